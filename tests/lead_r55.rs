@@ -12,7 +12,8 @@ fn workdir() -> Workdir {
     w
 }
 
-/// A reference mostly in Arabic is a right-to-left paragraph, and its
+/// A reference mostly in Arabic reads right to left (inside the list's
+/// left-to-right line since tester r64 F9), and its
 /// volume, issue and pages read as the style wrote them (tester r49 F2:
 /// "7:1-20" was drawn "20-7:1", digits after Arabic letters being Arabic
 /// numbers in the bidi algorithm); an English reference beside it is
@@ -25,8 +26,11 @@ fn volume_and_pages_of_an_arabic_reference_read_in_the_styles_order() {
         r#"[{"id":"a1","type":"article-journal","title":"الطب الاستعماري في شمال أفريقيا","author":[{"literal":"محمد الرازي"},{"family":"al-Rāzī","given":"Muḥammad"}],"container-title":"مجلة التاريخ الطبي","volume":"7","issue":"3","page":"1-20","issued":{"date-parts":[[2018]]}},
 {"id":"a2","type":"article-journal","title":"Colonial medicine","author":[{"family":"Smith","given":"Anne"}],"container-title":"Lancet","volume":"7","page":"1-20","issued":{"date-parts":[[2018]]}}]"#,
     );
+    // (Harvard's "7(3)," after the Arabic container: read ",7(3)" in the
+    // right-to-left line until tester r64 F9, in order in the list's
+    // left-to-right line since.)
     for (style, group, english) in
-        [("vancouver", "2018;7(3):1-20", "2018;7:1-20."), ("apa", "1–20", "1–20."), ("harvard", ",7(3)", "7,")]
+        [("vancouver", "2018;7(3):1-20", "2018;7:1-20."), ("apa", "1–20", "1–20."), ("harvard", "7(3),", "7,")]
     {
         w.ok(&["report", &format!("{style}.pdf"), "--style", style]);
         let Some(words) = common::pdf_words(&w.path(&format!("{style}.pdf"))) else { return };
@@ -36,12 +40,21 @@ fn volume_and_pages_of_an_arabic_reference_read_in_the_styles_order() {
             words.iter().filter(|x| x.text.chars().any(|c| c.is_ascii_digit())).map(|x| &x.text).collect::<Vec<_>>()
         );
         assert!(words.iter().any(|x| x.text == english), "{style}: the English reference ends {english:?}");
-        // The Arabic reference is right to left: its first author ends the
-        // line (poppler gives a right-to-left word's letters in visual order).
+        // The Arabic reference reads right to left inside the list's
+        // left-to-right line (tester r64 F9; until then the whole line was
+        // right to left, its year at the left): its first author right of
+        // its title, its year after its Arabic words, at their right (poppler
+        // gives a right-to-left word's letters in visual order).
         let name = words.iter().find(|x| x.text.contains("يزارلا")).expect("the first author");
+        let title = words.iter().find(|x| x.text.contains("يرامعتسالا") && x.y0 == name.y0).map(|x| x.x0);
+        if let Some(x) = title {
+            assert!(x < name.x0, "{style}: the title is left of the first author in the right-to-left words");
+        }
         let year = words.iter().find(|x| x.text.contains("2018") && x.y0 == name.y0).map(|x| x.x0);
-        if let Some(x) = year {
-            assert!(x < name.x0, "{style}: the year is left of the first author in a right-to-left line");
+        if let Some(x) = year
+            && style == "vancouver"
+        {
+            assert!(x > name.x0, "{style}: the year follows the Arabic words, at their right");
         }
     }
 }

@@ -325,7 +325,13 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             r.id.to_string(),
             // As `export reading` writes it: "c1850" for a circa year, the note ("in press") for none.
             crate::report::reading_year(r),
-            r.title.clone(),
+            // As CSV, as stored (it reads back with its rich-text markup); on
+            // screen, its words without the tags (tester r64 F2).
+            if a.out.format() == Format::Csv {
+                r.title.clone()
+            } else {
+                crate::report::cite::title_without_markup(&r.title)
+            },
             // As CSV, the export's cell (it reads back as the same people); on screen, as written.
             // A list cut short says so, as the export's cell does ("et al."
             // last; tester r16, S11).

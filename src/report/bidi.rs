@@ -197,6 +197,63 @@ pub fn isolate_rtl_runs(text: &mut String, ltr: bool) -> Option<impl Fn(usize) -
     })
 }
 
+/// A mostly right-to-left `text` (a reference to a work in Arabic or
+/// Hebrew, [`majority_rtl`]; on a tie, one whose first strong letter is right
+/// to left) with the stretch from its first right-to-left letter to its last
+/// made one right-to-left isolate (RLI … PDI), for a list set left to right
+/// (tester r64 F9): the reference's names, title and container read right to
+/// left among themselves, as they did when the whole entry was a
+/// right-to-left paragraph, while the words and numbers the style put after
+/// them ("2017;5:1-9. Hebrew.") and any before them stay left to right, in
+/// the order the style wrote them. Returns how byte positions move, or `None`
+/// when nothing changed (the text is mostly left to right, or has no
+/// right-to-left letter).
+pub fn isolate_rtl_stretch(text: &mut String) -> Option<impl Fn(usize) -> usize + use<>> {
+    use unicode_bidi::BidiClass::{AL, R};
+    let rtl_letter = |c: char| matches!(unicode_bidi::bidi_class(c), R | AL);
+    let rtl = majority_rtl(text).unwrap_or_else(|| text.chars().find(|&c| is_strong(c)).is_some_and(rtl_letter));
+    if !rtl {
+        return None;
+    }
+    let mut start = text.find(rtl_letter)?;
+    // An isolate the stretch starts inside (a title's, first in its
+    // reference) opens in it.
+    let mut openers: Vec<usize> = Vec::new();
+    for (i, c) in text[..start].char_indices() {
+        match c {
+            '\u{2066}'..='\u{2068}' => openers.push(i),
+            '\u{2069}' => {
+                openers.pop();
+            }
+            _ => {}
+        }
+    }
+    if let Some(&outer) = openers.first() {
+        start = outer;
+    }
+    let (last, c) = text.char_indices().rev().find(|&(_, c)| rtl_letter(c))?;
+    let mut end = last + c.len_utf8();
+    // An isolate the stretch ends inside (the title's) closes in it.
+    let opened = text[start..end].chars().filter(|&c| matches!(c, '\u{2066}'..='\u{2068}')).count();
+    let closed = text[start..end].chars().filter(|&c| c == '\u{2069}').count();
+    for _ in closed..opened {
+        match text[end..].find('\u{2069}') {
+            Some(k) => end += k + '\u{2069}'.len_utf8(),
+            None => break,
+        }
+    }
+    text.insert(end, '\u{2069}');
+    text.insert(start, '\u{2067}');
+    let (o, c) = ('\u{2067}'.len_utf8(), '\u{2069}'.len_utf8());
+    Some(move |p: usize| p + if p >= start { o } else { 0 } + if p >= end { c } else { 0 })
+}
+
+/// Whether `c` is a strong letter (bidi class L, R or AL).
+fn is_strong(c: char) -> bool {
+    use unicode_bidi::BidiClass::{AL, L, R};
+    matches!(unicode_bidi::bidi_class(c), L | R | AL)
+}
+
 /// Each group of numbers with the punctuation between them ("2018;7:1-20",
 /// "1–20") outside the isolates of a mostly right-to-left `text` as a
 /// left-to-right isolate (LRI … PDI). In a right-to-left paragraph European

@@ -462,12 +462,13 @@ impl Style {
             std::borrow::Cow::Borrowed(_) => r,
         };
         // A title with rich-text markup ([`title_markup`]) is found in the
-        // reference by its text; the italics are put back at the end.
+        // reference by its text; its italics, bold, small capitals,
+        // superscripts and subscripts are put back at the end.
         let marked = title_markup(&r.title);
         let plain;
         let r = match &marked {
             Some(parts) => {
-                plain = Reading { title: parts.iter().map(|p| p.0.as_str()).collect(), ..r.clone() };
+                plain = Reading { title: parts.iter().map(|p| p.text.as_str()).collect(), ..r.clone() };
                 &plain
             }
             None => r,
@@ -475,7 +476,7 @@ impl Style {
         let t = self.finish_plain(t, r);
         let t = if self.name == "harvard" { with_harvard_role_names(t) } else { t };
         match marked {
-            Some(parts) => with_title_italics(t, r, &parts),
+            Some(parts) => with_title_markup(t, r, &parts),
             None => t,
         }
     }
@@ -2513,10 +2514,7 @@ fn with_harvard_editors(mut t: Rich, r: &Reading) -> Rich {
 /// ("Women’s", "students’") is left alone. A title not set in quotation
 /// marks (APA, Vancouver, a book in italics) keeps its marks as stored.
 fn with_alternated_quotes(mut t: Rich, r: &Reading) -> Rich {
-    let plain: String = match title_markup(&r.title) {
-        Some(parts) => parts.iter().map(|(x, _, _)| x.as_str()).collect(),
-        None => r.title.clone(),
-    };
+    let plain = title_without_markup(&r.title);
     let plain = plain.trim();
     let n = plain.chars().count();
     if n < 2 || !plain.contains(['"', '“', '”', '‘', '\'', '’']) {
@@ -7041,31 +7039,73 @@ fn pubmed_id(url: &str) -> Option<&str> {
     (!id.is_empty() && id.len() <= 10 && id.bytes().all(|b| b.is_ascii_digit())).then_some(id)
 }
 
+/// A part of a title with rich-text markup ([`title_markup`]).
+#[derive(Clone, Debug, PartialEq)]
+struct TitlePart {
+    /// Its text, without the tags (small capitals as capitals).
+    text: String,
+    /// Printed as written, never re-cased by the style: inside `<i>`,
+    /// `<sup>`, `<sub>`, small capitals or another `<span>` (`<span
+    /// class="nocase">`). Bold is a way of drawing the words, not a mark of
+    /// their case: a title's words in `<b>` are title-cased as the others.
+    kept: bool,
+    /// How the reference sets it: italic (flipped against the style's own
+    /// italics), bold, all small capitals, superscript or subscript.
+    emphasis: super::pdf::Emphasis,
+}
+
+/// An open tag of a title's markup, as [`title_markup`] reads it.
+#[derive(Clone, Copy, PartialEq)]
+enum TitleTag {
+    Italic,
+    Bold,
+    Super,
+    Sub,
+    SmallCaps,
+    /// `<span class="nocase">` or another span: the words as written.
+    Other,
+}
+
 /// A title's parts when it has the rich-text markup CSL-JSON and Zotero
 /// write in titles (the CSL-JSON schema's "rich text" HTML: `<i>`, `<b>`,
 /// `<sup>`, `<sub>`, `<span style="font-variant:small-caps;">`, `<span
-/// class="nocase">`; also `<em>`, `<strong>`, `<sc>`): each part's text and
-/// whether it was inside markup, and then whether in italics. `None` when
-/// the title has none (a "<" that opens no such tag is text: "p < 0.05").
-/// A part inside markup keeps its case ("<i>Trichechus inunguis</i>" is
-/// not title-cased to "Trichechus Inunguis", CMOS 17 §8.119), its italics
-/// are the reference's, and the tags themselves are never printed.
-fn title_markup(title: &str) -> Option<Vec<(String, bool, bool)>> {
+/// class="nocase">`; also `<em>`, `<strong>`, `<sc>`), each with its text and
+/// how it is set ([`TitlePart`]). `None` when the title has none (a "<" that
+/// opens no such tag is text: "p < 0.05"). A part inside markup other than
+/// bold keeps its case ("<i>Trichechus inunguis</i>" is not title-cased to
+/// "Trichechus Inunguis", CMOS 17 §8.119; "H<sub>2</sub>O"), and the tags
+/// themselves are never printed.
+fn title_markup(title: &str) -> Option<Vec<TitlePart>> {
     if !title.contains('<') {
         return None;
     }
     const TAGS: &[&str] = &["i", "em", "b", "strong", "sup", "sub", "sc", "span"];
-    let mut parts: Vec<(String, bool, bool)> = Vec::new();
-    let (mut depth, mut italic_depth) = (0usize, 0usize);
-    // Small capitals (`<sc>`, a `font-variant:small-caps` span) print as
-    // capitals, the nearest a reference's fonts have: Zotero's "<span
+    let mut parts: Vec<TitlePart> = Vec::new();
+    // Small capitals (`<sc>`, a `font-variant:small-caps` span) are written
+    // as capitals, the nearest plain text has: Zotero's "<span
     // style=\"font-variant:small-caps;\">hiv</span>" is "HIV", never "hiv"
-    // (tester r35, F13). One entry per open tag: whether it is small caps.
-    let mut open: Vec<bool> = Vec::new();
+    // (tester r35, F13); the PDF draws them as small capitals.
+    let mut open: Vec<TitleTag> = Vec::new();
     let mut text = String::new();
     let mut found = false;
     let mut rest = title;
-    let caps = |open: &[bool], s: String| if open.iter().any(|&c| c) { s.to_uppercase() } else { s };
+    let part = |open: &[TitleTag], s: String| {
+        let has = |t: TitleTag| open.contains(&t);
+        let vertical = match open.iter().rev().find(|t| matches!(t, TitleTag::Super | TitleTag::Sub)) {
+            Some(TitleTag::Super) => super::pdf::Vertical::Super,
+            Some(_) => super::pdf::Vertical::Sub,
+            None => super::pdf::Vertical::Baseline,
+        };
+        let emphasis = super::pdf::Emphasis {
+            italic: has(TitleTag::Italic),
+            bold: has(TitleTag::Bold),
+            small_caps: false,
+            all_small_caps: has(TitleTag::SmallCaps),
+            vertical,
+        };
+        let text = if emphasis.all_small_caps { s.to_uppercase() } else { s };
+        TitlePart { text, kept: open.iter().any(|t| *t != TitleTag::Bold), emphasis }
+    };
     while let Some(at) = rest.find('<') {
         text.push_str(&rest[..at]);
         let after = &rest[at + 1..];
@@ -7078,25 +7118,26 @@ fn title_markup(title: &str) -> Option<Vec<(String, bool, bool)>> {
             let name = body.split(|c: char| c.is_whitespace()).next().unwrap_or("").to_ascii_lowercase();
             let attributes_ok = closing && body.trim() == name || !closing && (body == name || name == "span");
             let small = name == "sc" || (name == "span" && body.to_ascii_lowercase().contains("small-caps"));
-            TAGS.contains(&name.as_str()).then_some((closing, name, small)).filter(|_| attributes_ok)
+            let kind = match name.as_str() {
+                "i" | "em" => TitleTag::Italic,
+                "b" | "strong" => TitleTag::Bold,
+                "sup" => TitleTag::Super,
+                "sub" => TitleTag::Sub,
+                _ if small => TitleTag::SmallCaps,
+                _ => TitleTag::Other,
+            };
+            TAGS.contains(&name.as_str()).then_some((closing, kind)).filter(|_| attributes_ok)
         });
         match (parsed, tag) {
-            (Some((closing, name, small)), Some(tag)) => {
+            (Some((closing, kind)), Some(tag)) => {
                 found = true;
                 if !text.is_empty() {
-                    parts.push((caps(&open, std::mem::take(&mut text)), depth > 0, italic_depth > 0));
+                    parts.push(part(&open, std::mem::take(&mut text)));
                 }
-                let italic = matches!(name.as_str(), "i" | "em");
                 if closing {
-                    depth = depth.saturating_sub(1);
                     open.pop();
-                    if italic {
-                        italic_depth = italic_depth.saturating_sub(1);
-                    }
                 } else {
-                    depth += 1;
-                    open.push(small);
-                    italic_depth += usize::from(italic);
+                    open.push(kind);
                 }
                 rest = &after[tag.len() + 1..];
             }
@@ -7108,9 +7149,30 @@ fn title_markup(title: &str) -> Option<Vec<(String, bool, bool)>> {
     }
     text.push_str(rest);
     if !text.is_empty() {
-        parts.push((caps(&open, text), depth > 0, italic_depth > 0));
+        parts.push(part(&open, text));
     }
     found.then_some(parts)
+}
+
+/// A reading's title as runs of text, each with how it is set: its CSL
+/// rich-text markup ([`title_markup`]: italic, bold, small capitals as
+/// capitals, superscript, subscript), or one plain run when it has none; for
+/// a page that draws them (the web pages' titles).
+pub fn title_runs(title: &str) -> Vec<(String, super::pdf::Emphasis)> {
+    match title_markup(title) {
+        Some(parts) => parts.into_iter().map(|p| (p.text, p.emphasis)).collect(),
+        None => vec![(title.to_string(), super::pdf::Emphasis::default())],
+    }
+}
+
+/// A title's text without its rich-text markup ([`title_markup`]), or as
+/// stored when it has none: where a title is plain text (a label, a page's
+/// `<title>`).
+pub fn title_without_markup(title: &str) -> String {
+    match title_markup(title) {
+        Some(parts) => parts.iter().map(|p| p.text.as_str()).collect(),
+        None => title.to_string(),
+    }
 }
 
 /// A title without the full stop that ends it as a record's element ("Race
@@ -7152,9 +7214,19 @@ fn all_small(s: &str) -> bool {
 /// every manual capitalises a title's first word (APA 7 §6.17, Citing
 /// Medicine ch. 1, AMA 11 §3.9; tester r46 F7: "a study…" was printed so).
 /// A first word with a capital, a digit or another mark of its own
-/// ("eGFR", "mRNA", "p53", "c-Myc", "α-synuclein") is left as written.
+/// ("eGFR", "mRNA", "p53", "c-Myc", "α-synuclein") is left as written. A
+/// first word in bold (`<b>malaria</b> in children`) is a word as any other
+/// ([`TitlePart::kept`]): its tags are passed over.
 fn with_first_capital(title: &str) -> String {
+    let mut tags = 0;
+    while let Some(tag) = ["<b>", "<strong>"].iter().find(|t| title[tags..].starts_with(**t)) {
+        tags += tag.len();
+    }
+    if tags > 0 && title_markup(title).is_some() {
+        return format!("{}{}", &title[..tags], with_first_capital(&title[tags..]));
+    }
     let first = title.split_whitespace().next().unwrap_or("");
+    let first = first.split('<').next().unwrap_or("");
     let word = first.trim_end_matches([':', ',', ';', '.', '?', '!']);
     if word.is_empty() || !word.chars().all(|c| c.is_ascii_lowercase() || matches!(c, '\u{00DF}'..='\u{00FF}')) {
         return title.to_string();
@@ -7177,8 +7249,9 @@ fn processor_title(title: &str) -> String {
         None => with_letters_kept(title, true),
         Some(parts) => {
             let mut out = String::new();
-            for (i, (text, inside, _)) in parts.iter().enumerate() {
-                if *inside {
+            for (i, part) in parts.iter().enumerate() {
+                let text = &part.text;
+                if part.kept {
                     out.push('{');
                     out.push_str(&protected(text));
                     // The space after a verbatim part is taken into its
@@ -7186,14 +7259,14 @@ fn processor_title(title: &str) -> String {
                     // begins the text after a verbatim part that begins the
                     // title ("Escherichia coliin Colonial Hospitals").
                     match parts.get(i + 1) {
-                        Some((next, false, _)) if i == 0 && next.starts_with(char::is_whitespace) => {
-                            let rest = next.trim_start();
-                            out.push_str(&next[..next.len() - rest.len()]);
+                        Some(next) if i == 0 && !next.kept && next.text.starts_with(char::is_whitespace) => {
+                            let rest = next.text.trim_start();
+                            out.push_str(&next.text[..next.text.len() - rest.len()]);
                         }
                         _ => {}
                     }
                     out.push('}');
-                } else if i == 1 && parts[0].1 {
+                } else if i == 1 && parts[0].kept {
                     out.push_str(&with_letters_kept(text.trim_start(), false));
                 } else {
                     out.push_str(&with_letters_kept(text, i == 0));
@@ -7235,19 +7308,33 @@ fn with_letters_kept(s: &str, at_start: bool) -> String {
     out
 }
 
-/// The italics of a title's `<i>` parts ([`title_markup`]) in its reference:
-/// each such part, where the title stands, set in italics, or upright where
-/// the style sets the title itself in italics (CSL 1.0.2, "Formatting":
-/// italics inside italics flip to upright).
-fn with_title_italics(mut t: Rich, r: &Reading, parts: &[(String, bool, bool)]) -> Rich {
+/// The markup of a title's parts ([`title_markup`]) in its reference, each
+/// part found where the title stands: an `<i>` part set in italics, or
+/// upright where the style sets the title itself in italics (CSL 1.0.2,
+/// "Formatting": italics inside italics flip to upright); a `<b>` part in
+/// bold; small capitals, superscripts and subscripts as such.
+fn with_title_markup(mut t: Rich, r: &Reading, parts: &[TitlePart]) -> Rich {
     let Some(region) = find_title(&t.text, r) else { return t };
     let mut offset = region.start;
-    for (text, _, italic) in parts {
-        let Some(g) = find_case_insensitive(&t.text[offset..region.end], text) else { continue };
+    for part in parts {
+        let Some(g) = find_case_insensitive(&t.text[offset..region.end], &part.text) else { continue };
         let range = offset + g.start..offset + g.end;
         offset = range.end;
-        if *italic && !text.trim().is_empty() {
-            flip_italic(&mut t, range);
+        if part.text.trim().is_empty() {
+            continue;
+        }
+        let e = part.emphasis;
+        if e.italic {
+            flip_italic(&mut t, range.clone());
+        }
+        if e.bold || e.all_small_caps || e.vertical != super::pdf::Vertical::Baseline {
+            restyle(&mut t, range, |x| {
+                x.bold |= e.bold;
+                x.all_small_caps |= e.all_small_caps;
+                if e.vertical != super::pdf::Vertical::Baseline {
+                    x.vertical = e.vertical;
+                }
+            });
         }
     }
     t
@@ -7256,6 +7343,12 @@ fn with_title_italics(mut t: Rich, r: &Reading, parts: &[(String, bool, bool)]) 
 /// `range` of `t` (byte offsets on character boundaries) set in italics
 /// where it was upright and upright where it was in italics.
 fn flip_italic(t: &mut Rich, range: std::ops::Range<usize>) {
+    restyle(t, range, |x| x.italic = !x.italic);
+}
+
+/// `range` of `t` (byte offsets on character boundaries) with `change` made
+/// to the emphasis of each of its characters.
+fn restyle(t: &mut Rich, range: std::ops::Range<usize>, change: impl Fn(&mut super::pdf::Emphasis)) {
     use super::pdf::Emphasis;
     let mut each: Vec<Emphasis> = vec![Emphasis::default(); t.text.len()];
     for (r, e) in &t.spans {
@@ -7264,7 +7357,7 @@ fn flip_italic(t: &mut Rich, range: std::ops::Range<usize>) {
         }
     }
     for x in &mut each[range] {
-        x.italic = !x.italic;
+        change(x);
     }
     let mut spans: Vec<(std::ops::Range<usize>, Emphasis)> = Vec::new();
     let mut start = 0;
@@ -7632,9 +7725,7 @@ fn with_plain_era(mut t: Rich, r: &Reading) -> Rich {
 /// taken for the title; the first such place. `None` when the reference
 /// does not hold it.
 fn find_title(text: &str, r: &Reading) -> Option<std::ops::Range<usize>> {
-    let plain = title_markup(&r.title)
-        .map(|parts| parts.iter().map(|p| p.0.as_str()).collect::<String>())
-        .unwrap_or_else(|| r.title.clone());
+    let plain = title_without_markup(&r.title);
     let title = plain.trim().trim_end_matches('.');
     if title.is_empty() {
         return None;
@@ -8153,18 +8244,33 @@ mod tests {
     #[test]
     fn title_markup_parts_and_italics() {
         assert_eq!(title_markup("p < 0.05 and a<b"), None);
-        let parts = title_markup("The <i>Ultima <b>Ratio</b></i> of H<sub>2</sub>O").expect("markup");
-        let got: Vec<(&str, bool, bool)> = parts.iter().map(|(t, a, b)| (t.as_str(), *a, *b)).collect();
+        use crate::report::pdf::{Emphasis, Vertical};
+        let parts = title_markup(
+            "The <i>Ultima <b>Ratio</b></i> of H<sub>2</sub>O, <b>bold</b> <span style=\"font-variant:small-caps;\">nhs</span>",
+        )
+        .expect("markup");
+        let got: Vec<(&str, bool, Emphasis)> = parts.iter().map(|p| (p.text.as_str(), p.kept, p.emphasis)).collect();
+        let n = Emphasis::default();
+        let i = Emphasis { italic: true, ..n };
         assert_eq!(
             got,
             [
-                ("The ", false, false),
-                ("Ultima ", true, true),
-                ("Ratio", true, true),
-                (" of H", false, false),
-                ("2", true, false),
-                ("O", false, false)
+                ("The ", false, n),
+                ("Ultima ", true, i),
+                ("Ratio", true, Emphasis { bold: true, ..i }),
+                (" of H", false, n),
+                ("2", true, Emphasis { vertical: Vertical::Sub, ..n }),
+                ("O, ", false, n),
+                // Bold alone is title-cased as the words around it.
+                ("bold", false, Emphasis { bold: true, ..n }),
+                (" ", false, n),
+                ("NHS", true, Emphasis { all_small_caps: true, ..n }),
             ]
+        );
+        assert_eq!(
+            processor_title("Care <b>bold</b> and <sup>+</sup>"),
+            "Care bold and {+}",
+            "the processor title-cases a bold word"
         );
         assert_eq!(processor_title("The <i>Ultima</i> {x}"), "The {Ultima} \\{x\\}");
         assert_eq!(processor_title("<i>E. coli</i> in {x}"), "{E. coli }in \\{x\\}");
@@ -8173,9 +8279,8 @@ mod tests {
         // An unknown or malformed tag is text.
         assert_eq!(title_markup("a <script>b</script>"), None);
         let odd: String =
-            title_markup("<i class=\"x\">b</i>").expect("the closing tag").iter().map(|p| p.0.as_str()).collect();
+            title_markup("<i class=\"x\">b</i>").expect("the closing tag").iter().map(|p| p.text.as_str()).collect();
         assert_eq!(odd, "<i class=\"x\">b");
-        use crate::report::pdf::Emphasis;
         let mut t =
             Rich { text: "Aa Bb Cc".into(), spans: vec![(3..8, Emphasis { italic: true, ..Default::default() })] };
         flip_italic(&mut t, 0..5);

@@ -1304,11 +1304,11 @@ fn references(d: &ReportData, rs: &[&Reading], cited: Vec<super::cite::Cited>, b
 /// A reference with its title as a directional isolate ([`super::bidi::isolate_within`]):
 /// the style composes names, year and container around the title, so an
 /// Arabic title in a reference by "Salem, M." leaves the year and full stops
-/// where the style put them, and the reference's direction
-/// ([`BaseDirection::Majority`](super::pdf::shape::BaseDirection)) comes from
-/// the words around the title (an all-Arabic reference, names in Arabic too,
-/// stays right to left); a title mostly in a left-to-right script makes the
-/// reference left to right. The style runs move with the text. A title the style
+/// where the style put them. The reference is set left to right, the list's
+/// direction ([`BaseDirection::Ltr`](super::pdf::shape::BaseDirection)), a
+/// reference mostly in Arabic or Hebrew as a right-to-left isolate inside it
+/// ([`super::bidi::isolate_rtl_stretch`]). The style runs move with
+/// the text. A title the style
 /// rewrote (sentence case) is looked for without its closing punctuation too;
 /// one not found is left as it is.
 fn title_isolated(mut rich: super::pdf::Rich, title: &str) -> super::pdf::Rich {
@@ -1338,6 +1338,13 @@ fn title_isolated(mut rich: super::pdf::Rich, title: &str) -> super::pdf::Rich {
     // The volume, issue and pages of a reference set right to left, in the
     // order the style wrote them.
     if let Some(shift) = super::bidi::isolate_number_groups(&mut rich.text) {
+        for (r, _) in &mut rich.spans {
+            *r = shift(r.start)..shift(r.end);
+        }
+    }
+    // The list is left to right: a reference mostly in Arabic or Hebrew
+    // reads right to left inside it, from its first such letter to its last.
+    if let Some(shift) = super::bidi::isolate_rtl_stretch(&mut rich.text) {
         for (r, _) in &mut rich.spans {
             *r = shift(r.start)..shift(r.end);
         }

@@ -8,13 +8,14 @@
 //! them: small capitals are a way of drawing letters, so the plain text keeps
 //! the letters as written ("Smith", not "SMITH").
 //!
-//! Superscript and subscript (`vertical-align`) and underlining are not
-//! kept: their text is set like the text around it.
+//! Superscript and subscript (`vertical-align`) are kept as runs too: the
+//! PDF sets them smaller, raised or lowered, and the plain text is their
+//! letters. Underlining is not kept: its text is set like the text around it.
 
-use hayagriva::citationberg::{Display, FontStyle, FontVariant, FontWeight};
+use hayagriva::citationberg::{Display, FontStyle, FontVariant, FontWeight, VerticalAlign};
 use hayagriva::{Elem, ElemChild, ElemChildren, Formatting};
 
-use super::pdf::{Emphasis, Rich};
+use super::pdf::{Emphasis, Rich, Vertical};
 
 /// One rendered bibliography entry (`BibliographyItem::content`) as rich text:
 /// `glue` (the private-use character that held a family name's words
@@ -56,6 +57,12 @@ fn emphasis(f: &Formatting) -> Emphasis {
         italic: f.font_style == FontStyle::Italic,
         bold: f.font_weight == FontWeight::Bold,
         small_caps: f.font_variant == FontVariant::SmallCaps,
+        all_small_caps: false,
+        vertical: match f.vertical_align {
+            VerticalAlign::Sup => Vertical::Super,
+            VerticalAlign::Sub => Vertical::Sub,
+            VerticalAlign::None | VerticalAlign::Baseline => Vertical::Baseline,
+        },
     }
 }
 
@@ -273,8 +280,9 @@ fn collect(chars: &[Styled]) -> Rich {
 mod tests {
     use super::*;
 
-    const I: Emphasis = Emphasis { italic: true, bold: false, small_caps: false };
-    const N: Emphasis = Emphasis { italic: false, bold: false, small_caps: false };
+    const I: Emphasis =
+        Emphasis { italic: true, bold: false, small_caps: false, all_small_caps: false, vertical: Vertical::Baseline };
+    const N: Emphasis = Emphasis { italic: false, ..I };
 
     fn styled(parts: &[(&str, Emphasis)]) -> Vec<Styled> {
         let mut v = Vec::new();

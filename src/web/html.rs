@@ -218,6 +218,41 @@ pub fn isolate(name: &str) -> String {
     format!("\u{2068}{name}\u{2069}")
 }
 
+/// A reading's title with its CSL rich-text markup (`<i>`, `<b>`, `<sub>`,
+/// `<sup>`, small capitals; [`crate::report::cite::title_runs`]) as the
+/// elements that draw it: its text escaped, the elements made only from that
+/// list, whatever other tags the stored title holds (they are text, shown
+/// escaped). Small capitals are `all-small-caps`, as the PDF draws them.
+pub fn rich_title(title: &str) -> Markup {
+    use crate::report::pdf::Vertical;
+    let runs = crate::report::cite::title_runs(title);
+    let run = |text: &str, e: crate::report::pdf::Emphasis| {
+        let mut m = html! { (text) };
+        if e.all_small_caps {
+            m = html! { span style="font-variant: all-small-caps" { (m) } };
+        }
+        m = match e.vertical {
+            Vertical::Super => html! { sup { (m) } },
+            Vertical::Sub => html! { sub { (m) } },
+            Vertical::Baseline => m,
+        };
+        if e.bold {
+            m = html! { b { (m) } };
+        }
+        if e.italic {
+            m = html! { i { (m) } };
+        }
+        m
+    };
+    html! { @for (text, e) in &runs { (run(text, *e)) } }
+}
+
+/// A reading's title as plain text, without its markup: for an attribute or
+/// a label ([`crate::report::cite::title_without_markup`]).
+pub fn plain_title(title: &str) -> String {
+    crate::report::cite::title_without_markup(title)
+}
+
 /// A year, or a dash.
 pub fn year(y: Option<i64>) -> String {
     y.map_or_else(|| "–".into(), |y| y.to_string())
@@ -249,6 +284,20 @@ pub fn chip(themes: &[crate::store::themes::Theme], slug: &str) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Tester r64 F2: a title's rich text is drawn, its other text escaped.
+    #[test]
+    fn a_titles_rich_text_is_drawn_and_the_rest_escaped() {
+        let t = "<i>E. coli</i> in H<sub>2</sub>O & Ca<sup>2+</sup>: <b>bold</b> \
+                 <span style=\"font-variant:small-caps;\">nhs</span> <span class=\"nocase\">mRNA</span> <script>x</script>";
+        assert_eq!(
+            rich_title(t).into_string(),
+            "<i>E. coli</i> in H<sub>2</sub>O &amp; Ca<sup>2+</sup>: <b>bold</b> \
+             <span style=\"font-variant: all-small-caps\">NHS</span> mRNA &lt;script&gt;x&lt;/script&gt;"
+        );
+        assert_eq!(plain_title(t), "E. coli in H2O & Ca2+: bold NHS mRNA <script>x</script>");
+        assert_eq!(rich_title("p < 0.05").into_string(), "p &lt; 0.05");
+    }
 
     #[test]
     fn quoted_words_are_isolated_and_escaped() {

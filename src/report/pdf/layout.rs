@@ -221,15 +221,26 @@ fn prepare_reference(sh: &mut Shaper, label: &str, text: &Rich, note: Option<&st
     // for long numbers ("1000."). Without a label (an author-date list) it
     // is the manual's half inch ([`HANGING_INDENT`]).
     let hang = if label.is_empty() { HANGING_INDENT } else { (24.0f32).max(((lab.width + 6.0) / 6.0).ceil() * 6.0) };
-    // A reference strings authors, title and container together: its
-    // direction is that of most of its letters (see `BaseDirection`).
+    // An entry of the report's list keeps the document's direction, left to
+    // right, whatever its letters (tester r64 F9): its label stays at the
+    // left margin with the others, and a Hebrew or Arabic reference's words
+    // are set right to left inside it, its English words ("Hebrew.") and
+    // full stops where the style put them.
     let spans: Vec<_> = text
         .spans
         .iter()
-        .filter(|(_, e)| e.italic || e.bold || e.small_caps)
-        .map(|(r, e)| (r.clone(), Face { weight: st.weight.with(e.bold, e.italic), small_caps: e.small_caps }))
+        .filter(|(_, e)| *e != super::Emphasis::default())
+        .map(|(r, e)| {
+            let face = Face {
+                weight: st.weight.with(e.bold, e.italic),
+                small_caps: e.small_caps,
+                all_small_caps: e.all_small_caps,
+                vertical: e.vertical,
+            };
+            (r.clone(), face)
+        })
         .collect();
-    let lines = sh.wrap_rich(&text.text, &spans, st.weight, st.size, CONTENT_W - hang, BaseDirection::Majority);
+    let lines = sh.wrap_rich(&text.text, &spans, st.weight, st.size, CONTENT_W - hang, BaseDirection::Ltr);
     // Its note is a paragraph of its own: its direction comes from its own
     // first strong letter (UAX #9 P2-P3, the README's rule), never from the
     // reference above it. An English annotation under an Arabic reference
@@ -1179,9 +1190,8 @@ impl<'a> Flow<'a> {
         let PreparedRef { lab, lines, notes, hang, hanging, .. } = r;
         let st = style_of(&Style::Body);
         let ns = note_style();
-        // A right-to-left reference hangs from the right margin.
-        let rtl = lines.first().is_some_and(|l| l.rtl);
-        let text_x = if rtl { MARGIN_X } else { MARGIN_X + hang };
+        // Every entry is left to right ([`prepare_reference`]).
+        let text_x = MARGIN_X + hang;
         let n_text = lines.len();
         let mut heights = vec![st.leading; n_text];
         if !notes.is_empty() {
@@ -1200,39 +1210,20 @@ impl<'a> Flow<'a> {
             if i < n_text {
                 let by = baseline(f.y, st.leading, st.size);
                 if i == 0 {
-                    if rtl {
-                        f.text_aligned(
-                            MARGIN_X + CONTENT_W - hang + 6.0,
-                            hang - 6.0,
-                            by,
-                            lab.clone(),
-                            &Align::Left,
-                            MUTED,
-                        );
-                    } else {
-                        f.text_aligned(MARGIN_X, hang - 6.0, by, lab.clone(), &Align::Right, MUTED);
-                    }
+                    f.text_aligned(MARGIN_X, hang - 6.0, by, lab.clone(), &Align::Right, MUTED);
                 }
-                // Unlabelled: the first line out at the margin (the start
-                // edge: the right one for a right-to-left reference), the
-                // others hanging. Every line was wrapped to the same width.
-                let x = match (i, hanging, rtl) {
-                    (0, true, false) => MARGIN_X,
-                    (0, true, true) => MARGIN_X + hang,
-                    _ => text_x,
-                };
+                // Unlabelled: the first line out at the margin, the others
+                // hanging. Every line was wrapped to the same width.
+                let x = if i == 0 && hanging { MARGIN_X } else { text_x };
                 f.text_aligned(x, CONTENT_W - hang, by, l, &Align::Left, st.color);
             } else {
                 let top = if i == n_text { f.y + 1.0 } else { f.y };
                 let by = baseline(top, ns.leading, ns.size);
-                // A note sits in the column of its own direction and aligns
-                // to its own start: an English note under an Arabic
-                // reference starts where every English note of the list
-                // starts (right of the labels), a Hebrew note under an
-                // English reference ends where the right-to-left ones end
-                // (left of the labels). The column's width is the same.
-                let note_x = if l.rtl { MARGIN_X } else { MARGIN_X + hang };
-                f.text_aligned(note_x, CONTENT_W - hang, by, l, &Align::Left, ns.color);
+                // A note sits in its reference's column, right of the
+                // label, and aligns to its own start: an English note starts
+                // where every reference starts, a Hebrew one ends at the
+                // right margin.
+                f.text_aligned(text_x, CONTENT_W - hang, by, l, &Align::Left, ns.color);
             }
         });
         self.y += 5.0;

@@ -85,9 +85,10 @@ impl Block {
     }
 }
 
-/// Text with runs set in italic, bold or small capitals (a reference as a
-/// citation style formats it: the journal or book title in italic, a volume
-/// in bold, authors' names in small capitals…).
+/// Text with runs set in italic, bold, small capitals, superscript or
+/// subscript (a reference as a citation style formats it: the journal or book
+/// title in italic, a volume in bold, authors' names in small capitals…, and
+/// the rich-text markup of its title).
 /// Outside its spans the text is in the face of the block holding it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Rich {
@@ -108,6 +109,28 @@ pub struct Emphasis {
     /// capitals, digits and punctuation keep the full size; the text
     /// (copy-paste, `pdftotext`) stays the letters as written.
     pub small_caps: bool,
+    /// Every letter a small capital, capitals too (CSS `all-small-caps`):
+    /// a title's small-caps markup (CSL-JSON `<span
+    /// style="font-variant:small-caps;">`), whose letters the text gives as
+    /// capitals ("NHS", "HIV"), drawn at [`shape::SMALL_CAPS`] of the size.
+    pub all_small_caps: bool,
+    /// Raised or lowered: a title's `<sup>`/`<sub>` markup ("Ca<sup>2+</sup>",
+    /// "H<sub>2</sub>O") or a style's `vertical-align`.
+    pub vertical: Vertical,
+}
+
+/// Where a run of text sits on the line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Vertical {
+    /// On the baseline, at the line's size.
+    #[default]
+    Baseline,
+    /// Superscript: at [`shape::SCRIPT_SIZE`] of the size, raised by
+    /// [`shape::SUPERSCRIPT_RISE`] of it.
+    Super,
+    /// Subscript: at [`shape::SCRIPT_SIZE`] of the size, lowered by
+    /// [`shape::SUBSCRIPT_DROP`] of it.
+    Sub,
 }
 
 impl Rich {

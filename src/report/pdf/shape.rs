@@ -14,6 +14,7 @@ use std::ops::Range;
 
 use unicode_bidi::ParagraphBidiInfo;
 
+use super::Vertical;
 use super::fonts::{self, CJK, FontIdx, Fonts, Weight};
 
 /// One positioned glyph of a shaped line. Positions are in points, relative
@@ -23,7 +24,8 @@ pub struct Glyph {
     pub font: FontIdx,
     pub gid: u16,
     /// The size it is set at, in points: the line's, or [`SMALL_CAPS`] of it
-    /// for a lower-case letter drawn as a small capital.
+    /// for a lower-case letter drawn as a small capital, [`SCRIPT_SIZE`] of
+    /// that for a superscript or subscript.
     pub size: f32,
     pub x: f32,
     pub y: f32,
@@ -65,6 +67,18 @@ impl ShapedLine {
 /// `\textsc` fallback and word processors' "small caps" use 0.7–0.8), close
 /// to the height of the lower-case letters beside them without looking thin.
 pub const SMALL_CAPS: f32 = 0.8;
+
+/// The size of a superscript or subscript, as a share of the line's size
+/// (the 58–70 % of common fonts' own `sups`/`subs` figures, kept legible at
+/// the reference's 10 pt).
+pub const SCRIPT_SIZE: f32 = 0.7;
+
+/// How far a superscript's baseline is raised, as a share of the line's size
+/// (the OpenType OS/2 table's usual superscript offset).
+pub const SUPERSCRIPT_RISE: f32 = 0.33;
+
+/// How far a subscript's baseline is lowered, as a share of the line's size.
+pub const SUBSCRIPT_DROP: f32 = 0.14;
 
 /// Runs are cut at a space after this many bytes, so that a megabyte of text is
 /// not one shaping buffer.
@@ -119,11 +133,29 @@ struct Run {
     /// Lower-case letters set as small capitals: shaped as their capitals
     /// and drawn at [`SMALL_CAPS`] of the size.
     small: bool,
+    /// Superscript or subscript.
+    vertical: Vertical,
 }
 
 impl Run {
     fn rtl(&self) -> bool {
         self.level % 2 == 1
+    }
+
+    /// The run's size for a line at `size`: smaller for small capitals and
+    /// for a superscript or subscript (both for a small capital raised).
+    fn size(&self, size: f32) -> f32 {
+        let size = if self.small { size * SMALL_CAPS } else { size };
+        if self.vertical == Vertical::Baseline { size } else { size * SCRIPT_SIZE }
+    }
+
+    /// How far the run's baseline is moved up from the line's at `size`.
+    fn rise(&self, size: f32) -> f32 {
+        match self.vertical {
+            Vertical::Baseline => 0.0,
+            Vertical::Super => size * SUPERSCRIPT_RISE,
+            Vertical::Sub => -size * SUBSCRIPT_DROP,
+        }
     }
 }
 
@@ -232,6 +264,7 @@ impl Shaper {
             let forced = match dir {
                 BaseDirection::FirstStrong => None,
                 BaseDirection::Majority => crate::report::bidi::majority_rtl(hard),
+                BaseDirection::Ltr => Some(false),
             };
             let p = self.paragraph(hard, here, size, forced);
             for span in p.breaks(max_w) {
@@ -318,9 +351,12 @@ impl Shaper {
             // one) is set as its capital, in the face that has the capital;
             // a letter whose capital no font has (Georgian's Mtavruli, say)
             // stays as written.
-            let cap = if face.small_caps { small_capital(c) } else { None };
+            let any_caps = face.small_caps || face.all_small_caps;
+            let cap = if any_caps { small_capital(c) } else { None };
             let cap = cap.filter(|u| self.fonts.pick(face.weight, *u).is_some());
-            let small = cap.is_some() || (face.small_caps && is_mark(c) && runs.last().is_some_and(|r| r.small));
+            // In all small capitals a capital is drawn small as it is.
+            let capital = face.all_small_caps && c.is_uppercase();
+            let small = cap.is_some() || capital || (any_caps && is_mark(c) && runs.last().is_some_and(|r| r.small));
             let font = self.font_for(cap.unwrap_or(c), face.weight, cur.map(|c| c.1));
             let class = if fonts::is_latin_face(font) { fonts::script_class(c) } else { 0 };
             let same = match (cur, runs.last()) {
@@ -328,6 +364,7 @@ impl Shaper {
                     l == level
                         && f == font
                         && run.small == small
+                        && run.vertical == face.vertical
                         && (class == 0 || k == 0 || k == class)
                         && !(run.range.len() >= MAX_RUN && c == ' ')
                 }
@@ -343,7 +380,14 @@ impl Shaper {
                     cur.2 = class;
                 }
             } else {
-                runs.push(Run { range: i..i + c.len_utf8(), font, level, glyphs: 0..0, small });
+                runs.push(Run {
+                    range: i..i + c.len_utf8(),
+                    font,
+                    level,
+                    glyphs: 0..0,
+                    small,
+                    vertical: face.vertical,
+                });
                 cur = Some((level, font, class));
             }
         }
@@ -409,7 +453,8 @@ impl Shaper {
 
     fn shape_run(&mut self, text: &str, run: &Run, lang: Option<&'static str>, size: f32, out: &mut Vec<PGlyph>) {
         let Some(seg) = text.get(run.range.clone()) else { return };
-        let size = if run.small { size * SMALL_CAPS } else { size };
+        let rise = run.rise(size);
+        let size = run.size(size);
         let scale = size / self.fonts.upem[run.font as usize];
         let push = |out: &mut Vec<PGlyph>, at: usize, glyphs: &[Unscaled]| {
             out.extend(glyphs.iter().map(|g| PGlyph {
@@ -417,7 +462,7 @@ impl Shaper {
                 cluster: (at + g.cluster as usize) as u32,
                 adv: g.adv as f32 * scale,
                 dx: g.dx as f32 * scale,
-                dy: g.dy as f32 * scale,
+                dy: g.dy as f32 * scale + rise,
             }));
         };
         // Small capitals: the letters' capitals are shaped, and each glyph's
@@ -500,17 +545,21 @@ impl Shaper {
     }
 }
 
-/// How a run of rich text is set: its face, and whether its lower-case
-/// letters are small capitals (see [`SMALL_CAPS`]).
+/// How a run of rich text is set: its face, whether its lower-case
+/// letters (or all its letters) are small capitals (see [`SMALL_CAPS`]), and
+/// whether it is a superscript or subscript.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Face {
     pub weight: Weight,
     pub small_caps: bool,
+    /// Capitals drawn small too ([`super::Emphasis::all_small_caps`]).
+    pub all_small_caps: bool,
+    pub vertical: Vertical,
 }
 
 impl From<Weight> for Face {
     fn from(weight: Weight) -> Face {
-        Face { weight, small_caps: false }
+        Face { weight, small_caps: false, all_small_caps: false, vertical: Vertical::Baseline }
     }
 }
 
@@ -640,6 +689,12 @@ pub enum BaseDirection {
     /// stays left to right, an Arabic one is right to left. A tie falls back
     /// to the first strong character.
     Majority,
+    /// Left to right whatever its letters (UAX #9 HL1: an explicit paragraph
+    /// level, as a word processor gives each paragraph of an English
+    /// document): an entry of the report's numbered list, whose label stays
+    /// at the left margin with the others, its Hebrew or Arabic words set
+    /// right to left inside it.
+    Ltr,
 }
 
 /// Control characters other than line breaks become spaces (a tab has no
@@ -1006,7 +1061,7 @@ impl Para<'_> {
                 for (n, g) in gl[k..m].iter().enumerate() {
                     let (s, e) = share(chars, n, m - k, run.rtl());
                     let text = (c as usize + s - a) as u32..(c as usize + e - a) as u32;
-                    let size = if run.small { self.size * SMALL_CAPS } else { self.size };
+                    let size = run.size(self.size);
                     out.glyphs.push(Glyph {
                         font: run.font,
                         gid: g.gid,

@@ -517,8 +517,11 @@ fn right_to_left_cells_align_to_their_start() {
     assert!(!en.rtl && (*x - layout::MARGIN_X - 4.5).abs() < 0.5, "Latin cell starts at the left edge");
 }
 
+/// Tester r64 F9: a right-to-left reference keeps the list's direction (it
+/// hung from the right margin, its label there, until then): its label in
+/// the left margin with the others, its text from the text column.
 #[test]
-fn a_right_to_left_reference_hangs_from_the_right() {
+fn a_right_to_left_reference_keeps_the_lists_direction() {
     let l = lay(&doc(vec![
         Block::Reference { label: "1.".into(), text: "Fanon F. The Wretched of the Earth. 1961.".into(), note: None },
         Block::Reference {
@@ -529,12 +532,12 @@ fn a_right_to_left_reference_hangs_from_the_right() {
     ]));
     let lines = placed(&l);
     let find = |t: &str| lines.iter().find(|(_, _, _, l)| l.text == t).map(|(_, x, _, l)| (*x, l.width)).unwrap();
-    let (x1, _) = find("1.");
+    let (x1, w1) = find("1.");
     let (x2, w2) = find("2.");
     assert!(x1 < layout::MARGIN_X + 24.0, "LTR label in the left margin");
-    assert!(x2 > RIGHT - 24.0 && x2 + w2 <= RIGHT + 0.5, "RTL label in the right margin");
-    let (xa, wa) = find("ابن سينا. القانون في الطب. 1025.");
-    assert!((xa + wa - (RIGHT - 24.0)).abs() < 0.5, "the Arabic reference ends at the hanging indent");
+    assert!((x1 + w1 - (x2 + w2)).abs() < 0.5, "RTL label in the left margin, where the other ends");
+    let (xa, _) = find("ابن سينا. القانون في الطب. 1025.");
+    assert!((xa - (layout::MARGIN_X + 24.0)).abs() < 0.5, "the Arabic reference starts at the hanging indent");
     // Issue 13 (13q): a note is a paragraph of its own, its direction from
     // its first letter (13k had it hang from the right like its reference):
     // a Latin note under an Arabic reference starts where Latin notes start,
@@ -910,8 +913,11 @@ fn cjk_glyphs_keep_their_cids_through_subsetting() {
     }
 }
 
+/// Tester r64 F9: every reference of the list is left to right, whatever
+/// most of its letters are (it took the direction of most of them until
+/// then): its Arabic words right to left inside it.
 #[test]
-fn a_reference_takes_the_direction_of_most_of_its_letters() {
+fn every_reference_is_left_to_right_whatever_most_of_its_letters() {
     let l = lay(&doc(vec![
         // An English work whose first author is written in Arabic.
         Block::Reference {
@@ -929,7 +935,8 @@ fn a_reference_takes_the_direction_of_most_of_its_letters() {
     assert!(!en.3.rtl, "mostly Latin: left to right although the first letter is Arabic");
     assert!((en.1 - layout::MARGIN_X - 24.0).abs() < 0.5);
     let ar = lines.iter().find(|(_, _, _, l)| l.text.contains("الاستشراق")).unwrap();
-    assert!(ar.3.rtl, "mostly Arabic: right to left although the first letter is Latin");
+    assert!(!ar.3.rtl, "mostly Arabic: left to right, the list's direction");
+    assert!((ar.1 - layout::MARGIN_X - 24.0).abs() < 0.5);
     // A paragraph still follows its first strong character (P2-P3).
     let mut sh = shaper();
     let p = sh.wrap("سعيد إ, Fanon F. Orientalism and the clinic.", Weight::Regular, 10.0, 400.0);
@@ -954,7 +961,7 @@ fn a_references_italic_and_bold_runs_keep_their_faces_across_lines_and_scripts()
     let italic = "Black skin, white masks: Φάνον, Чёрная кожа, سعيد, 鲁迅, मुखौटे and a title long enough to wrap onto a second line of the reference";
     let text = format!("Fanon F. {italic}. New York: Grove; 1952;45(4):1-9.");
     let at = |s: &str| text.find(s).unwrap();
-    let emph = |italic, bold| Emphasis { italic, bold, small_caps: false };
+    let emph = |italic, bold| Emphasis { italic, bold, ..Emphasis::default() };
     let rich = Rich {
         text: text.clone(),
         spans: vec![
@@ -1033,7 +1040,7 @@ fn a_references_italic_and_bold_runs_keep_their_faces_across_lines_and_scripts()
 fn small_capitals_are_capitals_at_four_fifths_of_the_size_and_read_as_the_letters() {
     use super::shape::{BaseDirection, Face, SMALL_CAPS};
     let mut sh = shaper();
-    let sc = |w: Weight| Face { weight: w, small_caps: true };
+    let sc = |w: Weight| Face { small_caps: true, ..Face::from(w) };
     let size = 10.0;
     // "Smith" in small caps: S at full size, "mith" as the glyphs of "MITH" at 8 pt.
     let text = "Smith J, Straße J, Ögüt Ç, Ἀθανασίου Μ, Иванова О, Me\u{301}ndez 2, سعيد 3. A title";
@@ -1141,16 +1148,25 @@ fn a_references_note_takes_its_own_direction_in_its_references_column() {
     // label: an English note starts where the list's other English notes
     // start, whatever the reference above it (lead, r10: it started at the
     // page's margin under an Arabic reference, left of every other note).
+    // (Tester r64 F9: every reference is left to right, in the list's
+    // direction; a right-to-left note ends at the right margin, right of the
+    // label, since. Until then the first four references were right to left,
+    // and their notes and the right-to-left ones left of the labels.)
     let refs = [
-        ("כהן ד. רפואה וגזענות בישראל. 2019.", "מאמר על רפואה — article [not reviewed]", true, true),
-        ("محمد ع. الطب الاستعماري في شمال أفريقيا. 2018.", "دراسة تاريخية عن الطب — article [not reviewed]", true, true),
+        ("כהן ד. רפואה וגזענות בישראל. 2019.", "מאמר על רפואה — article [not reviewed]", false, true),
+        (
+            "محمد ع. الطب الاستعماري في شمال أفريقيا. 2018.",
+            "دراسة تاريخية عن الطب — article [not reviewed]",
+            false,
+            true,
+        ),
         (
             "כהן ד. רפואה וגזענות. 2019.",
             "an English annotation on the history of colonial medicine — article",
-            true,
+            false,
             false,
         ),
-        ("ابن سينا. القانون في الطب. 1025.", "book [not reviewed]", true, false),
+        ("ابن سينا. القانون في الطب. 1025.", "book [not reviewed]", false, false),
         (
             "Fanon F. The Wretched of the Earth. 1961.",
             "دراسة تاريخية عن الطب الاستعماري في شمال أفريقيا — book",
@@ -1182,9 +1198,8 @@ fn a_references_note_takes_its_own_direction_in_its_references_column() {
         assert_eq!(n.rtl, *note_rtl, "the note {note:?} takes its direction from its own first letter");
         // The reference's column: right of the label, or left of it in a right-to-left one.
         let (left, right) = if *rtl { (layout::MARGIN_X, RIGHT - hang) } else { (layout::MARGIN_X + hang, RIGHT) };
-        // The note's: by its own direction.
-        let (n_left, n_right) =
-            if *note_rtl { (layout::MARGIN_X, RIGHT - hang) } else { (layout::MARGIN_X + hang, RIGHT) };
+        // The note's: the reference's, right of the label.
+        let (n_left, n_right) = (layout::MARGIN_X + hang, RIGHT);
         assert!(nx >= n_left - 0.5 && nx + n.width <= n_right + 0.5, "{note:?} stays in its own direction's column");
         if *note_rtl {
             assert!((nx + n.width - n_right).abs() < 0.5, "{note:?}: a right-to-left note ends at the column's right");

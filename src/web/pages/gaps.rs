@@ -19,7 +19,7 @@ use crate::store::tags::Target;
 use crate::store::themes::ThemeIndex;
 use crate::web::app::{App, Db};
 use crate::web::forms::{encode, query, target_value};
-use crate::web::html::{Nav, Pager, chip, csrf, layout};
+use crate::web::html::{Nav, Pager, chip, csrf, layout, plain_title, rich_title};
 use crate::web::session::Visit;
 
 const PER_PAGE: usize = 50;
@@ -287,7 +287,7 @@ fn gap(
                 ul.candidates {
                     @for c in &g.candidates {
                         li {
-                            a href={ "/readings/" (c.reading_id) } { bdi { (c.title) } } " (" (crate::web::html::year(c.year)) ")"
+                            a href={ "/readings/" (c.reading_id) } { bdi { (rich_title(&c.title)) } } " (" (crate::web::html::year(c.year)) ")"
                             @if c.score > 0.0 { span.muted { " relevance " (c.score) } }
                             @if !c.reason.is_empty() { span.muted { " · " (crate::web::html::quotes_isolated(&c.why())) } }
                             @if let Some((t, label)) = targets.first() {
@@ -298,15 +298,15 @@ fn gap(
                                     input type="hidden" name="back" value=(back);
                                     @if targets.len() == 1 {
                                         input type="hidden" name="target" value=(target_value(*t));
-                                        button.small type="submit" aria-label={ "Link “" (c.title) "” to " (label) } { "Link this reading" }
+                                        button.small type="submit" aria-label={ "Link “" (plain_title(&c.title)) "” to " (label) } { "Link this reading" }
                                     } @else {
                                         @let sel = format!("gl-{n}-{}", c.reading_id);
-                                        label.visually-hidden for=(sel) { "Link “" (c.title) "” to" }
+                                        label.visually-hidden for=(sel) { "Link “" (plain_title(&c.title)) "” to" }
                                         select id=(sel) name="target" {
                                             @for (t, label) in &targets { option value=(target_value(*t)) { (label) } }
                                         }
                                         " "
-                                        button.small type="submit" aria-label={ "Link “" (c.title) "” to the chosen place" } { "Link this reading" }
+                                        button.small type="submit" aria-label={ "Link “" (plain_title(&c.title)) "” to the chosen place" } { "Link this reading" }
                                     }
                                 }
                             }

@@ -20,7 +20,7 @@ use crate::store::tags::Target;
 use crate::store::workspace;
 use crate::web::app::{App, Db};
 use crate::web::forms::{encode, query, target_value};
-use crate::web::html::{Nav, chip, count, csrf, layout, status, year};
+use crate::web::html::{Nav, chip, count, csrf, layout, plain_title, rich_title, status, year};
 use crate::web::session::Visit;
 
 #[derive(Debug, Default, Deserialize)]
@@ -90,7 +90,7 @@ fn link_forms(
                         (csrf(v))
                         input type="hidden" name="reading" value=(r.id);
                         input type="hidden" name="back" value=(back);
-                        span { a href={ "/readings/" (r.id) } { bdi { (r.title) } } " (" (year(r.year)) ") " (status(&r.status)) }
+                        span { a href={ "/readings/" (r.id) } { bdi { (rich_title(&r.title)) } } " (" (year(r.year)) ") " (status(&r.status)) }
                         div {
                             label for=(sel) { "Link to" }
                             select id=(sel) name="target" {
@@ -102,7 +102,7 @@ fn link_forms(
                             label for=(note) { "Note (optional)" }
                             input id=(note) type="text" name="note";
                         }
-                        button type="submit" aria-label={ "Link “" (r.title) "”" } { "Link" }
+                        button type="submit" aria-label={ "Link “" (plain_title(&r.title)) "”" } { "Link" }
                     }
                 }
             }
@@ -202,7 +202,7 @@ fn module(db: &Db, v: &Visit, id: i64, q: &ModuleQuery) -> Result<Markup, Fail> 
                             tr {
                                 td {
                                     @if let Some(r) = by_id.get(&l.reading_id) {
-                                        a href={ "/readings/" (r.id) } { bdi { (r.title) } } " (" (year(r.year)) ")"
+                                        a href={ "/readings/" (r.id) } { bdi { (rich_title(&r.title)) } } " (" (year(r.year)) ")"
                                         @if theme.is_some_and(|t| r.themes.contains(&t.slug)) { " " (chip(&themes, &theme.map(|t| t.slug.clone()).unwrap_or_default())) }
                                     } @else {
                                         "reading " (l.reading_id)

@@ -21,7 +21,7 @@ use crate::store::tags::Target;
 use crate::store::themes::{Theme, ThemeIndex};
 use crate::web::app::{App, Db};
 use crate::web::forms::{done, query, text};
-use crate::web::html::{Nav, Pager, chip, count, csrf, layout, status, year};
+use crate::web::html::{Nav, Pager, chip, count, csrf, layout, plain_title, rich_title, status, year};
 use crate::web::session::{Flash, Visit};
 
 const PER_PAGE: usize = 50;
@@ -102,7 +102,7 @@ fn list_page(db: &Db, v: &Visit, q: &ListQuery) -> Result<Markup, Fail> {
                 tbody {
                     @for r in &rows[pager.range()] {
                         tr {
-                            td { a href={ "/readings/" (r.id) } { bdi { (r.title) } } @if !r.authors.is_empty() { br; span.muted { bdi { (r.authors.join("; ")) } } } }
+                            td { a href={ "/readings/" (r.id) } { bdi { (rich_title(&r.title)) } } @if !r.authors.is_empty() { br; span.muted { bdi { (r.authors.join("; ")) } } } }
                             td { (year(r.year)) }
                             td { (r.kind) }
                             td { (status(&r.status)) }
@@ -158,7 +158,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
     let info = reading_info(r, &themes);
     let found = suggestions(&themes, None, &[], std::slice::from_ref(&info), &dismissed);
     let back = format!("/readings/{id}");
-    let label = format!("“{}”", r.title);
+    let label = format!("“{}”", plain_title(&r.title));
     let rejected: Vec<&Theme> = themes.iter().filter(|t| dismissed.contains(&("reading", id, t.id))).collect();
     let links = crate::store::edit::link::list(
         conn,
@@ -291,7 +291,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         }
         p { a href={ "/history?entity=reading&id=" (id) } { "All changes to this reading" } }
     };
-    Ok(layout(v, &r.title, Nav::Readings, body))
+    Ok(layout(v, &plain_title(&r.title), Nav::Readings, body))
 }
 
 /// The review form's check box that allows approving one's own suggestion.
@@ -314,8 +314,8 @@ fn review_form(v: &Visit, r: &Reading, back: &str) -> Markup {
                 input id=(self_id) type="checkbox" name="self" value="1";
                 label for=(self_id) { " " (SELF_BOX) }
             }
-            button type="submit" name="decision" value="approved" aria-label={ "Approve “" (r.title) "”" } { "Approve" }
-            button.danger type="submit" name="decision" value="rejected" aria-label={ "Reject “" (r.title) "”" } { "Reject" }
+            button type="submit" name="decision" value="approved" aria-label={ "Approve “" (plain_title(&r.title)) "”" } { "Approve" }
+            button.danger type="submit" name="decision" value="rejected" aria-label={ "Reject “" (plain_title(&r.title)) "”" } { "Reject" }
         }
     }
 }
@@ -346,7 +346,7 @@ pub async fn queue(
             (pager.links("/review", &[], "suggested reading"))
             @for r in &waiting[pager.range()] {
                 article.gap {
-                    h2 { a href={ "/readings/" (r.id) } { bdi { (r.title) } } }
+                    h2 { a href={ "/readings/" (r.id) } { bdi { (rich_title(&r.title)) } } }
                     p { bdi { (r.authors.join("; ")) } " · " bdi { (year(r.year)) } " · " (r.kind) @for t in &r.themes { " " (chip(&themes, t)) } }
                     @if let Some(a) = &r.annotation { p.muted { (a) } }
                     (review_form(v, r, &back))
