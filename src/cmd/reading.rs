@@ -318,7 +318,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let programme = super::editing::programme(&store, &a.programme)?;
     let f = ReadingFilter { theme, status: a.status.as_deref(), untagged: a.untagged, programme: programme.as_deref() };
     let rs = readings::list(&store.conn, &f)?;
-    let mut l = Listing::new(&["id", "year", "title", "authors", "type", "doi", "status", "themes"]);
+    let mut l = Listing::new(&["id", "year", "title", "authors", "type", "doi", "status", "themes"]).with_ids(&["id"]);
     l.numeric = vec![1];
     for r in &rs {
         l.rows.push(vec![
@@ -356,7 +356,7 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
         Format::Json => super::editing::line(serde_json::to_string_pretty(&d)?)?,
         Format::Csv => {
             let out = Output { format: Some(Format::Csv), output: None, limit: 0 };
-            let mut l = Listing::new(&["field", "value"]);
+            let mut l = Listing::new(&["field", "value"]).with_ids(&["id"]);
             l.rows = card(&d);
             emit(&out, &l, &d, "", ctx.quiet)?;
         }

@@ -1809,16 +1809,20 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         ));
     }
     // Ahead of print, and yet in a volume: the record is of the published
-    // version (PubMed keeps `PST - aheadofprint` on some records an issue
-    // since holds), cited as published; said.
-    if year.is_some()
-        && super::is_ahead_of_print(year_note.as_deref())
-        && let Some(v) = d.volume.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    // version, cited as published; said at the volume's cell (tester r65
+    // F10: it named the row's first cell, the title), else the state's.
+    if super::published_in_volume(year, year_note.as_deref(), d.volume.as_deref())
+        && let Some(v) = d.volume.as_deref().map(str::trim)
     {
         year_note = None;
+        let at = d
+            .volume_at
+            .or_else(|| d.pub_state.as_ref().filter(|s| !s.text.trim().is_empty()).map(|s| s.at))
+            .or_else(|| d.date.as_ref().map(|s| s.at))
+            .unwrap_or(d.at);
         d.warnings.push(RowError::new(
-            d.at.line,
-            d.at.column,
+            at.line,
+            at.column,
             format!("{p}said to be published ahead of print, but in volume {v}: kept as published, without the state"),
         ));
     }
