@@ -39,8 +39,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let f = LogFilter { entity, entity_id: a.id, by: a.who.as_deref(), since: a.since.as_deref() };
     let entries = history::log(&store.conn, &f)?;
     // `id` is the change number (what `undo` takes); `record` the 18-digit ID.
-    let mut l =
-        Listing::new(&["id", "at", "by", "action", "entity", "record", "change", "note"]).with_ids(&["record"]);
+    let mut l = Listing::new(&["id", "at", "by", "action", "entity", "record", "change", "note"]).with_ids(&["record"]);
     l.numeric = vec![0];
     for e in &entries {
         l.rows.push(vec![

@@ -461,7 +461,8 @@ pub fn parse_reading_id(s: &str) -> Option<i64> {
 /// [`parse_reading_id`] for a command-line argument (clap's `value_parser`):
 /// an ID as a listing prints it or as a CSV writes it (`R915…`).
 pub fn record_id_arg(s: &str) -> std::result::Result<i64, String> {
-    parse_reading_id(s).ok_or_else(|| format!("{s:?} is not an ID; expected e.g. 915398667749232001 or R915398667749232001"))
+    parse_reading_id(s)
+        .ok_or_else(|| format!("{s:?} is not an ID; expected e.g. 915398667749232001 or R915398667749232001"))
 }
 
 /// The hint for a reading ID the database does not know or cannot read.

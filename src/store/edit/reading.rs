@@ -755,8 +755,11 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     // such a record ([`crate::import::published_in_volume`]); the state ends,
     // among the edit's changes (see [`ended_ahead_of_print`]).
     let text_of = |k: &str| new.get(k).and_then(Value::as_str).map(str::to_string);
-    if crate::import::published_in_volume(int(&new, "year"), text_of("year_note").as_deref(), text_of("volume").as_deref())
-    {
+    if crate::import::published_in_volume(
+        int(&new, "year"),
+        text_of("year_note").as_deref(),
+        text_of("volume").as_deref(),
+    ) {
         new.insert("year_note".into(), Value::Null);
     }
     settle_translation(&mut new, p.translated.is_some())?;
