@@ -117,7 +117,7 @@ fn log_contributor_item_link_facet_search_suggest_csvs_write_r_ids() {
     w.ok(&["link", &rid, &iid, "--by", "amina"]);
     let links = w.ok(&["link", "list", "--format", "csv"]);
     let lid = ids_in("link list", &links, "id").remove(0);
-    assert_eq!(ids_in("link list", &links, "reading"), [rid.clone()]);
+    assert_eq!(ids_in("link list", &links, "reading"), vec![rid.to_string()]);
     assert!(w.ok(&["link", "show", &lid]).contains("Wretched"));
     // Facets.
     w.ok(&[
