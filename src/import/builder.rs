@@ -2391,17 +2391,23 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         KindSrc::Inferred(v) => {
             let (k, why) = untyped.map_or(("other", "nothing in the record says what it is"), |(k, w)| (k, w));
             let word = v.text.trim();
-            let message = if word.is_empty() {
-                format!("{p}no type given: read as {} ({why}); give the type to say otherwise", a_kind(k))
+            // No type and nothing to type it by is type "other", canon's
+            // "not known": nothing given is lost, nothing is said per row.
+            let message = if word.is_empty() && untyped.is_none() {
+                None
+            } else if word.is_empty() {
+                Some(format!("{p}no type given: read as {} ({why}); give the type to say otherwise", a_kind(k)))
             } else {
-                format!(
+                Some(format!(
                     "{p}type {} is not one canon knows: read as {} ({why}); expected one of {}",
                     crate::limits::shown(word),
                     a_kind(k),
                     reading_type_names()
-                )
+                ))
             };
-            d.warnings.push(RowError::new(v.at.line, v.at.column, message));
+            if let Some(message) = message {
+                d.warnings.push(RowError::new(v.at.line, v.at.column, message));
+            }
             k
         }
         KindSrc::Named(v) => reading_type(&v.text).unwrap_or_else(|| {
