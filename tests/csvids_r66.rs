@@ -409,3 +409,24 @@ fn zotero_and_scopus_rows_without_a_known_type_follow_the_same_rule() {
     assert_eq!(common::reading(&list, "A zotero book")["type"], "book");
     assert_eq!(common::reading(&list, "A zotero article")["type"], "article");
 }
+
+#[test]
+fn reading_add_with_a_volume_and_ahead_of_print_keeps_the_one_rule() {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    let args = ["reading", "add", "--title", "Added ahead", "--author", "Doe, J", "--year", "2023 (ahead of print)"];
+    let err = w.ok_stderr(&[&args[..], &["--volume", "5", "--type", "article", "--by", "amina"]].concat());
+    assert!(
+        err.contains(
+            "warning: said to be published ahead of print, but in volume 5: kept as published, without the state"
+        ),
+        "{err}"
+    );
+    let r = common::reading(&w.reading_list(), "Added ahead").clone();
+    assert_eq!((r["year"].as_i64(), r["year_note"].as_str(), r["volume"].as_str()), (Some(2023), None, Some("5")));
+    // Without a volume, the state is kept, and nothing said.
+    let err =
+        w.ok_stderr(&["reading", "add", "--title", "Still ahead", "--year", "2023 (ahead of print)", "--by", "amina"]);
+    assert!(!err.contains("ahead of print"), "{err}");
+    assert_eq!(common::reading(&w.reading_list(), "Still ahead")["year_note"], "ahead of print");
+}
