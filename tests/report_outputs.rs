@@ -247,8 +247,11 @@ fn the_json_summary_holds_numbers_and_agrees_with_the_csv() {
     let h = by.headers().unwrap().clone();
     let (ri, ii) = (h.iter().position(|c| c == "review").unwrap(), h.iter().position(|c| c == "id").unwrap());
     let rows: Vec<csv::StringRecord> = by.records().map(|r| r.unwrap()).collect();
-    assert!(rows.iter().filter(|r| r[ii] == id).all(|r| &r[ri] == "review"));
-    assert!(rows.iter().filter(|r| r[ii] != id).all(|r| &r[ri] == "import"));
+    // The ID is written R… in every CSV (tester r65 F9).
+    let csv_id = format!("R{id}");
+    assert!(rows.iter().any(|r| r[ii] == csv_id));
+    assert!(rows.iter().filter(|r| r[ii] == csv_id).all(|r| &r[ri] == "review"));
+    assert!(rows.iter().filter(|r| r[ii] != csv_id).all(|r| &r[ri] == "import"));
     // Rejected readings: in the flat CSV with --include-rejected, as in the PDF.
     w.ok(&["review", &id, "--reject", "--by", "amina"]);
     w.ok(&["report", flat.to_str().unwrap(), "--include-rejected"]);

@@ -230,7 +230,8 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         "changes",
         "readings added",
         "reviews",
-    ]);
+    ])
+    .with_ids(&["id"]);
     l.numeric = vec![6, 7, 8];
     for c in &cs {
         l.rows.push(vec![

@@ -172,7 +172,7 @@ pub fn card<T: serde::Serialize>(ctx: &Ctx, format: Format, rows: Vec<[String; 2
         Format::Json => line(serde_json::to_string_pretty(json)?),
         Format::Csv => {
             let out = Output { format: Some(Format::Csv), output: None, limit: 0 };
-            let mut l = Listing::new(&["field", "value"]);
+            let mut l = Listing::new(&["field", "value"]).with_ids(&["id"]);
             l.rows = rows.into_iter().map(|r| r.to_vec()).collect();
             emit(&out, &l, json, "", ctx.quiet)
         }

@@ -86,7 +86,8 @@ pub struct ListArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct ShowArgs {
-    /// The facet's ID (see `canon facet list`).
+    /// The facet's ID (see `canon facet list`; `R…` as CSV writes it is read too).
+    #[arg(value_parser = crate::import::record_id_arg)]
     pub id: i64,
     #[arg(long, short, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -94,7 +95,8 @@ pub struct ShowArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct EditArgs {
-    /// The facet's ID (see `canon facet list`).
+    /// The facet's ID (see `canon facet list`; `R…` as CSV writes it is read too).
+    #[arg(value_parser = crate::import::record_id_arg)]
     pub id: i64,
     #[command(flatten)]
     pub whom: Whom,
@@ -114,7 +116,8 @@ pub struct EditArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct RemoveArgs {
-    /// The facet's ID (see `canon facet list`).
+    /// The facet's ID (see `canon facet list`; `R…` as CSV writes it is read too).
+    #[arg(value_parser = crate::import::record_id_arg)]
     pub id: i64,
     /// Say what would be removed; write nothing.
     #[arg(long)]
@@ -229,7 +232,8 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         basis: a.basis.as_deref(),
     };
     let rows = facet::list(&store.conn, &f)?;
-    let mut l = Listing::new(&["id", "reading", "author", "facet", "value", "basis", "source", "recorded_by"]);
+    let mut l = Listing::new(&["id", "reading", "author", "facet", "value", "basis", "source", "recorded_by"])
+        .with_ids(&["id"]);
     for f in &rows {
         l.rows.push(vec![
             f.id.to_string(),

@@ -221,7 +221,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     if several {
         headers.insert(1, "programme");
     }
-    let mut l = Listing::new(&headers);
+    let mut l = Listing::new(&headers).with_ids(&["id"]);
     l.numeric = vec![if several { 2 } else { 1 }];
     for i in &items {
         let mut row = vec![

@@ -162,10 +162,7 @@ fn which(store: &Store, w: &UnlinkArgs) -> Result<i64> {
 
 fn find(store: &Store, reading_ref: &str, target_ref: &Option<String>, programme: &Option<String>) -> Result<i64> {
     let Some(t) = target_ref else {
-        let id: i64 = reading_ref
-            .trim()
-            .parse()
-            .ok()
+        let id: i64 = crate::import::parse_reading_id(reading_ref)
             .filter(|id| link::exists(&store.conn, *id).unwrap_or(false))
             .with_context(|| {
                 format!("no link with ID {reading_ref:?}; give READING and TARGET, or a link ID from `canon link list`")
@@ -238,7 +235,9 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
         programme: programme.as_deref(),
     };
     let links = link::list(&store.conn, &f)?;
-    let mut l = Listing::new(&["id", "programme", "module", "session", "reading", "reading title", "note", "by"]);
+    // `reading` holds the DOI, else the reading's ID.
+    let mut l = Listing::new(&["id", "programme", "module", "session", "reading", "reading title", "note", "by"])
+        .with_ids(&["id", "reading"]);
     for k in &links {
         l.rows.push(vec![
             k.id.to_string(),

@@ -14,8 +14,8 @@ pub struct Args {
         "programme", "snapshot", "person_facet", "facet", "review", "conflict", "merge",
     ])]
     pub entity: Option<String>,
-    /// Only changes to the record with this ID (for tags: the item's or reading's ID).
-    #[arg(long)]
+    /// Only changes to the record with this ID (for tags: the item's or reading's ID), as listed or as CSV writes it (R…).
+    #[arg(long, value_parser = crate::import::record_id_arg)]
     pub id: Option<i64>,
     /// Only changes made by this contributor.
     #[arg(long = "by", value_name = "NAME")]
@@ -43,7 +43,8 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let entity = a.entity.as_deref().map(|e| if e == "facet" { "person_facet" } else { e });
     let f = LogFilter { entity, entity_id: a.id, by: a.who.as_deref(), since: a.since.as_deref(), bookkeeping: a.all };
     let entries = history::log(&store.conn, &f)?;
-    let mut l = Listing::new(&["id", "at", "by", "action", "entity", "record", "change", "note"]);
+    // `id` is the change number (what `undo` takes); `record` the 18-digit ID.
+    let mut l = Listing::new(&["id", "at", "by", "action", "entity", "record", "change", "note"]).with_ids(&["record"]);
     l.numeric = vec![0];
     for e in &entries {
         l.rows.push(vec![

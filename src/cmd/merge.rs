@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     } else {
         tx.commit()?;
     }
-    let mut l = Listing::new(&["action", "entity", "id", "what"]);
+    let mut l = Listing::new(&["action", "entity", "id", "what"]).with_ids(&["id"]);
     for s in &steps {
         l.rows.push(vec![s.action.into(), s.entity.into(), s.id.to_string(), s.what.clone()]);
     }

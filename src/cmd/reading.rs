@@ -318,7 +318,7 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     let programme = super::editing::programme(&store, &a.programme)?;
     let f = ReadingFilter { theme, status: a.status.as_deref(), untagged: a.untagged, programme: programme.as_deref() };
     let rs = readings::list(&store.conn, &f)?;
-    let mut l = Listing::new(&["id", "year", "title", "authors", "type", "doi", "status", "themes"]);
+    let mut l = Listing::new(&["id", "year", "title", "authors", "type", "doi", "status", "themes"]).with_ids(&["id"]);
     l.numeric = vec![1];
     for r in &rs {
         l.rows.push(vec![
@@ -362,7 +362,7 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
         Format::Json => super::editing::line(serde_json::to_string_pretty(&d)?)?,
         Format::Csv => {
             let out = Output { format: Some(Format::Csv), output: None, limit: 0 };
-            let mut l = Listing::new(&["field", "value"]);
+            let mut l = Listing::new(&["field", "value"]).with_ids(&["id"]);
             l.rows = card(&d);
             emit(&out, &l, &d, "", ctx.quiet)?;
         }
@@ -573,7 +573,25 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
             season_end.as_deref(),
         )?;
     }
+    let volume = take("volume");
+    let year_of = year.as_ref().and_then(|t| t.year);
+    let mut year_note = year.as_ref().and_then(|t| t.note.clone());
+    let mut warnings = Vec::new();
+    // Ahead of print, and yet in a volume: published, as every door reads it
+    // (tester r65 F10), said as an import says it.
+    if crate::import::published_in_volume(year_of, year_note.as_deref(), volume.as_deref()) {
+        year_note = None;
+        warnings.push(crate::import::RowError::new(
+            0,
+            0,
+            format!(
+                "said to be published ahead of print, but in volume {}: kept as published, without the state",
+                volume.as_deref().unwrap_or_default().trim()
+            ),
+        ));
+    }
     Ok(ReadingRecord {
+        warnings,
         original_title: take("original_title"),
         line: 0,
         title,
@@ -583,8 +601,8 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
             && authors.iter().any(|n| !crate::import::builder::is_et_al(n)),
         // The typed date as a file's date is stored: year or its note ("in
         // press"), approximate, and the month, day or season it names.
-        year: year.as_ref().and_then(|t| t.year),
-        year_note: year.as_ref().and_then(|t| t.note.clone()),
+        year: year_of,
+        year_note,
         date_approximate: year.as_ref().is_some_and(|t| t.approximate),
         date_copyright: year.as_ref().is_some_and(|t| t.copyright),
         month,
@@ -597,7 +615,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         container: a.container.clone(),
         editors: edit_reading::editor_names(&b.editors).0,
         translators: edit_reading::translator_names(&b.translators).0,
-        volume: take("volume"),
+        volume,
         series_number,
         issue,
         pages: take("pages"),
@@ -633,6 +651,9 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     }
     for w in a.bib.warnings().into_iter().chain(edit_reading::typed_name_warnings("author", &rec.authors)) {
         eprintln!("warning: {w}");
+    }
+    for w in &rec.warnings {
+        eprintln!("warning: {}", w.message);
     }
     let name = super::contributor::required(&a.by)?;
     let mut ids = id_gen(&store.conn)?;

@@ -197,6 +197,9 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         eprintln!("warning: {w}");
     }
     editing::edited(ctx, &e)?;
+    if let Some(n) = reading::ended_ahead_of_print(&e) {
+        ctx.note(format_args!("note: {n}"));
+    }
     Ok(())
 }
 

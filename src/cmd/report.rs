@@ -168,7 +168,7 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
                     if o.bom {
                         buf.extend_from_slice(b"\xEF\xBB\xBF");
                     }
-                    crate::report::csv::write(&mut buf, &table.headers, &table.rows)?;
+                    crate::report::csv::write(&mut buf, &table.headers, &table.csv_rows())?;
                     crate::output::write_new(&tmp.join(format!("{name}.csv")), &buf)?;
                 }
                 Ok(())

@@ -27,7 +27,9 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let Some(id) = a.conflict else {
         let store = ctx.open(Mode::Existing)?;
         let cs = conflicts::list(&store.conn, a.all)?;
-        let mut l = Listing::new(&["id", "entity", "record", "fields", "ours", "theirs", "source", "resolution"]);
+        // `id` is the conflict's small local number (what `resolve` takes); `record` the 18-digit ID.
+        let mut l = Listing::new(&["id", "entity", "record", "fields", "ours", "theirs", "source", "resolution"])
+            .with_ids(&["record"]);
         for c in &cs {
             l.rows.push(vec![
                 c.id.to_string(),

@@ -159,7 +159,8 @@ fn search(ctx: &Ctx, a: Args) -> Result<()> {
     for note in search::translate(&q.text).notes {
         eprintln!("note: search query {}: {note}", crate::limits::shown(&q.text));
     }
-    let mut l = Listing::new(&["kind", "id", "module / authors", "year", "title", "snippet", "score"]);
+    let mut l =
+        Listing::new(&["kind", "id", "module / authors", "year", "title", "snippet", "score"]).with_ids(&["id"]);
     l.numeric = vec![3, 6];
     for h in &hits {
         l.rows.push(vec![

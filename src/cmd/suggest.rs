@@ -36,7 +36,7 @@ pub struct Args {
 }
 
 pub fn listing(s: &[Suggestion]) -> Listing {
-    let mut l = Listing::new(&["target", "id", "module", "title", "theme", "score", "evidence"]);
+    let mut l = Listing::new(&["target", "id", "module", "title", "theme", "score", "evidence"]).with_ids(&["id"]);
     l.numeric = vec![5];
     for x in s {
         l.rows.push(vec![

@@ -54,6 +54,12 @@ pub enum KindSrc {
     Mapped(&'static str),
     /// Typed by a person: one of canon's type names or aliases, else an error.
     Named(Val),
+    /// A record whose format gives no type (the cell is absent or empty) or
+    /// a word the format has no type for (`Val`: the cell, empty text at the
+    /// row when there is none): typed by the rule every reader keeps for
+    /// such a record ([`untyped_kind`]), and said at the cell (tester r65
+    /// F13: a library list's rows were all stored as "other", silently).
+    Inferred(Val),
 }
 
 impl Default for KindSrc {
@@ -407,6 +413,48 @@ pub fn degree_doubts(d: &mut Draft, field: &str, written: &str, at: Pos) {
     if let Some(note) = super::names::degree_note(written.trim(), &dropped, "name") {
         let message = format!("{}{field} {note}", d.prefix());
         d.warnings.push(RowError::new(at.line, at.column, message));
+    }
+}
+
+/// How a reader takes a record's type cell (`cell`, at `at`; `None` when
+/// absent or empty): the type `kind` gives its word, else
+/// [`KindSrc::Inferred`], typed by [`untyped_kind`] and said.
+pub fn kind_of_cell(cell: Option<&str>, at: Pos, kind: impl Fn(&str) -> Option<&'static str>) -> KindSrc {
+    match cell.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(word) => kind(word).map_or_else(|| KindSrc::Inferred(Val::new(word, at)), KindSrc::Mapped),
+        None => KindSrc::Inferred(Val::new("", at)),
+    }
+}
+
+/// Why [`untyped_kind`] reads a record as a book.
+const BOOK_BECAUSE: &str = "an ISBN or a publisher, and no journal";
+
+/// The type of a record its source gives none for (or a word that names
+/// none), from what the record holds: a book when it has an ISBN or a
+/// publisher and no journal; an article when it has a journal, or a DOI and
+/// no ISBN; with why. `None` when nothing says. The one rule of every reader
+/// ([`KindSrc::Inferred`], and a canonical CSV's empty type cell).
+pub fn untyped_kind(d: &Draft) -> Option<(&'static str, &'static str)> {
+    let has = |v: Option<&str>| v.is_some_and(|t| !t.trim().is_empty());
+    let journal = has(d.container.as_deref());
+    let isbn = has(d.isbn.as_ref().map(|v| v.text.as_str()));
+    if !journal && (isbn || has(d.publisher.as_deref())) {
+        Some(("book", BOOK_BECAUSE))
+    } else if journal {
+        Some(("article", "a journal"))
+    } else if has(d.doi.as_ref().map(|v| v.text.as_str())) && !isbn {
+        Some(("article", "a DOI, and no ISBN or publisher"))
+    } else {
+        None
+    }
+}
+
+/// A type as a sentence names it: "a book", "an article", "other".
+fn a_kind(k: &str) -> String {
+    match k {
+        "other" => "type other".to_string(),
+        k if k.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {k}"),
+        k => format!("a {k}"),
     }
 }
 
@@ -1832,16 +1880,20 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         ));
     }
     // Ahead of print, and yet in a volume: the record is of the published
-    // version (PubMed keeps `PST - aheadofprint` on some records an issue
-    // since holds), cited as published; said.
-    if year.is_some()
-        && super::is_ahead_of_print(year_note.as_deref())
-        && let Some(v) = d.volume.as_deref().map(str::trim).filter(|v| !v.is_empty())
+    // version, cited as published; said at the volume's cell (tester r65
+    // F10: it named the row's first cell, the title), else the state's.
+    if super::published_in_volume(year, year_note.as_deref(), d.volume.as_deref())
+        && let Some(v) = d.volume.as_deref().map(str::trim)
     {
         year_note = None;
+        let at = d
+            .volume_at
+            .or_else(|| d.pub_state.as_ref().filter(|s| !s.text.trim().is_empty()).map(|s| s.at))
+            .or_else(|| d.date.as_ref().map(|s| s.at))
+            .unwrap_or(d.at);
         d.warnings.push(RowError::new(
-            d.at.line,
-            d.at.column,
+            at.line,
+            at.column,
             format!("{p}said to be published ahead of print, but in volume {v}: kept as published, without the state"),
         ));
     }
@@ -2347,23 +2399,40 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // an ISBN or a publisher and no journal is a book, said; any other is an
     // article, as before (tester r58 F8: a book typed article lost its
     // publisher and place from every reference).
-    let untyped_book = d.container.as_deref().is_none_or(|c| c.trim().is_empty())
-        && (d.isbn.as_ref().is_some_and(|v| !v.text.trim().is_empty())
-            || d.publisher.as_deref().is_some_and(|p| !p.trim().is_empty()));
+    let untyped = untyped_kind(&d);
     let kind = match &d.kind {
         KindSrc::Mapped(k) => *k,
-        KindSrc::Named(v) if v.text.trim().is_empty() && untyped_book => {
+        KindSrc::Named(v) if v.text.trim().is_empty() && matches!(untyped, Some(("book", _))) => {
             d.warnings.push(RowError::new(
                 v.at.line,
                 v.at.column,
-                format!(
-                    "{p}no type given: read as a book (an ISBN or a publisher, and no journal); give the type to \
-                     say otherwise"
-                ),
+                format!("{p}no type given: read as a book ({}); give the type to say otherwise", BOOK_BECAUSE),
             ));
             "book"
         }
         KindSrc::Named(v) if v.text.trim().is_empty() => "article",
+        KindSrc::Inferred(v) => {
+            let (k, why) = untyped.map_or(("other", "nothing in the record says what it is"), |(k, w)| (k, w));
+            let word = v.text.trim();
+            // No type and nothing to type it by is type "other", canon's
+            // "not known": nothing given is lost, nothing is said per row.
+            let message = if word.is_empty() && untyped.is_none() {
+                None
+            } else if word.is_empty() {
+                Some(format!("{p}no type given: read as {} ({why}); give the type to say otherwise", a_kind(k)))
+            } else {
+                Some(format!(
+                    "{p}type {} is not one canon knows: read as {} ({why}); expected one of {}",
+                    crate::limits::shown(word),
+                    a_kind(k),
+                    reading_type_names()
+                ))
+            };
+            if let Some(message) = message {
+                d.warnings.push(RowError::new(v.at.line, v.at.column, message));
+            }
+            k
+        }
         KindSrc::Named(v) => reading_type(&v.text).unwrap_or_else(|| {
             err(
                 &mut errs,

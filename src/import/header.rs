@@ -643,7 +643,35 @@ fn suggest_field(header: &str, unfilled: &[&'static str], fields: &[Field]) -> O
             best = Some((score, f.name));
         }
     }
-    best.map(|(_, f)| f)
+    best.map(|(_, f)| f).or_else(|| names_a_type(header, unfilled, fields).then_some("type"))
+}
+
+/// Whether a header names the type of the work ("Type of Item", "Material
+/// Type", "Publication Type", "Kind"), for the `type` field still unfilled:
+/// "type" is a qualifier to [`key_words`], so no field's name matched it
+/// (tester r65 F13: the hint offered container, editors, keywords).
+fn names_a_type(header: &str, unfilled: &[&'static str], fields: &[Field]) -> bool {
+    const TYPE: &[&str] = &["type", "types", "kind"];
+    const OF_WHAT: &[&str] = &[
+        "item",
+        "resource",
+        "document",
+        "publication",
+        "material",
+        "work",
+        "citation",
+        "reference",
+        "record",
+        "entry",
+        "reading",
+        "source",
+        "media",
+    ];
+    let ws = words(header);
+    unfilled.contains(&"type")
+        && fields.iter().any(|f| f.name == "type")
+        && ws.iter().any(|w| TYPE.contains(&w.as_str()))
+        && ws.iter().all(|w| TYPE.contains(&w.as_str()) || OF_WHAT.contains(&w.as_str()))
 }
 
 /// How well a header's words name a field: the most words shared with one

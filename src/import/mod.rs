@@ -244,6 +244,16 @@ pub fn is_ahead_of_print(note: Option<&str>) -> bool {
     note.is_some_and(|n| n.trim().eq_ignore_ascii_case(AHEAD_OF_PRINT))
 }
 
+/// Whether a record of `year` said to be [`AHEAD_OF_PRINT`] (`note`) is, being
+/// in `volume`, of the published version, cited as published without the
+/// state. The one rule of every door: each import (PubMed keeps `PST -
+/// aheadofprint` on some records an issue since holds), and `reading edit`,
+/// which ends the state when it gives the record a volume (tester r65 F10:
+/// an edit kept the pair, which an export then did not read back).
+pub fn published_in_volume(year: Option<i64>, note: Option<&str>, volume: Option<&str>) -> bool {
+    year.is_some() && is_ahead_of_print(note) && volume.is_some_and(|v| !v.trim().is_empty())
+}
+
 /// The states of a work accepted and not yet published ("in press",
 /// "forthcoming", "to appear", "accepted"), which canon keeps beside a year
 /// as it keeps [`AHEAD_OF_PRINT`] (tester r62 F1: "2025 (in press)" kept
@@ -426,7 +436,8 @@ impl ReadingRecord {
     }
 }
 
-/// A reading's stable ID as `canon export reading` writes it: `R` and the
+/// A reading's stable ID as `canon export reading` writes it, and any record
+/// ID as every CSV canon writes one: `R` and the
 /// number, so that a spreadsheet keeps it as text (Excel keeps 15 digits of
 /// a number and rounds the rest: 915398667749232001 becomes
 /// 915398667749232000, or 9.15399E+17).
@@ -434,8 +445,10 @@ pub fn reading_id_text(id: i64) -> String {
     format!("R{id}")
 }
 
-/// A reading ID written either way: `R915398667749232001` (canon's export)
-/// or `915398667749232001`. `None` for anything else.
+/// A record ID (a reading's, and as every CSV canon writes one, an item's,
+/// module's, contributor's, link's or facet's) written either way:
+/// `R915398667749232001` ([`reading_id_text`]) or `915398667749232001`.
+/// `None` for anything else.
 pub fn parse_reading_id(s: &str) -> Option<i64> {
     let t = s.trim();
     let digits = t.strip_prefix(['R', 'r']).unwrap_or(t);
@@ -443,6 +456,13 @@ pub fn parse_reading_id(s: &str) -> Option<i64> {
         return None;
     }
     digits.parse::<i64>().ok().filter(|n| *n > 0)
+}
+
+/// [`parse_reading_id`] for a command-line argument (clap's `value_parser`):
+/// an ID as a listing prints it or as a CSV writes it (`R915…`).
+pub fn record_id_arg(s: &str) -> std::result::Result<i64, String> {
+    parse_reading_id(s)
+        .ok_or_else(|| format!("{s:?} is not an ID; expected e.g. 915398667749232001 or R915398667749232001"))
 }
 
 /// The hint for a reading ID the database does not know or cannot read.

@@ -11,7 +11,7 @@
 //! Jr."). The first and last page make the pages; the article number ("Art.
 //! No.") is the locator of a work without pages.
 
-use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
+use super::builder::{self, Draft, IsbnRule, Pos, Read, Themes, Val};
 use super::header::Field;
 use super::names;
 use super::zotero_csv::{get, read_table, row_spans};
@@ -115,17 +115,18 @@ pub fn looks_like(cells: &[String]) -> bool {
 /// The canonical reading type for a Scopus document type ("Article",
 /// "Review", "Book chapter", "Conference paper", "Letter", "Editorial",
 /// "Note", "Erratum", "Short survey", "Data paper", "Retracted"…).
-fn scopus_kind(t: &str) -> &'static str {
+/// `None` for a word that names none (typed by [`builder::untyped_kind`], said).
+fn scopus_kind(t: &str) -> Option<&'static str> {
     let k = t.trim().to_lowercase();
-    match k.as_str() {
+    Some(match k.as_str() {
         "book chapter" | "chapter" => "chapter",
         "book" => "book",
         "conference paper" | "conference review" => "conference-paper",
         "report" => "report",
         "article" | "review" | "letter" | "editorial" | "note" | "erratum" | "short survey" | "data paper"
         | "retracted" | "article in press" => "article",
-        _ => reading_type(t).unwrap_or("other"),
-    }
+        _ => return reading_type(t),
+    })
 }
 
 /// Reads and validates a Scopus CSV export (see [`read`] and [`builder::build`]).
@@ -294,7 +295,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     builder::name_doubts(&mut d, field, &authors, at(col), names::name_doubt);
     // "Editors" is written as "Authors" is: "Smith J., Osei A." (tester r16).
     d.editors = names::split_scopus(get(r, c.editors).unwrap_or(""));
-    d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", scopus_kind));
+    d.kind = builder::kind_of_cell(get(r, c.kind), at(c.kind), scopus_kind);
     // A document type that says more than the reading type ("Letter",
     // "Editorial", "Erratum", "Retracted", "Review") is its genre, as
     // Scopus's BibTeX `type` gives it (tester r17, F19: a retracted paper

@@ -70,7 +70,19 @@ pub const FIELDS: &[Field] = &[
     },
     Field {
         name: "type",
-        aliases: &["Resource Type", "Type", "Citation Type", "Item Type", "Format"],
+        // (Talis's reporting names it "type"; "Type of Item" and "Material
+        // Type", as other library systems head it: tester r65 F13.)
+        aliases: &[
+            "Resource Type",
+            "Type",
+            "Citation Type",
+            "Item Type",
+            "Format",
+            "Type of Item",
+            "Type of Resource",
+            "Material Type",
+            "Citation Secondary Type",
+        ],
         required: false,
     },
     Field {
@@ -83,6 +95,9 @@ pub const FIELDS: &[Field] = &[
             "Publication Title",
             "Source Title",
             "Book Title",
+            // As RIS and EndNote name the journal (T2): tester r65 F13.
+            "Secondary Title",
+            "Citation Journal Title",
         ],
         required: false,
     },
@@ -126,14 +141,15 @@ pub const FIELDS: &[Field] = &[
     Field { name: "pmid", aliases: &["PMID", "PubMed ID", "PubMed", "PubMed Identifier"], required: false },
 ];
 
-/// The canonical reading type for a Talis or Leganto resource type.
-fn talis_kind(t: &str) -> &'static str {
+/// The canonical reading type for a Talis or Leganto resource type; `None`
+/// for a word that names none (typed by [`builder::untyped_kind`], said).
+fn talis_kind(t: &str) -> Option<&'static str> {
     if let Some(k) = reading_type(t) {
-        return k;
+        return Some(k);
     }
     let k = t.to_lowercase();
     let has = |w: &str| k.contains(w);
-    if has("chapter") || has("extract") || has("section") {
+    Some(if has("chapter") || has("extract") || has("section") {
         "chapter"
     } else if has("article") || has("journal") || has("newspaper") || has("magazine") {
         "article"
@@ -153,8 +169,8 @@ fn talis_kind(t: &str) -> &'static str {
     } else if has("conference") || has("proceedings") {
         "conference-paper"
     } else {
-        "other"
-    }
+        return None;
+    })
 }
 
 /// Reads and validates a Talis Aspire or Leganto export (see [`read`] and [`builder::build`]).
@@ -297,8 +313,11 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.authors_truncated = crate::import::names::ends_with_et_al(get(r, c.authors).unwrap_or(""));
     d.editors = cell_names(r, c.editors, (line, n(c.editors)), &mut d.warnings, &mut d.guessed.editors);
     d.pmid = get(r, c.pmid).map(|v| Val::new(v, at(c.pmid)));
-    let kind = get(r, c.kind).map_or("other", talis_kind);
-    d.kind = KindSrc::Mapped(kind);
+    d.kind = builder::kind_of_cell(get(r, c.kind), at(c.kind), talis_kind);
+    let kind = match &d.kind {
+        KindSrc::Mapped(k) => k,
+        _ => "",
+    };
     d.container = text(c.container);
     d.publisher = text(c.publisher);
     d.volume = text(c.volume);

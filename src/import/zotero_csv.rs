@@ -120,9 +120,10 @@ pub(crate) fn get(r: &csv::StringRecord, c: Option<usize>) -> Option<&str> {
     c.and_then(|c| r.get(c)).and_then(cell)
 }
 
-/// The canonical reading type for a Zotero item type.
-fn zotero_kind(t: &str) -> &'static str {
-    match t {
+/// The canonical reading type for a Zotero item type; `None` for a word
+/// that names none (typed by [`builder::untyped_kind`], said).
+fn zotero_kind(t: &str) -> Option<&'static str> {
+    Some(match t {
         "newspaperArticle" => "newspaper-article",
         "magazineArticle" => "magazine-article",
         "journalArticle" | "preprint" => "article",
@@ -136,8 +137,8 @@ fn zotero_kind(t: &str) -> &'static str {
         "videoRecording" | "film" | "tvBroadcast" => "video",
         "podcast" | "audioRecording" | "radioBroadcast" | "interview" => "podcast",
         "document" | "manuscript" | "note" | "attachment" => "other",
-        other => reading_type(other).unwrap_or("other"),
-    }
+        other => return reading_type(other),
+    })
 }
 
 const TITLE: usize = 0;
@@ -449,7 +450,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     }
     d.themes =
         crate::store::themes::split_cell(get(r, c.themes).unwrap_or("")).map(|t| Val::new(t, at(c.themes))).collect();
-    d.kind = KindSrc::Mapped(get(r, c.kind).map_or("other", zotero_kind));
+    d.kind = builder::kind_of_cell(get(r, c.kind), at(c.kind), zotero_kind);
     d.container = text(c.container);
     // A podcast episode's "Series Title" is its podcast (Zotero's
     // `seriesTitle` of a podcast item): the container a reference names
@@ -474,7 +475,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.genre = text(c.genre).or_else(|| get(r, c.kind).and_then(builder::genre_of_type_name).map(str::to_string));
     let kind = match d.kind {
         KindSrc::Mapped(k) => k,
-        KindSrc::Named(_) => "other",
+        KindSrc::Named(_) | KindSrc::Inferred(_) => "other",
     };
     // A preprint's "Number" is its archive ID (Zotero's "Archive ID",
     // "arXiv:2009.10576"), no article number (tester r59 F7: stored as the

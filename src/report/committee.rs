@@ -1853,7 +1853,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "translators",
         // Schema 0030: the title in the work's own language, appended.
         "original_title",
-    ]);
+    ])
+    .with_ids(&["id"]);
     for r in &d.readings {
         let o = |v: &Option<String>| v.clone().unwrap_or_default();
         let n = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
@@ -1966,7 +1967,8 @@ fn readings_by_theme(d: &ReportData) -> super::Listing {
         "annotation",
         "id",
         "review",
-    ]);
+    ])
+    .with_ids(&["id"]);
     let groups = d.themes.iter().map(|(s, n)| (s.as_str(), n.as_str())).chain([("", "(no theme)")]);
     // Each reading rendered once for the whole report, for every theme it is on.
     let refs = d.references();
@@ -2037,7 +2039,8 @@ pub fn plan_listing(plan: &[ModuleReading], label: impl Fn(Option<i64>, Option<i
         "shared_words",
         "gap",
         "note",
-    ]);
+    ])
+    .with_ids(&["reading_id"]);
     for r in plan {
         l.rows.push(vec![
             r.programme.clone(),

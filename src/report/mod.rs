@@ -26,11 +26,63 @@ pub struct Listing {
     pub rows: Vec<Vec<String>>,
     /// Columns to right-align in a table (numbers).
     pub numeric: Vec<usize>,
+    /// The headers of the columns that hold record IDs (in a `field`/`value`
+    /// listing, the fields whose value is one): CSV writes each as
+    /// `canon export reading` does, `R917…`, which a spreadsheet keeps as
+    /// text (tester r65 F9: a bare 18-digit number is rounded to 15 digits).
+    /// Tables and JSON keep the number.
+    pub ids: Vec<String>,
 }
 
 impl Listing {
     pub fn new(headers: &[&str]) -> Listing {
-        Listing { headers: headers.iter().map(|h| h.to_string()).collect(), rows: Vec::new(), numeric: Vec::new() }
+        Listing {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+            numeric: Vec::new(),
+            ids: Vec::new(),
+        }
+    }
+
+    /// This listing with the columns (or, in a `field`/`value` listing, the
+    /// fields) named `headers` marked as holding record IDs ([`Listing::ids`]).
+    pub fn with_ids(mut self, headers: &[&str]) -> Listing {
+        self.ids.extend(headers.iter().map(|h| h.to_string()));
+        self
+    }
+
+    /// The rows as CSV writes them: every cell of an ID column
+    /// ([`Listing::ids`]) that is a bare number in the spreadsheet-safe form
+    /// of [`crate::import::reading_id_text`]; other cells as they are.
+    pub fn csv_rows(&self) -> std::borrow::Cow<'_, [Vec<String>]> {
+        if self.ids.is_empty() {
+            return self.rows.as_slice().into();
+        }
+        let is_id = |h: &str| self.ids.iter().any(|i| i == h);
+        let columns: Vec<bool> = self.headers.iter().map(|h| is_id(h)).collect();
+        let field_value = self.headers.len() == 2 && self.headers[0] == "field" && self.headers[1] == "value";
+        let id_text = |c: &str| match c.parse::<i64>() {
+            Ok(n) if n > 0 && c.bytes().all(|b| b.is_ascii_digit()) => crate::import::reading_id_text(n),
+            _ => c.to_string(),
+        };
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let row_is_id = field_value && r.first().is_some_and(|f| is_id(f));
+                r.iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        if columns.get(i).copied().unwrap_or(false) || (row_is_id && i == 1) {
+                            id_text(c)
+                        } else {
+                            c.clone()
+                        }
+                    })
+                    .collect()
+            })
+            .collect::<Vec<_>>();
+        rows.into()
     }
 
     /// The listing with a `theme_name` column right after its `theme`
@@ -167,7 +219,7 @@ pub fn emit<T: Serialize + ?Sized>(
             serde_json::to_writer_pretty(&mut buf, json)?;
             buf.push(b'\n');
         }
-        Format::Csv => csv::write(&mut buf, &listing.headers, &listing.rows)?,
+        Format::Csv => csv::write(&mut buf, &listing.headers, &listing.csv_rows())?,
         Format::Table => {
             if listing.rows.is_empty() {
                 if !quiet {
@@ -375,7 +427,8 @@ pub fn evidence_listing(ev: &[crate::analysis::coverage::CellEvidence]) -> Listi
         "tagged_by",
         "source",
         "tagged_at",
-    ]);
+    ])
+    .with_ids(&["item_id"]);
     l.numeric = vec![1, 5];
     for e in ev {
         l.rows.push(vec![
@@ -432,7 +485,8 @@ pub fn coverage_listing(c: &Coverage) -> Listing {
         ["programme", "year", "module_code", "module_title", "items"].map(String::from).to_vec();
     headers.extend(c.themes.iter().cloned());
     headers.push("tagged_items".into());
-    let mut l = Listing { numeric: (4..headers.len()).chain([1]).collect(), headers, rows: Vec::new() };
+    let mut l =
+        Listing { numeric: (4..headers.len()).chain([1]).collect(), headers, rows: Vec::new(), ids: Vec::new() };
     for r in &c.rows {
         let mut row =
             vec![r.programme.clone(), year(r.year), r.module_code.clone(), r.module_title.clone(), r.items.to_string()];

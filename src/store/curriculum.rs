@@ -2607,7 +2607,7 @@ pub fn module_years(conn: &Connection, programme: Option<&str>, code: Option<&st
 /// stored; `None`: any). A code in two programmes is an [`Ambiguous`] error.
 pub fn find_module(conn: &Connection, reference: &str, programme: Option<&str>) -> Result<Option<i64>> {
     let reference = reference.trim();
-    if let Ok(id) = reference.parse::<i64>()
+    if let Some(id) = crate::import::parse_reading_id(reference)
         && let Some(id) = conn
             .prepare_cached(
                 "SELECT m.id FROM module m JOIN programme p ON p.id = m.programme_id
@@ -2639,7 +2639,7 @@ pub fn find_module(conn: &Connection, reference: &str, programme: Option<&str>) 
 /// that matches in two programmes is an [`Ambiguous`] error.
 pub fn find_item(conn: &Connection, reference: &str, programme: Option<&str>) -> Result<Option<i64>> {
     let reference = reference.trim();
-    if let Ok(id) = reference.parse::<i64>() {
+    if let Some(id) = crate::import::parse_reading_id(reference) {
         return Ok(conn
             .prepare_cached(
                 "SELECT i.id FROM item i JOIN module m ON m.id = i.module_id JOIN programme p ON p.id = m.programme_id

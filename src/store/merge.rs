@@ -1053,6 +1053,17 @@ impl Merger<'_, '_> {
         for k in &take {
             new.insert(k.clone(), theirs[k.as_str()].clone());
         }
+        // Their volume on our "ahead of print" record: published, as an import
+        // and `reading edit` read it ([`crate::import::published_in_volume`]);
+        // the state ends, in this change (tester r65 F10).
+        if t.name == "reading"
+            && crate::import::published_in_volume(i(&new, "year"), Some(s(&new, "year_note")), Some(s(&new, "volume")))
+        {
+            new.insert("year_note".into(), Value::Null);
+            if !take.iter().any(|k| k == "year_note") {
+                take.push("year_note".into());
+            }
+        }
         if let Some(u) = theirs.get("updated_at") {
             new.insert("updated_at".into(), u.clone());
         }

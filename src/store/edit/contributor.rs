@@ -25,7 +25,7 @@ pub struct ContributorPatch {
 /// The contributor called `name` (exactly, as credited).
 pub fn find(conn: &Connection, name: &str) -> Result<Option<i64>> {
     let name = name.trim();
-    if let Ok(id) = name.parse::<i64>()
+    if let Some(id) = crate::import::parse_reading_id(name)
         && let Some(id) = conn.query_row("SELECT id FROM contributor WHERE id = ?1", [id], |r| r.get(0)).optional()?
     {
         return Ok(Some(id));

@@ -454,6 +454,22 @@ pub fn kept_date_parts_warning(conn: &Connection, id: i64, p: &ReadingPatch) -> 
     )))
 }
 
+/// What to tell the user when edit `e` ended a reading's "ahead of print"
+/// state because it is in a volume ([`crate::import::published_in_volume`]);
+/// `None` when it did not.
+pub fn ended_ahead_of_print(e: &Edited) -> Option<String> {
+    let c = e.changes.iter().find(|c| c.field == "year_note")?;
+    if !(crate::import::is_ahead_of_print(c.before.as_str()) && c.after.is_null()) {
+        return None;
+    }
+    Some(format!(
+        "{}: no longer \"ahead of print\": a work in a volume is published (as an import reads it), and is cited \
+         as such; `canon undo {}` reverts the edit",
+        e.label,
+        e.history_id.unwrap_or_default()
+    ))
+}
+
 pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edited> {
     fn o(v: &Option<Option<String>>) -> Option<&str> {
         v.as_ref().and_then(|v| v.as_deref())
@@ -734,6 +750,17 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             int(&new, "month_end"),
             Some(text(&new, "season")).filter(|s| !s.is_empty()),
         )?;
+    }
+    // Ahead of print, and now in a volume: published, as every import reads
+    // such a record ([`crate::import::published_in_volume`]); the state ends,
+    // among the edit's changes (see [`ended_ahead_of_print`]).
+    let text_of = |k: &str| new.get(k).and_then(Value::as_str).map(str::to_string);
+    if crate::import::published_in_volume(
+        int(&new, "year"),
+        text_of("year_note").as_deref(),
+        text_of("volume").as_deref(),
+    ) {
+        new.insert("year_note".into(), Value::Null);
     }
     settle_translation(&mut new, p.translated.is_some())?;
     for k in ["doi", "pmid", "isbn"] {
