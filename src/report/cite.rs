@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use hayagriva::archive::ArchivedStyle;
+use hayagriva::citationberg::taxonomy::OtherTerm;
 use hayagriva::citationberg::{IndependentStyle, Locale, Style as CslStyle};
 use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
 use serde_json::{Value, json};
@@ -209,6 +210,9 @@ pub struct Style {
     /// The style's locale's "et al." ("u. a." in German): what a list its
     /// source cut short ends with.
     et_al: String,
+    /// The style's locale's words for the statuses canon writes itself:
+    /// ("in press", its term), ("forthcoming", its term).
+    status_terms: Vec<(&'static str, String)>,
     /// The style (a .csl file) uses CSL's `status` variable itself, where it
     /// chose ([`with_status_carried`]).
     places_status: bool,
@@ -266,6 +270,7 @@ impl Style {
                 std::fs::read_to_string(path).with_context(|| format!("reading the style {}", path.display()))?,
             ),
         };
+        let xml = super::text_case::with_case_marks(&xml);
         let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
         let xml = without_doubled_editor_translator(&xml);
         let xml = without_by_cite_given_names(&xml);
@@ -301,6 +306,10 @@ impl Style {
             || xml.find("<title>").is_some_and(|at| xml[at..].starts_with("<title>American Psychological Association"));
         let locales = locales_for(csl.default_locale.as_ref());
         let et_al = et_al_term(&csl, &locales);
+        let status_terms = [(IN_PRESS, OtherTerm::InPress), (FORTHCOMING, OtherTerm::Forthcoming)]
+            .into_iter()
+            .map(|(word, term)| (word, locale_term(&csl, &locales, term).unwrap_or_else(|| word.to_string())))
+            .collect();
         let stand_alone = entries_stand_alone(&csl, &xml);
         let prints_number = without_citation_number(&xml) != xml;
         // Year-suffix letters are canon's ([`Style::with_letters`]).
@@ -330,6 +339,7 @@ impl Style {
             label_genre,
             article_label,
             et_al,
+            status_terms,
             places_status,
             stand_alone,
             prints_number,
@@ -396,7 +406,7 @@ impl Style {
         self.render_one(&entry)
             .and_then(|(first, content)| {
                 let note = self.status_note(&content, r);
-                formatted::entry_after(first.as_ref(), &content, GLUE, note)
+                formatted::entry_after(first.as_ref(), &content, GLUE, note.as_deref(), self.english_case(r))
             })
             .map(|t| url_as_stored(self.finish(t, r), r))
             .unwrap_or_else(|| fallback(r).into())
@@ -419,12 +429,26 @@ impl Style {
         Some((item.first_field, item.content))
     }
 
+    /// Whether `r` is taken as English for title and sentence case (CSL
+    /// 1.0.2, "Text-case"), as the processor takes it: by its language, or
+    /// its title's script; a work without either by the style's locale.
+    fn english_case(&self, r: &Reading) -> bool {
+        if first_language(r).is_some() || in_another_script(&r.title) {
+            return english_item(r);
+        }
+        self.csl.default_locale.as_ref().is_none_or(hayagriva::citationberg::LocaleCode::is_english)
+    }
+
     /// The status canon writes into `r`'s reference itself (in place of
     /// "n.d.", or at the end; [`formatted::entry`]): the reading's, unless
     /// the style printed it where it chose (a .csl file with `status`). A
     /// style that prints `status` only for some types of work still gets it
     /// for the others: a status is never left out.
-    fn status_note<'r>(&self, content: &hayagriva::ElemChildren, r: &'r Reading) -> Option<&'r str> {
+    ///
+    /// In a style canon does not name (a `.csl` file), "in press" and
+    /// "forthcoming" are the style's locale's terms ("sous presse" in
+    /// French, as the locale's "et al."; CSL 1.0.2, Appendix II "Terms").
+    fn status_note(&self, content: &hayagriva::ElemChildren, r: &Reading) -> Option<String> {
         let note = r.year_note.as_deref()?;
         // Ahead of print beside a year: canon's named styles print it in
         // their own words where they put it ([`with_ahead_of_print`]).
@@ -433,17 +457,27 @@ impl Style {
         }
         // The style's word for the status: Chicago's "forthcoming", APA's
         // "in press" ([`printed_status`]).
-        let printed = printed_status(note, &self.name);
+        let english = printed_status(note, &self.name);
+        let localised = self
+            .named
+            .is_none()
+            .then(|| self.status_terms.iter().find(|(w, _)| english.trim().eq_ignore_ascii_case(w)));
+        let printed = match localised.flatten() {
+            Some((_, term)) => term.as_str(),
+            None => english,
+        };
         // A style that printed the status itself, as stored or in its own
         // word ("[to appear]"), gets no second one ("… Forthcoming."; tester
         // r16, T2).
         if self.places_status {
-            let text = formatted::entry(content, GLUE, None).map(|t| t.text.to_lowercase()).unwrap_or_default();
-            if text.contains(&note.trim().to_lowercase()) || text.contains(&printed.trim().to_lowercase()) {
+            let text = formatted::entry(content, GLUE, None, self.english_case(r))
+                .map(|t| t.text.to_lowercase())
+                .unwrap_or_default();
+            if [note, english, printed].iter().any(|w| text.contains(&w.trim().to_lowercase())) {
                 return None;
             }
         }
-        Some(printed)
+        Some(printed.to_string())
     }
 
     /// What canon adds to the processor's text of `r`: "et al.", the season,
@@ -653,7 +687,7 @@ impl Style {
         let text = |month: Option<i64>| {
             let probe = Reading { month, month_end: None, day: None, day_end: None, season: None, ..r.clone() };
             let (first, content) = self.render_one(&entry(&probe, self.form(), "r")?)?;
-            formatted::entry_after(first.as_ref(), &content, GLUE, None).map(|t| t.text)
+            formatted::entry_after(first.as_ref(), &content, GLUE, None, self.english_case(r)).map(|t| t.text)
         };
         let (Some(without), Some(with)) = (text(None), text(Some(11))) else { return SeasonAt::NextToYear };
         month_place(&without, &with, r.year.unwrap_or_default())
@@ -777,12 +811,17 @@ impl Style {
             let label = item
                 .first_field
                 .as_ref()
-                .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
+                .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, true))
                 .map(|l| l.text)
                 .unwrap_or_default();
-            let text = formatted::entry(&item.content, GLUE, self.status_note(&item.content, r))
-                .map(|t| url_as_stored(self.finish(t, r), r))
-                .unwrap_or_else(|| fallback(r).into());
+            let text = formatted::entry(
+                &item.content,
+                GLUE,
+                self.status_note(&item.content, r).as_deref(),
+                self.english_case(r),
+            )
+            .map(|t| url_as_stored(self.finish(t, r), r))
+            .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
         if self.letters && !self.prints_number {
@@ -831,7 +870,7 @@ impl Style {
         let label = item
             .first_field
             .as_ref()
-            .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
+            .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, true))
             .map(|l| l.text)
             .unwrap_or_default();
         let probe = number.to_string();
@@ -841,7 +880,12 @@ impl Style {
             None if label.is_empty() => None,
             None => return None,
         };
-        let text = match formatted::entry(&item.content, GLUE, self.status_note(&item.content, r)) {
+        let text = match formatted::entry(
+            &item.content,
+            GLUE,
+            self.status_note(&item.content, r).as_deref(),
+            self.english_case(r),
+        ) {
             Some(t) if t.text.contains(&probe) => return None,
             Some(t) => url_as_stored(self.finish(t, r), r),
             None => fallback(r).into(),
@@ -2654,19 +2698,28 @@ fn with_et_al(mut t: Rich, r: &Reading, et_al: &str) -> Rich {
     t
 }
 
-/// The `et-al` term (long form) of the style's locale, found as the
+/// The `et-al` term (long form) of the style's locale ([`locale_term`]),
+/// "et al." when none defines it.
+fn et_al_term(csl: &IndependentStyle, files: &[Locale]) -> String {
+    use hayagriva::citationberg::taxonomy::OtherTerm;
+    locale_term(csl, files, OtherTerm::EtAl).unwrap_or_else(|| "et al.".to_string())
+}
+
+/// A term (long form, singular) of the style's locale, found as the
 /// processor finds a term (CSL 1.0.2, "Locale Fallback"): the style's own
 /// `<locale>` for its `default-locale`, then for that language, then its
 /// `<locale>` without a language; then the locale files for the locale, the
-/// language's main dialect ("de" → "de-DE"), and en-US. "et al." when none
-/// defines it.
-fn et_al_term(csl: &IndependentStyle, files: &[Locale]) -> String {
-    use hayagriva::citationberg::taxonomy::{OtherTerm, Term};
+/// language's main dialect ("de" → "de-DE"), and en-US.
+fn locale_term(
+    csl: &IndependentStyle,
+    files: &[Locale],
+    which: hayagriva::citationberg::taxonomy::OtherTerm,
+) -> Option<String> {
+    use hayagriva::citationberg::taxonomy::Term;
     use hayagriva::citationberg::{LocaleCode, TermForm};
     let locale = csl.default_locale.clone().unwrap_or_else(LocaleCode::en_us);
     let language = locale.0.split('-').next().map(|l| LocaleCode(l.to_string()));
-    let term =
-        |l: &Locale| l.term(Term::Other(OtherTerm::EtAl), TermForm::Long).and_then(|t| t.single()).map(str::to_string);
+    let term = |l: &Locale| l.term(Term::Other(which), TermForm::Long).and_then(|t| t.single()).map(str::to_string);
     let own = |lang: Option<&LocaleCode>| csl.locale.iter().filter(|l| l.lang.as_ref() == lang).find_map(term);
     let file = |lang: Option<LocaleCode>| files.iter().filter(|l| l.lang == lang).find_map(term);
     own(Some(&locale))
@@ -2675,7 +2728,6 @@ fn et_al_term(csl: &IndependentStyle, files: &[Locale]) -> String {
         .or_else(|| file(Some(locale.clone())))
         .or_else(|| file(locale.fallback()))
         .or_else(|| file(Some(LocaleCode::en_us())))
-        .unwrap_or_else(|| "et al.".to_string())
 }
 
 /// The date's season put with its year, which the processor cannot do
