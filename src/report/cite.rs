@@ -5013,11 +5013,13 @@ fn edition_as_printed(e: &str, word: Option<&str>) -> Option<String> {
     if edition_number(e).is_some() || is_version(e) || !e.contains(char::is_whitespace) {
         return None;
     }
-    let last: String = e.trim_end_matches('.').chars().rev().take_while(|c| c.is_alphabetic()).collect();
-    let whole_word = last.chars().count() >= 5
-        || EDITION_NAMES.contains(&last.chars().rev().collect::<String>().to_lowercase().as_str());
-    let mut out =
-        if whole_word && e.ends_with('.') && !e.ends_with("..") { e[..e.len() - 1].to_string() } else { e.to_string() };
+    // A whole word before the stop ("edition.", "Auflage.", "expanded."),
+    // not an abbreviation's ("ed.", "Aufl.", "rev.", "éd."), which keeps it.
+    let last = e.trim_end_matches('.').chars().rev().take_while(|c| c.is_alphabetic()).count();
+    let mut out = match e.strip_suffix('.') {
+        Some(body) if last >= 5 && !body.ends_with('.') => body.to_string(),
+        _ => e.to_string(),
+    };
     if let Some(word) = word {
         out = abbreviated_edition(&out, word);
     }
@@ -8558,6 +8560,33 @@ mod tests {
             [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal),
             ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
         );
+    }
+
+    #[test]
+    fn an_edition_of_words_is_printed_in_the_styles_abbreviations() {
+        let ed = |e: &str, w: Option<&str>| edition_as_printed(e, w).unwrap_or_else(|| e.to_string());
+        let cases = [
+            ("First Anchor Books edition.", Some("ed."), "1st Anchor Books ed."),
+            ("First Anchor Books edition.", Some("edn"), "1st Anchor Books edn"),
+            ("First Anchor Books edition.", None, "First Anchor Books edition"),
+            ("2nd ed., rev. and expanded", Some("edn"), "2nd edn, rev. and expanded"),
+            ("2nd ed., rev. and expanded", Some("ed."), "2nd ed., rev. and expanded"),
+            ("Revised and updated edition", Some("ed."), "Rev. and updated ed."),
+            ("Revised and updated edition", Some("edn"), "Revised and updated edn"),
+            ("Second revised edition", Some("ed."), "2nd rev. ed."),
+            ("Rev. ed.", Some("ed."), "Rev. ed."),
+            ("Rev. edn.", Some("ed."), "Rev. ed."),
+            ("Nouvelle édition.", Some("ed."), "Nouvelle édition"),
+            ("6. Aufl.", Some("ed."), "6. Aufl."),
+            ("Student ed.", Some("edn"), "Student edn"),
+            ("Revised", Some("ed."), "Revised"),
+            ("3rd edition", Some("ed."), "3rd edition"),
+            ("Version 2.1", Some("ed."), "Version 2.1"),
+        ];
+        for (e, w, want) in cases {
+            assert_eq!(ed(e, w), want, "{e:?} {w:?}");
+        }
+        assert!(says_edition("Segunda edición") && says_edition("6. Aufl.") && !says_edition("Revised and expanded"));
     }
 
     #[test]
