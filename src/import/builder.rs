@@ -718,6 +718,27 @@ pub fn is_preprint_server(name: &str) -> bool {
         )
 }
 
+/// The names canon's reference types go by in a source's "type of work"
+/// field (EndNote's `work-type`, RIS `M3`), beyond [`RECORD_TYPES`]: EndNote
+/// fills the field with the reference type's own name ("Web Page" on a Web
+/// Page), which says nothing the type does not (tester r64 F11).
+const TYPE_NAMES: &[(&str, &[&str])] = &[
+    ("web", &["web page", "webpage", "web site", "website", "internet page", "online page"]),
+    ("report", &["report"]),
+    ("newspaper-article", &["newspaper article", "newspaper"]),
+    ("magazine-article", &["magazine article", "magazine"]),
+    ("conference-paper", &["conference paper", "conference proceedings", "conference"]),
+];
+
+/// Whether `genre` only repeats a reading's type `kind` (canon's type
+/// name): "Web Page" on a web page, "Report" on a report. Such a value is
+/// no genre to cite: APA 7 brackets no "[Web Page]" (§10.16), and Chicago
+/// prints no "Web Page." after a page's site.
+pub fn repeats_type(genre: &str, kind: &str) -> bool {
+    let g = genre.trim().trim_end_matches('.').to_lowercase();
+    TYPE_NAMES.iter().any(|(k, names)| *k == kind && names.contains(&g.as_str()))
+}
+
 /// Whether a genre is only a medium of publication ("Print", "Electronic",
 /// "Online", "Print-Electronic" as MEDLINE's publication model writes it,
 /// "Paperback"), compared without case.
@@ -1761,9 +1782,20 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // the type-of-work field (RIS `M3`, EndNote's work-type) is how the
     // copy was published, not what the work is: a style printed it as a
     // genre, "[print on the Internet]" (tester r29, D2). Named, not stored.
+    let kind = match &d.kind {
+        KindSrc::Mapped(k) => Some(*k),
+        KindSrc::Named(v) => super::reading_type(&v.text),
+        // Typed later, by what else the record holds.
+        KindSrc::Inferred(_) => None,
+    };
     if let Some(g) = d.genre.take() {
         if is_medium(&g) {
             d.not_stored_as(format!("genre {:?} (a medium, not a kind of work)", g.trim()));
+        } else if let Some(k) = kind.filter(|k| repeats_type(&g, k)) {
+            d.not_stored_as(format!(
+                "genre {:?} (it only repeats the reference type, {k}; not a genre to cite)",
+                g.trim()
+            ));
         } else {
             d.genre = Some(g);
         }

@@ -681,6 +681,18 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     // PubMed's publication types there ("Journal Article", "Research
     // Support, …") are record and study types, named, not the genre.
     let work_type = text("work-type").filter(|g| !g.trim().is_empty());
+    // The reference type's own name in its Type of Work ("Web Page" on a
+    // Web Page, "Blog" on a Blog): no genre (tester r64 F11).
+    let work_type = match work_type {
+        Some(w) if !ref_type.is_empty() && w.trim().trim_end_matches('.').eq_ignore_ascii_case(&ref_type) => {
+            d.not_stored_as(format!(
+                "EndNote XML work-type {:?} (it only repeats the reference type; not a genre to cite)",
+                w.trim()
+            ));
+            None
+        }
+        w => w,
+    };
     d.genre = work_type
         .as_deref()
         .and_then(super::builder::genre_of_work_type)

@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use hayagriva::archive::ArchivedStyle;
+use hayagriva::citationberg::taxonomy::OtherTerm;
 use hayagriva::citationberg::{IndependentStyle, Locale, Style as CslStyle};
 use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
 use serde_json::{Value, json};
@@ -209,6 +210,9 @@ pub struct Style {
     /// The style's locale's "et al." ("u. a." in German): what a list its
     /// source cut short ends with.
     et_al: String,
+    /// The style's locale's words for the statuses canon writes itself:
+    /// ("in press", its term), ("forthcoming", its term).
+    status_terms: Vec<(&'static str, String)>,
     /// The style (a .csl file) uses CSL's `status` variable itself, where it
     /// chose ([`with_status_carried`]).
     places_status: bool,
@@ -266,6 +270,7 @@ impl Style {
                 std::fs::read_to_string(path).with_context(|| format!("reading the style {}", path.display()))?,
             ),
         };
+        let xml = super::text_case::with_case_marks(&xml);
         let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
         let xml = without_doubled_editor_translator(&xml);
         let xml = without_by_cite_given_names(&xml);
@@ -301,6 +306,10 @@ impl Style {
             || xml.find("<title>").is_some_and(|at| xml[at..].starts_with("<title>American Psychological Association"));
         let locales = locales_for(csl.default_locale.as_ref());
         let et_al = et_al_term(&csl, &locales);
+        let status_terms = [(IN_PRESS, OtherTerm::InPress), (FORTHCOMING, OtherTerm::Forthcoming)]
+            .into_iter()
+            .map(|(word, term)| (word, locale_term(&csl, &locales, term).unwrap_or_else(|| word.to_string())))
+            .collect();
         let stand_alone = entries_stand_alone(&csl, &xml);
         let prints_number = without_citation_number(&xml) != xml;
         // Year-suffix letters are canon's ([`Style::with_letters`]).
@@ -330,6 +339,7 @@ impl Style {
             label_genre,
             article_label,
             et_al,
+            status_terms,
             places_status,
             stand_alone,
             prints_number,
@@ -396,7 +406,7 @@ impl Style {
         self.render_one(&entry)
             .and_then(|(first, content)| {
                 let note = self.status_note(&content, r);
-                formatted::entry_after(first.as_ref(), &content, GLUE, note)
+                formatted::entry_after(first.as_ref(), &content, GLUE, note.as_deref(), self.english_case(r))
             })
             .map(|t| url_as_stored(self.finish(t, r), r))
             .unwrap_or_else(|| fallback(r).into())
@@ -419,12 +429,26 @@ impl Style {
         Some((item.first_field, item.content))
     }
 
+    /// Whether `r` is taken as English for title and sentence case (CSL
+    /// 1.0.2, "Text-case"), as the processor takes it: by its language, or
+    /// its title's script; a work without either by the style's locale.
+    fn english_case(&self, r: &Reading) -> bool {
+        if first_language(r).is_some() || in_another_script(&r.title) {
+            return english_item(r);
+        }
+        self.csl.default_locale.as_ref().is_none_or(hayagriva::citationberg::LocaleCode::is_english)
+    }
+
     /// The status canon writes into `r`'s reference itself (in place of
     /// "n.d.", or at the end; [`formatted::entry`]): the reading's, unless
     /// the style printed it where it chose (a .csl file with `status`). A
     /// style that prints `status` only for some types of work still gets it
     /// for the others: a status is never left out.
-    fn status_note<'r>(&self, content: &hayagriva::ElemChildren, r: &'r Reading) -> Option<&'r str> {
+    ///
+    /// In a style canon does not name (a `.csl` file), "in press" and
+    /// "forthcoming" are the style's locale's terms ("sous presse" in
+    /// French, as the locale's "et al."; CSL 1.0.2, Appendix II "Terms").
+    fn status_note(&self, content: &hayagriva::ElemChildren, r: &Reading) -> Option<String> {
         let note = r.year_note.as_deref()?;
         // Ahead of print beside a year: canon's named styles print it in
         // their own words where they put it ([`with_ahead_of_print`]).
@@ -433,17 +457,27 @@ impl Style {
         }
         // The style's word for the status: Chicago's "forthcoming", APA's
         // "in press" ([`printed_status`]).
-        let printed = printed_status(note, &self.name);
+        let english = printed_status(note, &self.name);
+        let localised = self
+            .named
+            .is_none()
+            .then(|| self.status_terms.iter().find(|(w, _)| english.trim().eq_ignore_ascii_case(w)));
+        let printed = match localised.flatten() {
+            Some((_, term)) => term.as_str(),
+            None => english,
+        };
         // A style that printed the status itself, as stored or in its own
         // word ("[to appear]"), gets no second one ("… Forthcoming."; tester
         // r16, T2).
         if self.places_status {
-            let text = formatted::entry(content, GLUE, None).map(|t| t.text.to_lowercase()).unwrap_or_default();
-            if text.contains(&note.trim().to_lowercase()) || text.contains(&printed.trim().to_lowercase()) {
+            let text = formatted::entry(content, GLUE, None, self.english_case(r))
+                .map(|t| t.text.to_lowercase())
+                .unwrap_or_default();
+            if [note, english, printed].iter().any(|w| text.contains(&w.trim().to_lowercase())) {
                 return None;
             }
         }
-        Some(printed)
+        Some(printed.to_string())
     }
 
     /// What canon adds to the processor's text of `r`: "et al.", the season,
@@ -451,15 +485,18 @@ impl Style {
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
         let located = with_elocator(r);
         let r = located.as_ref();
-        // The title as the processor had it ([`cited_title`]), for the
-        // fixes that find it in the reference.
+        // The title as the processor had it ([`cited_title`]) and as the
+        // reference prints it ([`spaced_as_printed`]: a catalogue's
+        // "Title : subtitle" is printed "Title: subtitle"), for the fixes
+        // that find it in the reference.
         let stopped;
-        let r = match cited_title(&r.title) {
-            std::borrow::Cow::Owned(title) => {
-                stopped = Reading { title, ..r.clone() };
-                &stopped
-            }
-            std::borrow::Cow::Borrowed(_) => r,
+        let cited = cited_title(&r.title);
+        let printed = spaced_as_printed(&cited);
+        let r = if printed != r.title.as_str() {
+            stopped = Reading { title: printed.into_owned(), ..r.clone() };
+            &stopped
+        } else {
+            r
         };
         // A title with rich-text markup ([`title_markup`]) is found in the
         // reference by its text; its italics, bold, small capitals,
@@ -637,6 +674,11 @@ impl Style {
             _ => t,
         };
         let t = with_doi_address_encoded(t, r);
+        let t = if matches!(self.named, Some("apa" | "chicago" | "harvard")) {
+            with_translation_after_title(t, r)
+        } else {
+            t
+        };
         with_alternated_quotes(t, r)
     }
 
@@ -654,7 +696,7 @@ impl Style {
         let text = |month: Option<i64>| {
             let probe = Reading { month, month_end: None, day: None, day_end: None, season: None, ..r.clone() };
             let (first, content) = self.render_one(&entry(&probe, self.form(), "r")?)?;
-            formatted::entry_after(first.as_ref(), &content, GLUE, None).map(|t| t.text)
+            formatted::entry_after(first.as_ref(), &content, GLUE, None, self.english_case(r)).map(|t| t.text)
         };
         let (Some(without), Some(with)) = (text(None), text(Some(11))) else { return SeasonAt::NextToYear };
         month_place(&without, &with, r.year.unwrap_or_default())
@@ -778,12 +820,17 @@ impl Style {
             let label = item
                 .first_field
                 .as_ref()
-                .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
+                .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, true))
                 .map(|l| l.text)
                 .unwrap_or_default();
-            let text = formatted::entry(&item.content, GLUE, self.status_note(&item.content, r))
-                .map(|t| url_as_stored(self.finish(t, r), r))
-                .unwrap_or_else(|| fallback(r).into());
+            let text = formatted::entry(
+                &item.content,
+                GLUE,
+                self.status_note(&item.content, r).as_deref(),
+                self.english_case(r),
+            )
+            .map(|t| url_as_stored(self.finish(t, r), r))
+            .unwrap_or_else(|| fallback(r).into());
             out.push(Cited { index, label, text });
         }
         if self.letters && !self.prints_number {
@@ -832,7 +879,7 @@ impl Style {
         let label = item
             .first_field
             .as_ref()
-            .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None))
+            .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, true))
             .map(|l| l.text)
             .unwrap_or_default();
         let probe = number.to_string();
@@ -842,7 +889,12 @@ impl Style {
             None if label.is_empty() => None,
             None => return None,
         };
-        let text = match formatted::entry(&item.content, GLUE, self.status_note(&item.content, r)) {
+        let text = match formatted::entry(
+            &item.content,
+            GLUE,
+            self.status_note(&item.content, r).as_deref(),
+            self.english_case(r),
+        ) {
             Some(t) if t.text.contains(&probe) => return None,
             Some(t) => url_as_stored(self.finish(t, r), r),
             None => fallback(r).into(),
@@ -1798,6 +1850,14 @@ impl Style {
         {
             c.to_mut().title = title;
         }
+        let word = match self.named {
+            Some("harvard") => Some("edn"),
+            Some(_) => Some("ed."),
+            None => None,
+        };
+        if let Some(e) = r.edition.as_deref().and_then(|e| edition_as_printed(e, word)) {
+            c.to_mut().edition = Some(e);
+        }
         let (Some(year), Some(note)) = (r.year, r.year_note.as_deref()) else { return c };
         if !crate::import::is_not_yet_published(Some(note)) {
             return c;
@@ -1816,6 +1876,37 @@ impl Style {
     fn cited_all<'a>(&self, readings: &[&'a Reading]) -> Vec<std::borrow::Cow<'a, Reading>> {
         readings.iter().map(|r| self.cited(r)).collect()
     }
+}
+
+/// The bracketed English translation after a title in its original
+/// language ([`Style::cited`]) where the manuals put it: in roman type after
+/// an italic title (APA 7 §9.38, "*La psychologie de l'enfant* [The
+/// psychology of the child]"; Cite Them Right; CMOS 18 §14.98), and after
+/// the closing quotation mark of a quoted one, with the full stop or comma
+/// that followed the title after it: "“Wojna polsko-rosyjska 1920 roku”
+/// [The Polish-Russian War of 1920]." (CMOS 18 §14.98), where the style
+/// printed the translation inside the quotation marks and the italics.
+fn with_translation_after_title(mut t: Rich, r: &Reading) -> Rich {
+    let Some(original) = r.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty()) else { return t };
+    let Some(inner) = r.title.strip_prefix(original).and_then(|b| b.strip_prefix(" [")).filter(|b| b.ends_with(']'))
+    else {
+        return t;
+    };
+    let bracket = format!("[{inner}");
+    let Some(g) = find_case_insensitive(&t.text, &format!("{original} {bracket}")) else { return t };
+    let space = g.end - bracket.len() - 1;
+    restyle(&mut t, space..g.end, |x| x.italic = false);
+    let after = &t.text[g.end..];
+    let quote = ["\u{201d}", "\u{2019}", "\""]
+        .iter()
+        .flat_map(|q| [(format!(".{q}"), "."), (format!(",{q}"), ","), (q.to_string(), "")])
+        .find(|(q, _)| after.starts_with(q.as_str()));
+    if let Some((closing, stop)) = quote {
+        let mark = &closing[stop.len()..];
+        let printed = t.text[space + 1..g.end].to_string();
+        splice(&mut t, space..g.end + closing.len(), &format!("{mark} {printed}{stop}"));
+    }
+    t
 }
 
 /// `r`'s title as published followed by its English translation in square
@@ -2652,19 +2743,28 @@ fn with_et_al(mut t: Rich, r: &Reading, et_al: &str) -> Rich {
     t
 }
 
-/// The `et-al` term (long form) of the style's locale, found as the
+/// The `et-al` term (long form) of the style's locale ([`locale_term`]),
+/// "et al." when none defines it.
+fn et_al_term(csl: &IndependentStyle, files: &[Locale]) -> String {
+    use hayagriva::citationberg::taxonomy::OtherTerm;
+    locale_term(csl, files, OtherTerm::EtAl).unwrap_or_else(|| "et al.".to_string())
+}
+
+/// A term (long form, singular) of the style's locale, found as the
 /// processor finds a term (CSL 1.0.2, "Locale Fallback"): the style's own
 /// `<locale>` for its `default-locale`, then for that language, then its
 /// `<locale>` without a language; then the locale files for the locale, the
-/// language's main dialect ("de" → "de-DE"), and en-US. "et al." when none
-/// defines it.
-fn et_al_term(csl: &IndependentStyle, files: &[Locale]) -> String {
-    use hayagriva::citationberg::taxonomy::{OtherTerm, Term};
+/// language's main dialect ("de" → "de-DE"), and en-US.
+fn locale_term(
+    csl: &IndependentStyle,
+    files: &[Locale],
+    which: hayagriva::citationberg::taxonomy::OtherTerm,
+) -> Option<String> {
+    use hayagriva::citationberg::taxonomy::Term;
     use hayagriva::citationberg::{LocaleCode, TermForm};
     let locale = csl.default_locale.clone().unwrap_or_else(LocaleCode::en_us);
     let language = locale.0.split('-').next().map(|l| LocaleCode(l.to_string()));
-    let term =
-        |l: &Locale| l.term(Term::Other(OtherTerm::EtAl), TermForm::Long).and_then(|t| t.single()).map(str::to_string);
+    let term = |l: &Locale| l.term(Term::Other(which), TermForm::Long).and_then(|t| t.single()).map(str::to_string);
     let own = |lang: Option<&LocaleCode>| csl.locale.iter().filter(|l| l.lang.as_ref() == lang).find_map(term);
     let file = |lang: Option<LocaleCode>| files.iter().filter(|l| l.lang == lang).find_map(term);
     own(Some(&locale))
@@ -2673,7 +2773,6 @@ fn et_al_term(csl: &IndependentStyle, files: &[Locale]) -> String {
         .or_else(|| file(Some(locale.clone())))
         .or_else(|| file(locale.fallback()))
         .or_else(|| file(Some(LocaleCode::en_us())))
-        .unwrap_or_else(|| "et al.".to_string())
 }
 
 /// The date's season put with its year, which the processor cannot do
@@ -4414,7 +4513,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // ([`with_report_label`]). Vancouver prints the genre itself.
     // (A record or study type stored as the genre, "Review" from MEDLINE
     // `PT` or "Article" by an older canon, is not printed.)
-    let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
+    let genre = cited_genre(r);
     // A thesis says what it is in every named style, in the style's words
     // ([`thesis_genre`]), whether the source gave its degree or only its
     // entry type (`@phdthesis`, RIS `THES`, CSL `thesis`).
@@ -4604,6 +4703,17 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
     // the YAML parser, a tenth of a report's work.
     let library: hayagriva::Library = serde_json::from_value(Value::Object(doc)).ok()?;
     library.get(key).cloned()
+}
+
+/// What kind of piece `r` is, as a style may print it (CSL `genre`): its
+/// stored genre without the record and study types a source wrote there
+/// ("Review" from MEDLINE `PT`, "Article" by an older canon;
+/// [`crate::import::builder::genre_of_work_type`]), and `None` for one that
+/// only repeats its type ("Web Page" on a web page, as an older canon
+/// stored EndNote's; tester r64 F11).
+fn cited_genre(r: &Reading) -> Option<String> {
+    use crate::import::builder::{genre_of_work_type, repeats_type};
+    r.genre.as_deref().and_then(genre_of_work_type).filter(|g| !repeats_type(g, &r.kind))
 }
 
 /// A thesis's genre as the named style's manual writes it, from the stored
@@ -4818,11 +4928,7 @@ fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
         }
         return t;
     }
-    let lower = e.to_lowercase();
-    let has_word = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .any(|w| matches!(w, "ed" | "edn" | "edition" | "éd" | "aufl" | "auflage"));
-    if has_word {
+    if says_edition(e) {
         return t;
     }
     // The last place the edition stands, followed by the element's end,
@@ -4849,6 +4955,97 @@ fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
         splice(&mut t, end - e.len()..end, &format!("{shown} {word}"));
     }
     t
+}
+
+/// Words for "edition" (and their abbreviations) in the languages
+/// catalogues and publishers write an edition in: a value with one of them
+/// takes no second label ("Nouvelle édition ed."; tester r64 F4).
+const EDITION_NAMES: &[&str] = &[
+    "ed",
+    "edn",
+    "edition",
+    "éd",
+    "édition",
+    "aufl",
+    "auflage",
+    "ausgabe",
+    "edición",
+    "edicion",
+    "edição",
+    "edicao",
+    "edizione",
+    "druk",
+    "uitgave",
+    "uppl",
+    "upplaga",
+    "udg",
+    "udgave",
+    "utg",
+    "utgave",
+    "wyd",
+    "wydanie",
+    "изд",
+    "издание",
+];
+
+/// Whether an edition's words name it an edition ([`EDITION_NAMES`]).
+fn says_edition(e: &str) -> bool {
+    e.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| EDITION_NAMES.contains(&w))
+}
+
+/// An edition of several words as a style prints it (tester r64 F4): the
+/// full stop a catalogue ends a field with taken off after a whole word
+/// ("First Anchor Books edition." inside APA's parentheses), and, in a
+/// style that abbreviates (`word`: "ed." in APA, Vancouver, Chicago and
+/// AMA, "edn" in Cite Them Right's Harvard), its English words in that
+/// style's abbreviations: a leading ordinal as a numeral, "edition" (and
+/// the other style's "ed."/"edn") as `word`, "Revised" as "Rev." where
+/// edition is "ed.": "1st Anchor Books ed." (APA 7 §9.28, Citing
+/// Medicine ch. 2, CMOS 18 §14.113), "Rev. and updated ed.", "2nd edn,
+/// rev. and expanded" (Cite Them Right). A number, a version, or one word
+/// ("Revised", which [`with_edition_word`] labels) is left to the style;
+/// words in other languages are printed as written. `None` when nothing
+/// changes.
+fn edition_as_printed(e: &str, word: Option<&str>) -> Option<String> {
+    let e = e.trim();
+    if edition_number(e).is_some() || is_version(e) || !e.contains(char::is_whitespace) {
+        return None;
+    }
+    // A whole word before the stop ("edition.", "Auflage.", "expanded."),
+    // not an abbreviation's ("ed.", "Aufl.", "rev.", "éd."), which keeps it.
+    let last = e.trim_end_matches('.').chars().rev().take_while(|c| c.is_alphabetic()).count();
+    let mut out = match e.strip_suffix('.') {
+        Some(body) if last >= 5 && !body.ends_with('.') => body.to_string(),
+        _ => e.to_string(),
+    };
+    if let Some(word) = word {
+        out = abbreviated_edition(&out, word);
+    }
+    (out != e).then_some(out)
+}
+
+/// [`edition_as_printed`]'s abbreviations of an edition's English words.
+fn abbreviated_edition(e: &str, word: &str) -> String {
+    let tokens: Vec<&str> = e.split(' ').collect();
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    for (i, token) in tokens.iter().enumerate() {
+        let bare = token.trim_end_matches(['.', ',', ';']);
+        let rest = &token[bare.len()..];
+        let lower = bare.to_lowercase();
+        let shown = match lower.as_str() {
+            _ if i == 0 && bare.chars().all(char::is_alphabetic) && edition_number(bare).is_some() => {
+                edition_number(bare).map(|n| format!("{}{rest}", ordinal(n)))
+            }
+            "edition" | "edn" => {
+                Some(format!("{word}{}", rest.trim_start_matches(|c| c == '.' && word.ends_with('.'))))
+            }
+            "ed" if word != "ed." && rest.starts_with('.') => Some(format!("{word}{}", &rest[1..])),
+            "revised" if word == "ed." => Some(format!("{}ev.{rest}", if i == 0 { 'R' } else { 'r' })),
+            _ => None,
+        };
+        out.push(shown.unwrap_or_else(|| token.to_string()));
+    }
+    out.join(" ")
 }
 
 /// A data set's or program's version where APA and AMA printed none: APA 7
@@ -6439,7 +6636,7 @@ fn with_ama_report_number(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     let number = number_not_issue(r, "report");
-    let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
+    let genre = cited_genre(r);
     let label = match (genre.as_deref().map(str::trim), number) {
         (Some(g), Some(n)) => format!("{g} {n}"),
         (None, Some(n)) => format!("Report No. {n}"),
@@ -6519,7 +6716,7 @@ fn with_thesis_place(mut t: Rich, r: &Reading) -> Rich {
 /// - one bracket with "[Internet]": "[dissertation on the Internet]",
 ///   "[letter on the Internet]" (ch. 8 and 23), not "[letter] [Internet]".
 fn with_nlm_genre(mut t: Rich, r: &Reading) -> Rich {
-    let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
+    let genre = cited_genre(r);
     let genre = match (r.kind.as_str(), genre) {
         ("thesis", g) => thesis_genre(g.as_deref(), "vancouver"),
         (_, Some(g)) => g.trim().to_string(),
@@ -6811,7 +7008,7 @@ fn with_apa_thesis_institution(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "thesis" {
         return t;
     }
-    let genre = thesis_genre(r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type).as_deref(), "apa");
+    let genre = thesis_genre(cited_genre(r).as_deref(), "apa");
     let apart = format!("[{genre}]. {school}");
     if let Some(found) = find_case_insensitive(&t.text, &apart) {
         splice(&mut t, found.start..found.end, &format!("[{genre}, {school}]"));
@@ -6838,11 +7035,16 @@ fn with_capital_after_colon(mut t: Rich, r: &Reading) -> Rich {
             if first { find_case_insensitive(&t.text, source) } else { rfind_outside_identifiers(&t.text, source) };
         let Some(g) = found else { continue };
         let mut starts: Vec<usize> = Vec::new();
-        for mark in [": ", "? ", "! ", "\u{2014}"] {
+        // An em dash with or without spaces around it (tester r64 F3:
+        // "Hidden in plain sight — reconsidering…"), or a spaced en dash
+        // standing for one, as British typography writes it.
+        for mark in [": ", "? ", "! ", "\u{2014}", " \u{2013} "] {
             let mut from = g.start;
             while let Some(i) = t.text[from..g.end].find(mark) {
-                starts.push(from + i + mark.len());
-                from += i + mark.len();
+                let after = from + i + mark.len();
+                let spaces = t.text[after..g.end].len() - t.text[after..g.end].trim_start().len();
+                starts.push(after + spaces);
+                from = after;
             }
         }
         for at in starts {
@@ -6888,7 +7090,7 @@ fn with_apa_report_series(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "report" {
         return t;
     }
-    let genre = r.genre.as_deref().and_then(crate::import::builder::genre_of_work_type);
+    let genre = cited_genre(r);
     let genre = match genre.as_deref().map(str::trim) {
         Some(g) if series.to_lowercase().contains(&g.to_lowercase()) => g.to_string(),
         _ => return t,
@@ -7201,6 +7403,25 @@ pub fn cited_title(title: &str) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(title);
     }
     std::borrow::Cow::Owned(body.to_string())
+}
+
+/// `title` without a space before a colon, semicolon or comma, as a
+/// reference is printed ([`formatted::entry`] takes such a space out): the
+/// ISBD's "Decolonizing methodologies : research" of a library catalogue
+/// (and French typography's space before a colon) is found in the
+/// reference as "Decolonizing methodologies: research" (tester r64 F3).
+fn spaced_as_printed(title: &str) -> std::borrow::Cow<'_, str> {
+    if !title.contains([' ', '\u{a0}']) || ![" :", " ;", " ,", "\u{a0}:", "\u{a0};"].iter().any(|m| title.contains(m)) {
+        return std::borrow::Cow::Borrowed(title);
+    }
+    let chars: Vec<char> = title.chars().collect();
+    let kept: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| !(matches!(c, ' ' | '\u{a0}') && matches!(chars.get(i + 1), Some(':' | ';' | ','))))
+        .map(|(_, c)| *c)
+        .collect();
+    std::borrow::Cow::Owned(kept)
 }
 
 /// Whether a name has letters and all of them small ("new england
@@ -8439,6 +8660,33 @@ mod tests {
             [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal),
             ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
         );
+    }
+
+    #[test]
+    fn an_edition_of_words_is_printed_in_the_styles_abbreviations() {
+        let ed = |e: &str, w: Option<&str>| edition_as_printed(e, w).unwrap_or_else(|| e.to_string());
+        let cases = [
+            ("First Anchor Books edition.", Some("ed."), "1st Anchor Books ed."),
+            ("First Anchor Books edition.", Some("edn"), "1st Anchor Books edn"),
+            ("First Anchor Books edition.", None, "First Anchor Books edition"),
+            ("2nd ed., rev. and expanded", Some("edn"), "2nd edn, rev. and expanded"),
+            ("2nd ed., rev. and expanded", Some("ed."), "2nd ed., rev. and expanded"),
+            ("Revised and updated edition", Some("ed."), "Rev. and updated ed."),
+            ("Revised and updated edition", Some("edn"), "Revised and updated edn"),
+            ("Second revised edition", Some("ed."), "2nd rev. ed."),
+            ("Rev. ed.", Some("ed."), "Rev. ed."),
+            ("Rev. edn.", Some("ed."), "Rev. ed."),
+            ("Nouvelle édition.", Some("ed."), "Nouvelle édition"),
+            ("6. Aufl.", Some("ed."), "6. Aufl."),
+            ("Student ed.", Some("edn"), "Student edn"),
+            ("Revised", Some("ed."), "Revised"),
+            ("3rd edition", Some("ed."), "3rd edition"),
+            ("Version 2.1", Some("ed."), "Version 2.1"),
+        ];
+        for (e, w, want) in cases {
+            assert_eq!(ed(e, w), want, "{e:?} {w:?}");
+        }
+        assert!(says_edition("Segunda edición") && says_edition("6. Aufl.") && !says_edition("Revised and expanded"));
     }
 
     #[test]

@@ -21,8 +21,10 @@ use super::pdf::{Emphasis, Rich, Vertical};
 /// `glue` (the private-use character that held a family name's words
 /// together) made a space, whitespace runs made one space, no space before
 /// `;`, `,`, `:` or `.`, and `note` (CSL's `status`: "in press") put in place
-/// of "n.d." or at the end. `None` when the entry has no text.
-pub fn entry(content: &ElemChildren, glue: char, note: Option<&str>) -> Option<Rich> {
+/// of "n.d." or at the end. The text the style set in a case the processor
+/// loses ([`super::text_case`]) is set in it; title and sentence case only
+/// when `english` (the work is in English). `None` when the entry has no text.
+pub fn entry(content: &ElemChildren, glue: char, note: Option<&str>, english: bool) -> Option<Rich> {
     let mut chars = Vec::new();
     children(&content.0, &mut chars);
     for (c, _) in &mut chars {
@@ -30,7 +32,7 @@ pub fn entry(content: &ElemChildren, glue: char, note: Option<&str>) -> Option<R
             *c = ' ';
         }
     }
-    let chars = tidy(chars);
+    let chars = tidy(super::text_case::applied(chars, english));
     if chars.is_empty() {
         return None;
     }
@@ -39,11 +41,17 @@ pub fn entry(content: &ElemChildren, glue: char, note: Option<&str>) -> Option<R
 
 /// As [`entry`], with the entry's `first` field (what a style that aligns
 /// its second field puts in the label's column) before it and a space.
-pub fn entry_after(first: Option<&ElemChild>, content: &ElemChildren, glue: char, note: Option<&str>) -> Option<Rich> {
-    let Some(first) = first else { return entry(content, glue, note) };
+pub fn entry_after(
+    first: Option<&ElemChild>,
+    content: &ElemChildren,
+    glue: char,
+    note: Option<&str>,
+    english: bool,
+) -> Option<Rich> {
+    let Some(first) = first else { return entry(content, glue, note, english) };
     let mut all = vec![first.clone(), ElemChild::Markup(" ".into())];
     all.extend(content.0.iter().cloned());
-    entry(&ElemChildren(all), glue, note)
+    entry(&ElemChildren(all), glue, note, english)
 }
 
 /// A character of the output and the emphasis it is set in.

@@ -9,6 +9,7 @@ pub mod facets;
 pub mod formatted;
 pub mod pdf;
 pub mod table;
+pub(crate) mod text_case;
 pub mod xlsx;
 
 use std::io::{self, IsTerminal, Write};
