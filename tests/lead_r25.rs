@@ -389,7 +389,9 @@ fn a_shared_header_is_mapped_by_column_number() {
     );
     let file = m.to_str().unwrap();
     let said = w.ok_stderr(&["import", "modules", file, "--dry-run"]);
-    assert!(said.contains("column 8 \"module_title\" is not read") && said.contains("--map '8=lead'"), "{said}");
+    // A repeated header is offered no other field (tester r67 F9: such a hint put a title in another
+    // field); mapped by its number, it is read.
+    assert!(said.contains("column 8 \"module_title\" is not read") && !said.contains("--map"), "{said}");
     let err = w.fails(&["import", "modules", file, "--map", "module_title=lead"]);
     assert!(err.contains("columns 4 and 8 have alike") && err.contains("--map '8=lead'"), "{err}");
     w.ok(&["import", "modules", file, "--map", "8=lead"]);
@@ -398,7 +400,7 @@ fn a_shared_header_is_mapped_by_column_number() {
     assert_eq!(module[0]["lead"], "Second title", "{module}");
     // A reading list alike.
     let said = w.import_reading("r.csv", "title,title,year\nReal,Other,2001\n");
-    assert!(said.contains("--map '2=container'"), "{said}");
+    assert!(said.contains("column 2 \"title\" is not read") && !said.contains("--map"), "{said}");
 }
 
 /// Tester r28, F12 and F16: an empty file is refused in every format with

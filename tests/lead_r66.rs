@@ -313,3 +313,147 @@ fn a_repeated_header_is_offered_no_other_field() {
         assert!(!line.contains("--map"), "{line}");
     }
 }
+
+/// A dependent CSL style (what the Zotero style repository serves for most
+/// journals) whose parent canon bundles is formatted by that parent, and
+/// said (tester r66 F8: it was refused, pointing at the parent's URL); one
+/// whose parent canon lacks is refused naming it.
+#[test]
+fn a_dependent_style_is_formatted_by_its_bundled_parent() {
+    let w = workdir();
+    w.import_reading("tt.ris", RIS);
+    let dependent = |parent: &str, locale: &str| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<style xmlns=\"http://purl.org/net/xbiblio/csl\" version=\"1.0\" \
+             {locale}>\n  <info>\n    <title>Medical Education</title>\n    <id>http://www.zotero.org/styles/medical-education</id>\n    \
+             <link href=\"http://www.zotero.org/styles/medical-education\" rel=\"self\"/>\n    \
+             <link href=\"http://www.zotero.org/styles/{parent}\" rel=\"independent-parent\"/>\n    \
+             <category citation-format=\"numeric\"/>\n    <updated>2024-01-01T00:00:00+00:00</updated>\n  </info>\n</style>\n"
+        )
+    };
+    let p = w.write("medical-education.csl", dependent("american-medical-association", ""));
+    let style = p.to_str().expect("path");
+    let out = w.path("me.json");
+    let err = w.ok_stderr(&["report", out.to_str().expect("path"), "--style", style]);
+    assert!(
+        err.contains(
+            "is a dependent CSL style of http://www.zotero.org/styles/american-medical-association: \
+                      formatted with canon's bundled copy of it, `--style ama`"
+        ),
+        "{err}"
+    );
+    let mine = w.references(style);
+    let ama = w.references("ama");
+    assert_eq!(mine, ama);
+    // A parent canon lacks.
+    let p = w.write("other.csl", dependent("some-journal-style-canon-lacks", ""));
+    let err = w.fails(&["report", w.path("x.pdf").to_str().expect("path"), "--style", p.to_str().expect("path")]);
+    assert!(err.contains("some-journal-style-canon-lacks, which canon does not bundle"), "{err}");
+    assert!(!w.path("x.pdf").exists());
+    // The dependent's own locale is the one used.
+    let p = w.write("fr.csl", dependent("apa", "default-locale=\"fr-FR\""));
+    let fr = w.references(p.to_str().expect("path"));
+    let apa = w.references("apa");
+    assert_ne!(fr, apa, "a French APA differs from the English one");
+}
+
+/// A title's rich-text tags (BibTeX braces kept as `<span
+/// class="nocase">`, CSL-JSON `<i>`) are not shown on screen by `reading
+/// show` and `search` (tester r66 F6); JSON keeps the stored title.
+#[test]
+fn titles_on_screen_have_no_tags() {
+    let w = workdir();
+    w.import_reading(
+        "b.bib",
+        "@article{a, author = {Osei, Jane}, title = {Race correction and the {eGFR}: a {de novo} analysis}, \
+         journal = {Thorax}, year = 2020}\n",
+    );
+    let list = w.reading_list();
+    let r = reading(&list, "Race correction");
+    let stored = r["title"].as_str().expect("title").to_string();
+    assert!(stored.contains("<span class=\"nocase\">eGFR</span>"), "{stored}");
+    let id = r["id"].to_string().trim_matches('"').to_string();
+    let show = w.ok(&["reading", "show", &id]);
+    assert!(show.contains("Race correction and the eGFR: a de novo analysis"), "{show}");
+    assert!(!show.contains("<span"), "{show}");
+    let found = w.ok(&["search", "eGFR"]);
+    assert!(!found.contains("<span") && !found.contains("nocase"), "{found}");
+    assert!(found.contains("Race correction and the eGFR"), "{found}");
+    let json = w.json(&["search", "eGFR", "--format", "json"]);
+    assert_eq!(json[0]["title"], stored.as_str());
+}
+
+/// A warning a rejected record met is listed beside its problem, but it is
+/// not one: not counted as a problem, and labelled apart in the rejects
+/// file (tester r66 F5: "2 problems", and the warning written as a reason
+/// the record was rejected).
+#[test]
+fn a_warning_beside_a_problem_is_not_a_problem() {
+    let w = workdir();
+    let text = "PMID- 11111111\nDP  - 2019\nTI  - A good record.\nFAU - Osei, Jane\nJT  - Lancet\n\n\
+                PMID- 22222222\nDP  - 2019 Foo\nFAU - Osei, Jane\nJT  - Lancet\n";
+    let p = w.write("w.nbib", text);
+    let file = p.to_str().expect("path");
+    let err = w.fails(&["import", "reading", file]);
+    assert!(err.contains("w.nbib:7:1: record PMID 22222222 has no title"), "{err}");
+    assert!(err.contains("w.nbib:8:7: warning: "), "{err}");
+    assert!(err.contains("1 problem (and 1 warning) in"), "{err}");
+    let dry = w.fails(&["import", "reading", file, "--dry-run"]);
+    assert!(dry.contains("(1 problem listed above)"), "{dry}");
+    let rejects = w.path("rej.nbib");
+    let out = w.ok_stderr(&["import", "reading", file, "--skip-invalid", "--rejects", rejects.to_str().expect("path")]);
+    assert!(out.contains("1 rejected"), "{out}");
+    let written = std::fs::read_to_string(&rejects).expect("rejects file");
+    assert!(written.contains("# rejected: ") && written.contains("has no title"), "{written}");
+    let warning = written.lines().find(|l| l.contains("warning: ")).expect("the warning line");
+    assert!(warning.starts_with("# also, not why it was rejected: "), "{written}");
+    // CSL-JSON's rejects keep the two apart too.
+    let w = workdir();
+    let json = "[{\"id\":\"a\",\"type\":\"article-journal\",\"title\":\"Good\",\"issued\":{\"date-parts\":[[2019]]}},\
+                {\"id\":\"b\",\"type\":\"no-such-type\",\"issued\":{\"date-parts\":[[2019, 13]]}}]";
+    let p = w.write("j.json", json);
+    let rejects = w.path("rej.json");
+    w.ok_stderr(&[
+        "import",
+        "reading",
+        p.to_str().expect("path"),
+        "--skip-invalid",
+        "--rejects",
+        rejects.to_str().expect("path"),
+    ]);
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&rejects).expect("rejects")).expect("json");
+    let reasons = v[0]["canon-rejected"].as_array().expect("reasons");
+    assert!(
+        !reasons.is_empty() && reasons.iter().all(|r| !r.as_str().unwrap_or_default().contains(": warning: ")),
+        "{v}"
+    );
+}
+
+/// A stray NUL byte in a text file is refused at its line like any other
+/// control character, and NUL padding at a file's end is named with its
+/// line (tester r67 F2: both were "a binary file … export the list as CSV",
+/// of a CSV); a real binary file is still named as one.
+#[test]
+fn a_stray_nul_is_refused_at_its_line() {
+    let w = workdir();
+    let csv = "title,authors,year,type\nColonial medicine,\"Osei, Jane\",2019,article\nOther,\"Doe, J\",2020,article\n";
+    let p = w.write("nul.csv", csv.replace("Colonial medicine", "Colonial\0medicine"));
+    let err = w.fails(&["import", "reading", p.to_str().expect("path")]);
+    assert!(err.contains("nul.csv:2:1: title holds the control character U+0000"), "{err}");
+    assert!(!err.contains("binary"), "{err}");
+    let mut padded = csv.as_bytes().to_vec();
+    padded.extend([0u8; 512]);
+    let p = w.write("pad.csv", padded);
+    let err = w.fails(&["import", "reading", p.to_str().expect("path")]);
+    assert!(err.contains("pad.csv:4: the file ends in 512 NUL bytes after its text"), "{err}");
+    let ris = "TY  - JOUR\nTI  - Skin tone\nPY  - 2020\nER  - \n";
+    let p = w.write("nul.ris", ris.replace("Skin tone", "Skin\0tone"));
+    let err = w.fails(&["import", "reading", p.to_str().expect("path")]);
+    assert!(err.contains("nul.ris:2:") && err.contains("U+0000"), "{err}");
+    let binary: Vec<u8> = (0..2048u32).map(|i| (i * 7 % 256) as u8).collect();
+    let p = w.write("bin.csv", binary);
+    let err = w.fails(&["import", "reading", p.to_str().expect("path")]);
+    assert!(err.contains("binary"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
+}

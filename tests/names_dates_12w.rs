@@ -111,8 +111,15 @@ fn vancouver_lists_in_a_cell_are_people() {
         assert_eq!(&authors(&list, title), parts, "{title}");
         assert_eq!(&authors(&list, &format!("Zotero {title}")), parts, "Zotero {title}");
     }
+    // No cell here is a guess but the "Given Family" one, whose family names are read last by a guess
+    // (tester r66 F2), said once for each list.
     for s in [&said, &said_z] {
-        assert!(!s.contains("cell \""), "no cell here is a guess: {s}");
+        let guesses: Vec<&str> = s.lines().filter(|l| l.contains("cell \"")).collect();
+        assert_eq!(guesses.len(), 1, "{s}");
+        assert!(
+            guesses[0].contains("\"Kofi Mensah, Jane Osei and Lena Berg\" read as 3 names written \"Given Family\""),
+            "{s}"
+        );
     }
     // The name as written is kept.
     let r = reading(&list, "V suffix");

@@ -459,7 +459,7 @@ fn modules_in(target: Target, a: &ModulesArgs, quiet: bool) -> Result<Imported> 
     }
     errors.errors.sort_by_key(|e| e.line);
     timer.mark("full-text index");
-    counts.rejected = errors.total() as i64;
+    counts.rejected = errors.problems() as i64;
     counts.skipped = tally.skipped as i64;
     counts.rows = rows;
     if let Some(ch) = &mut changes {
@@ -1079,7 +1079,11 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
                             ("doi", Some(c)) if header.is_none() && line == r.doi_line.unwrap_or(r.line) => c,
                             _ => column_of(field),
                         };
-                        RowError::new(line, column, problem)
+                        // A whole-file format's field: at its own line.
+                        match r.field_at.iter().find(|(f, _, _)| *f == field) {
+                            Some((_, l, c)) if header.is_none() && line == r.line => RowError::new(*l, *c, problem),
+                            _ => RowError::new(line, column, problem),
+                        }
                     })
                     .collect();
                 if !problems.is_empty() {
@@ -1132,7 +1136,7 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
     // file whose problems belong to no record counts its problems.
     let records_rejected = rejected_records + unsettled_records;
     writer.counts.rejected =
-        if records_rejected == 0 && !errors.is_empty() { errors.total() as i64 } else { records_rejected as i64 };
+        if records_rejected == 0 && !errors.is_empty() { errors.problems() as i64 } else { records_rejected as i64 };
     writer.counts.skipped = tally.skipped as i64;
     let (mut counts, mut changes) = writer.finish()?;
     counts.rows = rows;
@@ -1391,8 +1395,8 @@ pub fn finish(ctx: &Ctx, c: &Common, noun: &str, imported: Imported) -> Result<(
             ctx.note(summary(&c.file, noun, &imported.counts, true));
             bail!(
                 "dry run of {file}: the import would be refused ({} problem{} listed above); nothing written",
-                errors.total(),
-                if errors.total() == 1 { "" } else { "s" }
+                errors.problems(),
+                if errors.problems() == 1 { "" } else { "s" }
             );
         }
         return Err(errors.into());

@@ -367,7 +367,12 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
             emit(&out, &l, &d, "", ctx.quiet)?;
         }
         Format::Table => {
-            for row in card(&d) {
+            for mut row in card(&d) {
+                // On screen, the title's words without its rich-text tags
+                // (tester r66 F6); CSV and JSON as stored.
+                if row[0] == "title" {
+                    row[1] = crate::report::cite::title_without_markup(&row[1]);
+                }
                 super::editing::line(format_args!("{:<12} {}", row[0], crate::output::terminal(&row[1])))?;
             }
         }

@@ -146,6 +146,9 @@ pub fn write(ctx: &Ctx, store: &Store, out: &Path, format: ReportFormat, o: &Rep
     // The style's locale files are read while the analysis runs.
     crate::report::cite::prefetch_locales();
     let data = compute(store, o)?;
+    if let Some(n) = data.style.note() {
+        ctx.note(format_args!("note: {n}"));
+    }
     match format {
         ReportFormat::Pdf => {
             let doc = committee::document(&data);

@@ -162,14 +162,18 @@ fn search(ctx: &Ctx, a: Args) -> Result<()> {
     let mut l =
         Listing::new(&["kind", "id", "module / authors", "year", "title", "snippet", "score"]).with_ids(&["id"]);
     l.numeric = vec![3, 6];
+    // On screen, a title's words without its rich-text tags (`<span
+    // class="nocase">`, `<i>`; tester r66 F6); CSV and JSON as stored.
+    let screen = a.out.format() == Format::Table;
+    let shown = |t: &str| if screen { crate::report::cite::title_without_markup(t) } else { t.to_string() };
     for h in &hits {
         l.rows.push(vec![
             h.kind.into(),
             h.id.to_string(),
             h.context.clone(),
             year(h.year),
-            h.title.clone(),
-            h.snippet.replace('\n', " "),
+            shown(&h.title),
+            shown(&h.snippet.replace('\n', " ")),
             h.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
         ]);
     }

@@ -1802,6 +1802,13 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     }
     let mut errs = d.errors.clone();
     let err = |errs: &mut Vec<RowError>, at: Pos, msg: String| errs.push(RowError::new(at.line, at.column, msg));
+    // Where the file gives each field it gives by position ([`ReadingRecord::field_at`]).
+    let field_at: Vec<(&'static str, u64, u64)> =
+        [("title", &d.title), ("doi", &d.doi), ("isbn", &d.isbn), ("year", &d.date)]
+            .into_iter()
+            .filter_map(|(f, v)| v.as_ref().map(|v| (f, v.at.line, v.at.column)))
+            .filter(|(_, line, _)| *line > 0)
+            .collect();
     let mut title = d.title.as_ref().map(|t| clean(&t.text)).filter(|t| !t.is_empty());
     // A library catalogue's title with its statement of responsibility
     // ("The wretched of the earth / Frantz Fanon ; translated …", ISBD
@@ -2964,6 +2971,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         publisher: without_isbd_end(tidy(d.publisher)),
         place: without_isbd_end(tidy(d.place)),
         edition: tidy(d.edition),
+        field_at,
         doi_line: d.doi.as_ref().map(|v| v.at.line).filter(|l| *l > d.at.line),
         doi_column: d.doi.as_ref().map(|v| v.at.column).filter(|c| *c > 0),
         doi,

@@ -245,6 +245,37 @@ fn utf16_without_bom(head: &str) -> Option<&'static str> {
     }
 }
 
+/// A text file that ends in a run of NUL bytes (what an interrupted save or
+/// a full disk leaves), with none before it: said, naming the line the
+/// run starts on, rather than called a binary file (tester r67 F2).
+fn nul_padding(path: &Path, head: &str) -> Option<String> {
+    let text = head.trim_end_matches('\0');
+    let run = head.len() - text.len();
+    if run == 0 || text.contains('\0') || text.trim().is_empty() || !stray_nuls(text) {
+        return None;
+    }
+    let line = super::rows::line_breaks(text.as_bytes()) + 1;
+    Some(format!(
+        "{}:{line}: the file ends in {run} NUL byte{} after its text (what an interrupted save or a full disk \
+         leaves); expected text to its end: remove them (or save the list again) and import it again",
+        path.display(),
+        if run == 1 { "" } else { "s" }
+    ))
+}
+
+/// Whether the NULs (and other control characters) of a text are a few
+/// strays in text, which the reader refuses at their line and column like
+/// any control character, rather than a binary file's: three at most, or
+/// under one in a hundred characters, in text that is otherwise printable.
+fn stray_nuls(head: &str) -> bool {
+    let (mut all, mut control) = (0usize, 0usize);
+    for c in head.chars() {
+        all += 1;
+        control += usize::from(c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}'));
+    }
+    control <= 3 || control * 100 < all
+}
+
 /// The name of a format canon does not read as a reading list, when the
 /// file is in one (by its first bytes, its extension or its shape), with
 /// what to do instead; `None` when it may be one canon reads.
@@ -305,7 +336,9 @@ pub fn unsupported(path: &Path, head: &str) -> Option<String> {
              give --encoding utf-16{order} to read it",
             path.display()
         ));
-    } else if head.contains('\0') {
+    } else if let Some(padded) = nul_padding(path, head) {
+        return Some(padded);
+    } else if head.contains('\0') && !stray_nuls(head) {
         "a binary file".to_string()
     } else if detect(path, head) == Some("csv") && canon_report_csv(first) {
         return Some(format!(

@@ -52,6 +52,12 @@ impl RowError {
         RowError { line, column, message: message.into(), sheet_column: None }
     }
 
+    /// Whether this is a warning a rejected record met beside its problems
+    /// (its message starts "warning: "), which alone would not reject it.
+    pub fn is_warning(&self) -> bool {
+        self.message.starts_with("warning: ")
+    }
+
     /// A problem at a workbook cell given by its 0-based sheet column.
     pub fn at_sheet_column(line: u64, sheet_column: u32, message: impl Into<String>) -> RowError {
         RowError { line, column: 0, message: message.into(), sheet_column: Some(sheet_column) }
@@ -158,6 +164,12 @@ impl ImportErrors {
         self.errors.len() + self.more
     }
 
+    /// The problems, without the warnings listed beside a rejected
+    /// record's problems ([`RowError::is_warning`]).
+    pub fn problems(&self) -> usize {
+        self.total() - self.errors.iter().filter(|e| e.is_warning()).count()
+    }
+
     /// `file:line:column` (or `file:Sheet!C7`) of a problem.
     pub fn locate(&self, e: &RowError) -> String {
         format!("{}:{}", self.path.display(), self.origin.of(e))
@@ -176,8 +188,16 @@ impl fmt::Display for ImportErrors {
         if let Some(h) = &self.hint {
             writeln!(f, "hint: {h}")?;
         }
-        let n = self.total();
-        write!(f, "{n} problem{} in {p}; nothing imported", if n == 1 { "" } else { "s" })
+        // A warning listed beside a record's problems is not one of them
+        // (tester r66 F5: "2 problems" of one problem and one warning).
+        let warnings = self.errors.iter().filter(|e| e.is_warning()).count();
+        let n = self.problems();
+        let also = match warnings {
+            0 => String::new(),
+            1 => " (and 1 warning)".to_string(),
+            w => format!(" (and {w} warnings)"),
+        };
+        write!(f, "{n} problem{}{also} in {p}; nothing imported", if n == 1 { "" } else { "s" })
     }
 }
 
@@ -388,6 +408,13 @@ pub struct ReadingRecord {
     /// The column of the DOI on its line (a whole-file format's field), for
     /// messages that are about the DOI.
     pub doi_column: Option<u64>,
+    /// Where a whole-file format (RIS, MEDLINE, BibTeX, EndNote XML, CSL-JSON)
+    /// gives a field, as (field, line, column), for the problems the store
+    /// finds when it writes the record (a title too long, a control
+    /// character): said at the field's own line, not the record's first
+    /// (tester r67 F2, F3). Empty for a spreadsheet row, whose header names
+    /// the column.
+    pub field_at: Vec<(&'static str, u64, u64)>,
     /// The PubMed identifier (PMID), digits only: the same PMID is the same work.
     pub pmid: Option<String>,
     pub isbn: Option<String>,

@@ -28,6 +28,13 @@ use super::{Origin, Reject, RowError};
 /// The header of the column that holds the reasons in a CSV rejects file.
 pub const REASON_COLUMN: &str = "canon rejected because";
 
+/// How a rejects file labels a problem above its record: "rejected" for
+/// what left it out, "also" for a warning the record met, which is not why
+/// (tester r66 F5: a warning was written as a reason).
+fn label(e: &RowError) -> &'static str {
+    if e.is_warning() { "also, not why it was rejected" } else { "rejected" }
+}
+
 fn reasons(file: &str, errors: &[RowError]) -> Vec<String> {
     reasons_at(file, &Origin::Text, errors)
 }
@@ -55,8 +62,8 @@ pub fn render(format: &str, file: &str, text: &str, rejects: &[Reject]) -> Resul
                 }
             }
             for r in rejects {
-                for reason in reasons(file, &r.errors) {
-                    out.push_str(&format!("{mark} rejected: {}\n", one_line(&reason)));
+                for (reason, e) in reasons(file, &r.errors).into_iter().zip(&r.errors) {
+                    out.push_str(&format!("{mark} {}: {}\n", label(e), one_line(&reason)));
                 }
                 if let Some(s) = slice(r) {
                     out.push_str(s.trim_start_matches('\u{feff}'));
@@ -98,7 +105,12 @@ pub fn render(format: &str, file: &str, text: &str, rejects: &[Reject]) -> Resul
                     .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
                     .filter(serde_json::Value::is_object)
                     .unwrap_or_else(|| serde_json::json!({}));
-                v["canon-rejected"] = serde_json::json!(reasons(file, &r.errors));
+                let (errors, warnings): (Vec<RowError>, Vec<RowError>) =
+                    r.errors.iter().cloned().partition(|e| !e.is_warning());
+                v["canon-rejected"] = serde_json::json!(reasons(file, &errors));
+                if !warnings.is_empty() {
+                    v["canon-warnings"] = serde_json::json!(reasons(file, &warnings));
+                }
                 items.push(v);
             }
             out = serde_json::to_string_pretty(&items)?;
@@ -107,8 +119,8 @@ pub fn render(format: &str, file: &str, text: &str, rejects: &[Reject]) -> Resul
         "endnote-xml" => {
             out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xml><records>\n");
             for r in rejects {
-                for reason in reasons(file, &r.errors) {
-                    out.push_str(&format!("<!-- rejected: {} -->\n", one_line(&reason).replace("--", "- -")));
+                for (reason, e) in reasons(file, &r.errors).into_iter().zip(&r.errors) {
+                    out.push_str(&format!("<!-- {}: {} -->\n", label(e), one_line(&reason).replace("--", "- -")));
                 }
                 if let Some(s) = slice(r) {
                     out.push_str(&s);

@@ -178,6 +178,8 @@ pub fn prefetch_locales() {
 #[derive(Clone)]
 pub struct Style {
     name: String,
+    /// How it was loaded, when the user should hear it ([`Style::note`]).
+    note: Option<String>,
     csl: Arc<IndependentStyle>,
     /// The same style for rendering a bibliography whose citations `csl`
     /// disambiguated ([`with_names_apart`]): its entries keep their names
@@ -256,6 +258,55 @@ impl Style {
     /// dependent style, has no `<bibliography>`, or calls a macro it does not
     /// define; each message names the file.
     pub fn load(arg: &StyleArg) -> Result<Style> {
+        if let StyleArg::File(path) = arg
+            && let Ok(text) = std::fs::read_to_string(path)
+            && let Ok(CslStyle::Dependent(d)) = CslStyle::from_xml(&text)
+        {
+            return Style::dependent(path, &d);
+        }
+        Style::load_with(arg, None)
+    }
+
+    /// A dependent CSL style (one that only names its parent, as the Zotero
+    /// style repository serves most journals' styles; CSL 1.0.2,
+    /// "Dependent styles"): formatted by its parent when canon bundles it
+    /// (`http://www.zotero.org/styles/american-medical-association` is
+    /// `--style ama`), in the dependent's own locale when it gives one, and
+    /// said ([`Style::note`]). Errors: a parent canon does not bundle.
+    fn dependent(path: &std::path::Path, d: &hayagriva::citationberg::DependentStyle) -> Result<Style> {
+        let href = d.parent_link.href.as_str();
+        let id = href.trim_end_matches('/').rsplit('/').next().unwrap_or(href);
+        let bundled = NAMED
+            .iter()
+            .find(|(_, csl, _)| *csl == id)
+            .map(|(k, _, _)| k.to_string())
+            .or_else(|| ArchivedStyle::by_name(id).map(|_| id.to_string()));
+        let Some(name) = bundled else {
+            bail!(
+                "{} is a dependent CSL style: it only points to its parent style {href}, which canon does not \
+                 bundle; give that parent's .csl file instead",
+                path.display()
+            );
+        };
+        let locale = d.default_locale.as_ref().map(ToString::to_string);
+        let mut style = Style::load_with(&StyleArg::Named(name.clone()), locale.as_deref())?;
+        style.note = Some(format!(
+            "{} is a dependent CSL style of {href}: formatted with canon's bundled copy of it, `--style {name}`{}",
+            path.display(),
+            locale.map(|l| format!(", in its locale {l}")).unwrap_or_default()
+        ));
+        Ok(style)
+    }
+
+    /// What was said about how the style was loaded (a dependent style
+    /// formatted by its bundled parent), for the user.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+
+    /// [`Style::load`], with `locale` (a CSL locale code) set as the
+    /// style's default locale when given.
+    fn load_with(arg: &StyleArg, locale: Option<&str>) -> Result<Style> {
         let (name, xml) = match arg {
             StyleArg::Named(n) => {
                 let csl_name = NAMED.iter().find(|(k, _, _)| k == n).map_or(n.as_str(), |(_, c, _)| *c);
@@ -269,6 +320,10 @@ impl Style {
                 path.display().to_string(),
                 std::fs::read_to_string(path).with_context(|| format!("reading the style {}", path.display()))?,
             ),
+        };
+        let xml = match locale {
+            Some(l) => with_default_locale(&xml, l),
+            None => xml,
         };
         let xml = super::text_case::with_case_marks(&xml);
         let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
@@ -346,6 +401,7 @@ impl Style {
             letters,
             undated_letter,
             named,
+            note: None,
         })
     }
 
@@ -1929,6 +1985,25 @@ fn original_and_translation(r: &Reading) -> Option<String> {
 /// A reading's identity while it is borrowed: its address.
 fn address(r: &Reading) -> usize {
     std::ptr::from_ref(r) as usize
+}
+
+/// `xml`, a CSL style, with `locale` as its `default-locale` (the root
+/// element's attribute, replaced or added).
+fn with_default_locale(xml: &str, locale: &str) -> String {
+    let Some(start) = xml.find("<style") else { return xml.to_string() };
+    let Some(len) = xml[start..].find('>') else { return xml.to_string() };
+    let tag = &xml[start..start + len];
+    let attr = format!("default-locale=\"{}\"", locale.replace(['"', '<', '>', '&'], ""));
+    let new_tag = match ["default-locale=\"", "default-locale='"].iter().find_map(|p| tag.find(p).map(|i| (i, p.len())))
+    {
+        Some((i, n)) => {
+            let quote = tag.as_bytes()[i + n - 1] as char;
+            let end = tag[i + n..].find(quote).map_or(tag.len(), |e| i + n + e + 1);
+            format!("{}{attr}{}", &tag[..i], &tag[end..])
+        }
+        None => format!("<style {attr}{}", &tag["<style".len()..]),
+    };
+    format!("{}{new_tag}{}", &xml[..start], &xml[start + len..])
 }
 
 /// Parses an independent CSL style (`source` names the file or bundled
