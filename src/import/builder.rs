@@ -3030,6 +3030,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         edition: tidy(d.edition),
         doi_line: d.doi.as_ref().map(|v| v.at.line).filter(|l| *l > d.at.line),
         doi_column: d.doi.as_ref().map(|v| v.at.column).filter(|c| *c > 0),
+        isbn_line: d.isbn.as_ref().map(|v| v.at.line).filter(|l| *l > 0 && *l != d.at.line),
         doi,
         pmid,
         isbn,

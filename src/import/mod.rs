@@ -378,6 +378,10 @@ pub struct ReadingRecord {
     /// The column of the DOI on its line (a whole-file format's field), for
     /// messages that are about the DOI.
     pub doi_column: Option<u64>,
+    /// The file's line that gives the ISBN, where it is not the record's
+    /// first line (a BibTeX field, or the crossref parent's field it was
+    /// inherited from); for messages about the ISBN.
+    pub isbn_line: Option<u64>,
     /// The PubMed identifier (PMID), digits only: the same PMID is the same work.
     pub pmid: Option<String>,
     pub isbn: Option<String>,

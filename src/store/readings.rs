@@ -3933,7 +3933,7 @@ impl<'t> ReadingWriter<'t> {
             let (line, column, value) = match how {
                 "DOI" => (r.doi_line.unwrap_or(r.line), "doi", r.doi.as_deref()),
                 "PMID" => (r.line, "pmid", r.pmid.as_deref()),
-                _ => (r.line, "isbn", r.isbn.as_deref()),
+                _ => (r.isbn_line.unwrap_or(r.line), "isbn", r.isbn.as_deref()),
             };
             let value = value.unwrap_or_default();
             self.problems.push((
