@@ -458,7 +458,8 @@ fn chain(entries: &[(Entry, std::ops::Range<usize>)], keys: &HashMap<String, usi
 /// 1–12"): a volume's title, or a part's container. The volume's number
 /// is then in that text, not again in the volume field (printed twice); a
 /// set's title with no volume title beside it keeps the number in the
-/// volume field. Returns whether a `maintitle` was read.
+/// volume field. Returns whether the `booktitle` went into the container
+/// beside it (so it is read).
 fn main_title(e: &Entry, d: &mut Draft, get: &dyn Fn(&str) -> Option<String>, booksubtitle_read: bool) -> bool {
     let Some(mut main) = get("maintitle") else { return false };
     if let Some(sub) = get("mainsubtitle") {
@@ -467,9 +468,10 @@ fn main_title(e: &Entry, d: &mut Draft, get: &dyn Fn(&str) -> Option<String>, bo
     }
     let whole = WHOLE_WORKS.contains(&e.kind.to_lowercase().as_str());
     // The volume's own title: a whole work's title, a part's book.
-    let from_book = d.container.as_ref().is_some_and(|c| {
-        get("booktitle").is_some_and(|b| booksubtitle_read && c.starts_with(b.as_str()) || *c == b)
-    });
+    let from_book = d
+        .container
+        .as_ref()
+        .is_some_and(|c| get("booktitle").is_some_and(|b| booksubtitle_read && c.starts_with(b.as_str()) || *c == b));
     let volume_title = if whole {
         d.title.as_ref().map(|t| t.text.clone()).filter(|t| !t.trim().is_empty())
     } else if from_book {
@@ -498,7 +500,7 @@ fn main_title(e: &Entry, d: &mut Draft, get: &dyn Fn(&str) -> Option<String>, bo
         // set's title is kept nowhere, and said.
         d.not_stored_as("BibTeX maintitle (beside a container that is not the volume's book)".to_string());
     }
-    true
+    !whole && from_book
 }
 
 /// biblatex's multi-volume types: a child's parent of one of these is the
@@ -1573,7 +1575,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         true
     });
     d.volume = get("volume");
-    let main_read = main_title(e, &mut d, &get, booksubtitle_read);
+    let book_in_main = main_title(e, &mut d, &get, booksubtitle_read);
     d.issue = get("number").or_else(|| get("issue"));
     // Each said at its own field, as the year and DOI are (tester r63 F8).
     let field_at = |n: &str| e.fields.get(n).filter(|f| !f.raw.trim().is_empty()).map(at);
@@ -1726,7 +1728,7 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
         d.annotation.clone(),
         d.language.clone(),
         // (The book's title, joined by its subtitle in the container.)
-        get("booktitle").filter(|_| booksubtitle_read || main_read),
+        get("booktitle").filter(|_| booksubtitle_read || book_in_main),
     ]
     .into_iter()
     .flatten()

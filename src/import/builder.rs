@@ -1445,7 +1445,8 @@ const CSL_EXTRA_UNREAD: &[&str] = &[
 /// "isbn"), read case-insensitively, or `None` when it names none canon
 /// knows of. `Ok` is a variable canon reads, `Err` one it has no field for.
 pub fn csl_extra_key(label: &str) -> Option<Result<&'static str, &'static str>> {
-    let k: String = label.trim().to_lowercase().split([' ', '_', '-']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
+    let k: String =
+        label.trim().to_lowercase().split([' ', '_', '-']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
     // Zotero's own names for two of them.
     let k = match k.as_str() {
         "place" => "publisher-place".to_string(),

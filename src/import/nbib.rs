@@ -78,7 +78,8 @@ pub fn read(text: &str) -> Read {
                 {
                     records.push(r);
                 }
-                let r = current.get_or_insert_with(|| Raw { line: n, start, end: offset, fields: Vec::new(), cut: None });
+                let r =
+                    current.get_or_insert_with(|| Raw { line: n, start, end: offset, fields: Vec::new(), cut: None });
                 r.fields.push((tag.to_string(), value.to_string(), n));
                 r.end = offset;
             }
@@ -95,7 +96,8 @@ pub fn read(text: &str) -> Read {
             // Comment lines (canon writes `# rejected: …` above a rejected record).
             None if line.starts_with('#') => {}
             None => {
-                let r = current.get_or_insert_with(|| Raw { line: n, start, end: offset, fields: Vec::new(), cut: None });
+                let r =
+                    current.get_or_insert_with(|| Raw { line: n, start, end: offset, fields: Vec::new(), cut: None });
                 r.end = offset;
                 out.items.push(builder::Item {
                     draft: Err(vec![RowError::new(
@@ -565,7 +567,8 @@ fn cut_off(d: &mut Draft, r: &Raw, last: u64, person_tag: &str) {
         } else {
             d.authors.pop();
             d.authors_truncated = true;
-            message.push_str(&format!("; the author {:?} is left out and the authors end with \"et al.\"", value.trim()));
+            message
+                .push_str(&format!("; the author {:?} is left out and the authors end with \"et al.\"", value.trim()));
         }
     }
     d.warnings.push(RowError::new(last, 1, message));

@@ -296,7 +296,8 @@ fn name_case(name: &str) -> NameCase {
         out
     };
     let roman = |w: &str| matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII");
-    let family_cased: Vec<String> = words.iter().map(|w| if roman(w) { w.to_string() } else { cased_word(w) }).collect();
+    let family_cased: Vec<String> =
+        words.iter().map(|w| if roman(w) { w.to_string() } else { cased_word(w) }).collect();
     let mut out = family_cased.join(" ");
     if let Some(g) = given {
         let vowel = |w: &str| w.chars().any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'));
@@ -527,7 +528,11 @@ fn draft(raw: &Raw) -> builder::Draft {
     }
     let mut d = super::ris::draft_of(raw.line, Some(ty), fields);
     if !cased.is_empty() || !kept.is_empty() {
-        let at = raw.fields.iter().find(|(t, _, _)| matches!(*t, "AU" | "AF" | "BA" | "BF" | "BE")).map_or(raw.line, |f| f.2);
+        let at = raw
+            .fields
+            .iter()
+            .find(|(t, _, _)| matches!(*t, "AU" | "AF" | "BA" | "BF" | "BE"))
+            .map_or(raw.line, |f| f.2);
         let mut message = format!("in the record starting at line {}: names written in capitals", raw.line);
         if !cased.is_empty() {
             message.push_str(&format!(" put in title case, as the title is: {}", cased.join(", ")));
