@@ -109,6 +109,8 @@ fn a_chapter_of_a_volume_of_an_mvbook_keeps_the_sets_title() {
     let w = Workdir::new();
     let said = w.import_reading("mv.bib", MVBOOK);
     assert!(!said.contains("ISBN"), "{said}");
+    // A set and its volume share editors, year and main title: other works.
+    assert!(!said.contains("possible duplicate"), "{said}");
     let list = w.reading_list();
     assert_eq!(list.as_array().map(Vec::len), Some(3), "{said}\n{list:#}");
     let chapter = reading(&list, "Disorders");
