@@ -1501,8 +1501,10 @@ pub fn read_extra(s: &str) -> Extra {
         // CSL-JSON reads it; one it has none for stays in the note, named.
         // ("Status" only with a publication state: "Status: read twice" is
         // the group's note.)
+        // (A line a database writes, "References: …", is named below as that.)
         if let Some((label, value)) = line.split_once(':')
             && !value.trim().is_empty()
+            && machine_line(line).is_none()
         {
             match csl_extra_key(label) {
                 Some(Ok("status")) if !matches!(read_date(value.trim()), Some(Dated::NotYet(_))) => {}
@@ -3649,6 +3651,36 @@ pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// Zotero's Extra lines that give CSL variables (tester r66 F3): read
+    /// by their names in either form; a variable canon has no field for is
+    /// named and stays in the note; a database's line is that, not a CSL
+    /// variable; "Status:" with no publication state is the note's.
+    #[test]
+    fn extra_lines_give_csl_variables() {
+        let e = read_extra(
+            "status: in press\nOriginal Title: Peau noire\nPublisher Place: Dakar\nevent-place: Accra\n\
+             References: a; b\nRead it",
+        );
+        assert_eq!(
+            e.csl,
+            vec![
+                ("status", "in press".to_string()),
+                ("original-title", "Peau noire".to_string()),
+                ("publisher-place", "Dakar".to_string())
+            ]
+        );
+        assert_eq!(e.csl_unread, vec!["event-place".to_string()]);
+        assert_eq!(e.machine, vec!["References".to_string()]);
+        assert_eq!(e.rest.as_deref(), Some("event-place: Accra\nRead it"));
+        let e = read_extra("Status: read twice");
+        assert!(e.csl.is_empty());
+        assert_eq!(e.rest.as_deref(), Some("Status: read twice"));
+        assert_eq!(csl_extra_key("place"), Some(Ok("publisher-place")));
+        assert_eq!(csl_extra_key("Number of Pages"), Some(Ok("number-of-pages")));
+        assert_eq!(csl_extra_key("Archive_Location"), Some(Err("archive-location")));
+        assert_eq!(csl_extra_key("Read"), None);
+    }
 
     #[test]
     fn a_chinese_edition_is_read_as_its_number() {

@@ -579,6 +579,27 @@ AF Vyas, Darshali A.\n   Eisenstein, Leo G.\nTI Hidden in Plain Sight - Reconsid
 SO NEW ENGLAND JOURNAL OF MEDICINE\nLA English\nDT Article\nDE race; algorithms\nC1 [Vyas, Darshali A.] Harvard, Boston, MA USA.\n\
 JI New Engl. J. Med.\nPD AUG 27\nPY 2020\nVL 383\nIS 9\nBP 874\nEP 882\nDI 10.1056/NEJMms2004740\nPM 32853499\nUT WOS:000563000000001\nER\n\nEF\n";
 
+    /// Names in capitals (tester r67 F6): title case where it can be told,
+    /// as written where it cannot, untouched when not in capitals.
+    #[test]
+    fn names_in_capitals_are_title_cased_where_the_case_can_be_told() {
+        let cased = |n: &str| match name_case(n) {
+            NameCase::Cased(c) => c,
+            other => panic!("{n}: {other:?}"),
+        };
+        assert_eq!(cased("VYAS, DA"), "Vyas, DA");
+        assert_eq!(cased("EISENSTEIN, LEO G."), "Eisenstein, Leo G.");
+        assert_eq!(cased("O'BRIEN-SMITH, KATE"), "O'Brien-Smith, Kate");
+        assert_eq!(cased("MÜLLER, JÜRGEN"), "Müller, Jürgen");
+        assert_eq!(cased("KING, MARTIN III"), "King, Martin III");
+        assert_eq!(name_case("MCDONALD, J"), NameCase::Kept);
+        assert_eq!(name_case("MACLEOD, ANNA"), NameCase::Kept);
+        assert_eq!(name_case("VAN DER BERG, P"), NameCase::Kept);
+        assert_eq!(name_case("DE SOUZA, M"), NameCase::Kept);
+        assert_eq!(name_case("Vyas, DA"), NameCase::AsWritten);
+        assert_eq!(name_case("WHO"), NameCase::AsWritten);
+    }
+
     #[test]
     fn a_record_is_read_as_ris_reads_it() {
         assert!(looks_like(WOS));
