@@ -1237,6 +1237,16 @@ pub struct Extra {
     /// …)" after it read as [`Extra::accessed`]): the record's address when
     /// it has none (tester r59 F4).
     pub url: Option<String>,
+    /// The lines that give a CSL variable canon has a field for, as Zotero
+    /// documents them ("Citing Fields from Extra": `status: in press`,
+    /// `original-title: …`, `publisher-place: …`, `issued: 2020-05`…): the
+    /// variable's name (lower case, `-` between words, as [`csl_extra_key`]
+    /// gives it) and the value as written, in order (tester r66 F3).
+    pub csl: Vec<(&'static str, String)>,
+    /// The CSL variables given in lines that canon has no field for
+    /// (`event-place`, `archive`, `PMCID`…), as written before the `:`:
+    /// the lines stay in the note, and the names are said.
+    pub csl_unread: Vec<String>,
     /// Everything else, lines kept ("PMCID: …" among them: canon has no
     /// field for it, so it stays in the note); `None` when nothing is left.
     pub rest: Option<String>,
@@ -1444,6 +1454,80 @@ fn available_line(line: &str) -> Option<(String, Option<String>)> {
     Some((url.to_string(), Some(accessed)))
 }
 
+/// The CSL variables a Zotero "Extra" line can give that canon has a field
+/// for, read as the CSL-JSON importer reads the same variables (Zotero
+/// writes them there for its item types that lack the field; its own
+/// CSL-JSON export turns them into the variables).
+const CSL_EXTRA_READ: &[&str] = &[
+    "status",
+    "original-title",
+    "publisher-place",
+    "publisher",
+    "issued",
+    "isbn",
+    "container-title",
+    "collection-title",
+    "edition",
+    "genre",
+    "volume",
+    "issue",
+    "page",
+    "number-of-pages",
+    "language",
+];
+
+/// The CSL 1.0.2 variables canon has no field for, which a Zotero "Extra"
+/// line may still give: kept in the note as written, and named.
+const CSL_EXTRA_UNREAD: &[&str] = &[
+    "archive",
+    "archive-location",
+    "archive-place",
+    "authority",
+    "call-number",
+    "chapter-number",
+    "citation-label",
+    "collection-number",
+    "container-title-short",
+    "dimensions",
+    "event",
+    "event-date",
+    "event-place",
+    "event-title",
+    "jurisdiction",
+    "medium",
+    "number-of-volumes",
+    "original-publisher",
+    "original-publisher-place",
+    "references",
+    "reviewed-title",
+    "scale",
+    "section",
+    "source",
+    "submitted",
+    "title-short",
+    "version",
+    "year-suffix",
+];
+
+/// The CSL variable a Zotero "Extra" label names ("Publisher Place",
+/// "publisher-place", "publisher_place" → "publisher-place"; "ISBN" →
+/// "isbn"), read case-insensitively, or `None` when it names none canon
+/// knows of. `Ok` is a variable canon reads, `Err` one it has no field for.
+pub fn csl_extra_key(label: &str) -> Option<Result<&'static str, &'static str>> {
+    let k: String =
+        label.trim().to_lowercase().split([' ', '_', '-']).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
+    // Zotero's own names for two of them.
+    let k = match k.as_str() {
+        "place" => "publisher-place".to_string(),
+        "pages" => "page".to_string(),
+        _ => k,
+    };
+    if let Some(r) = CSL_EXTRA_READ.iter().find(|r| **r == k) {
+        return Some(Ok(r));
+    }
+    CSL_EXTRA_UNREAD.iter().find(|r| **r == k).map(|r| Err(*r))
+}
+
 pub fn read_extra(s: &str) -> Extra {
     let mut out = Extra::default();
     let mut rest: Vec<String> = Vec::new();
@@ -1481,6 +1565,27 @@ pub fn read_extra(s: &str) -> Extra {
                 out.accessed = accessed;
             }
             continue;
+        }
+        // A CSL variable canon has a field for ("status: in press"), read as
+        // CSL-JSON reads it; one it has none for stays in the note, named.
+        // ("Status" only with a publication state: "Status: read twice" is
+        // the group's note.)
+        // (A line a database writes, "References: …", is named below as that.)
+        if let Some((label, value)) = line.split_once(':')
+            && !value.trim().is_empty()
+            && machine_line(line).is_none()
+        {
+            match csl_extra_key(label) {
+                Some(Ok("status")) if !matches!(read_date(value.trim()), Some(Dated::NotYet(_))) => {}
+                Some(Ok(k)) if !out.csl.iter().any(|(o, _)| *o == k) => {
+                    out.csl.push((k, value.trim().to_string()));
+                    continue;
+                }
+                Some(Err(_)) if !out.csl_unread.iter().any(|l| l == label.trim()) => {
+                    out.csl_unread.push(label.trim().to_string())
+                }
+                _ => {}
+            }
         }
         // Scopus's "PubMed ID: 32853499" is the PMID.
         if let Some((label, value)) = line.split_once(':')
@@ -1539,6 +1644,68 @@ pub fn read_extra(s: &str) -> Extra {
     out
 }
 
+/// The CSL variables of an Extra field ([`Extra::csl`]) read into the
+/// record's fields it has no value in, as CSL-JSON reads them (a status is
+/// the publication state, `issued` the date…); a value that differs from
+/// the record's own stays in `note` as the line was written. The variables
+/// canon has no field for are named (their lines are in the note).
+fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
+    for label in &e.csl_unread {
+        d.not_stored_as(format!("note line \"{label}: …\" (a CSL variable; kept in the note as written)"));
+    }
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(|t| t.trim().is_empty());
+    let same = |a: &str, b: &str| crate::import::title_key(a) == crate::import::title_key(b);
+    for (k, v) in &e.csl {
+        let slot: &mut Option<String> = match *k {
+            "status" => {
+                if d.pub_state.as_ref().is_none_or(|p| p.text.trim().is_empty()) {
+                    d.pub_state = Some(Val::new(v.clone(), at));
+                } else if d.pub_state.as_ref().is_some_and(|p| !same(&p.text, v)) {
+                    note.push(format!("status: {v}"));
+                }
+                continue;
+            }
+            "issued" => {
+                if d.date.as_ref().is_none_or(|p| p.text.trim().is_empty()) {
+                    d.date = Some(Val::new(v.clone(), at));
+                } else if d.date.as_ref().is_some_and(|p| read_date(&p.text) != read_date(v)) {
+                    note.push(format!("issued: {v}"));
+                }
+                continue;
+            }
+            "isbn" => {
+                if d.isbn.as_ref().is_none_or(|p| p.text.trim().is_empty()) {
+                    d.isbn = Some(Val::new(v.clone(), at));
+                } else if d.isbn.as_ref().is_some_and(|p| first_isbn(&p.text) != first_isbn(v)) {
+                    note.push(format!("ISBN: {v}"));
+                }
+                continue;
+            }
+            "original-title" => &mut d.original_title,
+            "publisher-place" => &mut d.place,
+            "publisher" => &mut d.publisher,
+            "container-title" => &mut d.container,
+            "collection-title" => &mut d.series,
+            "edition" => &mut d.edition,
+            "genre" => &mut d.genre,
+            "volume" => &mut d.volume,
+            "issue" => &mut d.issue,
+            "page" => &mut d.pages,
+            "number-of-pages" => &mut d.page_count,
+            "language" => &mut d.language,
+            _ => {
+                note.push(format!("{k}: {v}"));
+                continue;
+            }
+        };
+        if blank(slot) {
+            *slot = Some(v.clone());
+        } else if slot.as_deref().is_some_and(|o| !same(o, v)) {
+            note.push(format!("{k}: {v}"));
+        }
+    }
+}
+
 /// The record's Extra field read into its PMID and DOI where the record has
 /// none, the rest added to its note. A PMID or DOI in Extra that differs from
 /// the record's own field stays in the note, with a warning naming both.
@@ -1546,6 +1713,7 @@ fn take_extra(d: &mut Draft) {
     let Some(x) = d.extra.take() else { return };
     let e = read_extra(&x.text);
     let mut note: Vec<String> = Vec::new();
+    take_extra_csl(d, &e, x.at, &mut note);
     let p = d.prefix();
     for label in &e.machine {
         d.not_stored_as(format!("note lines \"{label}: …\" (export data a database writes in the note, not a note)"));
@@ -2974,6 +3142,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         field_at,
         doi_line: d.doi.as_ref().map(|v| v.at.line).filter(|l| *l > d.at.line),
         doi_column: d.doi.as_ref().map(|v| v.at.column).filter(|c| *c > 0),
+        isbn_line: d.isbn.as_ref().map(|v| v.at.line).filter(|l| *l > 0 && *l != d.at.line),
         doi,
         pmid,
         isbn,
@@ -3591,6 +3760,36 @@ pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// Zotero's Extra lines that give CSL variables (tester r66 F3): read
+    /// by their names in either form; a variable canon has no field for is
+    /// named and stays in the note; a database's line is that, not a CSL
+    /// variable; "Status:" with no publication state is the note's.
+    #[test]
+    fn extra_lines_give_csl_variables() {
+        let e = read_extra(
+            "status: in press\nOriginal Title: Peau noire\nPublisher Place: Dakar\nevent-place: Accra\n\
+             References: a; b\nRead it",
+        );
+        assert_eq!(
+            e.csl,
+            vec![
+                ("status", "in press".to_string()),
+                ("original-title", "Peau noire".to_string()),
+                ("publisher-place", "Dakar".to_string())
+            ]
+        );
+        assert_eq!(e.csl_unread, vec!["event-place".to_string()]);
+        assert_eq!(e.machine, vec!["References".to_string()]);
+        assert_eq!(e.rest.as_deref(), Some("event-place: Accra\nRead it"));
+        let e = read_extra("Status: read twice");
+        assert!(e.csl.is_empty());
+        assert_eq!(e.rest.as_deref(), Some("Status: read twice"));
+        assert_eq!(csl_extra_key("place"), Some(Ok("publisher-place")));
+        assert_eq!(csl_extra_key("Number of Pages"), Some(Ok("number-of-pages")));
+        assert_eq!(csl_extra_key("Archive_Location"), Some(Err("archive-location")));
+        assert_eq!(csl_extra_key("Read"), None);
+    }
 
     #[test]
     fn a_chinese_edition_is_read_as_its_number() {

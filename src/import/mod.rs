@@ -415,6 +415,10 @@ pub struct ReadingRecord {
     /// (tester r67 F2, F3). Empty for a spreadsheet row, whose header names
     /// the column.
     pub field_at: Vec<(&'static str, u64, u64)>,
+    /// The file's line that gives the ISBN, where it is not the record's
+    /// first line (a BibTeX field, or the crossref parent's field it was
+    /// inherited from); for messages about the ISBN.
+    pub isbn_line: Option<u64>,
     /// The PubMed identifier (PMID), digits only: the same PMID is the same work.
     pub pmid: Option<String>,
     pub isbn: Option<String>,

@@ -48,6 +48,9 @@ struct Raw {
     start: usize,
     end: usize,
     fields: Vec<(String, String, u64)>,
+    /// The file's last line, when the file ends in this record with no
+    /// line end after it: the record may be cut off ([`cut_off`]).
+    cut: Option<u64>,
 }
 
 /// Reads a MEDLINE file into drafts, pure.
@@ -75,7 +78,8 @@ pub fn read(text: &str) -> Read {
                 {
                     records.push(r);
                 }
-                let r = current.get_or_insert_with(|| Raw { line: n, start, end: offset, fields: Vec::new() });
+                let r =
+                    current.get_or_insert_with(|| Raw { line: n, start, end: offset, fields: Vec::new(), cut: None });
                 r.fields.push((tag.to_string(), value.to_string(), n));
                 r.end = offset;
             }
@@ -92,7 +96,8 @@ pub fn read(text: &str) -> Read {
             // Comment lines (canon writes `# rejected: …` above a rejected record).
             None if line.starts_with('#') => {}
             None => {
-                let r = current.get_or_insert_with(|| Raw { line: n, start, end: offset, fields: Vec::new() });
+                let r =
+                    current.get_or_insert_with(|| Raw { line: n, start, end: offset, fields: Vec::new(), cut: None });
                 r.end = offset;
                 out.items.push(builder::Item {
                     draft: Err(vec![RowError::new(
@@ -107,6 +112,12 @@ pub fn read(text: &str) -> Read {
                 });
             }
         }
+    }
+    // A PubMed file ends with a line end; one whose last line, in a
+    // record, has none was cut (a download or copy stopped part way): said
+    // at that line, as RIS says a record with no `ER` (tester r67 F1).
+    if let Some(r) = current.as_mut().filter(|_| !text.ends_with(['\n', '\r'])) {
+        r.cut = Some(text[bom..].split_inclusive('\n').count() as u64);
     }
     records.extend(current);
     for r in records {
@@ -165,9 +176,11 @@ fn genre(types: &[&str]) -> Option<String> {
 }
 
 /// The reading type for a MEDLINE publication type (`PT`).
-fn kind(types: &[&str], has_book_title: bool) -> &'static str {
+/// `part`: the record has a title and a different book title, so it is a
+/// part of that book whatever its types say.
+fn kind(types: &[&str], part: bool) -> &'static str {
     let has = |t: &str| types.iter().any(|x| x.eq_ignore_ascii_case(t));
-    if has("Book Chapter") || (has_book_title && !has("Book")) {
+    if has("Book Chapter") || part {
         "chapter"
     } else if has("Book") {
         "book"
@@ -259,11 +272,21 @@ fn draft(r: &Raw) -> Draft {
     // A book's ISBN: `ISBN`, else an `IS` line that is a valid ISBN ("IS  -
     // 0-8213-6179-1 (Print)"; a journal's `IS` is its ISSN, eight
     // characters, never a valid ISBN), its medium in brackets left out.
+    // An `IS` shaped as an ISBN (ten or thirteen digits, not an ISSN's
+    // eight) with a bad check digit is read too, so the builder says so at
+    // its line (tester r66 F7: it was named only as "MEDLINE IS").
     d.isbn = val("ISBN").or_else(|| {
-        all("IS").find_map(|(_, v, n)| {
-            let bare = v.split(" (").next().unwrap_or(v).trim();
-            crate::import::normalise_isbn(bare).map(|_| Val::new(bare, Pos::new(*n, VALUE_COLUMN)))
-        })
+        let is_isbn = |v: &String| {
+            let bare = v.split(" (").next().unwrap_or(v).trim().to_string();
+            crate::import::normalise_isbn(&bare).map(|_| bare)
+        };
+        let shaped = |v: &String| {
+            let bare = v.split(" (").next().unwrap_or(v).trim().to_string();
+            isbn_shaped(&bare).then_some(bare)
+        };
+        all("IS")
+            .find_map(|(_, v, n)| is_isbn(v).map(|b| Val::new(b, Pos::new(*n, VALUE_COLUMN))))
+            .or_else(|| all("IS").find_map(|(_, v, n)| shaped(v).map(|b| Val::new(b, Pos::new(*n, VALUE_COLUMN)))))
     });
     d.isbn_rule = IsbnRule::FirstValid;
     d.isbn_field = Some("MEDLINE ISBN");
@@ -301,7 +324,30 @@ fn draft(r: &Raw) -> Draft {
     d.editors =
         if full_ed.is_empty() { all("ED").filter_map(|(_, v, _)| names::parse_medline(v)).collect() } else { full_ed };
     let types: Vec<&str> = all("PT").map(|(_, v, _)| v.as_str()).collect();
-    let kind = kind(&types, book_title.is_some() && first("TI").is_some());
+    // A record with a title (`TI`) and a different book title (`BTI`) is a
+    // part of that book (PubMed Bookshelf: `BTI` is the book's title, `TI`
+    // the chapter's or section's), whatever its `PT` says: read as a
+    // chapter in the book, never the book's title lost (tester r66 F7).
+    let own_title = title("TI").map(|v| v.text).filter(|t| !t.trim().is_empty());
+    let part = book_title.as_ref().is_some_and(|b| {
+        own_title.as_ref().is_some_and(|t| crate::import::title_key(t) != crate::import::title_key(b))
+    });
+    let kind = kind(&types, part);
+    let has_pt = |t: &str| types.iter().any(|x| x.trim().eq_ignore_ascii_case(t));
+    if part && has_pt("Book") && !has_pt("Book Chapter") {
+        let at = val("BTI").map_or(d.at, |v| v.at);
+        d.warnings.push(RowError::new(
+            at.line,
+            at.column,
+            format!(
+                "in {}: PT \"Book\" with a title (TI {:?}) and a book title (BTI {:?}): read as a chapter or \
+                 section (TI) in the book (BTI), as PubMed Bookshelf writes a part of a book",
+                d.label.as_deref().unwrap_or("the record"),
+                own_title.as_deref().unwrap_or_default(),
+                book_title.as_deref().unwrap_or_default()
+            ),
+        ));
+    }
     d.kind = KindSrc::Mapped(kind);
     // "Letter", "Editorial", "Review"…: kept as the genre (the type stays
     // "article"). Other types (funding, "Journal Article") are named as not
@@ -469,7 +515,10 @@ fn draft(r: &Raw) -> Draft {
     // other form beside it); a journal's ISSN is named as not stored.
     // A second, different ISBN (a book's electronic edition has its own) is
     // named as what it is: canon keeps one ISBN per work.
-    let key = |v: &str| crate::import::normalise_isbn(v.split(" (").next().unwrap_or(v).trim());
+    let key = |v: &str| {
+        let bare = v.split(" (").next().unwrap_or(v).trim();
+        crate::import::normalise_isbn(bare).or_else(|| isbn_shaped(bare).then(|| isbn_digits(bare)))
+    };
     let isbn_key = d.isbn.as_ref().and_then(|isbn| key(&isbn.text));
     let mut is_unread = false;
     for (_, v, _) in all("IS") {
@@ -486,7 +535,61 @@ fn draft(r: &Raw) -> Draft {
         r.fields.iter().filter(|f| !(f.1.is_empty() || (!is_unread && f.0 == "IS"))).map(|f| f.0.as_str()),
         MEDLINE_READ,
     );
+    if let Some(last) = r.cut {
+        cut_off(&mut d, r, last, person_tag);
+    }
     d
+}
+
+/// The tags of names: a name cut part way is a wrong name, not a short one.
+const NAME_TAGS: &[&str] = &["FAU", "AU", "CN", "FED", "ED"];
+
+/// Says that the file ends in the middle of `r`'s last line, with no line
+/// end (the record looks cut off). A name on that line that was read (an
+/// author's or editor's, `person_tag` naming which authors' form was read)
+/// is left out, as a fragment of a name ("Ei" of "Eisenstein, Leo G") would
+/// be printed as a person; the authors then end with "et al.".
+fn cut_off(d: &mut Draft, r: &Raw, last: u64, person_tag: &str) {
+    let Some((tag, value, line)) = r.fields.last() else { return };
+    let editor_tag = if r.fields.iter().any(|(t, v, _)| t == "FED" && !v.is_empty()) { "FED" } else { "ED" };
+    let label = d.label.clone().unwrap_or_else(|| "the record".to_string());
+    let mut message = format!(
+        "in {label}: the file ends without a line end in the middle of its {tag} (line {line}: {value:?}): the \
+         record looks cut off (check that the file is whole)"
+    );
+    let read_name = NAME_TAGS.contains(&tag.as_str())
+        && !value.trim().is_empty()
+        && (tag == "CN" || tag == person_tag || tag == editor_tag);
+    if read_name {
+        if tag == editor_tag {
+            d.editors.pop();
+            message.push_str(&format!("; the editor {:?} is left out", value.trim()));
+        } else {
+            d.authors.pop();
+            d.authors_truncated = true;
+            message
+                .push_str(&format!("; the author {:?} is left out and the authors end with \"et al.\"", value.trim()));
+        }
+    }
+    d.warnings.push(RowError::new(last, 1, message));
+}
+
+/// Whether `v` is written as an ISBN, its check digit aside: ten
+/// characters (the last may be "X") or thirteen digits starting 978 or
+/// 979, hyphens and spaces apart. A journal's ISSN has eight.
+fn isbn_shaped(v: &str) -> bool {
+    let c: Vec<char> = isbn_digits(v).chars().collect();
+    let digits = |s: &[char]| s.iter().all(char::is_ascii_digit);
+    match c.len() {
+        10 => digits(&c[..9]) && (c[9].is_ascii_digit() || c[9] == 'X'),
+        13 => digits(&c) && (c.starts_with(&['9', '7', '8']) || c.starts_with(&['9', '7', '9'])),
+        _ => false,
+    }
+}
+
+/// `v` without its hyphens and spaces, a check "x" as "X".
+fn isbn_digits(v: &str) -> String {
+    v.chars().filter(|c| !matches!(c, '-' | ' ')).collect::<String>().to_uppercase()
 }
 
 /// A MEDLINE title without the period MEDLINE ends every title with (the

@@ -707,6 +707,14 @@ fn draft(raw: &Raw) -> Draft {
     // Scopus and Web of Science write there ("Export Date: …", "Cited By:
     // …") are named as not stored, and the rest is the annotation (a
     // Zotero note's HTML as text).
+    // `RN` is EndNote's Research Notes (its RIS export writes them there):
+    // the annotation, as EndNote XML's `research-notes` is (tester r67 F4),
+    // the general note (`N1`) read beside it.
+    let research: Vec<(&str, u64, u64)> = all(&["RN"]);
+    if !research.is_empty() {
+        let text = research.iter().map(|(v, _, _)| builder::html_note_text(v)).collect::<Vec<_>>().join("\n");
+        d.annotation = Some(text).filter(|t| !t.trim().is_empty());
+    }
     let notes: Vec<(&str, u64, u64)> = all(&["N1"]);
     if let Some((_, n, c)) = notes.first() {
         let text = notes.iter().map(|(v, _, _)| builder::html_note_text(v)).collect::<Vec<_>>().join("\n");
@@ -786,8 +794,8 @@ fn draft(raw: &Raw) -> Draft {
         .chain(
             c2_pmid.as_ref().filter(|c| d.pmid.as_ref().is_some_and(|p| p.text.trim() == c.text.trim())).map(|_| "C2"),
         )
-        // `N1`: read as the note; `NV`: named above with why.
-        .chain(["N1", "NV"])
+        // `N1`: read as the note; `RN`: the annotation; `NV`: named above with why.
+        .chain(["N1", "RN", "NV"])
         // (`AF` not read is named above with why.)
         .chain(["AF"])
         .chain(tt_read.then_some("TT"))

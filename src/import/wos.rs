@@ -240,6 +240,80 @@ fn acronym(word: &str) -> bool {
             && !word.chars().any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y')))
 }
 
+/// What [`name_case`] made of a name.
+#[derive(Debug, PartialEq, Eq)]
+enum NameCase {
+    /// Not in capitals: as written.
+    AsWritten,
+    /// In capitals, put in title case.
+    Cased(String),
+    /// In capitals, kept so: its case cannot be told (a particle, "Mc").
+    Kept,
+}
+
+/// Particles a family name in capitals may hold, whose case depends on the
+/// person and the country ("van der Berg", "Van Dyke", "de Souza").
+const PARTICLES: &[&str] = &[
+    "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ten", "ter", "al",
+    "el", "bin", "ibn", "st", "ap", "af", "zu", "dei", "degli",
+];
+
+/// A person's name as Web of Science writes it ("VYAS, DA", "EISENSTEIN,
+/// LEO G.") in title case when it is all in capitals: each part of the
+/// family name ("O'BRIEN" → "O'Brien", "SMITH-JONES" → "Smith-Jones"), and
+/// the given names of three letters or more with a vowel ("LEO" → "Leo");
+/// initials ("DA", "G.") stay. A family name with a particle or a "Mc"/"Mac"
+/// is kept as written: "MCDONALD" is McDonald or Mcdonald, and no rule tells.
+fn name_case(name: &str) -> NameCase {
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    if letters().count() < 2 || letters().any(char::is_lowercase) {
+        return NameCase::AsWritten;
+    }
+    // A name with no comma is an institution's ("WHO"), kept as written.
+    let Some((family, given)) = name.split_once(',').map(|(f, g)| (f, Some(g))) else {
+        return NameCase::AsWritten;
+    };
+    let words: Vec<&str> = family.split_whitespace().collect();
+    let doubtful = |w: &str| {
+        let l = w.to_lowercase();
+        PARTICLES.contains(&l.trim_end_matches('.')) && words.len() > 1
+            || l.split(['-', '\'', '’']).any(|p| p.len() > 3 && (p.starts_with("mc") || p.starts_with("mac")))
+    };
+    if words.iter().any(|w| doubtful(w)) {
+        return NameCase::Kept;
+    }
+    let cased_word = |w: &str| -> String {
+        let mut out = String::new();
+        let mut start = true;
+        for c in w.chars() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
+            start = !c.is_alphabetic();
+        }
+        out
+    };
+    let roman = |w: &str| matches!(w, "II" | "III" | "IV" | "VI" | "VII" | "VIII");
+    let family_cased: Vec<String> =
+        words.iter().map(|w| if roman(w) { w.to_string() } else { cased_word(w) }).collect();
+    let mut out = family_cased.join(" ");
+    if let Some(g) = given {
+        let vowel = |w: &str| w.chars().any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'));
+        let given: Vec<String> = g
+            .split_whitespace()
+            .map(|w| {
+                let n = w.chars().filter(|c| c.is_alphabetic()).count();
+                if n >= 3 && vowel(w) && !w.ends_with('.') && !roman(w) { cased_word(w) } else { w.to_string() }
+            })
+            .collect();
+        out.push_str(", ");
+        out.push_str(&given.join(" "));
+    }
+    if out == name { NameCase::AsWritten } else { NameCase::Cased(out) }
+}
+
 /// One record as read: its first line, its byte range and its fields (Web
 /// of Science tag, value, line).
 struct Raw {
@@ -430,7 +504,49 @@ fn draft(raw: &Raw) -> builder::Draft {
         }
         unread.retain(|t| *t != "SU");
     }
+    // Persons' names in capitals (older exports: "VYAS, DA"), in the case
+    // the title is put in, and said (tester r67 F6).
+    let mut cased: Vec<String> = Vec::new();
+    let mut kept: Vec<String> = Vec::new();
+    for f in fields.iter_mut().filter(|f| matches!(f.0, "AU" | "AF" | "ED")) {
+        match name_case(&f.1) {
+            NameCase::AsWritten => {}
+            NameCase::Cased(c) => {
+                let shown = format!("{:?} → {c:?}", f.1);
+                if !cased.contains(&shown) {
+                    cased.push(shown);
+                }
+                f.1 = c;
+            }
+            NameCase::Kept => {
+                let shown = format!("{:?}", f.1);
+                if !kept.contains(&shown) {
+                    kept.push(shown);
+                }
+            }
+        }
+    }
     let mut d = super::ris::draft_of(raw.line, Some(ty), fields);
+    if !cased.is_empty() || !kept.is_empty() {
+        let at = raw
+            .fields
+            .iter()
+            .find(|(t, _, _)| matches!(*t, "AU" | "AF" | "BA" | "BF" | "BE"))
+            .map_or(raw.line, |f| f.2);
+        let mut message = format!("in the record starting at line {}: names written in capitals", raw.line);
+        if !cased.is_empty() {
+            message.push_str(&format!(" put in title case, as the title is: {}", cased.join(", ")));
+        }
+        if !kept.is_empty() {
+            message.push_str(&format!(
+                "{} kept as written (a particle, or \"Mc\"/\"Mac\", whose case canon cannot tell): {}; \
+                 correct them with `canon reading edit … --author`",
+                if cased.is_empty() { "" } else { ";" },
+                kept.join(", ")
+            ));
+        }
+        d.warnings.push(RowError::new(at, 4, message));
+    }
     d.isbn_field = Some("Web of Science SN, EI or BN");
     // Labels the RIS reader gave in RIS's names, in the file's.
     for label in d.unstored.iter_mut() {
@@ -462,6 +578,27 @@ mod tests {
 AF Vyas, Darshali A.\n   Eisenstein, Leo G.\nTI Hidden in Plain Sight - Reconsidering the Use of Race\n   Correction in Clinical Algorithms\n\
 SO NEW ENGLAND JOURNAL OF MEDICINE\nLA English\nDT Article\nDE race; algorithms\nC1 [Vyas, Darshali A.] Harvard, Boston, MA USA.\n\
 JI New Engl. J. Med.\nPD AUG 27\nPY 2020\nVL 383\nIS 9\nBP 874\nEP 882\nDI 10.1056/NEJMms2004740\nPM 32853499\nUT WOS:000563000000001\nER\n\nEF\n";
+
+    /// Names in capitals (tester r67 F6): title case where it can be told,
+    /// as written where it cannot, untouched when not in capitals.
+    #[test]
+    fn names_in_capitals_are_title_cased_where_the_case_can_be_told() {
+        let cased = |n: &str| match name_case(n) {
+            NameCase::Cased(c) => c,
+            other => panic!("{n}: {other:?}"),
+        };
+        assert_eq!(cased("VYAS, DA"), "Vyas, DA");
+        assert_eq!(cased("EISENSTEIN, LEO G."), "Eisenstein, Leo G.");
+        assert_eq!(cased("O'BRIEN-SMITH, KATE"), "O'Brien-Smith, Kate");
+        assert_eq!(cased("MÜLLER, JÜRGEN"), "Müller, Jürgen");
+        assert_eq!(cased("KING, MARTIN III"), "King, Martin III");
+        assert_eq!(name_case("MCDONALD, J"), NameCase::Kept);
+        assert_eq!(name_case("MACLEOD, ANNA"), NameCase::Kept);
+        assert_eq!(name_case("VAN DER BERG, P"), NameCase::Kept);
+        assert_eq!(name_case("DE SOUZA, M"), NameCase::Kept);
+        assert_eq!(name_case("Vyas, DA"), NameCase::AsWritten);
+        assert_eq!(name_case("WHO"), NameCase::AsWritten);
+    }
 
     #[test]
     fn a_record_is_read_as_ris_reads_it() {

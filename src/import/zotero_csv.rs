@@ -348,9 +348,12 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         isbn: m.columns[ISBN],
         doi: m.columns[DOI],
         url: m.columns[URL],
-        // Zotero's "Extra": a note whose "PMID:", "DOI:" and "Original Date:"
+        // Zotero's "Extra": a note whose "PMID:", "DOI:", "Original Date:" and CSL variable
         // lines are those fields (`builder::read_extra`).
-        extra: m.read_as(&["Extra"], "notes (with its PMID, DOI and original date lines)").first().copied(),
+        extra: m
+            .read_as(&["Extra"], "notes (with its PMID, DOI, original date and CSL variable lines)")
+            .first()
+            .copied(),
         themes: m.columns[THEMES],
         tags: m.columns[KEYWORDS],
         lang: m.columns[LANGUAGE],

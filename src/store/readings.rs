@@ -2717,6 +2717,15 @@ pub fn family_key(name: &str) -> String {
 /// Japanese and Korean titles likewise (tester r19, F10).
 const SUBTITLE_SEPARATORS: [&str; 12] = [":", " - ", " -- ", " – ", " — ", ". ", "?", "!", "：", "？", "！", "。"];
 
+/// The volume a title names after its set's title, as a volume of a
+/// multi-volume work is stored ("Oxford Textbook of Medicine. Vol. 1,
+/// Sections 1–12" → "1"; see the BibTeX reader's `maintitle`): a set and
+/// its volumes, or two volumes, share a main title and are other works.
+fn set_volume(title: &str) -> Option<&str> {
+    let (_, rest) = title.split_once(". Vol. ")?;
+    Some(rest.split([',', ' ', '.', ':']).next().unwrap_or(rest))
+}
+
 /// A title's main title (before the first subtitle separator, see
 /// [`SUBTITLE_SEPARATORS`]), as a key: "Breathing Race into the Machine -
 /// The Surprising Career…" and "Breathing race into the machine: the
@@ -3700,7 +3709,7 @@ impl<'t> ReadingWriter<'t> {
             }
         }
         for (other, title, year, note, container) in candidates {
-            if main_title_key(&title) != main {
+            if main_title_key(&title) != main || set_volume(&title) != set_volume(&r.title) {
                 continue;
             }
             let theirs = authors(self.tx, other)?;
@@ -3964,7 +3973,7 @@ impl<'t> ReadingWriter<'t> {
             let (line, column, value) = match how {
                 "DOI" => (r.doi_line.unwrap_or(r.line), "doi", r.doi.as_deref()),
                 "PMID" => (r.line, "pmid", r.pmid.as_deref()),
-                _ => (r.line, "isbn", r.isbn.as_deref()),
+                _ => (r.isbn_line.unwrap_or(r.line), "isbn", r.isbn.as_deref()),
             };
             let value = value.unwrap_or_default();
             self.problems.push((
