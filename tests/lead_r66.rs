@@ -440,7 +440,7 @@ fn a_stray_nul_is_refused_at_its_line() {
     let csv = "title,authors,year,type\nColonial medicine,\"Osei, Jane\",2019,article\nOther,\"Doe, J\",2020,article\n";
     let p = w.write("nul.csv", csv.replace("Colonial medicine", "Colonial\0medicine"));
     let err = w.fails(&["import", "reading", p.to_str().expect("path")]);
-    assert!(err.contains("nul.csv:2:1: title holds the control character U+0000"), "{err}");
+    assert!(err.contains("nul.csv:2:1: NUL byte in this field"), "{err}");
     assert!(!err.contains("binary"), "{err}");
     let mut padded = csv.as_bytes().to_vec();
     padded.extend([0u8; 512]);
@@ -456,4 +456,64 @@ fn a_stray_nul_is_refused_at_its_line() {
     let err = w.fails(&["import", "reading", p.to_str().expect("path")]);
     assert!(err.contains("binary"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 0);
+}
+
+/// A name marked as a translator (or an editor) in an authors cell beside
+/// authors who are not is that, not a co-author (tester r68 F1: "Fanon F,
+/// Philcox R." for a translated book).
+#[test]
+fn a_translator_marked_in_the_authors_cell_is_the_translator() {
+    let w = workdir();
+    let err = w.import_reading(
+        "t.csv",
+        "title,authors,year,type,publisher\n\
+         The Wretched of the Earth,\"Fanon, Frantz; Philcox, Richard (translator)\",2004,book,Grove Press\n\
+         Black Skin White Masks,\"Fanon, Frantz; Markmann, Charles Lam (trans.); Sardar, Ziauddin (ed.)\",2008,book,Pluto\n",
+    );
+    assert!(err.contains("read \"Philcox, Richard (translator)\" as a translator"), "{err}");
+    assert!(!err.contains("is not part of the name"), "{err}");
+    let list = w.reading_list();
+    let r = reading(&list, "The Wretched");
+    assert_eq!(r["authors"].as_array().map(Vec::len), Some(1), "{r}");
+    assert_eq!(r["translator_names"][0]["family"], "Philcox", "{r}");
+    let b = reading(&list, "Black Skin");
+    assert_eq!(b["authors"].as_array().map(Vec::len), Some(1), "{b}");
+    assert_eq!(b["translator_names"][0]["family"], "Markmann", "{b}");
+    assert_eq!(b["editor_names"][0]["family"], "Sardar", "{b}");
+    let refs = w.references("vancouver");
+    let v = reference(&refs, "The Wretched");
+    assert!(v.starts_with("Fanon F. The Wretched of the Earth. Philcox R, translator."), "{v}");
+}
+
+/// A title's rich text is drawn in the reference list, and its words (no
+/// tags) are printed wherever else the report names the reading: "What
+/// each module should read" and the flat CSV's proposal rows (tester r68
+/// F4: `H<sub>2</sub>O` printed raw in the committee's PDF).
+#[test]
+fn the_report_prints_no_tags_outside_references() {
+    let w = workdir();
+    let m = w.write(
+        "m.csv",
+        "programme,year,module_code,module_title,session_title,learning_outcomes,themes\n\
+         MBChB,1,MED1001,Foundations,History of anatomical dissection,Describe how bodies of enslaved and colonised people were used in anatomy teaching,historical-awareness\n\
+         MBChB,1,MED1001,Foundations,Pulse oximetry and skin tone,Explain measurement bias of pulse oximeters in darker skin,epistemic-bias\n\
+         MBChB,2,MED2002,Respiratory Medicine,Spirometry interpretation and reference equations,Interpret spirometry using GLI Global equations,\n",
+    );
+    w.ok(&["import", "modules", m.to_str().expect("path"), "-q"]);
+    w.import_reading(
+        "r.csv",
+        "title,authors,year,type,themes,status\n\
+         \"Exhaled H<sub>2</sub>O and CO<sub>2</sub> in spirometry: ethnic reference values revisited\",\"Quanjer, Philip H.\",2020,article,epistemic-bias;historical-awareness,approved\n",
+    );
+    let pdf = w.path("r.pdf");
+    w.ok(&["report", pdf.to_str().expect("path"), "-q", "--date", "2026-12-06"]);
+    let text = common::pdf_text(&pdf).join("\n");
+    assert!(text.contains("Exhaled"), "{text}");
+    assert!(!text.contains("<sub>") && !text.contains("</"), "{text}");
+    let csv = w.path("r.csv.out.csv");
+    w.ok(&["report", csv.to_str().expect("path"), "-q"]);
+    let flat = std::fs::read_to_string(&csv).expect("csv");
+    for line in flat.lines().filter(|l| l.starts_with("module reading")) {
+        assert!(!line.contains("<sub>"), "{line}");
+    }
 }

@@ -2582,6 +2582,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // person (tester r58 F4: an author "editors", and no "(Eds.)").
     catalogue_roles(&mut d);
     editors_marked(&mut d);
+    others_marked(&mut d);
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
     let authors_truncated = d.authors_truncated || d.authors.iter().any(is_et_al);
     let authors: Vec<Name> = d.authors.iter().filter(|n| !is_et_al(n)).cloned().collect();
@@ -3441,6 +3442,62 @@ fn editors_marked(d: &mut Draft) {
     ));
     d.authors = Vec::new();
     d.editors = names;
+}
+
+/// Names in an authors field each marked with another role, beside
+/// authors who are not ("Fanon, Frantz; Philcox, Richard (translator)", a
+/// Talis or hand-made list's form; "Smith, J (ed.)" after the authors of
+/// a book with an editor): that person is a translator or an editor, not
+/// an author, said (tester r68 F1: the translator was cited as a
+/// co-author). A list whose every name is an editor's is
+/// [`editors_marked`]'s.
+fn others_marked(d: &mut Draft) {
+    const MARKS: &[(&str, &str)] = &[
+        ("(translator)", "translator"),
+        ("(translators)", "translator"),
+        ("(trans.)", "translator"),
+        ("(trans)", "translator"),
+        ("(transl.)", "translator"),
+        ("(tr.)", "translator"),
+        ("[translator]", "translator"),
+        ("(ed.)", "editor"),
+        ("(ed)", "editor"),
+        ("(eds.)", "editor"),
+        ("(editor)", "editor"),
+        ("[ed.]", "editor"),
+    ];
+    let role_of = |n: &Name| -> Option<(&'static str, String)> {
+        let t = n.original.trim();
+        let lower = t.to_lowercase();
+        MARKS
+            .iter()
+            .find(|(m, _)| lower.ends_with(m))
+            .map(|(m, role)| (*role, t[..t.len() - m.len()].trim().trim_end_matches(',').trim().to_string()))
+    };
+    if d.authors.iter().all(|n| role_of(n).is_some()) {
+        return;
+    }
+    let p = d.prefix();
+    let mut kept = Vec::new();
+    let mut moved: Vec<String> = Vec::new();
+    for n in std::mem::take(&mut d.authors) {
+        match role_of(&n) {
+            Some((role, text)) => {
+                let name = super::names::parse(&text).unwrap_or_else(|| n.clone());
+                moved.push(format!("{:?} as a {role}", n.original));
+                if role == "translator" { d.translators.push(name) } else { d.editors.push(name) }
+            }
+            None => kept.push(n),
+        }
+    }
+    d.authors = kept;
+    if !moved.is_empty() {
+        d.warnings.push(RowError::new(
+            d.at.line,
+            d.at.column,
+            format!("{p}authors: read {} (the role written after the name), not as an author", moved.join(", ")),
+        ));
+    }
 }
 
 /// A volume written with its issue, "383 (9)", "383(9)", "12 (3-4)" or

@@ -239,8 +239,9 @@ const ANNOTATION_MAX: usize = 1_500;
 
 /// How a warning about a reading's reference names it: its ID and title.
 fn reading_name(r: &Reading) -> String {
-    let title: String = r.title.chars().take(60).collect();
-    let more = if title.len() < r.title.len() { "…" } else { "" };
+    let whole = plain(&r.title);
+    let title: String = whole.chars().take(60).collect();
+    let more = if title.len() < whole.len() { "…" } else { "" };
     format!("reading {} (\"{title}{more}\")", r.id)
 }
 
@@ -711,9 +712,9 @@ fn readings_cell(d: &ReportData, g: &Gap) -> String {
             let why = super::bidi::isolate_quoted(&c.why_brief());
             let y = d.year_label(Some(c.reading_id), c.year);
             if c.score > 0.0 {
-                format!("{} ({y}); shares {why}", isolated(&c.title))
+                format!("{} ({y}); shares {why}", isolated(&plain(&c.title)))
             } else {
-                format!("{} ({y}); {why}", isolated(&c.title))
+                format!("{} ({y}); {why}", isolated(&plain(&c.title)))
             }
         })
         .collect::<Vec<_>>();
@@ -1114,7 +1115,7 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             let note = if r.note.is_empty() { String::new() } else { format!(": {}", quoted(&r.note)) };
             e.0.push(format!(
                 "{} ({}), linked to {to} by {}{note}",
-                isolated(&r.title),
+                isolated(&plain(&r.title)),
                 d.year_label(r.reading_id, r.reading_year),
                 isolated(&r.linked_by)
             ));
@@ -1126,7 +1127,7 @@ fn module_reading(d: &ReportData, b: &mut Vec<Block>) {
             };
             e.1.push(format!(
                 "{} ({}) {what}; shares {}",
-                isolated(&r.title),
+                isolated(&plain(&r.title)),
                 d.year_label(r.reading_id, r.reading_year),
                 super::bidi::isolate_quoted(&r.brief)
             ));
@@ -1421,6 +1422,14 @@ fn isolated(text: &str) -> String {
     super::bidi::isolated(text)
 }
 
+/// A title as words for a sentence or a table cell, without its rich-text
+/// tags (`H<sub>2</sub>O` is "H2O", `<span class="nocase">` goes): only a
+/// reference draws them (tester r68 F4: the tags were printed in "What
+/// each module should read").
+fn plain(title: &str) -> String {
+    super::cite::title_without_markup(title)
+}
+
 /// What the coverage and its evidence say when the scope holds no module.
 const NO_SESSIONS: &str = "No sessions yet: no module is imported in this scope, so there is no coverage to show (canon import modules FILE).";
 
@@ -1522,7 +1531,7 @@ fn plan_and_evidence_rows(d: &ReportData) -> Vec<Vec<String>> {
             &module_name(d, &r.programme, &r.module_code, &r.module_title),
             &r.theme,
             &r.review,
-            r.title.clone(),
+            plain(&r.title),
             if r.status == "none" {
                 "no linked reading and no approved reading that fits yet".into()
             } else if r.status == "linked" && !r.note.is_empty() {
@@ -1697,7 +1706,7 @@ fn csv_rows_six(d: &ReportData, refs: &std::collections::HashMap<i64, String>) -
         let cands = g
             .candidates
             .iter()
-            .map(|c| format!("{} ({})", c.title, d.year_label(Some(c.reading_id), c.year)))
+            .map(|c| format!("{} ({})", plain(&c.title), d.year_label(Some(c.reading_id), c.year)))
             .collect::<Vec<_>>()
             .join(" | ");
         rows.push(row(
@@ -2049,7 +2058,7 @@ pub fn plan_listing(plan: &[ModuleReading], label: impl Fn(Option<i64>, Option<i
             r.module_title.clone(),
             r.status.into(),
             r.reading_id.map(|i| i.to_string()).unwrap_or_default(),
-            r.title.clone(),
+            plain(&r.title),
             // The export's writer: a comma'd institution in braces, so that it reads back whole.
             crate::import::names::cell_text(&r.author_names),
             year(r.reading_year),
