@@ -261,6 +261,9 @@ impl Past {
     /// had put back). For their side it is no change to press on us: they
     /// gave back the value they took from us (tester r61 F6: a colleague's
     /// undo of her merge emptied the originator's PMIDs when merged back).
+    ///
+    /// A resolution that was undone is neither side's move, nor is its undo
+    /// (see [`withdrawn_resolutions`]).
     fn apart_from(snap: &Snapshot, map: Option<&Maps>, other: Option<&Snapshot>, own: bool) -> Past {
         let names = contributor_names(snap);
         let shared: HashSet<String> = other
@@ -277,11 +280,12 @@ impl Past {
             .filter(|h| note(h).starts_with("merged from"))
             .filter_map(|h| i(h, "id"))
             .collect();
+        let withdrawn = withdrawn_resolutions(snap);
         let mut p = Past::default();
         for h in snap.get("history") {
             let hid = i(h, "id").unwrap_or_default();
             let undoes_merge = undo_of(h).is_some_and(|x| merged.contains(&x));
-            if merged.contains(&hid) || (undoes_merge && !own) {
+            if merged.contains(&hid) || (undoes_merge && !own) || withdrawn.contains(&hid) {
                 continue;
             }
             let entity = s(h, "entity").to_string();
@@ -346,6 +350,46 @@ impl Past {
             .and_then(|f| f.get(field))
             .is_some_and(|vs| vs.iter().any(|v| v == value))
     }
+}
+
+/// The history entries of `snap` that are a `resolve --take theirs` and its
+/// undo: the resolution withdrawn, its conflict open again to be settled
+/// anew, so neither is a move of that side (tester r68 F2: after "resolve,
+/// undo the resolve, undo the merge", the undo read as our decision for our
+/// value, so merging the same copy again kept ours, not listed, and the
+/// other member's merge back took ours over his own). An undo is paired
+/// with the resolve entry its note names ("undo of #N"), or else with the
+/// latest earlier resolve entry on the same record whose change it reverses,
+/// so that the pair is found too in a copy that holds both as copied
+/// entries ("undo of #N; from y.db", their IDs renumbered).
+fn withdrawn_resolutions(snap: &Snapshot) -> HashSet<i64> {
+    let note = |h: &Record| s(h, "note").to_string();
+    let mut open: Vec<&Record> = Vec::new();
+    let mut out = HashSet::new();
+    for h in snap.get("history") {
+        let n = note(h);
+        if n.starts_with("resolve conflict #") {
+            open.push(h);
+            continue;
+        }
+        if !n.starts_with("undo of #") {
+            continue;
+        }
+        let reverses = |r: &&Record| {
+            s(r, "entity") == s(h, "entity")
+                && i(r, "entity_id") == i(h, "entity_id")
+                && parse(r.get("before")) == parse(h.get("after"))
+                && parse(r.get("after")) == parse(h.get("before"))
+        };
+        // Its own copy names the entry it undid; a copied one is found by what it reverses.
+        let named = n.strip_prefix("undo of #").and_then(|x| x.parse::<i64>().ok());
+        let found = named.and_then(|x| open.iter().rposition(|r| i(r, "id") == Some(x)));
+        if let Some(at) = found.or_else(|| open.iter().rposition(reverses)) {
+            let r = open.remove(at);
+            out.extend([i(r, "id"), i(h, "id")].into_iter().flatten());
+        }
+    }
+    out
 }
 
 /// What identifies a removed tag or link in a history `before`.
