@@ -517,3 +517,34 @@ fn the_report_prints_no_tags_outside_references() {
         assert!(!line.contains("<sub>"), "{line}");
     }
 }
+
+/// A year-less "in press" entry and its published version (same title,
+/// first author and journal) are one record in either import order: the
+/// state ends, the group's tags stay (tester r68 F7: two records, the tag
+/// on the stale one). Another journal, or another first author, is another
+/// work.
+#[test]
+fn a_year_less_in_press_entry_is_ended_by_its_published_version() {
+    let in_press = "title,authors,year,type,themes,container\n\
+        Decolonising the medical curriculum,\"Farmer, Paul; Kim, Jim Yong\",in press,article,historical-awareness,Medical Education\n";
+    let published = "@article{farmer2027, author = {Farmer, Paul and Kim, Jim Yong}, \
+        title = {Decolonising the medical curriculum}, journal = {Medical Education}, year = {2027}, volume = {61}, \
+        pages = {12--20}}\n";
+    for order in [[0, 1], [1, 0]] {
+        let w = workdir();
+        let files = [("ip.csv", in_press), ("pub.bib", published)];
+        for i in order {
+            w.import_reading(files[i].0, files[i].1);
+        }
+        let list = w.reading_list();
+        assert_eq!(list.as_array().map(Vec::len), Some(1), "{order:?}: {list}");
+        assert_eq!(list[0]["year"], 2027, "{order:?}");
+        assert!(list[0]["year_note"].is_null(), "{order:?}: {list}");
+        assert_eq!(list[0]["themes"][0], "historical-awareness", "{order:?}");
+        assert_eq!(list[0]["volume"], "61", "{order:?}");
+    }
+    let w = workdir();
+    w.import_reading("ip.csv", in_press);
+    w.import_reading("other.bib", &published.replace("Medical Education", "The Lancet"));
+    assert_eq!(w.reading_list().as_array().map(Vec::len), Some(2));
+}
