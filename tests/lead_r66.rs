@@ -548,3 +548,28 @@ fn a_year_less_in_press_entry_is_ended_by_its_published_version() {
     w.import_reading("other.bib", &published.replace("Medical Education", "The Lancet"));
     assert_eq!(w.reading_list().as_array().map(Vec::len), Some(2));
 }
+
+/// `canon log` as CSV carries every changed value whole, and on screen
+/// two long values are cut where they differ, never to the same text
+/// (tester r68 F9).
+#[test]
+fn the_log_shows_what_changed_in_a_long_value() {
+    let w = workdir();
+    w.import_reading(
+        "a.csv",
+        "title,authors,year,type\nSickle cell disease care in Israel: a background review of the literature,\"Doe, J\",2020,article\n",
+    );
+    let id = w.reading_list()[0]["id"].to_string().trim_matches('"').to_string();
+    let new = "Sickle cell disease care in Israel: a broader review of the literature";
+    w.ok(&["reading", "edit", &id, "--title", new, "--by", "amina"]);
+    let csv = w.ok(&["log", "--format", "csv"]);
+    assert!(
+        csv.contains(&format!(
+            "title: Sickle cell disease care in Israel: a background review of the literature → {new}"
+        )),
+        "{csv}"
+    );
+    let screen = w.ok(&["log"]);
+    let line = screen.lines().find(|l| l.contains("title:") && l.contains('→')).expect("the edit's line");
+    assert!(line.contains("background") && line.contains("broader"), "{line}");
+}

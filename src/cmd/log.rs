@@ -46,6 +46,10 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     // `id` is the change number (what `undo` takes); `record` the 18-digit ID.
     let mut l = Listing::new(&["id", "at", "by", "action", "entity", "record", "change", "note"]).with_ids(&["record"]);
     l.numeric = vec![0];
+    // A CSV (a spreadsheet's history) carries every value whole (tester
+    // r68 F9: a title's change was cut to the same 40 characters on both
+    // sides); the screen, a line each, cuts them where they differ.
+    let whole = a.out.format() != crate::cli::Format::Table;
     for e in &entries {
         l.rows.push(vec![
             e.id.to_string(),
@@ -57,7 +61,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
             if e.entity == crate::store::merge_run::MERGE {
                 merge_summary(e.before.as_ref(), e.after.as_ref())
             } else {
-                summary(e.before.as_ref(), e.after.as_ref())
+                summary_at(e.before.as_ref(), e.after.as_ref(), whole)
             },
             e.note.clone().unwrap_or_default(),
         ]);
@@ -90,8 +94,49 @@ fn merge_summary(before: Option<&serde_json::Value>, after: Option<&serde_json::
     }
 }
 
-/// The fields that changed, `field: before → after`, or what was added or removed.
+/// The fields that changed, `field: before → after`, or what was added or
+/// removed, each value cut to 40 characters ([`summary_at`]).
 pub(crate) fn summary(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>) -> String {
+    summary_at(before, after, false)
+}
+
+/// A value cut to 40 characters, `before` and `after` alike: around where
+/// they first differ when both are longer ("…race-based eGFR equations in…"),
+/// so that two cut values never read the same.
+fn cut_pair(before: &str, after: &str) -> (String, String) {
+    const MAX: usize = 40;
+    let (b, a): (Vec<char>, Vec<char>) = (before.chars().collect(), after.chars().collect());
+    if b.len() <= MAX && a.len() <= MAX {
+        return (before.to_string(), after.to_string());
+    }
+    let first = b.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    let start = first.saturating_sub(12);
+    let cut = |v: &[char]| -> String {
+        if v.len() <= MAX {
+            return v.iter().collect();
+        }
+        let from = start.min(v.len().saturating_sub(MAX - 1));
+        let end = (from + MAX - 1).min(v.len());
+        format!(
+            "{}{}{}",
+            if from > 0 { "…" } else { "" },
+            v[from..end].iter().collect::<String>(),
+            if end < v.len() { "…" } else { "" }
+        )
+    };
+    (cut(&b), cut(&a))
+}
+
+/// [`summary`], every value whole when `whole` (a CSV or JSON log).
+pub(crate) fn summary_at(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>, whole: bool) -> String {
+    let text = |v: &serde_json::Value| match v {
+        serde_json::Value::Null => "(empty)".to_string(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(a) if !a.is_empty() && a.iter().all(|n| n.get("original").is_some()) => {
+            a.iter().filter_map(|n| n.get("original")?.as_str()).collect::<Vec<_>>().join("; ")
+        }
+        other => other.to_string(),
+    };
     let short = |v: &serde_json::Value| {
         let s = match v {
             serde_json::Value::Null => "(empty)".to_string(),
@@ -102,7 +147,7 @@ pub(crate) fn summary(before: Option<&serde_json::Value>, after: Option<&serde_j
             }
             other => other.to_string(),
         };
-        if s.chars().count() > 40 { format!("{}…", s.chars().take(39).collect::<String>()) } else { s }
+        if whole || s.chars().count() <= 40 { s } else { format!("{}…", s.chars().take(39).collect::<String>()) }
     };
     // Keys derived from others (a title's hash or de-duplication key) say nothing to people.
     let shown = |k: &str| !matches!(k, "title_hash" | "title_key");
@@ -164,7 +209,14 @@ pub(crate) fn summary(before: Option<&serde_json::Value>, after: Option<&serde_j
                     .filter(|k| shown(k))
                     .filter_map(|k| {
                         let (b, a) = (bo.get(k).unwrap_or(&cleared), ao.get(k).unwrap_or(&cleared));
-                        (b != a).then(|| format!("{k}: {} → {}", short(b), short(a)))
+                        (b != a).then(|| {
+                            if whole {
+                                format!("{k}: {} → {}", text(b), text(a))
+                            } else {
+                                let (b, a) = cut_pair(&text(b), &text(a));
+                                format!("{k}: {b} → {a}")
+                            }
+                        })
                     })
                     .collect::<Vec<_>>()
                     .join("; ")
