@@ -173,8 +173,13 @@ fn references_in_every_style_from_one_database() {
         "dep.csl",
         r#"<?xml version="1.0" encoding="utf-8"?><style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" class="in-text"><info><title>Dep</title><id>x</id><link href="http://www.zotero.org/styles/vancouver" rel="independent-parent"/><updated>2020-01-01T00:00:00+00:00</updated></info></style>"#,
     );
-    let err = w.fails(&["report", csv.to_str().unwrap(), "--style", dependent.to_str().unwrap()]);
-    assert!(err.contains("dependent CSL style") && err.contains("vancouver"), "{err}");
+    // A dependent style whose parent canon bundles is formatted by it, said (tester r66 F8: refused).
+    let err = w.ok_stderr(&["report", csv.to_str().unwrap(), "--style", dependent.to_str().unwrap()]);
+    assert!(err.contains("dependent CSL style") && err.contains("`--style vancouver`, Vancouver (NLM"), "{err}");
+    let other =
+        w.write("other.csl", std::fs::read_to_string(&dependent).unwrap().replace("/vancouver", "/no-such-style"));
+    let err = w.fails(&["report", csv.to_str().unwrap(), "--style", other.to_str().unwrap()]);
+    assert!(err.contains("dependent CSL style") && err.contains("no-such-style, which canon does not bundle"), "{err}");
 }
 
 #[test]

@@ -290,8 +290,15 @@ impl Style {
         };
         let locale = d.default_locale.as_ref().map(ToString::to_string);
         let mut style = Style::load_with(&StyleArg::Named(name.clone()), locale.as_deref())?;
+        // canon's own "vancouver" is NLM's Citing Medicine
+        // (nlm-citation-sequence), which the repository's "vancouver" style
+        // also follows: said as what it is.
+        let what = match NAMED.iter().find(|(k, _, _)| *k == name) {
+            Some((_, csl, label)) if *csl != id => format!("canon's `--style {name}`, {label}"),
+            _ => format!("canon's bundled copy of it, `--style {name}`"),
+        };
         style.note = Some(format!(
-            "{} is a dependent CSL style of {href}: formatted with canon's bundled copy of it, `--style {name}`{}",
+            "{} is a dependent CSL style of {href}: formatted with {what}{}",
             path.display(),
             locale.map(|l| format!(", in its locale {l}")).unwrap_or_default()
         ));
