@@ -1,0 +1,187 @@
+//! Tester r68: a CSL-JSON, biblatex or CSV original title cited as PubMed's
+//! record of the same work is (F3); a journal's name that begins with an
+//! acronym title-cased (F10); an unknown CSL-JSON season said (F6); BibTeX
+//! math sub- and superscripts kept (F8).
+
+mod common;
+
+use common::{Workdir, reading, reference};
+
+const NBIB: &str = "PMID- 31234567
+OWN - NLM
+STAT- In-Data-Review
+VI  - 46
+IP  - 3
+DP  - 2019 Mar
+TI  - [Racism in medical education: a qualitative study among students].
+PG  - 201-9
+FAU - Müller, Anna-Lena
+AU  - Müller AL
+FAU - Al-Khatib, Hamza
+AU  - Al-Khatib H
+LA  - ger
+PT  - Journal Article
+TT  - Rassismus in der medizinischen Ausbildung: eine qualitative Studie unter
+      Studierenden.
+TA  - GMS J Med Educ
+JT  - GMS journal for medical education
+SO  - GMS J Med Educ. 2019 Mar;46(3):201-9.
+";
+
+const JSON: &str = r#"[{"id":"M1","type":"article-journal",
+ "title":"Racism in medical education: a qualitative study among students",
+ "original-title":"Rassismus in der medizinischen Ausbildung: eine qualitative Studie unter Studierenden",
+ "container-title":"GMS journal for medical education","language":"de",
+ "author":[{"family":"Müller","given":"Anna-Lena"},{"family":"Al-Khatib","given":"Hamza"}],
+ "issued":{"date-parts":[[2019,3]]},"volume":"46","issue":"3","page":"201-209"}]"#;
+
+const TRANSLATION: &str = "[Racism in medical education: a qualitative study among students]";
+const ORIGINAL: &str = "Rassismus in der medizinischen Ausbildung: eine qualitative Studie unter Studierenden";
+
+/// F3: a CSL-JSON item in German under its English title, with its German
+/// `original-title`, is stored as PubMed stores the work (the translation in
+/// brackets, the original beside it) and cited the same in every style.
+#[test]
+fn csl_json_translated_title_is_stored_and_cited_as_medline_does() {
+    let json = Workdir::new();
+    json.import_reading("a.json", JSON);
+    let nbib = Workdir::new();
+    nbib.import_reading("a.nbib", NBIB);
+    for w in [&json, &nbib] {
+        let list = w.reading_list();
+        let r = reading(&list, "[Racism");
+        assert_eq!(r["title"], TRANSLATION, "{r:#}");
+        assert_eq!(r["original_title"], ORIGINAL, "{r:#}");
+    }
+    for style in ["apa", "chicago", "harvard"] {
+        let r = json.references(style);
+        let cited = reference(&r, "[Racism");
+        assert!(cited.contains("Rassismus in der medizinischen"), "{style}: {cited}");
+        assert!(cited.contains("[Racism in medical education"), "{style}: {cited}");
+    }
+    for style in ["vancouver", "ama"] {
+        let r = json.references(style);
+        let cited = reference(&r, "[Racism");
+        assert!(
+            cited.contains("[Racism in medical education: a qualitative study among students]."),
+            "{style}: {cited}"
+        );
+        assert!(!cited.contains("Rassismus"), "{style}: {cited}");
+    }
+}
+
+/// F3: in either order, PubMed's record and the CSL-JSON item of one work
+/// (no DOI: matched by title) are one record with one title.
+#[test]
+fn nbib_and_csl_json_of_one_translated_work_are_one_record_in_either_order() {
+    for order in [["a.nbib", "a.json"], ["a.json", "a.nbib"]] {
+        let w = Workdir::new();
+        for name in order {
+            w.import_reading(name, if name.ends_with("nbib") { NBIB } else { JSON });
+        }
+        let list = w.reading_list();
+        assert_eq!(list.as_array().map(Vec::len), Some(1), "{order:?}: {list:#}");
+        assert_eq!(list[0]["title"], TRANSLATION, "{order:?}: {list:#}");
+        assert_eq!(list[0]["original_title"], ORIGINAL, "{order:?}: {list:#}");
+        let apa = w.references("apa");
+        let cited = reference(&apa, "[Racism");
+        assert!(cited.contains("Rassismus in der medizinischen Ausbildung"), "{order:?}: {cited}");
+    }
+}
+
+/// F3, the tester's Hebrew and French items: the original first in APA,
+/// the bracketed translation with the language in Vancouver.
+#[test]
+fn hebrew_and_french_items_cite_their_original_titles() {
+    let w = Workdir::new();
+    w.import_reading(
+        "h.json",
+        r#"[{"id":"A4","type":"article-journal",
+   "title":"Sickle cell disease care in Israel: a bilingual patient survey",
+   "original-title":"טיפול באנמיה חרמשית בישראל: סקר מטופלים דו-לשוני",
+   "container-title":"Harefuah","language":"he",
+   "author":[{"family":"כהן","given":"שרה"},{"family":"Haddad","given":"Rami"}],
+   "issued":[{"date-parts":[2017,6]}],"volume":"156","issue":"6","page":"370-374"},
+ {"id":"F1","type":"article-journal",
+   "title":"Colonial psychiatry in French West Africa",
+   "original-title":"La psychiatrie coloniale en Afrique occidentale française",
+   "container-title":"Revue d'histoire de la médecine","language":"fr",
+   "author":[{"family":"Collignon","given":"René"}],
+   "issued":{"date-parts":[[2004]]},"volume":"12","page":"45-60"}]"#,
+    );
+    let apa = w.references("apa");
+    assert!(
+        reference(&apa, "[Colonial").contains(
+            "La psychiatrie coloniale en Afrique occidentale française [Colonial psychiatry in French West Africa]"
+        ),
+        "{apa:?}"
+    );
+    assert!(reference(&apa, "[Sickle").contains("טיפול באנמיה חרמשית בישראל"), "{apa:?}");
+    let van = w.references("vancouver");
+    let f = reference(&van, "[Colonial");
+    assert!(f.contains("[Colonial psychiatry in French West Africa]. Revue") && f.contains("French."), "{f}");
+    assert!(reference(&van, "[Sickle").contains("[Sickle cell disease care in Israel"), "{van:?}");
+}
+
+/// F3, the other doors: biblatex `origtitle` with a `langid`, and the CSV
+/// `original_title` column beside a `language` cell.
+#[test]
+fn biblatex_origtitle_and_csv_original_title_column_are_cited_too() {
+    let w = Workdir::new();
+    w.import_reading(
+        "b.bib",
+        "@article{col,\n  author = {Collignon, René},\n  title = {Colonial psychiatry in French West Africa},\n  \
+         origtitle = {La psychiatrie coloniale en Afrique occidentale française},\n  langid = {french},\n  \
+         journal = {Revue d'histoire de la médecine},\n  year = {2004},\n  volume = {12},\n  pages = {45--60}\n}\n",
+    );
+    w.import_reading(
+        "c.csv",
+        "title,authors,year,type,journal,language,original_title\n\
+         Health of migrants in Brazil,\"Silva, Ana\",2018,article,Revista de Saúde Pública,Portuguese,Saúde de migrantes no Brasil\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "[Colonial")["title"], "[Colonial psychiatry in French West Africa]");
+    assert_eq!(reading(&list, "[Health")["original_title"], "Saúde de migrantes no Brasil");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "[Colonial").contains("La psychiatrie coloniale"), "{apa:?}");
+    assert!(
+        reference(&apa, "[Health").contains("Saúde de migrantes no Brasil [Health of migrants in Brazil]"),
+        "{apa:?}"
+    );
+}
+
+/// F3, decided with care: a translated edition (a translator, an original
+/// date or language), an English work, or an item with no language keeps its
+/// own title, cited without the original's.
+#[test]
+fn a_translated_edition_or_english_work_keeps_its_own_title() {
+    let w = Workdir::new();
+    w.import_reading(
+        "t.json",
+        r#"[{"id":"b1","type":"book","title":"The Wretched of the Earth","original-title":"Les Damnés de la Terre",
+  "language":"en","author":[{"family":"Fanon","given":"Frantz"}],"translator":[{"family":"Philcox","given":"Richard"}],
+  "publisher":"Grove Press","issued":{"date-parts":[[2004]]}},
+ {"id":"b2","type":"book","title":"Black Skin, White Masks","original-title":"Peau noire, masques blancs",
+  "language":"fr","original-date":{"date-parts":[[1952]]},"author":[{"family":"Fanon","given":"Frantz"}],
+  "publisher":"Pluto Press","issued":{"date-parts":[[2008]]}},
+ {"id":"a3","type":"article-journal","title":"An article with no language","original-title":"Un article",
+  "container-title":"Journal","author":[{"family":"Osei","given":"Ama"}],"issued":{"date-parts":[[2010]]}},
+ {"id":"a4","type":"article-journal","title":"An English article","original-title":"Ein englischer Artikel",
+  "language":"en-GB","container-title":"Journal","author":[{"family":"Osei","given":"Ama"}],"issued":{"date-parts":[[2011]]}},
+ {"id":"a5","type":"article-journal","title":"[Already bracketed]","original-title":"Schon geklammert",
+  "language":"de","container-title":"Journal","author":[{"family":"Osei","given":"Ama"}],"issued":{"date-parts":[[2012]]}}]"#,
+    );
+    let list = w.reading_list();
+    for t in
+        ["The Wretched of the Earth", "Black Skin, White Masks", "An article with no language", "An English article"]
+    {
+        let r = reading(&list, t);
+        assert_eq!(r["title"], t, "{r:#}");
+        assert!(r["original_title"].is_string(), "the original is kept: {r:#}");
+    }
+    assert_eq!(reading(&list, "[Already")["title"], "[Already bracketed]");
+    let apa = w.references("apa");
+    assert!(!reference(&apa, "The Wretched").contains("Damnés"), "{apa:?}");
+    assert!(!reference(&apa, "Black Skin").contains("Peau noire"), "{apa:?}");
+    assert!(reference(&apa, "[Already").contains("Schon geklammert [Already bracketed]"), "{apa:?}");
+}
