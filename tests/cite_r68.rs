@@ -185,3 +185,36 @@ fn a_translated_edition_or_english_work_keeps_its_own_title() {
     assert!(!reference(&apa, "Black Skin").contains("Peau noire"), "{apa:?}");
     assert!(reference(&apa, "[Already").contains("Schon geklammert [Already bracketed]"), "{apa:?}");
 }
+
+/// F10: a journal's name that begins with an acronym, in NLM's lower case,
+/// is title-cased in APA, Chicago and Harvard, also beside a work in another
+/// language (the German article of PubMed's record); a name in another
+/// language is printed as written, even beside an English work.
+#[test]
+fn journal_names_with_a_leading_acronym_are_title_cased() {
+    let w = Workdir::new();
+    w.import_reading("a.nbib", NBIB);
+    w.import_reading(
+        "j.json",
+        r#"[{"id":"F2","type":"article-journal","title":"Open access article","container-title":"BMJ open","language":"en",
+  "author":[{"family":"Osei","given":"Ama"}],"issued":{"date-parts":[[2004]]},"volume":"12","page":"45-60"},
+ {"id":"F3","type":"article-journal","title":"Ein Artikel","container-title":"JAMA network open","language":"de",
+  "author":[{"family":"Osei","given":"Ama"}],"issued":{"date-parts":[[2005]]},"volume":"12","page":"45-60"},
+ {"id":"F4","type":"article-journal","title":"Un article","container-title":"PloS one","language":"fr",
+  "author":[{"family":"Osei","given":"Ama"}],"issued":{"date-parts":[[2006]]},"volume":"12","page":"45-60"},
+ {"id":"F5","type":"article-journal","title":"Colonial psychiatry","container-title":"Revue d'histoire de la médecine",
+  "language":"en","author":[{"family":"Collignon","given":"René"}],"issued":{"date-parts":[[2007]]},"volume":"12","page":"45-60"}]"#,
+    );
+    for style in ["apa", "chicago", "harvard"] {
+        let r = w.references(style);
+        let cited = |t: &str| reference(&r, t).to_string();
+        assert!(cited("[Racism").contains("GMS Journal for Medical Education"), "{style}: {}", cited("[Racism"));
+        assert!(cited("Open access").contains("BMJ Open"), "{style}: {}", cited("Open access"));
+        assert!(cited("Ein Artikel").contains("JAMA Network Open"), "{style}: {}", cited("Ein Artikel"));
+        assert!(cited("Un article").contains("PloS One"), "{style}: {}", cited("Un article"));
+        assert!(cited("Colonial").contains("Revue d'histoire de la médecine"), "{style}: {}", cited("Colonial"));
+    }
+    // Vancouver cites the abbreviation, or the name as stored.
+    let van = w.references("vancouver");
+    assert!(reference(&van, "[Racism").contains("GMS J Med Educ"), "{van:?}");
+}
