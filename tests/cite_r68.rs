@@ -218,3 +218,27 @@ fn journal_names_with_a_leading_acronym_are_title_cased() {
     let van = w.references("vancouver");
     assert!(reference(&van, "[Racism").contains("GMS J Med Educ"), "{van:?}");
 }
+
+/// F6: a CSL-JSON season that is no season is said, naming the item, the
+/// date and the value; the year stands. A season that is one is read quietly.
+#[test]
+fn an_unknown_csl_json_season_is_warned() {
+    let w = Workdir::new();
+    let said = w.import_reading(
+        "s.json",
+        r#"[
+  {"id":"bad2","type":"article-journal","title":"Bad season","issued":{"season":"monsoon","date-parts":[[2019]]}},
+  {"id":"bad3","type":"article-journal","title":"Bad number","issued":{"season":7,"date-parts":[[2020]]}},
+  {"id":"ok1","type":"article-journal","title":"Good season","issued":{"season":"Winter","date-parts":[[2021]]}},
+  {"id":"ok2","type":"article-journal","title":"Good number","issued":{"season":2,"date-parts":[[2022]]}}
+]"#,
+    );
+    assert!(said.contains("s.json:2:") && said.contains("item `bad2`: issued season \"monsoon\" not stored"), "{said}");
+    assert!(said.contains("s.json:3:") && said.contains("item `bad3`: issued season \"7\" not stored"), "{said}");
+    assert!(!said.contains("`ok1`") && !said.contains("`ok2`"), "{said}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Bad season")["year"], 2019);
+    assert!(reading(&list, "Bad season")["season"].is_null());
+    assert_eq!(reading(&list, "Good season")["season"], "winter");
+    assert_eq!(reading(&list, "Good number")["season"], "summer");
+}
