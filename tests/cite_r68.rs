@@ -242,3 +242,33 @@ fn an_unknown_csl_json_season_is_warned() {
     assert_eq!(reading(&list, "Good season")["season"], "winter");
     assert_eq!(reading(&list, "Good number")["season"], "summer");
 }
+
+/// F8: BibTeX math sub- and superscripts in a title are kept as the
+/// `<sub>`/`<sup>` CSL-JSON gives, so the two files' records of one work are
+/// one record, and the reference prints the same text.
+#[test]
+fn bibtex_math_scripts_are_kept_as_rich_text() {
+    let w = Workdir::new();
+    w.import_reading(
+        "m.bib",
+        "@article{Muller2019,\nauthor = {M{\\\"{u}}ller, Hans},\n\
+         title = {{Nitrogen dioxide (NO$_2$) and H$_{2}$O exposure in informal settlements}},\n\
+         journal = {Environmental Health Perspectives},\nyear = {2019}, volume = {127}, pages = {067001}\n}\n\
+         @article{k2,\nauthor = {Osei, Ama},\ntitle = {CD4$^+$ counts and Ca$^{2+}$ at 37$^{\\circ}$C},\n\
+         journal = {AIDS},\nyear = {2020}\n}\n",
+    );
+    let list = w.reading_list();
+    let t = reading(&list, "<span")["title"].as_str().unwrap_or_default().to_string();
+    assert!(t.contains("(NO<sub>2</sub>) and H<sub>2</sub>O exposure"), "{t}");
+    let cd4 = reading(&list, "CD4")["title"].as_str().unwrap_or_default().to_string();
+    assert_eq!(cd4, "CD4<sup>+</sup> counts and Ca<sup>2+</sup> at 37°C");
+    let said = w.import_reading(
+        "m.json",
+        r#"[{"id":"m","type":"article-journal","title":"Nitrogen dioxide (NO<sub>2</sub>) and H<sub>2</sub>O exposure in informal settlements",
+  "container-title":"Environmental Health Perspectives","author":[{"family":"Müller","given":"Hans"}],
+  "issued":{"date-parts":[[2019]]},"volume":"127","page":"067001"}]"#,
+    );
+    assert!(said.contains("0 new"), "{said}");
+    let apa = w.references("apa");
+    assert!(reference(&apa, "<span").contains("Nitrogen dioxide (NO2) and H2O exposure"), "{apa:?}");
+}
