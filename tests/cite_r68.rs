@@ -272,3 +272,54 @@ fn bibtex_math_scripts_are_kept_as_rich_text() {
     let apa = w.references("apa");
     assert!(reference(&apa, "<span").contains("Nitrogen dioxide (NO2) and H2O exposure"), "{apa:?}");
 }
+
+/// F3, the typed door: `reading add --original-title` beside an English
+/// --title stores the title in brackets and is cited as the imports' record
+/// is; a translated edition (a translator) keeps its own title.
+#[test]
+fn reading_add_with_an_original_title_is_cited_with_it() {
+    let w = Workdir::new();
+    w.ok(&["init"]);
+    let add = |extra: &[&str]| {
+        let mut args = vec!["reading", "add", "--by", "ana", "-q"];
+        args.extend_from_slice(extra);
+        w.ok(&args);
+    };
+    add(&[
+        "--title",
+        "Colonial psychiatry in French West Africa",
+        "--original-title",
+        "La psychiatrie coloniale en Afrique occidentale française",
+        "--type",
+        "article",
+        "--author",
+        "Collignon, René",
+        "--year",
+        "2004",
+        "--container",
+        "Revue d'histoire de la médecine",
+    ]);
+    add(&[
+        "--title",
+        "The Wretched of the Earth",
+        "--original-title",
+        "Les Damnés de la Terre",
+        "--translator",
+        "Philcox, Richard",
+        "--type",
+        "book",
+        "--author",
+        "Fanon, Frantz",
+        "--year",
+        "2004",
+    ]);
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "[Colonial")["title"], "[Colonial psychiatry in French West Africa]");
+    assert_eq!(reading(&list, "The Wretched")["title"], "The Wretched of the Earth");
+    let apa = w.references("apa");
+    assert!(
+        reference(&apa, "[Colonial").contains("La psychiatrie coloniale en Afrique occidentale française [Colonial"),
+        "{apa:?}"
+    );
+    assert!(!reference(&apa, "The Wretched").contains("Damnés"), "{apa:?}");
+}

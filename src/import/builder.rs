@@ -547,6 +547,19 @@ pub fn bracketed_original(title: &str) -> Option<String> {
         .then(|| inner.to_string())
 }
 
+/// `title`, a translation of `original` (the work's title in its own
+/// language), in square brackets as MEDLINE stores a translated title
+/// ("[Racism in medical education]"); `None` when it is bracketed already,
+/// is Scopus's "Translation [Original]", or is the original itself (then
+/// there is no translation to bracket), or either is empty.
+pub fn translation_in_brackets(title: &str, original: &str) -> Option<String> {
+    let (t, o) = (title.trim(), original.trim());
+    if t.is_empty() || o.is_empty() || t.starts_with('[') || bracketed_original(t).is_some() {
+        return None;
+    }
+    (super::title_key(t) != super::title_key(o)).then(|| format!("[{t}]"))
+}
+
 /// Whether `title`, given beside `original` (the title of the work in its
 /// own language: CSL 1.0.2 `original-title`, biblatex `origtitle`), is a
 /// translation of the work's title rather than the title of the edition
@@ -567,11 +580,7 @@ pub fn bracketed_original(title: &str) -> Option<String> {
 /// A title already bracketed, one that is Scopus's "Translation
 /// [Original]", or one that is the original itself is never bracketed.
 fn title_translates_original(title: &str, original: &str, d: &Draft, language: Option<&str>) -> bool {
-    let (t, o) = (title.trim(), original.trim());
-    if t.is_empty() || o.is_empty() || t.starts_with('[') || bracketed_original(t).is_some() {
-        return false;
-    }
-    if super::title_key(t) == super::title_key(o) {
+    if translation_in_brackets(title, original).is_none() {
         return false;
     }
     if !d.translators.is_empty()
