@@ -545,6 +545,17 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         text.remove("issue").flatten(),
         text.remove("series_number").flatten(),
     );
+    // --original-title beside --title, its English translation: the title
+    // stored in brackets, as an import stores one (tester r68 F3), unless
+    // the reading is a translated edition, whose title is its own.
+    let translated_edition = !b.translators.is_empty()
+        || text.get("original_year").is_some_and(Option::is_some)
+        || facets.original_language.is_some()
+        || facets.translated == Some(true);
+    let title = match text.get("original_title").and_then(Option::as_deref) {
+        Some(o) if !translated_edition => crate::import::builder::translation_in_brackets(&title, o).unwrap_or(title),
+        _ => title,
+    };
     let mut take = |col: &str| text.remove(col).flatten();
     // The date's parts typed apart (--month 4) or in the year ("2019 Apr 2"), not both.
     let parts_given =

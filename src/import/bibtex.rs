@@ -2485,6 +2485,25 @@ fn latex_text(s: &str, rich: bool) -> String {
                 math = !math;
                 i += 1;
             }
+            // In a title, a subscript or superscript in math mode is kept
+            // as the `<sub>`/`<sup>` canon keeps from CSL-JSON ("NO$_2$",
+            // "H$_{2}$O", "CD4$^+$": tester r68 F8, flattened to "NO2"); a
+            // symbol as the script ("37$^{\circ}$C") is the symbol inline.
+            '_' | '^' if math && rich => {
+                let tag = if c[i] == '_' { "sub" } else { "sup" };
+                match c.get(i + 1) {
+                    Some('{') if c.get(i + 2) != Some(&'\\') => {
+                        out.push_str(&format!("<{tag}>"));
+                        groups.push(vec![tag]);
+                        i += 2;
+                    }
+                    Some(&n) if n.is_alphanumeric() || matches!(n, '+' | '-' | '*') => {
+                        out.push_str(&format!("<{tag}>{n}</{tag}>"));
+                        i += 2;
+                    }
+                    _ => i += 1,
+                }
+            }
             '_' | '^' if math => i += 1,
             // A group that keeps its words' case ("{de novo}", "{eGFR}",
             // "{{A whole title}}": BibTeX's brace protection) is kept as
@@ -2899,6 +2918,18 @@ mod tests {
         assert_eq!(latex_to_rich(r"\emph{}empty"), "empty");
         // Elsewhere (names, journals) the markup goes, as before.
         assert_eq!(latex_to_unicode(r"\emph{Anopheles} gambiae"), "Anopheles gambiae");
+    }
+
+    #[test]
+    fn math_subscripts_and_superscripts_in_a_title_are_rich_text() {
+        assert_eq!(latex_to_rich("NO$_2$ and H$_{2}$O"), "NO<sub>2</sub> and H<sub>2</sub>O");
+        assert_eq!(latex_to_rich("CD4$^+$ and HbA$_{1c}$"), "CD4<sup>+</sup> and HbA<sub>1c</sub>");
+        assert_eq!(latex_to_rich("Ca$^{2+}$ in $\\chi^2$"), "Ca<sup>2+</sup> in χ<sup>2</sup>");
+        assert_eq!(latex_to_rich("37$^{\\circ}$C"), "37°C");
+        assert_eq!(
+            latex_to_rich("{Nitrogen dioxide (NO$_2$) exposure}"),
+            "<span class=\"nocase\">Nitrogen dioxide (NO<sub>2</sub>) exposure</span>"
+        );
     }
 
     #[test]

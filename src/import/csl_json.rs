@@ -707,6 +707,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // From the date the year comes from; with no year, from the first date given.
     let season_of =
         dated.or_else(|| ["issued", "original-date", "available-date"].into_iter().find(|k| o.contains_key(*k)));
+    let mut unread_season = None;
     let season_key = season_of.iter().find_map(|k| {
         let s = o.get(*k)?;
         let s = s.as_array().and_then(|a| a.first()).unwrap_or(s).get("season")?;
@@ -714,8 +715,27 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         // A number (1–4) is kept as its season's word; words keep their text
         // (a range "Summer-Fall" is read whole downstream).
         let numeric = t.trim().bytes().all(|b| b.is_ascii_digit());
-        builder::csl_season(&t).map(|w| Val::new(if numeric { w.to_string() } else { t.clone() }, at(k)))
+        let read = builder::csl_season(&t).map(|w| Val::new(if numeric { w.to_string() } else { t.clone() }, at(k)));
+        if read.is_none() && !t.trim().is_empty() {
+            unread_season = Some((*k, t));
+        }
+        read
     });
+    // A season that is none ("monsoon", 7) is said, not dropped silently
+    // (tester r68 F6); the rest of the date stands.
+    if let Some((k, t)) = unread_season {
+        let p = at(k);
+        d.warnings.push(RowError::new(
+            p.line,
+            p.column,
+            format!(
+                "in {}: {k} season {} not stored: not a season (spring, summer, autumn or fall, winter, or CSL's \
+                 1 to 4); the rest of the date is kept",
+                d.label.as_deref().unwrap_or("item"),
+                crate::limits::shown(t.trim())
+            ),
+        ));
+    }
     // A `season` key is the date's season; else a season given as the month.
     if season_key.is_some() {
         d.season = season_key;

@@ -4670,7 +4670,16 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
                     // A name stored all in small letters ("new england
                     // journal of medicine") is a proper name in every style
                     // (Citing Medicine ch. 1, AMA 11 §3.11.1; tester r46 F7).
-                    named = periodical_name(c, (title_case && english) || all_small(c));
+                    // The name's own language, where its words tell it,
+                    // before the work's: an English journal's name ("GMS
+                    // journal for medical education", NLM's form) is title
+                    // case beside a German article (tester r68 F10).
+                    // (A style whose CSL title-cases the name, APA and
+                    // Chicago, does so for an English work only: the name
+                    // of a work in another language is title-cased here.)
+                    let english_name = name_in_english(c).unwrap_or(english);
+                    let ours = english_name && (title_case || !english);
+                    named = periodical_name(c, ours || all_small(c));
                     &named
                 }
                 _ => c,
@@ -4690,6 +4699,14 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
                 // §9.16, §10.16: "NHS website", not "NHS Website"; tester
                 // r34, #11f): the whole name kept from the style's title case.
                 None if pk == "web" && form.named == Some("apa") => {
+                    parent.insert("title".into(), json!(format!("{{{}}}", protected(c))));
+                }
+                // A periodical's name in another language ("Revue d'histoire
+                // de la médecine") is printed as written: English title case
+                // is no rule of its language, even beside an English work
+                // (tester r68 F10, the other way round: "Revue D'histoire
+                // De La Médecine").
+                None if matches!(pk, "periodical" | "newspaper") && name_in_english(c) == Some(false) => {
                     parent.insert("title".into(), json!(format!("{{{}}}", protected(c))));
                 }
                 None => {
@@ -7506,6 +7523,95 @@ fn spaced_as_printed(title: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(kept)
 }
 
+/// Whether a periodical's name is English by its own words: `Some(true)`
+/// when it holds a word only English names use ("of", "for", "journal",
+/// "open", "network": "GMS journal for medical education", "BMJ open",
+/// "JAMA network open", "PloS one") and none of another language's small
+/// words ("de", "der", "für", "y", "di"…: "Revue de médecine interne",
+/// "Journal de chirurgie"); `Some(false)` when it holds such a word; `None`
+/// when nothing tells ("Harefuah", "Lancet"), and the work's language
+/// decides. (A one-letter word tells nothing: "Vitamin E", "y".)
+fn name_in_english(name: &str) -> Option<bool> {
+    const ENGLISH: &[&str] = &[
+        "of",
+        "the",
+        "for",
+        "and",
+        "with",
+        "on",
+        "journal",
+        "open",
+        "one",
+        "network",
+        "review",
+        "reports",
+        "research",
+        "medicine",
+        "health",
+        "education",
+        "care",
+        "clinical",
+        "annals",
+        "archives",
+        "proceedings",
+        "letters",
+        "today",
+        "studies",
+        "practice",
+        "quarterly",
+        "nursing",
+    ];
+    const OTHER: &[&str] = &[
+        "de",
+        "des",
+        "du",
+        "la",
+        "le",
+        "les",
+        "et",
+        "der",
+        "die",
+        "das",
+        "für",
+        "fur",
+        "und",
+        "zur",
+        "zum",
+        "del",
+        "di",
+        "della",
+        "do",
+        "da",
+        "dos",
+        "em",
+        "och",
+        "og",
+        "voor",
+        "en",
+        "van",
+        "het",
+        "revue",
+        "revista",
+        "rivista",
+        "zeitschrift",
+        "tidsskrift",
+        "tijdschrift",
+        "médecine",
+        "medecine",
+        "médica",
+        "medica",
+    ];
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.split('\'').next_back().unwrap_or(w).to_lowercase())
+        .collect();
+    if words.iter().any(|w| OTHER.contains(&w.as_str())) {
+        return Some(false);
+    }
+    words.iter().any(|w| ENGLISH.contains(&w.as_str())).then_some(true)
+}
+
 /// Whether a name has letters and all of them small ("new england
 /// journal of medicine").
 fn all_small(s: &str) -> bool {
@@ -9206,6 +9312,25 @@ mod tests {
         assert_eq!(periodical_name("mBio and eLife: the review", true), "mBio and eLife: The Review");
         assert_eq!(periodical_name("npj digital medicine", true), "npj Digital Medicine");
         assert_eq!(periodical_name("Health affairs (Project Hope)", true), "Health Affairs");
+        // A leading acronym keeps its capitals; the rest is title-cased (r68 F10).
+        assert_eq!(periodical_name("GMS journal for medical education", true), "GMS Journal for Medical Education");
+        assert_eq!(periodical_name("BMJ open", true), "BMJ Open");
+        assert_eq!(periodical_name("JAMA network open", true), "JAMA Network Open");
+        assert_eq!(periodical_name("PloS one", true), "PloS One");
+    }
+
+    #[test]
+    fn a_periodical_name_tells_its_own_language_where_its_words_do() {
+        for english in ["GMS journal for medical education", "BMJ open", "JAMA network open", "PloS one"] {
+            assert_eq!(name_in_english(english), Some(true), "{english}");
+        }
+        for other in ["Revue d'histoire de la médecine", "Zeitschrift für Allgemeinmedizin", "Revista medica de Chile"]
+        {
+            assert_eq!(name_in_english(other), Some(false), "{other}");
+        }
+        for unknown in ["Harefuah", "Lancet", "Journal of vitamin E"] {
+            assert_ne!(name_in_english(unknown), Some(false), "{unknown}");
+        }
     }
 
     #[test]
