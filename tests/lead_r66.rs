@@ -573,3 +573,14 @@ fn the_log_shows_what_changed_in_a_long_value() {
     let line = screen.lines().find(|l| l.contains("title:") && l.contains('→')).expect("the edit's line");
     assert!(line.contains("background") && line.contains("broader"), "{line}");
 }
+
+/// A PDF named `.xlsx` is refused as a PDF, not first called text read as
+/// delimited text (tester r67 F7).
+#[test]
+fn a_pdf_named_as_a_workbook_is_named_once() {
+    let w = workdir();
+    let p = w.write("list.xlsx", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n".as_slice());
+    let err = w.fails(&["import", "reading", p.to_str().expect("path")]);
+    assert!(err.contains("is a PDF document"), "{err}");
+    assert!(!err.contains("holds text"), "{err}");
+}

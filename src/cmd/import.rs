@@ -693,6 +693,16 @@ fn refuse_sheet(c: &Common, what: &str) -> Result<()> {
 /// under the wrong name) is read as text, and the user is told so, even when
 /// quiet: the messages that follow are about delimited text, not a sheet.
 fn text_named_as_workbook(c: &Common, file: &str, remarks: &mut Vec<String>) {
+    // A file in a format canon names as not read (a PDF under .xlsx) is
+    // refused as that, not first called text (tester r67 F7).
+    let head = std::fs::File::open(&c.file).and_then(|f| {
+        let mut b = Vec::with_capacity(4096);
+        std::io::Read::read_to_end(&mut std::io::Read::take(f, 4096), &mut b)?;
+        Ok(String::from_utf8_lossy(&b).into_owned())
+    });
+    if head.is_ok_and(|h| detect::unsupported(&c.file, &h).is_some()) {
+        return;
+    }
     if let Some(ext) = detect::workbook_extension(&c.file) {
         remark(
             remarks,
