@@ -390,57 +390,169 @@ pub fn module_row(row: &crate::import::modules::ModuleRow) -> Result<(), (usize,
     Ok(())
 }
 
-/// Checks every text of a reading, whichever format it came from. `Err`
-/// names the field (its canonical reading-list column) and the problem.
-pub fn reading(r: &crate::import::ReadingRecord) -> Result<(), (&'static str, String)> {
+/// Checks every text of a reading, whichever format it came from: each
+/// field's first problem, named by the field (its canonical reading-list
+/// column), every field's said at once (tester r67 F3: only a record's first
+/// problem was said, one fix and re-run for each).
+pub fn reading_problems(r: &crate::import::ReadingRecord) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = Vec::new();
     let t = |field: &'static str| move |e: TooLong| (field, e.to_string());
-    check(Kind::Title, "title", &r.title).map_err(t("title"))?;
-    check_count("authors", r.authors.len(), MAX_AUTHORS).map_err(|e| ("authors", e.to_string()))?;
+    check(Kind::Title, "title", &r.title).map_err(t("title")).err().into_iter().for_each(|e| out.push(e));
+    check_count("authors", r.authors.len(), MAX_AUTHORS)
+        .map_err(|e| ("authors", e.to_string()))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
     for a in &r.authors {
-        check(Kind::Name, "an author's name", &a.original).map_err(t("authors"))?;
+        check(Kind::Name, "an author's name", &a.original)
+            .map_err(t("authors"))
+            .err()
+            .into_iter()
+            .for_each(|e| out.push(e));
         // Issue 12's parts of the name (a CSL-JSON item gives them apart from any whole).
         for part in [&a.family, &a.given, &a.particle, &a.suffix, &a.literal] {
-            check_opt(Kind::Name, "an author's name", part.as_deref()).map_err(t("authors"))?;
+            check_opt(Kind::Name, "an author's name", part.as_deref())
+                .map_err(t("authors"))
+                .err()
+                .into_iter()
+                .for_each(|e| out.push(e));
         }
     }
-    check_count("editors", r.editors.len(), MAX_AUTHORS).map_err(|e| ("editors", e.to_string()))?;
+    check_count("editors", r.editors.len(), MAX_AUTHORS)
+        .map_err(|e| ("editors", e.to_string()))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
     for a in &r.editors {
-        check(Kind::Name, "an editor's name", &a.original).map_err(t("editors"))?;
+        check(Kind::Name, "an editor's name", &a.original)
+            .map_err(t("editors"))
+            .err()
+            .into_iter()
+            .for_each(|e| out.push(e));
         for part in [&a.family, &a.given, &a.particle, &a.suffix, &a.literal] {
-            check_opt(Kind::Name, "an editor's name", part.as_deref()).map_err(t("editors"))?;
+            check_opt(Kind::Name, "an editor's name", part.as_deref())
+                .map_err(t("editors"))
+                .err()
+                .into_iter()
+                .for_each(|e| out.push(e));
         }
     }
-    check_count("translators", r.translators.len(), MAX_AUTHORS).map_err(|e| ("translators", e.to_string()))?;
+    check_count("translators", r.translators.len(), MAX_AUTHORS)
+        .map_err(|e| ("translators", e.to_string()))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
     for a in &r.translators {
-        check(Kind::Name, "a translator's name", &a.original).map_err(t("translators"))?;
+        check(Kind::Name, "a translator's name", &a.original)
+            .map_err(t("translators"))
+            .err()
+            .into_iter()
+            .for_each(|e| out.push(e));
         for part in [&a.family, &a.given, &a.particle, &a.suffix, &a.literal] {
-            check_opt(Kind::Name, "a translator's name", part.as_deref()).map_err(t("translators"))?;
+            check_opt(Kind::Name, "a translator's name", part.as_deref())
+                .map_err(t("translators"))
+                .err()
+                .into_iter()
+                .for_each(|e| out.push(e));
         }
     }
-    check(Kind::Identifier, "type", &r.kind).map_err(t("type"))?;
-    check_opt(Kind::Name, "container (journal or publisher)", r.container.as_deref()).map_err(t("container"))?;
-    check_opt(Kind::Name, "journal abbreviation", r.container_short.as_deref()).map_err(t("container"))?;
-    check_opt(Kind::Identifier, "season", r.season.as_deref()).map_err(t("year"))?;
+    check(Kind::Identifier, "type", &r.kind).map_err(t("type")).err().into_iter().for_each(|e| out.push(e));
+    check_opt(Kind::Name, "container (journal or publisher)", r.container.as_deref())
+        .map_err(t("container"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Name, "journal abbreviation", r.container_short.as_deref())
+        .map_err(t("container"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "season", r.season.as_deref())
+        .map_err(t("year"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
     // Issue 12's fields of a reference.
-    check_opt(Kind::Name, "publisher", r.publisher.as_deref()).map_err(t("publisher"))?;
-    check_opt(Kind::Name, "place of publication", r.place.as_deref()).map_err(t("place"))?;
-    check_opt(Kind::Identifier, "volume", r.volume.as_deref()).map_err(t("volume"))?;
-    check_opt(Kind::Identifier, "issue", r.issue.as_deref()).map_err(t("issue"))?;
-    check_opt(Kind::Identifier, "pages", r.pages.as_deref()).map_err(t("pages"))?;
-    check_opt(Kind::Identifier, "edition", r.edition.as_deref()).map_err(t("edition"))?;
-    check_opt(Kind::Identifier, "year note", r.year_note.as_deref()).map_err(t("year"))?;
-    check_opt(Kind::Identifier, "DOI", r.doi.as_deref()).map_err(t("doi"))?;
-    check_opt(Kind::Identifier, "ISBN", r.isbn.as_deref()).map_err(t("isbn"))?;
-    check_opt(Kind::Identifier, "URL", r.url.as_deref()).map_err(t("url"))?;
-    check_opt(Kind::Note, "notes", r.annotation.as_deref()).map_err(t("notes"))?;
-    check_opt(Kind::Identifier, "source kind", r.source_kind.as_deref()).map_err(t("source_kind"))?;
-    check_opt(Kind::Identifier, "status", r.status.as_deref()).map_err(t("status"))?;
-    check_opt(Kind::Identifier, "language", r.language.as_deref()).map_err(t("language"))?;
+    check_opt(Kind::Name, "publisher", r.publisher.as_deref())
+        .map_err(t("publisher"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Name, "place of publication", r.place.as_deref())
+        .map_err(t("place"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "volume", r.volume.as_deref())
+        .map_err(t("volume"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "issue", r.issue.as_deref())
+        .map_err(t("issue"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "pages", r.pages.as_deref())
+        .map_err(t("pages"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "edition", r.edition.as_deref())
+        .map_err(t("edition"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "year note", r.year_note.as_deref())
+        .map_err(t("year"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "DOI", r.doi.as_deref()).map_err(t("doi")).err().into_iter().for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "ISBN", r.isbn.as_deref())
+        .map_err(t("isbn"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "URL", r.url.as_deref()).map_err(t("url")).err().into_iter().for_each(|e| out.push(e));
+    check_opt(Kind::Note, "notes", r.annotation.as_deref())
+        .map_err(t("notes"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "source kind", r.source_kind.as_deref())
+        .map_err(t("source_kind"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "status", r.status.as_deref())
+        .map_err(t("status"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Identifier, "language", r.language.as_deref())
+        .map_err(t("language"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
     // Issue 16's work facets.
     check_opt(Kind::Identifier, "original language", r.facets.original_language.as_deref())
-        .map_err(t("original_language"))?;
-    check_opt(Kind::Title, "perspective", r.facets.perspective.as_deref()).map_err(t("perspective"))?;
-    Ok(())
+        .map_err(t("original_language"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    check_opt(Kind::Title, "perspective", r.facets.perspective.as_deref())
+        .map_err(t("perspective"))
+        .err()
+        .into_iter()
+        .for_each(|e| out.push(e));
+    let mut seen: Vec<&'static str> = Vec::new();
+    out.retain(|(field, _)| {
+        let first = !seen.contains(field);
+        seen.push(field);
+        first
+    });
+    out
 }
 
 /// The kind of text a table's column holds, for bundles and merged

@@ -1034,8 +1034,8 @@ fn author_lists_one_longer_than_the_other_do_not_stop_a_report() {
 }
 
 /// Tester r32: an "in press" entry and its published version (same first
-/// author and title, the journal abbreviated) are flagged as a possible
-/// duplicate; a RIS date with a month and a season keeps the month and
+/// author and title, the journal abbreviated) are one record (tester r68 F7;
+/// they were flagged as a possible duplicate); a RIS date with a month and a season keeps the month and
 /// says so (Vancouver printed "2020 Spring May"); "1-300" on a whole book
 /// is its extent; a cell split at "and" and commas is warned about whole.
 #[test]
@@ -1052,7 +1052,9 @@ fn r32_in_press_twins_dates_extents_and_cell_warnings() {
          Colonial archives and clinical knowledge,\"Achebe, N.\",2022,article,Soc Sci Med,310,115001\n\
          A three author paper,\"Achebe, Ngozi, Byrne, Siobhan and Castillo, Luis\",2021,article,BMJ,1,1-2\n",
     );
-    assert!(err.contains("one published in 2022, which may be the same work"), "{err}");
+    // One work before and after publication: the state ended, not a second record (tester r68 F7).
+    assert!(err.contains("(same title, first author and journal, before and after publication)"), "{err}");
+    assert!(err.contains("publication state \"in press\" ended"), "{err}");
     assert!(err.contains("read as 3 names \"Family, Given\" (Achebe, Ngozi; Byrne, Siobhan; Castillo, Luis)"), "{err}");
     let err = w.import_reading(
         "r.ris",

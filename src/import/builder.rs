@@ -2911,7 +2911,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     });
     let (theme_ids, unmatched) = resolve_themes(&d, themes, &p, &mut errs);
     // Text length limits are checked once for every format (and `reading
-    // add`) where the record is written: `crate::limits::reading`, called by
+    // add`) where the record is written: `crate::limits::reading_problems`, called by
     // `ReadingWriter::write_row`.
     if !errs.is_empty() {
         // The record's warnings go with its errors: fixed and imported

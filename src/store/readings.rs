@@ -3915,8 +3915,11 @@ impl<'t> ReadingWriter<'t> {
     pub fn write_row(&mut self, r: &ReadingRecord) -> Result<Option<i64>> {
         // Text limits (crate::limits): one check for every reading-list
         // format and for `reading add`, reported with the field's column.
-        if let Err((field, problem)) = crate::limits::reading(r) {
-            self.problems.push((r.line, field, problem));
+        let too_long = crate::limits::reading_problems(r);
+        if !too_long.is_empty() {
+            for (field, problem) in too_long {
+                self.problems.push((r.line, field, problem));
+            }
             return Ok(None);
         }
         let when = r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| "n.d.".into()), |y| y.to_string());
