@@ -470,7 +470,10 @@ fn a_translator_marked_in_the_authors_cell_is_the_translator() {
          The Wretched of the Earth,\"Fanon, Frantz; Philcox, Richard (translator)\",2004,book,Grove Press\n\
          Black Skin White Masks,\"Fanon, Frantz; Markmann, Charles Lam (trans.); Sardar, Ziauddin (ed.)\",2008,book,Pluto\n",
     );
-    assert!(err.contains("read \"Philcox, Richard (translator)\" as a translator"), "{err}");
+    assert!(
+        err.contains("read \"Philcox, Richard (translator)\" as a translator (the role written with the name)"),
+        "{err}"
+    );
     assert!(!err.contains("is not part of the name"), "{err}");
     let list = w.reading_list();
     let r = reading(&list, "The Wretched");
@@ -603,4 +606,38 @@ fn every_length_problem_of_a_record_is_said() {
     assert!(err.contains("an author's name is 606 characters long"), "{}", &err[..err.len().min(600)]);
     assert!(err.contains("notes is 1,048,577 characters long"), "{}", &err[..err.len().min(600)]);
     assert!(err.contains("3 problems in"), "{}", &err[..err.len().min(600)]);
+}
+
+/// Roles written in an authors cell the other ways lists write them:
+/// Citing Medicine's "Farmer P, Kim JY, editors" beside another `;` part,
+/// "translated by NAME", and German or French marks (tester r69 F1, F2,
+/// F4: one author "Farmer P" given "Kim JY, editors", unsaid; a
+/// translator cited as an author).
+#[test]
+fn roles_written_in_an_authors_cell_are_read() {
+    let w = workdir();
+    let err = w.import_reading(
+        "roles.csv",
+        "title,authors,year,type\n\
+         Edited,\"Farmer P, Kim JY, editors; Smith J, translator\",2013,book\n\
+         Prose,\"Fanon, Frantz; translated by Richard Philcox\",2004,book\n\
+         German,\"Fanon, Frantz; Weber, Eva (Übers.)\",2004,book\n",
+    );
+    assert!(err.contains("author \"Farmer P\": the relator \"editor\" makes the person an editor"), "{err}");
+    let list = w.reading_list();
+    let family = |r: &serde_json::Value, k: &str| -> Vec<String> {
+        r[k].as_array()
+            .map_or_else(Vec::new, |a| a.iter().map(|n| n["family"].as_str().unwrap_or("").to_string()).collect())
+    };
+    let e = reading(&list, "Edited");
+    assert!(family(e, "author_names").is_empty(), "{e}");
+    assert_eq!(family(e, "editor_names"), ["Farmer", "Kim"], "{e}");
+    assert_eq!(family(e, "translator_names"), ["Smith"], "{e}");
+    let p = reading(&list, "Prose");
+    assert_eq!(family(p, "author_names"), ["Fanon"], "{p}");
+    assert_eq!(family(p, "translator_names"), ["Philcox"], "{p}");
+    assert_eq!(p["translator_names"][0]["given"], "Richard", "{p}");
+    let g = reading(&list, "German");
+    assert_eq!(family(g, "translator_names"), ["Weber"], "{g}");
+    assert!(err.contains("read \"translated by Richard Philcox\" as a translator"), "{err}");
 }

@@ -3527,14 +3527,37 @@ fn others_marked(d: &mut Draft) {
         ("(eds.)", "editor"),
         ("(editor)", "editor"),
         ("[ed.]", "editor"),
+        // German, French, Spanish and Portuguese catalogues' words.
+        ("(übers.)", "translator"),
+        ("(trad.)", "translator"),
+        ("(hrsg.)", "editor"),
+        ("(hg.)", "editor"),
+        ("(éd.)", "editor"),
+        ("(org.)", "editor"),
     ];
-    let role_of = |n: &Name| -> Option<(&'static str, String)> {
+    // The role written before the name ("translated by Richard Philcox").
+    const BEFORE: &[(&str, &str)] = &[
+        ("translated by ", "translator"),
+        ("trans. by ", "translator"),
+        ("tr. by ", "translator"),
+        ("edited by ", "editor"),
+        ("ed. by ", "editor"),
+    ];
+    // The role, the name without it, and whether it is written in natural
+    // order ("translated by Richard Philcox": given name first).
+    let role_of = |n: &Name| -> Option<(&'static str, String, bool)> {
         let t = n.original.trim();
         let lower = t.to_lowercase();
         MARKS
             .iter()
             .find(|(m, _)| lower.ends_with(m))
-            .map(|(m, role)| (*role, t[..t.len() - m.len()].trim().trim_end_matches(',').trim().to_string()))
+            .map(|(m, role)| (*role, t[..t.len() - m.len()].trim().trim_end_matches(',').trim().to_string(), false))
+            .or_else(|| {
+                BEFORE
+                    .iter()
+                    .find(|(m, _)| lower.starts_with(m))
+                    .map(|(m, role)| (*role, t[m.len()..].trim().to_string(), !t.contains(',')))
+            })
     };
     if d.authors.iter().all(|n| role_of(n).is_some()) {
         return;
@@ -3544,8 +3567,9 @@ fn others_marked(d: &mut Draft) {
     let mut moved: Vec<String> = Vec::new();
     for n in std::mem::take(&mut d.authors) {
         match role_of(&n) {
-            Some((role, text)) => {
-                let name = super::names::parse(&text).unwrap_or_else(|| n.clone());
+            Some((role, text, natural)) => {
+                let name = if natural { super::names::parse_given_family(&text) } else { super::names::parse(&text) }
+                    .unwrap_or_else(|| n.clone());
                 moved.push(format!("{:?} as a {role}", n.original));
                 if role == "translator" { d.translators.push(name) } else { d.editors.push(name) }
             }
@@ -3557,7 +3581,7 @@ fn others_marked(d: &mut Draft) {
         d.warnings.push(RowError::new(
             d.at.line,
             d.at.column,
-            format!("{p}authors: read {} (the role written after the name), not as an author", moved.join(", ")),
+            format!("{p}authors: read {} (the role written with the name), not as an author", moved.join(", ")),
         ));
     }
 }

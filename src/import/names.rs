@@ -2293,7 +2293,7 @@ fn given_family(part: &str) -> bool {
 }
 
 /// A name written "Given von Family" in a cell that lists names so.
-fn parse_given_family(s: &str) -> Option<Name> {
+pub fn parse_given_family(s: &str) -> Option<Name> {
     let t = tidy(s);
     let mut words: Vec<&str> = t.split_whitespace().collect();
     if words.is_empty() {
@@ -2407,6 +2407,24 @@ fn names_in_semicolon_part(part: &str) -> Vec<String> {
     let parts: Vec<&str> = part.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
     if parts.len() < 2 {
         return vec![part.to_string()];
+    }
+    // Citing Medicine's "Farmer P, Kim JY, editors" as one `;` part beside
+    // others ("…, editors; Smith J, translator"): each name with the role
+    // after it, as a catalogue writes one ("Farmer P, editor"), which the
+    // import reads as the person's role (tester r69 F1: one author "Farmer
+    // P" given "Kim JY, editors", unsaid).
+    if let [names @ .., last] = parts.as_slice() {
+        let role = match last.trim_end_matches('.').to_lowercase().as_str() {
+            "editors" | "editor" | "eds" | "ed" => Some("editor"),
+            "translators" | "translator" | "trans" | "tr" => Some("translator"),
+            _ => None,
+        };
+        if let Some(role) = role
+            && names.len() >= 2
+            && names.iter().all(|p| initials_part(p) && !looks_corporate(p))
+        {
+            return names.iter().map(|p| format!("{p}, {role}")).collect();
+        }
     }
     let ends_in_suffix = |p: &str| p.split_whitespace().last().is_some_and(is_suffix);
     if parts.iter().all(|p| initials_part(p) && !looks_corporate(p) && !ends_in_suffix(p)) {
