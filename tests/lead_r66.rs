@@ -641,3 +641,20 @@ fn roles_written_in_an_authors_cell_are_read() {
     assert_eq!(family(g, "translator_names"), ["Weber"], "{g}");
     assert!(err.contains("read \"translated by Richard Philcox\" as a translator"), "{err}");
 }
+
+/// A RIS file made from PubMed writes MEDLINE's convention: `TI` the
+/// bracketed translation, `TT` the original. It is read so (tester r69
+/// F3: canon bracketed the original as the translation).
+#[test]
+fn ris_in_pubmeds_convention_keeps_its_titles() {
+    let w = workdir();
+    w.import_reading(
+        "p.ris",
+        "TY  - JOUR\nTI  - [Racism in medicine: a German perspective]\nTT  - Rassismus in der Medizin: eine deutsche Perspektive\n\
+         AU  - Müller, Jörg\nPY  - 2023\nJO  - Deutsche medizinische Wochenschrift\nER  - \n",
+    );
+    let list = w.reading_list();
+    let r = reading(&list, "[Racism");
+    assert_eq!(r["title"], ENGLISH);
+    assert_eq!(r["original_title"], GERMAN);
+}

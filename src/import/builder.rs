@@ -246,6 +246,14 @@ impl Draft {
         if tt.is_empty() || own.is_empty() || tt == own || self.original_title.is_some() {
             return false;
         }
+        // A title already in brackets is the translation, as MEDLINE writes
+        // it (a RIS file made from PubMed: `TI  - [Racism in medicine]`,
+        // `TT  - Rassismus …`): the other is then the original (tester r69
+        // F3: the two were swapped).
+        if own.starts_with('[') && own.ends_with(']') {
+            self.original_title = Some(tt.to_string());
+            return true;
+        }
         let bracketed = if tt.starts_with('[') && tt.ends_with(']') { tt.to_string() } else { format!("[{tt}]") };
         self.original_title = Some(own);
         *title = Val::new(bracketed, translated.at);
