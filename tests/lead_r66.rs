@@ -658,3 +658,20 @@ fn ris_in_pubmeds_convention_keeps_its_titles() {
     assert_eq!(r["title"], ENGLISH);
     assert_eq!(r["original_title"], GERMAN);
 }
+
+/// Warnings about the names read from a spreadsheet's authors cell name
+/// that cell's column (tester r69 F5: column 1, and column 2 in the next
+/// warning about the same cell).
+#[test]
+fn warnings_about_names_name_their_cell() {
+    let w = workdir();
+    let err = w.import_reading(
+        "c.csv",
+        "title,authors,year,type\nA,\"Fanon, Frantz; Philcox, Richard (trans.)\",2004,book\nB,\"Farmer P, Kim JY, editors; Smith J, translator\",2013,book\n",
+    );
+    let ours: Vec<&str> = err.lines().filter(|l| l.contains("c.csv:") && l.contains("warning:")).collect();
+    assert!(ours.len() >= 3, "{err}");
+    for l in ours {
+        assert!(l.contains("c.csv:2:2:") || l.contains("c.csv:3:2:"), "{l}");
+    }
+}

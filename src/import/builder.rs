@@ -93,6 +93,11 @@ pub struct Draft {
     /// ([`ReadingRecord::original_title`]).
     pub original_title: Option<String>,
     pub authors: Vec<Name>,
+    /// Where a spreadsheet row's authors, editors and translators cells
+    /// are (in that order), for the warnings about the names read from
+    /// them (tester r69 F5: said at the row's first cell); `None`: the
+    /// record's position.
+    pub names_at: [Option<Pos>; 3],
     /// Editors, in order (an edited book's, or the book's a chapter is in).
     pub editors: Vec<Name>,
     /// Translators, in order (BibTeX `translator`, CSL `translator`, RIS
@@ -2661,14 +2666,20 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // in every format alike (tester r16).
     let roles = authors.iter().map(|n| ("author", n)).chain(d.editors.iter().map(|n| ("editor", n)));
     for (role, n) in roles.chain(d.translators.iter().map(|n| ("translator", n))) {
+        let at = d.names_at[match role {
+            "author" => 0,
+            "editor" => 1,
+            _ => 2,
+        }]
+        .unwrap_or(d.at);
         if let Some((_, aside, kind)) = super::names::split_aside(&n.original).filter(|_| !n.is_literal()) {
             let what = match kind {
                 super::names::Aside::Id => "an identifier, not part of the name",
                 super::names::Aside::Other => "not part of the name as a reference prints it",
             };
             d.warnings.push(RowError::new(
-                d.at.line,
-                d.at.column,
+                at.line,
+                at.column,
                 format!("{p}{role} {:?}: {aside} is {what}; kept in the name as written, not printed", n.original),
             ));
         }
@@ -3446,8 +3457,9 @@ fn catalogue_roles(d: &mut Draft) {
     for n in d.editors.iter_mut().chain(d.translators.iter_mut()) {
         n.role = None;
     }
+    let at = d.names_at[0].unwrap_or(d.at);
     for m in said {
-        d.warnings.push(RowError::new(d.at.line, d.at.column, m));
+        d.warnings.push(RowError::new(at.line, at.column, m));
     }
 }
 
@@ -3502,9 +3514,10 @@ fn editors_marked(d: &mut Draft) {
     } else {
         return;
     };
+    let at = d.names_at[0].unwrap_or(d.at);
     d.warnings.push(RowError::new(
-        d.at.line,
-        d.at.column,
+        at.line,
+        at.column,
         format!(
             "{p}authors {}: read as the editors ({how}); an edited book is cited by its editors",
             d.authors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>().join("; ")
@@ -3586,9 +3599,10 @@ fn others_marked(d: &mut Draft) {
     }
     d.authors = kept;
     if !moved.is_empty() {
+        let at = d.names_at[0].unwrap_or(d.at);
         d.warnings.push(RowError::new(
-            d.at.line,
-            d.at.column,
+            at.line,
+            at.column,
             format!("{p}authors: read {} (the role written with the name), not as an author", moved.join(", ")),
         ));
     }

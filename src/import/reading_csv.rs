@@ -445,6 +445,7 @@ impl<'a> ReadingReader<'a> {
         d.source_kind = opt(SOURCE_KIND);
         d.status = opt(STATUS);
         d.themes = split_cell(self.get(THEMES)).map(|t| Val::new(t, at(THEMES))).collect();
+        d.names_at = [at(AUTHORS), at(EDITORS), at(TRANSLATORS)].map(Some);
         let split = names::split_cell(self.get(AUTHORS));
         if let Some(doubt) = split.doubt {
             d.guessed.authors = true;

@@ -309,6 +309,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         .filter_map(|i| get(r, Some(*i)).map(|v| Val::new(v, at(Some(*i)))))
         .find(|v| builder::first_isbn(&v.text).is_some());
     d.isbn_rule = IsbnRule::FirstValid;
+    d.names_at = [Some(at(c.authors)), Some(at(c.editors)), None];
     d.authors = cell_names(r, c.authors, (line, n(c.authors)), &mut d.warnings, &mut d.guessed.authors);
     d.authors_truncated = crate::import::names::ends_with_et_al(get(r, c.authors).unwrap_or(""));
     d.editors = cell_names(r, c.editors, (line, n(c.editors)), &mut d.warnings, &mut d.guessed.editors);

@@ -441,6 +441,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.extra = get(r, c.extra).map(|x| Val::new(x, at(c.extra)));
     d.isbn = get(r, c.isbn).map(|v| Val::new(v, at(c.isbn)));
     d.isbn_rule = IsbnRule::FirstValid;
+    d.names_at = [Some(at(c.author)), Some(at(c.editor)), Some(at(c.translator))];
     d.authors = cell_names(r, c.author, (line, n(c.author)), &mut d.warnings, &mut d.guessed.authors);
     d.authors_truncated = names::ends_with_et_al(get(r, c.author).unwrap_or(""));
     // Zotero's Editor column holds editors: an edited book is cited by them.
