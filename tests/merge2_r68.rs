@@ -7,32 +7,13 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::Workdir;
+use common::{Workdir, fails_at, json_at, stderr_at};
 use serde_json::Value;
 
 const ONE: &str = "\
 title,authors,year,type,publisher,place
 \"Pathologies of Power\",\"Farmer, Paul\",2005,book,University of California Press,Berkeley
 ";
-
-/// Runs canon on `db`; asserts success; returns stderr.
-fn stderr_at(w: &Workdir, db: &Path, args: &[&str]) -> String {
-    let out = w.run_at(db, args);
-    let err = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(out.status.success(), "canon --db {} {args:?} failed:\n{err}", db.display());
-    err
-}
-
-/// Runs canon on `db`; asserts failure; returns stderr.
-fn fails_at(w: &Workdir, db: &Path, args: &[&str]) -> String {
-    let out = w.run_at(db, args);
-    assert!(!out.status.success(), "canon --db {} {args:?} succeeded", db.display());
-    String::from_utf8_lossy(&out.stderr).to_string()
-}
-
-fn json_at(w: &Workdir, db: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&w.ok_at(db, args)).expect("JSON")
-}
 
 /// The change number a merge's summary gives: "(change #N; `canon undo N` reverts the merge)".
 fn change_of(summary: &str) -> String {

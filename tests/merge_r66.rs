@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::Workdir;
+use common::{Workdir, fails_at, json_at, stderr_at};
 use serde_json::Value;
 
 const BASE: &str = "\
@@ -17,25 +17,6 @@ Reimagining Global Health,\"Farmer, Paul\",2013,book,,intersectional-health,
 ";
 
 const EGFR: &str = "10.1000/egfr.2020";
-
-/// Runs canon on `db`; asserts success; returns stderr.
-fn stderr_at(w: &Workdir, db: &Path, args: &[&str]) -> String {
-    let out = w.run_at(db, args);
-    let err = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(out.status.success(), "canon --db {} {args:?} failed:\n{err}", db.display());
-    err
-}
-
-/// Runs canon on `db`; asserts failure; returns stderr.
-fn fails_at(w: &Workdir, db: &Path, args: &[&str]) -> String {
-    let out = w.run_at(db, args);
-    assert!(!out.status.success(), "canon --db {} {args:?} succeeded", db.display());
-    String::from_utf8_lossy(&out.stderr).to_string()
-}
-
-fn json_at(w: &Workdir, db: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&w.ok_at(db, args)).expect("JSON")
-}
 
 fn count_at(db: &Path, sql: &str) -> i64 {
     rusqlite::Connection::open(db).expect("open").query_row(sql, [], |r| r.get(0)).expect(sql)

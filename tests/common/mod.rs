@@ -331,3 +331,24 @@ pub fn suggested(
     }
     out
 }
+
+/// Runs canon on `db` in `w`; asserts success; returns stderr (for tests
+/// that keep several copies of a database, as a group merging does).
+pub fn stderr_at(w: &Workdir, db: &Path, args: &[&str]) -> String {
+    let out = w.run_at(db, args);
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(out.status.success(), "canon --db {} {args:?} failed:\n{err}", db.display());
+    err
+}
+
+/// Runs canon on `db` in `w`; asserts failure; returns stderr.
+pub fn fails_at(w: &Workdir, db: &Path, args: &[&str]) -> String {
+    let out = w.run_at(db, args);
+    assert!(!out.status.success(), "canon --db {} {args:?} succeeded", db.display());
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+/// Runs canon on `db` in `w`; asserts success; stdout as JSON.
+pub fn json_at(w: &Workdir, db: &Path, args: &[&str]) -> serde_json::Value {
+    serde_json::from_str(&w.ok_at(db, args)).expect("JSON")
+}
