@@ -1358,12 +1358,26 @@ enum Either<'a> {
 
 fn reject(errors: &mut ImportErrors, rejected: &mut Vec<Change>, dry_run: bool, e: RowError) {
     if dry_run {
-        rejected.push(Change {
-            line: e.line,
-            outcome: Outcome::Rejected,
-            what: errors.locate(&e),
-            fields: vec![e.message.clone()],
-        });
+        // A warning beside a rejected record's problem is said under it, not
+        // as a second rejected record (tester r67 F7: two "rejected" lines
+        // for one row).
+        let also = |at: &str, m: &str| format!("also, not why it was rejected: {at}: {m}");
+        let at = errors.locate(&e);
+        match rejected.last_mut().filter(|c| c.line == e.line) {
+            Some(last) if e.is_warning() => last.fields.push(also(&at, &e.message)),
+            Some(last) if last.fields.first().is_some_and(|f| f.starts_with("warning: ")) => {
+                let warned = also(&last.what, &last.fields[0]);
+                last.what = at;
+                last.fields[0] = e.message.clone();
+                last.fields.push(warned);
+            }
+            _ => rejected.push(Change {
+                line: e.line,
+                outcome: Outcome::Rejected,
+                what: at,
+                fields: vec![e.message.clone()],
+            }),
+        }
     }
     errors.push(e);
 }
@@ -1477,14 +1491,18 @@ fn print_diff(changes: &[Change], unit: &str) {
     for ch in changes {
         let tag = ch.outcome.as_str();
         let _ = match ch.outcome {
-            Outcome::Rejected => writeln!(out, "{tag:<10} {}: {}", readable(&ch.what), readable(&ch.fields.join("; "))),
+            Outcome::Rejected => writeln!(
+                out,
+                "{tag:<10} {}: {}",
+                readable(&ch.what),
+                readable(ch.fields.first().map_or("", String::as_str))
+            ),
             Outcome::Removed => writeln!(out, "{tag:<10} {:<11} {}", "(not in file)", readable(&ch.what)),
             _ => writeln!(out, "{tag:<10} {unit:<4} {:<6} {}", ch.line, readable(&ch.what)),
         };
-        if ch.outcome != Outcome::Rejected {
-            for f in &ch.fields {
-                let _ = writeln!(out, "{:<18}{}", "", readable(f));
-            }
+        let said = usize::from(ch.outcome == Outcome::Rejected);
+        for f in ch.fields.iter().skip(said) {
+            let _ = writeln!(out, "{:<18}{}", "", readable(f));
         }
     }
 }

@@ -547,6 +547,7 @@ fn draft(raw: &Raw) -> builder::Draft {
         }
         d.warnings.push(RowError::new(at, 4, message));
     }
+    tags_as_written(raw, &mut d);
     d.isbn_field = Some("Web of Science SN, EI or BN");
     // Labels the RIS reader gave in RIS's names, in the file's.
     for label in d.unstored.iter_mut() {
@@ -568,6 +569,39 @@ fn draft(raw: &Raw) -> builder::Draft {
         d.not_stored_as(label);
     }
     d
+}
+
+/// Names each name warning the RIS reader gave by the tag Web of Science
+/// wrote at its line (`BE`, not RIS's `ED`), and keeps a group author
+/// (`CA`, `GP`: "Race Correct Study Grp") whole as the institution's name
+/// it is, unsaid (Clarivate's field tags: "Group Author"; tester r67 F7: a
+/// `CA` line was warned of as "AU … kept whole as an institution's name").
+fn tags_as_written(raw: &Raw, d: &mut builder::Draft) {
+    let tag_at = |line: u64| raw.fields.iter().find(|(_, _, n)| *n == line).map(|(t, _, _)| *t);
+    let group = |t: &str| matches!(t, "CA" | "GP");
+    let groups: Vec<&str> =
+        raw.fields.iter().filter(|(t, _, _)| group(t)).map(|(_, v, _)| v.trim()).filter(|v| !v.is_empty()).collect();
+    for a in d.authors.iter_mut().filter(|a| !a.is_literal()) {
+        if groups.contains(&a.original.trim()) {
+            *a = crate::import::names::Name::literal(&a.original);
+        }
+    }
+    let prefix = d.prefix();
+    d.warnings.retain_mut(|w| {
+        let Some(wos) = tag_at(w.line) else { return true };
+        let Some((_, ris)) = AS_RIS.iter().find(|(t, _)| *t == wos) else { return true };
+        let said = format!("{prefix}{ris} ");
+        let Some(rest) = w.message.strip_prefix(&said) else { return true };
+        // Every doubt of how a group author reads as a person's name is
+        // moot: it is kept whole.
+        if group(wos) {
+            return false;
+        }
+        if wos != *ris {
+            w.message = format!("{prefix}{wos} {rest}");
+        }
+        true
+    });
 }
 
 #[cfg(test)]

@@ -1,0 +1,62 @@
+//! Issue 12 (lead, r70), through the binary: a Web of Science group author
+//! is kept whole unsaid and every name warning names the tag the file
+//! wrote; a dry run shows a warning beside a rejected row under it, not as
+//! a second rejected row.
+
+mod common;
+
+use common::Workdir;
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+/// Web of Science's `CA` and `GP` are group authors (Clarivate's field
+/// tags): a name kept whole is exactly right for them, and was warned of as
+/// "AU … kept whole as an institution's name" at the `CA` line (tester r67
+/// F7). A `BE` (book editor) warning was called `ED`, RIS's tag.
+#[test]
+fn wos_group_authors_are_kept_whole_and_warnings_name_the_files_tags() {
+    let w = workdir();
+    let wos = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT B\nAU Vyas, DA\nCA Race Correct Study Grp\n\
+               GP Writing Committee, Global Health\nBE Jane Osei\nTI Hidden in Plain Sight\nPU ROUTLEDGE\nPY 2020\nER\n\nEF\n";
+    let err = w.import_reading("wos.txt", wos);
+    assert!(!err.contains("Race Correct"), "a group author is kept whole unsaid: {err}");
+    assert!(!err.contains("Writing Committee"), "{err}");
+    assert!(!err.contains(" AU "), "{err}");
+    assert!(
+        err.contains("wos.txt:7:4: warning: in the record starting at line 3: BE \"Jane Osei\" was kept whole"),
+        "{err}"
+    );
+    assert!(!err.contains(" ED "), "the file's tag, not RIS's: {err}");
+    let list = w.reading_list();
+    let names = &list[0]["author_names"];
+    assert_eq!(names[0]["family"], "Vyas", "{names}");
+    assert_eq!(names[1]["literal"], "Race Correct Study Grp", "{names}");
+    // A comma in a group author's name does not make it a person's.
+    assert_eq!(names[2]["literal"], "Writing Committee, Global Health", "{names}");
+    assert_eq!(names[2]["family"], serde_json::Value::Null, "{names}");
+}
+
+/// A row refused for its missing title that also has a warning (ahead of
+/// print, but in a volume) is one rejected row in the dry run, the warning
+/// under it (tester r67 F7: two "rejected" lines for one record).
+#[test]
+fn dry_run_lists_a_warning_under_its_rejected_row() {
+    let w = workdir();
+    w.write(
+        "list.csv",
+        "title,authors,year,volume,year_note\nGood,\"Osei, K\",2020,3,\n,\"Mensah, K\",2021,401,ahead of print\n\
+         Also good,\"Lind, T\",2019,,\n",
+    );
+    let out = w.run_at(&w.path("canon.db"), &["import", "reading", "list.csv", "--skip-invalid", "--dry-run"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let rejected: Vec<&str> = stdout.lines().filter(|l| l.starts_with("rejected")).collect();
+    assert_eq!(rejected.len(), 1, "{stdout}");
+    assert!(rejected[0].contains("list.csv:3:") && !rejected[0].contains("warning"), "{stdout}");
+    let also = stdout.lines().find(|l| l.contains("also, not why it was rejected")).expect("the warning under it");
+    assert!(also.contains("list.csv:3:") && also.contains("ahead of print"), "{stdout}");
+    assert!(stdout.contains("new        line 2") && stdout.contains("new        line 4"), "{stdout}");
+}
