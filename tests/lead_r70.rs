@@ -60,3 +60,27 @@ fn dry_run_lists_a_warning_under_its_rejected_row() {
     assert!(also.contains("list.csv:3:") && also.contains("ahead of print"), "{stdout}");
     assert!(stdout.contains("new        line 2") && stdout.contains("new        line 4"), "{stdout}");
 }
+
+/// A book whose name begins its publisher's ("StatPearls", "StatPearls
+/// Publishing"): Chicago took the publisher's place for the book's and
+/// title-cased the book to "Statpearls" (tester r70 F5); a word's own case
+/// is kept in every style.
+#[test]
+fn a_books_own_case_is_kept_when_its_publisher_begins_with_its_name() {
+    let w = workdir();
+    w.import_reading(
+        "c.csv",
+        "title,authors,year,type,container,publisher\n\
+         \"Teaching with StatPearls and UpToDate\",\"Osei, K\",2023,chapter,StatPearls,StatPearls Publishing\n\
+         Sickle cell disease,\"Lind, T\",2022,chapter,UpToDate,UpToDate Inc\n",
+    );
+    for style in ["chicago", "apa", "harvard", "vancouver", "ama"] {
+        let refs = w.references(style);
+        let r = common::reference(&refs, "Teaching");
+        assert!(r.contains("StatPearls. ") || r.contains("StatPearls;"), "{style}: {r}");
+        assert!(!r.contains("Statpearls"), "{style}: {r}");
+        let r = common::reference(&refs, "Sickle");
+        assert!(!r.contains("Uptodate"), "{style}: {r}");
+        assert!(r.contains("UpToDate Inc"), "{style}: {r}");
+    }
+}

@@ -7892,7 +7892,7 @@ fn own_case_by_source(mut t: Rich, r: &Reading, short_printed: bool) -> Rich {
         if words.is_empty() {
             continue;
         }
-        let regions: Vec<Option<std::ops::Range<usize>>> = sources
+        let mut regions: Vec<Option<std::ops::Range<usize>>> = sources
             .iter()
             .map(
                 |(s, first)| {
@@ -7900,6 +7900,27 @@ fn own_case_by_source(mut t: Rich, r: &Reading, short_printed: bool) -> Rich {
                 },
             )
             .collect();
+        // A journal or book whose name begins a longer text that follows it
+        // (the book "StatPearls", its publisher "StatPearls Publishing"):
+        // its last occurrence is inside the longer one, and its own place is
+        // the one before (tester r70 F5: Chicago printed "In Statpearls").
+        for j in 0..sources.len() {
+            let (s, first) = sources[j];
+            let inside = |g: &std::ops::Range<usize>| {
+                regions.iter().enumerate().any(|(i, h)| {
+                    i != j
+                        && sources[i].0.len() > s.len()
+                        && h.as_ref().is_some_and(|h| h.start <= g.start && g.end <= h.end)
+                })
+            };
+            let mut found = regions[j].clone();
+            while !first && let Some(g) = found.clone().filter(|g| inside(g)) {
+                found = rfind_outside_identifiers(&t.text[..g.start], s);
+            }
+            if found.is_some() {
+                regions[j] = found;
+            }
+        }
         let own = regions[k].clone();
         let others: Vec<std::ops::Range<usize>> = regions
             .iter()
