@@ -84,3 +84,39 @@ fn a_books_own_case_is_kept_when_its_publisher_begins_with_its_name() {
         assert!(r.contains("UpToDate Inc"), "{style}: {r}");
     }
 }
+
+/// Web of Science writes a bimonthly issue's date `PD JUL-AUG`, a range of
+/// days `PD JAN 1-15`, of seasons `PD SUM-FAL`: each kept its start alone,
+/// unsaid (tester r70 F13), where every other format keeps the range.
+#[test]
+fn wos_date_ranges_are_kept_whole() {
+    let w = workdir();
+    let rec = |ti: &str, pd: &str| format!("PT J\nAU Osei, K\nTI {ti}\nSO BMJ\nPD {pd}\nPY 2018\nVL 48\nER\n\n");
+    let file = format!(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\n{}{}{}{}{}EF\n",
+        rec("Months", "JUL-AUG"),
+        rec("Late months", "NOV-DEC"),
+        rec("Days", "JAN 1-15"),
+        rec("Seasons", "SUM-FAL"),
+        rec("Across months", "JUN 28-JUL 3")
+    );
+    let err = w.import_reading("savedrecs.txt", &file);
+    let list = w.reading_list();
+    let r = common::reading(&list, "Months");
+    assert_eq!((r["month"].as_i64(), r["month_end"].as_i64()), (Some(7), Some(8)), "{r}");
+    let r = common::reading(&list, "Late months");
+    assert_eq!((r["month"].as_i64(), r["month_end"].as_i64()), (Some(11), Some(12)), "{r}");
+    let r = common::reading(&list, "Days");
+    assert_eq!((r["month"].as_i64(), r["day"].as_i64(), r["day_end"].as_i64()), (Some(1), Some(1), Some(15)), "{r}");
+    let r = common::reading(&list, "Seasons");
+    assert_eq!((r["season"].as_str(), r["season_end"].as_str()), (Some("summer"), Some("autumn")), "{r}");
+    let r = common::reading(&list, "Across months");
+    assert_eq!((r["month"].as_i64(), r["day"].as_i64()), (Some(6), Some(28)), "{r}");
+    assert!(
+        err.contains("PD \"JUN 28-JUL 3\" runs over a range canon cannot keep whole; the start, 2018/06/28, is kept"),
+        "{err}"
+    );
+    assert!(!err.contains("JUL-AUG") && !err.contains("SUM-FAL"), "kept whole, nothing to say: {err}");
+    let refs = w.references("vancouver");
+    assert!(common::reference(&refs, "Months").contains("2018 Jul-Aug;48"), "{refs:?}");
+}

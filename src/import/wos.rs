@@ -129,22 +129,26 @@ fn ris_type(pt: &str, dt: &str) -> &'static str {
 /// Months as Web of Science writes them in `PD` ("MAR", "MAR 15", "MAR-APR").
 const MONTHS: [&str; 12] = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
-/// `PD` ("MAR 15", "MAR 2020", "FAL", "2020 JUN 3") with `PY` as a RIS
-/// `DA` ("2020/03/15/", "2019///Fall"), or `None` when it gives no month
-/// or season (or its year is not `PY`'s).
-fn full_date(pd: &str, py: Option<&str>) -> Option<String> {
+/// `PD` ("MAR 15", "MAR 2020", "FAL", "2020 JUN 3", and the ranges "JUL-AUG",
+/// "JAN 1-15", "SUM-FAL") with `PY` as a RIS `DA` ("2020/03/15/",
+/// "2018/07-08//", "2018/01/01-15/", "2019///Fall", "2018///Summer-Fall"),
+/// which the RIS reader keeps whole (month_end, day_end, season_end), and
+/// what of the date that `DA` cannot carry ("JUN 28-JUL 3": the end of a
+/// range of days across months), said by the caller. `None` when it gives
+/// no month or season (or its year is not `PY`'s).
+fn full_date(pd: &str, py: Option<&str>) -> Option<(String, Option<String>)> {
     let mut year = py.map(str::trim).filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?.to_string();
-    let (mut month, mut day, mut season) = (None, None, None);
+    let (mut months, mut days, mut seasons) = (Vec::new(), Vec::new(), Vec::new());
     for w in pd.split([' ', '-']).filter(|w| !w.is_empty()) {
         let u = w.to_ascii_uppercase();
         if let Some(m) = MONTHS.iter().position(|m| u.starts_with(m)) {
-            month.get_or_insert(m + 1);
+            months.push(m + 1);
         } else if let Some(s) =
             [("SPR", "Spring"), ("SUM", "Summer"), ("FAL", "Fall"), ("AUT", "Autumn"), ("WIN", "Winter")]
                 .iter()
                 .find(|(k, _)| u.starts_with(k))
         {
-            season.get_or_insert(s.1);
+            seasons.push(s.1);
         } else if u.len() == 4 && u.bytes().all(|b| b.is_ascii_digit()) {
             if u != year {
                 return None;
@@ -153,17 +157,24 @@ fn full_date(pd: &str, py: Option<&str>) -> Option<String> {
         } else if let Ok(d) = u.parse::<u32>()
             && (1..=31).contains(&d)
         {
-            day.get_or_insert(d);
+            days.push(d);
         }
     }
-    match (month, season) {
-        (Some(m), _) => Some(match day {
-            Some(d) => format!("{year}/{m:02}/{d:02}/"),
-            None => format!("{year}/{m:02}//"),
-        }),
-        (None, Some(s)) => Some(format!("{year}///{s}")),
-        _ => None,
-    }
+    // Tester r70 F13: "JUL-AUG", "JAN 1-15" and "SUM-FAL" kept their start
+    // alone, unsaid.
+    let (date, cut) = match (months.as_slice(), days.as_slice(), seasons.as_slice()) {
+        ([m], [], _) => (format!("{year}/{m:02}//"), false),
+        ([m], [d], _) => (format!("{year}/{m:02}/{d:02}/"), false),
+        ([m], [d, e], _) if e > d => (format!("{year}/{m:02}/{d:02}-{e:02}/"), false),
+        ([m, n], [], _) if n > m => (format!("{year}/{m:02}-{n:02}//"), false),
+        ([m, ..], [d, ..], _) => (format!("{year}/{m:02}/{d:02}/"), true),
+        ([m, ..], [], _) => (format!("{year}/{m:02}//"), true),
+        ([], _, [s]) => (format!("{year}///{s}"), false),
+        ([], _, [s, t]) if s != t => (format!("{year}///{s}-{t}"), false),
+        ([], _, [s, ..]) => (format!("{year}///{s}"), true),
+        _ => return None,
+    };
+    Some((date, cut.then(|| pd.trim().to_string())))
 }
 
 /// A source title Web of Science wrote in capitals ("NEW ENGLAND JOURNAL
@@ -442,6 +453,7 @@ fn draft(raw: &Raw) -> builder::Draft {
     let book = ty == "BOOK";
     let mut fields: Vec<(&'static str, String, u64, u64)> = Vec::new();
     let mut unread: Vec<&'static str> = Vec::new();
+    let mut cut_dates: Vec<RowError> = Vec::new();
     for (tag, value, n) in &raw.fields {
         let value = value.trim();
         if value.is_empty() || *tag == "PT" {
@@ -457,7 +469,21 @@ fn draft(raw: &Raw) -> builder::Draft {
             // A book's `PG` is its number of pages, as a book's RIS `SP` is.
             "PG" if book && first("BP").is_none() => fields.push(("SP", value.to_string(), *n, 4)),
             "PD" => match full_date(value, py) {
-                Some(da) => fields.push(("DA", da, *n, 4)),
+                Some((da, cut)) => {
+                    if let Some(pd) = cut {
+                        cut_dates.push(RowError::new(
+                            *n,
+                            4,
+                            format!(
+                                "in the record starting at line {}: PD {pd:?} runs over a range canon cannot keep \
+                                 whole; the start, {}, is kept",
+                                raw.line,
+                                da.trim_end_matches('/')
+                            ),
+                        ));
+                    }
+                    fields.push(("DA", da, *n, 4))
+                }
                 None => unread.push("PD"),
             },
             "DT" => {}
@@ -483,7 +509,7 @@ fn draft(raw: &Raw) -> builder::Draft {
         if let Some(y) = year {
             let at = raw.fields.iter().find(|(t, _, _)| *t == "EY" || *t == "EA").map_or(raw.line, |f| f.2);
             fields.push(("PY", y.to_string(), at, 4));
-            if let Some(da) = full_date(ea, Some(y)) {
+            if let Some((da, _)) = full_date(ea, Some(y)) {
                 fields.push(("DA", da, at, 4));
             }
             if ty == "JOUR" {
@@ -548,6 +574,7 @@ fn draft(raw: &Raw) -> builder::Draft {
         d.warnings.push(RowError::new(at, 4, message));
     }
     tags_as_written(raw, &mut d);
+    d.warnings.extend(cut_dates);
     d.isbn_field = Some("Web of Science SN, EI or BN");
     // Labels the RIS reader gave in RIS's names, in the file's.
     for label in d.unstored.iter_mut() {
@@ -656,9 +683,15 @@ JI New Engl. J. Med.\nPD AUG 27\nPY 2020\nVL 383\nIS 9\nBP 874\nEP 882\nDI 10.10
 
     #[test]
     fn dates_and_source_case() {
-        assert_eq!(full_date("MAR 15", Some("2020")).as_deref(), Some("2020/03/15/"));
-        assert_eq!(full_date("MAR-APR", Some("2020")).as_deref(), Some("2020/03//"));
-        assert_eq!(full_date("FAL", Some("2019")).as_deref(), Some("2019///Fall"));
+        let da = |pd: &str, py: &str| full_date(pd, Some(py)).map(|(d, cut)| (d, cut.is_some()));
+        assert_eq!(da("MAR 15", "2020"), Some(("2020/03/15/".into(), false)));
+        // Ranges are kept whole (tester r70 F13: the start alone, unsaid).
+        assert_eq!(da("MAR-APR", "2020"), Some(("2020/03-04//".into(), false)));
+        assert_eq!(da("JAN 1-15", "2018"), Some(("2018/01/01-15/".into(), false)));
+        assert_eq!(da("SUM-FAL", "2018"), Some(("2018///Summer-Fall".into(), false)));
+        assert_eq!(da("FAL", "2019"), Some(("2019///Fall".into(), false)));
+        // One across months keeps its start, said.
+        assert_eq!(da("JUN 28-JUL 3", "2018"), Some(("2018/06/28/".into(), true)));
         assert_eq!(full_date("2019", Some("2020")), None);
         assert_eq!(
             source_case("JAMA-JOURNAL OF THE AMERICAN MEDICAL ASSOCIATION", Some("JAMA-J. Am. Med. Assoc.")),
