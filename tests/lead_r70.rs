@@ -120,3 +120,40 @@ fn wos_date_ranges_are_kept_whole() {
     let refs = w.references("vancouver");
     assert!(common::reference(&refs, "Months").contains("2018 Jul-Aug;48"), "{refs:?}");
 }
+
+/// How spreadsheets head the year: "Year of publication", "Pub Year",
+/// "Date published"… were not read, every year left empty with only a
+/// column warning (tester r70 F18).
+#[test]
+fn year_columns_under_their_usual_headers_are_read() {
+    for header in ["Year of publication", "Year published", "Pub Year", "Date published", "Publication date", "Yr."] {
+        let w = workdir();
+        let err = w.import_reading("y.csv", &format!("Title,Authors,{header}\nA work,\"Osei, K\",2020\n"));
+        assert!(err.contains(&format!("\"{header}\" → year")), "{header}: {err}");
+        assert!(!err.contains("not read"), "{header}: {err}");
+        assert_eq!(w.reading_list()[0]["year"], 2020, "{header}");
+    }
+}
+
+/// PubMed's citation line writes an online date "Epub 2023 Nov 4"; German
+/// lists write no date "o.J." (as French "s.d."): both were refused, "is
+/// not a year" (tester r70 F14).
+#[test]
+fn epub_dates_and_no_date_in_other_languages_are_read() {
+    let w = workdir();
+    w.import_reading(
+        "e.csv",
+        "title,authors,year,container\nOnline,\"Osei, K\",Epub 2023 Nov 4,BMJ\nGerman,\"Osei, K\",o.J.,\n\
+         Spanish,\"Osei, K\",s.f.,\nRussian,\"Osei, K\",б. г.,\n",
+    );
+    let list = w.reading_list();
+    let r = common::reading(&list, "Online");
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2023), Some(11), Some(4)), "{r}");
+    assert_eq!(r["year_note"], "ahead of print", "{r}");
+    for t in ["German", "Spanish", "Russian"] {
+        let r = common::reading(&list, t);
+        assert!(r["year"].is_null() && r["year_note"].is_null(), "{r}");
+    }
+    let refs = w.references("apa");
+    assert!(common::reference(&refs, "German").contains("(n.d.-"), "same author, undated: lettered: {refs:?}");
+}

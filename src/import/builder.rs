@@ -945,7 +945,33 @@ const NOT_YET: &[(&str, &str)] = &[
     ("in prep", "in preparation"),
 ];
 
-const UNDATED: &[&str] = &["n.d.", "n.d", "nd", "no date", "undated", "s.d.", "s.d", "o.j.", "sine dato"];
+/// "No date" as bibliographies write it: English "n.d.", French, Italian,
+/// Spanish and Portuguese "s.d." (sans date, senza data, sin data, sem
+/// data) and "s.f." (sin fecha), German "o.J." (ohne Jahr; tester r70 F14:
+/// refused, its full stop aside), Latin "s.a." (sine anno), Russian "б. г."
+/// (без года). Matched lower-case, a final full stop dropped.
+const UNDATED: &[&str] = &[
+    "n.d.",
+    "n.d",
+    "nd",
+    "no date",
+    "undated",
+    "s.d.",
+    "s.d",
+    "o.j.",
+    "o.j",
+    "o. j",
+    "ohne jahr",
+    "s.f",
+    "sin fecha",
+    "sans date",
+    "s.a",
+    "sine anno",
+    "sine dato",
+    "б.г",
+    "б. г",
+    "без года",
+];
 
 const MONTHS: &[&str] = &[
     "jan",
@@ -1076,9 +1102,18 @@ pub fn date_before_other_info(text: &str, ris: bool) -> Option<(String, String)>
 /// A year written with a publication state beside it ("2020 (in press)",
 /// "2021, accepted", "in press 2019", "[2020, forthcoming]"): the year and
 /// the state's note. `None` when the text is not a year and one state of
-/// [`NOT_YET`] (the longest state phrase found is the one taken).
+/// [`NOT_YET`] (the longest state phrase found is the one taken), or
+/// PubMed's "Epub 2023 Nov 4" (ahead of print).
 pub fn year_and_state(s: &str) -> Option<(i64, &'static str)> {
     let t = s.trim().to_lowercase();
+    // PubMed's citation line gives an article's online date before its
+    // issue so: "Epub 2023 Nov 4" (tester r70 F14: refused, "is not a
+    // year"). Only leading: RIS's "2019/04/02/Epub" is other information.
+    if let Some(Dated::Year(y)) =
+        ["epub ", "e-pub "].iter().find_map(|p| t.strip_prefix(p)).and_then(|rest| read_date(rest.trim()))
+    {
+        return Some((y, "ahead of print"));
+    }
     let mut states: Vec<&(&str, &'static str)> = NOT_YET.iter().collect();
     states.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
     states.into_iter().find_map(|(k, note)| {
@@ -4080,6 +4115,10 @@ pub(crate) mod tests {
             ("To appear", Some(Dated::NotYet("to appear"))),
             ("[Forthcoming]", Some(Dated::NotYet("forthcoming"))),
             ("n.d.", Some(Dated::Undated)),
+            ("o.J.", Some(Dated::Undated)),
+            ("o. J.", Some(Dated::Undated)),
+            ("s.f.", Some(Dated::Undated)),
+            ("б. г.", Some(Dated::Undated)),
             ("0000", None),
             ("9999", None),
             ("19", None),
@@ -4098,6 +4137,7 @@ pub(crate) mod tests {
             ("in press 2019", Some((2019, "in press"))),
             ("[2020, forthcoming]", Some((2020, "forthcoming"))),
             ("2019 Epub ahead of print", Some((2019, "ahead of print"))),
+            ("Epub 2023 Nov 4", Some((2023, "ahead of print"))),
             ("in press", None),
             ("2020 (pressing)", None),
             ("2020 (in press) 2021 draft", None),

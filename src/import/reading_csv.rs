@@ -69,7 +69,26 @@ const ORIGINAL_TITLE: usize = 46;
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
     Field { name: "authors", aliases: &["author", "creators", "creator", "by"], required: false },
-    Field { name: "year", aliases: &["publication year", "date", "published"], required: false },
+    // How spreadsheets head the year (tester r70 F18: "Year of publication",
+    // "Pub Year" and "Date published" were not read, every year left empty).
+    Field {
+        name: "year",
+        aliases: &[
+            "publication year",
+            "date",
+            "published",
+            "year of publication",
+            "year published",
+            "pub year",
+            "publ year",
+            "publication date",
+            "date published",
+            "date of publication",
+            "pub date",
+            "yr",
+        ],
+        required: false,
+    },
     Field { name: "type", aliases: &["item type", "reading type", "format", "kind"], required: false },
     Field { name: "doi", aliases: &[], required: false },
     Field { name: "url", aliases: &["link", "web address"], required: false },
