@@ -157,3 +157,45 @@ fn epub_dates_and_no_date_in_other_languages_are_read() {
     let refs = w.references("apa");
     assert!(common::reference(&refs, "German").contains("(n.d.-"), "same author, undated: lettered: {refs:?}");
 }
+
+/// Zotero writes its Extra field into BibTeX's `note` one line each
+/// ("Original Date: 1959", "original-title: …", then free text): the lines
+/// were run into one, the original title lost and the original year with
+/// it, unsaid (tester r71 F1). Read as CSL-JSON's `note` is; a note the
+/// file wraps over lines stays one paragraph.
+#[test]
+fn zotero_extra_lines_in_a_bibtex_note_are_read_one_by_one() {
+    let w = workdir();
+    let err = w.import_reading(
+        "z.bib",
+        "@book{fanon_dying_1965,\n\ttitle = {A Dying Colonialism},\n\tauthor = {Fanon, Frantz},\n\tyear = {1965},\n\
+         \tpublisher = {Grove Press},\n\tnote = {Original Date: 1959\nOriginal Title: L'An V de la r{\\'e}volution alg{\\'e}rienne}\n}\n\
+         @book{fanon_wretched_1963,\n\ttitle = {The Wretched of the Earth},\n\tauthor = {Fanon, Frantz},\n\tyear = {1963},\n\
+         \tnote = {original-title: Les damn{\\'e}s de la terre\noriginal-date: 1961\nRead for week 5 seminar}\n}\n\
+         @article{hoffman2016,\n\ttitle = {Racial bias in pain assessment},\n\tauthor = {Hoffman, Kelly M.},\n\tyear = {2016},\n\
+         \tjournal = {PNAS},\n\tnote = {PMID: 27044069\nPMCID: PMC4843483}\n}\n\
+         @article{wrapped,\n\ttitle = {Wrapped note},\n\tauthor = {Osei, K.},\n\tyear = {2020},\n\tjournal = {BMJ},\n\
+         \tnote = {A note the file wrapped\n\tover two lines}\n}\n",
+    );
+    assert!(!err.contains("Original Title"), "read, not named: {err}");
+    let list = w.reading_list();
+    let r = common::reading(&list, "A Dying");
+    assert_eq!(
+        (r["original_year"].as_str(), r["original_title"].as_str()),
+        (Some("1959"), Some("L'An V de la révolution algérienne")),
+        "{r}"
+    );
+    let r = common::reading(&list, "The Wretched");
+    assert_eq!(
+        (r["original_year"].as_str(), r["original_title"].as_str()),
+        (Some("1961"), Some("Les damnés de la terre")),
+        "{r}"
+    );
+    assert_eq!(r["annotation"], "Read for week 5 seminar", "{r}");
+    let r = common::reading(&list, "Racial bias");
+    assert_eq!(r["pmid"], "27044069", "{r}");
+    assert!(!r["annotation"].as_str().unwrap_or("").contains("27044069"), "{r}");
+    assert_eq!(common::reading(&list, "Wrapped")["annotation"], "A note the file wrapped over two lines");
+    let apa = w.references("apa");
+    assert!(common::reference(&apa, "The Wretched").contains("(Original work published 1961)"), "{apa:?}");
+}

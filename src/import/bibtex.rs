@@ -1653,7 +1653,12 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     // lines, then free text): the builder takes the identifiers from them
     // and keeps the rest as the note, after `annotation`/`annote`.
     d.annotation = ["annotation", "annote"].iter().find_map(|f| get(f));
-    let extra: Vec<Val> = ["extra", "note"].iter().filter_map(|f| val(f)).collect();
+    let extra: Vec<Val> = ["extra", "note"]
+        .iter()
+        .filter_map(|n| e.fields.get(*n))
+        .map(|f| Val::new(extra_lines(&f.raw), at(f)))
+        .filter(|v| !v.text.is_empty())
+        .collect();
     if let Some(first) = extra.first() {
         let text = extra.iter().map(|v| v.text.as_str()).collect::<Vec<_>>().join("\n");
         d.extra = Some(Val::new(text, first.at));
@@ -2041,6 +2046,37 @@ fn verbatim(raw: &str) -> String {
 }
 
 /// Whitespace runs made single spaces, ends trimmed.
+/// A `note`/`extra` field's text with the lines Zotero writes its Extra
+/// field in kept apart ("Original Date: 1959", "original-title: …", "PMID:
+/// …", then free text), so that each is read as CSL-JSON's `note` is; lines
+/// of a note the file wrapped (none of them a "Label: value" line) are one
+/// paragraph again. Tester r71 F1: every line was run into one, the
+/// original title was lost and the original year with it.
+fn extra_lines(raw: &str) -> String {
+    const BREAK: char = '\u{E00A}';
+    let text = latex_to_unicode(&raw.replace("\r\n", "\n").replace('\n', &BREAK.to_string()));
+    let labelled = |l: &str| {
+        l.split_once(':').is_some_and(|(label, value)| {
+            let words: Vec<&str> = label.split_whitespace().collect();
+            !value.trim().is_empty()
+                && (1..=4).contains(&words.len())
+                && label.len() <= 30
+                && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '_')))
+        })
+    };
+    let mut lines: Vec<String> = Vec::new();
+    for line in text.split(BREAK).map(collapse).filter(|l| !l.is_empty()) {
+        match lines.last_mut() {
+            Some(prev) if !labelled(&line) && !labelled(prev) => {
+                prev.push(' ');
+                prev.push_str(&line);
+            }
+            _ => lines.push(line),
+        }
+    }
+    lines.join("\n")
+}
+
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
