@@ -88,6 +88,9 @@ pub struct Summary {
     /// merge's own entry, or its writes noted "merged from …"), not copied:
     /// the changes those merges brought travel as their authors made them.
     pub history_bookkeeping: usize,
+    /// Their history's decisions on their own conflicts that changed no
+    /// value (entity `conflict`), not copied: conflicts are each copy's own.
+    pub history_local: usize,
     /// The merge's own history entry, when it wrote anything: the change
     /// `canon undo` takes to revert it whole.
     pub change: Option<i64>,
@@ -1344,6 +1347,11 @@ impl Merger<'_, '_> {
                 self.sum.history_bookkeeping += 1;
                 continue;
             }
+            // A decision on their conflict names a conflict only their copy holds.
+            if s(h, "entity") == super::resolution::CONFLICT {
+                self.sum.history_local += 1;
+                continue;
+            }
             let who = i(h, "by_id").and_then(|b| their_names.get(&b));
             let entity_id =
                 i(h, "entity_id").map(|e| Maps::entity_table(s(h, "entity")).map_or(e, |tb| self.maps.get(tb, e)));
@@ -1636,8 +1644,12 @@ pub fn list(conn: &rusqlite::Connection, all: bool) -> Result<Vec<Conflict>> {
 
 /// Settles a conflict: `ours` keeps the record as it is, `theirs` writes
 /// their version of the conflicting fields (the history keeps ours). The
-/// conflict row keeps both versions either way.
-pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String> {
+/// conflict row keeps both versions either way. Returns what it did and
+/// the history entry that records it, which `canon undo` takes: the
+/// record's update, or, when no value changed, the decision's own entry
+/// (see [`super::resolution`]; tester r70: `--take ours` left none, so it
+/// could not be undone).
+pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<(String, i64)> {
     let c = list(tx, true)?
         .into_iter()
         .find(|c| c.id == id)
@@ -1646,6 +1658,7 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
         anyhow::bail!("conflict #{id} was already resolved ({r}); nothing changed");
     }
     let mut what = format!("kept our {} {}", c.entity, c.entity_id);
+    let mut change = None;
     let t = bundle::table(&c.entity).ok_or_else(|| anyhow::anyhow!("unknown record kind {:?}", c.entity))?;
     // The record was removed since the conflict was found: their version
     // has nothing to go into, ours (removed) is what stands (tester r62
@@ -1758,7 +1771,7 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
                 new.insert("updated_at".into(), Value::from(super::now()));
             }
             bundle::update(tx, t, &current, &new)?;
-            history::record_noted(
+            change = Some(history::record_noted(
                 tx,
                 Some(by),
                 Action::Update,
@@ -1767,8 +1780,8 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
                 Some(&Value::Object(before)),
                 Some(&Value::Object(after)),
                 None,
-                Some(&format!("resolve conflict #{id} (theirs, from {})", c.source)),
-            )?;
+                Some(&super::resolution::note(id, "theirs", &c.source)),
+            )?);
         }
         what = format!("took their version of {} {} ({})", c.entity, c.entity_id, c.fields.join(", "));
     }
@@ -1776,7 +1789,11 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
         "UPDATE conflict SET resolution = ?2, resolved_at = ?3, resolved_by = ?4 WHERE id = ?1",
         params![id, take, super::now(), by],
     )?;
-    Ok(what)
+    let change = match change {
+        Some(c) => c,
+        None => super::resolution::record(tx, by, id, take, &c.source)?,
+    };
+    Ok((what, change))
 }
 
 #[cfg(test)]
