@@ -54,7 +54,7 @@ fn open_conflicts(w: &Workdir, db: &Path) -> Vec<Value> {
 fn conflict(w: &Workdir, db: &Path, c: &str) -> Value {
     let all = json_at(w, db, &["resolve", "--all", "--format", "json"]);
     all.as_array()
-        .and_then(|a| a.iter().find(|x| x["id"].to_string() == c))
+        .and_then(|a| a.iter().find(|x| x["id"].as_i64().is_some_and(|i| i.to_string() == c)))
         .cloned()
         .unwrap_or_else(|| panic!("no conflict #{c} in {all:#}"))
 }
@@ -72,7 +72,7 @@ fn merge(w: &Workdir, a: &Path, b: &Path) -> (String, String) {
 fn log_entry(w: &Workdir, db: &Path, n: &str) -> Value {
     let log = json_at(w, db, &["log", "--format", "json"]);
     log.as_array()
-        .and_then(|a| a.iter().find(|e| e["id"].to_string() == n))
+        .and_then(|a| a.iter().find(|e| e["id"].as_i64().is_some_and(|i| i.to_string() == n)))
         .cloned()
         .unwrap_or_else(|| panic!("no entry #{n} in the log:\n{log:#}"))
 }
@@ -102,7 +102,7 @@ fn take_ours_is_in_the_log_and_undo_redo_follow_the_history_both_ways() {
 
     // Undo it: the conflict is open again and listed, the value unchanged.
     let undone = stderr_at(&w, &a, &["undo", &ours, "--by", "amina"]);
-    assert!(undone.contains(&format!("Undone #{ours}: reopened conflict #{c} that #{ours} settled")), "{undone}");
+    assert!(undone.contains(&format!("Undone #{ours}: reopened conflict #{c}, which #{ours} settled")), "{undone}");
     let open = open_conflicts(&w, &a);
     assert_eq!(open.len(), 1, "listed again: {open:#?}");
     assert_eq!(open[0]["id"].to_string(), c);
@@ -117,6 +117,7 @@ fn take_ours_is_in_the_log_and_undo_redo_follow_the_history_both_ways() {
     let said = stderr_at(&w, &a, &["resolve", &c, "--take", "theirs", "--by", "amina"]);
     assert!(said.contains(&format!("conflict #{c} resolved: took their version of reading {id} (place)")), "{said}");
     let theirs = number_after(&said, "(change #");
+    assert!(said.contains(&format!("`canon undo {theirs}` puts ours back and opens it again")), "{said}");
     assert_eq!(place(&w, &a, &id), "Oakland");
     assert!(open_conflicts(&w, &a).is_empty());
     assert_eq!(conflict(&w, &a, &c)["resolution"], "theirs");
@@ -312,4 +313,55 @@ fn decisions_on_a_conflict_are_not_copied_to_another_copy() {
     assert!(summary.contains("decisions on their own conflicts not copied"), "{summary}");
     let log = json_at(&w, &b, &["log", "--entity", "conflict", "--format", "json"]);
     assert_eq!(log.as_array().map(Vec::len), Some(0), "{log:#}");
+}
+
+#[test]
+fn a_conflict_edited_by_hand_is_listed_with_the_value_the_record_holds_now() {
+    let w = Workdir::new();
+    let (a, b, id) = two_copies(&w);
+    let (_, c) = merge(&w, &a, &b);
+    w.ok_at(&a, &["-q", "reading", "edit", &id, "--place", "Berkeley, California", "--by", "amina"]);
+    // Still open (an edit is no decision), but never listed with a value the record no longer holds.
+    let open = open_conflicts(&w, &a);
+    assert_eq!(open.len(), 1, "{open:#?}");
+    assert_eq!(open[0]["now"]["place"], "Berkeley, California", "{open:#?}");
+    assert_eq!(open[0]["ours"]["place"], "Berkeley, CA", "as found, kept: {open:#?}");
+    let table = w.ok_at(&a, &["resolve"]);
+    assert!(table.contains("place: Berkeley, California (now; when found: place: Berkeley, CA)"), "{table}");
+    // Theirs would undo the edit: refused, naming the value now; ours keeps it, as an entry.
+    let err = fails_at(&w, &a, &["resolve", &c, "--take", "theirs", "--by", "amina"]);
+    assert!(err.contains("place is now \"Berkeley, California\""), "{err}");
+    let said = stderr_at(&w, &a, &["resolve", &c, "--take", "ours", "--by", "amina"]);
+    let d = number_after(&said, "(change #");
+    assert_eq!(place(&w, &a, &id), "Berkeley, California");
+    assert!(open_conflicts(&w, &a).is_empty());
+    stderr_at(&w, &a, &["undo", &d, "--by", "amina"]);
+    assert_eq!(open_conflicts(&w, &a).len(), 1);
+    // Undo the hand edit: ours as found again, listed as found.
+    let edit = json_at(&w, &a, &["log", "--entity", "reading", "--format", "json"]);
+    let edit =
+        edit.as_array().unwrap().iter().rfind(|e| e["by"] == "amina" && e["note"].is_null()).unwrap()["id"].to_string();
+    stderr_at(&w, &a, &["undo", &edit, "--by", "amina"]);
+    let open = open_conflicts(&w, &a);
+    assert!(open[0]["now"].is_null(), "{open:#?}");
+    assert_eq!(place(&w, &a, &id), "Berkeley, CA");
+}
+
+#[test]
+fn after_a_redo_of_take_theirs_merging_either_way_agrees() {
+    let w = Workdir::new();
+    let (a, b, id) = two_copies(&w);
+    let (_, c) = merge(&w, &a, &b);
+    stderr_at(&w, &a, &["resolve", &c, "--take", "theirs", "--by", "amina"]);
+    let resolve = last_change(&w, &a);
+    stderr_at(&w, &a, &["undo", &resolve, "--by", "amina"]);
+    let undo = last_change(&w, &a);
+    stderr_at(&w, &a, &["undo", &undo, "--by", "amina"]);
+    let again = stderr_at(&w, &a, &["merge", b.to_str().unwrap(), "--by", "amina"]);
+    assert!(again.contains("0 conflicts"), "{again}");
+    assert_eq!(place(&w, &a, &id), "Oakland");
+    assert!(open_conflicts(&w, &a).is_empty());
+    let back = stderr_at(&w, &b, &["merge", a.to_str().unwrap(), "--by", "ben"]);
+    assert!(back.contains("0 conflicts"), "{back}");
+    assert_eq!(place(&w, &b, &id), "Oakland");
 }

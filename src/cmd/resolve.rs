@@ -50,8 +50,12 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let mut ids = id_gen(&store.conn)?;
     let tx = store.write()?;
     let by = store::history::contributor(&tx, &mut ids, name)?;
-    let (done, change) = conflicts::resolve(&tx, id, &take, by)?;
+    let done = conflicts::resolve(&tx, id, &take, by)?;
     tx.commit()?;
-    ctx.note(format_args!("conflict #{id} resolved: {done} (change #{change}; `canon undo {change}` opens it again)"));
+    let undo = if done.wrote { "puts ours back and opens it again" } else { "opens it again" };
+    ctx.note(format_args!(
+        "conflict #{id} resolved: {} (change #{}; `canon undo {}` {undo})",
+        done.what, done.change, done.change
+    ));
     Ok(())
 }

@@ -1594,6 +1594,13 @@ pub struct Conflict {
     pub source: String,
     pub found_at: String,
     pub resolution: Option<String>,
+    /// The conflicting fields as the record holds them now, when that is
+    /// no longer ours as found (an edit by hand since, or a later merge):
+    /// the listing says so rather than show a value the record no longer
+    /// holds (tester r70). `None` when they stand as found.
+    pub now: Option<Value>,
+    /// The record was removed since the conflict was found.
+    pub removed: bool,
 }
 
 impl Conflict {
@@ -1609,8 +1616,16 @@ impl Conflict {
             .join("; ")
     }
 
+    /// Our side as `canon resolve` lists it: as found, or what the record
+    /// holds now beside it.
     pub fn ours_fields(&self) -> String {
-        self.side(&self.ours)
+        if self.removed {
+            return format!("(removed since; when found: {})", self.side(&self.ours));
+        }
+        match &self.now {
+            None => self.side(&self.ours),
+            Some(now) => format!("{} (now; when found: {})", self.side(now), self.side(&self.ours)),
+        }
     }
 
     pub fn theirs_fields(&self) -> String {
@@ -1636,9 +1651,25 @@ pub fn list(conn: &rusqlite::Connection, all: bool) -> Result<Vec<Conflict>> {
                 source: r.get(6)?,
                 found_at: r.get(7)?,
                 resolution: r.get(8)?,
+                now: None,
+                removed: false,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<rusqlite::Result<Vec<Conflict>>>()?;
+    let mut rows = rows;
+    for c in rows.iter_mut().filter(|c| c.resolution.is_none()) {
+        let Some(t) = bundle::table(&c.entity) else { continue };
+        let Some(cur) = bundle::load(conn, t, c.entity_id)? else {
+            c.removed = true;
+            continue;
+        };
+        let field = |v: &Value, f: &str| v.get(f).cloned().unwrap_or(Value::Null);
+        let now: serde_json::Map<String, Value> =
+            c.fields.iter().map(|f| (f.clone(), cur.get(f.as_str()).cloned().unwrap_or(Value::Null))).collect();
+        if c.fields.iter().any(|f| now[f.as_str()] != field(&c.ours, f)) {
+            c.now = Some(Value::Object(now));
+        }
+    }
     Ok(rows)
 }
 
@@ -1649,7 +1680,7 @@ pub fn list(conn: &rusqlite::Connection, all: bool) -> Result<Vec<Conflict>> {
 /// record's update, or, when no value changed, the decision's own entry
 /// (see [`super::resolution`]; tester r70: `--take ours` left none, so it
 /// could not be undone).
-pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<(String, i64)> {
+pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<Resolved> {
     let c = list(tx, true)?
         .into_iter()
         .find(|c| c.id == id)
@@ -1789,11 +1820,22 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<(String
         "UPDATE conflict SET resolution = ?2, resolved_at = ?3, resolved_by = ?4 WHERE id = ?1",
         params![id, take, super::now(), by],
     )?;
-    let change = match change {
-        Some(c) => c,
-        None => super::resolution::record(tx, by, id, take, &c.source)?,
+    let (change, wrote) = match change {
+        Some(c) => (c, true),
+        None => (super::resolution::record(tx, by, id, take, &c.source)?, false),
     };
-    Ok((what, change))
+    Ok(Resolved { what, change, wrote })
+}
+
+/// What `resolve` did.
+#[derive(Debug)]
+pub struct Resolved {
+    /// In words: "kept our reading 12", "took their version of reading 12 (place)".
+    pub what: String,
+    /// The history entry that records it: what `canon undo` takes.
+    pub change: i64,
+    /// Whether it wrote their values (its undo puts ours back).
+    pub wrote: bool,
 }
 
 #[cfg(test)]

@@ -107,7 +107,9 @@ pub fn undo(tx: &Transaction, id: i64, conflict: i64, before: &Value, after: &Va
     if now != was {
         return Err(match &now {
             Some(n) => anyhow::anyhow!(settled_since(tx, id, conflict, n)?),
-            None => anyhow::anyhow!("cannot undo #{id}: conflict #{conflict} is open now, not settled as #{id} left it"),
+            None => {
+                anyhow::anyhow!("cannot undo #{id}: conflict #{conflict} is open now, not settled as #{id} left it")
+            }
         });
     }
     set(tx, conflict, set_to.as_deref(), by)?;
@@ -122,11 +124,12 @@ pub fn undo(tx: &Transaction, id: i64, conflict: i64, before: &Value, after: &Va
         None,
         Some(&format!("undo of #{id}")),
     )?;
-    let what = match set_to.as_deref() {
-        None => format!("reopened conflict #{conflict} that #{id} settled (`canon resolve` lists it)"),
-        Some(r) => format!("settled conflict #{conflict} again ({r}), as #{id} had reopened it"),
-    };
-    Ok(format!("{what} (change #{change})"))
+    Ok(match set_to.as_deref() {
+        None => {
+            format!("reopened conflict #{conflict}, which #{id} settled (change #{change}); `canon resolve` lists it")
+        }
+        Some(r) => format!("settled conflict #{conflict} again ({r}), which #{id} had reopened (change #{change})"),
+    })
 }
 
 /// The resolve a chain of undos leads back to from entry `id`, and how many
