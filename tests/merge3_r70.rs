@@ -365,3 +365,25 @@ fn after_a_redo_of_take_theirs_merging_either_way_agrees() {
     assert!(back.contains("0 conflicts"), "{back}");
     assert_eq!(place(&w, &b, &id), "Oakland");
 }
+
+#[test]
+fn a_redo_never_settles_a_later_conflict_that_took_the_same_number() {
+    // The undo of a merge removes the conflicts it found; the next merge's conflict may take the same number.
+    for take in ["ours", "theirs"] {
+        let w = Workdir::new();
+        let (a, b, id) = two_copies(&w);
+        let (m, c) = merge(&w, &a, &b);
+        stderr_at(&w, &a, &["resolve", &c, "--take", take, "--by", "amina"]);
+        let d = last_change(&w, &a);
+        stderr_at(&w, &a, &["undo", &d, "--by", "amina"]);
+        let undo = last_change(&w, &a);
+        stderr_at(&w, &a, &["undo", &m, "--by", "amina"]);
+        let (_, c2) = merge(&w, &a, &b);
+        assert_eq!(c2, c, "{take}: the number is reused (else this test proves nothing)");
+        let err = fails_at(&w, &a, &["undo", &undo, "--by", "amina"]);
+        assert!(err.contains(&format!("conflict #{c}")) && err.contains("is gone"), "{take}: {err}");
+        assert!(err.contains("nothing was undone"), "{take}: {err}");
+        assert_eq!(open_conflicts(&w, &a).len(), 1, "{take}: the new conflict stays open");
+        assert_eq!(place(&w, &a, &id), "Berkeley, CA", "{take}");
+    }
+}

@@ -54,11 +54,17 @@ pub fn record(tx: &Transaction, by: i64, conflict: i64, take: &str, source: &str
     )
 }
 
-/// The conflict's resolution now: `None` when there is no such conflict,
-/// `Some(None)` when it is open.
-fn state(tx: &Transaction, conflict: i64) -> Result<Option<Option<String>>> {
+/// The resolution now of the conflict a decision made at `decided` was on:
+/// `None` when it is gone, `Some(None)` when it is open. A conflict found
+/// after the decision is another one that took the same number (the undo
+/// of a merge removes the conflicts it found, and numbers are reused).
+fn state(tx: &Transaction, conflict: i64, decided: &str) -> Result<Option<Option<String>>> {
     Ok(tx
-        .query_row("SELECT resolution FROM conflict WHERE id = ?1", [conflict], |r| r.get::<_, Option<String>>(0))
+        .query_row(
+            "SELECT resolution FROM conflict WHERE id = ?1 AND found_at <= ?2",
+            params![conflict, decided],
+            |r| r.get::<_, Option<String>>(0),
+        )
         .optional()?)
 }
 
@@ -101,8 +107,14 @@ fn settled_since(tx: &Transaction, id: i64, conflict: i64, now: &str) -> Result<
 pub fn undo(tx: &Transaction, id: i64, conflict: i64, before: &Value, after: &Value, by: i64) -> Result<String> {
     let want = |v: &Value| v.get("resolution").and_then(Value::as_str).map(String::from);
     let (was, set_to) = (want(after), want(before));
-    let Some(now) = state(tx, conflict)? else {
-        bail!("cannot undo #{id}: conflict #{conflict} is gone (the merge that found it was undone)");
+    let decided = match origin(tx, id)? {
+        Some(o) => o.at,
+        None => bail!("change #{id} names no decision on a conflict; nothing to undo"),
+    };
+    let Some(now) = state(tx, conflict, &decided)? else {
+        bail!(
+            "cannot undo #{id}: conflict #{conflict} is gone (the merge that found it was undone); nothing was undone"
+        );
     };
     if now != was {
         return Err(match &now {
@@ -132,20 +144,30 @@ pub fn undo(tx: &Transaction, id: i64, conflict: i64, before: &Value, after: &Va
     })
 }
 
-/// The resolve a chain of undos leads back to from entry `id`, and how many
-/// undos away it is: 0 for the resolve itself, 1 for its undo, 2 for the
-/// undo of that undo (a redo)…
-fn origin(tx: &Transaction, id: i64) -> Result<Option<(i64, String, usize)>> {
-    let mut at = id;
+/// The resolve a chain of undos leads back to from a history entry.
+struct Origin {
+    conflict: i64,
+    take: String,
+    /// How many undos away: 0 for the resolve itself, 1 for its undo, 2
+    /// for the undo of that undo (a redo)…
+    depth: usize,
+    /// When the resolve was made.
+    at: String,
+}
+
+/// The resolve entry `id` is, or undoes through a chain of undos.
+fn origin(tx: &Transaction, id: i64) -> Result<Option<Origin>> {
+    let mut entry = id;
     for depth in 0..10_000 {
-        let note: Option<String> =
-            tx.query_row("SELECT note FROM history WHERE id = ?1", [at], |r| r.get(0)).optional()?.flatten();
-        let Some(note) = note else { return Ok(None) };
+        let row: Option<(Option<String>, String)> = tx
+            .query_row("SELECT note, at FROM history WHERE id = ?1", [entry], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((Some(note), at)) = row else { return Ok(None) };
         if let Some((conflict, take)) = noted(&note) {
-            return Ok(Some((conflict, take, depth)));
+            return Ok(Some(Origin { conflict, take, depth, at }));
         }
         match note.strip_prefix("undo of #").and_then(|n| n.parse().ok()) {
-            Some(x) if !history::copied(Some(&note)) => at = x,
+            Some(x) if !history::copied(Some(&note)) => entry = x,
             _ => return Ok(None),
         }
     }
@@ -160,8 +182,17 @@ fn origin(tx: &Transaction, id: i64) -> Result<Option<(i64, String, usize)>> {
 /// what it did, to add to the undo's sentence; an error when the conflict
 /// was settled otherwise since, naming the change to undo first.
 pub fn follow_undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
-    let Some((conflict, take, depth)) = origin(tx, id)? else { return Ok(String::new()) };
-    let Some(now) = state(tx, conflict)? else { return Ok(String::new()) };
+    let Some(Origin { conflict, take, depth, at }) = origin(tx, id)? else { return Ok(String::new()) };
+    let Some(now) = state(tx, conflict, &at)? else {
+        // Putting a decision back on a conflict that is gone would be a decision on nothing.
+        if depth % 2 == 1 {
+            bail!(
+                "cannot undo #{id}: it would put back a decision on conflict #{conflict}, which is gone (the merge \
+                 that found it was undone); nothing was undone"
+            );
+        }
+        return Ok(format!("; conflict #{conflict} is gone (the merge that found it was undone)"));
+    };
     if depth % 2 == 0 {
         set(tx, conflict, None, by)?;
         return Ok(said(conflict, None));
@@ -185,7 +216,11 @@ pub fn standing(tx: &Transaction, conflict: i64) -> Result<Option<i64>> {
         )?
         .query_map([conflict], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    ids.retain(|&h| origin(tx, h).ok().flatten().is_some_and(|(c, ..)| c == conflict));
+    // Decisions on this conflict, not on an earlier one that had its number.
+    let found: Option<String> =
+        tx.query_row("SELECT found_at FROM conflict WHERE id = ?1", [conflict], |r| r.get(0)).optional()?;
+    let Some(found) = found else { return Ok(None) };
+    ids.retain(|&h| origin(tx, h).ok().flatten().is_some_and(|o| o.conflict == conflict && o.at >= found));
     // The undos of those, and theirs, in turn.
     let mut st = tx.prepare("SELECT id FROM history WHERE note = 'undo of #' || ?1")?;
     let mut i = 0;
