@@ -387,3 +387,20 @@ fn a_redo_never_settles_a_later_conflict_that_took_the_same_number() {
         assert_eq!(place(&w, &a, &id), "Berkeley, CA", "{take}");
     }
 }
+
+#[test]
+fn a_conflict_whose_record_was_removed_is_listed_as_removed_and_ours_is_undoable() {
+    let w = Workdir::new();
+    let (a, b, id) = two_copies(&w);
+    let (_, c) = merge(&w, &a, &b);
+    w.ok_at(&a, &["-q", "reading", "remove", &id, "--by", "amina"]);
+    let open = open_conflicts(&w, &a);
+    assert_eq!(open[0]["removed"], true, "{open:#?}");
+    let table = w.ok_at(&a, &["resolve"]);
+    assert!(table.contains("(removed since; when found: place: Berkeley, CA)"), "{table}");
+    let said = stderr_at(&w, &a, &["resolve", &c, "--take", "ours", "--by", "amina"]);
+    assert!(said.contains("removed"), "{said}");
+    let d = number_after(&said, "(change #");
+    stderr_at(&w, &a, &["undo", &d, "--by", "amina"]);
+    assert_eq!(open_conflicts(&w, &a).len(), 1);
+}
