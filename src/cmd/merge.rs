@@ -60,7 +60,7 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     }
     emit(&a.out, &l, &steps, "nothing to merge: every record is already here", ctx.quiet)?;
     ctx.note(format_args!(
-        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours{}, {} conflicts{}, {} history entries copied{}{}{}{}{}{}",
+        "{}{source}: {} added, {} updated, {} removed, {} identical, {} kept ours{}, {} conflicts{}, {} history entries copied{}{}{}{}{}{}{}",
         if a.dry_run { "dry run, nothing written: " } else { "" },
         sum.added,
         sum.updated,
@@ -86,6 +86,13 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
             n => format!(
                 " ({n} entries of their own merges not copied: what those merges brought is copied as its authors \
                  made it)"
+            ),
+        },
+        match sum.history_local {
+            n if n == 0 || sum.history_copied == 0 => String::new(),
+            n => format!(
+                " ({n} of their decisions on their own conflicts not copied: conflicts are each copy's own, and \
+                 those decisions changed no value)"
             ),
         },
         if sum.conflicts > 0 { "; see `canon resolve` to settle the conflicts" } else { "" },

@@ -52,6 +52,10 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     let by = store::history::contributor(&tx, &mut ids, name)?;
     let done = conflicts::resolve(&tx, id, &take, by)?;
     tx.commit()?;
-    ctx.note(format_args!("conflict #{id} resolved: {done}"));
+    let undo = if done.wrote { "puts ours back and opens it again" } else { "opens it again" };
+    ctx.note(format_args!(
+        "conflict #{id} resolved: {} (change #{}; `canon undo {}` {undo})",
+        done.what, done.change, done.change
+    ));
     Ok(())
 }

@@ -402,6 +402,10 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
             lby.as_deref().unwrap_or("(unknown)")
         );
     }
+    // A decision on a conflict that changed no value: the conflict takes its resolution back.
+    if entity == super::resolution::CONFLICT && action == "update" {
+        return super::resolution::undo(tx, id, entity_id, &before, &after, by);
+    }
     let t = bundle::table(&entity).ok_or_else(|| anyhow::anyhow!("a change to a {entity} cannot be undone"))?;
     let note = format!("undo of #{id}");
     let current = if tag {
@@ -560,6 +564,12 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
             {
                 super::edit::module::recreate(tx, &c)?;
             }
+            // The undo of a `resolve --take theirs` opens its conflict again,
+            // to be settled anew (tester r54 F8: it stayed "resolved", and
+            // could never be settled again); the undo of that undo settles
+            // it again (tester r70: it stayed open). Before this undo's own
+            // entry, so that a refusal names the decision that stands.
+            let reopened = super::resolution::follow_undo(tx, id, by)?;
             bundle::update(tx, t, &cur, &new)?;
             if entity == "item"
                 && let Some(Value::Array(words)) = new.get("keywords")
@@ -590,28 +600,6 @@ pub fn undo(tx: &Transaction, id: i64, by: i64) -> Result<String> {
                 None,
                 Some(&note),
             )?;
-            // The undo of a `resolve --take theirs` opens its conflict again,
-            // to be settled anew (tester r54 F8: it stayed "resolved", and
-            // could never be settled again).
-            let reopened = match row_note
-                .as_deref()
-                .and_then(|n| n.strip_prefix("resolve conflict #"))
-                .and_then(|n| n.split(' ').next())
-                .and_then(|n| n.parse::<i64>().ok())
-            {
-                Some(conflict) => {
-                    let n = tx.execute(
-                        "UPDATE conflict SET resolution = NULL, resolved_at = NULL, resolved_by = NULL WHERE id = ?1",
-                        [conflict],
-                    )?;
-                    if n > 0 {
-                        format!("; conflict #{conflict} is open again (`canon resolve {conflict}`)")
-                    } else {
-                        String::new()
-                    }
-                }
-                None => String::new(),
-            };
             Ok(format!("restored {entity} {entity_id} as it was before #{id}{dropped}{reopened}"))
         }
     }

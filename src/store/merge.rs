@@ -88,6 +88,9 @@ pub struct Summary {
     /// merge's own entry, or its writes noted "merged from …"), not copied:
     /// the changes those merges brought travel as their authors made them.
     pub history_bookkeeping: usize,
+    /// Their history's decisions on their own conflicts that changed no
+    /// value (entity `conflict`), not copied: conflicts are each copy's own.
+    pub history_local: usize,
     /// The merge's own history entry, when it wrote anything: the change
     /// `canon undo` takes to revert it whole.
     pub change: Option<i64>,
@@ -1344,6 +1347,11 @@ impl Merger<'_, '_> {
                 self.sum.history_bookkeeping += 1;
                 continue;
             }
+            // A decision on their conflict names a conflict only their copy holds.
+            if s(h, "entity") == super::resolution::CONFLICT {
+                self.sum.history_local += 1;
+                continue;
+            }
             let who = i(h, "by_id").and_then(|b| their_names.get(&b));
             let entity_id =
                 i(h, "entity_id").map(|e| Maps::entity_table(s(h, "entity")).map_or(e, |tb| self.maps.get(tb, e)));
@@ -1586,6 +1594,13 @@ pub struct Conflict {
     pub source: String,
     pub found_at: String,
     pub resolution: Option<String>,
+    /// The conflicting fields as the record holds them now, when that is
+    /// no longer ours as found (an edit by hand since, or a later merge):
+    /// the listing says so rather than show a value the record no longer
+    /// holds (tester r70). `None` when they stand as found.
+    pub now: Option<Value>,
+    /// The record was removed since the conflict was found.
+    pub removed: bool,
 }
 
 impl Conflict {
@@ -1601,8 +1616,16 @@ impl Conflict {
             .join("; ")
     }
 
+    /// Our side as `canon resolve` lists it: as found, or what the record
+    /// holds now beside it.
     pub fn ours_fields(&self) -> String {
-        self.side(&self.ours)
+        if self.removed {
+            return format!("(removed since; when found: {})", self.side(&self.ours));
+        }
+        match &self.now {
+            None => self.side(&self.ours),
+            Some(now) => format!("{} (now; when found: {})", self.side(now), self.side(&self.ours)),
+        }
     }
 
     pub fn theirs_fields(&self) -> String {
@@ -1628,16 +1651,36 @@ pub fn list(conn: &rusqlite::Connection, all: bool) -> Result<Vec<Conflict>> {
                 source: r.get(6)?,
                 found_at: r.get(7)?,
                 resolution: r.get(8)?,
+                now: None,
+                removed: false,
             })
         })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        .collect::<rusqlite::Result<Vec<Conflict>>>()?;
+    let mut rows = rows;
+    for c in rows.iter_mut().filter(|c| c.resolution.is_none()) {
+        let Some(t) = bundle::table(&c.entity) else { continue };
+        let Some(cur) = bundle::load(conn, t, c.entity_id)? else {
+            c.removed = true;
+            continue;
+        };
+        let field = |v: &Value, f: &str| v.get(f).cloned().unwrap_or(Value::Null);
+        let now: serde_json::Map<String, Value> =
+            c.fields.iter().map(|f| (f.clone(), cur.get(f.as_str()).cloned().unwrap_or(Value::Null))).collect();
+        if c.fields.iter().any(|f| now[f.as_str()] != field(&c.ours, f)) {
+            c.now = Some(Value::Object(now));
+        }
+    }
     Ok(rows)
 }
 
 /// Settles a conflict: `ours` keeps the record as it is, `theirs` writes
 /// their version of the conflicting fields (the history keeps ours). The
-/// conflict row keeps both versions either way.
-pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String> {
+/// conflict row keeps both versions either way. Returns what it did and
+/// the history entry that records it, which `canon undo` takes: the
+/// record's update, or, when no value changed, the decision's own entry
+/// (see [`super::resolution`]; tester r70: `--take ours` left none, so it
+/// could not be undone).
+pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<Resolved> {
     let c = list(tx, true)?
         .into_iter()
         .find(|c| c.id == id)
@@ -1646,6 +1689,7 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
         anyhow::bail!("conflict #{id} was already resolved ({r}); nothing changed");
     }
     let mut what = format!("kept our {} {}", c.entity, c.entity_id);
+    let mut change = None;
     let t = bundle::table(&c.entity).ok_or_else(|| anyhow::anyhow!("unknown record kind {:?}", c.entity))?;
     // The record was removed since the conflict was found: their version
     // has nothing to go into, ours (removed) is what stands (tester r62
@@ -1758,7 +1802,7 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
                 new.insert("updated_at".into(), Value::from(super::now()));
             }
             bundle::update(tx, t, &current, &new)?;
-            history::record_noted(
+            change = Some(history::record_noted(
                 tx,
                 Some(by),
                 Action::Update,
@@ -1767,8 +1811,8 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
                 Some(&Value::Object(before)),
                 Some(&Value::Object(after)),
                 None,
-                Some(&format!("resolve conflict #{id} (theirs, from {})", c.source)),
-            )?;
+                Some(&super::resolution::note(id, "theirs", &c.source)),
+            )?);
         }
         what = format!("took their version of {} {} ({})", c.entity, c.entity_id, c.fields.join(", "));
     }
@@ -1776,7 +1820,22 @@ pub fn resolve(tx: &Transaction, id: i64, take: &str, by: i64) -> Result<String>
         "UPDATE conflict SET resolution = ?2, resolved_at = ?3, resolved_by = ?4 WHERE id = ?1",
         params![id, take, super::now(), by],
     )?;
-    Ok(what)
+    let (change, wrote) = match change {
+        Some(c) => (c, true),
+        None => (super::resolution::record(tx, by, id, take, &c.source)?, false),
+    };
+    Ok(Resolved { what, change, wrote })
+}
+
+/// What `resolve` did.
+#[derive(Debug)]
+pub struct Resolved {
+    /// In words: "kept our reading 12", "took their version of reading 12 (place)".
+    pub what: String,
+    /// The history entry that records it: what `canon undo` takes.
+    pub change: i64,
+    /// Whether it wrote their values (its undo puts ours back).
+    pub wrote: bool,
 }
 
 #[cfg(test)]

@@ -192,8 +192,9 @@ pub fn undo(tx: &Transaction, id: i64, by: i64, after: &Value) -> Result<String>
         if let Some((how, who)) = settled {
             bail!(
                 "cannot undo merge #{id}: conflict #{c}, which it found, was settled since ({how}, by {}); the \
-                 merge's changes and that decision go together, so nothing was undone",
-                who.as_deref().unwrap_or("(unknown)")
+                 merge's changes and that decision go together, so nothing was undone. {}",
+                who.as_deref().unwrap_or("(unknown)"),
+                undo_first(tx, id, c)?
             );
         }
     }
@@ -312,4 +313,30 @@ pub fn undo(tx: &Transaction, id: i64, by: i64, after: &Value) -> Result<String>
             format!(", {} it closed open again", plural(settled.len(), "conflict", "conflicts"))
         },
     ))
+}
+
+/// What to undo before merge `merge`, whose conflict `conflict` was settled
+/// since: the decision that stands, or the later merge that closed it
+/// (tester r70: the refusal named no way out).
+fn undo_first(tx: &Transaction, merge: i64, conflict: i64) -> Result<String> {
+    if let Some(d) = super::resolution::standing(tx, conflict)? {
+        return Ok(format!(
+            "Undo that decision first: `canon undo {d}` opens the conflict again; or both at once, newest first: \
+             `canon undo {d} {merge}`"
+        ));
+    }
+    let closer: Option<i64> = tx
+        .query_row(
+            "SELECT h.id FROM history h, json_each(h.after, '$.conflicts_settled') s
+              WHERE h.entity = 'merge' AND h.action = 'import' AND h.id > ?1 AND s.value = ?2
+                AND NOT EXISTS (SELECT 1 FROM history u WHERE u.entity = 'merge' AND u.note = 'undo of #' || h.id)
+              ORDER BY h.id DESC LIMIT 1",
+            params![merge, conflict],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(match closer {
+        Some(m) => format!("Merge #{m} closed it (both copies agreed): undo that merge first (`canon undo {m}`)"),
+        None => "It was settled before canon kept such decisions in the history, so no change reopens it".into(),
+    })
 }

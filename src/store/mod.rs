@@ -13,6 +13,7 @@ pub mod maintenance;
 pub mod merge;
 pub mod merge_run;
 pub mod readings;
+pub mod resolution;
 pub mod review;
 pub mod search;
 pub mod seed;
