@@ -71,3 +71,133 @@ fn a_dependent_style_is_named_by_its_own_title_in_every_report() {
     assert!(!t.contains("parent"), "{t}");
     assert_eq!(v["style"]["given_as"], "apa");
 }
+
+/// The names of the reading titled `title`, as written.
+fn written(list: &serde_json::Value, title: &str) -> Vec<String> {
+    common::reading(list, title)["authors"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{list}"))
+        .iter()
+        .map(|a| a.as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// F10: a name typed with its script's comma ("،", "，") or between names
+/// with "؛" or "、" is read as with "," and ";", and kept as written, in a
+/// CSV cell, BibTeX, RIS and EndNote XML; references print the parts.
+#[test]
+fn a_name_is_kept_as_written_in_its_scripts_punctuation() {
+    let w = workdir();
+    w.import_reading(
+        "n.csv",
+        "title,authors,year,type\n\
+         Cell one,\"الخوارزمي، محمد بن موسى; 王, 小明\",2001,book\n\
+         Cell two,\"حسن، أحمد؛ الرازي،محمد\",2002,book\n\
+         Cell three,\"王，小明、李，华\",2003,book\n",
+    );
+    w.import_reading("n.bib", "@book{a, title={Bib one}, author={الخوارزمي، محمد بن موسى and 王，小明}, year=2005}\n");
+    w.import_reading(
+        "n.ris",
+        "TY  - BOOK\nTI  - Ris one\nAU  - الخوارزمي، محمد بن موسى\nAU  - 王，小明\nPY  - 2006\nER  - \n",
+    );
+    w.import_reading(
+        "n.xml",
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Book\">6</ref-type>\n\
+         <contributors><authors><author>الخوارزمي، محمد بن موسى</author><author>王，小明</author></authors></contributors>\n\
+         <titles><title>Xml one</title></titles><dates><year>2007</year></dates></record></records></xml>\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(written(&list, "Cell one"), ["الخوارزمي، محمد بن موسى", "王, 小明"]);
+    assert_eq!(written(&list, "Cell two"), ["حسن، أحمد", "الرازي،محمد"]);
+    assert_eq!(written(&list, "Cell three"), ["王，小明", "李，华"]);
+    for t in ["Bib one", "Ris one", "Xml one"] {
+        assert_eq!(written(&list, t), ["الخوارزمي، محمد بن موسى", "王，小明"], "{t}");
+    }
+    // The parts, as read with ",".
+    for t in ["Cell one", "Bib one", "Ris one", "Xml one"] {
+        let id = common::reading(&list, t)["id"].to_string();
+        let r = w.json(&["reading", "show", &id, "--format", "json"]);
+        let n = &r["author_names"][0];
+        assert_eq!((n["family"].as_str(), n["given"].as_str()), (Some("الخوارزمي"), Some("محمد بن موسى")), "{t}: {r}");
+    }
+    // References print the parts, without the script's comma or a stray ",".
+    for style in ["vancouver", "apa"] {
+        let refs = w.references(style);
+        for t in ["Cell one", "Bib one", "Ris one", "Xml one"] {
+            let r = common::reference(&refs, t);
+            assert!(r.contains("الخوارزمي محمد بن موسى") && r.contains("王小明"), "{style} {t}: {r}");
+            assert!(!r.contains('،') && !r.contains('，'), "{style} {t}: {r}");
+        }
+    }
+    // Exported and read back: the same names as written.
+    let out = w.path("export.csv");
+    w.ok(&["export", "reading", "-o", out.to_str().expect("path")]);
+    let w2 = workdir();
+    w2.ok_stderr(&["import", "reading", out.to_str().expect("path")]);
+    let again = w2.reading_list();
+    for t in ["Cell one", "Cell two", "Cell three", "Bib one"] {
+        assert_eq!(written(&again, t), written(&list, t), "{t}");
+    }
+}
+
+fn endnote(orig_pub: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Book Section\">5</ref-type>\n\
+         <contributors><authors><author>Fanon, Frantz</author></authors></contributors>\n\
+         <titles><title>Medicine and colonialism</title><secondary-title>A dying colonialism</secondary-title></titles>\n\
+         <dates><year>1965</year></dates><orig-pub><style face=\"normal\" font=\"default\" size=\"100%\">{orig_pub}</style></orig-pub>\n\
+         </record></records></xml>\n"
+    )
+}
+
+/// F11: EndNote's free-text "Original Publication" (`orig-pub`, RIS `OP`):
+/// a title is the original title, a year the original year, both when
+/// both are there, a publication statement kept whole in the note; each
+/// said, nothing lost.
+#[test]
+fn an_original_publication_gives_its_title_its_year_or_a_note() {
+    // (Original Publication, original year, original title, note.)
+    type Case<'a> = (&'a str, Option<&'a str>, Option<&'a str>, Option<&'a str>);
+    let cases: &[Case] = &[
+        ("L'an V de la révolution algérienne", None, Some("L'an V de la révolution algérienne"), None),
+        ("L'an V de la révolution algérienne (1959)", Some("1959"), Some("L'an V de la révolution algérienne"), None),
+        ("1959", Some("1959"), None, None),
+        ("May 1959", Some("1959"), None, None),
+        ("Paris: Maspero, 1959", Some("1959"), None, Some("Original publication: Paris: Maspero, 1959")),
+        ("Catch-22", None, Some("Catch-22"), None),
+    ];
+    for (text, year, title, note) in cases {
+        for (name, file) in [
+            ("e.xml", endnote(text)),
+            (
+                "o.ris",
+                format!(
+                    "TY  - CHAP\nAU  - Fanon, Frantz\nTI  - Medicine and colonialism\nPY  - 1965\nOP  - {text}\nER  - \n"
+                ),
+            ),
+        ] {
+            let w = workdir();
+            let err = w.import_reading(name, &file);
+            assert!(!err.contains("holds no year") && !err.contains("not stored"), "{name} {text}: {err}");
+            if title.is_some() || note.is_some() {
+                assert!(err.contains(&format!("original publication \"{text}\": read as")), "{name} {text}: {err}");
+            }
+            let list = w.reading_list();
+            let r = common::reading(&list, "Medicine and colonialism");
+            assert_eq!(r["original_year"].as_str(), *year, "{name} {text}: {r}");
+            assert_eq!(r["original_title"].as_str(), *title, "{name} {text}: {r}");
+            assert_eq!(r["annotation"].as_str(), *note, "{name} {text}: {r}");
+        }
+    }
+    // A title beside the record's own original title: kept in the note, said.
+    let w = workdir();
+    let err = w.import_reading(
+        "t.ris",
+        "TY  - BOOK\nAU  - Fanon, Frantz\nTI  - [Black skin]\nTT  - Peau noire, masques blancs\nPY  - 1967\n\
+         OP  - Les damnés de la terre\nER  - \n",
+    );
+    assert!(err.contains("kept in the note (the record has another original title)"), "{err}");
+    let r = common::reading(&w.reading_list(), "[Black skin]").clone();
+    assert_eq!(r["original_title"], "Peau noire, masques blancs");
+    assert_eq!(r["annotation"], "Original publication: Les damnés de la terre");
+}

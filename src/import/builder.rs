@@ -169,6 +169,11 @@ pub struct Draft {
     /// `original-date`, biblatex `origdate`, EndNote "Original Publication",
     /// RIS `OP`), read by [`original_year`].
     pub original_year: Option<Val>,
+    /// EndNote's "Original Publication" as written (EndNote XML `orig-pub`,
+    /// RIS `OP`): free text, most often the original's title, sometimes
+    /// its year or "Paris: Maspero, 1959". Read by [`take_original_pub`]
+    /// into the original year, the original title, or the note.
+    pub original_pub: Option<Val>,
     pub publisher: Option<String>,
     pub place: Option<String>,
     pub edition: Option<String>,
@@ -1769,6 +1774,102 @@ fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
     }
 }
 
+/// EndNote's free-text "Original Publication" ([`Draft::original_pub`])
+/// read into what it gives (tester r69 F11: a title was refused as a year
+/// that "holds no year", and lost): a year or date alone ("1959", "May
+/// 1961", "375 BCE") is the original year; a title ("L'an V de la
+/// révolution algérienne") the original title, with the year beside it
+/// ("… (1959)") the original year; a publication statement ("Paris:
+/// Maspero, 1959") gives its year and stays whole in the note. What is
+/// not a field's own value (an original title the record has already,
+/// other) is kept in the note, and every reading but a year alone is said.
+fn take_original_pub(d: &mut Draft) {
+    let Some(v) = d.original_pub.take() else { return };
+    let text = super::modules::one_line(&v.text);
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    let p = d.prefix();
+    let shown = crate::limits::shown(text);
+    let say = |d: &mut Draft, what: String| {
+        d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}original publication {shown}: {what}")));
+    };
+    let year = original_year(text).filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+    let rest = year.as_ref().and_then(|_| original_year_rest(text));
+    // A date alone, or a year no four digits write ("375 BCE", "ca. 50").
+    if (year.is_some() && rest.is_none()) || (year.is_none() && only_date_words(text)) {
+        if d.original_year.as_ref().is_none_or(|o| o.text.trim().is_empty()) {
+            d.original_year = Some(Val::new(text, v.at));
+        } else if d.original_year.as_ref().is_some_and(|o| original_year(&o.text) != original_year(text)) {
+            add_note(d, &format!("Original publication: {text}"));
+            say(d, "the record has another original year; kept in the note".into());
+        }
+        return;
+    }
+    let year_kept = match &year {
+        Some(y) if d.original_year.as_ref().is_none_or(|o| o.text.trim().is_empty()) => {
+            d.original_year = Some(Val::new(y.clone(), v.at));
+            format!("the original year {y}, and ")
+        }
+        _ => String::new(),
+    };
+    let title = rest.unwrap_or_else(|| text.to_string());
+    if year.as_ref().is_some_and(|y| publication_statement(text, y)) {
+        add_note(d, &format!("Original publication: {text}"));
+        say(d, format!("read as {year_kept}kept whole in the note (a publication statement, not a title)"));
+        return;
+    }
+    let same = |o: &str| crate::import::title_key(o) == crate::import::title_key(&title);
+    match d.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        None => {
+            d.original_title = Some(title.clone());
+            say(d, format!("read as {year_kept}the original title {}", crate::limits::shown(&title)));
+        }
+        Some(o) if same(o) => {}
+        Some(_) => {
+            add_note(d, &format!("Original publication: {text}"));
+            say(d, format!("read as {year_kept}kept in the note (the record has another original title)"));
+        }
+    }
+}
+
+/// Whether `text`, with no year of four digits, is a year all the same:
+/// its numbers with era or approximation words only ("375 BCE", "ca. 50
+/// AD", "c. 1000 BC"), not a title with a number ("Catch-22").
+fn only_date_words(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "bc" | "bce" | "ad" | "ce" | "ca" | "c" | "circa" | "b" | "a" | "d" | "e"
+            )
+        })
+}
+
+/// Whether an original publication is a publication statement, "Place:
+/// Publisher, Year" ("Paris: Maspero, 1959", "Paris : F. Maspero, 1959."),
+/// rather than a title with its year: the year last after a comma, a colon
+/// after a place of at most three words before it.
+fn publication_statement(text: &str, year: &str) -> bool {
+    let t = text.trim().trim_end_matches('.').trim_end();
+    let Some(before) = t.strip_suffix(year).map(str::trim_end) else { return false };
+    let Some(before) = before.strip_suffix(',') else { return false };
+    before.split_once(':').is_some_and(|(place, publisher)| {
+        let words = place.split_whitespace().count();
+        (1..=3).contains(&words) && !publisher.trim().is_empty()
+    })
+}
+
+/// `line` added to the record's note (its annotation) on a line of its own.
+fn add_note(d: &mut Draft, line: &str) {
+    d.annotation = Some(match d.annotation.take().filter(|a| !a.trim().is_empty()) {
+        Some(a) if a.contains(line) => a,
+        Some(a) => format!("{}\n{line}", a.trim_end()),
+        None => line.to_string(),
+    });
+}
+
 /// The record's Extra field read into its PMID and DOI where the record has
 /// none, the rest added to its note. A PMID or DOI in Extra that differs from
 /// the record's own field stays in the note, with a warning naming both.
@@ -1991,6 +2092,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         None => None,
     };
     let p = d.prefix();
+    take_original_pub(&mut d);
     take_extra(&mut d);
     let at = d.at;
     container_names_swapped(&mut d, at);
