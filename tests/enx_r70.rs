@@ -201,3 +201,57 @@ fn an_original_publication_gives_its_title_its_year_or_a_note() {
     assert_eq!(r["original_title"], "Peau noire, masques blancs");
     assert_eq!(r["annotation"], "Original publication: Les damnés de la terre");
 }
+
+/// Zotero's `type: …` line in Extra (a CSL item type, which Zotero cites in
+/// place of the item's type): the reading's type where canon has one, said
+/// when it changes the record's; a type canon lacks is the genre APA
+/// brackets ("Data set") or stays in the note, said; a "Type:" that names
+/// no type is the group's note. In a Zotero CSV's Extra, a BibTeX `note`
+/// and a CSL-JSON `note` alike.
+#[test]
+fn a_type_line_in_extra_is_the_readings_type() {
+    let w = workdir();
+    let zotero = "\u{feff}\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publication Title\",\"Extra\"\n\
+        \"Z1\",\"document\",\"2020\",\"Okoro, Chidi\",\"Zotero standard\",\"\",\"type: report\"\n\
+        \"Z2\",\"report\",\"2020\",\"Okoro, Chidi\",\"Zotero dataset\",\"\",\"type: dataset\nRead for week 3\"\n\
+        \"Z3\",\"journalArticle\",\"2020\",\"Okoro, Chidi\",\"Zotero same\",\"BMJ\",\"type: article-journal\"\n";
+    let zsaid = w.import_reading("z.csv", zotero);
+    let bsaid = w.import_reading(
+        "x.bib",
+        "@misc{a, title={Bib webpage}, author={Lind, T}, year=2020, note={type: webpage}}\n\
+         @misc{b, title={Bib figure}, author={Lind, T}, year=2020, note={type: figure}}\n\
+         @misc{c, title={Bib mine}, author={Lind, T}, year=2020, note={Type: read in week 3}}\n",
+    );
+    let jsaid = w.import_reading(
+        "x.json",
+        "[{\"id\":\"j1\",\"type\":\"book\",\"title\":\"Json thesis\",\"author\":[{\"family\":\"Lind\",\"given\":\"T\"}],\
+         \"issued\":{\"date-parts\":[[2020]]},\"note\":\"type: thesis\\nPMID: 123\"}]",
+    );
+    let list = w.reading_list();
+    let field = |t: &str, k: &str| common::reading(&list, t)[k].as_str().map(str::to_string);
+    assert_eq!(field("Zotero standard", "type").as_deref(), Some("report"));
+    assert!(
+        zsaid.contains("Extra line \"type: report\": read as the type report (the record's type was other)"),
+        "{zsaid}"
+    );
+    assert_eq!(field("Zotero dataset", "type").as_deref(), Some("report"));
+    assert_eq!(field("Zotero dataset", "genre").as_deref(), Some("Data set"));
+    assert_eq!(field("Zotero dataset", "annotation").as_deref(), Some("Read for week 3"));
+    assert!(
+        zsaid.contains("Extra line \"type: dataset\": canon has no such type; read as the genre \"Data set\""),
+        "{zsaid}"
+    );
+    assert_eq!(field("Zotero same", "type").as_deref(), Some("article"));
+    assert!(!zsaid.contains("type: article-journal"), "{zsaid}");
+    assert!(field("Zotero same", "annotation").is_none());
+    assert_eq!(field("Bib webpage", "type").as_deref(), Some("web"));
+    assert!(field("Bib webpage", "annotation").is_none());
+    assert!(bsaid.contains("Extra line \"type: webpage\": read as the type web"), "{bsaid}");
+    assert_eq!(field("Bib figure", "annotation").as_deref(), Some("type: figure"));
+    assert!(bsaid.contains("Extra line \"type: figure\": canon has no such type; kept in the note"), "{bsaid}");
+    assert_eq!(field("Bib mine", "annotation").as_deref(), Some("Type: read in week 3"));
+    assert!(!bsaid.contains("read in week 3"), "{bsaid}");
+    assert_eq!(field("Json thesis", "type").as_deref(), Some("thesis"));
+    assert_eq!(field("Json thesis", "pmid").as_deref(), Some("123"));
+    assert!(jsaid.contains("read as the type thesis (the record's type was book)"), "{jsaid}");
+}

@@ -1527,6 +1527,7 @@ fn available_line(line: &str) -> Option<(String, Option<String>)> {
 /// writes them there for its item types that lack the field; its own
 /// CSL-JSON export turns them into the variables).
 const CSL_EXTRA_READ: &[&str] = &[
+    "type",
     "status",
     "original-title",
     "publisher-place",
@@ -1645,6 +1646,7 @@ pub fn read_extra(s: &str) -> Extra {
         {
             match csl_extra_key(label) {
                 Some(Ok("status")) if !matches!(read_date(value.trim()), Some(Dated::NotYet(_))) => {}
+                Some(Ok("type")) if extra_type(value).is_none() => {}
                 Some(Ok(k)) if !out.csl.iter().any(|(o, _)| *o == k) => {
                     out.csl.push((k, value.trim().to_string()));
                     continue;
@@ -1725,6 +1727,10 @@ fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
     let same = |a: &str, b: &str| crate::import::title_key(a) == crate::import::title_key(b);
     for (k, v) in &e.csl {
         let slot: &mut Option<String> = match *k {
+            "type" => {
+                take_extra_type(d, v, at, note);
+                continue;
+            }
             "status" => {
                 if d.pub_state.as_ref().is_none_or(|p| p.text.trim().is_empty()) {
                     d.pub_state = Some(Val::new(v.clone(), at));
@@ -1771,6 +1777,66 @@ fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
         } else if slot.as_deref().is_some_and(|o| !same(o, v)) {
             note.push(format!("{k}: {v}"));
         }
+    }
+}
+
+/// Zotero's "type: …" line in Extra (a CSL item type, which Zotero cites
+/// in place of the item's own type: "Citing Fields from Extra") read as the
+/// reading's type where canon has a matching one, said when it changes the
+/// record's; a type canon has none for is the genre APA brackets ("Data
+/// set", "Computer software"…) when the record has none, else kept in the
+/// note, and said; a word that is no CSL type stays in the note, said.
+fn take_extra_type(d: &mut Draft, v: &str, at: Pos, note: &mut Vec<String>) {
+    let t = v.trim();
+    let p = d.prefix();
+    let say = |d: &mut Draft, what: String| {
+        d.warnings.push(RowError::new(at.line, at.column, format!("{p}Extra line \"type: {t}\": {what}")));
+    };
+    let csl = super::csl_json::CSL_TYPES.iter().find(|k| k.eq_ignore_ascii_case(t));
+    let Some(kind) = extra_type(t) else {
+        // (Not read as a type by [`read_extra`]: kept as the note's line.)
+        note.push(format!("type: {t}"));
+        return;
+    };
+    let own = match &d.kind {
+        KindSrc::Mapped(k) => Some(*k),
+        KindSrc::Named(v) => super::reading_type(&v.text),
+        KindSrc::Inferred(_) => None,
+    };
+    if kind == "other" && csl.is_some_and(|c| *c != "document") {
+        match genre_of_type_name(t) {
+            Some(g) if d.genre.as_deref().is_none_or(|x| x.trim().is_empty()) => {
+                d.genre = Some(g.to_string());
+                say(d, format!("canon has no such type; read as the genre \"{g}\""));
+            }
+            _ => {
+                note.push(format!("type: {t}"));
+                say(d, "canon has no such type; kept in the note".into());
+            }
+        }
+        return;
+    }
+    if own == Some(kind) {
+        return;
+    }
+    say(
+        d,
+        match own {
+            Some(o) => format!("read as the type {kind} (the record's type was {o})"),
+            None => format!("read as the type {kind}"),
+        },
+    );
+    d.kind = KindSrc::Mapped(kind);
+}
+
+/// The reading type a "type: …" line of Extra names: a CSL item type's
+/// (CSL 1.0.2 Appendix III, "dataset" is "other") or one of canon's own
+/// type names; `None` for any other word ("Type: read in week 3" is the
+/// group's note).
+fn extra_type(t: &str) -> Option<&'static str> {
+    match super::csl_json::CSL_TYPES.iter().find(|k| k.eq_ignore_ascii_case(t.trim())) {
+        Some(c) => Some(super::csl_json::csl_kind(c)),
+        None => super::reading_type(t),
     }
 }
 
