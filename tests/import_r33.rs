@@ -448,9 +448,10 @@ fn swapped_journal_names_and_pubmed_record_pages() {
 }
 
 /// Tester r35 F4: EndNote's "Original Publication" `L'an V de la
-/// révolution algérienne (1959)` kept the year and lost the title unsaid:
-/// the text beside the year is named as not stored, at its position, in
-/// every format; a date alone says nothing.
+/// révolution algérienne (1959)` kept the year and lost the title unsaid.
+/// Since tester r69 F11 the text beside the year is the original title
+/// (it was named as not stored), said at its position, in every format; a
+/// date alone says nothing.
 #[test]
 fn original_publication_text_beside_the_year_is_named() {
     let w = workdir();
@@ -464,7 +465,8 @@ fn original_publication_text_beside_the_year_is_named() {
     assert!(
         err.contains(
             "e.xml:4:1: warning: in the record starting at line 1: original publication \"L'an V de la révolution \
-             algérienne (1959)\": kept the year 1959; \"L'an V de la révolution algérienne\" not stored"
+             algérienne (1959)\": read as the original year 1959, and the original title \"L'an V de la révolution \
+             algérienne\""
         ),
         "{err}"
     );
@@ -473,11 +475,14 @@ fn original_publication_text_beside_the_year_is_named() {
         "TY  - BOOK\nAU  - Fanon, Frantz\nTI  - The wretched of the earth\nPY  - 1963\nOP  - Les damnés de la terre, 1961\nER  - \n\
          TY  - BOOK\nAU  - Fanon, Frantz\nTI  - Black skin\nPY  - 1967\nOP  - May 1952\nER  - \n",
     );
-    assert!(err.contains("r.ris:5:7: warning: in the record starting at line 1: original publication \"Les damnés de la terre, 1961\": kept the year 1961; \"Les damnés de la terre\" not stored"), "{err}");
+    assert!(err.contains("r.ris:5:7: warning: in the record starting at line 1: original publication \"Les damnés de la terre, 1961\": read as the original year 1961, and the original title \"Les damnés de la terre\""), "{err}");
     assert!(!err.contains("r.ris:11:"), "{err}");
     let list = w.reading_list();
     assert_eq!(reading(&list, "A dying")["original_year"], "1959");
     assert_eq!(reading(&list, "Black skin")["original_year"], "1952");
+    assert_eq!(reading(&list, "A dying")["original_title"], "L'an V de la révolution algérienne");
+    assert_eq!(reading(&list, "The wretched")["original_title"], "Les damnés de la terre");
+    assert!(reading(&list, "Black skin")["original_title"].is_null());
 }
 
 /// Tester r35 F5: Web of Science's RIS gives `AU` as initials and `AF`

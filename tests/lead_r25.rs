@@ -445,9 +445,11 @@ fn empty_files_utf16_and_a_missing_folder_are_said_plainly() {
 }
 
 /// Tester r27, F3: an original year that holds no year (a title in RIS
-/// `OP`, as some exporters write it) is not stored, and said; typed with
+/// `OP`, as some exporters write it) is not stored as the year; typed with
 /// `--original-year` it is refused. APA printed "(Original work published
-/// Les damnés de la terre)".
+/// Les damnés de la terre)". Since tester r69 F11 RIS `OP` (EndNote's
+/// free-text "Original Publication") gives the original title, said (it
+/// was refused as a year and lost).
 #[test]
 fn an_original_year_without_a_year_is_not_stored() {
     let w = workdir();
@@ -457,11 +459,13 @@ fn an_original_year_without_a_year_is_not_stored() {
          ER  - \nTY  - BOOK\nTI  - Black Skin\nOP  - 1952\nPY  - 2008\nER  - \n",
     );
     assert!(
-        said.contains("op.ris:4:7: warning:") && said.contains("\"Les damnés de la terre\" holds no year"),
+        said.contains("op.ris:4:7: warning:")
+            && said.contains("\"Les damnés de la terre\": read as the original title \"Les damnés de la terre\""),
         "{said}"
     );
     let list = w.reading_list();
     assert!(reading(&list, "The Wretched")["original_year"].is_null());
+    assert_eq!(reading(&list, "The Wretched")["original_title"], "Les damnés de la terre");
     assert_eq!(reading(&list, "Black Skin")["original_year"], "1952");
     assert!(!reference(&w.references("apa"), "The Wretched").contains("Original work"));
     let id = reading(&list, "Black Skin")["id"].to_string();

@@ -169,6 +169,11 @@ pub struct Draft {
     /// `original-date`, biblatex `origdate`, EndNote "Original Publication",
     /// RIS `OP`), read by [`original_year`].
     pub original_year: Option<Val>,
+    /// EndNote's "Original Publication" as written (EndNote XML `orig-pub`,
+    /// RIS `OP`): free text, most often the original's title, sometimes
+    /// its year or "Paris: Maspero, 1959". Read by [`take_original_pub`]
+    /// into the original year, the original title, or the note.
+    pub original_pub: Option<Val>,
     pub publisher: Option<String>,
     pub place: Option<String>,
     pub edition: Option<String>,
@@ -1557,6 +1562,7 @@ fn available_line(line: &str) -> Option<(String, Option<String>)> {
 /// writes them there for its item types that lack the field; its own
 /// CSL-JSON export turns them into the variables).
 const CSL_EXTRA_READ: &[&str] = &[
+    "type",
     "status",
     "original-title",
     "publisher-place",
@@ -1675,6 +1681,7 @@ pub fn read_extra(s: &str) -> Extra {
         {
             match csl_extra_key(label) {
                 Some(Ok("status")) if !matches!(read_date(value.trim()), Some(Dated::NotYet(_))) => {}
+                Some(Ok("type")) if extra_type(value).is_none() => {}
                 Some(Ok(k)) if !out.csl.iter().any(|(o, _)| *o == k) => {
                     out.csl.push((k, value.trim().to_string()));
                     continue;
@@ -1755,6 +1762,10 @@ fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
     let same = |a: &str, b: &str| crate::import::title_key(a) == crate::import::title_key(b);
     for (k, v) in &e.csl {
         let slot: &mut Option<String> = match *k {
+            "type" => {
+                take_extra_type(d, v, at, note);
+                continue;
+            }
             "status" => {
                 if d.pub_state.as_ref().is_none_or(|p| p.text.trim().is_empty()) {
                     d.pub_state = Some(Val::new(v.clone(), at));
@@ -1802,6 +1813,162 @@ fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
             note.push(format!("{k}: {v}"));
         }
     }
+}
+
+/// Zotero's "type: …" line in Extra (a CSL item type, which Zotero cites
+/// in place of the item's own type: "Citing Fields from Extra") read as the
+/// reading's type where canon has a matching one, said when it changes the
+/// record's; a type canon has none for is the genre APA brackets ("Data
+/// set", "Computer software"…) when the record has none, else kept in the
+/// note, and said; a word that is no CSL type stays in the note, said.
+fn take_extra_type(d: &mut Draft, v: &str, at: Pos, note: &mut Vec<String>) {
+    let t = v.trim();
+    let p = d.prefix();
+    let say = |d: &mut Draft, what: String| {
+        d.warnings.push(RowError::new(at.line, at.column, format!("{p}Extra line \"type: {t}\": {what}")));
+    };
+    let csl = super::csl_json::CSL_TYPES.iter().find(|k| k.eq_ignore_ascii_case(t));
+    let Some(kind) = extra_type(t) else {
+        // (Not read as a type by [`read_extra`]: kept as the note's line.)
+        note.push(format!("type: {t}"));
+        return;
+    };
+    let own = match &d.kind {
+        KindSrc::Mapped(k) => Some(*k),
+        KindSrc::Named(v) => super::reading_type(&v.text),
+        KindSrc::Inferred(_) => None,
+    };
+    if kind == "other" && csl.is_some_and(|c| *c != "document") {
+        match genre_of_type_name(t) {
+            Some(g) if d.genre.as_deref().is_none_or(|x| x.trim().is_empty()) => {
+                d.genre = Some(g.to_string());
+                say(d, format!("canon has no such type; read as the genre \"{g}\""));
+            }
+            _ => {
+                note.push(format!("type: {t}"));
+                say(d, "canon has no such type; kept in the note".into());
+            }
+        }
+        return;
+    }
+    if own == Some(kind) {
+        return;
+    }
+    say(
+        d,
+        match own {
+            Some(o) => format!("read as the type {kind} (the record's type was {o})"),
+            None => format!("read as the type {kind}"),
+        },
+    );
+    d.kind = KindSrc::Mapped(kind);
+}
+
+/// The reading type a "type: …" line of Extra names: a CSL item type's
+/// (CSL 1.0.2 Appendix III, "dataset" is "other") or one of canon's own
+/// type names; `None` for any other word ("Type: read in week 3" is the
+/// group's note).
+fn extra_type(t: &str) -> Option<&'static str> {
+    match super::csl_json::CSL_TYPES.iter().find(|k| k.eq_ignore_ascii_case(t.trim())) {
+        Some(c) => Some(super::csl_json::csl_kind(c)),
+        None => super::reading_type(t),
+    }
+}
+
+/// EndNote's free-text "Original Publication" ([`Draft::original_pub`])
+/// read into what it gives (tester r69 F11: a title was refused as a year
+/// that "holds no year", and lost): a year or date alone ("1959", "May
+/// 1961", "375 BCE") is the original year; a title ("L'an V de la
+/// révolution algérienne") the original title, with the year beside it
+/// ("… (1959)") the original year; a publication statement ("Paris:
+/// Maspero, 1959") gives its year and stays whole in the note. What is
+/// not a field's own value (an original title the record has already,
+/// other) is kept in the note, and every reading but a year alone is said.
+fn take_original_pub(d: &mut Draft) {
+    let Some(v) = d.original_pub.take() else { return };
+    let text = super::modules::one_line(&v.text);
+    let text = text.trim();
+    if text.is_empty() {
+        return;
+    }
+    let p = d.prefix();
+    let shown = crate::limits::shown(text);
+    let say = |d: &mut Draft, what: String| {
+        d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}original publication {shown}: {what}")));
+    };
+    let year = original_year(text).filter(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()));
+    let rest = year.as_ref().and_then(|_| original_year_rest(text));
+    // A date alone, or a year no four digits write ("375 BCE", "ca. 50").
+    if (year.is_some() && rest.is_none()) || (year.is_none() && only_date_words(text)) {
+        if d.original_year.as_ref().is_none_or(|o| o.text.trim().is_empty()) {
+            d.original_year = Some(Val::new(text, v.at));
+        } else if d.original_year.as_ref().is_some_and(|o| original_year(&o.text) != original_year(text)) {
+            add_note(d, &format!("Original publication: {text}"));
+            say(d, "the record has another original year; kept in the note".into());
+        }
+        return;
+    }
+    let year_kept = match &year {
+        Some(y) if d.original_year.as_ref().is_none_or(|o| o.text.trim().is_empty()) => {
+            d.original_year = Some(Val::new(y.clone(), v.at));
+            format!("the original year {y}, and ")
+        }
+        _ => String::new(),
+    };
+    let title = rest.unwrap_or_else(|| text.to_string());
+    if year.as_ref().is_some_and(|y| publication_statement(text, y)) {
+        add_note(d, &format!("Original publication: {text}"));
+        say(d, format!("read as {year_kept}kept whole in the note (a publication statement, not a title)"));
+        return;
+    }
+    let same = |o: &str| crate::import::title_key(o) == crate::import::title_key(&title);
+    match d.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty()) {
+        None => {
+            d.original_title = Some(title.clone());
+            say(d, format!("read as {year_kept}the original title {}", crate::limits::shown(&title)));
+        }
+        Some(o) if same(o) => {}
+        Some(_) => {
+            add_note(d, &format!("Original publication: {text}"));
+            say(d, format!("read as {year_kept}kept in the note (the record has another original title)"));
+        }
+    }
+}
+
+/// Whether `text`, with no year of four digits, is a year all the same:
+/// its numbers with era or approximation words only ("375 BCE", "ca. 50
+/// AD", "c. 1000 BC"), not a title with a number ("Catch-22").
+fn only_date_words(text: &str) -> bool {
+    text.chars().any(|c| c.is_ascii_digit())
+        && text.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "bc" | "bce" | "ad" | "ce" | "ca" | "c" | "circa" | "b" | "a" | "d" | "e"
+            )
+        })
+}
+
+/// Whether an original publication is a publication statement, "Place:
+/// Publisher, Year" ("Paris: Maspero, 1959", "Paris : F. Maspero, 1959."),
+/// rather than a title with its year: the year last after a comma, a colon
+/// after a place of at most three words before it.
+fn publication_statement(text: &str, year: &str) -> bool {
+    let t = text.trim().trim_end_matches('.').trim_end();
+    let Some(before) = t.strip_suffix(year).map(str::trim_end) else { return false };
+    let Some(before) = before.strip_suffix(',') else { return false };
+    before.split_once(':').is_some_and(|(place, publisher)| {
+        let words = place.split_whitespace().count();
+        (1..=3).contains(&words) && !publisher.trim().is_empty()
+    })
+}
+
+/// `line` added to the record's note (its annotation) on a line of its own.
+fn add_note(d: &mut Draft, line: &str) {
+    d.annotation = Some(match d.annotation.take().filter(|a| !a.trim().is_empty()) {
+        Some(a) if a.contains(line) => a,
+        Some(a) => format!("{}\n{line}", a.trim_end()),
+        None => line.to_string(),
+    });
 }
 
 /// The record's Extra field read into its PMID and DOI where the record has
@@ -2026,6 +2193,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         None => None,
     };
     let p = d.prefix();
+    take_original_pub(&mut d);
     take_extra(&mut d);
     let at = d.at;
     container_names_swapped(&mut d, at);

@@ -195,7 +195,7 @@ fn text_of(v: Option<&Value>) -> Option<String> {
 
 /// The canonical reading type for a CSL type.
 /// The item types of CSL 1.0.2 (Appendix III, "Types"). Another is warned of.
-const CSL_TYPES: &[&str] = &[
+pub(crate) const CSL_TYPES: &[&str] = &[
     "article",
     "article-journal",
     "article-magazine",
@@ -243,7 +243,7 @@ const CSL_TYPES: &[&str] = &[
     "webpage",
 ];
 
-fn csl_kind(t: &str) -> &'static str {
+pub(crate) fn csl_kind(t: &str) -> &'static str {
     match t {
         "article-newspaper" => "newspaper-article",
         "article-magazine" => "magazine-article",

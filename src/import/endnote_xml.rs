@@ -482,9 +482,9 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     d.date = val("dates/year").or_else(|| val("dates/pub-dates/date"));
     // EndNote's "Access Date" (`access-date`, CSL `accessed`).
     d.accessed = val("access-date");
-    // EndNote's "Original Publication" (`orig-pub`): the year a reprint or
-    // translation first appeared (schema 0028).
-    d.original_year = val("orig-pub");
+    // EndNote's "Original Publication" (`orig-pub`), free text: the
+    // original's title, year or publication (read by the builder).
+    d.original_pub = val("orig-pub");
     d.doi = val("electronic-resource-num").filter(|v| v.text.contains("10."));
     // The PMID: EndNote keeps it in `accession-num` when the record came from
     // PubMed (`remote-database-name`/`-provider` naming PubMed, MEDLINE or

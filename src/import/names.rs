@@ -587,7 +587,7 @@ pub fn with_list_punctuation(s: &str) -> std::borrow::Cow<'_, str> {
             return std::borrow::Cow::Owned(with_list_punctuation(&decoded).into_owned());
         }
     }
-    if !s.contains(['؛', '；', '﹔', '、', '،', '，', '﹐']) {
+    if !s.contains(SCRIPT_PUNCTUATION) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -599,6 +599,91 @@ pub fn with_list_punctuation(s: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(tidy(&out))
+}
+
+/// The names read from `raw` (by way of [`with_list_punctuation`]) with
+/// each name as written ([`Name::original`]) in `raw`'s own punctuation:
+/// "الخوارزمي، محمد بن موسى" with its Arabic comma, "王，小明" with its
+/// full-width one, not the "," canon read them as (tester r69 F10: the name
+/// as the file wrote it was altered). A name not found as read in `raw`
+/// (one the reading rebuilt) is left as it is.
+pub fn keep_as_written(raw: &str, names: &mut [Name]) {
+    let decoded;
+    let raw = if raw.contains('&') && raw.contains(';') {
+        decoded = super::html_entities(raw);
+        decoded.as_str()
+    } else {
+        raw
+    };
+    if !raw.contains(SCRIPT_PUNCTUATION) {
+        return;
+    }
+    let read = read_punctuation(raw);
+    let text: String = read.iter().map(|(c, _)| *c).collect();
+    for n in names.iter_mut() {
+        if n.original.is_empty() {
+            continue;
+        }
+        let Some(at) = text.find(&n.original) else { continue };
+        let start = text[..at].chars().count();
+        let len = n.original.chars().count();
+        n.original = read[start..start + len]
+            .iter()
+            .filter_map(|(c, from)| match from {
+                // The space canon put after the script's mark: not written.
+                Some(Mark::Added) => None,
+                Some(Mark::Written(m)) => Some(*m),
+                None => Some(*c),
+            })
+            .collect();
+    }
+}
+
+/// The punctuation of other scripts that [`with_list_punctuation`] reads as
+/// ";" or ",".
+const SCRIPT_PUNCTUATION: [char; 7] = ['؛', '；', '﹔', '、', '،', '，', '﹐'];
+
+/// Where a character of [`read_punctuation`]'s text came from, when not from
+/// the same character as written.
+#[derive(Clone, Copy)]
+enum Mark {
+    /// The "," or ";" read for this mark of another script.
+    Written(char),
+    /// The space read after such a mark, where none was written.
+    Added,
+}
+
+/// `s` as [`with_list_punctuation`] reads it (without decoding HTML's
+/// references), each character with where it came from.
+fn read_punctuation(s: &str) -> Vec<(char, Option<Mark>)> {
+    let mut spelled: Vec<(char, Option<Mark>)> = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '؛' | '；' | '﹔' | '、' => spelled.extend([(';', Some(Mark::Written(c))), (' ', Some(Mark::Added))]),
+            '،' | '，' | '﹐' => spelled.extend([(',', Some(Mark::Written(c))), (' ', Some(Mark::Added))]),
+            c => spelled.push((c, None)),
+        }
+    }
+    // Whitespace runs made one space (a written one when any was written),
+    // ends trimmed: as [`tidy`] does.
+    let mut out: Vec<(char, Option<Mark>)> = Vec::with_capacity(spelled.len());
+    let mut i = 0;
+    while i < spelled.len() {
+        if !spelled[i].0.is_whitespace() {
+            out.push(spelled[i]);
+            i += 1;
+            continue;
+        }
+        let mut written = false;
+        while i < spelled.len() && spelled[i].0.is_whitespace() {
+            written |= spelled[i].1.is_none();
+            i += 1;
+        }
+        if !out.is_empty() && i < spelled.len() {
+            out.push((' ', if written { None } else { Some(Mark::Added) }));
+        }
+    }
+    out
 }
 
 /// Whether the text has letters that have case (Latin, Greek, Cyrillic…): only
@@ -845,6 +930,13 @@ fn first_von_last(words: &[&str], capitals: bool) -> (Option<String>, Option<Str
 /// Suffix, Given", "Given Family", an institution…), as RIS, Zotero, CSV
 /// cells and EndNote write them. `original` is kept as written.
 pub fn parse(s: &str) -> Option<Name> {
+    let mut n = parse_read(s)?;
+    keep_as_written(s, std::slice::from_mut(&mut n));
+    Some(n)
+}
+
+/// [`parse`], the name as written with "," for its script's comma.
+fn parse_read(s: &str) -> Option<Name> {
     let s = &*with_list_punctuation(s);
     // Degrees after the name ("Osei, K.A., PhD") are not part of it: taken
     // off here; the importers name them ([`strip_degrees`], [`degree_note`]).
@@ -1468,6 +1560,13 @@ pub fn is_no_author(s: &str) -> bool {
 /// work without authors, gives none. A part whose last word is not
 /// initials is read as a "Family, Given" name would be ([`parse`]).
 pub fn split_scopus(cell: &str) -> Vec<Name> {
+    let mut names = split_scopus_read(cell);
+    keep_as_written(cell, &mut names);
+    names
+}
+
+/// [`split_scopus`], the names as written with "," for their script's comma.
+fn split_scopus_read(cell: &str) -> Vec<Name> {
     let cell = &*with_list_punctuation(cell);
     let cell = cell.trim();
     if cell.is_empty() || is_no_author(cell) {
@@ -1511,6 +1610,20 @@ pub fn split_scopus(cell: &str) -> Vec<Name> {
 /// braces protect ("{World Health Organization}" is one literal name,
 /// "{van Gogh}, Vincent" one family name); `decode` turns LaTeX into text.
 pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> {
+    // The Arabic comma "،" and the full-width "，" outside braces are the
+    // comma of "Family, Given" as a CSV cell reads them; the name as
+    // written keeps them (tester r69 F10).
+    let read = with_script_commas(raw);
+    let written = read.as_ref().map(|_| decode(raw));
+    let mut n = parse_bibtex_degrees(read.as_deref().unwrap_or(raw), decode)?;
+    if let Some(w) = written {
+        keep_as_written(&w, std::slice::from_mut(&mut n));
+    }
+    Some(n)
+}
+
+/// [`parse_bibtex`] of a name with only ASCII commas.
+fn parse_bibtex_degrees(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> {
     // Degrees after the name ("Osei, K.A., PhD") are not part of it (see [`strip_degrees`]).
     let (stripped, dropped) = strip_degrees(raw.trim());
     let raw = stripped.trim();
@@ -1519,6 +1632,28 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
     }
     let role = relator_role(&dropped);
     parse_bibtex_name(raw, decode).map(|n| Name { role, ..n })
+}
+
+/// A BibTeX name with the commas of other scripts ("،", "，", "﹐") outside
+/// braces written ", "; `None` when it has none.
+fn with_script_commas(raw: &str) -> Option<String> {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(raw.len());
+    let mut found = false;
+    for c in raw.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            '،' | '，' | '﹐' if depth == 0 => {
+                found = true;
+                out.push_str(", ");
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    found.then_some(out)
 }
 
 /// [`parse_bibtex`] of a name without degrees or a catalogue's tail.
@@ -1785,6 +1920,13 @@ pub fn ends_with_et_al(cell: &str) -> bool {
 /// Scholar list ("Smith J, Jones K" / "J Smith, K Jones"), or `|`. A cell
 /// that cannot be split unambiguously says so in `doubt`.
 pub fn split_cell(cell: &str) -> CellNames {
+    let mut read = split_cell_read(cell);
+    keep_as_written(cell, &mut read.names);
+    read
+}
+
+/// [`split_cell`], the names as written with "," for their script's comma.
+fn split_cell_read(cell: &str) -> CellNames {
     let cell = &*with_list_punctuation(cell);
     // Names on lines of their own in one cell (Alt+Enter in a spreadsheet):
     // each line is a name, as `;` separates them (tester r24, F1, F6).
@@ -3105,5 +3247,55 @@ mod list_cells {
         // A Vancouver list and a "Family, Given" name are unchanged.
         assert_eq!(people("Vyas DA, Eisenstein LG, Jones DS"), vje(["D. A.", "L. G.", "D. S."]));
         assert_eq!(people("Mensah, Kofi A."), [("Mensah".to_string(), "Kofi A.".to_string())]);
+    }
+}
+
+#[cfg(test)]
+mod as_written {
+    use super::*;
+
+    fn originals(names: &[Name]) -> Vec<&str> {
+        names.iter().map(|n| n.original.as_str()).collect()
+    }
+
+    /// Tester r69 F10: a name's "as written" kept its script's comma; the
+    /// parts are read as with ",".
+    #[test]
+    fn a_name_keeps_the_punctuation_of_its_script() {
+        let cell = split_cell("الخوارزمي، محمد بن موسى; 王, 小明");
+        assert_eq!(originals(&cell.names), ["الخوارزمي، محمد بن موسى", "王, 小明"]);
+        assert_eq!(cell.names[0].family.as_deref(), Some("الخوارزمي"));
+        assert_eq!(cell.names[0].given.as_deref(), Some("محمد بن موسى"));
+        // The Arabic semicolon between names, the comma without a space.
+        let cell = split_cell("حسن،أحمد؛ الرازي، محمد");
+        assert_eq!(originals(&cell.names), ["حسن،أحمد", "الرازي، محمد"]);
+        assert_eq!(cell.names[0].given.as_deref(), Some("أحمد"));
+        // Full-width commas and the ideographic list comma.
+        let cell = split_cell("王，小明、李，华");
+        assert_eq!(originals(&cell.names), ["王，小明", "李，华"]);
+        assert_eq!(cell.names[1].family.as_deref(), Some("李"));
+        assert_eq!(cell.names[1].given.as_deref(), Some("华"));
+        // One name (RIS `AU`, EndNote, MEDLINE `FAU`).
+        let n = parse("王﹐小明").unwrap();
+        assert_eq!((n.original.as_str(), n.family.as_deref()), ("王﹐小明", Some("王")));
+        assert_eq!(originals(&split_scopus("حسن، أحمد؛ الرازي، محمد")), ["حسن، أحمد", "الرازي، محمد"]);
+        // Other names as before.
+        assert_eq!(parse("Fanon,  Frantz").unwrap().original, "Fanon, Frantz");
+    }
+
+    #[test]
+    fn a_bibtex_name_reads_its_scripts_comma_and_keeps_it() {
+        let n = parse_bibtex("الخوارزمي، محمد بن موسى", str::to_string).unwrap();
+        assert_eq!(n.family.as_deref(), Some("الخوارزمي"));
+        assert_eq!(n.given.as_deref(), Some("محمد بن موسى"));
+        assert_eq!(n.original, "الخوارزمي، محمد بن موسى");
+        let n = parse_bibtex("王，小明", str::to_string).unwrap();
+        assert_eq!(
+            (n.family.as_deref(), n.given.as_deref(), n.original.as_str()),
+            (Some("王"), Some("小明"), "王，小明")
+        );
+        // Inside braces it is part of a name kept whole.
+        let n = parse_bibtex("{王，小明 研究组}", |x| x.replace(['{', '}'], "")).unwrap();
+        assert_eq!(n.literal.as_deref(), Some("王，小明 研究组"));
     }
 }

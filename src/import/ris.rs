@@ -394,9 +394,9 @@ fn draft(raw: &Raw) -> Draft {
     });
     // `Y2` is the access date in the RIS of Zotero and EndNote ("2024/03/05/").
     d.accessed = val(&["Y2"]);
-    // `OP`, EndNote's "Original Publication" in its RIS: the year a reprint
-    // or translation first appeared (schema 0028).
-    d.original_year = val(&["OP"]);
+    // `OP`, EndNote's "Original Publication" in its RIS, free text: the
+    // original's title, year or publication (read by the builder).
+    d.original_pub = val(&["OP"]);
     d.doi = val(&["DO"]);
     // The PMID: EndNote and PubMed-sourced RIS put it in `AN` (accession
     // number) with `DB`/`DP` naming PubMed, MEDLINE or the NLM; an `AN` of
@@ -491,9 +491,12 @@ fn draft(raw: &Raw) -> Draft {
     // One name a line; a line that lists several with `;` ("AU  - Deloitte;
     // Smith & Partners", as some exporters write a whole list) is split as a
     // cell is, so a firm after the `;` stays one institution.
-    let people = |a: &str| -> Vec<names::Name> {
-        let a = &*names::with_list_punctuation(a);
-        if a.contains(';') { names::split_cell(a).names } else { names::parse(a).into_iter().collect() }
+    let people = |written: &str| -> Vec<names::Name> {
+        let a = &*names::with_list_punctuation(written);
+        let mut v: Vec<names::Name> =
+            if a.contains(';') { names::split_cell(a).names } else { names::parse(a).into_iter().collect() };
+        names::keep_as_written(written, &mut v);
+        v
     };
     for (t, a, n, c) in &raw.fields {
         if ["AU", "AF", "A1", "ED", "A2", "A4"].contains(t) && !a.contains(';') {

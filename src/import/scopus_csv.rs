@@ -242,15 +242,19 @@ fn full_names(cell: &str, ids: &[&str]) -> Vec<names::Name> {
         return Vec::new();
     }
     // HTML's character references decoded first: their `;` is no separator.
+    let written = cell;
     let cell = &*names::with_list_punctuation(cell);
-    cell.split(';')
+    let mut names: Vec<names::Name> = cell
+        .split(';')
         .map(|p| match names::split_aside(p) {
             Some((base, _, names::Aside::Id)) => base,
             Some((base, aside, _)) if ids.contains(&aside.trim_matches(['(', ')']).trim()) => base,
             _ => p,
         })
         .filter_map(names::parse)
-        .collect()
+        .collect();
+    names::keep_as_written(written, &mut names);
+    names
 }
 
 /// Scopus's mark for a work without authors, in every author column.

@@ -180,6 +180,13 @@ pub struct Style {
     name: String,
     /// How it was loaded, when the user should hear it ([`Style::note`]).
     note: Option<String>,
+    /// The title of the dependent style the user gave (a journal's, "Medical
+    /// Teacher"), when this is its parent formatting for it: what the report
+    /// names ([`Style::heading`]).
+    dependent_title: Option<String>,
+    /// The dependent style's file as given, when this formats for one
+    /// ([`Style::given_as`]).
+    dependent_file: Option<String>,
     csl: Arc<IndependentStyle>,
     /// The same style for rendering a bibliography whose citations `csl`
     /// disambiguated ([`with_names_apart`]): its entries keep their names
@@ -302,6 +309,9 @@ impl Style {
             path.display(),
             locale.map(|l| format!(", in its locale {l}")).unwrap_or_default()
         ));
+        let own = d.info.title.value.trim();
+        style.dependent_title = (!own.is_empty()).then(|| own.to_string());
+        style.dependent_file = Some(path.display().to_string());
         Ok(style)
     }
 
@@ -409,6 +419,8 @@ impl Style {
             undated_letter,
             named,
             note: None,
+            dependent_title: None,
+            dependent_file: None,
         })
     }
 
@@ -452,6 +464,25 @@ impl Style {
     /// The style's own title (from its `<info><title>`).
     pub fn title(&self) -> &str {
         &self.csl.info.title.value
+    }
+
+    /// The style as the user gave it: a bundled style's name, or the `.csl`
+    /// file's path (a dependent style's own file, not its parent's name).
+    pub fn given_as(&self) -> &str {
+        self.dependent_file.as_deref().unwrap_or(&self.name)
+    }
+
+    /// The style as a report names it: its title, or for a dependent style
+    /// (a journal's, which only names its parent) the title the user's file
+    /// gives with the parent that formatted it, "Medical Teacher (formatted
+    /// with its parent style Taylor & Francis - NLM…)" (tester r69 F9: the
+    /// report named the parent only, so the committee did not see the style
+    /// they asked for).
+    pub fn heading(&self) -> String {
+        match &self.dependent_title {
+            Some(own) => format!("{own} (formatted with its parent style {})", self.title()),
+            None => self.title().to_string(),
+        }
     }
 
     /// One reading as a reference in this style, plain text, without a

@@ -1172,7 +1172,7 @@ fn reading_list(d: &ReportData, b: &mut Vec<Block>) {
              {} (formatted by a CSL processor). Under each reference: the group's annotation, the type of source \
              and any credit or licence. {UNREVIEWED_MARK} after a note: approved on import (or when added) and \
              not reviewed since.",
-            d.style.title()
+            d.style.heading()
         ),
         style: Style::Body,
     });
@@ -1663,6 +1663,9 @@ fn csv_rows_six(d: &ReportData, refs: &std::collections::HashMap<i64, String>) -
     };
     rows.push(row("summary", &d.scope, "", "title", d.title.clone(), String::new()));
     rows.push(row("summary", &d.scope, "", "date", d.date.clone(), String::new()));
+    // The style the references are in, as the PDF names it (a dependent
+    // style's own title first), with the name or file it was given as.
+    rows.push(row("summary", &d.scope, "", "style", d.style.heading(), d.style.given_as().to_string()));
     for (label, value) in figures(d) {
         let detail = if label == "sessions tagged" { format!("{tagged} of {}", cov.items) } else { String::new() };
         rows.push(row("summary", &d.scope, "", &label, value, detail));
@@ -2111,6 +2114,7 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "programmes": d.programmes,
         "scope": d.scope,
         "date": d.date,
+        "style": {"title": d.style.heading(), "given_as": d.style.given_as()},
         "contributors": d.contributors,
         "themes": d.themes.iter().map(|(s, n)| serde_json::json!({"slug": s, "name": n})).collect::<Vec<_>>(),
         "summary": json_summary(d),
