@@ -180,8 +180,12 @@ Dos Santos one,\"Dos Santos, Maria\",2020,article
 Gaelic one,\"Ó Súilleabháin, Seán Pádraig\",2020,article
 Von one,\"Von Humboldt, Alexander\",2020,article
 Two people,\"Jane Osei, Kofi Mensah\",2020,article
+One given name,\"Van Dyke, Anna\",2020,article
 ",
     );
+    // With one given name the cell was always one name: nothing to say.
+    assert_eq!(authors(&w, "family = 'Van Dyke' AND given = 'Anna'"), 1, "{err}");
+    assert!(!err.contains("Van Dyke"), "{err}");
     assert_eq!(authors(&w, "family = 'Da Silva' AND given = 'Joao Carlos'"), 1, "{err}");
     assert_eq!(authors(&w, "family = 'Van Gogh' AND given = 'Vincent Willem'"), 1, "{err}");
     assert_eq!(authors(&w, "family = 'De la Cruz' AND given = 'Maria Elena'"), 1, "{err}");
@@ -205,6 +209,21 @@ Two people,\"Jane Osei, Kofi Mensah\",2020,article
     for cell in ["Da Silva", "De la Cruz", "Dos Santos", "Súilleabháin", "Von Humboldt"] {
         assert!(!err.contains(cell), "{cell}: {err}");
     }
+    // canon's own export reads back as the same names.
+    let csv = w.path("export.csv");
+    w.ok(&["export", "reading", "-o", csv.to_str().unwrap()]);
+    let again = w.path("again.db");
+    let said = w.run_at(&again, &["import", "reading", csv.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&said.stderr);
+    assert!(!said.contains("authors cell"), "{said}");
+    let names = |list: &serde_json::Value| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> =
+            list.as_array().unwrap().iter().map(|r| (r["title"].to_string(), r["author_names"].to_string())).collect();
+        v.sort();
+        v
+    };
+    let back = w.ok_at(&again, &["reading", "list", "--format", "json"]);
+    assert_eq!(names(&serde_json::from_str(&back).unwrap()), names(&w.reading_list()));
     let r = w.references("vancouver");
     assert!(reference(&r, "Da Silva one").starts_with("Da Silva JC."), "{r:#?}");
     assert!(reference(&r, "Van Gogh one").starts_with("Van Gogh VW."), "{r:#?}");
@@ -271,7 +290,8 @@ fn a_bibtex_institution_with_a_comma_is_said() {
 #[test]
 fn an_institution_with_a_comma_in_ris_csv_and_csl_json() {
     let w = Workdir::new();
-    let ris = w.import_reading("a.ris", "TY  - RPRT\nAU  - Ministry of Health, Ghana\nTI  - RIS report\nPY  - 2019\nER  - \n");
+    let ris = w
+        .import_reading("a.ris", "TY  - RPRT\nAU  - Ministry of Health, Ghana\nTI  - RIS report\nPY  - 2019\nER  - \n");
     assert!(!ris.contains("warning"), "{ris}");
     let csv = w.import_reading("b.csv", "title,authors,year\nCSV report,\"Ministry of Health, Ghana\",2019\n");
     assert!(!csv.contains("warning"), "{csv}");
@@ -289,4 +309,16 @@ fn an_institution_with_a_comma_in_ris_csv_and_csl_json() {
         ),
         "{json}"
     );
+}
+
+/// F6: "Da Silva, Joao Carlos" read as one name is the stored "da Silva,
+/// João" written more fully: its given name comes in, the stored spelling
+/// with its diacritics stays (it was two guessed people, kept out).
+#[test]
+fn a_particle_family_cell_brings_its_fuller_given_name_to_a_stored_author() {
+    let w = Workdir::new();
+    w.import_reading("s1.csv", "title,authors,year,doi\nT2,\"da Silva, João\",2020,10.1/t2\n");
+    let err = w.import_reading("s2.csv", "title,authors,year,doi\nT2,\"Da Silva, Joao Carlos\",2020,10.1/t2\n");
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "T2")["authors"], serde_json::json!(["da Silva, João Carlos"]), "{err}");
 }

@@ -2044,9 +2044,12 @@ fn split_plain_names(cell: &str) -> CellNames {
         // "Da Silva, Joao Carlos": a family name with its capitalised
         // particle before the one comma, one name (tester r70 F6: read as
         // two people "Da Silva" and "Joao Carlos", as "de la Cruz, Maria
-        // Elena" was not).
+        // Elena" was not). Only where both parts could be a person's whole
+        // name; "Van Gogh, Vincent" is one name anyway.
         let particle_family = match given_first.as_slice() {
-            [family, given] if and.len() == 1 => particle_first(family).map(|p| (p, *family, *given)),
+            [family, given] if and.len() == 1 && given_family(family) && given_family(given) => {
+                particle_first(family).map(|p| (p, *family, *given))
+            }
             _ => None,
         };
         if let Some((particle, family, given)) = particle_family {
@@ -2310,12 +2313,7 @@ fn particle_first(part: &str) -> Option<&str> {
     let mut words = part.split_whitespace();
     let first = words.next()?;
     words.next()?;
-    CAPITAL_PARTICLES
-        .iter()
-        .chain(GAELIC_PREFIXES)
-        .chain(&["Dei", "Des"])
-        .find(|p| **p == first)
-        .copied()
+    CAPITAL_PARTICLES.iter().chain(GAELIC_PREFIXES).chain(&["Dei", "Des"]).find(|p| **p == first).copied()
 }
 
 /// Whether a comma-separated part of a cell reads as a whole person's name
@@ -2581,6 +2579,38 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_capitalised_particle_before_the_one_comma_makes_one_name() {
+        use super::split_cell;
+        for (cell, family, given, said) in [
+            ("Da Silva, Joao Carlos", "Da Silva", "Joao Carlos", false),
+            ("De la Cruz, Maria Elena", "De la Cruz", "Maria Elena", false),
+            ("Ó Súilleabháin, Seán Pádraig", "Ó Súilleabháin", "Seán Pádraig", false),
+            ("Van Gogh, Vincent Willem", "Van Gogh", "Vincent Willem", true),
+            ("Ben Ali, Zine Abidine", "Ben Ali", "Zine Abidine", true),
+            ("Van Dyke, Anna", "Van Dyke", "Anna", false),
+        ] {
+            let c = split_cell(cell);
+            assert_eq!(c.names.len(), 1, "{cell}: {c:?}");
+            assert_eq!((c.names[0].family.as_deref(), c.names[0].given.as_deref()), (Some(family), Some(given)));
+            assert_eq!(c.doubt.is_some(), said, "{cell}: {c:?}");
+        }
+        // Two people written "Given Family" are still two, said.
+        let c = split_cell("Jane Osei, Kofi Mensah");
+        assert_eq!(c.names.len(), 2, "{c:?}");
+        assert!(c.doubt.is_some());
+    }
+
+    #[test]
+    fn an_institution_read_as_family_and_given_looks_institutional() {
+        use super::{Name, looks_institutional};
+        let n = |f: &str, g: &str| Name::person(Some(f), Some(g), None, None, Some(&format!("{f}, {g}")));
+        assert!(looks_institutional(&n("Ministry of Health", "Ghana")));
+        assert!(looks_institutional(&n("School of Medicine", "University of Ghana")));
+        assert!(!looks_institutional(&n("Osei-Bonsu", "Kwame Nkrumah")));
+        assert!(!looks_institutional(&n("de la Cruz", "Maria Elena")));
+    }
+
     #[test]
     fn a_catalogues_dates_and_relators_end_a_name() {
         use super::{parse, relator_role, strip_degrees};

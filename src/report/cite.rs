@@ -8592,6 +8592,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn particles_in_a_given_name_are_joined_to_the_word_before() {
+        let g = GLUE;
+        let (h, j) = (PARTICLE_HYPHEN, PARTICLE_JOIN);
+        assert_eq!(initialisable("Maria da Graça"), format!("Maria{g}da Graça"));
+        assert_eq!(initialisable("Maria de la Paz"), format!("Maria{g}de{g}la Paz"));
+        assert_eq!(initialisable("Ala al-Din"), format!("Ala{g}al{h} Din"));
+        assert_eq!(initialisable("Maria d'Ávila"), format!("Maria{g}d'{j} Ávila"));
+        // No capitalised name after it: CSL's dropping particle, as written.
+        assert_eq!(initialisable("Ludwig van"), "Ludwig van");
+        // Nothing to join to, or nothing capitalised.
+        assert_eq!(initialisable("al-Hassan Ahmad"), "al-Hassan Ahmad");
+        assert_eq!(initialisable("Jean-Paul"), "Jean-Paul");
+        // Full names read back as written.
+        let t = with_given_case(Rich::from("Maria da Graça, Ala al\u{E0E5} Din, Maria d'\u{E0E6} Ávila".to_string()));
+        assert_eq!(t.text, "Maria da Graça, Ala al-Din, Maria d'Ávila");
+    }
+
+    #[test]
     fn text_is_escaped_and_mixed_case_words_keep_their_case() {
         assert_eq!(protected("Race and eGFR: $5 {x} a\\b"), "Race and eGFR: \\$5 \\{x\\} a\\\\b");
         let r = Reading {
