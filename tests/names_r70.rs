@@ -322,3 +322,19 @@ fn a_particle_family_cell_brings_its_fuller_given_name_to_a_stored_author() {
     let list = w.reading_list();
     assert_eq!(common::reading(&list, "T2")["authors"], serde_json::json!(["da Silva, João Carlos"]), "{err}");
 }
+
+/// F9: APA's full given name in brackets tells apart two first authors it
+/// prints alike, a particle in a given name aside: "dos Santos, M. G.
+/// [Maria da Graça]" and "dos Santos, M. G. [Maria Gomes]" (APA 7 §9.47).
+#[test]
+fn apa_tells_apart_first_authors_whose_initials_differ_only_by_a_particle() {
+    let w = Workdir::new();
+    w.import_reading(
+        "r.csv",
+        "title,authors,year,type\nFirst work,\"dos Santos, Maria da Graça\",2020,article\n\
+         Second work,\"dos Santos, Maria Gomes\",2021,article\n",
+    );
+    let apa = w.references("apa");
+    assert!(reference(&apa, "First work").starts_with("dos Santos, M. G. [Maria da Graça]. (2020)."), "{apa:#?}");
+    assert!(reference(&apa, "Second work").starts_with("dos Santos, M. G. [Maria Gomes]. (2021)."), "{apa:#?}");
+}

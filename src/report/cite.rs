@@ -1334,12 +1334,15 @@ fn same_given(a: &str, b: &str) -> bool {
 /// author's family name and initials as APA prints them.
 fn with_full_given_names(out: &mut [Cited], readings: &[&Reading]) {
     let first = |c: &Cited| readings.get(c.index).and_then(|r| r.author_names.first());
+    // The initials APA prints: a particle in the given name has none
+    // ("Maria da Graça" is "M. G.", as "Maria Gomes" is; [`with_particles_hidden`]).
     let initials = |given: &str| -> String {
-        given
-            .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
+        let firsts: Vec<char> = given
+            .split(|c: char| c.is_whitespace() || c == '.' || c == '-' || c == '\'' || c == '’')
             .filter_map(|w| w.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect()
+            .collect();
+        let capitals = firsts.iter().any(|c| c.is_uppercase());
+        firsts.into_iter().filter(|c| !(capitals && c.is_lowercase())).flat_map(char::to_uppercase).collect()
     };
     let named: Vec<Option<&Name>> = out.iter().map(first).collect();
     for (i, c) in out.iter_mut().enumerate() {
@@ -1349,12 +1352,13 @@ fn with_full_given_names(out: &mut [Cited], readings: &[&Reading]) {
         else {
             continue;
         };
-        let (family, given) = (text(&n.family), text(&n.given));
+        // The family name with its particle, as printed ("dos Santos, M. G.").
+        let (family, given) = (text(&n.family_full()), text(&n.given));
         let twin = named.iter().enumerate().any(|(j, m)| {
             j != i
                 && m.is_some_and(|m| {
                     m.literal.is_none()
-                        && text(&m.family).to_lowercase() == family.to_lowercase()
+                        && text(&m.family_full()).to_lowercase() == family.to_lowercase()
                         && initials(&text(&m.given)) == initials(&given)
                         && !same_given(&text(&m.given), &given)
                 })
