@@ -1089,7 +1089,9 @@ pub fn institution_doubt(n: &Name) -> Option<String> {
 /// family name is an institution's word ("Organization" of an unbraced
 /// BibTeX "World Health Organization"), or, written without a comma, it
 /// has such a word or reads like one ("Ministry of Health", see
-/// [`looks_corporate`]). A literal never does.
+/// [`looks_corporate`]); or its parts read as a cell's institution with a
+/// comma ([`institution_with_comma`]: family name "Ministry of Health",
+/// given name "Ghana"). A literal never does.
 pub fn looks_institutional(n: &Name) -> bool {
     if n.is_literal() {
         return false;
@@ -1115,7 +1117,15 @@ pub fn looks_institutional(n: &Name) -> bool {
         && words.iter().any(|w| {
             INSTITUTION_TAILS.contains(&w.as_str()) || matches!(w.as_str(), "public" | "national" | "royal" | "global")
         });
+    // "Ministry of Health, Ghana" read by BibTeX's rule as family name
+    // "Ministry of Health", given name "Ghana" (tester r70 F1: unsaid),
+    // as a cell keeps it whole ([`institution_with_comma`]).
+    let parts_say = match (n.family.as_deref(), n.given.as_deref()) {
+        (Some(f), Some(g)) => institution_with_comma(&[f, g]) && !long_person,
+        _ => false,
+    };
     family_word
+        || parts_say
         || (!n.original.contains(',')
             && n.original.split_whitespace().count() > 1
             && (looks_corporate(&n.original) || institution_words)
@@ -2173,7 +2183,27 @@ fn split_plain_names(cell: &str) -> CellNames {
         let and = split_and(cell);
         // "Kofi Mensah, Jane Osei and Lena Berg": names written "Given Family".
         let given_first: Vec<&str> = and.iter().flat_map(|p| p.split(',')).map(str::trim).collect();
-        if given_first.len() > 1 && given_first.iter().all(|p| given_family(p)) {
+        // "Da Silva, Joao Carlos": a family name with its capitalised
+        // particle before the one comma, one name (tester r70 F6: read as
+        // two people "Da Silva" and "Joao Carlos", as "de la Cruz, Maria
+        // Elena" was not). Only where both parts could be a person's whole
+        // name; "Van Gogh, Vincent" is one name anyway.
+        let particle_family = match given_first.as_slice() {
+            [family, given] if and.len() == 1 && given_family(family) && given_family(given) => {
+                particle_first(family).map(|p| (p, *family, *given))
+            }
+            _ => None,
+        };
+        if let Some((particle, family, given)) = particle_family {
+            if PARTICLES_ALSO_GIVEN.contains(&particle) {
+                doubt = Some(format!(
+                    "{cell:?} read as 1 name \"Family, Given\" (family name {family:?}, given name {given:?}); \
+                     it could be 2 names written \"Given Family\" ({family}; {given}) — separate names with `;` \
+                     to be sure"
+                ));
+            }
+            split_commas(cell, &mut doubt)
+        } else if given_first.len() > 1 && given_first.iter().all(|p| given_family(p)) {
             natural = true;
             // Two names joined by "and" or "&" alone cannot be one "Family, Given";
             // nor can a part with initials before its last word ("A. B. Smith",
@@ -2410,6 +2440,22 @@ fn ampersand_pair_in(cell: &str) -> Option<String> {
         (and == '&' && open != ',' && close != ',' && !whole_part && single(a.trim()) && single(b.trim()))
             .then(|| format!("{} & {}", a.trim(), b.trim()))
     })
+}
+
+/// Capitalised particles that are also given names ("Van Morrison", "Al
+/// Gore", "Ben Okri", "Le" and "Di" of Vietnamese and Chinese names): a
+/// cell "Van Gogh, Vincent" is read as one name, and said, since it could
+/// be two people.
+const PARTICLES_ALSO_GIVEN: &[&str] = &["Van", "Al", "El", "Ben", "Bin", "Abu", "Del", "Le", "Di", "Mac"];
+
+/// The capitalised particle that starts a family name of two words or
+/// more ("Da Silva", "Van Gogh", "De la Cruz", "Ó Súilleabháin", "Mac
+/// Giolla Phádraig"), or `None`.
+fn particle_first(part: &str) -> Option<&str> {
+    let mut words = part.split_whitespace();
+    let first = words.next()?;
+    words.next()?;
+    CAPITAL_PARTICLES.iter().chain(GAELIC_PREFIXES).chain(&["Dei", "Des"]).find(|p| **p == first).copied()
 }
 
 /// Whether a comma-separated part of a cell reads as a whole person's name
@@ -2675,6 +2721,38 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_capitalised_particle_before_the_one_comma_makes_one_name() {
+        use super::split_cell;
+        for (cell, family, given, said) in [
+            ("Da Silva, Joao Carlos", "Da Silva", "Joao Carlos", false),
+            ("De la Cruz, Maria Elena", "De la Cruz", "Maria Elena", false),
+            ("Ó Súilleabháin, Seán Pádraig", "Ó Súilleabháin", "Seán Pádraig", false),
+            ("Van Gogh, Vincent Willem", "Van Gogh", "Vincent Willem", true),
+            ("Ben Ali, Zine Abidine", "Ben Ali", "Zine Abidine", true),
+            ("Van Dyke, Anna", "Van Dyke", "Anna", false),
+        ] {
+            let c = split_cell(cell);
+            assert_eq!(c.names.len(), 1, "{cell}: {c:?}");
+            assert_eq!((c.names[0].family.as_deref(), c.names[0].given.as_deref()), (Some(family), Some(given)));
+            assert_eq!(c.doubt.is_some(), said, "{cell}: {c:?}");
+        }
+        // Two people written "Given Family" are still two, said.
+        let c = split_cell("Jane Osei, Kofi Mensah");
+        assert_eq!(c.names.len(), 2, "{c:?}");
+        assert!(c.doubt.is_some());
+    }
+
+    #[test]
+    fn an_institution_read_as_family_and_given_looks_institutional() {
+        use super::{Name, looks_institutional};
+        let n = |f: &str, g: &str| Name::person(Some(f), Some(g), None, None, Some(&format!("{f}, {g}")));
+        assert!(looks_institutional(&n("Ministry of Health", "Ghana")));
+        assert!(looks_institutional(&n("School of Medicine", "University of Ghana")));
+        assert!(!looks_institutional(&n("Osei-Bonsu", "Kwame Nkrumah")));
+        assert!(!looks_institutional(&n("de la Cruz", "Maria Elena")));
+    }
+
     #[test]
     fn a_catalogues_dates_and_relators_end_a_name() {
         use super::{parse, relator_role, strip_degrees};

@@ -1365,12 +1365,15 @@ fn same_given(a: &str, b: &str) -> bool {
 /// author's family name and initials as APA prints them.
 fn with_full_given_names(out: &mut [Cited], readings: &[&Reading]) {
     let first = |c: &Cited| readings.get(c.index).and_then(|r| r.author_names.first());
+    // The initials APA prints: a particle in the given name has none
+    // ("Maria da Graça" is "M. G.", as "Maria Gomes" is; [`with_particles_hidden`]).
     let initials = |given: &str| -> String {
-        given
-            .split(|c: char| c.is_whitespace() || c == '.' || c == '-')
+        let firsts: Vec<char> = given
+            .split(|c: char| c.is_whitespace() || c == '.' || c == '-' || c == '\'' || c == '’')
             .filter_map(|w| w.chars().next())
-            .flat_map(char::to_uppercase)
-            .collect()
+            .collect();
+        let capitals = firsts.iter().any(|c| c.is_uppercase());
+        firsts.into_iter().filter(|c| !(capitals && c.is_lowercase())).flat_map(char::to_uppercase).collect()
     };
     let named: Vec<Option<&Name>> = out.iter().map(first).collect();
     for (i, c) in out.iter_mut().enumerate() {
@@ -1380,12 +1383,13 @@ fn with_full_given_names(out: &mut [Cited], readings: &[&Reading]) {
         else {
             continue;
         };
-        let (family, given) = (text(&n.family), text(&n.given));
+        // The family name with its particle, as printed ("dos Santos, M. G.").
+        let (family, given) = (text(&n.family_full()), text(&n.given));
         let twin = named.iter().enumerate().any(|(j, m)| {
             j != i
                 && m.is_some_and(|m| {
                     m.literal.is_none()
-                        && text(&m.family).to_lowercase() == family.to_lowercase()
+                        && text(&m.family_full()).to_lowercase() == family.to_lowercase()
                         && initials(&text(&m.given)) == initials(&given)
                         && !same_given(&text(&m.given), &given)
                 })
@@ -3440,7 +3444,77 @@ fn initialisable(given: &str) -> String {
         before_prev = prev;
         prev = Some(c);
     }
+    with_particles_hidden(&out)
+}
+
+/// Marks a hyphen that ends a particle inside a given name ("al-" of "Ala
+/// al-Din"), made a hyphen again, with the space after it removed, where
+/// the name is printed in full ([`with_given_case`]).
+const PARTICLE_HYPHEN: char = '\u{E0E5}';
+
+/// Marks the end of a particle written joined to the next word of a given
+/// name by an apostrophe ("d'" of "Maria d'Ávila"): removed, with the space
+/// after it, where the name is printed in full ([`with_given_case`]).
+const PARTICLE_JOIN: char = '\u{E0E6}';
+
+/// A given name whose lower-case particles ("Maria da Graça", "Muhammad
+/// ibn Zakariya", "Ala al-Din", "Jean de Dieu") the processor passes over
+/// when it initialises the name. A particle is not a given name: Citing
+/// Medicine (ch. 1, "Author") gives the initials of the given names run
+/// together ("dos Santos MG"), APA 7 (§9.8) and Cite Them Right's Harvard
+/// the initials of the given names ("dos Santos, M. G."; "M.G."); hayagriva
+/// 0.10 kept each small-letter word whole ("dos Santos M da G", tester r70
+/// F9). A particle is joined to the word before it by [`GLUE`] (a space
+/// again where the name is printed in full), so the processor takes one
+/// initial for both; a particle glued to a name by a hyphen or apostrophe
+/// ("al-Din", "d'Ávila") is joined so too, and the name after it set apart,
+/// so that it has its own initial ("Ala al-Din" is "AD", as "Jean-Paul" is
+/// "JP"), its mark ([`PARTICLE_HYPHEN`], [`PARTICLE_JOIN`]) putting the
+/// name back together in full. A small-letter word with no capitalised word
+/// after it ("Ludwig van") is CSL's dropping particle, printed after the
+/// initials as before; so is a given name that starts with one.
+fn with_particles_hidden(given: &str) -> String {
+    let words: Vec<&str> = given.split(' ').collect();
+    let starts = |w: &str, f: fn(&char) -> bool| w.chars().next().is_some_and(|c| bicameral(c) && f(&c));
+    let capital = |w: &str| starts(w, |c| c.is_uppercase());
+    let small = |w: &str| starts(w, |c| c.is_lowercase());
+    if words.len() < 2 || !capital(words[0]) {
+        return given.to_string();
+    }
+    let mut out = words[0].to_string();
+    for (i, w) in words.iter().enumerate().skip(1) {
+        let named_after = words[i + 1..].iter().any(|w| capital(w));
+        match glued_particle_word(w) {
+            Some((particle, sep, name)) if small(w) => {
+                let mark = if sep == '-' { PARTICLE_HYPHEN.to_string() } else { format!("{sep}{PARTICLE_JOIN}") };
+                out.push_str(&format!("{GLUE}{particle}{mark} {name}"));
+            }
+            _ if small(w) && named_after => {
+                out.push(GLUE);
+                out.push_str(w);
+            }
+            _ => {
+                out.push(' ');
+                out.push_str(w);
+            }
+        }
+    }
     out
+}
+
+/// A word made of a small-letter particle of one to three letters, a hyphen
+/// or apostrophe, and a capitalised name ("al-Din", "ud-Din", "d'Ávila"):
+/// (particle, the mark between, name).
+fn glued_particle_word(w: &str) -> Option<(&str, char, &str)> {
+    let at = w.find(['-', '\'', '’'])?;
+    let (particle, rest) = w.split_at(at);
+    let sep = rest.chars().next()?;
+    let name = &rest[sep.len_utf8()..];
+    let letters = particle.chars().count();
+    ((1..=3).contains(&letters)
+        && particle.chars().all(|c| c.is_lowercase() && bicameral(c))
+        && name.chars().next().is_some_and(|c| c.is_uppercase() && bicameral(c)))
+    .then_some((particle, sep, name))
 }
 
 /// The reference with each letter [`initialisable`] capitalised back in its
@@ -3456,6 +3530,13 @@ fn with_given_case(mut t: Rich) -> Rich {
                 splice(&mut t, start..end, &small);
             }
             None => splice(&mut t, at..end, ""),
+        }
+    }
+    for (mark, with) in [(PARTICLE_HYPHEN, "-"), (PARTICLE_JOIN, "")] {
+        while let Some(at) = t.text.find(mark) {
+            let end = at + mark.len_utf8();
+            let space = t.text[end..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+            splice(&mut t, at..end + space, with);
         }
     }
     while let Some(at) = t.text.find(CAPITAL_MARK) {
@@ -8565,6 +8646,24 @@ pub fn named_styles() -> Vec<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn particles_in_a_given_name_are_joined_to_the_word_before() {
+        let g = GLUE;
+        let (h, j) = (PARTICLE_HYPHEN, PARTICLE_JOIN);
+        assert_eq!(initialisable("Maria da Graça"), format!("Maria{g}da Graça"));
+        assert_eq!(initialisable("Maria de la Paz"), format!("Maria{g}de{g}la Paz"));
+        assert_eq!(initialisable("Ala al-Din"), format!("Ala{g}al{h} Din"));
+        assert_eq!(initialisable("Maria d'Ávila"), format!("Maria{g}d'{j} Ávila"));
+        // No capitalised name after it: CSL's dropping particle, as written.
+        assert_eq!(initialisable("Ludwig van"), "Ludwig van");
+        // Nothing to join to, or nothing capitalised.
+        assert_eq!(initialisable("al-Hassan Ahmad"), "al-Hassan Ahmad");
+        assert_eq!(initialisable("Jean-Paul"), "Jean-Paul");
+        // Full names read back as written.
+        let t = with_given_case(Rich::from("Maria da Graça, Ala al\u{E0E5} Din, Maria d'\u{E0E6} Ávila".to_string()));
+        assert_eq!(t.text, "Maria da Graça, Ala al-Din, Maria d'Ávila");
+    }
 
     #[test]
     fn text_is_escaped_and_mixed_case_words_keep_their_case() {
