@@ -359,3 +359,21 @@ fn the_word_after_a_dash_in_a_title_keeps_its_capital() {
     w.import_reading("b.ris", "TY  - BOOK\nTI  - Race-based medicine and the end of the clinic\nAU  - Braun, Lundy\nPY  - 2014\nPB  - P\nER  - \n");
     one(&refs(&w, "chicago"), "Race-Based Medicine and the End of the Clinic.");
 }
+
+/// F6 in a Zotero export: the volume's title as a CSL `volume-title:` line
+/// of the Extra field (Zotero has no field for it) is the volume title.
+#[test]
+fn a_zotero_extra_volume_title_is_the_volume_title() {
+    let w = workdir();
+    w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Volume\",\"Extra\"\n\
+         \"AB12\",\"book\",\"2001\",\"Osei, Ama\",\"Atlas of Care\",\"2\",\"volume-title: Clinical Practice\"\n",
+    );
+    let list = w.reading_list();
+    let r = reading(&list, "Atlas of Care");
+    assert_eq!((r["volume"].as_str(), r["volume_title"].as_str()), (Some("2"), Some("Clinical Practice")), "{r:#}");
+    assert!(r["annotation"].is_null(), "read, not left in the note: {r:#}");
+    let apa = refs(&w, "apa");
+    one(&apa, "Atlas of Care: Vol. 2. Clinical Practice.");
+}
