@@ -873,8 +873,12 @@ fn an_access_date_is_kept_edited_undone_exported_and_checked() {
     assert!(err.contains("February 2024 has 29 days, not 30"), "{err}");
     // The export's `accessed` column reads back.
     let csv = w.ok(&["export", "reading", "--format", "csv"]);
-    // (Schema 0028's original year, 0029's translators and 0030's original title come after it.)
-    assert!(csv.lines().next().unwrap().ends_with(",accessed,original_year,translators,original_title"), "{csv}");
+    // (Schema 0028's original year, 0029's translators, 0030's original title and 0032's volume
+    // title come after it.)
+    assert!(
+        csv.lines().next().unwrap().ends_with(",accessed,original_year,translators,original_title,volume_title"),
+        "{csv}"
+    );
     let again = w.import_reading("again.csv", &csv);
     assert!(again.contains("0 changed"), "{again}");
     // A date that is none: the file, line and field named, not stored; the record imports.

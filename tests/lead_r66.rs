@@ -119,13 +119,15 @@ fn search_finds_the_original_title() {
     w.ok(&["undo", n, "--by", "t"]);
     assert!(w.search_titles("Rassismus").is_empty());
     w.import_reading("tt.ris", RIS);
-    // An index as the previous schema wrote it: the title alone.
+    // An index as the schema before 0031 wrote it: the title alone (and
+    // without 0032's volume title, which came after).
     let c = rusqlite::Connection::open(w.db()).expect("open");
     let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
     c.execute_batch(&format!(
         "DELETE FROM reading_fts; INSERT INTO reading_fts (rowid, title, authors, annotation) \
-         SELECT id, title, '', annotation FROM reading; PRAGMA user_version = {};",
-        v - 1
+         SELECT id, title, '', annotation FROM reading; ALTER TABLE reading DROP COLUMN volume_title; \
+         PRAGMA user_version = {};",
+        v - 2
     ))
     .expect("older index");
     drop(c);

@@ -181,11 +181,11 @@ TY  - CHAP\nTI  - Ris chapter\nAU  - Ola, A\nT2  - Parent Book\nT3  - Parent Ser
     // (12w added `genre` after `series`, last, as each new column is; 12d
     // `day_end` and `season_end` after it; 12e `page_count`, `credit`, `licence`, `series_number`,
     // `year_note`, `report_number`; schema 0026 `accessed`; 0028 `original_year`; 0029 `translators`;
-    // 0030 `original_title`.)
+    // 0030 `original_title`; 0032 `volume_title`.)
     assert!(
         text.lines().next().unwrap().ends_with(
             ",month_end,series,genre,day_end,season_end,page_count,credit,licence,series_number,year_note,\
-                 report_number,accessed,original_year,translators,original_title"
+                 report_number,accessed,original_year,translators,original_title,volume_title"
         ),
         "{text}"
     );

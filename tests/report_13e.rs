@@ -296,14 +296,15 @@ fn decolonising_the_curriculum_is_historical_awareness_and_mrsa_is_not() {
         )
         .unwrap();
     assert!(gone >= 4, "a new database is seeded with them");
-    // Before 0025: seven migrations back since 0026 (the access date), 0027, 0028 (the original year)
-    // 0029 (the translators) and 0030 (the original title) and 0031 (its search) came after it.
+    // Before 0025: eight migrations back since 0026 (the access date), 0027, 0028 (the original year)
+    // 0029 (the translators) and 0030 (the original title) 0031 (its search) and 0032 (the volume title) came after it.
     conn.execute_batch(
         "ALTER TABLE reading DROP COLUMN accessed; ALTER TABLE reading DROP COLUMN original_year; \
-         DROP TABLE reading_translator; ALTER TABLE reading DROP COLUMN original_title",
+         DROP TABLE reading_translator; ALTER TABLE reading DROP COLUMN original_title; \
+         ALTER TABLE reading DROP COLUMN volume_title",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", version - 7).unwrap();
+    conn.pragma_update(None, "user_version", version - 8).unwrap();
     drop(conn);
     v.ok(&["check"]);
     assert_eq!(v.count("PRAGMA user_version"), version);

@@ -135,6 +135,8 @@ const READING_COLUMNS: &[&str] = &[
     "translators",
     // Schema 0030: the title in the work's own language, last for the same reason.
     "original_title",
+    // Schema 0032: the own title of a volume of a multi-volume work, last for the same reason.
+    "volume_title",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -199,6 +201,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.original_year),
             crate::import::names::cell_text(&r.translator_names),
             o(&r.original_title),
+            o(&r.volume_title),
         ]);
     }
     if !a.bom {

@@ -208,6 +208,12 @@ pub struct BibArgs {
     /// medicine …]" in APA, Chicago and Harvard; "" clears it in `edit`.
     #[arg(long, value_name = "TITLE")]
     pub original_title: Option<String>,
+    /// The own title of volume --volume of a multi-volume work whose title is --title (a
+    /// chapter's: --container): "Medicine in Society", volume 2 of "Companion Encyclopedia of
+    /// the History of Medicine", cited "Companion Encyclopedia … Vol. 2, Medicine in Society" in
+    /// Vancouver; "" clears it in `edit`.
+    #[arg(long, value_name = "TITLE")]
+    pub volume_title: Option<String>,
 }
 
 impl BibArgs {
@@ -228,6 +234,7 @@ impl BibArgs {
             "accessed" => &self.accessed,
             "original_year" => &self.original_year,
             "original_title" => &self.original_title,
+            "volume_title" => &self.volume_title,
             _ => &None,
         }
     }
@@ -457,6 +464,7 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("accessed", &r.accessed);
     opt("original year", &r.original_year);
     opt("original title", &r.original_title);
+    opt("volume title", &r.volume_title);
     opt("annotation", &r.annotation);
     opt("source kind", &r.source_kind);
     opt("language", &r.language);
@@ -609,6 +617,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     Ok(ReadingRecord {
         warnings,
         original_title: take("original_title"),
+        volume_title: take("volume_title"),
         line: 0,
         title,
         authors: authors.iter().filter(|n| !crate::import::builder::is_et_al(n)).cloned().collect(),

@@ -451,15 +451,14 @@ fn chain(entries: &[(Entry, std::ops::Range<usize>)], keys: &HashMap<String, usi
 
 /// biblatex's `maintitle` (with `mainsubtitle`): the title of the
 /// multi-volume work a volume (`@book`), or a part of a volume, belongs to,
-/// written or inherited from an `@mvbook` (see [`inherit`]). canon keeps
-/// one title per work and one container per part, so the set's title comes
-/// first and the volume's after it, as Citing Medicine writes a volume
-/// with a title of its own ("Oxford Textbook of Medicine. Vol. 1, Sections
-/// 1–12"): a volume's title, or a part's container. The volume's number
-/// is then in that text, not again in the volume field (printed twice); a
-/// set's title with no volume title beside it keeps the number in the
-/// volume field. Returns whether the `booktitle` went into the container
-/// beside it (so it is read).
+/// written or inherited from an `@mvbook` (see [`inherit`]). The set's
+/// title is the volume's title (a part's container), the volume keeps its
+/// number in `volume`, and the volume's own title (a whole work's `title`,
+/// a part's `booktitle`) is its volume title, as CSL 1.0.2's
+/// `volume-title` (tester r69 F6: the three were folded into one title,
+/// "Oxford Textbook of Medicine. Vol. 1, Sections 1–12", and the volume
+/// was no field). Each style prints them as its manual does. Returns
+/// whether the `booktitle` went into the volume title (so it is read).
 fn main_title(e: &Entry, d: &mut Draft, get: &dyn Fn(&str) -> Option<String>, booksubtitle_read: bool) -> bool {
     let Some(mut main) = get("maintitle") else { return false };
     if let Some(sub) = get("mainsubtitle") {
@@ -472,29 +471,17 @@ fn main_title(e: &Entry, d: &mut Draft, get: &dyn Fn(&str) -> Option<String>, bo
         .container
         .as_ref()
         .is_some_and(|c| get("booktitle").is_some_and(|b| booksubtitle_read && c.starts_with(b.as_str()) || *c == b));
-    let volume_title = if whole {
-        d.title.as_ref().map(|t| t.text.clone()).filter(|t| !t.trim().is_empty())
-    } else if from_book {
-        d.container.clone()
-    } else {
-        None
-    };
-    let joined = match (volume_title.as_deref(), d.volume.as_deref()) {
-        (Some(t), Some(v)) => {
-            let joined = format!("{}. Vol. {}, {}", main.trim_end().trim_end_matches('.'), v.trim(), t.trim());
-            d.volume = None;
-            joined
-        }
-        (Some(t), None) => format!("{}. {}", main.trim_end().trim_end_matches('.'), t.trim()),
-        (None, _) => main,
-    };
     if whole {
+        let own = d.title.as_ref().map(|t| t.text.clone()).filter(|t| !t.trim().is_empty());
+        d.volume_title = own;
         match d.title.as_mut() {
-            Some(t) if !t.text.trim().is_empty() => t.text = joined,
-            _ => d.title = Some(Val::new(joined, d.at)),
+            Some(t) => t.text = main,
+            None => d.title = Some(Val::new(main, d.at)),
         }
-    } else if volume_title.is_some() || d.container.is_none() {
-        d.container = Some(joined);
+    } else if from_book {
+        d.volume_title = d.container.replace(main);
+    } else if d.container.is_none() {
+        d.container = Some(main);
     } else {
         // A part with a container that is not its book (a journal): the
         // set's title is kept nowhere, and said.
@@ -3128,15 +3115,16 @@ mod tests {
         );
         assert!(p.errors.is_empty(), "{:?}", p.errors);
         let child = &p.records[0];
-        // The set's title first, the volume's after it (biblatex's
-        // `maintitle`; tester r66 F4: the set's title was lost).
-        assert_eq!(child.container.as_deref(), Some("The whole work. Vol. 2, Volume two"), "the set, then the volume");
+        // The set's title is the book, the volume's its volume title
+        // (biblatex's `maintitle`; tester r66 F4: the set's title was lost;
+        // r69 F6: the volume's number and title were folded into it).
+        assert_eq!(child.container.as_deref(), Some("The whole work"), "the set");
+        assert_eq!(child.volume_title.as_deref(), Some("Volume two"), "the volume's own title");
+        assert_eq!(child.volume.as_deref(), Some("2"), "the volume's number, a field");
         assert_eq!(child.year, Some(2001));
         assert_eq!(child.publisher.as_deref(), Some("Pluto"));
         assert_eq!(child.place.as_deref(), Some("London"));
         assert_eq!(child.series.as_deref(), Some("Studies"));
-        // (The volume's number is in the container's text, not printed twice.)
-        assert_eq!(child.volume, None);
         assert_eq!(child.editors.len(), 1);
         assert!(warnings(&p).iter().all(|w| !w.contains("crossref")), "{:?}", warnings(&p));
     }

@@ -141,6 +141,10 @@ pub struct Draft {
     /// The lists of names read by a guess (warned where they were read).
     pub guessed: super::Guessed,
     pub volume: Option<String>,
+    /// The own title of the volume of a multi-volume work (biblatex's
+    /// volume `title` beside `maintitle`, CSL `volume-title`), the work's
+    /// title being `title` (a part's: `container`); see [`volume_title`].
+    pub volume_title: Option<String>,
     pub issue: Option<String>,
     /// Where the volume, issue and pages were read (their cells), for the
     /// messages about them; `None`: the record's start ([`Draft::at`]).
@@ -1565,6 +1569,7 @@ const CSL_EXTRA_READ: &[&str] = &[
     "type",
     "status",
     "original-title",
+    "volume-title",
     "publisher-place",
     "publisher",
     "issued",
@@ -1791,6 +1796,7 @@ fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
                 continue;
             }
             "original-title" => &mut d.original_title,
+            "volume-title" => &mut d.volume_title,
             "publisher-place" => &mut d.place,
             "publisher" => &mut d.publisher,
             "container-title" => &mut d.container,
@@ -3386,11 +3392,14 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         d.warnings.push(RowError::new(v.at.line, v.at.column, message));
     }
     let original_title = d.original_title.take().map(|t| super::modules::one_line(&t)).filter(|t| !t.is_empty());
+    unfold_volume(&mut d, &mut title, kind);
+    let volume_title = volume_title(&mut d, title.as_deref());
     Ok(ReadingRecord {
         line: d.at.line,
         id,
         title: title.unwrap_or_default(),
         original_title,
+        volume_title,
         authors_truncated: authors_truncated && !authors.is_empty(),
         guessed: d.guessed,
         authors,
@@ -3606,6 +3615,87 @@ pub fn original_year_doubt(text: &str) -> Option<String> {
 /// `v` without a label from `labels` before its number ("Vol. 383" is
 /// "383", "No. 9" is "9", "no.3-4" is "3-4"); `None` when `v` has no such
 /// label or no number after it ("Volume of essays" stays).
+/// A multi-volume work's title with one volume's number and own title
+/// folded into it, as an older canon stored it and Citing Medicine and
+/// Chicago print it: "Companion Encyclopedia of the History of Medicine.
+/// Vol. 2, Medicine in Society" → (the work's title, "2", the volume's
+/// title). `None` for any other title.
+pub fn folded_volume(title: &str) -> Option<(String, String, String)> {
+    let (whole, rest) = title.split_once(". Vol. ")?;
+    let (number, own) = rest.split_once(", ")?;
+    let number = number.trim();
+    let numeric = !number.is_empty()
+        && number.chars().count() <= 12
+        && number.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '–' | '/'))
+        && number.chars().any(|c| c.is_ascii_digit() || c.is_uppercase());
+    let (whole, own) = (whole.trim(), own.trim());
+    (numeric && !whole.is_empty() && !own.is_empty()).then(|| (whole.to_string(), number.to_string(), own.to_string()))
+}
+
+/// A book's title (a part's book) with its volume folded into it
+/// ([`folded_volume`]), as an older canon exported it, read into the
+/// work's title, the volume and the volume's title, so that the record is
+/// the one stored apart (tester r69 F6); left alone when the record gives
+/// a volume title, or another volume.
+fn unfold_volume(d: &mut Draft, title: &mut Option<String>, kind: &str) {
+    if d.volume_title.is_some() {
+        return;
+    }
+    let book = matches!(kind, "chapter" | "conference-paper");
+    let folded = if book { d.container.as_deref() } else { title.as_deref().filter(|_| kind == "book") };
+    let Some((whole, number, own)) = folded.and_then(folded_volume) else { return };
+    if d.volume.as_deref().map(str::trim).is_some_and(|v| !v.is_empty() && !v.eq_ignore_ascii_case(&number)) {
+        return;
+    }
+    match book {
+        true => d.container = Some(whole),
+        false => *title = Some(whole),
+    }
+    d.volume = Some(number);
+    d.volume_title = Some(own);
+}
+
+/// The labels a volume's number is written with ("Vol. 2", "Band 2").
+const VOLUME_LABELS: &[&str] = &["volume", "vol.", "vol", "v.", "band", "bd.", "tome", "tomo", "t."];
+
+/// The own title of the volume of a multi-volume work, one rule for every
+/// format (tester r69 F6): on one line, and none where it only names the
+/// volume ("Volume 2" of volume 2: its number, which `volume` keeps; a
+/// volume given nowhere else is read from it) or repeats the work's own
+/// title `title` (a part's: its book). A title naming another number than
+/// the volume is kept, and said.
+fn volume_title(d: &mut Draft, title: Option<&str>) -> Option<String> {
+    let t = super::modules::one_line(d.volume_title.take()?.trim()).trim().trim_end_matches('.').trim().to_string();
+    if t.is_empty() {
+        return None;
+    }
+    let whole = title.map(crate::import::title_key);
+    let book = d.container.as_deref().map(crate::import::title_key);
+    if [whole, book].contains(&Some(crate::import::title_key(&t))) {
+        return None;
+    }
+    let Some(number) = without_label(&t, VOLUME_LABELS) else { return Some(t) };
+    let volume = d.volume.as_deref().map(str::trim).filter(|v| !v.is_empty());
+    let stated = volume.and_then(|v| without_label(v, VOLUME_LABELS)).or(volume.map(str::to_string));
+    match stated {
+        None => {
+            d.volume = Some(number);
+            None
+        }
+        Some(v) if v.eq_ignore_ascii_case(&number) => None,
+        Some(v) => {
+            let p = d.prefix();
+            let at = d.volume_at.unwrap_or(d.at);
+            d.warnings.push(RowError::new(
+                at.line,
+                at.column,
+                format!("{p}volume title {t:?} names another volume than {v}: kept both"),
+            ));
+            Some(t)
+        }
+    }
+}
+
 fn without_label(v: &str, labels: &[&str]) -> Option<String> {
     let t = v.trim();
     let lower = t.to_lowercase();

@@ -851,6 +851,10 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // The title in the original's language (CSL 1.0.2 `original-title`):
     // stored (schema 0030; tester r62 F3).
     d.original_title = text_of(o.get("original-title"));
+    // The volume's own title in a multi-volume work (CSL 1.0.2
+    // `volume-title`), beside its number: stored apart (schema 0032;
+    // tester r69 F6).
+    d.volume_title = text_of(o.get("volume-title"));
     d.pages = text_of(o.get("page")).or_else(|| text_of(o.get("page-first")));
     // Each said at its own key, as the year and DOI are (tester r63 F8).
     d.pages_at = Some(at(if o.contains_key("page") { "page" } else { "page-first" }));
@@ -937,6 +941,7 @@ const CSL_READ: &[&str] = &[
     "id",
     "title",
     "original-title",
+    "volume-title",
     "issued",
     "original-date",
     "available-date",

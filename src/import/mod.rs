@@ -375,6 +375,13 @@ pub struct ReadingRecord {
     pub genre: Option<String>,
     pub series: Option<String>,
     pub volume: Option<String>,
+    /// The own title of volume `volume` of the multi-volume work whose
+    /// title is `title` (a part's: `container`): "Medicine in Society",
+    /// volume 2 of "Companion Encyclopedia of the History of Medicine"
+    /// (biblatex's volume `title` beside its `maintitle`, CSL 1.0.2
+    /// `volume-title`); schema 0032 (tester r69 F6: it was folded into the
+    /// title, the volume's number with it).
+    pub volume_title: Option<String>,
     pub issue: Option<String>,
     /// Pages as written, ranges with an en dash ("123–9").
     pub pages: Option<String>,
@@ -506,7 +513,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
 /// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`,
-/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`, `original_title`). `year` covers the year, its note ("in
+/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`, `original_title`, `volume_title`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u64);
@@ -557,6 +564,7 @@ impl Present {
         "original_year",
         "translators",
         "original_title",
+        "volume_title",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

@@ -65,6 +65,7 @@ const ACCESSED: usize = 43;
 const ORIGINAL_YEAR: usize = 44;
 const TRANSLATORS: usize = 45;
 const ORIGINAL_TITLE: usize = 46;
+const VOLUME_TITLE: usize = 47;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -219,6 +220,9 @@ pub const FIELDS: &[Field] = &[
         aliases: &["original title", "title in original language", "vernacular title", "origtitle"],
         required: false,
     },
+    // Schema 0032: the own title of the volume of a multi-volume work whose
+    // title is `title` (a chapter's: `container`), CSL `volume-title`.
+    Field { name: "volume_title", aliases: &["volume title", "volume-title", "title of volume"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -268,6 +272,7 @@ const PRESENT: &[(usize, &str)] = &[
     (ORIGINAL_YEAR, "original_year"),
     (TRANSLATORS, "translators"),
     (ORIGINAL_TITLE, "original_title"),
+    (VOLUME_TITLE, "volume_title"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -534,6 +539,7 @@ impl<'a> ReadingReader<'a> {
         d.accessed = opt(ACCESSED);
         d.original_year = opt(ORIGINAL_YEAR);
         d.original_title = text(ORIGINAL_TITLE);
+        d.volume_title = text(VOLUME_TITLE);
         if let Some(v) = opt(REPORT_NUMBER) {
             let (f, name) = (REPORT_NUMBER, "report_number");
             match d.issue.as_deref().map(str::trim) {

@@ -676,10 +676,23 @@ impl Style {
                 ),
                 r,
             ),
-            Some("chicago") => with_chicago_two_authors(with_chicago_page_range(with_chicago_site_name(t, r), r), r),
+            Some("chicago") => with_title_case_capital(
+                with_chicago_two_authors(with_chicago_page_range(with_chicago_site_name(t, r), r), r),
+                r,
+                "chicago",
+            ),
             Some("ama") => with_ama_editor_after_title(
                 with_ama_publisher(
-                    with_ama_published(with_ama_preprint(with_magazine_date(with_ama_report_number(t, r), r), r), r),
+                    with_ama_published(
+                        with_ama_preprint(
+                            with_magazine_date(
+                                with_ama_report_number(with_ama_series(with_title_case_capital(t, r, "ama"), r), r),
+                                r,
+                            ),
+                            r,
+                        ),
+                        r,
+                    ),
                     r,
                 ),
                 r,
@@ -1941,12 +1954,32 @@ impl Style {
     /// (tester r62 F3: the bracketed translation alone). Vancouver and AMA
     /// cite the translation in brackets, as MEDLINE gives it (Citing
     /// Medicine ch. 1, "Article title not in English").
+    ///
+    /// A volume of a multi-volume work with a title of its own
+    /// ([`Reading::volume_title`]) is cited under the work's title, the
+    /// volume's number and its title, as the style's manual writes them
+    /// ([`multi_volume_title`]).
     fn cited<'a>(&self, r: &'a Reading) -> std::borrow::Cow<'a, Reading> {
         let mut c = std::borrow::Cow::Borrowed(r);
         if matches!(self.named, Some("apa" | "chicago" | "harvard"))
             && let Some(title) = original_and_translation(r)
         {
             c.to_mut().title = title;
+        }
+        if let Some(vt) = r.volume_title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let book = matches!(r.kind.as_str(), "chapter" | "conference-paper")
+                && r.container.as_deref().is_some_and(|b| !b.trim().is_empty());
+            if r.kind == "book" || book {
+                let m = c.to_mut();
+                let whole = if book { m.container.as_deref().unwrap_or_default() } else { m.title.as_str() };
+                let joined = multi_volume_title(whole, m.volume.as_deref(), vt, self.named);
+                // The number is in the title now, not printed twice.
+                m.volume = None;
+                match book {
+                    true => m.container = Some(joined),
+                    false => m.title = joined,
+                }
+            }
         }
         let word = match self.named {
             Some("harvard") => Some("edn"),
@@ -1973,6 +2006,29 @@ impl Style {
     /// [`Style::cited`] of each of `readings`, in their order.
     fn cited_all<'a>(&self, readings: &[&'a Reading]) -> Vec<std::borrow::Cow<'a, Reading>> {
         readings.iter().map(|r| self.cited(r)).collect()
+    }
+}
+
+/// The title of a multi-volume work `whole`, the number `volume` of one of
+/// its volumes and that volume's own title `own`, as one title in the
+/// form of the style `named` (tester r69 F6): Citing Medicine (ch. 2,
+/// "Volume title"), Chicago (CMOS 17 §14.117) and Cite Them Right "Main
+/// title. Vol. 2, Volume title"; APA 7 (§10.2) "Main title: Vol. 2. Volume
+/// title"; AMA "Main title. Vol 2, Volume title" (its "Vol" without a
+/// stop, AMA 11 §3.12.1 gives the volume's number and title). Without a
+/// number, the two titles.
+fn multi_volume_title(whole: &str, volume: Option<&str>, own: &str, named: Option<&str>) -> String {
+    let whole = whole.trim().trim_end_matches('.');
+    let volume = volume.map(str::trim).filter(|v| !v.is_empty());
+    // The volume's title starts a title of its own, with a capital in
+    // every style (APA 7 §6.17 in sentence case too).
+    let own = with_first_capital(own.trim());
+    match (named, volume) {
+        (Some("apa"), Some(v)) => format!("{whole}: Vol. {v}. {own}"),
+        (Some("apa"), None) => format!("{whole}: {own}"),
+        (Some("ama"), Some(v)) => format!("{whole}. Vol {v}, {own}"),
+        (_, Some(v)) => format!("{whole}. Vol. {v}, {own}"),
+        (_, None) => format!("{whole}. {own}"),
     }
 }
 
@@ -6878,6 +6934,45 @@ fn with_ama_report_number(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// A book's series and its number in the series as AMA 11 writes them,
+/// "Developments in Cardiovascular Medicine; vol 260" (§3.12, a book in a
+/// series): after the series' name where the style prints it (a chapter's
+/// book), else after the year, where the bundled style printed neither
+/// (tester r69 F7: "Wellcome Series." without its 7; a whole book lost
+/// both). A report's series is [`with_ama_report_number`]'s.
+fn with_ama_series(mut t: Rich, r: &Reading) -> Rich {
+    if !matches!(r.kind.as_str(), "book" | "chapter" | "conference-paper")
+        || r.kind == "conference-paper" && in_journal(r)
+    {
+        return t;
+    }
+    let Some(series) = r.series.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { return t };
+    // A book's number in its series is stored as its issue ([`issue_label`]).
+    let number = r.issue.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let numbered = |n: &str| format!("{series}; vol {n}");
+    if let Some(g) = rfind_outside_identifiers(&t.text, series) {
+        if let Some(n) = number
+            && !t.text[g.end..].trim_start_matches([';', ',', ' ']).to_lowercase().starts_with(&format!("vol {n}"))
+        {
+            splice(&mut t, g.end..g.end, &format!("; vol {n}"));
+        }
+        return t;
+    }
+    let label = number.map_or_else(|| series.to_string(), numbered);
+    let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
+    let anchor = r
+        .year
+        .and_then(|y| t.text[after_title..].find(&format!("{y}")).map(|i| after_title + i))
+        .unwrap_or(after_title);
+    let at = match t.text[anchor..].find(". ") {
+        Some(i) => anchor + i + 1,
+        None => t.text.len(),
+    };
+    let stop = if t.text[..at].ends_with('.') { "" } else { "." };
+    splice(&mut t, at..at, &format!("{stop} {label}."));
+    t
+}
+
 /// A magazine article's date in AMA with its month and day, "May 5,
 /// 2019;95(12):34-41" (AMA 11 ch. 3: a magazine is cited as a journal, its
 /// date as published): the bundled style prints the year alone before a
@@ -7235,12 +7330,43 @@ fn with_apa_thesis_institution(mut t: Rich, r: &Reading) -> Rich {
 /// subtitle in lower case (PubMed, many BibTeX files). A word with a capital
 /// of its own ("mRNA", "eLife") keeps its case; a title stored in title
 /// case already has its capital.
-fn with_capital_after_colon(mut t: Rich, r: &Reading) -> Rich {
+fn with_capital_after_colon(t: Rich, r: &Reading) -> Rich {
+    with_capital_after_separators(t, r, true, true)
+}
+
+/// The title-case styles' capital at the start of a subtitle, after a
+/// colon or a dash (CMOS 17 §8.159: the first word after a colon or a dash
+/// in a title is capitalised; AMA 11 §3.9 likewise in a book's title):
+/// the processor's title case gives a small word there a small letter
+/// ("Misrepresenting Race - the Role of…", tester r69 F8). Chicago's
+/// titles and book titles; AMA's title-cased ones, a book's or report's
+/// title and a chapter's book (its article and chapter titles are in
+/// sentence case, their subtitles too). English works only: the processor
+/// title-cases no other.
+fn with_title_case_capital(t: Rich, r: &Reading, style: &str) -> Rich {
+    if !english_item(r) {
+        return t;
+    }
+    match style {
+        "chicago" => with_capital_after_separators(t, r, true, true),
+        "ama" => with_capital_after_separators(t, r, matches!(r.kind.as_str(), "book" | "report" | "thesis"), true),
+        _ => t,
+    }
+}
+
+/// The capital at the start of each subtitle of `r`'s title (where
+/// `title`) and of a chapter's book title (where `book`), where they stand
+/// in the reference: after a colon, a question or exclamation mark, an em
+/// dash, or a spaced en dash, hyphen or double hyphen standing for a dash
+/// (" – ", " - ", " -- "; tester r69 F8), as a title is typed without a dash
+/// key. A word with a capital of its own ("mRNA", "eLife") keeps its case.
+fn with_capital_after_separators(mut t: Rich, r: &Reading, title: bool, book: bool) -> Rich {
     let book = match r.kind.as_str() {
-        "chapter" | "conference-paper" => r.container.as_deref(),
+        "chapter" | "conference-paper" if book => r.container.as_deref(),
         _ => None,
     };
-    for (source, first) in [(Some(r.title.as_str()), true), (book, false)] {
+    let title = Some(r.title.as_str()).filter(|_| title);
+    for (source, first) in [(title, true), (book, false)] {
         let Some(source) = source.map(|s| s.trim().trim_end_matches('.')).filter(|s| !s.is_empty()) else { continue };
         let found =
             if first { find_case_insensitive(&t.text, source) } else { rfind_outside_identifiers(&t.text, source) };
@@ -7249,7 +7375,7 @@ fn with_capital_after_colon(mut t: Rich, r: &Reading) -> Rich {
         // An em dash with or without spaces around it (tester r64 F3:
         // "Hidden in plain sight — reconsidering…"), or a spaced en dash
         // standing for one, as British typography writes it.
-        for mark in [": ", "? ", "! ", "\u{2014}", " \u{2013} "] {
+        for mark in [": ", "? ", "! ", "\u{2014}", " \u{2013} ", " - ", " -- "] {
             let mut from = g.start;
             while let Some(i) = t.text[from..g.end].find(mark) {
                 let after = from + i + mark.len();

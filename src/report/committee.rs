@@ -1865,6 +1865,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "translators",
         // Schema 0030: the title in the work's own language, appended.
         "original_title",
+        // Schema 0032: the own title of a volume of a multi-volume work, appended.
+        "volume_title",
     ])
     .with_ids(&["id"]);
     for r in &d.readings {
@@ -1929,6 +1931,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.original_year),
             crate::import::names::cell_text(&r.translator_names),
             o(&r.original_title),
+            o(&r.volume_title),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.

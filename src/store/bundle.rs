@@ -121,6 +121,7 @@ pub const TABLES: &[Table] = &[
             "accessed",
             "original_year",
             "original_title",
+            "volume_title",
         ],
         order: "id",
         has_id: true,
@@ -541,7 +542,11 @@ fn index(tx: &Transaction, t: &Table, m: &Record, old: Option<&Record>) -> Resul
             tx.prepare_cached("INSERT INTO reading_fts (rowid, title, authors, annotation) VALUES (?1, ?2, ?3, ?4)")?
                 .execute(rusqlite::params![
                 id,
-                super::search::fts_title(&s(m, "title").unwrap_or_default(), s(m, "original_title").as_deref()),
+                super::search::fts_title(
+                    &s(m, "title").unwrap_or_default(),
+                    s(m, "original_title").as_deref(),
+                    s(m, "volume_title").as_deref(),
+                ),
                 strings(m.get("authors")).join("; "),
                 s(m, "annotation")
             ])?;
@@ -597,7 +602,7 @@ pub fn restore(tx: &Transaction, s: &Snapshot) -> Result<()> {
         "INSERT INTO item_fts (item_fts) VALUES ('rebuild');
          DELETE FROM reading_fts;
          INSERT INTO reading_fts (rowid, title, authors, annotation)
-              SELECT r.id, r.title || coalesce(' ' || r.original_title, ''),
+              SELECT r.id, r.title || coalesce(' ' || r.original_title, '') || coalesce(' ' || r.volume_title, ''),
                      coalesce((SELECT group_concat(name, '; ') FROM
                                  (SELECT name FROM reading_author WHERE reading_id = r.id ORDER BY position)), ''),
                      r.annotation

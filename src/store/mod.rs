@@ -62,6 +62,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0029_translators", include_str!("../../schema/0029_translators.sql")),
     ("0030_original_title", include_str!("../../schema/0030_original_title.sql")),
     ("0031_original_title_search", include_str!("../../schema/0031_original_title_search.sql")),
+    ("0032_volume_title", include_str!("../../schema/0032_volume_title.sql")),
 ];
 
 /// The schema version this binary writes.
@@ -79,6 +80,7 @@ fn after_migration(tx: &Transaction, name: &str) -> Result<()> {
         | "0025_seed_lexicons_decolonising" => themes::reseed_keywords(tx).map(|_| ()),
         "0015_pmid" => readings::fill_pmids(tx),
         "0027_title_key_folded" => readings::rekey_titles(tx),
+        "0032_volume_title" => readings::unfold_volumes(tx),
         _ => Ok(()),
     }
 }

@@ -101,6 +101,10 @@ struct Stored {
     /// (MEDLINE `TT` beside a bracketed `TI`; schema 0030).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     original_title: Option<String>,
+    /// The own title of the volume `volume` of a multi-volume work whose
+    /// title is `title` (a chapter's: `container`); schema 0032.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    volume_title: Option<String>,
     /// The year is approximate ("circa 1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
@@ -308,6 +312,7 @@ impl Stored {
             accessed: r.accessed.clone(),
             original_year: r.original_year.clone(),
             original_title: r.original_title.clone(),
+            volume_title: r.volume_title.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
             date_copyright: r.year.is_some() && r.date_copyright && !r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
@@ -828,6 +833,7 @@ impl Stored {
             },
             original_year: pick(&r.original_year, &self.original_year),
             original_title: pick(&r.original_title, &self.original_title),
+            volume_title: pick(&r.volume_title, &self.volume_title),
             day_end: None,
             season_end: None,
         };
@@ -945,6 +951,7 @@ impl Stored {
             accessed: take("accessed", &r.accessed, &self.accessed),
             original_year: take("original_year", &r.original_year, &self.original_year),
             original_title: take("original_title", &r.original_title, &self.original_title),
+            volume_title: take("volume_title", &r.volume_title, &self.volume_title),
             day_end: None,
             season_end: None,
         };
@@ -1057,6 +1064,7 @@ impl Stored {
             accessed: pick(&self.accessed, &r.accessed),
             original_year: pick(&self.original_year, &r.original_year),
             original_title: pick(&self.original_title, &r.original_title),
+            volume_title: pick(&self.volume_title, &r.volume_title),
             day_end: None,
             season_end: None,
         };
@@ -3544,10 +3552,31 @@ impl<'t> ReadingWriter<'t> {
         Ok(true)
     }
 
+    /// Whether entry `id` and `r` are a multi-volume work and one of its
+    /// volumes, or two of its volumes: both books under the set's title
+    /// (schema 0032), one with a volume and the other without, or with
+    /// other volumes; or two volume titles (tester r69 F6: the set and its
+    /// volume 2 share title and year, and were one record).
+    fn set_and_volume(&self, id: i64, r: &ReadingRecord) -> Result<bool> {
+        let (kind, volume, volume_title): (String, Option<String>, Option<String>) = self
+            .tx
+            .prepare_cached("SELECT type, volume, volume_title FROM reading WHERE id = ?1")?
+            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+        let given = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
+        let titles_differ =
+            matches!((&volume_title, &r.volume_title), (Some(a), Some(b)) if title_key(a) != title_key(b));
+        let books = kind == "book" && r.kind == "book";
+        let other_volumes =
+            matches!((&volume, &r.volume), (Some(a), Some(b)) if !a.trim().eq_ignore_ascii_case(b.trim()));
+        Ok(titles_differ || books && (given(&volume) != given(&r.volume) || other_volumes))
+    }
+
     /// Whether entry `id` is published elsewhere than `r` says: both name a
     /// container (journal, book) and neither is the other written another
     /// way or abbreviated, or both give a volume and they differ, or both
-    /// give pages that start on other pages.
+    /// give pages that start on other pages, or both name the volume's own
+    /// title and they differ, or one is a book in a volume of a set and the
+    /// other a book in none (the set itself: [`Self::set_and_volume`]).
     /// A field a person set by hand is not compared: the list re-imported
     /// after the correction still has the value before it.
     fn other_publication(&self, id: i64, r: &ReadingRecord) -> Result<bool> {
@@ -3556,6 +3585,9 @@ impl<'t> ReadingWriter<'t> {
             .tx
             .prepare_cached("SELECT container, volume, pages, edition, publisher FROM reading WHERE id = ?1")?
             .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?;
+        if self.set_and_volume(id, r)? {
+            return Ok(true);
+        }
         if other_edition(edition.as_deref(), publisher.as_deref(), r.edition.as_deref(), r.publisher.as_deref()) {
             return Ok(true);
         }
@@ -3763,7 +3795,13 @@ impl<'t> ReadingWriter<'t> {
             }
         }
         for (other, title, year, note, container) in candidates {
-            if main_title_key(&title) != main || set_volume(&title) != set_volume(&r.title) {
+            // A set and its volume, or two volumes, are other works, told
+            // apart by their volumes (schema 0032) or, as an older canon
+            // stored them, by the volume in the title.
+            if main_title_key(&title) != main
+                || set_volume(&title) != set_volume(&r.title)
+                || self.set_and_volume(other, r)?
+            {
                 continue;
             }
             let theirs = authors(self.tx, other)?;
@@ -3832,7 +3870,7 @@ impl<'t> ReadingWriter<'t> {
                     original_language, translated, global_south, open_access, perspective,
                     container_short, season, month, day, date_approximate, authors_truncated, pmid,
                     month_end, series, genre, date_copyright, day_end, season_end, page_count,
-                    credit, licence, series_number, accessed, original_year, original_title
+                    credit, licence, series_number, accessed, original_year, original_title, volume_title
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -3886,6 +3924,7 @@ impl<'t> ReadingWriter<'t> {
                     accessed: r.get(40)?,
                     original_year: r.get(41)?,
                     original_title: r.get(42)?,
+                    volume_title: r.get(43)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -5136,11 +5175,11 @@ impl<'t> ReadingWriter<'t> {
                                       container_short, season, month, day, date_approximate, authors_truncated,
                                       pmid, month_end, series, genre, date_copyright, day_end, season_end,
                                       page_count, credit, licence, series_number, accessed, original_year,
-                                      original_title)
+                                      original_title, volume_title)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
                          ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46,
-                         ?47)",
+                         ?47, ?48)",
             )?
             .execute(params![
                 id,
@@ -5189,7 +5228,8 @@ impl<'t> ReadingWriter<'t> {
                 s.series_number,
                 s.accessed,
                 s.original_year,
-                own_original_title(&s.title, &s.original_title)
+                own_original_title(&s.title, &s.original_title),
+                s.volume_title
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -5562,7 +5602,8 @@ impl<'t> ReadingWriter<'t> {
                         month = ?28, day = ?29, date_approximate = ?30, authors_truncated = ?31, pmid = ?32,
                         month_end = ?33, series = ?34, genre = ?35, date_copyright = ?36, day_end = ?37,
                         season_end = ?38, page_count = ?39, credit = ?40, licence = ?41,
-                        series_number = ?42, accessed = ?43, original_year = ?44, original_title = ?45
+                        series_number = ?42, accessed = ?43, original_year = ?44, original_title = ?45,
+                        volume_title = ?46
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -5574,7 +5615,8 @@ impl<'t> ReadingWriter<'t> {
                 new.authors_truncated, new.pmid, new.month_end, new.series, new.genre, new.date_copyright,
                 new.day_end, new.season_end, new.page_count, new.credit, new.licence,
                 new.series_number, new.accessed, new.original_year,
-                own_original_title(&new.title, &new.original_title)
+                own_original_title(&new.title, &new.original_title),
+                new.volume_title
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -5612,7 +5654,7 @@ impl<'t> ReadingWriter<'t> {
             .prepare_cached("INSERT INTO reading_fts (rowid, title, authors, annotation) VALUES (?1, ?2, ?3, ?4)")?
             .execute(params![
                 id,
-                super::search::fts_title(&s.title, s.original_title.as_deref()),
+                super::search::fts_title(&s.title, s.original_title.as_deref(), s.volume_title.as_deref()),
                 s.authors.join("; "),
                 s.annotation
             ])?;
@@ -5801,6 +5843,42 @@ pub(crate) fn rekey_titles(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
+/// Schema 0032: a volume of a multi-volume work that an older canon stored
+/// with its number and own title folded into its title (a chapter's: its
+/// container), "Oxford Textbook of Medicine. Vol. 1, Sections 1–12", is
+/// stored apart: the work's title, the volume, the volume's title
+/// ([`crate::import::builder::folded_volume`]). Only where no volume is
+/// stored beside it.
+pub(crate) fn unfold_volumes(tx: &Transaction) -> Result<()> {
+    use crate::import::builder::folded_volume;
+    let rows: Vec<(i64, String, String, Option<String>)> = tx
+        .prepare(
+            "SELECT id, type, title, container FROM reading
+              WHERE volume IS NULL AND volume_title IS NULL AND (title LIKE '%. Vol. %' OR container LIKE '%. Vol. %')",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut book =
+        tx.prepare("UPDATE reading SET title = ?2, title_key = ?3, volume = ?4, volume_title = ?5 WHERE id = ?1")?;
+    let mut part = tx.prepare("UPDATE reading SET container = ?2, volume = ?3, volume_title = ?4 WHERE id = ?1")?;
+    for (id, kind, title, container) in rows {
+        match kind.as_str() {
+            "book" => {
+                if let Some((whole, v, own)) = folded_volume(&title) {
+                    book.execute(params![id, whole, title_key(&whole), v, own])?;
+                }
+            }
+            "chapter" | "conference-paper" => {
+                if let Some((whole, v, own)) = container.as_deref().and_then(folded_volume) {
+                    part.execute(params![id, whole, v, own])?;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 pub(crate) fn fill_pmids(tx: &Transaction) -> Result<()> {
     let rows: Vec<(i64, Option<String>, Option<String>)> = tx
         .prepare("SELECT id, url, annotation FROM reading WHERE pmid IS NULL")?
@@ -5890,6 +5968,12 @@ pub struct Reading {
     /// translation of it ("La médecine coloniale…" beside "[Colonial
     /// medicine…]"), when the source gives one (schema 0030).
     pub original_title: Option<String>,
+    /// The own title of volume [`Reading::volume`] of the multi-volume work
+    /// whose title is the title (a chapter's: the container): "Medicine in
+    /// Society", volume 2 of "Companion Encyclopedia of the History of
+    /// Medicine" (biblatex `title` beside `maintitle`, CSL `volume-title`;
+    /// schema 0032).
+    pub volume_title: Option<String>,
     /// The year is approximate ("circa 1998", "c. 1998", CSL `circa`).
     pub date_approximate: bool,
     /// The year is a copyright year ("c1998", "©1998"; schema 0019): exact,
@@ -5960,7 +6044,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.accessed, r.original_year,
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_translator WHERE reading_id = r.id ORDER BY position)),
-                r.original_title
+                r.original_title, r.volume_title
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -5998,6 +6082,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 original_year: r.get(46)?,
                 translator_names: r.get::<_, Option<String>>(47)?.as_deref().map(names_from_json).unwrap_or_default(),
                 original_title: r.get(48)?,
+                volume_title: r.get(49)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

@@ -100,12 +100,15 @@ pub struct Query {
 /// The text the full-text index holds in a reading's `title` column: its
 /// title and, after it, its title in the original language when it has
 /// one (schema 0030), so that a search finds a translated work by either
-/// (`reading_fts`; the index keeps no separate column for it).
-pub(crate) fn fts_title(title: &str, original_title: Option<&str>) -> String {
-    match original_title.map(str::trim).filter(|o| !o.is_empty()) {
-        Some(o) => format!("{title} {o}"),
-        None => title.to_string(),
+/// (`reading_fts`; the index keeps no separate column for it), and then the
+/// own title of its volume of a multi-volume work (schema 0032).
+pub(crate) fn fts_title(title: &str, original_title: Option<&str>, volume_title: Option<&str>) -> String {
+    let mut out = title.to_string();
+    for more in [original_title, volume_title].into_iter().flatten().map(str::trim).filter(|o| !o.is_empty()) {
+        out.push(' ');
+        out.push_str(more);
     }
+    out
 }
 
 /// Takes `theme:` and `year:` filters out of a query (outside quotes); the

@@ -97,6 +97,7 @@ pub const BIB_TEXT: &[(&str, &str)] = &[
     ("accessed", "access date"),
     ("original_year", "original year"),
     ("original_title", "original title"),
+    ("volume_title", "volume title"),
 ];
 
 /// A typed reference field (`column` one of [`BIB_TEXT`]) read by the
@@ -112,7 +113,7 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
         return Ok(Some(v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()));
     }
     // The original title as the importers store it: on one line.
-    if column == "original_title" {
+    if matches!(column, "original_title" | "volume_title") {
         return Ok(Some(crate::import::modules::one_line(v)).filter(|s| !s.is_empty()));
     }
     // The original year as the importers store it ([`crate::import::builder::original_year`]).
@@ -489,7 +490,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         (crate::limits::Kind::Title, "perspective", o(&p.perspective)),
     ])?;
     for (col, v) in &p.bib {
-        let kind = if *col == "original_title" {
+        let kind = if matches!(*col, "original_title" | "volume_title") {
             crate::limits::Kind::Title
         } else if matches!(*col, "publisher" | "place" | "series" | "container_short" | "genre") {
             crate::limits::Kind::Name

@@ -117,6 +117,11 @@ const READING_FIELDS: &[Field] = &[
         label: "Title in the original language (when the title is its translation)",
         input: Input::Line,
     },
+    Field {
+        name: "volume_title",
+        label: "Title of the volume (of a multi-volume work; its number in Volume)",
+        input: Input::Line,
+    },
     Field { name: "annotation", label: "Why read it", input: Input::Lines },
     Field { name: "source_kind", label: "Source kind", input: Input::OptChoice(SOURCE_KINDS) },
     Field { name: "language", label: "Language", input: Input::Line },

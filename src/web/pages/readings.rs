@@ -209,6 +209,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("Accessed", &r.accessed),
         field("Original year", &r.original_year),
         field("Original title", &r.original_title),
+        field("Volume title", &r.volume_title),
         field("Source kind", &r.source_kind),
         field("Language", &r.language),
         field("Original language", &r.original_language),
@@ -403,6 +404,7 @@ const MORE_FIELDS: &[(&str, &str)] = &[
     ("accessed", "Access date (2024-03-05)"),
     ("original_year", "First published (a reprint's original year)"),
     ("original_title", "Title in the original language (when the title is its translation)"),
+    ("volume_title", "Title of the volume (of a multi-volume work; its number in Volume)"),
 ];
 
 impl NewReading {
@@ -436,6 +438,7 @@ impl NewReading {
             accessed: self.more("accessed"),
             original_year: self.more("original_year"),
             original_title: self.more("original_title"),
+            volume_title: self.more("volume_title"),
         }
     }
 }
