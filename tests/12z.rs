@@ -396,6 +396,9 @@ fn full_reading(w: &Workdir) -> String {
             // Schema 0030: the title in its own language.
             "--original-title",
             "Kila Kitu",
+            // Schema 0032: a volume's own title.
+            "--volume-title",
+            "The Early Essays",
             "--pages",
             "1-9",
             "--publisher",

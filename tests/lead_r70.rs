@@ -199,3 +199,67 @@ fn zotero_extra_lines_in_a_bibtex_note_are_read_one_by_one() {
     let apa = w.references("apa");
     assert!(common::reference(&apa, "The Wretched").contains("(Original work published 1961)"), "{apa:?}");
 }
+
+/// Small kinds of names from testers r70 and r71: " / " between names
+/// (F21: read as given name "Ngozi / Byrne" and a person "Siobhan"), a title
+/// before a name (F10: "Dr." kept as a given name, cited "Yusuf DA"), the
+/// British "Jnr" (F19: printed as written beside "Jr."), and an editor
+/// role said "as an editor" (r71 F16: "as a editor").
+#[test]
+fn slashes_titles_and_british_suffixes_in_names() {
+    let w = workdir();
+    let err = w.import_reading(
+        "s.csv",
+        "title,authors,year\nSlash,\"Achebe, Ngozi / Byrne, Siobhan\",2017\n\
+         Titled,\"Yusuf, Dr. Amina; Osei, Prof. Kwame\",2019\nBritish,\"Smith, Jnr, John; Jones, Snr, Tom\",2018\n\
+         Edited,\"Barsamian, David (ed.); Chomsky, Noam\",2003\n",
+    );
+    assert!(
+        err.contains("\"Dr.\" dropped from the name \"Yusuf, Dr. Amina\": a title before a name is not part"),
+        "{err}"
+    );
+    assert!(err.contains("as an editor"), "{err}");
+    let list = w.reading_list();
+    let names = |t: &str| -> Vec<(String, String)> {
+        common::reading(&list, t)["author_names"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| (n["family"].as_str().unwrap_or("").to_string(), n["given"].as_str().unwrap_or("").to_string()))
+            .collect()
+    };
+    let pair = |f: &str, g: &str| (f.to_string(), g.to_string());
+    assert_eq!(names("Slash"), vec![pair("Achebe", "Ngozi"), pair("Byrne", "Siobhan")]);
+    assert_eq!(names("Titled"), vec![pair("Yusuf", "Amina"), pair("Osei", "Kwame")]);
+    let apa = w.references("apa");
+    assert!(common::reference(&apa, "British").starts_with("Smith, J., Jr., & Jones, T., Sr."), "{apa:?}");
+    let vancouver = w.references("vancouver");
+    assert!(common::reference(&vancouver, "British").starts_with("Smith J Jr, Jones T Sr."), "{vancouver:?}");
+    assert!(common::reference(&vancouver, "Titled").starts_with("Yusuf A, Osei K."), "{vancouver:?}");
+}
+
+/// biblatex `eprinttype = {pmid}` as some exporters write it was named as
+/// not stored (tester r71 F15); canon's own RIS rejects file, fixed and
+/// imported again, warned of its own `# rejected:` lines (tester r70 F11).
+#[test]
+fn an_eprint_pmid_and_a_fixed_rejects_file_are_read() {
+    let w = workdir();
+    let err = w.import_reading(
+        "p.bib",
+        "@article{ahmed2021, title={Decolonising medical education}, author={Ahmed, S.}, year={2021},\n\
+         journal={BMJ}, eprinttype={pmid}, eprint={34376403}}\n",
+    );
+    assert!(!err.contains("eprint"), "{err}");
+    assert_eq!(common::reading(&w.reading_list(), "Decolonising")["pmid"], "34376403");
+    w.write(
+        "bad.ris",
+        "TY  - JOUR\nAU  - Osei, K.\nPY  - 2020\nER  - \n\nTY  - JOUR\nTI  - Good\nPY  - 2020\nER  - \n",
+    );
+    w.ok(&["import", "reading", "bad.ris", "--skip-invalid", "--rejects", "rejects.ris"]);
+    let rejects = std::fs::read_to_string(w.path("rejects.ris")).unwrap();
+    assert!(rejects.starts_with("# rejected: "), "{rejects}");
+    w.write("fixed.ris", rejects.replace("PY  - 2020", "TI  - Fixed\nPY  - 2020"));
+    let err = w.ok_stderr(&["import", "reading", "fixed.ris"]);
+    assert!(!err.contains("outside any record") && !err.contains("warning"), "{err}");
+    assert!(err.contains("1 new"), "{err}");
+}

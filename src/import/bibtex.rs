@@ -1293,9 +1293,12 @@ fn draft(e: &Entry, lines: &Lines) -> Draft {
     }
     d.doi = e.fields.get("doi").map(|f| Val::new(verbatim(&f.raw), at(f)));
     // The PMID: `pmid` (JabRef, Zotero, PubMed2BibTeX), or BibLaTeX's `eprint`
-    // with `eprinttype = {pubmed}` (biblatex manual §3.13.7).
-    let pubmed_eprint =
-        e.fields.get("eprinttype").is_some_and(|f| verbatim(&f.raw).trim().eq_ignore_ascii_case("pubmed"));
+    // with `eprinttype = {pubmed}` (biblatex manual §3.13.7), or `{pmid}`
+    // as some exporters write it (tester r71 F15: named as not stored).
+    let pubmed_eprint = e.fields.get("eprinttype").is_some_and(|f| {
+        let t = verbatim(&f.raw);
+        ["pubmed", "pmid"].iter().any(|k| t.trim().eq_ignore_ascii_case(k))
+    });
     d.pmid = e
         .fields
         .get("pmid")

@@ -3884,7 +3884,8 @@ fn others_marked(d: &mut Draft) {
             Some((role, text, natural)) => {
                 let name = if natural { super::names::parse_given_family(&text) } else { super::names::parse(&text) }
                     .unwrap_or_else(|| n.clone());
-                moved.push(format!("{:?} as a {role}", n.original));
+                let article = if role.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+                moved.push(format!("{:?} as {article} {role}", n.original));
                 if role == "translator" { d.translators.push(name) } else { d.editors.push(name) }
             }
             None => kept.push(n),

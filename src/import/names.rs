@@ -354,6 +354,12 @@ pub fn strip_degrees(s: &str) -> (String, Vec<String>) {
         while words.len() > keep && words.last().is_some_and(|w| degree_part(w, true)) {
             taken.insert(0, words.pop().unwrap_or_default().to_string());
         }
+        // A title before the name ("Dr. Amina Yusuf", "Yusuf, Prof. Amina"):
+        // no part of a name in a citation, as a degree after it is not
+        // (tester r70 F10: "Dr." kept as a given name, cited "Yusuf DA").
+        while words.len() > 1 && words.first().is_some_and(|w| HONORIFICS.contains(w)) {
+            taken.push(words.remove(0).to_string());
+        }
         if taken.is_empty() {
             spaced.push(part.to_string());
         } else {
@@ -383,12 +389,37 @@ pub fn strip_degrees(s: &str) -> (String, Vec<String>) {
     if dropped.is_empty() { (s.to_string(), dropped) } else { (parts.join(",").trim().to_string(), dropped) }
 }
 
+/// Titles written before a name, as written (case matters: "MS" and "DR"
+/// may be initials).
+const HONORIFICS: &[&str] = &[
+    "Dr",
+    "Dr.",
+    "Prof",
+    "Prof.",
+    "Professor",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Mx",
+    "Mx.",
+    "Sir",
+    "Dame",
+    "Rev",
+    "Rev.",
+    "Revd",
+];
+
 /// The warning for degrees [`strip_degrees`] took off a name, or `None`:
 /// `"PhD" dropped from the author "Osei, K.A., PhD"`.
 pub fn degree_note(written: &str, dropped: &[String], role: &str) -> Option<String> {
     (!dropped.is_empty()).then(|| {
         let list: Vec<String> = dropped.iter().map(|d| format!("{d:?}")).collect();
-        let what = if dropped.iter().all(|d| life_dates(d)) {
+        let what = if dropped.iter().all(|d| HONORIFICS.contains(&d.as_str())) {
+            "a title before a name is"
+        } else if dropped.iter().all(|d| life_dates(d)) {
             "life dates, as a library catalogue writes them, are"
         } else if dropped.iter().all(|d| life_dates(d) || catalogue_tail(d)) {
             if dropped.iter().any(|d| life_dates(d) || relator_terms(d).is_none()) {
@@ -2099,8 +2130,13 @@ fn split_plain_names(cell: &str) -> CellNames {
     // A catalogue's relator after the cell's one name ("Smith, J., 1950-
     // editor."): that name's role, as [`parse`] reads it of a `;` part.
     let mut cell_role = None;
-    let cell = if cell.contains(';') || cell.contains('|') {
-        for part in cell.split([';', '|']) {
+    // " / " between names, as library catalogues and hand-made lists write
+    // them ("Achebe, Ngozi / Byrne, Siobhan"), separates them as `|` does
+    // (tester r70 F21: read as given name "Ngozi / Byrne" and a person
+    // "Siobhan").
+    let slashed = !cell.contains(';') && !cell.contains('|') && cell.contains(" / ");
+    let cell = if cell.contains(';') || cell.contains('|') || slashed {
+        for part in cell.split([';', '|']).flat_map(|p| p.split(" / ")) {
             note_degrees(part);
         }
         cell
@@ -2179,6 +2215,8 @@ fn split_plain_names(cell: &str) -> CellNames {
             .collect()
     } else if cell.contains('|') {
         cell.split('|').flat_map(split_and).collect()
+    } else if slashed {
+        cell.split(" / ").flat_map(split_and).collect()
     } else {
         let and = split_and(cell);
         // "Kofi Mensah, Jane Osei and Lena Berg": names written "Given Family".
@@ -2984,6 +3022,10 @@ mod tests {
         );
         // Initials "MD" stay; a name of two words keeps both.
         assert_eq!(strip_degrees("Smith J MD").1, Vec::<String>::new());
+        assert_eq!(strip_degrees("Dr. Amina Yusuf"), ("Amina Yusuf".to_string(), vec!["Dr.".to_string()]));
+        assert_eq!(strip_degrees("Yusuf, Prof. Amina").0, "Yusuf, Amina");
+        // Initials in capitals are no title.
+        assert_eq!(strip_degrees("Yusuf, DR").1, Vec::<String>::new());
         assert_eq!(strip_degrees("Achebe PhD").1, Vec::<String>::new());
         let c = split_cell("Achebe N MBChB, Osei K PhD");
         let fam: Vec<_> = c.names.iter().map(|n| n.family.clone()).collect();

@@ -176,6 +176,15 @@ pub fn read(text: &str) -> Read {
                     gap = true;
                     continue;
                 }
+                // The reason lines canon writes above a record in its own
+                // rejects file (`# rejected: …`): read past, as the MEDLINE
+                // reader does, so a fixed rejects file imports unwarned
+                // (tester r70 F11).
+                if current.is_none()
+                    && (cont.starts_with("# rejected:") || cont.starts_with("# also, not why it was rejected:"))
+                {
+                    continue;
+                }
                 if current.is_none() {
                     // Text outside any record (a header an exporter writes,
                     // a line a hand broke): said on the record that follows,

@@ -3648,8 +3648,8 @@ impl SuffixForm {
                 let bare = x.trim().trim_end_matches('.');
                 match bare.to_ascii_lowercase().as_str() {
                     "jr" | "sr" => bare.to_string(),
-                    "junior" => "Jr".to_string(),
-                    "senior" => "Sr".to_string(),
+                    "junior" | "jnr" => "Jr".to_string(),
+                    "senior" | "snr" => "Sr".to_string(),
                     _ => x.trim().to_string(),
                 }
             }
@@ -3660,7 +3660,8 @@ impl SuffixForm {
 /// A name's suffix as the author-date and notes styles write it: "Jr." and
 /// "Sr." with their full stop whether the source wrote one (MEDLINE `FAU`
 /// writes "Jr"; APA 7th ed. §9.8 and CMOS 18th ed. write "Jr."); any other
-/// suffix ("III", "Jnr") as written, "Junior" as "Jr.".
+/// suffix ("III", "Júnior") as written, "Junior" and the British "Jnr" as
+/// "Jr." (tester r70 F19: "Smith, J., Jnr" beside "Jones, T., Jr.").
 fn abbreviated_suffix(x: &str) -> String {
     let bare = x.trim().trim_end_matches('.');
     const ROMAN: [&str; 8] = ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
@@ -3668,8 +3669,8 @@ fn abbreviated_suffix(x: &str) -> String {
         // "Junior" spelled out after a comma is the English suffix (APA 7
         // §9.8 and CMOS 18 §6.45 write "Jr."); "Júnior" and "Filho" are
         // Lusophone and kept as written.
-        "jr" | "junior" => "Jr.".to_string(),
-        "sr" | "senior" => "Sr.".to_string(),
+        "jr" | "junior" | "jnr" => "Jr.".to_string(),
+        "sr" | "senior" | "snr" => "Sr.".to_string(),
         // MEDLINE's ordinal ("King ML 3rd") is the roman numeral these
         // styles write ("King, M. L., III": APA 7 §9.8, CMOS 17 §8.48).
         ord @ ("2nd" | "3rd" | "4th" | "5th" | "6th" | "7th" | "8th" | "9th") => {
@@ -3685,8 +3686,8 @@ fn abbreviated_suffix(x: &str) -> String {
 fn nlm_suffix(x: &str) -> String {
     let x = x.trim().trim_end_matches('.');
     let n = match x.to_ascii_uppercase().as_str() {
-        "JR" | "JUNIOR" => return "Jr".to_string(),
-        "SR" | "SENIOR" => return "Sr".to_string(),
+        "JR" | "JUNIOR" | "JNR" => return "Jr".to_string(),
+        "SR" | "SENIOR" | "SNR" => return "Sr".to_string(),
         "II" => 2,
         "III" => 3,
         "IV" => 4,
