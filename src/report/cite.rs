@@ -215,6 +215,9 @@ pub struct Style {
     /// The style's locale's words for the statuses canon writes itself:
     /// ("in press", its term), ("forthcoming", its term).
     status_terms: Vec<(&'static str, String)>,
+    /// The style's locale's "no date" terms ([`no_date_terms`]): where a
+    /// status is written in a language other than English.
+    no_date: Vec<String>,
     /// The style (a .csl file) uses CSL's `status` variable itself, where it
     /// chose ([`with_status_carried`]).
     places_status: bool,
@@ -332,7 +335,7 @@ impl Style {
             Some(l) => with_default_locale(&xml, l),
             None => xml,
         };
-        let xml = super::text_case::with_case_marks(&xml);
+        let xml = super::text_case::with_term_case(&super::text_case::with_case_marks(&xml));
         let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
         let xml = without_doubled_editor_translator(&xml);
         let xml = without_by_cite_given_names(&xml);
@@ -372,6 +375,7 @@ impl Style {
             .into_iter()
             .map(|(word, term)| (word, locale_term(&csl, &locales, term).unwrap_or_else(|| word.to_string())))
             .collect();
+        let no_date = no_date_terms(&csl, &locales);
         let stand_alone = entries_stand_alone(&csl, &xml);
         let prints_number = without_citation_number(&xml) != xml;
         // Year-suffix letters are canon's ([`Style::with_letters`]).
@@ -402,6 +406,7 @@ impl Style {
             article_label,
             et_al,
             status_terms,
+            no_date,
             places_status,
             stand_alone,
             prints_number,
@@ -469,7 +474,14 @@ impl Style {
         self.render_one(&entry)
             .and_then(|(first, content)| {
                 let note = self.status_note(&content, r);
-                formatted::entry_after(first.as_ref(), &content, GLUE, note.as_deref(), self.english_case(r))
+                formatted::entry_after(
+                    first.as_ref(),
+                    &content,
+                    GLUE,
+                    note.as_deref(),
+                    &self.no_date,
+                    self.english_case(r),
+                )
             })
             .map(|t| url_as_stored(self.finish(t, r), r))
             .unwrap_or_else(|| fallback(r).into())
@@ -508,9 +520,9 @@ impl Style {
     /// style that prints `status` only for some types of work still gets it
     /// for the others: a status is never left out.
     ///
-    /// In a style canon does not name (a `.csl` file), "in press" and
-    /// "forthcoming" are the style's locale's terms ("sous presse" in
-    /// French, as the locale's "et al."; CSL 1.0.2, Appendix II "Terms").
+    /// "In press" and "forthcoming" are the style's locale's terms ("sous
+    /// presse" in French, as the locale's "et al."; CSL 1.0.2, Appendix II
+    /// "Terms"), written where the locale's "no date" term stands.
     fn status_note(&self, content: &hayagriva::ElemChildren, r: &Reading) -> Option<String> {
         let note = r.year_note.as_deref()?;
         // Ahead of print beside a year: canon's named styles print it in
@@ -520,12 +532,20 @@ impl Style {
         }
         // The style's word for the status: Chicago's "forthcoming", APA's
         // "in press" ([`printed_status`]).
-        let english = printed_status(note, &self.name);
-        let localised = self
-            .named
-            .is_none()
-            .then(|| self.status_terms.iter().find(|(w, _)| english.trim().eq_ignore_ascii_case(w)));
-        let printed = match localised.flatten() {
+        // In another language than English the stored state's own term
+        // ("in press": German "im Druck"): the English manuals' choice of
+        // word (Chicago's "forthcoming" for "in press") is no rule there.
+        let foreign = self.csl.default_locale.as_ref().is_some_and(|l| !l.is_english());
+        let english = if foreign && self.status_terms.iter().any(|(w, _)| note.trim().eq_ignore_ascii_case(w)) {
+            note.trim()
+        } else {
+            printed_status(note, &self.name)
+        };
+        // (A bundled style in another locale too, as a dependent style of
+        // one sets it: "im Druck" in German, not "Forthcoming"; tester r71
+        // F17. An English locale's terms are the English words.)
+        let localised = self.status_terms.iter().find(|(w, _)| english.trim().eq_ignore_ascii_case(w));
+        let printed = match localised {
             Some((_, term)) => term.as_str(),
             None => english,
         };
@@ -533,7 +553,7 @@ impl Style {
         // word ("[to appear]"), gets no second one ("… Forthcoming."; tester
         // r16, T2).
         if self.places_status {
-            let text = formatted::entry(content, GLUE, None, self.english_case(r))
+            let text = formatted::entry(content, GLUE, None, &[], self.english_case(r))
                 .map(|t| t.text.to_lowercase())
                 .unwrap_or_default();
             if [note, english, printed].iter().any(|w| text.contains(&w.trim().to_lowercase())) {
@@ -759,7 +779,7 @@ impl Style {
         let text = |month: Option<i64>| {
             let probe = Reading { month, month_end: None, day: None, day_end: None, season: None, ..r.clone() };
             let (first, content) = self.render_one(&entry(&probe, self.form(), "r")?)?;
-            formatted::entry_after(first.as_ref(), &content, GLUE, None, self.english_case(r)).map(|t| t.text)
+            formatted::entry_after(first.as_ref(), &content, GLUE, None, &[], self.english_case(r)).map(|t| t.text)
         };
         let (Some(without), Some(with)) = (text(None), text(Some(11))) else { return SeasonAt::NextToYear };
         month_place(&without, &with, r.year.unwrap_or_default())
@@ -883,13 +903,14 @@ impl Style {
             let label = item
                 .first_field
                 .as_ref()
-                .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, true))
+                .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, &[], true))
                 .map(|l| l.text)
                 .unwrap_or_default();
             let text = formatted::entry(
                 &item.content,
                 GLUE,
                 self.status_note(&item.content, r).as_deref(),
+                &self.no_date,
                 self.english_case(r),
             )
             .map(|t| url_as_stored(self.finish(t, r), r))
@@ -942,7 +963,7 @@ impl Style {
         let label = item
             .first_field
             .as_ref()
-            .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, true))
+            .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, &[], true))
             .map(|l| l.text)
             .unwrap_or_default();
         let probe = number.to_string();
@@ -956,6 +977,7 @@ impl Style {
             &item.content,
             GLUE,
             self.status_note(&item.content, r).as_deref(),
+            &self.no_date,
             self.english_case(r),
         ) {
             Some(t) if t.text.contains(&probe) => return None,
@@ -1263,33 +1285,44 @@ impl Style {
     }
 }
 
-/// Whether two readings whose references print the same names (`printed`,
-/// what stands before the date) are by the same people, as far as their
-/// stored names tell: each author (editor where there are none) that the
-/// reference prints, by family name, has given names that can be the same
-/// person's ([`same_given`]: "Kofi A." and "K. A." can, "Jane" and "Joseph"
-/// cannot). Names the reference leaves out ("et al.") are not compared: the
-/// reader cannot tell them apart either, so the works are lettered.
 /// Names as a reference prints them before its date, without an
-/// editor's role label ("(Ed.)", "(Eds.)", "(ed.)", "(eds)", ", ed.",
-/// ", eds.", ", editor", ", editors") and the punctuation around it.
+/// editor's (or translator's) role label, in any case and with or without
+/// its stop, in the style's locale's words: "(Ed.)", "(Eds.)", "(eds)",
+/// "(Eds)" (en-GB's short form, tester r71 F3: an edited book was not
+/// lettered with its chapter), "(Hrsg.)", "(éd.)", ", ed.", ", editors",
+/// " eds." ([`is_role_label`]), and the punctuation around it.
 fn without_role_labels(names: &str) -> String {
     let mut t = names.to_string();
-    for label in [
-        " (Eds.)",
-        " (Ed.)",
-        " (eds.)",
-        " (eds)",
-        " (ed.)",
-        ", editors",
-        ", editor",
-        ", eds.",
-        ", ed.",
-        " eds.",
-        " ed.",
-    ] {
-        if let Some(at) = t.find(label) {
-            t.replace_range(at..at + label.len(), "");
+    // Bracketed: " (Eds)", " (Ed. & Trans.)".
+    let mut from = 0;
+    while let Some(open) = t[from..].find(" (").map(|i| from + i) {
+        let Some(close) = t[open..].find(')').map(|i| open + i) else { break };
+        if is_role_label(&t[open + 2..close]) {
+            t.replace_range(open..=close, "");
+            from = open;
+        } else {
+            from = open + 2;
+        }
+    }
+    // After a comma or a space, in lower case as the styles print it there
+    // (", ed.", ", editors", " eds."), or an abbreviation of three letters or
+    // more (German ", Hrsg."): another capitalised word there is a given
+    // name ("Smith, Ed").
+    for sep in [", ", " "] {
+        let mut from = 0;
+        while let Some(at) = t[from..].find(sep).map(|i| from + i) {
+            let word_start = at + sep.len();
+            let word_end = t[word_start..].find([',', ' ', ';', ')']).map_or(t.len(), |i| word_start + i);
+            let word = &t[word_start..word_end];
+            let spaced = sep == " " && !word.ends_with('.');
+            let abbreviation = word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+            let lower = word.chars().next().is_some_and(char::is_lowercase);
+            if !spaced && (lower || abbreviation) && is_role_label(word) {
+                t.replace_range(at..word_end, "");
+                from = at;
+            } else {
+                from = word_start;
+            }
         }
     }
     // ("Osei, J.. (" once the label is out: one stop; a bracket before the
@@ -1297,6 +1330,57 @@ fn without_role_labels(names: &str) -> String {
     t.replace("..", ".").trim_end_matches(['.', ',', ' ']).to_string()
 }
 
+/// Whether `label` is a role label of editors or translators as the CSL
+/// locales write it (short or long form, singular or plural, with or
+/// without stops, any case; several joined by "&", "and" or ","): "Ed.",
+/// "eds", "Editors", "Hrsg.", "éds.", "dir.", "Ed. & Trans.".
+fn is_role_label(label: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "ed",
+        "eds",
+        "editor",
+        "editors",
+        "hrsg",
+        "hg",
+        "hgg",
+        "herausgeber",
+        "éd",
+        "éds",
+        "dir",
+        "dirs",
+        "red",
+        "reds",
+        "coord",
+        "coords",
+        "comp",
+        "comps",
+        "compiler",
+        "compilers",
+        "trans",
+        "tr",
+        "translator",
+        "translators",
+        "übers",
+        "trad",
+        "editora",
+        "editoras",
+        "editores",
+    ];
+    let words: Vec<String> = label
+        .split(|c: char| c.is_whitespace() || c == '&' || c == ',')
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty() && w != "and")
+        .collect();
+    !words.is_empty() && words.iter().all(|w| ROLES.contains(&w.as_str()))
+}
+
+/// Whether two readings whose references print the same names (`printed`,
+/// what stands before the date) are by the same people, as far as their
+/// stored names tell: each author (editor where there are none) that the
+/// reference prints, by family name, has given names that can be the same
+/// person's ([`same_given`]: "Kofi A." and "K. A." can, "Jane" and "Joseph"
+/// cannot). Names the reference leaves out ("et al.") are not compared: the
+/// reader cannot tell them apart either, so the works are lettered.
 fn same_people(a: &Reading, b: &Reading, printed: &str) -> bool {
     let names = |r: &Reading| if r.author_names.is_empty() { r.editor_names.clone() } else { r.author_names.clone() };
     let printed = printed.to_lowercase();
@@ -2656,8 +2740,23 @@ fn with_harvard_editors(mut t: Rich, r: &Reading) -> Rich {
             continue;
         }
         let Some(family) = n.family_full() else { return t };
-        let Some(initials) = printed_name.strip_suffix(family.as_str()).map(str::trim) else { return t };
-        out.push(if initials.is_empty() { family } else { format!("{family}, {initials}") });
+        // A suffix after the family name as the style printed it ("G.
+        // Pohlhaus Jr."), put after the initials as Cite Them Right writes an
+        // author's: "Pohlhaus, G., Jr." (tester r71 F4: one editor's suffix
+        // left the whole list given name first).
+        let (before, suffix) = match n.suffix.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
+            Some(_) => match printed_name.rfind(family.as_str()) {
+                Some(at) => (
+                    &printed_name[..at + family.len()],
+                    printed_name[at + family.len()..].trim_start_matches([',', ' ']),
+                ),
+                None => return t,
+            },
+            None => (*printed_name, ""),
+        };
+        let Some(initials) = before.strip_suffix(family.as_str()).map(str::trim) else { return t };
+        let inverted = if initials.is_empty() { family } else { format!("{family}, {initials}") };
+        out.push(if suffix.is_empty() { inverted } else { format!("{inverted}, {suffix}") });
     }
     let inverted = match out.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
@@ -2842,11 +2941,38 @@ fn locale_term(
     files: &[Locale],
     which: hayagriva::citationberg::taxonomy::OtherTerm,
 ) -> Option<String> {
+    locale_term_in(csl, files, which, hayagriva::citationberg::TermForm::Long)
+}
+
+/// The style's locale's "no date" terms, long and short form ("o. J." in
+/// German, "s. d." in French), where a status goes in place of one
+/// ([`formatted::entry`]).
+fn no_date_terms(csl: &IndependentStyle, files: &[Locale]) -> Vec<String> {
+    use hayagriva::citationberg::TermForm;
+    use hayagriva::citationberg::taxonomy::OtherTerm;
+    let mut terms: Vec<String> = [TermForm::Long, TermForm::Short]
+        .into_iter()
+        .filter_map(|f| locale_term_in(csl, files, OtherTerm::NoDate, f))
+        .filter(|t| !t.trim().is_empty())
+        // (As the reference prints it: its spaces are plain ones.)
+        .map(|t| t.replace(['\u{a0}', '\u{202f}'], " "))
+        .collect();
+    terms.dedup();
+    terms
+}
+
+/// [`locale_term`] in `form`.
+fn locale_term_in(
+    csl: &IndependentStyle,
+    files: &[Locale],
+    which: hayagriva::citationberg::taxonomy::OtherTerm,
+    form: hayagriva::citationberg::TermForm,
+) -> Option<String> {
+    use hayagriva::citationberg::LocaleCode;
     use hayagriva::citationberg::taxonomy::Term;
-    use hayagriva::citationberg::{LocaleCode, TermForm};
     let locale = csl.default_locale.clone().unwrap_or_else(LocaleCode::en_us);
     let language = locale.0.split('-').next().map(|l| LocaleCode(l.to_string()));
-    let term = |l: &Locale| l.term(Term::Other(which), TermForm::Long).and_then(|t| t.single()).map(str::to_string);
+    let term = |l: &Locale| l.term(Term::Other(which), form).and_then(|t| t.single()).map(str::to_string);
     let own = |lang: Option<&LocaleCode>| csl.locale.iter().filter(|l| l.lang.as_ref() == lang).find_map(term);
     let file = |lang: Option<LocaleCode>| files.iter().filter(|l| l.lang == lang).find_map(term);
     own(Some(&locale))
@@ -8534,6 +8660,29 @@ pub fn named_styles() -> Vec<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_labels_of_any_locale_and_form_leave_the_names() {
+        // (Without the stop that ends the names: the key compared.)
+        let bare = "Farmer, P., Kim, J.Y";
+        for printed in [
+            "Farmer, P., Kim, J.Y. (Eds),",
+            "Farmer, P., Kim, J.Y. (Eds.).",
+            "Farmer, P., Kim, J.Y. (eds)",
+            "Farmer, P., Kim, J.Y. (Hrsg.).",
+            "Farmer, P., Kim, J.Y. (éds.)",
+            "Farmer, P., Kim, J.Y. (Ed. & Trans.)",
+            "Farmer, P., Kim, J.Y., eds.",
+            "Farmer, P., Kim, J.Y., editors.",
+            "Farmer, P., Kim, J.Y., Hrsg.",
+            "Farmer, P., Kim, J.Y. eds.",
+        ] {
+            assert_eq!(without_role_labels(printed), bare, "{printed}");
+        }
+        // A given name or an institution's initials are no role.
+        assert_eq!(without_role_labels("Smith, Ed"), "Smith, Ed");
+        assert_eq!(without_role_labels("World Health Organization (WHO)."), "World Health Organization (WHO)");
+    }
 
     #[test]
     fn text_is_escaped_and_mixed_case_words_keep_their_case() {
