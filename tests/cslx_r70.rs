@@ -238,3 +238,78 @@ fn a_status_in_another_language_takes_the_place_of_its_no_date_term() {
     let r = reference(&refs, "Race-neutral");
     assert!(r.contains("Okoro. Forthcoming. "), "{r}");
 }
+
+#[test]
+fn an_author_date_csl_style_cites_the_original_title_with_its_translation() {
+    let w = Workdir::new();
+    let mut args = vec!["--title", "[Colonial medicine in Nigeria and its consequences]"];
+    args.extend(["--original-title", "Die koloniale Medizin in Nigeria und ihre Folgen", "--language", "de"]);
+    args.extend(["--author", "Kalu, Ogbu", "--year", "2017", "--container", "Medizinhistorisches Journal"]);
+    args.extend(["--volume", "52", "--pages", "45-68"]);
+    add(&w, &args);
+    let both = "Die koloniale Medizin in Nigeria und ihre Folgen [Colonial medicine in Nigeria and its consequences]";
+    // A dependent of a bundled author-date style canon does not name, a
+    // dependent of Chicago, and the bundled style itself.
+    let ssm = dependent(&w, "social-science-and-medicine", "elsevier-harvard", "en-GB");
+    let mhj = dependent(&w, "medizinhistorisches-journal", "chicago-author-date", "de-DE");
+    for style in [ssm.as_str(), mhj.as_str(), "elsevier-harvard", "apa", "harvard"] {
+        let refs = w.references(style);
+        let r = refs.values().next().expect("one reference");
+        // (Harvard quotes the title and puts the translation after the mark.)
+        let quoted = both.replace(" [", "’ [");
+        assert!(r.contains(both) || r.contains(&quoted), "{style}: {r}");
+    }
+    // A numbered style keeps MEDLINE's bracketed translation.
+    let refs = w.references("vancouver");
+    let r = refs.values().next().expect("one reference");
+    assert!(r.starts_with("Kalu O. [Colonial medicine in Nigeria and its consequences]."), "{r}");
+}
+
+#[test]
+fn chicago_puts_a_books_edition_before_its_volume_and_series() {
+    let w = Workdir::new();
+    let mut args = vec!["--title", "The Muqaddimah", "--author", "Ibn Khaldūn", "--type", "book", "--year", "1967"];
+    args.extend(["--editor", "Dawood, N. J.", "--translator", "Rosenthal, Franz", "--edition", "2nd"]);
+    args.extend(["--volume", "1", "--series", "Bollingen Series", "--series-number", "43"]);
+    args.extend(["--publisher", "Princeton University Press"]);
+    add(&w, &args);
+    let mut args = vec!["--title", "Peau noire, masques blancs", "--author", "Fanon, Frantz", "--type", "book"];
+    args.extend(["--year", "1952", "--editor", "Jeanson, Francis", "--edition", "2", "--volume", "1"]);
+    args.extend(["--publisher", "Éditions du Seuil", "--language", "fr"]);
+    add(&w, &args);
+    let mut args = vec!["--title", "Series only", "--author", "Eze, Ada", "--type", "book", "--year", "2001"];
+    args.extend(["--translator", "Okoro, Chidi", "--edition", "3", "--series", "African Writers Series"]);
+    args.extend(["--publisher", "Heinemann"]);
+    add(&w, &args);
+    let refs = w.references("chicago");
+    let r = reference(&refs, "The Muqaddimah");
+    assert!(
+        r.contains("Translated by Franz Rosenthal. 2nd ed. Vol. 1. Bollingen Series 43. Princeton University Press."),
+        "{r}"
+    );
+    let r = reference(&refs, "Peau noire");
+    assert!(r.contains("Edited by Francis Jeanson. 2nd ed. Vol. 1. Éditions du Seuil."), "{r}");
+    let r = reference(&refs, "Series only");
+    assert!(r.contains("Translated by Chidi Okoro. 3rd ed. African Writers Series. Heinemann."), "{r}");
+}
+
+#[test]
+fn an_undated_work_ahead_of_print_has_no_state_for_its_date_in_author_date_styles() {
+    let w = Workdir::new();
+    // t/aop.csv (tester r70): the state in the year's cell.
+    w.import_reading(
+        "aop.csv",
+        "title,authors,year,type,container\nAhead no year,\"Osei, Jane\",ahead of print,article,BMJ\n",
+    );
+    for (style, expected) in [
+        ("apa", "Osei, J. (n.d.). Ahead no year. BMJ. Advance online publication."),
+        ("harvard", "Osei, J. (no date) ‘Ahead no year’, BMJ, online ahead of print."),
+        ("chicago", "Osei, Jane. n.d. “Ahead No Year.” BMJ, advance online publication."),
+    ] {
+        let refs = w.references(style);
+        assert_eq!(reference(&refs, "Ahead no year"), expected, "{style}");
+    }
+    // Vancouver and AMA put the state where their date goes.
+    let refs = w.references("vancouver");
+    assert_eq!(reference(&refs, "Ahead no year"), "Osei J. Ahead no year. BMJ. Ahead of print.");
+}

@@ -527,7 +527,13 @@ impl Style {
         let note = r.year_note.as_deref()?;
         // Ahead of print beside a year: canon's named styles print it in
         // their own words where they put it ([`with_ahead_of_print`]).
-        if self.named.is_some() && r.year.is_some() && crate::import::is_ahead_of_print(Some(note)) {
+        // Without a year too in the author-date ones, whose date slot holds
+        // a date, "n.d.", never this state (tester r70 F20: "Osei, J. (ahead
+        // of print)."): APA 7 §9.14 "(n.d.)" and "Advance online
+        // publication", Cite Them Right "(no date)" and "online ahead of
+        // print", Chicago "n.d." and "advance online publication".
+        let dated_slot = matches!(self.named, Some("apa" | "harvard" | "chicago"));
+        if self.named.is_some() && (r.year.is_some() || dated_slot) && crate::import::is_ahead_of_print(Some(note)) {
             return None;
         }
         // The style's word for the status: Chicago's "forthcoming", APA's
@@ -757,11 +763,7 @@ impl Style {
             _ => t,
         };
         let t = with_doi_address_encoded(t, r);
-        let t = if matches!(self.named, Some("apa" | "chicago" | "harvard")) {
-            with_translation_after_title(t, r)
-        } else {
-            t
-        };
+        let t = if self.cites_original_title() { with_translation_after_title(t, r) } else { t };
         with_alternated_quotes(t, r)
     }
 
@@ -1986,13 +1988,14 @@ impl Style {
     /// title as published beside it ([`Reading::original_title`]), is cited
     /// under both in APA (7th §9.38: "La médecine coloniale … [Colonial
     /// medicine …]"), Chicago (CMOS 18 §14.95) and Harvard (Cite Them
-    /// Right): the original, then the translation in square brackets
+    /// Right), and any author-date style ([`Style::cites_original_title`]):
+    /// the original, then the translation in square brackets
     /// (tester r62 F3: the bracketed translation alone). Vancouver and AMA
     /// cite the translation in brackets, as MEDLINE gives it (Citing
     /// Medicine ch. 1, "Article title not in English").
     fn cited<'a>(&self, r: &'a Reading) -> std::borrow::Cow<'a, Reading> {
         let mut c = std::borrow::Cow::Borrowed(r);
-        if matches!(self.named, Some("apa" | "chicago" | "harvard"))
+        if self.cites_original_title()
             && let Some(title) = original_and_translation(r)
         {
             c.to_mut().title = title;
@@ -2017,6 +2020,21 @@ impl Style {
             m.year_note = Some(format!("{} {year}", printed_status(note, &self.name)));
         }
         c
+    }
+
+    /// Whether the style cites a translated title after the title as
+    /// published ([`Style::cited`]): APA, Chicago, Harvard, and any style
+    /// that does not number its list (a `.csl` file's author-date style,
+    /// another bundled one such as elsevier-harvard), as the author-date
+    /// manuals do (tester r71 F5: Social Science & Medicine printed the
+    /// bracketed translation alone, "Kalu, O., 2017. [Colonial medicine
+    /// …]."). The numbered styles keep MEDLINE's bracketed translation
+    /// (Vancouver, AMA; Citing Medicine ch. 1).
+    fn cites_original_title(&self) -> bool {
+        match self.named {
+            Some(named) => matches!(named, "apa" | "chicago" | "harvard"),
+            None => !self.prints_number,
+        }
     }
 
     /// [`Style::cited`] of each of `readings`, in their order.
@@ -5377,7 +5395,8 @@ fn with_translator_after_title(mut t: Rich, r: &Reading, style: &str) -> Rich {
 }
 
 /// Chicago's order for a book: title, then its editor, translator or
-/// compiler, then its edition, then the facts of publication (CMOS 17
+/// compiler, then its edition, then its volume and series, then the facts
+/// of publication (CMOS 17
 /// §14.2 and §14.4: "*The Wretched of the Earth*. Translated by Richard
 /// Philcox. 2nd ed. Grove Press."). The bundled style prints the edition
 /// right after the title, before "Edited by" and "Translated by" (tester
@@ -5410,8 +5429,21 @@ fn with_chicago_edition_after_roles(mut t: Rich, r: &Reading) -> Rich {
     if !t.text[..p].ends_with(". ") {
         return t;
     }
+    // Before the volume and the series, where they stand after the roles
+    // (CMOS 18 §14.2: "… Translated by Franz Rosenthal. 2nd ed. Vol. 1.
+    // Bollingen Series 43. Princeton University Press."; tester r71 F7:
+    // "Vol. 1. Bollingen Series 43. 2nd ed.").
+    let volume = r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty());
+    let series = r.series.as_deref().map(str::trim).filter(|v| !v.is_empty());
+    let marks: Vec<String> = [volume.map(|v| format!(". Vol. {v}")), volume.map(|_| ". Vols. ".to_string())]
+        .into_iter()
+        .flatten()
+        .chain(series.map(|s| format!(". {s}")))
+        .collect();
+    let p = marks.iter().filter_map(|k| t.text[m..p].find(k.as_str()).map(|i| m + i + 2)).min().unwrap_or(p);
     let seg = seg.clone();
-    // The edition with its space, out; then in before the publisher.
+    // The edition with its space, out; then in before the volume, the
+    // series or the publisher.
     splice(&mut t, start..m + 1, "");
     let p = p - (m + 1 - start);
     splice(&mut t, p..p, &format!("{seg} "));
@@ -5669,9 +5701,13 @@ fn with_identifier_pages(mut t: Rich, r: &Reading) -> Rich {
 /// - Cite Them Right: "*Lancet*, online ahead of print. Available at: …".
 ///
 /// Before this the state was printed at the end, "… Ahead of print.", or
-/// (before the state was kept beside a year) not at all.
+/// (before the state was kept beside a year) not at all. APA, Chicago and
+/// Harvard say it so of a work without a year too, whose date is their
+/// "n.d." (tester r70 F20); Vancouver and AMA print the state where the
+/// date goes ("BMJ. Ahead of print.").
 fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str) -> Rich {
-    if r.year.is_none() || !crate::import::is_ahead_of_print(r.year_note.as_deref()) {
+    let undated_too = matches!(style, "apa" | "harvard" | "chicago");
+    if (r.year.is_none() && !undated_too) || !crate::import::is_ahead_of_print(r.year_note.as_deref()) {
         return t;
     }
     // Where the identifiers begin (the DOI, the address, the PMID), after
