@@ -313,3 +313,26 @@ fn an_undated_work_ahead_of_print_has_no_state_for_its_date_in_author_date_style
     let refs = w.references("vancouver");
     assert_eq!(reference(&refs, "Ahead no year"), "Osei J. Ahead no year. BMJ. Ahead of print.");
 }
+
+#[test]
+fn a_title_or_journal_evidently_not_english_keeps_its_case_without_a_language() {
+    let w = Workdir::new();
+    // t/dates.bib `d9` (r70 F2) and t/sheet.csv's Cyrillic cell (r70 F7).
+    w.import_reading(
+        "list.csv",
+        "title,authors,year,type,container\n\
+         Cyrillic cell,\"Ivanov, Ivan\",2019,article,Проблемы социальной гигиены\n\
+         Les damnés de la terre,\"Fanon, Frantz\",1961,book,\n\
+         Simone de Beauvoir and the politics of care,\"Eze, Ada\",2020,book,\n",
+    );
+    for style in ["apa", "chicago", "harvard"] {
+        let refs = w.references(style);
+        let r = reference(&refs, "Cyrillic cell");
+        assert!(r.contains("Проблемы социальной гигиены"), "{style}: {r}");
+        let r = reference(&refs, "Les damnés");
+        assert!(r.contains("Les damnés de la terre"), "{style}: {r}");
+    }
+    // An English title with a French name in it is still title-cased in Chicago.
+    let r = reference(&w.references("chicago"), "Simone de Beauvoir").to_string();
+    assert!(r.contains("Simone de Beauvoir and the Politics of Care"), "{r}");
+}

@@ -508,7 +508,7 @@ impl Style {
     /// 1.0.2, "Text-case"), as the processor takes it: by its language, or
     /// its title's script; a work without either by the style's locale.
     fn english_case(&self, r: &Reading) -> bool {
-        if first_language(r).is_some() || in_another_script(&r.title) {
+        if first_language(r).is_some() || in_another_script(&r.title) || title_in_another_language(&r.title) {
             return english_item(r);
         }
         self.csl.default_locale.as_ref().is_none_or(hayagriva::citationberg::LocaleCode::is_english)
@@ -6727,8 +6727,41 @@ fn english_item(r: &Reading) -> bool {
             let main = l.split(['-', '_']).next().unwrap_or("");
             matches!(main, "en" | "eng" | "english")
         }
-        None => !in_another_script(&r.title),
+        None => !in_another_script(&r.title) && !title_in_another_language(&r.title),
     }
+}
+
+/// Whether a title stored without a language is evidently not English by
+/// its small words: two or more articles, prepositions or conjunctions of
+/// French, German, Spanish, Italian, Portuguese or Dutch that English does
+/// not write, and more of them than of English ones ("Les damnés de la
+/// terre"; tester r70 F2: Chicago printed "Les Damnés De La Terre", which
+/// even English title case would not). "Simone de Beauvoir and the
+/// politics of care" stays English. Such a title keeps its case as written,
+/// as one stored with its language does.
+fn title_in_another_language(title: &str) -> bool {
+    const OTHER: &[&str] = &[
+        "de", "des", "du", "la", "le", "les", "et", "une", "dans", "pour", "sur", "avec", "aux", "au", "der", "das",
+        "und", "für", "zur", "zum", "ein", "eine", "mit", "von", "auf", "im", "del", "della", "delle", "degli", "el",
+        "los", "las", "y", "para", "por", "dos", "uma", "nel", "nella", "het", "voor", "een", "d'", "l'",
+    ];
+    const ENGLISH: &[&str] =
+        &["the", "of", "and", "in", "for", "to", "a", "an", "with", "on", "from", "by", "at", "as", "is", "or"];
+    let (mut other, mut english) = (0usize, 0usize);
+    for w in title.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
+        let w = w.to_lowercase().replace('’', "'");
+        // "l'histoire", "d'une": the elided article.
+        let w = match w.find('\'') {
+            Some(at) if at > 0 => w[..=at].to_string(),
+            _ => w,
+        };
+        if OTHER.contains(&w.as_str()) {
+            other += 1;
+        } else if ENGLISH.contains(&w.as_str()) {
+            english += 1;
+        }
+    }
+    other >= 2 && other > english
 }
 
 /// Whether most letters of `title` are of a script other than Latin
@@ -7763,6 +7796,12 @@ fn name_in_english(name: &str) -> Option<bool> {
         "médica",
         "medica",
     ];
+    // A name in another script ("Проблемы социальной гигиены") is not
+    // English, whatever the work's language (tester r70 F7: APA printed
+    // "Проблемы Социальной Гигиены").
+    if in_another_script(name) {
+        return Some(false);
+    }
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
@@ -8696,6 +8735,22 @@ pub fn named_styles() -> Vec<(&'static str, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_without_a_language_is_foreign_only_by_several_small_words() {
+        for t in ["Les damnés de la terre", "Peau noire, masques blancs de la colonie", "L'An V de la révolution"] {
+            assert!(title_in_another_language(t), "{t}");
+        }
+        for t in [
+            "Simone de Beauvoir and the politics of care",
+            "Health in Los Angeles and Las Vegas",
+            "To do or die: the wards",
+            "Le Fanu's ghosts",
+            "Decolonising the curriculum",
+        ] {
+            assert!(!title_in_another_language(t), "{t}");
+        }
+    }
 
     #[test]
     fn role_labels_of_any_locale_and_form_leave_the_names() {
