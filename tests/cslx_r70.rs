@@ -336,3 +336,50 @@ fn a_title_or_journal_evidently_not_english_keeps_its_case_without_a_language() 
     let r = reference(&w.references("chicago"), "Simone de Beauvoir").to_string();
     assert!(r.contains("Simone de Beauvoir and the Politics of Care"), "{r}");
 }
+
+#[test]
+fn undated_works_are_lettered_in_the_locales_own_words() {
+    let w = Workdir::new();
+    w.import_reading(
+        "l.csv",
+        "title,authors,year,type,container\nAlpha,\"Eze, Ada\",in press,article,BMJ\n\
+         Beta,\"Eze, Ada\",in press,article,BMJ\nGamma,\"Eze, Ada\",,book,\nDelta,\"Eze, Ada\",,book,\n",
+    );
+    for (name, parent, locale, expected) in [
+        (
+            "medizinhistorisches-journal",
+            "chicago-author-date",
+            "de-DE",
+            [
+                "Eze, Ada. Im Druck-a. „Alpha“",
+                "Eze, Ada. Im Druck-b. „Beta“",
+                "Eze, Ada. o. J.-a. Delta",
+                "Eze, Ada. o. J.-b. Gamma",
+            ],
+        ),
+        (
+            "revue-fr",
+            "chicago-author-date",
+            "fr-FR",
+            [
+                "Eze, Ada. Sous presse-a.",
+                "Eze, Ada. Sous presse-b.",
+                "Eze, Ada. s. d.-a. Delta",
+                "Eze, Ada. s. d.-b. Gamma",
+            ],
+        ),
+        (
+            "apa-de",
+            "apa",
+            "de-DE",
+            ["Eze, A. (im Druck-a)", "Eze, A. (im Druck-b)", "Eze, A. (o. J.-a)", "Eze, A. (o. J.-b)"],
+        ),
+    ] {
+        let style = dependent(&w, name, parent, locale);
+        let refs = w.references(&style);
+        for (title, start) in ["Alpha", "Beta", "Delta", "Gamma"].iter().zip(expected) {
+            let r = reference(&refs, title);
+            assert!(r.starts_with(start), "{name}: {r}");
+        }
+    }
+}

@@ -1141,6 +1141,7 @@ impl Style {
             return;
         }
         let substitute = self.csl.bibliography.as_ref().and_then(|b| b.subsequent_author_substitute.as_deref());
+        let terms = self.undated_terms();
         // Each reference's names (all that is printed before its date) and date, by its place in `out`.
         let mut keys: Vec<Option<(String, String)>> = Vec::with_capacity(out.len());
         for c in out.iter() {
@@ -1148,7 +1149,7 @@ impl Style {
                 keys.push(None);
                 continue;
             };
-            let key = letter_place(&c.text.text, r).map(|p| {
+            let key = letter_place(&c.text.text, r, &terms).map(|p| {
                 // An editor's role ("Osei, J. (Ed.).", "Osei, Jane, ed.") is
                 // no other name: the text citation is "(Osei, 2020)" for
                 // both, so an edited book is lettered with the same
@@ -1231,7 +1232,7 @@ impl Style {
         for (n, letter) in lettered {
             let Some(r) = readings.get(out[n].index) else { continue };
             let t = std::mem::take(&mut out[n].text);
-            out[n].text = with_letter(t, r, letter, &self.undated_letter);
+            out[n].text = with_letter(t, r, letter, &self.undated_letter, &terms);
         }
         if moved.iter().enumerate().any(|(i, &n)| i != n) {
             let before = out.to_vec();
@@ -1522,9 +1523,10 @@ const NO_DATE_TERMS: &[&str] = &["n.d.", "no date", "n.d"];
 
 /// Where reference `text` of `r` prints its date: the year, standing alone
 /// and outside the title, for a dated work; the status ("in press") or the
-/// "no date" term, outside the title, for an undated one. `None` when it
-/// prints none of them.
-fn letter_place(text: &str, r: &Reading) -> Option<DatePlace> {
+/// "no date" term, outside the title, for an undated one, in English or in
+/// one of `locale_terms` (the style's own, [`Style::undated_terms`]).
+/// `None` when it prints none of them.
+fn letter_place(text: &str, r: &Reading, locale_terms: &[String]) -> Option<DatePlace> {
     let title = find_title(text, r);
     let outside = |i: usize, end: usize| !title.as_ref().is_some_and(|x| x.start <= i && end <= x.end);
     if let Some(y) = r.year {
@@ -1548,7 +1550,11 @@ fn letter_place(text: &str, r: &Reading) -> Option<DatePlace> {
         .filter(|s| [IN_PRESS, FORTHCOMING].iter().chain(ACCEPTED_STATES).any(|a| s.eq_ignore_ascii_case(a)))
         .map(|_| vec![FORTHCOMING, IN_PRESS])
         .unwrap_or_default();
-    let terms: Vec<&str> = status.into_iter().chain(other).chain(NO_DATE_TERMS.iter().copied()).collect();
+    // The style's locale's words for them ("im Druck", "o. J."; tester r71
+    // F17: a German list's undated works were not lettered).
+    let localised = locale_terms.iter().map(String::as_str);
+    let terms: Vec<&str> =
+        status.into_iter().chain(other).chain(localised).chain(NO_DATE_TERMS.iter().copied()).collect();
     terms.iter().find_map(|term| {
         let mut from = 0;
         while let Some(g) = find_case_insensitive(&text[from..], term) {
@@ -1569,8 +1575,8 @@ fn letter_place(text: &str, r: &Reading) -> Option<DatePlace> {
 /// "n.d.-a", " b" in Harvard's "no date b"); `None` when it has none or `r`
 /// has a year. A table that labels the reading by its status labels it as
 /// its reference does ("in press-a").
-pub fn undated_letter_in(text: &str, r: &Reading) -> Option<String> {
-    let p = letter_place(text, r).filter(|p| p.undated)?;
+pub fn undated_letter_in(text: &str, r: &Reading, locale_terms: &[String]) -> Option<String> {
+    let p = letter_place(text, r, locale_terms).filter(|p| p.undated)?;
     let after = &text[p.date.end..];
     let sep: String = after.chars().take_while(|c| matches!(c, '-' | ' ' | '\u{2011}')).take(1).collect();
     let mut rest = after[sep.len()..].chars();
@@ -1582,8 +1588,8 @@ pub fn undated_letter_in(text: &str, r: &Reading) -> Option<String> {
 /// the year ("2013" → "2013a", "[950?]" → "[950a?]"), or after an undated
 /// work's status or "no date" term with `undated` between ("n.d.-a", "in
 /// press-b"). Left alone when the date already has a letter.
-fn with_letter(mut t: Rich, r: &Reading, letter: char, undated: &str) -> Rich {
-    let Some(p) = letter_place(&t.text, r) else { return t };
+fn with_letter(mut t: Rich, r: &Reading, letter: char, undated: &str, locale_terms: &[String]) -> Rich {
+    let Some(p) = letter_place(&t.text, r, locale_terms) else { return t };
     let at = p.date.end;
     let after = &t.text[at..];
     let has = if p.undated {
@@ -1773,7 +1779,7 @@ fn order_by_date(out: &mut [Cited], readings: &[&Reading], style: &str, nd_first
         let r = readings[c.index];
         let names = if r.author_names.is_empty() { &r.editor_names } else { &r.author_names };
         let given = names.first().and_then(|n| n.given.as_deref()).map(str::trim).unwrap_or_default();
-        let before = letter_place(&c.text.text, r).map_or(c.text.text.as_str(), |p| &c.text.text[..p.date.start]);
+        let before = letter_place(&c.text.text, r, &[]).map_or(c.text.text.as_str(), |p| &c.text.text[..p.date.start]);
         given.chars().filter(|c| c.is_alphabetic()).count() > 1 && before.contains(given)
     };
     let run_key = |c: &Cited| {
@@ -2030,6 +2036,23 @@ impl Style {
     /// bracketed translation alone, "Kalu, O., 2017. [Colonial medicine
     /// …]."). The numbered styles keep MEDLINE's bracketed translation
     /// (Vancouver, AMA; Citing Medicine ch. 1).
+    /// The style's locale's words for an undated work's date: its "in
+    /// press" and "forthcoming" terms and its "no date" terms ("im Druck",
+    /// "i. E.", "o. J." in German), where they are not the English ones, as
+    /// [`undated_letter_in`] finds the date by them.
+    pub fn undated_terms(&self) -> Vec<String> {
+        self.status_terms
+            .iter()
+            .map(|(_, t)| t.replace(['\u{a0}', '\u{202f}'], " "))
+            .chain(self.no_date.iter().cloned())
+            .filter(|t| {
+                !t.trim().is_empty()
+                    && !NO_DATE_TERMS.contains(&t.as_str())
+                    && ![IN_PRESS, FORTHCOMING].contains(&t.as_str())
+            })
+            .collect()
+    }
+
     fn cites_original_title(&self) -> bool {
         match self.named {
             Some(named) => matches!(named, "apa" | "chicago" | "harvard"),
@@ -5737,7 +5760,7 @@ fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str) -> Rich {
             }
         }
         "ama" => {
-            if let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) {
+            if let Some(place) = letter_place(&t.text, r, &[]).filter(|p| !p.undated) {
                 // The date: "November 4, 2023" (month and day before the year).
                 let start = t.text[..place.date.start].rfind(". ").map_or(place.date.start, |i| i + 2);
                 if !t.text[start..place.date.start].to_lowercase().contains("published") {
@@ -6551,7 +6574,7 @@ fn with_ama_preprint(mut t: Rich, r: &Reading) -> Rich {
     if !is_preprint(r) || says_preprint(&t.text, r) {
         return t;
     }
-    let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) else { return t };
+    let Some(place) = letter_place(&t.text, r, &[]).filter(|p| !p.undated) else { return t };
     let Some(stop) = t.text[..place.date.start].rfind(". ") else { return t };
     // The element is the posting date, whole: a record of a preprint with a
     // volume and pages ("medRxiv. 2022;1:1-2.", as a journal article from a
@@ -6653,7 +6676,7 @@ fn with_ama_published(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "web" || is_preprint(r) {
         return t;
     }
-    let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) else { return t };
+    let Some(place) = letter_place(&t.text, r, &[]).filter(|p| !p.undated) else { return t };
     let Some(stop) = t.text[..place.date.start].rfind(". ") else { return t };
     let element = &t.text[stop + 2..place.date.start];
     if element.to_lowercase().contains("published") || element.len() > 20 {
