@@ -222,6 +222,9 @@ pub struct Style {
     /// The style's locale's words for the statuses canon writes itself:
     /// ("in press", its term), ("forthcoming", its term).
     status_terms: Vec<(&'static str, String)>,
+    /// The style's locale's "no date" terms ([`no_date_terms`]): where a
+    /// status is written in a language other than English.
+    no_date: Vec<String>,
     /// The style (a .csl file) uses CSL's `status` variable itself, where it
     /// chose ([`with_status_carried`]).
     places_status: bool,
@@ -342,7 +345,7 @@ impl Style {
             Some(l) => with_default_locale(&xml, l),
             None => xml,
         };
-        let xml = super::text_case::with_case_marks(&xml);
+        let xml = super::text_case::with_term_case(&super::text_case::with_case_marks(&xml));
         let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
         let xml = without_doubled_editor_translator(&xml);
         let xml = without_by_cite_given_names(&xml);
@@ -382,6 +385,7 @@ impl Style {
             .into_iter()
             .map(|(word, term)| (word, locale_term(&csl, &locales, term).unwrap_or_else(|| word.to_string())))
             .collect();
+        let no_date = no_date_terms(&csl, &locales);
         let stand_alone = entries_stand_alone(&csl, &xml);
         let prints_number = without_citation_number(&xml) != xml;
         // Year-suffix letters are canon's ([`Style::with_letters`]).
@@ -412,6 +416,7 @@ impl Style {
             article_label,
             et_al,
             status_terms,
+            no_date,
             places_status,
             stand_alone,
             prints_number,
@@ -500,7 +505,14 @@ impl Style {
         self.render_one(&entry)
             .and_then(|(first, content)| {
                 let note = self.status_note(&content, r);
-                formatted::entry_after(first.as_ref(), &content, GLUE, note.as_deref(), self.english_case(r))
+                formatted::entry_after(
+                    first.as_ref(),
+                    &content,
+                    GLUE,
+                    note.as_deref(),
+                    &self.no_date,
+                    self.english_case(r),
+                )
             })
             .map(|t| url_as_stored(self.finish(t, r), r))
             .unwrap_or_else(|| fallback(r).into())
@@ -527,7 +539,7 @@ impl Style {
     /// 1.0.2, "Text-case"), as the processor takes it: by its language, or
     /// its title's script; a work without either by the style's locale.
     fn english_case(&self, r: &Reading) -> bool {
-        if first_language(r).is_some() || in_another_script(&r.title) {
+        if first_language(r).is_some() || in_another_script(&r.title) || title_in_another_language(&r.title) {
             return english_item(r);
         }
         self.csl.default_locale.as_ref().is_none_or(hayagriva::citationberg::LocaleCode::is_english)
@@ -539,24 +551,38 @@ impl Style {
     /// style that prints `status` only for some types of work still gets it
     /// for the others: a status is never left out.
     ///
-    /// In a style canon does not name (a `.csl` file), "in press" and
-    /// "forthcoming" are the style's locale's terms ("sous presse" in
-    /// French, as the locale's "et al."; CSL 1.0.2, Appendix II "Terms").
+    /// "In press" and "forthcoming" are the style's locale's terms ("sous
+    /// presse" in French, as the locale's "et al."; CSL 1.0.2, Appendix II
+    /// "Terms"), written where the locale's "no date" term stands.
     fn status_note(&self, content: &hayagriva::ElemChildren, r: &Reading) -> Option<String> {
         let note = r.year_note.as_deref()?;
         // Ahead of print beside a year: canon's named styles print it in
         // their own words where they put it ([`with_ahead_of_print`]).
-        if self.named.is_some() && r.year.is_some() && crate::import::is_ahead_of_print(Some(note)) {
+        // Without a year too in the author-date ones, whose date slot holds
+        // a date, "n.d.", never this state (tester r70 F20: "Osei, J. (ahead
+        // of print)."): APA 7 §9.14 "(n.d.)" and "Advance online
+        // publication", Cite Them Right "(no date)" and "online ahead of
+        // print", Chicago "n.d." and "advance online publication".
+        let dated_slot = matches!(self.named, Some("apa" | "harvard" | "chicago"));
+        if self.named.is_some() && (r.year.is_some() || dated_slot) && crate::import::is_ahead_of_print(Some(note)) {
             return None;
         }
         // The style's word for the status: Chicago's "forthcoming", APA's
         // "in press" ([`printed_status`]).
-        let english = printed_status(note, &self.name);
-        let localised = self
-            .named
-            .is_none()
-            .then(|| self.status_terms.iter().find(|(w, _)| english.trim().eq_ignore_ascii_case(w)));
-        let printed = match localised.flatten() {
+        // In another language than English the stored state's own term
+        // ("in press": German "im Druck"): the English manuals' choice of
+        // word (Chicago's "forthcoming" for "in press") is no rule there.
+        let foreign = self.csl.default_locale.as_ref().is_some_and(|l| !l.is_english());
+        let english = if foreign && self.status_terms.iter().any(|(w, _)| note.trim().eq_ignore_ascii_case(w)) {
+            note.trim()
+        } else {
+            printed_status(note, &self.name)
+        };
+        // (A bundled style in another locale too, as a dependent style of
+        // one sets it: "im Druck" in German, not "Forthcoming"; tester r71
+        // F17. An English locale's terms are the English words.)
+        let localised = self.status_terms.iter().find(|(w, _)| english.trim().eq_ignore_ascii_case(w));
+        let printed = match localised {
             Some((_, term)) => term.as_str(),
             None => english,
         };
@@ -564,7 +590,7 @@ impl Style {
         // word ("[to appear]"), gets no second one ("… Forthcoming."; tester
         // r16, T2).
         if self.places_status {
-            let text = formatted::entry(content, GLUE, None, self.english_case(r))
+            let text = formatted::entry(content, GLUE, None, &[], self.english_case(r))
                 .map(|t| t.text.to_lowercase())
                 .unwrap_or_default();
             if [note, english, printed].iter().any(|w| text.contains(&w.trim().to_lowercase())) {
@@ -781,11 +807,7 @@ impl Style {
             _ => t,
         };
         let t = with_doi_address_encoded(t, r);
-        let t = if matches!(self.named, Some("apa" | "chicago" | "harvard")) {
-            with_translation_after_title(t, r)
-        } else {
-            t
-        };
+        let t = if self.cites_original_title() { with_translation_after_title(t, r) } else { t };
         with_alternated_quotes(t, r)
     }
 
@@ -803,7 +825,7 @@ impl Style {
         let text = |month: Option<i64>| {
             let probe = Reading { month, month_end: None, day: None, day_end: None, season: None, ..r.clone() };
             let (first, content) = self.render_one(&entry(&probe, self.form(), "r")?)?;
-            formatted::entry_after(first.as_ref(), &content, GLUE, None, self.english_case(r)).map(|t| t.text)
+            formatted::entry_after(first.as_ref(), &content, GLUE, None, &[], self.english_case(r)).map(|t| t.text)
         };
         let (Some(without), Some(with)) = (text(None), text(Some(11))) else { return SeasonAt::NextToYear };
         month_place(&without, &with, r.year.unwrap_or_default())
@@ -927,13 +949,14 @@ impl Style {
             let label = item
                 .first_field
                 .as_ref()
-                .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, true))
+                .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, &[], true))
                 .map(|l| l.text)
                 .unwrap_or_default();
             let text = formatted::entry(
                 &item.content,
                 GLUE,
                 self.status_note(&item.content, r).as_deref(),
+                &self.no_date,
                 self.english_case(r),
             )
             .map(|t| url_as_stored(self.finish(t, r), r))
@@ -986,7 +1009,7 @@ impl Style {
         let label = item
             .first_field
             .as_ref()
-            .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, true))
+            .and_then(|f| formatted::entry(&hayagriva::ElemChildren(vec![f.clone()]), GLUE, None, &[], true))
             .map(|l| l.text)
             .unwrap_or_default();
         let probe = number.to_string();
@@ -1000,6 +1023,7 @@ impl Style {
             &item.content,
             GLUE,
             self.status_note(&item.content, r).as_deref(),
+            &self.no_date,
             self.english_case(r),
         ) {
             Some(t) if t.text.contains(&probe) => return None,
@@ -1161,6 +1185,7 @@ impl Style {
             return;
         }
         let substitute = self.csl.bibliography.as_ref().and_then(|b| b.subsequent_author_substitute.as_deref());
+        let terms = self.undated_terms();
         // Each reference's names (all that is printed before its date) and date, by its place in `out`.
         let mut keys: Vec<Option<(String, String)>> = Vec::with_capacity(out.len());
         for c in out.iter() {
@@ -1168,7 +1193,7 @@ impl Style {
                 keys.push(None);
                 continue;
             };
-            let key = letter_place(&c.text.text, r).map(|p| {
+            let key = letter_place(&c.text.text, r, &terms).map(|p| {
                 // An editor's role ("Osei, J. (Ed.).", "Osei, Jane, ed.") is
                 // no other name: the text citation is "(Osei, 2020)" for
                 // both, so an edited book is lettered with the same
@@ -1251,7 +1276,7 @@ impl Style {
         for (n, letter) in lettered {
             let Some(r) = readings.get(out[n].index) else { continue };
             let t = std::mem::take(&mut out[n].text);
-            out[n].text = with_letter(t, r, letter, &self.undated_letter);
+            out[n].text = with_letter(t, r, letter, &self.undated_letter, &terms);
         }
         if moved.iter().enumerate().any(|(i, &n)| i != n) {
             let before = out.to_vec();
@@ -1307,33 +1332,44 @@ impl Style {
     }
 }
 
-/// Whether two readings whose references print the same names (`printed`,
-/// what stands before the date) are by the same people, as far as their
-/// stored names tell: each author (editor where there are none) that the
-/// reference prints, by family name, has given names that can be the same
-/// person's ([`same_given`]: "Kofi A." and "K. A." can, "Jane" and "Joseph"
-/// cannot). Names the reference leaves out ("et al.") are not compared: the
-/// reader cannot tell them apart either, so the works are lettered.
 /// Names as a reference prints them before its date, without an
-/// editor's role label ("(Ed.)", "(Eds.)", "(ed.)", "(eds)", ", ed.",
-/// ", eds.", ", editor", ", editors") and the punctuation around it.
+/// editor's (or translator's) role label, in any case and with or without
+/// its stop, in the style's locale's words: "(Ed.)", "(Eds.)", "(eds)",
+/// "(Eds)" (en-GB's short form, tester r71 F3: an edited book was not
+/// lettered with its chapter), "(Hrsg.)", "(éd.)", ", ed.", ", editors",
+/// " eds." ([`is_role_label`]), and the punctuation around it.
 fn without_role_labels(names: &str) -> String {
     let mut t = names.to_string();
-    for label in [
-        " (Eds.)",
-        " (Ed.)",
-        " (eds.)",
-        " (eds)",
-        " (ed.)",
-        ", editors",
-        ", editor",
-        ", eds.",
-        ", ed.",
-        " eds.",
-        " ed.",
-    ] {
-        if let Some(at) = t.find(label) {
-            t.replace_range(at..at + label.len(), "");
+    // Bracketed: " (Eds)", " (Ed. & Trans.)".
+    let mut from = 0;
+    while let Some(open) = t[from..].find(" (").map(|i| from + i) {
+        let Some(close) = t[open..].find(')').map(|i| open + i) else { break };
+        if is_role_label(&t[open + 2..close]) {
+            t.replace_range(open..=close, "");
+            from = open;
+        } else {
+            from = open + 2;
+        }
+    }
+    // After a comma or a space, in lower case as the styles print it there
+    // (", ed.", ", editors", " eds."), or an abbreviation of three letters or
+    // more (German ", Hrsg."): another capitalised word there is a given
+    // name ("Smith, Ed").
+    for sep in [", ", " "] {
+        let mut from = 0;
+        while let Some(at) = t[from..].find(sep).map(|i| from + i) {
+            let word_start = at + sep.len();
+            let word_end = t[word_start..].find([',', ' ', ';', ')']).map_or(t.len(), |i| word_start + i);
+            let word = &t[word_start..word_end];
+            let spaced = sep == " " && !word.ends_with('.');
+            let abbreviation = word.ends_with('.') && word.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+            let lower = word.chars().next().is_some_and(char::is_lowercase);
+            if !spaced && (lower || abbreviation) && is_role_label(word) {
+                t.replace_range(at..word_end, "");
+                from = at;
+            } else {
+                from = word_start;
+            }
         }
     }
     // ("Osei, J.. (" once the label is out: one stop; a bracket before the
@@ -1341,6 +1377,57 @@ fn without_role_labels(names: &str) -> String {
     t.replace("..", ".").trim_end_matches(['.', ',', ' ']).to_string()
 }
 
+/// Whether `label` is a role label of editors or translators as the CSL
+/// locales write it (short or long form, singular or plural, with or
+/// without stops, any case; several joined by "&", "and" or ","): "Ed.",
+/// "eds", "Editors", "Hrsg.", "éds.", "dir.", "Ed. & Trans.".
+fn is_role_label(label: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "ed",
+        "eds",
+        "editor",
+        "editors",
+        "hrsg",
+        "hg",
+        "hgg",
+        "herausgeber",
+        "éd",
+        "éds",
+        "dir",
+        "dirs",
+        "red",
+        "reds",
+        "coord",
+        "coords",
+        "comp",
+        "comps",
+        "compiler",
+        "compilers",
+        "trans",
+        "tr",
+        "translator",
+        "translators",
+        "übers",
+        "trad",
+        "editora",
+        "editoras",
+        "editores",
+    ];
+    let words: Vec<String> = label
+        .split(|c: char| c.is_whitespace() || c == '&' || c == ',')
+        .map(|w| w.trim_matches('.').to_lowercase())
+        .filter(|w| !w.is_empty() && w != "and")
+        .collect();
+    !words.is_empty() && words.iter().all(|w| ROLES.contains(&w.as_str()))
+}
+
+/// Whether two readings whose references print the same names (`printed`,
+/// what stands before the date) are by the same people, as far as their
+/// stored names tell: each author (editor where there are none) that the
+/// reference prints, by family name, has given names that can be the same
+/// person's ([`same_given`]: "Kofi A." and "K. A." can, "Jane" and "Joseph"
+/// cannot). Names the reference leaves out ("et al.") are not compared: the
+/// reader cannot tell them apart either, so the works are lettered.
 fn same_people(a: &Reading, b: &Reading, printed: &str) -> bool {
     let names = |r: &Reading| if r.author_names.is_empty() { r.editor_names.clone() } else { r.author_names.clone() };
     let printed = printed.to_lowercase();
@@ -1484,9 +1571,10 @@ const NO_DATE_TERMS: &[&str] = &["n.d.", "no date", "n.d"];
 
 /// Where reference `text` of `r` prints its date: the year, standing alone
 /// and outside the title, for a dated work; the status ("in press") or the
-/// "no date" term, outside the title, for an undated one. `None` when it
-/// prints none of them.
-fn letter_place(text: &str, r: &Reading) -> Option<DatePlace> {
+/// "no date" term, outside the title, for an undated one, in English or in
+/// one of `locale_terms` (the style's own, [`Style::undated_terms`]).
+/// `None` when it prints none of them.
+fn letter_place(text: &str, r: &Reading, locale_terms: &[String]) -> Option<DatePlace> {
     let title = find_title(text, r);
     let outside = |i: usize, end: usize| !title.as_ref().is_some_and(|x| x.start <= i && end <= x.end);
     if let Some(y) = r.year {
@@ -1510,7 +1598,11 @@ fn letter_place(text: &str, r: &Reading) -> Option<DatePlace> {
         .filter(|s| [IN_PRESS, FORTHCOMING].iter().chain(ACCEPTED_STATES).any(|a| s.eq_ignore_ascii_case(a)))
         .map(|_| vec![FORTHCOMING, IN_PRESS])
         .unwrap_or_default();
-    let terms: Vec<&str> = status.into_iter().chain(other).chain(NO_DATE_TERMS.iter().copied()).collect();
+    // The style's locale's words for them ("im Druck", "o. J."; tester r71
+    // F17: a German list's undated works were not lettered).
+    let localised = locale_terms.iter().map(String::as_str);
+    let terms: Vec<&str> =
+        status.into_iter().chain(other).chain(localised).chain(NO_DATE_TERMS.iter().copied()).collect();
     terms.iter().find_map(|term| {
         let mut from = 0;
         while let Some(g) = find_case_insensitive(&text[from..], term) {
@@ -1531,8 +1623,8 @@ fn letter_place(text: &str, r: &Reading) -> Option<DatePlace> {
 /// "n.d.-a", " b" in Harvard's "no date b"); `None` when it has none or `r`
 /// has a year. A table that labels the reading by its status labels it as
 /// its reference does ("in press-a").
-pub fn undated_letter_in(text: &str, r: &Reading) -> Option<String> {
-    let p = letter_place(text, r).filter(|p| p.undated)?;
+pub fn undated_letter_in(text: &str, r: &Reading, locale_terms: &[String]) -> Option<String> {
+    let p = letter_place(text, r, locale_terms).filter(|p| p.undated)?;
     let after = &text[p.date.end..];
     let sep: String = after.chars().take_while(|c| matches!(c, '-' | ' ' | '\u{2011}')).take(1).collect();
     let mut rest = after[sep.len()..].chars();
@@ -1544,8 +1636,8 @@ pub fn undated_letter_in(text: &str, r: &Reading) -> Option<String> {
 /// the year ("2013" → "2013a", "[950?]" → "[950a?]"), or after an undated
 /// work's status or "no date" term with `undated` between ("n.d.-a", "in
 /// press-b"). Left alone when the date already has a letter.
-fn with_letter(mut t: Rich, r: &Reading, letter: char, undated: &str) -> Rich {
-    let Some(p) = letter_place(&t.text, r) else { return t };
+fn with_letter(mut t: Rich, r: &Reading, letter: char, undated: &str, locale_terms: &[String]) -> Rich {
+    let Some(p) = letter_place(&t.text, r, locale_terms) else { return t };
     let at = p.date.end;
     let after = &t.text[at..];
     let has = if p.undated {
@@ -1735,7 +1827,7 @@ fn order_by_date(out: &mut [Cited], readings: &[&Reading], style: &str, nd_first
         let r = readings[c.index];
         let names = if r.author_names.is_empty() { &r.editor_names } else { &r.author_names };
         let given = names.first().and_then(|n| n.given.as_deref()).map(str::trim).unwrap_or_default();
-        let before = letter_place(&c.text.text, r).map_or(c.text.text.as_str(), |p| &c.text.text[..p.date.start]);
+        let before = letter_place(&c.text.text, r, &[]).map_or(c.text.text.as_str(), |p| &c.text.text[..p.date.start]);
         given.chars().filter(|c| c.is_alphabetic()).count() > 1 && before.contains(given)
     };
     let run_key = |c: &Cited| {
@@ -1950,7 +2042,8 @@ impl Style {
     /// title as published beside it ([`Reading::original_title`]), is cited
     /// under both in APA (7th §9.38: "La médecine coloniale … [Colonial
     /// medicine …]"), Chicago (CMOS 18 §14.95) and Harvard (Cite Them
-    /// Right): the original, then the translation in square brackets
+    /// Right), and any author-date style ([`Style::cites_original_title`]):
+    /// the original, then the translation in square brackets
     /// (tester r62 F3: the bracketed translation alone). Vancouver and AMA
     /// cite the translation in brackets, as MEDLINE gives it (Citing
     /// Medicine ch. 1, "Article title not in English").
@@ -1961,7 +2054,7 @@ impl Style {
     /// ([`multi_volume_title`]).
     fn cited<'a>(&self, r: &'a Reading) -> std::borrow::Cow<'a, Reading> {
         let mut c = std::borrow::Cow::Borrowed(r);
-        if matches!(self.named, Some("apa" | "chicago" | "harvard"))
+        if self.cites_original_title()
             && let Some(title) = original_and_translation(r)
         {
             c.to_mut().title = title;
@@ -2001,6 +2094,38 @@ impl Style {
             m.year_note = Some(format!("{} {year}", printed_status(note, &self.name)));
         }
         c
+    }
+
+    /// Whether the style cites a translated title after the title as
+    /// published ([`Style::cited`]): APA, Chicago, Harvard, and any style
+    /// that does not number its list (a `.csl` file's author-date style,
+    /// another bundled one such as elsevier-harvard), as the author-date
+    /// manuals do (tester r71 F5: Social Science & Medicine printed the
+    /// bracketed translation alone, "Kalu, O., 2017. [Colonial medicine
+    /// …]."). The numbered styles keep MEDLINE's bracketed translation
+    /// (Vancouver, AMA; Citing Medicine ch. 1).
+    /// The style's locale's words for an undated work's date: its "in
+    /// press" and "forthcoming" terms and its "no date" terms ("im Druck",
+    /// "i. E.", "o. J." in German), where they are not the English ones, as
+    /// [`undated_letter_in`] finds the date by them.
+    pub fn undated_terms(&self) -> Vec<String> {
+        self.status_terms
+            .iter()
+            .map(|(_, t)| t.replace(['\u{a0}', '\u{202f}'], " "))
+            .chain(self.no_date.iter().cloned())
+            .filter(|t| {
+                !t.trim().is_empty()
+                    && !NO_DATE_TERMS.contains(&t.as_str())
+                    && ![IN_PRESS, FORTHCOMING].contains(&t.as_str())
+            })
+            .collect()
+    }
+
+    fn cites_original_title(&self) -> bool {
+        match self.named {
+            Some(named) => matches!(named, "apa" | "chicago" | "harvard"),
+            None => !self.prints_number,
+        }
     }
 
     /// [`Style::cited`] of each of `readings`, in their order.
@@ -2747,8 +2872,23 @@ fn with_harvard_editors(mut t: Rich, r: &Reading) -> Rich {
             continue;
         }
         let Some(family) = n.family_full() else { return t };
-        let Some(initials) = printed_name.strip_suffix(family.as_str()).map(str::trim) else { return t };
-        out.push(if initials.is_empty() { family } else { format!("{family}, {initials}") });
+        // A suffix after the family name as the style printed it ("G.
+        // Pohlhaus Jr."), put after the initials as Cite Them Right writes an
+        // author's: "Pohlhaus, G., Jr." (tester r71 F4: one editor's suffix
+        // left the whole list given name first).
+        let (before, suffix) = match n.suffix.as_deref().map(str::trim).filter(|x| !x.is_empty()) {
+            Some(_) => match printed_name.rfind(family.as_str()) {
+                Some(at) => (
+                    &printed_name[..at + family.len()],
+                    printed_name[at + family.len()..].trim_start_matches([',', ' ']),
+                ),
+                None => return t,
+            },
+            None => (*printed_name, ""),
+        };
+        let Some(initials) = before.strip_suffix(family.as_str()).map(str::trim) else { return t };
+        let inverted = if initials.is_empty() { family } else { format!("{family}, {initials}") };
+        out.push(if suffix.is_empty() { inverted } else { format!("{inverted}, {suffix}") });
     }
     let inverted = match out.split_last() {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
@@ -2933,11 +3073,38 @@ fn locale_term(
     files: &[Locale],
     which: hayagriva::citationberg::taxonomy::OtherTerm,
 ) -> Option<String> {
+    locale_term_in(csl, files, which, hayagriva::citationberg::TermForm::Long)
+}
+
+/// The style's locale's "no date" terms, long and short form ("o. J." in
+/// German, "s. d." in French), where a status goes in place of one
+/// ([`formatted::entry`]).
+fn no_date_terms(csl: &IndependentStyle, files: &[Locale]) -> Vec<String> {
+    use hayagriva::citationberg::TermForm;
+    use hayagriva::citationberg::taxonomy::OtherTerm;
+    let mut terms: Vec<String> = [TermForm::Long, TermForm::Short]
+        .into_iter()
+        .filter_map(|f| locale_term_in(csl, files, OtherTerm::NoDate, f))
+        .filter(|t| !t.trim().is_empty())
+        // (As the reference prints it: its spaces are plain ones.)
+        .map(|t| t.replace(['\u{a0}', '\u{202f}'], " "))
+        .collect();
+    terms.dedup();
+    terms
+}
+
+/// [`locale_term`] in `form`.
+fn locale_term_in(
+    csl: &IndependentStyle,
+    files: &[Locale],
+    which: hayagriva::citationberg::taxonomy::OtherTerm,
+    form: hayagriva::citationberg::TermForm,
+) -> Option<String> {
+    use hayagriva::citationberg::LocaleCode;
     use hayagriva::citationberg::taxonomy::Term;
-    use hayagriva::citationberg::{LocaleCode, TermForm};
     let locale = csl.default_locale.clone().unwrap_or_else(LocaleCode::en_us);
     let language = locale.0.split('-').next().map(|l| LocaleCode(l.to_string()));
-    let term = |l: &Locale| l.term(Term::Other(which), TermForm::Long).and_then(|t| t.single()).map(str::to_string);
+    let term = |l: &Locale| l.term(Term::Other(which), form).and_then(|t| t.single()).map(str::to_string);
     let own = |lang: Option<&LocaleCode>| csl.locale.iter().filter(|l| l.lang.as_ref() == lang).find_map(term);
     let file = |lang: Option<LocaleCode>| files.iter().filter(|l| l.lang == lang).find_map(term);
     own(Some(&locale))
@@ -5420,7 +5587,8 @@ fn with_translator_after_title(mut t: Rich, r: &Reading, style: &str) -> Rich {
 }
 
 /// Chicago's order for a book: title, then its editor, translator or
-/// compiler, then its edition, then the facts of publication (CMOS 17
+/// compiler, then its edition, then its volume and series, then the facts
+/// of publication (CMOS 17
 /// §14.2 and §14.4: "*The Wretched of the Earth*. Translated by Richard
 /// Philcox. 2nd ed. Grove Press."). The bundled style prints the edition
 /// right after the title, before "Edited by" and "Translated by" (tester
@@ -5453,8 +5621,21 @@ fn with_chicago_edition_after_roles(mut t: Rich, r: &Reading) -> Rich {
     if !t.text[..p].ends_with(". ") {
         return t;
     }
+    // Before the volume and the series, where they stand after the roles
+    // (CMOS 18 §14.2: "… Translated by Franz Rosenthal. 2nd ed. Vol. 1.
+    // Bollingen Series 43. Princeton University Press."; tester r71 F7:
+    // "Vol. 1. Bollingen Series 43. 2nd ed.").
+    let volume = r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty());
+    let series = r.series.as_deref().map(str::trim).filter(|v| !v.is_empty());
+    let marks: Vec<String> = [volume.map(|v| format!(". Vol. {v}")), volume.map(|_| ". Vols. ".to_string())]
+        .into_iter()
+        .flatten()
+        .chain(series.map(|s| format!(". {s}")))
+        .collect();
+    let p = marks.iter().filter_map(|k| t.text[m..p].find(k.as_str()).map(|i| m + i + 2)).min().unwrap_or(p);
     let seg = seg.clone();
-    // The edition with its space, out; then in before the publisher.
+    // The edition with its space, out; then in before the volume, the
+    // series or the publisher.
     splice(&mut t, start..m + 1, "");
     let p = p - (m + 1 - start);
     splice(&mut t, p..p, &format!("{seg} "));
@@ -5712,9 +5893,13 @@ fn with_identifier_pages(mut t: Rich, r: &Reading) -> Rich {
 /// - Cite Them Right: "*Lancet*, online ahead of print. Available at: …".
 ///
 /// Before this the state was printed at the end, "… Ahead of print.", or
-/// (before the state was kept beside a year) not at all.
+/// (before the state was kept beside a year) not at all. APA, Chicago and
+/// Harvard say it so of a work without a year too, whose date is their
+/// "n.d." (tester r70 F20); Vancouver and AMA print the state where the
+/// date goes ("BMJ. Ahead of print.").
 fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str) -> Rich {
-    if r.year.is_none() || !crate::import::is_ahead_of_print(r.year_note.as_deref()) {
+    let undated_too = matches!(style, "apa" | "harvard" | "chicago");
+    if (r.year.is_none() && !undated_too) || !crate::import::is_ahead_of_print(r.year_note.as_deref()) {
         return t;
     }
     // Where the identifiers begin (the DOI, the address, the PMID), after
@@ -5744,7 +5929,7 @@ fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str) -> Rich {
             }
         }
         "ama" => {
-            if let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) {
+            if let Some(place) = letter_place(&t.text, r, &[]).filter(|p| !p.undated) {
                 // The date: "November 4, 2023" (month and day before the year).
                 let start = t.text[..place.date.start].rfind(". ").map_or(place.date.start, |i| i + 2);
                 if !t.text[start..place.date.start].to_lowercase().contains("published") {
@@ -6558,7 +6743,7 @@ fn with_ama_preprint(mut t: Rich, r: &Reading) -> Rich {
     if !is_preprint(r) || says_preprint(&t.text, r) {
         return t;
     }
-    let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) else { return t };
+    let Some(place) = letter_place(&t.text, r, &[]).filter(|p| !p.undated) else { return t };
     let Some(stop) = t.text[..place.date.start].rfind(". ") else { return t };
     // The element is the posting date, whole: a record of a preprint with a
     // volume and pages ("medRxiv. 2022;1:1-2.", as a journal article from a
@@ -6660,7 +6845,7 @@ fn with_ama_published(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "web" || is_preprint(r) {
         return t;
     }
-    let Some(place) = letter_place(&t.text, r).filter(|p| !p.undated) else { return t };
+    let Some(place) = letter_place(&t.text, r, &[]).filter(|p| !p.undated) else { return t };
     let Some(stop) = t.text[..place.date.start].rfind(". ") else { return t };
     let element = &t.text[stop + 2..place.date.start];
     if element.to_lowercase().contains("published") || element.len() > 20 {
@@ -6734,8 +6919,41 @@ fn english_item(r: &Reading) -> bool {
             let main = l.split(['-', '_']).next().unwrap_or("");
             matches!(main, "en" | "eng" | "english")
         }
-        None => !in_another_script(&r.title),
+        None => !in_another_script(&r.title) && !title_in_another_language(&r.title),
     }
+}
+
+/// Whether a title stored without a language is evidently not English by
+/// its small words: two or more articles, prepositions or conjunctions of
+/// French, German, Spanish, Italian, Portuguese or Dutch that English does
+/// not write, and more of them than of English ones ("Les damnés de la
+/// terre"; tester r70 F2: Chicago printed "Les Damnés De La Terre", which
+/// even English title case would not). "Simone de Beauvoir and the
+/// politics of care" stays English. Such a title keeps its case as written,
+/// as one stored with its language does.
+fn title_in_another_language(title: &str) -> bool {
+    const OTHER: &[&str] = &[
+        "de", "des", "du", "la", "le", "les", "et", "une", "dans", "pour", "sur", "avec", "aux", "au", "der", "das",
+        "und", "für", "zur", "zum", "ein", "eine", "mit", "von", "auf", "im", "del", "della", "delle", "degli", "el",
+        "los", "las", "y", "para", "por", "dos", "uma", "nel", "nella", "het", "voor", "een", "d'", "l'",
+    ];
+    const ENGLISH: &[&str] =
+        &["the", "of", "and", "in", "for", "to", "a", "an", "with", "on", "from", "by", "at", "as", "is", "or"];
+    let (mut other, mut english) = (0usize, 0usize);
+    for w in title.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’').filter(|w| !w.is_empty()) {
+        let w = w.to_lowercase().replace('’', "'");
+        // "l'histoire", "d'une": the elided article.
+        let w = match w.find('\'') {
+            Some(at) if at > 0 => w[..=at].to_string(),
+            _ => w,
+        };
+        if OTHER.contains(&w.as_str()) {
+            other += 1;
+        } else if ENGLISH.contains(&w.as_str()) {
+            english += 1;
+        }
+    }
+    other >= 2 && other > english
 }
 
 /// Whether most letters of `title` are of a script other than Latin
@@ -7840,6 +8058,12 @@ fn name_in_english(name: &str) -> Option<bool> {
         "médica",
         "medica",
     ];
+    // A name in another script ("Проблемы социальной гигиены") is not
+    // English, whatever the work's language (tester r70 F7: APA printed
+    // "Проблемы Социальной Гигиены").
+    if in_another_script(name) {
+        return Some(false);
+    }
     let words: Vec<String> = name
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
@@ -8790,6 +9014,45 @@ mod tests {
         // Full names read back as written.
         let t = with_given_case(Rich::from("Maria da Graça, Ala al\u{E0E5} Din, Maria d'\u{E0E6} Ávila".to_string()));
         assert_eq!(t.text, "Maria da Graça, Ala al-Din, Maria d'Ávila");
+    }
+
+    #[test]
+    fn a_title_without_a_language_is_foreign_only_by_several_small_words() {
+        for t in ["Les damnés de la terre", "Peau noire, masques blancs de la colonie", "L'An V de la révolution"] {
+            assert!(title_in_another_language(t), "{t}");
+        }
+        for t in [
+            "Simone de Beauvoir and the politics of care",
+            "Health in Los Angeles and Las Vegas",
+            "To do or die: the wards",
+            "Le Fanu's ghosts",
+            "Decolonising the curriculum",
+        ] {
+            assert!(!title_in_another_language(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn role_labels_of_any_locale_and_form_leave_the_names() {
+        // (Without the stop that ends the names: the key compared.)
+        let bare = "Farmer, P., Kim, J.Y";
+        for printed in [
+            "Farmer, P., Kim, J.Y. (Eds),",
+            "Farmer, P., Kim, J.Y. (Eds.).",
+            "Farmer, P., Kim, J.Y. (eds)",
+            "Farmer, P., Kim, J.Y. (Hrsg.).",
+            "Farmer, P., Kim, J.Y. (éds.)",
+            "Farmer, P., Kim, J.Y. (Ed. & Trans.)",
+            "Farmer, P., Kim, J.Y., eds.",
+            "Farmer, P., Kim, J.Y., editors.",
+            "Farmer, P., Kim, J.Y., Hrsg.",
+            "Farmer, P., Kim, J.Y. eds.",
+        ] {
+            assert_eq!(without_role_labels(printed), bare, "{printed}");
+        }
+        // A given name or an institution's initials are no role.
+        assert_eq!(without_role_labels("Smith, Ed"), "Smith, Ed");
+        assert_eq!(without_role_labels("World Health Organization (WHO)."), "World Health Organization (WHO)");
     }
 
     #[test]

@@ -174,6 +174,7 @@ impl ReportData {
     pub fn year_labels(&self) -> &std::collections::HashMap<i64, String> {
         self.year_labels.get_or_init(|| {
             let refs = self.references();
+            let terms = self.style.undated_terms();
             self.readings
                 .iter()
                 .enumerate()
@@ -187,7 +188,7 @@ impl ReportData {
                             let undated = Reading { year: None, ..r.clone() };
                             let letter = refs
                                 .text(i)
-                                .and_then(|t| super::cite::undated_letter_in(&t.text, &undated))
+                                .and_then(|t| super::cite::undated_letter_in(&t.text, &undated, &terms))
                                 .unwrap_or_default();
                             format!("{y}, {note}{letter}")
                         }
@@ -202,7 +203,7 @@ impl ReportData {
                             let note = r.year_note.as_deref().map(str::trim).filter(|n| !n.is_empty());
                             let letter = refs
                                 .text(i)
-                                .and_then(|t| super::cite::undated_letter_in(&t.text, r))
+                                .and_then(|t| super::cite::undated_letter_in(&t.text, r, &terms))
                                 .unwrap_or_default();
                             format!("{}{letter}", note.unwrap_or("n.d."))
                         }

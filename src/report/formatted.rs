@@ -21,10 +21,17 @@ use super::pdf::{Emphasis, Rich, Vertical};
 /// `glue` (the private-use character that held a family name's words
 /// together) made a space, whitespace runs made one space, no space before
 /// `;`, `,`, `:` or `.`, and `note` (CSL's `status`: "in press") put in place
-/// of "n.d." or at the end. The text the style set in a case the processor
+/// of "n.d." (or another of `no_date`, the style's locale's "no date"
+/// terms: German "o. J.") or at the end. The text the style set in a case the processor
 /// loses ([`super::text_case`]) is set in it; title and sentence case only
 /// when `english` (the work is in English). `None` when the entry has no text.
-pub fn entry(content: &ElemChildren, glue: char, note: Option<&str>, english: bool) -> Option<Rich> {
+pub fn entry(
+    content: &ElemChildren,
+    glue: char,
+    note: Option<&str>,
+    no_date: &[String],
+    english: bool,
+) -> Option<Rich> {
     let mut chars = Vec::new();
     children(&content.0, &mut chars);
     for (c, _) in &mut chars {
@@ -36,7 +43,7 @@ pub fn entry(content: &ElemChildren, glue: char, note: Option<&str>, english: bo
     if chars.is_empty() {
         return None;
     }
-    Some(collect(&with_status(chars, note)))
+    Some(collect(&with_status(chars, note, no_date)))
 }
 
 /// As [`entry`], with the entry's `first` field (what a style that aligns
@@ -46,12 +53,13 @@ pub fn entry_after(
     content: &ElemChildren,
     glue: char,
     note: Option<&str>,
+    no_date: &[String],
     english: bool,
 ) -> Option<Rich> {
-    let Some(first) = first else { return entry(content, glue, note, english) };
+    let Some(first) = first else { return entry(content, glue, note, no_date, english) };
     let mut all = vec![first.clone(), ElemChild::Markup(" ".into())];
     all.extend(content.0.iter().cloned());
-    entry(&ElemChildren(all), glue, note, english)
+    entry(&ElemChildren(all), glue, note, no_date, english)
 }
 
 /// A character of the output and the emphasis it is set in.
@@ -187,7 +195,7 @@ fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
 /// one out of a reference.
 pub const STATUS_MARK: char = '\u{E010}';
 
-fn with_status(chars: Vec<Styled>, note: Option<&str>) -> Vec<Styled> {
+fn with_status(chars: Vec<Styled>, note: Option<&str>, no_date: &[String]) -> Vec<Styled> {
     let mark = chars.iter().position(|(c, _)| *c == STATUS_MARK);
     let Some(note) = note else {
         return chars.into_iter().filter(|(c, _)| *c != STATUS_MARK).collect();
@@ -212,8 +220,11 @@ fn with_status(chars: Vec<Styled>, note: Option<&str>) -> Vec<Styled> {
     // processor never prints the status), never from the text: a title
     // such as "Racism in press coverage" must not hide it.
     let text: String = chars.iter().map(|(c, _)| c).collect();
-    for undated in ["n.d.", "no date"] {
-        if let Some(at) = text.find(undated) {
+    let terms = no_date.iter().map(String::as_str).filter(|t| !t.is_empty());
+    for undated in ["n.d.", "no date"].into_iter().chain(terms) {
+        // The term as a word of its own: "o. J." is not the end of "Pedro. J.".
+        let alone = |&(at, _): &(usize, &str)| !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        if let Some(at) = text.match_indices(undated).find(alone).map(|(at, _)| at) {
             let start = text[..at].chars().count();
             let len = undated.chars().count();
             let e = chars[start].1;
@@ -221,7 +232,7 @@ fn with_status(chars: Vec<Styled>, note: Option<&str>) -> Vec<Styled> {
             // "n.d." standing as its own sentence (Chicago "Eze, Ada. n.d.
             // “Title.”") keeps its full stop: "Eze, Ada. In press. “Title.”".
             if chars.get(start + len).is_none_or(|(c, _)| c.is_whitespace()) {
-                push(&mut out, &format!("{}.", capitalised(note)), e);
+                push(&mut out, &stopped(&capitalised(note)), e);
             } else {
                 push(&mut out, note, e);
             }
@@ -232,7 +243,7 @@ fn with_status(chars: Vec<Styled>, note: Option<&str>) -> Vec<Styled> {
     let cap = capitalised(note);
     let sep = if text.ends_with('.') { " " } else { ". " };
     let mut out = chars;
-    push(&mut out, &format!("{sep}{cap}."), Emphasis::default());
+    push(&mut out, &format!("{sep}{}", stopped(&cap)), Emphasis::default());
     out
 }
 
@@ -249,6 +260,12 @@ fn without_preprint(chars: Vec<Styled>) -> Vec<Styled> {
     let mut out = chars[..at].to_vec();
     out.extend_from_slice(&chars[at + word.len()..]);
     out
+}
+
+/// `word` ending with a full stop: one added, unless the word's own ends
+/// it (German "i. E.", not "i. E..").
+fn stopped(word: &str) -> String {
+    if word.ends_with('.') { word.to_string() } else { format!("{word}.") }
 }
 
 /// `note` with its first letter a capital ("in press" → "In press").
@@ -328,19 +345,24 @@ mod tests {
     #[test]
     fn a_status_takes_the_place_of_no_date_in_its_emphasis() {
         let chars = styled(&[("Okoro C. ", N), ("n.d.", I), (" Lagos.", N)]);
-        let rich = collect(&with_status(chars.clone(), Some("in press")));
+        let rich = collect(&with_status(chars.clone(), Some("in press"), &[]));
         // "n.d." was a sentence of its own: the status keeps its full stop.
         assert_eq!(rich.text, "Okoro C. In press. Lagos.");
         assert_eq!(rich.runs()[1], ("In press.", I));
         let rich =
-            collect(&with_status(styled(&[("Okoro, C. (", N), ("n.d.", N), ("). Lagos.", N)]), Some("in press")));
+            collect(&with_status(styled(&[("Okoro, C. (", N), ("n.d.", N), ("). Lagos.", N)]), Some("in press"), &[]));
         assert_eq!(rich.text, "Okoro, C. (in press). Lagos.");
         // The title's own words are not the status.
-        let rich = collect(&with_status(styled(&[("Eze A. Racism in press coverage. J Z.", N)]), Some("in press")));
+        let rich =
+            collect(&with_status(styled(&[("Eze A. Racism in press coverage. J Z.", N)]), Some("in press"), &[]));
         assert_eq!(rich.text, "Eze A. Racism in press coverage. J Z. In press.");
-        let rich = collect(&with_status(styled(&[("Okoro C. ", N), ("Title", I)]), Some("forthcoming")));
+        let rich = collect(&with_status(styled(&[("Okoro C. ", N), ("Title", I)]), Some("forthcoming"), &[]));
         assert_eq!(rich.text, "Okoro C. Title. Forthcoming.");
         assert_eq!(rich.runs().last(), Some(&(". Forthcoming.", N)));
+        // The locale's own term for no date (German "o. J."), as a word.
+        let de = ["o. J.".to_string()];
+        let rich = collect(&with_status(styled(&[("Pedro. J. Okoro. o. J. „Titel“.", N)]), Some("im Druck"), &de));
+        assert_eq!(rich.text, "Pedro. J. Okoro. Im Druck. „Titel“.");
     }
 }
 

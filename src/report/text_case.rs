@@ -159,6 +159,64 @@ pub(crate) fn with_case_marks(xml: &str) -> String {
     out
 }
 
+/// The style with the title or sentence case of its terms (a `<label>`,
+/// a `<text term>`) made the language-independent case that gives the
+/// same words, when the style's locale is English: `capitalize-all` for
+/// title case ("eds." → "Eds."), `capitalize-first` for sentence case and
+/// for a verb form ("ed. by" → "Ed. by").
+///
+/// A term is in the style's language, not the cited work's; but the
+/// processor, as CSL 1.0.2 ("Text-case") says of title and sentence case,
+/// applies them only to an English *item*, so APA printed "In J.-P.
+/// Dozon (ed.)" and "(W. Seitter, trans.)" for a French or German work
+/// (tester r71 F10; APA 7 §10.3: "(Ed.)", "Trans." in an English reference
+/// list whatever the work's language). A style in another language keeps
+/// its terms' cases as written.
+pub(crate) fn with_term_case(xml: &str) -> String {
+    if !english_style(xml) {
+        return xml.to_string();
+    }
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end =
+            if rest.starts_with("<!--") { rest.find("-->").map(|e| e + 3) } else { rest.find('>').map(|e| e + 1) };
+        let Some(end) = end else { break };
+        let tag = &rest[..end];
+        rest = &rest[end..];
+        let Some((name, attrs)) = parse_tag(tag) else {
+            out.push_str(tag);
+            continue;
+        };
+        let value = |n: &str| attrs.iter().find(|a| a.name == n).map(|a| a.value.trim());
+        let term = name == "label" || (name == "text" && value("term").is_some());
+        let Some(case) = value("text-case").filter(|c| term && matches!(*c, "title" | "sentence")) else {
+            out.push_str(tag);
+            continue;
+        };
+        let verb = value("form").is_some_and(|f| f.starts_with("verb"));
+        let to = if case == "title" && !verb { "capitalize-all" } else { "capitalize-first" };
+        let Some(a) = attrs.iter().find(|a| a.name == "text-case") else { continue };
+        out.push_str(&format!("{} text-case=\"{to}\"{}", &tag[..a.span.start], &tag[a.span.end..]));
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a style's `default-locale` is English (none is en-US).
+fn english_style(xml: &str) -> bool {
+    let Some(at) = xml.find("<style").or_else(|| xml.find(":style ")) else { return true };
+    let tag = &xml[at..];
+    let Some(end) = tag.find('>') else { return true };
+    let Some((_, attrs)) = parse_tag(&tag[..=end]) else { return true };
+    attrs
+        .iter()
+        .find(|a| a.name == "default-locale")
+        .is_none_or(|a| a.value.trim().to_ascii_lowercase().starts_with("en"))
+}
+
 /// `<name-part>` elements in `case` for the parts a `<name>` did not give.
 fn missing_parts(case: &str, family: bool, given: bool) -> String {
     [("family", family), ("given", given)]
@@ -287,6 +345,17 @@ mod tests {
         let s = "\u{E0F0}Race \u{E0F1}in\u{E0F6} EGFR\u{E0F6}";
         assert_eq!(text(&applied(plain(s), true)), "race in egfr");
         assert_eq!(text(&applied(plain("\u{E0F1}straße\u{E0F6}"), true)), "STRASSE");
+    }
+
+    #[test]
+    fn an_english_styles_terms_take_a_case_of_any_language() {
+        let xml = r#"<style default-locale="en-GB"><label form="short" text-case="title" prefix=" ("/><label form="verb-short" text-case="title"/><text term="in" text-case="sentence"/><text variable="title" text-case="title"/></style>"#;
+        assert_eq!(
+            with_term_case(xml),
+            r#"<style default-locale="en-GB"><label form="short" text-case="capitalize-all" prefix=" ("/><label form="verb-short" text-case="capitalize-first"/><text term="in" text-case="capitalize-first"/><text variable="title" text-case="title"/></style>"#
+        );
+        let de = r#"<style default-locale="de-DE"><label text-case="title"/></style>"#;
+        assert_eq!(with_term_case(de), de);
     }
 
     #[test]
