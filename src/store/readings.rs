@@ -422,7 +422,31 @@ impl Stored {
         // citation (tester r42 #3: counted "unchanged", nothing said).
         let reordered = in_our_order(&self.author_names, &r.authors).is_some()
             && order_keys(&names, false) == order_keys(&self.author_names, false);
-        if reordered {
+        // Another person in a stored person's place (two organisations as
+        // the author of one report): the stored one stays ([`richer_names`]),
+        // said with the edit that takes the file's (tester r71 F9).
+        let others = if editors_as_authors || authors_as_editors {
+            Vec::new()
+        } else {
+            other_people_kept("authors", &self.author_names, &r.authors, &names)
+        };
+        if !editors_as_authors && !authors_as_editors {
+            kept.extend(other_people_kept(
+                "editors",
+                &self.editor_names,
+                &r.editors,
+                &richer_names(&self.editor_names, &r.editors),
+            ));
+        }
+        kept.extend(other_people_kept(
+            "translators",
+            &self.translator_names,
+            &r.translators,
+            &richer_names(&self.translator_names, &r.translators),
+        ));
+        if !others.is_empty() {
+            kept.extend(others);
+        } else if reordered {
             let first = |v: &[Name]| v.first().map(|n| n.original.clone()).unwrap_or_default();
             kept.push(format!(
                 "authors: kept the stored order, {:?} first (the file lists the same people in another order, \
@@ -1845,7 +1869,11 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
             } else if mis_split(b, a) {
                 false
             } else {
-                same_person(a, b) && fullness(a) > fullness(b)
+                // Another person in the same place (two organisations for
+                // one report, a misspelt family name): the stored one stays,
+                // said by the merge, so neither list flips it back at each
+                // import (tester r71 F9).
+                !same_person(a, b) || fullness(a) > fullness(b)
             };
             if keep {
                 // The kept name takes the file's diacritics where it writes
@@ -2152,28 +2180,100 @@ fn with_fuller_given(stored: &Name, theirs: &Name) -> Name {
     else {
         return stored.clone();
     };
-    if crate::import::fold(f) != crate::import::fold(tf) || !initials_of(g, tg) {
+    if crate::import::fold(f) != crate::import::fold(tf) {
         return stored.clone();
     }
+    let Some(given) = merged_given(g, tg) else { return stored.clone() };
     let mut n = stored.clone();
-    n.given = Some(tg.to_string());
+    n.given = Some(given);
     n.original = n.inverted();
     n
 }
 
-/// Whether given names `short` are initials of `full`, word by word ("K.
-/// A." of "Kofi Adjei", "P." of "Pieter", "J.-W." of "Jan-Willem"), with
-/// fewer letters: `full` writes out at least one of them.
-fn initials_of(short: &str, full: &str) -> bool {
+/// What a merge of two lists of one length says of each stored person it
+/// kept against another person the file names in that place ([`richer_names`]
+/// keeps the stored one): `"{role}: kept \"X\" (the file has \"Y\", another
+/// name in its place …)"`. Lists in another order are compared in the
+/// stored order.
+fn other_people_kept(role: &str, stored: &[Name], file: &[Name], merged: &[Name]) -> Vec<String> {
+    if stored.len() != file.len() || stored.is_empty() {
+        return Vec::new();
+    }
+    let ordered = in_our_order(stored, file).unwrap_or_else(|| file.to_vec());
+    stored
+        .iter()
+        .zip(&ordered)
+        .zip(merged)
+        .filter(|((a, b), m)| !same_person(a, b) && same_person(a, m))
+        .map(|((a, b), _)| {
+            format!(
+                "{role}: kept {:?} (the file has {:?}, another name in its place: two sources that differ, and \
+                 neither replaces the other)",
+                a.original, b.original
+            )
+        })
+        .collect()
+}
+
+/// The given names of one person written two ways, word by word, each
+/// word in its fuller form ("P. E." and "Paul" give "Paul E."; "J. Y." and
+/// "Jim" give "Jim Y."; "Jane Abena" and "J. A." give "Jane Abena"), when
+/// the two agree word for word (a word and its initial, or the same word;
+/// the longer list's words beyond the shorter's added): `None` when they
+/// do not, or when the result has no more letters than `base` (a middle
+/// initial is what tells two authors apart in Vancouver and AMA: tester
+/// r70 F16, "Farmer, P. E." and "Farmer, Paul" gave "Farmer, Paul").
+fn merged_given(base: &str, other: &str) -> Option<String> {
+    // The words of a given name, a run of initials ("P.E.", MEDLINE's
+    // "PE") split into its initials.
     let words = |s: &str| -> Vec<String> {
-        s.split([' ', '.', '-']).filter(|w| !w.is_empty()).map(crate::import::fold).collect()
+        let mut out = Vec::new();
+        for w in s.split_whitespace() {
+            let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+            let dotted_run = w.contains('.') && !w.contains('-') && w.split('.').all(|p| p.chars().count() <= 1);
+            let capital_run = !w.contains('.')
+                && (2..=3).contains(&letters.len())
+                && letters.iter().all(|c| c.is_uppercase())
+                && s.split_whitespace().count() == 1;
+            if (dotted_run || capital_run) && letters.len() > 1 {
+                out.extend(letters.iter().map(|c| format!("{c}.")));
+            } else {
+                out.push(w.to_string());
+            }
+        }
+        out
     };
-    let (s, f) = (words(short), words(full));
-    !s.is_empty()
-        && s.len() <= f.len()
-        && s.iter().all(|w| w.chars().count() == 1)
-        && s.iter().zip(&f).all(|(a, b)| b.starts_with(a.as_str()))
-        && f.iter().any(|w| w.chars().count() > 1)
+    let core = |w: &str| crate::import::fold(w.trim_end_matches('.'));
+    // An initial (or hyphenated initials, "J.-W.") standing for `full`.
+    let initial_of = |short: &str, full: &str| -> bool {
+        let (s, f) = (core(short), core(full));
+        let sp: Vec<&str> = s.split('-').map(|p| p.trim_end_matches('.')).collect();
+        let fp: Vec<&str> = f.split('-').collect();
+        sp.len() == fp.len()
+            && sp.iter().zip(&fp).all(|(a, b)| a.chars().count() == 1 && b.starts_with(a))
+            && fp.iter().any(|b| b.chars().count() > 1)
+    };
+    // The same letters written another way ("PE" and "P. E.", "JIM" and
+    // "Jim") are one form, not initials to add.
+    let bare = |s: &str| crate::import::fold(&s.replace(['.', ' '], ""));
+    let (a, b) = (words(base), words(other));
+    if a.is_empty() || b.is_empty() || bare(base) == bare(other) {
+        return None;
+    }
+    let mut merged = Vec::new();
+    for i in 0..a.len().max(b.len()) {
+        merged.push(match (a.get(i), b.get(i)) {
+            (Some(x), Some(y)) if core(x) == core(y) => x.clone(),
+            (Some(x), Some(y)) if initial_of(x, y) => y.clone(),
+            (Some(x), Some(y)) if initial_of(y, x) => x.clone(),
+            (Some(x), None) => x.clone(),
+            (None, Some(y)) => y.clone(),
+            _ => return None,
+        });
+    }
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    let merged = merged.join(" ");
+    (letters(&merged) > letters(base)).then_some(merged)
 }
 
 /// The file's fuller form of a person (`theirs`: "Silva, Joao Carlos",
@@ -2230,12 +2330,14 @@ fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
     // The stored given name written out, the file's its initials ("Mensah,
     // Kofi" and "Mensah, Jr., K."): the written-out one stays (tester r40,
     // F1b: "Kofi" was lost in one order of import and kept in the other).
+    // And each given name in its fuller form, from either ("Farmer, P. E."
+    // and "Farmer, Paul": "Farmer, Paul E.", tester r70 F16).
     if let (Some(og), Some(tg), Some(of), Some(tf)) =
         (stored.given.as_deref(), n.given.as_deref(), stored.family.as_deref(), n.family.as_deref())
         && crate::import::fold(of) == crate::import::fold(tf)
-        && initials_of(tg, og)
+        && let Some(given) = merged_given(tg, og)
     {
-        n.given = Some(og.to_string());
+        n.given = Some(given);
         changed = true;
     }
     // Word by word: "Joao Carlos" takes "João" for its first word.
@@ -4288,19 +4390,37 @@ impl<'t> ReadingWriter<'t> {
                     || k.contains("who is not among them")
                     || k.contains("kept the stored order")
                     || k.contains("in another script")
+                    || k.contains("another name in its place")
             })
             .collect();
         if !suffixes.is_empty() {
             self.counts.names_kept += 1;
+            let entry = crate::import::reading_id_text(id);
             for k in suffixes {
-                self.warnings.push((
-                    r.line,
-                    format!(
-                        "entry {} (same {how}): {}",
-                        crate::import::reading_id_text(id),
-                        k.trim_start_matches("authors: ")
-                    ),
-                ));
+                // (The edit that takes the file's list, where the lists name
+                // other people: tester r71 F9.)
+                let edit = if k.contains("another name in its place") {
+                    let (flag, list) = if k.starts_with("editors:") {
+                        ("--editor", &r.editors)
+                    } else if k.starts_with("translators:") {
+                        ("--translator", &r.translators)
+                    } else {
+                        ("--author", &r.authors)
+                    };
+                    // (An organisation in braces, which `reading edit` keeps whole.)
+                    let theirs: Vec<String> = list
+                        .iter()
+                        .map(|n| {
+                            let name = if n.is_literal() { format!("{{{}}}", n.original) } else { n.original.clone() };
+                            format!("{flag} {name:?}")
+                        })
+                        .collect();
+                    format!("; if the file's list is right, `canon reading edit {entry} {}`", theirs.join(" "))
+                } else {
+                    String::new()
+                };
+                self.warnings
+                    .push((r.line, format!("entry {entry} (same {how}): {}{edit}", k.trim_start_matches("authors: "))));
             }
         }
         // A record of the work in press (the file says so, beside a year)
@@ -6404,8 +6524,8 @@ mod tests {
         assert_eq!(richer_authors(&v(&["Braun, L."]), &v(&["Braun, Lundy"])), v(&["Braun, Lundy"]));
         assert_eq!(
             richer_authors(&v(&["Smith, J."]), &v(&["Jones, Ann"])),
-            v(&["Jones, Ann"]),
-            "another person: theirs"
+            v(&["Smith, J."]),
+            "another person in the same place: the stored stays (tester r71 F9)"
         );
         assert_eq!(family_key("Lundy Braun"), family_key("Braun, Lundy"));
         assert_eq!(family_key("CE Chandler"), "chandler");
