@@ -422,31 +422,7 @@ impl Stored {
         // citation (tester r42 #3: counted "unchanged", nothing said).
         let reordered = in_our_order(&self.author_names, &r.authors).is_some()
             && order_keys(&names, false) == order_keys(&self.author_names, false);
-        // Another person in a stored person's place (two organisations as
-        // the author of one report): the stored one stays ([`richer_names`]),
-        // said with the edit that takes the file's (tester r71 F9).
-        let others = if editors_as_authors || authors_as_editors {
-            Vec::new()
-        } else {
-            other_people_kept("authors", &self.author_names, &r.authors, &names)
-        };
-        if !editors_as_authors && !authors_as_editors {
-            kept.extend(other_people_kept(
-                "editors",
-                &self.editor_names,
-                &r.editors,
-                &richer_names(&self.editor_names, &r.editors),
-            ));
-        }
-        kept.extend(other_people_kept(
-            "translators",
-            &self.translator_names,
-            &r.translators,
-            &richer_names(&self.translator_names, &r.translators),
-        ));
-        if !others.is_empty() {
-            kept.extend(others);
-        } else if reordered {
+        if reordered {
             let first = |v: &[Name]| v.first().map(|n| n.original.clone()).unwrap_or_default();
             kept.push(format!(
                 "authors: kept the stored order, {:?} first (the file lists the same people in another order, \
@@ -1869,11 +1845,10 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
             } else if mis_split(b, a) {
                 false
             } else {
-                // Another person in the same place (two organisations for
-                // one report, a misspelt family name): the stored one stays,
-                // said by the merge, so neither list flips it back at each
-                // import (tester r71 F9).
-                !same_person(a, b) || fullness(a) > fullness(b)
+                // (Another person in the same place is the file's here; an
+                // import keeps the stored one, said:
+                // [`ReadingWriter::keep_other_people`].)
+                same_person(a, b) && fullness(a) > fullness(b)
             };
             if keep {
                 // The kept name takes the file's diacritics where it writes
@@ -2190,26 +2165,27 @@ fn with_fuller_given(stored: &Name, theirs: &Name) -> Name {
     n
 }
 
-/// What a merge of two lists of one length says of each stored person it
-/// kept against another person the file names in that place ([`richer_names`]
-/// keeps the stored one): `"{role}: kept \"X\" (the file has \"Y\", another
-/// name in its place …)"`. Lists in another order are compared in the
-/// stored order.
-fn other_people_kept(role: &str, stored: &[Name], file: &[Name], merged: &[Name]) -> Vec<String> {
-    if stored.len() != file.len() || stored.is_empty() {
+/// The places where a merged list of names (`merged`, of one length
+/// with `stored`) has another person than the stored one, in the stored
+/// order, each with what an import says when it keeps the stored one:
+/// `kept "X" (the file has "Y", another name in its place …)`.
+fn other_people_kept(stored: &[Name], merged: &[Name]) -> Vec<(usize, String)> {
+    if stored.len() != merged.len() || stored.is_empty() {
         return Vec::new();
     }
-    let ordered = in_our_order(stored, file).unwrap_or_else(|| file.to_vec());
     stored
         .iter()
-        .zip(&ordered)
         .zip(merged)
-        .filter(|((a, b), m)| !same_person(a, b) && same_person(a, m))
-        .map(|((a, b), _)| {
-            format!(
-                "{role}: kept {:?} (the file has {:?}, another name in its place: two sources that differ, and \
-                 neither replaces the other)",
-                a.original, b.original
+        .enumerate()
+        .filter(|(_, (a, b))| !same_person(a, b))
+        .map(|(i, (a, b))| {
+            (
+                i,
+                format!(
+                    "kept {:?} (the file has {:?}, another name in its place: two sources that differ, and \
+                     neither replaces the other)",
+                    a.original, b.original
+                ),
             )
         })
         .collect()
@@ -4390,37 +4366,19 @@ impl<'t> ReadingWriter<'t> {
                     || k.contains("who is not among them")
                     || k.contains("kept the stored order")
                     || k.contains("in another script")
-                    || k.contains("another name in its place")
             })
             .collect();
         if !suffixes.is_empty() {
             self.counts.names_kept += 1;
-            let entry = crate::import::reading_id_text(id);
             for k in suffixes {
-                // (The edit that takes the file's list, where the lists name
-                // other people: tester r71 F9.)
-                let edit = if k.contains("another name in its place") {
-                    let (flag, list) = if k.starts_with("editors:") {
-                        ("--editor", &r.editors)
-                    } else if k.starts_with("translators:") {
-                        ("--translator", &r.translators)
-                    } else {
-                        ("--author", &r.authors)
-                    };
-                    // (An organisation in braces, which `reading edit` keeps whole.)
-                    let theirs: Vec<String> = list
-                        .iter()
-                        .map(|n| {
-                            let name = if n.is_literal() { format!("{{{}}}", n.original) } else { n.original.clone() };
-                            format!("{flag} {name:?}")
-                        })
-                        .collect();
-                    format!("; if the file's list is right, `canon reading edit {entry} {}`", theirs.join(" "))
-                } else {
-                    String::new()
-                };
-                self.warnings
-                    .push((r.line, format!("entry {entry} (same {how}): {}{edit}", k.trim_start_matches("authors: "))));
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {} (same {how}): {}",
+                        crate::import::reading_id_text(id),
+                        k.trim_start_matches("authors: ")
+                    ),
+                ));
             }
         }
         // A record of the work in press (the file says so, beside a year)
@@ -4803,6 +4761,9 @@ impl<'t> ReadingWriter<'t> {
         }
         if held {
             self.counts.held_by_hand += 1;
+        }
+        if how != "ID" {
+            self.keep_other_people(id, how, r, &old, &mut new, &mut kept);
         }
         for (claim, message) in applied {
             let stands = match &claim {
@@ -5608,6 +5569,60 @@ impl<'t> ReadingWriter<'t> {
             ),
         ));
         Ok(())
+    }
+
+    /// Another name in a stored name's place, in lists of one length (two
+    /// organisations as the author of one report, a family name spelt
+    /// otherwise): the stored one stays, said with the `reading edit` that
+    /// takes the file's list, so that neither list flips it back at each
+    /// import and the order of a group's imports does not decide it (tester
+    /// r71 F9). After what was set by hand, which is said as such.
+    fn keep_other_people(
+        &mut self,
+        id: i64,
+        how: &str,
+        r: &ReadingRecord,
+        old: &Stored,
+        new: &mut Stored,
+        kept: &mut Vec<String>,
+    ) {
+        let entry = crate::import::reading_id_text(id);
+        let mut any = false;
+        for (role, flag, stored, merged, file) in [
+            ("authors", "--author", &old.author_names, &mut new.author_names, &r.authors),
+            ("editors", "--editor", &old.editor_names, &mut new.editor_names, &r.editors),
+            ("translators", "--translator", &old.translator_names, &mut new.translator_names, &r.translators),
+        ] {
+            let said = other_people_kept(stored, merged);
+            if said.is_empty() {
+                continue;
+            }
+            any = true;
+            for (i, message) in said {
+                merged[i] = stored[i].clone();
+                // (An organisation in braces, which `reading edit` keeps whole.)
+                let theirs: Vec<String> = file
+                    .iter()
+                    .map(|n| {
+                        let name = if n.is_literal() { format!("{{{}}}", n.original) } else { n.original.clone() };
+                        format!("{flag} {name:?}")
+                    })
+                    .collect();
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {entry} (same {how}): {message}; if the file's list is right, `canon reading edit \
+                         {entry} {}`",
+                        theirs.join(" ")
+                    ),
+                ));
+                kept.push(format!("{role}: {message}"));
+            }
+        }
+        if any {
+            self.counts.names_kept += 1;
+            new.authors = new.author_names.iter().map(|n| n.original.clone()).collect();
+        }
     }
 
     /// The stored lists of names a record must not replace (tester r63
@@ -6524,8 +6539,8 @@ mod tests {
         assert_eq!(richer_authors(&v(&["Braun, L."]), &v(&["Braun, Lundy"])), v(&["Braun, Lundy"]));
         assert_eq!(
             richer_authors(&v(&["Smith, J."]), &v(&["Jones, Ann"])),
-            v(&["Smith, J."]),
-            "another person in the same place: the stored stays (tester r71 F9)"
+            v(&["Jones, Ann"]),
+            "another person: theirs"
         );
         assert_eq!(family_key("Lundy Braun"), family_key("Braun, Lundy"));
         assert_eq!(family_key("CE Chandler"), "chandler");
