@@ -1571,7 +1571,8 @@ pub fn summary(file: &Path, noun: &str, c: &Counts, dry_run: bool) -> String {
     if c.names_kept > 0 {
         s.push_str(&format!(
             "; {} against the file's (another suffix, another script, the same people in another order, a shorter \
-             list naming someone else, a cell split by a guess, or names without their diacritics: warned above)",
+             list naming someone else, another name in a stored one's place, a cell split by a guess, or names without \
+             their diacritics: warned above)",
             n(c.names_kept, "entry keeps a stored name", "entries keep stored names")
         ));
     }

@@ -2889,7 +2889,11 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             d.warnings.push(RowError::new(
                 at.line,
                 at.column,
-                format!("{p}{role} {:?}: {aside} is {what}; kept in the name as written, not printed", n.original),
+                format!(
+                    "{p}{role} {:?}: {aside} is {what}; kept in the name as written, not printed; stored as {} {role}",
+                    n.original,
+                    if role == "translator" { "a" } else { "an" }
+                ),
             ));
         }
     }
@@ -3820,6 +3824,80 @@ fn editors_marked(d: &mut Draft) {
     d.editors = names;
 }
 
+/// What a person marked so in an authors field wrote of a book that is
+/// not its text: a foreword, an introduction, a preface, an afterword, or
+/// its illustrations. Checked before the roles canon stores.
+const NOT_AUTHOR_MARKS: &[(&str, &str)] = &[
+    ("(foreword)", "the foreword's writer"),
+    ("(foreword by)", "the foreword's writer"),
+    ("(fwd.)", "the foreword's writer"),
+    ("(introduction)", "the introduction's writer"),
+    ("(introduction by)", "the introduction's writer"),
+    ("(intro.)", "the introduction's writer"),
+    ("(intro)", "the introduction's writer"),
+    ("(preface)", "the preface's writer"),
+    ("(preface by)", "the preface's writer"),
+    ("(afterword)", "the afterword's writer"),
+    ("(afterword by)", "the afterword's writer"),
+    ("(epilogue)", "the epilogue's writer"),
+    ("(illustrator)", "the illustrator"),
+    ("(illustrated by)", "the illustrator"),
+    ("(illus.)", "the illustrator"),
+    ("[foreword]", "the foreword's writer"),
+    ("[introduction]", "the introduction's writer"),
+];
+
+/// The role written before a name of a person who is not an author
+/// ("foreword by Cheryl Clarke").
+const NOT_AUTHOR_BEFORE: &[(&str, &str)] = &[
+    ("with a foreword by ", "the foreword's writer"),
+    ("foreword by ", "the foreword's writer"),
+    ("with an introduction by ", "the introduction's writer"),
+    ("introduction by ", "the introduction's writer"),
+    ("preface by ", "the preface's writer"),
+    ("afterword by ", "the afterword's writer"),
+    ("illustrated by ", "the illustrator"),
+];
+
+/// Names in an authors field marked as a foreword's, an introduction's or
+/// a preface's writer, or an illustrator ("Lorde, Audre; Clarke, Cheryl
+/// (foreword)"): no author of the work, and no role canon stores (a
+/// reference cites the authors, editors and translators), so not stored,
+/// said with the name as written (tester r71 F11: the foreword's writer was
+/// printed as a co-author).
+fn not_authors_marked(d: &mut Draft) {
+    let marked = |n: &Name| -> Option<&'static str> {
+        let lower = n.original.trim().to_lowercase();
+        NOT_AUTHOR_MARKS
+            .iter()
+            .find(|(m, _)| lower.ends_with(m))
+            .or_else(|| NOT_AUTHOR_BEFORE.iter().find(|(m, _)| lower.starts_with(m)))
+            .map(|(_, who)| *who)
+    };
+    if !d.authors.iter().any(|n| marked(n).is_some()) {
+        return;
+    }
+    let p = d.prefix();
+    let mut dropped = Vec::new();
+    d.authors.retain(|n| match marked(n) {
+        Some(who) => {
+            dropped.push(format!("{:?} ({who})", n.original.trim()));
+            false
+        }
+        None => true,
+    });
+    let at = d.names_at[0].unwrap_or(d.at);
+    d.warnings.push(RowError::new(
+        at.line,
+        at.column,
+        format!(
+            "{p}authors: {} not stored: the role written with the name says the person is not an author, and canon \
+             stores only authors, editors and translators; add the name to the entry's note if it matters",
+            dropped.join(", ")
+        ),
+    ));
+}
+
 /// Names in an authors field each marked with another role, beside
 /// authors who are not ("Fanon, Frantz; Philcox, Richard (translator)", a
 /// Talis or hand-made list's form; "Smith, J (ed.)" after the authors of
@@ -3835,7 +3913,15 @@ fn others_marked(d: &mut Draft) {
         ("(trans)", "translator"),
         ("(transl.)", "translator"),
         ("(tr.)", "translator"),
+        ("(translated by)", "translator"),
+        ("(translation by)", "translator"),
+        ("(transl)", "translator"),
+        ("(translated)", "translator"),
         ("[translator]", "translator"),
+        ("[trans.]", "translator"),
+        ("(edited by)", "editor"),
+        ("(editors)", "editor"),
+        ("(eds)", "editor"),
         ("(ed.)", "editor"),
         ("(ed)", "editor"),
         ("(eds.)", "editor"),
@@ -3873,6 +3959,7 @@ fn others_marked(d: &mut Draft) {
                     .map(|(m, role)| (*role, t[m.len()..].trim().to_string(), !t.contains(',')))
             })
     };
+    not_authors_marked(d);
     if d.authors.iter().all(|n| role_of(n).is_some()) {
         return;
     }

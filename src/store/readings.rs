@@ -1853,6 +1853,9 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
             } else if mis_split(b, a) {
                 false
             } else {
+                // (Another person in the same place is the file's here; an
+                // import keeps the stored one, said:
+                // [`ReadingWriter::keep_other_people`].)
                 same_person(a, b) && fullness(a) > fullness(b)
             };
             if keep {
@@ -2160,28 +2163,101 @@ fn with_fuller_given(stored: &Name, theirs: &Name) -> Name {
     else {
         return stored.clone();
     };
-    if crate::import::fold(f) != crate::import::fold(tf) || !initials_of(g, tg) {
+    if crate::import::fold(f) != crate::import::fold(tf) {
         return stored.clone();
     }
+    let Some(given) = merged_given(g, tg) else { return stored.clone() };
     let mut n = stored.clone();
-    n.given = Some(tg.to_string());
+    n.given = Some(given);
     n.original = n.inverted();
     n
 }
 
-/// Whether given names `short` are initials of `full`, word by word ("K.
-/// A." of "Kofi Adjei", "P." of "Pieter", "J.-W." of "Jan-Willem"), with
-/// fewer letters: `full` writes out at least one of them.
-fn initials_of(short: &str, full: &str) -> bool {
+/// The places where a merged list of names (`merged`, of one length
+/// with `stored`) has another person than the stored one, in the stored
+/// order, each with what an import says when it keeps the stored one:
+/// `kept "X" (the file has "Y", another name in its place …)`.
+fn other_people_kept(stored: &[Name], merged: &[Name]) -> Vec<(usize, String)> {
+    if stored.len() != merged.len() || stored.is_empty() {
+        return Vec::new();
+    }
+    stored
+        .iter()
+        .zip(merged)
+        .enumerate()
+        .filter(|(_, (a, b))| !same_person(a, b))
+        .map(|(i, (a, b))| {
+            (
+                i,
+                format!(
+                    "kept {:?} (the file has {:?}, another name in its place: two sources that differ, and \
+                     neither replaces the other)",
+                    a.original, b.original
+                ),
+            )
+        })
+        .collect()
+}
+
+/// The given names of one person written two ways, word by word, each
+/// word in its fuller form ("P. E." and "Paul" give "Paul E."; "J. Y." and
+/// "Jim" give "Jim Y."; "Jane Abena" and "J. A." give "Jane Abena"), when
+/// the two agree word for word (a word and its initial, or the same word;
+/// the longer list's words beyond the shorter's added): `None` when they
+/// do not, or when the result has no more letters than `base` (a middle
+/// initial is what tells two authors apart in Vancouver and AMA: tester
+/// r70 F16, "Farmer, P. E." and "Farmer, Paul" gave "Farmer, Paul").
+fn merged_given(base: &str, other: &str) -> Option<String> {
+    // The words of a given name, a run of initials ("P.E.", MEDLINE's
+    // "PE") split into its initials.
     let words = |s: &str| -> Vec<String> {
-        s.split([' ', '.', '-']).filter(|w| !w.is_empty()).map(crate::import::fold).collect()
+        let mut out = Vec::new();
+        for w in s.split_whitespace() {
+            let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
+            let dotted_run = w.contains('.') && !w.contains('-') && w.split('.').all(|p| p.chars().count() <= 1);
+            let capital_run = !w.contains('.')
+                && (2..=3).contains(&letters.len())
+                && letters.iter().all(|c| c.is_uppercase())
+                && s.split_whitespace().count() == 1;
+            if (dotted_run || capital_run) && letters.len() > 1 {
+                out.extend(letters.iter().map(|c| format!("{c}.")));
+            } else {
+                out.push(w.to_string());
+            }
+        }
+        out
     };
-    let (s, f) = (words(short), words(full));
-    !s.is_empty()
-        && s.len() <= f.len()
-        && s.iter().all(|w| w.chars().count() == 1)
-        && s.iter().zip(&f).all(|(a, b)| b.starts_with(a.as_str()))
-        && f.iter().any(|w| w.chars().count() > 1)
+    let core = |w: &str| crate::import::fold(w.trim_end_matches('.'));
+    // An initial (or hyphenated initials, "J.-W.") standing for `full`.
+    let initial_of = |short: &str, full: &str| -> bool {
+        let (s, f) = (core(short), core(full));
+        let sp: Vec<&str> = s.split('-').map(|p| p.trim_end_matches('.')).collect();
+        let fp: Vec<&str> = f.split('-').collect();
+        sp.len() == fp.len()
+            && sp.iter().zip(&fp).all(|(a, b)| a.chars().count() == 1 && b.starts_with(a))
+            && fp.iter().any(|b| b.chars().count() > 1)
+    };
+    // The same letters written another way ("PE" and "P. E.", "JIM" and
+    // "Jim") are one form, not initials to add.
+    let bare = |s: &str| crate::import::fold(&s.replace(['.', ' '], ""));
+    let (a, b) = (words(base), words(other));
+    if a.is_empty() || b.is_empty() || bare(base) == bare(other) {
+        return None;
+    }
+    let mut merged = Vec::new();
+    for i in 0..a.len().max(b.len()) {
+        merged.push(match (a.get(i), b.get(i)) {
+            (Some(x), Some(y)) if core(x) == core(y) => x.clone(),
+            (Some(x), Some(y)) if initial_of(x, y) => y.clone(),
+            (Some(x), Some(y)) if initial_of(y, x) => x.clone(),
+            (Some(x), None) => x.clone(),
+            (None, Some(y)) => y.clone(),
+            _ => return None,
+        });
+    }
+    let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+    let merged = merged.join(" ");
+    (letters(&merged) > letters(base)).then_some(merged)
 }
 
 /// The file's fuller form of a person (`theirs`: "Silva, Joao Carlos",
@@ -2238,12 +2314,14 @@ fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
     // The stored given name written out, the file's its initials ("Mensah,
     // Kofi" and "Mensah, Jr., K."): the written-out one stays (tester r40,
     // F1b: "Kofi" was lost in one order of import and kept in the other).
+    // And each given name in its fuller form, from either ("Farmer, P. E."
+    // and "Farmer, Paul": "Farmer, Paul E.", tester r70 F16).
     if let (Some(og), Some(tg), Some(of), Some(tf)) =
         (stored.given.as_deref(), n.given.as_deref(), stored.family.as_deref(), n.family.as_deref())
         && crate::import::fold(of) == crate::import::fold(tf)
-        && initials_of(tg, og)
+        && let Some(given) = merged_given(tg, og)
     {
-        n.given = Some(og.to_string());
+        n.given = Some(given);
         changed = true;
     }
     // Word by word: "Joao Carlos" takes "João" for its first word.
@@ -4723,6 +4801,9 @@ impl<'t> ReadingWriter<'t> {
         if held {
             self.counts.held_by_hand += 1;
         }
+        if how != "ID" {
+            self.keep_other_people(id, how, r, &old, &mut new, &mut kept);
+        }
         for (claim, message) in applied {
             let stands = match &claim {
                 Claim::Notes(v) => new.annotation == *v,
@@ -5528,6 +5609,60 @@ impl<'t> ReadingWriter<'t> {
             ),
         ));
         Ok(())
+    }
+
+    /// Another name in a stored name's place, in lists of one length (two
+    /// organisations as the author of one report, a family name spelt
+    /// otherwise): the stored one stays, said with the `reading edit` that
+    /// takes the file's list, so that neither list flips it back at each
+    /// import and the order of a group's imports does not decide it (tester
+    /// r71 F9). After what was set by hand, which is said as such.
+    fn keep_other_people(
+        &mut self,
+        id: i64,
+        how: &str,
+        r: &ReadingRecord,
+        old: &Stored,
+        new: &mut Stored,
+        kept: &mut Vec<String>,
+    ) {
+        let entry = crate::import::reading_id_text(id);
+        let mut any = false;
+        for (role, flag, stored, merged, file) in [
+            ("authors", "--author", &old.author_names, &mut new.author_names, &r.authors),
+            ("editors", "--editor", &old.editor_names, &mut new.editor_names, &r.editors),
+            ("translators", "--translator", &old.translator_names, &mut new.translator_names, &r.translators),
+        ] {
+            let said = other_people_kept(stored, merged);
+            if said.is_empty() {
+                continue;
+            }
+            any = true;
+            for (i, message) in said {
+                merged[i] = stored[i].clone();
+                // (An organisation in braces, which `reading edit` keeps whole.)
+                let theirs: Vec<String> = file
+                    .iter()
+                    .map(|n| {
+                        let name = if n.is_literal() { format!("{{{}}}", n.original) } else { n.original.clone() };
+                        format!("{flag} {name:?}")
+                    })
+                    .collect();
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {entry} (same {how}): {message}; if the file's list is right, `canon reading edit \
+                         {entry} {}`",
+                        theirs.join(" ")
+                    ),
+                ));
+                kept.push(format!("{role}: {message}"));
+            }
+        }
+        if any {
+            self.counts.names_kept += 1;
+            new.authors = new.author_names.iter().map(|n| n.original.clone()).collect();
+        }
     }
 
     /// The stored lists of names a record must not replace (tester r63
