@@ -263,3 +263,59 @@ fn an_eprint_pmid_and_a_fixed_rejects_file_are_read() {
     assert!(!err.contains("outside any record") && !err.contains("warning"), "{err}");
     assert!(err.contains("1 new"), "{err}");
 }
+
+/// A library catalogue's ISBN with its volume, "0415047722 (v. 2)": the
+/// "2" was called an invalid ISBN, and a record of volume 2 without `VL`
+/// merged into the set's record, which took the volume's ISBN (tester r72
+/// F18). The qualifier's volume is the record's when it gives none.
+#[test]
+fn a_catalogue_isbn_qualifier_names_the_volume() {
+    let w = workdir();
+    let err = w.import_reading(
+        "v.ris",
+        "TY  - BOOK\nTI  - Companion Encyclopedia\nSN  - 0415047722 (v. 2)\nPY  - 1993\nER  - \n\n\
+         TY  - BOOK\nTI  - Other book\nSN  - 978-0-8021-4132-3 (pbk.)\nPY  - 2004\nER  - \n",
+    );
+    assert!(!err.contains("not a valid ISBN"), "{err}");
+    assert!(err.contains("read as the ISBN 0415047722 of volume 2"), "{err}");
+    assert!(err.contains("the qualifier \"(pbk.)\" after it"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(common::reading(&list, "Companion")["volume"], "2");
+    assert!(common::reading(&list, "Other")["volume"].is_null());
+    // A CSV cell the same.
+    let err = w.import_reading("v.csv", "title,year,type,isbn\nSet book,1993,book,0415047730 (vol. 3)\n");
+    assert!(err.contains("of volume 3"), "{err}");
+    assert_eq!(common::reading(&w.reading_list(), "Set book")["volume"], "3");
+}
+
+/// Zotero's Extra "version: 3" on a data set is its version, printed by
+/// APA, as biblatex's `version` is (tester r72 F19: kept in the note); an
+/// EndNote "Original Publication" sentence is kept whole in the note, its
+/// year read, never stored as a title cut at a comma (tester r72 F4).
+#[test]
+fn extra_version_and_an_original_publication_sentence() {
+    let w = workdir();
+    w.import_reading(
+        "d.bib",
+        "@misc{d1, title = {Race and health survey}, author = {{Office for National Statistics}}, year = {2021},\n\
+         note = {type: dataset\nversion: 3}}\n",
+    );
+    let list = w.reading_list();
+    let r = common::reading(&list, "Race and health");
+    assert_eq!(r["edition"], "Version 3", "{r}");
+    assert!(!r["annotation"].as_str().unwrap_or("").contains("version"), "{r}");
+    assert!(common::reference(&w.references("apa"), "Race and health").contains("(Version 3)"));
+    let err = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\"?><xml><records><record><ref-type name=\"Book\">6</ref-type><contributors><authors>\
+         <author>Fanon, Frantz</author></authors></contributors><titles><title>Black Skin, White Masks</title></titles>\
+         <dates><year>2008</year></dates><orig-pub>Originally published in French as Peau noire, masques blancs \
+         (Paris: Éditions du Seuil, 1952)</orig-pub></record></records></xml>",
+    );
+    let list = w.reading_list();
+    let r = common::reading(&list, "Black Skin");
+    assert!(r["original_title"].is_null(), "{r}");
+    assert_eq!(r["original_year"], "1952", "{r}");
+    assert!(r["annotation"].as_str().unwrap_or("").contains("Originally published in French as Peau noire"), "{r}");
+    assert!(err.contains("a sentence about the original, not a title"), "{err}");
+}

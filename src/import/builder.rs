@@ -1583,6 +1583,7 @@ const CSL_EXTRA_READ: &[&str] = &[
     "page",
     "number-of-pages",
     "language",
+    "version",
 ];
 
 /// The CSL 1.0.2 variables canon has no field for, which a Zotero "Extra"
@@ -1614,7 +1615,6 @@ const CSL_EXTRA_UNREAD: &[&str] = &[
     "source",
     "submitted",
     "title-short",
-    "version",
     "year-suffix",
 ];
 
@@ -1795,6 +1795,17 @@ fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
                 }
                 continue;
             }
+            // A data set's or software's version is its edition, as
+            // biblatex's `version` is read (tester r72 F19: kept in the note).
+            "version" => {
+                let edition = version_as_edition(v);
+                if d.edition.as_deref().is_none_or(|e| e.trim().is_empty()) {
+                    d.edition = Some(edition);
+                } else if d.edition.as_deref().is_some_and(|e| !same(e, &edition)) {
+                    note.push(format!("version: {v}"));
+                }
+                continue;
+            }
             "original-title" => &mut d.original_title,
             "volume-title" => &mut d.volume_title,
             "publisher-place" => &mut d.place,
@@ -1922,9 +1933,27 @@ fn take_original_pub(d: &mut Draft) {
         _ => String::new(),
     };
     let title = rest.unwrap_or_else(|| text.to_string());
-    if year.as_ref().is_some_and(|y| publication_statement(text, y)) {
+    // A sentence about the original ("Originally published in French as
+    // Peau noire, masques blancs (Paris: Éditions du Seuil, 1952)") is no
+    // title: kept whole in the note, its year read (tester r72 F4: stored
+    // as the original title, cut at a comma, a parenthesis left open).
+    let lower = text.to_lowercase();
+    let prose = [
+        "originally",
+        "first published",
+        "first edition",
+        "first appeared",
+        "translated from",
+        "translation of",
+        "published",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+        || title.matches('(').count() != title.matches(')').count();
+    if prose || year.as_ref().is_some_and(|y| publication_statement(text, y)) {
         add_note(d, &format!("Original publication: {text}"));
-        say(d, format!("read as {year_kept}kept whole in the note (a publication statement, not a title)"));
+        let what = if prose { "a sentence about the original" } else { "a publication statement" };
+        say(d, format!("read as {year_kept}kept whole in the note ({what}, not a title)"));
         return;
     }
     let same = |o: &str| crate::import::title_key(o) == crate::import::title_key(&title);
@@ -3002,8 +3031,28 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             // with a bad check digit, a report number) is named, never
             // dropped silently.
             let kept = first_isbn(&v.text);
-            let mut others = not_kept_numbers(&v.text, kept.as_deref());
-            if let Some(note) =
+            // A catalogue's qualifier after the one ISBN ("0415047722 (v.
+            // 2)") holds no second number: its digits are the volume's
+            // (tester r72 F18: "2" was called an invalid ISBN).
+            let qualified = without_isbn_qualifier(&v.text)
+                .filter(|(isbn, _)| kept.is_some() && first_isbn(isbn).as_deref() == kept.as_deref());
+            let mut others = not_kept_numbers(qualified.map_or(v.text.as_str(), |(isbn, _)| isbn), kept.as_deref());
+            // Its volume ("(v. 2)", "(vol. 2)") is the record's when it gives
+            // none: a catalogue's record of one volume of a set is that
+            // volume, never the set (which would take the volume's ISBN).
+            let volume = qualified.and_then(|(_, q)| qualifier_volume(q));
+            if let Some(n) = volume.as_ref().filter(|_| d.volume.as_deref().is_none_or(|v| v.trim().is_empty())) {
+                d.volume = Some(n.clone());
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}isbn {:?}: read as the ISBN {} of volume {n}, the volume the catalogue's qualifier names",
+                        v.text.trim(),
+                        kept.as_deref().unwrap_or_default()
+                    ),
+                ));
+            } else if let Some(note) =
                 kept.as_deref().filter(|_| others.is_empty()).and_then(|k| isbn_qualifier_note(&p, &v.text, k))
             {
                 d.warnings.push(RowError::new(v.at.line, v.at.column, note));
@@ -3043,11 +3092,29 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             // without it, as RIS and EndNote XML read it (tester r52 F10: a
             // CSV refused it, "check digit").
             let n = super::isbn_as_published(&v.text).or_else(|| {
-                let n = without_isbn_qualifier(&v.text).and_then(|(isbn, _)| super::isbn_as_published(isbn));
-                if let Some(note) = n.as_deref().and_then(|k| isbn_qualifier_note(&p, &v.text, k)) {
-                    d.warnings.push(RowError::new(v.at.line, v.at.column, note));
+                let (isbn, q) = without_isbn_qualifier(&v.text)?;
+                let n = super::isbn_as_published(isbn)?;
+                // Its volume, when the record gives none (see the RIS rule above).
+                match qualifier_volume(q).filter(|_| d.volume.as_deref().is_none_or(|v| v.trim().is_empty())) {
+                    Some(vol) => {
+                        d.warnings.push(RowError::new(
+                            v.at.line,
+                            v.at.column,
+                            format!(
+                                "{p}isbn {:?}: read as the ISBN {n} of volume {vol}, the volume the catalogue's \
+                                 qualifier names",
+                                v.text.trim()
+                            ),
+                        ));
+                        d.volume = Some(vol);
+                    }
+                    None => {
+                        if let Some(note) = isbn_qualifier_note(&p, &v.text, &n) {
+                            d.warnings.push(RowError::new(v.at.line, v.at.column, note));
+                        }
+                    }
                 }
-                n
+                Some(n)
             });
             // A spreadsheet's number for an ISBN: "9780520243262.0" (its
             // float form), or nine digits whose leading 0 it dropped
@@ -4062,6 +4129,14 @@ fn without_isbn_qualifier(s: &str) -> Option<(&str, &str)> {
     let qualifier = words.chars().all(|c| c.is_alphabetic() || " .-,:;".contains(c) || (paren && c.is_ascii_digit()))
         && words.chars().any(char::is_alphabetic);
     (!isbn.is_empty() && qualifier).then_some((isbn, rest))
+}
+
+/// The volume a catalogue's ISBN qualifier names ("(v. 2)", "(vol. 3)",
+/// "(v.2)", "(Bd. 2)"), or `None` ("(pbk.)", "(set)", "(v. 1-3)").
+fn qualifier_volume(q: &str) -> Option<String> {
+    let q = q.trim().trim_start_matches('(').trim_end_matches(')').trim().to_lowercase();
+    let n = ["volume", "vol.", "vol", "v.", "v", "bd.", "bd", "t."].iter().find_map(|l| q.strip_prefix(l))?.trim();
+    (!n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit())).then(|| n.to_string())
 }
 
 /// The warning for a library catalogue's qualifier after the ISBN kept
