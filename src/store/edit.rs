@@ -615,10 +615,31 @@ fn handled(parent: &str, child: &str) -> bool {
         (parent, child),
         ("item", "item_tag" | "link")
             | ("module", "item" | "link")
-            | ("reading", "reading_author" | "reading_tag" | "link" | "review" | "person_facet")
+            | (
+                "reading",
+                "reading_author"
+                    | "reading_editor"
+                    | "reading_translator"
+                    | "reading_tag"
+                    | "link"
+                    | "review"
+                    | "person_facet"
+            )
             | ("theme", "theme_keyword" | "item_tag" | "reading_tag" | "theme")
             | ("snapshot", "snapshot_coverage" | "snapshot_gap")
     )
+}
+
+/// The inline field of a `parent` record that holds the rows of its child
+/// table `child` (restored with the record by [`bundle::insert`]), if any.
+fn inline_child(parent: &str, child: &str) -> Option<&'static str> {
+    match (parent, child) {
+        ("reading", "reading_author") => Some("authors"),
+        ("reading", "reading_editor") => Some("editor_names"),
+        ("reading", "reading_translator") => Some("translator_names"),
+        ("theme", "theme_keyword") => Some("keywords"),
+        _ => None,
+    }
 }
 
 /// Every (table, column) whose foreign key refers to `parent`, from the schema itself.
@@ -868,6 +889,12 @@ pub(crate) fn restore(tx: &Transaction, by: i64, entity: &str, before: &Record, 
         w.insert("reading_tag".into(), Value::from(tags));
         with = Some(Value::Object(w));
     }
+    // Rows of a child table the record carries inline (a reading's editors
+    // and translators) come back with it: a removal made before that table
+    // was handled inline kept them twice (tester r72, F13).
+    if let Some(Value::Object(w)) = &mut with {
+        w.retain(|table, _| inline_child(entity, table).is_none_or(|field| !root.contains_key(field)));
+    }
     let detached = root.remove(DETACHED);
     // A module whose add had created its programme (see `remove_for_undo`).
     if let Some(c) = root.remove(module::PROGRAMME_CREATED)
@@ -1014,25 +1041,7 @@ fn taken(tx: &Transaction, entity: &str, root: &Record, history_id: i64) -> Resu
                 |r| r.get(0),
             )
             .optional()?,
-        // The importers' duplicate rule: DOI, ISBN, then title and year.
-        "reading" => tx
-            .query_row(
-                "SELECT id FROM reading WHERE (doi IS NOT NULL AND doi = ?1 COLLATE NOCASE) OR (isbn IS NOT NULL AND isbn IN (?2, ?5, ?6))
-                    OR (title_key = ?3 AND year IS ?4) LIMIT 1",
-                params![
-                    root.get("doi").and_then(Value::as_str),
-                    root.get("isbn").and_then(Value::as_str),
-                    // Keyed by today's rule, not the one the snapshot was taken with.
-                    crate::import::title_key(text(root, "title")),
-                    int(root, "year"),
-                    // The ISBN's either form (thirteen or ten digits): the same book,
-                    // whichever form each was published with.
-                    root.get("isbn").and_then(Value::as_str).and_then(crate::import::isbn_forms).map(|f| f.0),
-                    root.get("isbn").and_then(Value::as_str).and_then(crate::import::isbn_forms).map(|f| f.1),
-                ],
-                |r| r.get(0),
-            )
-            .optional()?,
+        "reading" => taken_reading(tx, root, history_id)?,
         _ => None,
     };
     if let Some(other) = clash {
@@ -1050,6 +1059,55 @@ fn taken(tx: &Transaction, entity: &str, root: &Record, history_id: i64) -> Resu
         );
     }
     Ok(())
+}
+
+/// The reading that holds the place of `root`, the reading removal
+/// `history_id` took, by the importers' duplicate rule: the same DOI; the
+/// same ISBN among whole works, or the same ISBN and title among chapters
+/// and papers (which keep their book's ISBN, schema 0011); or the same title
+/// and year with no DOI or volume that tells them apart. A title and year
+/// count only for a reading added or changed since the removal: readings
+/// that stood beside the removed one before (a book's other volumes, the
+/// set they belong to) took nothing's place (tester r72, F14).
+fn taken_reading(tx: &Transaction, root: &Record, history_id: i64) -> Result<Option<i64>> {
+    let at: String = tx.query_row("SELECT at FROM history WHERE id = ?1", [history_id], |r| r.get(0))?;
+    let isbn = root.get("isbn").and_then(Value::as_str);
+    // The ISBN's either form (thirteen or ten digits): the same book,
+    // whichever form each was published with.
+    let forms = isbn.and_then(crate::import::isbn_forms);
+    let part = super::readings::is_part(text(root, "type"));
+    Ok(tx
+        .prepare_cached(
+            "SELECT r.id FROM reading r
+              WHERE (r.doi IS NOT NULL AND r.doi = ?1 COLLATE NOCASE)
+                 OR (r.isbn IS NOT NULL AND r.isbn IN (?2, ?5, ?6)
+                     AND CASE WHEN ?7 THEN r.type IN ('chapter', 'conference-paper') AND r.title_key = ?3
+                              ELSE r.type NOT IN ('chapter', 'conference-paper') END)
+                 OR (r.title_key = ?3 AND r.year IS ?4
+                     AND NOT (r.doi IS NOT NULL AND ?1 IS NOT NULL AND r.doi <> ?1 COLLATE NOCASE)
+                     AND NOT (r.volume IS NOT NULL AND ?8 IS NOT NULL AND r.volume <> ?8)
+                     AND (r.created_at > ?9 OR r.updated_at > ?9
+                          OR EXISTS (SELECT 1 FROM history h
+                                      WHERE h.entity = 'reading' AND h.entity_id = r.id AND h.id > ?10)))
+              ORDER BY r.id LIMIT 1",
+        )?
+        .query_row(
+            params![
+                root.get("doi").and_then(Value::as_str),
+                isbn,
+                // Keyed by today's rule, not the one the snapshot was taken with.
+                crate::import::title_key(text(root, "title")),
+                int(root, "year"),
+                forms.as_ref().map(|f| &f.0),
+                forms.as_ref().map(|f| &f.1),
+                part,
+                root.get("volume").and_then(Value::as_str),
+                at,
+                history_id,
+            ],
+            |r| r.get(0),
+        )
+        .optional()?)
 }
 
 /// The removal that undoes an `add` (history entry `history_id`): the same

@@ -178,6 +178,12 @@ pub fn log(conn: &Connection, f: &LogFilter) -> Result<Vec<Entry>> {
 /// contributor of the same name.
 pub fn undo_as(tx: &Transaction, ids: &mut IdGen, change: i64, name: &str) -> Result<String> {
     let name = name.trim();
+    // A number past the log's end names no change, though it may be the one
+    // that crediting a new contributor would write (tester r72, F15): refused
+    // before anything is written, as any other unknown number is.
+    if !tx.prepare_cached("SELECT 1 FROM history WHERE id = ?1")?.exists([change])? {
+        bail!("no change #{change} to undo; see `canon log`");
+    }
     let known: Option<i64> =
         tx.query_row("SELECT id FROM contributor WHERE name = ?1", [name], |r| r.get(0)).optional()?;
     let by = match known {
