@@ -3461,4 +3461,19 @@ mod as_written {
         let n = parse_bibtex("{王，小明 研究组}", |x| x.replace(['{', '}'], "")).unwrap();
         assert_eq!(n.literal.as_deref(), Some("王，小明 研究组"));
     }
+
+    #[test]
+    fn a_bibtex_von_part_around_a_given_name_is_doubted_with_the_form_meant() {
+        let doubt = |s: &str| bibtex_suffix_doubt(&parse_bibtex(s, str::to_string).unwrap());
+        let meant = |s: &str| doubt(s).and_then(|d| d.rsplit_once("write it ").map(|(_, f)| f.to_string()));
+        assert_eq!(meant("Maria da Graça dos Santos").as_deref(), Some("\"dos Santos, Maria da Graça\""));
+        assert_eq!(meant("Abu Bakr ibn Zakariya al-Razi").as_deref(), Some("\"al-Razi, Abu Bakr ibn Zakariya\""));
+        assert_eq!(meant("Ana de Jesus da Silva").as_deref(), Some("\"da Silva, Ana de Jesus\""));
+        // Read as meant: nothing to say.
+        for s in
+            ["Ludwig van Beethoven", "Jean de La Fontaine", "Abu Bakr Zakariya al-Razi", "dos Santos, Maria da Graça"]
+        {
+            assert_eq!(doubt(s), None, "{s}");
+        }
+    }
 }

@@ -3836,10 +3836,8 @@ fn glued_particle_word(w: &str) -> Option<(&str, char, &str)> {
     let sep = rest.chars().next()?;
     let name = &rest[sep.len_utf8()..];
     let letters = particle.chars().count();
-    ((1..=3).contains(&letters)
-        && particle.chars().all(|c| c.is_lowercase() && bicameral(c))
-        && capital_word(name))
-    .then_some((particle, sep, name))
+    ((1..=3).contains(&letters) && particle.chars().all(|c| c.is_lowercase() && bicameral(c)) && capital_word(name))
+        .then_some((particle, sep, name))
 }
 
 /// The reference with each letter [`initialisable`] capitalised back in its
