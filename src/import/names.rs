@@ -1867,6 +1867,11 @@ fn bibtex_rule_doubt(n: &Name) -> Option<String> {
             ));
         }
     }
+    if !n.original.contains(',')
+        && let Some(doubt) = von_doubt(n)
+    {
+        return Some(doubt);
+    }
     let words: Vec<&str> = family.split_whitespace().collect();
     if let [.., last] = words[..]
         && words.len() >= 2
@@ -1883,6 +1888,44 @@ fn bibtex_rule_doubt(n: &Name) -> Option<String> {
         ));
     }
     None
+}
+
+/// A "First von Last" name whose von part BibTeX's rule (btxdoc §4: from
+/// the first lower-case word to the last one before the last word) drew
+/// around a word of the given name, or short of the family name's own
+/// particle: said with the "von Last, First" form that reads as meant, or
+/// `None`.
+/// - a capitalised word inside the von part: "Maria da Graça dos Santos"
+///   (von "da Graça dos"; "dos Santos, Maria da Graça");
+/// - a family name of two or more words whose last word starts with a
+///   small letter: "Abu Bakr ibn Zakariya al-Razi" (family "Zakariya
+///   al-Razi"; "al-Razi, Abu Bakr ibn Zakariya").
+fn von_doubt(n: &Name) -> Option<String> {
+    let (family, given) = (n.family.as_deref()?, n.given.as_deref()?);
+    let von: Vec<&str> = n.particle.as_deref().map(|p| p.split_whitespace().collect()).unwrap_or_default();
+    let last: Vec<&str> = family.split_whitespace().collect();
+    let capital = |w: &str| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+    let (meant_family, meant_given, why) = if let Some(k) = von.iter().rposition(|w| capital(w)) {
+        let why = format!("its von part runs from the first to the last lower-case word, {:?} with it", von[k]);
+        (format!("{} {family}", von[k + 1..].join(" ")), format!("{given} {}", von[..=k].join(" ")), why)
+    } else if last.len() >= 2 && last.last().is_some_and(|w| lower_initial(w)) {
+        let before = [&[given][..], &von[..], &last[..last.len() - 1]].concat().join(" ");
+        let why = match von.last() {
+            Some(v) => format!("its family name starts after the von part, {v:?}"),
+            None => "its family name starts at the first lower-case word".to_string(),
+        };
+        (last[last.len() - 1].to_string(), before, why)
+    } else {
+        return None;
+    };
+    let read = n.family_full().unwrap_or_else(|| family.to_string());
+    let meant_family = meant_family.trim();
+    Some(format!(
+        "{:?} was read by BibTeX's rule as family name {read:?}, given name {given:?} ({why}); if \
+         {meant_family:?} is the family name, write it {:?}",
+        n.original,
+        format!("{meant_family}, {meant_given}")
+    ))
 }
 
 /// The index of the brace closing the one at 0.
@@ -3417,5 +3460,20 @@ mod as_written {
         // Inside braces it is part of a name kept whole.
         let n = parse_bibtex("{王，小明 研究组}", |x| x.replace(['{', '}'], "")).unwrap();
         assert_eq!(n.literal.as_deref(), Some("王，小明 研究组"));
+    }
+
+    #[test]
+    fn a_bibtex_von_part_around_a_given_name_is_doubted_with_the_form_meant() {
+        let doubt = |s: &str| bibtex_suffix_doubt(&parse_bibtex(s, str::to_string).unwrap());
+        let meant = |s: &str| doubt(s).and_then(|d| d.rsplit_once("write it ").map(|(_, f)| f.to_string()));
+        assert_eq!(meant("Maria da Graça dos Santos").as_deref(), Some("\"dos Santos, Maria da Graça\""));
+        assert_eq!(meant("Abu Bakr ibn Zakariya al-Razi").as_deref(), Some("\"al-Razi, Abu Bakr ibn Zakariya\""));
+        assert_eq!(meant("Ana de Jesus da Silva").as_deref(), Some("\"da Silva, Ana de Jesus\""));
+        // Read as meant: nothing to say.
+        for s in
+            ["Ludwig van Beethoven", "Jean de La Fontaine", "Abu Bakr Zakariya al-Razi", "dos Santos, Maria da Graça"]
+        {
+            assert_eq!(doubt(s), None, "{s}");
+        }
     }
 }
