@@ -4380,6 +4380,37 @@ pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
 pub(crate) mod tests {
     use super::*;
 
+    /// A volume written into a title in the forms sources write it (tester
+    /// r72 F9, F7): the work's title, the number, the volume's own title.
+    #[test]
+    fn volume_in_a_title() {
+        let v = |t: &str| volume_in_title(t).map(|(w, n, o)| (w, n, o.unwrap_or_default()));
+        let s = |w: &str, n: &str, o: &str| Some((w.to_string(), n.to_string(), o.to_string()));
+        assert_eq!(
+            v("Companion Encyclopedia of the History of Medicine, Vol. 2: Part II: Medicine and Society"),
+            s("Companion Encyclopedia of the History of Medicine", "2", "Part II: Medicine and Society")
+        );
+        assert_eq!(v("Companion encyclopedia, volume 1"), s("Companion encyclopedia", "1", ""));
+        assert_eq!(v("Oxford Textbook. Vol. 1, Sections 1-12"), s("Oxford Textbook", "1", "Sections 1-12"));
+        assert_eq!(v("Works. Volume IV: Letters."), s("Works", "IV", "Letters"));
+        assert_eq!(v("Works: vol 3"), s("Works", "3", ""));
+        assert_eq!(v("Vol. 2: Notes"), None, "no work's title before it");
+        assert_eq!(v("Works, Vol 2 of 3"), None);
+        assert_eq!(v("The volume of the heart"), None);
+        assert_eq!(v("Works, volume two"), None, "a number in words is no volume number");
+    }
+
+    /// A set's extent in a volume cell (tester r72 F5).
+    #[test]
+    fn volume_counts() {
+        for (v, n) in [("2 vols.", "2"), ("3 v.", "3"), ("in 12 volumes", "12"), ("2 Vols", "2"), ("4 Bde.", "4")] {
+            assert_eq!(volume_count(v).as_deref(), Some(n), "{v}");
+        }
+        for v in ["2", "Vol. 2", "v. 1", "vols", "2 (3)", "383(9)"] {
+            assert_eq!(volume_count(v), None, "{v}");
+        }
+    }
+
     /// Zotero's Extra lines that give CSL variables (tester r66 F3): read
     /// by their names in either form; a variable canon has no field for is
     /// named and stays in the note; a database's line is that, not a CSL
