@@ -3399,6 +3399,19 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         }
         d.volume = Some(volume);
     }
+    // "2 vols." in a volume cell: the set's extent, a catalogue's, not the
+    // number of one volume; the record is the whole set (tester r72 F5:
+    // printed "Vol. 2 vols." and stored beside the set).
+    if let Some(count) = d.volume.as_deref().and_then(volume_count) {
+        let at = d.volume_at.unwrap_or(d.at);
+        let message = format!(
+            "{p}volume {:?} is the number of volumes of the set ({count}), not a volume's number: read as the \
+             whole set, the volume left empty (give the volume's number, e.g. 2, for one volume)",
+            d.volume.as_deref().unwrap_or_default().trim()
+        );
+        d.warnings.push(RowError::new(at.line, at.column, message));
+        d.volume = None;
+    }
     // "Vol. 383" and "No. 9" in their own cells: the numbers, as the style
     // prints its own label (tester r58 F12: "2020;Vol. 383(No. 9)").
     if let Some(v) = d.volume.as_deref().and_then(|v| without_label(v, &["volume", "vol.", "vol", "v."])) {
@@ -3703,19 +3716,65 @@ pub fn folded_volume(title: &str) -> Option<(String, String, String)> {
     (numeric && !whole.is_empty() && !own.is_empty()).then(|| (whole.to_string(), number.to_string(), own.to_string()))
 }
 
-/// A book's title (a part's book) with its volume folded into it
-/// ([`folded_volume`]), as an older canon exported it, read into the
-/// work's title, the volume and the volume's title, so that the record is
-/// the one stored apart (tester r69 F6); left alone when the record gives
-/// a volume title, or another volume.
-fn unfold_volume(d: &mut Draft, title: &mut Option<String>, kind: &str) {
-    if d.volume_title.is_some() {
-        return;
+/// A multi-volume work's title with one volume's number (and maybe its own
+/// title) written into it, in any of the forms catalogues and reference
+/// managers write it: "Title. Vol. 2, Own title" (Citing Medicine's, an
+/// older canon's, [`folded_volume`]), "Title, Vol. 2: Own title" (Zotero's,
+/// which has no field for the volume's title), "Title. Volume 2", "Title,
+/// volume 1" (a catalogue's) → (the work's title, the number, the
+/// volume's own title if any). The label is "Vol.", "Vol" or "Volume" in
+/// any case, after ". ", ", " or ": "; the number is short and has a digit
+/// or is a Roman numeral in capitals (tester r72 F9, F7). `None` for any
+/// other title.
+pub fn volume_in_title(title: &str) -> Option<(String, String, Option<String>)> {
+    if let Some((whole, number, own)) = folded_volume(title) {
+        return Some((whole, number, Some(own)));
     }
+    let lower = title.to_lowercase();
+    // (The last label in the title: the work's own title may hold a "Vol".)
+    let (at, skip) = [". ", ", ", ": "]
+        .iter()
+        .flat_map(|sep| ["vol. ", "vol ", "volume "].map(|l| (format!("{sep}{l}"), sep.len() + l.len())))
+        .filter_map(|(pat, skip)| lower.rfind(&pat).map(|i| (i, skip)))
+        .max()?;
+    // (ASCII labels: the byte offsets of `lower` are those of `title` up to here.)
+    if !title.is_char_boundary(at) || !title.is_char_boundary(at + skip) || lower.len() != title.len() {
+        return None;
+    }
+    let whole = title[..at].trim();
+    let rest = title[at + skip..].trim();
+    let end = rest.find([',', ':', '.', ';', ' ']).unwrap_or(rest.len());
+    let number = rest[..end].trim();
+    let numeric = !number.is_empty()
+        && number.chars().count() <= 12
+        && number.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\u{2013}' | '/'))
+        && (number.chars().any(|c| c.is_ascii_digit()) || number.chars().all(|c| "IVXLC".contains(c)));
+    let own = rest[end..].trim_start_matches([',', ':', '.', ';', ' ']).trim().trim_end_matches('.').trim();
+    // (A number followed by words without a separator, "Vol 2 of 3", is no
+    // volume's own title.)
+    if !numeric || whole.is_empty() || (rest[end..].starts_with(' ') && !own.is_empty()) {
+        return None;
+    }
+    Some((whole.to_string(), number.to_string(), (!own.is_empty()).then(|| own.to_string())))
+}
+
+/// A book's title (a part's book) with its volume written into it
+/// ([`volume_in_title`]), as an older canon exported it, Zotero stores it
+/// and catalogues print it, read into the work's title, the volume and
+/// the volume's title, so that the record is the one stored apart (tester
+/// r69 F6, r72 F9); left alone when the record gives another volume, or a
+/// volume title beside a title that names one too.
+fn unfold_volume(d: &mut Draft, title: &mut Option<String>, kind: &str) {
     let book = matches!(kind, "chapter" | "conference-paper");
     let folded = if book { d.container.as_deref() } else { title.as_deref().filter(|_| kind == "book") };
-    let Some((whole, number, own)) = folded.and_then(folded_volume) else { return };
-    if d.volume.as_deref().map(str::trim).is_some_and(|v| !v.is_empty() && !v.eq_ignore_ascii_case(&number)) {
+    let Some((whole, number, own)) = folded.and_then(volume_in_title) else { return };
+    if d.volume_title.is_some() && own.is_some() {
+        return;
+    }
+    if d.volume.as_deref().map(str::trim).is_some_and(|v| {
+        let v = without_label(v, VOLUME_LABELS).unwrap_or_else(|| v.to_string());
+        !v.is_empty() && !v.eq_ignore_ascii_case(&number)
+    }) {
         return;
     }
     match book {
@@ -3723,7 +3782,21 @@ fn unfold_volume(d: &mut Draft, title: &mut Option<String>, kind: &str) {
         false => *title = Some(whole),
     }
     d.volume = Some(number);
-    d.volume_title = Some(own);
+    if own.is_some() {
+        d.volume_title = own;
+    }
+}
+
+/// The number of volumes a volume cell gives where it holds a set's
+/// extent as catalogues write it ("2 vols.", "3 v.", "12 volumes", "in 2
+/// vols"), not one volume's number; `None` for any other value.
+pub fn volume_count(v: &str) -> Option<String> {
+    let lower = v.trim().to_lowercase();
+    let lower = lower.strip_prefix("in ").unwrap_or(&lower).trim_start();
+    let digits = lower.find(|c: char| !c.is_ascii_digit()).unwrap_or(lower.len());
+    let (number, label) = (&lower[..digits], lower[digits..].trim().trim_end_matches('.'));
+    (!number.is_empty() && matches!(label, "vols" | "vol" | "v" | "volumes" | "bde" | "bd" | "tomes" | "t"))
+        .then(|| number.to_string())
 }
 
 /// The labels a volume's number is written with ("Vol. 2", "Band 2").
@@ -4381,6 +4454,37 @@ pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// A volume written into a title in the forms sources write it (tester
+    /// r72 F9, F7): the work's title, the number, the volume's own title.
+    #[test]
+    fn volume_in_a_title() {
+        let v = |t: &str| volume_in_title(t).map(|(w, n, o)| (w, n, o.unwrap_or_default()));
+        let s = |w: &str, n: &str, o: &str| Some((w.to_string(), n.to_string(), o.to_string()));
+        assert_eq!(
+            v("Companion Encyclopedia of the History of Medicine, Vol. 2: Part II: Medicine and Society"),
+            s("Companion Encyclopedia of the History of Medicine", "2", "Part II: Medicine and Society")
+        );
+        assert_eq!(v("Companion encyclopedia, volume 1"), s("Companion encyclopedia", "1", ""));
+        assert_eq!(v("Oxford Textbook. Vol. 1, Sections 1-12"), s("Oxford Textbook", "1", "Sections 1-12"));
+        assert_eq!(v("Works. Volume IV: Letters."), s("Works", "IV", "Letters"));
+        assert_eq!(v("Works: vol 3"), s("Works", "3", ""));
+        assert_eq!(v("Vol. 2: Notes"), None, "no work's title before it");
+        assert_eq!(v("Works, Vol 2 of 3"), None);
+        assert_eq!(v("The volume of the heart"), None);
+        assert_eq!(v("Works, volume two"), None, "a number in words is no volume number");
+    }
+
+    /// A set's extent in a volume cell (tester r72 F5).
+    #[test]
+    fn volume_counts() {
+        for (v, n) in [("2 vols.", "2"), ("3 v.", "3"), ("in 12 volumes", "12"), ("2 Vols", "2"), ("4 Bde.", "4")] {
+            assert_eq!(volume_count(v).as_deref(), Some(n), "{v}");
+        }
+        for v in ["2", "Vol. 2", "v. 1", "vols", "2 (3)", "383(9)"] {
+            assert_eq!(volume_count(v), None, "{v}");
+        }
+    }
 
     /// Zotero's Extra lines that give CSL variables (tester r66 F3): read
     /// by their names in either form; a variable canon has no field for is

@@ -833,7 +833,7 @@ impl Stored {
             },
             original_year: pick(&r.original_year, &self.original_year),
             original_title: pick(&r.original_title, &self.original_title),
-            volume_title: pick(&r.volume_title, &self.volume_title),
+            volume_title: self.merged_volume_title(r, &mut kept),
             day_end: None,
             season_end: None,
         };
@@ -849,6 +849,42 @@ impl Stored {
             merged.year_note = Some(crate::import::AHEAD_OF_PRINT.to_string());
         }
         (merged, kept)
+    }
+
+    /// The volume's own title of this entry merged with `r`'s: of two forms
+    /// of one title, one source's by the title's rule ([`title_form`]:
+    /// its own colon before " - ", its case before a catalogue's lower
+    /// case), whichever came first (tester r72 F8); the file's otherwise
+    /// (another list's other title is kept against it afterwards, said:
+    /// see [`Self::keep_other_locators`]).
+    fn merged_volume_title(&self, r: &ReadingRecord, kept: &mut Vec<String>) -> Option<String> {
+        let (Some(o), Some(n)) = (&self.volume_title, &r.volume_title) else {
+            return pick(&r.volume_title, &self.volume_title);
+        };
+        if !same_value("title", o, n) {
+            return match fuller_title(o, n) {
+                Fuller::Ours => {
+                    kept.push(format!("volume_title: kept {o:?} (the file's {n:?} is shorter)"));
+                    Some(o.clone())
+                }
+                _ => Some(n.clone()),
+            };
+        }
+        match title_form(o, n) {
+            Form::Theirs(_) => Some(n.clone()),
+            Form::Ours(why) => {
+                kept.push(format!("volume_title: kept {o:?} (the file's {n:?} is the same title {why})"));
+                Some(o.clone())
+            }
+            Form::Alike => Some(o.clone()),
+            Form::Other => {
+                kept.push(format!(
+                    "volume_title: kept {o:?} (the file's {n:?} is the same title written another way, which no \
+                     rule prefers)"
+                ));
+                Some(o.clone())
+            }
+        }
     }
 
     /// This entry as a row that names it by its stable ID (canon's own
@@ -3641,11 +3677,16 @@ impl<'t> ReadingWriter<'t> {
             .prepare_cached("SELECT type, volume, volume_title FROM reading WHERE id = ?1")?
             .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
         let given = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
-        let titles_differ =
-            matches!((&volume_title, &r.volume_title), (Some(a), Some(b)) if title_key(a) != title_key(b));
-        let books = kind == "book" && r.kind == "book";
         let other_volumes =
             matches!((&volume, &r.volume), (Some(a), Some(b)) if !a.trim().eq_ignore_ascii_case(b.trim()));
+        // The same volume's number: the same volume, whatever its own title
+        // is written as (tester r72 F7: "Medicine and Society" for "Part
+        // II: Medicine and Society" was a second volume 2); the titles'
+        // difference is said when they merge.
+        let same_volume = given(&volume) && given(&r.volume) && !other_volumes;
+        let titles_differ = !same_volume
+            && matches!((&volume_title, &r.volume_title), (Some(a), Some(b)) if title_key(a) != title_key(b));
+        let books = kind == "book" && r.kind == "book";
         Ok(titles_differ || books && (given(&volume) != given(&r.volume) || other_volumes))
     }
 
@@ -3805,6 +3846,44 @@ impl<'t> ReadingWriter<'t> {
         Ok(out)
     }
 
+    /// Stored volumes of a multi-volume work that book `r` (entry `id`)
+    /// may be, written as Zotero users write one (Zotero has no field for
+    /// the volume's own title): the volume's title as the title, the set's
+    /// as the series, and its volume: a stored book titled as `r`'s series,
+    /// of the same volume and year, whose own volume title is `r`'s title
+    /// or its main title, or not given (tester r72 F9: added unflagged).
+    fn volume_by_series(&self, id: i64, r: &ReadingRecord) -> Result<Vec<(i64, String, String)>> {
+        let (Some(series), Some(volume)) = (r.series.as_deref(), r.volume.as_deref()) else { return Ok(Vec::new()) };
+        if r.kind != "book" || series.trim().is_empty() || volume.trim().is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut st = self.tx.prepare_cached(
+            "SELECT id, title, volume_title FROM reading
+              WHERE title_key = ?1 AND year IS ?2 AND type = 'book' AND trim(volume) = ?3 COLLATE NOCASE AND id <> ?4
+              ORDER BY id",
+        )?;
+        let rows: Vec<(i64, String, Option<String>)> = st
+            .query_map(params![title_key(series), r.year, volume.trim(), id], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let main = main_title_key(&r.title);
+        Ok(rows
+            .into_iter()
+            .filter(|(_, _, own)| {
+                own.as_deref().is_none_or(|o| title_key(o) == title_key(&r.title) || main_title_key(o) == main)
+            })
+            .map(|(other, title, _)| {
+                let why = format!(
+                    "volume {} of {title:?}, the series this one gives, with the same year: a volume written with \
+                     its set as its series",
+                    volume.trim()
+                );
+                (other, title, why)
+            })
+            .collect())
+    }
+
     /// Stored entries that may be the same work as `r` (entry `id`), each
     /// with why: the same first author (family name), year and main title
     /// (before a colon, dash, full stop, "?" or "!": [`main_title_key`]); or
@@ -3844,7 +3923,7 @@ impl<'t> ReadingWriter<'t> {
                 _ => true,
             }
         };
-        let mut out = Vec::new();
+        let mut out = self.volume_by_series(id, r)?;
         let key = title_key(&r.title);
         // One article under another title (its original, its translation:
         // a PubMed record beside a list's row in the original language,
@@ -5544,6 +5623,7 @@ impl<'t> ReadingWriter<'t> {
             ("issue", &old.issue, &r.issue, &mut new.issue),
             ("pages", &old.pages, &r.pages, &mut new.pages),
             ("edition", &old.edition, &r.edition, &mut new.edition),
+            ("volume_title", &old.volume_title, &r.volume_title, &mut new.volume_title),
         ] {
             let (Some(o), Some(n)) = (stored, file) else { continue };
             // ("Article e100" and "e100" are one locator.)
@@ -5567,7 +5647,7 @@ impl<'t> ReadingWriter<'t> {
         let date =
             |s: &Stored| (s.year, s.month, s.day, s.season.clone(), s.month_end, s.day_end, s.season_end.clone());
         let mut with_date = String::new();
-        let mut settle: Vec<String> = held.iter().map(|(f, _, n)| format!("--{f} {n:?}")).collect();
+        let mut settle: Vec<String> = held.iter().map(|(f, _, n)| format!("--{} {n:?}", f.replace('_', "-"))).collect();
         if held.iter().any(|h| h.0 == "volume") && date(new) != date(old) && old.year.is_some() {
             if let Some(y) = new.year {
                 settle.push(format!("--year {y}"));
