@@ -281,3 +281,27 @@ fn f12_a_conflict_settled_for_ours_is_said_as_settled_on_the_next_merge() {
     assert_eq!(open.as_array().map(Vec::len), Some(0));
     assert_eq!(w.count("SELECT count(*) FROM conflict"), 1, "no second conflict is opened");
 }
+
+#[test]
+fn their_record_of_our_pmid_under_a_longer_title_is_ours() {
+    let w = Workdir::new();
+    let a = w.db();
+    import(
+        &w,
+        &a,
+        "p1.csv",
+        "title,authors,year,type,container,pmid\nStructural racism and health,\"Bailey, Zinzi D.\",2017,article,Lancet,28492173\n",
+        "amina",
+    );
+    let k = w.path("k.db");
+    import(
+        &w,
+        &k,
+        "p2.csv",
+        "title,authors,year,type,container,pmid\n\"Structural racism and health inequities in the USA: evidence and interventions\",\"Bailey, Zinzi D.\",2017,article,Lancet,28492173\n",
+        "kofi",
+    );
+    let (out, _) = merge(&w, &a, &k, &[]);
+    assert!(!out.lines().any(|l| l.starts_with("| add") && l.contains("| reading ")), "one work, by its PMID:\n{out}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE pmid = '28492173'"), 1);
+}

@@ -2,8 +2,11 @@
 //!
 //! Records are matched by natural key (themes by slug, programmes by name,
 //! modules by programme and code, items by module and title, readings by ID,
-//! then DOI, ISBN, title and year; contributors by name), and their IDs
-//! mapped to ours. Then, record by record:
+//! then DOI, PMID, ISBN, title and year; contributors by name), and their IDs
+//! mapped to ours. A reading is found by title and year only when it is the
+//! same work, as an import tells works apart (not by other authors, nor in
+//! another container, volume or edition, nor the set beside one of its
+//! volumes), and never one of ours their copy holds under its own ID. Then, record by record:
 //!
 //! - only theirs: added, unless our history shows we removed it after their
 //!   copy was made: then it stays removed, with what is part of it, and is
@@ -440,6 +443,10 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
             if !s(m, "doi").is_empty() {
                 k.push(format!("doi:{}", crate::import::doi_key(s(m, "doi"))));
             }
+            // A PMID names one work in PubMed, as a DOI does (and as an import matches it).
+            if !s(m, "pmid").trim().is_empty() {
+                k.push(format!("pmid:{}", s(m, "pmid").trim()));
+            }
             if !s(m, "isbn").is_empty() {
                 // Compared as ISBN-13: a book stored with its ISBN-10 is the same book.
                 let isbn = crate::import::normalise_isbn(s(m, "isbn")).unwrap_or_else(|| s(m, "isbn").to_string());
@@ -786,7 +793,7 @@ impl Merger<'_, '_> {
             // mistyped DOI on one side): a conflict that says so, never a silent overwrite.
             if t.name == "reading"
                 && let Some((n, key)) = found_by
-                && key.starts_with("doi:")
+                && (key.starts_with("doi:") || key.starts_with("pmid:"))
                 && let Some(why) = super::readings::another_work(work(&our_rows[n]).as_ref(), work(&rec).as_ref())
             {
                 matched.insert(n);
@@ -797,11 +804,12 @@ impl Merger<'_, '_> {
                 let differ: Vec<&String> =
                     rec.keys().filter(|k| !NOT_CONTENT.contains(&k.as_str()) && o.get(*k) != rec.get(*k)).collect();
                 self.conflict(t.name, o, &rec, &differ, None)?;
+                let (name, field) = if key.starts_with("doi:") { ("DOI", "doi") } else { ("PMID", "pmid") };
                 if let Some(step) = self.steps.last_mut() {
                     step.what = format!(
-                        "{} — the same DOI ({}) but {why}: two works, or a mistyped DOI; resolve it by hand",
+                        "{} — the same {name} ({}) but {why}: two works, or a mistyped {name}; resolve it by hand",
                         step.what.split(" — ").next().unwrap_or_default(),
-                        s(o, "doi")
+                        s(o, field)
                     );
                 }
                 continue;
