@@ -72,9 +72,14 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
             n => format!(" ({n} more where only our copy changed since: ours stands, not listed)"),
         },
         sum.conflicts,
-        match sum.settled {
-            0 => String::new(),
-            n => format!(" ({n} open before, settled: both copies now agree)"),
+        match (sum.settled, sum.settled_earlier) {
+            (0, 0) => String::new(),
+            (n, 0) => format!(" ({n} open before, settled: both copies now agree)"),
+            (0, e) => format!(" ({e} settled earlier for ours: nothing to settle, listed as settled-earlier)"),
+            (n, e) => format!(
+                " ({n} open before, settled: both copies now agree; {e} settled earlier for ours: nothing to settle, \
+                 listed as settled-earlier)"
+            ),
         },
         sum.history_copied,
         match sum.history_held {

@@ -2,8 +2,11 @@
 //!
 //! Records are matched by natural key (themes by slug, programmes by name,
 //! modules by programme and code, items by module and title, readings by ID,
-//! then DOI, ISBN, title and year; contributors by name), and their IDs
-//! mapped to ours. Then, record by record:
+//! then DOI, PMID, ISBN, title and year; contributors by name), and their IDs
+//! mapped to ours. A reading is found by title and year only when it is the
+//! same work, as an import tells works apart (not by other authors, nor in
+//! another container, volume or edition, nor the set beside one of its
+//! volumes), and never one of ours their copy holds under its own ID. Then, record by record:
 //!
 //! - only theirs: added, unless our history shows we removed it after their
 //!   copy was made: then it stays removed, with what is part of it, and is
@@ -48,7 +51,9 @@ use super::history_removals::{self as removals, Removals};
 pub struct Step {
     /// add, update, remove, conflict, kept-removed (ours removed it after
     /// their copy was made), restore (our removal undone: `restore_removed`),
-    /// kept-ours (a field both sides changed, ours the same value in fuller form)
+    /// kept-ours (a field both sides changed, ours the same value in fuller form),
+    /// settled (an open conflict closed: both copies agree now), settled-earlier
+    /// (a conflict found again that was settled for ours before: nothing to do)
     pub action: &'static str,
     pub entity: &'static str,
     pub id: i64,
@@ -84,6 +89,10 @@ pub struct Summary {
     /// Open conflicts closed because both copies now hold the same record
     /// (listed as `settled`).
     pub settled: usize,
+    /// Conflicts this merge finds again that were settled for our side
+    /// before (`resolve --take ours`): nothing to settle (listed as
+    /// `settled-earlier`, saying by whom and in which change).
+    pub settled_earlier: usize,
     /// Their history's entries that are their merges' bookkeeping (a
     /// merge's own entry, or its writes noted "merged from …"), not copied:
     /// the changes those merges brought travel as their authors made them.
@@ -434,6 +443,10 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
             if !s(m, "doi").is_empty() {
                 k.push(format!("doi:{}", crate::import::doi_key(s(m, "doi"))));
             }
+            // A PMID names one work in PubMed, as a DOI does (and as an import matches it).
+            if !s(m, "pmid").trim().is_empty() {
+                k.push(format!("pmid:{}", s(m, "pmid").trim()));
+            }
             if !s(m, "isbn").is_empty() {
                 // Compared as ISBN-13: a book stored with its ISBN-10 is the same book.
                 let isbn = crate::import::normalise_isbn(s(m, "isbn")).unwrap_or_else(|| s(m, "isbn").to_string());
@@ -532,6 +545,56 @@ fn work(m: &Record) -> Work {
             crate::import::names::parse(a)
         });
     Work { title: s(m, "title").to_string(), first, year: i(m, "year") }
+}
+
+/// Why their reading `theirs`, found here only by its title and year, is
+/// another work than our `o`, as an import tells them apart (README: "One
+/// title and year by other authors … or in another journal or book, volume
+/// or pages, is another work"): other DOIs, other authors, a set and one of
+/// its volumes (or two volumes), or published apart. `None`: the same work.
+fn other_work(o: &Record, theirs: &Record) -> Option<String> {
+    let (a, b) = (s(o, "doi"), s(theirs, "doi"));
+    if !a.is_empty() && !b.is_empty() && !crate::import::same_doi(a, b) {
+        return Some("other DOIs".into());
+    }
+    let names = |m: &Record| -> Vec<crate::import::names::Name> {
+        m.get("author_names")
+            .and_then(|v| serde_json::from_value::<Vec<crate::import::names::Name>>(v.clone()).ok())
+            .filter(|v| !v.is_empty())
+            .unwrap_or_else(|| {
+                m.get("authors")
+                    .and_then(Value::as_array)
+                    .map(|a| a.iter().filter_map(Value::as_str).filter_map(crate::import::names::parse).collect())
+                    .unwrap_or_default()
+            })
+    };
+    if super::readings::other_authors(&names(o), &names(theirs)) {
+        return Some("other authors".into());
+    }
+    fn opt<'r>(m: &'r Record, k: &str) -> Option<&'r str> {
+        Some(s(m, k)).filter(|v| !v.trim().is_empty())
+    }
+    fn place(m: &Record) -> super::readings::Placement<'_> {
+        super::readings::Placement {
+            kind: s(m, "type"),
+            container: opt(m, "container"),
+            volume: opt(m, "volume"),
+            volume_title: opt(m, "volume_title"),
+            pages: opt(m, "pages"),
+            edition: opt(m, "edition"),
+            publisher: opt(m, "publisher"),
+        }
+    }
+    let (p, q) = (place(o), place(theirs));
+    if super::readings::set_and_volume(&p, &q) {
+        let vol = |v: Option<&str>| v.map_or_else(|| "the whole set".to_string(), |v| format!("volume {v}"));
+        let (a, b) = (vol(p.volume), vol(q.volume));
+        return Some(if a == b { "other volume titles".into() } else { format!("ours is {a}, theirs {b}") });
+    }
+    if super::readings::published_apart(&p, &q) {
+        return Some("published apart (another container, volume, pages or edition)".into());
+    }
+    None
 }
 
 fn label(table: &str, m: &Record) -> String {
@@ -680,15 +743,23 @@ impl Merger<'_, '_> {
     }
 
     fn entities(&mut self, t: &'static Table, ours: &Snapshot, theirs: &Snapshot) -> Result<()> {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
         let mut taken: HashSet<i64> = HashSet::new();
         let our_rows = ours.get(t.name);
         for (n, o) in our_rows.iter().enumerate() {
             taken.extend(i(o, "id"));
             for k in natural_keys(t.name, o) {
-                index.entry(k).or_insert(n);
+                index.entry(k).or_default().push(n);
             }
         }
+        // Our readings their copy holds under the same ID: each is paired with that record of
+        // theirs, never with another of theirs by title, DOI or ISBN (tester r72 F2, F3, F16:
+        // a volume, or another author's "Introduction", they added was folded into ours).
+        let their_ids: HashSet<i64> = if t.name == "reading" {
+            theirs.get(t.name).iter().filter_map(|r| i(r, "id")).collect()
+        } else {
+            HashSet::new()
+        };
         let mut matched: HashSet<usize> = HashSet::new();
         for raw in theirs.get(t.name) {
             let their_id = i(raw, "id").unwrap_or(0);
@@ -698,12 +769,31 @@ impl Merger<'_, '_> {
                 continue;
             }
             let keys = natural_keys(t.name, &rec);
-            let found_by = keys.iter().find_map(|k| index.get(k).map(|n| (*n, k.as_str())));
+            let mut apart: Option<(usize, String)> = None;
+            let mut found_by = None;
+            'keys: for k in &keys {
+                for &n in index.get(k).map(Vec::as_slice).unwrap_or_default() {
+                    let o = &our_rows[n];
+                    if t.name == "reading" && !k.starts_with("id:") {
+                        if k.starts_with("title:")
+                            && let Some(why) = other_work(o, &rec)
+                        {
+                            apart.get_or_insert((n, why));
+                            continue;
+                        }
+                        if matched.contains(&n) || i(o, "id").is_some_and(|id| their_ids.contains(&id)) {
+                            continue;
+                        }
+                    }
+                    found_by = Some((n, k.as_str()));
+                    break 'keys;
+                }
+            }
             // Their reading has our reading's DOI but is clearly another work (a
             // mistyped DOI on one side): a conflict that says so, never a silent overwrite.
             if t.name == "reading"
                 && let Some((n, key)) = found_by
-                && key.starts_with("doi:")
+                && (key.starts_with("doi:") || key.starts_with("pmid:"))
                 && let Some(why) = super::readings::another_work(work(&our_rows[n]).as_ref(), work(&rec).as_ref())
             {
                 matched.insert(n);
@@ -714,11 +804,12 @@ impl Merger<'_, '_> {
                 let differ: Vec<&String> =
                     rec.keys().filter(|k| !NOT_CONTENT.contains(&k.as_str()) && o.get(*k) != rec.get(*k)).collect();
                 self.conflict(t.name, o, &rec, &differ, None)?;
+                let (name, field) = if key.starts_with("doi:") { ("DOI", "doi") } else { ("PMID", "pmid") };
                 if let Some(step) = self.steps.last_mut() {
                     step.what = format!(
-                        "{} — the same DOI ({}) but {why}: two works, or a mistyped DOI; resolve it by hand",
+                        "{} — the same {name} ({}) but {why}: two works, or a mistyped {name}; resolve it by hand",
                         step.what.split(" — ").next().unwrap_or_default(),
-                        s(o, "doi")
+                        s(o, field)
                     );
                 }
                 continue;
@@ -764,7 +855,14 @@ impl Merger<'_, '_> {
                         self.pending.push((Action::Insert, t.name, id, None, Some(Value::Object(rec.clone()))));
                     }
                     self.sum.added += 1;
-                    let what = label(t.name, &rec) + why.as_deref().unwrap_or_default();
+                    let mut what = label(t.name, &rec) + why.as_deref().unwrap_or_default();
+                    // Said, as an import flags it: one title and year, told apart as two works.
+                    if let Some((n, apart)) = &apart {
+                        what += &format!(
+                            " — another work than our reading {} of the same title and year: {apart}",
+                            i(&our_rows[*n], "id").unwrap_or(0)
+                        );
+                    }
                     self.step("add", t.name, id, what);
                 }
                 Some(n) => {
@@ -1165,18 +1263,39 @@ impl Merger<'_, '_> {
         let id = i(o, "id").unwrap_or(0);
         let theirs_text = Value::Object(theirs.clone()).to_string();
         // Already listed, or already resolved for ours: not again.
-        let known: Option<i64> = self
+        let known: Option<(i64, Option<String>, Option<String>)> = self
             .tx
             .query_row(
-                "SELECT id FROM conflict WHERE entity = ?1 AND entity_id = ?2 AND theirs = ?3
-                    AND (resolution IS NULL OR resolution = 'ours')",
+                "SELECT c.id, c.resolution, p.name FROM conflict c LEFT JOIN contributor p ON p.id = c.resolved_by
+                  WHERE c.entity = ?1 AND c.entity_id = ?2 AND c.theirs = ?3
+                    AND (c.resolution IS NULL OR c.resolution = 'ours')
+                  ORDER BY c.resolution IS NOT NULL, c.id LIMIT 1",
                 params![entity, id, theirs_text],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )
             .optional()?;
         let fields: Vec<&str> = differ.iter().map(|s| s.as_str()).collect();
+        // Settled for ours already: nothing to settle, and said so (tester r72 F12: the
+        // merge said "see `canon resolve`" and `canon resolve` had no open conflicts).
+        if let Some((cid, Some(_), who)) = &known {
+            let change = super::resolution::standing(self.tx, *cid)?;
+            let whom = [who.as_deref().map(|w| format!("by {w}")), change.map(|c| format!("change #{c}"))]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let whom = if whom.is_empty() { String::new() } else { format!(" ({whom})") };
+            self.sum.settled_earlier += 1;
+            let what = format!(
+                "conflict #{cid}: {} (differing: {}) — settled earlier for ours{whom}: ours stands, nothing to settle",
+                label(entity, o),
+                fields.join(", ")
+            );
+            self.step("settled-earlier", entity, id, what);
+            return Ok(());
+        }
         let cid = match known {
-            Some(c) => c,
+            Some((c, ..)) => c,
             None => {
                 self.tx.execute(
                     "INSERT INTO conflict (entity, entity_id, fields, ours, theirs, source, found_at, found_by)

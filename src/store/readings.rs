@@ -2099,6 +2099,99 @@ fn cut_short(short: &str, full: &str) -> bool {
     !s.is_empty() && f.len() > s.len() && f.starts_with(&s) && f[s.len()..].starts_with(' ')
 }
 
+/// Where a record of a work is published, as far as telling two works of
+/// one title and year apart needs (import and merge use one rule).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Placement<'a> {
+    /// The reading's type ("book", "chapter"…).
+    pub kind: &'a str,
+    /// The journal or book it is in.
+    pub container: Option<&'a str>,
+    /// Its volume.
+    pub volume: Option<&'a str>,
+    /// The volume's own title (schema 0032).
+    pub volume_title: Option<&'a str>,
+    /// Its pages.
+    pub pages: Option<&'a str>,
+    /// Its edition.
+    pub edition: Option<&'a str>,
+    /// Its publisher.
+    pub publisher: Option<&'a str>,
+}
+
+impl<'a> Placement<'a> {
+    fn of(r: &'a ReadingRecord) -> Self {
+        Placement {
+            kind: &r.kind,
+            container: r.container.as_deref(),
+            volume: r.volume.as_deref(),
+            volume_title: r.volume_title.as_deref(),
+            pages: r.pages.as_deref(),
+            edition: r.edition.as_deref(),
+            publisher: r.publisher.as_deref(),
+        }
+    }
+}
+
+/// Whether two records under one title are a multi-volume work and one of
+/// its volumes, or two of its volumes: both books under the set's title
+/// (schema 0032), one with a volume and the other without, or with other
+/// volumes; or two volume titles (tester r69 F6: the set and its volume 2
+/// share title and year, and were one record).
+pub fn set_and_volume(a: &Placement, b: &Placement) -> bool {
+    let given = |v: Option<&str>| v.is_some_and(|v| !v.trim().is_empty());
+    let other_volumes = matches!((a.volume, b.volume), (Some(x), Some(y)) if !x.trim().eq_ignore_ascii_case(y.trim()));
+    // The same volume's number: the same volume, whatever its own title is
+    // written as (tester r72 F7: "Medicine and Society" for "Part II:
+    // Medicine and Society" was a second volume 2); the titles' difference
+    // is said when they merge.
+    let same_volume = given(a.volume) && given(b.volume) && !other_volumes;
+    let titles_differ = !same_volume
+        && matches!((a.volume_title, b.volume_title), (Some(x), Some(y)) if title_key(x) != title_key(y));
+    let books = a.kind == "book" && b.kind == "book";
+    titles_differ || books && (given(a.volume) != given(b.volume) || other_volumes)
+}
+
+/// Whether two records under one title and year are published apart:
+/// another edition, or both name a container (journal, book) and neither
+/// is the other written another way or abbreviated, or both give a volume
+/// and they differ, or both give pages that start on other pages. (The set
+/// and its volumes: [`set_and_volume`].)
+pub fn published_apart(a: &Placement, b: &Placement) -> bool {
+    if other_edition(a.edition, a.publisher, b.edition, b.publisher) {
+        return true;
+    }
+    let containers = match (a.container, b.container) {
+        (Some(x), Some(y)) if other_journal(x, y) || other_journal(y, x) => true,
+        (Some(x), Some(y)) => {
+            !same_value("container", x, y)
+                && !abbreviation_of(x, y)
+                && !abbreviation_of(y, x)
+                && !letters_in_order(x, y)
+                && !letters_in_order(y, x)
+        }
+        _ => false,
+    };
+    let volumes = match (a.volume, b.volume) {
+        (Some(x), Some(y)) => !x.trim().eq_ignore_ascii_case(y.trim()),
+        _ => false,
+    };
+    let first = |p: &str| {
+        let p = p.trim();
+        p.split(['-', '–', '—'])
+            .next()
+            .unwrap_or(p)
+            .trim()
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let pages = match (a.pages, b.pages) {
+        (Some(x), Some(y)) => !crate::import::same_pages(x, y) && !same_value("pages", x, y) && first(x) != first(y),
+        _ => false,
+    };
+    containers || volumes || pages
+}
+
 /// Whether two records of one title and year are two editions of a book
 /// (tester r50 F6: a second edition from another publisher merged into the
 /// first, "2nd ed. Paris: La Découverte" a record of neither): both give an
@@ -3667,37 +3760,25 @@ impl<'t> ReadingWriter<'t> {
     }
 
     /// Whether entry `id` and `r` are a multi-volume work and one of its
-    /// volumes, or two of its volumes: both books under the set's title
-    /// (schema 0032), one with a volume and the other without, or with
-    /// other volumes; or two volume titles (tester r69 F6: the set and its
-    /// volume 2 share title and year, and were one record).
+    /// volumes, or two of its volumes ([`set_and_volume`]).
     fn set_and_volume(&self, id: i64, r: &ReadingRecord) -> Result<bool> {
         let (kind, volume, volume_title): (String, Option<String>, Option<String>) = self
             .tx
             .prepare_cached("SELECT type, volume, volume_title FROM reading WHERE id = ?1")?
             .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-        let given = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
-        let other_volumes =
-            matches!((&volume, &r.volume), (Some(a), Some(b)) if !a.trim().eq_ignore_ascii_case(b.trim()));
-        // The same volume's number: the same volume, whatever its own title
-        // is written as (tester r72 F7: "Medicine and Society" for "Part
-        // II: Medicine and Society" was a second volume 2); the titles'
-        // difference is said when they merge.
-        let same_volume = given(&volume) && given(&r.volume) && !other_volumes;
-        let titles_differ = !same_volume
-            && matches!((&volume_title, &r.volume_title), (Some(a), Some(b)) if title_key(a) != title_key(b));
-        let books = kind == "book" && r.kind == "book";
-        Ok(titles_differ || books && (given(&volume) != given(&r.volume) || other_volumes))
+        let stored = Placement {
+            kind: &kind,
+            volume: volume.as_deref(),
+            volume_title: volume_title.as_deref(),
+            ..Default::default()
+        };
+        Ok(set_and_volume(&stored, &Placement::of(r)))
     }
 
-    /// Whether entry `id` is published elsewhere than `r` says: both name a
-    /// container (journal, book) and neither is the other written another
-    /// way or abbreviated, or both give a volume and they differ, or both
-    /// give pages that start on other pages, or both name the volume's own
-    /// title and they differ, or one is a book in a volume of a set and the
-    /// other a book in none (the set itself: [`Self::set_and_volume`]).
-    /// A field a person set by hand is not compared: the list re-imported
-    /// after the correction still has the value before it.
+    /// Whether entry `id` is published elsewhere than `r` says
+    /// ([`set_and_volume`], [`published_apart`]). A field a person set by
+    /// hand is not compared: the list re-imported after the correction
+    /// still has the value before it.
     fn other_publication(&self, id: i64, r: &ReadingRecord) -> Result<bool> {
         type Opt = Option<String>;
         let (container, volume, pages, edition, publisher): (Opt, Opt, Opt, Opt, Opt) = self
@@ -3707,46 +3788,22 @@ impl<'t> ReadingWriter<'t> {
         if self.set_and_volume(id, r)? {
             return Ok(true);
         }
-        if other_edition(edition.as_deref(), publisher.as_deref(), r.edition.as_deref(), r.publisher.as_deref()) {
-            return Ok(true);
-        }
         let hand: Vec<String> = edited_by_hand(self.tx, id, self.history_floor)?
             .map(|v| v.into_iter().map(|(f, ..)| f).collect())
             .unwrap_or_default();
         let unless_hand = |f: &str, v: Option<String>| v.filter(|_| !hand.iter().any(|h| h == f));
         let (container, volume, pages) =
             (unless_hand("container", container), unless_hand("volume", volume), unless_hand("pages", pages));
-        let containers = match (&container, &r.container) {
-            (Some(a), Some(b)) if other_journal(a, b) || other_journal(b, a) => true,
-            (Some(a), Some(b)) => {
-                !same_value("container", a, b)
-                    && !abbreviation_of(a, b)
-                    && !abbreviation_of(b, a)
-                    && !letters_in_order(a, b)
-                    && !letters_in_order(b, a)
-            }
-            _ => false,
+        let stored = Placement {
+            kind: "",
+            container: container.as_deref(),
+            volume: volume.as_deref(),
+            volume_title: None,
+            pages: pages.as_deref(),
+            edition: edition.as_deref(),
+            publisher: publisher.as_deref(),
         };
-        let volumes = match (&volume, &r.volume) {
-            (Some(a), Some(b)) => !a.trim().eq_ignore_ascii_case(b.trim()),
-            _ => false,
-        };
-        let first = |p: &str| {
-            let p = p.trim();
-            p.split(['-', '–', '—'])
-                .next()
-                .unwrap_or(p)
-                .trim()
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        };
-        let pages = match (&pages, &r.pages) {
-            (Some(a), Some(b)) => {
-                !crate::import::same_pages(a, b) && !same_value("pages", a, b) && first(a) != first(b)
-            }
-            _ => false,
-        };
-        Ok(containers || volumes || pages)
+        Ok(published_apart(&stored, &Placement::of(r)))
     }
 
     /// The entries (with their DOIs) whose title and year before a hand
