@@ -2146,8 +2146,8 @@ pub fn set_and_volume(a: &Placement, b: &Placement) -> bool {
     // Medicine and Society" was a second volume 2); the titles' difference
     // is said when they merge.
     let same_volume = given(a.volume) && given(b.volume) && !other_volumes;
-    let titles_differ = !same_volume
-        && matches!((a.volume_title, b.volume_title), (Some(x), Some(y)) if title_key(x) != title_key(y));
+    let titles_differ =
+        !same_volume && matches!((a.volume_title, b.volume_title), (Some(x), Some(y)) if title_key(x) != title_key(y));
     let books = a.kind == "book" && b.kind == "book";
     titles_differ || books && (given(a.volume) != given(b.volume) || other_volumes)
 }
