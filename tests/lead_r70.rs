@@ -319,3 +319,46 @@ fn extra_version_and_an_original_publication_sentence() {
     assert!(r["annotation"].as_str().unwrap_or("").contains("Originally published in French as Peau noire"), "{r}");
     assert!(err.contains("a sentence about the original, not a title"), "{err}");
 }
+
+/// PubMed's record of a French article (its bracketed English translation,
+/// `TT` the original) and the same work from RIS under its French title,
+/// in either order: one record with both titles, as PubMed stores it. The
+/// translation was stored nowhere, and the import's undo was refused
+/// ("original_title is no longer what #4 set"; tester r73 F5, F6).
+#[test]
+fn pubmeds_translation_and_the_original_title_are_one_record_in_either_order() {
+    let nbib = "PMID- 30000001\nDP  - 2019 Jan-Feb\nTI  - [Colonial medicine in French West Africa].\n\
+                TT  - La médecine coloniale en Afrique occidentale française.\nFAU - Diop, Cheikh Anta\n\
+                LID - 10.9999/RHM.2019.001 [doi]\nLA  - fre\nJT  - Revue d'histoire de la medecine\nVI  - 40\nIP  - 1\n\
+                PG  - 5-12\n";
+    let ris = "TY  - JOUR\nAU  - Diop, Cheikh Anta\nTI  - La médecine coloniale en Afrique occidentale française\n\
+               PY  - 2019\nDO  - 10.9999/rhm.2019.001\nT2  - Revue d'histoire de la médecine\nPB  - Société française\n\
+               VL  - 40\nER  - \n";
+    for (first, second) in [("p.nbib", "r.ris"), ("r.ris", "p.nbib")] {
+        let w = workdir();
+        let text = |n: &str| if n == "p.nbib" { nbib } else { ris };
+        w.import_reading(first, text(first));
+        let err = w.import_reading(second, text(second));
+        let list = w.reading_list();
+        assert_eq!(list.as_array().unwrap().len(), 1, "{first} then {second}");
+        let r = &list[0];
+        assert_eq!(r["title"], "[Colonial medicine in French West Africa]", "{first} then {second}: {err}");
+        assert_eq!(
+            r["original_title"], "La médecine coloniale en Afrique occidentale française",
+            "{first} then {second}"
+        );
+        assert_eq!(r["publisher"], "Société française", "{first} then {second}");
+        let apa = w.references("apa");
+        assert!(
+            common::reference(&apa, "[Colonial").contains(
+                "La médecine coloniale en Afrique occidentale française [Colonial medicine in French West Africa]"
+            ),
+            "{apa:?}"
+        );
+        // The second import is undone whole: nothing else touched the record.
+        let n = err.split("`canon undo ").nth(1).and_then(|t| t.split('`').next()).expect("undo number").to_string();
+        w.ok(&["undo", &n, "--by", "Ama"]);
+        let r = w.reading_list()[0].clone();
+        assert!(r["publisher"].is_null() || first == "r.ris", "{r}");
+    }
+}

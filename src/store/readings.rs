@@ -4666,7 +4666,32 @@ impl<'t> ReadingWriter<'t> {
         // keeps ours, and says how to take the file's.
         // Found by the original title its translated title stands for: the
         // stored title stays, and the user is told.
-        if (how == ORIGINAL_TITLE || by_original) && !from_translation && new.title != old.title {
+        // The other order: the work stored under its original title, the
+        // file PubMed's record under its bracketed translation: stored as
+        // PubMed stores it, the translation the title and the stored title
+        // its original, so that either order gives one record with both
+        // (tester r73 F5: the translation was not applied, stored nowhere).
+        let no_original =
+            old.original_title.as_deref().is_none_or(|o| o.trim().is_empty() || title_key(o) == title_key(&old.title));
+        if (how == ORIGINAL_TITLE || by_original)
+            && !from_translation
+            && new.title != old.title
+            && is_translated_title(&r.title)
+            && !is_translated_title(&old.title)
+            && no_original
+        {
+            new.original_title = Some(old.title.clone());
+            self.notes.push((
+                r.line,
+                format!(
+                    "entry {} is this work under its original title {:?}: the file's translated title {:?} is \
+                     stored as PubMed stores it, the original title beside it",
+                    crate::import::reading_id_text(id),
+                    old.title,
+                    r.title
+                ),
+            ));
+        } else if (how == ORIGINAL_TITLE || by_original) && !from_translation && new.title != old.title {
             new.title = old.title.clone();
             self.counts.titles_kept += 1;
             kept.push(format!("title: kept {:?} (the file's {:?} translates it)", old.title, r.title));
@@ -4681,17 +4706,43 @@ impl<'t> ReadingWriter<'t> {
                 ),
             ));
         }
+        // Stored as PubMed stores a non-English work (its bracketed English
+        // translation as the title, the title as published apart): the
+        // file's title in the original is that original title, and the
+        // translation stays (tester r73 F5: the title became the original
+        // and the translation was stored nowhere).
         if from_translation && original != old.title {
-            applied.push((
-                Claim::Title(original.clone()),
-                format!(
-                    "entry {} (same {how}): title {:?} (a translation, PubMed's) becomes the work's own title {:?}",
-                    crate::import::reading_id_text(id),
-                    old.title,
-                    original
-                ),
-            ));
-            new.title = original.clone();
+            let stored = old.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty());
+            new.title = old.title.clone();
+            match stored {
+                Some(o) if title_key(o) == title_key(&original) => new.original_title = old.original_title.clone(),
+                Some(o) => {
+                    new.original_title = old.original_title.clone();
+                    self.warnings.push((
+                        r.line,
+                        format!(
+                            "entry {} (same {how}) has the original title {o:?} beside PubMed's translation {:?}; \
+                             the file's title {original:?} was not applied (to take it: canon reading edit {} \
+                             --original-title \"…\")",
+                            crate::import::reading_id_text(id),
+                            old.title,
+                            crate::import::reading_id_text(id)
+                        ),
+                    ));
+                }
+                None => {
+                    new.original_title = Some(original.clone());
+                    self.notes.push((
+                        r.line,
+                        format!(
+                            "entry {} (same {how}): the file's title {original:?} is the original of PubMed's \
+                             translation {:?}: kept as its original title",
+                            crate::import::reading_id_text(id),
+                            old.title
+                        ),
+                    ));
+                }
+            }
         }
         if matches!(how, "DOI" | "ISBN" | "PMID")
             && !by_original
@@ -5904,7 +5955,12 @@ impl<'t> ReadingWriter<'t> {
         }
         self.index(id, new, true)?;
         let before = serde_json::to_value(old)?;
-        let after = serde_json::to_value(new)?;
+        // The history holds what is stored: an original title that is the
+        // title itself is stored as none (tester r73 F6: the undo of such an
+        // import was refused, "original_title is no longer what #4 set").
+        let mut stored = new.clone();
+        stored.original_title = own_original_title(&new.title, &new.original_title).map(str::to_string);
+        let after = serde_json::to_value(&stored)?;
         history::record(
             self.tx,
             self.by,
