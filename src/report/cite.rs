@@ -7235,7 +7235,7 @@ fn with_report_series_number(mut t: Rich, r: &Reading, style: &str) -> Rich {
 /// "Report No. 42" for a number without a genre; the genre alone without a
 /// number. The bundled AMA style prints a report as a book, with neither.
 /// Left alone when the reference already has it.
-fn with_ama_report_number(mut t: Rich, r: &Reading) -> Rich {
+fn with_ama_report_number(t: Rich, r: &Reading) -> Rich {
     if r.kind != "report" {
         return t;
     }
@@ -7251,6 +7251,14 @@ fn with_ama_report_number(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     // After the year (and pages) that follow the title: before the address.
+    with_sentence_after_year(t, r, &label, true)
+}
+
+/// `t` with the sentence `label` put after the sentence that holds the
+/// year following the title (or, with `by_publisher` and no year there,
+/// the publisher's), as AMA 11 places a report's number and a book's
+/// series; at the end when there is no such sentence.
+fn with_sentence_after_year(mut t: Rich, r: &Reading, label: &str, by_publisher: bool) -> Rich {
     let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
     let anchor = r
         .year
@@ -7258,6 +7266,7 @@ fn with_ama_report_number(mut t: Rich, r: &Reading) -> Rich {
         .or_else(|| {
             r.publisher
                 .as_deref()
+                .filter(|_| by_publisher)
                 .and_then(|p| rfind_outside_identifiers(&t.text[after_title..], p.trim()))
                 .map(|g| after_title + g.start)
         })
@@ -7296,18 +7305,7 @@ fn with_ama_series(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     let label = number.map_or_else(|| series.to_string(), numbered);
-    let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
-    let anchor = r
-        .year
-        .and_then(|y| t.text[after_title..].find(&format!("{y}")).map(|i| after_title + i))
-        .unwrap_or(after_title);
-    let at = match t.text[anchor..].find(". ") {
-        Some(i) => anchor + i + 1,
-        None => t.text.len(),
-    };
-    let stop = if t.text[..at].ends_with('.') { "" } else { "." };
-    splice(&mut t, at..at, &format!("{stop} {label}."));
-    t
+    with_sentence_after_year(t, r, &label, false)
 }
 
 /// A magazine article's date in AMA with its month and day, "May 5,
