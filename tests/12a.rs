@@ -339,7 +339,9 @@ fn file_values_are_kept_or_named_precisely() {
     // The lead's decision (issue 12d): N1 is a note, kept as the annotation as
     // BibTeX `note`, CSL `note` and EndNote `notes` are (Zotero's HTML as text).
     assert!(!said.contains("RIS N1"), "{said}");
-    assert!(said.contains("RIS NV (the number of volumes) (1 record)"), "{said}");
+    // Schema 0033 (tester r71 F12): NV is read, the number of volumes.
+    assert!(!said.contains("RIS NV"), "{said}");
+    assert_eq!(reading(&w.reading_list(), "A book with a note")["number_of_volumes"], "3");
     assert_eq!(reading(&w.reading_list(), "A book with a note")["annotation"], "A note from Zotero");
 
     let said = w.import_reading(
@@ -365,7 +367,9 @@ fn file_values_are_kept_or_named_precisely() {
     // Branch 12e: "Num Pages" is read now, as the book's number of pages (schema 0024).
     assert!(!said.contains("\"Num Pages\" is not read"), "{said}");
     assert_eq!(reading(&w.reading_list(), "Zotero book")["page_count"], "114");
-    assert!(said.contains("\"Number Of Volumes\" is not read: the number of volumes of a multivolume work"), "{said}");
+    // Schema 0033 (tester r71 F12): read, the number of volumes.
+    assert!(!said.contains("\"Number Of Volumes\" is not read"), "{said}");
+    assert_eq!(reading(&w.reading_list(), "Zotero book")["number_of_volumes"], "3");
     assert!(!said.contains("--map"), "no --map into an unrelated field offered: {said}");
     assert!(said.contains("\"Key\" is not read: Zotero's own key for the item"), "{said}");
     assert_eq!(reading(&w.reading_list(), "Zotero book")["genre"], "Monograph");

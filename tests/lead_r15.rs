@@ -873,10 +873,13 @@ fn an_access_date_is_kept_edited_undone_exported_and_checked() {
     assert!(err.contains("February 2024 has 29 days, not 30"), "{err}");
     // The export's `accessed` column reads back.
     let csv = w.ok(&["export", "reading", "--format", "csv"]);
-    // (Schema 0028's original year, 0029's translators, 0030's original title and 0032's volume
-    // title come after it.)
+    // (Schema 0028's original year, 0029's translators, 0030's original title, 0032's volume
+    // title and 0033's number of volumes come after it.)
     assert!(
-        csv.lines().next().unwrap().ends_with(",accessed,original_year,translators,original_title,volume_title"),
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",accessed,original_year,translators,original_title,volume_title,number_of_volumes"),
         "{csv}"
     );
     let again = w.import_reading("again.csv", &csv);

@@ -88,15 +88,16 @@ fn an_older_database_gets_the_folded_keys_and_keeps_its_records() {
     let version = w.count("PRAGMA user_version");
     let conn = rusqlite::Connection::open(w.db()).unwrap();
     // As canon before migration 0027 keyed them, and both of one year
-    // (and without 0028's original year, 0029's translators and 0030's original title, which came after; 0031 re-indexes; 0032's volume title).
+    // (and without 0028's original year, 0029's translators and 0030's original title, which came after; 0031 re-indexes; 0032's volume title; 0033's number of volumes).
     conn.execute_batch(
         "UPDATE reading SET title_key = 'saúde em são paulo' WHERE title = 'Saúde em São Paulo';
          UPDATE reading SET title_key = 'saude em sao paulo', year = 2020 WHERE title = 'Saude em Sao Paulo';
          ALTER TABLE reading DROP COLUMN original_year; DROP TABLE reading_translator;
-         ALTER TABLE reading DROP COLUMN original_title; ALTER TABLE reading DROP COLUMN volume_title;",
+         ALTER TABLE reading DROP COLUMN original_title; ALTER TABLE reading DROP COLUMN volume_title;
+         ALTER TABLE reading DROP COLUMN number_of_volumes;",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", version - 6).unwrap();
+    conn.pragma_update(None, "user_version", version - 7).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

@@ -120,14 +120,15 @@ fn search_finds_the_original_title() {
     assert!(w.search_titles("Rassismus").is_empty());
     w.import_reading("tt.ris", RIS);
     // An index as the schema before 0031 wrote it: the title alone (and
-    // without 0032's volume title, which came after).
+    // without 0032's volume title and 0033's number of volumes, which came after).
     let c = rusqlite::Connection::open(w.db()).expect("open");
     let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
     c.execute_batch(&format!(
         "DELETE FROM reading_fts; INSERT INTO reading_fts (rowid, title, authors, annotation) \
          SELECT id, title, '', annotation FROM reading; ALTER TABLE reading DROP COLUMN volume_title; \
+         ALTER TABLE reading DROP COLUMN number_of_volumes; \
          PRAGMA user_version = {};",
-        v - 2
+        v - 3
     ))
     .expect("older index");
     drop(c);

@@ -297,14 +297,14 @@ fn decolonising_the_curriculum_is_historical_awareness_and_mrsa_is_not() {
         .unwrap();
     assert!(gone >= 4, "a new database is seeded with them");
     // Before 0025: eight migrations back since 0026 (the access date), 0027, 0028 (the original year)
-    // 0029 (the translators) and 0030 (the original title) 0031 (its search) and 0032 (the volume title) came after it.
+    // 0029 (the translators) and 0030 (the original title) 0031 (its search) 0032 (the volume title) and 0033 (the number of volumes) came after it.
     conn.execute_batch(
         "ALTER TABLE reading DROP COLUMN accessed; ALTER TABLE reading DROP COLUMN original_year; \
          DROP TABLE reading_translator; ALTER TABLE reading DROP COLUMN original_title; \
-         ALTER TABLE reading DROP COLUMN volume_title",
+         ALTER TABLE reading DROP COLUMN volume_title; ALTER TABLE reading DROP COLUMN number_of_volumes",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", version - 8).unwrap();
+    conn.pragma_update(None, "user_version", version - 9).unwrap();
     drop(conn);
     v.ok(&["check"]);
     assert_eq!(v.count("PRAGMA user_version"), version);

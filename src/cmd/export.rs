@@ -137,6 +137,8 @@ const READING_COLUMNS: &[&str] = &[
     "original_title",
     // Schema 0032: the own title of a volume of a multi-volume work, last for the same reason.
     "volume_title",
+    // Schema 0033: the number of volumes of a multi-volume work, last for the same reason.
+    "number_of_volumes",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -202,6 +204,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             crate::import::names::cell_text(&r.translator_names),
             o(&r.original_title),
             o(&r.volume_title),
+            o(&r.number_of_volumes),
         ]);
     }
     if !a.bom {

@@ -214,6 +214,11 @@ pub struct BibArgs {
     /// Vancouver; "" clears it in `edit`.
     #[arg(long, value_name = "TITLE")]
     pub volume_title: Option<String>,
+    /// The number of volumes of a multi-volume work cited whole ("2"; "2 vols." is read too):
+    /// "2 vol." in Vancouver, "2 vols." in Chicago, "(Vols. 1–2)" in APA; "" clears it in
+    /// `edit`.
+    #[arg(long, value_name = "N")]
+    pub volumes: Option<String>,
 }
 
 impl BibArgs {
@@ -235,6 +240,7 @@ impl BibArgs {
             "original_year" => &self.original_year,
             "original_title" => &self.original_title,
             "volume_title" => &self.volume_title,
+            "number_of_volumes" => &self.volumes,
             _ => &None,
         }
     }
@@ -465,6 +471,7 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("original year", &r.original_year);
     opt("original title", &r.original_title);
     opt("volume title", &r.volume_title);
+    opt("number of volumes", &r.number_of_volumes);
     opt("annotation", &r.annotation);
     opt("source kind", &r.source_kind);
     opt("language", &r.language);
@@ -618,6 +625,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         warnings,
         original_title: take("original_title"),
         volume_title: take("volume_title"),
+        number_of_volumes: take("number_of_volumes"),
         line: 0,
         title,
         authors: authors.iter().filter(|n| !crate::import::builder::is_et_al(n)).cloned().collect(),

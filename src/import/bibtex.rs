@@ -1286,6 +1286,9 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
     // biblatex's `urldate`, "the access date of the address specified in
     // the url field" (biblatex manual §2.2.2), an ISO date.
     d.accessed = e.fields.get("urldate").map(|f| Val::new(collapse(&verbatim(&f.raw)), at(f)));
+    // biblatex's `volumes`, "the total number of volumes of a multi-volume
+    // work" (biblatex manual §2.2.2; schema 0033, tester r71 F12).
+    d.number_of_volumes = e.fields.get("volumes").map(|f| Val::new(collapse(&latex_to_rich(&f.raw)), at(f)));
     // biblatex's `origdate`, "the publication date of the original edition"
     // (biblatex manual §2.2.2), of a reprint or translation (schema 0028).
     // Older biblatex and BibTeX styles write `origyear` (tester r27 F11).
@@ -2030,6 +2033,7 @@ const BIBTEX_READ: &[&str] = &[
     "entrysubtype",
     "extra",
     "volume",
+    "volumes",
     "number",
     "issue",
     "pages",

@@ -145,6 +145,10 @@ pub struct Draft {
     /// volume `title` beside `maintitle`, CSL `volume-title`), the work's
     /// title being `title` (a part's: `container`); see [`volume_title`].
     pub volume_title: Option<String>,
+    /// The number of volumes of a multi-volume work as written (CSL
+    /// `number-of-volumes`, biblatex `volumes`, RIS `NV`, EndNote
+    /// `num-vols`), read by [`number_of_volumes`].
+    pub number_of_volumes: Option<Val>,
     pub issue: Option<String>,
     /// Where the volume, issue and pages were read (their cells), for the
     /// messages about them; `None`: the record's start ([`Draft::at`]).
@@ -1584,6 +1588,7 @@ const CSL_EXTRA_READ: &[&str] = &[
     "number-of-pages",
     "language",
     "version",
+    "number-of-volumes",
 ];
 
 /// The CSL 1.0.2 variables canon has no field for, which a Zotero "Extra"
@@ -1605,7 +1610,6 @@ const CSL_EXTRA_UNREAD: &[&str] = &[
     "event-title",
     "jurisdiction",
     "medium",
-    "number-of-volumes",
     "original-publisher",
     "original-publisher-place",
     "references",
@@ -1803,6 +1807,14 @@ fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
                     d.edition = Some(edition);
                 } else if d.edition.as_deref().is_some_and(|e| !same(e, &edition)) {
                     note.push(format!("version: {v}"));
+                }
+                continue;
+            }
+            "number-of-volumes" => {
+                match &d.number_of_volumes {
+                    None => d.number_of_volumes = Some(Val::new(v.clone(), at)),
+                    Some(o) if volume_total(&o.text) == volume_total(v) => {}
+                    Some(_) => note.push(format!("number-of-volumes: {v}")),
                 }
                 continue;
             }
@@ -2137,6 +2149,7 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         ("page_count", text(&d.page_count)),
         ("pages", text(&d.pages)),
         ("volume", text(&d.volume)),
+        ("number_of_volumes", val(&d.number_of_volumes)),
     ];
     build_record(d, themes).map(in_nfc).map(|mut r| {
         let stored = |f: &str| match f {
@@ -2151,7 +2164,8 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
             "edition" => r.edition.is_some(),
             "page_count" => r.page_count.is_some(),
             "pages" => r.pages.is_some() || r.page_count.is_some(),
-            "volume" => r.volume.is_some() || r.series_number.is_some(),
+            "volume" => r.volume.is_some() || r.series_number.is_some() || r.number_of_volumes.is_some(),
+            "number_of_volumes" => r.number_of_volumes.is_some(),
             _ => true,
         };
         let refused: Vec<&str> = given.iter().filter(|(f, g)| *g && !stored(f)).map(|(f, _)| *f).collect();
@@ -3404,12 +3418,22 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // printed "Vol. 2 vols." and stored beside the set).
     if let Some(count) = d.volume.as_deref().and_then(volume_count) {
         let at = d.volume_at.unwrap_or(d.at);
-        let message = format!(
-            "{p}volume {:?} is the number of volumes of the set ({count}), not a volume's number: read as the \
-             whole set, the volume left empty (give the volume's number, e.g. 2, for one volume)",
-            d.volume.as_deref().unwrap_or_default().trim()
-        );
+        let written = d.volume.as_deref().unwrap_or_default().trim().to_string();
+        let message = match d.number_of_volumes.as_ref().map(|n| volume_total(&n.text)) {
+            Some(Some(n)) if n != count => format!(
+                "{p}volume {written:?} is the number of volumes of the set, not a volume's number, and says \
+                 {count} where the record's number of volumes says {n}: kept {n}, the volume left empty"
+            ),
+            _ => format!(
+                "{p}volume {written:?} is the number of volumes of the set, not a volume's number: read as the \
+                 whole set of {count} volumes, the volume left empty (give the volume's number, e.g. 2, for one \
+                 volume)"
+            ),
+        };
         d.warnings.push(RowError::new(at.line, at.column, message));
+        if d.number_of_volumes.as_ref().is_none_or(|n| volume_total(&n.text).is_none()) {
+            d.number_of_volumes = Some(Val::new(count, at));
+        }
         d.volume = None;
     }
     // "Vol. 383" and "No. 9" in their own cells: the numbers, as the style
@@ -3478,12 +3502,14 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     let original_title = d.original_title.take().map(|t| super::modules::one_line(&t)).filter(|t| !t.is_empty());
     unfold_volume(&mut d, &mut title, kind);
     let volume_title = volume_title(&mut d, title.as_deref());
+    let number_of_volumes = number_of_volumes(&mut d);
     Ok(ReadingRecord {
         line: d.at.line,
         id,
         title: title.unwrap_or_default(),
         original_title,
         volume_title,
+        number_of_volumes,
         authors_truncated: authors_truncated && !authors.is_empty(),
         guessed: d.guessed,
         authors,
@@ -3797,6 +3823,33 @@ pub fn volume_count(v: &str) -> Option<String> {
     let (number, label) = (&lower[..digits], lower[digits..].trim().trim_end_matches('.'));
     (!number.is_empty() && matches!(label, "vols" | "vol" | "v" | "volumes" | "bde" | "bd" | "tomes" | "t"))
         .then(|| number.to_string())
+}
+
+/// The number of volumes a number-of-volumes field gives, digits without
+/// leading zeros: "2", "2 vols.", "3 v.", "in 12 volumes"; `None` for
+/// anything else (no count, or zero).
+pub fn volume_total(v: &str) -> Option<String> {
+    let t = v.trim().trim_end_matches('.');
+    let n = if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) { Some(t.to_string()) } else { volume_count(t) }?;
+    let n = n.trim_start_matches('0');
+    (!n.is_empty()).then(|| n.to_string())
+}
+
+/// The record's number of volumes ([`volume_total`]), one rule for every
+/// format (tester r71 F12); a value that gives no count is not stored, and
+/// a warning names it, as a language canon does not know is.
+fn number_of_volumes(d: &mut Draft) -> Option<String> {
+    let v = d.number_of_volumes.take().filter(|v| !v.text.trim().is_empty())?;
+    let n = volume_total(&v.text);
+    if n.is_none() {
+        let message = format!(
+            "{}number of volumes {} not stored: not a count of volumes (write it as a number, e.g. 2)",
+            d.prefix(),
+            crate::limits::shown(v.text.trim())
+        );
+        d.warnings.push(RowError::new(v.at.line, v.at.column, message));
+    }
+    n
 }
 
 /// The labels a volume's number is written with ("Vol. 2", "Band 2").

@@ -851,6 +851,9 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // The title in the original's language (CSL 1.0.2 `original-title`):
     // stored (schema 0030; tester r62 F3).
     d.original_title = text_of(o.get("original-title"));
+    // The number of volumes of a multi-volume work (CSL 1.0.2
+    // `number-of-volumes`; schema 0033, tester r71 F12).
+    d.number_of_volumes = text_of(o.get("number-of-volumes")).map(|t| Val::new(t, at("number-of-volumes")));
     // The volume's own title in a multi-volume work (CSL 1.0.2
     // `volume-title`), beside its number: stored apart (schema 0032;
     // tester r69 F6).
@@ -942,6 +945,7 @@ const CSL_READ: &[&str] = &[
     "title",
     "original-title",
     "volume-title",
+    "number-of-volumes",
     "issued",
     "original-date",
     "available-date",

@@ -482,6 +482,9 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     d.date = val("dates/year").or_else(|| val("dates/pub-dates/date"));
     // EndNote's "Access Date" (`access-date`, CSL `accessed`).
     d.accessed = val("access-date");
+    // The number of volumes of a multi-volume work (schema 0033; tester r71
+    // F12: named as not stored).
+    d.number_of_volumes = val("num-vols");
     // EndNote's "Original Publication" (`orig-pub`), free text: the
     // original's title, year or publication (read by the builder).
     d.original_pub = val("orig-pub");
@@ -752,6 +755,7 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
         "keywords/keyword",
         "access-date",
         "orig-pub",
+        "num-vols",
     ];
     let used = |read: &mut Vec<&'static str>, options: &[&'static str]| {
         if let Some(p) = options.iter().find(|p| first(p).is_some()) {

@@ -382,6 +382,10 @@ pub struct ReadingRecord {
     /// `volume-title`); schema 0032 (tester r69 F6: it was folded into the
     /// title, the volume's number with it).
     pub volume_title: Option<String>,
+    /// The number of volumes of a multi-volume work, digits ("2"): CSL
+    /// 1.0.2 `number-of-volumes`, biblatex `volumes`, RIS `NV`, EndNote
+    /// `num-vols`; schema 0033 (tester r71 F12: named as not stored).
+    pub number_of_volumes: Option<String>,
     pub issue: Option<String>,
     /// Pages as written, ranges with an en dash ("123–9").
     pub pages: Option<String>,
@@ -513,7 +517,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
 /// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`,
-/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`, `original_title`, `volume_title`). `year` covers the year, its note ("in
+/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`, `original_title`, `volume_title`, `number_of_volumes`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u64);
@@ -565,6 +569,7 @@ impl Present {
         "translators",
         "original_title",
         "volume_title",
+        "number_of_volumes",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

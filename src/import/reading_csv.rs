@@ -66,6 +66,7 @@ const ORIGINAL_YEAR: usize = 44;
 const TRANSLATORS: usize = 45;
 const ORIGINAL_TITLE: usize = 46;
 const VOLUME_TITLE: usize = 47;
+const NUMBER_OF_VOLUMES: usize = 48;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -223,6 +224,22 @@ pub const FIELDS: &[Field] = &[
     // Schema 0032: the own title of the volume of a multi-volume work whose
     // title is `title` (a chapter's: `container`), CSL `volume-title`.
     Field { name: "volume_title", aliases: &["volume title", "volume-title", "title of volume"], required: false },
+    // Schema 0033: the number of volumes of a multi-volume work, CSL
+    // `number-of-volumes` (tester r71 F12).
+    Field {
+        name: "number_of_volumes",
+        aliases: &[
+            "number of volumes",
+            "number-of-volumes",
+            "volumes",
+            "no. of volumes",
+            "num volumes",
+            "num vols",
+            "num-vols",
+            "# of volumes",
+        ],
+        required: false,
+    },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -273,6 +290,7 @@ const PRESENT: &[(usize, &str)] = &[
     (TRANSLATORS, "translators"),
     (ORIGINAL_TITLE, "original_title"),
     (VOLUME_TITLE, "volume_title"),
+    (NUMBER_OF_VOLUMES, "number_of_volumes"),
 ];
 
 /// A cell without the `'` that `canon export` puts before a cell a
@@ -540,6 +558,7 @@ impl<'a> ReadingReader<'a> {
         d.original_year = opt(ORIGINAL_YEAR);
         d.original_title = text(ORIGINAL_TITLE);
         d.volume_title = text(VOLUME_TITLE);
+        d.number_of_volumes = opt(NUMBER_OF_VOLUMES);
         if let Some(v) = opt(REPORT_NUMBER) {
             let (f, name) = (REPORT_NUMBER, "report_number");
             match d.issue.as_deref().map(str::trim) {

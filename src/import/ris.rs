@@ -784,11 +784,10 @@ fn draft(raw: &Raw) -> Draft {
             d.not_stored_as(format!("RIS {tag} (a second value)"));
         }
     }
-    // `NV` is the number of volumes of a multivolume work (Zotero's
-    // `numberOfVolumes`): canon has no field for it.
-    if !all(&["NV"]).is_empty() {
-        d.not_stored_as("RIS NV (the number of volumes)".to_string());
-    }
+    // `NV` is the number of volumes of a multivolume work (RIS
+    // specification, 2011; Zotero's `numberOfVolumes`): schema 0033 (tester
+    // r71 F12: named as not stored).
+    d.number_of_volumes = val(&["NV"]);
     // `TT`, the title in translation (RIS specification, 2011): kept as
     // MEDLINE's translated titles are ([`Draft::take_translated_title`]);
     // one that repeats `TI` loses nothing (it was named as not stored).
@@ -806,7 +805,7 @@ fn draft(raw: &Raw) -> Draft {
         .chain(
             c2_pmid.as_ref().filter(|c| d.pmid.as_ref().is_some_and(|p| p.text.trim() == c.text.trim())).map(|_| "C2"),
         )
-        // `N1`: read as the note; `RN`: the annotation; `NV`: named above with why.
+        // `N1`: read as the note; `RN`: the annotation; `NV`: the number of volumes.
         .chain(["N1", "RN", "NV"])
         // (`AF` not read is named above with why.)
         .chain(["AF"])

@@ -165,6 +165,7 @@ const GENRE: usize = 20;
 const PAGE_COUNT: usize = 21;
 const ACCESSED: usize = 22;
 const LICENCE: usize = 23;
+const NUMBER_OF_VOLUMES: usize = 24;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
 /// abstracts and automatic tags are not read by default (the header report
@@ -210,6 +211,9 @@ pub const FIELDS: &[Field] = &[
     // Zotero's "Rights" (CSL `license`): the work's licence or rights
     // statement, canon's `licence` (tester r24: it was named as having no field).
     Field { name: "licence", aliases: &["Rights"], required: false },
+    // Zotero's "Number Of Volumes" (`numberOfVolumes`, CSL
+    // `number-of-volumes`): schema 0033 (tester r71 F12: named as not read).
+    Field { name: "number_of_volumes", aliases: &["Number Of Volumes"], required: false },
 ];
 
 /// Zotero's CSV columns (Zotero 6 and 7 export every field of every item
@@ -342,6 +346,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         page_count: m.columns[PAGE_COUNT],
         accessed: m.columns[ACCESSED],
         licence: m.columns[LICENCE],
+        number_of_volumes: m.columns[NUMBER_OF_VOLUMES],
         publisher: m.columns[PUBLISHER],
         place: m.columns[PLACE],
         edition: m.columns[EDITION],
@@ -363,10 +368,9 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
     m.known_unread(&[
         ("Key", "Zotero's own key for the item, which names it in one Zotero library only"),
         (
-            "Number Of Volumes",
-            "the number of volumes of a multivolume work (Zotero `numberOfVolumes`, CSL `number-of-volumes`), which canon has no field for",
+            "Abstract Note",
+            "the abstract, which canon does not keep (a reading list cites works; it does not hold their text)",
         ),
-        ("Abstract Note", "the abstract, which canon does not keep (a reading list cites works; it does not hold their text)"),
         ("Notes", "Zotero's notes on the item; to read them as the annotation, add --map 'Notes=annotation'"),
     ]);
     m.known_unread(&ZOTERO_UNREAD);
@@ -408,6 +412,7 @@ struct Columns {
     page_count: Option<usize>,
     accessed: Option<usize>,
     licence: Option<usize>,
+    number_of_volumes: Option<usize>,
     publisher: Option<usize>,
     place: Option<usize>,
     edition: Option<usize>,
@@ -476,6 +481,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.page_count = text(c.page_count);
     d.accessed = get(r, c.accessed).map(|v| Val::new(v, at(c.accessed)));
     d.licence = get(r, c.licence).map(str::to_string);
+    d.number_of_volumes = get(r, c.number_of_volumes).map(|v| Val::new(v, at(c.number_of_volumes)));
     d.genre = text(c.genre).or_else(|| get(r, c.kind).and_then(builder::genre_of_type_name).map(str::to_string));
     let kind = match d.kind {
         KindSrc::Mapped(k) => k,

@@ -681,6 +681,10 @@ impl Style {
         } else {
             t
         };
+        let t = match self.named {
+            Some(style @ ("vancouver" | "ama" | "harvard")) => with_volume_total(t, r, style),
+            _ => t,
+        };
         let t = with_report_label(t, r, self.name == "vancouver");
         let t = with_report_series(t, r, &self.name);
         let t = with_report_series_number(t, r, &self.name);
@@ -5170,6 +5174,11 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             if let Some(v) = &r.volume {
                 parent.insert("volume".into(), json!(v));
             }
+            // A chapter in a multi-volume work cited whole: the work's number
+            // of volumes (CSL `number-of-volumes`; schema 0033).
+            if let Some(n) = &r.number_of_volumes {
+                parent.insert("volume-total".into(), json!(n));
+            }
             // A chapter's book in a series: its number is the series number
             // (BibTeX `number`, CSL `collection-number`), on the series below.
             let series_number = matches!(parent_kind, Some("book")) && r.series.is_some();
@@ -5193,6 +5202,11 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
         _ => {
             if let Some(v) = &r.volume {
                 e.insert("volume".into(), json!(v));
+            }
+            // A multi-volume work cited whole: its number of volumes (CSL
+            // `number-of-volumes`; schema 0033, tester r71 F12).
+            if let Some(n) = &r.number_of_volumes {
+                e.insert("volume-total".into(), json!(n));
             }
             // A book in a series: its number is the series number, on the
             // series below; a report's or a book's own number is its number.
@@ -7252,6 +7266,55 @@ fn with_ama_report_number(t: Rich, r: &Reading) -> Rich {
     }
     // After the year (and pages) that follow the title: before the address.
     with_sentence_after_year(t, r, &label, true)
+}
+
+/// The number of volumes of a multi-volume work cited whole (schema 0033;
+/// tester r71 F12), where a bundled style prints it unlike its manual or
+/// not at all: Citing Medicine's extent "2 vol." after the date (2nd ed.,
+/// ch. 2, "Physical description": "2 vol."), AMA 11's "Vols 1-2" where a
+/// volume goes, after the title (§3.12.1, "volume number … when there is
+/// more than 1 volume"), Cite Them Right's "(2 vols)" after the title,
+/// whose style's label has no volume to take its word from and printed
+/// "(2)". APA's "(Vols. 1–2)" and Chicago's "2 vols." are the processor's.
+/// A volume of the set is cited with its own number instead.
+fn with_volume_total(mut t: Rich, r: &Reading, style: &str) -> Rich {
+    let Some(n) = r.number_of_volumes.as_deref().map(str::trim).filter(|n| !n.is_empty()) else { return t };
+    if r.volume.as_deref().is_some_and(|v| !v.trim().is_empty()) {
+        return t;
+    }
+    let Some(title) = find_title(&t.text, r) else { return t };
+    match style {
+        "vancouver" => {
+            let label = format!("{n} vol");
+            if find_case_insensitive(&t.text[title.end..], &format!("{label}.")).is_some() {
+                return t;
+            }
+            with_sentence_after_year(t, r, &label, true)
+        }
+        "ama" => {
+            let label = format!("Vols 1-{n}");
+            if find_case_insensitive(&t.text, &label).is_some() {
+                return t;
+            }
+            let Some(stop) = t.text[title.end..].find(". ").map(|i| title.end + i + 2) else { return t };
+            splice(&mut t, stop..stop, &format!("{label}. "));
+            t
+        }
+        _ => {
+            let bare = format!(" ({n})");
+            match t.text[title.end..].find(&bare).map(|i| title.end + i) {
+                Some(at) if at - title.end <= 2 => {
+                    splice(&mut t, at..at + bare.len(), &format!(" ({n} vols)"));
+                }
+                _ if !t.text.contains(&format!("{n} vols")) => {
+                    let at = title.end;
+                    splice(&mut t, at..at, &format!(" ({n} vols)"));
+                }
+                _ => {}
+            }
+            t
+        }
+    }
 }
 
 /// `t` with the sentence `label` put after the sentence that holds the

@@ -1868,6 +1868,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "original_title",
         // Schema 0032: the own title of a volume of a multi-volume work, appended.
         "volume_title",
+        // Schema 0033: the number of volumes of a multi-volume work, appended.
+        "number_of_volumes",
     ])
     .with_ids(&["id"]);
     for r in &d.readings {
@@ -1933,6 +1935,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             crate::import::names::cell_text(&r.translator_names),
             o(&r.original_title),
             o(&r.volume_title),
+            o(&r.number_of_volumes),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.

@@ -122,6 +122,7 @@ pub const TABLES: &[Table] = &[
             "original_year",
             "original_title",
             "volume_title",
+            "number_of_volumes",
         ],
         order: "id",
         has_id: true,

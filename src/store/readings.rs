@@ -105,6 +105,9 @@ struct Stored {
     /// title is `title` (a chapter's: `container`); schema 0032.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     volume_title: Option<String>,
+    /// The number of volumes of a multi-volume work (schema 0033).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    number_of_volumes: Option<String>,
     /// The year is approximate ("circa 1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
@@ -313,6 +316,7 @@ impl Stored {
             original_year: r.original_year.clone(),
             original_title: r.original_title.clone(),
             volume_title: r.volume_title.clone(),
+            number_of_volumes: r.number_of_volumes.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
             date_copyright: r.year.is_some() && r.date_copyright && !r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
@@ -834,6 +838,7 @@ impl Stored {
             original_year: pick(&r.original_year, &self.original_year),
             original_title: pick(&r.original_title, &self.original_title),
             volume_title: self.merged_volume_title(r, &mut kept),
+            number_of_volumes: pick(&r.number_of_volumes, &self.number_of_volumes),
             day_end: None,
             season_end: None,
         };
@@ -988,6 +993,7 @@ impl Stored {
             original_year: take("original_year", &r.original_year, &self.original_year),
             original_title: take("original_title", &r.original_title, &self.original_title),
             volume_title: take("volume_title", &r.volume_title, &self.volume_title),
+            number_of_volumes: take("number_of_volumes", &r.number_of_volumes, &self.number_of_volumes),
             day_end: None,
             season_end: None,
         };
@@ -1101,6 +1107,7 @@ impl Stored {
             original_year: pick(&self.original_year, &r.original_year),
             original_title: pick(&self.original_title, &r.original_title),
             volume_title: pick(&self.volume_title, &r.volume_title),
+            number_of_volumes: pick(&self.number_of_volumes, &r.number_of_volumes),
             day_end: None,
             season_end: None,
         };
@@ -4084,7 +4091,8 @@ impl<'t> ReadingWriter<'t> {
                     original_language, translated, global_south, open_access, perspective,
                     container_short, season, month, day, date_approximate, authors_truncated, pmid,
                     month_end, series, genre, date_copyright, day_end, season_end, page_count,
-                    credit, licence, series_number, accessed, original_year, original_title, volume_title
+                    credit, licence, series_number, accessed, original_year, original_title, volume_title,
+                    number_of_volumes
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -4139,6 +4147,7 @@ impl<'t> ReadingWriter<'t> {
                     original_year: r.get(41)?,
                     original_title: r.get(42)?,
                     volume_title: r.get(43)?,
+                    number_of_volumes: r.get(44)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -5443,11 +5452,11 @@ impl<'t> ReadingWriter<'t> {
                                       container_short, season, month, day, date_approximate, authors_truncated,
                                       pmid, month_end, series, genre, date_copyright, day_end, season_end,
                                       page_count, credit, licence, series_number, accessed, original_year,
-                                      original_title, volume_title)
+                                      original_title, volume_title, number_of_volumes)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
                          ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46,
-                         ?47, ?48)",
+                         ?47, ?48, ?49)",
             )?
             .execute(params![
                 id,
@@ -5497,7 +5506,8 @@ impl<'t> ReadingWriter<'t> {
                 s.accessed,
                 s.original_year,
                 own_original_title(&s.title, &s.original_title),
-                s.volume_title
+                s.volume_title,
+                s.number_of_volumes
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -5926,7 +5936,7 @@ impl<'t> ReadingWriter<'t> {
                         month_end = ?33, series = ?34, genre = ?35, date_copyright = ?36, day_end = ?37,
                         season_end = ?38, page_count = ?39, credit = ?40, licence = ?41,
                         series_number = ?42, accessed = ?43, original_year = ?44, original_title = ?45,
-                        volume_title = ?46
+                        volume_title = ?46, number_of_volumes = ?47
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -5939,7 +5949,8 @@ impl<'t> ReadingWriter<'t> {
                 new.day_end, new.season_end, new.page_count, new.credit, new.licence,
                 new.series_number, new.accessed, new.original_year,
                 own_original_title(&new.title, &new.original_title),
-                new.volume_title
+                new.volume_title,
+                new.number_of_volumes
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -6302,6 +6313,9 @@ pub struct Reading {
     /// Medicine" (biblatex `title` beside `maintitle`, CSL `volume-title`;
     /// schema 0032).
     pub volume_title: Option<String>,
+    /// The number of volumes of a multi-volume work, digits ("2"): CSL
+    /// `number-of-volumes`, biblatex `volumes`, RIS `NV` (schema 0033).
+    pub number_of_volumes: Option<String>,
     /// The year is approximate ("circa 1998", "c. 1998", CSL `circa`).
     pub date_approximate: bool,
     /// The year is a copyright year ("c1998", "©1998"; schema 0019): exact,
@@ -6372,7 +6386,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.accessed, r.original_year,
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_translator WHERE reading_id = r.id ORDER BY position)),
-                r.original_title, r.volume_title
+                r.original_title, r.volume_title, r.number_of_volumes
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -6411,6 +6425,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 translator_names: r.get::<_, Option<String>>(47)?.as_deref().map(names_from_json).unwrap_or_default(),
                 original_title: r.get(48)?,
                 volume_title: r.get(49)?,
+                number_of_volumes: r.get(50)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,

@@ -98,6 +98,7 @@ pub const BIB_TEXT: &[(&str, &str)] = &[
     ("original_year", "original year"),
     ("original_title", "original title"),
     ("volume_title", "volume title"),
+    ("number_of_volumes", "number of volumes"),
 ];
 
 /// A typed reference field (`column` one of [`BIB_TEXT`]) read by the
@@ -115,6 +116,18 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
     // The original title as the importers store it: on one line.
     if matches!(column, "original_title" | "volume_title") {
         return Ok(Some(crate::import::modules::one_line(v)).filter(|s| !s.is_empty()));
+    }
+    // The number of volumes as the importers store it ([`crate::import::builder::volume_total`]).
+    if column == "number_of_volumes" {
+        if v.trim().is_empty() {
+            return Ok(None);
+        }
+        return match crate::import::builder::volume_total(v) {
+            Some(n) => Ok(Some(n)),
+            None => {
+                anyhow::bail!("number of volumes {:?}: not a count of volumes (write it as a number, e.g. 2)", v.trim())
+            }
+        };
     }
     // The original year as the importers store it ([`crate::import::builder::original_year`]).
     if column == "original_year" {

@@ -122,6 +122,11 @@ const READING_FIELDS: &[Field] = &[
         label: "Title of the volume (of a multi-volume work; its number in Volume)",
         input: Input::Line,
     },
+    Field {
+        name: "number_of_volumes",
+        label: "Number of volumes (of a multi-volume work cited whole)",
+        input: Input::Line,
+    },
     Field { name: "annotation", label: "Why read it", input: Input::Lines },
     Field { name: "source_kind", label: "Source kind", input: Input::OptChoice(SOURCE_KINDS) },
     Field { name: "language", label: "Language", input: Input::Line },

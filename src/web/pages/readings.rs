@@ -210,6 +210,7 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("Original year", &r.original_year),
         field("Original title", &r.original_title),
         field("Volume title", &r.volume_title),
+        field("Number of volumes", &r.number_of_volumes),
         field("Source kind", &r.source_kind),
         field("Language", &r.language),
         field("Original language", &r.original_language),
@@ -405,6 +406,7 @@ const MORE_FIELDS: &[(&str, &str)] = &[
     ("original_year", "First published (a reprint's original year)"),
     ("original_title", "Title in the original language (when the title is its translation)"),
     ("volume_title", "Title of the volume (of a multi-volume work; its number in Volume)"),
+    ("number_of_volumes", "Number of volumes (of a multi-volume work cited whole)"),
 ];
 
 impl NewReading {
@@ -439,6 +441,7 @@ impl NewReading {
             original_year: self.more("original_year"),
             original_title: self.more("original_title"),
             volume_title: self.more("volume_title"),
+            volumes: self.more("number_of_volumes"),
         }
     }
 }

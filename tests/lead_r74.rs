@@ -1,0 +1,194 @@
+//! Issue 12 (lead, r74), through the binary: the number of volumes of a
+//! multi-volume work (schema 0033; tester r71 F12) is read from every
+//! format that gives it, kept through re-imports, edits, undo, export and
+//! merge, and printed as each style's manual writes it.
+
+mod common;
+
+use common::{Workdir, reading, reference};
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+fn volumes(list: &serde_json::Value, title: &str) -> serde_json::Value {
+    reading(list, title)["number_of_volumes"].clone()
+}
+
+/// Each format's own field: CSL-JSON `number-of-volumes` (text or number),
+/// biblatex `volumes`, a Zotero Extra line, RIS `NV`, EndNote `num-vols`,
+/// Zotero's CSV column, a spreadsheet's column, and a catalogue's "2 vols."
+/// in a volume cell. None of them is named as not stored any more.
+#[test]
+fn every_format_reads_the_number_of_volumes() {
+    let w = workdir();
+    let mut said = String::new();
+    said += &w.import_reading(
+        "z.json",
+        r#"[{"id":"a","type":"book","title":"Companion Encyclopedia of the History of Medicine","editor":[{"family":"Bynum","given":"W. F."}],"publisher":"Routledge","issued":{"date-parts":[[1993]]},"number-of-volumes":"2"},
+            {"id":"b","type":"book","title":"Harrison's Principles of Internal Medicine","author":[{"family":"Loscalzo","given":"Joseph"}],"publisher":"McGraw Hill","issued":{"date-parts":[[2022]]},"number-of-volumes":2}]"#,
+    );
+    said += &w.import_reading(
+        "a.bib",
+        "@book{porter,\n  title = {The Cambridge History of Science},\n  editor = {Porter, Roy},\n  \
+         publisher = {Cambridge University Press},\n  year = {2003},\n  volumes = {8}\n}\n\
+         @book{extra,\n  title = {A History of Public Health},\n  author = {Rosen, George},\n  publisher = {MD Publications},\n  \
+         year = {1958},\n  note = {Number of Volumes: 3}\n}\n",
+    );
+    said += &w.import_reading(
+        "a.ris",
+        "TY  - BOOK\nTI  - Medicine in the Colonies\nAU  - Arnold, David\nPB  - Zed\nPY  - 1988\nNV  - 4\nER  - \n",
+    );
+    said += &w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records><record><ref-type name=\"Book\">6</ref-type>\
+         <contributors><authors><author>Curtin, Philip D.</author></authors></contributors><titles><title>Disease and \
+         Empire</title></titles><dates><year>1998</year></dates><publisher>CUP</publisher><num-vols>5</num-vols>\
+         </record></records></xml>",
+    );
+    said += &w.import_reading(
+        "zotero.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publisher\",\"Number Of Volumes\"\n\
+         \"K1\",\"book\",\"2001\",\"Porter, Dorothy\",\"Health, Civilization and the State\",\"Routledge\",\"6\"\n",
+    );
+    said += &w.import_reading(
+        "sheet.csv",
+        "Title,Authors,Year,Publisher,Volume,Number of volumes,Type\n\
+         A History of Tropical Medicine,\"Scott, H. Harold\",1939,Edward Arnold,2 vols.,,book\n\
+         Textbook of Global Health,\"Birn, Anne-Emanuelle\",2017,OUP,,7,book\n",
+    );
+    let list = w.reading_list();
+    for (title, n) in [
+        ("Companion Encyclopedia", "2"),
+        ("Harrison's", "2"),
+        ("The Cambridge History of Science", "8"),
+        ("A History of Public Health", "3"),
+        ("Medicine in the Colonies", "4"),
+        ("Disease and Empire", "5"),
+        ("Health, Civilization", "6"),
+        ("A History of Tropical Medicine", "2"),
+        ("Textbook of Global Health", "7"),
+    ] {
+        assert_eq!(volumes(&list, title), n, "{title}: {said}");
+    }
+    // The volume cell that held the count is left empty, and says so.
+    assert_eq!(reading(&list, "A History of Tropical Medicine")["volume"], serde_json::Value::Null);
+    assert!(said.contains("read as the whole set of 2 volumes"), "{said}");
+    assert!(!said.to_lowercase().contains("number of volumes)"), "no longer named as not stored: {said}");
+    assert!(!said.contains("num-vols"), "{said}");
+    assert!(!said.contains("RIS NV"), "{said}");
+    // The Extra line is read, not kept in a note.
+    assert_eq!(reading(&list, "A History of Public Health")["note"], serde_json::Value::Null, "{list:#}");
+}
+
+/// Citing Medicine's extent "2 vol." after the date, AMA's "Vols 1-2"
+/// after the title, Cite Them Right's "(2 vols)" (its style printed "(2)"),
+/// Chicago's "2 vols." and APA's "(Vols. 1–2)"; a chapter in volume 2 of
+/// the set is cited with its volume, not the set's count.
+#[test]
+fn each_style_prints_the_number_of_volumes_as_its_manual_does() {
+    let w = workdir();
+    w.import_reading(
+        "z.json",
+        r#"[{"id":"a","type":"book","title":"Companion Encyclopedia of the History of Medicine","editor":[{"family":"Bynum","given":"W. F."},{"family":"Porter","given":"Roy"}],"publisher":"Routledge","publisher-place":"London","issued":{"date-parts":[[1993]]},"number-of-volumes":"2"},
+            {"id":"c","type":"chapter","title":"Medicine and colonialism","author":[{"family":"Arnold","given":"David"}],"container-title":"Companion Encyclopedia of the History of Medicine","volume":"2","editor":[{"family":"Bynum","given":"W. F."}],"publisher":"Routledge","publisher-place":"London","issued":{"date-parts":[[1993]]},"page":"1393-1416","number-of-volumes":"2"}]"#,
+    );
+    let book = "Companion Encyclopedia";
+    let v = w.references("vancouver");
+    assert_eq!(
+        reference(&v, book),
+        "Bynum WF, Porter R, editors. Companion Encyclopedia of the History of Medicine. London: Routledge; 1993. 2 vol."
+    );
+    let ch = reference(&v, "Medicine and colonialism");
+    assert!(ch.contains("Medicine. Vol. 2. London") && !ch.contains("2 vol."), "{ch}");
+    let ama = w.references("ama");
+    assert_eq!(
+        reference(&ama, book),
+        "Bynum WF, Porter R, eds. Companion Encyclopedia of the History of Medicine. Vols 1-2. Routledge; 1993."
+    );
+    assert!(!reference(&ama, "Medicine and colonialism").contains("Vols"), "{ama:?}");
+    let h = w.references("harvard");
+    let hb = reference(&h, book);
+    assert!(hb.contains("History of Medicine (2 vols). London: Routledge."), "{hb}");
+    assert!(!reference(&h, "Medicine and colonialism").contains("vols"), "{h:?}");
+    let c = w.references("chicago");
+    assert!(reference(&c, book).contains("History of Medicine. 2 vols. Routledge."), "{c:?}");
+    let apa = w.references("apa");
+    assert!(reference(&apa, book).contains("(Vols. 1–2)"), "{apa:?}");
+    let ac = reference(&apa, "Medicine and colonialism");
+    assert!(ac.contains("(Vol. 2, pp. 1393–1416)") && !ac.contains("Vols."), "{ac}");
+}
+
+/// A value that gives no count is named and not stored, and does not clear
+/// the stored count; a file without the field leaves it; a file with
+/// another count replaces it, which `undo` restores.
+#[test]
+fn a_count_is_kept_through_reimports_and_undone() {
+    let w = workdir();
+    let head = "Title,Authors,Year,Publisher,Number of volumes,Type\n";
+    w.import_reading("one.csv", &format!("{head}Textbook of Global Health,\"Birn, A\",2017,OUP,2,book\n"));
+    let err = w.import_reading("two.csv", &format!("{head}Textbook of Global Health,\"Birn, A\",2017,OUP,two,book\n"));
+    assert!(
+        err.contains("two.csv:2:5: warning: number of volumes \"two\" not stored: not a count of volumes"),
+        "{err}"
+    );
+    assert_eq!(volumes(&w.reading_list(), "Textbook"), "2");
+    w.import_reading("three.csv", "Title,Authors,Year,Type\nTextbook of Global Health,\"Birn, A\",2017,book\n");
+    assert_eq!(volumes(&w.reading_list(), "Textbook"), "2", "an absent column clears nothing");
+    let err = w.import_reading("four.csv", &format!("{head}Textbook of Global Health,\"Birn, A\",2017,OUP,3,book\n"));
+    assert_eq!(volumes(&w.reading_list(), "Textbook"), "3", "{err}");
+    let n = err.split("`canon undo ").nth(1).and_then(|t| t.split('`').next()).expect("a change number");
+    w.ok(&["undo", n, "--by", "t"]);
+    assert_eq!(volumes(&w.reading_list(), "Textbook"), "2");
+}
+
+/// `reading add`/`edit --volumes` (a catalogue's "3 vols." read too; text
+/// that is no count refused), undo of the edit, and the spreadsheet round
+/// trip: `export reading` then `import reading` is "unchanged".
+#[test]
+fn typed_counts_undo_and_the_export_round_trip() {
+    let w = workdir();
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "Disease and Empire",
+        "--year",
+        "1998",
+        "--type",
+        "book",
+        "--volumes",
+        "3 vols.",
+        "--by",
+        "t",
+    ]);
+    let list = w.reading_list();
+    assert_eq!(volumes(&list, "Disease"), "3");
+    let id = reading(&list, "Disease")["id"].to_string().trim_matches('"').to_string();
+    let err = w.fails(&["reading", "edit", &id, "--volumes", "several", "--by", "t"]);
+    assert!(err.contains("number of volumes \"several\": not a count of volumes"), "{err}");
+    let out = w.ok_stderr(&["reading", "edit", &id, "--volumes", "4", "--by", "t"]);
+    assert_eq!(volumes(&w.reading_list(), "Disease"), "4", "{out}");
+    let n = out.split("`canon undo ").nth(1).and_then(|t| t.split('`').next()).expect("a change number");
+    w.ok(&["undo", n, "--by", "t"]);
+    assert_eq!(volumes(&w.reading_list(), "Disease"), "3");
+    let sheet = w.ok(&["export", "reading", "--format", "csv"]);
+    assert!(sheet.lines().next().expect("a header").ends_with(",number_of_volumes"), "{sheet}");
+    let back = w.import_reading("export.csv", &sheet);
+    assert!(back.contains("0 new, 0 changed, 1 unchanged"), "{back}");
+}
+
+/// A member's count comes across in `merge`.
+#[test]
+fn merge_brings_a_members_count() {
+    let w = workdir();
+    w.import_reading("one.csv", "Title,Authors,Year,Type\nTextbook of Global Health,\"Birn, A\",2017,book\n");
+    let theirs = w.path("theirs.db");
+    std::fs::copy(w.db(), &theirs).expect("copy");
+    let id = reading(&w.reading_list(), "Textbook")["id"].to_string().trim_matches('"').to_string();
+    w.ok_at(&theirs, &["reading", "edit", &id, "--volumes", "2", "--by", "kofi"]);
+    let out = w.ok_stderr(&["merge", theirs.to_str().expect("path"), "--by", "amina"]);
+    assert_eq!(volumes(&w.reading_list(), "Textbook"), "2", "{out}");
+}
