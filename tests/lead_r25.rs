@@ -206,7 +206,10 @@ fn translators_are_kept_edited_and_undone() {
     w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap()]);
     let csv = std::fs::read_to_string(&out).unwrap();
     // (Schema 0030's original title and 0032's volume title come after it.)
-    assert!(csv.lines().next().unwrap().ends_with(",translators,original_title,volume_title"), "{csv}");
+    assert!(
+        csv.lines().next().unwrap().ends_with(",translators,original_title,volume_title,number_of_volumes"),
+        "{csv}"
+    );
     let v = workdir();
     v.ok(&["import", "reading", out.to_str().unwrap()]);
     let list = v.reading_list();

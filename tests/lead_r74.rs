@@ -192,3 +192,51 @@ fn merge_brings_a_members_count() {
     let out = w.ok_stderr(&["merge", theirs.to_str().expect("path"), "--by", "amina"]);
     assert_eq!(volumes(&w.reading_list(), "Textbook"), "2", "{out}");
 }
+
+fn names(r: &serde_json::Value, field: &str) -> Vec<String> {
+    r[field]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|n| format!("{}|{}", n["family"].as_str().unwrap_or("-"), n["given"].as_str().unwrap_or("-")))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The role written after the names of an editors or translators field,
+/// as Citing Medicine writes it ("Farmer P, Kim JY, Kleinman A, Basilico
+/// M, editors"), or after each or the last name ("Kim, Jim Yong (eds.)"),
+/// is the field's role, no fifth editor (tester r74 F1: printed "Basilico
+/// M, editors, editors."), in a spreadsheet and in Zotero's CSV.
+#[test]
+fn a_role_word_in_an_editors_or_translators_field_is_no_person() {
+    let w = workdir();
+    w.import_reading(
+        "ed.csv",
+        "Title,Year,Type,Publisher,Edited by,Translators\n\
+         Reimagining Global Health,2013,book,UC Press,\"Farmer P, Kim JY, Kleinman A, Basilico M, editors\",\n\
+         Second book,2014,book,X,\"Farmer, Paul; Kim, Jim Yong (eds.)\",\n\
+         Third book,2015,book,Y,\"Farmer, Paul (ed.); Kim, Jim Yong (ed.)\",\"Markmann CL, Philcox R, translators\"\n",
+    );
+    w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publisher\",\"Editor\"\n\
+         \"K1\",\"book\",\"2016\",\"\",\"Zotero book\",\"Routledge\",\"Osei, Kofi; Lind, Tove; eds.\"\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(
+        names(reading(&list, "Reimagining"), "editor_names"),
+        ["Farmer|P.", "Kim|J. Y.", "Kleinman|A.", "Basilico|M."]
+    );
+    assert_eq!(names(reading(&list, "Second book"), "editor_names"), ["Farmer|Paul", "Kim|Jim Yong"]);
+    assert_eq!(names(reading(&list, "Third book"), "editor_names"), ["Farmer|Paul", "Kim|Jim Yong"]);
+    assert_eq!(names(reading(&list, "Third book"), "translator_names"), ["Markmann|C. L.", "Philcox|R."]);
+    assert_eq!(names(reading(&list, "Zotero book"), "editor_names"), ["Osei|Kofi", "Lind|Tove"]);
+    let v = w.references("vancouver");
+    let r = reference(&v, "Reimagining");
+    assert!(r.starts_with("Farmer P, Kim JY, Kleinman A, Basilico M, editors. Reimagining"), "{r}");
+    let apa = w.references("apa");
+    let r = reference(&apa, "Reimagining");
+    assert!(r.starts_with("Farmer, P., Kim, J. Y., Kleinman, A., & Basilico, M. (Eds.)."), "{r}");
+}

@@ -413,11 +413,11 @@ fn medline_publication_types_are_kept_as_the_genre() {
     let csv = std::fs::read_to_string(&out).unwrap();
     // (Branch 12d appended day_end and season_end after genre; 12e page_count, credit,
     // licence, series_number, year_note and report_number after them; schema 0026 accessed,
-    // 0028 original_year, 0029 translators, 0030 original_title, 0032 volume_title.)
+    // 0028 original_year, 0029 translators, 0030 original_title, 0032 volume_title, 0033 number_of_volumes.)
     assert!(
         csv.lines().next().unwrap().ends_with(
             ",genre,day_end,season_end,page_count,credit,licence,series_number,year_note,report_number,accessed,\
-             original_year,translators,original_title,volume_title"
+             original_year,translators,original_title,volume_title,number_of_volumes"
         ),
         "{csv}"
     );

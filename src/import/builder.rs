@@ -2908,6 +2908,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // (ed.); Kim, Jim Yong (ed.)"): the editors, said; "editors" is no
     // person (tester r58 F4: an author "editors", and no "(Eds.)").
     catalogue_roles(&mut d);
+    role_words_dropped(&mut d);
     editors_marked(&mut d);
     others_marked(&mut d);
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
@@ -3951,6 +3952,60 @@ fn catalogue_roles(d: &mut Draft) {
     for m in said {
         d.warnings.push(RowError::new(at.line, at.column, m));
     }
+}
+
+/// The role written into an editors or translators field as Citing
+/// Medicine writes it after the names ("Farmer P, Kim JY, editors";
+/// "Philcox R, translator"), or after each name or the last ("Kim, Jim Yong
+/// (eds.)"): the field's own role, no person and no part of a name (tester
+/// r74 F1: an editor "editors", cited "Basilico M, editors, editors.").
+/// A word of another role is left for the name checks to name.
+fn role_words_dropped(d: &mut Draft) {
+    const EDITOR: &[&str] =
+        &["editors", "editor", "eds", "ed", "(eds)", "(ed)", "(editors)", "(editor)", "[eds]", "[ed]"];
+    const TRANSLATOR: &[&str] = &[
+        "translators",
+        "translator",
+        "trans",
+        "transl",
+        "tr",
+        "(trans)",
+        "(transl)",
+        "(tr)",
+        "(translator)",
+        "(translators)",
+        "[trans]",
+    ];
+    fn drop_words(names: &mut Vec<Name>, words: &[&str]) {
+        let word = |t: &str| t.trim().trim_end_matches('.').trim().to_lowercase().replace(". ", " ").replace('.', "");
+        let bare = |n: &Name| words.contains(&word(&n.original).as_str());
+        if names.len() > 1 && names.last().is_some_and(bare) {
+            names.pop();
+        }
+        for n in names.iter_mut() {
+            let t = n.original.trim();
+            let lower = t.to_lowercase();
+            let Some(cut) = words
+                .iter()
+                .filter(|w| w.starts_with('(') || w.starts_with('['))
+                .flat_map(|w| {
+                    let close = if w.starts_with('(') { ")" } else { "]" };
+                    let inner = &w[..w.len() - 1];
+                    [format!("{inner}.{close}"), w.to_string()]
+                })
+                .find(|m| lower.ends_with(m.as_str()) && lower.len() > m.len())
+                .map(|m| t.len() - m.len())
+            else {
+                continue;
+            };
+            let rest = t[..cut].trim().trim_end_matches(',').trim();
+            if let Some(parsed) = super::names::parse(rest) {
+                *n = parsed;
+            }
+        }
+    }
+    drop_words(&mut d.editors, EDITOR);
+    drop_words(&mut d.translators, TRANSLATOR);
 }
 
 /// Moves the authors of `d` to its editors when its authors field says
