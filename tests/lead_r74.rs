@@ -240,3 +240,24 @@ fn a_role_word_in_an_editors_or_translators_field_is_no_person() {
     let r = reference(&apa, "Reimagining");
     assert!(r.starts_with("Farmer, P., Kim, J. Y., Kleinman, A., & Basilico, M. (Eds.)."), "{r}");
 }
+
+/// A hand-made sheet's "Who wrote it" and "pp" are read as the authors and
+/// pages; a yes/no "Read?" column is offered no facet (tester r74 F2: the
+/// hints said `notes`, left `pages` out, and offered `open_access`, which
+/// would have stored the student's tick as a facet).
+#[test]
+fn hand_made_headers_are_read_and_a_tick_column_gets_no_facet_hint() {
+    let w = workdir();
+    let err = w.import_reading(
+        "mine.csv",
+        "Title,Who wrote it,Yr,Journal,Vol.,No.,pp,Read?\n\
+         Hidden in Plain Sight,\"Vyas DA, Eisenstein LG, Jones DS\",2020,N Engl J Med,383,9,874-82,yes\n",
+    );
+    assert!(err.contains("\"Who wrote it\" → authors") && err.contains("\"pp\" → pages"), "{err}");
+    let read = err.lines().find(|l| l.contains("\"Read?\" is not read")).expect("the tick column named");
+    assert!(!read.contains("open_access"), "{read}");
+    let list = w.reading_list();
+    let r = reading(&list, "Hidden");
+    assert_eq!(r["pages"], "874-82", "{r}");
+    assert_eq!(names(r, "author_names"), ["Vyas|D. A.", "Eisenstein|L. G.", "Jones|D. S."]);
+}

@@ -541,13 +541,17 @@ fn key_words(header: &str) -> Vec<String> {
         "added",
         "modified",
         "short",
+        // "Read?" (the student's tick) is no open access ("free to read")
+        // and no annotation ("why read it"; tester r74 F2).
+        "read",
     ];
     words(header).into_iter().filter(|w| !QUALIFIERS.contains(&w.as_str())).collect()
 }
 
 fn words(s: &str) -> Vec<String> {
     const STOP: &[&str] = &[
-        "of", "the", "for", "this", "a", "an", "and", "or", "in", "to", "by", "per", "on", "at", "from", "with", "item",
+        "of", "the", "for", "this", "a", "an", "and", "or", "in", "to", "by", "per", "on", "at", "from", "with",
+        "item", "it", "is",
     ];
     s.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -1113,9 +1117,7 @@ mod tests {
             let c = &m.report.columns[3];
             assert_eq!((c.suggestion.as_deref(), c.candidates.first().copied()), (None, Some(first)), "{header}");
         }
-        for (header, first) in
-            [("Comments", "notes"), ("Magazine", "container"), ("Writers", "authors"), ("Imprint", "publisher")]
-        {
+        for (header, first) in [("Comments", "notes"), ("Magazine", "container"), ("Imprint", "publisher")] {
             let m = map("r.csv", &h(&["title", header]), reading_csv::FIELDS, &[]).unwrap();
             let c = &m.report.columns[1];
             let got = c.suggestion.clone().or_else(|| c.candidates.first().map(|f| f.to_string()));
@@ -1124,6 +1126,16 @@ mod tests {
                 "{header}: {got:?}"
             );
         }
+        // "Writers", "Who wrote it", "pp" are names for their fields now, read
+        // without a --map (tester r74 F2: hinted as notes; pages left out).
+        for (header, field) in [("Writers", "authors"), ("Who wrote it", "authors"), ("pp", "pages")] {
+            let m = map("r.csv", &h(&["title", header]), reading_csv::FIELDS, &[]).unwrap();
+            assert_eq!(m.report.columns[1].field, Some(field), "{header}");
+        }
+        // A yes/no tick "Read?" is offered no facet ("free to read").
+        let m = map("r.csv", &h(&["title", "Read?"]), reading_csv::FIELDS, &[]).unwrap();
+        assert_eq!(m.report.columns[1].suggestion, None);
+        assert!(!m.report.columns[1].candidates.contains(&"open_access"));
         let m = map("r.csv", &h(&["title", "Comments from panel"]), reading_csv::FIELDS, &[]).unwrap();
         assert_eq!(m.report.columns[1].suggestion.as_deref(), Some("--map 'Comments from panel=notes'"));
     }

@@ -70,7 +70,13 @@ const NUMBER_OF_VOLUMES: usize = 48;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
-    Field { name: "authors", aliases: &["author", "creators", "creator", "by"], required: false },
+    // "Written by", "Who wrote it": how a hand-made sheet heads its authors
+    // (tester r74 F2: the hint offered `notes`).
+    Field {
+        name: "authors",
+        aliases: &["author", "creators", "creator", "by", "written by", "writers", "writer", "who wrote it"],
+        required: false,
+    },
     // How spreadsheets head the year (tester r70 F18: "Year of publication",
     // "Pub Year" and "Date published" were not read, every year left empty).
     Field {
@@ -121,7 +127,20 @@ pub const FIELDS: &[Field] = &[
     Field { name: "issue", aliases: &["number", "no"], required: false },
     Field {
         name: "pages",
-        aliases: &["page", "page range", "start page", "first page", "page start", "beginning page", "spage"],
+        // "pp", "pgs": the abbreviations a hand-made sheet heads its page
+        // ranges with (tester r74 F2: not read, and the hint left pages out).
+        aliases: &[
+            "page",
+            "page range",
+            "start page",
+            "first page",
+            "page start",
+            "beginning page",
+            "spage",
+            "pp",
+            "pgs",
+            "pg",
+        ],
         required: false,
     },
     Field { name: "publisher", aliases: &["publisher name"], required: false },
