@@ -155,10 +155,13 @@ fn a_reference_with_an_english_title_is_left_to_right() {
     let w = workdir();
     w.import_reading(
         "rtl.csv",
-        "title,authors,year,type\n\
-         R4 book two,\"محمد بن زكريا الرازي; Smith, John\",2012,book\n\
-         R5 single,\"محمد بن زكريا الرازي\",2013,book\n\
-         الطب في الأندلس,\"حسن، ليلى\",2015,book\n",
+        // (The Arabic book with its place and publisher, so that all of it
+        // is Arabic: without them Vancouver prints "[place unknown]:
+        // [publisher unknown]" in English, tester r74 F6.)
+        "title,authors,year,type,place,publisher\n\
+         R4 book two,\"محمد بن زكريا الرازي; Smith, John\",2012,book,,\n\
+         R5 single,\"محمد بن زكريا الرازي\",2013,book,,\n\
+         الطب في الأندلس,\"حسن، ليلى\",2015,book,بيروت,دار الفكر\n",
     );
     for style in ["vancouver", "apa"] {
         let pdf = w.path(&format!("{style}.pdf"));

@@ -261,3 +261,35 @@ fn hand_made_headers_are_read_and_a_tick_column_gets_no_facet_hint() {
     assert_eq!(r["pages"], "874-82", "{r}");
     assert_eq!(names(r, "author_names"), ["Vyas|D. A.", "Eisenstein|L. G.", "Jones|D. S."]);
 }
+
+/// Citing Medicine's "[publisher unknown]" (and "[place unknown]" beside
+/// it) for a book, chapter, report or thesis with no publisher: the style
+/// printed the date alone, a stored place with it (tester r74 F6).
+#[test]
+fn vancouver_names_an_unknown_publisher_and_keeps_the_place() {
+    let w = workdir();
+    w.import_reading(
+        "pu.csv",
+        "Title,Authors,Year,Type,Publisher,Place,Container,Pages,Editors\n\
+         Neither book,\"Farmer, Paul\",2013,book,,,,,\n\
+         Place only book,\"Farmer, Paul\",2014,book,,London,,,\n\
+         Publisher only book,\"Farmer, Paul\",2015,book,MSF,,,,\n\
+         Neither chapter,\"Kim, JY\",2013,chapter,,,Global health delivery,31-50,\"Farmer, Paul\"\n\
+         Undated book,\"Farmer, Paul\",,book,,,,,\n\
+         Both book,\"Farmer, Paul\",2016,book,MSF,Geneva,,,\n",
+    );
+    let v = w.references("vancouver");
+    assert_eq!(reference(&v, "Neither book"), "Farmer P. Neither book. [place unknown]: [publisher unknown]; 2013.");
+    assert_eq!(reference(&v, "Place only"), "Farmer P. Place only book. London: [publisher unknown]; 2014.");
+    assert_eq!(reference(&v, "Publisher only"), "Farmer P. Publisher only book. [place unknown]: MSF; 2015.");
+    assert_eq!(
+        reference(&v, "Neither chapter"),
+        "Kim JY. Neither chapter. In: Farmer P, editor. Global health delivery. [place unknown]: [publisher \
+         unknown]; 2013. p. 31-50."
+    );
+    assert_eq!(
+        reference(&v, "Undated"),
+        "Farmer P. Undated book. [place unknown]: [publisher unknown]; [date unknown]."
+    );
+    assert_eq!(reference(&v, "Both book"), "Farmer P. Both book. Geneva: MSF; 2016.");
+}

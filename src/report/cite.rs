@@ -787,7 +787,10 @@ impl Style {
             Some("vancouver") => with_nlm_newspaper_section(
                 with_nlm_online_date_unknown(
                     with_nlm_podcast(
-                        with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
+                        with_nlm_publisher_unknown(
+                            with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
+                            r,
+                        ),
                         r,
                     ),
                     r,
@@ -6547,6 +6550,42 @@ fn with_nlm_place_unknown(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     splice(&mut t, at..at, "[place unknown]: ");
+    t
+}
+
+/// Citing Medicine's publisher when none is known: "London: [publisher
+/// unknown]; 2014.", "[place unknown]: [publisher unknown]; 2013." (2nd
+/// ed., ch. 2, "Publisher": "If no publisher can be found, use [publisher
+/// unknown]"; "Place of publication": "[place unknown]"), for the kinds
+/// [`with_nlm_place_unknown`] serves. The style printed the date alone:
+/// the place was lost from the reference and nothing said what was
+/// missing (tester r74 F6).
+fn with_nlm_publisher_unknown(mut t: Rich, r: &Reading) -> Rich {
+    if !matches!(r.kind.as_str(), "book" | "chapter" | "report" | "thesis" | "conference-paper")
+        || r.kind == "conference-paper" && in_journal(r)
+        || r.publisher.as_deref().is_some_and(|p| !p.trim().is_empty())
+    {
+        return t;
+    }
+    let place = r.place.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    let dates: Vec<String> = match r.year {
+        Some(y) => vec![format!(". {y}"), format!(". c{y}"), format!(". [{y}?]"), format!(". [c{y}]")],
+        None => vec![". [date unknown]".to_string()],
+    };
+    let Some(at) = dates.iter().filter_map(|d| t.text.rfind(d.as_str())).max() else { return t };
+    let date_at = at + 2;
+    // The date that ends a sentence or comes before the pages ("2013. p.
+    // 31-50.", "2013;"): the publication's, not a title's number.
+    let after = &t.text[date_at..];
+    let end = after.find(['.', ';', ' ']).unwrap_or(after.len());
+    if !matches!(after[end..].chars().next(), None | Some('.' | ';')) && !after.starts_with("[date unknown]") {
+        return t;
+    }
+    if t.text[..at].ends_with("unknown]") || place.is_some_and(|p| t.text[..at].ends_with(p)) {
+        return t;
+    }
+    let place = place.map_or_else(|| "[place unknown]".to_string(), str::to_string);
+    splice(&mut t, date_at..date_at, &format!("{place}: [publisher unknown]; "));
     t
 }
 
