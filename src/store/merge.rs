@@ -20,7 +20,11 @@
 //!   of its own updates; a merge's entries and history the other side
 //!   holds too are no side's own, see [`Past::apart_from`]). When both or
 //!   neither moved, the record is a conflict: both versions go to the
-//!   `conflict` table for `canon resolve`, and ours stays until then.
+//!   `conflict` table for `canon resolve`, and ours stays until then. Where
+//!   neither moved and the two hold one value in two forms, the fuller form
+//!   stands; lists of people (authors, editors, translators) are combined
+//!   by the import's rule, the same list whichever copy is ours
+//!   ([`super::readings::settled_names`]).
 //!
 //! Their history is copied (IDs mapped) so provenance survives, but for
 //! their merges' own entries: a change travels as its author made it, once.
@@ -49,7 +53,8 @@ use super::history_removals::{self as removals, Removals};
 /// One thing the merge does (or would do).
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
-    /// add, update, remove, conflict, kept-removed (ours removed it after
+    /// add, update (their change taken; or lists of people both sides
+    /// changed, combined by the import's rule and said), remove, conflict, kept-removed (ours removed it after
     /// their copy was made), restore (our removal undone: `restore_removed`),
     /// kept-ours (a field both sides changed, ours the same value in fuller form),
     /// settled (an open conflict closed: both copies agree now), settled-earlier
@@ -1036,6 +1041,9 @@ impl Merger<'_, '_> {
         let mut kept = Vec::new();
         // Fields whose change from their side a merge took and we undid.
         let mut refused: Vec<(String, Entry)> = Vec::new();
+        // Lists of people both sides changed, settled on a combination of the two
+        // ([`super::readings::settled_names`]): written as an update, said.
+        let mut combine = Vec::new();
         for k in &differ {
             let (ov, tv) = (&o[k.as_str()], &theirs[k.as_str()]);
             let ours_moved = self.ours_past.held(t.name, id, k, tv);
@@ -1054,6 +1062,7 @@ impl Merger<'_, '_> {
                 (false, false) if t.name == "reading" => match super::readings::richer_value(k, ov, tv) {
                     Some(super::readings::Side::Ours) => kept.push((*k).clone()),
                     Some(super::readings::Side::Theirs) => take.push((*k).clone()),
+                    Some(super::readings::Side::Both) => combine.push((*k).clone()),
                     None => conflict.push((*k).clone()),
                 },
                 _ => conflict.push((*k).clone()),
@@ -1064,22 +1073,53 @@ impl Merger<'_, '_> {
         if t.name == "reading" {
             let names = "author_names".to_string();
             let side = if take.contains(&names) {
-                Some(true)
+                Some(super::readings::Side::Theirs)
             } else if kept.contains(&names) {
-                Some(false)
+                Some(super::readings::Side::Ours)
+            } else if combine.contains(&names) {
+                Some(super::readings::Side::Both)
             } else {
                 None
             };
-            if let Some(theirs_side) = side
+            if let Some(side) = side
                 && differ.iter().any(|k| k.as_str() == "authors")
             {
                 let authors = "authors".to_string();
                 conflict.retain(|k| *k != authors);
                 take.retain(|k| *k != authors);
                 kept.retain(|k| *k != authors);
-                if theirs_side { take.push(authors) } else { kept.push(authors) }
+                combine.retain(|k| *k != authors);
+                match side {
+                    super::readings::Side::Theirs => take.push(authors),
+                    super::readings::Side::Ours => kept.push(authors),
+                    super::readings::Side::Both => combine.push(authors),
+                }
             }
         }
+        // Their record with the combined lists in place of theirs: what is taken.
+        let mut mixed = theirs.clone();
+        let mut combined = Vec::new();
+        combine.sort_by_key(|k| k == "authors");
+        for k in &combine {
+            let settled = match (k.as_str(), mixed.get("author_names")) {
+                // The names as written are the combined names' own.
+                ("authors", Some(names)) if combined.iter().any(|(f, _)| f == "author_names") => names
+                    .as_array()
+                    .map(|v| v.iter().filter_map(|n| n.get("original").cloned()).collect::<Vec<_>>())
+                    .map(Value::from),
+                _ => super::readings::settled_value(k, &o[k.as_str()], &theirs[k.as_str()]),
+            };
+            match settled {
+                Some(v) => {
+                    combined.push(((*k).clone(), shown(&v)));
+                    mixed.insert((*k).clone(), v);
+                    take.push((*k).clone());
+                }
+                None => conflict.push((*k).clone()),
+            }
+        }
+        let theirs_all = theirs;
+        let theirs = &mixed;
         // Their author list would move, rename or drop an author our facets are about: those
         // facets would then be about someone else, so the list is the user's to settle (as
         // `reading edit` refuses such a change), never taken in silence.
@@ -1092,7 +1132,7 @@ impl Merger<'_, '_> {
             };
             if !super::edit::facet::keeps_faceted_authors(self.tx, id, &names(o), &names(theirs))? {
                 let why = "their author list would move, rename or drop an author our facets are about";
-                return self.conflict(t.name, o, theirs, &differ, Some(why));
+                return self.conflict(t.name, o, theirs_all, &differ, Some(why));
             }
         }
         // The conflict names only the fields both sides changed, never one
@@ -1162,7 +1202,8 @@ impl Merger<'_, '_> {
         if !conflict.is_empty() {
             let fields: Vec<&String> = differ.iter().copied().filter(|k| conflict.contains(*k)).collect();
             let ours_now = if take.is_empty() { o.clone() } else { self.take_theirs(t, o, theirs, &take, id)? };
-            return self.conflict(t.name, &ours_now, theirs, &fields, None);
+            self.say_combined(&combined);
+            return self.conflict(t.name, &ours_now, theirs_all, &fields, None);
         }
         // A record whose only changes are ours, none listed: counted apart
         // from the listed kept-ours rows (tester r65 F8: "0 kept ours (3
@@ -1174,7 +1215,23 @@ impl Merger<'_, '_> {
             return Ok(());
         }
         self.take_theirs(t, o, theirs, &take, id)?;
+        self.say_combined(&combined);
         Ok(())
+    }
+
+    /// Adds to the update just listed the lists of people it combined from
+    /// both copies (field, value as shown), so no combination is silent.
+    fn say_combined(&mut self, combined: &[(String, String)]) {
+        if combined.is_empty() {
+            return;
+        }
+        let said = combined.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join("; ");
+        if let Some(step) = self.steps.iter_mut().rev().find(|s| s.action == "update") {
+            step.what += &format!(
+                " — both copies changed the names, each to a fuller form of some of them: combined as an import \
+                 combines them, {said}"
+            );
+        }
     }
 
     /// Writes `take`, the fields of `theirs` taken into our record `o`

@@ -2651,6 +2651,54 @@ pub fn person_key(n: &Name) -> String {
 pub enum Side {
     Ours,
     Theirs,
+    /// Neither side's value as it is: the two combined by the import's rule
+    /// into one both copies settle on (a list of people, see [`settled_names`]).
+    Both,
+}
+
+/// The one list of people (authors, editors, translators) two copies of a
+/// reading settle on, whichever copy is ours, so that copies merged both
+/// ways converge (tester r72 F17). It is the import's rule
+/// ([`richer_names`], one function for both) asked both ways round; where
+/// the two answers differ for a person (a form the import keeps as stored,
+/// such as "van der Berg, Pieter" and "Berg, Pieter van der"), that
+/// person's two forms are asked again alone, and where that too depends on
+/// the order, one form is chosen by [`one_form`]. The result may be a list
+/// neither copy holds: "Duarte, Ines; Berg, Pieter van der" and "Duarte,
+/// Inês; van der Berg, Pieter" give "Duarte, Inês; van der Berg, Pieter";
+/// "Farmer, P. E." and "Farmer, Paul" give "Farmer, Paul E.", as an import
+/// combines them. `None` when a place holds another person on each side
+/// (another family name, or given names of other initials).
+pub fn settled_names(a: &[Name], b: &[Name]) -> Option<Vec<Name>> {
+    let (x, y) = (richer_names(a, b), richer_names(b, a));
+    if x.len() != y.len() {
+        return None;
+    }
+    x.into_iter().zip(y).map(|(p, q)| settled_name(p, q)).collect()
+}
+
+/// One person's form in [`settled_names`]: the same whichever of `p` and
+/// `q` is ours; `None` when they are two people.
+fn settled_name(p: Name, q: Name) -> Option<Name> {
+    if p == q {
+        return Some(p);
+    }
+    if !(same_person(&p, &q) && same_initial(&p, &q)) {
+        return None;
+    }
+    let first = |x: &Name, y: &Name| richer_names(std::slice::from_ref(x), std::slice::from_ref(y)).pop();
+    let (r, s) = (first(&p, &q)?, first(&q, &p)?);
+    if r == s {
+        return Some(r);
+    }
+    // Neither form is the fuller by the import's rule: one of them, by one rule.
+    let key = |n: &Name| serde_json::to_string(n).unwrap_or_default();
+    let theirs = if r.original == s.original {
+        key(&s) > key(&r)
+    } else {
+        one_form("authors", &r.original, &s.original) == Side::Theirs
+    };
+    Some(if theirs { s } else { r })
 }
 
 /// For a merge of two copies of one reading, when neither side's history
@@ -2841,18 +2889,8 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         },
         // The names as written and the same names in parts are decided alike,
         // so a merge takes both from one side.
-        "authors" | "author_names" => {
-            let list = |v: &Value| -> Option<Vec<Name>> {
-                v.as_array()?
-                    .iter()
-                    .map(|a| match a.as_str() {
-                        Some(s) => Some(names::parse(s).unwrap_or_else(|| Name::literal(s))),
-                        None => serde_json::from_value(a.clone()).ok(),
-                    })
-                    .collect()
-            };
-            let (a, b) = (list(ours)?, list(theirs)?);
-            let richer = richer_names(&a, &b);
+        "authors" | "author_names" | "editor_names" | "translator_names" => {
+            let (a, b) = (people(ours)?, people(theirs)?);
             let family = |v: &[Name]| v.iter().map(person_key).collect::<Vec<_>>();
             // Only the same people (a list and its continuation, or fuller names) are merged.
             let (fa, fb) = (family(&a), family(&b));
@@ -2866,24 +2904,46 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
                 let written = |v: &[Name]| v.iter().map(|n| n.original.clone()).collect::<Vec<_>>().join("\u{1f}");
                 return Some(one_form(field, &written(&a), &written(&b)));
             }
-            // Each list the richer from its own side (the same names written
-            // two ways, "Mensah, Jr., Kofi A." and "Mensah, Kofi A., Jr."):
-            // one form for both copies, whichever is ours (tester r65 F1:
-            // each side kept its own, and the copies never converged).
-            // "authors" and "author_names" are decided on the same key.
-            if richer == a && richer_names(&b, &a) == b {
-                let written = |v: &[Name]| v.iter().map(|n| n.original.clone()).collect::<Vec<_>>().join("\u{1f}");
-                return Some(one_form(field, &written(&a), &written(&b)));
-            }
-            if richer == a {
+            // One list for both copies, whichever is ours ([`settled_names`]:
+            // tester r65 F1, each side kept its own "Mensah, Jr., Kofi A." and
+            // "Mensah, Kofi A., Jr."; r72 F17, one direction a conflict and
+            // the other kept ours). "authors" and "author_names" are decided
+            // alike, from the same names.
+            let settled = settled_names(&a, &b)?;
+            if settled == a {
                 Some(Side::Ours)
-            } else if richer == b {
+            } else if settled == b {
                 Some(Side::Theirs)
             } else {
-                None
+                Some(Side::Both)
             }
         }
         _ => None,
+    }
+}
+
+/// A list of people as a merge's record holds it: names as written
+/// (`authors`), read into their parts, or names in parts (`author_names`).
+fn people(v: &serde_json::Value) -> Option<Vec<Name>> {
+    v.as_array()?
+        .iter()
+        .map(|a| match a.as_str() {
+            Some(s) => Some(names::parse(s).unwrap_or_else(|| Name::literal(s))),
+            None => serde_json::from_value(a.clone()).ok(),
+        })
+        .collect()
+}
+
+/// The value two copies settle on for a list of people where
+/// [`richer_value`] says [`Side::Both`] ([`settled_names`]): as written for
+/// `authors`, in parts for `author_names`, `editor_names` and
+/// `translator_names`. `None` when the lists name other people.
+pub fn settled_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::Value) -> Option<serde_json::Value> {
+    let names = settled_names(&people(ours)?, &people(theirs)?)?;
+    if field == "authors" {
+        Some(serde_json::Value::from(names.into_iter().map(|n| n.original).collect::<Vec<_>>()))
+    } else {
+        serde_json::to_value(names).ok()
     }
 }
 
