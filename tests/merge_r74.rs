@@ -216,3 +216,109 @@ fn editors_and_authors_of_copies_imported_apart_combine_both_ways() {
     }
     assert_eq!(state(&w, &ax), state(&w, &kx));
 }
+
+/// The base list and the sample modules in amina's copy, and kofi's copy of it.
+fn base_with_modules(w: &Workdir) -> (PathBuf, PathBuf) {
+    let (a, k) = base(w);
+    let csv = common::sample("modules.csv");
+    w.ok_at(&a, &["-q", "import", "modules", &csv, "--by", "amina"]);
+    std::fs::copy(&a, &k).expect("copy");
+    (a, k)
+}
+
+fn titles(w: &Workdir, db: &Path) -> Vec<String> {
+    let mut t: Vec<String> = state(w, db).iter().map(|r| r["title"].as_str().unwrap_or_default().to_string()).collect();
+    t.sort();
+    t
+}
+
+/// Tester r72 F20: after amina removed two readings, kofi edited one and
+/// tagged the other. Both are later work of the group: both come back in
+/// amina's copy (the tag with its reading, said), both stay in kofi's, and
+/// the two copies end alike.
+#[test]
+fn an_edit_and_a_tag_after_our_removal_both_bring_the_reading_back_both_ways() {
+    let w = Workdir::new();
+    let (a, k) = base(&w);
+    let (saude, colonial) = (id_of(&w, &a, "Saude e raca"), id_of(&w, &a, "Colonial legacies"));
+    for id in [&saude, &colonial] {
+        w.ok_at(&a, &["-q", "reading", "remove", id, "--by", "amina"]);
+    }
+    w.ok_at(&k, &["-q", "reading", "edit", &saude, "--edition", "3", "--by", "kofi"]);
+    w.ok_at(&k, &["-q", "tag", &colonial, "historical-awareness", "--by", "kofi"]);
+    let (ax, kx, sa, sk) = both_ways(&w, &a, &k);
+    assert!(!sa.contains("kept-removed"), "{sa}");
+    assert!(
+        sa.lines().any(|l| l.contains("add") && l.contains("Colonial legacies") && l.contains("a tag added by kofi")),
+        "{sa}"
+    );
+    assert!(sa.lines().any(|l| l.contains("add") && l.contains("Saude e raca") && l.contains("it comes back")), "{sa}");
+    // kofi's copy keeps both, each said with the work that keeps it.
+    assert!(!sk.lines().any(|l| l.starts_with("| remove")), "{sk}");
+    assert!(
+        sk.contains(
+            "Colonial legacies in tropical medicine curricula: removed on their side, changed here after that (a tag \
+         added by kofi"
+        ),
+        "{sk}"
+    );
+    assert!(
+        sk.contains(
+            "Saude e raca no Brasil: removed on their side, changed here after that (the reading changed by kofi"
+        ),
+        "{sk}"
+    );
+    let (sa_state, sk_state) = (state(&w, &ax), state(&w, &kx));
+    assert_eq!(sa_state, sk_state);
+    let colonial_now = sa_state.iter().find(|r| r["title"] == "Colonial legacies in tropical medicine curricula");
+    assert_eq!(colonial_now.map(|r| r["themes"].clone()), Some(json!(["historical-awareness"])), "{sa_state:#?}");
+}
+
+/// A link kofi made to a reading after amina removed it is later work too.
+#[test]
+fn a_link_after_our_removal_brings_the_reading_back_both_ways() {
+    let w = Workdir::new();
+    let (a, k) = base_with_modules(&w);
+    let id = id_of(&w, &a, "Pathologies");
+    w.ok_at(&a, &["-q", "reading", "remove", &id, "--by", "amina"]);
+    w.ok_at(&k, &["-q", "link", &id, "MED1001", "--by", "kofi"]);
+    let (ax, kx, sa, sk) = both_ways(&w, &a, &k);
+    assert!(sa.lines().any(|l| l.contains("Pathologies") && l.contains("a link added by kofi")), "{sa}");
+    assert!(sk.contains("Pathologies of power: removed on their side, changed here after that (a link added"), "{sk}");
+    assert!(titles(&w, &ax).iter().any(|t| t.starts_with("Pathologies")), "{sa}");
+    assert_eq!(state(&w, &ax), state(&w, &kx));
+    let links = |db: &Path| json_at(&w, db, &["link", "list", "--format", "json"]).as_array().map_or(0, Vec::len);
+    assert_eq!((links(&ax), links(&kx)), (1, 1), "{sa}\n{sk}");
+}
+
+/// A tag on a session of a module amina removed, added by kofi after that,
+/// is work on the module: it comes back with its sessions, as an edit of it would.
+#[test]
+fn a_tag_on_a_session_after_our_removal_of_its_module_brings_the_module_back() {
+    let w = Workdir::new();
+    let (a, k) = base_with_modules(&w);
+    w.ok_at(&a, &["-q", "module", "remove", "MED1001", "--force", "--by", "amina"]);
+    w.ok_at(&k, &["-q", "tag", "MED1001/Cell structure and organelles", "epistemic-bias", "--by", "kofi"]);
+    let (ax, kx, sa, _sk) = both_ways(&w, &a, &k);
+    assert!(!sa.contains("kept-removed"), "{sa}");
+    assert!(sa.lines().any(|l| l.contains("MED1001") && l.contains("a tag added by kofi")), "{sa}");
+    let items = |db: &Path| json_at(&w, db, &["item", "list", "--format", "json"]);
+    assert_eq!(items(&ax), items(&kx));
+}
+
+/// Work done before our removal does not undo it: the reading stays removed
+/// in amina's copy and is removed from kofi's, so the copies still end alike.
+#[test]
+fn a_tag_before_our_removal_leaves_the_reading_removed_both_ways() {
+    let w = Workdir::new();
+    let (a, k) = base(&w);
+    let id = id_of(&w, &a, "Colonial legacies");
+    w.ok_at(&k, &["-q", "tag", &id, "historical-awareness", "--by", "kofi"]);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    w.ok_at(&a, &["-q", "reading", "remove", &id, "--by", "amina"]);
+    let (ax, kx, sa, sk) = both_ways(&w, &a, &k);
+    assert!(sa.contains("kept-removed"), "{sa}");
+    assert!(sk.lines().any(|l| l.contains("remove") && l.contains("(removed on their side)")), "{sk}");
+    assert!(!titles(&w, &ax).iter().any(|t| t.starts_with("Colonial")), "{sa}");
+    assert_eq!(state(&w, &ax), state(&w, &kx));
+}

@@ -656,6 +656,9 @@ struct Merger<'a, 't> {
     /// What our history removed, and when their side last changed each record.
     removals: Removals,
     their_changed: HashMap<(String, i64), String>,
+    /// The latest work each side's history shows on a record or its parts (their IDs for theirs).
+    their_work: HashMap<(String, i64), removals::Work>,
+    our_work: HashMap<(String, i64), removals::Work>,
     /// Records kept removed here (table, our ID), with their labels.
     kept: HashMap<(&'static str, i64), String>,
     /// Records that come back because their side changed them after our removal (table, ID).
@@ -709,6 +712,8 @@ pub fn merge(
         pending: Vec::new(),
         removals: Removals::of(ours, removal_keys),
         their_changed: removals::changed_at(theirs),
+        their_work: removals::worked_at(theirs),
+        our_work: removals::worked_at(ours),
         kept: HashMap::new(),
         names: names(ours),
         revived: HashSet::new(),
@@ -914,10 +919,20 @@ impl Merger<'_, '_> {
                 self.kept_ours(id, line);
                 continue;
             }
-            if self.ours_past.values.contains_key(&("reading".to_string(), id)) {
+            // Our work on it (an edit, or a tag, link, facet or review) after their removal:
+            // ours, kept, as their work after our removal brings a reading back
+            // ([`Self::removed_here`]), so both copies decide alike (tester r72 F20).
+            let their_at = self.theirs_past.removed.get(&("reading".to_string(), json!([id]))).cloned();
+            if let Some(w) = self
+                .our_work
+                .get(&("reading".to_string(), id))
+                .filter(|w| their_at.as_deref().is_none_or(|t| w.at.as_str() > t))
+            {
+                let when = their_at.as_deref().map(removals::shown_time).unwrap_or_default();
                 let line = format!(
-                    "{what}: removed on their side, changed here since their copy was made; kept (`canon reading \
-                     remove` to remove it here too)"
+                    "{what}: removed on their side, changed here after that ({} in #{}; their removal on {when}); \
+                     kept (`canon reading remove` to remove it here too)",
+                    w.what, w.entry
                 );
                 self.kept_ours(id, line);
                 continue;
@@ -1625,6 +1640,15 @@ impl Merger<'_, '_> {
                 " (removed here in #{} on {when}, changed on their side after that: it comes back; `canon undo` of \
                  this merge's entry removes it again)",
                 r.history_id
+            ))));
+        }
+        // Work on its parts after our removal (a tag, link, facet or review; a session of a
+        // module) is theirs as an edit is (tester r72 F20: a tag was dropped as kept-removed).
+        if let Some(w) = self.their_work.get(&(t.name.to_string(), their_id)).filter(|w| !join && w.at > r.at) {
+            return Ok(Fate::Add(Some(format!(
+                " (removed here in #{} on {when}; after that, on their side, {} (#{} in their copy): it comes \
+                 back, and that with it; `canon undo` of this merge's entry removes it again)",
+                r.history_id, w.what, w.entry
             ))));
         }
         let line = format!(

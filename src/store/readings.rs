@@ -6885,6 +6885,32 @@ mod tests {
     }
 
     #[test]
+    fn two_copies_settle_on_one_list_of_people_whichever_is_ours() {
+        let read = |v: &[&str]| v.iter().map(|a| names::parse(a).unwrap()).collect::<Vec<_>>();
+        let written = |v: &[Name]| v.iter().map(|n| n.original.clone()).collect::<Vec<_>>();
+        type Case<'a> = (&'a [&'a str], &'a [&'a str], Option<&'a [&'a str]>);
+        let pairs: [Case; 6] = [
+            (
+                &["Duarte, Ines", "van der Berg, Pieter"],
+                &["Duarte, Inês", "Berg, Pieter van der"],
+                Some(&["Duarte, Inês", "van der Berg, Pieter"]),
+            ),
+            (&["Farmer, P. E."], &["Farmer, Paul"], Some(&["Farmer, Paul E."])),
+            (&["Silva, J."], &["Silva, João Carlos"], Some(&["Silva, João Carlos"])),
+            (&["Mensah, Jr., Kofi A."], &["Mensah, Kofi A., Jr."], Some(&["Mensah, Kofi A., Jr."])),
+            (&["Osei, J.", "Roe, Ann"], &["Osei, Jane", "Roe, A."], Some(&["Osei, Jane", "Roe, Ann"])),
+            // Other people in one place: no list to settle on.
+            (&["Kim, Jae"], &["Kim, Soo"], None),
+        ];
+        for (a, b, want) in pairs {
+            let (x, y) = (settled_names(&read(a), &read(b)), settled_names(&read(b), &read(a)));
+            assert_eq!(x, y, "{a:?} / {b:?}");
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(x.as_deref().map(written), want, "{a:?} / {b:?}");
+        }
+    }
+
+    #[test]
     fn a_merge_takes_the_richer_value() {
         use serde_json::json;
         assert_eq!(richer_value("annotation", &json!(null), &json!("Read ch. 2")), Some(Side::Theirs));
