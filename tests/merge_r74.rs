@@ -306,19 +306,28 @@ fn a_tag_on_a_session_after_our_removal_of_its_module_brings_the_module_back() {
     assert_eq!(items(&ax), items(&kx));
 }
 
-/// Work done before our removal does not undo it: the reading stays removed
-/// in amina's copy and is removed from kofi's, so the copies still end alike.
+/// Work done before our removal (a tag, an edit) does not undo it: the
+/// reading stays removed in amina's copy and is removed from kofi's, so the
+/// copies still end alike (kofi's copy kept an edited reading before,
+/// whenever he had changed it since the copy, while amina's kept it removed).
 #[test]
 fn a_tag_before_our_removal_leaves_the_reading_removed_both_ways() {
     let w = Workdir::new();
     let (a, k) = base(&w);
-    let id = id_of(&w, &a, "Colonial legacies");
+    let (id, saude) = (id_of(&w, &a, "Colonial legacies"), id_of(&w, &a, "Saude e raca"));
     w.ok_at(&k, &["-q", "tag", &id, "historical-awareness", "--by", "kofi"]);
+    w.ok_at(&k, &["-q", "reading", "edit", &saude, "--edition", "3", "--by", "kofi"]);
     std::thread::sleep(std::time::Duration::from_millis(5));
     w.ok_at(&a, &["-q", "reading", "remove", &id, "--by", "amina"]);
+    w.ok_at(&a, &["-q", "reading", "remove", &saude, "--by", "amina"]);
     let (ax, kx, sa, sk) = both_ways(&w, &a, &k);
     assert!(sa.contains("kept-removed"), "{sa}");
-    assert!(sk.lines().any(|l| l.contains("remove") && l.contains("(removed on their side)")), "{sk}");
-    assert!(!titles(&w, &ax).iter().any(|t| t.starts_with("Colonial")), "{sa}");
+    for title in ["Colonial legacies", "Saude e raca"] {
+        assert!(
+            sk.lines().any(|l| l.contains("remove") && l.contains(title) && l.contains("(removed on their side)")),
+            "{sk}"
+        );
+        assert!(!titles(&w, &ax).iter().any(|t| t.starts_with(title)), "{sa}");
+    }
     assert_eq!(state(&w, &ax), state(&w, &kx));
 }

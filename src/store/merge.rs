@@ -10,9 +10,13 @@
 //!
 //! - only theirs: added, unless our history shows we removed it after their
 //!   copy was made: then it stays removed, with what is part of it, and is
-//!   reported by name (see [`super::history_removals`]); `restore_removed`
+//!   reported by name (see [`super::history_removals`]), unless they worked
+//!   on it, or on a part of it, after that ([`removals::worked_at`]): then it
+//!   comes back, said; `restore_removed`
 //!   brings such records back by undoing our removal, then merges theirs;
-//! - only ours: kept (unless their history shows they removed it: removed);
+//! - only ours: kept (unless their history shows they removed it: removed,
+//!   but for a reading we worked on after their removal, itself or its tags,
+//!   links, facets or reviews, as their work after ours brings one back);
 //! - the same content: skipped;
 //! - different content: field by field, the side that *moved* wins. A side
 //!   moved a field when the other side's value is a past value of that field
