@@ -972,10 +972,13 @@ fn a_shorter_list_adds_its_suffixes_and_diacritics_in_either_order() {
 }
 
 /// Two different changes to one author list (ours adds a person, theirs
-/// writes the names out) are a conflict to settle, never "ours, the fuller
-/// form" (tester r61 F9: their fuller names could not be taken).
+/// writes the names out) are never "ours, the fuller form" (tester r61 F9:
+/// their fuller names could not be taken). They were a conflict to settle;
+/// since tester r72 F17 they are combined as an import combines them (the
+/// person we added, with their written-out names), the same list whichever
+/// copy is ours, and the update says so.
 #[test]
-fn two_different_author_list_changes_are_a_conflict() {
+fn two_different_author_list_changes_are_combined() {
     let w = workdir();
     w.import_reading(
         "base.bib",
@@ -1006,8 +1009,19 @@ fn two_different_author_list_changes_are_a_conflict() {
          DP  - 2020 Aug 27\nVI  - 383\nIP  - 9\nPG  - 874-882\nTA  - N Engl J Med\nAID - 10.1056/NEJMms2004740 [doi]\n",
     );
     w.ok_at(&theirs, &["import", "reading", nbib.to_str().unwrap(), "--by", "yara"]);
-    let said = w.ok_stderr(&["merge", theirs.to_str().unwrap(), "--by", "xavier"]);
-    assert!(said.contains("1 conflicts"), "{said}");
-    let list = w.json(&["resolve", "--format", "json"]);
-    assert!(list[0]["fields"].as_array().unwrap().iter().any(|f| f == "authors"), "{list}");
+    let out = w.run_at(&w.db(), &["merge", theirs.to_str().unwrap(), "--by", "xavier"]);
+    let (steps, said) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(said.contains("0 conflicts") && said.contains("1 updated"), "{said}");
+    assert!(steps.contains("combined as an import combines them"), "{steps}");
+    let authors = common::reading(&w.reading_list(), "Hidden in plain")["authors"].clone();
+    assert_eq!(
+        authors,
+        serde_json::json!([
+            "Vyas, Darshali A.",
+            "Eisenstein, Leo Gabriel",
+            "Jones, David Shumway",
+            "Roberts, Dorothy E."
+        ]),
+        "{steps}"
+    );
 }

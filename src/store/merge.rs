@@ -10,9 +10,13 @@
 //!
 //! - only theirs: added, unless our history shows we removed it after their
 //!   copy was made: then it stays removed, with what is part of it, and is
-//!   reported by name (see [`super::history_removals`]); `restore_removed`
+//!   reported by name (see [`super::history_removals`]), unless they worked
+//!   on it, or on a part of it, after that ([`removals::worked_at`]): then it
+//!   comes back, said; `restore_removed`
 //!   brings such records back by undoing our removal, then merges theirs;
-//! - only ours: kept (unless their history shows they removed it: removed);
+//! - only ours: kept (unless their history shows they removed it: removed,
+//!   but for a reading we worked on after their removal, itself or its tags,
+//!   links, facets or reviews, as their work after ours brings one back);
 //! - the same content: skipped;
 //! - different content: field by field, the side that *moved* wins. A side
 //!   moved a field when the other side's value is a past value of that field
@@ -20,7 +24,11 @@
 //!   of its own updates; a merge's entries and history the other side
 //!   holds too are no side's own, see [`Past::apart_from`]). When both or
 //!   neither moved, the record is a conflict: both versions go to the
-//!   `conflict` table for `canon resolve`, and ours stays until then.
+//!   `conflict` table for `canon resolve`, and ours stays until then. Where
+//!   neither moved and the two hold one value in two forms, the fuller form
+//!   stands; lists of people (authors, editors, translators) are combined
+//!   by the import's rule, the same list whichever copy is ours
+//!   ([`super::readings::settled_names`]).
 //!
 //! Their history is copied (IDs mapped) so provenance survives, but for
 //! their merges' own entries: a change travels as its author made it, once.
@@ -49,7 +57,8 @@ use super::history_removals::{self as removals, Removals};
 /// One thing the merge does (or would do).
 #[derive(Debug, Clone, Serialize)]
 pub struct Step {
-    /// add, update, remove, conflict, kept-removed (ours removed it after
+    /// add, update (their change taken; or lists of people both sides
+    /// changed, combined by the import's rule and said), remove, conflict, kept-removed (ours removed it after
     /// their copy was made), restore (our removal undone: `restore_removed`),
     /// kept-ours (a field both sides changed, ours the same value in fuller form),
     /// settled (an open conflict closed: both copies agree now), settled-earlier
@@ -651,6 +660,9 @@ struct Merger<'a, 't> {
     /// What our history removed, and when their side last changed each record.
     removals: Removals,
     their_changed: HashMap<(String, i64), String>,
+    /// The latest work each side's history shows on a record or its parts (their IDs for theirs).
+    their_work: HashMap<(String, i64), removals::Work>,
+    our_work: HashMap<(String, i64), removals::Work>,
     /// Records kept removed here (table, our ID), with their labels.
     kept: HashMap<(&'static str, i64), String>,
     /// Records that come back because their side changed them after our removal (table, ID).
@@ -704,6 +716,8 @@ pub fn merge(
         pending: Vec::new(),
         removals: Removals::of(ours, removal_keys),
         their_changed: removals::changed_at(theirs),
+        their_work: removals::worked_at(theirs),
+        our_work: removals::worked_at(ours),
         kept: HashMap::new(),
         names: names(ours),
         revived: HashSet::new(),
@@ -909,10 +923,20 @@ impl Merger<'_, '_> {
                 self.kept_ours(id, line);
                 continue;
             }
-            if self.ours_past.values.contains_key(&("reading".to_string(), id)) {
+            // Our work on it (an edit, or a tag, link, facet or review) after their removal:
+            // ours, kept, as their work after our removal brings a reading back
+            // ([`Self::removed_here`]), so both copies decide alike (tester r72 F20).
+            let their_at = self.theirs_past.removed.get(&("reading".to_string(), json!([id]))).cloned();
+            if let Some(w) = self
+                .our_work
+                .get(&("reading".to_string(), id))
+                .filter(|w| their_at.as_deref().is_none_or(|t| w.at.as_str() > t))
+            {
+                let when = their_at.as_deref().map(removals::shown_time).unwrap_or_default();
                 let line = format!(
-                    "{what}: removed on their side, changed here since their copy was made; kept (`canon reading \
-                     remove` to remove it here too)"
+                    "{what}: removed on their side, changed here after that ({} in #{}; their removal on {when}); \
+                     kept (`canon reading remove` to remove it here too)",
+                    w.what, w.entry
                 );
                 self.kept_ours(id, line);
                 continue;
@@ -1036,6 +1060,9 @@ impl Merger<'_, '_> {
         let mut kept = Vec::new();
         // Fields whose change from their side a merge took and we undid.
         let mut refused: Vec<(String, Entry)> = Vec::new();
+        // Lists of people both sides changed, settled on a combination of the two
+        // ([`super::readings::settled_names`]): written as an update, said.
+        let mut combine = Vec::new();
         for k in &differ {
             let (ov, tv) = (&o[k.as_str()], &theirs[k.as_str()]);
             let ours_moved = self.ours_past.held(t.name, id, k, tv);
@@ -1054,6 +1081,7 @@ impl Merger<'_, '_> {
                 (false, false) if t.name == "reading" => match super::readings::richer_value(k, ov, tv) {
                     Some(super::readings::Side::Ours) => kept.push((*k).clone()),
                     Some(super::readings::Side::Theirs) => take.push((*k).clone()),
+                    Some(super::readings::Side::Both) => combine.push((*k).clone()),
                     None => conflict.push((*k).clone()),
                 },
                 _ => conflict.push((*k).clone()),
@@ -1064,22 +1092,53 @@ impl Merger<'_, '_> {
         if t.name == "reading" {
             let names = "author_names".to_string();
             let side = if take.contains(&names) {
-                Some(true)
+                Some(super::readings::Side::Theirs)
             } else if kept.contains(&names) {
-                Some(false)
+                Some(super::readings::Side::Ours)
+            } else if combine.contains(&names) {
+                Some(super::readings::Side::Both)
             } else {
                 None
             };
-            if let Some(theirs_side) = side
+            if let Some(side) = side
                 && differ.iter().any(|k| k.as_str() == "authors")
             {
                 let authors = "authors".to_string();
                 conflict.retain(|k| *k != authors);
                 take.retain(|k| *k != authors);
                 kept.retain(|k| *k != authors);
-                if theirs_side { take.push(authors) } else { kept.push(authors) }
+                combine.retain(|k| *k != authors);
+                match side {
+                    super::readings::Side::Theirs => take.push(authors),
+                    super::readings::Side::Ours => kept.push(authors),
+                    super::readings::Side::Both => combine.push(authors),
+                }
             }
         }
+        // Their record with the combined lists in place of theirs: what is taken.
+        let mut mixed = theirs.clone();
+        let mut combined = Vec::new();
+        combine.sort_by_key(|k| k == "authors");
+        for k in &combine {
+            let settled = match (k.as_str(), mixed.get("author_names")) {
+                // The names as written are the combined names' own.
+                ("authors", Some(names)) if combined.iter().any(|(f, _)| f == "author_names") => names
+                    .as_array()
+                    .map(|v| v.iter().filter_map(|n| n.get("original").cloned()).collect::<Vec<_>>())
+                    .map(Value::from),
+                _ => super::readings::settled_value(k, &o[k.as_str()], &theirs[k.as_str()]),
+            };
+            match settled {
+                Some(v) => {
+                    combined.push(((*k).clone(), shown(&v)));
+                    mixed.insert((*k).clone(), v);
+                    take.push((*k).clone());
+                }
+                None => conflict.push((*k).clone()),
+            }
+        }
+        let theirs_all = theirs;
+        let theirs = &mixed;
         // Their author list would move, rename or drop an author our facets are about: those
         // facets would then be about someone else, so the list is the user's to settle (as
         // `reading edit` refuses such a change), never taken in silence.
@@ -1092,7 +1151,7 @@ impl Merger<'_, '_> {
             };
             if !super::edit::facet::keeps_faceted_authors(self.tx, id, &names(o), &names(theirs))? {
                 let why = "their author list would move, rename or drop an author our facets are about";
-                return self.conflict(t.name, o, theirs, &differ, Some(why));
+                return self.conflict(t.name, o, theirs_all, &differ, Some(why));
             }
         }
         // The conflict names only the fields both sides changed, never one
@@ -1162,7 +1221,8 @@ impl Merger<'_, '_> {
         if !conflict.is_empty() {
             let fields: Vec<&String> = differ.iter().copied().filter(|k| conflict.contains(*k)).collect();
             let ours_now = if take.is_empty() { o.clone() } else { self.take_theirs(t, o, theirs, &take, id)? };
-            return self.conflict(t.name, &ours_now, theirs, &fields, None);
+            self.say_combined(&combined);
+            return self.conflict(t.name, &ours_now, theirs_all, &fields, None);
         }
         // A record whose only changes are ours, none listed: counted apart
         // from the listed kept-ours rows (tester r65 F8: "0 kept ours (3
@@ -1174,7 +1234,23 @@ impl Merger<'_, '_> {
             return Ok(());
         }
         self.take_theirs(t, o, theirs, &take, id)?;
+        self.say_combined(&combined);
         Ok(())
+    }
+
+    /// Adds to the update just listed the lists of people it combined from
+    /// both copies (field, value as shown), so no combination is silent.
+    fn say_combined(&mut self, combined: &[(String, String)]) {
+        if combined.is_empty() {
+            return;
+        }
+        let said = combined.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join("; ");
+        if let Some(step) = self.steps.iter_mut().rev().find(|s| s.action == "update") {
+            step.what += &format!(
+                " — both copies changed the names, each to a fuller form of some of them: combined as an import \
+                 combines them, {said}"
+            );
+        }
     }
 
     /// Writes `take`, the fields of `theirs` taken into our record `o`
@@ -1568,6 +1644,15 @@ impl Merger<'_, '_> {
                 " (removed here in #{} on {when}, changed on their side after that: it comes back; `canon undo` of \
                  this merge's entry removes it again)",
                 r.history_id
+            ))));
+        }
+        // Work on its parts after our removal (a tag, link, facet or review; a session of a
+        // module) is theirs as an edit is (tester r72 F20: a tag was dropped as kept-removed).
+        if let Some(w) = self.their_work.get(&(t.name.to_string(), their_id)).filter(|w| !join && w.at > r.at) {
+            return Ok(Fate::Add(Some(format!(
+                " (removed here in #{} on {when}; after that, on their side, {} (#{} in their copy): it comes \
+                 back, and that with it; `canon undo` of this merge's entry removes it again)",
+                r.history_id, w.what, w.entry
             ))));
         }
         let line = format!(

@@ -2658,6 +2658,54 @@ pub fn person_key(n: &Name) -> String {
 pub enum Side {
     Ours,
     Theirs,
+    /// Neither side's value as it is: the two combined by the import's rule
+    /// into one both copies settle on (a list of people, see [`settled_names`]).
+    Both,
+}
+
+/// The one list of people (authors, editors, translators) two copies of a
+/// reading settle on, whichever copy is ours, so that copies merged both
+/// ways converge (tester r72 F17). It is the import's rule
+/// ([`richer_names`], one function for both) asked both ways round; where
+/// the two answers differ for a person (a form the import keeps as stored,
+/// such as "van der Berg, Pieter" and "Berg, Pieter van der"), that
+/// person's two forms are asked again alone, and where that too depends on
+/// the order, one form is chosen by [`one_form`]. The result may be a list
+/// neither copy holds: "Duarte, Ines; Berg, Pieter van der" and "Duarte,
+/// Inês; van der Berg, Pieter" give "Duarte, Inês; van der Berg, Pieter";
+/// "Farmer, P. E." and "Farmer, Paul" give "Farmer, Paul E.", as an import
+/// combines them. `None` when a place holds another person on each side
+/// (another family name, or given names of other initials).
+pub fn settled_names(a: &[Name], b: &[Name]) -> Option<Vec<Name>> {
+    let (x, y) = (richer_names(a, b), richer_names(b, a));
+    if x.len() != y.len() {
+        return None;
+    }
+    x.into_iter().zip(y).map(|(p, q)| settled_name(p, q)).collect()
+}
+
+/// One person's form in [`settled_names`]: the same whichever of `p` and
+/// `q` is ours; `None` when they are two people.
+fn settled_name(p: Name, q: Name) -> Option<Name> {
+    if p == q {
+        return Some(p);
+    }
+    if !(same_person(&p, &q) && same_initial(&p, &q)) {
+        return None;
+    }
+    let first = |x: &Name, y: &Name| richer_names(std::slice::from_ref(x), std::slice::from_ref(y)).pop();
+    let (r, s) = (first(&p, &q)?, first(&q, &p)?);
+    if r == s {
+        return Some(r);
+    }
+    // Neither form is the fuller by the import's rule: one of them, by one rule.
+    let key = |n: &Name| serde_json::to_string(n).unwrap_or_default();
+    let theirs = if r.original == s.original {
+        key(&s) > key(&r)
+    } else {
+        one_form("authors", &r.original, &s.original) == Side::Theirs
+    };
+    Some(if theirs { s } else { r })
 }
 
 /// For a merge of two copies of one reading, when neither side's history
@@ -2848,18 +2896,8 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         },
         // The names as written and the same names in parts are decided alike,
         // so a merge takes both from one side.
-        "authors" | "author_names" => {
-            let list = |v: &Value| -> Option<Vec<Name>> {
-                v.as_array()?
-                    .iter()
-                    .map(|a| match a.as_str() {
-                        Some(s) => Some(names::parse(s).unwrap_or_else(|| Name::literal(s))),
-                        None => serde_json::from_value(a.clone()).ok(),
-                    })
-                    .collect()
-            };
-            let (a, b) = (list(ours)?, list(theirs)?);
-            let richer = richer_names(&a, &b);
+        "authors" | "author_names" | "editor_names" | "translator_names" => {
+            let (a, b) = (people(ours)?, people(theirs)?);
             let family = |v: &[Name]| v.iter().map(person_key).collect::<Vec<_>>();
             // Only the same people (a list and its continuation, or fuller names) are merged.
             let (fa, fb) = (family(&a), family(&b));
@@ -2873,24 +2911,46 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
                 let written = |v: &[Name]| v.iter().map(|n| n.original.clone()).collect::<Vec<_>>().join("\u{1f}");
                 return Some(one_form(field, &written(&a), &written(&b)));
             }
-            // Each list the richer from its own side (the same names written
-            // two ways, "Mensah, Jr., Kofi A." and "Mensah, Kofi A., Jr."):
-            // one form for both copies, whichever is ours (tester r65 F1:
-            // each side kept its own, and the copies never converged).
-            // "authors" and "author_names" are decided on the same key.
-            if richer == a && richer_names(&b, &a) == b {
-                let written = |v: &[Name]| v.iter().map(|n| n.original.clone()).collect::<Vec<_>>().join("\u{1f}");
-                return Some(one_form(field, &written(&a), &written(&b)));
-            }
-            if richer == a {
+            // One list for both copies, whichever is ours ([`settled_names`]:
+            // tester r65 F1, each side kept its own "Mensah, Jr., Kofi A." and
+            // "Mensah, Kofi A., Jr."; r72 F17, one direction a conflict and
+            // the other kept ours). "authors" and "author_names" are decided
+            // alike, from the same names.
+            let settled = settled_names(&a, &b)?;
+            if settled == a {
                 Some(Side::Ours)
-            } else if richer == b {
+            } else if settled == b {
                 Some(Side::Theirs)
             } else {
-                None
+                Some(Side::Both)
             }
         }
         _ => None,
+    }
+}
+
+/// A list of people as a merge's record holds it: names as written
+/// (`authors`), read into their parts, or names in parts (`author_names`).
+fn people(v: &serde_json::Value) -> Option<Vec<Name>> {
+    v.as_array()?
+        .iter()
+        .map(|a| match a.as_str() {
+            Some(s) => Some(names::parse(s).unwrap_or_else(|| Name::literal(s))),
+            None => serde_json::from_value(a.clone()).ok(),
+        })
+        .collect()
+}
+
+/// The value two copies settle on for a list of people where
+/// [`richer_value`] says [`Side::Both`] ([`settled_names`]): as written for
+/// `authors`, in parts for `author_names`, `editor_names` and
+/// `translator_names`. `None` when the lists name other people.
+pub fn settled_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::Value) -> Option<serde_json::Value> {
+    let names = settled_names(&people(ours)?, &people(theirs)?)?;
+    if field == "authors" {
+        Some(serde_json::Value::from(names.into_iter().map(|n| n.original).collect::<Vec<_>>()))
+    } else {
+        serde_json::to_value(names).ok()
     }
 }
 
@@ -6837,6 +6897,32 @@ mod tests {
         );
         assert_eq!(family_key("Lundy Braun"), family_key("Braun, Lundy"));
         assert_eq!(family_key("CE Chandler"), "chandler");
+    }
+
+    #[test]
+    fn two_copies_settle_on_one_list_of_people_whichever_is_ours() {
+        let read = |v: &[&str]| v.iter().map(|a| names::parse(a).unwrap()).collect::<Vec<_>>();
+        let written = |v: &[Name]| v.iter().map(|n| n.original.clone()).collect::<Vec<_>>();
+        type Case<'a> = (&'a [&'a str], &'a [&'a str], Option<&'a [&'a str]>);
+        let pairs: [Case; 6] = [
+            (
+                &["Duarte, Ines", "van der Berg, Pieter"],
+                &["Duarte, Inês", "Berg, Pieter van der"],
+                Some(&["Duarte, Inês", "van der Berg, Pieter"]),
+            ),
+            (&["Farmer, P. E."], &["Farmer, Paul"], Some(&["Farmer, Paul E."])),
+            (&["Silva, J."], &["Silva, João Carlos"], Some(&["Silva, João Carlos"])),
+            (&["Mensah, Jr., Kofi A."], &["Mensah, Kofi A., Jr."], Some(&["Mensah, Kofi A., Jr."])),
+            (&["Osei, J.", "Roe, Ann"], &["Osei, Jane", "Roe, A."], Some(&["Osei, Jane", "Roe, Ann"])),
+            // Other people in one place: no list to settle on.
+            (&["Kim, Jae"], &["Kim, Soo"], None),
+        ];
+        for (a, b, want) in pairs {
+            let (x, y) = (settled_names(&read(a), &read(b)), settled_names(&read(b), &read(a)));
+            assert_eq!(x, y, "{a:?} / {b:?}");
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(x.as_deref().map(written), want, "{a:?} / {b:?}");
+        }
     }
 
     #[test]
