@@ -467,7 +467,11 @@ fn the_report_readings_table_has_every_field_in_every_output() {
     // A year's note goes with no year: a third.
     add(&w, &["--title", "In Press", "--year", "in press", "--status", "approved"]);
     // A season goes with no month (since r11): a fourth.
-    add(&w, &["--title", "Every Season", "--year", "2019", "--season", "spring", "--status", "approved"]);
+    // (And a number of volumes, schema 0033: "Every Field" is one volume of its set.)
+    add(
+        &w,
+        &["--title", "Every Season", "--year", "2019", "--season", "spring", "--volumes", "3", "--status", "approved"],
+    );
     // Ranges of days and of seasons (branch 12d, schema 0022): a fifth and a sixth.
     w.import_reading(
         "ranges.nbib",

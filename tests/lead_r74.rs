@@ -293,3 +293,33 @@ fn vancouver_names_an_unknown_publisher_and_keeps_the_place() {
     );
     assert_eq!(reference(&v, "Both book"), "Farmer P. Both book. Geneva: MSF; 2016.");
 }
+
+/// The NLM catalogue's form of a journal's name ("BMJ (Clinical research
+/// ed.)", MEDLINE `JT`) and the name as published ("BMJ") are one journal,
+/// stored as published in either order of imports, the kept value said
+/// (tester r74 F5: the stored name depended on the order).
+#[test]
+fn a_journal_name_with_the_catalogue_qualifier_is_settled_in_either_order() {
+    let nbib = "PMID- 31000001\nTI  - Racism in medicine.\nFAU - Osei, Kofi\nAU  - Osei K\nDP  - 2020\n\
+                JT  - BMJ (Clinical research ed.)\nTA  - BMJ\nVI  - 368\nPG  - m1\nLID - 10.1136/bmj.m1 [doi]\n\n";
+    let ris = "TY  - JOUR\nTI  - Racism in medicine\nAU  - Osei, Kofi\nPY  - 2020\nT2  - BMJ\nVL  - 368\n\
+               DO  - 10.1136/bmj.m1\nER  - \n";
+    let mut stored = Vec::new();
+    for order in [[("a.nbib", nbib), ("b.ris", ris)], [("b.ris", ris), ("a.nbib", nbib)]] {
+        let w = workdir();
+        let mut said = String::new();
+        for (name, text) in order {
+            said += &w.import_reading(name, text);
+        }
+        let list = w.reading_list();
+        assert_eq!(list.as_array().map(Vec::len), Some(1), "{list:#}");
+        stored.push(list[0]["container"].clone());
+        if order[0].0 == "b.ris" {
+            assert!(
+                said.contains("container: kept \"BMJ\" (the file's \"BMJ (Clinical research ed.)\" is the same journal"),
+                "{said}"
+            );
+        }
+    }
+    assert_eq!(stored, [serde_json::json!("BMJ"), serde_json::json!("BMJ")]);
+}

@@ -553,6 +553,17 @@ impl Stored {
                 kept.push(format!("container: kept {o:?} (the file's {n:?} is it cut short)"));
                 Some(o.clone())
             }
+            // The NLM catalogue's form of the stored name, with its
+            // qualifier ("BMJ (Clinical research ed.)", MEDLINE `JT`): the
+            // name as published stays, as a merge settles it ([`one_form`]),
+            // so the stored name no longer depends on the order of imports
+            // (tester r74 F5). The other way round the file's name is taken.
+            (Some(n), Some(o)) if catalogue_qualified(n, o) => {
+                kept.push(format!(
+                    "container: kept {o:?} (the file's {n:?} is the same journal with the NLM catalogue's qualifier)"
+                ));
+                Some(o.clone())
+            }
             // The file's full name for a stored abbreviation: ours becomes the abbreviation.
             (Some(n), Some(o)) if abbreviation_of(o, n) && container_short.is_none() => {
                 if !acronym_of(o, n) {
@@ -2952,6 +2963,16 @@ pub fn settled_value(field: &str, ours: &serde_json::Value, theirs: &serde_json:
     } else {
         serde_json::to_value(names).ok()
     }
+}
+
+/// Whether `qualified` is `plain` with a catalogue's qualifier after it in
+/// parentheses, as the NLM Catalog names a journal ("BMJ (Clinical research
+/// ed.)", "Lancet (London, England)"); case and spacing aside.
+fn catalogue_qualified(qualified: &str, plain: &str) -> bool {
+    let (q, p) = (qualified.trim().to_lowercase(), plain.trim().to_lowercase());
+    !p.is_empty()
+        && q.ends_with(')')
+        && q.strip_prefix(p.as_str()).is_some_and(|rest| rest.trim_start().starts_with('(') && rest.starts_with(' '))
 }
 
 /// Which of two forms of one value both copies keep, whichever is ours, so
