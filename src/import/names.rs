@@ -1732,9 +1732,17 @@ fn titled_name(parts: &[&str], original: &str) -> Option<Name> {
         Some(Name::person(family.as_deref(), Some(given), particle.as_deref(), Some(title), Some(original)))
     };
     match parts {
+        // Only after a whole name (two words or more) and when the part reads
+        // as a title, not a given name: "Earl", "Duke", "Prince", "Marquis"
+        // and "Baron" are given names too ("Smith, Earl James"). A title
+        // written in small letters ("baron de Montesquieu"), with its "of"
+        // or particle ("Earl of Chatham"), or naming the family name before
+        // it ("Thomas Babington Macaulay, Baron Macaulay") is one.
         [given, last] => {
             let (title, name) = nobility_part(last)?;
-            (!name.is_empty() && !given.trim().is_empty()).then_some(())?;
+            let words: Vec<&str> = given.split_whitespace().collect();
+            let titled = lower_initial(&title) || title.contains(' ') || words.last() == Some(&name.as_str());
+            (!name.is_empty() && words.len() >= 2 && titled).then_some(())?;
             person(&name, given, &title)
         }
         [name, given, last] if nobility_part(last).is_some_and(|(_, n)| n.is_empty()) => person(name, given, last),
@@ -2183,8 +2191,8 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
             // "Martin Luther King, III", "King, III": a suffix alone after the
             // comma is no given name, as in every other format (BibTeX's rule
             // makes it one; the import says so: [`bibtex_suffix_doubt`]).
-            match (&plain[..], &parts[..]) {
-                ([_, only], [head, tail]) => match lone_suffix(&refs, only) {
+            if let ([_, only], [head, tail]) = (&plain[..], &parts[..]) {
+                match lone_suffix(&refs, only) {
                     Some(LoneSuffix::Natural) => {
                         let n = parse_bibtex_name(&format!("{head} {tail}"), decode)?;
                         return Some(Name { original, ..n });
@@ -2193,17 +2201,17 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
                         let (particle, family) = von_last(&refs);
                         let d = |s: Option<String>| s.map(|s| tidy(&decode(&s)));
                         let (particle, family) = (d(particle), d(family));
+                        let suffix = Some(*only);
                         return Some(Name::person(
                             family.as_deref(),
                             None,
                             particle.as_deref(),
-                            Some(only),
+                            suffix,
                             Some(&original),
                         ));
                     }
                     None => {}
-                },
-                _ => {}
+                }
             }
             let (particle, family) = von_last(&refs);
             let (jr, first) = if parts.len() >= 3 {
@@ -2295,8 +2303,8 @@ const FAMILY_FIRST_NAMES: &[&str] = &[
     "Lau", // Vietnamese
     "Nguyen", "Nguyễn", "Tran", "Trần", "Lê", "Pham", "Phạm", "Hoang", "Hoàng", "Huynh", "Huỳnh", "Phan", "Vu", "Vũ",
     "Vo", "Võ", "Dang", "Đặng", "Bui", "Bùi", "Đỗ", "Ngo", "Ngô", "Duong", "Dương", "Ly", "Lý", // Korean
-    "Park", "Choi", "Jung", "Jeong", "Kang", "Cho", "Yoon", "Jang", "Lim", "Shin", "Kwon", "Hwang", "Ahn", "Yoo", "Seo",
-    "Moon", "Bae", "Baek", "Noh", "Roh",
+    "Park", "Choi", "Jung", "Jeong", "Kang", "Cho", "Yoon", "Jang", "Lim", "Shin", "Kwon", "Hwang", "Ahn", "Yoo",
+    "Seo", "Moon", "Bae", "Baek", "Noh", "Roh",
 ];
 
 /// A BibTeX name without commas whose first word is a family name that
@@ -3968,6 +3976,97 @@ mod as_written {
             ["Ludwig van Beethoven", "Jean de La Fontaine", "Abu Bakr Zakariya al-Razi", "dos Santos, Maria da Graça"]
         {
             assert_eq!(doubt(s), None, "{s}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod suffixes_titles_scripts {
+    use super::*;
+
+    fn parts(n: &Name) -> (Option<&str>, Option<&str>, Option<&str>, Option<&str>) {
+        (n.family.as_deref(), n.given.as_deref(), n.particle.as_deref(), n.suffix.as_deref())
+    }
+
+    #[test]
+    fn a_suffix_alone_after_the_comma_is_never_a_given_name() {
+        let bib = |s: &str| parse_bibtex(s, |x| x.replace(['{', '}'], "")).unwrap();
+        for (s, want) in [
+            ("Martin Luther King, III", (Some("King"), Some("Martin Luther"), None, Some("III"))),
+            ("King, III", (Some("King"), None, None, Some("III"))),
+            ("Smith, Jr.", (Some("Smith"), None, None, Some("Jr."))),
+            ("Smith, 3rd", (Some("Smith"), None, None, Some("3rd"))),
+            ("van der Berg, Sr", (Some("Berg"), None, Some("van der"), Some("Sr"))),
+            ("Da Silva, Jr.", (Some("Da Silva"), None, None, Some("Jr."))),
+            // Two capitals after one word may be initials; "Júnior" may be a given name.
+            ("Ivanov, II", (Some("Ivanov"), Some("I. I."), None, None)),
+            ("Smith, JR", (Some("Smith"), Some("J. R."), None, None)),
+            ("Santos, Júnior", (Some("Santos"), Some("Júnior"), None, None)),
+        ] {
+            assert_eq!(parts(&parse(s).unwrap()), want, "cell {s}");
+            assert_eq!(parts(&bib(s)), want, "bibtex {s}");
+        }
+        // Braces keep the family name whole; the numeral is still no given name.
+        assert_eq!(parts(&bib("{Martin Luther King}, III")), (Some("Martin Luther King"), None, None, Some("III")));
+        assert!(roman_initials_doubt(&parse("Ivanov, II").unwrap()).is_some());
+        assert!(roman_initials_doubt(&parse("Ivanov, I. I.").unwrap()).is_none());
+    }
+
+    #[test]
+    fn a_title_of_nobility_is_the_suffix_and_its_name_the_family_name() {
+        let want = (Some("Montesquieu"), Some("Charles-Louis de Secondat"), None, Some("baron de"));
+        for s in [
+            "Charles-Louis de Secondat, baron de Montesquieu",
+            "Montesquieu, Charles-Louis de Secondat, baron de",
+            "Montesquieu, baron de, Charles-Louis de Secondat",
+        ] {
+            assert_eq!(parts(&parse(s).unwrap()), want, "cell {s}");
+            assert_eq!(parts(&parse_bibtex(s, str::to_string).unwrap()), want, "bibtex {s}");
+        }
+        let n = parse("William Pitt, Earl of Chatham").unwrap();
+        assert_eq!(parts(&n), (Some("Chatham"), Some("William Pitt"), None, Some("Earl of")));
+        assert!(name_doubt(&n).is_some_and(|d| d.contains("title \"Earl of\"")));
+        // A given name that is not a title is read as before.
+        assert_eq!(parts(&parse("Baron, Ama").unwrap()), (Some("Baron"), Some("Ama"), None, None));
+        assert_eq!(parts(&parse("Count, Jane").unwrap()), (Some("Count"), Some("Jane"), None, None));
+        for s in ["Smith, Earl James", "Ellington Smith, Duke Kennedy", "Davis, Baron Walter"] {
+            assert!(parse(s).unwrap().suffix.is_none(), "{s}");
+            assert!(parse_bibtex(s, str::to_string).unwrap().suffix.is_none(), "{s}");
+        }
+        let n = parse("Thomas Babington Macaulay, Baron Macaulay").unwrap();
+        assert_eq!(parts(&n), (Some("Macaulay"), Some("Thomas Babington Macaulay"), None, Some("Baron")));
+    }
+
+    #[test]
+    fn an_organisation_in_any_script_is_told_from_a_person() {
+        for person in
+            ["محمد بن زكريا الرازي", "דוד כהן", "सुनीता देवी", "王小明", "省吾 田中", "Ngũgĩ wa Thiong'o", "Sukarno"]
+        {
+            assert!(!literal_is_organisation(person), "{person}");
+        }
+        for org in [
+            "وزارة الصحة",
+            "منظمة الصحة العالمية",
+            "世界卫生组织",
+            "厚生労働省",
+            "स्वास्थ्य और परिवार कल्याण मंत्रालय",
+            "משרד הבריאות",
+            "กระทรวงสาธารณสุข",
+            "World Health Organization",
+            "Alf-One Study Group",
+        ] {
+            assert!(literal_is_organisation(org), "{org}");
+        }
+    }
+
+    #[test]
+    fn family_first_names_in_bibtex_are_doubted_only_when_likely() {
+        let doubt = |s: &str| family_first_doubt(&parse_bibtex(s, str::to_string).unwrap());
+        for s in ["Mao Zedong", "Sun Yat-sen", "Nguyen Van An", "Park Chung-hee", "Tran Thi Mai"] {
+            assert!(doubt(s).is_some(), "{s}");
+        }
+        for s in ["Jim Yong Kim", "Paul Farmer", "Mao, Zedong", "{Mao Zedong}", "Wang Li", "Kim Smith", "Sukarno"] {
+            assert!(doubt(s).is_none(), "{s}");
         }
     }
 }
