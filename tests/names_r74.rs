@@ -112,9 +112,23 @@ fn a_suffix_alone_after_a_family_name_is_no_given_name() {
         "{csv}"
     );
     assert!(csv.contains("\"Ford, IV\" was read as family name \"Ford\" with the initials \"IV\""), "{csv}");
+    // CSL-JSON's parts: a given name that is only a suffix is the suffix.
+    let json = w.import_reading(
+        "s.json",
+        r#"[{"id":"k","type":"book","title":"Suffixes in CSL-JSON","author":[{"family":"King","given":"III"},{"family":"Osei","given":"Jr."}],"issued":{"date-parts":[[2002]]}}]"#,
+    );
+    assert_eq!(parts(&w, "Suffixes in CSL-JSON", 0), person("King", "", "", "III"));
+    assert_eq!(parts(&w, "Suffixes in CSL-JSON", 1), person("Osei", "", "", "Jr."));
+    assert!(
+        json.contains(
+            "in item `k`: author given name \"III\" is a suffix: read as the suffix, with no given name (CSL-JSON gives a \
+             suffix its own part, \"suffix\")"
+        ) && json.contains("author given name \"Jr.\" is a suffix"),
+        "{json}"
+    );
     for style in ["apa", "chicago", "vancouver", "harvard", "ama"] {
         let refs = w.references(style);
-        for title in ["Suffixes in BibTeX", "Suffixes in a cell"] {
+        for title in ["Suffixes in BibTeX", "Suffixes in a cell", "Suffixes in CSL-JSON"] {
             let r = reference(&refs, title);
             assert!(!r.contains("I. I.") && !r.contains("2nd.,") && !r.contains("Jr. K"), "{style}: {r}");
         }
@@ -260,4 +274,34 @@ fn family_first_names_in_bibtex_are_said() {
     // BibTeX's rule is followed: the warning changes nothing.
     assert_eq!(parts(&w, "Asian names", 1), person("Zedong", "Mao", "", ""));
     assert_eq!(parts(&w, "More names", 4), person("Mao", "Zedong", "", ""));
+}
+
+/// The names read so survive the spreadsheet round trip: the export writes
+/// a family name with a suffix and no given name braced ("{King}, III"),
+/// which reads back the same, without a warning.
+#[test]
+fn suffixes_and_titles_survive_export_and_import() {
+    let w = Workdir::new();
+    w.import_reading(
+        "s.bib",
+        "@book{s, author = {King, III and {Martin Luther King}, III and Henry Ford, II and van der Berg, Jr. and \
+         Charles-Louis de Secondat, baron de Montesquieu and Ford, IV}, title = {Round trip}, year = {2000}}\n",
+    );
+    let out = w.path("out.csv");
+    w.ok(&["export", "reading", "-o", out.to_str().unwrap()]);
+    let db2 = w.path("two.db");
+    let err = String::from_utf8(w.run_at(&db2, &["import", "reading", out.to_str().unwrap()]).stderr).unwrap();
+    assert!(!err.contains("with no given name") && !err.contains("title \"baron de\""), "{err}");
+    let names = |db: &std::path::Path| {
+        let list: serde_json::Value =
+            serde_json::from_str(&w.ok_at(db, &["reading", "list", "--format", "json"])).unwrap();
+        reading(&list, "Round trip")["author_names"].clone()
+    };
+    let (before, after) = (names(&w.db()), names(&db2));
+    for (a, b) in before.as_array().unwrap().iter().zip(after.as_array().unwrap()) {
+        for k in ["family", "given", "particle", "suffix", "literal"] {
+            assert_eq!(a[k], b[k], "{k}: {a} / {b}");
+        }
+    }
+    assert_eq!(before.as_array().unwrap().len(), 6);
 }

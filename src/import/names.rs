@@ -495,6 +495,14 @@ impl Name {
             },
             (g, x) => (g, x),
         };
+        // A given name that is only a suffix ("III", "Jr.", "2nd": CSL-JSON
+        // `{"family": "King", "given": "III"}`) is the suffix, never initials
+        // made of a numeral (tester r73 F1); two capitals ("II", "IV") may be
+        // initials and stay.
+        let (given, suffix) = match (given, suffix) {
+            (Some(g), None) if suffix_only(&g) => (None, Some(g)),
+            (g, x) => (g, x),
+        };
         let mut n = Name {
             family: t(family),
             given: given.clone(),
@@ -1582,6 +1590,13 @@ fn lone_suffix(family_words: &[&str], part: &str) -> Option<LoneSuffix> {
     (!capital_pair(part)).then_some(LoneSuffix::FamilyOnly)
 }
 
+/// Whether a given name is only a suffix, never a name nor initials
+/// ("III", "Jr.", "2nd"; not "II" or "JR", which may be initials, nor a
+/// spelled-out "Júnior"): [`Name::person`] reads it as the suffix.
+pub fn suffix_only(given: &str) -> bool {
+    long_suffix(given) && !capital_pair(given) && !spelled_generation(given)
+}
+
 /// Whether a part is two capitals ("II", "IV", "JR"): initials as much as a suffix.
 fn capital_pair(part: &str) -> bool {
     let k = part.trim().trim_end_matches('.');
@@ -1615,6 +1630,12 @@ pub fn roman_initials_doubt(n: &Name) -> Option<String> {
 /// - two capitals after a one-word family name ([`roman_initials_doubt`]);
 /// - a title of nobility ([`nobility_doubt`]).
 fn comma_suffix_doubt(n: &Name, bibtex: bool) -> Option<String> {
+    // A braced family name in a cell ("{King}, III", as canon's exports
+    // write one; `\u{E001}` marks a group while a cell is split) says what
+    // it is (BibTeX's names as written are decoded).
+    if n.original.contains(['{', '\u{E001}']) {
+        return None;
+    }
     if let Some(doubt) = nobility_doubt(n, bibtex) {
         return Some(doubt);
     }
@@ -4009,6 +4030,12 @@ mod suffixes_titles_scripts {
         // Braces keep the family name whole; the numeral is still no given name.
         assert_eq!(parts(&bib("{Martin Luther King}, III")), (Some("Martin Luther King"), None, None, Some("III")));
         assert!(roman_initials_doubt(&parse("Ivanov, II").unwrap()).is_some());
+        // Parts given apart (CSL-JSON, EndNote): the same rule.
+        assert_eq!(
+            parts(&Name::person(Some("King"), Some("III"), None, None, None)),
+            (Some("King"), None, None, Some("III"))
+        );
+        assert_eq!(parts(&Name::person(Some("Ivanov"), Some("II"), None, None, None)).1, Some("I. I."));
         assert!(roman_initials_doubt(&parse("Ivanov, I. I.").unwrap()).is_none());
     }
 
