@@ -350,6 +350,18 @@ fn family_suffix_doubts(d: &mut Draft, o: &serde_json::Map<String, Value>, k: &s
     let names = o.get(k).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_object);
     for n in names {
         let part = |p: &str| n.get(p).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+        // `{"family": "King", "given": "III"}`: the suffix (tester r73 F1).
+        if let Some(given) = part("given").filter(|g| part("suffix").is_none() && names::suffix_only(g)) {
+            d.warnings.push(RowError::new(
+                at.line,
+                at.column,
+                format!(
+                    "in {}: {k} given name {given:?} is a suffix: read as the suffix, with no given name (CSL-JSON \
+                     gives a suffix its own part, \"suffix\")",
+                    d.label.as_deref().unwrap_or("item")
+                ),
+            ));
+        }
         let Some((family, suffix)) = part("family").filter(|_| part("suffix").is_none()).and_then(names::family_suffix)
         else {
             continue;

@@ -6463,12 +6463,10 @@ fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
         .iter()
         .take(6)
         .filter_map(|n| n.literal.as_deref())
-        .filter(|l| {
-            // A person's name kept whole with its joining word ("Ngũgĩ wa
-            // Thiong'o") is no organisation (tester r62 F1: set off by ";").
-            crate::import::names::looks_corporate(l)
-                || (l.split_whitespace().count() >= 3 && !crate::import::names::joined_like_a_person(l))
-        })
+        // A person's name kept whole with its joining word ("Ngũgĩ wa
+        // Thiong'o", tester r62 F1) or in a script without letter case
+        // ("محمد بن زكريا الرازي", tester r70 F17) is no organisation.
+        .filter(|l| crate::import::names::literal_is_organisation(l))
         .collect();
     if r.author_names.len() > 1 && !literals.is_empty() {
         // Where the title starts, never a word of an organisation's name
