@@ -14,7 +14,8 @@ use super::tags::{self, Target};
 use crate::import::builder::edition_number;
 use crate::import::facets::WorkFacets;
 use crate::import::names::{self, Name};
-use crate::import::{Present, ReadingRecord, title_key};
+use crate::import::title_text::Quoted as Q;
+use crate::import::{Present, ReadingRecord, title_key, title_text};
 
 /// The stored fields of a reading that an import may change.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
@@ -340,7 +341,8 @@ impl Stored {
                 Form::Ours(why) => {
                     kept.push(format!(
                         "title: kept {:?} (the file's {:?} is the same title {why})",
-                        self.title, r.title
+                        Q(&self.title),
+                        Q(&r.title)
                     ));
                     self.title.clone()
                 }
@@ -350,13 +352,14 @@ impl Stored {
                     kept.push(format!(
                         "title: kept {:?} (the file's {:?} is the same title written another way, which no rule \
                          prefers)",
-                        self.title, r.title
+                        Q(&self.title),
+                        Q(&r.title)
                     ));
                     self.title.clone()
                 }
             },
             Fuller::Ours => {
-                kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", self.title, r.title));
+                kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", Q(&self.title), Q(&r.title)));
                 self.title.clone()
             }
             // The file's fuller title (a subtitle) keeps the stored one's
@@ -861,28 +864,30 @@ impl Stored {
         let (Some(o), Some(n)) = (&self.volume_title, &r.volume_title) else {
             return pick(&r.volume_title, &self.volume_title);
         };
+        let (o, n) = (o.as_str(), n.as_str());
+        let (qo, qn) = (Q(o), Q(n));
         if !same_value("title", o, n) {
             return match fuller_title(o, n) {
                 Fuller::Ours => {
-                    kept.push(format!("volume_title: kept {o:?} (the file's {n:?} is shorter)"));
-                    Some(o.clone())
+                    kept.push(format!("volume_title: kept {qo:?} (the file's {qn:?} is shorter)"));
+                    Some(o.to_string())
                 }
-                _ => Some(n.clone()),
+                _ => Some(n.to_string()),
             };
         }
         match title_form(o, n) {
-            Form::Theirs(_) => Some(n.clone()),
+            Form::Theirs(_) => Some(n.to_string()),
             Form::Ours(why) => {
-                kept.push(format!("volume_title: kept {o:?} (the file's {n:?} is the same title {why})"));
-                Some(o.clone())
+                kept.push(format!("volume_title: kept {qo:?} (the file's {qn:?} is the same title {why})"));
+                Some(o.to_string())
             }
-            Form::Alike => Some(o.clone()),
+            Form::Alike => Some(o.to_string()),
             Form::Other => {
                 kept.push(format!(
-                    "volume_title: kept {o:?} (the file's {n:?} is the same title written another way, which no \
+                    "volume_title: kept {qo:?} (the file's {qn:?} is the same title written another way, which no \
                      rule prefers)"
                 ));
-                Some(o.clone())
+                Some(o.to_string())
             }
         }
     }
@@ -896,6 +901,13 @@ impl Stored {
         let p = r.present.minus(r.refused);
         let take =
             |f: &str, new: &Option<String>, old: &Option<String>| if p.has(f) { new.clone() } else { old.clone() };
+        // A title the cell writes as the export wrote it (`{eGFR}`) is the
+        // stored one, whichever tag spelled its marks (`<em>` read back as
+        // `<i>`): no change.
+        let titled = |f: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
+            (Some(n), Some(o)) if title_text::sheet(n) == title_text::sheet(o) => old.clone(),
+            _ => take(f, new, old),
+        };
         let new = Stored::from_record(r);
         let (year, year_note) =
             if p.has("year") { (new.year, new.year_note.clone()) } else { (self.year, self.year_note.clone()) };
@@ -907,7 +919,11 @@ impl Stored {
             (self.authors.clone(), self.author_names.clone())
         };
         let mut out = Stored {
-            title: if p.has("title") { r.title.clone() } else { self.title.clone() },
+            title: if p.has("title") && title_text::sheet(&r.title) != title_text::sheet(&self.title) {
+                r.title.clone()
+            } else {
+                self.title.clone()
+            },
             year,
             year_note,
             kind: if p.has("type") { r.kind.clone() } else { self.kind.clone() },
@@ -986,8 +1002,8 @@ impl Stored {
             series_number: take("series_number", &r.series_number, &self.series_number),
             accessed: take("accessed", &r.accessed, &self.accessed),
             original_year: take("original_year", &r.original_year, &self.original_year),
-            original_title: take("original_title", &r.original_title, &self.original_title),
-            volume_title: take("volume_title", &r.volume_title, &self.volume_title),
+            original_title: titled("original_title", &r.original_title, &self.original_title),
+            volume_title: titled("volume_title", &r.volume_title, &self.volume_title),
             day_end: None,
             season_end: None,
         };
@@ -1213,7 +1229,7 @@ impl Stored {
                 continue;
             }
             let field = if k == "annotation" { "notes" } else { k.as_str() };
-            out.push(format!("{field} {} (kept {})", short_cell(vb), short_cell(va)));
+            out.push(format!("{field} {} (kept {})", short_cell(&for_message(k, vb)), short_cell(&for_message(k, va))));
         }
         out
     }
@@ -1267,7 +1283,11 @@ impl Stored {
                 out.push(said);
                 continue;
             }
-            out.push(format!("{field} {} (was {}{kept})", short_cell(vb), short_cell(va)));
+            out.push(format!(
+                "{field} {} (was {}{kept})",
+                short_cell(&for_message(k, vb)),
+                short_cell(&for_message(k, va))
+            ));
         }
         out
     }
@@ -1314,7 +1334,7 @@ impl Stored {
                     }
                     continue;
                 }
-                out.push(format!("{k}: {} → {}", short(va), short(vb)));
+                out.push(format!("{k}: {} → {}", short(&for_message(k, va)), short(&for_message(k, vb))));
             }
         }
         out
@@ -1722,6 +1742,7 @@ fn work_label(title: &str, first: Option<&Name>, year: Option<i64>) -> String {
     let who = first.map(|n| n.family_full().unwrap_or_else(|| n.original.clone()));
     let when = year.map(|y| y.to_string());
     let extra: Vec<String> = [who, when].into_iter().flatten().collect();
+    let title = Q(title);
     if extra.is_empty() { format!("{title:?}") } else { format!("{title:?} ({})", extra.join(", ")) }
 }
 
@@ -1975,10 +1996,14 @@ type Weight<'a> = dyn Fn(&str) -> usize + 'a;
 /// print it) and title case over lower case; then the form with more
 /// punctuation ("Black skin, white masks") and typographic marks (the
 /// publisher's "’" and "—").
-/// Two forms that differ only in a final full stop are [`Form::Alike`];
+/// Two forms that differ only in canon's case protection (braces,
+/// `<span class="nocase">`; [`title_text::same_but_case_marks`]) or in a
+/// final full stop are [`Form::Alike`]: the stored stays, unsaid;
 /// two no mark tells apart are [`Form::Other`] (the stored stays, said).
 fn title_form(ours: &str, theirs: &str) -> Form {
-    if ours == theirs {
+    // Case protection alone (Mendeley's braces round every title) is no
+    // other form: the stored title stays, and nothing is said (tester r73 F4).
+    if title_text::same_but_case_marks(ours, theirs) {
         return Form::Alike;
     }
     let trimmed = |t: &str| t.trim().trim_end_matches('.').trim_end().to_string();
@@ -2985,6 +3010,15 @@ fn list_change(field: &str, old: &[serde_json::Value], new: &[serde_json::Value]
 
 /// [`short`], with a list (authors, editors) as a cell writes it:
 /// "Van Gogh, Vincent; Ludwig, Emil".
+/// A stored value for a message: a title field's in its sheet text
+/// ([`title_text::sheet`]: `{eGFR}`, never the stored tags).
+fn for_message(field: &str, v: &serde_json::Value) -> serde_json::Value {
+    match (field, v.as_str()) {
+        ("title" | "original_title" | "volume_title", Some(t)) => serde_json::Value::from(title_text::sheet(t)),
+        _ => v.clone(),
+    }
+}
+
 fn short_cell(v: &serde_json::Value) -> String {
     match v.as_array() {
         Some(items) => short(&serde_json::Value::from(
@@ -3932,9 +3966,10 @@ impl<'t> ReadingWriter<'t> {
             })
             .map(|(other, title, _)| {
                 let why = format!(
-                    "volume {} of {title:?}, the series this one gives, with the same year: a volume written with \
+                    "volume {} of {:?}, the series this one gives, with the same year: a volume written with \
                      its set as its series",
-                    volume.trim()
+                    volume.trim(),
+                    Q(&title)
                 );
                 (other, title, why)
             })
@@ -4501,7 +4536,9 @@ impl<'t> ReadingWriter<'t> {
                     format!(
                         "entry {entry} (same {how}): the file's title {:?} is the stored {:?} written another way, \
                          which stays (if the file's is right, `canon reading edit {entry} --title {:?}`)",
-                        r.title, old.title, r.title
+                        Q(&r.title),
+                        Q(&old.title),
+                        Q(&r.title)
                     ),
                 ));
             } else {
@@ -4694,7 +4731,7 @@ impl<'t> ReadingWriter<'t> {
         } else if (how == ORIGINAL_TITLE || by_original) && !from_translation && new.title != old.title {
             new.title = old.title.clone();
             self.counts.titles_kept += 1;
-            kept.push(format!("title: kept {:?} (the file's {:?} translates it)", old.title, r.title));
+            kept.push(format!("title: kept {:?} (the file's {:?} translates it)", Q(&old.title), Q(&r.title)));
             self.warnings.push((
                 r.line,
                 format!(
@@ -4721,11 +4758,13 @@ impl<'t> ReadingWriter<'t> {
                     self.warnings.push((
                         r.line,
                         format!(
-                            "entry {} (same {how}) has the original title {o:?} beside PubMed's translation {:?}; \
-                             the file's title {original:?} was not applied (to take it: canon reading edit {} \
+                            "entry {} (same {how}) has the original title {:?} beside PubMed's translation {:?}; \
+                             the file's title {:?} was not applied (to take it: canon reading edit {} \
                              --original-title \"…\")",
                             crate::import::reading_id_text(id),
-                            old.title,
+                            Q(o),
+                            Q(&old.title),
+                            Q(&original),
                             crate::import::reading_id_text(id)
                         ),
                     ));
@@ -4735,10 +4774,11 @@ impl<'t> ReadingWriter<'t> {
                     self.notes.push((
                         r.line,
                         format!(
-                            "entry {} (same {how}): the file's title {original:?} is the original of PubMed's \
+                            "entry {} (same {how}): the file's title {:?} is the original of PubMed's \
                              translation {:?}: kept as its original title",
                             crate::import::reading_id_text(id),
-                            old.title
+                            Q(&original),
+                            Q(&old.title)
                         ),
                     ));
                 }
@@ -4763,13 +4803,18 @@ impl<'t> ReadingWriter<'t> {
             } else {
                 new.title = old.title.clone();
                 self.counts.titles_kept += 1;
-                kept.push(format!("title: kept {:?} (the file's {:?} differs; same {how})", old.title, r.title));
+                kept.push(format!(
+                    "title: kept {:?} (the file's {:?} differs; same {how})",
+                    Q(&old.title),
+                    Q(&r.title)
+                ));
                 self.warnings.push((
                     r.line,
                     format!(
                         "entry {entry} has this {how} with the title {:?}; the file's title {:?} was not applied \
                          (to take it: canon reading edit {entry} --title \"…\")",
-                        old.title, r.title
+                        Q(&old.title),
+                        Q(&r.title)
                     ),
                 ));
             }
@@ -5526,8 +5571,9 @@ impl<'t> ReadingWriter<'t> {
         self.counts.new += 1;
         for (other, title, why) in self.possible_duplicates(id, r)? {
             let msg = format!(
-                "possible duplicate of entry {} {title:?} ({why}); if it is the same work, keep one",
-                crate::import::reading_id_text(other)
+                "possible duplicate of entry {} {:?} ({why}); if it is the same work, keep one",
+                crate::import::reading_id_text(other),
+                Q(&title)
             );
             fields.push(msg.clone());
             self.notes.push((r.line, format!("{label}: {msg}")));
@@ -6342,6 +6388,22 @@ pub struct Reading {
     /// Whose experience the work tells, and who tells it.
     pub perspective: Option<String>,
     pub themes: Vec<String>,
+}
+
+impl Reading {
+    /// This reading as a listing's CSV or JSON writes it: its titles (the
+    /// title, the original title, the volume's title) in their sheet text
+    /// ([`title_text::sheet`]: `{eGFR}`, `\textit{E. coli}`), which reads
+    /// back as stored, never the stored rich-text tags (tester r73 F4, F22).
+    pub fn for_output(&self) -> Reading {
+        let sheet = |t: &Option<String>| t.as_deref().map(title_text::sheet);
+        Reading {
+            title: title_text::sheet(&self.title),
+            original_title: sheet(&self.original_title),
+            volume_title: sheet(&self.volume_title),
+            ..self.clone()
+        }
+    }
 }
 
 /// Filters for `reading list`.
