@@ -368,6 +368,11 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
     let Some(mut d) = readings::show(&store.conn, id)? else { bail!("no reading {id}") };
     // CSV and JSON write the titles' sheet text (`{eGFR}`), never the stored tags.
     d.reading = d.reading.for_output();
+    for h in &mut d.history {
+        if let Some(after) = h.after.as_deref().and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok()) {
+            h.after = Some(readings::titles_as_text(&after).to_string());
+        }
+    }
     match a.format {
         // Through `line`, which is quiet when the reader stops (`| head`).
         Format::Json => super::editing::line(serde_json::to_string_pretty(&d)?)?,
@@ -506,7 +511,8 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
 /// canonical form, known themes.
 pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     let themes = a.themes.iter().map(|t| theme_id(idx, t)).collect::<Result<Vec<_>>>()?;
-    let title = a.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Read as the listings write it (`{eGFR}` is case protection).
+    let title = crate::import::title_text::from_sheet(&a.title.split_whitespace().collect::<Vec<_>>().join(" "));
     if title.is_empty() {
         bail!("--title is empty; expected the reading's title");
     }

@@ -842,6 +842,7 @@ impl Stored {
         };
         let mut merged = merged;
         merged.settle_ranges(&new, self, false, false);
+        kept.extend(self.roles_doubled(&merged));
         // Ahead of print beside the year: while either record says so and
         // no volume holds the work; the published version ends it.
         if merged.year.is_some()
@@ -852,6 +853,41 @@ impl Stored {
             merged.year_note = Some(crate::import::AHEAD_OF_PRINT.to_string());
         }
         (merged, kept)
+    }
+
+    /// The people `merged` (this entry with another list's record) gives a
+    /// role they did not have here while they keep the one they held (an
+    /// editor from RIS `A2` whom a CSL-JSON file names as the translator;
+    /// tester r73 F2), in words. Both roles are kept (either source may be
+    /// right: RIS calls a book's `A2` its editor, and many exports put the
+    /// translator there), and said with the fix, never a silent union.
+    fn roles_doubled(&self, merged: &Stored) -> Vec<String> {
+        let roles: [(&str, &[Name], &[Name], &str); 3] = [
+            ("author", &self.author_names, &merged.author_names, "--author"),
+            ("editor", &self.editor_names, &merged.editor_names, "--editor"),
+            ("translator", &self.translator_names, &merged.translator_names, "--translator"),
+        ];
+        let mut out = Vec::new();
+        for (role, before, after, _) in roles {
+            for person in after.iter().filter(|n| !before.iter().any(|b| one_person(b, n))) {
+                for (held, was, now, flag) in roles {
+                    if held == role
+                        || !was.iter().any(|b| one_person(b, person))
+                        || !now.iter().any(|b| one_person(b, person))
+                    {
+                        continue;
+                    }
+                    let other = roles.iter().find(|r| r.0 == role).map_or("", |r| r.3);
+                    out.push(format!(
+                        "{:?} is now both {held} (as stored) and {role} (as the file gives): kept in both roles, as \
+                         either source may be right; if one is wrong, `canon reading edit` with {flag} or {other} \
+                         gives that list without them",
+                        person.original
+                    ));
+                }
+            }
+        }
+        out
     }
 
     /// The volume's own title of this entry merged with `r`'s: of two forms
@@ -2627,6 +2663,23 @@ fn same_person(a: &Name, b: &Name) -> bool {
         || caseless_run(a).is_some_and(|x| caseless_run(b).is_some_and(|y| x == y))
 }
 
+/// Whether two names of one record's people are one person: the same
+/// person by [`same_person`] and, where both give a first name, the same
+/// first initial ("Philcox, R." and "Philcox, Richard"; "Smith, John" and
+/// "Smith, Anne" are two).
+fn one_person(a: &Name, b: &Name) -> bool {
+    let initial = |n: &Name| {
+        n.given
+            .as_deref()
+            .and_then(|g| g.chars().find(|c| c.is_alphabetic()))
+            .map(|c| crate::import::fold(&c.to_string()))
+    };
+    match (a.is_literal(), b.is_literal()) {
+        (false, false) => same_person(a, b) && !matches!((initial(a), initial(b)), (Some(x), Some(y)) if x != y),
+        _ => title_key(&a.original) == title_key(&b.original),
+    }
+}
+
 /// The names of `new` with the parts `stored` has for a name written the
 /// same way, where those are more: a file that carries names only as
 /// written (a CSV) does not undo how a richer format split them.
@@ -3010,6 +3063,22 @@ fn list_change(field: &str, old: &[serde_json::Value], new: &[serde_json::Value]
 
 /// [`short`], with a list (authors, editors) as a cell writes it:
 /// "Van Gogh, Vincent; Ludwig, Emil".
+/// A reading's record as history keeps it (a JSON object), its title
+/// fields in their sheet text (`{eGFR}`; [`title_text::sheet`]) for a
+/// listing (`canon log`, `reading show`): never the stored tags (tester r73 F4).
+pub fn titles_as_text(v: &serde_json::Value) -> serde_json::Value {
+    let mut v = v.clone();
+    if let Some(o) = v.as_object_mut() {
+        for k in ["title", "original_title", "volume_title"] {
+            if let Some(t) = o.get(k).and_then(serde_json::Value::as_str) {
+                let t = title_text::sheet(t);
+                o.insert(k.to_string(), serde_json::Value::from(t));
+            }
+        }
+    }
+    v
+}
+
 /// A stored value for a message: a title field's in its sheet text
 /// ([`title_text::sheet`]: `{eGFR}`, never the stored tags).
 fn for_message(field: &str, v: &serde_json::Value) -> serde_json::Value {
@@ -4211,7 +4280,7 @@ impl<'t> ReadingWriter<'t> {
             return Ok(None);
         }
         let when = r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| "n.d.".into()), |y| y.to_string());
-        let label = format!("{:?} ({when})", r.title);
+        let label = format!("{:?} ({when})", Q(&r.title));
         let foreign;
         let r = match r.id {
             Some(i) => match self.known_id(r.line, i)? {
@@ -4571,6 +4640,10 @@ impl<'t> ReadingWriter<'t> {
         {
             self.warnings.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
         }
+        // A person the file gives a second role (tester r73 F2): said.
+        for k in kept.iter().filter(|k| k.contains(" is now both ")) {
+            self.notes.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
+        }
         let suffixes: Vec<&String> = kept
             .iter()
             .filter(|k| {
@@ -4795,8 +4868,8 @@ impl<'t> ReadingWriter<'t> {
                     Claim::Title(new.title.clone()),
                     format!(
                         "entry {entry} (same {how}): title {:?} becomes the file's fuller {:?}{}",
-                        old.title,
-                        new.title,
+                        Q(&old.title),
+                        Q(&new.title),
                         if new.title == r.title { "" } else { " (the stored diacritics kept)" }
                     ),
                 ));
