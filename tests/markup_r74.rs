@@ -257,3 +257,26 @@ fn a_chapter_without_book_or_year_is_invalid_in_every_format() {
     let err = w.fails(&["import", "reading", "c.json"]);
     assert!(err.contains("a chapter with neither the book it is in nor a year"), "{err}");
 }
+
+/// `merge` quotes a reading's title in its sheet text in its steps and
+/// conflicts, never the stored tags.
+#[test]
+fn merge_steps_quote_titles_without_html() {
+    let w = workdir();
+    w.import_reading("latex.bib", LATEX);
+    let theirs = w.path("theirs.db");
+    for ext in ["", "-wal"] {
+        let from = format!("{}{ext}", w.db().display());
+        if std::path::Path::new(&from).exists() {
+            std::fs::copy(&from, format!("{}{ext}", theirs.display())).expect("copy the database");
+        }
+    }
+    let id = reading(&w.reading_list(), "Über")["id"].to_string();
+    w.ok_at(&theirs, &["reading", "edit", &id, "--year", "2020", "--by", "ann", "-q"]);
+    w.ok(&["reading", "edit", &id, "--year", "2021", "--by", "bob", "-q"]);
+    let steps = w.ok(&["merge", theirs.to_str().unwrap(), "--by", "bob"]);
+    no_html("merge", &steps);
+    assert!(steps.contains("Über LaTeX accents in {eGFR} studies — both sides changed year"), "{steps}");
+    let log = w.ok(&["log", "--format", "csv"]);
+    no_html("log", &log);
+}
