@@ -102,7 +102,11 @@ fn every_ris_tag_is_read_or_named() {
         walk(
             "RIS",
             &tags,
-            |lines| format!("TY  - {ty}\nTI  - A title\n{}\nER  - \n", lines.join("\n")),
+            // (A chapter names its book: one with neither book nor year is invalid, r74.)
+            |lines| {
+                let book = if ty == "CHAP" { "T2  - The book\n" } else { "" };
+                format!("TY  - {ty}\nTI  - A title\n{book}{}\nER  - \n", lines.join("\n"))
+            },
             |t| import::ris::parse("t.ris", t, &NoThemes),
         );
     }
@@ -273,7 +277,11 @@ fn every_csl_variable_is_read_or_named() {
         walk(
             "CSL-JSON",
             &tags,
-            |lines| format!("[{{\"type\": {ty:?}, \"title\": \"A title\", {}}}]", lines.join(", ")),
+            // (A chapter names its book: one with neither book nor year is invalid, r74.)
+            |lines| {
+                let book = if ty == "chapter" { "\"container-title\": \"The book\", " } else { "" };
+                format!("[{{\"type\": {ty:?}, \"title\": \"A title\", {book}{}}}]", lines.join(", "))
+            },
             |t| import::csl_json::parse("t.json", t, &NoThemes),
         );
     }
@@ -386,7 +394,11 @@ fn every_bibtex_field_is_read_or_named() {
         walk(
             "BibTeX",
             &tags,
-            |lines| format!("@{kind}{{k,\n title = {{A title}},\n {}\n}}\n", lines.join(",\n ")),
+            // (A chapter names its book: one with neither book nor year is invalid, r74.)
+            |lines| {
+                let book = if kind == "incollection" { " booktitle = {The book},\n" } else { "" };
+                format!("@{kind}{{k,\n title = {{A title}},\n{book} {}\n}}\n", lines.join(",\n "))
+            },
             |t| import::bibtex::parse("t.bib", t, &NoThemes),
         );
     }
@@ -511,7 +523,9 @@ fn every_endnote_element_is_read_or_named() {
             |parts| {
                 format!(
                     "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records><record><rec-number>1</rec-number>\
-                     <ref-type name={ty:?}>17</ref-type><titles><title>A title</title></titles>{}</record></records></xml>",
+                     <ref-type name={ty:?}>17</ref-type><titles><title>A title</title>{}</titles>{}</record></records></xml>",
+                    // (A chapter names its book: one with neither book nor year is invalid, r74.)
+                    if ty == "Book Section" { "<secondary-title>The book</secondary-title>" } else { "" },
                     parts.join("")
                 )
             },

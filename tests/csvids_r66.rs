@@ -361,7 +361,8 @@ fn the_map_hint_offers_type_for_a_column_that_names_the_type() {
     let err = w.import_reading("c.csv", "title,authors,Type of Work\nA third title,\"Doe, J\",book\n");
     assert!(err.contains("to read it, add --map 'Type of Work=type'"), "{err}");
     // The hint read: the type is taken.
-    let p = w.write("m.csv", "Item Link,Title,Kind of Work\nhttp://x/9,A mapped title,Book Chapter\n");
+    // (With its year: a chapter with neither its book nor a year is invalid; r74.)
+    let p = w.write("m.csv", "Item Link,Title,Kind of Work,Year\nhttp://x/9,A mapped title,Book Chapter,2010\n");
     w.ok(&["import", "reading", p.to_str().unwrap(), "--map", "Kind of Work=type", "-q"]);
     assert_eq!(common::reading(&w.reading_list(), "A mapped title")["type"], "chapter");
 }

@@ -603,8 +603,9 @@ fn title_markup_is_not_printed_and_keeps_its_case() {
         reference(&c, "Knowledge").contains("“Knowledge of the Manatee Trichechus inunguis in Protected Areas.”"),
         "{c:?}"
     );
-    // The title is stored as the file gave it.
-    assert!(reading(&w.reading_list(), "Knowledge")["title"].as_str().unwrap().contains("<i>Trichechus"));
+    // The title is stored as the file gave it, and listed in its sheet text (tester r73 F22).
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE '%<i>Trichechus inunguis</i>%'"), 1);
+    assert!(reading(&w.reading_list(), "Knowledge")["title"].as_str().unwrap().contains("\\textit{Trichechus"));
 }
 
 /// Text after a quoted field's closing quote is refused, naming where the

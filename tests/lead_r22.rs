@@ -214,13 +214,25 @@ fn italics_in_bibtex_and_endnote_titles_are_kept() {
         .iter()
         .map(|r| (r["title"].as_str().unwrap(), r["container"].as_str().unwrap_or("")))
         .collect();
+    // Listed in their sheet text, never the stored tags (tester r73 F22).
     for (title, container) in [
-        ("Malaria in <i>Anopheles gambiae</i> and <i>Plasmodium falciparum</i> colonies", "Malaria Journal"),
+        ("Malaria in \\textit{Anopheles gambiae} and \\textit{Plasmodium falciparum} colonies", "Malaria Journal"),
         ("Whole italic book", ""),
-        ("Carriage of <i>Streptococcus pneumoniae</i>", "J"),
-        ("The problem with race-based medicine: the case of <i>eGFR</i> in <b><i>Homo sapiens</i></b>", "Lancet"),
+        ("Carriage of \\textit{Streptococcus pneumoniae}", "J"),
+        (
+            "The problem with race-based medicine: the case of \\textit{eGFR} in \\textbf{\\textit{Homo sapiens}}",
+            "Lancet",
+        ),
     ] {
         assert!(titles.contains(&(title, container)), "{title:?} not in {titles:?}");
+    }
+    // Stored as rich text.
+    for stored in [
+        "Malaria in <i>Anopheles gambiae</i> and <i>Plasmodium falciparum</i> colonies",
+        "Carriage of <i>Streptococcus pneumoniae</i>",
+        "The problem with race-based medicine: the case of <i>eGFR</i> in <b><i>Homo sapiens</i></b>",
+    ] {
+        assert_eq!(w.count(&format!("SELECT count(*) FROM reading WHERE title = '{stored}'")), 1, "{stored}");
     }
     let chicago = w.references("chicago");
     assert!(

@@ -28,21 +28,21 @@ fn a_title_that_begins_in_italics_keeps_its_space_and_italics_in_chicago() {
     );
     let chicago = w.references("chicago");
     assert_eq!(
-        common::reference(&chicago, "<i>Escherichia"),
+        common::reference(&chicago, "\\textit{Escherichia"),
         "Adu, Kofi. 2001. “Escherichia coli in Colonial Hospitals.” Lancet 1: 1."
     );
     assert_eq!(
-        common::reference(&chicago, "<i>Plasmodium</i>"),
+        common::reference(&chicago, "\\textit{Plasmodium}"),
         "Bo, Kofi. 2001. “Plasmodium and Empire.” In Empire Book. OUP."
     );
     assert_eq!(
-        common::reference(&chicago, "<i>Plasmodium falciparum"),
+        common::reference(&chicago, "\\textit{Plasmodium falciparum"),
         "Ce, Kofi. 2002. “Plasmodium falciparum and the Colonial Archive.” Lancet 2: 3."
     );
     for style in ["apa", "harvard", "vancouver"] {
         let refs = w.references(style);
         assert!(
-            common::reference(&refs, "<i>Escherichia").contains("Escherichia coli in colonial hospitals"),
+            common::reference(&refs, "\\textit{Escherichia").contains("Escherichia coli in colonial hospitals"),
             "{style}"
         );
     }

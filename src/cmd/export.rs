@@ -143,7 +143,13 @@ const READING_COLUMNS: &[&str] = &[
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
-    let mut rs = readings::list(&store.conn, &ReadingFilter { status: a.status.as_deref(), ..Default::default() })?;
+    // Titles in their sheet text (`{eGFR}`, `\textit{…}`), which the reading
+    // import reads back as stored (tester r73 F22), in CSV and JSON alike.
+    let mut rs: Vec<readings::Reading> =
+        readings::list(&store.conn, &ReadingFilter { status: a.status.as_deref(), ..Default::default() })?
+            .iter()
+            .map(readings::Reading::for_output)
+            .collect();
     rs.sort_by_key(|r| r.id);
     let latest = readings::latest_changes(&store.conn)?;
     let mut l = Listing::new(READING_COLUMNS);

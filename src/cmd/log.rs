@@ -42,7 +42,13 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
     // `facet` is what people call a facet about a person; the history names it `person_facet`.
     let entity = a.entity.as_deref().map(|e| if e == "facet" { "person_facet" } else { e });
     let f = LogFilter { entity, entity_id: a.id, by: a.who.as_deref(), since: a.since.as_deref(), bookkeeping: a.all };
-    let entries = history::log(&store.conn, &f)?;
+    let mut entries = history::log(&store.conn, &f)?;
+    // A reading's titles in their sheet text (`{eGFR}`), never the stored tags (tester r73 F4).
+    for e in entries.iter_mut().filter(|e| e.entity == "reading") {
+        for v in [&mut e.before, &mut e.after].into_iter().flatten() {
+            *v = crate::store::readings::titles_as_text(v);
+        }
+    }
     // `id` is the change number (what `undo` takes); `record` the 18-digit ID.
     let mut l = Listing::new(&["id", "at", "by", "action", "entity", "record", "change", "note"]).with_ids(&["record"]);
     l.numeric = vec![0];

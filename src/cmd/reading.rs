@@ -338,10 +338,10 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             r.id.to_string(),
             // As `export reading` writes it: "c1850" for a circa year, the note ("in press") for none.
             crate::report::reading_year(r),
-            // As CSV, as stored (it reads back with its rich-text markup); on
-            // screen, its words without the tags (tester r64 F2).
+            // As CSV, its sheet text (`{eGFR}`, which reads back as stored;
+            // tester r73 F4); on screen, its words without the tags (tester r64 F2).
             if a.out.format() == Format::Csv {
-                r.title.clone()
+                crate::import::title_text::sheet(&r.title)
             } else {
                 crate::report::cite::title_without_markup(&r.title)
             },
@@ -361,7 +361,9 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
     if a.out.format() == Format::Csv {
         l = l.with_themes_names(name);
     }
-    let json = crate::report::with_theme_names(&rs, |r| &r.themes, &names);
+    // JSON's titles as CSV writes them, never the stored tags.
+    let shown: Vec<_> = rs.iter().map(readings::Reading::for_output).collect();
+    let json = crate::report::with_theme_names(&shown, |r| &r.themes, &names);
     emit(&a.out, &l, &json, "no readings match", ctx.quiet)
 }
 
@@ -369,7 +371,14 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
     let store = ctx.open(Mode::Existing)?;
     let id = readings::find_id(&store.conn, &a.reading)?
         .with_context(|| format!("no reading {:?}; give its ID or DOI (see `canon reading list`)", a.reading))?;
-    let Some(d) = readings::show(&store.conn, id)? else { bail!("no reading {id}") };
+    let Some(mut d) = readings::show(&store.conn, id)? else { bail!("no reading {id}") };
+    // CSV and JSON write the titles' sheet text (`{eGFR}`), never the stored tags.
+    d.reading = d.reading.for_output();
+    for h in &mut d.history {
+        if let Some(after) = h.after.as_deref().and_then(|a| serde_json::from_str::<serde_json::Value>(a).ok()) {
+            h.after = Some(readings::titles_as_text(&after).to_string());
+        }
+    }
     match a.format {
         // Through `line`, which is quiet when the reader stops (`| head`).
         Format::Json => super::editing::line(serde_json::to_string_pretty(&d)?)?,
@@ -381,10 +390,10 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
         }
         Format::Table => {
             for mut row in card(&d) {
-                // On screen, the title's words without its rich-text tags
-                // (tester r66 F6); CSV and JSON as stored.
+                // On screen, the title's words without its marks (tester
+                // r66 F6); CSV and JSON in its sheet text.
                 if row[0] == "title" {
-                    row[1] = crate::report::cite::title_without_markup(&row[1]);
+                    row[1] = crate::report::cite::title_without_markup(&crate::import::title_text::from_sheet(&row[1]));
                 }
                 super::editing::line(format_args!("{:<12} {}", row[0], crate::output::terminal(&row[1])))?;
             }
@@ -509,7 +518,8 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
 /// canonical form, known themes.
 pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     let themes = a.themes.iter().map(|t| theme_id(idx, t)).collect::<Result<Vec<_>>>()?;
-    let title = a.title.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Read as the listings write it (`{eGFR}` is case protection).
+    let title = crate::import::title_text::from_sheet(&a.title.split_whitespace().collect::<Vec<_>>().join(" "));
     if title.is_empty() {
         bail!("--title is empty; expected the reading's title");
     }

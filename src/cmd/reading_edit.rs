@@ -114,7 +114,9 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         eprintln!("warning: {w}");
     }
     let p = ReadingPatch {
-        title: a.title.clone(),
+        // Read as the listings write it (`{eGFR}` is case protection), so a
+        // title copied from them is the stored one.
+        title: a.title.as_deref().map(crate::import::title_text::from_sheet),
         authors,
         year: year.as_ref().map(|y| y.as_ref().and_then(|t| t.year)),
         year_approximate: year.as_ref().and_then(Option::as_ref).is_some_and(|t| t.approximate),

@@ -155,25 +155,33 @@ fn search(ctx: &Ctx, a: Args) -> Result<()> {
         && std::env::var_os("NO_COLOR").is_none();
     let marks = if bold { ("\x1b[1m", "\x1b[0m") } else { ("«", "»") };
     let limit = if a.out.format() == Format::Table && a.out.limit > 0 { a.out.limit } else { usize::MAX >> 1 };
-    let hits = search::search(&store.conn, &q.text, theme, q.year, marks, limit)?;
+    let mut hits = search::search(&store.conn, &q.text, theme, q.year, marks, limit)?;
     for note in search::translate(&q.text).notes {
         eprintln!("note: search query {}: {note}", crate::limits::shown(&q.text));
     }
     let mut l =
         Listing::new(&["kind", "id", "module / authors", "year", "title", "snippet", "score"]).with_ids(&["id"]);
     l.numeric = vec![3, 6];
-    // On screen, a title's words without its rich-text tags (`<span
-    // class="nocase">`, `<i>`; tester r66 F6); CSV and JSON as stored.
+    // On screen, a reading's title in words without its rich-text tags
+    // (`<span class="nocase">`, `<i>`; tester r66 F6); in CSV and JSON in
+    // its sheet text (`{eGFR}`; tester r73 F4). A snippet is words alone.
     let screen = a.out.format() == Format::Table;
-    let shown = |t: &str| if screen { crate::report::cite::title_without_markup(t) } else { t.to_string() };
+    for h in hits.iter_mut().filter(|h| h.kind == "reading") {
+        h.title = if screen {
+            crate::report::cite::title_without_markup(&h.title)
+        } else {
+            crate::import::title_text::sheet(&h.title)
+        };
+        h.snippet = crate::report::cite::title_without_markup(&h.snippet);
+    }
     for h in &hits {
         l.rows.push(vec![
             h.kind.into(),
             h.id.to_string(),
             h.context.clone(),
             year(h.year),
-            shown(&h.title),
-            shown(&h.snippet.replace('\n', " ")),
+            h.title.clone(),
+            h.snippet.replace('\n', " "),
             h.score.map(|s| format!("{s:.2}")).unwrap_or_default(),
         ]);
     }

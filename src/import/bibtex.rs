@@ -3297,7 +3297,7 @@ mod tests {
     #[test]
     fn entry_types_map_to_reading_types() {
         let p = parse_str(
-            "@incollection{a, title={A}}\n@inbook{b, title={B}}\n@inproceedings{c, title={C}}\n@techreport{d, title={D}}\n\
+            "@incollection{a, title={A}, year={2001}}\n@inbook{b, title={B}, booktitle={Book}}\n@inproceedings{c, title={C}}\n@techreport{d, title={D}}\n\
              @misc{e, title={E}, url={https://x.org}}\n@misc{f, title={F}}\n@online{g, title={G}}\n@phdthesis{h, title={H}}\n@weird{i, title={I}}\n",
         );
         let kinds: Vec<_> = p.records.iter().map(|r| r.kind.as_str()).collect();

@@ -25,6 +25,7 @@ pub mod scopus_csv;
 pub mod sheet_xml;
 pub mod source;
 pub mod talis_csv;
+pub mod title_text;
 pub mod workbook;
 pub mod wos;
 pub mod zotero_csv;

@@ -493,7 +493,10 @@ impl<'a> ReadingReader<'a> {
         let opt = |f: usize| Some(val(f)).filter(|v| !v.text.is_empty());
         let text = |f: usize| opt(f).map(|v| v.text);
         let mut d = Draft::new(Pos::new(line, m.column(TITLE)), None);
-        d.title = Some(val(TITLE));
+        // A title's case protection and marks as `export reading` writes
+        // them (`{eGFR}`, `\textit{…}`): read back into the stored form.
+        let title_val = |f: usize| Val::new(super::title_text::from_sheet(self.get(f).trim()), at(f));
+        d.title = Some(title_val(TITLE));
         d.id = opt(ID);
         d.date = opt(YEAR);
         // The year's note ("in press") given apart, as `canon report` writes it:
@@ -575,8 +578,8 @@ impl<'a> ReadingReader<'a> {
         d.series_number = text(SERIES_NUMBER);
         d.accessed = opt(ACCESSED);
         d.original_year = opt(ORIGINAL_YEAR);
-        d.original_title = text(ORIGINAL_TITLE);
-        d.volume_title = text(VOLUME_TITLE);
+        d.original_title = text(ORIGINAL_TITLE).map(|t| super::title_text::from_sheet(&t));
+        d.volume_title = text(VOLUME_TITLE).map(|t| super::title_text::from_sheet(&t));
         d.number_of_volumes = opt(NUMBER_OF_VOLUMES);
         if let Some(v) = opt(REPORT_NUMBER) {
             let (f, name) = (REPORT_NUMBER, "report_number");

@@ -919,7 +919,9 @@ mod tests {
 
     #[test]
     fn missing_er_is_reported_at_the_ty_line() {
-        let p = parse_str("TY  - JOUR\nTI  - One\n\nTY  - CHAP\nTI  - Two\nER  - \nTY  - RPRT\nTI  - Three\n");
+        // (The chapter names its book: a chapter with neither book nor year is invalid.)
+        let p =
+            parse_str("TY  - JOUR\nTI  - One\n\nTY  - CHAP\nTI  - Two\nT2  - Book\nER  - \nTY  - RPRT\nTI  - Three\n");
         assert_eq!(p.records.len(), 2);
         assert_eq!(p.records[0].title, "Two");
         assert_eq!(p.records[0].kind, "chapter");
@@ -929,7 +931,7 @@ mod tests {
         // The last record without its `ER`: the end of the file ends it,
         // said (tester r55 F8: the whole file was refused).
         assert_eq!(p.records[1].title, "Three");
-        let w = p.records[1].warnings.iter().find(|w| w.line == 7).expect("said at its TY line");
+        let w = p.records[1].warnings.iter().find(|w| w.line == 8).expect("said at its TY line");
         assert!(w.message.contains("read to the end of the file"), "{w:?}");
     }
 

@@ -1888,7 +1888,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             r.status.clone(),
             r.themes.join(";"),
             reference_of(d, &refs, r),
-            r.title.clone(),
+            // The sheet text (`{eGFR}`), which the reading import reads back as stored.
+            crate::import::title_text::sheet(&r.title),
             // As `export reading` writes them: "; et al." for a list cut short, "c1850" for a circa year.
             super::reading_authors(r),
             super::reading_year(r),
@@ -1933,8 +1934,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.accessed),
             o(&r.original_year),
             crate::import::names::cell_text(&r.translator_names),
-            o(&r.original_title),
-            o(&r.volume_title),
+            o(&r.original_title.as_deref().map(crate::import::title_text::sheet)),
+            o(&r.volume_title.as_deref().map(crate::import::title_text::sheet)),
             o(&r.number_of_volumes),
         ]);
     }
@@ -2149,7 +2150,7 @@ pub fn json(d: &ReportData) -> serde_json::Value {
         "facets": d.facet_section(),
         "comparison": d.comparison,
         "readings": d.readings.iter().map(|r| {
-            let mut v = serde_json::to_value(r).unwrap_or_default();
+            let mut v = serde_json::to_value(r.for_output()).unwrap_or_default();
             v["reference"] = serde_json::Value::String(reference_of(d, &refs, r));
             v["review"] = d.review_json(r);
             v

@@ -429,7 +429,8 @@ pub fn update(tx: &Transaction, t: &Table, old: &Record, m: &Record) -> Result<(
                     "ISBN {isbn} is already entry {} {title:?}, a whole work: two whole works cannot share an \
                      ISBN (a chapter keeps its book's); give this entry its own ISBN, clear it (`--isbn \"\"`), or \
                      make it a chapter (`--type chapter`)",
-                    crate::import::reading_id_text(other)
+                    crate::import::reading_id_text(other),
+                    title = crate::import::title_text::Quoted(&title)
                 );
             }
         }

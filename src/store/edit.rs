@@ -1227,7 +1227,9 @@ fn theme_slug(conn: &Connection, id: Option<i64>) -> String {
 
 /// A reading's title for examples.
 fn reading_title(conn: &Connection, id: Option<i64>) -> String {
+    // In its sheet text (`{eGFR}`), as every message quotes a title.
     id.and_then(|id| conn.query_row("SELECT title FROM reading WHERE id = ?1", [id], |r| r.get::<_, String>(0)).ok())
+        .map(|t| crate::import::title_text::sheet(&t))
         .unwrap_or_default()
 }
 

@@ -610,8 +610,22 @@ fn label(table: &str, m: &Record) -> String {
     let pick = ["title", "name", "slug", "code", "path", "status"].iter().map(|k| s(m, k)).find(|v| !v.is_empty());
     match (table, pick) {
         ("module", _) => format!("{} {}", s(m, "code"), s(m, "title")),
+        // A reading's title in its sheet text (`{eGFR}`), never its stored tags.
+        ("reading", Some(p)) => crate::import::title_text::sheet(p),
         (_, Some(p)) => p.to_string(),
         _ => String::new(),
+    }
+}
+
+/// A reading's title field as a message writes it: in its sheet text
+/// (`{eGFR}`, [`crate::import::title_text::sheet`]), never the stored tags
+/// (tester r73 F4); any other value as it is.
+fn written(table: &str, field: &str, v: &Value) -> Value {
+    match (table, field, v.as_str()) {
+        ("reading", "title" | "original_title" | "volume_title", Some(t)) => {
+            Value::from(crate::import::title_text::sheet(t))
+        }
+        _ => v.clone(),
     }
 }
 
@@ -1020,7 +1034,10 @@ impl Merger<'_, '_> {
                         "placed",
                         "person_facet",
                         their_id,
-                        format!("{facet} about {about} of {title:?}: author {pos} here ({here})"),
+                        format!(
+                            "{facet} about {about} of {:?}: author {pos} here ({here})",
+                            crate::import::title_text::Quoted(&title)
+                        ),
                     );
                 }
                 Ok(true)
@@ -1033,8 +1050,9 @@ impl Merger<'_, '_> {
                     "person_facet",
                     their_id,
                     format!(
-                        "{facet} about {about} of {title:?}: {why} (authors here: {}); not merged, so it is about \
+                        "{facet} about {about} of {:?}: {why} (authors here: {}); not merged, so it is about \
                          no one else — record it again with `canon facet add` if it is about one of them",
+                        crate::import::title_text::Quoted(&title),
                         if list.is_empty() { "none".to_string() } else { list.join("; ") }
                     ),
                 );
@@ -1188,7 +1206,8 @@ impl Merger<'_, '_> {
                     } else {
                         form.unwrap_or_else(|| "the same value in fuller or published form".to_string())
                     };
-                    format!("{k} {} (theirs {}: {why})", shown(ov), shown(tv))
+                    let (ov, tv) = (written(t.name, k, ov), written(t.name, k, tv));
+                    format!("{k} {} (theirs {}: {why})", shown(&ov), shown(&tv))
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -1207,8 +1226,8 @@ impl Merger<'_, '_> {
                 .map(|(k, u)| {
                     format!(
                         "{k} {} (theirs {}: a merge took theirs, undone here in {}; `canon undo {}` takes it again)",
-                        shown(&o[k.as_str()]),
-                        shown(&theirs[k.as_str()]),
+                        shown(&written(t.name, k, &o[k.as_str()])),
+                        shown(&written(t.name, k, &theirs[k.as_str()])),
                         u.said(),
                         u.id
                     )
@@ -1812,7 +1831,7 @@ impl Conflict {
         self.fields
             .iter()
             .map(|f| {
-                let x = v.get(f).cloned().unwrap_or(Value::Null);
+                let x = written(&self.entity, f, &v.get(f).cloned().unwrap_or(Value::Null));
                 let t = x.as_str().map(String::from).unwrap_or_else(|| x.to_string());
                 format!("{f}: {t}")
             })

@@ -14,7 +14,8 @@ use super::tags::{self, Target};
 use crate::import::builder::edition_number;
 use crate::import::facets::WorkFacets;
 use crate::import::names::{self, Name};
-use crate::import::{Present, ReadingRecord, title_key};
+use crate::import::title_text::Quoted as Q;
+use crate::import::{Present, ReadingRecord, title_key, title_text};
 
 /// The stored fields of a reading that an import may change.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
@@ -344,7 +345,8 @@ impl Stored {
                 Form::Ours(why) => {
                     kept.push(format!(
                         "title: kept {:?} (the file's {:?} is the same title {why})",
-                        self.title, r.title
+                        Q(&self.title),
+                        Q(&r.title)
                     ));
                     self.title.clone()
                 }
@@ -354,13 +356,14 @@ impl Stored {
                     kept.push(format!(
                         "title: kept {:?} (the file's {:?} is the same title written another way, which no rule \
                          prefers)",
-                        self.title, r.title
+                        Q(&self.title),
+                        Q(&r.title)
                     ));
                     self.title.clone()
                 }
             },
             Fuller::Ours => {
-                kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", self.title, r.title));
+                kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", Q(&self.title), Q(&r.title)));
                 self.title.clone()
             }
             // The file's fuller title (a subtitle) keeps the stored one's
@@ -855,6 +858,7 @@ impl Stored {
         };
         let mut merged = merged;
         merged.settle_ranges(&new, self, false, false);
+        kept.extend(self.roles_doubled(&merged));
         // Ahead of print beside the year: while either record says so and
         // no volume holds the work; the published version ends it.
         if merged.year.is_some()
@@ -867,6 +871,41 @@ impl Stored {
         (merged, kept)
     }
 
+    /// The people `merged` (this entry with another list's record) gives a
+    /// role they did not have here while they keep the one they held (an
+    /// editor from RIS `A2` whom a CSL-JSON file names as the translator;
+    /// tester r73 F2), in words. Both roles are kept (either source may be
+    /// right: RIS calls a book's `A2` its editor, and many exports put the
+    /// translator there), and said with the fix, never a silent union.
+    fn roles_doubled(&self, merged: &Stored) -> Vec<String> {
+        let roles: [(&str, &[Name], &[Name], &str); 3] = [
+            ("author", &self.author_names, &merged.author_names, "--author"),
+            ("editor", &self.editor_names, &merged.editor_names, "--editor"),
+            ("translator", &self.translator_names, &merged.translator_names, "--translator"),
+        ];
+        let mut out = Vec::new();
+        for (role, before, after, _) in roles {
+            for person in after.iter().filter(|n| !before.iter().any(|b| one_person(b, n))) {
+                for (held, was, now, flag) in roles {
+                    if held == role
+                        || !was.iter().any(|b| one_person(b, person))
+                        || !now.iter().any(|b| one_person(b, person))
+                    {
+                        continue;
+                    }
+                    let other = roles.iter().find(|r| r.0 == role).map_or("", |r| r.3);
+                    out.push(format!(
+                        "{:?} is now both {held} (as stored) and {role} (as the file gives): kept in both roles, as \
+                         either source may be right; if one is wrong, `canon reading edit` with {flag} or {other} \
+                         gives that list without them",
+                        person.original
+                    ));
+                }
+            }
+        }
+        out
+    }
+
     /// The volume's own title of this entry merged with `r`'s: of two forms
     /// of one title, one source's by the title's rule ([`title_form`]:
     /// its own colon before " - ", its case before a catalogue's lower
@@ -877,28 +916,30 @@ impl Stored {
         let (Some(o), Some(n)) = (&self.volume_title, &r.volume_title) else {
             return pick(&r.volume_title, &self.volume_title);
         };
+        let (o, n) = (o.as_str(), n.as_str());
+        let (qo, qn) = (Q(o), Q(n));
         if !same_value("title", o, n) {
             return match fuller_title(o, n) {
                 Fuller::Ours => {
-                    kept.push(format!("volume_title: kept {o:?} (the file's {n:?} is shorter)"));
-                    Some(o.clone())
+                    kept.push(format!("volume_title: kept {qo:?} (the file's {qn:?} is shorter)"));
+                    Some(o.to_string())
                 }
-                _ => Some(n.clone()),
+                _ => Some(n.to_string()),
             };
         }
         match title_form(o, n) {
-            Form::Theirs(_) => Some(n.clone()),
+            Form::Theirs(_) => Some(n.to_string()),
             Form::Ours(why) => {
-                kept.push(format!("volume_title: kept {o:?} (the file's {n:?} is the same title {why})"));
-                Some(o.clone())
+                kept.push(format!("volume_title: kept {qo:?} (the file's {qn:?} is the same title {why})"));
+                Some(o.to_string())
             }
-            Form::Alike => Some(o.clone()),
+            Form::Alike => Some(o.to_string()),
             Form::Other => {
                 kept.push(format!(
-                    "volume_title: kept {o:?} (the file's {n:?} is the same title written another way, which no \
+                    "volume_title: kept {qo:?} (the file's {qn:?} is the same title written another way, which no \
                      rule prefers)"
                 ));
-                Some(o.clone())
+                Some(o.to_string())
             }
         }
     }
@@ -912,6 +953,13 @@ impl Stored {
         let p = r.present.minus(r.refused);
         let take =
             |f: &str, new: &Option<String>, old: &Option<String>| if p.has(f) { new.clone() } else { old.clone() };
+        // A title the cell writes as the export wrote it (`{eGFR}`) is the
+        // stored one, whichever tag spelled its marks (`<em>` read back as
+        // `<i>`): no change.
+        let titled = |f: &str, new: &Option<String>, old: &Option<String>| match (new, old) {
+            (Some(n), Some(o)) if title_text::sheet(n) == title_text::sheet(o) => old.clone(),
+            _ => take(f, new, old),
+        };
         let new = Stored::from_record(r);
         let (year, year_note) =
             if p.has("year") { (new.year, new.year_note.clone()) } else { (self.year, self.year_note.clone()) };
@@ -923,7 +971,11 @@ impl Stored {
             (self.authors.clone(), self.author_names.clone())
         };
         let mut out = Stored {
-            title: if p.has("title") { r.title.clone() } else { self.title.clone() },
+            title: if p.has("title") && title_text::sheet(&r.title) != title_text::sheet(&self.title) {
+                r.title.clone()
+            } else {
+                self.title.clone()
+            },
             year,
             year_note,
             kind: if p.has("type") { r.kind.clone() } else { self.kind.clone() },
@@ -1002,8 +1054,8 @@ impl Stored {
             series_number: take("series_number", &r.series_number, &self.series_number),
             accessed: take("accessed", &r.accessed, &self.accessed),
             original_year: take("original_year", &r.original_year, &self.original_year),
-            original_title: take("original_title", &r.original_title, &self.original_title),
-            volume_title: take("volume_title", &r.volume_title, &self.volume_title),
+            original_title: titled("original_title", &r.original_title, &self.original_title),
+            volume_title: titled("volume_title", &r.volume_title, &self.volume_title),
             number_of_volumes: take("number_of_volumes", &r.number_of_volumes, &self.number_of_volumes),
             day_end: None,
             season_end: None,
@@ -1231,7 +1283,7 @@ impl Stored {
                 continue;
             }
             let field = if k == "annotation" { "notes" } else { k.as_str() };
-            out.push(format!("{field} {} (kept {})", short_cell(vb), short_cell(va)));
+            out.push(format!("{field} {} (kept {})", short_cell(&for_message(k, vb)), short_cell(&for_message(k, va))));
         }
         out
     }
@@ -1285,7 +1337,11 @@ impl Stored {
                 out.push(said);
                 continue;
             }
-            out.push(format!("{field} {} (was {}{kept})", short_cell(vb), short_cell(va)));
+            out.push(format!(
+                "{field} {} (was {}{kept})",
+                short_cell(&for_message(k, vb)),
+                short_cell(&for_message(k, va))
+            ));
         }
         out
     }
@@ -1332,7 +1388,7 @@ impl Stored {
                     }
                     continue;
                 }
-                out.push(format!("{k}: {} → {}", short(va), short(vb)));
+                out.push(format!("{k}: {} → {}", short(&for_message(k, va)), short(&for_message(k, vb))));
             }
         }
         out
@@ -1740,6 +1796,7 @@ fn work_label(title: &str, first: Option<&Name>, year: Option<i64>) -> String {
     let who = first.map(|n| n.family_full().unwrap_or_else(|| n.original.clone()));
     let when = year.map(|y| y.to_string());
     let extra: Vec<String> = [who, when].into_iter().flatten().collect();
+    let title = Q(title);
     if extra.is_empty() { format!("{title:?}") } else { format!("{title:?} ({})", extra.join(", ")) }
 }
 
@@ -1993,10 +2050,14 @@ type Weight<'a> = dyn Fn(&str) -> usize + 'a;
 /// print it) and title case over lower case; then the form with more
 /// punctuation ("Black skin, white masks") and typographic marks (the
 /// publisher's "’" and "—").
-/// Two forms that differ only in a final full stop are [`Form::Alike`];
+/// Two forms that differ only in canon's case protection (braces,
+/// `<span class="nocase">`; [`title_text::same_but_case_marks`]) or in a
+/// final full stop are [`Form::Alike`]: the stored stays, unsaid;
 /// two no mark tells apart are [`Form::Other`] (the stored stays, said).
 fn title_form(ours: &str, theirs: &str) -> Form {
-    if ours == theirs {
+    // Case protection alone (Mendeley's braces round every title) is no
+    // other form: the stored title stays, and nothing is said (tester r73 F4).
+    if title_text::same_but_case_marks(ours, theirs) {
         return Form::Alike;
     }
     let trimmed = |t: &str| t.trim().trim_end_matches('.').trim_end().to_string();
@@ -2620,6 +2681,23 @@ fn same_person(a: &Name, b: &Name) -> bool {
         || caseless_run(a).is_some_and(|x| caseless_run(b).is_some_and(|y| x == y))
 }
 
+/// Whether two names of one record's people are one person: the same
+/// person by [`same_person`] and, where both give a first name, the same
+/// first initial ("Philcox, R." and "Philcox, Richard"; "Smith, John" and
+/// "Smith, Anne" are two).
+fn one_person(a: &Name, b: &Name) -> bool {
+    let initial = |n: &Name| {
+        n.given
+            .as_deref()
+            .and_then(|g| g.chars().find(|c| c.is_alphabetic()))
+            .map(|c| crate::import::fold(&c.to_string()))
+    };
+    match (a.is_literal(), b.is_literal()) {
+        (false, false) => same_person(a, b) && !matches!((initial(a), initial(b)), (Some(x), Some(y)) if x != y),
+        _ => title_key(&a.original) == title_key(&b.original),
+    }
+}
+
 /// The names of `new` with the parts `stored` has for a name written the
 /// same way, where those are more: a file that carries names only as
 /// written (a CSV) does not undo how a richer format split them.
@@ -3073,6 +3151,31 @@ fn list_change(field: &str, old: &[serde_json::Value], new: &[serde_json::Value]
 
 /// [`short`], with a list (authors, editors) as a cell writes it:
 /// "Van Gogh, Vincent; Ludwig, Emil".
+/// A reading's record as history keeps it (a JSON object), its title
+/// fields in their sheet text (`{eGFR}`; [`title_text::sheet`]) for a
+/// listing (`canon log`, `reading show`): never the stored tags (tester r73 F4).
+pub fn titles_as_text(v: &serde_json::Value) -> serde_json::Value {
+    let mut v = v.clone();
+    if let Some(o) = v.as_object_mut() {
+        for k in ["title", "original_title", "volume_title"] {
+            if let Some(t) = o.get(k).and_then(serde_json::Value::as_str) {
+                let t = title_text::sheet(t);
+                o.insert(k.to_string(), serde_json::Value::from(t));
+            }
+        }
+    }
+    v
+}
+
+/// A stored value for a message: a title field's in its sheet text
+/// ([`title_text::sheet`]: `{eGFR}`, never the stored tags).
+fn for_message(field: &str, v: &serde_json::Value) -> serde_json::Value {
+    match (field, v.as_str()) {
+        ("title" | "original_title" | "volume_title", Some(t)) => serde_json::Value::from(title_text::sheet(t)),
+        _ => v.clone(),
+    }
+}
+
 fn short_cell(v: &serde_json::Value) -> String {
     match v.as_array() {
         Some(items) => short(&serde_json::Value::from(
@@ -4020,9 +4123,10 @@ impl<'t> ReadingWriter<'t> {
             })
             .map(|(other, title, _)| {
                 let why = format!(
-                    "volume {} of {title:?}, the series this one gives, with the same year: a volume written with \
+                    "volume {} of {:?}, the series this one gives, with the same year: a volume written with \
                      its set as its series",
-                    volume.trim()
+                    volume.trim(),
+                    Q(&title)
                 );
                 (other, title, why)
             })
@@ -4266,7 +4370,7 @@ impl<'t> ReadingWriter<'t> {
             return Ok(None);
         }
         let when = r.year.map_or_else(|| r.year_note.clone().unwrap_or_else(|| "n.d.".into()), |y| y.to_string());
-        let label = format!("{:?} ({when})", r.title);
+        let label = format!("{:?} ({when})", Q(&r.title));
         let foreign;
         let r = match r.id {
             Some(i) => match self.known_id(r.line, i)? {
@@ -4591,7 +4695,9 @@ impl<'t> ReadingWriter<'t> {
                     format!(
                         "entry {entry} (same {how}): the file's title {:?} is the stored {:?} written another way, \
                          which stays (if the file's is right, `canon reading edit {entry} --title {:?}`)",
-                        r.title, old.title, r.title
+                        Q(&r.title),
+                        Q(&old.title),
+                        Q(&r.title)
                     ),
                 ));
             } else {
@@ -4623,6 +4729,10 @@ impl<'t> ReadingWriter<'t> {
             kept.iter().filter(|k| k.contains("for a journal article stored") || k.contains("are the book's editors"))
         {
             self.warnings.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
+        }
+        // A person the file gives a second role (tester r73 F2): said.
+        for k in kept.iter().filter(|k| k.contains(" is now both ")) {
+            self.notes.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
         }
         let suffixes: Vec<&String> = kept
             .iter()
@@ -4784,7 +4894,7 @@ impl<'t> ReadingWriter<'t> {
         } else if (how == ORIGINAL_TITLE || by_original) && !from_translation && new.title != old.title {
             new.title = old.title.clone();
             self.counts.titles_kept += 1;
-            kept.push(format!("title: kept {:?} (the file's {:?} translates it)", old.title, r.title));
+            kept.push(format!("title: kept {:?} (the file's {:?} translates it)", Q(&old.title), Q(&r.title)));
             self.warnings.push((
                 r.line,
                 format!(
@@ -4811,11 +4921,13 @@ impl<'t> ReadingWriter<'t> {
                     self.warnings.push((
                         r.line,
                         format!(
-                            "entry {} (same {how}) has the original title {o:?} beside PubMed's translation {:?}; \
-                             the file's title {original:?} was not applied (to take it: canon reading edit {} \
+                            "entry {} (same {how}) has the original title {:?} beside PubMed's translation {:?}; \
+                             the file's title {:?} was not applied (to take it: canon reading edit {} \
                              --original-title \"…\")",
                             crate::import::reading_id_text(id),
-                            old.title,
+                            Q(o),
+                            Q(&old.title),
+                            Q(&original),
                             crate::import::reading_id_text(id)
                         ),
                     ));
@@ -4825,10 +4937,11 @@ impl<'t> ReadingWriter<'t> {
                     self.notes.push((
                         r.line,
                         format!(
-                            "entry {} (same {how}): the file's title {original:?} is the original of PubMed's \
+                            "entry {} (same {how}): the file's title {:?} is the original of PubMed's \
                              translation {:?}: kept as its original title",
                             crate::import::reading_id_text(id),
-                            old.title
+                            Q(&original),
+                            Q(&old.title)
                         ),
                     ));
                 }
@@ -4845,21 +4958,26 @@ impl<'t> ReadingWriter<'t> {
                     Claim::Title(new.title.clone()),
                     format!(
                         "entry {entry} (same {how}): title {:?} becomes the file's fuller {:?}{}",
-                        old.title,
-                        new.title,
+                        Q(&old.title),
+                        Q(&new.title),
                         if new.title == r.title { "" } else { " (the stored diacritics kept)" }
                     ),
                 ));
             } else {
                 new.title = old.title.clone();
                 self.counts.titles_kept += 1;
-                kept.push(format!("title: kept {:?} (the file's {:?} differs; same {how})", old.title, r.title));
+                kept.push(format!(
+                    "title: kept {:?} (the file's {:?} differs; same {how})",
+                    Q(&old.title),
+                    Q(&r.title)
+                ));
                 self.warnings.push((
                     r.line,
                     format!(
                         "entry {entry} has this {how} with the title {:?}; the file's title {:?} was not applied \
                          (to take it: canon reading edit {entry} --title \"…\")",
-                        old.title, r.title
+                        Q(&old.title),
+                        Q(&r.title)
                     ),
                 ));
             }
@@ -5617,8 +5735,9 @@ impl<'t> ReadingWriter<'t> {
         self.counts.new += 1;
         for (other, title, why) in self.possible_duplicates(id, r)? {
             let msg = format!(
-                "possible duplicate of entry {} {title:?} ({why}); if it is the same work, keep one",
-                crate::import::reading_id_text(other)
+                "possible duplicate of entry {} {:?} ({why}); if it is the same work, keep one",
+                crate::import::reading_id_text(other),
+                Q(&title)
             );
             fields.push(msg.clone());
             self.notes.push((r.line, format!("{label}: {msg}")));
@@ -6437,6 +6556,22 @@ pub struct Reading {
     /// Whose experience the work tells, and who tells it.
     pub perspective: Option<String>,
     pub themes: Vec<String>,
+}
+
+impl Reading {
+    /// This reading as a listing's CSV or JSON writes it: its titles (the
+    /// title, the original title, the volume's title) in their sheet text
+    /// ([`title_text::sheet`]: `{eGFR}`, `\textit{E. coli}`), which reads
+    /// back as stored, never the stored rich-text tags (tester r73 F4, F22).
+    pub fn for_output(&self) -> Reading {
+        let sheet = |t: &Option<String>| t.as_deref().map(title_text::sheet);
+        Reading {
+            title: title_text::sheet(&self.title),
+            original_title: sheet(&self.original_title),
+            volume_title: sheet(&self.volume_title),
+            ..self.clone()
+        }
+    }
 }
 
 /// Filters for `reading list`.

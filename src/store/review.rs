@@ -20,7 +20,7 @@ pub struct Reviewed {
 /// allows it. Each door says how to allow it there: the command line's
 /// `--self`, the web page's check box ([`SelfApproval::with`]).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("you suggested {title:?} yourself; ask another reviewer to approve it")]
+#[error("you suggested {:?} yourself; ask another reviewer to approve it", crate::import::title_text::Quoted(.title))]
 pub struct SelfApproval {
     /// The reading's title.
     pub title: String,

@@ -362,7 +362,7 @@ fn label(m: &serde_json::Map<String, Value>) -> String {
         .map(|y| y.to_string())
         .or_else(|| Some(text(m, "year_note").trim()).filter(|n| !n.is_empty()).map(str::to_string))
         .unwrap_or_else(|| "n.d.".to_string());
-    format!("{:?} ({year})", text(m, "title"))
+    format!("{:?} ({year})", crate::import::title_text::Quoted(text(m, "title")))
 }
 
 fn flag(b: Option<bool>) -> Value {
