@@ -122,6 +122,7 @@ pub const TABLES: &[Table] = &[
             "original_year",
             "original_title",
             "volume_title",
+            "type_inferred",
         ],
         order: "id",
         has_id: true,
