@@ -125,9 +125,9 @@ fn search_finds_the_original_title() {
     let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("version");
     c.execute_batch(&format!(
         "DELETE FROM reading_fts; INSERT INTO reading_fts (rowid, title, authors, annotation) \
-         SELECT id, title, '', annotation FROM reading; ALTER TABLE reading DROP COLUMN volume_title; \
+         SELECT id, title, '', annotation FROM reading; ALTER TABLE reading DROP COLUMN volume_title; ALTER TABLE reading DROP COLUMN type_inferred; \
          PRAGMA user_version = {};",
-        v - 2
+        v - 3
     ))
     .expect("older index");
     drop(c);

@@ -4569,7 +4569,8 @@ impl<'t> ReadingWriter<'t> {
                     k.strip_prefix(f).is_some_and(|rest| rest.starts_with(": kept "))
                         && k.contains(" (the file's ")
                         && !k.ends_with("is another source's)")
-                }) || (k.starts_with("type: kept ") && k.contains("says less of a work stored"))
+                }) || (k.starts_with("type: kept ")
+                    && (k.contains("says less of a work stored") || k.contains("is canon's guess")))
             })
             .map(String::as_str)
             .collect();
