@@ -63,8 +63,10 @@ pub enum KindSrc {
     /// A record whose format has a type field but gives its generic value,
     /// or none (RIS `TY  - GEN`, a RIS record with no `TY` line, a CSL-JSON
     /// item without `type`): typed as [`KindSrc::Inferred`] is, and said
-    /// at `at` with `said` ("RIS type \"GEN\" (generic)").
-    Generic { said: &'static str, at: Pos },
+    /// at `at` with `said` ("RIS type \"GEN\" (generic)"). When nothing
+    /// types it, it is type "other", said only when `say_other` (the
+    /// format requires the field: a RIS record without `TY`).
+    Generic { said: &'static str, at: Pos, say_other: bool },
     /// A file with no field for the type at all (a sheet without a type
     /// column): typed as [`KindSrc::Inferred`] is, and said once for the
     /// file, not at each row ([`ReadingRecord::kind_unsaid`]; tester r73 F3).
@@ -486,7 +488,7 @@ pub fn untyped_kind(d: &Draft) -> Option<(&'static str, &'static str)> {
         Some(("book", BOOK_BY_IMPRINT))
     } else if journal {
         Some(("article", "a journal"))
-    } else if has(d.doi.as_ref().map(|v| v.text.as_str())) && !isbn {
+    } else if d.doi.as_ref().is_some_and(|v| normalise_doi(&v.text).is_some()) && !isbn {
         Some(("article", "a DOI, and no ISBN or publisher"))
     } else {
         None
@@ -2982,13 +2984,15 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             kind_unsaid = Some(why);
             k
         }
-        KindSrc::Generic { said, at } => {
+        KindSrc::Generic { said, at, say_other } => {
             let (k, why) = untyped.unwrap_or(("other", "nothing in the record says what it is"));
-            d.warnings.push(RowError::new(
-                at.line,
-                at.column,
-                format!("{p}{said}: read as {} ({why}); give the type to say otherwise", a_kind(k)),
-            ));
+            if untyped.is_some() || *say_other {
+                d.warnings.push(RowError::new(
+                    at.line,
+                    at.column,
+                    format!("{p}{said}: read as {} ({why}); give the type to say otherwise", a_kind(k)),
+                ));
+            }
             k
         }
         KindSrc::Inferred(v) => {

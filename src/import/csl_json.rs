@@ -752,7 +752,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // it holds, and said (tester r73 F3).
     d.kind = match text_of(o.get("type")) {
         Some(t) => KindSrc::Mapped(csl_kind(&t)),
-        None => KindSrc::Generic { said: "no \"type\"", at: d.at },
+        None => KindSrc::Generic { said: "no \"type\"", at: d.at, say_other: false },
     };
     // A `broadcast` is radio or television (CSL 1.0.2 Appendix III); one
     // whose genre says podcast or radio is heard, not watched (tester r27

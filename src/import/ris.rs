@@ -598,8 +598,8 @@ fn draft(raw: &Raw) -> Draft {
     // record holds, and said (tester r73 F3).
     let at_ty = Pos::new(raw.line, 1);
     d.kind = match raw.ty.map(|t| t.trim().to_ascii_uppercase()) {
-        None => KindSrc::Generic { said: "record has no `TY  - ` line", at: at_ty },
-        Some(t) if t == "GEN" => KindSrc::Generic { said: "RIS type \"GEN\" (generic)", at: at_ty },
+        None => KindSrc::Generic { said: "record has no `TY  - ` line", at: at_ty, say_other: true },
+        Some(t) if t == "GEN" => KindSrc::Generic { said: "RIS type \"GEN\" (generic)", at: at_ty, say_other: false },
         Some(_) => KindSrc::Mapped(raw.ty.map_or("other", ris_kind)),
     };
     if let Some(ty) = raw.ty {
