@@ -359,3 +359,17 @@ fn a_volume_range_is_printed_once_in_every_style() {
     let r = common::reference(&refs, "Book in volumes");
     assert!(r.contains("Vols. 1–2."), "a range's plural label, as the processor gives it: {r}");
 }
+
+#[test]
+fn the_export_round_trip_keeps_a_guess_a_guess_and_an_edit_states_the_type() {
+    let w = workdir();
+    w.import_reading("sheet.csv", SHEET);
+    let csv = w.ok(&["export", "reading", "--format", "csv"]);
+    let err = w.import_reading("export.csv", &csv);
+    assert!(err.contains("0 changed, 5 unchanged"), "the export's own types are no change:\n{err}");
+    assert_eq!(inferred(&w, "Multi-volume handbook"), 1);
+    // Typed by a person: stated, and then a list's "book" is another stated type.
+    let id = w.count("SELECT id FROM reading WHERE title = 'Multi-volume handbook'").to_string();
+    w.ok(&["reading", "edit", &id, "--type", "article", "--by", "amina"]);
+    assert_eq!(inferred(&w, "Multi-volume handbook"), 0);
+}

@@ -961,7 +961,9 @@ impl Stored {
             year,
             year_note,
             kind: if p.has("type") { r.kind.clone() } else { self.kind.clone() },
-            type_inferred: if p.has("type") { r.kind_inferred } else { self.type_inferred },
+            // An export's row repeating the stored type restates what canon
+            // wrote out, guess or not; another type is the person's own.
+            type_inferred: if p.has("type") && r.kind != self.kind { r.kind_inferred } else { self.type_inferred },
             container: take("container", &r.container, &self.container),
             volume: take_undamaged(take("volume", &r.volume, &self.volume), &self.volume),
             issue: take_undamaged(take("issue", &r.issue, &self.issue), &self.issue),
