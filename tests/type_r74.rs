@@ -373,3 +373,24 @@ fn the_export_round_trip_keeps_a_guess_a_guess_and_an_edit_states_the_type() {
     w.ok(&["reading", "edit", &id, "--type", "article", "--by", "amina"]);
     assert_eq!(inferred(&w, "Multi-volume handbook"), 0);
 }
+
+#[test]
+fn reading_add_without_a_type_is_a_guess_that_yields() {
+    let w = workdir();
+    w.ok(&[
+        "reading",
+        "add",
+        "--title",
+        "Harrison's Principles of Internal Medicine",
+        "--year",
+        "2022",
+        "--by",
+        "amina",
+    ]);
+    assert_eq!(kind(&w, "Harrison"), "article");
+    assert_eq!(inferred(&w, "Harrison's Principles of Internal Medicine"), 1);
+    w.ok(&["reading", "add", "--title", "Typed by hand", "--year", "2020", "--type", "article", "--by", "amina"]);
+    assert_eq!(inferred(&w, "Typed by hand"), 0);
+    w.import_reading("books.csv", BOOKS);
+    assert_eq!(kind(&w, "Harrison"), "book");
+}
