@@ -126,9 +126,9 @@ fn search_finds_the_original_title() {
     c.execute_batch(&format!(
         "DELETE FROM reading_fts; INSERT INTO reading_fts (rowid, title, authors, annotation) \
          SELECT id, title, '', annotation FROM reading; ALTER TABLE reading DROP COLUMN volume_title; \
-         ALTER TABLE reading DROP COLUMN number_of_volumes; \
+         ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred; \
          PRAGMA user_version = {};",
-        v - 3
+        v - 4
     ))
     .expect("older index");
     drop(c);

@@ -187,7 +187,7 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
             &(common::WITHOUT_MODULE_INDEX.to_string()
                 + "ALTER TABLE reading DROP COLUMN accessed; ALTER TABLE reading DROP COLUMN original_year; DROP TABLE reading_translator; \
              ALTER TABLE reading DROP COLUMN original_title; ALTER TABLE reading DROP COLUMN volume_title; \
-             ALTER TABLE reading DROP COLUMN number_of_volumes; \
+             ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred; \
              ALTER TABLE reading DROP COLUMN page_count; ALTER TABLE reading DROP COLUMN series_number; \
              ALTER TABLE reading DROP COLUMN day_end; ALTER TABLE reading DROP COLUMN season_end; \
              ALTER TABLE reading DROP COLUMN date_copyright; ALTER TABLE reading DROP COLUMN genre; \
@@ -205,9 +205,10 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     // 25 since 0024 (12e), 0025 (13e's seed keywords), 0026 (the access date),
     // 0027 (the folded title key) and 0028 (the original year); 26 since 0029 (the translators);
     // 27 since 0030 (the original title); 28 since 0031 (its search); 29
-    // since 0032 (the volume's own title); 30 since 0033 (the number of volumes).
-    assert!(check.contains("(this canon writes 30)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 30);
+    // since 0032 (the volume's own title); 30 since 0033 (the number of volumes); 31 since 0034 (a
+    // type stated or inferred).
+    assert!(check.contains("(this canon writes 31)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 31);
     let l = w.reading_list();
     let got = |t: &str| reading(&l, t)["pmid"].as_str().map(str::to_string);
     assert_eq!(got("Via new URL").as_deref(), Some("31234567"));

@@ -249,10 +249,10 @@ fn a_folded_title_from_an_older_canon_is_unfolded() {
         c.execute_batch(&format!(
             "UPDATE reading SET title = '{MAIN}. Vol. 2, Medicine in Society', volume = NULL WHERE volume_title IS NOT NULL AND type = 'book';
              UPDATE reading SET container = '{MAIN}. Vol. 2, Medicine in Society', volume = NULL WHERE type = 'chapter';
-             ALTER TABLE reading DROP COLUMN volume_title; ALTER TABLE reading DROP COLUMN number_of_volumes;"
+             ALTER TABLE reading DROP COLUMN volume_title; ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred;"
         ))
         .unwrap();
-        c.pragma_update(None, "user_version", version - 2).unwrap();
+        c.pragma_update(None, "user_version", version - 3).unwrap();
     }
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

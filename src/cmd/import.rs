@@ -264,7 +264,11 @@ fn about_the_data(line: &str) -> bool {
         || line.starts_with("note: not stored")
         || line.contains(": note: not stored")
         || line.starts_with("note: --skip-invalid:")
+        || line.contains(TYPE_NOT_STATED)
 }
+
+/// How the note on types canon inferred for a file begins (after the file's name).
+const TYPE_NOT_STATED: &str = ": type not stated";
 
 type ParsedRow = Result<ModuleRow, Vec<RowError>>;
 const BATCH: usize = 512;
@@ -1034,7 +1038,10 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
     let mut errors = ImportErrors::new(c.file.clone());
     errors.origin = origin.clone();
     let mut rejected: Vec<Change> = Vec::new();
-    let mut notes = ReadingNotes::default();
+    let mut notes = ReadingNotes {
+        type_column: header.as_ref().is_some_and(|h| h.columns.iter().any(|col| col.field == Some("type"))),
+        ..ReadingNotes::default()
+    };
     // For --rejects: the canonical CSV's rejected rows as read, and the
     // records of a whole file that the store refused.
     let mut rejected_rows: Vec<(csv::StringRecord, Vec<RowError>)> = Vec::new();
@@ -1252,6 +1259,12 @@ struct ReadingNotes {
     not_yet: usize,
     /// Fields canon does not store, with how many records had each.
     unstored: std::collections::BTreeMap<String, usize>,
+    /// Records typed by canon and not warned of it, by the type read and
+    /// why ([`ReadingRecord::kind_unsaid`]): said once for the file.
+    inferred: std::collections::BTreeMap<(String, &'static str), usize>,
+    /// The file has a type column (its rows' empty cells were typed), or
+    /// none (every row was).
+    type_column: bool,
 }
 
 impl ReadingNotes {
@@ -1266,6 +1279,41 @@ impl ReadingNotes {
         for f in &r.unstored {
             *self.unstored.entry(f.clone()).or_default() += 1;
         }
+        if let Some(why) = r.kind_unsaid {
+            *self.inferred.entry((r.kind.clone(), why)).or_default() += 1;
+        }
+    }
+
+    /// The note on the types canon inferred for rows that state none, once
+    /// for the file, with the column to add (tester r73 F3: a sheet without
+    /// a type column was read as articles without a word):
+    /// "type not stated (no type column): 4 rows read as article (a
+    /// journal), 1 as book (…); add a `type` column to state it".
+    fn inferred_line(&self, file: &str) -> Option<String> {
+        if self.inferred.is_empty() {
+            return None;
+        }
+        let mut groups: Vec<(&(String, &str), &usize)> = self.inferred.iter().collect();
+        groups.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        let said: Vec<String> = groups
+            .iter()
+            .enumerate()
+            .map(|(i, ((kind, why), n))| {
+                let rows = match (i, **n) {
+                    (0, 1) => "1 row".to_string(),
+                    (0, n) => format!("{n} rows"),
+                    (_, n) => n.to_string(),
+                };
+                let read = if i == 0 { "read as " } else { "as " };
+                format!("{rows} {read}{kind} ({why})")
+            })
+            .collect();
+        let (what, fix) = if self.type_column {
+            ("its type cell empty", "fill the type cells to state it")
+        } else {
+            ("no type column", "add a `type` column to state it")
+        };
+        Some(format!("note: {file}{TYPE_NOT_STATED} ({what}): {}; {fix}", said.join(", ")))
     }
 
     /// The lines the command line prints on stderr (and the web workspace shows).
@@ -1310,6 +1358,7 @@ impl ReadingNotes {
                 .collect();
             out.push(format!("note: not stored (canon has no field for them): {}", shown.join(", ")));
         }
+        out.extend(self.inferred_line(file));
         if self.not_yet > 0 {
             out.push(format!(
                 "note: {} reading{} not yet published (in press, forthcoming…): read without a year, with that note in its place",

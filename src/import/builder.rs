@@ -60,6 +60,17 @@ pub enum KindSrc {
     /// such a record ([`untyped_kind`]), and said at the cell (tester r65
     /// F13: a library list's rows were all stored as "other", silently).
     Inferred(Val),
+    /// A record whose format has a type field but gives its generic value,
+    /// or none (RIS `TY  - GEN`, a RIS record with no `TY` line, a CSL-JSON
+    /// item without `type`): typed as [`KindSrc::Inferred`] is, and said
+    /// at `at` with `said` ("RIS type \"GEN\" (generic)"). When nothing
+    /// types it, it is type "other", said only when `say_other` (the
+    /// format requires the field: a RIS record without `TY`).
+    Generic { said: &'static str, at: Pos, say_other: bool },
+    /// A file with no field for the type at all (a sheet without a type
+    /// column): typed as [`KindSrc::Inferred`] is, and said once for the
+    /// file, not at each row ([`ReadingRecord::kind_unsaid`]; tester r73 F3).
+    Absent(Pos),
 }
 
 impl Default for KindSrc {
@@ -455,6 +466,14 @@ pub fn kind_of_cell(cell: Option<&str>, at: Pos, kind: impl Fn(&str) -> Option<&
 /// Why [`untyped_kind`] reads a record as a book.
 const BOOK_BECAUSE: &str = "an ISBN or a publisher, and no journal";
 
+/// Why [`untyped_kind`] reads a record with only a place or an edition of
+/// publication (no ISBN, publisher or journal) as a book.
+const BOOK_BY_IMPRINT: &str = "a place or an edition of publication, and no journal";
+
+/// Why a canonical reading list's row that nothing types is read as an
+/// article (canon's long-standing default for such a row).
+pub const ARTICLE_ASSUMED: &str = "assumed: nothing in the row says what it is";
+
 /// The type of a record its source gives none for (or a word that names
 /// none), from what the record holds: a book when it has an ISBN or a
 /// publisher and no journal; an article when it has a journal, or a DOI and
@@ -466,9 +485,14 @@ pub fn untyped_kind(d: &Draft) -> Option<(&'static str, &'static str)> {
     let isbn = has(d.isbn.as_ref().map(|v| v.text.as_str()));
     if !journal && (isbn || has(d.publisher.as_deref())) {
         Some(("book", BOOK_BECAUSE))
+    } else if !journal && (has(d.place.as_deref()) || has(d.edition.as_deref())) {
+        // A place or an edition of publication is a book's imprint; an
+        // article has neither (tester r73 F3: "21st ed." printed beside a
+        // journal's volume and pages).
+        Some(("book", BOOK_BY_IMPRINT))
     } else if journal {
         Some(("article", "a journal"))
-    } else if has(d.doi.as_ref().map(|v| v.text.as_str())) && !isbn {
+    } else if d.doi.as_ref().is_some_and(|v| normalise_doi(&v.text).is_some()) && !isbn {
         Some(("article", "a DOI, and no ISBN or publisher"))
     } else {
         None
@@ -1865,7 +1889,7 @@ fn take_extra_type(d: &mut Draft, v: &str, at: Pos, note: &mut Vec<String>) {
     let own = match &d.kind {
         KindSrc::Mapped(k) => Some(*k),
         KindSrc::Named(v) => super::reading_type(&v.text),
-        KindSrc::Inferred(_) => None,
+        KindSrc::Inferred(_) | KindSrc::Generic { .. } | KindSrc::Absent(_) => None,
     };
     if kind == "other" && csl.is_some_and(|c| *c != "document") {
         match genre_of_type_name(t) {
@@ -2284,7 +2308,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         KindSrc::Mapped(k) => Some(*k),
         KindSrc::Named(v) => super::reading_type(&v.text),
         // Typed later, by what else the record holds.
-        KindSrc::Inferred(_) => None,
+        KindSrc::Inferred(_) | KindSrc::Generic { .. } | KindSrc::Absent(_) => None,
     };
     if let Some(g) = d.genre.take() {
         if is_medium(&g) {
@@ -2961,17 +2985,46 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // article, as before (tester r58 F8: a book typed article lost its
     // publisher and place from every reference).
     let untyped = untyped_kind(&d);
+    // Whether canon typed the record (its source stated no type), and why,
+    // when said once for the file rather than at the row (tester r73 F3: a
+    // sheet without a type column was read as articles, silently, and that
+    // guess then beat a later list's "book").
+    let mut kind_inferred = true;
+    let mut kind_unsaid = None;
     let kind = match &d.kind {
-        KindSrc::Mapped(k) => *k,
+        KindSrc::Mapped(k) => {
+            kind_inferred = false;
+            *k
+        }
         KindSrc::Named(v) if v.text.trim().is_empty() && matches!(untyped, Some(("book", _))) => {
+            let why = untyped.map_or(BOOK_BECAUSE, |(_, w)| w);
             d.warnings.push(RowError::new(
                 v.at.line,
                 v.at.column,
-                format!("{p}no type given: read as a book ({}); give the type to say otherwise", BOOK_BECAUSE),
+                format!("{p}no type given: read as a book ({why}); give the type to say otherwise"),
             ));
             "book"
         }
-        KindSrc::Named(v) if v.text.trim().is_empty() => "article",
+        KindSrc::Named(v) if v.text.trim().is_empty() => {
+            kind_unsaid = Some(untyped.map_or(ARTICLE_ASSUMED, |(_, w)| w));
+            "article"
+        }
+        KindSrc::Absent(_) => {
+            let (k, why) = untyped.unwrap_or(("article", ARTICLE_ASSUMED));
+            kind_unsaid = Some(why);
+            k
+        }
+        KindSrc::Generic { said, at, say_other } => {
+            let (k, why) = untyped.unwrap_or(("other", "nothing in the record says what it is"));
+            if untyped.is_some() || *say_other {
+                d.warnings.push(RowError::new(
+                    at.line,
+                    at.column,
+                    format!("{p}{said}: read as {} ({why}); give the type to say otherwise", a_kind(k)),
+                ));
+            }
+            k
+        }
         KindSrc::Inferred(v) => {
             let (k, why) = untyped.map_or(("other", "nothing in the record says what it is"), |(k, w)| (k, w));
             let word = v.text.trim();
@@ -2994,14 +3047,17 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             }
             k
         }
-        KindSrc::Named(v) => reading_type(&v.text).unwrap_or_else(|| {
-            err(
-                &mut errs,
-                v.at,
-                format!("{p}unknown type {:?}; expected one of {}", v.text.trim(), reading_type_names()),
-            );
-            "other"
-        }),
+        KindSrc::Named(v) => {
+            kind_inferred = false;
+            reading_type(&v.text).unwrap_or_else(|| {
+                err(
+                    &mut errs,
+                    v.at,
+                    format!("{p}unknown type {:?}; expected one of {}", v.text.trim(), reading_type_names()),
+                );
+                "other"
+            })
+        }
     };
     let doi = d.doi.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
         let n = normalise_doi(&v.text);
@@ -3546,6 +3602,8 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         date_approximate,
         date_copyright,
         kind: kind.to_string(),
+        kind_inferred,
+        kind_unsaid,
         container: tidy(d.container),
         container_short: tidy(d.container_short),
         series: tidy(d.series),

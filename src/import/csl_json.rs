@@ -760,7 +760,12 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         };
         d.keywords.extend(words.into_iter().map(|w| Val::new(w, at(k))));
     }
-    d.kind = KindSrc::Mapped(text_of(o.get("type")).map_or("other", |t| csl_kind(&t)));
+    // An item without `type` (CSL requires one) states none: typed by what
+    // it holds, and said (tester r73 F3).
+    d.kind = match text_of(o.get("type")) {
+        Some(t) => KindSrc::Mapped(csl_kind(&t)),
+        None => KindSrc::Generic { said: "no \"type\"", at: d.at, say_other: false },
+    };
     // A `broadcast` is radio or television (CSL 1.0.2 Appendix III); one
     // whose genre says podcast or radio is heard, not watched (tester r27
     // F6: a podcast episode was stored as a video).

@@ -364,6 +364,16 @@ pub struct ReadingRecord {
     /// they never replace the names stored (tester r63 F9).
     pub guessed: Guessed,
     pub kind: String,
+    /// Canon typed the record: its source stated no type (a sheet without
+    /// a type column, an empty type cell, RIS `GEN` or no `TY`, CSL-JSON
+    /// without `type`, a word no type has). Stored (schema 0033): such a
+    /// type yields to one a later source states, and never replaces a
+    /// stated one (tester r73 F3).
+    pub kind_inferred: bool,
+    /// Why the type was inferred, when the record was not warned of it and
+    /// the import says it once for the file ("they name a journal"; a
+    /// sheet without a type column, or with the row's type cell empty).
+    pub kind_unsaid: Option<&'static str>,
     /// The journal, book or series the work appeared in.
     pub container: Option<String>,
     /// The container's abbreviation (MEDLINE `TA`, RIS `J2`, CSL

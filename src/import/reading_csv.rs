@@ -502,7 +502,8 @@ impl<'a> ReadingReader<'a> {
         // The year's note ("in press") given apart, as `canon report` writes it:
         // the note of a row without a year; beside a year it is said.
         d.pub_state = opt(YEAR_NOTE);
-        d.kind = KindSrc::Named(val(TYPE));
+        // No type column: typed by what the row holds, said once for the file.
+        d.kind = if m.has(TYPE) { KindSrc::Named(val(TYPE)) } else { KindSrc::Absent(at(TYPE)) };
         d.doi = opt(DOI);
         d.pmid = opt(PMID);
         d.isbn = opt(ISBN);

@@ -594,12 +594,16 @@ fn draft(raw: &Raw) -> Draft {
     // The journal's abbreviation (`J2`, older `JA`), which Vancouver cites.
     // Web of Science's `JI` is the ISO source abbreviation, as `J2` is.
     d.container_short = text(&["J2", "JA", "JI"]);
-    d.kind = KindSrc::Mapped(raw.ty.map_or("other", ris_kind));
+    // `GEN` (generic) or no `TY` line states no type: typed by what the
+    // record holds, and said (tester r73 F3).
+    let at_ty = Pos::new(raw.line, 1);
+    d.kind = match raw.ty.map(|t| t.trim().to_ascii_uppercase()) {
+        None => KindSrc::Generic { said: "record has no `TY  - ` line", at: at_ty, say_other: true },
+        Some(t) if t == "GEN" => KindSrc::Generic { said: "RIS type \"GEN\" (generic)", at: at_ty, say_other: false },
+        Some(_) => KindSrc::Mapped(raw.ty.map_or("other", ris_kind)),
+    };
     if let Some(ty) = raw.ty {
-        builder::unknown_type(&mut d, Pos::new(raw.line, 1), "RIS type", ty, RIS_TYPES);
-    }
-    if raw.ty.is_none() {
-        d.warnings.push(RowError::new(raw.line, 1, "record has no `TY  - ` line; read as type other"));
+        builder::unknown_type(&mut d, at_ty, "RIS type", ty, RIS_TYPES);
     }
     // A book's `T2` is its series (EndNote writes a Book's and an Edited
     // Book's Series Title there), and so is a report's (Zotero's RIS

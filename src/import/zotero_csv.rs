@@ -485,7 +485,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.genre = text(c.genre).or_else(|| get(r, c.kind).and_then(builder::genre_of_type_name).map(str::to_string));
     let kind = match d.kind {
         KindSrc::Mapped(k) => k,
-        KindSrc::Named(_) | KindSrc::Inferred(_) => "other",
+        KindSrc::Named(_) | KindSrc::Inferred(_) | KindSrc::Generic { .. } | KindSrc::Absent(_) => "other",
     };
     // A preprint's "Number" is its archive ID (Zotero's "Archive ID",
     // "arXiv:2009.10576"), no article number (tester r59 F7: stored as the

@@ -7886,17 +7886,54 @@ fn ends_with_number_label(g: &str) -> bool {
 /// ("1999;55(11):1423-34."), so the volume was printed twice (tester r21,
 /// F1). Citing Medicine (ch. 1) gives the volume once, after the date:
 /// the book's "Vol. 55. " is taken out when the journal form follows.
+/// A range of volumes is found as the processor prints it too ("Vols.
+/// 1–2. … 2022;1–2.": tester r73 F3, the volume twice).
 fn with_untitled_journal_volume_once(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "article" || r.container.as_deref().is_some_and(|c| !c.trim().is_empty()) {
         return t;
     }
     let Some(v) = r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { return t };
-    let Some(g) = find_case_insensitive(&t.text, &format!("Vol. {v}. ")) else { return t };
+    let Some(g) = printed_volume(&t.text, v, ". ") else { return t };
     let after = &t.text[g.end..];
-    if [format!(";{v}("), format!(";{v}:"), format!(";{v}.")].iter().any(|p| after.contains(p.as_str())) {
+    let journal_form = volume_forms(v)
+        .iter()
+        .flat_map(|f| [format!(";{f}("), format!(";{f}:"), format!(";{f}.")])
+        .any(|p| after.contains(p.as_str()));
+    if journal_form {
         splice(&mut t, g, "");
     }
     t
+}
+
+/// The forms a volume `v` is printed in: as stored, and a range with the
+/// other of its dashes ("1-2" and "1–2": the processor prints a range with
+/// an en dash).
+fn volume_forms(v: &str) -> Vec<String> {
+    let mut forms = vec![v.to_string()];
+    for other in [v.replace('-', "–"), v.replace('–', "-")] {
+        if !forms.contains(&other) {
+            forms.push(other);
+        }
+    }
+    forms
+}
+
+/// Where a reference prints the volume `v` with its label ("Vol. 3",
+/// "Vols. 1–2", any case) followed by `follow`: in any of its
+/// [`volume_forms`], so that a volume the processor printed as a range is
+/// never added or kept a second time (tester r73 F3).
+fn printed_volume(text: &str, v: &str, follow: &str) -> Option<std::ops::Range<usize>> {
+    volume_forms(v).iter().find_map(|f| {
+        ["Vols. ", "Vol. "].iter().find_map(|label| find_case_insensitive(text, &format!("{label}{f}{follow}")))
+    })
+}
+
+/// A volume with its label as canon adds it: "Vol. 3", a range "Vols.
+/// 1–2" (Citing Medicine ch. 2 and the processor's own plural; a range
+/// with an en dash as the processor prints one).
+fn volume_with_label(v: &str) -> String {
+    let range = v.contains(['-', '–']) && v.chars().any(|c| c.is_ascii_digit());
+    if range { format!("Vols. {}", v.replace('-', "–")) } else { format!("Vol. {v}") }
 }
 
 /// A book's volume, or the volume of the book a chapter is in, where the
@@ -7912,7 +7949,7 @@ fn with_untitled_journal_volume_once(mut t: Rich, r: &Reading) -> Rich {
 /// style's separator ("; vol. 7"), else Harvard's (", vol. 7").
 fn with_book_volume(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
     let Some(v) = r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { return t };
-    if find_case_insensitive(&t.text, &format!("vol. {v}")).is_some() {
+    if printed_volume(&t.text, v, "").is_some() {
         return t;
     }
     // A paper's proceedings volume in a series is its number in the series
@@ -7946,7 +7983,7 @@ fn with_book_volume(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
     };
     let Some(g) = found else { return t };
     let Some(stop) = t.text[g.end..].find(". ").map(|i| g.end + i + 2) else { return t };
-    splice(&mut t, stop..stop, &format!("Vol. {v}. "));
+    splice(&mut t, stop..stop, &format!("{}. ", volume_with_label(v)));
     t
 }
 

@@ -123,6 +123,7 @@ pub const TABLES: &[Table] = &[
             "original_title",
             "volume_title",
             "number_of_volumes",
+            "type_inferred",
         ],
         order: "id",
         has_id: true,

@@ -1081,8 +1081,25 @@ impl Merger<'_, '_> {
         // Lists of people both sides changed, settled on a combination of the two
         // ([`super::readings::settled_names`]): written as an update, said.
         let mut combine = Vec::new();
+        // Our stated type against their copy's inferred one, kept and said.
+        let mut kept_type = false;
+        let inferred = |r: &Record| r.get("type_inferred").and_then(Value::as_i64).unwrap_or(0) == 1;
+        let basis = super::readings::stated_type_wins(inferred(o), inferred(theirs));
         for k in &differ {
             let (ov, tv) = (&o[k.as_str()], &theirs[k.as_str()]);
+            // A reading's type canon inferred yields to a stated one, as an
+            // import's does, whichever side moved (tester r73 F3).
+            if t.name == "reading"
+                && matches!(k.as_str(), "type" | "type_inferred")
+                && let Some(theirs_stated) = basis
+            {
+                if theirs_stated {
+                    take.push((*k).clone());
+                } else if k.as_str() == "type" {
+                    kept_type = true;
+                }
+                continue;
+            }
             let ours_moved = self.ours_past.held(t.name, id, k, tv);
             // Their history is keyed by their own IDs.
             let theirs_moved = self.theirs_past.held(t.name, their_id, k, ov);
@@ -1237,6 +1254,16 @@ impl Merger<'_, '_> {
             self.step("kept-ours", t.name, id, format!("{}: {values} — ours is kept", label(t.name, o)));
             self.sum.kept_listed += 1;
         }
+        if kept_type {
+            let what = format!(
+                "{}: type {} (theirs {}: inferred, their copy's sources stated no type) — ours, stated, is kept",
+                label(t.name, o),
+                shown(&o["type"]),
+                shown(&theirs["type"])
+            );
+            self.step("kept-ours", t.name, id, what);
+            self.sum.kept_listed += 1;
+        }
         if !conflict.is_empty() {
             let fields: Vec<&String> = differ.iter().copied().filter(|k| conflict.contains(*k)).collect();
             let ours_now = if take.is_empty() { o.clone() } else { self.take_theirs(t, o, theirs, &take, id)? };
@@ -1247,7 +1274,7 @@ impl Merger<'_, '_> {
         // from the listed kept-ours rows (tester r65 F8: "0 kept ours (3
         // listed…)", and "2 kept ours" that no row showed).
         if take.is_empty() {
-            if kept.is_empty() && refused.is_empty() {
+            if kept.is_empty() && refused.is_empty() && !kept_type {
                 self.sum.kept_ours += 1;
             }
             return Ok(());

@@ -64,6 +64,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0031_original_title_search", include_str!("../../schema/0031_original_title_search.sql")),
     ("0032_volume_title", include_str!("../../schema/0032_volume_title.sql")),
     ("0033_number_of_volumes", include_str!("../../schema/0033_number_of_volumes.sql")),
+    ("0034_type_inferred", include_str!("../../schema/0034_type_inferred.sql")),
 ];
 
 /// The schema version this binary writes.

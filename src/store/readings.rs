@@ -25,6 +25,11 @@ struct Stored {
     year_note: Option<String>,
     #[serde(rename = "type")]
     kind: String,
+    /// Canon typed the entry; its sources stated no type (schema 0033; see
+    /// [`ReadingRecord::kind_inferred`]). Left out of the history when
+    /// stated, so older entries read the same.
+    #[serde(default, skip_serializing_if = "is_false")]
+    type_inferred: bool,
     container: Option<String>,
     volume: Option<String>,
     issue: Option<String>,
@@ -125,6 +130,25 @@ struct Stored {
 
 fn is_false(b: &bool) -> bool {
     !*b
+}
+
+/// How `type_inferred` is stored: 1 when inferred, NULL when stated (as
+/// every entry from before schema 0033 is).
+fn inferred_column(inferred: bool) -> Option<i64> {
+    inferred.then_some(1)
+}
+
+/// Whose type an entry keeps when a record of it comes in, by whether each
+/// was stated or inferred (tester r73 F3): a stated type replaces an
+/// inferred one (`Some(true)`, an ordinary change); an inferred type never
+/// replaces a stated one (`Some(false)`); alike, the usual rules decide
+/// (`None`). A merge of two copies follows the same rule.
+pub fn stated_type_wins(stored_inferred: bool, new_inferred: bool) -> Option<bool> {
+    match (stored_inferred, new_inferred) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
 }
 
 /// The month and day a record gives with its year (a day only with a month).
@@ -280,6 +304,7 @@ impl Stored {
                 None
             },
             kind: r.kind.clone(),
+            type_inferred: r.kind_inferred,
             container: r.container.clone(),
             volume: r.volume.clone(),
             issue: r.issue.clone(),
@@ -648,10 +673,22 @@ impl Stored {
         let volume = undamaged("volume", pick(&r.volume, &self.volume), &self.volume);
         let issue = undamaged("issue", pick(&r.issue, &self.issue), &self.issue);
         let year = r.year.or(self.year);
-        let typed = r.present == Present::default() || r.present.has("type");
+        let has_type = r.present == Present::default() || r.present.has("type");
+        // A type canon inferred yields to a stated one, and never replaces
+        // one (tester r73 F3: a sheet's guessed "article" beat a list's
+        // "book"); two stated (or two inferred) types meet by the rules below.
+        let basis = stated_type_wins(self.type_inferred, r.kind_inferred);
+        let stated_over_inferred = has_type && basis == Some(true);
+        let typed = has_type && basis != Some(false);
+        if has_type && basis == Some(false) && r.kind != self.kind {
+            kept.push(format!(
+                "type: kept {:?} (the file's {:?} is canon's guess: the file states no type for it)",
+                self.kind, r.kind
+            ));
+        }
         // A duplicate never makes a record poorer: "other" (a file's unknown
         // or generic type) does not replace a type the record has.
-        let poorer_kind = typed && r.kind == "other" && self.kind != "other";
+        let poorer_kind = typed && !stated_over_inferred && r.kind == "other" && self.kind != "other";
         if poorer_kind {
             kept.push(format!("type: kept {:?} (the file's \"other\" says less)", self.kind));
         }
@@ -660,6 +697,7 @@ impl Stored {
         // ELEC`, the web page a reference manager saved it from, made it a
         // web page and garbled its reference): said by the import.
         let published_article = typed
+            && !stated_over_inferred
             && !poorer_kind
             && self.kind == "article"
             && r.kind != "article"
@@ -676,6 +714,7 @@ impl Stored {
         // publisher, series or number; a chapter's book or editors; tester
         // r63 F3: a WHO report became a web page, a chapter an article).
         let specific = typed
+            && !stated_over_inferred
             && !poorer_kind
             && !published_article
             && match (self.kind.as_str(), r.kind.as_str()) {
@@ -693,6 +732,14 @@ impl Stored {
             ));
         }
         let poorer_kind = poorer_kind || published_article || specific;
+        let kind = if !typed
+            || poorer_kind
+            || (!stated_over_inferred && r.kind == "article" && self.kind != "article" && r.doi.is_none())
+        {
+            self.kind.clone()
+        } else {
+            r.kind.clone()
+        };
         let merged = Stored {
             title,
             year,
@@ -702,10 +749,13 @@ impl Stored {
                 pick(&new.year_note, &self.year_note)
             },
             // A CSV without a type column (or with the cell empty) says nothing of the type.
-            kind: if !typed || poorer_kind || (r.kind == "article" && self.kind != "article" && r.doi.is_none()) {
-                self.kind.clone()
+            kind: kind.clone(),
+            type_inferred: if kind != r.kind || !typed {
+                self.type_inferred
+            } else if kind != self.kind {
+                r.kind_inferred
             } else {
-                r.kind.clone()
+                self.type_inferred && r.kind_inferred
             },
             container,
             volume,
@@ -979,6 +1029,9 @@ impl Stored {
             year,
             year_note,
             kind: if p.has("type") { r.kind.clone() } else { self.kind.clone() },
+            // An export's row repeating the stored type restates what canon
+            // wrote out, guess or not; another type is the person's own.
+            type_inferred: if p.has("type") && r.kind != self.kind { r.kind_inferred } else { self.type_inferred },
             container: take("container", &r.container, &self.container),
             volume: take_undamaged(take("volume", &r.volume, &self.volume), &self.volume),
             issue: take_undamaged(take("issue", &r.issue, &self.issue), &self.issue),
@@ -1097,7 +1150,16 @@ impl Stored {
             } else {
                 pick(&self.year_note, &new.year_note)
             },
-            kind: self.kind.clone(),
+            // A stated type replaces one canon inferred (tester r73 F3).
+            kind: if stated_type_wins(self.type_inferred, r.kind_inferred) == Some(true) {
+                r.kind.clone()
+            } else {
+                self.kind.clone()
+            },
+            type_inferred: match stated_type_wins(self.type_inferred, r.kind_inferred) {
+                Some(_) => false,
+                None => self.type_inferred,
+            },
             container: fuller("container", &self.container, &r.container),
             volume: pick(&self.volume, &r.volume),
             issue: pick(&self.issue, &r.issue),
@@ -1252,7 +1314,10 @@ impl Stored {
             };
             if empty
                 || va == vb
-                || matches!(k.as_str(), "author_names" | "editor_names" | "translator_names" | "facets")
+                || matches!(
+                    k.as_str(),
+                    "author_names" | "editor_names" | "translator_names" | "facets" | "type_inferred"
+                )
             {
                 continue;
             }
@@ -1307,7 +1372,10 @@ impl Stored {
             let vb = b.get(k).unwrap_or(&serde_json::Value::Null);
             if blank
                 || va == vb
-                || matches!(k.as_str(), "author_names" | "editor_names" | "translator_names" | "facets")
+                || matches!(
+                    k.as_str(),
+                    "author_names" | "editor_names" | "translator_names" | "facets" | "type_inferred"
+                )
             {
                 continue;
             }
@@ -1327,6 +1395,9 @@ impl Stored {
             // lost: said so.
             let kept = if k == "container" && b.get("container_short") == Some(va) {
                 ", kept as its abbreviation"
+            } else if k == "type" && self.type_inferred {
+                // Said as what it was: canon's guess, no list's word.
+                ", inferred: no list stated a type"
             } else {
                 ""
             };
@@ -1361,6 +1432,26 @@ impl Stored {
                     continue;
                 }
                 if va == vb {
+                    continue;
+                }
+                // The type's basis is said with the type; a type a file
+                // states where canon had inferred the same one, alone.
+                if k == "type_inferred" {
+                    if self.kind == new.kind {
+                        let now = if new.type_inferred { "inferred" } else { "stated" };
+                        out.push(format!("type {}: {now}", short(&serde_json::Value::from(new.kind.clone()))));
+                    }
+                    continue;
+                }
+                if k == "type" && self.type_inferred != new.type_inferred {
+                    let basis = |i: bool| if i { " (inferred)" } else { "" };
+                    out.push(format!(
+                        "type: {}{} → {}{}",
+                        short(va),
+                        basis(self.type_inferred),
+                        short(vb),
+                        basis(new.type_inferred)
+                    ));
                     continue;
                 }
                 // Editors and translators as written ("Adeyemi, Bola; Smith, Jane"), unless only
@@ -4277,7 +4368,8 @@ impl<'t> ReadingWriter<'t> {
                     container_short, season, month, day, date_approximate, authors_truncated, pmid,
                     month_end, series, genre, date_copyright, day_end, season_end, page_count,
                     credit, licence, series_number, accessed, original_year, original_title, volume_title,
-                    number_of_volumes
+                    number_of_volumes,
+                    type_inferred
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -4333,6 +4425,7 @@ impl<'t> ReadingWriter<'t> {
                     original_title: r.get(42)?,
                     volume_title: r.get(43)?,
                     number_of_volumes: r.get(44)?,
+                    type_inferred: r.get::<_, Option<i64>>(45)?.unwrap_or(0) != 0,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -4672,7 +4765,8 @@ impl<'t> ReadingWriter<'t> {
                     k.strip_prefix(f).is_some_and(|rest| rest.starts_with(": kept "))
                         && k.contains(" (the file's ")
                         && !k.ends_with("is another source's)")
-                }) || (k.starts_with("type: kept ") && k.contains("says less of a work stored"))
+                }) || (k.starts_with("type: kept ")
+                    && (k.contains("says less of a work stored") || k.contains("is canon's guess")))
             })
             .map(String::as_str)
             .collect();
@@ -5651,11 +5745,11 @@ impl<'t> ReadingWriter<'t> {
                                       container_short, season, month, day, date_approximate, authors_truncated,
                                       pmid, month_end, series, genre, date_copyright, day_end, season_end,
                                       page_count, credit, licence, series_number, accessed, original_year,
-                                      original_title, volume_title, number_of_volumes)
+                                      original_title, volume_title, number_of_volumes, type_inferred)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
                          ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46,
-                         ?47, ?48, ?49)",
+                         ?47, ?48, ?49, ?50)",
             )?
             .execute(params![
                 id,
@@ -5706,7 +5800,8 @@ impl<'t> ReadingWriter<'t> {
                 s.original_year,
                 own_original_title(&s.title, &s.original_title),
                 s.volume_title,
-                s.number_of_volumes
+                s.number_of_volumes,
+                inferred_column(s.type_inferred)
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -6136,7 +6231,7 @@ impl<'t> ReadingWriter<'t> {
                         month_end = ?33, series = ?34, genre = ?35, date_copyright = ?36, day_end = ?37,
                         season_end = ?38, page_count = ?39, credit = ?40, licence = ?41,
                         series_number = ?42, accessed = ?43, original_year = ?44, original_title = ?45,
-                        volume_title = ?46, number_of_volumes = ?47
+                        volume_title = ?46, number_of_volumes = ?47, type_inferred = ?48
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -6150,7 +6245,8 @@ impl<'t> ReadingWriter<'t> {
                 new.series_number, new.accessed, new.original_year,
                 own_original_title(&new.title, &new.original_title),
                 new.volume_title,
-                new.number_of_volumes
+                new.number_of_volumes,
+                inferred_column(new.type_inferred)
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;

@@ -662,6 +662,8 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         let t =
             reading_type(k).with_context(|| format!("unknown type {k:?}; expected one of {}", reading_type_names()))?;
         set("type", Value::from(t));
+        // A type a person gives is stated (schema 0033), never canon's guess.
+        set("type_inferred", Value::Null);
     }
     if let Some(d) = &p.doi {
         let v = match d.as_deref().map(str::trim).filter(|s| !s.is_empty()) {

@@ -565,7 +565,7 @@ pub async fn add(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>
         title: f.title.clone().unwrap_or_default(),
         authors: f.authors.as_deref().unwrap_or("").lines().map(str::to_string).collect(),
         year,
-        kind: text(&f.kind).unwrap_or_else(|| "article".into()),
+        kind: text(&f.kind),
         container: text(&f.container),
         doi: text(&f.doi),
         pmid: f.more("pmid"),
