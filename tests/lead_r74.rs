@@ -316,7 +316,9 @@ fn a_journal_name_with_the_catalogue_qualifier_is_settled_in_either_order() {
         stored.push(list[0]["container"].clone());
         if order[0].0 == "b.ris" {
             assert!(
-                said.contains("container: kept \"BMJ\" (the file's \"BMJ (Clinical research ed.)\" is the same journal"),
+                said.contains(
+                    "container: kept \"BMJ\" (the file's \"BMJ (Clinical research ed.)\" is the same journal"
+                ),
                 "{said}"
             );
         }

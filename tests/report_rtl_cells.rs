@@ -145,10 +145,13 @@ fn titles_are_isolated_by_their_majority_direction() {
     );
     w.write(
         "r.csv",
-        "title,authors,year,type,themes,language\n\
-         \"الطب الاستعماري: Colonial medicine in Egypt, 1882–1914\",Ahmad Khalid,2019,book,historical-awareness,ar\n\
-         \"صحة المرأة\",Salem Mona,2021,article,intersectional-health,ar\n\
-         \"صحة الطفل\",\"سالم، منى\",2020,article,intersectional-health,ar\n",
+        // (The book with its place and publisher: its reference's words in
+        // order up to its year, without Citing Medicine's "[place unknown]:
+        // [publisher unknown]", tester r74 F6.)
+        "title,authors,year,type,themes,language,place,publisher\n\
+         \"الطب الاستعماري: Colonial medicine in Egypt, 1882–1914\",Ahmad Khalid,2019,book,historical-awareness,ar,Cairo,AUC\n\
+         \"صحة المرأة\",Salem Mona,2021,article,intersectional-health,ar,,\n\
+         \"صحة الطفل\",\"سالم، منى\",2020,article,intersectional-health,ar,,\n",
     );
     w.ok(&["init"]);
     w.ok(&["import", "modules", &w.path("m.csv").display().to_string()]);

@@ -197,6 +197,26 @@ pub fn isolate_rtl_runs(text: &mut String, ltr: bool) -> Option<impl Fn(usize) -
     })
 }
 
+/// `text` without the style's editorial additions in square brackets that
+/// are all ASCII ("[place unknown]", "[publisher unknown]", "[Internet]",
+/// "[dissertation]": Citing Medicine's words about the work, not the
+/// work's), which do not make a reference to an Arabic or Hebrew work left
+/// to right (tester r74 F6 put them into references that had none).
+fn without_editorial_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']').map(|c| open + c) else { break };
+        out.push_str(&rest[..open]);
+        if !rest[open..=close].is_ascii() {
+            out.push_str(&rest[open..=close]);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A mostly right-to-left `text` (a reference to a work in Arabic or
 /// Hebrew, [`majority_rtl`]; on a tie, one whose first strong letter is right
 /// to left) with the stretch from its first right-to-left letter to its last
@@ -211,7 +231,8 @@ pub fn isolate_rtl_runs(text: &mut String, ltr: bool) -> Option<impl Fn(usize) -
 pub fn isolate_rtl_stretch(text: &mut String) -> Option<impl Fn(usize) -> usize + use<>> {
     use unicode_bidi::BidiClass::{AL, R};
     let rtl_letter = |c: char| matches!(unicode_bidi::bidi_class(c), R | AL);
-    let rtl = majority_rtl(text).unwrap_or_else(|| text.chars().find(|&c| is_strong(c)).is_some_and(rtl_letter));
+    let own = without_editorial_brackets(text);
+    let rtl = majority_rtl(&own).unwrap_or_else(|| own.chars().find(|&c| is_strong(c)).is_some_and(rtl_letter));
     if !rtl {
         return None;
     }

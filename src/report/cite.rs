@@ -7316,7 +7316,9 @@ fn with_ama_report_number(t: Rich, r: &Reading) -> Rich {
 /// A volume of the set is cited with its own number instead.
 fn with_volume_total(mut t: Rich, r: &Reading, style: &str) -> Rich {
     let Some(n) = r.number_of_volumes.as_deref().map(str::trim).filter(|n| !n.is_empty()) else { return t };
-    if r.volume.as_deref().is_some_and(|v| !v.trim().is_empty()) {
+    // (A volume's title is printed with its number, which the reading
+    // given here may have folded into its title.)
+    if r.volume.as_deref().is_some_and(|v| !v.trim().is_empty()) || r.volume_title.is_some() {
         return t;
     }
     let Some(title) = find_title(&t.text, r) else { return t };

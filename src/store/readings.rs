@@ -567,6 +567,10 @@ impl Stored {
             _ => pick(&r.container_short, &self.container_short),
         };
         let abbreviated = match (&r.container, &self.container) {
+            // The name as published for the stored NLM catalogue's form
+            // ("BMJ" for "BMJ (Clinical research ed.)"): taken, though the
+            // stored abbreviation is the same word (tester r74 F5).
+            (Some(n), Some(o)) if catalogue_qualified(o, n) => Some(n.clone()),
             (Some(n), Some(o)) if short_of(n, o, &self.container_short) => {
                 kept.push(format!("container: kept {o:?} (the file's {n:?} is its abbreviation)"));
                 if self.container_short.is_none() && !acronym_of(n, o) {
