@@ -325,3 +325,105 @@ fn a_journal_name_with_the_catalogue_qualifier_is_settled_in_either_order() {
     }
     assert_eq!(stored, [serde_json::json!("BMJ"), serde_json::json!("BMJ")]);
 }
+
+/// Another publisher's record of the same title and year (Grove Press's
+/// edition for the stored Pluto Press one): the stored publisher stays, and
+/// so do its place, edition and translators — the file's go with its
+/// publisher, said (tester r75 F1: "New York: Pluto Press" with Grove's
+/// translator, a book that does not exist).
+#[test]
+fn another_publishers_place_and_translator_stay_with_it() {
+    let w = workdir();
+    w.import_reading(
+        "sheet.csv",
+        "title,authors,year,type,publisher,place,edition\n\
+         \"Black skin, white masks\",\"Fanon, Frantz\",2008,book,Pluto Press,London,New ed.\n",
+    );
+    let err = w.import_reading(
+        "z.json",
+        r#"[{"id":"t","type":"book","title":"Black skin, white masks","author":[{"family":"Fanon","given":"Frantz"}],
+             "translator":[{"family":"Philcox","given":"Richard"}],"publisher":"Grove Press","publisher-place":"New York",
+             "issued":{"date-parts":[[2008]]}}]"#,
+    );
+    let list = w.reading_list();
+    assert_eq!(list.as_array().map(Vec::len), Some(1), "{list:#}");
+    let r = &list[0];
+    assert_eq!((r["publisher"].as_str(), r["place"].as_str()), (Some("Pluto Press"), Some("London")), "{err}");
+    assert_eq!(r["edition"], "New ed.");
+    assert!(names(r, "translator_names").is_empty(), "{r:#}");
+    assert!(err.contains("are those of \"Grove Press\"'s edition, not the stored \"Pluto Press\"'s"), "{err}");
+    assert!(err.contains("place \"New York\"") && err.contains("translators \"Philcox, Richard\""), "{err}");
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Black skin").contains("London: Pluto Press; 2008."), "{v:?}");
+}
+
+/// One edition written "6th" in one copy and "6" in the other is one value,
+/// settled alike in both merge directions, no conflict (tester r75 F4).
+#[test]
+fn one_edition_written_two_ways_is_no_merge_conflict() {
+    let w = workdir();
+    w.import_reading("one.csv", "title,authors,year,type\nOxford textbook of medicine,\"Firth, John\",2020,book\n");
+    let id = reading(&w.reading_list(), "Oxford")["id"].to_string().trim_matches('"').to_string();
+    let (a, b) = (w.path("a.db"), w.path("b.db"));
+    std::fs::copy(w.db(), &a).expect("copy");
+    std::fs::copy(w.db(), &b).expect("copy");
+    w.ok_at(&a, &["reading", "edit", &id, "--edition", "6th", "--by", "amina"]);
+    w.ok_at(&b, &["reading", "edit", &id, "--edition", "6", "--by", "kofi"]);
+    let (ab, ba) = (w.path("ab.db"), w.path("ba.db"));
+    std::fs::copy(&a, &ab).expect("copy");
+    std::fs::copy(&b, &ba).expect("copy");
+    let out1 = common::stderr_at(&w, &ab, &["merge", b.to_str().expect("path"), "--by", "amina"]);
+    let out2 = common::stderr_at(&w, &ba, &["merge", a.to_str().expect("path"), "--by", "kofi"]);
+    assert!(out1.contains("0 conflicts") && out2.contains("0 conflicts"), "{out1}\n{out2}");
+    let edition = |db: &std::path::Path| {
+        let l = common::json_at(&w, db, &["reading", "list", "--format", "json"]);
+        reading(&l, "Oxford")["edition"].clone()
+    };
+    assert_eq!(edition(&ab), edition(&ba));
+}
+
+/// MEDLINE's "Smith, John 3rd" and RIS's "Smith, John, III" are one suffix
+/// (tester r75 F7: "has another suffix").
+#[test]
+fn an_ordinal_suffix_is_the_roman_one() {
+    let w = workdir();
+    w.import_reading(
+        "a.nbib",
+        "PMID- 31000002\nTI  - Suffixes in medicine.\nFAU - Smith, John 3rd\nAU  - Smith J 3rd\nDP  - 2020\n\
+         JT  - Journal of Names\nLID - 10.1000/names.1 [doi]\n\n",
+    );
+    let err = w.import_reading(
+        "b.ris",
+        "TY  - JOUR\nTI  - Suffixes in medicine\nAU  - Smith, John, III\nPY  - 2020\nT2  - Journal of Names\n\
+         DO  - 10.1000/names.1\nER  - \n",
+    );
+    assert!(!err.contains("another suffix"), "{err}");
+    assert_eq!(w.reading_list().as_array().map(Vec::len), Some(1));
+}
+
+/// A change message writes a title's marks as the listings do, `{HIV}`
+/// (tester r75 F8: the stored HTML); a name typed whole in braces is kept
+/// whole unsaid (F9).
+#[test]
+fn edit_messages_show_braces_and_a_braced_name_is_not_doubted() {
+    let w = workdir();
+    let err = w.ok_stderr(&[
+        "reading",
+        "add",
+        "--title",
+        "Handbook of {HIV} medicine. Vol. 2",
+        "--year",
+        "2015",
+        "--author",
+        "{Médecins Sans Frontières}",
+        "--author",
+        "Osei, Kofi",
+        "--by",
+        "t",
+    ]);
+    assert!(!err.contains("Médecins Sans Frontières\" was kept whole"), "{err}");
+    let id = reading(&w.reading_list(), "Handbook")["id"].to_string().trim_matches('"').to_string();
+    let out = w.ok_stderr(&["reading", "edit", &id, "--title", "Handbook of {HIV} medicine", "--by", "t"]);
+    assert!(out.contains("title: \"Handbook of {HIV} medicine. Vol. 2\" → \"Handbook of {HIV} medicine\""), "{out}");
+    assert!(!out.contains("<span"), "{out}");
+}

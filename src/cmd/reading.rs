@@ -697,7 +697,7 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     if let Some(w) = a.year.as_deref().and_then(|y| crate::import::dates::typed_year_warning("--year", y)) {
         eprintln!("warning: {w}");
     }
-    for w in a.bib.warnings().into_iter().chain(edit_reading::typed_name_warnings("author", &rec.authors)) {
+    for w in a.bib.warnings().into_iter().chain(edit_reading::typed_name_warnings("author", &rec.authors, &a.authors)) {
         eprintln!("warning: {w}");
     }
     for w in &rec.warnings {

@@ -190,7 +190,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         );
     }
     let typed: Vec<_> = a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect();
-    for w in a.bib.warnings().into_iter().chain(reading::typed_name_warnings("author", &typed)) {
+    for w in a.bib.warnings().into_iter().chain(reading::typed_name_warnings("author", &typed, &a.authors)) {
         eprintln!("warning: {w}");
     }
     let kept = reading::kept_date_parts_warning(&store.conn, id, &p)?;

@@ -271,6 +271,15 @@ fn describe_change(c: &FieldChange) -> String {
         };
         return format!("{}: {} → {}", c.field, yes_no(&c.before), yes_no(&c.after));
     }
+    // A title's marks as the listings write them, `{HIV}`, never the stored
+    // HTML (tester r75 F8).
+    if matches!(c.field.as_str(), "title" | "original_title" | "volume_title") {
+        let shown = |v: &Value| match v.as_str() {
+            Some(t) => format!("{:?}", crate::import::title_text::sheet(t)),
+            None => show_value(v),
+        };
+        return format!("{}: {} → {}", c.field, shown(&c.before), shown(&c.after));
+    }
     format!("{}: {} → {}", c.field, show_value(&c.before), show_value(&c.after))
 }
 

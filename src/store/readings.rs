@@ -432,7 +432,7 @@ impl Stored {
         let names_ours = names == self.author_names;
         for (a, b) in self.author_names.iter().zip(&r.authors) {
             if let (Some(x), Some(y)) = (&a.suffix, &b.suffix)
-                && title_key(x) != title_key(y)
+                && suffix_key(x) != suffix_key(y)
                 && person_key(a) == person_key(b)
             {
                 kept.push(format!(
@@ -1563,6 +1563,27 @@ pub fn fuller_title(ours: &str, theirs: &str) -> Fuller {
 pub fn same_value(field: &str, a: &str, b: &str) -> bool {
     if title_key(a) == title_key(b) {
         return true;
+    }
+    // One edition written two ways, "6th", "6", "6th ed.", "Sixth edition"
+    // (every style prints "6th ed."; tester r75 F4: a merge conflict): the
+    // same number, and nothing else said in either.
+    if field == "edition" {
+        const WORDS: &[&str] = &[
+            "ed", "edn", "edition", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth",
+        ];
+        let plain = |s: &str| {
+            s.to_lowercase().split(|c: char| c.is_whitespace() || c == '.' || c == ',').filter(|w| !w.is_empty()).all(
+                |w| {
+                    WORDS.contains(&w)
+                        || w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).chars().all(|c| c.is_ascii_digit())
+                            && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+                            && matches!(w.trim_start_matches(|c: char| c.is_ascii_digit()), "" | "st" | "nd" | "rd" | "th")
+                },
+            )
+        };
+        let number = crate::import::builder::edition_number;
+        return plain(a) && plain(b) && number(a).is_some() && number(a) == number(b);
     }
     // "en" is "en-GB" said less precisely ([`pick_language`] keeps the more precise).
     if field == "language" {
@@ -3148,6 +3169,22 @@ fn catalogue_qualified(qualified: &str, plain: &str) -> bool {
         && q.strip_prefix(p.as_str()).is_some_and(|rest| rest.trim_start().starts_with('(') && rest.starts_with(' '))
 }
 
+/// A name's suffix as a key: "3rd", "III" and "III." are one ("Smith, John
+/// 3rd" as MEDLINE writes a numeral suffix, "Smith, John, III" as RIS does;
+/// tester r75 F7), as are "Jr", "Jr." and "Junior".
+fn suffix_key(s: &str) -> String {
+    let k = title_key(s);
+    match k.trim_end_matches('.') {
+        "2nd" | "ii" => "ii".into(),
+        "3rd" | "iii" => "iii".into(),
+        "4th" | "iv" => "iv".into(),
+        "5th" | "v" => "v".into(),
+        "jr" | "jnr" | "junior" => "jr".into(),
+        "sr" | "snr" | "senior" => "sr".into(),
+        other => other.to_string(),
+    }
+}
+
 /// Which of two forms of one value both copies keep, whichever is ours, so
 /// that merges in both directions converge (tester r65 F1): the form with
 /// the source's case marks (`<span class="nocase">`, `<i>`), then a DOI's
@@ -4702,6 +4739,42 @@ impl<'t> ReadingWriter<'t> {
         {
             new.publisher = Some(o.clone());
             kept.push(format!("publisher: kept {o:?} (the file's {n:?} is another source's)"));
+            // The place, edition and translators the file gives with its
+            // publisher are its edition's: not given to the stored one
+            // (tester r75 F1: "New York: Pluto Press", a translator of
+            // Grove's edition on Pluto's), said.
+            let mut with_publisher = Vec::new();
+            if new.place != old.place {
+                with_publisher.push(format!(
+                    "place {}",
+                    r.place.as_deref().map_or_else(|| "(none)".to_string(), |p| format!("{p:?}"))
+                ));
+                new.place = old.place.clone();
+            }
+            if new.edition != old.edition {
+                with_publisher.push(format!("edition {:?}", r.edition.as_deref().unwrap_or_default()));
+                new.edition = old.edition.clone();
+            }
+            if new.translator_names != old.translator_names {
+                let names: Vec<&str> = r.translators.iter().map(|t| t.original.as_str()).collect();
+                with_publisher.push(format!("translators {:?}", names.join("; ")));
+                new.translator_names = old.translator_names.clone();
+            }
+            if !with_publisher.is_empty() {
+                kept.push(format!(
+                    "kept the stored edition's details: the file's {} go with its publisher {n:?}",
+                    with_publisher.join(", ")
+                ));
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {} (same {how}): the file's {} are those of {n:?}'s edition, not the stored {o:?}'s: \
+                         not stored (if it is another edition, add it with `canon reading add`)",
+                        crate::import::reading_id_text(id),
+                        with_publisher.join(", ")
+                    ),
+                ));
+            }
             self.warnings.push((
                 r.line,
                 format!(

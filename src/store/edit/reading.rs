@@ -201,14 +201,14 @@ impl crate::import::builder::Themes for NoThemes {
 /// institution's ([`crate::import::names::institution_doubt`], as an import says it).
 pub fn editor_names(typed: &[String]) -> (Vec<crate::import::names::Name>, Vec<String>) {
     let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse(s)).collect();
-    let warnings = typed_name_warnings("editor", &names);
+    let warnings = typed_name_warnings("editor", &names, typed);
     (names, warnings)
 }
 
 /// Translators as typed, read as [`editor_names`] reads editors.
 pub fn translator_names(typed: &[String]) -> (Vec<crate::import::names::Name>, Vec<String>) {
     let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse(s)).collect();
-    let warnings = typed_name_warnings("translator", &names);
+    let warnings = typed_name_warnings("translator", &names, typed);
     (names, warnings)
 }
 
@@ -228,10 +228,23 @@ pub fn typed_access_warning(typed: Option<&str>, year: Option<i64>) -> Option<St
 /// institution's, a name kept whole that reads like a person's ("Pieter van
 /// der Berg": no comma says which word is the family name), a guessed
 /// suffix ([`crate::import::names::name_doubt`]). Typed, such a name was
-/// stored without a word (tester r16, S8).
-pub fn typed_name_warnings(role: &str, names: &[crate::import::names::Name]) -> Vec<String> {
+/// stored without a word (tester r16, S8). A name `typed` whole in braces
+/// ("{Médecins Sans Frontières}") is kept whole as asked, unsaid (tester
+/// r75 F9: it was warned of as maybe a person's).
+pub fn typed_name_warnings(role: &str, names: &[crate::import::names::Name], typed: &[String]) -> Vec<String> {
     use crate::import::names::{institution_doubt, name_doubt};
-    names.iter().filter_map(|n| institution_doubt(n).or_else(|| name_doubt(n))).map(|w| format!("{role} {w}")).collect()
+    let braced: Vec<&str> = typed
+        .iter()
+        .filter_map(|t| t.trim().strip_prefix('{').and_then(|t| t.strip_suffix('}')))
+        .filter(|t| !t.contains(['{', '}']))
+        .map(str::trim)
+        .collect();
+    names
+        .iter()
+        .filter(|n| !(n.is_literal() && braced.contains(&n.original.trim())))
+        .filter_map(|n| institution_doubt(n).or_else(|| name_doubt(n)))
+        .map(|w| format!("{role} {w}"))
+        .collect()
 }
 
 /// A typed month (`what` names it: "month", "month_end"): 1–12 or a
