@@ -677,7 +677,7 @@ impl Style {
         } else {
             with_season(t, r, dash, self.season_at(r), &self.words)
         };
-        let t = with_month_range(t, r, self.plain_suffix);
+        let t = with_month_range(t, r, self.plain_suffix, &self.words);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_one_page_dash(t, r, page_dash(&self.name));
         let t = with_stop_before_pmid(t);
@@ -749,7 +749,7 @@ impl Style {
             _ => t,
         };
         // After AMA's magazine date, which canon writes itself.
-        let t = with_day_range(t, r, dash);
+        let t = with_day_range(t, r, dash, &self.words);
         let t = with_issue_dash(t, r, dash);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" {
@@ -796,6 +796,27 @@ impl Style {
             None => t,
         };
         let t = match self.named {
+            Some("vancouver") if self.words.foreign => with_date_unknown_in(
+                with_nlm_newspaper_section(
+                    with_nlm_online_date_unknown(
+                        with_nlm_podcast(
+                            with_nlm_publisher_unknown(
+                                with_nlm_place_unknown(
+                                    with_nlm_group_author(with_nlm_volume_supplement(t, r), r),
+                                    r,
+                                    &self.words,
+                                ),
+                                r,
+                                &self.words,
+                            ),
+                            r,
+                        ),
+                        r,
+                    ),
+                    r,
+                ),
+                &self.words,
+            ),
             Some("vancouver") => with_nlm_newspaper_section(
                 with_nlm_online_date_unknown(
                     with_nlm_podcast(
@@ -3120,6 +3141,7 @@ const PHRASE_TERMS: &[(&str, OtherTerm)] = &[
     ("place unknown", OtherTerm::NoPlace),
     ("publisher unknown", OtherTerm::NoPublisher),
     ("n.d.", OtherTerm::NoDate),
+    ("date unknown", OtherTerm::NoDate),
     ("no date", OtherTerm::NoDate),
 ];
 
@@ -3137,6 +3159,10 @@ struct Words {
     /// The seasons, spring to winter, as the style's locale writes them
     /// ([`Words::season`]); empty: "Spring", "Summer", "Fall", "Winter".
     seasons: Vec<String>,
+    /// In another language than English, the months as its locale writes
+    /// them, long and short form, January first ([`with_month_range`]);
+    /// empty in English.
+    months: Vec<(String, Option<String>)>,
 }
 
 impl Words {
@@ -3189,7 +3215,18 @@ impl Words {
             })
             .collect::<Vec<_>>();
         let seasons = if seasons.iter().any(String::is_empty) { Vec::new() } else { seasons };
-        Words { foreign, terms, seasons }
+        let months: Vec<(String, Option<String>)> = (0..12u8)
+            .filter_map(OtherTerm::month)
+            .filter(|_| foreign)
+            .filter_map(|m| {
+                let long = locale_term(csl, files, m)?;
+                let short = locale_term_in(csl, files, m, hayagriva::citationberg::TermForm::Short)
+                    .filter(|s| !s.trim().is_empty() && *s != long);
+                Some((long, short))
+            })
+            .collect();
+        let months = if months.len() == 12 { months } else { Vec::new() };
+        Words { foreign, terms, seasons, months }
     }
 
     /// `english`, a phrase canon adds to a reference (one of
@@ -3337,7 +3374,7 @@ fn url_as_stored(mut t: Rich, r: &Reading) -> Rich {
 /// a style abbreviates with a full stop. The month is looked for outside the
 /// title and the container; a style that prints no month (Harvard's year
 /// alone) is left as it is.
-fn with_month_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
+fn with_month_range(mut t: Rich, r: &Reading, nlm: bool, words: &Words) -> Rich {
     let (Some(m), Some(e), false) = (r.month, r.month_end, year_only(r)) else { return t };
     let (Some(first), Some(last)) = (
         // Month names as styles print them (in full, and NLM's three letters): the one list.
@@ -3348,7 +3385,18 @@ fn with_month_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
     };
     // Where the title and the container were printed: a month named there is no date.
     let taken = printed_at(&t.text, &[Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref()]);
-    let forms = if nlm {
+    // In another language, the locale's month names, as the processor
+    // printed the first ("septembre–octobre 2017"; the English ones found
+    // nothing there, and the end was lost, or "September–October" in German).
+    let own =
+        (|| Some((words.months.get(usize::try_from(m - 1).ok()?)?, words.months.get(usize::try_from(e - 1).ok()?)?)))();
+    let forms = if let Some(((first, first_short), (last, last_short))) = own {
+        let mut forms = vec![(first.clone(), format!("–{last}"))];
+        if let (Some(f), Some(l)) = (first_short, last_short) {
+            forms.insert(0, (f.clone(), format!("–{l}")));
+        }
+        forms
+    } else if nlm {
         vec![(first[..3].to_string(), format!("-{}", &last[..3]))]
     } else {
         vec![
@@ -3433,7 +3481,7 @@ fn with_issue_dash(mut t: Rich, r: &Reading, dash: char) -> Rich {
     t
 }
 
-fn with_day_range(mut t: Rich, r: &Reading, dash: char) -> Rich {
+fn with_day_range(mut t: Rich, r: &Reading, dash: char, words: &Words) -> Rich {
     let (Some(m), Some(d), Some(e), false) = (r.month, r.day, r.day_end, year_only(r)) else { return t };
     if e <= d {
         return t;
@@ -3444,7 +3492,13 @@ fn with_day_range(mut t: Rich, r: &Reading, dash: char) -> Rich {
     let insert = format!("{dash}{e}");
     let digit_at = |i: usize| t.text[i..].starts_with(|c: char| c.is_ascii_digit());
     let digit_before = |i: usize| t.text[..i].ends_with(|c: char| c.is_ascii_digit());
-    for form in [month.to_string(), short_month(month), month[..3].to_string()] {
+    // In another language, the locale's month names, as the processor
+    // printed the month ("1–15 janvier 2021"; the end was lost).
+    let forms: Vec<String> = match words.months.get(usize::try_from(m - 1).unwrap_or(99)) {
+        Some((long, short)) => [Some(long.clone()), short.clone()].into_iter().flatten().collect(),
+        None => vec![month.to_string(), short_month(month), month[..3].to_string()],
+    };
+    for form in forms {
         for (i, _) in t.text.match_indices(form.as_str()) {
             if taken.iter().any(|w| w.contains(&i))
                 || t.text[..i].ends_with(|c: char| c.is_alphabetic())
@@ -3461,6 +3515,10 @@ fn with_day_range(mut t: Rich, r: &Reading, dash: char) -> Rich {
                 after + day.len()
             } else if t.text[..i].ends_with(&format!("{day} ")) && !digit_before(i - 1 - day.len()) {
                 i - 1
+            } else if t.text[..i].ends_with(&format!("{day}. ")) && !digit_before(i - 2 - day.len()) {
+                // German's ordinal day, "1.–15. Januar" is the locale's;
+                // the range after the first day's number: "1–15. Januar".
+                i - 2
             } else {
                 continue;
             };
@@ -6319,7 +6377,13 @@ fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str, words: &Words) -> 
         "ama" => {
             if let Some(place) = letter_place(&t.text, r, &[]).filter(|p| !p.undated) {
                 // The date: "November 4, 2023" (month and day before the year).
-                let start = t.text[..place.date.start].rfind(". ").map_or(place.date.start, |i| i + 2);
+                // (Not the stop of a German day, "4. November 2023".)
+                let head = &t.text[..place.date.start];
+                let start = head
+                    .rmatch_indices(". ")
+                    .map(|(i, _)| i)
+                    .find(|&i| !head[..i].ends_with(|c: char| c.is_ascii_digit()))
+                    .map_or(place.date.start, |i| i + 2);
                 if !t.text[start..place.date.start].to_lowercase().contains("published") {
                     splice(&mut t, start..start, &format!("{} ", words.say("Published online")));
                 }
@@ -6334,6 +6398,17 @@ fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str, words: &Words) -> 
             }
         }
         _ => {}
+    }
+    t
+}
+
+/// Citing Medicine's "[date unknown]", which canon writes itself
+/// ([`with_date_unknown`], [`with_nlm_online_date_unknown`]), in the
+/// style's language ([`Words::say`]: "[ohne Datum]" in German).
+fn with_date_unknown_in(mut t: Rich, words: &Words) -> Rich {
+    let want = format!("[{}]", words.say("date unknown"));
+    while let Some(at) = t.text.find("[date unknown]").filter(|_| want != "[date unknown]") {
+        splice(&mut t, at..at + "[date unknown]".len(), &want);
     }
     t
 }
