@@ -384,7 +384,9 @@ impl Style {
             || xml.find("<title>").is_some_and(|at| xml[at..].starts_with("<title>American Psychological Association"));
         let locales = locales_for(csl.default_locale.as_ref());
         let et_al = et_al_term(&csl, &locales);
-        let words = Arc::new(Words::of(&csl, &locales));
+        // Cite Them Right is British ("Autumn"), whatever the bundled
+        // style's locale (en-US).
+        let words = Arc::new(Words::of(&csl, &locales, name == "harvard"));
         // Ahead of print too, which a `.csl` file's reference ends with
         // (tester r74 F3: "… Ahead of print." in a German style).
         let status_terms = [(IN_PRESS, OtherTerm::InPress), (FORTHCOMING, OtherTerm::Forthcoming)]
@@ -3157,7 +3159,8 @@ struct Words {
     /// locale takes from en-US (it has none of its own) is not here.
     terms: Vec<(OtherTerm, String)>,
     /// The seasons, spring to winter, as the style's locale writes them
-    /// ([`Words::season`]); empty: "Spring", "Summer", "Fall", "Winter".
+    /// ([`Words::season`]); empty: "Spring", "Summer", "Fall", "Winter"
+    /// (in a locale without them).
     seasons: Vec<String>,
     /// In another language than English, the months as its locale writes
     /// them, long and short form, January first ([`with_month_range`]);
@@ -3168,7 +3171,9 @@ struct Words {
 impl Words {
     /// The words of `csl`'s locale, found in its own `<locale>` and the
     /// locale files `files` as the processor finds a term ([`locale_term`]).
-    fn of(csl: &IndependentStyle, files: &[Locale]) -> Words {
+    /// `british`: the style follows a British manual, whatever its locale
+    /// (Cite Them Right's "Autumn").
+    fn of(csl: &IndependentStyle, files: &[Locale], british: bool) -> Words {
         let locale = csl.default_locale.clone().unwrap_or_else(hayagriva::citationberg::LocaleCode::en_us);
         let foreign = !locale.is_english();
         let english = |term: OtherTerm| {
@@ -3202,7 +3207,7 @@ impl Words {
         // manuals (Citing Medicine ch. 1, AMA, APA, Chicago) for en-US,
         // whose CSL locale file writes "Autumn"; Cite Them Right's British
         // "Autumn" for en-GB; another language's own terms.
-        let american = locale.0 == "en-US" || locale.0 == "en";
+        let american = (locale.0 == "en-US" || locale.0 == "en") && !british;
         let seasons = [OtherTerm::Season01, OtherTerm::Season02, OtherTerm::Season03, OtherTerm::Season04]
             .into_iter()
             .map(|s| {
