@@ -2841,19 +2841,27 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                     day_end = Some(last);
                     continue;
                 }
-                let name = super::dates::MONTHS[usize::try_from(m - 1).unwrap_or(0).min(11)];
-                let kept = match day {
-                    Some(dd) => format!("{dd} {name} {y}"),
-                    None => format!("{name} {y}"),
+                let month_name = |m: i64| super::dates::MONTHS[usize::try_from(m - 1).unwrap_or(0).min(11)];
+                let name = month_name(m);
+                // What is stored, said as it is: a range of months kept
+                // whole ("2017 Sep-Oct 1" keeps September to October; tester
+                // r70 F15: the message said one date, September, was kept),
+                // else the start.
+                let message = match (month_end.filter(|&e| e > m), day) {
+                    (Some(e), Some(dd)) => format!(
+                        "canon keeps the months, {name} to {} {y}, with the first day, {dd}, and not the last day",
+                        month_name(e)
+                    ),
+                    (Some(e), None) => {
+                        format!("canon keeps the months, {name} to {} {y}, and not the day they end on", month_name(e))
+                    }
+                    (None, Some(dd)) => format!("canon keeps one date, its start, {dd} {name} {y}, and not its end"),
+                    (None, None) => format!("canon keeps one date, its start, {name} {y}, and not its end"),
                 };
                 d.warnings.push(RowError::new(
                     v.at.line,
                     v.at.column,
-                    format!(
-                        "{p}the date {:?} is a range of days ending {end:?}; canon keeps one date, its start, {kept}, \
-                         and not its end",
-                        v.text.trim()
-                    ),
+                    format!("{p}the date {:?} is a range of days ending {end:?}; {message}", v.text.trim()),
                 ));
             }
         }

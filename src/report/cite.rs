@@ -225,6 +225,9 @@ pub struct Style {
     /// The style's locale's "no date" terms ([`no_date_terms`]): where a
     /// status is written in a language other than English.
     no_date: Vec<String>,
+    /// The words canon adds to a reference itself, in the style's language
+    /// ([`Words::say`], [`Words::season`]).
+    words: Arc<Words>,
     /// The style (a .csl file) uses CSL's `status` variable itself, where it
     /// chose ([`with_status_carried`]).
     places_status: bool,
@@ -381,9 +384,15 @@ impl Style {
             || xml.find("<title>").is_some_and(|at| xml[at..].starts_with("<title>American Psychological Association"));
         let locales = locales_for(csl.default_locale.as_ref());
         let et_al = et_al_term(&csl, &locales);
+        // Cite Them Right is British ("Autumn"), whatever the bundled
+        // style's locale (en-US).
+        let words = Arc::new(Words::of(&csl, &locales, name == "harvard"));
+        // Ahead of print too, which a `.csl` file's reference ends with
+        // (tester r74 F3: "… Ahead of print." in a German style).
         let status_terms = [(IN_PRESS, OtherTerm::InPress), (FORTHCOMING, OtherTerm::Forthcoming)]
             .into_iter()
             .map(|(word, term)| (word, locale_term(&csl, &locales, term).unwrap_or_else(|| word.to_string())))
+            .chain([(crate::import::AHEAD_OF_PRINT, words.say(crate::import::AHEAD_OF_PRINT))])
             .collect();
         let no_date = no_date_terms(&csl, &locales);
         let stand_alone = entries_stand_alone(&csl, &xml);
@@ -417,6 +426,7 @@ impl Style {
             et_al,
             status_terms,
             no_date,
+            words,
             places_status,
             stand_alone,
             prints_number,
@@ -659,17 +669,17 @@ impl Style {
         let ama_dated = self.name == "ama" && r.kind == "article" && r.volume.is_none() && r.issue.is_none();
         let year_alone = r.kind == "article" && matches!(self.name.as_str(), "apa" | "harvard" | "ama") && !ama_dated;
         let t = if self.name == "chicago" {
-            with_chicago_season(t, r)
+            with_chicago_season(t, r, &self.words)
         } else if ama_dated {
-            with_season(t, r, dash, SeasonAt::Before("{} ".into()))
+            with_season(t, r, dash, SeasonAt::Before("{} ".into()), &self.words)
         } else if year_alone {
             t
         } else if self.named.is_some() {
-            with_season(t, r, dash, SeasonAt::NextToYear)
+            with_season(t, r, dash, SeasonAt::NextToYear, &self.words)
         } else {
-            with_season(t, r, dash, self.season_at(r))
+            with_season(t, r, dash, self.season_at(r), &self.words)
         };
-        let t = with_month_range(t, r, self.plain_suffix);
+        let t = with_month_range(t, r, self.plain_suffix, &self.words);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_one_page_dash(t, r, page_dash(&self.name));
         let t = with_stop_before_pmid(t);
@@ -696,6 +706,7 @@ impl Style {
                         r,
                     ),
                     r,
+                    &self.words,
                 ),
                 r,
             ),
@@ -740,7 +751,7 @@ impl Style {
             _ => t,
         };
         // After AMA's magazine date, which canon writes itself.
-        let t = with_day_range(t, r, dash);
+        let t = with_day_range(t, r, dash, &self.words);
         let t = with_issue_dash(t, r, dash);
         let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.name == "harvard" {
@@ -770,26 +781,55 @@ impl Style {
             t
         };
         let t = match self.named {
-            Some("chicago") => with_chicago_edition_after_roles(with_translator_after_title(t, r, "chicago"), r),
+            Some("chicago") => with_chicago_edition_after_roles(
+                with_chicago_roles_after_title(with_translator_after_title(t, r, "chicago"), r),
+                r,
+            ),
             Some("vancouver") => with_translator_after_title(t, r, "vancouver"),
             _ => t,
         };
         // (A `.csl` file's own prefix before the page is its author's choice: tester r31, D17.)
         let t = if self.named.is_some() { without_page_label_on_article_number(t, r, self.article_label) } else { t };
         let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
-        let t = with_original_year(t, r, &self.name);
+        let t = with_original_year(t, r, &self.name, &self.words);
         let t = with_identifier_pages(t, r);
         let t = match self.named {
-            Some(style) => with_ahead_of_print(t, r, style),
+            Some(style) => with_ahead_of_print(t, r, style, &self.words),
             None => t,
         };
         let t = match self.named {
+            Some("vancouver") if self.words.foreign => with_date_unknown_in(
+                with_nlm_newspaper_section(
+                    with_nlm_online_date_unknown(
+                        with_nlm_podcast(
+                            with_nlm_publisher_unknown(
+                                with_nlm_place_unknown(
+                                    with_nlm_group_author(with_nlm_volume_supplement(t, r), r),
+                                    r,
+                                    &self.words,
+                                ),
+                                r,
+                                &self.words,
+                            ),
+                            r,
+                        ),
+                        r,
+                    ),
+                    r,
+                ),
+                &self.words,
+            ),
             Some("vancouver") => with_nlm_newspaper_section(
                 with_nlm_online_date_unknown(
                     with_nlm_podcast(
                         with_nlm_publisher_unknown(
-                            with_nlm_place_unknown(with_nlm_group_author(with_nlm_volume_supplement(t, r), r), r),
+                            with_nlm_place_unknown(
+                                with_nlm_group_author(with_nlm_volume_supplement(t, r), r),
+                                r,
+                                &self.words,
+                            ),
                             r,
+                            &self.words,
                         ),
                         r,
                     ),
@@ -1639,6 +1679,31 @@ pub fn undated_letter_in(text: &str, r: &Reading, locale_terms: &[String]) -> Op
     (!rest.next().is_some_and(char::is_alphanumeric)).then(|| format!("{sep}{letter}"))
 }
 
+/// How an undated reading's reference `text` labels its date: the status
+/// or "no date" term it prints, written as the term is (not capitalised for
+/// the start of a sentence: "im Druck", "in press", "no date"), with its
+/// year-suffix letter ([`undated_letter_in`]): "im Druck-a" where the
+/// German reference prints "Im Druck-a", "forthcoming-a" where Chicago
+/// prints a stored "in press" as "Forthcoming-a", "no date b" in Harvard.
+/// A table that names the reading by its date names it so, in the
+/// reference's words (tester r74: a table said "in press-a" of a work the
+/// German list printed "Im Druck-a"). `None` when `r` has a year or the
+/// reference prints none of the terms.
+pub fn undated_label_in(text: &str, r: &Reading, locale_terms: &[String]) -> Option<String> {
+    let p = letter_place(text, r, locale_terms).filter(|p| p.undated)?;
+    let printed = &text[p.date];
+    let known = locale_terms
+        .iter()
+        .map(String::as_str)
+        .chain(r.year_note.as_deref().map(str::trim))
+        .chain([IN_PRESS, FORTHCOMING])
+        .chain(NO_DATE_TERMS.iter().copied())
+        .find(|t| t.to_lowercase() == printed.to_lowercase())
+        .unwrap_or(printed);
+    let letter = undated_letter_in(text, r, locale_terms).unwrap_or_default();
+    Some(format!("{known}{letter}"))
+}
+
 /// `letter` on the date of `r` in its reference ([`letter_place`]): after
 /// the year ("2013" → "2013a", "[950?]" → "[950a?]"), or after an undated
 /// work's status or "no date" term with `undated` between ("n.d.-a", "in
@@ -2123,7 +2188,7 @@ impl Style {
             .filter(|t| {
                 !t.trim().is_empty()
                     && !NO_DATE_TERMS.contains(&t.as_str())
-                    && ![IN_PRESS, FORTHCOMING].contains(&t.as_str())
+                    && ![IN_PRESS, FORTHCOMING, crate::import::AHEAD_OF_PRINT].contains(&t.as_str())
             })
             .collect()
     }
@@ -3063,6 +3128,158 @@ fn with_et_al(mut t: Rich, r: &Reading, et_al: &str) -> Rich {
     t
 }
 
+/// The phrases canon adds to a reference itself (a state, a missing place
+/// or publisher, a first publication's year) as the English manuals word
+/// them, each with the CSL term (CSL 1.0.2, Appendix II "Terms") that says
+/// it in another language ([`Words::say`]).
+const PHRASE_TERMS: &[(&str, OtherTerm)] = &[
+    (crate::import::AHEAD_OF_PRINT, OtherTerm::AdvanceOnlinePublication),
+    ("Epub ahead of print", OtherTerm::AdvanceOnlinePublication),
+    ("advance online publication", OtherTerm::AdvanceOnlinePublication),
+    ("online ahead of print", OtherTerm::AdvanceOnlinePublication),
+    (IN_PRESS, OtherTerm::InPress),
+    (FORTHCOMING, OtherTerm::Forthcoming),
+    ("original work published", OtherTerm::OriginalWorkPublished),
+    ("place unknown", OtherTerm::NoPlace),
+    ("publisher unknown", OtherTerm::NoPublisher),
+    ("n.d.", OtherTerm::NoDate),
+    ("date unknown", OtherTerm::NoDate),
+    ("no date", OtherTerm::NoDate),
+];
+
+/// The words canon writes into a reference itself, in the style's language
+/// (its `default-locale`, en-US when it names none): one rule for every
+/// phrase ([`Words::say`]) and for the seasons ([`Words::season`]).
+#[derive(Debug, Clone, Default)]
+struct Words {
+    /// Whether the style's locale is not English: its phrases are then
+    /// the locale's terms where it has one.
+    foreign: bool,
+    /// The locale's own terms for [`PHRASE_TERMS`], long form; a term the
+    /// locale takes from en-US (it has none of its own) is not here.
+    terms: Vec<(OtherTerm, String)>,
+    /// The seasons, spring to winter, as the style's locale writes them
+    /// ([`Words::season`]); empty: "Spring", "Summer", "Fall", "Winter"
+    /// (in a locale without them).
+    seasons: Vec<String>,
+    /// In another language than English, the months as its locale writes
+    /// them, long and short form, January first ([`with_month_range`]);
+    /// empty in English.
+    months: Vec<(String, Option<String>)>,
+}
+
+impl Words {
+    /// The words of `csl`'s locale, found in its own `<locale>` and the
+    /// locale files `files` as the processor finds a term ([`locale_term`]).
+    /// `british`: the style follows a British manual, whatever its locale
+    /// (Cite Them Right's "Autumn").
+    fn of(csl: &IndependentStyle, files: &[Locale], british: bool) -> Words {
+        let locale = csl.default_locale.clone().unwrap_or_else(hayagriva::citationberg::LocaleCode::en_us);
+        let foreign = !locale.is_english();
+        let english = |term: OtherTerm| {
+            files
+                .iter()
+                .filter(|l| l.lang == Some(hayagriva::citationberg::LocaleCode::en_us()))
+                .find_map(|l| {
+                    l.term(
+                        hayagriva::citationberg::taxonomy::Term::Other(term),
+                        hayagriva::citationberg::TermForm::Long,
+                    )
+                })
+                .and_then(|t| t.single())
+                .map(str::to_string)
+        };
+        let mut terms = Vec::new();
+        if foreign {
+            for (_, term) in PHRASE_TERMS {
+                if terms.iter().any(|(t, _)| t == term) {
+                    continue;
+                }
+                let found = locale_term(csl, files, *term).filter(|t| !t.trim().is_empty());
+                // (A term the language lacks falls back to en-US's: the
+                // English manual's own phrase is kept instead.)
+                if let Some(found) = found.filter(|f| Some(f) != english(*term).as_ref()) {
+                    terms.push((*term, found.replace(['\u{a0}', '\u{202f}'], " ")));
+                }
+            }
+        }
+        // The seasons: an English locale's, with the "Fall" of the American
+        // manuals (Citing Medicine ch. 1, AMA, APA, Chicago) for en-US,
+        // whose CSL locale file writes "Autumn"; Cite Them Right's British
+        // "Autumn" for en-GB; another language's own terms.
+        let american = (locale.0 == "en-US" || locale.0 == "en") && !british;
+        let seasons = [OtherTerm::Season01, OtherTerm::Season02, OtherTerm::Season03, OtherTerm::Season04]
+            .into_iter()
+            .map(|s| {
+                let term = locale_term(csl, files, s).filter(|t| !t.trim().is_empty());
+                match term {
+                    Some(t) if american && t == "Autumn" => "Fall".to_string(),
+                    Some(t) => t,
+                    None => String::new(),
+                }
+            })
+            .collect::<Vec<_>>();
+        let seasons = if seasons.iter().any(String::is_empty) { Vec::new() } else { seasons };
+        let months: Vec<(String, Option<String>)> = (0..12u8)
+            .filter_map(OtherTerm::month)
+            .filter(|_| foreign)
+            .filter_map(|m| {
+                let long = locale_term(csl, files, m)?;
+                let short = locale_term_in(csl, files, m, hayagriva::citationberg::TermForm::Short)
+                    .filter(|s| !s.trim().is_empty() && *s != long);
+                Some((long, short))
+            })
+            .collect();
+        let months = if months.len() == 12 { months } else { Vec::new() };
+        Words { foreign, terms, seasons, months }
+    }
+
+    /// `english`, a phrase canon adds to a reference (one of
+    /// [`PHRASE_TERMS`], in any case), in the style's language: the
+    /// English manual's phrase in an English locale; elsewhere the locale's
+    /// term for it where it has one ("Online-Vorab-Publikation" for "ahead
+    /// of print" in German, "sous presse" for "in press" in French), its
+    /// first letter a capital where `english` begins with one; else the
+    /// English phrase.
+    fn say(&self, english: &str) -> String {
+        if !self.foreign {
+            return english.to_string();
+        }
+        let key = english.trim();
+        let term = PHRASE_TERMS
+            .iter()
+            .find(|(w, _)| w.eq_ignore_ascii_case(key))
+            .and_then(|(_, term)| self.terms.iter().find(|(t, _)| t == term))
+            .map(|(_, found)| found.clone());
+        match term {
+            Some(found) if key.starts_with(char::is_uppercase) => capitalised(&found),
+            Some(found) => found,
+            None => english.to_string(),
+        }
+    }
+
+    /// A stored season ("spring", "summer", "autumn", "winter") as the
+    /// style's locale writes it: "Fall" in American English, "Autumn" in
+    /// British, "Herbst" in German, "automne" in French; another word
+    /// capitalised as it was.
+    fn season(&self, stored: &str) -> String {
+        let stored = stored.trim();
+        let at = ["spring", "summer", "autumn", "winter"].iter().position(|s| s.eq_ignore_ascii_case(stored));
+        let at = at.or_else(|| stored.eq_ignore_ascii_case("fall").then_some(2));
+        match (at, self.seasons.is_empty()) {
+            (Some(i), false) => self.seasons[i].clone(),
+            (Some(i), true) => ["Spring", "Summer", "Fall", "Winter"][i].to_string(),
+            (None, _) => capitalised(stored),
+        }
+    }
+}
+
+/// `s` with its first letter a capital.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// The `et-al` term (long form) of the style's locale ([`locale_term`]),
 /// "et al." when none defines it.
 fn et_al_term(csl: &IndependentStyle, files: &[Locale]) -> String {
@@ -3162,7 +3379,7 @@ fn url_as_stored(mut t: Rich, r: &Reading) -> Rich {
 /// a style abbreviates with a full stop. The month is looked for outside the
 /// title and the container; a style that prints no month (Harvard's year
 /// alone) is left as it is.
-fn with_month_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
+fn with_month_range(mut t: Rich, r: &Reading, nlm: bool, words: &Words) -> Rich {
     let (Some(m), Some(e), false) = (r.month, r.month_end, year_only(r)) else { return t };
     let (Some(first), Some(last)) = (
         // Month names as styles print them (in full, and NLM's three letters): the one list.
@@ -3173,7 +3390,18 @@ fn with_month_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
     };
     // Where the title and the container were printed: a month named there is no date.
     let taken = printed_at(&t.text, &[Some(r.title.as_str()), r.container.as_deref(), r.container_short.as_deref()]);
-    let forms = if nlm {
+    // In another language, the locale's month names, as the processor
+    // printed the first ("septembre–octobre 2017"; the English ones found
+    // nothing there, and the end was lost, or "September–October" in German).
+    let own =
+        (|| Some((words.months.get(usize::try_from(m - 1).ok()?)?, words.months.get(usize::try_from(e - 1).ok()?)?)))();
+    let forms = if let Some(((first, first_short), (last, last_short))) = own {
+        let mut forms = vec![(first.clone(), format!("–{last}"))];
+        if let (Some(f), Some(l)) = (first_short, last_short) {
+            forms.insert(0, (f.clone(), format!("–{l}")));
+        }
+        forms
+    } else if nlm {
         vec![(first[..3].to_string(), format!("-{}", &last[..3]))]
     } else {
         vec![
@@ -3219,17 +3447,15 @@ fn printed_at(text: &str, fields: &[Option<&str>]) -> Vec<std::ops::Range<usize>
         .collect()
 }
 
-/// A reading's season as a reference prints it, capitalised, with the last
+/// A reading's season as a reference prints it, in the style's words
+/// ([`Words::season`]: "Fall" in the American manuals, "Autumn" in Cite
+/// Them Right, the locale's term in another language), with the last
 /// season of a range after `dash` ("Summer-Fall" in Citing Medicine, ch. 1
 /// "Date of publication"; "Summer–Fall" with the en dash of APA 7 §9.14 and
 /// Chicago); `None` without a season.
-fn season_shown(r: &Reading, dash: char) -> Option<String> {
-    let cap = |s: &str| -> String {
-        let mut c = s.trim().chars();
-        c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-    };
-    let first = cap(r.season.as_deref()?);
-    Some(match r.season_end.as_deref().map(cap).filter(|e| !e.is_empty() && *e != first) {
+fn season_shown(r: &Reading, dash: char, words: &Words) -> Option<String> {
+    let first = words.season(r.season.as_deref()?);
+    Some(match r.season_end.as_deref().map(|e| words.season(e)).filter(|e| !e.is_empty() && *e != first) {
         Some(last) => format!("{first}{dash}{last}"),
         None => first,
     })
@@ -3260,7 +3486,7 @@ fn with_issue_dash(mut t: Rich, r: &Reading, dash: char) -> Rich {
     t
 }
 
-fn with_day_range(mut t: Rich, r: &Reading, dash: char) -> Rich {
+fn with_day_range(mut t: Rich, r: &Reading, dash: char, words: &Words) -> Rich {
     let (Some(m), Some(d), Some(e), false) = (r.month, r.day, r.day_end, year_only(r)) else { return t };
     if e <= d {
         return t;
@@ -3271,7 +3497,13 @@ fn with_day_range(mut t: Rich, r: &Reading, dash: char) -> Rich {
     let insert = format!("{dash}{e}");
     let digit_at = |i: usize| t.text[i..].starts_with(|c: char| c.is_ascii_digit());
     let digit_before = |i: usize| t.text[..i].ends_with(|c: char| c.is_ascii_digit());
-    for form in [month.to_string(), short_month(month), month[..3].to_string()] {
+    // In another language, the locale's month names, as the processor
+    // printed the month ("1–15 janvier 2021"; the end was lost).
+    let forms: Vec<String> = match words.months.get(usize::try_from(m - 1).unwrap_or(99)) {
+        Some((long, short)) => [Some(long.clone()), short.clone()].into_iter().flatten().collect(),
+        None => vec![month.to_string(), short_month(month), month[..3].to_string()],
+    };
+    for form in forms {
         for (i, _) in t.text.match_indices(form.as_str()) {
             if taken.iter().any(|w| w.contains(&i))
                 || t.text[..i].ends_with(|c: char| c.is_alphabetic())
@@ -3288,6 +3520,10 @@ fn with_day_range(mut t: Rich, r: &Reading, dash: char) -> Rich {
                 after + day.len()
             } else if t.text[..i].ends_with(&format!("{day} ")) && !digit_before(i - 1 - day.len()) {
                 i - 1
+            } else if t.text[..i].ends_with(&format!("{day}. ")) && !digit_before(i - 2 - day.len()) {
+                // German's ordinal day, "1.–15. Januar" is the locale's;
+                // the range after the first day's number: "1–15. Januar".
+                i - 2
             } else {
                 continue;
             };
@@ -3333,8 +3569,8 @@ fn short_month(name: &str) -> String {
 /// title as a magazine's date does (ch. 15, magazines: "New Republic,
 /// October 9, 24–25"): "New Scientist, Autumn, 30–32". Books carry no
 /// season ([`year_only`]).
-fn with_chicago_season(mut t: Rich, r: &Reading) -> Rich {
-    let (Some(_), Some(season), false) = (r.year, season_shown(r, '\u{2013}'), year_only(r)) else { return t };
+fn with_chicago_season(mut t: Rich, r: &Reading, words: &Words) -> Rich {
+    let (Some(_), Some(season), false) = (r.year, season_shown(r, '\u{2013}', words), year_only(r)) else { return t };
     let blank = |v: &Option<String>| v.as_deref().is_none_or(|v| v.trim().is_empty());
     if !blank(&r.issue) {
         return t;
@@ -3422,8 +3658,8 @@ fn month_place(without: &str, with: &str, year: i64) -> SeasonAt {
     }
 }
 
-fn with_season(mut t: Rich, r: &Reading, dash: char, place: SeasonAt) -> Rich {
-    let (Some(y), Some(season), false) = (r.year, season_shown(r, dash), year_only(r)) else { return t };
+fn with_season(mut t: Rich, r: &Reading, dash: char, place: SeasonAt, words: &Words) -> Rich {
+    let (Some(y), Some(season), false) = (r.year, season_shown(r, dash, words), year_only(r)) else { return t };
     if place == SeasonAt::Nowhere {
         return t;
     }
@@ -4208,7 +4444,7 @@ fn with_one_page_dash(mut t: Rich, r: &Reading, dash: Option<char>) -> Rich {
 /// published 1961)" (§9.41, §10.2 example 29); Chicago before the
 /// edition's year, "Fanon, Frantz. (1961) 2004." (CMOS 17 §15.38). Not when
 /// it is the year printed already.
-fn with_original_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
+fn with_original_year(mut t: Rich, r: &Reading, style: &str, words: &Words) -> Rich {
     let Some(orig) = r.original_year.as_deref().map(str::trim).filter(|o| !o.is_empty()) else { return t };
     if r.year.is_some_and(|y| y.to_string() == orig) {
         return t;
@@ -4220,7 +4456,7 @@ fn with_original_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
             let last = t.text.rsplit(' ').next().unwrap_or_default();
             let link = last.starts_with("http://") || last.starts_with("https://");
             let stop = if t.text.ends_with('.') || t.text.ends_with(')') || link { "" } else { "." };
-            splice(&mut t, end..end, &format!("{stop} (Original work published {orig})"));
+            splice(&mut t, end..end, &format!("{stop} ({} {orig})", words.say("Original work published")));
         }
         "chicago" => {
             let Some(y) = r.year.map(|y| y.to_string()) else { return t };
@@ -5733,20 +5969,9 @@ fn with_chicago_edition_after_roles(mut t: Rich, r: &Reading) -> Rich {
     if !matches!(r.kind.as_str(), "book" | "report") {
         return t;
     }
-    let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(edition_in_words) else {
-        return t;
-    };
     let Some(publisher) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
-    let core = e.trim_end_matches('.');
-    let mut printed: Vec<String> = vec![format!("{core} ed."), format!("{e}.")];
-    if let Some(n) = edition_number(e) {
-        printed.insert(0, format!("{} ed.", ordinal(n)));
-    }
-    if core.eq_ignore_ascii_case("revised") || core.eq_ignore_ascii_case("rev") {
-        printed.insert(0, "Rev. ed.".to_string());
-    }
-    let roles = [" Edited by ", " Translated by ", " Edited and translated by ", " Compiled by "];
-    let Some(m) = roles.iter().filter_map(|k| t.text.find(k)).min() else { return t };
+    let printed = chicago_edition_forms(r);
+    let Some(m) = CHICAGO_ROLES.iter().filter_map(|k| t.text.find(k)).min() else { return t };
     let Some(seg) = printed.iter().find(|p| t.text[..m].ends_with(p.as_str())) else { return t };
     let start = m - seg.len();
     if !t.text[..start].ends_with(". ") {
@@ -5774,6 +5999,95 @@ fn with_chicago_edition_after_roles(mut t: Rich, r: &Reading) -> Rich {
     splice(&mut t, start..m + 1, "");
     let p = p - (m + 1 - start);
     splice(&mut t, p..p, &format!("{seg} "));
+    t
+}
+
+/// The forms in which Chicago may print `r`'s edition ("2nd ed.", "Rev.
+/// ed.", "1st Grove Press ed." as stored), the likeliest first; empty
+/// without an edition.
+fn chicago_edition_forms(r: &Reading) -> Vec<String> {
+    let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(edition_in_words) else {
+        return Vec::new();
+    };
+    let core = e.trim_end_matches('.');
+    // (An edition stored with its abbreviation, "1st Grove Press ed.", as
+    // written: tester r74 F4.)
+    let mut printed: Vec<String> = vec![format!("{core} ed."), format!("{e}."), format!("{core}.")];
+    if let Some(n) = edition_number(e) {
+        printed.insert(0, format!("{} ed.", ordinal(n)));
+    }
+    if core.eq_ignore_ascii_case("revised") || core.eq_ignore_ascii_case("rev") {
+        printed.insert(0, "Rev. ed.".to_string());
+    }
+    printed
+}
+
+/// The Chicago role phrases ("Edited by", "Translated by"…) that follow a
+/// book's or a report's title ([`with_chicago_roles_after_title`]).
+const CHICAGO_ROLES: &[&str] = &[" Edited by ", " Translated by ", " Edited and translated by ", " Compiled by "];
+
+/// Chicago's editor, translator or compiler right after the title (CMOS 18
+/// §14.2, §14.4; for a report §14.115), before what the bundled style put
+/// between them: an edition it printed first ("The Wretched of the Earth. 1st
+/// Grove Press ed. Translated by Richard Philcox.") or a report's genre and
+/// number ("The Solid Facts. Technical Report No. 987. Edited by …"; tester
+/// r74 F4). What stood between goes after the roles and the edition, before
+/// the volume, the series or the publisher, so the order is title, roles,
+/// edition, then number and series. Left as printed when the roles' end
+/// cannot be told.
+fn with_chicago_roles_after_title(mut t: Rich, r: &Reading) -> Rich {
+    if !matches!(r.kind.as_str(), "book" | "report") {
+        return t;
+    }
+    let Some(title) = find_title(&t.text, r) else { return t };
+    let mut after = title.end;
+    // The title's own closing quotation mark or full stop, and the space.
+    after +=
+        t.text[after..].chars().take_while(|c| matches!(c, '.' | '\u{201d}' | '"')).map(char::len_utf8).sum::<usize>();
+    if !t.text[after..].starts_with(' ') {
+        return t;
+    }
+    after += 1;
+    let Some(m) = CHICAGO_ROLES.iter().filter_map(|k| t.text[after.saturating_sub(1)..].find(k)).min() else {
+        return t;
+    };
+    let m = after.saturating_sub(1) + m;
+    if m < after {
+        return t;
+    }
+    let between = t.text[after..m + 1].to_string();
+    if between.is_empty() || !between.ends_with(". ") || between.len() > 120 {
+        return t;
+    }
+    // Where the roles and an edition after them end: the volume, the
+    // series, the place or the publisher, whichever comes first.
+    let blank = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+    let marks: Vec<String> = [
+        blank(&r.volume).map(|v| format!(". Vol. {v}")),
+        blank(&r.volume).map(|_| ". Vols. ".to_string()),
+        blank(&r.series).map(|s| format!(". {s}")),
+        blank(&r.place).map(|p| format!(". {p}")),
+        blank(&r.publisher).map(|p| format!(". {p}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let Some(end) = marks.iter().filter_map(|k| t.text[m..].find(k.as_str()).map(|i| m + i + 2)).min() else {
+        return t;
+    };
+    let roles = t.text[m + 1..end].to_string();
+    // An edition printed after the genre comes first ("2nd ed. Technical
+    // Report No. 987.").
+    let edition = chicago_edition_forms(r).into_iter().find(|e| {
+        between.len() > e.len() + 1
+            && between.ends_with(&format!(" {e} "))
+            && between[..between.len() - e.len() - 1].ends_with(". ")
+    });
+    let between = match edition {
+        Some(e) => format!("{e} {}", &between[..between.len() - e.len() - 1]),
+        None => between,
+    };
+    splice(&mut t, after..end, &format!("{roles}{between}"));
     t
 }
 
@@ -6032,7 +6346,7 @@ fn with_identifier_pages(mut t: Rich, r: &Reading) -> Rich {
 /// Harvard say it so of a work without a year too, whose date is their
 /// "n.d." (tester r70 F20); Vancouver and AMA print the state where the
 /// date goes ("BMJ. Ahead of print.").
-fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str) -> Rich {
+fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str, words: &Words) -> Rich {
     let undated_too = matches!(style, "apa" | "harvard" | "chicago");
     if (r.year.is_none() && !undated_too) || !crate::import::is_ahead_of_print(r.year_note.as_deref()) {
         return t;
@@ -6049,38 +6363,57 @@ fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str) -> Rich {
     match style {
         "vancouver" => {
             let at = links(&t, &["doi:", "Available from:", "PubMed PMID:", "https://", "http://"]);
+            let state = format!("[{}]", words.say("Epub ahead of print"));
             match at {
-                Some(at) if t.text[..at].ends_with(". ") => splice(&mut t, at..at, "[Epub ahead of print]. "),
-                None if t.text.ends_with('.') => t.text.push_str(" [Epub ahead of print]."),
+                Some(at) if t.text[..at].ends_with(". ") => splice(&mut t, at..at, &format!("{state}. ")),
+                None if t.text.ends_with('.') => t.text.push_str(&format!(" {state}.")),
                 _ => {}
             }
         }
         "apa" => {
             let at = links(&t, &["https://", "http://"]);
+            let state = words.say("Advance online publication");
             match at {
-                Some(at) if t.text[..at].ends_with(". ") => splice(&mut t, at..at, "Advance online publication. "),
-                None if t.text.ends_with('.') => t.text.push_str(" Advance online publication."),
+                Some(at) if t.text[..at].ends_with(". ") => splice(&mut t, at..at, &format!("{state}. ")),
+                None if t.text.ends_with('.') => t.text.push_str(&format!(" {state}.")),
                 _ => {}
             }
         }
         "ama" => {
             if let Some(place) = letter_place(&t.text, r, &[]).filter(|p| !p.undated) {
                 // The date: "November 4, 2023" (month and day before the year).
-                let start = t.text[..place.date.start].rfind(". ").map_or(place.date.start, |i| i + 2);
+                // (Not the stop of a German day, "4. November 2023".)
+                let head = &t.text[..place.date.start];
+                let start = head
+                    .rmatch_indices(". ")
+                    .map(|(i, _)| i)
+                    .find(|&i| !head[..i].ends_with(|c: char| c.is_ascii_digit()))
+                    .map_or(place.date.start, |i| i + 2);
                 if !t.text[start..place.date.start].to_lowercase().contains("published") {
-                    splice(&mut t, start..start, "Published online ");
+                    splice(&mut t, start..start, &format!("{} ", words.say("Published online")));
                 }
             }
         }
         "chicago" | "harvard" => {
-            let phrase = if style == "chicago" { ", advance online publication" } else { ", online ahead of print" };
+            let phrase = if style == "chicago" { "advance online publication" } else { "online ahead of print" };
             if let Some(g) = container
                 && t.text[g.end..].starts_with([',', '.'])
             {
-                splice(&mut t, g.end..g.end, phrase);
+                splice(&mut t, g.end..g.end, &format!(", {}", words.say(phrase)));
             }
         }
         _ => {}
+    }
+    t
+}
+
+/// Citing Medicine's "[date unknown]", which canon writes itself
+/// ([`with_date_unknown`], [`with_nlm_online_date_unknown`]), in the
+/// style's language ([`Words::say`]: "[ohne Datum]" in German).
+fn with_date_unknown_in(mut t: Rich, words: &Words) -> Rich {
+    let want = format!("[{}]", words.say("date unknown"));
+    while let Some(at) = t.text.find("[date unknown]").filter(|_| want != "[date unknown]") {
+        splice(&mut t, at..at + "[date unknown]".len(), &want);
     }
     t
 }
@@ -6534,7 +6867,7 @@ fn with_nlm_newspaper_section(mut t: Rich, r: &Reading) -> Rich {
 /// chapter's book, a report, a thesis or a conference paper's proceedings
 /// (ch. 3) with a publisher and no place; the style printed the publisher
 /// alone (tester r34, #11c; r44 F9, the proceedings).
-fn with_nlm_place_unknown(mut t: Rich, r: &Reading) -> Rich {
+fn with_nlm_place_unknown(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     if !matches!(r.kind.as_str(), "book" | "chapter" | "report" | "thesis" | "conference-paper")
         || r.place.as_deref().is_some_and(|p| !p.trim().is_empty())
     {
@@ -6547,7 +6880,7 @@ fn with_nlm_place_unknown(mut t: Rich, r: &Reading) -> Rich {
     if !t.text[..at].ends_with(". ") || t.text[..at].ends_with("]: ") {
         return t;
     }
-    splice(&mut t, at..at, "[place unknown]: ");
+    splice(&mut t, at..at, &format!("[{}]: ", words.say("place unknown")));
     t
 }
 
@@ -6558,7 +6891,7 @@ fn with_nlm_place_unknown(mut t: Rich, r: &Reading) -> Rich {
 /// [`with_nlm_place_unknown`] serves. The style printed the date alone:
 /// the place was lost from the reference and nothing said what was
 /// missing (tester r74 F6).
-fn with_nlm_publisher_unknown(mut t: Rich, r: &Reading) -> Rich {
+fn with_nlm_publisher_unknown(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     if !matches!(r.kind.as_str(), "book" | "chapter" | "report" | "thesis" | "conference-paper")
         || r.kind == "conference-paper" && in_journal(r)
         || r.publisher.as_deref().is_some_and(|p| !p.trim().is_empty())
@@ -6579,11 +6912,15 @@ fn with_nlm_publisher_unknown(mut t: Rich, r: &Reading) -> Rich {
     if !matches!(after[end..].chars().next(), None | Some('.' | ';')) && !after.starts_with("[date unknown]") {
         return t;
     }
-    if t.text[..at].ends_with("unknown]") || place.is_some_and(|p| t.text[..at].ends_with(p)) {
+    let (no_place, no_publisher) =
+        (format!("[{}]", words.say("place unknown")), format!("[{}]", words.say("publisher unknown")));
+    if [&no_place, &no_publisher].iter().any(|w| t.text[..at].ends_with(w.as_str()))
+        || place.is_some_and(|p| t.text[..at].ends_with(p))
+    {
         return t;
     }
-    let place = place.map_or_else(|| "[place unknown]".to_string(), str::to_string);
-    splice(&mut t, date_at..date_at, &format!("{place}: [publisher unknown]; "));
+    let place = place.map_or(no_place, str::to_string);
+    splice(&mut t, date_at..date_at, &format!("{place}: {no_publisher}; "));
     t
 }
 
@@ -7539,7 +7876,7 @@ fn with_nlm_online_date_unknown(mut t: Rich, r: &Reading) -> Rich {
 /// no month), where the bundled style prints the year alone: the stored
 /// month and day are the page's own and are not to be lost from its
 /// reference.
-fn with_web_date(mut t: Rich, r: &Reading) -> Rich {
+fn with_web_date(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     // A podcast episode and a video are dated to the day too (Citing
     // Medicine ch. 24, audiovisual material on the Internet; tester r31, D8).
     let Some(y) = r.year.filter(|_| matches!(r.kind.as_str(), "web" | "podcast" | "video")) else { return t };
@@ -7560,7 +7897,7 @@ fn with_web_date(mut t: Rich, r: &Reading) -> Rich {
             }
             w
         }
-        None => match season_shown(r, '-') {
+        None => match season_shown(r, '-', words) {
             Some(s) => s,
             None => return t,
         },
@@ -7985,6 +8322,19 @@ fn with_book_volume(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
     };
     let Some(g) = found else { return t };
     let Some(stop) = t.text[g.end..].find(". ").map(|i| g.end + i + 2) else { return t };
+    // Citing Medicine puts the volume after the edition ("2nd ed. Vol.
+    // 26."), as the bundled style does for a book; a chapter's book had it
+    // before (tester r70 F3: "Vol. 26. 2nd ed." for the chapter, "2nd ed.
+    // Vol. 26." for its book). Cite Them Right's volume stays after the
+    // title, before the edition, in both.
+    let edition_sentence = |rest: &str| -> Option<usize> {
+        let sentence = &rest[..rest.find(". ")? + 2];
+        sentence.ends_with(" ed. ").then_some(sentence.len())
+    };
+    let stop = match edition_sentence(&t.text[stop..]) {
+        Some(len) if vancouver && r.edition.as_deref().is_some_and(|e| !e.trim().is_empty()) => stop + len,
+        _ => stop,
+    };
     splice(&mut t, stop..stop, &format!("{}. ", volume_with_label(v)));
     t
 }
@@ -9342,7 +9692,7 @@ mod tests {
     #[test]
     fn a_season_goes_with_its_year() {
         let r = Reading { year: Some(2019), season: Some("winter".into()), ..Reading::default() };
-        let t = |s: &str| with_season(Rich::from(s.to_string()), &r, '-', SeasonAt::NextToYear).text;
+        let t = |s: &str| with_season(Rich::from(s.to_string()), &r, '-', SeasonAt::NextToYear, &Words::default()).text;
         assert_eq!(t("Mensah K. Title. J. 2019;45(4):1–9."), "Mensah K. Title. J. 2019 Winter;45(4):1–9.");
         assert_eq!(t("Mensah, K. (2019). Title."), "Mensah, K. (2019, Winter). Title.");
         assert_eq!(t("Mensah, K. (2019, Winter). Title."), "Mensah, K. (2019, Winter). Title.");
@@ -9353,7 +9703,7 @@ mod tests {
             (3..7, super::super::pdf::Emphasis { bold: true, ..Default::default() }),
             (9..10, super::super::pdf::Emphasis { italic: true, ..Default::default() }),
         ];
-        let out = with_season(rich, &r, '-', SeasonAt::NextToYear);
+        let out = with_season(rich, &r, '-', SeasonAt::NextToYear, &Words::default());
         assert_eq!(out.text, "A. 2019 Winter. B.");
         assert_eq!(out.spans[0].0, 3..14);
         assert_eq!(&out.text[out.spans[1].0.clone()], "B");
@@ -9409,7 +9759,7 @@ mod tests {
         // A number or a month away from the year: next to the year, as before.
         assert_eq!(place("K (2019) T.", "K (2019-11) T."), SeasonAt::NextToYear);
         assert_eq!(place("K 2019. T, Nov.", "K 2019. T, Nov. Nov."), SeasonAt::NextToYear);
-        let t = |s: &str, p: SeasonAt| with_season(Rich::from(s.to_string()), &r, '-', p).text;
+        let t = |s: &str, p: SeasonAt| with_season(Rich::from(s.to_string()), &r, '-', p, &Words::default()).text;
         assert_eq!(t("K (2019) T.", SeasonAt::Nowhere), "K (2019) T.");
         assert_eq!(t("K (2019) T.", before), "K (Winter 2019) T.");
         assert_eq!(t("K. T. J. 2019;4.", after), "K. T. J. 2019 Winter;4.");

@@ -186,26 +186,26 @@ impl ReportData {
                         Some(y) if crate::import::is_not_yet_published(r.year_note.as_deref()) => {
                             let note = r.year_note.as_deref().unwrap_or_default().trim();
                             let undated = Reading { year: None, ..r.clone() };
-                            let letter = refs
+                            let label = refs
                                 .text(i)
-                                .and_then(|t| super::cite::undated_letter_in(&t.text, &undated, &terms))
-                                .unwrap_or_default();
-                            format!("{y}, {note}{letter}")
+                                .and_then(|t| super::cite::undated_label_in(&t.text, &undated, &terms))
+                                .unwrap_or_else(|| note.to_string());
+                            format!("{y}, {label}")
                         }
                         Some(y) => {
                             let letter = refs.text(i).and_then(|t| year_letter_in(&t.text, y));
                             let circa = if r.date_approximate { "ca. " } else { "" };
                             format!("{circa}{y}{}", letter.map(String::from).unwrap_or_default())
                         }
-                        // Undated: its status ("in press"), else "n.d.", as the
-                        // lists say it, with the letter its reference carries ("n.d.-a").
+                        // Undated: its status ("in press"), else "n.d.", in the
+                        // words its reference prints them ("im Druck" in a
+                        // German style, Harvard's "no date"), with the letter
+                        // it carries ("n.d.-a").
                         None => {
                             let note = r.year_note.as_deref().map(str::trim).filter(|n| !n.is_empty());
-                            let letter = refs
-                                .text(i)
-                                .and_then(|t| super::cite::undated_letter_in(&t.text, r, &terms))
-                                .unwrap_or_default();
-                            format!("{}{letter}", note.unwrap_or("n.d."))
+                            refs.text(i)
+                                .and_then(|t| super::cite::undated_label_in(&t.text, r, &terms))
+                                .unwrap_or_else(|| note.unwrap_or("n.d.").to_string())
                         }
                     };
                     (r.id, label)
