@@ -156,7 +156,7 @@ pub fn isolate_within(text: &mut String, part: &str) -> Option<impl Fn(usize) ->
 /// ")2013(").
 pub fn isolate_rtl_runs(text: &mut String, ltr: bool) -> Option<impl Fn(usize) -> usize + use<>> {
     use unicode_bidi::BidiClass::{AL, AN, EN, FSI, L, LRI, PDI, R, RLI};
-    if !ltr && majority_rtl(text) != Some(false) {
+    if !ltr && majority_rtl(&without_editorial_brackets(text)) != Some(false) {
         return None;
     }
     let mut runs: Vec<(usize, usize)> = Vec::new();

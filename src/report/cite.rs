@@ -5415,7 +5415,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             }
             // A chapter in a multi-volume work cited whole: the work's number
             // of volumes (CSL `number-of-volumes`; schema 0033).
-            if let Some(n) = &r.number_of_volumes {
+            if let (Some(n), None) = (&r.number_of_volumes, &r.volume) {
                 parent.insert("volume-total".into(), json!(n));
             }
             // A chapter's book in a series: its number is the series number
@@ -5444,7 +5444,8 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             }
             // A multi-volume work cited whole: its number of volumes (CSL
             // `number-of-volumes`; schema 0033, tester r71 F12).
-            if let Some(n) = &r.number_of_volumes {
+            // (One volume of the set is cited with its own number alone.)
+            if let (Some(n), None, None) = (&r.number_of_volumes, &r.volume, &r.volume_title) {
                 e.insert("volume-total".into(), json!(n));
             }
             // A book in a series: its number is the series number, on the

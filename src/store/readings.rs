@@ -585,17 +585,6 @@ impl Stored {
                 kept.push(format!("container: kept {o:?} (the file's {n:?} is it cut short)"));
                 Some(o.clone())
             }
-            // The NLM catalogue's form of the stored name, with its
-            // qualifier ("BMJ (Clinical research ed.)", MEDLINE `JT`): the
-            // name as published stays, as a merge settles it ([`one_form`]),
-            // so the stored name no longer depends on the order of imports
-            // (tester r74 F5). The other way round the file's name is taken.
-            (Some(n), Some(o)) if catalogue_qualified(n, o) => {
-                kept.push(format!(
-                    "container: kept {o:?} (the file's {n:?} is the same journal with the NLM catalogue's qualifier)"
-                ));
-                Some(o.clone())
-            }
             // The file's full name for a stored abbreviation: ours becomes the abbreviation.
             (Some(n), Some(o)) if abbreviation_of(o, n) && container_short.is_none() => {
                 if !acronym_of(o, n) {
@@ -1569,8 +1558,8 @@ pub fn same_value(field: &str, a: &str, b: &str) -> bool {
     // same number, and nothing else said in either.
     if field == "edition" {
         const WORDS: &[&str] = &[
-            "ed", "edn", "edition", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-            "tenth",
+            "ed", "edn", "edition", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+            "ninth", "tenth",
         ];
         let plain = |s: &str| {
             s.to_lowercase().split(|c: char| c.is_whitespace() || c == '.' || c == ',').filter(|w| !w.is_empty()).all(
@@ -1578,7 +1567,10 @@ pub fn same_value(field: &str, a: &str, b: &str) -> bool {
                     WORDS.contains(&w)
                         || w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).chars().all(|c| c.is_ascii_digit())
                             && w.chars().next().is_some_and(|c| c.is_ascii_digit())
-                            && matches!(w.trim_start_matches(|c: char| c.is_ascii_digit()), "" | "st" | "nd" | "rd" | "th")
+                            && matches!(
+                                w.trim_start_matches(|c: char| c.is_ascii_digit()),
+                                "" | "st" | "nd" | "rd" | "th"
+                            )
                 },
             )
         };
