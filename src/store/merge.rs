@@ -14,9 +14,12 @@
 //!   on it, or on a part of it, after that ([`removals::worked_at`]): then it
 //!   comes back, said; `restore_removed`
 //!   brings such records back by undoing our removal, then merges theirs;
-//! - only ours: kept (unless their history shows they removed it: removed,
-//!   but for a reading we worked on after their removal, itself or its tags,
-//!   links, facets or reviews, as their work after ours brings one back);
+//! - only ours: kept, unless their history shows they removed it (a module,
+//!   session, reading, tag or link): then removed here too, with what is
+//!   part of it, but for one we worked on after their removal, itself or its
+//!   parts (a reading's tags, links, facets or reviews; a module's sessions
+//!   and theirs; a tag or link added again, a link's note), kept and listed
+//!   `kept-ours`, as their work after ours brings one back (`Merger::ours_after`);
 //! - the same content: skipped;
 //! - different content: field by field, the side that *moved* wins. A side
 //!   moved a field when the other side's value is a past value of that field
