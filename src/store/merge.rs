@@ -14,9 +14,12 @@
 //!   on it, or on a part of it, after that ([`removals::worked_at`]): then it
 //!   comes back, said; `restore_removed`
 //!   brings such records back by undoing our removal, then merges theirs;
-//! - only ours: kept (unless their history shows they removed it: removed,
-//!   but for a reading we worked on after their removal, itself or its tags,
-//!   links, facets or reviews, as their work after ours brings one back);
+//! - only ours: kept, unless their history shows they removed it (a module,
+//!   session, reading, tag or link): then removed here too, with what is
+//!   part of it, but for one we worked on after their removal, itself or its
+//!   parts (a reading's tags, links, facets or reviews; a module's sessions
+//!   and theirs; a tag or link added again, a link's note), kept and listed
+//!   `kept-ours`, as their work after ours brings one back (`Merger::ours_after`);
 //! - the same content: skipped;
 //! - different content: field by field, the side that *moved* wins. A side
 //!   moved a field when the other side's value is a past value of that field
@@ -689,6 +692,10 @@ struct Merger<'a, 't> {
     restored: HashSet<i64>,
     /// What the merge writes that has no history entry of its own.
     untracked: super::merge_run::Untracked,
+    /// Our modules, sessions and readings their copy does not hold, in
+    /// merge order: each one their side removed is removed here too, or
+    /// kept ([`Self::their_removals`]).
+    unmatched: Vec<(&'static str, Record)>,
 }
 
 /// What becomes of a record of theirs that we do not hold.
@@ -738,12 +745,14 @@ pub fn merge(
         restore: restore_removed,
         restored: HashSet::new(),
         untracked: Default::default(),
+        unmatched: Vec::new(),
     };
     for table in ENTITIES {
         m.entities(bundle::table(table).expect("known table"), ours, theirs)?;
     }
     // What they removed is compared with our records: map it once every ID is.
     m.theirs_past.removed = Past::of(theirs, Some(&m.maps)).removed;
+    m.their_removals()?;
     for table in ["item_tag", "reading_tag", "link", "item_keyword"] {
         m.joins(bundle::table(table).expect("known table"), ours, theirs)?;
     }
@@ -906,76 +915,95 @@ impl Merger<'_, '_> {
                 }
             }
         }
-        if t.name == "reading" {
-            self.their_removals(our_rows, &matched)?;
+        if matches!(t.name, "module" | "item" | "reading") {
+            let ours = our_rows.iter().enumerate().filter(|(n, _)| !matched.contains(n));
+            self.unmatched.extend(ours.map(|(_, o)| (t.name, o.clone())));
         }
         Ok(())
     }
 
-    /// Our readings their copy no longer has because they removed them
-    /// (their history says so): removed here too, as `reading remove`
-    /// would, when nothing of ours changed them since the copy (a
-    /// one-sided change, listed as `remove` and undone by `canon undo`);
-    /// else kept and listed as `kept`, with why (tester r61 F1: their
-    /// removal was passed over in silence, "0 removed").
-    fn their_removals(&mut self, our_rows: &[Record], matched: &HashSet<usize>) -> Result<()> {
-        for (n, o) in our_rows.iter().enumerate() {
-            if matched.contains(&n) {
+    /// Our modules, sessions and readings their copy no longer has because
+    /// they removed them (their history says so): each removed here too,
+    /// with what is part of it (as their removal took it), listed as
+    /// `remove` and undone by `canon undo` of the merge; or kept, listed as
+    /// `kept-ours` saying why, when we worked on it or its parts after
+    /// their removal ([`Self::ours_after`], the one rule for every kind).
+    /// One gone already with a record removed before it (a session of a
+    /// removed module) is said in that record's step.
+    fn their_removals(&mut self) -> Result<()> {
+        for (table, o) in std::mem::take(&mut self.unmatched) {
+            let Some(id) = i(&o, "id") else { continue };
+            let key = json!([id]);
+            let Some(their_at) = self.theirs_past.removed.get(&(table.to_string(), key.clone())).cloned() else {
+                continue;
+            };
+            let t = bundle::table(table).context("a merged table")?;
+            if bundle::load(self.tx, t, id)?.is_none() {
                 continue;
             }
-            let Some(id) = i(o, "id") else { continue };
-            if !self.theirs_past.removed.contains_key(&("reading".to_string(), json!([id]))) {
+            let what = if table == "reading" { label(table, &o) } else { named(table, &o) };
+            if let Some(line) = self.ours_after(table, Some(id), &key, &their_at, &what) {
+                self.sum.kept_listed += 1;
+                self.step("kept-ours", table, id, line);
                 continue;
             }
-            let what = label("reading", o);
-            if let Some(u) = self.ours_past.brought_back.get(&("reading".to_string(), id)).cloned() {
-                let line = format!(
-                    "{what}: removed on their side, and a merge's removal of it undone here in {}; kept (`canon \
-                     reading remove` to remove it here too)",
-                    u.said()
-                );
-                self.kept_ours(id, line);
-                continue;
-            }
-            // Our work on it (an edit, or a tag, link, facet or review) after their removal:
-            // ours, kept, as their work after our removal brings a reading back
-            // ([`Self::removed_here`]), so both copies decide alike (tester r72 F20).
-            let their_at = self.theirs_past.removed.get(&("reading".to_string(), json!([id]))).cloned();
-            if let Some(w) = self
-                .our_work
-                .get(&("reading".to_string(), id))
-                .filter(|w| their_at.as_deref().is_none_or(|t| w.at.as_str() > t))
-            {
-                let when = their_at.as_deref().map(removals::shown_time).unwrap_or_default();
-                let line = format!(
-                    "{what}: removed on their side, changed here after that ({} in #{}; their removal on {when}); \
-                     kept (`canon reading remove` to remove it here too)",
-                    w.what, w.entry
-                );
-                self.kept_ours(id, line);
-                continue;
-            }
-            match super::edit::reading::remove_noted(self.tx, self.by, id, &self.note) {
-                Ok(_) => {
-                    self.sum.removed += 1;
-                    self.step("remove", "reading", id, format!("{what} (removed on their side)"));
-                }
-                Err(e) => self.kept_ours(
-                    id,
-                    format!(
-                        "{what}: removed on their side; kept here: {e} (`canon reading remove --force` to remove it)"
-                    ),
-                ),
-            }
+            let removal = match table {
+                "module" => super::edit::module::remove_noted(self.tx, self.by, id, &self.note)?,
+                "item" => super::edit::item::remove_noted(self.tx, self.by, id, &self.note)?,
+                _ => super::edit::reading::remove_noted(self.tx, self.by, id, &self.note)?,
+            };
+            self.sum.removed += 1;
+            let with =
+                if removal.dependents.is_empty() { String::new() } else { format!(", with {}", removal.describe()) };
+            self.step("remove", table, id, format!("{what} (removed on their side){with}"));
         }
         Ok(())
     }
 
-    /// A reading of ours their side removed, kept: listed as `kept-ours`
-    /// with `line` saying why, and counted (every row is in the summary).
-    fn kept_ours(&mut self, id: i64, line: String) {
-        self.sum.kept_listed += 1;
-        self.step("kept-ours", "reading", id, line);
+    /// Why we keep a record, tag or link of ours (`entity`, its `id` when it
+    /// has one, `key` as [`removal_key`] names it; `what` as people name it)
+    /// that their side removed at `their_at`: our work on it or its parts
+    /// after their removal — a merge's removal of it we undid, the tag or
+    /// link added again, or any work [`removals::worked_at`] sees (an edit;
+    /// a tag, link, facet or review; a session of a module). The line for
+    /// its `kept-ours` step; `None` when nothing of ours is later, so it is
+    /// removed here too. The one rule for readings, modules, sessions, tags
+    /// and links, mirroring [`Self::removed_here`] (their work after our
+    /// removal brings a record back), so both copies decide alike.
+    fn ours_after(&self, entity: &str, id: Option<i64>, key: &Value, their_at: &str, what: &str) -> Option<String> {
+        let hint = match entity {
+            "module" => "`canon module remove --force` to remove it here too",
+            "item" => "`canon item remove --force` to remove it here too",
+            "reading" => "`canon reading remove --force` to remove it here too",
+            "link" => "`canon unlink` to remove it here too",
+            _ => "`canon untag` to remove it here too",
+        };
+        let when = removals::shown_time(their_at);
+        if let Some(u) = id.and_then(|id| self.ours_past.brought_back.get(&(entity.to_string(), id))) {
+            return Some(format!(
+                "{what}: removed on their side, and a merge's removal of it undone here in {}; kept ({hint})",
+                u.said()
+            ));
+        }
+        // Added again or put back here after their removal (a `canon undo` of a
+        // merge's removal, `canon tag`): tester r62 F3, the next merge removed it again.
+        if let Some(a) =
+            self.ours_past.added.get(&(entity.to_string(), key.clone())).filter(|a| a.at.as_str() > their_at)
+        {
+            let how = if a.undo_of.is_some() { "put back" } else { "added again" };
+            return Some(format!(
+                "{what}: removed on their side on {when}, {how} here after that in {}; kept (`canon undo {}` removes \
+                 it again)",
+                a.said(),
+                a.id
+            ));
+        }
+        let w = id.and_then(|id| self.our_work.get(&(entity.to_string(), id))).filter(|w| w.at.as_str() > their_at)?;
+        Some(format!(
+            "{what}: removed on their side, changed here after that ({} in #{}; their removal on {when}); kept \
+             ({hint})",
+            w.what, w.entry
+        ))
     }
 
     /// Places their facet about one author of a reading (`rec`, references mapped to ours)
@@ -1467,7 +1495,9 @@ impl Merger<'_, '_> {
             }
             let target =
                 if matches!(t.name, "item_tag" | "item_keyword") { i(&rec, "item_id") } else { i(&rec, "reading_id") };
-            let why = match self.removed_here(t, &rec, raw, 0)? {
+            // A link has an ID of its own, by which their history names their edits of it.
+            let their_id = if t.name == "link" { i(raw, "id").unwrap_or(0) } else { 0 };
+            let why = match self.removed_here(t, &rec, raw, their_id)? {
                 Fate::Kept => continue,
                 Fate::Restored(_) if join_exists(self.tx, t, &rec)? => {
                     self.sum.identical += 1;
@@ -1513,23 +1543,14 @@ impl Merger<'_, '_> {
                 i(o, "reading_id")
             }
             .unwrap_or(0);
-            // Added again or put back here after their removal (a `canon
-            // undo` of a merge's removal, `canon tag`): ours, kept and said
-            // (tester r62 F3: the next merge removed it again).
-            if let Some(a) = self.ours_past.added.get(&(entity.to_string(), key.clone())).cloned()
-                && a.at > their_at
-            {
-                let how = if a.undo_of.is_some() { "put back" } else { "added again" };
-                let what = format!(
-                    "{}: removed on their side on {}, {how} here after that in {}; kept (`canon undo {}` removes it \
-                     again)",
-                    self.join_name(t.name, o),
-                    removals::shown_time(&their_at),
-                    a.said(),
-                    a.id
-                );
+            // Gone already with a module, session or reading removed above (said there).
+            if !join_exists(self.tx, t, o)? {
+                continue;
+            }
+            let id = if t.name == "link" { i(o, "id") } else { None };
+            if let Some(line) = self.ours_after(entity, id, &key, &their_at, &self.join_name(t.name, o)) {
                 self.sum.kept_listed += 1;
-                self.step("kept-ours", entity, hid, what);
+                self.step("kept-ours", entity, hid, line);
                 continue;
             }
             bundle::delete(self.tx, t, o)?;
@@ -1682,7 +1703,9 @@ impl Merger<'_, '_> {
         }
         // Changed (or added again) on their side after our removal: theirs, so it comes in.
         let mut theirs_at = removals::record_time(raw).map(str::to_string);
-        if !join && let Some(h) = self.their_changed.get(&(t.name.to_string(), their_id)) {
+        if their_id != 0
+            && let Some(h) = self.their_changed.get(&(t.name.to_string(), their_id))
+        {
             theirs_at = theirs_at.max(Some(h.clone()));
         }
         if theirs_at.as_deref().is_some_and(|x| x > r.at.as_str()) {
@@ -1694,7 +1717,7 @@ impl Merger<'_, '_> {
         }
         // Work on its parts after our removal (a tag, link, facet or review; a session of a
         // module) is theirs as an edit is (tester r72 F20: a tag was dropped as kept-removed).
-        if let Some(w) = self.their_work.get(&(t.name.to_string(), their_id)).filter(|w| !join && w.at > r.at) {
+        if let Some(w) = self.their_work.get(&(t.name.to_string(), their_id)).filter(|w| their_id != 0 && w.at > r.at) {
             return Ok(Fate::Add(Some(format!(
                 " (removed here in #{} on {when}; after that, on their side, {} (#{} in their copy): it comes \
                  back, and that with it; `canon undo` of this merge's entry removes it again)",

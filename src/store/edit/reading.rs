@@ -856,11 +856,11 @@ pub fn remove(tx: &Transaction, by: i64, id: i64, force: bool) -> Result<Removal
     cascade(tx, id)?.run(tx, by, force, None)
 }
 
-/// Removes reading `id` as [`remove`] does, unforced, its history entry
-/// noted `note` (a merge applying the other copy's removal). Errors as
-/// [`remove`]: [`super::NeedsForce`] when it is linked.
+/// Removes reading `id` as [`remove`] does with `force` (its links go with
+/// it, as the other copy's removal took them), its history entry noted
+/// `note`: a merge applying the other copy's removal.
 pub fn remove_noted(tx: &Transaction, by: i64, id: i64, note: &str) -> Result<Removal> {
-    cascade(tx, id)?.run(tx, by, false, Some(note))
+    cascade(tx, id)?.run(tx, by, true, Some(note))
 }
 
 impl ReadingPatch {
