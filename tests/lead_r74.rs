@@ -421,3 +421,85 @@ fn edit_messages_show_braces_and_a_braced_name_is_not_doubted() {
     assert!(out.contains("title: \"Handbook of {HIV} medicine. Vol. 2\" → \"Handbook of {HIV} medicine\""), "{out}");
     assert!(!out.contains("<span"), "{out}");
 }
+
+/// Tester r76: the role written around the names of an editors or
+/// translators cell ("Kim, Jim Yong, editors", "Porter, Roy, eds.", "Edited
+/// by Ann Oakley and Jane Doe", "translated by Charles Lam Markmann") is no
+/// part of a name (F4, F5); "Vols. 1-3" in a volume cell is the set of three
+/// (F2: printed "Vols. Vols. 1–3"); a work in one volume prints no "1 vol."
+/// (F14).
+#[test]
+fn role_phrases_around_names_and_a_volume_range_cell() {
+    let w = workdir();
+    let err = w.import_reading(
+        "roles.csv",
+        "Title,Year,Type,Publisher,Editors,Translators,Volume,Number of volumes\n\
+         Reimagining global health,2013,book,UC Press,\"Farmer, Paul; Kim, Jim Yong, editors\",,,\n\
+         Companion,1993,book,Routledge,\"Bynum, W. F.; Porter, Roy, eds.\",,,\n\
+         Women and health,1986,book,Tavistock,Edited by Ann Oakley and Jane Doe,,,\n\
+         Black skin,1967,book,Grove,,translated by Charles Lam Markmann,,\n\
+         Tropical medicine,1939,book,Arnold,,,Vols. 1-3,\n\
+         One volume work,2001,book,OUP,,,,1\n",
+    );
+    let list = w.reading_list();
+    assert_eq!(names(reading(&list, "Reimagining"), "editor_names"), ["Farmer|Paul", "Kim|Jim Yong"], "{err}");
+    assert_eq!(names(reading(&list, "Companion"), "editor_names"), ["Bynum|W. F.", "Porter|Roy"]);
+    assert_eq!(names(reading(&list, "Women and health"), "editor_names"), ["Oakley|Ann", "Doe|Jane"], "{err}");
+    assert_eq!(names(reading(&list, "Black skin"), "translator_names"), ["Markmann|Charles Lam"], "{err}");
+    let t = reading(&list, "Tropical");
+    assert_eq!((t["volume"].as_str(), t["number_of_volumes"].as_str()), (None, Some("3")), "{err}");
+    let v = w.references("vancouver");
+    assert!(reference(&v, "Tropical").ends_with("1939. 3 vol."), "{v:?}");
+    assert!(!reference(&v, "One volume").contains("vol"), "{v:?}");
+    for style in ["apa", "chicago", "harvard", "ama"] {
+        let refs = w.references(style);
+        assert!(!reference(&refs, "Tropical").contains("Vols. Vols"), "{style}: {refs:?}");
+        assert!(!reference(&refs, "One volume").to_lowercase().contains("vol"), "{style}: {refs:?}");
+    }
+}
+
+/// Tester r76 F7: PubMed's "Lancet (London, England)" and "The Lancet" are
+/// one journal, stored "The Lancet" in either order. F8: another
+/// publisher's edition of the same title and year keeps the stored ISBN
+/// with the stored publisher.
+#[test]
+fn the_lancet_in_either_order_and_an_editions_isbn_stays_with_its_publisher() {
+    let nbib = "PMID- 33000001\nTI  - Racism: when?\nFAU - Osei, Kofi\nAU  - Osei K\nDP  - 2020\n\
+                JT  - Lancet (London, England)\nTA  - Lancet\nVI  - 396\nPG  - 1180-1182\n\
+                LID - 10.1016/S0140-6736(20)32000-1 [doi]\n\n";
+    let csv = "title,authors,year,container,volume,doi\nRacism: when?,\"Osei, Kofi\",2020,The Lancet,396,\
+               10.1016/S0140-6736(20)32000-1\n";
+    let mut stored = Vec::new();
+    for first in [true, false] {
+        let w = workdir();
+        if first {
+            w.import_reading("a.nbib", nbib);
+            w.import_reading("b.csv", csv);
+        } else {
+            w.import_reading("b.csv", csv);
+            w.import_reading("a.nbib", nbib);
+        }
+        stored.push(w.reading_list()[0]["container"].clone());
+    }
+    assert_eq!(stored, [serde_json::json!("The Lancet"), serde_json::json!("The Lancet")]);
+
+    let w = workdir();
+    w.import_reading(
+        "ed1.csv",
+        "title,authors,year,type,publisher,place,isbn\nOrientalism,\"Said, Edward\",1978,book,Pantheon Books,New York,\
+         9780394428147\n",
+    );
+    let err = w.import_reading(
+        "ed2.csv",
+        "title,authors,year,type,publisher,place,isbn\nOrientalism,\"Said, Edward\",1978,book,Routledge & Kegan Paul,\
+         London,9780710000408\n",
+    );
+    let list = w.reading_list();
+    let r = reading(&list, "Orientalism");
+    assert_eq!(
+        (r["publisher"].as_str(), r["place"].as_str(), r["isbn"].as_str()),
+        (Some("Pantheon Books"), Some("New York"), Some("9780394428147")),
+        "{err}"
+    );
+    assert!(err.contains("ISBN \"9780710000408\""), "{err}");
+}

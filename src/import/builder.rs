@@ -3902,6 +3902,20 @@ fn unfold_volume(d: &mut Draft, title: &mut Option<String>, kind: &str) {
 /// extent as catalogues write it ("2 vols.", "3 v.", "12 volumes", "in 2
 /// vols"), not one volume's number; `None` for any other value.
 pub fn volume_count(v: &str) -> Option<String> {
+    // "Vols. 1-3", "v. 1–3": the whole set from its first volume, as library
+    // lists write it (tester r76 F2: printed "Vols. Vols. 1–3").
+    let l = v.trim().to_lowercase();
+    for label in ["vols.", "vols", "vv.", "v."] {
+        if let Some(range) = l.strip_prefix(label)
+            && let Some((a, b)) = range.trim().split_once(['-', '–', '—'])
+            && a.trim() == "1"
+            && !b.trim().is_empty()
+            && b.trim().chars().all(|c| c.is_ascii_digit())
+            && b.trim() != "1"
+        {
+            return Some(b.trim().trim_start_matches('0').to_string());
+        }
+    }
     let lower = v.trim().to_lowercase();
     let lower = lower.strip_prefix("in ").unwrap_or(&lower).trim_start();
     let digits = lower.find(|c: char| !c.is_ascii_digit()).unwrap_or(lower.len());

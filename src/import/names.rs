@@ -2526,6 +2526,41 @@ pub fn ends_with_et_al(cell: &str) -> bool {
 /// by `&`/"and" before the last name, or by commas in a Vancouver or Google
 /// Scholar list ("Smith J, Jones K" / "J Smith, K Jones"), or `|`. A cell
 /// that cannot be split unambiguously says so in `doubt`.
+/// An editors or translators cell without the role it writes around its
+/// names (`editors` true for an editors cell, else a translators cell): a
+/// leading "Edited by", "Eds.:", "Translated by", "Trans. by", a trailing
+/// ", editors", ", eds.", " (eds.)", ", translators", ", trans." after the
+/// last name (tester r76 F4, F5: "Kim, Jim Yong, editors" was given "Jim
+/// Yong, editors"; "Edited by Ann Oakley" a family "Ann Oakley", given
+/// "Edited"). The cell as it is when it writes no such words.
+pub fn without_role_words(cell: &str, editors: bool) -> std::borrow::Cow<'_, str> {
+    let (lead, trail): (&[&str], &[&str]) = if editors {
+        (
+            &["edited by ", "ed. by ", "eds. by ", "eds.: ", "eds: ", "editors: ", "editor: ", "edited and introduced by "],
+            &[", editors", ", editor", ", eds.", ", eds", ", ed.", " (eds.)", " (eds)", " (ed.)", " (ed)", " (editors)"],
+        )
+    } else {
+        (
+            &["translated by ", "trans. by ", "transl. by ", "tr. by ", "translators: ", "translator: "],
+            &[", translators", ", translator", ", trans.", ", trans", ", transl.", ", tr.", " (trans.)", " (transl.)"],
+        )
+    };
+    let t = cell.trim();
+    let lower = t.to_lowercase();
+    let mut start = 0;
+    let mut end = t.len();
+    if let Some(p) = lead.iter().find(|p| lower.starts_with(*p)) {
+        start = p.len();
+    }
+    if let Some(x) = trail.iter().find(|x| lower.ends_with(*x) && lower.len() > x.len() + start) {
+        end = t.len() - x.len();
+    }
+    if (start, end) == (0, t.len()) || !t.is_char_boundary(start) || !t.is_char_boundary(end) {
+        return std::borrow::Cow::Borrowed(cell);
+    }
+    std::borrow::Cow::Owned(t[start..end].trim().trim_end_matches([',', ';']).trim().to_string())
+}
+
 pub fn split_cell(cell: &str) -> CellNames {
     let mut read = split_cell_read(cell);
     keep_as_written(cell, &mut read.names);

@@ -519,13 +519,14 @@ impl<'a> ReadingReader<'a> {
         d.authors = split.names;
         d.authors_truncated = split.truncated;
         // Editors: the same name-list syntax as authors, `{…}` for a name kept whole.
-        let split = names::split_cell(self.get(EDITORS));
+        // (The role written around the names is no part of them.)
+        let split = names::split_cell(&names::without_role_words(self.get(EDITORS), true));
         if let Some(doubt) = split.doubt {
             d.guessed.editors = true;
             d.warnings.push(RowError::new(line, m.column(EDITORS), format!("editors cell {doubt}")));
         }
         d.editors = split.names;
-        let split = names::split_cell(self.get(TRANSLATORS));
+        let split = names::split_cell(&names::without_role_words(self.get(TRANSLATORS), false));
         if let Some(doubt) = split.doubt {
             d.guessed.translators = true;
             d.warnings.push(RowError::new(line, m.column(TRANSLATORS), format!("translators cell {doubt}")));

@@ -5415,7 +5415,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             }
             // A chapter in a multi-volume work cited whole: the work's number
             // of volumes (CSL `number-of-volumes`; schema 0033).
-            if let (Some(n), None) = (&r.number_of_volumes, &r.volume) {
+            if let (Some(n), None) = (r.number_of_volumes.as_ref().filter(|n| *n != "1"), &r.volume) {
                 parent.insert("volume-total".into(), json!(n));
             }
             // A chapter's book in a series: its number is the series number
@@ -5445,7 +5445,7 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             // A multi-volume work cited whole: its number of volumes (CSL
             // `number-of-volumes`; schema 0033, tester r71 F12).
             // (One volume of the set is cited with its own number alone.)
-            if let (Some(n), None, None) = (&r.number_of_volumes, &r.volume, &r.volume_title) {
+            if let (Some(n), None, None) = (r.number_of_volumes.as_ref().filter(|n| *n != "1"), &r.volume, &r.volume_title) {
                 e.insert("volume-total".into(), json!(n));
             }
             // A book in a series: its number is the series number, on the
@@ -7653,7 +7653,10 @@ fn with_ama_report_number(t: Rich, r: &Reading) -> Rich {
 /// "(2)". APA's "(Vols. 1–2)" and Chicago's "2 vols." are the processor's.
 /// A volume of the set is cited with its own number instead.
 fn with_volume_total(mut t: Rich, r: &Reading, style: &str) -> Rich {
-    let Some(n) = r.number_of_volumes.as_deref().map(str::trim).filter(|n| !n.is_empty()) else { return t };
+    // (A work in one volume is cited as a book: "1 vol." says nothing; tester r76 F14.)
+    let Some(n) = r.number_of_volumes.as_deref().map(str::trim).filter(|n| !n.is_empty() && *n != "1") else {
+        return t;
+    };
     // (A volume's title is printed with its number, which the reading
     // given here may have folded into its title.)
     if r.volume.as_deref().is_some_and(|v| !v.trim().is_empty()) || r.volume_title.is_some() {

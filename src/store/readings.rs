@@ -3155,10 +3155,16 @@ pub fn settled_value(field: &str, ours: &serde_json::Value, theirs: &serde_json:
 /// parentheses, as the NLM Catalog names a journal ("BMJ (Clinical research
 /// ed.)", "Lancet (London, England)"); case and spacing aside.
 fn catalogue_qualified(qualified: &str, plain: &str) -> bool {
-    let (q, p) = (qualified.trim().to_lowercase(), plain.trim().to_lowercase());
-    !p.is_empty()
-        && q.ends_with(')')
-        && q.strip_prefix(p.as_str()).is_some_and(|rest| rest.trim_start().starts_with('(') && rest.starts_with(' '))
+    // (A leading "The" the catalogue leaves out: "Lancet (London, England)"
+    // is "The Lancet"; tester r76 F7.)
+    let bare = |s: &str| {
+        let l = s.trim().to_lowercase();
+        l.strip_prefix("the ").map(str::to_string).unwrap_or(l)
+    };
+    let q = qualified.trim().to_lowercase();
+    let Some(head) = q.strip_suffix(')').and_then(|x| x.rfind(" (").map(|i| &q[..i])) else { return false };
+    let p = bare(plain);
+    !p.is_empty() && bare(head) == p
 }
 
 /// A name's suffix as a key: "3rd", "III" and "III." are one ("Smith, John
@@ -4746,6 +4752,12 @@ impl<'t> ReadingWriter<'t> {
             if new.edition != old.edition {
                 with_publisher.push(format!("edition {:?}", r.edition.as_deref().unwrap_or_default()));
                 new.edition = old.edition.clone();
+            }
+            // Its ISBN too: another edition's (tester r76 F8: Routledge's
+            // ISBN on Pantheon's record).
+            if new.isbn != old.isbn && old.isbn.is_some() {
+                with_publisher.push(format!("ISBN {:?}", r.isbn.as_deref().unwrap_or_default()));
+                new.isbn = old.isbn.clone();
             }
             if new.translator_names != old.translator_names {
                 let names: Vec<&str> = r.translators.iter().map(|t| t.original.as_str()).collect();
