@@ -171,40 +171,45 @@ fn month_day(r: &ReadingRecord) -> (Option<i64>, Option<i64>) {
     }
 }
 
-/// The DOI a merged entry keeps: the file's, else ours; but one DOI written
-/// in another case (DOI names are case-insensitive, DOI Handbook §2.4) is no
-/// change, except that a DOI an older canon stored lower-cased takes the
-/// case the file publishes it in.
+/// Of two forms of one DOI (DOI names are case-insensitive, DOI Handbook
+/// §2.4), the one every copy keeps, whichever is stored, in an import and a
+/// merge alike ([`one_form`]; tester r75: a merge kept Scopus's
+/// "10.1056/NEJMMS2004740" and the next import took NEJM's
+/// "10.1056/NEJMms2004740" back). A DOI in capitals throughout (Web of
+/// Science and some Scopus exports shout it: "10.1136/THORAXJNL-2020-216001";
+/// tester r33, #11; r47, F15; r50 F1) loses to one in lower case (as an
+/// older canon stored it), which loses to one with its publisher's
+/// capitals; a SICI DOI ("10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2")
+/// is registered in capitals by design (ANSI/NISO Z39.56), so its capitals
+/// are the publisher's (tester r62 F4). Then the one with more capitals,
+/// then the later in code-point order.
+pub(crate) fn doi_form(ours: &str, theirs: &str) -> Side {
+    let rank = |d: &str| {
+        let suffix = d.split_once('/').map_or(d, |(_, s)| s);
+        let sici = suffix.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("(sici)"));
+        let letters = suffix.chars().filter(char::is_ascii_alphabetic).count();
+        let shouted = !sici && letters >= 4 && !suffix.chars().any(|c| c.is_ascii_lowercase());
+        let capitals = d.chars().filter(char::is_ascii_uppercase).count();
+        let class = if shouted {
+            0
+        } else if capitals == 0 {
+            1
+        } else {
+            2
+        };
+        (class, capitals, d.to_string())
+    };
+    if rank(theirs) > rank(ours) { Side::Theirs } else { Side::Ours }
+}
+
+/// The DOI a merged entry keeps: the file's, else ours; but of one DOI
+/// written in another case, the form [`doi_form`] keeps, in any order.
 fn same_doi_as_published(new: &Option<String>, old: &Option<String>) -> Option<String> {
     match (new, old) {
-        (Some(n), Some(o)) if crate::import::same_doi(n, o) => {
-            let lowered = !o.chars().any(|c| c.is_ascii_uppercase());
-            // A DOI in capitals throughout (Web of Science and some Scopus
-            // exports shout it: "10.1136/THORAXJNL-2020-216001") is not the
-            // publisher's case, and never replaces it (tester r33, #11).
-            // A SICI DOI ("10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2")
-            // is registered in capitals by design (ANSI/NISO Z39.56): its
-            // capitals are the publisher's, and a lower-cased copy gives way
-            // to them in either order (tester r62 F4).
-            let shouted = |d: &str| {
-                let suffix = d.split_once('/').map_or(d, |(_, s)| s);
-                if suffix.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("(sici)")) {
-                    return false;
-                }
-                let letters = suffix.chars().filter(char::is_ascii_alphabetic).count();
-                letters >= 4 && !suffix.chars().any(|c| c.is_ascii_lowercase())
-            };
-            // A DOI stored in capitals throughout gives way to one with its
-            // small letters, mixed case or lower case (tester r47, F15;
-            // tester r50 F1: Mendeley's "10.1136/BMJGH-2021-005555" stood
-            // against the published "10.1136/bmjgh-2021-005555").
-            let small = |d: &str| d.chars().any(|c| c.is_ascii_lowercase());
-            Some(if (lowered && !shouted(n) && n.chars().any(|c| c.is_ascii_uppercase())) || (shouted(o) && small(n)) {
-                n.clone()
-            } else {
-                o.clone()
-            })
-        }
+        (Some(n), Some(o)) if crate::import::same_doi(n, o) => Some(match doi_form(o, n) {
+            Side::Theirs => n.clone(),
+            _ => o.clone(),
+        }),
         _ => pick(new, old),
     }
 }
@@ -376,16 +381,7 @@ impl Stored {
                     self.title.clone()
                 }
                 Form::Theirs(_) => r.title.clone(),
-                Form::Alike => self.title.clone(),
-                Form::Other => {
-                    kept.push(format!(
-                        "title: kept {:?} (the file's {:?} is the same title written another way, which no rule \
-                         prefers)",
-                        Q(&self.title),
-                        Q(&r.title)
-                    ));
-                    self.title.clone()
-                }
+                Form::Alike | Form::Other => self.title.clone(),
             },
             Fuller::Ours => {
                 kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", Q(&self.title), Q(&r.title)));
@@ -904,7 +900,7 @@ impl Stored {
                 _ => pick(&r.accessed, &self.accessed),
             },
             original_year: pick(&r.original_year, &self.original_year),
-            original_title: pick(&r.original_title, &self.original_title),
+            original_title: self.merged_original_title(r, &mut kept),
             volume_title: self.merged_volume_title(r, &mut kept),
             number_of_volumes: pick(&r.number_of_volumes, &self.number_of_volumes),
             day_end: None,
@@ -987,14 +983,29 @@ impl Stored {
                 kept.push(format!("volume_title: kept {qo:?} (the file's {qn:?} is the same title {why})"));
                 Some(o.to_string())
             }
-            Form::Alike => Some(o.to_string()),
-            Form::Other => {
-                kept.push(format!(
-                    "volume_title: kept {qo:?} (the file's {qn:?} is the same title written another way, which no \
-                     rule prefers)"
-                ));
-                Some(o.to_string())
-            }
+            Form::Alike | Form::Other => Some(o.to_string()),
+        }
+    }
+
+    /// The title in the original language of this entry merged with `r`'s:
+    /// of two forms of one title, one source's by the title's rule
+    /// ([`title_form`]) whichever came first (tester r75: the file's form
+    /// replaced the stored one on every import); the file's otherwise.
+    fn merged_original_title(&self, r: &ReadingRecord, kept: &mut Vec<String>) -> Option<String> {
+        match (&self.original_title, &r.original_title) {
+            (Some(o), Some(n)) if same_value("title", o, n) => match title_form(o, n) {
+                Form::Theirs(_) => Some(n.clone()),
+                Form::Ours(why) => {
+                    kept.push(format!(
+                        "original_title: kept {:?} (the file's {:?} is the same title {why})",
+                        Q(o),
+                        Q(n)
+                    ));
+                    Some(o.clone())
+                }
+                Form::Alike | Form::Other => Some(o.clone()),
+            },
+            _ => pick(&r.original_title, &self.original_title),
         }
     }
 
@@ -2132,31 +2143,48 @@ fn title_cased(t: &str) -> bool {
 /// A mark of [`title_form`]: how much of it a form of a title has.
 type Weight<'a> = dyn Fn(&str) -> usize + 'a;
 
+/// How many words a title protects from a style's change of case: its
+/// `<span class="nocase">` spans and bare braces (`{mRNA}`).
+fn case_marks(t: &str) -> usize {
+    t.matches("class=\"nocase\"").count() + t.matches("<nocase>").count() + t.matches('{').count()
+}
+
 /// Of two forms of one title (the same title by [`same_value`]), the one a
 /// record keeps, with what is said of the other: each form is weighed
 /// alone, by one list of marks in order, so the answer is the same
-/// whichever form is stored and any order of a group's files gives one
-/// title, always one source's (tester r63 F1). Capitals throughout lose to
-/// ordinary case (an old export's); then the form with its diacritics wins;
-/// then the one with its words in full ("and" for a list's "&"); then one
-/// with the title's own dash or colon over Web of Science's and EndNote's
-/// " - " for it; then sentence case over title case (its capitals say
-/// which words are names, which title case hides; APA and Citing Medicine
-/// print it) and title case over lower case; then the form with more
-/// punctuation ("Black skin, white masks") and typographic marks (the
-/// publisher's "’" and "—").
-/// Two forms that differ only in canon's case protection (braces,
-/// `<span class="nocase">`; [`title_text::same_but_case_marks`]) or in a
-/// final full stop are [`Form::Alike`]: the stored stays, unsaid;
-/// two no mark tells apart are [`Form::Other`] (the stored stays, said).
-fn title_form(ours: &str, theirs: &str) -> Form {
-    // Case protection alone (Mendeley's braces round every title) is no
-    // other form: the stored title stays, and nothing is said (tester r73 F4).
-    if title_text::same_but_case_marks(ours, theirs) {
-        return Form::Alike;
+/// whichever form is stored and any order of a group's files, and an import
+/// and a merge ([`richer_value`]), gives one title, always one source's
+/// (tester r63 F1, r75 F2, F3, F5). The form with more words protected from
+/// a style's change of case (`{mRNA}`, `<span class="nocase">`) is the
+/// fuller and wins; then capitals throughout lose to ordinary case (an old
+/// export's); then the form with its diacritics wins; then the one with its
+/// words in full ("and" for a list's "&"); then one with the title's own
+/// dash or colon over Web of Science's and EndNote's " - " for it; then
+/// sentence case over title case (its capitals say which words are names,
+/// which title case hides; APA and Citing Medicine print it) and title case
+/// over lower case, a short title's case told by its words that begin in
+/// lower case; then the form with more punctuation ("Black skin, white
+/// masks") and typographic marks (the publisher's "’" and "—"); then the
+/// one with its rich-text tags. Two forms no mark tells apart are settled
+/// by code-point order, said, so that every copy keeps the same one.
+/// Two forms that differ only in the tag that writes a mark (`<em>` for
+/// `<i>`) or in a final full stop are [`Form::Alike`]: the stored stays,
+/// unsaid. Never [`Form::Other`].
+pub(crate) fn title_form(ours: &str, theirs: &str) -> Form {
+    use std::cmp::Ordering;
+    let by = |o: Ordering, why: &'static str| match o {
+        Ordering::Greater => Some(Form::Ours(why)),
+        Ordering::Less => Some(Form::Theirs(why)),
+        Ordering::Equal => None,
+    };
+    // Case protection is the fuller form, in any order (tester r75 F3: a
+    // Mendeley title, its braces read as ordinary, kept out `{mRNA}`).
+    if let Some(f) = by(case_marks(ours).cmp(&case_marks(theirs)), "without its case protection") {
+        return f;
     }
+    let same_text = title_text::same_but_case_marks(ours, theirs);
     let trimmed = |t: &str| t.trim().trim_end_matches('.').trim_end().to_string();
-    let marks: [(&str, &Weight); 7] = [
+    let marks: [(&str, &Weight); 8] = [
         ("in capitals", &|t| usize::from(!shouted(t, "a"))),
         ("without its diacritics", &|t| t.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).count()),
         ("with fewer of its letters (\"&\" for \"and\"?)", &|t| t.chars().filter(|c| c.is_alphanumeric()).count()),
@@ -2168,6 +2196,19 @@ fn title_form(ours: &str, theirs: &str) -> Form {
                 (true, true) => 1,
                 (true, false) => 2,
             }
+        }),
+        // A title too short for [`title_cased`] ("The Wretched of the
+        // Earth" has two long words): of two with a capital first, the one
+        // with more words in lower case is in sentence case (tester r75 F2).
+        ("in title case or lower case", &|t| {
+            let initial = t.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+            let lower = t
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .skip(1)
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .count();
+            if initial { lower } else { 0 }
         }),
         ("with less of its punctuation", &|t| {
             trimmed(t).chars().filter(|c| !c.is_alphanumeric() && !c.is_whitespace()).count()
@@ -2181,19 +2222,23 @@ fn title_form(ours: &str, theirs: &str) -> Form {
     let plain = |t: &str| crate::import::without_inline_markup(t).into_owned();
     let tagged = |t: &str| usize::from(plain(t) != t);
     for (why, weight) in marks {
-        match weight(&plain(ours)).cmp(&weight(&plain(theirs))) {
-            std::cmp::Ordering::Greater => return Form::Ours(why),
-            std::cmp::Ordering::Less => return Form::Theirs(why),
-            std::cmp::Ordering::Equal => {}
+        if let Some(f) = by(weight(&plain(ours)).cmp(&weight(&plain(theirs))), why) {
+            return f;
         }
     }
-    match tagged(ours).cmp(&tagged(theirs)) {
-        std::cmp::Ordering::Greater => Form::Ours("without its markup"),
-        std::cmp::Ordering::Less => Form::Theirs("without its markup"),
-        std::cmp::Ordering::Equal if trimmed(ours) == trimmed(theirs) => Form::Alike,
-        std::cmp::Ordering::Equal => Form::Other,
+    if let Some(f) = by(tagged(ours).cmp(&tagged(theirs)), "without its markup") {
+        return f;
     }
+    if same_text && title_text::sheet(ours) == title_text::sheet(theirs) || trimmed(ours) == trimmed(theirs) {
+        return Form::Alike;
+    }
+    by(title_text::sheet(ours).cmp(&title_text::sheet(theirs)), OTHER_FORM).unwrap_or(Form::Alike)
 }
+
+/// What is said of a form of a title that no mark of [`title_form`] tells
+/// from the kept one.
+const OTHER_FORM: &str = "written another way, which no rule prefers: of two such forms every copy keeps the one \
+                          later in code-point order";
 
 /// How many letters of a text are outside ASCII (its diacritics, mostly).
 /// Whether `new` is a spreadsheet's date made of a number or range
@@ -3067,6 +3112,20 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
             Form::Other => None,
         };
     }
+    // Two forms of one title: the import's rule ([`title_form`]), so that a
+    // merged copy is what the group's imports give, and re-running them
+    // changes nothing (tester r75 F5: the merge kept one form by code-point
+    // order, and the next import took the other back).
+    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
+        && matches!(field, "title" | "original_title" | "volume_title")
+        && same_value("title", a, b)
+    {
+        return Some(match title_form(a, b) {
+            Form::Ours(_) => Side::Ours,
+            Form::Theirs(_) => Side::Theirs,
+            Form::Alike | Form::Other => one_form(field, a, b),
+        });
+    }
     if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
         && same_value(field, a, b)
     {
@@ -3111,6 +3170,36 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         }
         _ => None,
     }
+}
+
+/// The journal abbreviation a merge of two copies of one reading keeps
+/// where neither has one and one copy's journal is the other's written
+/// short ("N Engl J Med" of "New England Journal of Medicine"), as an
+/// import keeps the file's (tester r75: a merged copy lacked it, and the
+/// next import of a member's file changed the record). `None` otherwise,
+/// or when the merge settled the journal neither way (`kept`, `take`: the
+/// fields ours keeps and theirs gives).
+pub(crate) fn merged_container_short(
+    ours: &serde_json::Map<String, serde_json::Value>,
+    theirs: &serde_json::Map<String, serde_json::Value>,
+    kept: &[String],
+    take: &[String],
+) -> Option<String> {
+    let text = |m: &serde_json::Map<String, serde_json::Value>, k: &str| {
+        m.get(k).and_then(serde_json::Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(String::from)
+    };
+    if text(ours, "container_short").is_some() || text(theirs, "container_short").is_some() {
+        return None;
+    }
+    let (o, t) = (text(ours, "container")?, text(theirs, "container")?);
+    let settled = |k: &str| kept.iter().chain(take).any(|f| f == k);
+    if !settled("container") {
+        return None;
+    }
+    [(&t, &o), (&o, &t)]
+        .into_iter()
+        .find(|(short, full)| abbreviation_of(short, full) && !acronym_of(short, full))
+        .map(|(short, _)| short.clone())
 }
 
 /// A list of people as a merge's record holds it: names as written
@@ -3172,6 +3261,9 @@ pub fn one_form(field: &str, ours: &str, theirs: &str) -> Side {
             s.to_string(),
         )
     };
+    if field == "doi" {
+        return doi_form(ours, theirs);
+    }
     if key(theirs) > key(ours) { Side::Theirs } else { Side::Ours }
 }
 
@@ -4787,7 +4879,7 @@ impl<'t> ReadingWriter<'t> {
             && let Some(k) = kept.iter().find(|k| k.starts_with("title: kept ") && k.contains(" is the same title "))
         {
             let entry = crate::import::reading_id_text(id);
-            if k.ends_with("which no rule prefers)") {
+            if k.contains("which no rule prefers") {
                 self.warnings.push((
                     r.line,
                     format!(
