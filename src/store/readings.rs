@@ -2143,10 +2143,24 @@ fn title_cased(t: &str) -> bool {
 /// A mark of [`title_form`]: how much of it a form of a title has.
 type Weight<'a> = dyn Fn(&str) -> usize + 'a;
 
+/// Whether a whole title is protected from a style's change of case
+/// (`{{…}}` in BibTeX, one `<span class="nocase">` round it all), as
+/// Mendeley protects every title: a habit, not a word's mark.
+fn wholly_protected(t: &str) -> bool {
+    let t = t.trim();
+    let inner = t
+        .strip_prefix("<span class=\"nocase\">")
+        .and_then(|x| x.strip_suffix("</span>"))
+        .or_else(|| t.strip_prefix('{').and_then(|x| x.strip_suffix('}')));
+    inner.is_some_and(|x| !x.contains("<span") && !x.contains(['{', '}']))
+}
+
 /// How many words a title protects from a style's change of case: its
-/// `<span class="nocase">` spans and bare braces (`{mRNA}`).
+/// `<span class="nocase">` spans and bare braces (`{mRNA}`), a protection
+/// of the whole title aside ([`wholly_protected`]).
 fn case_marks(t: &str) -> usize {
-    t.matches("class=\"nocase\"").count() + t.matches("<nocase>").count() + t.matches('{').count()
+    let marks = t.matches("class=\"nocase\"").count() + t.matches("<nocase>").count() + t.matches('{').count();
+    marks - usize::from(wholly_protected(t))
 }
 
 /// Of two forms of one title (the same title by [`same_value`]), the one a
@@ -2156,7 +2170,9 @@ fn case_marks(t: &str) -> usize {
 /// and a merge ([`richer_value`]), gives one title, always one source's
 /// (tester r63 F1, r75 F2, F3, F5). The form with more words protected from
 /// a style's change of case (`{mRNA}`, `<span class="nocase">`) is the
-/// fuller and wins; then capitals throughout lose to ordinary case (an old
+/// fuller and wins; then a title not wholly protected (a habit of
+/// Mendeley's, which keeps a style from setting it in sentence case; tester
+/// r73 F4) wins over the same wholly protected; then capitals throughout lose to ordinary case (an old
 /// export's); then the form with its diacritics wins; then the one with its
 /// words in full ("and" for a list's "&"); then one with the title's own
 /// dash or colon over Web of Science's and EndNote's " - " for it; then
@@ -2182,6 +2198,12 @@ pub(crate) fn title_form(ours: &str, theirs: &str) -> Form {
     if let Some(f) = by(case_marks(ours).cmp(&case_marks(theirs)), "without its case protection") {
         return f;
     }
+    // A whole title protected (Mendeley's habit) loses to the same title a
+    // style may set in its own case, in any order.
+    let open = |t: &str| usize::from(!wholly_protected(t));
+    if let Some(f) = by(open(ours).cmp(&open(theirs)), "with the whole title protected from a style's change of case") {
+        return f;
+    }
     let same_text = title_text::same_but_case_marks(ours, theirs);
     let trimmed = |t: &str| t.trim().trim_end_matches('.').trim_end().to_string();
     let marks: [(&str, &Weight); 8] = [
@@ -2199,16 +2221,19 @@ pub(crate) fn title_form(ours: &str, theirs: &str) -> Form {
         }),
         // A title too short for [`title_cased`] ("The Wretched of the
         // Earth" has two long words): of two with a capital first, the one
-        // with more words in lower case is in sentence case (tester r75 F2).
+        // with more words in lower case is in sentence case (tester r75 F2);
+        // the first word of a subtitle is not counted, which sentence case
+        // may capitalise.
         ("in title case or lower case", &|t| {
             let initial = t.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
-            let lower = t
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .skip(1)
+            if !initial || long_words(t).len() >= 3 {
+                return 0;
+            }
+            t.replace(" - ", ": ")
+                .split([':', '–', '—', '.', '?', '!', '：', '？', '！', '。'])
+                .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).skip(1))
                 .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-                .count();
-            if initial { lower } else { 0 }
+                .count()
         }),
         ("with less of its punctuation", &|t| {
             trimmed(t).chars().filter(|c| !c.is_alphanumeric() && !c.is_whitespace()).count()
@@ -4884,7 +4909,9 @@ impl<'t> ReadingWriter<'t> {
                     r.line,
                     format!(
                         "entry {entry} (same {how}): the file's title {:?} is the stored {:?} written another way, \
-                         which stays (if the file's is right, `canon reading edit {entry} --title {:?}`)",
+                         which stays in any order of imports and merges (of two forms no rule tells apart, every \
+                         copy keeps the one later in code-point order; if the file's is right, `canon reading edit \
+                         {entry} --title {:?}`)",
                         Q(&r.title),
                         Q(&old.title),
                         Q(&r.title)
@@ -7296,6 +7323,53 @@ mod tests {
             original: original.into(),
             ..Name::default()
         }
+    }
+
+    /// Of every pair of forms of one title, the same one wins whichever is
+    /// stored (tester r75 F2, F3, F5), and a merge picks it too.
+    #[test]
+    fn one_title_form_wins_whichever_is_stored() {
+        let forms = [
+            "The Wretched of the Earth",
+            "The wretched of the earth",
+            "the wretched of the earth",
+            "THE WRETCHED OF THE EARTH",
+            "The wretched of the earth.",
+            "<span class=\"nocase\">The Wretched of the Earth</span>",
+            "The wretched of the <span class=\"nocase\">Earth</span>",
+            "The wretched of the earth: a study",
+            "The wretched of the earth; a study",
+            "The wretched of the earth - a study",
+            "The wretched of the earth \u{2014} a study",
+            "The wretched of the earth: A study",
+        ];
+        for a in forms {
+            for b in forms.iter().filter(|b| same_value("title", a, b)) {
+                let (ab, ba) = (title_form(a, b), title_form(b, a));
+                let agree = match (ab, ba) {
+                    (Form::Ours(_), Form::Theirs(_))
+                    | (Form::Theirs(_), Form::Ours(_))
+                    | (Form::Alike, Form::Alike) => true,
+                    _ => false,
+                };
+                assert!(agree, "{a:?} against {b:?}: {ab:?}, the other way {ba:?}");
+                assert_ne!(ab, Form::Other, "{a:?} against {b:?}");
+                let (x, y) = (serde_json::json!(a), serde_json::json!(b));
+                match ab {
+                    Form::Ours(_) => assert_eq!(richer_value("title", &x, &y), Some(Side::Ours), "{a:?} {b:?}"),
+                    Form::Theirs(_) => assert_eq!(richer_value("title", &x, &y), Some(Side::Theirs), "{a:?} {b:?}"),
+                    _ => {}
+                }
+            }
+        }
+        assert_eq!(
+            title_form("The Wretched of the Earth", "The wretched of the earth"),
+            Form::Theirs("in title case or lower case")
+        );
+        assert_eq!(
+            title_form("The wretched of the earth", "The wretched of the <span class=\"nocase\">Earth</span>"),
+            Form::Theirs("without its case protection")
+        );
     }
 
     #[test]
