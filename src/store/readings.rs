@@ -7346,12 +7346,10 @@ mod tests {
         for a in forms {
             for b in forms.iter().filter(|b| same_value("title", a, b)) {
                 let (ab, ba) = (title_form(a, b), title_form(b, a));
-                let agree = match (ab, ba) {
-                    (Form::Ours(_), Form::Theirs(_))
-                    | (Form::Theirs(_), Form::Ours(_))
-                    | (Form::Alike, Form::Alike) => true,
-                    _ => false,
-                };
+                let agree = matches!(
+                    (ab, ba),
+                    (Form::Ours(_), Form::Theirs(_)) | (Form::Theirs(_), Form::Ours(_)) | (Form::Alike, Form::Alike)
+                );
                 assert!(agree, "{a:?} against {b:?}: {ab:?}, the other way {ba:?}");
                 assert_ne!(ab, Form::Other, "{a:?} against {b:?}");
                 let (x, y) = (serde_json::json!(a), serde_json::json!(b));
