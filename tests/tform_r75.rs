@@ -219,3 +219,54 @@ fn a_merge_settles_a_dois_case_and_a_journals_abbreviation_as_an_import_does() {
     let lower = csv.replace("NEJMMS", "nejmms");
     assert_eq!(settled(("l.csv", &lower), ("f.ris", ris), "SELECT doi FROM reading").0, "10.1056/NEJMms2004740");
 }
+
+/// F6: after a change is undone, re-running a list that another list's
+/// import overrode changes nothing: the undo and the change it undid are
+/// as if neither had been made, and the list that set the value is found
+/// again (the undo counted as a person's edit, and the list flipped it).
+#[test]
+fn after_an_undo_a_list_another_list_overrode_changes_nothing() {
+    let w = Workdir::new();
+    let row = |place: &str| {
+        format!(
+            "title,authors,year,type,publisher,place\nBlack skin white masks,\"Fanon, Frantz\",2008,book,Grove Press,{place}\n"
+        )
+    };
+    w.write("w.csv", row("London"));
+    w.write("g.csv", row("New York"));
+    let db = w.db();
+    import(&w, &db, "w.csv");
+    import(&w, &db, "g.csv");
+    let again = import(&w, &db, "w.csv");
+    assert!(again.contains("kept the stored place \"New York\""), "{again}");
+    let place = "SELECT place FROM reading";
+    // A person's edit, undone; and an edit of canon's own export, undone.
+    let id = value(&db, "SELECT CAST(id AS TEXT) FROM reading");
+    w.ok(&["reading", "edit", &id, "--place", "Paris", "--by", "amina"]);
+    let last = |w: &Workdir| w.json(&["log", "--format", "json"]).as_array().unwrap().last().unwrap()["id"].to_string();
+    w.ok(&["undo", &last(&w), "--by", "amina"]);
+    assert_eq!(value(&db, place), "New York");
+    let again = import(&w, &db, "w.csv");
+    assert!(again.contains("0 new, 0 changed"), "{again}");
+    assert!(again.contains("kept the stored place \"New York\""), "{again}");
+    assert_eq!(value(&db, place), "New York");
+    w.ok(&["export", "reading", "-o", "ex.csv"]);
+    let edited = std::fs::read_to_string(w.path("ex.csv")).unwrap().replace("New York", "Paris");
+    w.write("ex-edited.csv", edited);
+    import(&w, &db, "ex-edited.csv");
+    assert_eq!(value(&db, place), "Paris");
+    let run = w
+        .json(&["log", "--format", "json"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|e| e["entity"] == "import_run")
+        .unwrap()["id"]
+        .to_string();
+    w.ok(&["undo", &run, "--by", "amina"]);
+    assert_eq!(value(&db, place), "New York");
+    unchanged(&w, &db, "w.csv");
+    unchanged(&w, &db, "g.csv");
+    assert_eq!(value(&db, place), "New York");
+}

@@ -3617,14 +3617,16 @@ fn date_set_by(conn: &Connection, id: i64) -> Result<Option<String>> {
 /// `fields`, or `None` when a person set them by hand or no history says.
 fn set_by(conn: &Connection, id: i64, fields: &[&str]) -> Result<Option<String>> {
     let mut st = conn.prepare_cached(
-        "SELECT h.action, h.before, h.after, r.path FROM history h LEFT JOIN import_run r ON r.id = h.import_id
+        "SELECT h.action, h.before, h.after, r.path, h.id, h.note FROM history h
+           LEFT JOIN import_run r ON r.id = h.import_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action IN ('insert', 'update')
           ORDER BY h.id DESC",
     )?;
     type Row = (String, Option<String>, Option<String>, Option<String>);
-    let rows: Vec<Row> =
-        st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
-    for (action, before, after, path) in rows {
+    let rows: Vec<(i64, Option<String>, Row)> = st
+        .query_map([id], |r| Ok((r.get(4)?, r.get(5)?, (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (action, before, after, path) in standing(rows) {
         let changed = changed_fields(before.as_deref(), after.as_deref());
         if action == "insert" || changed.iter().any(|f| fields.contains(&f.as_str())) {
             return Ok(path);
@@ -3642,19 +3644,33 @@ fn is_doi_address(url: &str) -> bool {
     rest.starts_with("doi.org/10.")
 }
 
+/// The history rows (newest first: id, note, row) whose changes stand: an
+/// undo ("undo of #N") and the change it undid both left out, so that the
+/// list that set a value before is found again, as if neither had been made
+/// (tester r75 F6: after an undo, the undo counted as a person's edit, and
+/// the next import of a list flipped a value the warning had said was
+/// settled).
+fn standing<R>(rows: Vec<(i64, Option<String>, R)>) -> Vec<R> {
+    let undo_of = |note: &Option<String>| -> Option<i64> { note.as_deref()?.strip_prefix("undo of #")?.parse().ok() };
+    let undone: std::collections::HashSet<i64> = rows.iter().filter_map(|(_, n, _)| undo_of(n)).collect();
+    rows.into_iter().filter(|(id, n, _)| undo_of(n).is_none() && !undone.contains(id)).map(|(_, _, r)| r).collect()
+}
+
 /// The value reading `id`'s `field` had before the import that last
 /// changed it, and that import's list; `None` when a person's edit (or
 /// nothing) last changed it.
 fn replaced_by_import(conn: &Connection, id: i64, field: &str) -> Result<Option<(serde_json::Value, Option<String>)>> {
     let mut st = conn.prepare_cached(
-        "SELECT h.before, h.after, h.import_id, r.path FROM history h LEFT JOIN import_run r ON r.id = h.import_id
+        "SELECT h.before, h.after, h.import_id, r.path, h.id, h.note FROM history h
+           LEFT JOIN import_run r ON r.id = h.import_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action = 'update'
           ORDER BY h.id DESC",
     )?;
     type Row = (Option<String>, Option<String>, Option<i64>, Option<String>);
-    let rows: Vec<Row> =
-        st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
-    for (before, after, import, path) in rows {
+    let rows: Vec<(i64, Option<String>, Row)> = st
+        .query_map([id], |r| Ok((r.get(4)?, r.get(5)?, (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (before, after, import, path) in standing(rows) {
         let (b, a) = (json_of(before.as_deref()), json_of(after.as_deref()));
         if a.get(field).is_none() {
             continue;
