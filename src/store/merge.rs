@@ -1200,6 +1200,12 @@ impl Merger<'_, '_> {
                 None => conflict.push((*k).clone()),
             }
         }
+        if t.name == "reading"
+            && let Some(short) = super::readings::merged_container_short(o, &mixed, &kept, &take)
+        {
+            mixed.insert("container_short".to_string(), Value::from(short));
+            take.push("container_short".to_string());
+        }
         let theirs_all = theirs;
         let theirs = &mixed;
         // Their author list would move, rename or drop an author our facets are about: those

@@ -171,40 +171,45 @@ fn month_day(r: &ReadingRecord) -> (Option<i64>, Option<i64>) {
     }
 }
 
-/// The DOI a merged entry keeps: the file's, else ours; but one DOI written
-/// in another case (DOI names are case-insensitive, DOI Handbook §2.4) is no
-/// change, except that a DOI an older canon stored lower-cased takes the
-/// case the file publishes it in.
+/// Of two forms of one DOI (DOI names are case-insensitive, DOI Handbook
+/// §2.4), the one every copy keeps, whichever is stored, in an import and a
+/// merge alike ([`one_form`]; tester r75: a merge kept Scopus's
+/// "10.1056/NEJMMS2004740" and the next import took NEJM's
+/// "10.1056/NEJMms2004740" back). A DOI in capitals throughout (Web of
+/// Science and some Scopus exports shout it: "10.1136/THORAXJNL-2020-216001";
+/// tester r33, #11; r47, F15; r50 F1) loses to one in lower case (as an
+/// older canon stored it), which loses to one with its publisher's
+/// capitals; a SICI DOI ("10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2")
+/// is registered in capitals by design (ANSI/NISO Z39.56), so its capitals
+/// are the publisher's (tester r62 F4). Then the one with more capitals,
+/// then the later in code-point order.
+pub(crate) fn doi_form(ours: &str, theirs: &str) -> Side {
+    let rank = |d: &str| {
+        let suffix = d.split_once('/').map_or(d, |(_, s)| s);
+        let sici = suffix.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("(sici)"));
+        let letters = suffix.chars().filter(char::is_ascii_alphabetic).count();
+        let shouted = !sici && letters >= 4 && !suffix.chars().any(|c| c.is_ascii_lowercase());
+        let capitals = d.chars().filter(char::is_ascii_uppercase).count();
+        let class = if shouted {
+            0
+        } else if capitals == 0 {
+            1
+        } else {
+            2
+        };
+        (class, capitals, d.to_string())
+    };
+    if rank(theirs) > rank(ours) { Side::Theirs } else { Side::Ours }
+}
+
+/// The DOI a merged entry keeps: the file's, else ours; but of one DOI
+/// written in another case, the form [`doi_form`] keeps, in any order.
 fn same_doi_as_published(new: &Option<String>, old: &Option<String>) -> Option<String> {
     match (new, old) {
-        (Some(n), Some(o)) if crate::import::same_doi(n, o) => {
-            let lowered = !o.chars().any(|c| c.is_ascii_uppercase());
-            // A DOI in capitals throughout (Web of Science and some Scopus
-            // exports shout it: "10.1136/THORAXJNL-2020-216001") is not the
-            // publisher's case, and never replaces it (tester r33, #11).
-            // A SICI DOI ("10.1002/(SICI)1097-4679(199911)55:11<1423::AID-JCLP12>3.0.CO;2-2")
-            // is registered in capitals by design (ANSI/NISO Z39.56): its
-            // capitals are the publisher's, and a lower-cased copy gives way
-            // to them in either order (tester r62 F4).
-            let shouted = |d: &str| {
-                let suffix = d.split_once('/').map_or(d, |(_, s)| s);
-                if suffix.get(..6).is_some_and(|s| s.eq_ignore_ascii_case("(sici)")) {
-                    return false;
-                }
-                let letters = suffix.chars().filter(char::is_ascii_alphabetic).count();
-                letters >= 4 && !suffix.chars().any(|c| c.is_ascii_lowercase())
-            };
-            // A DOI stored in capitals throughout gives way to one with its
-            // small letters, mixed case or lower case (tester r47, F15;
-            // tester r50 F1: Mendeley's "10.1136/BMJGH-2021-005555" stood
-            // against the published "10.1136/bmjgh-2021-005555").
-            let small = |d: &str| d.chars().any(|c| c.is_ascii_lowercase());
-            Some(if (lowered && !shouted(n) && n.chars().any(|c| c.is_ascii_uppercase())) || (shouted(o) && small(n)) {
-                n.clone()
-            } else {
-                o.clone()
-            })
-        }
+        (Some(n), Some(o)) if crate::import::same_doi(n, o) => Some(match doi_form(o, n) {
+            Side::Theirs => n.clone(),
+            _ => o.clone(),
+        }),
         _ => pick(new, old),
     }
 }
@@ -376,16 +381,7 @@ impl Stored {
                     self.title.clone()
                 }
                 Form::Theirs(_) => r.title.clone(),
-                Form::Alike => self.title.clone(),
-                Form::Other => {
-                    kept.push(format!(
-                        "title: kept {:?} (the file's {:?} is the same title written another way, which no rule \
-                         prefers)",
-                        Q(&self.title),
-                        Q(&r.title)
-                    ));
-                    self.title.clone()
-                }
+                Form::Alike | Form::Other => self.title.clone(),
             },
             Fuller::Ours => {
                 kept.push(format!("title: kept {:?} (the file's {:?} is shorter)", Q(&self.title), Q(&r.title)));
@@ -893,7 +889,7 @@ impl Stored {
                 _ => pick(&r.accessed, &self.accessed),
             },
             original_year: pick(&r.original_year, &self.original_year),
-            original_title: pick(&r.original_title, &self.original_title),
+            original_title: self.merged_original_title(r, &mut kept),
             volume_title: self.merged_volume_title(r, &mut kept),
             number_of_volumes: pick(&r.number_of_volumes, &self.number_of_volumes),
             day_end: None,
@@ -976,14 +972,29 @@ impl Stored {
                 kept.push(format!("volume_title: kept {qo:?} (the file's {qn:?} is the same title {why})"));
                 Some(o.to_string())
             }
-            Form::Alike => Some(o.to_string()),
-            Form::Other => {
-                kept.push(format!(
-                    "volume_title: kept {qo:?} (the file's {qn:?} is the same title written another way, which no \
-                     rule prefers)"
-                ));
-                Some(o.to_string())
-            }
+            Form::Alike | Form::Other => Some(o.to_string()),
+        }
+    }
+
+    /// The title in the original language of this entry merged with `r`'s:
+    /// of two forms of one title, one source's by the title's rule
+    /// ([`title_form`]) whichever came first (tester r75: the file's form
+    /// replaced the stored one on every import); the file's otherwise.
+    fn merged_original_title(&self, r: &ReadingRecord, kept: &mut Vec<String>) -> Option<String> {
+        match (&self.original_title, &r.original_title) {
+            (Some(o), Some(n)) if same_value("title", o, n) => match title_form(o, n) {
+                Form::Theirs(_) => Some(n.clone()),
+                Form::Ours(why) => {
+                    kept.push(format!(
+                        "original_title: kept {:?} (the file's {:?} is the same title {why})",
+                        Q(o),
+                        Q(n)
+                    ));
+                    Some(o.clone())
+                }
+                Form::Alike | Form::Other => Some(o.clone()),
+            },
+            _ => pick(&r.original_title, &self.original_title),
         }
     }
 
@@ -2145,31 +2156,70 @@ fn title_cased(t: &str) -> bool {
 /// A mark of [`title_form`]: how much of it a form of a title has.
 type Weight<'a> = dyn Fn(&str) -> usize + 'a;
 
+/// Whether a whole title is protected from a style's change of case
+/// (`{{…}}` in BibTeX, one `<span class="nocase">` round it all), as
+/// Mendeley protects every title: a habit, not a word's mark.
+fn wholly_protected(t: &str) -> bool {
+    let t = t.trim();
+    let inner = t
+        .strip_prefix("<span class=\"nocase\">")
+        .and_then(|x| x.strip_suffix("</span>"))
+        .or_else(|| t.strip_prefix('{').and_then(|x| x.strip_suffix('}')));
+    inner.is_some_and(|x| !x.contains("<span") && !x.contains(['{', '}']))
+}
+
+/// How many words a title protects from a style's change of case: its
+/// `<span class="nocase">` spans and bare braces (`{mRNA}`), a protection
+/// of the whole title aside ([`wholly_protected`]).
+fn case_marks(t: &str) -> usize {
+    let marks = t.matches("class=\"nocase\"").count() + t.matches("<nocase>").count() + t.matches('{').count();
+    marks - usize::from(wholly_protected(t))
+}
+
 /// Of two forms of one title (the same title by [`same_value`]), the one a
 /// record keeps, with what is said of the other: each form is weighed
 /// alone, by one list of marks in order, so the answer is the same
-/// whichever form is stored and any order of a group's files gives one
-/// title, always one source's (tester r63 F1). Capitals throughout lose to
-/// ordinary case (an old export's); then the form with its diacritics wins;
-/// then the one with its words in full ("and" for a list's "&"); then one
-/// with the title's own dash or colon over Web of Science's and EndNote's
-/// " - " for it; then sentence case over title case (its capitals say
-/// which words are names, which title case hides; APA and Citing Medicine
-/// print it) and title case over lower case; then the form with more
-/// punctuation ("Black skin, white masks") and typographic marks (the
-/// publisher's "’" and "—").
-/// Two forms that differ only in canon's case protection (braces,
-/// `<span class="nocase">`; [`title_text::same_but_case_marks`]) or in a
-/// final full stop are [`Form::Alike`]: the stored stays, unsaid;
-/// two no mark tells apart are [`Form::Other`] (the stored stays, said).
-fn title_form(ours: &str, theirs: &str) -> Form {
-    // Case protection alone (Mendeley's braces round every title) is no
-    // other form: the stored title stays, and nothing is said (tester r73 F4).
-    if title_text::same_but_case_marks(ours, theirs) {
-        return Form::Alike;
+/// whichever form is stored and any order of a group's files, and an import
+/// and a merge ([`richer_value`]), gives one title, always one source's
+/// (tester r63 F1, r75 F2, F3, F5). The form with more words protected from
+/// a style's change of case (`{mRNA}`, `<span class="nocase">`) is the
+/// fuller and wins; then a title not wholly protected (a habit of
+/// Mendeley's, which keeps a style from setting it in sentence case; tester
+/// r73 F4) wins over the same wholly protected; then capitals throughout lose to ordinary case (an old
+/// export's); then the form with its diacritics wins; then the one with its
+/// words in full ("and" for a list's "&"); then one with the title's own
+/// dash or colon over Web of Science's and EndNote's " - " for it; then
+/// sentence case over title case (its capitals say which words are names,
+/// which title case hides; APA and Citing Medicine print it) and title case
+/// over lower case, a short title's case told by its words that begin in
+/// lower case; then the form with more punctuation ("Black skin, white
+/// masks") and typographic marks (the publisher's "’" and "—"); then the
+/// one with its rich-text tags. Two forms no mark tells apart are settled
+/// by code-point order, said, so that every copy keeps the same one.
+/// Two forms that differ only in the tag that writes a mark (`<em>` for
+/// `<i>`) or in a final full stop are [`Form::Alike`]: the stored stays,
+/// unsaid. Never [`Form::Other`].
+pub(crate) fn title_form(ours: &str, theirs: &str) -> Form {
+    use std::cmp::Ordering;
+    let by = |o: Ordering, why: &'static str| match o {
+        Ordering::Greater => Some(Form::Ours(why)),
+        Ordering::Less => Some(Form::Theirs(why)),
+        Ordering::Equal => None,
+    };
+    // Case protection is the fuller form, in any order (tester r75 F3: a
+    // Mendeley title, its braces read as ordinary, kept out `{mRNA}`).
+    if let Some(f) = by(case_marks(ours).cmp(&case_marks(theirs)), "without its case protection") {
+        return f;
     }
+    // A whole title protected (Mendeley's habit) loses to the same title a
+    // style may set in its own case, in any order.
+    let open = |t: &str| usize::from(!wholly_protected(t));
+    if let Some(f) = by(open(ours).cmp(&open(theirs)), "with the whole title protected from a style's change of case") {
+        return f;
+    }
+    let same_text = title_text::same_but_case_marks(ours, theirs);
     let trimmed = |t: &str| t.trim().trim_end_matches('.').trim_end().to_string();
-    let marks: [(&str, &Weight); 7] = [
+    let marks: [(&str, &Weight); 8] = [
         ("in capitals", &|t| usize::from(!shouted(t, "a"))),
         ("without its diacritics", &|t| t.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).count()),
         ("with fewer of its letters (\"&\" for \"and\"?)", &|t| t.chars().filter(|c| c.is_alphanumeric()).count()),
@@ -2181,6 +2231,22 @@ fn title_form(ours: &str, theirs: &str) -> Form {
                 (true, true) => 1,
                 (true, false) => 2,
             }
+        }),
+        // A title too short for [`title_cased`] ("The Wretched of the
+        // Earth" has two long words): of two with a capital first, the one
+        // with more words in lower case is in sentence case (tester r75 F2);
+        // the first word of a subtitle is not counted, which sentence case
+        // may capitalise.
+        ("in title case or lower case", &|t| {
+            let initial = t.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+            if !initial || long_words(t).len() >= 3 {
+                return 0;
+            }
+            t.replace(" - ", ": ")
+                .split([':', '–', '—', '.', '?', '!', '：', '？', '！', '。'])
+                .flat_map(|part| part.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).skip(1))
+                .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
+                .count()
         }),
         ("with less of its punctuation", &|t| {
             trimmed(t).chars().filter(|c| !c.is_alphanumeric() && !c.is_whitespace()).count()
@@ -2194,19 +2260,23 @@ fn title_form(ours: &str, theirs: &str) -> Form {
     let plain = |t: &str| crate::import::without_inline_markup(t).into_owned();
     let tagged = |t: &str| usize::from(plain(t) != t);
     for (why, weight) in marks {
-        match weight(&plain(ours)).cmp(&weight(&plain(theirs))) {
-            std::cmp::Ordering::Greater => return Form::Ours(why),
-            std::cmp::Ordering::Less => return Form::Theirs(why),
-            std::cmp::Ordering::Equal => {}
+        if let Some(f) = by(weight(&plain(ours)).cmp(&weight(&plain(theirs))), why) {
+            return f;
         }
     }
-    match tagged(ours).cmp(&tagged(theirs)) {
-        std::cmp::Ordering::Greater => Form::Ours("without its markup"),
-        std::cmp::Ordering::Less => Form::Theirs("without its markup"),
-        std::cmp::Ordering::Equal if trimmed(ours) == trimmed(theirs) => Form::Alike,
-        std::cmp::Ordering::Equal => Form::Other,
+    if let Some(f) = by(tagged(ours).cmp(&tagged(theirs)), "without its markup") {
+        return f;
     }
+    if same_text && title_text::sheet(ours) == title_text::sheet(theirs) || trimmed(ours) == trimmed(theirs) {
+        return Form::Alike;
+    }
+    by(title_text::sheet(ours).cmp(&title_text::sheet(theirs)), OTHER_FORM).unwrap_or(Form::Alike)
 }
+
+/// What is said of a form of a title that no mark of [`title_form`] tells
+/// from the kept one.
+const OTHER_FORM: &str = "written another way, which no rule prefers: of two such forms every copy keeps the one \
+                          later in code-point order";
 
 /// How many letters of a text are outside ASCII (its diacritics, mostly).
 /// Whether `new` is a spreadsheet's date made of a number or range
@@ -3080,6 +3150,20 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
             Form::Other => None,
         };
     }
+    // Two forms of one title: the import's rule ([`title_form`]), so that a
+    // merged copy is what the group's imports give, and re-running them
+    // changes nothing (tester r75 F5: the merge kept one form by code-point
+    // order, and the next import took the other back).
+    if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
+        && matches!(field, "title" | "original_title" | "volume_title")
+        && same_value("title", a, b)
+    {
+        return Some(match title_form(a, b) {
+            Form::Ours(_) => Side::Ours,
+            Form::Theirs(_) => Side::Theirs,
+            Form::Alike | Form::Other => one_form(field, a, b),
+        });
+    }
     if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
         && same_value(field, a, b)
     {
@@ -3124,6 +3208,36 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         }
         _ => None,
     }
+}
+
+/// The journal abbreviation a merge of two copies of one reading keeps
+/// where neither has one and one copy's journal is the other's written
+/// short ("N Engl J Med" of "New England Journal of Medicine"), as an
+/// import keeps the file's (tester r75: a merged copy lacked it, and the
+/// next import of a member's file changed the record). `None` otherwise,
+/// or when the merge settled the journal neither way (`kept`, `take`: the
+/// fields ours keeps and theirs gives).
+pub(crate) fn merged_container_short(
+    ours: &serde_json::Map<String, serde_json::Value>,
+    theirs: &serde_json::Map<String, serde_json::Value>,
+    kept: &[String],
+    take: &[String],
+) -> Option<String> {
+    let text = |m: &serde_json::Map<String, serde_json::Value>, k: &str| {
+        m.get(k).and_then(serde_json::Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(String::from)
+    };
+    if text(ours, "container_short").is_some() || text(theirs, "container_short").is_some() {
+        return None;
+    }
+    let (o, t) = (text(ours, "container")?, text(theirs, "container")?);
+    let settled = |k: &str| kept.iter().chain(take).any(|f| f == k);
+    if !settled("container") {
+        return None;
+    }
+    [(&t, &o), (&o, &t)]
+        .into_iter()
+        .find(|(short, full)| abbreviation_of(short, full) && !acronym_of(short, full))
+        .map(|(short, _)| short.clone())
 }
 
 /// A list of people as a merge's record holds it: names as written
@@ -3207,6 +3321,9 @@ pub fn one_form(field: &str, ours: &str, theirs: &str) -> Side {
             s.to_string(),
         )
     };
+    if field == "doi" {
+        return doi_form(ours, theirs);
+    }
     if key(theirs) > key(ours) { Side::Theirs } else { Side::Ours }
 }
 
@@ -3535,14 +3652,16 @@ fn date_set_by(conn: &Connection, id: i64) -> Result<Option<String>> {
 /// `fields`, or `None` when a person set them by hand or no history says.
 fn set_by(conn: &Connection, id: i64, fields: &[&str]) -> Result<Option<String>> {
     let mut st = conn.prepare_cached(
-        "SELECT h.action, h.before, h.after, r.path FROM history h LEFT JOIN import_run r ON r.id = h.import_id
+        "SELECT h.action, h.before, h.after, r.path, h.id, h.note FROM history h
+           LEFT JOIN import_run r ON r.id = h.import_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action IN ('insert', 'update')
           ORDER BY h.id DESC",
     )?;
     type Row = (String, Option<String>, Option<String>, Option<String>);
-    let rows: Vec<Row> =
-        st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
-    for (action, before, after, path) in rows {
+    let rows: Vec<(i64, Option<String>, Row)> = st
+        .query_map([id], |r| Ok((r.get(4)?, r.get(5)?, (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (action, before, after, path) in standing(rows) {
         let changed = changed_fields(before.as_deref(), after.as_deref());
         if action == "insert" || changed.iter().any(|f| fields.contains(&f.as_str())) {
             return Ok(path);
@@ -3560,19 +3679,33 @@ fn is_doi_address(url: &str) -> bool {
     rest.starts_with("doi.org/10.")
 }
 
+/// The history rows (newest first: id, note, row) whose changes stand: an
+/// undo ("undo of #N") and the change it undid both left out, so that the
+/// list that set a value before is found again, as if neither had been made
+/// (tester r75 F6: after an undo, the undo counted as a person's edit, and
+/// the next import of a list flipped a value the warning had said was
+/// settled).
+fn standing<R>(rows: Vec<(i64, Option<String>, R)>) -> Vec<R> {
+    let undo_of = |note: &Option<String>| -> Option<i64> { note.as_deref()?.strip_prefix("undo of #")?.parse().ok() };
+    let undone: std::collections::HashSet<i64> = rows.iter().filter_map(|(_, n, _)| undo_of(n)).collect();
+    rows.into_iter().filter(|(id, n, _)| undo_of(n).is_none() && !undone.contains(id)).map(|(_, _, r)| r).collect()
+}
+
 /// The value reading `id`'s `field` had before the import that last
 /// changed it, and that import's list; `None` when a person's edit (or
 /// nothing) last changed it.
 fn replaced_by_import(conn: &Connection, id: i64, field: &str) -> Result<Option<(serde_json::Value, Option<String>)>> {
     let mut st = conn.prepare_cached(
-        "SELECT h.before, h.after, h.import_id, r.path FROM history h LEFT JOIN import_run r ON r.id = h.import_id
+        "SELECT h.before, h.after, h.import_id, r.path, h.id, h.note FROM history h
+           LEFT JOIN import_run r ON r.id = h.import_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action = 'update'
           ORDER BY h.id DESC",
     )?;
     type Row = (Option<String>, Option<String>, Option<i64>, Option<String>);
-    let rows: Vec<Row> =
-        st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?.collect::<rusqlite::Result<_>>()?;
-    for (before, after, import, path) in rows {
+    let rows: Vec<(i64, Option<String>, Row)> = st
+        .query_map([id], |r| Ok((r.get(4)?, r.get(5)?, (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (before, after, import, path) in standing(rows) {
         let (b, a) = (json_of(before.as_deref()), json_of(after.as_deref()));
         if a.get(field).is_none() {
             continue;
@@ -4864,12 +4997,14 @@ impl<'t> ReadingWriter<'t> {
             && let Some(k) = kept.iter().find(|k| k.starts_with("title: kept ") && k.contains(" is the same title "))
         {
             let entry = crate::import::reading_id_text(id);
-            if k.ends_with("which no rule prefers)") {
+            if k.contains("which no rule prefers") {
                 self.warnings.push((
                     r.line,
                     format!(
                         "entry {entry} (same {how}): the file's title {:?} is the stored {:?} written another way, \
-                         which stays (if the file's is right, `canon reading edit {entry} --title {:?}`)",
+                         which stays in any order of imports and merges (of two forms no rule tells apart, every \
+                         copy keeps the one later in code-point order; if the file's is right, `canon reading edit \
+                         {entry} --title {:?}`)",
                         Q(&r.title),
                         Q(&old.title),
                         Q(&r.title)
@@ -7281,6 +7416,51 @@ mod tests {
             original: original.into(),
             ..Name::default()
         }
+    }
+
+    /// Of every pair of forms of one title, the same one wins whichever is
+    /// stored (tester r75 F2, F3, F5), and a merge picks it too.
+    #[test]
+    fn one_title_form_wins_whichever_is_stored() {
+        let forms = [
+            "The Wretched of the Earth",
+            "The wretched of the earth",
+            "the wretched of the earth",
+            "THE WRETCHED OF THE EARTH",
+            "The wretched of the earth.",
+            "<span class=\"nocase\">The Wretched of the Earth</span>",
+            "The wretched of the <span class=\"nocase\">Earth</span>",
+            "The wretched of the earth: a study",
+            "The wretched of the earth; a study",
+            "The wretched of the earth - a study",
+            "The wretched of the earth \u{2014} a study",
+            "The wretched of the earth: A study",
+        ];
+        for a in forms {
+            for b in forms.iter().filter(|b| same_value("title", a, b)) {
+                let (ab, ba) = (title_form(a, b), title_form(b, a));
+                let agree = matches!(
+                    (ab, ba),
+                    (Form::Ours(_), Form::Theirs(_)) | (Form::Theirs(_), Form::Ours(_)) | (Form::Alike, Form::Alike)
+                );
+                assert!(agree, "{a:?} against {b:?}: {ab:?}, the other way {ba:?}");
+                assert_ne!(ab, Form::Other, "{a:?} against {b:?}");
+                let (x, y) = (serde_json::json!(a), serde_json::json!(b));
+                match ab {
+                    Form::Ours(_) => assert_eq!(richer_value("title", &x, &y), Some(Side::Ours), "{a:?} {b:?}"),
+                    Form::Theirs(_) => assert_eq!(richer_value("title", &x, &y), Some(Side::Theirs), "{a:?} {b:?}"),
+                    _ => {}
+                }
+            }
+        }
+        assert_eq!(
+            title_form("The Wretched of the Earth", "The wretched of the earth"),
+            Form::Theirs("in title case or lower case")
+        );
+        assert_eq!(
+            title_form("The wretched of the earth", "The wretched of the <span class=\"nocase\">Earth</span>"),
+            Form::Theirs("without its case protection")
+        );
     }
 
     #[test]
