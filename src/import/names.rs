@@ -2536,8 +2536,28 @@ pub fn ends_with_et_al(cell: &str) -> bool {
 pub fn without_role_words(cell: &str, editors: bool) -> std::borrow::Cow<'_, str> {
     let (lead, trail): (&[&str], &[&str]) = if editors {
         (
-            &["edited by ", "ed. by ", "eds. by ", "eds.: ", "eds: ", "editors: ", "editor: ", "edited and introduced by "],
-            &[", editors", ", editor", ", eds.", ", eds", ", ed.", " (eds.)", " (eds)", " (ed.)", " (ed)", " (editors)"],
+            &[
+                "edited by ",
+                "ed. by ",
+                "eds. by ",
+                "eds.: ",
+                "eds: ",
+                "editors: ",
+                "editor: ",
+                "edited and introduced by ",
+            ],
+            &[
+                ", editors",
+                ", editor",
+                ", eds.",
+                ", eds",
+                ", ed.",
+                " (eds.)",
+                " (eds)",
+                " (ed.)",
+                " (ed)",
+                " (editors)",
+            ],
         )
     } else {
         (

@@ -5445,7 +5445,9 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             // A multi-volume work cited whole: its number of volumes (CSL
             // `number-of-volumes`; schema 0033, tester r71 F12).
             // (One volume of the set is cited with its own number alone.)
-            if let (Some(n), None, None) = (r.number_of_volumes.as_ref().filter(|n| *n != "1"), &r.volume, &r.volume_title) {
+            if let (Some(n), None, None) =
+                (r.number_of_volumes.as_ref().filter(|n| *n != "1"), &r.volume, &r.volume_title)
+            {
                 e.insert("volume-total".into(), json!(n));
             }
             // A book in a series: its number is the series number, on the
