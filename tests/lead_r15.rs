@@ -876,10 +876,9 @@ fn an_access_date_is_kept_edited_undone_exported_and_checked() {
     // (Schema 0028's original year, 0029's translators, 0030's original title, 0032's volume
     // title and 0033's number of volumes come after it.)
     assert!(
-        csv.lines()
-            .next()
-            .unwrap()
-            .ends_with(",accessed,original_year,translators,original_title,volume_title,number_of_volumes"),
+        csv.lines().next().unwrap().ends_with(
+            ",accessed,original_year,translators,original_title,volume_title,number_of_volumes,type_inferred"
+        ),
         "{csv}"
     );
     let again = w.import_reading("again.csv", &csv);

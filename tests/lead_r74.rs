@@ -175,7 +175,7 @@ fn typed_counts_undo_and_the_export_round_trip() {
     w.ok(&["undo", n, "--by", "t"]);
     assert_eq!(volumes(&w.reading_list(), "Disease"), "3");
     let sheet = w.ok(&["export", "reading", "--format", "csv"]);
-    assert!(sheet.lines().next().expect("a header").ends_with(",number_of_volumes"), "{sheet}");
+    assert!(sheet.lines().next().expect("a header").ends_with(",number_of_volumes,type_inferred"), "{sheet}");
     let back = w.import_reading("export.csv", &sheet);
     assert!(back.contains("0 new, 0 changed, 1 unchanged"), "{back}");
 }
@@ -506,4 +506,52 @@ fn the_lancet_in_either_order_and_an_editions_isbn_stays_with_its_publisher() {
         "{err}"
     );
     assert!(err.contains("ISBN \"9780710000408\""), "{err}");
+}
+
+/// Tester r76 F3: `export reading` says which types canon inferred, and
+/// another copy importing that sheet reads them as guesses: a stated
+/// "report" there is not replaced by the exported guess "book".
+#[test]
+fn an_exported_guess_stays_a_guess_in_another_copy() {
+    let w = workdir();
+    w.import_reading(
+        "notype.csv",
+        "title,authors,year,publisher\nSocial determinants of health,World Health Organization,2003,WHO\n",
+    );
+    let sheet = w.ok(&["export", "reading", "--format", "csv"]);
+    let header: Vec<&str> = sheet.lines().next().expect("a header").split(',').collect();
+    let row: Vec<&str> = sheet.lines().nth(1).expect("a row").split(',').collect();
+    let col = header.iter().position(|h| *h == "type_inferred").expect("the column");
+    assert_eq!(row[col], "yes", "{sheet}");
+    let other = w.path("other.db");
+    let stated = w.write("stated.csv", "title,year,type,publisher\nSocial determinants of health,2003,report,WHO\n");
+    w.ok_at(&other, &["init", "-q"]);
+    w.ok_at(&other, &["import", "reading", stated.to_str().expect("path")]);
+    let ex = w.write("export.csv", &sheet);
+    let out = common::stderr_at(&w, &other, &["import", "reading", ex.to_str().expect("path")]);
+    let l = common::json_at(&w, &other, &["reading", "list", "--format", "json"]);
+    assert_eq!(reading(&l, "Social determinants")["type"], "report", "{out}");
+    // And back into the same copy: no change.
+    let back = w.import_reading("back.csv", &sheet);
+    assert!(back.contains("0 changed"), "{back}");
+}
+
+/// Tester r76 F13: a merge listing names a reading by its title as the
+/// listings write it, `{eGFR}`, never the stored HTML.
+#[test]
+fn merge_listings_name_a_reading_in_braces() {
+    let w = workdir();
+    w.import_reading(
+        "a.bib",
+        "@article{a, title={Race correction in {eGFR}: a review}, author={Osei, Kofi}, journal={BMJ}, year={2021}}\n",
+    );
+    let theirs = w.path("theirs.db");
+    std::fs::copy(w.db(), &theirs).expect("copy");
+    let id = reading(&w.reading_list(), "Race correction")["id"].to_string().trim_matches('"').to_string();
+    w.ok_at(&theirs, &["tag", &id, "epistemic-bias", "--by", "kofi"]);
+    let out = w.ok(&["merge", theirs.to_str().expect("path"), "--by", "amina"]);
+    let err = w.ok_stderr(&["merge", theirs.to_str().expect("path"), "--by", "amina", "--dry-run"]);
+    let said = format!("{out}{err}");
+    assert!(said.contains("on reading Race correction in {eGFR}: a review"), "{said}");
+    assert!(!said.contains("<span"), "{said}");
 }

@@ -139,6 +139,9 @@ const READING_COLUMNS: &[&str] = &[
     "volume_title",
     // Schema 0033: the number of volumes of a multi-volume work, last for the same reason.
     "number_of_volumes",
+    // Schema 0034: "yes" where canon inferred the type (no list stated it), so that a copy
+    // importing the sheet reads the guess as one (tester r76 F3), last for the same reason.
+    "type_inferred",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -211,6 +214,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.original_title),
             o(&r.volume_title),
             o(&r.number_of_volumes),
+            if r.type_inferred { "yes".to_string() } else { String::new() },
         ]);
     }
     if !a.bom {

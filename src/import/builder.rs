@@ -160,6 +160,9 @@ pub struct Draft {
     /// `number-of-volumes`, biblatex `volumes`, RIS `NV`, EndNote
     /// `num-vols`), read by [`number_of_volumes`].
     pub number_of_volumes: Option<Val>,
+    /// The source says its type is canon's guess (`export reading`'s
+    /// `type_inferred` column): read as an inferred type (tester r76 F3).
+    pub type_guessed: bool,
     pub issue: Option<String>,
     /// Where the volume, issue and pages were read (their cells), for the
     /// messages about them; `None`: the record's start ([`Draft::at`]).
@@ -3056,7 +3059,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             k
         }
         KindSrc::Named(v) => {
-            kind_inferred = false;
+            kind_inferred = d.type_guessed;
             reading_type(&v.text).unwrap_or_else(|| {
                 err(
                     &mut errs,

@@ -67,6 +67,7 @@ const TRANSLATORS: usize = 45;
 const ORIGINAL_TITLE: usize = 46;
 const VOLUME_TITLE: usize = 47;
 const NUMBER_OF_VOLUMES: usize = 48;
+const TYPE_INFERRED: usize = 49;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -259,6 +260,9 @@ pub const FIELDS: &[Field] = &[
         ],
         required: false,
     },
+    // Schema 0034: "yes" where canon inferred the type, as `export reading`
+    // writes it (tester r76 F3).
+    Field { name: "type_inferred", aliases: &["type inferred"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -583,6 +587,9 @@ impl<'a> ReadingReader<'a> {
         d.original_title = text(ORIGINAL_TITLE).map(|t| super::title_text::from_sheet(&t));
         d.volume_title = text(VOLUME_TITLE).map(|t| super::title_text::from_sheet(&t));
         d.number_of_volumes = opt(NUMBER_OF_VOLUMES);
+        // canon's export says which types canon inferred: read as a guess,
+        // which never replaces a stated type (tester r76 F3).
+        d.type_guessed = matches!(self.get(TYPE_INFERRED).trim().to_lowercase().as_str(), "yes" | "true" | "1");
         if let Some(v) = opt(REPORT_NUMBER) {
             let (f, name) = (REPORT_NUMBER, "report_number");
             match d.issue.as_deref().map(str::trim) {

@@ -1816,7 +1816,13 @@ fn names(ours: &Snapshot) -> HashMap<(&'static str, i64), String> {
     for (table, field) in [("theme", "slug"), ("module", "code"), ("item", "title"), ("reading", "title")] {
         for m in ours.get(table) {
             if let Some(id) = i(m, "id") {
-                out.insert((table, id), s(m, field).to_string());
+                // A reading's title in its sheet text, `{eGFR}` (tester r76 F13).
+                let name = if table == "reading" {
+                    crate::import::title_text::sheet(s(m, field))
+                } else {
+                    s(m, field).to_string()
+                };
+                out.insert((table, id), name);
             }
         }
     }

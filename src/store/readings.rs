@@ -6828,6 +6828,10 @@ pub struct Reading {
     /// The number of volumes of a multi-volume work, digits ("2"): CSL
     /// `number-of-volumes`, biblatex `volumes`, RIS `NV` (schema 0033).
     pub number_of_volumes: Option<String>,
+    /// canon inferred the type; no source stated it (schema 0034). Written
+    /// by `export reading` so that another copy reads the guess as one.
+    #[serde(skip)]
+    pub type_inferred: bool,
     /// The year is approximate ("circa 1998", "c. 1998", CSL `circa`).
     pub date_approximate: bool,
     /// The year is a copyright year ("c1998", "©1998"; schema 0019): exact,
@@ -6914,7 +6918,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.accessed, r.original_year,
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_translator WHERE reading_id = r.id ORDER BY position)),
-                r.original_title, r.volume_title, r.number_of_volumes
+                r.original_title, r.volume_title, r.number_of_volumes, r.type_inferred
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -6954,6 +6958,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 original_title: r.get(48)?,
                 volume_title: r.get(49)?,
                 number_of_volumes: r.get(50)?,
+                type_inferred: r.get::<_, Option<i64>>(51)?.unwrap_or(0) != 0,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,
