@@ -555,3 +555,27 @@ fn merge_listings_name_a_reading_in_braces() {
     assert!(said.contains("on reading Race correction in {eGFR}: a review"), "{said}");
     assert!(!said.contains("<span"), "{said}");
 }
+
+/// Tester r76 F17: a catalogue's ISBN qualifier that names the volume among
+/// other words ("(v. 2 : alk. paper)", "(pbk. ; v. 1)") gives the volume;
+/// "(2 v.)" gives the set's number of volumes.
+#[test]
+fn isbn_qualifiers_with_binding_words_give_the_volume_or_the_count() {
+    for (isbn, volume, count) in [
+        ("0415047722 (v. 2 : alk. paper)", Some("2"), None),
+        ("0415047722 (pbk. ; v. 1)", Some("1"), None),
+        ("0415047722 (2 v.)", None, Some("2")),
+    ] {
+        let w = workdir();
+        let err = w.import_reading(
+            "q.csv",
+            &format!(
+                "title,authors,year,type,publisher,isbn\nCompanion,\"Doe, Jane\",1993,book,Routledge,\"{isbn}\"\n"
+            ),
+        );
+        let list = w.reading_list();
+        let r = reading(&list, "Companion");
+        assert_eq!((r["volume"].as_str(), r["number_of_volumes"].as_str()), (volume, count), "{isbn}: {err}");
+        assert!(!err.contains("is not stored"), "{isbn}: {err}");
+    }
+}

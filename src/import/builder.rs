@@ -3149,6 +3149,20 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                         kept.as_deref().unwrap_or_default()
                     ),
                 ));
+            } else if let Some(n) = qualified
+                .and_then(|(_, q)| qualifier_volume_count(q))
+                .filter(|_| d.volume.as_deref().is_none_or(|v| v.trim().is_empty()) && d.number_of_volumes.is_none())
+            {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}isbn {:?}: read as the ISBN {} of the set of {n} volumes the catalogue's qualifier names",
+                        v.text.trim(),
+                        kept.as_deref().unwrap_or_default()
+                    ),
+                ));
+                d.number_of_volumes = Some(Val::new(n, v.at));
             } else if let Some(note) =
                 kept.as_deref().filter(|_| others.is_empty()).and_then(|k| isbn_qualifier_note(&p, &v.text, k))
             {
@@ -3205,11 +3219,28 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                         ));
                         d.volume = Some(vol);
                     }
-                    None => {
-                        if let Some(note) = isbn_qualifier_note(&p, &v.text, &n) {
-                            d.warnings.push(RowError::new(v.at.line, v.at.column, note));
+                    None => match qualifier_volume_count(q).filter(|_| {
+                        d.volume.as_deref().is_none_or(|v| v.trim().is_empty()) && d.number_of_volumes.is_none()
+                    }) {
+                        // "(2 v.)": the whole set's number of volumes (tester r76 F17).
+                        Some(count) => {
+                            d.warnings.push(RowError::new(
+                                v.at.line,
+                                v.at.column,
+                                format!(
+                                    "{p}isbn {:?}: read as the ISBN {n} of the set of {count} volumes the \
+                                     catalogue's qualifier names",
+                                    v.text.trim()
+                                ),
+                            ));
+                            d.number_of_volumes = Some(Val::new(count, v.at));
                         }
-                    }
+                        None => {
+                            if let Some(note) = isbn_qualifier_note(&p, &v.text, &n) {
+                                d.warnings.push(RowError::new(v.at.line, v.at.column, note));
+                            }
+                        }
+                    },
                 }
                 Some(n)
             });
@@ -4417,8 +4448,21 @@ fn without_isbn_qualifier(s: &str) -> Option<(&str, &str)> {
 /// "(v.2)", "(Bd. 2)"), or `None` ("(pbk.)", "(set)", "(v. 1-3)").
 fn qualifier_volume(q: &str) -> Option<String> {
     let q = q.trim().trim_start_matches('(').trim_end_matches(')').trim().to_lowercase();
-    let n = ["volume", "vol.", "vol", "v.", "v", "bd.", "bd", "t."].iter().find_map(|l| q.strip_prefix(l))?.trim();
-    (!n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit())).then(|| n.to_string())
+    // Each part the catalogue sets apart ("v. 2 : alk. paper", "pbk. ; v.
+    // 1", MARC 020 $q; tester r76 F17: the volume was lost beside them).
+    q.split([';', ':', ',']).find_map(|part| {
+        let part = part.trim();
+        let n =
+            ["volume", "vol.", "vol", "v.", "v", "bd.", "bd", "t."].iter().find_map(|l| part.strip_prefix(l))?.trim();
+        (!n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit())).then(|| n.to_string())
+    })
+}
+
+/// The number of volumes a catalogue's ISBN qualifier gives for a whole
+/// set ("(2 v.)", "(set : 3 vols.)"; tester r76 F17), or `None`.
+fn qualifier_volume_count(q: &str) -> Option<String> {
+    let q = q.trim().trim_start_matches('(').trim_end_matches(')');
+    q.split([';', ':', ',']).find_map(|part| volume_count(part.trim()))
 }
 
 /// The warning for a library catalogue's qualifier after the ISBN kept
