@@ -3137,34 +3137,13 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             // Its volume ("(v. 2)", "(vol. 2)") is the record's when it gives
             // none: a catalogue's record of one volume of a set is that
             // volume, never the set (which would take the volume's ISBN).
-            let volume = qualified.and_then(|(_, q)| qualifier_volume(q));
-            if let Some(n) = volume.as_ref().filter(|_| d.volume.as_deref().is_none_or(|v| v.trim().is_empty())) {
-                d.volume = Some(n.clone());
-                d.warnings.push(RowError::new(
-                    v.at.line,
-                    v.at.column,
-                    format!(
-                        "{p}isbn {:?}: read as the ISBN {} of volume {n}, the volume the catalogue's qualifier names",
-                        v.text.trim(),
-                        kept.as_deref().unwrap_or_default()
-                    ),
-                ));
-            } else if let Some(n) = qualified
-                .and_then(|(_, q)| qualifier_volume_count(q))
-                .filter(|_| d.volume.as_deref().is_none_or(|v| v.trim().is_empty()) && d.number_of_volumes.is_none())
-            {
-                d.warnings.push(RowError::new(
-                    v.at.line,
-                    v.at.column,
-                    format!(
-                        "{p}isbn {:?}: read as the ISBN {} of the set of {n} volumes the catalogue's qualifier names",
-                        v.text.trim(),
-                        kept.as_deref().unwrap_or_default()
-                    ),
-                ));
-                d.number_of_volumes = Some(Val::new(n, v.at));
-            } else if let Some(note) =
-                kept.as_deref().filter(|_| others.is_empty()).and_then(|k| isbn_qualifier_note(&p, &v.text, k))
+            let read = match (qualified, kept.as_deref()) {
+                (Some((_, q)), Some(k)) => qualifier_read(&mut d, &p, &v, k, q),
+                _ => false,
+            };
+            if !read
+                && let Some(note) =
+                    kept.as_deref().filter(|_| others.is_empty()).and_then(|k| isbn_qualifier_note(&p, &v.text, k))
             {
                 d.warnings.push(RowError::new(v.at.line, v.at.column, note));
             }
@@ -3206,41 +3185,10 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                 let (isbn, q) = without_isbn_qualifier(&v.text)?;
                 let n = super::isbn_as_published(isbn)?;
                 // Its volume, when the record gives none (see the RIS rule above).
-                match qualifier_volume(q).filter(|_| d.volume.as_deref().is_none_or(|v| v.trim().is_empty())) {
-                    Some(vol) => {
-                        d.warnings.push(RowError::new(
-                            v.at.line,
-                            v.at.column,
-                            format!(
-                                "{p}isbn {:?}: read as the ISBN {n} of volume {vol}, the volume the catalogue's \
-                                 qualifier names",
-                                v.text.trim()
-                            ),
-                        ));
-                        d.volume = Some(vol);
-                    }
-                    None => match qualifier_volume_count(q).filter(|_| {
-                        d.volume.as_deref().is_none_or(|v| v.trim().is_empty()) && d.number_of_volumes.is_none()
-                    }) {
-                        // "(2 v.)": the whole set's number of volumes (tester r76 F17).
-                        Some(count) => {
-                            d.warnings.push(RowError::new(
-                                v.at.line,
-                                v.at.column,
-                                format!(
-                                    "{p}isbn {:?}: read as the ISBN {n} of the set of {count} volumes the \
-                                     catalogue's qualifier names",
-                                    v.text.trim()
-                                ),
-                            ));
-                            d.number_of_volumes = Some(Val::new(count, v.at));
-                        }
-                        None => {
-                            if let Some(note) = isbn_qualifier_note(&p, &v.text, &n) {
-                                d.warnings.push(RowError::new(v.at.line, v.at.column, note));
-                            }
-                        }
-                    },
+                if !qualifier_read(&mut d, &p, &v, &n, q)
+                    && let Some(note) = isbn_qualifier_note(&p, &v.text, &n)
+                {
+                    d.warnings.push(RowError::new(v.at.line, v.at.column, note));
                 }
                 Some(n)
             });
@@ -4456,6 +4404,31 @@ fn qualifier_volume(q: &str) -> Option<String> {
             ["volume", "vol.", "vol", "v.", "v", "bd.", "bd", "t."].iter().find_map(|l| part.strip_prefix(l))?.trim();
         (!n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit())).then(|| n.to_string())
     })
+}
+
+/// What a catalogue's qualifier `q` after the ISBN `isbn` (read from `v`)
+/// says of the record, when it gives neither: the volume ("(v. 2)", "(pbk.
+/// ; v. 1)": a catalogue's record of one volume of a set is that volume,
+/// never the set, which would take the volume's ISBN; tester r72 F18, r76
+/// F17) or the whole set's number of volumes ("(2 v.)"), each said at the
+/// field. Whether it read one; one rule for every ISBN reader.
+fn qualifier_read(d: &mut Draft, p: &str, v: &Val, isbn: &str, q: &str) -> bool {
+    if d.volume.as_deref().is_some_and(|v| !v.trim().is_empty()) {
+        return false;
+    }
+    let (what, volume, count) = match (qualifier_volume(q), qualifier_volume_count(q)) {
+        (Some(n), _) => (format!("volume {n}, the volume"), Some(n), None),
+        (None, Some(n)) if d.number_of_volumes.is_none() => (format!("the set of {n} volumes"), None, Some(n)),
+        _ => return false,
+    };
+    let message =
+        format!("{p}isbn {:?}: read as the ISBN {isbn} of {what} the catalogue's qualifier names", v.text.trim());
+    d.warnings.push(RowError::new(v.at.line, v.at.column, message));
+    d.volume = volume.or(d.volume.take());
+    if let Some(n) = count {
+        d.number_of_volumes = Some(Val::new(n, v.at));
+    }
+    true
 }
 
 /// The number of volumes a catalogue's ISBN qualifier gives for a whole

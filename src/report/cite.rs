@@ -798,8 +798,8 @@ impl Style {
             None => t,
         };
         let t = match self.named {
-            Some("vancouver") if self.words.foreign => with_date_unknown_in(
-                with_nlm_newspaper_section(
+            Some("vancouver") => {
+                let t = with_nlm_newspaper_section(
                     with_nlm_online_date_unknown(
                         with_nlm_podcast(
                             with_nlm_publisher_unknown(
@@ -816,27 +816,10 @@ impl Style {
                         r,
                     ),
                     r,
-                ),
-                &self.words,
-            ),
-            Some("vancouver") => with_nlm_newspaper_section(
-                with_nlm_online_date_unknown(
-                    with_nlm_podcast(
-                        with_nlm_publisher_unknown(
-                            with_nlm_place_unknown(
-                                with_nlm_group_author(with_nlm_volume_supplement(t, r), r),
-                                r,
-                                &self.words,
-                            ),
-                            r,
-                            &self.words,
-                        ),
-                        r,
-                    ),
-                    r,
-                ),
-                r,
-            ),
+                );
+                // A style of another language: its own words for "date unknown".
+                if self.words.foreign { with_date_unknown_in(t, &self.words) } else { t }
+            }
             Some("ama") => {
                 let t = with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r);
                 let t = with_ama_media(t, r);
