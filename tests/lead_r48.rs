@@ -162,7 +162,7 @@ fn an_ahead_of_print_record_never_redates_the_issue_within_its_year() {
         "PMID- 38000001\nDP  - 2024 Jan 4\nTI  - Pulse oximetry bias.\nFAU - Okonkwo, Chiamaka\n\
          JT  - Nature medicine\nAID - 10.1038/s41591-023-02650-1 [doi]\nPST - aheadofprint\n",
     );
-    assert!(err.contains("the file's date 2024-01-04 is of the work in press"), "{err}");
+    assert!(err.contains("the file's date 2024-01-04 is of the version published online ahead of print"), "{err}");
     assert!(err.contains("the stored 2024-03 is of its published version"), "{err}");
     let r = reading(&w.reading_list(), "Pulse").clone();
     assert_eq!((r["month"].as_i64(), r["day"].as_i64()), (Some(3), None), "{r:#}");

@@ -288,6 +288,27 @@ pub fn kept_beside_year(note: Option<&str>) -> bool {
     is_ahead_of_print(note) || is_not_yet_published(note)
 }
 
+/// What a record with a year and a publication state (`year_note`) is a
+/// record of, for messages: "the version published online ahead of print",
+/// "the forthcoming work", "the accepted manuscript", "the work to appear",
+/// and "the work in press" otherwise (a Scopus "Article in press" row, a
+/// state not stored). Tester r76 F18: a PubMed record ahead of print was
+/// called "the work in press".
+pub fn unfinished_record(note: Option<&str>) -> &'static str {
+    let note = note.map(str::trim).unwrap_or_default().to_lowercase();
+    if is_ahead_of_print(Some(&note)) {
+        "the version published online ahead of print"
+    } else if note == "forthcoming" {
+        "the forthcoming work"
+    } else if note == "accepted" {
+        "the accepted manuscript"
+    } else if note == "to appear" {
+        "the work to appear"
+    } else {
+        "the work in press"
+    }
+}
+
 /// Whether a reading's `year_note` is one of [`NOT_YET_PUBLISHED`] (case aside).
 pub fn is_not_yet_published(note: Option<&str>) -> bool {
     note.is_some_and(|n| NOT_YET_PUBLISHED.iter().any(|s| n.trim().eq_ignore_ascii_case(s)))

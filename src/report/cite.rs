@@ -9385,10 +9385,15 @@ fn with_source_case(mut t: Rich, r: &Reading, chicago: bool, short_printed: bool
     // The title where it first stands; the journal and publisher, which
     // follow it, where they last stand (a title may quote a journal's name).
     let (container, short) = journal_forms(r, short_printed);
-    for (n, source) in [Some(&r.title), container, short, r.publisher.as_ref(), r.edition.as_ref()]
-        .into_iter()
-        .enumerate()
-        .filter_map(|(n, s)| s.map(|s| (n, s)))
+    // A book's series and a volume's own title are titles too: title case
+    // leaves their minor words small after a comma ("Early Greek, Hindu,
+    // and Persian Medicine"; tester r76 F1).
+    let (series, volume_title) = (r.series.as_ref(), r.volume_title.as_ref());
+    for (n, source) in
+        [Some(&r.title), container, short, r.publisher.as_ref(), r.edition.as_ref(), series, volume_title]
+            .into_iter()
+            .enumerate()
+            .filter_map(|(n, s)| s.map(|s| (n, s)))
     {
         let src: Vec<char> = source.trim().trim_end_matches('.').chars().collect();
         let mut want = source_case(&src, chicago);

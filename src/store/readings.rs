@@ -5089,9 +5089,9 @@ impl<'t> ReadingWriter<'t> {
                 )
             };
             let why = if r.unfinished {
-                "is of the work in press (the file says so)"
+                format!("is of {} (the file says so)", crate::import::unfinished_record(r.year_note.as_deref()))
             } else {
-                "is of a record without volume or pages (an online version before its issue?)"
+                "is of a record without volume or pages (an online version before its issue?)".to_string()
             };
             new.keep_date_of(&old);
             kept.push(format!("{what}: kept {year} (the file's {theirs} {why})"));
@@ -5125,12 +5125,13 @@ impl<'t> ReadingWriter<'t> {
                 }
             }
             if !held.is_empty() {
-                kept.push(format!("kept {} (the file's record is of the work in press)", held.join(", ")));
+                let of = crate::import::unfinished_record(r.year_note.as_deref());
+                kept.push(format!("kept {} (the file's record is of {of})", held.join(", ")));
                 self.warnings.push((
                     r.line,
                     format!(
-                        "entry {} (same {how}): the file's record is of the work in press (the file says so); the \
-                         stored {} of its published version stay",
+                        "entry {} (same {how}): the file's record is of {of} (the file says so); the stored {} of \
+                         its published version stay",
                         crate::import::reading_id_text(id),
                         held.join(", ")
                     ),
