@@ -77,3 +77,24 @@ fn a_record_ahead_of_print_is_called_so_when_the_published_one_stays() {
     let r = reference(&refs, "Decolonising");
     assert!(r.contains("2024;403(10425):501-10"), "{r}");
 }
+
+/// A type canon guessed (a sheet without a type column) is shown as such by
+/// `reading show`, with the command that states it; stating it is said in
+/// words ("type: inferred → stated"), and undone.
+#[test]
+fn reading_show_says_a_type_was_inferred_and_an_edit_states_it() {
+    let w = workdir();
+    w.import_reading(
+        "scopus.csv",
+        "Title,Author,Year,Source title,Volume,DOI\nA study,\"Smith, J.\",2020,BMJ,3,10.1/a\n",
+    );
+    let list = w.reading_list();
+    let id = list[0]["id"].to_string().trim_matches('"').to_string();
+    let shown = w.ok(&["reading", "show", &id]);
+    assert!(shown.contains("article (inferred: no list stated it;"), "{shown}");
+    assert!(shown.contains(&format!("canon reading edit {id} --type TYPE")), "{shown}");
+    let said = w.ok_stderr(&["reading", "edit", &id, "--type", "article", "--by", "amina"]);
+    assert!(said.contains("type: inferred → stated"), "{said}");
+    let shown = w.ok(&["reading", "show", &id]);
+    assert!(shown.lines().any(|l| l.trim_end() == "type         article"), "{shown}");
+}

@@ -428,7 +428,15 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
                 (None, n) => n.clone().unwrap_or_else(|| year(None)),
             },
         ],
-        vec!["type".into(), r.kind.clone()],
+        // A type canon guessed says so, and how to state it (schema 0034).
+        vec![
+            "type".into(),
+            if r.type_inferred {
+                format!("{} (inferred: no list stated it; `canon reading edit {} --type TYPE` states it)", r.kind, r.id)
+            } else {
+                r.kind.clone()
+            },
+        ],
     ];
     for (i, n) in r.author_names.iter().enumerate() {
         rows.push(vec![format!("author {}", i + 1), name_parts(n)]);

@@ -271,6 +271,11 @@ fn describe_change(c: &FieldChange) -> String {
         };
         return format!("{}: {} → {}", c.field, yes_no(&c.before), yes_no(&c.after));
     }
+    // Whether the type was guessed (schema 0034), in words.
+    if c.field == "type_inferred" {
+        let said = |v: &Value| if v.as_i64() == Some(1) || v.as_bool() == Some(true) { "inferred" } else { "stated" };
+        return format!("type: {} → {}", said(&c.before), said(&c.after));
+    }
     // A title's marks as the listings write them, `{HIV}`, never the stored
     // HTML (tester r75 F8).
     if matches!(c.field.as_str(), "title" | "original_title" | "volume_title") {
