@@ -5400,11 +5400,12 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     if let Some(vt) = r.volume_title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         e.insert(VOLUME_TITLE_CARRIER.0.into(), json!(processor_title(&with_first_capital(&cited_title(vt)))));
     }
-    // The status, for a style that prints CSL's `status` ([`STATUS_CARRIER`]),
-    // in the style's locale ([`status_words`]).
+    // The status, for a style that prints CSL's `status` ([`STATUS_CARRIER`]):
+    // as stored ("to appear") in English, in another locale its term for the
+    // state ([`status_words`]: "im Druck"; tester r76 F10).
     if let Some(status) = &r.year_note {
         let (_, printed) = status_words(status, form.status_terms, form.foreign, form.named.unwrap_or_default());
-        e.insert(STATUS_CARRIER.0.into(), json!(protected(printed)));
+        e.insert(STATUS_CARRIER.0.into(), json!(protected(if form.foreign { printed } else { status })));
     }
     if let Some(p) = &r.pages {
         // An article number is stored as APA 7 prints it, "Article 112873"
