@@ -16,6 +16,7 @@ fn style(w: &Workdir, name: &str, locale: &str, status: bool, volume_title: bool
     let status = if status { r#"<else-if variable="status"><text variable="status"/></else-if>"# } else { "" };
     let volume = if volume_title {
         r#"<text variable="volume" prefix=". Bd. "/><text variable="volume-title" prefix=": "/>
+      <text variable="number-of-volumes" prefix=". " suffix=" Bde."/>
       <text variable="publisher-place" prefix=". "/><text variable="publisher" prefix=": "/>"#
     } else {
         ""
@@ -199,6 +200,16 @@ fn a_volume_title_reaches_a_csl_style_as_its_own_variable() {
         assert!(r.contains(want), "{title}: {r}");
         assert!(!r.contains("Vol."), "no English word in a German list: {r}");
     }
+    // Each variable the volume has reaches the style, the number of volumes
+    // of its work too (CSL `number-of-volumes`).
+    w.import_reading(
+        "set.bib",
+        "@book{s, author = {Ade, Ola}, maintitle = {Medicine in Africa}, title = {The north}, volume = {1}, \
+         volumes = {3}, publisher = {Zed}, address = {London}, year = {2001}}\n",
+    );
+    let refs = w.references(&path);
+    let r = reference(&refs, "Medicine in Africa");
+    assert!(r.contains("Medicine in Africa. Bd. 1: The north. 3 Bde. London: Zed."), "{r}");
     // A style without `volume-title`: the volume's title in the title, with
     // the locale's word for a volume, never lost.
     for (name, locale, word) in

@@ -5554,7 +5554,8 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             }
             // A chapter in a multi-volume work cited whole: the work's number
             // of volumes (CSL `number-of-volumes`; schema 0033).
-            if let (Some(n), None) = (r.number_of_volumes.as_ref().filter(|n| *n != "1"), &r.volume) {
+            // (A `.csl` file gets it beside the volume too, as CSL gives both.)
+            if let Some(n) = r.number_of_volumes.as_ref().filter(|n| *n != "1" && (r.volume.is_none() || csl_file)) {
                 parent.insert("volume-total".into(), json!(n));
             }
             // A chapter's book in a series: its number is the series number
@@ -5584,9 +5585,11 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // A multi-volume work cited whole: its number of volumes (CSL
             // `number-of-volumes`; schema 0033, tester r71 F12).
             // (One volume of the set is cited with its own number alone.)
-            if let (Some(n), None, None) =
-                (r.number_of_volumes.as_ref().filter(|n| *n != "1"), &r.volume, &r.volume_title)
-            {
+            // A `.csl` file gets it beside one volume's number and title too,
+            // as CSL gives each variable (`number-of-volumes`, `volume`,
+            // `volume-title`), and prints what it chooses.
+            let one_volume = r.volume.is_some() || r.volume_title.is_some();
+            if let Some(n) = r.number_of_volumes.as_ref().filter(|n| *n != "1" && (!one_volume || csl_file)) {
                 e.insert("volume-total".into(), json!(n));
             }
             // A book in a series: its number is the series number, on the
