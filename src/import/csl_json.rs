@@ -530,6 +530,15 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             p.column,
             format!("in {}: the date has no year ({k}); read without a year", d.label.as_deref().unwrap_or("item")),
         ));
+    } else if d.date.is_none() && text_of(o.get("title")).is_some() {
+        // No date at all and no status to say why (tester r75 F10: imported
+        // without a year and nothing said): the same words, at the item.
+        // (An item without a title is refused for that.)
+        d.warnings.push(RowError::new(
+            line,
+            col,
+            format!("in {}: no date (issued); read without a year", d.label.as_deref().unwrap_or("item")),
+        ));
     }
     d.doi = text_of(o.get("DOI")).map(|t| Val::new(t, at("DOI")));
     d.pmid = text_of(o.get("PMID")).map(|t| Val::new(t, at("PMID")));

@@ -231,6 +231,12 @@ pub struct Style {
     /// The style (a .csl file) uses CSL's `status` variable itself, where it
     /// chose ([`with_status_carried`]).
     places_status: bool,
+    /// The style (one canon does not know) uses CSL's `volume-title`
+    /// variable, which canon gives it ([`VOLUME_TITLE_CARRIER`]).
+    places_volume_title: bool,
+    /// The style's locale's short word for "volume" ("Bd." in German),
+    /// for a volume's title put in the title ([`multi_volume_title`]).
+    volume_word: String,
     /// Whether a reference's text in a list can depend on the other entries
     /// of the list only through its number (see [`entries_stand_alone`]):
     /// then each reading is rendered once and numbered per list.
@@ -248,6 +254,15 @@ pub struct Style {
     /// The canon style this is, when it is one of [`NAMED`] (not a `.csl`
     /// file or another bundled style).
     named: Option<&'static str>,
+}
+
+/// The canon style `arg` names, when it is one of [`NAMED`] (not a `.csl`
+/// file or another bundled style).
+fn named_of(arg: &StyleArg) -> Option<&'static str> {
+    match arg {
+        StyleArg::Named(n) => NAMED.iter().find(|(k, _, _)| k == n).map(|(k, _, _)| *k),
+        StyleArg::File(_) => None,
+    }
 }
 
 impl fmt::Debug for Style {
@@ -365,7 +380,8 @@ impl Style {
         // The bundled styles' "n.d." is where canon puts a status itself
         // ([`formatted::entry`]); a .csl file that uses `status` places it.
         let places_status = matches!(arg, StyleArg::File(_)) && uses_variable(&xml, "status");
-        let xml = with_status_carried(&xml, places_status);
+        let places_volume_title = named_of(arg).is_none() && uses_variable(&xml, "volume-title");
+        let xml = with_status_carried(&xml, places_status, places_volume_title);
         let xml = match name.as_str() {
             "vancouver" => with_date_unknown(&xml, true),
             "ama" => with_date_unknown(&xml, false),
@@ -403,10 +419,16 @@ impl Style {
             s.citation.disambiguate_add_year_suffix = false;
         }
         let undated_letter = undated_letter_of(&xml);
-        let named = match arg {
-            StyleArg::Named(n) => NAMED.iter().find(|(k, _, _)| k == n).map(|(k, _, _)| *k),
-            StyleArg::File(_) => None,
-        };
+        let named = named_of(arg);
+        let volume_word = locale_term_of(
+            &csl,
+            &locales,
+            hayagriva::citationberg::taxonomy::Term::NumberVariable(
+                hayagriva::citationberg::taxonomy::NumberVariable::Volume,
+            ),
+            hayagriva::citationberg::TermForm::Short,
+        )
+        .unwrap_or_else(|| "vol.".to_string());
         let demote_particle = matches!(arg, StyleArg::File(_))
             && !matches!(
                 csl.settings.demote_non_dropping_particle,
@@ -428,6 +450,8 @@ impl Style {
             no_date,
             words,
             places_status,
+            places_volume_title,
+            volume_word,
             stand_alone,
             prints_number,
             letters,
@@ -445,8 +469,10 @@ impl Style {
     }
 
     /// How this style wants fields given to the processor.
-    fn form(&self) -> Form {
+    fn form(&self) -> Form<'_> {
         Form {
+            status_terms: &self.status_terms,
+            foreign: self.foreign(),
             plain_suffix: self.plain_suffix,
             suffix: self.suffix,
             demote_particle: self.demote_particle,
@@ -582,20 +608,7 @@ impl Style {
         // In another language than English the stored state's own term
         // ("in press": German "im Druck"): the English manuals' choice of
         // word (Chicago's "forthcoming" for "in press") is no rule there.
-        let foreign = self.csl.default_locale.as_ref().is_some_and(|l| !l.is_english());
-        let english = if foreign && self.status_terms.iter().any(|(w, _)| note.trim().eq_ignore_ascii_case(w)) {
-            note.trim()
-        } else {
-            printed_status(note, &self.name)
-        };
-        // (A bundled style in another locale too, as a dependent style of
-        // one sets it: "im Druck" in German, not "Forthcoming"; tester r71
-        // F17. An English locale's terms are the English words.)
-        let localised = self.status_terms.iter().find(|(w, _)| english.trim().eq_ignore_ascii_case(w));
-        let printed = match localised {
-            Some((_, term)) => term.as_str(),
-            None => english,
-        };
+        let (english, printed) = status_words(note, &self.status_terms, self.foreign(), &self.name);
         // A style that printed the status itself, as stored or in its own
         // word ("[to appear]"), gets no second one ("… Forthcoming."; tester
         // r16, T2).
@@ -608,6 +621,13 @@ impl Style {
             }
         }
         Some(printed.to_string())
+    }
+
+    /// Whether the style's locale is not English ("de-DE"): a status is then
+    /// its locale's term for the stored state, whatever the English manuals
+    /// call it ([`status_words`]).
+    fn foreign(&self) -> bool {
+        self.csl.default_locale.as_ref().is_some_and(|l| !l.is_english())
     }
 
     /// What canon adds to the processor's text of `r`: "et al.", the season,
@@ -671,7 +691,7 @@ impl Style {
         let t = if self.name == "chicago" {
             with_chicago_season(t, r, &self.words)
         } else if ama_dated {
-            with_season(t, r, dash, SeasonAt::Before("{} ".into()), &self.words)
+            with_season(t, r, dash, SeasonAt::Before("{} ".into(), None), &self.words)
         } else if year_alone {
             t
         } else if self.named.is_some() {
@@ -1758,6 +1778,36 @@ fn printed_status<'a>(note: &'a str, style: &str) -> &'a str {
     }
 }
 
+/// The words for a stored status `note` in a style (`style`, its name)
+/// whose locale's terms are `terms` ("in press" and its term, …; see
+/// [`Style`]'s `status_terms`): the English word the style's manual uses
+/// ([`printed_status`]) and the word printed, that word in the style's
+/// locale ("im Druck" in German, "sous presse" in French; CSL 1.0.2,
+/// Appendix II "Terms"). In a `foreign` locale the stored state's own term:
+/// the English manuals' choice of word (Chicago's "forthcoming" for "in
+/// press") is no rule there. A state the locale has no term for is printed
+/// as stored.
+fn status_words<'a>(
+    note: &'a str,
+    terms: &'a [(&'static str, String)],
+    foreign: bool,
+    style: &str,
+) -> (&'a str, &'a str) {
+    let english = if foreign && terms.iter().any(|(w, _)| note.trim().eq_ignore_ascii_case(w)) {
+        note.trim()
+    } else {
+        printed_status(note, style)
+    };
+    // (A bundled style in another locale too, as a dependent style of
+    // one sets it: "im Druck" in German, not "Forthcoming"; tester r71
+    // F17. An English locale's terms are the English words.)
+    let printed = match terms.iter().find(|(w, _)| english.trim().eq_ignore_ascii_case(w)) {
+        Some((_, term)) => term.as_str(),
+        None => english,
+    };
+    (english, printed)
+}
+
 /// APA's manuscript not yet accepted (APA 7 §10.8): no date but the
 /// draft's, "(n.d.)", and its state in square brackets after the title,
 /// "Title [Manuscript submitted for publication]." or "[Manuscript in
@@ -2114,13 +2164,16 @@ impl Style {
         {
             c.to_mut().title = title;
         }
-        if let Some(vt) = r.volume_title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if let Some(vt) = r.volume_title.as_deref().map(str::trim).filter(|t| !t.is_empty())
+            && !self.prints_volume_title(&c, vt)
+        {
             let book = matches!(r.kind.as_str(), "chapter" | "conference-paper")
                 && r.container.as_deref().is_some_and(|b| !b.trim().is_empty());
             if r.kind == "book" || book {
                 let m = c.to_mut();
                 let whole = if book { m.container.as_deref().unwrap_or_default() } else { m.title.as_str() };
-                let joined = multi_volume_title(whole, m.volume.as_deref(), vt, self.named);
+                let volume = self.named.is_none().then_some(self.volume_word.as_str());
+                let joined = multi_volume_title(whole, m.volume.as_deref(), vt, self.named, volume);
                 // The number is in the title now, not printed twice.
                 m.volume = None;
                 match book {
@@ -2138,7 +2191,12 @@ impl Style {
             c.to_mut().edition = Some(e);
         }
         let (Some(year), Some(note)) = (r.year, r.year_note.as_deref()) else { return c };
-        if !crate::import::is_not_yet_published(Some(note)) {
+        // A style canon does not know (a `.csl` file) is given both the year
+        // (CSL `issued`) and the state (`status`), as stored, and prints
+        // them as it chooses (tester r76 F9: "Eckart (forthcoming)" lost
+        // 2025); canon's own styles write the state in the date's place
+        // themselves.
+        if !crate::import::is_not_yet_published(Some(note)) || self.named.is_none() {
             return c;
         }
         let m = c.to_mut();
@@ -2149,6 +2207,26 @@ impl Style {
             m.year_note = Some(format!("{} {year}", printed_status(note, &self.name)));
         }
         c
+    }
+
+    /// Whether a style canon does not know (a `.csl` file) prints `r`'s
+    /// volume title `vt` itself, as CSL's `volume-title` beside the
+    /// work's title and the volume's number (CSL 1.0.2, Appendix IV; tester
+    /// r76 F15: an English "Vol. 2, …" in a German list, its "Bd." never
+    /// printed). Found by rendering `r`: a style that prints
+    /// `volume-title` for some types of work only gets the volume's title
+    /// in the title for the others ([`multi_volume_title`]), never lost.
+    fn prints_volume_title(&self, r: &Reading, vt: &str) -> bool {
+        if self.named.is_some() || !self.places_volume_title {
+            return false;
+        }
+        let Some((first, content)) = entry(r, self.form(), "r").and_then(|e| self.render_one(&e)) else {
+            return false;
+        };
+        let text = formatted::entry_after(first.as_ref(), &content, GLUE, None, &[], self.english_case(r))
+            .map(|t| t.text.to_lowercase())
+            .unwrap_or_default();
+        text.contains(&vt.to_lowercase())
     }
 
     /// Whether the style cites a translated title after the title as
@@ -2197,7 +2275,18 @@ impl Style {
 /// title"; AMA "Main title. Vol 2, Volume title" (its "Vol" without a
 /// stop, AMA 11 §3.12.1 gives the volume's number and title). Without a
 /// number, the two titles.
-fn multi_volume_title(whole: &str, volume: Option<&str>, own: &str, named: Option<&str>) -> String {
+///
+/// In a style canon does not know (`named` `None`), the word for "volume"
+/// is its locale's, `volume_word` ("Bd." in German, "vol." in French;
+/// CSL's `volume` term, short form), for a style that prints no
+/// `volume-title` ([`Style::prints_volume_title`]).
+fn multi_volume_title(
+    whole: &str,
+    volume: Option<&str>,
+    own: &str,
+    named: Option<&str>,
+    volume_word: Option<&str>,
+) -> String {
     let whole = whole.trim().trim_end_matches('.');
     let volume = volume.map(str::trim).filter(|v| !v.is_empty());
     // The volume's title starts a title of its own, with a capital in
@@ -2207,6 +2296,9 @@ fn multi_volume_title(whole: &str, volume: Option<&str>, own: &str, named: Optio
         (Some("apa"), Some(v)) => format!("{whole}: Vol. {v}. {own}"),
         (Some("apa"), None) => format!("{whole}: {own}"),
         (Some("ama"), Some(v)) => format!("{whole}. Vol {v}, {own}"),
+        (None, Some(v)) if volume_word.is_some_and(|w| !w.trim().is_empty()) => {
+            format!("{whole}. {} {v}, {own}", with_first_capital(volume_word.unwrap_or_default().trim()))
+        }
         (_, Some(v)) => format!("{whole}. Vol. {v}, {own}"),
         (_, None) => format!("{whole}. {own}"),
     }
@@ -2606,6 +2698,14 @@ fn without_citation_number(xml: &str) -> String {
 /// is read as `archive_location`, which canon fills with nothing else.
 const STATUS_CARRIER: (&str, &str) = ("archive-location", "archive_location");
 
+/// The hayagriva field that carries a volume's own title
+/// ([`Reading::volume_title`]) to a style that prints CSL's `volume-title`,
+/// and the CSL variable the processor reads it from: hayagriva 0.10 gives
+/// `volume-title` the title of a parent (a proceedings' or an anthology's),
+/// never a volume's own, so a style's `volume-title` is read as `archive`,
+/// which canon fills with nothing else (tester r76 F15).
+const VOLUME_TITLE_CARRIER: (&str, &str) = ("archive", "archive");
+
 /// The variables of each `variable="…"` attribute of `xml` (a space-separated
 /// list in `<if>`/`<else-if>`) mapped by `f`.
 fn map_variables(xml: &str, f: impl Fn(&str) -> String) -> String {
@@ -2651,15 +2751,25 @@ fn uses_variable(xml: &str, variable: &str) -> bool {
 /// style made a variable canon never fills (`call-number`), so a status
 /// shows only where a style asks for `status`, and every other style prints
 /// what it printed before.
-fn with_status_carried(xml: &str, places_status: bool) -> String {
-    let carrier = STATUS_CARRIER.1;
-    if !places_status && !xml.contains(carrier) {
+///
+/// The same for `volume-title` ([`VOLUME_TITLE_CARRIER`]) when
+/// `places_volume_title`.
+fn with_status_carried(xml: &str, places_status: bool, places_volume_title: bool) -> String {
+    let carried =
+        [("status", STATUS_CARRIER.1, places_status), ("volume-title", VOLUME_TITLE_CARRIER.1, places_volume_title)];
+    if carried.iter().all(|(_, carrier, places)| !places && !uses_variable(xml, carrier)) {
         return xml.to_string();
     }
-    map_variables(xml, |v| match v {
-        v if v == carrier => "call-number".to_string(),
-        "status" if places_status => carrier.to_string(),
-        v => v.to_string(),
+    map_variables(xml, |v| {
+        for (variable, carrier, places) in carried {
+            if v == carrier {
+                return "call-number".to_string();
+            }
+            if v == variable && places {
+                return carrier.to_string();
+            }
+        }
+        v.to_string()
     })
 }
 
@@ -3307,11 +3417,21 @@ fn locale_term_in(
     which: hayagriva::citationberg::taxonomy::OtherTerm,
     form: hayagriva::citationberg::TermForm,
 ) -> Option<String> {
+    locale_term_of(csl, files, hayagriva::citationberg::taxonomy::Term::Other(which), form)
+}
+
+/// Any term `which` of the style's locale in `form`: the style's own
+/// `<locale>` first, then the locale files, then en-US.
+fn locale_term_of(
+    csl: &IndependentStyle,
+    files: &[Locale],
+    which: hayagriva::citationberg::taxonomy::Term,
+    form: hayagriva::citationberg::TermForm,
+) -> Option<String> {
     use hayagriva::citationberg::LocaleCode;
-    use hayagriva::citationberg::taxonomy::Term;
     let locale = csl.default_locale.clone().unwrap_or_else(LocaleCode::en_us);
     let language = locale.0.split('-').next().map(|l| LocaleCode(l.to_string()));
-    let term = |l: &Locale| l.term(Term::Other(which), form).and_then(|t| t.single()).map(str::to_string);
+    let term = |l: &Locale| l.term(which, form).and_then(|t| t.single()).map(str::to_string);
     let own = |lang: Option<&LocaleCode>| csl.locale.iter().filter(|l| l.lang.as_ref() == lang).find_map(term);
     let file = |lang: Option<LocaleCode>| files.iter().filter(|l| l.lang == lang).find_map(term);
     own(Some(&locale))
@@ -3598,10 +3718,26 @@ enum SeasonAt {
     /// Nowhere: the style prints the year alone.
     Nowhere,
     /// Before the year, as the style writes a month: the text with `{}` for
-    /// the season ("{} " gives "Winter 2019").
-    Before(String),
-    /// After the year, as the style writes a month (", {}" gives "2019, Winter").
-    After(String),
+    /// the season ("{} " gives "Winter 2019"), and which of the reference's
+    /// years it goes with (0 the first; `None` the first not in a title):
+    /// a style that prints the year alone after the authors and the full
+    /// date later has the month at the second (tester r76 F11).
+    Before(String, Option<usize>),
+    /// After the year, as the style writes a month (", {}" gives "2019,
+    /// Winter"), and which year as in `Before`.
+    After(String, Option<usize>),
+}
+
+/// Where the year `year` stands in `text` as a number of its own (not in
+/// "12019" or "20190"), in order.
+fn years_at(text: &str, year: &str) -> Vec<usize> {
+    text.match_indices(year)
+        .map(|(i, _)| i)
+        .filter(|i| {
+            !text[..*i].ends_with(|c: char| c.is_ascii_digit())
+                && !text[i + year.len()..].starts_with(|c: char| c.is_ascii_digit())
+        })
+        .collect()
 }
 
 /// Where a style printed a month, from its text for a work without the month
@@ -3632,10 +3768,11 @@ fn month_place(without: &str, with: &str, year: i64) -> SeasonAt {
     let end = if end - start <= 4 && added[end..].starts_with('.') { end + 1 } else { end };
     let pattern = format!("{}{{}}{}", &added[..start], &added[end..]);
     let year = year.to_string();
+    let nth = |at: usize| years_at(without, &year).iter().position(|&i| i == at);
     if without[..prefix].ends_with(&year) {
-        SeasonAt::After(pattern)
+        SeasonAt::After(pattern, nth(prefix - year.len()))
     } else if without[prefix..].starts_with(&year) {
-        SeasonAt::Before(pattern)
+        SeasonAt::Before(pattern, nth(prefix))
     } else {
         SeasonAt::NextToYear
     }
@@ -3666,14 +3803,18 @@ fn with_season(mut t: Rich, r: &Reading, dash: char, place: SeasonAt, words: &Wo
         .filter(|(i, _)| free(*i + 1))
         .map(|(i, _)| letter(i + 1 + year.len()))
         .find(|&e| t.text[e..].starts_with(')'));
-    let bare = t.text.match_indices(&year).map(|(i, _)| i).find(|i| {
-        free(*i)
-            && !t.text[..*i].ends_with(|c: char| c.is_ascii_digit())
-            && !t.text[i + year.len()..].starts_with(|c: char| c.is_ascii_digit())
-    });
+    let years = years_at(&t.text, &year);
+    let first_free = years.iter().copied().find(|&i| free(i));
+    // The year the style printed the month beside ([`SeasonAt`]), else the
+    // first one that is not in a title.
+    let beside = |nth: &Option<usize>| nth.and_then(|n| years.get(n).copied()).filter(|&i| free(i)).or(first_free);
+    let bare = match &place {
+        SeasonAt::Before(_, nth) | SeasonAt::After(_, nth) => beside(nth),
+        _ => first_free,
+    };
     let (at, insert) = match (&place, in_brackets, bare) {
-        (SeasonAt::Before(pattern), _, Some(i)) => (i, pattern.replace("{}", &season)),
-        (SeasonAt::After(pattern), _, Some(i)) => (letter(i + year.len()), pattern.replace("{}", &season)),
+        (SeasonAt::Before(pattern, _), _, Some(i)) => (i, pattern.replace("{}", &season)),
+        (SeasonAt::After(pattern, _), _, Some(i)) => (letter(i + year.len()), pattern.replace("{}", &season)),
         (_, Some(e), _) => (e, format!(", {season}")),
         (_, None, Some(i)) => (letter(i + year.len()), format!(" {season}")),
         (_, None, None) => return t,
@@ -4956,7 +5097,13 @@ fn without_unfounded_preprint(xml: &str) -> String {
 
 /// How a style wants some fields given to the processor (see [`entry`]).
 #[derive(Debug, Clone, Copy)]
-struct Form {
+struct Form<'a> {
+    /// The style's locale's words for a status ([`status_words`]): what a
+    /// style that prints CSL `status` is given (tester r76 F10: "in press"
+    /// in a German list).
+    status_terms: &'a [(&'static str, String)],
+    /// The style's locale is not English ([`Style::foreign`]).
+    foreign: bool,
     /// A report's genre labelled "No." before its number ([`Style`]'s `label_genre`).
     label_genre: bool,
     /// Vancouver (Citing Medicine): name suffixes without periods, a
@@ -4986,7 +5133,7 @@ struct Form {
 
 /// A reading as a hayagriva entry: the work, and the periodical, book or
 /// proceedings it appeared in as its parent.
-fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
+fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     let located = with_elocator(r);
     let r = located.as_ref();
     // A manuscript submitted, under review or in preparation has no
@@ -5247,9 +5394,18 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             None => e.insert("url".into(), json!(u)),
         };
     }
-    // The status, for a style that prints CSL's `status` ([`STATUS_CARRIER`]).
+    // A volume's own title, for a style that prints CSL's `volume-title`
+    // ([`VOLUME_TITLE_CARRIER`]); a style that does not has it in the title
+    // ([`Style::cited`]).
+    if let Some(vt) = r.volume_title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        e.insert(VOLUME_TITLE_CARRIER.0.into(), json!(processor_title(&with_first_capital(&cited_title(vt)))));
+    }
+    // The status, for a style that prints CSL's `status` ([`STATUS_CARRIER`]):
+    // as stored ("to appear") in English, in another locale its term for the
+    // state ([`status_words`]: "im Druck"; tester r76 F10).
     if let Some(status) = &r.year_note {
-        e.insert(STATUS_CARRIER.0.into(), json!(protected(status)));
+        let (_, printed) = status_words(status, form.status_terms, form.foreign, form.named.unwrap_or_default());
+        e.insert(STATUS_CARRIER.0.into(), json!(protected(if form.foreign { printed } else { status })));
     }
     if let Some(p) = &r.pages {
         // An article number is stored as APA 7 prints it, "Article 112873"
@@ -5398,7 +5554,8 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             }
             // A chapter in a multi-volume work cited whole: the work's number
             // of volumes (CSL `number-of-volumes`; schema 0033).
-            if let (Some(n), None) = (r.number_of_volumes.as_ref().filter(|n| *n != "1"), &r.volume) {
+            // (A `.csl` file gets it beside the volume too, as CSL gives both.)
+            if let Some(n) = r.number_of_volumes.as_ref().filter(|n| *n != "1" && (r.volume.is_none() || csl_file)) {
                 parent.insert("volume-total".into(), json!(n));
             }
             // A chapter's book in a series: its number is the series number
@@ -5428,9 +5585,11 @@ fn entry(r: &Reading, form: Form, key: &str) -> Option<hayagriva::Entry> {
             // A multi-volume work cited whole: its number of volumes (CSL
             // `number-of-volumes`; schema 0033, tester r71 F12).
             // (One volume of the set is cited with its own number alone.)
-            if let (Some(n), None, None) =
-                (r.number_of_volumes.as_ref().filter(|n| *n != "1"), &r.volume, &r.volume_title)
-            {
+            // A `.csl` file gets it beside one volume's number and title too,
+            // as CSL gives each variable (`number-of-volumes`, `volume`,
+            // `volume-title`), and prints what it chooses.
+            let one_volume = r.volume.is_some() || r.volume_title.is_some();
+            if let Some(n) = r.number_of_volumes.as_ref().filter(|n| *n != "1" && (!one_volume || csl_file)) {
                 e.insert("volume-total".into(), json!(n));
             }
             // A book in a series: its number is the series number, on the
@@ -9745,11 +9904,11 @@ mod tests {
         let place = |a: &str, b: &str| month_place(a, b, 2019);
         assert_eq!(place("K (2019) T.", "K (2019) T."), SeasonAt::Nowhere);
         let before = place("K (2019) T.", "K (November 2019) T.");
-        assert_eq!(before, SeasonAt::Before("{} ".into()));
+        assert_eq!(before, SeasonAt::Before("{} ".into(), Some(0)));
         let after = place("K. T. J. 2019;4.", "K. T. J. 2019 Nov;4.");
-        assert_eq!(after, SeasonAt::After(" {}".into()));
+        assert_eq!(after, SeasonAt::After(" {}".into(), Some(0)));
         let after_stop = place("K, T, 2019.", "K, T, 2019, Nov..");
-        assert_eq!(after_stop, SeasonAt::After(", {}".into()));
+        assert_eq!(after_stop, SeasonAt::After(", {}".into(), Some(0)));
         // A number or a month away from the year: next to the year, as before.
         assert_eq!(place("K (2019) T.", "K (2019-11) T."), SeasonAt::NextToYear);
         assert_eq!(place("K 2019. T, Nov.", "K 2019. T, Nov. Nov."), SeasonAt::NextToYear);
@@ -9757,7 +9916,12 @@ mod tests {
         assert_eq!(t("K (2019) T.", SeasonAt::Nowhere), "K (2019) T.");
         assert_eq!(t("K (2019) T.", before), "K (Winter 2019) T.");
         assert_eq!(t("K. T. J. 2019;4.", after), "K. T. J. 2019 Winter;4.");
-        assert_eq!(t("K (Winter 2019) T.", SeasonAt::Before("{} ".into())), "K (Winter 2019) T.");
+        assert_eq!(t("K (Winter 2019) T.", SeasonAt::Before("{} ".into(), None)), "K (Winter 2019) T.");
+        // A year-only label date and a full date later (tester r76 F11):
+        // the season where the month went, the label's year alone.
+        let full = place("K (2019): T. J, 39, 2019, S. 1.", "K (2019): T. J, 39, November 2019, S. 1.");
+        assert_eq!(full, SeasonAt::Before("{} ".into(), Some(1)));
+        assert_eq!(t("K (2019): T. J, 39, 2019, S. 1.", full), "K (2019): T. J, 39, Winter 2019, S. 1.");
     }
 
     use crate::import::names;
@@ -10350,14 +10514,27 @@ mod tests {
         assert!(uses_variable(r#"<if variable="issued status"><text value="x"/></if>"#, "status"));
         assert!(!uses_variable(r#"<text variable="status-x"/><if is-uncertain-date="status"/>"#, "status"));
         assert_eq!(
-            with_status_carried(xml, true),
+            with_status_carried(xml, true, false),
             r#"<if variable="archive_location issued" match="any"><text variable='archive_location'/></if><text variable="call-number"/><date is-uncertain-variable="x" variable="issued"/>"#
         );
         assert_eq!(
-            with_status_carried(xml, false),
+            with_status_carried(xml, false, false),
             r#"<if variable="status issued" match="any"><text variable='status'/></if><text variable="call-number"/><date is-uncertain-variable="x" variable="issued"/>"#
         );
-        assert_eq!(with_status_carried("<text variable=\"title\"/>", false), "<text variable=\"title\"/>");
+        assert_eq!(with_status_carried("<text variable=\"title\"/>", false, false), "<text variable=\"title\"/>");
+    }
+
+    #[test]
+    fn a_volume_title_is_carried_only_to_a_style_that_prints_it() {
+        let xml = r#"<text variable="volume"/><text variable="volume-title"/><text variable="archive"/><text variable="archive_location"/>"#;
+        assert_eq!(
+            with_status_carried(xml, false, true),
+            r#"<text variable="volume"/><text variable="archive"/><text variable="call-number"/><text variable="call-number"/>"#
+        );
+        assert_eq!(
+            with_status_carried(xml, false, false),
+            r#"<text variable="volume"/><text variable="volume-title"/><text variable="call-number"/><text variable="call-number"/>"#
+        );
     }
 
     #[test]
