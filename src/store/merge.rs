@@ -682,8 +682,10 @@ struct Merger<'a, 't> {
     our_work: HashMap<(String, i64), removals::Work>,
     /// Records kept removed here (table, our ID), with their labels.
     kept: HashMap<(&'static str, i64), String>,
-    /// Records that come back because their side changed them after our removal (table, ID).
-    revived: HashSet<(&'static str, i64)>,
+    /// Records that come back because their side worked on them after our
+    /// removal (table, ID) → that removal's history entry: what was removed
+    /// with them by that removal comes back with them.
+    revived: HashMap<(&'static str, i64), i64>,
     /// Names of our themes, modules, sessions and readings, to say what a tag or link joins.
     names: HashMap<(&'static str, i64), String>,
     /// Bring back what we removed (undo our removal) instead of keeping it removed.
@@ -702,6 +704,10 @@ struct Merger<'a, 't> {
 enum Fate {
     /// Added, with why when it matches a removal of ours.
     Add(Option<String>),
+    /// Added though our removal took it (history entry `removal`): their
+    /// side worked on it, or on the whole it is part of, after that; `why`
+    /// says so. What that removal took with it comes back with it.
+    Back { why: String, removal: i64 },
     /// Kept removed (and reported).
     Kept,
     /// Ours again (our removal undone): our record of this ID, to compare with theirs.
@@ -740,8 +746,8 @@ pub fn merge(
         their_work: removals::worked_at(theirs),
         our_work: removals::worked_at(ours),
         kept: HashMap::new(),
-        names: names(ours),
-        revived: HashSet::new(),
+        names: names(ours, theirs),
+        revived: HashMap::new(),
         restore: restore_removed,
         restored: HashSet::new(),
         untracked: Default::default(),
@@ -863,18 +869,20 @@ impl Merger<'_, '_> {
                         self.compare(t, &o, &rec, their_id)?;
                         continue;
                     }
-                    let why = match self.removed_here(t, &rec, raw, their_id)? {
+                    let (why, back) = match self.removed_here(t, &rec, raw, their_id)? {
                         Fate::Kept => continue,
                         Fate::Restored(id) => {
                             if let Some(o) = bundle::load(self.tx, t, id)? {
+                                self.names.insert((t.name, id), name_of(t.name, &o));
                                 self.maps.set(t.name, their_id, id);
                                 rec.insert("id".into(), Value::from(id));
                                 self.compare(t, &o, &rec, their_id)?;
                                 continue;
                             }
-                            None
+                            (None, None)
                         }
-                        Fate::Add(why) => why,
+                        Fate::Add(why) => (why, None),
+                        Fate::Back { why, removal } => (Some(why), Some(removal)),
                     };
                     self.unlink_kept(&mut rec);
                     let id = if taken.contains(&their_id) { self.ids.next_id() } else { their_id };
@@ -882,9 +890,10 @@ impl Merger<'_, '_> {
                     self.maps.set(t.name, their_id, id);
                     rec.insert("id".into(), Value::from(id));
                     bundle::insert(self.tx, t, &rec)?;
-                    if why.is_some() {
-                        self.revived.insert((t.name, id));
-                        self.names.insert((t.name, id), label(t.name, &rec));
+                    // Named by title, never by ID, in what a later step says of its parts.
+                    self.names.insert((t.name, id), name_of(t.name, &rec));
+                    if let Some(removal) = back {
+                        self.revived.insert((t.name, id), removal);
                     }
                     if matches!(t.name, "review" | "import_run") {
                         self.untracked.records.push((t.name, id));
@@ -1511,6 +1520,7 @@ impl Merger<'_, '_> {
                 }
                 Fate::Restored(_) => None,
                 Fate::Add(why) => why,
+                Fate::Back { why, .. } => Some(why),
             };
             let hid = if t.name == "link" {
                 let their_id = i(raw, "id").unwrap_or(0);
@@ -1670,30 +1680,36 @@ impl Merger<'_, '_> {
             return Ok(Fate::Add(None));
         }
         let join = !t.has_id || t.name == "link";
-        let keys = if join { vec![tag_key(t.name, rec).to_string()] } else { natural_keys(t.name, rec) };
+        // By ID too: a record they renamed after our removal is the record we removed (tester r76 F12).
+        let keys = if join { vec![tag_key(t.name, rec).to_string()] } else { removal_keys(t.name, rec) };
         let removed = self.removals.find(t.name, &keys).cloned();
         let what = if join { self.join_name(t.name, rec) } else { named(t.name, rec) };
-        // Part of a record kept removed (a session of a removed module): it stays with it.
+        // Part of a record kept removed (a session of a removed module, a tag of a removed
+        // theme): it stays with it, whatever else it is part of.
         let parent = rec.iter().find_map(|(k, v)| {
             let table = refers_to(k).filter(|_| removals::part_of(k))?;
             self.kept.get(&(table, v.as_i64()?)).cloned()
         });
-        // Part of a record that comes back (they changed it after our removal): it comes with it.
-        let revived = rec.iter().find_map(|(k, v)| {
-            let table = refers_to(k).filter(|_| removals::part_of(k))?;
-            let id = v.as_i64()?;
-            self.revived
-                .contains(&(table, id))
-                .then(|| format!("{} {}", noun(table), self.names.get(&(table, id)).cloned().unwrap_or_default()))
-        });
-        if let (Some(whole), Some(_)) = (&revived, &removed) {
-            return Ok(Fate::Add(Some(format!(" (part of {whole}, which comes back)"))));
-        }
         if let Some(parent) = parent {
             let id = removed.as_ref().map_or(their_id, |r| r.id);
             let line = format!("{what}: part of {parent}, which stays removed");
             self.keep(t, id, their_id, what, line);
             return Ok(Fate::Kept);
+        }
+        // Part of a record that comes back (they worked on it after our removal), taken by
+        // the same removal: it comes with it, as the whole's undo would bring it (tester r76
+        // F12: a session came back without its tag). One we removed on its own stays ours to decide.
+        let revived = rec.iter().find_map(|(k, v)| {
+            let table = refers_to(k).filter(|_| removals::part_of(k))?;
+            let id = v.as_i64()?;
+            let removal = *self.revived.get(&(table, id))?;
+            Some((format!("{} {}", noun(table), self.name(table, id)), removal))
+        });
+        if let (Some((whole, removal)), Some(r)) = (&revived, &removed)
+            && r.history_id == *removal
+        {
+            let why = format!(" (part of {whole}, which comes back)");
+            return Ok(Fate::Back { why, removal: *removal });
         }
         let Some(r) = removed else { return Ok(Fate::Add(None)) };
         let when = removals::shown_time(&r.at);
@@ -1715,20 +1731,22 @@ impl Merger<'_, '_> {
             theirs_at = theirs_at.max(Some(h.clone()));
         }
         if theirs_at.as_deref().is_some_and(|x| x > r.at.as_str()) {
-            return Ok(Fate::Add(Some(format!(
-                " (removed here in #{} on {when}, changed on their side after that: it comes back; `canon undo` of \
-                 this merge's entry removes it again)",
+            let why = format!(
+                " (removed here in #{} on {when}, changed on their side after that: it comes back, and what went \
+                 with it; `canon undo` of this merge's entry removes it again)",
                 r.history_id
-            ))));
+            );
+            return Ok(Fate::Back { why, removal: r.history_id });
         }
         // Work on its parts after our removal (a tag, link, facet or review; a session of a
         // module) is theirs as an edit is (tester r72 F20: a tag was dropped as kept-removed).
         if let Some(w) = self.their_work.get(&(t.name.to_string(), their_id)).filter(|w| their_id != 0 && w.at > r.at) {
-            return Ok(Fate::Add(Some(format!(
+            let why = format!(
                 " (removed here in #{} on {when}; after that, on their side, {} (#{} in their copy): it comes \
                  back, and that with it; `canon undo` of this merge's entry removes it again)",
                 r.history_id, w.what, w.entry
-            ))));
+            );
+            return Ok(Fate::Back { why, removal: r.history_id });
         }
         let line = format!(
             "{what}: {}, after their copy was made; kept removed (--restore-removed, or `canon undo {}`, brings it \
@@ -1773,8 +1791,7 @@ impl Merger<'_, '_> {
         let name = |t: &'static str, k: &str| -> String {
             let Some(id) = i(m, k) else { return String::new() };
             let kept = self.kept.get(&(t, id)).cloned();
-            kept.or_else(|| self.names.get(&(t, id)).map(|n| format!("{} {n}", noun(t))))
-                .unwrap_or_else(|| format!("{} {id}", noun(t)))
+            kept.unwrap_or_else(|| format!("{} {}", noun(t), self.name(t, id)))
         };
         let target = || if i(m, "item_id").is_some() { name("item", "item_id") } else { name("module", "module_id") };
         match table {
@@ -1785,6 +1802,13 @@ impl Merger<'_, '_> {
             "link" => format!("link of {} to {}", name("reading", "reading_id"), target()),
             _ => format!("keyword {:?} of {}", s(m, "keyword"), name("item", "item_id")),
         }
+    }
+
+    /// A theme, module, session or reading as a step names it (slug, code,
+    /// title): ours, one this merge added or brought back, else theirs, and
+    /// its ID only when neither copy holds it.
+    fn name(&self, table: &'static str, id: i64) -> String {
+        self.names.get(&(table, id)).cloned().unwrap_or_else(|| id.to_string())
     }
 
     /// A reference that is not a part-of (a theme's parent) to a record kept removed is
@@ -1810,19 +1834,18 @@ fn named(table: &str, m: &Record) -> String {
     format!("{} {}", noun(table), label(table, m))
 }
 
-/// Our themes (by slug), modules (by code), sessions and readings (by title), by ID.
-fn names(ours: &Snapshot) -> HashMap<(&'static str, i64), String> {
+/// Our themes (by slug), modules (by code), sessions and readings (by
+/// title), by ID; then theirs by their IDs, for a step that names one of
+/// theirs we do not hold (IDs are unique across copies).
+fn names(ours: &Snapshot, theirs: &Snapshot) -> HashMap<(&'static str, i64), String> {
     let mut out = HashMap::new();
-    for (table, field) in [("theme", "slug"), ("module", "code"), ("item", "title"), ("reading", "title")] {
-        for m in ours.get(table) {
-            if let Some(id) = i(m, "id") {
-                // A reading's title in its sheet text, `{eGFR}` (tester r76 F13).
-                let name = if table == "reading" {
-                    crate::import::title_text::sheet(s(m, field))
-                } else {
-                    s(m, field).to_string()
-                };
-                out.insert((table, id), name);
+    for side in [ours, theirs] {
+        for table in ["theme", "module", "item", "reading"] {
+            for m in side.get(table) {
+                if let Some(id) = i(m, "id") {
+                    // A reading's title in its sheet text, `{eGFR}` (tester r76 F13).
+                    out.entry((table, id)).or_insert_with(|| name_of(table, m));
+                }
             }
         }
     }
@@ -1830,12 +1853,29 @@ fn names(ours: &Snapshot) -> HashMap<(&'static str, i64), String> {
 }
 
 /// Keys of a removed record, as the merge matches theirs: a tag, link or
-/// keyword by what it joins, anything else by its natural keys.
+/// keyword by what it joins, anything else by its ID (the same record,
+/// however either copy renamed it since: tester r76 F12), then its natural
+/// keys (the same record each copy made on its own).
 fn removal_keys(table: &str, m: &Record) -> Vec<String> {
     if matches!(table, "item_tag" | "reading_tag" | "link" | "item_keyword") {
-        vec![tag_key(table, m).to_string()]
-    } else {
-        natural_keys(table, m)
+        return vec![tag_key(table, m).to_string()];
+    }
+    let mut keys = natural_keys(table, m);
+    let id = format!("id:{}", i(m, "id").unwrap_or(0));
+    if i(m, "id").is_some() && !keys.contains(&id) {
+        keys.insert(0, id);
+    }
+    keys
+}
+
+/// What a step calls a record of `table` (as [`names`] has it): a theme's
+/// slug, a module's code, a session's title, a reading's title in its sheet text.
+fn name_of(table: &str, m: &Record) -> String {
+    match table {
+        "theme" => s(m, "slug").to_string(),
+        "module" => s(m, "code").to_string(),
+        "reading" => crate::import::title_text::sheet(s(m, "title")),
+        _ => s(m, "title").to_string(),
     }
 }
 
