@@ -148,6 +148,11 @@ impl Maps {
         self.ids.get(table).and_then(|m| m.get(&id)).copied().unwrap_or(id)
     }
 
+    /// Whether their record `theirs` of `table` is mapped to one of ours.
+    fn has(&self, table: &str, theirs: i64) -> bool {
+        self.ids.get(table).is_some_and(|m| m.contains_key(&theirs))
+    }
+
     fn set(&mut self, table: &'static str, theirs: i64, ours: i64) {
         self.ids.entry(table).or_default().insert(theirs, ours);
     }
@@ -758,7 +763,7 @@ pub fn merge(
     }
     // What they removed is compared with our records: map it once every ID is.
     m.theirs_past.removed = Past::of(theirs, Some(&m.maps)).removed;
-    m.their_removals()?;
+    m.their_removals(theirs)?;
     for table in ["item_tag", "reading_tag", "link", "item_keyword"] {
         m.joins(bundle::table(table).expect("known table"), ours, theirs)?;
     }
@@ -939,12 +944,32 @@ impl Merger<'_, '_> {
     /// their removal ([`Self::ours_after`], the one rule for every kind).
     /// One gone already with a record removed before it (a session of a
     /// removed module) is said in that record's step.
-    fn their_removals(&mut self) -> Result<()> {
+    ///
+    /// Their removal is found by ID, else by natural key, as ours is when
+    /// we merge theirs: a module, session or reading each copy made on its
+    /// own, removed in one, goes in the other too (else the copies never
+    /// converge: ours kept it removed, theirs kept it). A module so found
+    /// maps their removed module to ours, so its sessions are found too.
+    fn their_removals(&mut self, theirs: &Snapshot) -> Result<()> {
+        let mut by_key: Option<(&str, Removals)> = None;
         for (table, o) in std::mem::take(&mut self.unmatched) {
             let Some(id) = i(&o, "id") else { continue };
             let key = json!([id]);
-            let Some(their_at) = self.theirs_past.removed.get(&(table.to_string(), key.clone())).cloned() else {
-                continue;
+            // Their removals keyed as ours are, read again once a table's mapped.
+            if by_key.as_ref().is_none_or(|(t, _)| *t != table) {
+                let maps = &self.maps;
+                by_key = Some((table, Removals::of(theirs, |t, r| removal_keys(t, &maps.record(r)))));
+            }
+            let natural = by_key.as_ref().and_then(|(_, r)| r.find(table, &removal_keys(table, &o))).cloned();
+            let their_at = match self.theirs_past.removed.get(&(table.to_string(), key.clone())) {
+                Some(at) => at.clone(),
+                None => {
+                    let Some(r) = natural else { continue };
+                    if !self.maps.has(table, r.id) {
+                        self.maps.set(table, r.id, id);
+                    }
+                    r.at
+                }
             };
             let t = bundle::table(table).context("a merged table")?;
             if bundle::load(self.tx, t, id)?.is_none() {
