@@ -948,19 +948,17 @@ impl Merger<'_, '_> {
     /// Their removal is found by ID, else by natural key, as ours is when
     /// we merge theirs: a module, session or reading each copy made on its
     /// own, removed in one, goes in the other too (else the copies never
-    /// converge: ours kept it removed, theirs kept it). A module so found
-    /// maps their removed module to ours, so its sessions are found too.
+    /// converge: ours kept it removed, theirs kept it). Their removed
+    /// record so found is mapped to ours, as their history names it.
     fn their_removals(&mut self, theirs: &Snapshot) -> Result<()> {
-        let mut by_key: Option<(&str, Removals)> = None;
+        let by_key = {
+            let maps = &self.maps;
+            Removals::roots_of(theirs, |t, r| removal_keys(t, &maps.record(r)))
+        };
         for (table, o) in std::mem::take(&mut self.unmatched) {
             let Some(id) = i(&o, "id") else { continue };
             let key = json!([id]);
-            // Their removals keyed as ours are, read again once a table's mapped.
-            if by_key.as_ref().is_none_or(|(t, _)| *t != table) {
-                let maps = &self.maps;
-                by_key = Some((table, Removals::of(theirs, |t, r| removal_keys(t, &maps.record(r)))));
-            }
-            let natural = by_key.as_ref().and_then(|(_, r)| r.find(table, &removal_keys(table, &o))).cloned();
+            let natural = by_key.find(table, &removal_keys(table, &o)).cloned();
             let their_at = match self.theirs_past.removed.get(&(table.to_string(), key.clone())) {
                 Some(at) => at.clone(),
                 None => {
@@ -1716,7 +1714,10 @@ impl Merger<'_, '_> {
             self.kept.get(&(table, v.as_i64()?)).cloned()
         });
         if let Some(parent) = parent {
-            let id = removed.as_ref().map_or(their_id, |r| r.id);
+            // A tag's step names its session or reading, as every tag step does.
+            let target = if t.name == "item_tag" { i(rec, "item_id") } else { i(rec, "reading_id") };
+            let own = if join && t.name != "link" { target.unwrap_or(their_id) } else { their_id };
+            let id = removed.as_ref().map_or(own, |r| r.id);
             let line = format!("{what}: part of {parent}, which stays removed");
             self.keep(t, id, their_id, what, line);
             return Ok(Fate::Kept);
