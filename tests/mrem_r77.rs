@@ -40,8 +40,22 @@ fn base(w: &Workdir) -> (PathBuf, PathBuf) {
     w.ok_at(
         &a,
         &[
-            "-q", "facet", "add", &fatal, "--author", "1", "--facet", "gender", "--value", "woman", "--basis",
-            "published", "--source", "https://example.org", "--by", "amina",
+            "-q",
+            "facet",
+            "add",
+            &fatal,
+            "--author",
+            "1",
+            "--facet",
+            "gender",
+            "--value",
+            "woman",
+            "--basis",
+            "published",
+            "--source",
+            "https://example.org",
+            "--by",
+            "amina",
         ],
     );
     w.ok_at(&a, &["-q", "review", &fatal, "--approve", "--note", "core", "--by", "bao"]);
@@ -168,7 +182,10 @@ fn a_removed_record_their_side_worked_on_comes_back_with_its_parts_both_ways() {
                 "tag of theme epistemic-bias on session Pulse oximetry and skin tone (part of session Pulse oximetry \
                  and skin tone, which comes back)",
             ),
-            &["tag epistemic-bias on Pulse oximetry and skin tone", "link Fatal invention -> Pulse oximetry and skin tone"],
+            &[
+                "tag epistemic-bias on Pulse oximetry and skin tone",
+                "link Fatal invention -> Pulse oximetry and skin tone",
+            ],
         ),
         (
             "session tagged anew",
@@ -196,7 +213,13 @@ fn a_removed_record_their_side_worked_on_comes_back_with_its_parts_both_ways() {
         (
             "reading renamed",
             &["reading", "remove", "FATAL", "--force"],
-            &["reading", "edit", "FATAL", "--title", "Fatal invention: how science, politics and big business re-create race"],
+            &[
+                "reading",
+                "edit",
+                "FATAL",
+                "--title",
+                "Fatal invention: how science, politics and big business re-create race",
+            ],
             ("add", "(part of reading Fatal invention: how science"),
             &[
                 "tag epistemic-bias on Fatal invention: how science, politics and big business re-create race",
@@ -320,5 +343,70 @@ fn a_removal_of_a_record_each_copy_made_on_its_own_goes_both_ways() {
         let (sa, sk) = both_ways_twice(&w, &a, &k);
         assert!(row(&sk, "remove", "(removed on their side)").is_some(), "{kind}: kofi ← amina:\n{sk}");
         assert!(!state(&k).iter().any(|s| s.starts_with(gone)), "{kind}: {sk}\n{sa}");
+    }
+}
+
+/// A theme or a facet kofi removed goes in amina's copy too (a theme with
+/// its tags, as his `--force` took them), listed and counted, and both
+/// copies agree after merging both ways twice; amina's work on it after his
+/// removal keeps it (listed `kept-ours`), in both copies.
+#[test]
+fn their_removal_of_a_theme_or_a_facet_is_applied_or_kept_both_ways() {
+    // (kind, kofi's removal, amina's later work or none, the row in amina's merge, gone or kept in both)
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [&'a str], (&'a str, &'a str), (&'a str, bool));
+    let cases: &[Case] = &[
+        (
+            "theme",
+            &["theme", "remove", "historical-awareness", "--force"],
+            &[],
+            ("remove", "theme Historical awareness (removed on their side), with"),
+            ("theme historical-awareness", false),
+        ),
+        (
+            "facet",
+            &["facet", "remove", "FACET"],
+            &[],
+            ("remove", "facet gender \"woman\" of reading Fatal invention (removed on their side)"),
+            ("facet gender=woman", false),
+        ),
+        (
+            "theme, edited here after",
+            &["theme", "remove", "historical-awareness", "--force"],
+            &["theme", "edit", "historical-awareness", "--description", "History of medicine and empire"],
+            ("kept-ours", "theme Historical awareness: removed on their side, changed here after that"),
+            ("theme historical-awareness", true),
+        ),
+        (
+            "facet, edited here after",
+            &["facet", "remove", "FACET"],
+            &["facet", "edit", "FACET", "--source", "https://example.org/about"],
+            ("kept-ours", "facet gender \"woman\" of reading Fatal invention: removed on their side, changed here"),
+            ("facet gender=woman", true),
+        ),
+    ];
+    for (kind, removal, work, (action, said), (what, kept)) in cases {
+        let w = Workdir::new();
+        let (a, k) = base(&w);
+        let facet = id(&a, "SELECT id FROM person_facet");
+        let fill = |args: &[&str], by: &str| -> Vec<String> {
+            let mut v: Vec<String> =
+                args.iter().map(|x| if *x == "FACET" { facet.clone() } else { x.to_string() }).collect();
+            v.extend(["--by".into(), by.into()]);
+            v
+        };
+        let r = fill(removal, "kofi");
+        w.ok_at(&k, &r.iter().map(String::as_str).collect::<Vec<_>>());
+        if !work.is_empty() {
+            later();
+            let wk = fill(work, "amina");
+            w.ok_at(&a, &wk.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+        let (sa, sk) = both_ways_twice(&w, &a, &k);
+        assert!(row(&sa, action, said).is_some(), "{kind}: {sa}");
+        let now = state(&a);
+        assert_eq!(now.iter().any(|s| s.starts_with(what)), *kept, "{kind}: {now:#?}\namina:\n{sa}\nkofi:\n{sk}");
+        if !kept && *kind == "theme" {
+            assert!(!now.iter().any(|s| s.starts_with("tag historical-awareness")), "{kind}: {now:#?}");
+        }
     }
 }

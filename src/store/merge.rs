@@ -8,14 +8,17 @@
 //! another container, volume or edition, nor the set beside one of its
 //! volumes), and never one of ours their copy holds under its own ID. Then, record by record:
 //!
-//! - only theirs: added, unless our history shows we removed it after their
-//!   copy was made: then it stays removed, with what is part of it, and is
-//!   reported by name (see [`super::history_removals`]), unless they worked
-//!   on it, or on a part of it, after that ([`removals::worked_at`]): then it
-//!   comes back, said; `restore_removed`
+//! - only theirs: added, unless our history shows we removed it (matched by
+//!   ID or natural key) after their copy was made: then it stays removed,
+//!   with what is part of it, and is reported by name, never by ID (see
+//!   [`super::history_removals`]), unless they worked on it, or on a part of
+//!   it, after that ([`removals::worked_at`]): then it comes back, said, with
+//!   every part of it their copy holds that our removal took (its tags,
+//!   links, sessions, facets, reviews); `restore_removed`
 //!   brings such records back by undoing our removal, then merges theirs;
-//! - only ours: kept, unless their history shows they removed it (a module,
-//!   session, reading, tag or link): then removed here too, with what is
+//! - only ours: kept, unless their history shows they removed it (a theme,
+//!   module, session, reading, facet, tag or link), matched by ID or natural
+//!   key: then removed here too, with what is
 //!   part of it, but for one we worked on after their removal, itself or its
 //!   parts (a reading's tags, links, facets or reviews; a module's sessions
 //!   and theirs; a tag or link added again, a link's note), kept and listed
@@ -699,9 +702,9 @@ struct Merger<'a, 't> {
     restored: HashSet<i64>,
     /// What the merge writes that has no history entry of its own.
     untracked: super::merge_run::Untracked,
-    /// Our modules, sessions and readings their copy does not hold, in
-    /// merge order: each one their side removed is removed here too, or
-    /// kept ([`Self::their_removals`]).
+    /// Our themes, modules, sessions, readings and facets their copy does
+    /// not hold, in merge order: each one their side removed is removed
+    /// here too, or kept ([`Self::their_removals`]).
     unmatched: Vec<(&'static str, Record)>,
 }
 
@@ -929,15 +932,15 @@ impl Merger<'_, '_> {
                 }
             }
         }
-        if matches!(t.name, "module" | "item" | "reading") {
+        if matches!(t.name, "theme" | "module" | "item" | "reading" | "person_facet") {
             let ours = our_rows.iter().enumerate().filter(|(n, _)| !matched.contains(n));
             self.unmatched.extend(ours.map(|(_, o)| (t.name, o.clone())));
         }
         Ok(())
     }
 
-    /// Our modules, sessions and readings their copy no longer has because
-    /// they removed them (their history says so): each removed here too,
+    /// Our themes, modules, sessions, readings and facets their copy no
+    /// longer has because they removed them (their history says so): each removed here too,
     /// with what is part of it (as their removal took it), listed as
     /// `remove` and undone by `canon undo` of the merge; or kept, listed as
     /// `kept-ours` saying why, when we worked on it or its parts after
@@ -973,13 +976,24 @@ impl Merger<'_, '_> {
             if bundle::load(self.tx, t, id)?.is_none() {
                 continue;
             }
-            let what = if table == "reading" { label(table, &o) } else { named(table, &o) };
+            let what = match table {
+                "reading" => label(table, &o),
+                "person_facet" => format!(
+                    "facet {} {:?} of reading {}",
+                    s(&o, "facet"),
+                    s(&o, "value"),
+                    self.name("reading", i(&o, "reading_id").unwrap_or(0))
+                ),
+                _ => named(table, &o),
+            };
             if let Some(line) = self.ours_after(table, Some(id), &key, &their_at, &what) {
                 self.sum.kept_listed += 1;
                 self.step("kept-ours", table, id, line);
                 continue;
             }
             let removal = match table {
+                "theme" => super::edit::theme::remove_noted(self.tx, self.by, id, &self.note)?,
+                "person_facet" => super::edit::facet::remove_noted(self.tx, self.by, id, &self.note)?,
                 "module" => super::edit::module::remove_noted(self.tx, self.by, id, &self.note)?,
                 "item" => super::edit::item::remove_noted(self.tx, self.by, id, &self.note)?,
                 _ => super::edit::reading::remove_noted(self.tx, self.by, id, &self.note)?,
@@ -1007,6 +1021,8 @@ impl Merger<'_, '_> {
             "module" => "`canon module remove --force` to remove it here too",
             "item" => "`canon item remove --force` to remove it here too",
             "reading" => "`canon reading remove --force` to remove it here too",
+            "theme" => "`canon theme remove --force` to remove it here too",
+            "person_facet" => "`canon facet remove` to remove it here too",
             "link" => "`canon unlink` to remove it here too",
             _ => "`canon untag` to remove it here too",
         };
