@@ -410,3 +410,21 @@ fn their_removal_of_a_theme_or_a_facet_is_applied_or_kept_both_ways() {
         }
     }
 }
+
+/// `canon undo` of the merge that brought a session back with its tag and
+/// link takes all three away again, as its line says.
+#[test]
+fn undoing_the_merge_takes_the_session_back_out_with_its_parts() {
+    let w = Workdir::new();
+    let (a, k) = base(&w);
+    w.ok_at(&a, &["-q", "item", "remove", "MED1/Pulse oximetry", "--force", "--by", "amina"]);
+    later();
+    w.ok_at(&k, &["-q", "item", "edit", "MED1/Pulse oximetry", "--title", "Oximetry", "--by", "kofi"]);
+    let before = state(&a);
+    let said = merge(&w, &a, &k, "amina");
+    assert!(state(&a).contains(&"tag epistemic-bias on Oximetry".to_string()), "{said}");
+    let at = said.find("`canon undo ").unwrap_or_else(|| panic!("{said}"));
+    let change = said[at + "`canon undo ".len()..].split('`').next().unwrap().to_string();
+    w.ok_at(&a, &["-q", "undo", &change, "--by", "amina"]);
+    assert_eq!(state(&a), before, "{said}");
+}
