@@ -46,6 +46,18 @@ impl Removals {
     /// Reads the removals of `ours` (its `history`), keying each removed
     /// record (and each record removed with it) by `keys(table, record)`.
     pub fn of(ours: &Snapshot, keys: impl Fn(&str, &Record) -> Vec<String>) -> Removals {
+        Removals::read(ours, keys, true)
+    }
+
+    /// The records a side removed itself, not those removed with them (a
+    /// module's sessions, a reading's tags): what the other copy removes too
+    /// when it holds one, with what is part of it there, unless it worked on
+    /// it since (a session of a module it kept stays with the module).
+    pub fn roots_of(side: &Snapshot, keys: impl Fn(&str, &Record) -> Vec<String>) -> Removals {
+        Removals::read(side, keys, false)
+    }
+
+    fn read(ours: &Snapshot, keys: impl Fn(&str, &Record) -> Vec<String>, parts: bool) -> Removals {
         let names: HashMap<i64, &str> = ours
             .get("contributor")
             .iter()
@@ -92,7 +104,7 @@ impl Removals {
             root.remove(REMOVED_WITH);
             root.remove(DETACHED);
             put(entity, &root);
-            if let Some(Value::Object(with)) = before.get(REMOVED_WITH) {
+            if let Some(Value::Object(with)) = before.get(REMOVED_WITH).filter(|_| parts) {
                 for (table, records) in with {
                     for r in records.as_array().into_iter().flatten() {
                         if let Value::Object(r) = r {

@@ -8,14 +8,17 @@
 //! another container, volume or edition, nor the set beside one of its
 //! volumes), and never one of ours their copy holds under its own ID. Then, record by record:
 //!
-//! - only theirs: added, unless our history shows we removed it after their
-//!   copy was made: then it stays removed, with what is part of it, and is
-//!   reported by name (see [`super::history_removals`]), unless they worked
-//!   on it, or on a part of it, after that ([`removals::worked_at`]): then it
-//!   comes back, said; `restore_removed`
+//! - only theirs: added, unless our history shows we removed it (matched by
+//!   ID or natural key) after their copy was made: then it stays removed,
+//!   with what is part of it, and is reported by name, never by ID (see
+//!   [`super::history_removals`]), unless they worked on it, or on a part of
+//!   it, after that ([`removals::worked_at`]): then it comes back, said, with
+//!   every part of it their copy holds that our removal took (its tags,
+//!   links, sessions, facets, reviews); `restore_removed`
 //!   brings such records back by undoing our removal, then merges theirs;
-//! - only ours: kept, unless their history shows they removed it (a module,
-//!   session, reading, tag or link): then removed here too, with what is
+//! - only ours: kept, unless their history shows they removed it (a theme,
+//!   module, session, reading, facet, tag or link), matched by ID or natural
+//!   key: then removed here too, with what is
 //!   part of it, but for one we worked on after their removal, itself or its
 //!   parts (a reading's tags, links, facets or reviews; a module's sessions
 //!   and theirs; a tag or link added again, a link's note), kept and listed
@@ -146,6 +149,11 @@ struct Maps {
 impl Maps {
     fn get(&self, table: &str, id: i64) -> i64 {
         self.ids.get(table).and_then(|m| m.get(&id)).copied().unwrap_or(id)
+    }
+
+    /// Whether their record `theirs` of `table` is mapped to one of ours.
+    fn has(&self, table: &str, theirs: i64) -> bool {
+        self.ids.get(table).is_some_and(|m| m.contains_key(&theirs))
     }
 
     fn set(&mut self, table: &'static str, theirs: i64, ours: i64) {
@@ -682,8 +690,10 @@ struct Merger<'a, 't> {
     our_work: HashMap<(String, i64), removals::Work>,
     /// Records kept removed here (table, our ID), with their labels.
     kept: HashMap<(&'static str, i64), String>,
-    /// Records that come back because their side changed them after our removal (table, ID).
-    revived: HashSet<(&'static str, i64)>,
+    /// Records that come back because their side worked on them after our
+    /// removal (table, ID) → that removal's history entry: what was removed
+    /// with them by that removal comes back with them.
+    revived: HashMap<(&'static str, i64), i64>,
     /// Names of our themes, modules, sessions and readings, to say what a tag or link joins.
     names: HashMap<(&'static str, i64), String>,
     /// Bring back what we removed (undo our removal) instead of keeping it removed.
@@ -692,9 +702,9 @@ struct Merger<'a, 't> {
     restored: HashSet<i64>,
     /// What the merge writes that has no history entry of its own.
     untracked: super::merge_run::Untracked,
-    /// Our modules, sessions and readings their copy does not hold, in
-    /// merge order: each one their side removed is removed here too, or
-    /// kept ([`Self::their_removals`]).
+    /// Our themes, modules, sessions, readings and facets their copy does
+    /// not hold, in merge order: each one their side removed is removed
+    /// here too, or kept ([`Self::their_removals`]).
     unmatched: Vec<(&'static str, Record)>,
 }
 
@@ -702,6 +712,10 @@ struct Merger<'a, 't> {
 enum Fate {
     /// Added, with why when it matches a removal of ours.
     Add(Option<String>),
+    /// Added though our removal took it (history entry `removal`): their
+    /// side worked on it, or on the whole it is part of, after that; `why`
+    /// says so. What that removal took with it comes back with it.
+    Back { why: String, removal: i64 },
     /// Kept removed (and reported).
     Kept,
     /// Ours again (our removal undone): our record of this ID, to compare with theirs.
@@ -740,8 +754,8 @@ pub fn merge(
         their_work: removals::worked_at(theirs),
         our_work: removals::worked_at(ours),
         kept: HashMap::new(),
-        names: names(ours),
-        revived: HashSet::new(),
+        names: names(ours, theirs),
+        revived: HashMap::new(),
         restore: restore_removed,
         restored: HashSet::new(),
         untracked: Default::default(),
@@ -752,7 +766,7 @@ pub fn merge(
     }
     // What they removed is compared with our records: map it once every ID is.
     m.theirs_past.removed = Past::of(theirs, Some(&m.maps)).removed;
-    m.their_removals()?;
+    m.their_removals(theirs)?;
     for table in ["item_tag", "reading_tag", "link", "item_keyword"] {
         m.joins(bundle::table(table).expect("known table"), ours, theirs)?;
     }
@@ -863,18 +877,20 @@ impl Merger<'_, '_> {
                         self.compare(t, &o, &rec, their_id)?;
                         continue;
                     }
-                    let why = match self.removed_here(t, &rec, raw, their_id)? {
+                    let (why, back) = match self.removed_here(t, &rec, raw, their_id)? {
                         Fate::Kept => continue,
                         Fate::Restored(id) => {
                             if let Some(o) = bundle::load(self.tx, t, id)? {
+                                self.names.insert((t.name, id), name_of(t.name, &o));
                                 self.maps.set(t.name, their_id, id);
                                 rec.insert("id".into(), Value::from(id));
                                 self.compare(t, &o, &rec, their_id)?;
                                 continue;
                             }
-                            None
+                            (None, None)
                         }
-                        Fate::Add(why) => why,
+                        Fate::Add(why) => (why, None),
+                        Fate::Back { why, removal } => (Some(why), Some(removal)),
                     };
                     self.unlink_kept(&mut rec);
                     let id = if taken.contains(&their_id) { self.ids.next_id() } else { their_id };
@@ -882,9 +898,10 @@ impl Merger<'_, '_> {
                     self.maps.set(t.name, their_id, id);
                     rec.insert("id".into(), Value::from(id));
                     bundle::insert(self.tx, t, &rec)?;
-                    if why.is_some() {
-                        self.revived.insert((t.name, id));
-                        self.names.insert((t.name, id), label(t.name, &rec));
+                    // Named by title, never by ID, in what a later step says of its parts.
+                    self.names.insert((t.name, id), name_of(t.name, &rec));
+                    if let Some(removal) = back {
+                        self.revived.insert((t.name, id), removal);
                     }
                     if matches!(t.name, "review" | "import_run") {
                         self.untracked.records.push((t.name, id));
@@ -915,39 +932,68 @@ impl Merger<'_, '_> {
                 }
             }
         }
-        if matches!(t.name, "module" | "item" | "reading") {
+        if matches!(t.name, "theme" | "module" | "item" | "reading" | "person_facet") {
             let ours = our_rows.iter().enumerate().filter(|(n, _)| !matched.contains(n));
             self.unmatched.extend(ours.map(|(_, o)| (t.name, o.clone())));
         }
         Ok(())
     }
 
-    /// Our modules, sessions and readings their copy no longer has because
-    /// they removed them (their history says so): each removed here too,
+    /// Our themes, modules, sessions, readings and facets their copy no
+    /// longer has because they removed them (their history says so): each removed here too,
     /// with what is part of it (as their removal took it), listed as
     /// `remove` and undone by `canon undo` of the merge; or kept, listed as
     /// `kept-ours` saying why, when we worked on it or its parts after
     /// their removal ([`Self::ours_after`], the one rule for every kind).
     /// One gone already with a record removed before it (a session of a
     /// removed module) is said in that record's step.
-    fn their_removals(&mut self) -> Result<()> {
+    ///
+    /// Their removal is found by ID, else by natural key, as ours is when
+    /// we merge theirs: a module, session or reading each copy made on its
+    /// own, removed in one, goes in the other too (else the copies never
+    /// converge: ours kept it removed, theirs kept it). Their removed
+    /// record so found is mapped to ours, as their history names it.
+    fn their_removals(&mut self, theirs: &Snapshot) -> Result<()> {
+        let by_key = {
+            let maps = &self.maps;
+            Removals::roots_of(theirs, |t, r| removal_keys(t, &maps.record(r)))
+        };
         for (table, o) in std::mem::take(&mut self.unmatched) {
             let Some(id) = i(&o, "id") else { continue };
             let key = json!([id]);
-            let Some(their_at) = self.theirs_past.removed.get(&(table.to_string(), key.clone())).cloned() else {
-                continue;
+            let natural = by_key.find(table, &removal_keys(table, &o)).cloned();
+            let their_at = match self.theirs_past.removed.get(&(table.to_string(), key.clone())) {
+                Some(at) => at.clone(),
+                None => {
+                    let Some(r) = natural else { continue };
+                    if !self.maps.has(table, r.id) {
+                        self.maps.set(table, r.id, id);
+                    }
+                    r.at
+                }
             };
             let t = bundle::table(table).context("a merged table")?;
             if bundle::load(self.tx, t, id)?.is_none() {
                 continue;
             }
-            let what = if table == "reading" { label(table, &o) } else { named(table, &o) };
+            let what = match table {
+                "reading" => label(table, &o),
+                "person_facet" => format!(
+                    "facet {} {:?} of reading {}",
+                    s(&o, "facet"),
+                    s(&o, "value"),
+                    self.name("reading", i(&o, "reading_id").unwrap_or(0))
+                ),
+                _ => named(table, &o),
+            };
             if let Some(line) = self.ours_after(table, Some(id), &key, &their_at, &what) {
                 self.sum.kept_listed += 1;
                 self.step("kept-ours", table, id, line);
                 continue;
             }
             let removal = match table {
+                "theme" => super::edit::theme::remove_noted(self.tx, self.by, id, &self.note)?,
+                "person_facet" => super::edit::facet::remove_noted(self.tx, self.by, id, &self.note)?,
                 "module" => super::edit::module::remove_noted(self.tx, self.by, id, &self.note)?,
                 "item" => super::edit::item::remove_noted(self.tx, self.by, id, &self.note)?,
                 _ => super::edit::reading::remove_noted(self.tx, self.by, id, &self.note)?,
@@ -975,6 +1021,8 @@ impl Merger<'_, '_> {
             "module" => "`canon module remove --force` to remove it here too",
             "item" => "`canon item remove --force` to remove it here too",
             "reading" => "`canon reading remove --force` to remove it here too",
+            "theme" => "`canon theme remove --force` to remove it here too",
+            "person_facet" => "`canon facet remove` to remove it here too",
             "link" => "`canon unlink` to remove it here too",
             _ => "`canon untag` to remove it here too",
         };
@@ -1511,6 +1559,7 @@ impl Merger<'_, '_> {
                 }
                 Fate::Restored(_) => None,
                 Fate::Add(why) => why,
+                Fate::Back { why, .. } => Some(why),
             };
             let hid = if t.name == "link" {
                 let their_id = i(raw, "id").unwrap_or(0);
@@ -1670,30 +1719,39 @@ impl Merger<'_, '_> {
             return Ok(Fate::Add(None));
         }
         let join = !t.has_id || t.name == "link";
-        let keys = if join { vec![tag_key(t.name, rec).to_string()] } else { natural_keys(t.name, rec) };
+        // By ID too: a record they renamed after our removal is the record we removed (tester r76 F12).
+        let keys = if join { vec![tag_key(t.name, rec).to_string()] } else { removal_keys(t.name, rec) };
         let removed = self.removals.find(t.name, &keys).cloned();
         let what = if join { self.join_name(t.name, rec) } else { named(t.name, rec) };
-        // Part of a record kept removed (a session of a removed module): it stays with it.
+        // Part of a record kept removed (a session of a removed module, a tag of a removed
+        // theme): it stays with it, whatever else it is part of.
         let parent = rec.iter().find_map(|(k, v)| {
             let table = refers_to(k).filter(|_| removals::part_of(k))?;
             self.kept.get(&(table, v.as_i64()?)).cloned()
         });
-        // Part of a record that comes back (they changed it after our removal): it comes with it.
-        let revived = rec.iter().find_map(|(k, v)| {
-            let table = refers_to(k).filter(|_| removals::part_of(k))?;
-            let id = v.as_i64()?;
-            self.revived
-                .contains(&(table, id))
-                .then(|| format!("{} {}", noun(table), self.names.get(&(table, id)).cloned().unwrap_or_default()))
-        });
-        if let (Some(whole), Some(_)) = (&revived, &removed) {
-            return Ok(Fate::Add(Some(format!(" (part of {whole}, which comes back)"))));
-        }
         if let Some(parent) = parent {
-            let id = removed.as_ref().map_or(their_id, |r| r.id);
+            // A tag's step names its session or reading, as every tag step does.
+            let target = if t.name == "item_tag" { i(rec, "item_id") } else { i(rec, "reading_id") };
+            let own = if join && t.name != "link" { target.unwrap_or(their_id) } else { their_id };
+            let id = removed.as_ref().map_or(own, |r| r.id);
             let line = format!("{what}: part of {parent}, which stays removed");
             self.keep(t, id, their_id, what, line);
             return Ok(Fate::Kept);
+        }
+        // Part of a record that comes back (they worked on it after our removal), taken by
+        // the same removal: it comes with it, as the whole's undo would bring it (tester r76
+        // F12: a session came back without its tag). One we removed on its own stays ours to decide.
+        let revived = rec.iter().find_map(|(k, v)| {
+            let table = refers_to(k).filter(|_| removals::part_of(k))?;
+            let id = v.as_i64()?;
+            let removal = *self.revived.get(&(table, id))?;
+            Some((format!("{} {}", noun(table), self.name(table, id)), removal))
+        });
+        if let (Some((whole, removal)), Some(r)) = (&revived, &removed)
+            && r.history_id == *removal
+        {
+            let why = format!(" (part of {whole}, which comes back)");
+            return Ok(Fate::Back { why, removal: *removal });
         }
         let Some(r) = removed else { return Ok(Fate::Add(None)) };
         let when = removals::shown_time(&r.at);
@@ -1715,20 +1773,22 @@ impl Merger<'_, '_> {
             theirs_at = theirs_at.max(Some(h.clone()));
         }
         if theirs_at.as_deref().is_some_and(|x| x > r.at.as_str()) {
-            return Ok(Fate::Add(Some(format!(
-                " (removed here in #{} on {when}, changed on their side after that: it comes back; `canon undo` of \
-                 this merge's entry removes it again)",
+            let why = format!(
+                " (removed here in #{} on {when}, changed on their side after that: it comes back, and what went \
+                 with it; `canon undo` of this merge's entry removes it again)",
                 r.history_id
-            ))));
+            );
+            return Ok(Fate::Back { why, removal: r.history_id });
         }
         // Work on its parts after our removal (a tag, link, facet or review; a session of a
         // module) is theirs as an edit is (tester r72 F20: a tag was dropped as kept-removed).
         if let Some(w) = self.their_work.get(&(t.name.to_string(), their_id)).filter(|w| their_id != 0 && w.at > r.at) {
-            return Ok(Fate::Add(Some(format!(
+            let why = format!(
                 " (removed here in #{} on {when}; after that, on their side, {} (#{} in their copy): it comes \
                  back, and that with it; `canon undo` of this merge's entry removes it again)",
                 r.history_id, w.what, w.entry
-            ))));
+            );
+            return Ok(Fate::Back { why, removal: r.history_id });
         }
         let line = format!(
             "{what}: {}, after their copy was made; kept removed (--restore-removed, or `canon undo {}`, brings it \
@@ -1773,8 +1833,7 @@ impl Merger<'_, '_> {
         let name = |t: &'static str, k: &str| -> String {
             let Some(id) = i(m, k) else { return String::new() };
             let kept = self.kept.get(&(t, id)).cloned();
-            kept.or_else(|| self.names.get(&(t, id)).map(|n| format!("{} {n}", noun(t))))
-                .unwrap_or_else(|| format!("{} {id}", noun(t)))
+            kept.unwrap_or_else(|| format!("{} {}", noun(t), self.name(t, id)))
         };
         let target = || if i(m, "item_id").is_some() { name("item", "item_id") } else { name("module", "module_id") };
         match table {
@@ -1785,6 +1844,13 @@ impl Merger<'_, '_> {
             "link" => format!("link of {} to {}", name("reading", "reading_id"), target()),
             _ => format!("keyword {:?} of {}", s(m, "keyword"), name("item", "item_id")),
         }
+    }
+
+    /// A theme, module, session or reading as a step names it (slug, code,
+    /// title): ours, one this merge added or brought back, else theirs, and
+    /// its ID only when neither copy holds it.
+    fn name(&self, table: &'static str, id: i64) -> String {
+        self.names.get(&(table, id)).cloned().unwrap_or_else(|| id.to_string())
     }
 
     /// A reference that is not a part-of (a theme's parent) to a record kept removed is
@@ -1810,19 +1876,18 @@ fn named(table: &str, m: &Record) -> String {
     format!("{} {}", noun(table), label(table, m))
 }
 
-/// Our themes (by slug), modules (by code), sessions and readings (by title), by ID.
-fn names(ours: &Snapshot) -> HashMap<(&'static str, i64), String> {
+/// Our themes (by slug), modules (by code), sessions and readings (by
+/// title), by ID; then theirs by their IDs, for a step that names one of
+/// theirs we do not hold (IDs are unique across copies).
+fn names(ours: &Snapshot, theirs: &Snapshot) -> HashMap<(&'static str, i64), String> {
     let mut out = HashMap::new();
-    for (table, field) in [("theme", "slug"), ("module", "code"), ("item", "title"), ("reading", "title")] {
-        for m in ours.get(table) {
-            if let Some(id) = i(m, "id") {
-                // A reading's title in its sheet text, `{eGFR}` (tester r76 F13).
-                let name = if table == "reading" {
-                    crate::import::title_text::sheet(s(m, field))
-                } else {
-                    s(m, field).to_string()
-                };
-                out.insert((table, id), name);
+    for side in [ours, theirs] {
+        for table in ["theme", "module", "item", "reading"] {
+            for m in side.get(table) {
+                if let Some(id) = i(m, "id") {
+                    // A reading's title in its sheet text, `{eGFR}` (tester r76 F13).
+                    out.entry((table, id)).or_insert_with(|| name_of(table, m));
+                }
             }
         }
     }
@@ -1830,12 +1895,29 @@ fn names(ours: &Snapshot) -> HashMap<(&'static str, i64), String> {
 }
 
 /// Keys of a removed record, as the merge matches theirs: a tag, link or
-/// keyword by what it joins, anything else by its natural keys.
+/// keyword by what it joins, anything else by its ID (the same record,
+/// however either copy renamed it since: tester r76 F12), then its natural
+/// keys (the same record each copy made on its own).
 fn removal_keys(table: &str, m: &Record) -> Vec<String> {
     if matches!(table, "item_tag" | "reading_tag" | "link" | "item_keyword") {
-        vec![tag_key(table, m).to_string()]
-    } else {
-        natural_keys(table, m)
+        return vec![tag_key(table, m).to_string()];
+    }
+    let mut keys = natural_keys(table, m);
+    let id = format!("id:{}", i(m, "id").unwrap_or(0));
+    if i(m, "id").is_some() && !keys.contains(&id) {
+        keys.insert(0, id);
+    }
+    keys
+}
+
+/// What a step calls a record of `table` (as [`names`] has it): a theme's
+/// slug, a module's code, a session's title, a reading's title in its sheet text.
+fn name_of(table: &str, m: &Record) -> String {
+    match table {
+        "theme" => s(m, "slug").to_string(),
+        "module" => s(m, "code").to_string(),
+        "reading" => crate::import::title_text::sheet(s(m, "title")),
+        _ => s(m, "title").to_string(),
     }
 }
 

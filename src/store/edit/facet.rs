@@ -425,6 +425,12 @@ pub fn remove(tx: &Transaction, by: i64, id: i64) -> Result<Removal> {
     cascade(tx, id)?.run(tx, by, false, None)
 }
 
+/// Removes facet `id` as [`remove`] does, its history entry noted `note`:
+/// a merge applying the other copy's removal.
+pub fn remove_noted(tx: &Transaction, by: i64, id: i64, note: &str) -> Result<Removal> {
+    cascade(tx, id)?.run(tx, by, false, Some(note))
+}
+
 /// A facet as listed: the statement, whom it is about, and its provenance.
 #[derive(Debug, Clone, Serialize)]
 pub struct Facet {

@@ -193,3 +193,10 @@ pub fn removal(conn: &Connection, id: i64) -> Result<Removal> {
 pub fn remove(tx: &Transaction, by: i64, id: i64, force: bool) -> Result<Removal> {
     cascade(tx, id)?.run(tx, by, force, None)
 }
+
+/// Removes theme `id` as [`remove`] does with `force` (its tags go with it,
+/// as the other copy's removal took them), its history entry noted `note`:
+/// a merge applying the other copy's removal.
+pub fn remove_noted(tx: &Transaction, by: i64, id: i64, note: &str) -> Result<Removal> {
+    cascade(tx, id)?.run(tx, by, true, Some(note))
+}
