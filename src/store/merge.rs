@@ -818,6 +818,12 @@ impl Merger<'_, '_> {
                             apart.get_or_insert((n, why));
                             continue;
                         }
+                        // One ISBN with two volume numbers: two volumes of a set (tester r76 F16).
+                        if k.starts_with("isbn:")
+                            && super::readings::other_volumes(opt_text(o, "volume"), opt_text(&rec, "volume"))
+                        {
+                            continue;
+                        }
                         if matched.contains(&n) || i(o, "id").is_some_and(|id| their_ids.contains(&id)) {
                             continue;
                         }
@@ -1670,7 +1676,7 @@ impl Merger<'_, '_> {
             return Ok(Fate::Add(None));
         }
         let join = !t.has_id || t.name == "link";
-        let keys = if join { vec![tag_key(t.name, rec).to_string()] } else { natural_keys(t.name, rec) };
+        let keys = lookup_keys(t.name, rec);
         let removed = self.removals.find(t.name, &keys).cloned();
         let what = if join { self.join_name(t.name, rec) } else { named(t.name, rec) };
         // Part of a record kept removed (a session of a removed module): it stays with it.
@@ -1831,12 +1837,44 @@ fn names(ours: &Snapshot) -> HashMap<(&'static str, i64), String> {
 
 /// Keys of a removed record, as the merge matches theirs: a tag, link or
 /// keyword by what it joins, anything else by its natural keys.
+///
+/// A removed reading's ISBN key names its volume, when it has one
+/// ([`super::readings::isbn_key`]): our removal of a set's volume 1 keeps
+/// none of their other volumes out (tester r76 F16).
 fn removal_keys(table: &str, m: &Record) -> Vec<String> {
-    if matches!(table, "item_tag" | "reading_tag" | "link" | "item_keyword") {
-        vec![tag_key(table, m).to_string()]
-    } else {
-        natural_keys(table, m)
+    let mut keys = lookup_keys(table, m);
+    if table == "reading" && opt_text(m, "volume").is_some() {
+        // The ISBN alone is a set's (no volume) key, looked up by its volumes.
+        let plain = keys.iter().position(|k| k.starts_with("isbn:") && !k.contains(":volume:"));
+        if let Some(at) = plain {
+            keys.remove(at);
+        }
     }
+    keys
+}
+
+/// Keys of their record, to find our removal of it ([`removal_keys`]): a
+/// volume's ISBN key with its volume first, then the ISBN alone (our
+/// removed set, which had no volume).
+fn lookup_keys(table: &str, m: &Record) -> Vec<String> {
+    if matches!(table, "item_tag" | "reading_tag" | "link" | "item_keyword") {
+        return vec![tag_key(table, m).to_string()];
+    }
+    let mut keys = natural_keys(table, m);
+    if table == "reading"
+        && !s(m, "isbn").is_empty()
+        && let Some(volume) = opt_text(m, "volume")
+        && let Some(at) = keys.iter().position(|k| k.starts_with("isbn:"))
+    {
+        let k = super::readings::isbn_key(s(m, "isbn"), s(m, "type"), s(m, "title"), Some(volume));
+        keys.insert(at, k);
+    }
+    keys
+}
+
+/// A text field of a record, `None` when absent or blank.
+fn opt_text<'r>(m: &'r Record, k: &str) -> Option<&'r str> {
+    Some(s(m, k)).filter(|v| !v.trim().is_empty())
 }
 
 /// Whether a tag, link or keyword is held here now.
