@@ -177,8 +177,17 @@ fn reading_add_and_edit_keep_a_sets_volumes_apart() {
     assert!(err.contains(&format!("ISBN 0415047722 (volume 1) already belongs to reading {id1}")), "{err}");
     assert!(!err.contains("UNIQUE constraint"), "{err}");
     assert_eq!(volumes(&w, &w.db()), vols(&[(Some("1"), None), (Some("2"), None)]));
-    w.ok(&["reading", "edit", &id2, "--volume", "3", "--by", "amina"]);
+    let e = w.ok(&["reading", "edit", &id2, "--volume", "3", "--by", "amina"]);
     assert_eq!(volumes(&w, &w.db()), vols(&[(Some("1"), None), (Some("3"), None)]));
+    // Its undo gives volume 2 back beside volume 1 (the undo's check of the ISBN).
+    w.ok(&["undo", e.trim(), "--by", "amina"]);
+    assert_eq!(volumes(&w, &w.db()), vols(&[(Some("1"), None), (Some("2"), None)]));
+    let e = w.ok(&["reading", "edit", &id2, "--volume", "3", "--by", "amina"]);
+    w.ok(&["reading", "edit", &id1, "--volume", "2", "--by", "amina"]);
+    // Undoing "2 → 3" now would give volume 2 to a second entry: refused, naming it.
+    let err = w.fails(&["undo", e.trim(), "--by", "amina"]);
+    assert!(err.contains("ISBN 0415047722 is already entry") && !err.contains("UNIQUE"), "{err}");
+    w.ok(&["reading", "edit", &id1, "--volume", "1", "--by", "amina"]);
     // A whole work without a volume and the set's ISBN is the set's volume's
     // work by the import's rule: refused as well.
     w.ok(&["reading", "add", "--title", "Other", "--year", "1993", "--type", "book", "--by", "amina"]);
@@ -248,6 +257,40 @@ fn removing_one_volume_leaves_the_other_and_undo_brings_it_back() {
     let v2: String = [SET.lines().next().unwrap(), SET.lines().nth(2).unwrap()].join("\n");
     let err = w.import_reading("v2.csv", &v2);
     assert!(err.contains("1 new") && !err.contains("not added again"), "{err}");
+}
+
+/// canon's own export, its rows' volume numbers swapped, re-imports: each
+/// entry keeps the set's ISBN with its new volume (the rows are read as a
+/// whole, as a DOI moved between rows is).
+#[test]
+fn an_export_with_two_volumes_swapped_reimports() {
+    let w = Workdir::new();
+    w.import_reading("isbnset.csv", SET);
+    w.ok(&["export", "reading", "-o", "out.csv"]);
+    let text = std::fs::read_to_string(w.path("out.csv")).unwrap();
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    let vi = headers.iter().position(|h| h == "volume").unwrap();
+    let mut rows: Vec<csv::StringRecord> = rdr.records().map(Result::unwrap).collect();
+    let (a, b) = (rows[0][vi].to_string(), rows[1][vi].to_string());
+    for (row, v) in rows.iter_mut().zip([b, a]) {
+        let mut fields: Vec<String> = row.iter().map(String::from).collect();
+        fields[vi] = v;
+        *row = csv::StringRecord::from(fields);
+    }
+    let mut out = csv::Writer::from_path(w.path("swap.csv")).unwrap();
+    out.write_record(&headers).unwrap();
+    for r in &rows {
+        out.write_record(r).unwrap();
+    }
+    out.flush().unwrap();
+    let err = w.ok_stderr(&["import", "reading", "swap.csv", "--by", "amina"]);
+    assert!(err.contains("2 changed") && err.contains("0 rejected"), "{err}");
+    assert_eq!(
+        volumes(&w, &w.db()),
+        vols(&[(Some("1"), Some("Clinical specialties")), (Some("2"), Some("Medicine in the West"))])
+    );
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE isbn = '0415047722'"), 2);
 }
 
 /// A database made before schema 0035 (the ISBN unique among whole works)

@@ -5694,7 +5694,18 @@ impl<'t> ReadingWriter<'t> {
         // What an earlier row took from this entry must leave it here.
         for (field, v, line, taker) in &parked {
             let keeps = if *field == "doi" { new.doi.as_ref() } else { new.isbn.as_ref() };
-            if keeps == Some(v) {
+            // A set's ISBN may stay with another volume than the one the
+            // earlier row gave it to (two rows that swap volume numbers).
+            let other_volume = *field == "isbn" && {
+                let theirs: Option<String> = self
+                    .tx
+                    .prepare_cached("SELECT volume FROM reading WHERE id = ?1")?
+                    .query_row([taker], |row| row.get(0))
+                    .optional()?
+                    .flatten();
+                other_volumes(theirs.as_deref(), new.volume.as_deref())
+            };
+            if keeps == Some(v) && !other_volume {
                 self.problems.push((
                     r.line,
                     field,
