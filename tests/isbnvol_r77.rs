@@ -68,11 +68,19 @@ Companion encyclopedia of the history of medicine,1993,book,9780415047722,1\n";
     let err = w.import_reading("same.csv", same);
     assert!(err.contains("0 new") && err.contains("0 rejected"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 2, "{err}");
+    // Two rows of one volume in one file: one entry, and the hint names the volume number.
+    let twice = "title,year,type,isbn,volume,publisher\n\
+Another set,1990,book,0802141323,1,Grove\n\
+Another set,1990,book,0802141323,1,Grove Press\n";
+    let err = w.import_reading("twice.csv", twice);
+    assert!(err.contains("is a duplicate (same ISBN)"), "{err}");
+    assert!(err.contains("give each its own ISBN, each volume of a set its volume number, or edit the entry"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'Another set'"), 1);
     // Without a volume: one of the set's records, named, never a third.
     let none = "title,year,type,isbn\nCompanion encyclopedia of the history of medicine,1993,book,0415047722\n";
     let err = w.import_reading("none.csv", none);
     assert!(err.contains("0 new"), "{err}");
-    assert_eq!(w.count("SELECT count(*) FROM reading"), 2, "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE 'Companion%'"), 2, "{err}");
 
     // A set stored without a volume, then its volume 2: the same entry,
     // which takes the volume; volume 1 after it is the other volume.

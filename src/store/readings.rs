@@ -4829,11 +4829,13 @@ impl<'t> ReadingWriter<'t> {
                 if !other.is_empty() {
                     said.push(format!("not taken from this row: {}", other.join(", ")));
                 }
+                // A set's volumes share its ISBN when each gives its number (tester r76 F16).
+                let volumes = if how == "ISBN" { ", each volume of a set its volume number" } else { "" };
                 self.warnings.push((
                     r.line,
                     format!(
                         "{label} is a duplicate (same {how}) of entry {} (line {first}) earlier in this file; {} (if \
-                         these are two works or editions, give each its own {how}, or edit the entry)",
+                         these are two works or editions, give each its own {how}{volumes}, or edit the entry)",
                         crate::import::reading_id_text(id),
                         said.join("; ")
                     ),
