@@ -97,7 +97,7 @@ fn an_older_database_gets_the_folded_keys_and_keeps_its_records() {
          ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred;",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", version - 8).unwrap();
+    conn.pragma_update(None, "user_version", version - 9).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

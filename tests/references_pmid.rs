@@ -206,9 +206,9 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     // 0027 (the folded title key) and 0028 (the original year); 26 since 0029 (the translators);
     // 27 since 0030 (the original title); 28 since 0031 (its search); 29
     // since 0032 (the volume's own title); 30 since 0033 (the number of volumes); 31 since 0034 (a
-    // type stated or inferred).
-    assert!(check.contains("(this canon writes 31)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 31);
+    // type stated or inferred); 32 since 0035 (an ISBN per volume of a set).
+    assert!(check.contains("(this canon writes 32)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 32);
     let l = w.reading_list();
     let got = |t: &str| reading(&l, t)["pmid"].as_str().map(str::to_string);
     assert_eq!(got("Via new URL").as_deref(), Some("31234567"));

@@ -304,7 +304,7 @@ fn decolonising_the_curriculum_is_historical_awareness_and_mrsa_is_not() {
          ALTER TABLE reading DROP COLUMN volume_title; ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", version - 10).unwrap();
+    conn.pragma_update(None, "user_version", version - 11).unwrap();
     drop(conn);
     v.ok(&["check"]);
     assert_eq!(v.count("PRAGMA user_version"), version);

@@ -2957,6 +2957,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // ("Farmer P, Kim JY, editors") or with each name marked ("Farmer, Paul
     // (ed.); Kim, Jim Yong (ed.)"): the editors, said; "editors" is no
     // person (tester r58 F4: an author "editors", and no "(Eds.)").
+    not_editors_marked(&mut d);
     catalogue_roles(&mut d);
     role_words_dropped(&mut d);
     editors_marked(&mut d);
@@ -4041,9 +4042,31 @@ fn catalogue_roles(d: &mut Draft) {
 /// r74 F1: an editor "editors", cited "Basilico M, editors, editors.").
 /// A word of another role is left for the name checks to name.
 fn role_words_dropped(d: &mut Draft) {
-    const EDITOR: &[&str] =
-        &["editors", "editor", "eds", "ed", "(eds)", "(ed)", "(editors)", "(editor)", "[eds]", "[ed]"];
+    // With a German, French, Spanish or Portuguese catalogue's editor words
+    // ("(Hrsg.)", "(éd.)", "(dir.)": directeur, "(org.)": organizador).
+    const EDITOR: &[&str] = &[
+        "editors",
+        "editor",
+        "eds",
+        "ed",
+        "(eds)",
+        "(ed)",
+        "(editors)",
+        "(editor)",
+        "[eds]",
+        "[ed]",
+        "(hrsg)",
+        "(hg)",
+        "(éd)",
+        "(éds)",
+        "(dir)",
+        "(dirs)",
+        "(org)",
+        "(orgs)",
+    ];
     const TRANSLATOR: &[&str] = &[
+        "(trad)",
+        "(übers)",
         "translators",
         "translator",
         "trans",
@@ -4173,6 +4196,41 @@ const NOT_AUTHOR_MARKS: &[(&str, &str)] = &[
     ("(illus.)", "the illustrator"),
     ("[foreword]", "the foreword's writer"),
     ("[introduction]", "the introduction's writer"),
+    ("[preface]", "the preface's writer"),
+    ("[afterword]", "the afterword's writer"),
+    ("(ill.)", "the illustrator"),
+    // French, German, Spanish and Portuguese catalogues' words (tester r76
+    // F6: "Sartre, Jean-Paul (préf.)" was stored as an editor).
+    ("(préf.)", "the preface's writer"),
+    ("(préface)", "the preface's writer"),
+    ("[préface]", "the preface's writer"),
+    ("(postf.)", "the afterword's writer"),
+    ("(postface)", "the afterword's writer"),
+    ("(avant-propos)", "the foreword's writer"),
+    ("(introd.)", "the introduction's writer"),
+    ("(vorw.)", "the foreword's writer"),
+    ("(vorwort)", "the foreword's writer"),
+    ("(einl.)", "the introduction's writer"),
+    ("(einleitung)", "the introduction's writer"),
+    ("(nachw.)", "the afterword's writer"),
+    ("(nachwort)", "the afterword's writer"),
+    ("(pról.)", "the prologue's writer"),
+    ("(prólogo)", "the prologue's writer"),
+    ("(prefácio)", "the preface's writer"),
+    ("(posfácio)", "the afterword's writer"),
+];
+
+/// What a person marked so in an editors or translators field did that is
+/// neither, beyond [`NOT_AUTHOR_MARKS`]: compiled the work. A compiler is
+/// no editor, as biblatex's `editortype = {compiler}` is not (tester r27
+/// F2); in an authors field a compiler stays, as a catalogue's relator
+/// "compiler" does ([`catalogue_roles`]).
+const NOT_EDITOR_MARKS: &[(&str, &str)] = &[
+    ("(comp.)", "the compiler"),
+    ("(comps.)", "the compiler"),
+    ("(compiler)", "the compiler"),
+    ("(compilers)", "the compiler"),
+    ("(compiled by)", "the compiler"),
 ];
 
 /// The role written before a name of a person who is not an author
@@ -4185,7 +4243,69 @@ const NOT_AUTHOR_BEFORE: &[(&str, &str)] = &[
     ("preface by ", "the preface's writer"),
     ("afterword by ", "the afterword's writer"),
     ("illustrated by ", "the illustrator"),
+    ("préface de ", "the preface's writer"),
+    ("préf. de ", "the preface's writer"),
+    ("avec une préface de ", "the preface's writer"),
+    ("vorwort von ", "the foreword's writer"),
+    ("mit einem vorwort von ", "the foreword's writer"),
+    ("prólogo de ", "the prologue's writer"),
 ];
+
+/// The role, other than an editor's or a translator's, written with a name
+/// in an editors or translators field ([`NOT_AUTHOR_MARKS`],
+/// [`NOT_EDITOR_MARKS`], [`NOT_AUTHOR_BEFORE`], "compiled by …"), or given
+/// by a catalogue's relator term ("Sartre, Jean-Paul, writer of preface."):
+/// who the person is, for the warning that drops them.
+fn not_editor_role(n: &Name) -> Option<String> {
+    let lower = n.original.trim().to_lowercase();
+    let marked = NOT_AUTHOR_MARKS
+        .iter()
+        .chain(NOT_EDITOR_MARKS)
+        .find(|(m, _)| lower.ends_with(m) && lower.len() > m.len())
+        .or_else(|| {
+            NOT_AUTHOR_BEFORE.iter().chain(&[("compiled by ", "the compiler")]).find(|(m, _)| lower.starts_with(m))
+        })
+        .map(|(_, who)| who.to_string());
+    marked.or_else(|| match n.role.as_deref() {
+        None | Some("editor" | "translator" | "author") => None,
+        Some(r) => Some(format!("relator {r:?}")),
+    })
+}
+
+/// Names in an editors or translators field marked with another role
+/// ("Sartre, Jean-Paul (préf.)", "Clarke, Cheryl (foreword)", "Smith, J
+/// (comp.)"): no editor or translator of the work, and no role canon
+/// stores, so not stored and never printed "(Ed.)" or "trans.": said with
+/// the name as written, as biblatex's `editortype` of another role is
+/// (tester r76 F6). "(Hrsg.)", "(ed.)", "(dir.)" are an editor's, and stay.
+fn not_editors_marked(d: &mut Draft) {
+    let p = d.prefix();
+    for (field, who) in [("editors", 1), ("translators", 2)] {
+        let list = if who == 1 { &mut d.editors } else { &mut d.translators };
+        let mut dropped = Vec::new();
+        list.retain(|n| match not_editor_role(n) {
+            Some(role) => {
+                dropped.push(format!("{:?} ({role})", n.original.trim()));
+                false
+            }
+            None => true,
+        });
+        if dropped.is_empty() {
+            continue;
+        }
+        let noun = if who == 1 { "an editor" } else { "a translator" };
+        let at = d.names_at[who].unwrap_or(d.at);
+        d.warnings.push(RowError::new(
+            at.line,
+            at.column,
+            format!(
+                "{p}{field}: {} not stored: the role written with the name says the person is not {noun}, and canon \
+                 stores only authors, editors and translators; add the name to the entry's note if it matters",
+                dropped.join(", ")
+            ),
+        ));
+    }
+}
 
 /// Names in an authors field marked as a foreword's, an introduction's or
 /// a preface's writer, or an illustrator ("Lorde, Audre; Clarke, Cheryl
@@ -4261,6 +4381,9 @@ fn others_marked(d: &mut Draft) {
         ("(hrsg.)", "editor"),
         ("(hg.)", "editor"),
         ("(éd.)", "editor"),
+        ("(éds.)", "editor"),
+        ("(dir.)", "editor"),
+        ("(dirs.)", "editor"),
         ("(org.)", "editor"),
     ];
     // The role written before the name ("translated by Richard Philcox").

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OptionalExtension, Transaction, params_from_iter};
+use rusqlite::{Connection, Transaction, params_from_iter};
 use serde_json::{Map, Value};
 
 /// One record: column name → value.
@@ -418,18 +418,16 @@ pub fn update(tx: &Transaction, t: &Table, old: &Record, m: &Record) -> Result<(
             && !matches!(m.get("type").and_then(Value::as_str), Some("chapter" | "conference-paper"))
         {
             let id = m.get("id").and_then(Value::as_i64).unwrap_or_default();
-            let other: Option<(i64, String)> = tx
-                .prepare_cached(
-                    "SELECT id, title FROM reading WHERE isbn = ?1 AND id <> ?2
-                       AND type NOT IN ('chapter', 'conference-paper')",
-                )?
-                .query_row(rusqlite::params![isbn, id], |r| Ok((r.get(0)?, r.get(1)?)))
-                .optional()?;
+            // Two volumes of a set may share its ISBN (schema 0035).
+            let volume = m.get("volume").and_then(Value::as_str);
+            let title = m.get("title").and_then(Value::as_str).unwrap_or_default();
+            let kind = m.get("type").and_then(Value::as_str).unwrap_or_default();
+            let other = super::readings::isbn_holder(tx, isbn, kind, volume, title, Some(id))?;
             if let Some((other, title)) = other {
                 anyhow::bail!(
                     "ISBN {isbn} is already entry {} {title:?}, a whole work: two whole works cannot share an \
-                     ISBN (a chapter keeps its book's); give this entry its own ISBN, clear it (`--isbn \"\"`), or \
-                     make it a chapter (`--type chapter`)",
+                     ISBN (a chapter keeps its book's; two volumes of a set may, each with its volume number); \
+                     give this entry its own ISBN, clear it (`--isbn \"\"`), or make it a chapter (`--type chapter`)",
                     crate::import::reading_id_text(other),
                     title = crate::import::title_text::Quoted(&title)
                 );

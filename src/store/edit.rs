@@ -1078,7 +1078,9 @@ fn taken(tx: &Transaction, entity: &str, root: &Record, history_id: i64) -> Resu
 /// The reading that holds the place of `root`, the reading removal
 /// `history_id` took, by the importers' duplicate rule: the same DOI; the
 /// same ISBN among whole works, or the same ISBN and title among chapters
-/// and papers (which keep their book's ISBN, schema 0011); or the same title
+/// and papers (which keep their book's ISBN, schema 0011), in no other
+/// volume (a set's volumes share its ISBN, schema 0035; the rule of
+/// [`super::readings::other_volumes`]); or the same title
 /// and year with no DOI or volume that tells them apart. A title and year
 /// count only for a reading added or changed since the removal: readings
 /// that stood beside the removed one before (a book's other volumes, the
@@ -1096,7 +1098,9 @@ fn taken_reading(tx: &Transaction, root: &Record, history_id: i64) -> Result<Opt
               WHERE (r.doi IS NOT NULL AND r.doi = ?1 COLLATE NOCASE)
                  OR (r.isbn IS NOT NULL AND r.isbn IN (?2, ?5, ?6)
                      AND CASE WHEN ?7 THEN r.type IN ('chapter', 'conference-paper') AND r.title_key = ?3
-                              ELSE r.type NOT IN ('chapter', 'conference-paper') END)
+                              ELSE r.type NOT IN ('chapter', 'conference-paper') END
+                     AND NOT (trim(coalesce(r.volume, '')) <> '' AND trim(coalesce(?8, '')) <> ''
+                              AND lower(trim(r.volume)) <> lower(trim(?8))))
                  OR (r.title_key = ?3 AND r.year IS ?4
                      AND NOT (r.doi IS NOT NULL AND ?1 IS NOT NULL AND r.doi <> ?1 COLLATE NOCASE)
                      AND NOT (r.volume IS NOT NULL AND ?8 IS NOT NULL AND r.volume <> ?8)

@@ -832,6 +832,12 @@ impl Merger<'_, '_> {
                             apart.get_or_insert((n, why));
                             continue;
                         }
+                        // One ISBN with two volume numbers: two volumes of a set (tester r76 F16).
+                        if k.starts_with("isbn:")
+                            && super::readings::other_volumes(opt_text(o, "volume"), opt_text(&rec, "volume"))
+                        {
+                            continue;
+                        }
                         if matched.contains(&n) || i(o, "id").is_some_and(|id| their_ids.contains(&id)) {
                             continue;
                         }
@@ -1719,8 +1725,9 @@ impl Merger<'_, '_> {
             return Ok(Fate::Add(None));
         }
         let join = !t.has_id || t.name == "link";
-        // By ID too: a record they renamed after our removal is the record we removed (tester r76 F12).
-        let keys = if join { vec![tag_key(t.name, rec).to_string()] } else { removal_keys(t.name, rec) };
+        // By ID too: a record they renamed after our removal is the record
+        // we removed (tester r76 F12); a set's volume by its ISBN and volume (r76 F16).
+        let keys = lookup_keys(t.name, rec);
         let removed = self.removals.find(t.name, &keys).cloned();
         let what = if join { self.join_name(t.name, rec) } else { named(t.name, rec) };
         // Part of a record kept removed (a session of a removed module, a tag of a removed
@@ -1898,14 +1905,18 @@ fn names(ours: &Snapshot, theirs: &Snapshot) -> HashMap<(&'static str, i64), Str
 /// keyword by what it joins, anything else by its ID (the same record,
 /// however either copy renamed it since: tester r76 F12), then its natural
 /// keys (the same record each copy made on its own).
+///
+/// A removed reading's ISBN key names its volume, when it has one
+/// ([`super::readings::isbn_key`]): our removal of a set's volume 1 keeps
+/// none of their other volumes out (tester r76 F16).
 fn removal_keys(table: &str, m: &Record) -> Vec<String> {
-    if matches!(table, "item_tag" | "reading_tag" | "link" | "item_keyword") {
-        return vec![tag_key(table, m).to_string()];
-    }
-    let mut keys = natural_keys(table, m);
-    let id = format!("id:{}", i(m, "id").unwrap_or(0));
-    if i(m, "id").is_some() && !keys.contains(&id) {
-        keys.insert(0, id);
+    let mut keys = lookup_keys(table, m);
+    if table == "reading" && opt_text(m, "volume").is_some() {
+        // The ISBN alone is a set's (no volume) key, looked up by its volumes.
+        let plain = keys.iter().position(|k| k.starts_with("isbn:") && !k.contains(":volume:"));
+        if let Some(at) = plain {
+            keys.remove(at);
+        }
     }
     keys
 }
@@ -1919,6 +1930,35 @@ fn name_of(table: &str, m: &Record) -> String {
         "reading" => crate::import::title_text::sheet(s(m, "title")),
         _ => s(m, "title").to_string(),
     }
+}
+
+/// Keys of their record, to find our removal of it ([`removal_keys`]): a
+/// volume's ISBN key with its volume first, then the ISBN alone (our
+/// removed set, which had no volume).
+fn lookup_keys(table: &str, m: &Record) -> Vec<String> {
+    if matches!(table, "item_tag" | "reading_tag" | "link" | "item_keyword") {
+        return vec![tag_key(table, m).to_string()];
+    }
+    let mut keys = natural_keys(table, m);
+    // By ID too (a record renamed since is the same record; tester r76 F12).
+    let id = format!("id:{}", i(m, "id").unwrap_or(0));
+    if i(m, "id").is_some() && !keys.contains(&id) {
+        keys.insert(0, id);
+    }
+    if table == "reading"
+        && !s(m, "isbn").is_empty()
+        && let Some(volume) = opt_text(m, "volume")
+        && let Some(at) = keys.iter().position(|k| k.starts_with("isbn:"))
+    {
+        let k = super::readings::isbn_key(s(m, "isbn"), s(m, "type"), s(m, "title"), Some(volume));
+        keys.insert(at, k);
+    }
+    keys
+}
+
+/// A text field of a record, `None` when absent or blank.
+fn opt_text<'r>(m: &'r Record, k: &str) -> Option<&'r str> {
+    Some(s(m, k)).filter(|v| !v.trim().is_empty())
 }
 
 /// Whether a tag, link or keyword is held here now.

@@ -65,6 +65,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0032_volume_title", include_str!("../../schema/0032_volume_title.sql")),
     ("0033_number_of_volumes", include_str!("../../schema/0033_number_of_volumes.sql")),
     ("0034_type_inferred", include_str!("../../schema/0034_type_inferred.sql")),
+    ("0035_isbn_volume", include_str!("../../schema/0035_isbn_volume.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -2397,7 +2397,7 @@ impl<'a> Placement<'a> {
 /// share title and year, and were one record).
 pub fn set_and_volume(a: &Placement, b: &Placement) -> bool {
     let given = |v: Option<&str>| v.is_some_and(|v| !v.trim().is_empty());
-    let other_volumes = matches!((a.volume, b.volume), (Some(x), Some(y)) if !x.trim().eq_ignore_ascii_case(y.trim()));
+    let other_volumes = other_volumes(a.volume, b.volume);
     // The same volume's number: the same volume, whatever its own title is
     // written as (tester r72 F7: "Medicine and Society" for "Part II:
     // Medicine and Society" was a second volume 2); the titles' difference
@@ -2429,10 +2429,7 @@ pub fn published_apart(a: &Placement, b: &Placement) -> bool {
         }
         _ => false,
     };
-    let volumes = match (a.volume, b.volume) {
-        (Some(x), Some(y)) => !x.trim().eq_ignore_ascii_case(y.trim()),
-        _ => false,
-    };
+    let volumes = other_volumes(a.volume, b.volume);
     let first = |p: &str| {
         let p = p.trim();
         p.split(['-', '–', '—'])
@@ -3526,6 +3523,9 @@ struct RemovedReading {
     title: String,
     first: Option<Name>,
     year: Option<i64>,
+    /// The removed volume's number: another volume of the set under the
+    /// same title and year is not it.
+    volume: Option<String>,
 }
 
 /// The key of a [`crate::import::Present`] field in a stored entry (and
@@ -3812,14 +3812,24 @@ fn removed_readings(tx: &Transaction, floor: i64) -> Result<std::collections::Ha
                 let a = b.get("authors")?.get(0)?.as_str()?;
                 Some(names::parse(a).unwrap_or_else(|| Name::literal(a)))
             });
-        let gone = RemovedReading { change, undo, by, at, doi: doi.clone(), title: title.clone(), first, year };
+        let volume = text("volume");
+        let gone = RemovedReading {
+            change,
+            undo,
+            by,
+            at,
+            doi: doi.clone(),
+            title: title.clone(),
+            first,
+            year,
+            volume: volume.clone(),
+        };
         let mut keys = vec![format!("title:{}:{year:?}", title_key(&title))];
         keys.extend(doi.map(|d| format!("doi:{}", crate::import::doi_key(&d))));
         keys.extend(text("pmid").map(|p| format!("pmid:{p}")));
         if let Some(i) = text("isbn") {
-            let i = crate::import::isbn_forms(&i).map_or(i, |f| f.0);
             let kind = text("type").unwrap_or_default();
-            keys.push(if is_part(&kind) { format!("isbn:{i}:{}", title_key(&title)) } else { format!("isbn:{i}") });
+            keys.push(isbn_key(&i, &kind, &title, volume.as_deref()));
         }
         // In order of removal: the latest removal of a work stands.
         for k in keys {
@@ -4083,28 +4093,12 @@ impl<'t> ReadingWriter<'t> {
         // chapter is the same entry only with the same ISBN and title.
         // The ISBN is stored as published, ten or thirteen digits: either
         // form of the book's ISBN finds it ([`crate::import::isbn_forms`]).
-        if let Some(i) = &r.isbn {
-            let (i13, i10) = crate::import::isbn_forms(i).unwrap_or_else(|| (i.clone(), i.clone()));
-            let found: Option<i64> = if is_part(&r.kind) {
-                self.tx
-                    .prepare_cached(
-                        "SELECT id FROM reading WHERE isbn IN (?1, ?3) AND type IN ('chapter', 'conference-paper')
-                           AND title_key = ?2 ORDER BY id LIMIT 1",
-                    )?
-                    .query_row(params![i13, title_key(&r.title), i10], |row| row.get(0))
-                    .optional()?
-            } else {
-                self.tx
-                    .prepare_cached(
-                        "SELECT id FROM reading WHERE isbn IN (?1, ?2) AND type NOT IN ('chapter', 'conference-paper')
-                           ORDER BY id LIMIT 1",
-                    )?
-                    .query_row(params![i13, i10], |row| row.get(0))
-                    .optional()?
-            };
-            if let Some(id) = found {
-                return Ok(Some((id, "ISBN")));
-            }
+        // A set's ISBN with two volume numbers names two volumes of it
+        // ([`isbn_holder`]).
+        if let Some(i) = &r.isbn
+            && let Some((id, _)) = isbn_holder(self.tx, i, &r.kind, r.volume.as_deref(), &r.title, None)?
+        {
+            return Ok(Some((id, "ISBN")));
         }
         Ok(None)
     }
@@ -4289,13 +4283,14 @@ impl<'t> ReadingWriter<'t> {
                 self.removed.get_or_init(|| map)
             }
         };
-        let isbn = r.isbn.as_deref().map(|i| crate::import::isbn_forms(i).map_or_else(|| i.to_string(), |f| f.0));
+        // A volume's removal is found by its volume's ISBN key, a set's (no
+        // volume) by the ISBN alone: a removed volume 1 keeps no volume 2 out.
+        let isbn = |v: Option<&str>| r.isbn.as_deref().map(|i| isbn_key(i, &r.kind, &r.title, v));
         let keys = [
             r.doi.as_deref().map(|d| format!("doi:{}", crate::import::doi_key(d))),
             r.pmid.as_deref().map(|p| format!("pmid:{p}")),
-            isbn.map(
-                |i| if is_part(&r.kind) { format!("isbn:{i}:{}", title_key(&r.title)) } else { format!("isbn:{i}") },
-            ),
+            isbn(r.volume.as_deref()),
+            isbn(None),
         ];
         if let Some(found) = keys.iter().flatten().find_map(|k| map.get(k)) {
             let other =
@@ -4308,6 +4303,7 @@ impl<'t> ReadingWriter<'t> {
                 (Some(a), Some(b)) => crate::import::same_doi(a, b),
                 _ => true,
             })
+            .filter(|g| !other_volumes(g.volume.as_deref(), r.volume.as_deref()))
             .cloned())
     }
 
@@ -4833,11 +4829,13 @@ impl<'t> ReadingWriter<'t> {
                 if !other.is_empty() {
                     said.push(format!("not taken from this row: {}", other.join(", ")));
                 }
+                // A set's volumes share its ISBN when each gives its number (tester r76 F16).
+                let volumes = if how == "ISBN" { ", each volume of a set its volume number" } else { "" };
                 self.warnings.push((
                     r.line,
                     format!(
                         "{label} is a duplicate (same {how}) of entry {} (line {first}) earlier in this file; {} (if \
-                         these are two works or editions, give each its own {how}, or edit the entry)",
+                         these are two works or editions, give each its own {how}{volumes}, or edit the entry)",
                         crate::import::reading_id_text(id),
                         said.join("; ")
                     ),
@@ -5699,7 +5697,18 @@ impl<'t> ReadingWriter<'t> {
         // What an earlier row took from this entry must leave it here.
         for (field, v, line, taker) in &parked {
             let keeps = if *field == "doi" { new.doi.as_ref() } else { new.isbn.as_ref() };
-            if keeps == Some(v) {
+            // A set's ISBN may stay with another volume than the one the
+            // earlier row gave it to (two rows that swap volume numbers).
+            let other_volume = *field == "isbn" && {
+                let theirs: Option<String> = self
+                    .tx
+                    .prepare_cached("SELECT volume FROM reading WHERE id = ?1")?
+                    .query_row([taker], |row| row.get(0))
+                    .optional()?
+                    .flatten();
+                other_volumes(theirs.as_deref(), new.volume.as_deref())
+            };
+            if keeps == Some(v) && !other_volume {
                 self.problems.push((
                     r.line,
                     field,
@@ -6069,21 +6078,19 @@ impl<'t> ReadingWriter<'t> {
     /// the import is refused naming both lines ([`ReadingWriter::unsettled`]).
     fn clashes(&mut self, line: u64, id: i64, old: &Stored, new: &Stored, by_id: bool) -> Result<bool> {
         for (field, old_v, new_v) in [("doi", &old.doi, &new.doi), ("isbn", &old.isbn, &new.isbn)] {
-            let Some(v) = new_v.as_ref().filter(|_| new_v != old_v) else { continue };
-            let sql = if field == "doi" {
-                "SELECT id FROM reading WHERE doi = ?1 COLLATE NOCASE AND id <> ?2"
+            // A new volume number may meet a volume of the set that holds the ISBN.
+            let volume_changed = field == "isbn" && new.volume != old.volume;
+            let Some(v) = new_v.as_ref().filter(|_| new_v != old_v || volume_changed) else { continue };
+            let other: Option<i64> = if field == "doi" {
+                self.tx
+                    .prepare_cached("SELECT id FROM reading WHERE doi = ?1 COLLATE NOCASE AND id <> ?2")?
+                    .query_row(params![v, id], |r| r.get(0))
+                    .optional()?
             } else if is_part(&new.kind) {
                 // A chapter shares its book's ISBN with the book and the other chapters.
                 continue;
             } else {
-                "SELECT id FROM reading WHERE isbn IN (?1, ?3) AND id <> ?2 AND type NOT IN ('chapter', 'conference-paper')"
-            };
-            // An ISBN in either of its forms (ten or thirteen digits) is the same book's.
-            let other: Option<i64> = if field == "isbn" {
-                let (a, b) = crate::import::isbn_forms(v).unwrap_or_else(|| (v.clone(), v.clone()));
-                self.tx.prepare_cached(sql)?.query_row(params![a, id, b], |r| r.get(0)).optional()?
-            } else {
-                self.tx.prepare_cached(sql)?.query_row(params![v, id], |r| r.get(0)).optional()?
+                isbn_holder(self.tx, v, &new.kind, new.volume.as_deref(), &new.title, Some(id))?.map(|(o, _)| o)
             };
             if let Some(other) = other {
                 if by_id && !self.touched.contains_key(&other) {
@@ -7253,6 +7260,66 @@ pub fn show(conn: &Connection, id: i64) -> Result<Option<ReadingDetail>> {
 /// paper in proceedings), which shares that work's ISBN.
 pub fn is_part(kind: &str) -> bool {
     matches!(kind, "chapter" | "conference-paper")
+}
+
+/// Whether two volume numbers name two volumes of one work: both given,
+/// and not the same number (compared without case or outer spaces). One
+/// side without a volume names no other volume.
+pub(crate) fn other_volumes(a: Option<&str>, b: Option<&str>) -> bool {
+    matches!((a.map(str::trim), b.map(str::trim)), (Some(x), Some(y))
+        if !x.is_empty() && !y.is_empty() && !x.eq_ignore_ascii_case(y))
+}
+
+/// A reading's ISBN as a key of its work, for matching removed readings and
+/// another copy's: the ISBN-13 (either form gives it); with the title for a
+/// chapter or paper, which keeps its book's ISBN; with the volume number
+/// (lower case) for a volume of a set that has one ISBN ([`isbn_holder`]).
+pub(crate) fn isbn_key(isbn: &str, kind: &str, title: &str, volume: Option<&str>) -> String {
+    let i = crate::import::isbn_forms(isbn).map_or_else(|| isbn.to_string(), |f| f.0);
+    let mut k = if is_part(kind) { format!("isbn:{i}:{}", title_key(title)) } else { format!("isbn:{i}") };
+    if let Some(v) = volume.map(str::trim).filter(|v| !v.is_empty()) {
+        k.push_str(&format!(":volume:{}", v.to_lowercase()));
+    }
+    k
+}
+
+/// The reading, other than `except`, that holds ISBN `isbn` (either of its
+/// forms, ten or thirteen digits) as the same work as a reading of type
+/// `kind`, volume `volume` and title `title`, with its title: among whole
+/// works, one that is not another volume ([`other_volumes`]); among
+/// chapters and conference papers, which keep their book's ISBN, one with
+/// the same title and not in another volume. The same volume is preferred
+/// to one without a volume, then the oldest entry.
+///
+/// One rule for the importers, `reading edit`, a bundle's rows, `merge`
+/// and `undo` (tester r76 F16: a catalogue gives a set's volumes one ISBN
+/// and "(v. 1)", "(v. 2)", and volume 2 was dropped as a duplicate of 1).
+pub(crate) fn isbn_holder(
+    conn: &Connection,
+    isbn: &str,
+    kind: &str,
+    volume: Option<&str>,
+    title: &str,
+    except: Option<i64>,
+) -> Result<Option<(i64, String)>> {
+    let (i13, i10) = crate::import::isbn_forms(isbn).unwrap_or_else(|| (isbn.to_string(), isbn.to_string()));
+    let mut st = conn.prepare_cached(
+        "SELECT id, title, title_key, volume FROM reading
+          WHERE isbn IN (?1, ?2) AND id IS NOT ?3
+            AND (CASE WHEN ?4 THEN type IN ('chapter', 'conference-paper')
+                      ELSE type NOT IN ('chapter', 'conference-paper') END)
+          ORDER BY id",
+    )?;
+    let part = is_part(kind);
+    let rows: Vec<(i64, String, String, Option<String>)> = st
+        .query_map(params![i13, i10, except, part], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let key = title_key(title);
+    let same: Vec<_> =
+        rows.into_iter().filter(|(_, _, k, v)| (!part || *k == key) && !other_volumes(v.as_deref(), volume)).collect();
+    let given = |v: Option<&str>| v.is_some_and(|v| !v.trim().is_empty());
+    let best = same.iter().position(|(.., v)| given(v.as_deref()) && given(volume)).unwrap_or(0);
+    Ok(same.into_iter().nth(best).map(|(id, title, ..)| (id, title)))
 }
 
 /// The reading an ID or DOI names.

@@ -399,32 +399,45 @@ fn settle_translation(r: &mut serde_json::Map<String, Value>, translated_given: 
     Ok(())
 }
 
-/// Refuses a DOI, PMID or ISBN that another reading holds (they identify a work).
-fn clash(tx: &Transaction, field: &str, value: &Value, id: i64) -> Result<()> {
-    let Some(v) = value.as_str() else { return Ok(()) };
-    let sql = if field == "doi" {
-        "SELECT id, title FROM reading WHERE doi = ?1 COLLATE NOCASE AND id <> ?2"
-    } else if field == "pmid" {
-        "SELECT id, title FROM reading WHERE pmid = ?1 AND id <> ?2"
-    } else {
+/// Refuses a DOI, PMID or ISBN that another reading holds (they identify a
+/// work). `new` is the reading as edited: an ISBN is another reading's only
+/// as the same work ([`crate::store::readings::isbn_holder`]: a chapter's
+/// book, the same volume of a set).
+fn clash(tx: &Transaction, field: &str, new: &super::Record, id: i64) -> Result<()> {
+    let Some(v) = new.get(field).and_then(Value::as_str) else { return Ok(()) };
+    let other: Option<(i64, String)> = match field {
+        "doi" => tx
+            .query_row(
+                "SELECT id, title FROM reading WHERE doi = ?1 COLLATE NOCASE AND id <> ?2",
+                params![v, id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?,
+        "pmid" => tx
+            .query_row("SELECT id, title FROM reading WHERE pmid = ?1 AND id <> ?2", params![v, id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?,
         // Chapters share their book's ISBN: only two whole works may not.
-        // Either form of the ISBN (ten or thirteen digits) is the same book's.
-        "SELECT id, title FROM reading WHERE isbn IN (?1, ?3) AND id <> ?2 AND type NOT IN ('chapter', 'conference-paper')
-            AND (SELECT type FROM reading WHERE id = ?2) NOT IN ('chapter', 'conference-paper')"
-    };
-    let (a, b) = match (field, crate::import::isbn_forms(v)) {
-        ("isbn", Some(f)) => f,
-        _ => (v.to_string(), v.to_string()),
-    };
-    let other: Option<(i64, String)> = if field == "isbn" {
-        tx.query_row(sql, params![a, id, b], |r| Ok((r.get(0)?, r.get(1)?))).optional()?
-    } else {
-        tx.query_row(sql, params![v, id], |r| Ok((r.get(0)?, r.get(1)?))).optional()?
+        _ if crate::store::readings::is_part(text(new, "type")) => None,
+        _ => crate::store::readings::isbn_holder(
+            tx,
+            v,
+            text(new, "type"),
+            new.get("volume").and_then(Value::as_str),
+            text(new, "title"),
+            Some(id),
+        )?,
     };
     if let Some((o, title)) = other {
+        let volume = match new.get("volume").and_then(Value::as_str) {
+            Some(vol) if field == "isbn" => format!(" (volume {vol})"),
+            _ => String::new(),
+        };
         bail!(
-            "{} {v} already belongs to reading {o} ({title:?}); one work has one entry \
-             (remove or edit that one, or merge the two by hand)",
+            "{} {v}{volume} already belongs to reading {o} ({title:?}); one work has one entry \
+             (remove or edit that one, or merge the two by hand; two volumes of a set may share its ISBN \
+             when each gives its volume number)",
             field.to_uppercase()
         );
     }
@@ -792,9 +805,12 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         new.insert("year_note".into(), Value::Null);
     }
     settle_translation(&mut new, p.translated.is_some())?;
+    // An ISBN is checked again when the volume or type changes: volume 2
+    // made volume 1 meets the set's volume 1 (tester r76 F16).
+    let isbn_work_changed = ["volume", "type"].iter().any(|k| new.get(*k) != old.get(*k));
     for k in ["doi", "pmid", "isbn"] {
-        if new.get(k) != old.get(k) {
-            clash(tx, k, new.get(k).unwrap_or(&Value::Null), id)?;
+        if new.get(k) != old.get(k) || (k == "isbn" && isbn_work_changed) {
+            clash(tx, k, &new, id)?;
         }
     }
     let label = label(&new);
