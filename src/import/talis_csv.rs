@@ -6,9 +6,11 @@
 //! Column names vary between versions and institutions, so each field
 //! accepts several names (case, spaces and punctuation ignored).
 //!
-//! On a chapter's row Leganto keeps the book in "Title" and the chapter in
-//! "Chapter Title" and "Chapter Author": the chapter is the reading, its
-//! book the container ([`FIELDS`]). A start page and an end page are one
+//! On a chapter's row both keep the book in "Title" and the chapter apart:
+//! Leganto in "Chapter Title" and "Chapter Author", Talis Aspire in "Part
+//! Title" (its authors in "Authors", the book's editors in "Secondary
+//! Authors"). The chapter is the reading, its book the container
+//! ([`FIELDS`]). A start page and an end page are one
 //! range, as in every CSV ([`crate::import::pages_of_cells`]).
 
 use super::builder::{self, Draft, IsbnRule, KindSrc, Pos, Read, Themes, Val};
@@ -38,34 +40,64 @@ const EDITION: usize = 17;
 const EDITORS: usize = 18;
 const PMID: usize = 19;
 
-const ISBNS: &[&str] = &["ISBN13", "ISBN 13", "ISBN10", "ISBN 10", "ISBN", "ISBNs", "eISBN", "Print ISBN"];
-const URLS: &[&str] =
-    &["Online Resource Web Address", "Web Address", "URL", "Link", "Online Resource", "Source", "Web Link"];
+/// The ISBN columns, best first: a book's ISBN-13 before its ISBN-10
+/// (tester r77 F14: with both, the ISBN-10 was stored).
+const ISBNS: &[&str] =
+    &["ISBN13", "ISBN 13", "ISBN10", "ISBN 10", "ISBN", "ISBNs", "eISBN", "Print ISBN", "Citation ISBN"];
+const URLS: &[&str] = &[
+    "Online Resource Web Address",
+    "Web Address",
+    "URL",
+    "Link",
+    "Online Resource",
+    "Source",
+    "Web Link",
+    "Citation Source",
+];
 /// Further columns of the first page, beside the pages column the header
 /// matched: read with the last page as one range (tester58 F5: with
 /// "Pages" empty, the "End Page" alone was stored).
-const PAGE_STARTS: &[&str] = &["Start Page", "Page Start", "First Page", "Pages", "Page Range", "Page"];
+const PAGE_STARTS: &[&str] =
+    &["Start Page", "Page Start", "First Page", "Pages", "Page Range", "Page", "Citation Pages", "Citation Start Page"];
 /// The columns of the last page.
-const PAGE_ENDS: &[&str] = &["End Page", "Page End", "Last Page"];
+const PAGE_ENDS: &[&str] = &["End Page", "Page End", "Last Page", "Citation End Page"];
+/// A chapter's own title on its row, beside the book's in "Title":
+/// Leganto's "Chapter Title", Talis Aspire's "Part Title" (tester r77 F13:
+/// the chapter was stored under its book's title).
+const CHAPTER_TITLES: &[&str] = &["Chapter Title", "Part Title", "Citation Chapter Title"];
+/// A chapter's own authors, when the row names them apart from "Authors".
+const CHAPTER_AUTHORS: &[&str] =
+    &["Chapter Author", "Chapter Authors", "Part Author", "Part Authors", "Citation Chapter Author"];
 
 /// The columns canon reads from Talis Aspire and Leganto exports, by canon's
 /// field names; each takes the first of its names the file has. Talis's
 /// own "Item Link" (its page for the item, not the resource) is not read.
 /// A "Themes" column must name known themes; "Tags" and "Keywords" are
 /// keywords, which tag a theme when they name one (see [`builder`]).
-/// Leganto's "Chapter Title" and "Chapter Author" are read on a chapter's
-/// row (as its title and authors, "Title" then its book); on another row
-/// their text is said, not stored.
+/// Leganto's "Chapter Title" and "Chapter Author", and Talis Aspire's "Part
+/// Title", are read on a chapter's row (as its title and authors, "Title"
+/// then its book); on another row their text is said, not stored. Talis's
+/// "Secondary Authors" are the editors (of a chapter's book). Leganto's
+/// Reading List Loader names each column "citation_…" (`citation_title`,
+/// `citation_chapter_title`): those names are read too.
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["Title", "Item Title", "Resource Title", "Citation Title"], required: false },
     Field {
         name: "authors",
-        aliases: &["Authors", "Author", "Author(s)", "Creator", "Creators", "Primary Author"],
+        aliases: &["Authors", "Author", "Author(s)", "Creator", "Creators", "Primary Author", "Citation Author"],
         required: false,
     },
     Field {
         name: "year",
-        aliases: &["Year", "Publication Year", "Date", "Publication Date", "Date of Publication", "Published"],
+        aliases: &[
+            "Year",
+            "Publication Year",
+            "Date",
+            "Publication Date",
+            "Date of Publication",
+            "Published",
+            "Citation Publication Date",
+        ],
         required: false,
     },
     Field {
@@ -101,7 +133,7 @@ pub const FIELDS: &[Field] = &[
         ],
         required: false,
     },
-    Field { name: "doi", aliases: &["DOI"], required: false },
+    Field { name: "doi", aliases: &["DOI", "Citation DOI"], required: false },
     Field { name: "isbn", aliases: ISBNS, required: false },
     Field { name: "url", aliases: URLS, required: false },
     Field {
@@ -114,29 +146,36 @@ pub const FIELDS: &[Field] = &[
             "Notes for Students",
             "Note",
             "Notes",
+            "Citation Public Note",
         ],
         required: false,
     },
     Field { name: "themes", aliases: &["Themes", "Theme"], required: false },
     Field { name: "language", aliases: &["Language"], required: false },
     Field { name: "keywords", aliases: &["Tags", "Keywords"], required: false },
-    Field { name: "volume", aliases: &["Volume"], required: false },
-    Field { name: "issue", aliases: &["Issue", "Number"], required: false },
+    Field { name: "volume", aliases: &["Volume", "Citation Volume"], required: false },
+    Field { name: "issue", aliases: &["Issue", "Number", "Citation Issue"], required: false },
     // (Talis Aspire writes "Page Start" and "Page End": tester r51 F2, the
     // end page alone was stored as the range.)
     Field {
         name: "pages",
-        aliases: &["Pages", "Page Range", "Page", "Start Page", "Page Start", "First Page"],
+        aliases: &["Pages", "Page Range", "Page", "Start Page", "Page Start", "First Page", "Citation Pages"],
         required: false,
     },
-    Field { name: "publisher", aliases: &["Publisher", "Publisher Name"], required: false },
+    Field { name: "publisher", aliases: &["Publisher", "Publisher Name", "Citation Publisher"], required: false },
     Field {
         name: "place",
-        aliases: &["Place of Publication", "Publication Place", "Place", "Place Of Publication"],
+        aliases: &["Place of Publication", "Publication Place", "Place", "Citation Place of Publication"],
         required: false,
     },
-    Field { name: "edition", aliases: &["Edition"], required: false },
-    Field { name: "editors", aliases: &["Editors", "Editor"], required: false },
+    Field { name: "edition", aliases: &["Edition", "Citation Edition"], required: false },
+    // (Talis Aspire's "Secondary Authors": a chapter's book's editors;
+    // tester r77 F13, they were not read.)
+    Field {
+        name: "editors",
+        aliases: &["Editors", "Editor", "Secondary Authors", "Secondary Author", "Citation Editor"],
+        required: false,
+    },
     // (Leganto has "PMID": tester58 F10, "no field has that name".)
     Field { name: "pmid", aliases: &["PMID", "PubMed ID", "PubMed", "PubMed Identifier"], required: false },
 ];
@@ -237,8 +276,8 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         editors: m.columns[EDITORS],
         pmid: m.columns[PMID],
         // (tester58 F6: a chapter was stored under its book's title, by nobody.)
-        chapter_title: m.read_as(&["Chapter Title"], "title (a chapter's)").first().copied(),
-        chapter_authors: m.read_as(&["Chapter Author", "Chapter Authors"], "authors (a chapter's)").first().copied(),
+        chapter_title: m.read_as(CHAPTER_TITLES, "title (a chapter's)").first().copied(),
+        chapter_authors: m.read_as(CHAPTER_AUTHORS, "authors (a chapter's)").first().copied(),
         headers: t.header.clone(),
     };
     m.known_unread(&[
@@ -246,6 +285,12 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         ("Importance", "the list's importance (\"Essential\", \"Recommended\"), which canon has no field for"),
         ("Section", "the list's section heading (canon's themes come from a \"Themes\" column, or `canon tag` after the import)"),
         ("ISSN", "the journal's ISSN, which canon has no field for (the journal is read by its title)"),
+        ("eISSN", "the journal's online ISSN, which canon has no field for (the journal is read by its title)"),
+        ("Citation ISSN", "the journal's ISSN, which canon has no field for (the journal is read by its title)"),
+        ("Section Description", "the list's description of a section, not of the work"),
+        ("Section Name", "the list's section heading (canon's themes come from a \"Themes\" column, or `canon tag` after the import)"),
+        ("Note for Library", "the list's note for library staff, not about the work for its readers"),
+        ("Library Note", "the list's note for library staff, not about the work for its readers"),
     ]);
     out.filled = t.filled();
     out.header = Some(m.report);
@@ -303,12 +348,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
         _ => {}
     }
     d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
-    d.isbn = c
-        .isbns
-        .iter()
-        .filter_map(|i| get(r, Some(*i)).map(|v| Val::new(v, at(Some(*i)))))
-        .find(|v| builder::first_isbn(&v.text).is_some());
-    d.isbn_rule = IsbnRule::FirstValid;
+    read_isbns(r, line, c, &mut d);
     d.names_at = [Some(at(c.authors)), Some(at(c.editors)), None];
     d.authors = cell_names(r, c.authors, (line, n(c.authors)), &mut d.warnings, &mut d.guessed.authors);
     d.authors_truncated = crate::import::names::ends_with_et_al(get(r, c.authors).unwrap_or(""));
@@ -355,6 +395,58 @@ impl Columns {
     fn header(&self, i: usize) -> String {
         self.headers.get(i).cloned().unwrap_or_default()
     }
+}
+
+/// The row's ISBN from its ISBN columns, best first ("ISBN13" before
+/// "ISBN10"): the first holding a valid ISBN. Another column's number that
+/// is not the same book's is said, never dropped silently: one that is no
+/// valid ISBN (a bad check digit) or another book's. With none valid, the
+/// first column's text goes to the builder, which says what it holds
+/// (tester r77 F14: a bad ISBN-13 gave way to the ISBN-10 unsaid, and
+/// alone it was dropped unsaid).
+fn read_isbns(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
+    d.isbn_rule = IsbnRule::FirstValid;
+    let cells: Vec<(usize, Val)> = c
+        .isbns
+        .iter()
+        .filter_map(|&i| get(r, Some(i)).map(|v| (i, Val::new(v, super::rows::cell_pos(r, line, i as u64 + 1)))))
+        .collect();
+    let Some(k) = cells.iter().position(|(_, v)| builder::first_isbn(&v.text).is_some()) else {
+        d.isbn = cells.into_iter().next().map(|(_, v)| v);
+        return;
+    };
+    let (kept_column, kept) = &cells[k];
+    let kept_isbn = builder::first_isbn(&kept.text).unwrap_or_default();
+    let thirteen = super::normalise_isbn(&kept_isbn).unwrap_or_default();
+    for (i, v) in cells.iter().filter(|(i, _)| i != kept_column) {
+        let what = match builder::first_isbn(&v.text) {
+            Some(o) if super::normalise_isbn(&o).as_deref() == Some(thirteen.as_str()) => continue,
+            Some(o) => format!("ISBN {o} is another book's than the ISBN {kept_isbn}"),
+            None => {
+                let digits: String = v.text.chars().filter(char::is_ascii_alphanumeric).collect();
+                let near = digits.len() == 13 && thirteen.len() == 13 && digits[..12] == thirteen[..12];
+                if near {
+                    format!(
+                        "{:?} is not a valid ISBN (its check digit is wrong: the ISBN-13 of {kept_isbn} is {thirteen})",
+                        v.text.trim()
+                    )
+                } else {
+                    format!("{:?} is not a valid ISBN (a bad check digit, or another number)", v.text.trim())
+                }
+            }
+        };
+        d.warnings.push(RowError::new(
+            line,
+            *i as u64 + 1,
+            format!(
+                "column {:?}: {what}, so not stored; the ISBN {kept_isbn} (column {:?}) is stored; expected one \
+                 book's ISBN-13 and ISBN-10",
+                c.header(*i),
+                c.header(*kept_column)
+            ),
+        ));
+    }
+    d.isbn = Some(kept.clone());
 }
 
 /// The row's web address: the first address of the address columns, with

@@ -574,6 +574,15 @@ impl Stored {
                 }
                 Some(o.clone())
             }
+            // The journal's name in its own script, and the file's in Latin
+            // letters (an English-language index's "Arab Medical Journal"
+            // for "المجلة الطبية العربية"), or the other way round: the
+            // stored kept, as an author's name in another script is (tester
+            // r77 F19: it was replaced).
+            (Some(n), Some(o)) if own_script(o, n) || own_script(n, o) => {
+                kept.push(format!("container: kept {o:?} (the file's {n:?} is its name in another writing system)"));
+                Some(o.clone())
+            }
             // The stored name cut short ("Lancet" for "The Lancet Global
             // Health", through the work's DOI): the stored kept (tester r40,
             // F2: it was replaced, and the reference cited another journal).
@@ -2764,6 +2773,61 @@ fn is_translated_title(title: &str) -> bool {
     t.starts_with('[') && t.ends_with(']') && t.matches('[').count() == 1
 }
 
+/// The writing system most of a title's letters are in: Latin, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic, Chinese/Japanese/Korean as one, and
+/// any other by its Unicode block; `None` for a title without letters.
+fn title_script(title: &str) -> Option<u32> {
+    let script = |c: char| match c as u32 {
+        0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x2AF | 0x1E00..=0x1EFF => 0,
+        0x370..=0x3FF | 0x1F00..=0x1FFF => 1,
+        0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => 2,
+        0x530..=0x58F => 3,
+        0x590..=0x5FF | 0xFB1D..=0xFB4F => 4,
+        0x600..=0x6FF | 0x750..=0x77F | 0x8A0..=0x8FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => 5,
+        0x1100..=0x11FF
+        | 0x3040..=0x30FF
+        | 0x3130..=0x318F
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xAC00..=0xD7AF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x2FFFF => 6,
+        n => 100 + (n >> 7),
+    };
+    let mut counts: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
+    for c in title.chars().filter(|c| c.is_alphabetic()) {
+        *counts.entry(script(c)).or_default() += 1;
+    }
+    counts.into_iter().max_by_key(|&(s, n)| (n, std::cmp::Reverse(s))).map(|(s, _)| s)
+}
+
+/// Whether two titles are written in other scripts: an article's Arabic
+/// title and the English one an English-language index (Scopus, Web of
+/// Science) gives it.
+fn other_scripts(a: &str, b: &str) -> bool {
+    matches!((title_script(a), title_script(b)), (Some(x), Some(y)) if x != y)
+}
+
+/// Whether a record names the same place in print as the stored entry: the
+/// same year, volume and pages, each given by both, and the same issue
+/// when both give one. With one DOI (or PMID) this is one work whatever
+/// its title's script (tester r77 F19).
+fn same_place_in_print(old: &Stored, r: &ReadingRecord) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(|c| if matches!(c, '\u{2010}'..='\u{2015}' | '\u{2212}') { '-' } else { c })
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let both = |a: &Option<String>, b: &Option<String>| matches!((a, b), (Some(x), Some(y)) if key(x) == key(y));
+    let issue = match (&old.issue, &r.issue) {
+        (Some(x), Some(y)) => key(x) == key(y),
+        _ => true,
+    };
+    old.year.is_some() && old.year == r.year && both(&old.volume, &r.volume) && both(&old.pages, &r.pages) && issue
+}
+
 /// Whether `split` writes `whole`'s compound family name with some of its
 /// words moved into the given name ("Perez, Maria Jose Gonzalez" of
 /// "González Pérez, María José", as PubMed files a Spanish name): its
@@ -4726,11 +4790,17 @@ impl<'t> ReadingWriter<'t> {
             && (old.year == r.year
                 || matches!((old.author_names.first(), r.authors.first()), (Some(a), Some(b)) if person_key(a) == person_key(b)));
         let by_original = by_original || from_translation;
+        // The work under its title in another script, at the same place in
+        // print (an Arabic article as Scopus gives it, its title in English
+        // and its authors romanised): the same work, never a mistyped DOI
+        // (tester r77 F19: the whole file was refused).
+        let by_script = one_work && !by_original && other_scripts(&old.title, &r.title) && same_place_in_print(&old, r);
         // (One PMID with two DOIs is said as such below.)
         let two_dois =
             how == "PMID" && matches!((&r.doi, &old.doi), (Some(a), Some(b)) if !crate::import::same_doi(a, b));
         if one_work
             && !by_original
+            && !by_script
             && !two_dois
             && let Some(why) =
                 another_work((&old.title, old.author_names.first(), old.year), (&r.title, r.authors.first(), r.year))
@@ -5256,8 +5326,12 @@ impl<'t> ReadingWriter<'t> {
                 }
             }
         }
+        if by_script {
+            self.title_in_other_script(r, id, how, &old, &mut new, &mut kept);
+        }
         if matches!(how, "DOI" | "ISBN" | "PMID")
             && !by_original
+            && !by_script
             && new.title != old.title
             && !same_value("title", &old.title, &r.title)
         {
@@ -6229,6 +6303,84 @@ impl<'t> ReadingWriter<'t> {
         }
         out.extend(self.add_tags(line, id, themes, true)?);
         Ok(out)
+    }
+
+    /// A record of the stored work under its title in another script
+    /// ([`same_place_in_print`]): the stored title stays. A title in the
+    /// work's own script beside a stored title in Latin letters (its
+    /// English translation) becomes its original title when none is
+    /// stored; a title in Latin letters beside a stored title in another
+    /// script (Scopus's English title of an Arabic article) is not stored,
+    /// as canon keeps a translation only as the title with its original
+    /// beside it: said, with the `reading edit` that stores it so (tester
+    /// r77 F19).
+    fn title_in_other_script(
+        &mut self,
+        r: &ReadingRecord,
+        id: i64,
+        how: &str,
+        old: &Stored,
+        new: &mut Stored,
+        kept: &mut Vec<String>,
+    ) {
+        let entry = crate::import::reading_id_text(id);
+        let latin = |t: &str| title_script(t) == Some(0);
+        new.title = old.title.clone();
+        let stored_original = old.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty());
+        if latin(&old.title) && !latin(&r.title) {
+            match stored_original {
+                None => {
+                    new.original_title = Some(r.title.clone());
+                    self.notes.push((
+                        r.line,
+                        format!(
+                            "entry {entry} (same {how}, year, volume and pages) is this work under its title {:?}; \
+                             the file's {:?}, its title in its own script, is stored as its original title",
+                            Q(&old.title),
+                            Q(&r.title)
+                        ),
+                    ));
+                }
+                Some(o) if title_key(o) == title_key(&r.title) => new.original_title = old.original_title.clone(),
+                Some(o) => {
+                    new.original_title = old.original_title.clone();
+                    self.counts.titles_kept += 1;
+                    kept.push(format!("original_title: kept {:?} (the file's {:?} differs)", Q(o), Q(&r.title)));
+                    self.warnings.push((
+                        r.line,
+                        format!(
+                            "entry {entry} (same {how}, year, volume and pages) has the original title {:?} beside \
+                             its title {:?}; the file's {:?} was not applied (to take it: canon reading edit {entry} \
+                             --original-title \"…\")",
+                            Q(o),
+                            Q(&old.title),
+                            Q(&r.title)
+                        ),
+                    ));
+                }
+            }
+            return;
+        }
+        self.counts.titles_kept += 1;
+        kept.push(format!(
+            "title: kept {:?} (the file gives it in another writing system: {:?})",
+            Q(&old.title),
+            Q(&r.title)
+        ));
+        let shown = |t: &str| t.replace('"', "\\\"");
+        self.warnings.push((
+            r.line,
+            format!(
+                "entry {entry} (same {how}, year, volume and pages) is this work under its title {:?}; the file's \
+                 {:?} is its title in another script (as an English-language index gives it) and was not stored: \
+                 canon keeps a translated title as the title, its original beside it (to cite the work by it: canon \
+                 reading edit {entry} --title \"{}\" --original-title \"{}\")",
+                Q(&old.title),
+                Q(&r.title),
+                shown(&r.title),
+                shown(&old.title)
+            ),
+        ));
     }
 
     /// Another list's other volume, issue, pages or edition of a work (two
