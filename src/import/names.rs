@@ -1915,6 +1915,23 @@ pub fn name_doubt(n: &Name) -> Option<String> {
              name); if it is a person, write it \"Family, Given\""
         ));
     }
+    // The same, in a script without capitals ("محمد الخطيب", "שרה כהן"),
+    // unless a word says institution ("منظمة", [`literal_is_organisation`]):
+    // nothing tells a person's name from an institution's, nor which word
+    // is the family name, so it is kept whole and printed as written, given
+    // name first where it is a person's (tester r77 F4: unsaid, where the
+    // same person from CSL-JSON prints family name first).
+    if n.is_literal()
+        && (2..=4).contains(&words.len())
+        && !has_cased_letters(o)
+        && words.iter().all(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_numeric()))
+        && !literal_is_organisation(o)
+    {
+        return Some(format!(
+            "{o:?} was kept whole as written, as an institution's name is (no comma says which word is the family \
+             name; it is printed as written); if it is a person, write it \"Family, Given\""
+        ));
+    }
     None
 }
 
