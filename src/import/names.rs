@@ -767,6 +767,17 @@ fn has_cased_letters(s: &str) -> bool {
         && !s.chars().any(|c| c.is_alphabetic() && !(c.is_lowercase() || c.is_uppercase()))
 }
 
+/// Whether a person's name is written in capitals throughout ("VAN DER
+/// BERG, PIETER", "OSEI, JANE KWAKYE"), as an old export writes names: six
+/// letters or more, none small, and a word of three letters or more (not
+/// an acronym's or initials' capitals alone: "WHO", "KIM JW" keeps "KIM").
+pub fn in_capitals(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).count();
+    letters >= 6
+        && !name.chars().any(char::is_lowercase)
+        && name.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 3)
+}
+
 /// Whether a comma-less name looks like an institution's: a word such as
 /// "Organization" or "Council", an acronym such as "WHO" or "NICE", or many words.
 pub fn looks_corporate(s: &str) -> bool {
@@ -1041,6 +1052,20 @@ fn glued_particle(family: &str) -> Option<(String, String)> {
 fn von_last(words: &[&str]) -> (Option<String>, Option<String>) {
     if words.is_empty() {
         return (None, None);
+    }
+    // A family name in capitals ("VAN DER BERG", "DE LA CRUZ", an old
+    // export's): its case cannot say which words are the particle, so the
+    // particle words known in lower case are (tester r77 F11: stored with
+    // no particle, where "van der Berg" has "van der").
+    let capitals = words.iter().all(|w| !w.chars().any(char::is_lowercase) && w.chars().any(char::is_uppercase));
+    if capitals && words.len() > 1 {
+        let n = words[..words.len() - 1]
+            .iter()
+            .take_while(|w| GIVEN_PARTICLES.contains(&w.to_lowercase().as_str()))
+            .count();
+        if n > 0 {
+            return (Some(words[..n].join(" ")), Some(words[n..].join(" ")));
+        }
     }
     let last_lower = words[..words.len() - 1].iter().rposition(|w| lower_initial(w));
     let (particle, family) = match last_lower {
