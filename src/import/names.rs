@@ -4138,6 +4138,41 @@ mod as_written {
 mod suffixes_titles_scripts {
     use super::*;
 
+    #[test]
+    fn a_numeral_suffix_keeps_no_full_stop_an_abbreviation_does() {
+        for (x, kept) in [("III.", "III"), ("3rd.", "3rd"), ("iv.", "iv"), ("Jr.", "Jr."), ("Sr", "Sr"), ("III", "III")]
+        {
+            assert_eq!(suffix_as_kept(x), kept, "{x}");
+        }
+        let n = parse("King, Martin L., III.").unwrap();
+        assert_eq!(n.suffix.as_deref(), Some("III"));
+        let c = split_cell("Mensah KA Jr., King ML III.");
+        assert_eq!(c.names.iter().map(|n| n.suffix.as_deref()).collect::<Vec<_>>(), [Some("Jr."), Some("III")]);
+    }
+
+    #[test]
+    fn the_daughter_particles_and_particles_in_capitals() {
+        for (s, family, given, particle) in [
+            ("Rashid, Mariam bint", "Rashid", "Mariam", "bint"),
+            ("Aziz, Nur binti", "Aziz", "Nur", "binti"),
+            ("Tan, Mei Ling bte", "Tan", "Mei Ling", "bte"),
+            ("Tan, Mei Ling binte", "Tan", "Mei Ling", "binte"),
+            ("VAN DER BERG, PIETER", "BERG", "PIETER", "VAN DER"),
+            ("DE LA CRUZ, MARIA", "CRUZ", "MARIA", "DE LA"),
+        ] {
+            let n = parse(s).unwrap();
+            assert_eq!(
+                (n.family.as_deref(), n.given.as_deref(), n.particle.as_deref()),
+                (Some(family), Some(given), Some(particle)),
+                "{s}"
+            );
+        }
+        // A one-word family name in capitals is the family name, whatever it is.
+        assert_eq!(parse("VAN, PIETER").unwrap().family.as_deref(), Some("VAN"));
+        assert!(in_capitals("OSEI, JANE KWAKYE"));
+        assert!(!in_capitals("KIM JW") && !in_capitals("UNICEF Ltd") && !in_capitals("Osei, Jane"));
+    }
+
     fn parts(n: &Name) -> (Option<&str>, Option<&str>, Option<&str>, Option<&str>) {
         (n.family.as_deref(), n.given.as_deref(), n.particle.as_deref(), n.suffix.as_deref())
     }
