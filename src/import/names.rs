@@ -1134,7 +1134,13 @@ pub fn is_particle_word(word: &str) -> bool {
 /// its capital, and its given name).
 pub fn given_particle(given: &str) -> Option<(String, String)> {
     let words: Vec<&str> = given.split_whitespace().collect();
-    let n = words.iter().rev().take_while(|w| GIVEN_PARTICLES.contains(w)).count();
+    // A given name in capitals ("PIETER VAN DER", an old export's): the
+    // particle words known in lower case, as [`von_last`] finds them; not
+    // after initials ("J DE" may be three initials).
+    let capitals = !given.chars().any(char::is_lowercase) && words.first().is_some_and(|w| w.chars().count() >= 3);
+    let particle =
+        |w: &str| GIVEN_PARTICLES.contains(&w) || capitals && GIVEN_PARTICLES.contains(&w.to_lowercase().as_str());
+    let n = words.iter().rev().take_while(|w| particle(w)).count();
     if n == 0 || n == words.len() || lower_initial(words[0]) {
         return None;
     }
@@ -4159,6 +4165,7 @@ mod suffixes_titles_scripts {
             ("Tan, Mei Ling binte", "Tan", "Mei Ling", "binte"),
             ("VAN DER BERG, PIETER", "BERG", "PIETER", "VAN DER"),
             ("DE LA CRUZ, MARIA", "CRUZ", "MARIA", "DE LA"),
+            ("BERG, PIETER VAN DER", "BERG", "PIETER", "VAN DER"),
         ] {
             let n = parse(s).unwrap();
             assert_eq!(
@@ -4169,6 +4176,7 @@ mod suffixes_titles_scripts {
         }
         // A one-word family name in capitals is the family name, whatever it is.
         assert_eq!(parse("VAN, PIETER").unwrap().family.as_deref(), Some("VAN"));
+        assert_eq!(parse("SMITH, J DE").unwrap().particle, None);
         assert!(in_capitals("OSEI, JANE KWAKYE"));
         assert!(!in_capitals("KIM JW") && !in_capitals("UNICEF Ltd") && !in_capitals("Osei, Jane"));
     }
