@@ -815,7 +815,10 @@ fn a_second_whole_work_with_an_isbn_is_refused_in_words() {
     );
     let id = common::reading(&w.reading_list(), "Discrimination")["id"].as_i64().unwrap().to_string();
     let err = w.fails(&["reading", "edit", &id, "--type", "book", "--by", "x"]);
-    assert!(err.contains("ISBN 9780195377903 is already entry") && err.contains("\"Social epidemiology\""), "{err}");
+    assert!(
+        err.contains("ISBN 9780195377903 already belongs to reading") && err.contains("\"Social epidemiology\""),
+        "{err}"
+    );
     assert!(!err.contains("UNIQUE"), "{err}");
 }
 

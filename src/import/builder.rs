@@ -333,6 +333,46 @@ impl Draft {
     }
 }
 
+/// A warning for a record whose title or names are written in capitals
+/// throughout, as an old library or database export writes them ("CAPITAL
+/// LETTERS FROM AN OLD LIBRARY EXPORT", "VAN DER BERG, PIETER"): canon
+/// keeps text as written and every style prints it so, and no rule gives
+/// back a name's or title's own case ("MACDONALD" is MacDonald or
+/// Macdonald), so it is said with its fix (tester r77 F11: unsaid). The
+/// same record imported later in its own case replaces the capitals.
+fn capitals_noted(d: &mut Draft) {
+    let shouted = |t: &str| crate::store::readings::shouted(t, "a");
+    let mut what: Vec<String> = Vec::new();
+    if let Some(t) = d.title.as_ref().filter(|t| shouted(&t.text)) {
+        what.push(format!("the title {:?}", t.text));
+    }
+    if let Some(c) = d.container.as_deref().filter(|c| shouted(c)) {
+        what.push(format!("the container {c:?}"));
+    }
+    let names: Vec<String> = d
+        .authors
+        .iter()
+        .chain(&d.editors)
+        .filter(|n| (!n.is_literal() || n.original.contains(' ')) && super::names::in_capitals(&n.original))
+        .map(|n| format!("{:?}", n.original))
+        .collect();
+    if !names.is_empty() {
+        what.push(format!("the name{} {}", if names.len() == 1 { "" } else { "s" }, names.join(", ")));
+    }
+    if what.is_empty() {
+        return;
+    }
+    let at = d.title.as_ref().map_or(d.at, |t| t.at);
+    let message = format!(
+        "{}{} written in capitals throughout (as an old export writes them): kept and printed so in every style; \
+         write them in their own case with `canon reading edit`, or import the record from a source that does \
+         (it replaces them)",
+        d.prefix(),
+        what.join(", ")
+    );
+    d.warnings.push(RowError::new(at.line, at.column, message));
+}
+
 /// Warnings for the names of `field` (an author or editor field, named as
 /// the format names it) that were read as persons but look like an
 /// institution's ([`super::names::looks_institutional`]: "World Health
@@ -2288,6 +2328,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     take_extra(&mut d);
     let at = d.at;
     container_names_swapped(&mut d, at);
+    capitals_noted(&mut d);
     // A program's or data set's "edition" is its version (RIS `ET` of a
     // COMP, EndNote's "Version" of a Computer Program): a bare version
     // number is kept as "Version 1.0", which no style calls an edition

@@ -324,7 +324,10 @@ fn name(v: &Value) -> Option<Name> {
     let parse_names = !matches!(o.get("parse-names"), Some(Value::Bool(false)))
         && !o.get("parse-names").and_then(Value::as_str).is_some_and(|s| s.trim().eq_ignore_ascii_case("false"));
     let (particle, family) = match (particle, family) {
-        (None, Some(f)) if parse_names && f.contains(' ') => {
+        // One word too: an article joined by a hyphen or apostrophe
+        // ("al-Farsi", "d'Alembert") is the particle, as BibTeX, RIS and a
+        // CSV cell read it (tester r77 F17: stored two ways by format).
+        (None, Some(f)) if parse_names => {
             let words: Vec<&str> = f.split_whitespace().collect();
             let (p, fam) = names::split_family(&words);
             (p, fam)

@@ -1037,15 +1037,7 @@ pub fn fold(text: &str) -> String {
         {
             continue;
         }
-        // Hebrew points and cantillation marks (niqqud) and Arabic vowel
-        // signs (harakat) and Quranic marks: written in some copies of a
-        // text and not in others (tester r19, F2).
-        if is_combining_mark(c)
-            && matches!(c as u32,
-                0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7
-                | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8
-                | 0x06EA..=0x06ED)
-        {
+        if vowel_sign(c) {
             continue;
         }
         for l in c.to_lowercase() {
@@ -1066,6 +1058,20 @@ pub fn fold(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `c` is written in some copies of a text and not in others, and
+/// [`fold`] leaves it out: a Hebrew point or cantillation mark (niqqud), an
+/// Arabic vowel sign (harakat) or Quranic mark (tester r19, F2), or the
+/// Arabic tatweel, which only stretches a word (tester r77 F15).
+pub fn vowel_sign(c: char) -> bool {
+    use unicode_normalization::char::is_combining_mark;
+    c == '\u{0640}'
+        || is_combining_mark(c)
+            && matches!(c as u32,
+                0x0591..=0x05BD | 0x05BF | 0x05C1..=0x05C2 | 0x05C4..=0x05C5 | 0x05C7
+                | 0x0610..=0x061A | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06DC | 0x06DF..=0x06E4 | 0x06E7..=0x06E8
+                | 0x06EA..=0x06ED)
 }
 
 /// A title whose italics (kept as `<i>…</i>` markup from BibTeX or EndNote

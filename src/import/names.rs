@@ -440,6 +440,41 @@ pub fn is_suffix(word: &str) -> bool {
     SUFFIXES.contains(&w.as_str())
 }
 
+/// A suffix as a name keeps it: a numeral ("III", "3rd") never takes a
+/// full stop, so one after it is the punctuation of what holds the name
+/// (the closing stop of PubMed's authors cell, "King ML 3rd."; a list
+/// ending "King ML III."; tester r77 F18: stored "III.", printed "King,
+/// M.L., III. (2020)"); an abbreviation ("Jr.", "Sr.") keeps its stop, as
+/// written. Every style then punctuates the suffix by its own rules.
+pub fn suffix_as_kept(x: &str) -> String {
+    let t = x.trim();
+    let bare = t.trim_end_matches('.').trim_end();
+    if numeral_suffix(bare) { bare.to_string() } else { t.to_string() }
+}
+
+/// Whether a suffix is a generation's numeral, roman ("II" to "IX") or
+/// ordinal ("2nd" to "9th"), without any full stop.
+pub fn numeral_suffix(x: &str) -> bool {
+    matches!(
+        x.to_ascii_lowercase().as_str(),
+        "ii" | "iii"
+            | "iv"
+            | "v"
+            | "vi"
+            | "vii"
+            | "viii"
+            | "ix"
+            | "2nd"
+            | "3rd"
+            | "4th"
+            | "5th"
+            | "6th"
+            | "7th"
+            | "8th"
+            | "9th"
+    )
+}
+
 /// A given name that ends with a suffix ("Kofi A., Jr.", "K. A. (Jr)",
 /// "Kofi A. Jr", "Henry, III"): the given name and the suffix (its
 /// parentheses off). A one-letter suffix ("V") may be an initial and a
@@ -507,7 +542,7 @@ impl Name {
             family: t(family),
             given: given.clone(),
             particle: t(particle),
-            suffix,
+            suffix: suffix.map(|x| suffix_as_kept(&x)).filter(|x| !x.is_empty()),
             literal: None,
             original: String::new(),
             role: None,
@@ -730,6 +765,17 @@ fn read_punctuation(s: &str) -> Vec<(char, Option<Mark>)> {
 fn has_cased_letters(s: &str) -> bool {
     s.chars().any(|c| c.is_lowercase() || c.is_uppercase())
         && !s.chars().any(|c| c.is_alphabetic() && !(c.is_lowercase() || c.is_uppercase()))
+}
+
+/// Whether a person's name is written in capitals throughout ("VAN DER
+/// BERG, PIETER", "OSEI, JANE KWAKYE"), as an old export writes names: six
+/// letters or more, none small, and a word of three letters or more (not
+/// an acronym's or initials' capitals alone: "WHO", "KIM JW" keeps "KIM").
+pub fn in_capitals(name: &str) -> bool {
+    let letters = name.chars().filter(|c| c.is_uppercase() || c.is_lowercase()).count();
+    letters >= 6
+        && !name.chars().any(char::is_lowercase)
+        && name.split(|c: char| !c.is_alphabetic()).any(|w| w.chars().count() >= 3)
 }
 
 /// Whether a comma-less name looks like an institution's: a word such as
@@ -1007,6 +1053,20 @@ fn von_last(words: &[&str]) -> (Option<String>, Option<String>) {
     if words.is_empty() {
         return (None, None);
     }
+    // A family name in capitals ("VAN DER BERG", "DE LA CRUZ", an old
+    // export's): its case cannot say which words are the particle, so the
+    // particle words known in lower case are (tester r77 F11: stored with
+    // no particle, where "van der Berg" has "van der").
+    let capitals = words.iter().all(|w| !w.chars().any(char::is_lowercase) && w.chars().any(char::is_uppercase));
+    if capitals && words.len() > 1 {
+        let n = words[..words.len() - 1]
+            .iter()
+            .take_while(|w| GIVEN_PARTICLES.contains(&w.to_lowercase().as_str()))
+            .count();
+        if n > 0 {
+            return (Some(words[..n].join(" ")), Some(words[n..].join(" ")));
+        }
+    }
     let last_lower = words[..words.len() - 1].iter().rposition(|w| lower_initial(w));
     let (particle, family) = match last_lower {
         Some(i) if lower_initial(words[0]) => (Some(words[..=i].join(" ")), words[i + 1..].join(" ")),
@@ -1033,18 +1093,19 @@ const GIVEN_FIRST_PARTICLES: &[&str] =
 
 /// Lower-case name particles that may stand after a given name, as a name
 /// inverted with its particle last is written ("Gogh, Vincent van", "Cruz,
-/// María de la").
+/// María de la"). The Arabic and Malay "daughter of" ("bint", "binti",
+/// "binte", "bte") is a particle as "bin" and "ibn" are, for women as for
+/// men (tester r77 F16: "Rashid, Mariam bint" was printed "Rashid M bint").
 const GIVEN_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "ten", "ter", "zu",
-    "bin", "ibn", "al", "el",
+    "bin", "ibn", "bint", "binti", "binte", "bte", "al", "el",
 ];
 
 /// Lower-case words that join the parts of a person's name written in
 /// natural order without being [`GIVEN_PARTICLES`]: Kikuyu and Swahili
-/// "wa" (of), Arabic "bint"/"binti" (daughter of), Hassaniya "ould" (son
-/// of), Welsh "ap"/"ferch", Spanish "y". Only used to tell a person's name
-/// kept whole from an institution's.
-const PATRONYMIC_WORDS: &[&str] = &["wa", "bint", "binti", "ould", "ap", "ferch", "y", "ben", "ibnu"];
+/// "wa" (of), Hassaniya "ould" (son of), Welsh "ap"/"ferch", Spanish "y".
+/// Only used to tell a person's name kept whole from an institution's.
+const PATRONYMIC_WORDS: &[&str] = &["wa", "ould", "ap", "ferch", "y", "ben", "ibnu"];
 
 /// Whether a name kept whole holds, between its words, a lower-case word
 /// that joins the parts of a person's name ("Ngũgĩ wa Thiong'o", "Ahmad
@@ -1073,7 +1134,13 @@ pub fn is_particle_word(word: &str) -> bool {
 /// its capital, and its given name).
 pub fn given_particle(given: &str) -> Option<(String, String)> {
     let words: Vec<&str> = given.split_whitespace().collect();
-    let n = words.iter().rev().take_while(|w| GIVEN_PARTICLES.contains(w)).count();
+    // A given name in capitals ("PIETER VAN DER", an old export's): the
+    // particle words known in lower case, as [`von_last`] finds them; not
+    // after initials ("J DE" may be three initials).
+    let capitals = !given.chars().any(char::is_lowercase) && words.first().is_some_and(|w| w.chars().count() >= 3);
+    let particle =
+        |w: &str| GIVEN_PARTICLES.contains(&w) || capitals && GIVEN_PARTICLES.contains(&w.to_lowercase().as_str());
+    let n = words.iter().rev().take_while(|w| particle(w)).count();
     if n == 0 || n == words.len() || lower_initial(words[0]) {
         return None;
     }
@@ -1877,6 +1944,23 @@ pub fn name_doubt(n: &Name) -> Option<String> {
         return Some(format!(
             "{o:?} was kept whole as written, as an institution's name is (no comma says which word is the family \
              name); if it is a person, write it \"Family, Given\""
+        ));
+    }
+    // The same, in a script without capitals ("محمد الخطيب", "שרה כהן"),
+    // unless a word says institution ("منظمة", [`literal_is_organisation`]):
+    // nothing tells a person's name from an institution's, nor which word
+    // is the family name, so it is kept whole and printed as written, given
+    // name first where it is a person's (tester r77 F4: unsaid, where the
+    // same person from CSL-JSON prints family name first).
+    if n.is_literal()
+        && (2..=4).contains(&words.len())
+        && !has_cased_letters(o)
+        && words.iter().all(|w| w.chars().any(char::is_alphabetic) && !w.chars().any(|c| c.is_numeric()))
+        && !literal_is_organisation(o)
+    {
+        return Some(format!(
+            "{o:?} was kept whole as written, as an institution's name is (no comma says which word is the family \
+             name; it is printed as written); if it is a person, write it \"Family, Given\""
         ));
     }
     None
@@ -4059,6 +4143,43 @@ mod as_written {
 #[cfg(test)]
 mod suffixes_titles_scripts {
     use super::*;
+
+    #[test]
+    fn a_numeral_suffix_keeps_no_full_stop_an_abbreviation_does() {
+        for (x, kept) in [("III.", "III"), ("3rd.", "3rd"), ("iv.", "iv"), ("Jr.", "Jr."), ("Sr", "Sr"), ("III", "III")]
+        {
+            assert_eq!(suffix_as_kept(x), kept, "{x}");
+        }
+        let n = parse("King, Martin L., III.").unwrap();
+        assert_eq!(n.suffix.as_deref(), Some("III"));
+        let c = split_cell("Mensah KA Jr., King ML III.");
+        assert_eq!(c.names.iter().map(|n| n.suffix.as_deref()).collect::<Vec<_>>(), [Some("Jr."), Some("III")]);
+    }
+
+    #[test]
+    fn the_daughter_particles_and_particles_in_capitals() {
+        for (s, family, given, particle) in [
+            ("Rashid, Mariam bint", "Rashid", "Mariam", "bint"),
+            ("Aziz, Nur binti", "Aziz", "Nur", "binti"),
+            ("Tan, Mei Ling bte", "Tan", "Mei Ling", "bte"),
+            ("Tan, Mei Ling binte", "Tan", "Mei Ling", "binte"),
+            ("VAN DER BERG, PIETER", "BERG", "PIETER", "VAN DER"),
+            ("DE LA CRUZ, MARIA", "CRUZ", "MARIA", "DE LA"),
+            ("BERG, PIETER VAN DER", "BERG", "PIETER", "VAN DER"),
+        ] {
+            let n = parse(s).unwrap();
+            assert_eq!(
+                (n.family.as_deref(), n.given.as_deref(), n.particle.as_deref()),
+                (Some(family), Some(given), Some(particle)),
+                "{s}"
+            );
+        }
+        // A one-word family name in capitals is the family name, whatever it is.
+        assert_eq!(parse("VAN, PIETER").unwrap().family.as_deref(), Some("VAN"));
+        assert_eq!(parse("SMITH, J DE").unwrap().particle, None);
+        assert!(in_capitals("OSEI, JANE KWAKYE"));
+        assert!(!in_capitals("KIM JW") && !in_capitals("UNICEF Ltd") && !in_capitals("Osei, Jane"));
+    }
 
     fn parts(n: &Name) -> (Option<&str>, Option<&str>, Option<&str>, Option<&str>) {
         (n.family.as_deref(), n.given.as_deref(), n.particle.as_deref(), n.suffix.as_deref())

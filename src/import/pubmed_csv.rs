@@ -253,6 +253,15 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.title = Some(Val::new(title, at(c.title)));
     // "Vyas DA, Eisenstein LG, Jones DS." (the list's closing stop is none of the names').
     d.authors = cell_names(r, c.authors, (line, n(c.authors)), &mut d.warnings, &mut d.guessed.authors);
+    // MEDLINE writes a suffix without a full stop ("Mensah KA Jr"): one after
+    // the last name's suffix ("King ML Jr.") is the list's closing stop
+    // (tester r77 F18; a numeral's is dropped for every format by
+    // [`super::names::suffix_as_kept`]).
+    for a in &mut d.authors {
+        if let Some(x) = a.suffix.as_mut().filter(|x| x.ends_with('.')) {
+            *x = x.trim_end_matches('.').to_string();
+        }
+    }
     d.authors_truncated = super::names::ends_with_et_al(get(r, c.authors).unwrap_or(""));
     d.kind = KindSrc::Mapped("article");
     d.container_short = get(r, c.short).map(str::to_string);

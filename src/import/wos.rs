@@ -266,7 +266,7 @@ enum NameCase {
 /// person and the country ("van der Berg", "Van Dyke", "de Souza").
 const PARTICLES: &[&str] = &[
     "van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "ten", "ter", "al",
-    "el", "bin", "ibn", "st", "ap", "af", "zu", "dei", "degli",
+    "el", "bin", "ibn", "bint", "binti", "binte", "bte", "st", "ap", "af", "zu", "dei", "degli",
 ];
 
 /// A person's name as Web of Science writes it ("VYAS, DA", "EISENSTEIN,

@@ -207,7 +207,7 @@ pub struct Style {
     /// name, so that it prints "Berg, P. van der" and sorts under B (tester
     /// r62 F14, r57 F7). The bundled styles keep the particle with the
     /// family name, as its bearer writes it.
-    demote_particle: bool,
+    demote_particle: ParticleForm,
     /// A report's genre given with canon's "No." label (the bundled APA,
     /// Chicago, Harvard and AMA print no label after a genre); a `.csl`
     /// file's own label is left to it ("Technical Report No. no. 987"
@@ -429,11 +429,13 @@ impl Style {
             hayagriva::citationberg::TermForm::Short,
         )
         .unwrap_or_else(|| "vol.".to_string());
-        let demote_particle = matches!(arg, StyleArg::File(_))
-            && !matches!(
-                csl.settings.demote_non_dropping_particle,
-                hayagriva::citationberg::DemoteNonDroppingParticle::Never
-            );
+        let demote_particle = match (arg, csl.settings.demote_non_dropping_particle) {
+            (StyleArg::File(_), hayagriva::citationberg::DemoteNonDroppingParticle::DisplayAndSort) => {
+                ParticleForm::Demoted
+            }
+            (StyleArg::File(_), hayagriva::citationberg::DemoteNonDroppingParticle::SortOnly) => ParticleForm::SortOnly,
+            _ => ParticleForm::Kept,
+        };
         Ok(Style {
             name,
             csl: Arc::new(csl),
@@ -3878,7 +3880,7 @@ fn fallback(r: &Reading) -> String {
 /// name, prefix (the particle), suffix; an institution is a name alone.
 /// The particle goes with the family name ("van der Berg"), as a
 /// non-dropping particle: the name is printed as its bearer writes it.
-fn person(n: &Name, suffix: SuffixForm, demote: bool) -> Value {
+fn person(n: &Name, suffix: SuffixForm, demote: ParticleForm) -> Value {
     if let Some(l) = &n.literal {
         return json!({ "name": l });
     }
@@ -3920,13 +3922,39 @@ fn person(n: &Name, suffix: SuffixForm, demote: bool) -> Value {
     // "De Souza" as "Souza, João Lúcio De"); glued, the family name stays as
     // its bearer writes it.
     let mut family = family.replace(' ', &GLUE.to_string());
-    // A style that demotes the particle gets it apart, spaced, before the
-    // glued family name: the processor moves it after the given name.
-    if demote
-        && let (Some(particle), Some(f)) = (&n.particle, &n.family)
+    if let (Some(particle), Some(f)) = (&n.particle, &n.family)
         && n.given.is_some()
     {
-        family = format!("{} {}", particle.trim(), f.trim().replace(' ', &GLUE.to_string()));
+        let f = f.trim().replace(' ', &GLUE.to_string());
+        let particle = particle.trim();
+        let glued = particle.ends_with(['-', '\'', '’']);
+        match demote {
+            ParticleForm::Kept => {}
+            // A style that demotes the particle in sorting only gets it
+            // apart, spaced, before the glued family name: the processor
+            // sorts the name without it and prints it in place. One joined
+            // by a hyphen or apostrophe stays joined ("al-Farsi"; tester
+            // r77 F17: "al- Farsi").
+            ParticleForm::SortOnly if glued => family = format!("{particle}{f}"),
+            ParticleForm::SortOnly => family = format!("{particle} {f}"),
+            // A style that demotes it in display too gets it as the
+            // processor's dropping particle, printed after the given name
+            // ("Berg, P. van der", "Rashid, M. bint", "Farsi, A. al-")
+            // whatever words the processor knows as particles (hayagriva
+            // 0.10 knows neither "al-" nor "bint": tester r77 F16, F17); one
+            // joined by a hyphen or apostrophe is marked so that, printed
+            // before the family name, it is joined to it again
+            // ([`with_given_case`]: "A. al-Farsi").
+            ParticleForm::Demoted => {
+                let marked = match particle.strip_suffix('-') {
+                    Some(head) if glued => format!("{head}{PARTICLE_HYPHEN}"),
+                    _ if glued => format!("{particle}{PARTICLE_JOIN}"),
+                    _ => particle.to_string(),
+                };
+                p.insert("prefix".into(), json!(marked));
+                family = f;
+            }
+        }
     }
     p.insert("name".into(), json!(family));
     if n.family.is_some()
@@ -4260,6 +4288,20 @@ fn with_given_case(mut t: Rich) -> Rich {
     t
 }
 
+/// How a style has a name's particle ("van der", "al-", "bint") given to
+/// the processor: CSL's `demote-non-dropping-particle` of a `.csl` file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ParticleForm {
+    /// With the family name, printed and sorted there ("van der Berg,
+    /// P."): the bundled styles, and a `.csl` file that never demotes it.
+    Kept,
+    /// Printed with the family name, sorted without it (`sort-only`).
+    SortOnly,
+    /// Printed after the given name and sorted without it
+    /// (`display-and-sort`, CSL 1.0.2's default): "Berg, P. van der".
+    Demoted,
+}
+
 /// How a style writes a name's suffix ("Jr", "Jr.", "III", "3rd").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum SuffixForm {
@@ -4292,6 +4334,9 @@ impl SuffixForm {
 
     /// Suffix `x` (as stored) written in this form.
     fn write(self, x: &str) -> String {
+        // A numeral stored with a full stop by an older canon ("III."): the
+        // stop was the list's, never the suffix's (tester r77 F18).
+        let x = &crate::import::names::suffix_as_kept(x);
         match self {
             SuffixForm::Nlm => nlm_suffix(x),
             SuffixForm::Abbreviated => abbreviated_suffix(x),
@@ -5111,8 +5156,8 @@ struct Form<'a> {
     plain_suffix: bool,
     /// How a name's suffix is written ([`SuffixForm`]).
     suffix: SuffixForm,
-    /// The particle given apart from the family name ([`Style`]'s `demote_particle`).
-    demote_particle: bool,
+    /// How a name's particle is given to the processor ([`Style`]'s `demote_particle`).
+    demote_particle: ParticleForm,
     /// An article number with its "Article" label (APA).
     article_label: bool,
     /// A periodical's name without the NLM catalogue's qualifier and, where
@@ -7168,7 +7213,9 @@ fn with_ama_roman_suffix(mut t: Rich, r: &Reading) -> Rich {
     };
     let title_at = find_title(&t.text, r).map_or(t.text.len(), |g| g.start);
     for n in r.author_names.iter().chain(&r.editor_names) {
-        let Some((x, to)) = n.suffix.as_deref().and_then(|x| roman(x).map(|to| (x, to))) else { continue };
+        // The suffix as the style was given it ([`SuffixForm::write`]).
+        let kept = n.suffix.as_deref().map(crate::import::names::suffix_as_kept);
+        let Some((x, to)) = kept.as_deref().and_then(|x| roman(x).map(|to| (x, to))) else { continue };
         let Some(family) = n.family_full() else { continue };
         let Some(f) = t.text.find(&family) else { continue };
         let scope = if f < title_at { title_at } else { t.text.len() };
@@ -9153,10 +9200,11 @@ fn own_case_by_source(mut t: Rich, r: &Reading, short_printed: bool) -> Rich {
 }
 
 /// Lower-case name particles that stay lower-case before a capitalised name
-/// in a title ("von Neumann", "van der Waals", "de la Cruz", "al-Razi").
+/// in a title ("von Neumann", "van der Waals", "de la Cruz", "al-Razi",
+/// "bint Khalid").
 const TITLE_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "la", "le", "ten", "ter", "zu",
-    "bin", "ibn", "al", "el",
+    "bin", "ibn", "bint", "binti", "binte", "bte", "al", "el",
 ];
 
 /// The names with a lower-case particle in a title as written: one or more

@@ -233,7 +233,9 @@ fn possessive_free_runs(raw: &str) -> Vec<&str> {
     let mut spans = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in raw.char_indices() {
-        if c.is_alphanumeric() {
+        // A combining mark (a Latin accent typed apart, an Indic vowel
+        // sign) is part of its word, never a break in it.
+        if in_word(c) {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
             spans.push((s, i));
@@ -285,9 +287,14 @@ fn spelled(words: &[String]) -> Vec<String> {
 const MAX_SPELLINGS: usize = 8;
 
 fn phrase(raw: &str, prefix: bool) -> Vec<Tok> {
+    // The vowel signs of a word copied from a vocalised source ("مُحَمَّد",
+    // "שָׂרָה") are left out, as [`fold`] leaves them out of the text: the
+    // index finds the word written without them, and [`fold_scan`] the word
+    // written with them (tester r77 F15: the word was cut at each sign).
+    let raw: String = raw.chars().filter(|c| !crate::import::vowel_sign(*c)).collect();
     let mut runs: Vec<String> = Vec::new();
     let mut terms = Vec::new();
-    for run in possessive_free_runs(raw) {
+    for run in possessive_free_runs(&raw) {
         if run.chars().any(unspaced) {
             terms.push(Tok::Sub(run.to_string()));
         } else {
@@ -758,9 +765,13 @@ impl Eval<'_> {
             (Some(Tok::Sub(_)), Target::Items) => {
                 "SELECT id FROM item WHERE instr(title || char(10) || outcomes, ?1) > 0"
             }
+            // The authors also as a name in Chinese, Japanese or Korean is
+            // written and printed, family and given name run together: "王,
+            // 小明" is found by "王小明" (tester r77 F3).
             (Some(Tok::Sub(_)), Target::Readings) => {
                 "SELECT r.id FROM reading r JOIN reading_fts f ON f.rowid = r.id
-                  WHERE instr(r.title || char(10) || coalesce(r.annotation, '') || char(10) || f.authors, ?1) > 0"
+                  WHERE instr(r.title || char(10) || coalesce(r.annotation, '') || char(10) || f.authors
+                              || char(10) || replace(f.authors, ', ', ''), ?1) > 0"
             }
             _ => return Ok(Ids::new()),
         };
@@ -1133,7 +1144,24 @@ fn query(
 /// unmarked).
 fn mark(text: &str, subs: &[String], marks: (&str, &str)) -> String {
     use aho_corasick::{AhoCorasick, MatchKind};
-    let Ok(ac) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).build(subs)
+    // A name in an unspaced script typed as it is printed ("王小明") is held
+    // "Family, Given" ("王, 小明"), as the search finds it ([`Eval::primary`]):
+    // marked in that form too.
+    let mut patterns: Vec<String> = subs.to_vec();
+    for s in subs.iter().filter(|s| s.chars().all(unspaced)) {
+        let chars: Vec<char> = s.chars().collect();
+        if (2..=8).contains(&chars.len()) {
+            for k in 1..chars.len() {
+                patterns.push(format!(
+                    "{}, {}",
+                    chars[..k].iter().collect::<String>(),
+                    chars[k..].iter().collect::<String>()
+                ));
+            }
+        }
+    }
+    let Ok(ac) =
+        AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).build(&patterns)
     else {
         return text.lines().next().unwrap_or("").to_string();
     };
