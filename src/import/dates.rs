@@ -284,7 +284,13 @@ fn month_day_written(s: &str) -> (Option<i64>, Option<i64>) {
 pub fn month_end(s: &str) -> Option<i64> {
     let t = bare(s);
     let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let years = words.iter().filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).count();
+    // The same year written at both ends ("2019 Apr-2019 Jun", as PubMed
+    // writes a bimonthly issue; tester r77 F9: "Jun" was lost) is one year.
+    let mut years: Vec<&str> =
+        words.iter().copied().filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).collect();
+    years.sort_unstable();
+    years.dedup();
+    let years = years.len();
     let named: Vec<i64> = words.iter().filter_map(|w| month_word(w)).collect();
     // A range between two days ("1998 May 30-Jun 2") is no range of months:
     // its first day is kept, and its end named (see [`range_of_days`]).
@@ -867,6 +873,10 @@ mod tests {
             ("2019-04/2019-05", Some(5)),
             ("2019-04/2020-05", None),
             ("2019 Dec-2020 Jan", None),
+            // The year at both ends (PubMed's bimonthly issue; tester r77 F9).
+            ("2019 Apr-2019 Jun", Some(6)),
+            ("Apr 2019-Jun 2019", Some(6)),
+            ("April 2019 – June 2019", Some(6)),
             ("2019 Apr", None),
             ("2019 Apr 2-9", None),
             ("2019-04-05", None),
