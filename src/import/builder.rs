@@ -2277,6 +2277,17 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // the date as far as it is known, and what is lost said.
     let p = d.prefix();
     for v in [d.date.as_mut(), d.month.as_mut()].into_iter().flatten() {
+        // A CJK date ("2018年3月", "平成30年"): as ISO 8601; an era's year said.
+        if let Some((iso, era)) = super::dates::cjk_date(&v.text) {
+            if let Some(era) = era {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!("{p}the date {:?} is {era}", v.text.trim()),
+                ));
+            }
+            v.text = iso;
+        }
         if let Some((known, lost)) = super::dates::edtf_unspecified(&v.text) {
             if let Some(lost) = lost {
                 d.warnings.push(RowError::new(
