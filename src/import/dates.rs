@@ -774,8 +774,8 @@ const ERAS: &[(&str, &str, i64)] = &[
     ("昭和", "Japanese era Shōwa", 1925),
     ("平成", "Japanese era Heisei", 1988),
     ("令和", "Japanese era Reiwa", 2018),
-    ("民國", "Republic of China era (Minguo)", 1911),
-    ("民国", "Republic of China era (Minguo)", 1911),
+    ("民國", "Republic of China era, Minguo,", 1911),
+    ("民国", "Republic of China era, Minguo,", 1911),
 ];
 
 /// A date written with the CJK year, month and day signs, as Japanese,
