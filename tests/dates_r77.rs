@@ -320,3 +320,17 @@ fn a_year_typed_into_a_date_cell_is_said() {
     assert_eq!(ymd(&list, "Year cell formatted"), (Some(2018), None, None, None));
     assert_eq!(ymd(&list, "Serial zero"), (None, None, None, None));
 }
+
+// Of our own: ISO 8601's basic format, eight digits, in RIS and a CSV cell.
+#[test]
+fn an_eight_digit_date_is_read() {
+    let w = workdir();
+    w.import_reading("b.ris", "TY  - JOUR\nTI  - RIS basic\nT2  - J\nPY  - 20190402\nER  - \n");
+    w.import_reading("b.csv", "title,year,container\nCSV basic,20200229,J\n");
+    let list = w.reading_list();
+    assert_eq!(ymd(&list, "RIS basic"), (Some(2019), Some(4), Some(2), None));
+    assert_eq!(ymd(&list, "CSV basic"), (Some(2020), Some(2), Some(29), None));
+    let p = w.write("bad.csv", "title,year,container\nNo such day,20190230,J\n");
+    let err = w.fails(&["import", "reading", p.to_str().unwrap()]);
+    assert!(err.contains("year \"20190230\" is not a year"), "{err}");
+}

@@ -2277,6 +2277,9 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // the date as far as it is known, and what is lost said.
     let p = d.prefix();
     for v in [d.date.as_mut(), d.month.as_mut()].into_iter().flatten() {
+        if let Some(iso) = super::dates::basic_iso(&v.text) {
+            v.text = iso;
+        }
         // A CJK date ("2018年3月", "平成30年"): as ISO 8601; an era's year said.
         if let Some((iso, era)) = super::dates::cjk_date(&v.text) {
             if let Some(era) = era {

@@ -742,7 +742,9 @@ pub fn edtf_unspecified(s: &str) -> Option<(String, Option<String>)> {
     let body = t.trim_end_matches(['~', '?', '%']);
     let mark = &t[body.len()..];
     let parts: Vec<&str> = body.split('-').collect();
-    let unspecified = |w: &str| w.len() == 2 && w.contains(['X', 'x']);
+    let unspecified = |w: &str| {
+        w.len() == 2 && w.contains(['X', 'x']) && w.bytes().all(|b| b.is_ascii_digit() || b == b'X' || b == b'x')
+    };
     let known = |w: &str| w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit());
     let year = parts.first().filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?;
     if !parts.iter().skip(1).any(|w| unspecified(w)) || !parts.iter().skip(1).all(|w| known(w) || unspecified(w)) {
@@ -836,6 +838,20 @@ pub fn cjk_date(s: &str) -> Option<(String, Option<String>)> {
         _ => return None,
     };
     Some((text, note))
+}
+
+/// A date in ISO 8601's basic format, eight digits ("20190402", as MEDLINE's
+/// `DEP` and some RIS exporters write it): the same date with its hyphens
+/// ("2019-04-02"). `None` unless the digits make a real date from 1000 to
+/// 2100 (tester r77: RIS `PY  - 20190402` refused the file whole).
+pub fn basic_iso(s: &str) -> Option<String> {
+    let t = s.trim();
+    if t.len() != 8 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (y, m, d): (i64, i64, i64) = (t[..4].parse().ok()?, t[4..6].parse().ok()?, t[6..].parse().ok()?);
+    ((1000..=2100).contains(&y) && (1..=12).contains(&m) && (1..=days_in_month(m, Some(y))).contains(&d))
+        .then(|| format!("{}-{}-{}", &t[..4], &t[4..6], &t[6..]))
 }
 
 /// An EDTF interval open at one end ("2019/..": from 2019 on; "../2019": up
@@ -1081,6 +1097,53 @@ mod tests {
         assert!(typed_year_warning("--year", "1998-2000").is_some_and(|w| w.contains("not the end year 2000")));
         for s in ["950~", "950", "abc", "in press"] {
             assert_eq!(typed_year_warning("--year", s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn cjk_edtf_and_basic_dates_as_iso() {
+        for (s, iso, era) in [
+            ("2018年3月5日", "2018-03-05", false),
+            ("2018年3月", "2018-03", false),
+            ("2018年", "2018", false),
+            ("2018년 3월 5일", "2018-03-05", false),
+            ("２０１９年", "2019", false),
+            ("平成30年", "2018", true),
+            ("令和元年5月1日", "2019-05-01", true),
+            ("昭和60年3月", "1985-03", true),
+            ("民國107年", "2018", true),
+        ] {
+            let (got, note) = cjk_date(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((got.as_str(), note.is_some()), (iso, era), "{s}");
+        }
+        for s in ["2018", "令和99年", "2018年13月", "2018年3月号", "平成年", "18年"] {
+            assert_eq!(cjk_date(s), None, "{s}");
+        }
+        for (s, kept, lost) in [
+            ("2019-05-XX", "2019-05", false),
+            ("2019-XX", "2019", false),
+            ("2019-XX-XX", "2019", false),
+            ("2019-1X", "2019", true),
+            ("2019-05-1X", "2019-05", true),
+            ("2019-XX-05", "2019", true),
+        ] {
+            let (k, l) = edtf_unspecified(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((k.as_str(), l.is_some()), (kept, lost), "{s}");
+        }
+        for s in ["2019-05", "199X", "2019-05-XY", "XXXX"] {
+            assert_eq!(edtf_unspecified(s), None, "{s}");
+        }
+        assert_eq!(edtf_unspecified_year("199X"), Some("199"));
+        assert_eq!(edtf_unspecified_year("19XX"), Some("19"));
+        assert_eq!(edtf_unspecified_year("1XXX"), None);
+        assert_eq!(open_interval("2019/..").map(|o| o.1), Some("end"));
+        assert_eq!(open_interval("../2019-05").map(|o| o.1), Some("start"));
+        for s in ["2019/2020", "2019/", "2019/04/02/", "../.."] {
+            assert_eq!(open_interval(s), None, "{s}");
+        }
+        assert_eq!(basic_iso("20190402").as_deref(), Some("2019-04-02"));
+        for s in ["20191301", "20190230", "09990101", "2019040", "30000101"] {
+            assert_eq!(basic_iso(s), None, "{s}");
         }
     }
 
