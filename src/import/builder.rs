@@ -1164,7 +1164,9 @@ pub fn read_date(s: &str) -> Option<Dated> {
 /// "2019/04/02/2nd printing" keeps "2019/04/02".
 pub fn date_before_other_info(text: &str, ris: bool) -> Option<(String, String)> {
     let t = text.trim();
-    if read_date(t).is_some() || year_and_state(t).is_some() || season_of(t).is_some() {
+    // (A season beside words canon does not read, "2019/04/02/Spring
+    // issue", is cut like any other: tester r77 F10, refused whole.)
+    if read_date(t).is_some() || year_and_state(t).is_some() {
         return None;
     }
     let third_slash = t.match_indices('/').nth(2).map(|(i, _)| i);
@@ -1173,7 +1175,8 @@ pub fn date_before_other_info(text: &str, ris: bool) -> Option<(String, String)>
         let head = t[..i].trim_end_matches([' ', '/']);
         let rest = t[i + 1..].trim();
         // (A head of more than the year names a month: "2019 1st" is not a date.)
-        let month_or_year = ris || !head.contains(' ') || super::dates::month_day(head).0.is_some();
+        let month_or_year =
+            ris || !head.contains(' ') || super::dates::month_day(head).0.is_some() || season_of(head).is_some();
         (matches!(read_date(head), Some(Dated::Year(_))) && month_or_year && !rest.is_empty())
             .then(|| (t[..i].trim_end().to_string(), rest.to_string()))
     })
@@ -2310,6 +2313,38 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     {
         v.text = day;
     }
+    // An EDTF date with unspecified digits ("2019-05-XX", biblatex §2.3.8):
+    // the date as far as it is known, and what is lost said.
+    let p = d.prefix();
+    for v in [d.date.as_mut(), d.month.as_mut()].into_iter().flatten() {
+        if let Some(iso) = super::dates::basic_iso(&v.text) {
+            v.text = iso;
+        }
+        // A CJK date ("2018年3月", "平成30年"): as ISO 8601; an era's year said.
+        if let Some((iso, era)) = super::dates::cjk_date(&v.text) {
+            if let Some(era) = era {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!("{p}the date {:?} is {era}", v.text.trim()),
+                ));
+            }
+            v.text = iso;
+        }
+        if let Some((known, lost)) = super::dates::edtf_unspecified(&v.text) {
+            if let Some(lost) = lost {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} has unspecified digits (EDTF \"X\"); kept {known:?}, and not {lost}",
+                        v.text.trim()
+                    ),
+                ));
+            }
+            v.text = known;
+        }
+    }
     // A language as a code ("English" → "en") by the CLI's rule (issue 16b); one canon does not
     // know is not stored, and a warning names the record and the value.
     let language = match tidy(d.language.take()) {
@@ -2817,6 +2852,18 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                          end year {last}",
                         v.text.trim(),
                         if date_approximate { " (approximate)" } else { "" }
+                    ),
+                ));
+            }
+            if let (Some((what, end)), false) = (super::dates::open_interval(&v.text), said_range) {
+                said_range = true;
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} is an open interval: {what}; canon keeps one year, {y}, and not the open \
+                         {end}",
+                        v.text.trim()
                     ),
                 ));
             }

@@ -512,6 +512,30 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.date = ["issued", "original-date", "available-date"]
         .iter()
         .find_map(|k| o.get(*k).and_then(date_text).map(|t| Val::new(t, at(k))));
+    // A `literal` date is by CSL's definition one no program can parse, to
+    // be printed as given: one canon cannot read either ("Spring term,
+    // second printing") keeps its item, without a year, and is said
+    // (tester r77 F1: the whole file was refused, "is not a year").
+    let mut literal_said = false;
+    if let Some(v) = d.date.as_ref()
+        && let Some(k) = ["issued", "original-date", "available-date"].into_iter().find(|k| o.contains_key(*k))
+        && let Some(Value::Object(date)) = o.get(k)
+        && text_of(date.get("literal")).is_some_and(|l| l == v.text)
+        && super::dates::typed_year(&v.text).is_err()
+    {
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!(
+                "in {}: the literal date {:?} ({k}) is not a date canon reads; read without a year, and the literal \
+                 not stored (give the year in \"date-parts\" to have it cited)",
+                d.label.as_deref().unwrap_or("item"),
+                v.text.trim()
+            ),
+        ));
+        d.date = None;
+        literal_said = true;
+    }
     d.accessed = o.get("accessed").and_then(accessed_text).map(|t| Val::new(t, at("accessed")));
     if let Some(s) = text_of(o.get("status")) {
         // No date: the status stands in for the year; with one, the builder
@@ -525,6 +549,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // A date given with no year in it (`{"date-parts": [[]]}`, `{"season": 2}`)
     // and no status to say why: valid CSL-JSON, imported without a year, and said.
     if d.date.is_none()
+        && !literal_said
         && let Some(k) = ["issued", "original-date", "available-date"].into_iter().find(|k| o.contains_key(*k))
     {
         let p = at(k);

@@ -284,7 +284,13 @@ fn month_day_written(s: &str) -> (Option<i64>, Option<i64>) {
 pub fn month_end(s: &str) -> Option<i64> {
     let t = bare(s);
     let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let years = words.iter().filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).count();
+    // The same year written at both ends ("2019 Apr-2019 Jun", as PubMed
+    // writes a bimonthly issue; tester r77 F9: "Jun" was lost) is one year.
+    let mut years: Vec<&str> =
+        words.iter().copied().filter(|w| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())).collect();
+    years.sort_unstable();
+    years.dedup();
+    let years = years.len();
     let named: Vec<i64> = words.iter().filter_map(|w| month_word(w)).collect();
     // A range between two days ("1998 May 30-Jun 2") is no range of months:
     // its first day is kept, and its end named (see [`range_of_days`]).
@@ -699,6 +705,12 @@ pub fn span_message(s: &str) -> Option<String> {
     } else if let Some(d) = t.strip_suffix("0s").or_else(|| t.strip_suffix("0's")).filter(|d| d.len() == 3 && digits(d))
     {
         format!("a decade ({d}0\u{2013}{d}9)")
+    } else if let Some(d) = edtf_unspecified_year(t).filter(|d| d.len() == 3) {
+        // EDTF's unspecified digits (ISO 8601-2 level 1, biblatex §2.3.8):
+        // "199X", "19XX" (tester r77 F5).
+        format!("a decade ({d}0\u{2013}{d}9)")
+    } else if let Some(d) = edtf_unspecified_year(t).filter(|d| d.len() == 2) {
+        format!("a century ({d}00\u{2013}{d}99)")
     } else {
         return None;
     };
@@ -707,6 +719,154 @@ pub fn span_message(s: &str) -> Option<String> {
          roughly, an approximate one such as \"c. 1995\", or \"n.d.\")",
         s.trim()
     ))
+}
+
+/// The known digits of an EDTF year whose last one or two digits are
+/// unspecified ("199X" gives "199", "19XX" gives "19"; with a month or day
+/// after it, "199X-05", too). `None` for any other text.
+fn edtf_unspecified_year(t: &str) -> Option<&str> {
+    let year = t.split('-').next()?.trim_end_matches(['~', '?', '%']);
+    let known = year.trim_end_matches(['X', 'x']);
+    (year.len() == 4 && (2..=3).contains(&known.len()) && known.bytes().all(|b| b.is_ascii_digit())).then_some(known)
+}
+
+/// An EDTF date with unspecified digits in its month or day (ISO 8601-2
+/// level 1, which biblatex's `date` accepts, §2.3.8: "2019-05-XX",
+/// "2019-XX", "2019-XX-XX", "2019-1X"): the date as far as it is known
+/// ("2019-05", "2019"), and what of the rest is not stored, for a warning
+/// (`None` when nothing is lost: an unspecified day of a known month is no
+/// day). `None` for any other text (tester r77 F5: the file was refused
+/// whole, "is not a year").
+pub fn edtf_unspecified(s: &str) -> Option<(String, Option<String>)> {
+    let t = s.trim();
+    let body = t.trim_end_matches(['~', '?', '%']);
+    let mark = &t[body.len()..];
+    let parts: Vec<&str> = body.split('-').collect();
+    let unspecified = |w: &str| {
+        w.len() == 2 && w.contains(['X', 'x']) && w.bytes().all(|b| b.is_ascii_digit() || b == b'X' || b == b'x')
+    };
+    let known = |w: &str| w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit());
+    let year = parts.first().filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?;
+    if !parts.iter().skip(1).any(|w| unspecified(w)) || !parts.iter().skip(1).all(|w| known(w) || unspecified(w)) {
+        return None;
+    }
+    match parts.as_slice() {
+        [_, m] | [_, m, _] if unspecified(m) => {
+            let lost = match parts.get(2) {
+                Some(d) if known(d) => Some(format!("the day {d} (its month is unspecified, {m})")),
+                _ if m.bytes().any(|b| b.is_ascii_digit()) => Some(format!("the month, partly unspecified ({m})")),
+                _ => None,
+            };
+            Some((format!("{year}{mark}"), lost))
+        }
+        [_, m, d] => {
+            let lost = d.bytes().any(|b| b.is_ascii_digit()).then(|| format!("the day, partly unspecified ({d})"));
+            Some((format!("{year}-{m}{mark}"), lost))
+        }
+        _ => None,
+    }
+}
+
+/// The eras Japanese and Chinese (Republic of China) dates are written in,
+/// with the Western year before each era's first year: 平成30年 is 1988 +
+/// 30 = 2018; 民國107年 is 1911 + 107 = 2018.
+const ERAS: &[(&str, &str, i64)] = &[
+    ("明治", "Japanese era Meiji", 1867),
+    ("大正", "Japanese era Taishō", 1911),
+    ("昭和", "Japanese era Shōwa", 1925),
+    ("平成", "Japanese era Heisei", 1988),
+    ("令和", "Japanese era Reiwa", 2018),
+    ("民國", "Republic of China era, Minguo,", 1911),
+    ("民国", "Republic of China era, Minguo,", 1911),
+];
+
+/// A date written with the CJK year, month and day signs, as Japanese,
+/// Chinese and Korean records write dates ("2018年3月5日", "2018年3月",
+/// "2018년 3월 5일"), or in a Japanese or Chinese era ("平成30年",
+/// "令和元年5月1日", "民國107年"): the date as ISO 8601 ("2018-03-05",
+/// "2018-03", "2018"), and for an era date the words that say how its year
+/// was read, for a warning. `None` for any other text (tester r77 F1: CSL
+/// `literal` "平成30年" and `raw` "2018年3月" refused the file whole).
+pub fn cjk_date(s: &str) -> Option<(String, Option<String>)> {
+    // Full-width digits ("２０１８") as ASCII.
+    let t: String = s
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            c => c,
+        })
+        .collect();
+    let t = t.trim();
+    let t = ["西暦", "西曆", "公元"].iter().find_map(|w| t.strip_prefix(w)).unwrap_or(t).trim_start();
+    let era = ERAS.iter().find(|(e, _, _)| t.starts_with(e));
+    let mut rest = era.map_or(t, |(e, _, _)| &t[e.len()..]).trim_start();
+    // Each part: a number (元, "first", for an era's first year) and its sign.
+    let mut part = |signs: &[char]| -> Option<i64> {
+        let r = rest.trim_start();
+        let (n, after) = match r.strip_prefix('元') {
+            Some(a) => (1, a),
+            None => {
+                let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+                (r[..digits].parse().ok()?, &r[digits..])
+            }
+        };
+        let after = after.trim_start();
+        let sign = after.chars().next().filter(|c| signs.contains(c))?;
+        rest = &after[sign.len_utf8()..];
+        Some(n)
+    };
+    let written = part(&['年', '년'])?;
+    let month = part(&['月', '월']);
+    let day = month.and_then(|_| part(&['日', '일']));
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    let (year, note) = match era {
+        Some((_, name, before)) if written >= 1 && before + written <= 2100 => {
+            let y = before + written;
+            (y, Some(format!("written in the {name} (its year {written}), read as the year {y}")))
+        }
+        Some(_) => return None,
+        None if (1000..=2100).contains(&written) => (written, None),
+        None => return None,
+    };
+    let text = match (month, day) {
+        (Some(m), Some(d)) if (1..=12).contains(&m) => format!("{year:04}-{m:02}-{d:02}"),
+        (Some(m), None) if (1..=12).contains(&m) => format!("{year:04}-{m:02}"),
+        (None, _) => format!("{year:04}"),
+        _ => return None,
+    };
+    Some((text, note))
+}
+
+/// A date in ISO 8601's basic format, eight digits ("20190402", as MEDLINE's
+/// `DEP` and some RIS exporters write it): the same date with its hyphens
+/// ("2019-04-02"). `None` unless the digits make a real date from 1000 to
+/// 2100 (tester r77: RIS `PY  - 20190402` refused the file whole).
+pub fn basic_iso(s: &str) -> Option<String> {
+    let t = s.trim();
+    if t.len() != 8 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (y, m, d): (i64, i64, i64) = (t[..4].parse().ok()?, t[4..6].parse().ok()?, t[6..].parse().ok()?);
+    ((1000..=2100).contains(&y) && (1..=12).contains(&m) && (1..=days_in_month(m, Some(y))).contains(&d))
+        .then(|| format!("{}-{}-{}", &t[..4], &t[4..6], &t[6..]))
+}
+
+/// An EDTF interval open at one end ("2019/..": from 2019 on; "../2019": up
+/// to 2019; ISO 8601-2, biblatex §2.3.8): the words for the end canon does
+/// not keep, as it stores one year (tester r77 F6: kept as a plain year,
+/// unsaid), and which end that is. `None` for any other text.
+pub fn open_interval(s: &str) -> Option<(&'static str, &'static str)> {
+    let (a, b) = s.trim().split_once('/')?;
+    let (a, b) = (a.trim(), b.trim());
+    let dated = |w: &str| w.get(..4).is_some_and(|y| y.bytes().all(|c| c.is_ascii_digit())) && !w.contains('/');
+    match (a, b) {
+        (a, "..") if dated(a) => Some(("it runs on from then, with no end", "end")),
+        ("..", b) if dated(b) => Some(("it is open at its start, up to then", "start")),
+        _ => None,
+    }
 }
 
 /// Reads a typed date (see [`TypedDate`]); `Err` says what was expected.
@@ -867,6 +1027,10 @@ mod tests {
             ("2019-04/2019-05", Some(5)),
             ("2019-04/2020-05", None),
             ("2019 Dec-2020 Jan", None),
+            // The year at both ends (PubMed's bimonthly issue; tester r77 F9).
+            ("2019 Apr-2019 Jun", Some(6)),
+            ("Apr 2019-Jun 2019", Some(6)),
+            ("April 2019 – June 2019", Some(6)),
             ("2019 Apr", None),
             ("2019 Apr 2-9", None),
             ("2019-04-05", None),
@@ -933,6 +1097,53 @@ mod tests {
         assert!(typed_year_warning("--year", "1998-2000").is_some_and(|w| w.contains("not the end year 2000")));
         for s in ["950~", "950", "abc", "in press"] {
             assert_eq!(typed_year_warning("--year", s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn cjk_edtf_and_basic_dates_as_iso() {
+        for (s, iso, era) in [
+            ("2018年3月5日", "2018-03-05", false),
+            ("2018年3月", "2018-03", false),
+            ("2018年", "2018", false),
+            ("2018년 3월 5일", "2018-03-05", false),
+            ("２０１９年", "2019", false),
+            ("平成30年", "2018", true),
+            ("令和元年5月1日", "2019-05-01", true),
+            ("昭和60年3月", "1985-03", true),
+            ("民國107年", "2018", true),
+        ] {
+            let (got, note) = cjk_date(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((got.as_str(), note.is_some()), (iso, era), "{s}");
+        }
+        for s in ["2018", "令和99年", "2018年13月", "2018年3月号", "平成年", "18年"] {
+            assert_eq!(cjk_date(s), None, "{s}");
+        }
+        for (s, kept, lost) in [
+            ("2019-05-XX", "2019-05", false),
+            ("2019-XX", "2019", false),
+            ("2019-XX-XX", "2019", false),
+            ("2019-1X", "2019", true),
+            ("2019-05-1X", "2019-05", true),
+            ("2019-XX-05", "2019", true),
+        ] {
+            let (k, l) = edtf_unspecified(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!((k.as_str(), l.is_some()), (kept, lost), "{s}");
+        }
+        for s in ["2019-05", "199X", "2019-05-XY", "XXXX"] {
+            assert_eq!(edtf_unspecified(s), None, "{s}");
+        }
+        assert_eq!(edtf_unspecified_year("199X"), Some("199"));
+        assert_eq!(edtf_unspecified_year("19XX"), Some("19"));
+        assert_eq!(edtf_unspecified_year("1XXX"), None);
+        assert_eq!(open_interval("2019/..").map(|o| o.1), Some("end"));
+        assert_eq!(open_interval("../2019-05").map(|o| o.1), Some("start"));
+        for s in ["2019/2020", "2019/", "2019/04/02/", "../.."] {
+            assert_eq!(open_interval(s), None, "{s}");
+        }
+        assert_eq!(basic_iso("20190402").as_deref(), Some("2019-04-02"));
+        for s in ["20191301", "20190230", "09990101", "2019040", "30000101"] {
+            assert_eq!(basic_iso(s), None, "{s}");
         }
     }
 

@@ -68,6 +68,7 @@ const ORIGINAL_TITLE: usize = 46;
 const VOLUME_TITLE: usize = 47;
 const NUMBER_OF_VOLUMES: usize = 48;
 const TYPE_INFERRED: usize = 49;
+const DATE: usize = 50;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -263,6 +264,24 @@ pub const FIELDS: &[Field] = &[
     // Schema 0034: "yes" where canon inferred the type, as `export reading`
     // writes it (tester r76 F3).
     Field { name: "type_inferred", aliases: &["type inferred"], required: false },
+    // A fuller date beside the year column ("Year" and "Date published",
+    // as Zotero's "Date" beside its "Publication Year"): its month and day,
+    // and the year of a row whose year cell is empty (tester r77 F2: the
+    // column was not read, a dated row printed "[date unknown]"). Matched
+    // after `year`, so a sheet's only date column is still the year's.
+    Field {
+        name: "date",
+        aliases: &[
+            "publication date",
+            "date published",
+            "date of publication",
+            "pub date",
+            "published",
+            "full date",
+            "issued",
+        ],
+        required: false,
+    },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -314,7 +333,41 @@ const PRESENT: &[(usize, &str)] = &[
     (ORIGINAL_TITLE, "original_title"),
     (VOLUME_TITLE, "volume_title"),
     (NUMBER_OF_VOLUMES, "number_of_volumes"),
+    (DATE, "year"),
+    (DATE, "month"),
+    (DATE, "day"),
 ];
+
+/// Whether a fuller date column's cell gives a year, as the builder reads
+/// a year cell: a date, a year with its state ("2020, in press"), or a
+/// state alone ("in press", "n.d.").
+fn fuller_date_reads(t: &str) -> bool {
+    builder::read_date(t).is_some() || builder::year_and_state(t).is_some()
+}
+
+/// What a date cell holding a whole number where a spreadsheet's date
+/// serial would be (20000 to 80000: 1954 to 2119) stands for, as a hint
+/// ("43831 is the number a spreadsheet stores for 2020-01-01"): a date
+/// cell formatted as a number. `None` for any other text.
+fn date_serial(t: &str) -> Option<String> {
+    t.trim().parse::<i64>().ok().filter(|n| (20_000..=80_000).contains(n)).map(|n| {
+        // Days since 1899-12-30 (the spreadsheets' epoch, after their
+        // false 29 February 1900), as a civil date (H. Hinnant's algorithm).
+        let z = n - 25_569 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        format!(
+            "; {n} is the number a spreadsheet stores for the date {year:04}-{month:02}-{day:02}: if that is the \
+             date, format the cell as a date"
+        )
+    })
+}
 
 /// A cell without the `'` that `canon export` puts before a cell a
 /// spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first).
@@ -454,7 +507,11 @@ impl<'a> ReadingReader<'a> {
                     }
                 }
                 let cells = self.rows.cell_problems();
-                super::records::with_cell_problems(cells, self.validate(line))
+                let notes = self.rows.cell_warnings();
+                super::records::with_cell_problems(cells, self.validate(line)).map(|mut r| {
+                    r.warnings.extend(notes);
+                    r
+                })
             }
             Err(e) => Err(vec![e]),
         })
@@ -503,6 +560,29 @@ impl<'a> ReadingReader<'a> {
         d.title = Some(title_val(TITLE));
         d.id = opt(ID);
         d.date = opt(YEAR);
+        // The fuller date column: the year where the year cell is empty.
+        // A date that gives no year where the year cell is empty, or that
+        // is a spreadsheet's date number shown as a number: said at its
+        // cell, not read; the row kept.
+        let mut full_date = opt(DATE);
+        if let Some(f) = full_date.as_ref() {
+            let serial = date_serial(&f.text);
+            if serial.is_some() || (d.date.is_none() && !fuller_date_reads(&f.text)) {
+                let year = if d.date.is_none() { "the year cell is empty and " } else { "" };
+                d.warnings.push(RowError::new(
+                    f.at.line,
+                    f.at.column,
+                    format!(
+                        "{year}the date {:?} is no date canon reads; not read{}",
+                        f.text.trim(),
+                        serial.unwrap_or_default()
+                    ),
+                ));
+                full_date = None;
+            } else if d.date.is_none() {
+                d.date = Some(f.clone());
+            }
+        }
         // The year's note ("in press") given apart, as `canon report` writes it:
         // the note of a row without a year; beside a year it is said.
         d.pub_state = opt(YEAR_NOTE);
@@ -547,6 +627,26 @@ impl<'a> ReadingReader<'a> {
                 format!("month {:?} is not a month; expected 1 to 12 or a month's name, or an empty cell", v.text),
             ));
         }
+        // The fuller date column gives the month and day beside the year
+        // (the builder names a date of another year, and takes nothing from
+        // it); a month column beside it is the one read, the other said.
+        d.month = match (d.month.take(), full_date) {
+            (None, f) => f,
+            (Some(mv), None) => Some(mv),
+            (Some(mv), Some(f)) if super::dates::month_day(&f.text).0 == super::dates::month_day(&mv.text).0 => Some(f),
+            (Some(mv), Some(f)) => {
+                d.warnings.push(RowError::new(
+                    f.at.line,
+                    f.at.column,
+                    format!(
+                        "the month and day of the date {:?} not stored: the month column gives another month ({:?}), \
+                         which is kept",
+                        f.text, mv.text
+                    ),
+                ));
+                Some(mv)
+            }
+        };
         d.day = opt(DAY);
         d.month_end = opt(MONTH_END);
         d.series = text(SERIES);

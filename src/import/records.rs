@@ -30,6 +30,13 @@ pub trait Records: Send {
         Vec::new()
     }
 
+    /// Warnings on the current record's cells themselves (a workbook's
+    /// year typed into a date cell), taken once: the reader adds them to
+    /// the record's own.
+    fn cell_warnings(&mut self) -> Vec<RowError> {
+        Vec::new()
+    }
+
     /// The line the current record's cell in 1-based `column` starts on,
     /// the record starting on `line` (a sheet's cells are all on its row).
     fn cell_line(&self, line: u64, _column: u64) -> u64 {

@@ -352,21 +352,12 @@ fn draft(raw: &Raw) -> Draft {
     // ("2019/04/02/Epub"): what canon cannot read there is named, and the
     // date kept (tester r56 F4: the whole file was refused).
     let mut date_as_written = None;
-    if let Some(v) = d.date.as_mut()
-        && let Some((kept, rest)) = builder::date_before_other_info(&v.text, true)
-    {
-        date_as_written = Some(v.text.clone());
-        d.warnings.push(RowError::new(
-            v.at.line,
-            v.at.column,
-            format!(
-                "in {}: date {:?}: kept {kept:?}; the other information {rest:?} is not a month, day, season or \
-                 publication state canon reads, not stored",
-                d.label.as_deref().unwrap_or("the record"),
-                v.text.trim()
-            ),
-        ));
-        v.text = kept;
+    let mut no_season_at = Vec::new();
+    if let Some(mut v) = d.date.take() {
+        if let Some(written) = other_info(&mut d, &mut v, &mut no_season_at) {
+            date_as_written = Some(written);
+        }
+        d.date = Some(v);
     }
     // `TY  - INPR`, the RIS type of a work in press: without a date it is
     // stored as one, with no year and the note "in press" (tester r16).
@@ -401,6 +392,11 @@ fn draft(raw: &Raw) -> Draft {
         let year = |v: &str| v.trim().get(..4).map(str::to_string);
         (year(&py.text) == year(&y1.text) && y1.text.trim().len() > 4).then_some(y1)
     });
+    // The full date's other information too (`DA  - 2019/04/02/Spring issue`).
+    if let Some(mut v) = d.month.take() {
+        other_info(&mut d, &mut v, &mut no_season_at);
+        d.month = Some(v);
+    }
     // `Y2` is the access date in the RIS of Zotero and EndNote ("2024/03/05/").
     d.accessed = val(&["Y2"]);
     // `OP`, EndNote's "Original Publication" in its RIS, free text: the
@@ -589,6 +585,7 @@ fn draft(raw: &Raw) -> Draft {
     // A season in a date tag (`DA  - 2019///Winter`, `PY  - 2019///Spring`).
     d.season = all(&["DA", "PY", "Y1"])
         .into_iter()
+        .filter(|(_, n, c)| !no_season_at.contains(&Pos::new(*n, *c)))
         .find(|(v, _, _)| builder::season_of(v).is_some())
         .map(|(v, n, c)| Val::new(v, Pos::new(n, c)));
     // The journal's abbreviation (`J2`, older `JA`), which Vancouver cites.
@@ -880,6 +877,48 @@ const RIS_READ: &[&str] = &[
     "TY", "ER", "TI", "T1", "CT", "BT", "PY", "Y1", "DA", "DO", "SN", "AU", "A1", "A2", "ED", "T2", "JF", "JO", "C3",
     "T3", "JA", "J2", "JI", "VL", "IS", "CP", "SP", "EP", "PB", "CY", "PP", "ET", "UR", "L2", "LA", "KW", "Y2", "OP",
 ];
+
+/// A RIS date's fourth part, free "other information" by the RIS
+/// specification ("YYYY/MM/DD/other info": "2019/04/02/Epub", "2019///Spring
+/// issue"), that canon cannot read: cut from `v` and named once in a warning
+/// (tester r56 F4: the whole file was refused). A season in it is the date's
+/// season, unless the date has a month: then no season is read from the tag
+/// (its position is put in `no_season_at`; tester r77 F10: "the month is
+/// kept" beside "the month ... not stored"). Returns the date as written
+/// when it was cut.
+fn other_info(d: &mut Draft, v: &mut Val, no_season_at: &mut Vec<Pos>) -> Option<String> {
+    let (kept, rest) = builder::date_before_other_info(&v.text, true)?;
+    let season = builder::season_of(&rest);
+    let month = super::dates::month_day(&kept).0;
+    let what = match (season, month) {
+        (Some(s), None) => {
+            let words: Vec<&str> = rest.split_whitespace().filter(|w| builder::season_of(w).is_none()).collect();
+            format!(
+                "kept {kept:?} and the season {s:?}; the rest of the other information, {:?}, is not a month, day, \
+                 season or publication state canon reads, not stored",
+                words.join(" ")
+            )
+        }
+        (Some(_), Some(m)) => {
+            no_season_at.push(v.at);
+            format!(
+                "kept {kept:?}; the other information {rest:?} is not stored (its season is not kept: the date has \
+                 a month, {}, and a date has a month or a season)",
+                super::dates::MONTHS[(m - 1).clamp(0, 11) as usize]
+            )
+        }
+        (None, _) => format!(
+            "kept {kept:?}; the other information {rest:?} is not a month, day, season or publication state canon \
+             reads, not stored"
+        ),
+    };
+    d.warnings.push(RowError::new(
+        v.at.line,
+        v.at.column,
+        format!("in {}: date {:?}: {what}", d.label.as_deref().unwrap_or("the record"), v.text.trim()),
+    ));
+    Some(std::mem::replace(&mut v.text, kept))
+}
 
 #[cfg(test)]
 mod tests {

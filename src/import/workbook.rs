@@ -814,12 +814,19 @@ fn sheet_from(
     for r in header_row + header.rows()..=end.0 {
         let mut cells: Vec<Cell> = Vec::with_capacity((last - first + 1) as usize);
         let mut outside = Vec::new();
+        let mut notes = Vec::new();
         let mut any = false;
         for c in left..=right {
-            let v = grid.cell(r, c);
+            let mut v = grid.cell(r, c);
             let blank = v.is_blank();
             any |= !blank;
             if (first..=last).contains(&c) {
+                if let Some((note, clear)) = grid.date_note(r, c) {
+                    notes.push((cells.len(), note));
+                    if clear {
+                        v = Cell::Text(String::new());
+                    }
+                }
                 cells.push(v);
             } else if !blank {
                 outside.push((c, v));
@@ -829,7 +836,7 @@ fn sheet_from(
             if grid.facts.row_hidden(r) {
                 hidden.push(u64::from(r) + 1);
             }
-            rows.push(SheetRow { row: r, cells, outside });
+            rows.push(SheetRow { row: r, cells, outside, notes });
         } else {
             empty_rows += 1;
         }
@@ -871,6 +878,7 @@ fn sheet_from(
         skipped: empty_rows as u64,
         problems: Vec::new(),
         pending: Vec::new(),
+        notes: Vec::new(),
     };
     Sheet {
         name,
@@ -1007,6 +1015,41 @@ impl Grid {
         }
     }
 
+    /// What to say of a date cell at (r, c) whose number is no date a
+    /// person meant, and whether the cell is read as empty: a whole number
+    /// from 1000 to 2100 shown as a date is a year typed into a column
+    /// formatted as dates (2019 shows as 1905-07-11; tester r77 F12: stored
+    /// as 1905 unsaid), read as shown and said; 0 shown as a date is
+    /// Excel's "1900-01-00", no date, not read and said.
+    fn date_note(&self, r: u32, c: u32) -> Option<(String, bool)> {
+        let at = self.merged.get(&(r, c)).copied().unwrap_or((r, c));
+        let Some(Data::DateTime(dt)) = self.range.get_value(at) else { return None };
+        let serial = dt.as_f64();
+        if dt.is_duration() || serial.fract() != 0.0 {
+            return None;
+        }
+        let Cell::Text(shown) = self.cell(r, c) else { return None };
+        if serial == 0.0 && !shown.contains(':') {
+            return Some((
+                "the cell holds 0 shown as a date, which Excel writes \"1900-01-00\": no date; not read (type the \
+                 date, or the year in a cell formatted as text or a number)"
+                    .to_string(),
+                true,
+            ));
+        }
+        let n = serial as i64;
+        (1000..=2100).contains(&n).then(|| {
+            (
+                format!(
+                    "the cell holds the number {n} shown as a date, {shown}; read as shown. If the year is {n}, it \
+                     was typed into a cell formatted as a date: format the column as text or a number and type the \
+                     year again"
+                ),
+                false,
+            )
+        })
+    }
+
     /// The formula at `at` (whose value is `v`) when it was saved without
     /// its result (its text may be empty: a shared formula's other cells).
     fn unsaved(&self, at: (u32, u32), v: &Data) -> Option<String> {
@@ -1076,6 +1119,8 @@ struct SheetRow {
     /// Values in columns with no header (left of the header's first or
     /// right of its last named column): absolute column and value.
     outside: Vec<(u32, Cell)>,
+    /// Warnings on cells read (index in `cells`, message): [`Grid::date_note`].
+    notes: Vec<(usize, String)>,
 }
 
 /// The data rows of a sheet, as records of text cells.
@@ -1088,6 +1133,8 @@ pub struct SheetRecords {
     problems: Vec<RowError>,
     /// Further problems of a row that holds nothing but them, one per call.
     pending: Vec<RowError>,
+    /// The current record's cell warnings ([`Records::cell_warnings`]).
+    notes: Vec<RowError>,
 }
 
 impl Records for SheetRecords {
@@ -1099,6 +1146,7 @@ impl Records for SheetRecords {
         let line = u64::from(row.row) + 1;
         self.current.clear();
         self.problems.clear();
+        self.notes = row.notes.iter().map(|(i, n)| RowError::new(line, *i as u64 + 1, n.clone())).collect();
         for (i, cell) in row.cells.iter().enumerate() {
             match cell {
                 Cell::Text(t) => self.current.push_field(t),
@@ -1144,6 +1192,10 @@ impl Records for SheetRecords {
 
     fn cell_problems(&mut self) -> Vec<RowError> {
         std::mem::take(&mut self.problems)
+    }
+
+    fn cell_warnings(&mut self) -> Vec<RowError> {
+        std::mem::take(&mut self.notes)
     }
 }
 
