@@ -98,3 +98,17 @@ fn reading_show_says_a_type_was_inferred_and_an_edit_states_it() {
     let shown = w.ok(&["reading", "show", &id]);
     assert!(shown.lines().any(|l| l.trim_end() == "type         article"), "{shown}");
 }
+
+/// A CSL-JSON literal date canon cannot read is said once, as such, and
+/// not again as "no date" (the two warnings contradicted each other).
+#[test]
+fn an_unreadable_literal_date_is_said_once() {
+    let w = workdir();
+    let said = w.import_reading(
+        "d.json",
+        r#"[{"id":"b","type":"article-journal","title":"Bad date","issued":{"literal":"sometime soon"}}]"#,
+    );
+    assert!(said.contains("the literal date \"sometime soon\""), "{said}");
+    assert!(!said.contains("no date (issued)"), "{said}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE year IS NULL"), 1);
+}

@@ -558,7 +558,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             p.column,
             format!("in {}: the date has no year ({k}); read without a year", d.label.as_deref().unwrap_or("item")),
         ));
-    } else if d.date.is_none() && text_of(o.get("title")).is_some() {
+    } else if d.date.is_none() && !literal_said && text_of(o.get("title")).is_some() {
         // No date at all and no status to say why (tester r75 F10: imported
         // without a year and nothing said): the same words, at the item.
         // (An item without a title is refused for that.)
