@@ -2378,11 +2378,15 @@ fn translated_title(r: &Reading) -> Option<&str> {
 /// Latin-letter title), as an English-language index (Scopus, Web of
 /// Science) gives a Russian article (tester r78 F7: cited as if it were the
 /// title). A translated book stored in English, its original title beside
-/// it, is no such work: its reference is its own title.
+/// it, is no such work, nor a translated edition (one with its translators
+/// or its original's date, tester r68 F3): its reference is its own title.
 fn plain_translation(r: &Reading) -> bool {
     let Some(original) = r.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty()) else { return false };
     let title = r.title.trim();
     if title.starts_with('[') || title.ends_with(']') || in_another_script(title) || title == original {
+        return false;
+    }
+    if !r.translator_names.is_empty() || r.original_year.as_deref().is_some_and(|y| !y.trim().is_empty()) {
         return false;
     }
     match first_language(r) {
