@@ -2153,7 +2153,8 @@ impl Style {
     /// the original, then the translation in square brackets
     /// (tester r62 F3: the bracketed translation alone). Vancouver and AMA
     /// cite the translation in brackets, as MEDLINE gives it (Citing
-    /// Medicine ch. 1, "Article title not in English").
+    /// Medicine ch. 1, "Article title not in English"), a plain English
+    /// title of a work in another language too (tester r78 F7).
     ///
     /// A volume of a multi-volume work with a title of its own
     /// ([`Reading::volume_title`]) is cited under the work's title, the
@@ -2161,9 +2162,11 @@ impl Style {
     /// ([`multi_volume_title`]).
     fn cited<'a>(&self, r: &'a Reading) -> std::borrow::Cow<'a, Reading> {
         let mut c = std::borrow::Cow::Borrowed(r);
-        if self.cites_original_title()
-            && let Some(title) = original_and_translation(r)
-        {
+        if self.cites_original_title() {
+            if let Some(title) = original_and_translation(r) {
+                c.to_mut().title = title;
+            }
+        } else if let Some(title) = bracketed_translation(r) {
             c.to_mut().title = title;
         }
         if let Some(vt) = r.volume_title.as_deref().map(str::trim).filter(|t| !t.is_empty())
@@ -2345,13 +2348,59 @@ fn with_translation_after_title(mut t: Rich, r: &Reading) -> Rich {
 /// book's own title, whose original title is no part of its reference).
 fn original_and_translation(r: &Reading) -> Option<String> {
     let original = r.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty())?;
+    let translation = translated_title(r)?;
+    Some(format!("{original} [{translation}]"))
+}
+
+/// The English translation `r` is stored under, beside its title as
+/// published ([`Reading::original_title`]): MEDLINE's bracketed "[Colonial
+/// medicine …]." and Scopus's "Colonial medicine … [La médecine …]"
+/// without their brackets, and a plain English title of a work in another
+/// language ([`plain_translation`]). `None` for any other title.
+fn translated_title(r: &Reading) -> Option<&str> {
+    let original = r.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty())?;
     let title = r.title.trim();
     let bare = title.strip_suffix('.').unwrap_or(title).trim_end();
     let translation = match bare.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
         Some(inner) if !inner.contains(['[', ']']) => inner.trim(),
-        _ => bare.strip_suffix(']').and_then(|t| t.strip_suffix(original)).and_then(|t| t.strip_suffix(" ["))?.trim(),
+        _ => match bare.strip_suffix(']').and_then(|t| t.strip_suffix(original)).and_then(|t| t.strip_suffix(" [")) {
+            Some(t) => t.trim(),
+            None if plain_translation(r) => bare,
+            None => return None,
+        },
     };
-    (!translation.is_empty()).then(|| format!("{original} [{translation}]"))
+    (!translation.is_empty()).then_some(translation)
+}
+
+/// Whether `r`'s title, without brackets, is the English translation of
+/// its original title: the work is in another language (its stored
+/// language, or without one the original title in another script than the
+/// Latin-letter title), as an English-language index (Scopus, Web of
+/// Science) gives a Russian article (tester r78 F7: cited as if it were the
+/// title). A translated book stored in English, its original title beside
+/// it, is no such work, nor a translated edition (one with its translators
+/// or its original's date, tester r68 F3): its reference is its own title.
+fn plain_translation(r: &Reading) -> bool {
+    let Some(original) = r.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty()) else { return false };
+    let title = r.title.trim();
+    if title.starts_with('[') || title.ends_with(']') || in_another_script(title) || title == original {
+        return false;
+    }
+    if !r.translator_names.is_empty() || r.original_year.as_deref().is_some_and(|y| !y.trim().is_empty()) {
+        return false;
+    }
+    match first_language(r) {
+        Some(_) => !english_item(r),
+        None => in_another_script(original),
+    }
+}
+
+/// `r` as a numbered style cites it (Vancouver, AMA; Citing Medicine ch. 1,
+/// "Article title not in English"): a plain English translation stored
+/// as the title of a work in another language ([`plain_translation`]) in
+/// square brackets, as MEDLINE gives it.
+fn bracketed_translation(r: &Reading) -> Option<String> {
+    plain_translation(r).then(|| format!("[{}]", r.title.trim().trim_end_matches('.')))
 }
 
 /// A reading's identity while it is borrowed: its address.

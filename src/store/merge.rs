@@ -623,6 +623,16 @@ fn label(table: &str, m: &Record) -> String {
         ("module", _) => format!("{} {}", s(m, "code"), s(m, "title")),
         // A reading's title in its sheet text (`{eGFR}`), never its stored tags.
         ("reading", Some(p)) => crate::import::title_text::sheet(p),
+        // A facet about a person by its name and whom it is about (tester
+        // r78 F14: "person_facet : part of reading …", about no one).
+        ("person_facet", _) => {
+            let about = match (s(m, "author_name").trim(), i(m, "author_position")) {
+                ("", Some(p)) => format!("author {p}"),
+                ("", None) => "the creators".to_string(),
+                (n, _) => format!("{n:?}"),
+            };
+            format!("{} about {about}", s(m, "facet"))
+        }
         (_, Some(p)) => p.to_string(),
         _ => String::new(),
     }
@@ -1070,6 +1080,13 @@ impl Merger<'_, '_> {
     /// the facet, the person and why (never silently put on someone else).
     fn place_facet(&mut self, rec: &mut Record, raw: &Record, theirs: &Snapshot) -> Result<bool> {
         let Some(their_pos) = i(raw, "author_position") else { return Ok(true) };
+        // A facet of a reading kept removed here has no authors to be placed on: it stays
+        // removed with its reading, as its other parts do, and `--restore-removed` brings it
+        // back with it (tester r78 F14: "not-placed … record it again", for a reading that
+        // stays removed).
+        if i(rec, "reading_id").is_some_and(|id| self.kept.contains_key(&("reading", id))) {
+            return Ok(true);
+        }
         let their_id = i(raw, "id").unwrap_or(0);
         let their_reading = i(raw, "reading_id").unwrap_or(0);
         let their_authors: Vec<String> = theirs
@@ -1097,6 +1114,14 @@ impl Merger<'_, '_> {
             .tx
             .query_row("SELECT title FROM reading WHERE id = ?1", [reading], |r| r.get(0))
             .optional()?
+            // (Their reading's title where we hold none, never an empty one.)
+            .or_else(|| {
+                theirs
+                    .get("reading")
+                    .iter()
+                    .find(|r| i(r, "id") == Some(their_reading))
+                    .map(|r| s(r, "title").to_string())
+            })
             .unwrap_or_default();
         let about = match &name {
             Some(n) => format!("{n:?} (their author {their_pos})"),

@@ -422,6 +422,13 @@ impl Stored {
                 self.author_names.iter().map(|n| format!("{:?}", n.original)).collect::<Vec<_>>().join(", ")
             ));
             Vec::new()
+        } else if let Some(said) = own_script_names(&self.author_names, &r.authors, self, r) {
+            // The people as the work's own script writes them, the stored
+            // their romanised forms: the file's, in either order the same
+            // names (tester r78 F6: Scopus's "Ivanova, Anna Sergeevna"
+            // stored first kept the journal's "Иванова, Анна Сергеевна" out).
+            kept.push(said);
+            r.authors.clone()
         } else {
             richer_names(&self.author_names, &r.authors)
         };
@@ -579,6 +586,16 @@ impl Stored {
             // for "المجلة الطبية العربية"), or the other way round: the
             // stored kept, as an author's name in another script is (tester
             // r77 F19: it was replaced).
+            // The file's is the name in the work's own script, the stored
+            // its romanised form (Scopus's "Pulmonologiya" stored first,
+            // then the journal's own record, "Пульмонология"): the file's,
+            // so that either order stores the one form (tester r78 F6).
+            (Some(n), Some(o)) if own_script(n, o) && in_works_script(n, self, r) => {
+                kept.push(format!(
+                    "container: {n:?}, the journal's name in the work's own script, replaces its romanised form {o:?}"
+                ));
+                Some(n.clone())
+            }
             (Some(n), Some(o)) if own_script(o, n) || own_script(n, o) => {
                 kept.push(format!("container: kept {o:?} (the file's {n:?} is its name in another writing system)"));
                 Some(o.clone())
@@ -2532,6 +2549,39 @@ fn own_script(ours: &str, theirs: &str) -> bool {
     let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).collect::<Vec<char>>();
     let (o, t) = (letters(ours), letters(theirs));
     o.iter().any(|c| !latin(*c)) && !t.is_empty() && t.iter().all(|c| latin(*c))
+}
+
+/// Whether `text` (a name, a journal's name) is written in the script of
+/// the work itself: that of a title of it, stored or in the file, in other
+/// letters than Latin (an article's Cyrillic title beside the English one
+/// an index gives it).
+fn in_works_script(text: &str, stored: &Stored, r: &ReadingRecord) -> bool {
+    let Some(script) = title_script(text).filter(|s| *s != 0) else { return false };
+    [Some(&stored.title), stored.original_title.as_ref(), Some(&r.title), r.original_title.as_ref()]
+        .into_iter()
+        .flatten()
+        .any(|t| title_script(t) == Some(script))
+}
+
+/// The file's people `theirs` in the work's own script ([`in_works_script`])
+/// for the stored `ours`, the same people romanised one by one (as an
+/// English-language index gives them), with what is said of it: `None`
+/// when any of them is another person or written otherwise.
+fn own_script_names(ours: &[Name], theirs: &[Name], stored: &Stored, r: &ReadingRecord) -> Option<String> {
+    if ours.is_empty() || ours.len() != theirs.len() {
+        return None;
+    }
+    let pairs: Vec<(&Name, &Name)> = ours.iter().zip(theirs).collect();
+    let own = |a: &Name, b: &Name| own_script(&b.original, &a.original) && in_works_script(&b.original, stored, r);
+    if !pairs.iter().all(|(a, b)| own(a, b) || name_key(a) == name_key(b)) || !pairs.iter().any(|(a, b)| own(a, b)) {
+        return None;
+    }
+    let changed: Vec<String> = pairs
+        .iter()
+        .filter(|(a, b)| own(a, b))
+        .map(|(a, b)| format!("{:?} for {:?}", b.original, a.original))
+        .collect();
+    Some(format!("authors: the names in the work's own script replace their romanised forms: {}", changed.join(", ")))
 }
 
 /// How many of a name's hyphens and apostrophes join its parts ("Ji-won",
@@ -6306,14 +6356,16 @@ impl<'t> ReadingWriter<'t> {
     }
 
     /// A record of the stored work under its title in another script
-    /// ([`same_place_in_print`]): the stored title stays. A title in the
-    /// work's own script beside a stored title in Latin letters (its
-    /// English translation) becomes its original title when none is
-    /// stored; a title in Latin letters beside a stored title in another
-    /// script (Scopus's English title of an Arabic article) is not stored,
-    /// as canon keeps a translation only as the title with its original
-    /// beside it: said, with the `reading edit` that stores it so (tester
-    /// r77 F19).
+    /// ([`same_place_in_print`]): one record in either order, the title in
+    /// Latin letters (the English translation an index gives) the title and
+    /// the title in the work's own script its original title (tester r77
+    /// F19, r78 F6). A title in the work's own script beside a stored title
+    /// in Latin letters becomes its original title when none is stored; a
+    /// title in Latin letters beside a stored title in another script
+    /// (Scopus's English title of an Arabic article) becomes the title, the
+    /// stored one its original, when no other original is stored. Any
+    /// other (two scripts neither Latin, an original title of its own) keeps
+    /// the stored title, said with the `reading edit` that takes the file's.
     fn title_in_other_script(
         &mut self,
         r: &ReadingRecord,
@@ -6359,6 +6411,31 @@ impl<'t> ReadingWriter<'t> {
                     ));
                 }
             }
+            return;
+        }
+        // The other order: the work stored under its title in its own
+        // script, the file an English-language index's title of it in Latin
+        // letters: stored as that order stores it, the file's title the
+        // title and the stored one its original beside it, so that either
+        // order gives one record (tester r78 F6: the English title was
+        // stored in one order only).
+        if !latin(&old.title)
+            && latin(&r.title)
+            && stored_original.is_none_or(|o| title_key(o) == title_key(&old.title))
+        {
+            new.title = r.title.clone();
+            new.original_title = Some(old.title.clone());
+            self.notes.push((
+                r.line,
+                format!(
+                    "entry {entry} (same {how}, year, volume and pages) is this work under its title {:?} in its own \
+                     script; the file's {:?}, its title as an English-language index gives it, is stored as the \
+                     title, and {:?} beside it as its original title (cited as the manuals cite a translated title)",
+                    Q(&old.title),
+                    Q(&r.title),
+                    Q(&old.title)
+                ),
+            ));
             return;
         }
         self.counts.titles_kept += 1;
@@ -6502,7 +6579,15 @@ impl<'t> ReadingWriter<'t> {
             ("editors", "--editor", &old.editor_names, &mut new.editor_names, &r.editors),
             ("translators", "--translator", &old.translator_names, &mut new.translator_names, &r.translators),
         ] {
-            let said = other_people_kept(stored, merged);
+            // (The person in the work's own script for their romanised
+            // form is the same person: [`own_script_names`].)
+            let said: Vec<(usize, String)> = other_people_kept(stored, merged)
+                .into_iter()
+                .filter(|(i, _)| {
+                    !own_script(&merged[*i].original, &stored[*i].original)
+                        || !in_works_script(&merged[*i].original, old, r)
+                })
+                .collect();
             if said.is_empty() {
                 continue;
             }
