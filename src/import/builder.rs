@@ -4880,7 +4880,7 @@ pub const EDITION_NAMES: &[&str] = &[
 /// Portuguese or Dutch, first to tenth ("Zweite", "deuxième", "segunda",
 /// "seconda", "tweede"), as "Second" is in English; `None` for any other
 /// word.
-fn other_ordinal_word(t: &str) -> Option<u32> {
+pub(crate) fn other_ordinal_word(t: &str) -> Option<u32> {
     const ORDINALS: &[&[&str]] = &[
         &["erste", "première", "premiere", "primera", "primero", "prima", "primo", "primeira", "eerste"],
         &["zweite", "deuxième", "deuxieme", "seconde", "segunda", "segundo", "seconda", "tweede"],

