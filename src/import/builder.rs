@@ -4800,15 +4800,25 @@ pub fn edition_number(text: &str) -> Option<u32> {
         };
     }
     let t = text.trim().trim_end_matches('.').trim().to_lowercase();
-    let t = ["edition", "edn", "ed"]
+    // The word for edition in any language a catalogue writes it in, after
+    // the number ("2nd ed.", "2. Aufl.", "2e éd.", "2ª ed.", "2-е изд.";
+    // tester r78 F12: "2. Aufl." printed as written in English styles).
+    let t = EDITION_NAMES
         .iter()
-        .find_map(|w| t.strip_suffix(w).filter(|r| r.is_empty() || r.ends_with([' ', '.'])))
-        .map_or(t.as_str(), |r| r.trim_end_matches(['.', ' ']))
+        .find_map(|w| t.strip_suffix(w).filter(|r| r.is_empty() || r.ends_with([' ', '.', ','])))
+        .map_or(t.as_str(), |r| r.trim_end_matches(['.', ' ', ',']))
         .trim();
-    // "Ed. 4", "Edition 4", "edn 4": the number after the word.
-    let t = ["edition ", "edn. ", "edn ", "ed. ", "ed "].iter().find_map(|w| t.strip_prefix(w)).unwrap_or(t).trim();
+    // "Ed. 4", "Edition 4", "edn 4", "Wyd. 2", "Изд. 2-е": the number after the word.
+    let t = EDITION_NAMES
+        .iter()
+        .find_map(|w| t.strip_prefix(w).and_then(|r| r.strip_prefix(". ").or_else(|| r.strip_prefix(' '))))
+        .unwrap_or(t)
+        .trim();
     if let Some(i) = EDITION_WORDS.iter().position(|w| *w == t) {
         return u32::try_from(i + 1).ok();
+    }
+    if let Some(n) = other_ordinal_word(t) {
+        return Some(n);
     }
     // "Twenty-first", "thirty second": tens then an ordinal word.
     const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
@@ -4821,8 +4831,71 @@ pub fn edition_number(text: &str) -> Option<u32> {
     let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
     let rest = &t[digits.len()..];
     let n: u32 = digits.parse().ok().filter(|n| (1..=200).contains(n))?;
-    // "21e", "2e" (McGraw-Hill's and French "21e édition"; tester r31, D1).
-    matches!(rest, "" | "st" | "nd" | "rd" | "th" | "d" | "e" | "e éd" | "e édition").then_some(n)
+    // "21e", "2e" (McGraw-Hill's and French "21e édition"; tester r31, D1);
+    // another language's ordinal mark: German and Scandinavian "2.",
+    // Spanish, Italian and Portuguese "2ª"/"2.ª"/"2º"/"2a", French "2ᵉ",
+    // "2ème", "1re", "1er", Dutch "2de", "1ste", Russian "2-е".
+    const MARKS: &[&str] = &[
+        "", "st", "nd", "rd", "th", "d", "e", ".", "ª", ".ª", "º", ".º", "°", "a", "o", "ᵉ", "è", "ème", "eme", "ième",
+        "ieme", "re", "er", "ère", "de", "ste", "te", "-е", "-e", "-oe", "-ое", "-ye",
+    ];
+    MARKS.contains(&rest).then_some(n)
+}
+
+/// Words for "edition" (and their abbreviations) in the languages
+/// catalogues and publishers write an edition in, lower case, longest
+/// first: a value with one of them takes no second label ("Nouvelle
+/// édition ed."; tester r64 F4), and a number with one of them is that
+/// edition ("2. Aufl." is the 2nd; [`edition_number`]).
+pub const EDITION_NAMES: &[&str] = &[
+    "edition",
+    "edn",
+    "ed",
+    "édition",
+    "éd",
+    "auflage",
+    "aufl",
+    "ausgabe",
+    "ausg",
+    "edición",
+    "edicion",
+    "edição",
+    "edicao",
+    "edizione",
+    "druk",
+    "uitgave",
+    "upplaga",
+    "uppl",
+    "udgave",
+    "udg",
+    "utgave",
+    "utg",
+    "wydanie",
+    "wyd",
+    "издание",
+    "изд",
+];
+
+/// An edition's ordinal written out in German, French, Spanish, Italian,
+/// Portuguese or Dutch, first to tenth ("Zweite", "deuxième", "segunda",
+/// "seconda", "tweede"), as "Second" is in English; `None` for any other
+/// word.
+pub(crate) fn other_ordinal_word(t: &str) -> Option<u32> {
+    const ORDINALS: &[&[&str]] = &[
+        &["erste", "première", "premiere", "primera", "primero", "prima", "primo", "primeira", "eerste"],
+        &["zweite", "deuxième", "deuxieme", "seconde", "segunda", "segundo", "seconda", "tweede"],
+        &["dritte", "troisième", "troisieme", "tercera", "tercero", "terza", "terceira", "derde"],
+        &["vierte", "quatrième", "quatrieme", "cuarta", "quarta", "vierde"],
+        &["fünfte", "cinquième", "cinquieme", "quinta", "vijfde"],
+        &["sechste", "sixième", "sixieme", "sexta", "sesta", "zesde"],
+        &["siebte", "septième", "septieme", "séptima", "septima", "settima", "sétima", "zevende"],
+        &["achte", "huitième", "huitieme", "octava", "ottava", "oitava", "achtste"],
+        &["neunte", "neuvième", "neuvieme", "novena", "nona", "negende"],
+        &["zehnte", "dixième", "dixieme", "décima", "decima", "tiende"],
+    ];
+    // German declines it ("2. erweiterte", "zweiten Auflage"): the stem.
+    let word = t.strip_suffix('n').filter(|w| w.ends_with('e')).unwrap_or(t);
+    ORDINALS.iter().position(|forms| forms.contains(&word)).and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// A whole work's number of pages as canon keeps it: the count as written
@@ -4961,6 +5034,42 @@ pub(crate) mod tests {
         assert_eq!(edition_number("第十二版"), Some(12));
         assert_eq!(edition_number("第二十版"), Some(20));
         assert_eq!(edition_number("修订版"), None);
+    }
+
+    #[test]
+    fn an_edition_in_another_language_is_its_number() {
+        // (Tester r78 F12: "2. Aufl." printed as written in English styles.)
+        for (text, n) in [
+            ("2. Aufl.", Some(2)),
+            ("2. Auflage", Some(2)),
+            ("3. Ausgabe", Some(3)),
+            ("Zweite Auflage", Some(2)),
+            ("zweiten Auflage", Some(2)),
+            ("2e éd.", Some(2)),
+            ("2ᵉ édition", Some(2)),
+            ("2ème édition", Some(2)),
+            ("Deuxième édition", Some(2)),
+            ("1re éd.", Some(1)),
+            ("2ª ed.", Some(2)),
+            ("2.ª edición", Some(2)),
+            ("Segunda edición", Some(2)),
+            ("3º ed.", Some(3)),
+            ("2ª edizione", Some(2)),
+            ("2. ed.", Some(2)),
+            ("2-е изд.", Some(2)),
+            ("Изд. 2-е", Some(2)),
+            ("2e druk", Some(2)),
+            ("Tweede druk", Some(2)),
+            ("2. uppl.", Some(2)),
+            ("Wyd. 2", Some(2)),
+            ("2., überarb. Aufl.", None),
+            ("Neue Ausgabe", None),
+            ("Nouvelle édition", None),
+            ("2nd rev. ed.", None),
+            ("Aufl.", None),
+        ] {
+            assert_eq!(edition_number(text), n, "{text:?}");
+        }
     }
 
     #[test]
