@@ -9,6 +9,7 @@ pub mod facets;
 pub mod formatted;
 pub mod pdf;
 pub mod table;
+pub(crate) mod date_gaps;
 pub(crate) mod text_case;
 pub mod xlsx;
 
