@@ -385,6 +385,7 @@ impl Style {
         let places_status = matches!(arg, StyleArg::File(_)) && uses_variable(&xml, "status");
         let places_volume_title = named_of(arg).is_none() && uses_variable(&xml, "volume-title");
         let xml = with_status_carried(&xml, places_status, places_volume_title);
+        let xml = if named_of(arg).is_none() { with_american_fall(&xml) } else { xml };
         let xml = match name.as_str() {
             "vancouver" => with_date_unknown(&xml, true),
             "ama" => with_date_unknown(&xml, false),
@@ -2391,6 +2392,31 @@ fn with_default_locale(xml: &str, locale: &str) -> String {
         None => format!("<style {attr}{}", &tag["<style".len()..]),
     };
     format!("{}{new_tag}{}", &xml[..start], &xml[start + len..])
+}
+
+/// An American English style's autumn as its manuals write it, "Fall"
+/// ([`Words::of`]), for the processor, which prints a season from the
+/// locale (the en-US locale file writes "Autumn") where a `.csl` style
+/// prints a month ([`csl_season`]). A style that names its own season-03
+/// keeps it.
+fn with_american_fall(xml: &str) -> String {
+    let Some(start) = xml.find("<style") else { return xml.to_string() };
+    let Some(len) = xml[start..].find('>') else { return xml.to_string() };
+    let tag = &xml[start..start + len];
+    let locale = ["default-locale=\"", "default-locale='"].iter().find_map(|p| {
+        let at = tag.find(p)? + p.len();
+        let end = tag[at..].find(['"', '\''])?;
+        Some(&tag[at..at + end])
+    });
+    if !matches!(locale, None | Some("en-US" | "en")) || xml.contains("\"season-03\"") || xml.contains("'season-03'") {
+        return xml.to_string();
+    }
+    let Some(at) = xml.find("</info>").map(|i| i + "</info>".len()) else { return xml.to_string() };
+    format!(
+        r#"{}<locale><terms><term name="season-03">Fall</term></terms></locale>{}"#,
+        &xml[..at],
+        &xml[at..]
+    )
 }
 
 /// Parses an independent CSL style (`source` names the file or bundled
