@@ -385,7 +385,11 @@ impl Style {
         let places_status = matches!(arg, StyleArg::File(_)) && uses_variable(&xml, "status");
         let places_volume_title = named_of(arg).is_none() && uses_variable(&xml, "volume-title");
         let xml = with_status_carried(&xml, places_status, places_volume_title);
-        let xml = if named_of(arg).is_none() { with_american_fall(&xml) } else { xml };
+        let xml = if named_of(arg).is_none() {
+            with_american_fall(&super::date_gaps::with_date_macros_inlined(&xml))
+        } else {
+            xml
+        };
         let xml = match name.as_str() {
             "vancouver" => with_date_unknown(&xml, true),
             "ama" => with_date_unknown(&xml, false),
@@ -2221,8 +2225,11 @@ impl Style {
         m.year = None;
         (m.month, m.day, m.month_end, m.day_end, m.season, m.season_end) = (None, None, None, None, None, None);
         (m.date_approximate, m.date_copyright) = (false, false);
+        // (In the style's locale's words, as without a year: "Im Druck 2024."
+        // in German, "À paraître 2025." in French; tester r78 F8.)
         if self.named == Some("vancouver") {
-            m.year_note = Some(format!("{} {year}", printed_status(note, &self.name)));
+            let (_, printed) = status_words(note, &self.status_terms, self.foreign(), &self.name);
+            m.year_note = Some(format!("{printed} {year}"));
         }
         c
     }
@@ -2412,11 +2419,7 @@ fn with_american_fall(xml: &str) -> String {
         return xml.to_string();
     }
     let Some(at) = xml.find("</info>").map(|i| i + "</info>".len()) else { return xml.to_string() };
-    format!(
-        r#"{}<locale><terms><term name="season-03">Fall</term></terms></locale>{}"#,
-        &xml[..at],
-        &xml[at..]
-    )
+    format!(r#"{}<locale><terms><term name="season-03">Fall</term></terms></locale>{}"#, &xml[..at], &xml[at..])
 }
 
 /// Parses an independent CSL style (`source` names the file or bundled
@@ -5426,10 +5429,9 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
         // A season where the month would be, for a style that places it
         // itself ([`csl_season`]).
         match csl_season(r, form.named) {
-            Some(season) => e.insert(
-                "date".into(),
-                json!({ "year": y, "season": season, "approximate": r.date_approximate }),
-            ),
+            Some(season) => {
+                e.insert("date".into(), json!({ "year": y, "season": season, "approximate": r.date_approximate }))
+            }
             None => e.insert("date".into(), json!(date)),
         };
     }

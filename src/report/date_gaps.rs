@@ -91,10 +91,11 @@ fn may_be_empty(e: &LayoutRenderingElement, macros: &[CslMacro], depth: u8) -> b
             d.form.is_none() && !d.date_part.is_empty() && d.date_part.iter().all(|p| p.name != DatePartName::Year)
         }
         LayoutRenderingElement::Text(t) if depth < 16 => match &t.target {
-            hayagriva::citationberg::TextTarget::Macro { name } => macros
-                .iter()
-                .find(|m| &m.name == name)
-                .is_some_and(|m| !m.children.is_empty() && m.children.iter().all(|c| may_be_empty(c, macros, depth + 1))),
+            hayagriva::citationberg::TextTarget::Macro { name } => {
+                macros.iter().find(|m| &m.name == name).is_some_and(|m| {
+                    !m.children.is_empty() && m.children.iter().all(|c| may_be_empty(c, macros, depth + 1))
+                })
+            }
             _ => false,
         },
         _ => false,
@@ -104,8 +105,8 @@ fn may_be_empty(e: &LayoutRenderingElement, macros: &[CslMacro], depth: u8) -> b
 fn close_in(list: &mut Vec<ElemChild>, gaps: &DateGaps) {
     let mut i = 0;
     while i < list.len() {
-        let empty_date = matches!(&list[i], ElemChild::Elem(e)
-            if matches!(e.meta, Some(ElemMeta::Date)) && !has_text(&e.children.0));
+        // (A date in a macro is inside the macro's text element.)
+        let empty_date = matches!(&list[i], ElemChild::Elem(e) if !has_text(&e.children.0) && holds_date(e));
         if !empty_date {
             if let ElemChild::Elem(e) = &mut list[i] {
                 close_in(&mut e.children.0, gaps);
@@ -131,7 +132,10 @@ fn close_in(list: &mut Vec<ElemChild>, gaps: &DateGaps) {
                 };
                 of.iter().find(fits).map(|d| (j, d.len()))
             };
-            at(before, &gaps.trail).or_else(|| at(after, &gaps.lead)).or_else(|| at(before, &all)).or_else(|| at(after, &all))
+            at(before, &gaps.trail)
+                .or_else(|| at(after, &gaps.lead))
+                .or_else(|| at(before, &all))
+                .or_else(|| at(after, &all))
         };
         let gone = found(true).or_else(|| found(false));
         list.remove(i);
@@ -152,6 +156,12 @@ fn close_in(list: &mut Vec<ElemChild>, gaps: &DateGaps) {
     }
 }
 
+/// Whether `e` is, or holds, a date's element.
+fn holds_date(e: &hayagriva::Elem) -> bool {
+    matches!(e.meta, Some(ElemMeta::Date))
+        || e.children.0.iter().any(|c| matches!(c, ElemChild::Elem(inner) if holds_date(inner)))
+}
+
 /// Whether `list` prints any text but whitespace.
 fn has_text(list: &[ElemChild]) -> bool {
     list.iter().any(|c| match c {
@@ -160,4 +170,50 @@ fn has_text(list: &[ElemChild]) -> bool {
         ElemChild::Elem(e) => has_text(&e.children.0),
         ElemChild::Link { .. } | ElemChild::Transparent { .. } => true,
     })
+}
+
+/// `xml` with each call of a macro that holds only dates without a year
+/// (`<text macro="season"/>` of `<macro name="season"><date …><date-part
+/// name="month"/></date></macro>`) made the macro's dates: the processor
+/// drops an empty macro's output whole, with nothing left to find its
+/// delimiter by ([`DateGaps::close`]). A call with attributes of its own
+/// (affixes, formatting) is kept as it is.
+pub(crate) fn with_date_macros_inlined(xml: &str) -> String {
+    let mut out = xml.to_string();
+    let mut rest = xml;
+    while let Some(at) = rest.find("<macro ") {
+        let after = &rest[at..];
+        let Some(open_end) = after.find('>') else { break };
+        let Some(close) = after.find("</macro>") else { break };
+        let tag = &after[..open_end];
+        let body = after[open_end + 1..close].trim();
+        rest = &after[close..];
+        let name = ["name=\"", "name='"].iter().find_map(|p| {
+            let i = tag.find(p)? + p.len();
+            Some(&tag[i..i + tag[i..].find(['"', '\''])?])
+        });
+        let Some(name) = name else { continue };
+        let only_dates = body.starts_with("<date ")
+            && !body.contains("\"year\"")
+            && !body.contains("'year'")
+            && !["<text", "<names", "<group", "<choose", "<number", "<label"].iter().any(|e| body.contains(e))
+            // (A localized date, `form="text"`, prints its year.)
+            && body.match_indices("<date ").all(|(i, _)| body[i..].split('>').next().is_some_and(|t| !t.contains("form=")));
+        if !only_dates {
+            continue;
+        }
+        for quote in ['"', '\''] {
+            let call = format!("<text macro={quote}{name}{quote}");
+            while let Some(i) = out.find(&call) {
+                let Some(end) = out[i..].find("/>").map(|e| i + e) else { break };
+                let attrs = &out[i + call.len()..end];
+                if !attrs.trim().is_empty() {
+                    // Left as it is, and not looked at again.
+                    break;
+                }
+                out.replace_range(i..end + 2, body);
+            }
+        }
+    }
+    out
 }

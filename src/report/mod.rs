@@ -5,11 +5,11 @@ pub mod bidi;
 pub mod cite;
 pub mod committee;
 pub mod csv;
+pub(crate) mod date_gaps;
 pub mod facets;
 pub mod formatted;
 pub mod pdf;
 pub mod table;
-pub(crate) mod date_gaps;
 pub(crate) mod text_case;
 pub mod xlsx;
 
