@@ -188,6 +188,9 @@ pub struct Style {
     /// ([`Style::given_as`]).
     dependent_file: Option<String>,
     csl: Arc<IndependentStyle>,
+    /// The style's groups with a date that can print nothing, whose
+    /// delimiter canon takes out then ([`super::date_gaps`]).
+    date_gaps: Arc<super::date_gaps::DateGaps>,
     /// The same style for rendering a bibliography whose citations `csl`
     /// disambiguated ([`with_names_apart`]): its entries keep their names
     /// as the bibliography writes them.
@@ -386,6 +389,11 @@ impl Style {
         let places_status = matches!(arg, StyleArg::File(_)) && uses_variable(&xml, "status");
         let places_volume_title = named_of(arg).is_none() && uses_variable(&xml, "volume-title");
         let xml = with_status_carried(&xml, places_status, places_volume_title);
+        let xml = if named_of(arg).is_none() {
+            with_american_fall(&super::date_gaps::with_date_macros_inlined(&xml))
+        } else {
+            xml
+        };
         let xml = match name.as_str() {
             "vancouver" => with_date_unknown(&xml, true),
             "ama" => with_date_unknown(&xml, false),
@@ -441,8 +449,10 @@ impl Style {
             (StyleArg::File(_), hayagriva::citationberg::DemoteNonDroppingParticle::SortOnly) => ParticleForm::SortOnly,
             _ => ParticleForm::Kept,
         };
+        let date_gaps = Arc::new(super::date_gaps::DateGaps::of(&csl));
         Ok(Style {
             name,
+            date_gaps,
             csl: Arc::new(csl),
             unnumbered: Arc::new(unnumbered),
             bib: Arc::new(bib),
@@ -575,7 +585,8 @@ impl Style {
         ));
         let rendered =
             driver.finish(BibliographyRequest { style: &self.unnumbered, locale: None, locale_files: &self.locales });
-        let item = rendered.bibliography?.items.into_iter().next()?;
+        let mut item = rendered.bibliography?.items.into_iter().next()?;
+        self.date_gaps.close(&mut item.content);
         Some((item.first_field, item.content))
     }
 
@@ -704,6 +715,9 @@ impl Style {
             t
         } else if self.named.is_some() {
             with_season(t, r, dash, SeasonAt::NextToYear, &self.words)
+        } else if csl_season(r, self.named).is_some() {
+            // The style placed it itself, where it prints a month.
+            t
         } else {
             with_season(t, r, dash, self.season_at(r), &self.words)
         };
@@ -1057,7 +1071,8 @@ impl Style {
         driver.citation(CitationRequest::from_items(vec![CitationItem::with_entry(e)], &self.csl, &self.locales));
         let rendered =
             driver.finish(BibliographyRequest { style: &self.csl, locale: None, locale_files: &self.locales });
-        let item = rendered.bibliography.and_then(|b| b.items.into_iter().next())?;
+        let mut item = rendered.bibliography.and_then(|b| b.items.into_iter().next())?;
+        self.date_gaps.close(&mut item.content);
         self.alone_item(&item, r, PROBE)
     }
 
@@ -1119,7 +1134,8 @@ impl Style {
             let by_key: std::collections::HashMap<&str, usize> = cited.iter().map(|&(i, e)| (e.key(), i)).collect();
             let order: std::collections::HashMap<&str, usize> =
                 cited.iter().enumerate().map(|(j, &(_, e))| (e.key(), j)).collect();
-            for item in rendered.bibliography.map(|b| b.items).unwrap_or_default() {
+            for mut item in rendered.bibliography.map(|b| b.items).unwrap_or_default() {
+                self.date_gaps.close(&mut item.content);
                 let (Some(&i), Some(&j)) = (by_key.get(item.key.as_str()), order.get(item.key.as_str())) else {
                     continue;
                 };
@@ -1381,13 +1397,17 @@ impl Style {
                 Err(one_by_one)
             }
         };
-        list.unwrap_or_else(|one_by_one| {
+        let mut list = list.unwrap_or_else(|one_by_one| {
             eprintln!(
                 "warning: the citation processor failed on this list as a whole; its references were formatted one \
                  by one (no year letters between them)"
             );
             one_by_one
-        })
+        });
+        for item in &mut list {
+            self.date_gaps.close(&mut item.content);
+        }
+        list
     }
 }
 
@@ -2222,8 +2242,11 @@ impl Style {
         m.year = None;
         (m.month, m.day, m.month_end, m.day_end, m.season, m.season_end) = (None, None, None, None, None, None);
         (m.date_approximate, m.date_copyright) = (false, false);
+        // (In the style's locale's words, as without a year: "Im Druck 2024."
+        // in German, "À paraître 2025." in French; tester r78 F8.)
         if self.named == Some("vancouver") {
-            m.year_note = Some(format!("{} {year}", printed_status(note, &self.name)));
+            let (_, printed) = status_words(note, &self.status_terms, self.foreign(), &self.name);
+            m.year_note = Some(format!("{printed} {year}"));
         }
         c
     }
@@ -2438,6 +2461,27 @@ fn with_default_locale(xml: &str, locale: &str) -> String {
         None => format!("<style {attr}{}", &tag["<style".len()..]),
     };
     format!("{}{new_tag}{}", &xml[..start], &xml[start + len..])
+}
+
+/// An American English style's autumn as its manuals write it, "Fall"
+/// ([`Words::of`]), for the processor, which prints a season from the
+/// locale (the en-US locale file writes "Autumn") where a `.csl` style
+/// prints a month ([`csl_season`]). A style that names its own season-03
+/// keeps it.
+fn with_american_fall(xml: &str) -> String {
+    let Some(start) = xml.find("<style") else { return xml.to_string() };
+    let Some(len) = xml[start..].find('>') else { return xml.to_string() };
+    let tag = &xml[start..start + len];
+    let locale = ["default-locale=\"", "default-locale='"].iter().find_map(|p| {
+        let at = tag.find(p)? + p.len();
+        let end = tag[at..].find(['"', '\''])?;
+        Some(&tag[at..at + end])
+    });
+    if !matches!(locale, None | Some("en-US" | "en")) || xml.contains("\"season-03\"") || xml.contains("'season-03'") {
+        return xml.to_string();
+    }
+    let Some(at) = xml.find("</info>").map(|i| i + "</info>".len()) else { return xml.to_string() };
+    format!(r#"{}<locale><terms><term name="season-03">Fall</term></terms></locale>{}"#, &xml[..at], &xml[at..])
 }
 
 /// Parses an independent CSL style (`source` names the file or bundled
@@ -3725,6 +3769,35 @@ fn with_day_range(mut t: Rich, r: &Reading, dash: char, words: &Words) -> Rich {
         }
     }
     t
+}
+
+/// The season of `r` as CSL numbers it (1 spring, 2 summer, 3 autumn, 4
+/// winter) for a style canon does not know (`named` is `None`: a `.csl`
+/// file), which is given it in its date, where the month would be: the
+/// processor prints it wherever the style prints a month, "(Winter 2019)",
+/// in the locale's word, and not in a date of the year alone (CSL 1.0.2,
+/// "Seasons"; tester r78 F2: "(2019, Winter)" in a year-only date and
+/// nothing in the month's place). Only a work with a year, no month and
+/// one season of the four that is dated by more than its year
+/// ([`year_only`]); a range of seasons ("Summer–Fall"), which a CSL date
+/// cannot hold, is placed by canon ([`Style::season_at`]).
+fn csl_season(r: &Reading, named: Option<&str>) -> Option<u8> {
+    if named.is_some() || r.year.is_none() || year_only(r) || r.month.is_some_and(|m| (1..=12).contains(&m)) {
+        return None;
+    }
+    let number = |s: &str| {
+        let s = s.trim();
+        ["spring", "summer", "autumn", "winter"]
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(s))
+            .or_else(|| s.eq_ignore_ascii_case("fall").then_some(2))
+            .and_then(|i| u8::try_from(i + 1).ok())
+    };
+    let season = number(r.season.as_deref()?)?;
+    match r.season_end.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        Some(end) if number(end) != Some(season) => None,
+        _ => Some(season),
+    }
 }
 
 /// Whether `r` is cited with its year alone, whatever month, day or season
@@ -5439,7 +5512,14 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                 date.push_str(&format!("-{d:02}"));
             }
         }
-        e.insert("date".into(), json!(date));
+        // A season where the month would be, for a style that places it
+        // itself ([`csl_season`]).
+        match csl_season(r, form.named) {
+            Some(season) => {
+                e.insert("date".into(), json!({ "year": y, "season": season, "approximate": r.date_approximate }))
+            }
+            None => e.insert("date".into(), json!(date)),
+        };
     }
     // An address that is only the DOI's resolver address (https://doi.org/…
     // of the DOI given) is printed once: Vancouver gave "Available from:

@@ -210,7 +210,7 @@ fn with_status(chars: Vec<Styled>, note: Option<&str>, no_date: &[String]) -> Ve
         let e = chars[at].1;
         let mut out = chars[..at].to_vec();
         push(&mut out, &word, e);
-        out.extend_from_slice(&chars[at + 1..]);
+        out.extend_from_slice(after_stop(&word, &chars[at + 1..]));
         if out.last().is_some_and(|(c, _)| !matches!(c, '.' | '!' | '?')) && at + 1 == chars.len() {
             push(&mut out, ".", Emphasis::default());
         }
@@ -231,12 +231,13 @@ fn with_status(chars: Vec<Styled>, note: Option<&str>, no_date: &[String]) -> Ve
             let mut out = chars[..start].to_vec();
             // "n.d." standing as its own sentence (Chicago "Eze, Ada. n.d.
             // “Title.”") keeps its full stop: "Eze, Ada. In press. “Title.”".
-            if chars.get(start + len).is_none_or(|(c, _)| c.is_whitespace()) {
-                push(&mut out, &stopped(&capitalised(note)), e);
+            let word = if chars.get(start + len).is_none_or(|(c, _)| c.is_whitespace()) {
+                stopped(&capitalised(note))
             } else {
-                push(&mut out, note, e);
-            }
-            out.extend_from_slice(&chars[start + len..]);
+                note.to_string()
+            };
+            push(&mut out, &word, e);
+            out.extend_from_slice(after_stop(&word, &chars[start + len..]));
             return out;
         }
     }
@@ -260,6 +261,17 @@ fn without_preprint(chars: Vec<Styled>) -> Vec<Styled> {
     let mut out = chars[..at].to_vec();
     out.extend_from_slice(&chars[at + word.len()..]);
     out
+}
+
+/// What follows a status `word` written into a reference: without the
+/// style's full stop when the word ends in its own (German "i. E.", French
+/// "s. d."; tester r78 F10: "La Découverte; i. E.."), as a sentence takes
+/// one full stop.
+fn after_stop<'a>(word: &str, rest: &'a [Styled]) -> &'a [Styled] {
+    match rest.first() {
+        Some(('.', _)) if word.ends_with('.') => &rest[1..],
+        _ => rest,
+    }
 }
 
 /// `word` ending with a full stop: one added, unless the word's own ends

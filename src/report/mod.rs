@@ -5,6 +5,7 @@ pub mod bidi;
 pub mod cite;
 pub mod committee;
 pub mod csv;
+pub(crate) mod date_gaps;
 pub mod facets;
 pub mod formatted;
 pub mod pdf;
