@@ -162,7 +162,8 @@ G,[À paraître],book\n",
 
     // A Zotero export whose Date is "à paraître" (Extra "status: forthcoming").
     let w = Workdir::new();
-    let header = "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publication Title\",\"Date\",\"Extra\"\n";
+    let header =
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publication Title\",\"Date\",\"Extra\"\n";
     let err = w.import_reading(
         "z.csv",
         &format!(
@@ -193,8 +194,15 @@ Handbuch,2003,book,\"0415047722 (Bd. 1)\",4\n",
     );
     assert!(!err.contains("is not stored"), "{err}");
     assert!(err.contains("q.csv:2:4: warning: isbn \"3540000003 (Bd. 2)\": read as the ISBN 3540000003 of volume 2, the volume the record gives"), "{err}");
-    assert!(err.contains("q.csv:3:4: warning: isbn \"2020222809 (t. 3)\": read as the ISBN 2020222809 of volume 3"), "{err}");
-    assert!(err.contains("q.csv:5:4: warning: isbn \"0415047722 (Bd. 1)\"") && err.contains("names volume 1, the record's volume 4"), "{err}");
+    assert!(
+        err.contains("q.csv:3:4: warning: isbn \"2020222809 (t. 3)\": read as the ISBN 2020222809 of volume 3"),
+        "{err}"
+    );
+    assert!(
+        err.contains("q.csv:5:4: warning: isbn \"0415047722 (Bd. 1)\"")
+            && err.contains("names volume 1, the record's volume 4"),
+        "{err}"
+    );
     let list = w.reading_list();
     assert_eq!(reading(&list, "Geschichte")["volume"], "2");
     assert_eq!(reading(&list, "Histoire")["volume"], "3");
@@ -275,7 +283,10 @@ fn a_catalogues_numbered_part_title_is_the_volume() {
     let out = w.path("r.json");
     w.ok(&["report", out.to_str().unwrap(), "--style", "vancouver", "-q"]);
     let text = std::fs::read_to_string(&out).unwrap();
-    assert!(text.contains("Histoire de la pensée médicale en Occident. Vol. 2, De la Renaissance aux Lumières."), "{text}");
+    assert!(
+        text.contains("Histoire de la pensée médicale en Occident. Vol. 2, De la Renaissance aux Lumières."),
+        "{text}"
+    );
     assert!(!text.contains("Occident. 2,"), "{text}");
 
     // Other forms a catalogue writes: "Bd. 2: Title", "T. 3, Title".
@@ -289,10 +300,16 @@ fn a_catalogues_numbered_part_title_is_the_volume() {
     );
     let list = w.reading_list();
     let g = reading(&list, "Geschichte");
-    assert_eq!((g["title"].as_str(), g["volume"].as_str(), g["volume_title"].as_str()),
-        (Some("Geschichte der Medizin"), Some("2"), Some("Von der Renaissance")), "{err}");
+    assert_eq!(
+        (g["title"].as_str(), g["volume"].as_str(), g["volume_title"].as_str()),
+        (Some("Geschichte der Medizin"), Some("2"), Some("Von der Renaissance")),
+        "{err}"
+    );
     let h = reading(&list, "Histoire");
-    assert_eq!((h["title"].as_str(), h["volume"].as_str(), h["volume_title"].as_str()),
-        (Some("Histoire de la médecine"), Some("3"), Some("Les Lumières")), "{err}");
+    assert_eq!(
+        (h["title"].as_str(), h["volume"].as_str(), h["volume_title"].as_str()),
+        (Some("Histoire de la médecine"), Some("3"), Some("Les Lumières")),
+        "{err}"
+    );
     assert!(reading(&list, "Surgery")["volume"].is_null(), "{err}");
 }
