@@ -1025,6 +1025,44 @@ const NOT_YET: &[(&str, &str)] = &[
     ("in prep", "in preparation"),
 ];
 
+/// [`NOT_YET`] in French, German, Spanish, Portuguese and Italian, as
+/// users write it in a free-text date (Zotero's Date): stored in canon's
+/// words, said (tester r78 F11: "à paraître" or "im Druck" refused the
+/// whole file).
+const NOT_YET_OTHER_LANGUAGES: &[(&str, &str)] = &[
+    ("à paraître", "forthcoming"),
+    ("à paraitre", "forthcoming"),
+    ("a paraître", "forthcoming"),
+    ("a paraitre", "forthcoming"),
+    ("sous presse", "in press"),
+    ("en préparation", "in preparation"),
+    ("im druck", "in press"),
+    ("in druck", "in press"),
+    ("im erscheinen", "forthcoming"),
+    ("erscheint demnächst", "forthcoming"),
+    ("in vorbereitung", "in preparation"),
+    ("en prensa", "in press"),
+    ("no prelo", "in press"),
+    ("em preparação", "in preparation"),
+    ("in stampa", "in press"),
+    ("in corso di stampa", "in press"),
+];
+
+/// What an import says of a date that is a state of publication in
+/// another language ([`NOT_YET_OTHER_LANGUAGES`]): the state stored in
+/// canon's word `note`, which each style prints in its own; `None` for
+/// canon's own words.
+fn state_in_other_words(text: &str, note: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    NOT_YET_OTHER_LANGUAGES.iter().any(|(k, _)| lower.contains(k)).then(|| {
+        format!(
+            "date {:?}: read as not yet published, stored as {note:?} (canon's word for it; each style prints it \
+             in its own)",
+            text.trim()
+        )
+    })
+}
+
 /// "No date" as bibliographies write it: English "n.d.", French, Italian,
 /// Spanish and Portuguese "s.d." (sans date, senza data, sin data, sem
 /// data) and "s.f." (sin fecha), German "o.J." (ohne Jahr; tester r70 F14:
@@ -1097,7 +1135,7 @@ const MONTHS: &[&str] = &[
 pub fn read_date(s: &str) -> Option<Dated> {
     let t = s.trim().trim_end_matches('.').trim().to_lowercase();
     let bare = t.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '?' | ' '));
-    if let Some((_, note)) = NOT_YET.iter().find(|(k, _)| *k == bare) {
+    if let Some((_, note)) = NOT_YET.iter().chain(NOT_YET_OTHER_LANGUAGES).find(|(k, _)| *k == bare) {
         return Some(Dated::NotYet(note));
     }
     if UNDATED.contains(&bare) || UNDATED.contains(&t.as_str()) {
@@ -1197,7 +1235,7 @@ pub fn year_and_state(s: &str) -> Option<(i64, &'static str)> {
     {
         return Some((y, "ahead of print"));
     }
-    let mut states: Vec<&(&str, &'static str)> = NOT_YET.iter().collect();
+    let mut states: Vec<&(&str, &'static str)> = NOT_YET.iter().chain(NOT_YET_OTHER_LANGUAGES).collect();
     states.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
     states.into_iter().find_map(|(k, note)| {
         let i = t.find(k)?;
@@ -2454,13 +2492,21 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         } else {
             match read_date(&v.text) {
                 Some(Dated::Year(y)) => year = Some(y),
-                Some(Dated::NotYet(n)) => year_note = Some(n.to_string()),
+                Some(Dated::NotYet(n)) => {
+                    if let Some(said) = state_in_other_words(&v.text, n) {
+                        d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{said}")));
+                    }
+                    year_note = Some(n.to_string());
+                }
                 Some(Dated::Undated) => {}
                 None => match year_and_state(&v.text) {
                     // "2020 (in press)", "Forthcoming 2025", "2021, accepted":
                     // the year, and the state beside it (tester r62 F1), as
                     // for a work published online ahead of its issue.
                     Some((y, n)) if super::kept_beside_year(Some(n)) => {
+                        if let Some(said) = state_in_other_words(&v.text, n) {
+                            d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{said}")));
+                        }
                         year = Some(y);
                         unfinished = true;
                         year_note = Some(n.to_string());
@@ -3222,14 +3268,35 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             // (tester r72 F18: "2" was called an invalid ISBN).
             let qualified = without_isbn_qualifier(&v.text)
                 .filter(|(isbn, _)| kept.is_some() && first_isbn(isbn).as_deref() == kept.as_deref());
-            let mut others = not_kept_numbers(qualified.map_or(v.text.as_str(), |(isbn, _)| isbn), kept.as_deref());
+            // Several volumes' ISBNs, each with its qualifier ("0415047722
+            // (v. 1); 0415047730 (v. 2)", EndNote's and a catalogue's record
+            // of a set; tester r78 F15: the volume numbers were called
+            // invalid ISBNs): the set's record, one ISBN kept, each other
+            // named as its volume's.
+            let volumes = qualified.is_none().then(|| isbns_of_volumes(&v.text, kept.as_deref())).flatten();
+            let rest = match (&volumes, qualified) {
+                (Some(vols), _) => vols.rest.clone(),
+                (None, Some((isbn, _))) => isbn.to_string(),
+                (None, None) => v.text.clone(),
+            };
+            let mut others = not_kept_numbers(&rest, kept.as_deref());
             // Its volume ("(v. 2)", "(vol. 2)") is the record's when it gives
             // none: a catalogue's record of one volume of a set is that
             // volume, never the set (which would take the volume's ISBN).
             let read = match (qualified, kept.as_deref()) {
                 (Some((_, q)), Some(k)) => qualifier_read(&mut d, &p, &v, k, q),
-                _ => false,
+                _ => volumes.is_some(),
             };
+            if let (Some(vols), Some(k)) = (&volumes, kept.as_deref()) {
+                let message = format!(
+                    "{p}the ISBN field {:?}: the ISBN {k}{} is kept for the set; {}, not stored (canon keeps one \
+                     ISBN)",
+                    v.text.trim(),
+                    vols.kept_volume.as_ref().map_or(String::new(), |n| format!(", volume {n}'s,")),
+                    vols.named.join(", "),
+                );
+                d.warnings.push(RowError::new(v.at.line, v.at.column, message));
+            }
             if !read
                 && let Some(note) =
                     kept.as_deref().filter(|_| others.is_empty()).and_then(|k| isbn_qualifier_note(&p, &v.text, k))
@@ -3898,6 +3965,22 @@ pub fn folded_volume(title: &str) -> Option<(String, String, String)> {
     (numeric && !whole.is_empty() && !own.is_empty()).then(|| (whole.to_string(), number.to_string(), own.to_string()))
 }
 
+/// Where a library catalogue's title of one volume of a set, MARC 245 $a
+/// $n $p, "Set title. 2, Volume title", puts the ". " before the volume's
+/// bare number (tester r78 F3: "Histoire de la pensée médicale en
+/// Occident. 2, De la Renaissance aux Lumières" replaced the set's title,
+/// and the volume was printed twice); `None` for any other title. The
+/// number is one to three digits, and the volume's own title follows.
+fn numbered_part(title: &str) -> Option<usize> {
+    title.rmatch_indices(". ").map(|(i, _)| i).find(|&i| {
+        let rest = &title[i + 2..];
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits)
+            && rest[digits..].starts_with(", ")
+            && rest[digits + 2..].trim().chars().next().is_some_and(char::is_alphabetic)
+    })
+}
+
 /// A multi-volume work's title with one volume's number (and maybe its own
 /// title) written into it, in any of the forms catalogues and reference
 /// managers write it: "Title. Vol. 2, Own title" (Citing Medicine's, an
@@ -3916,9 +3999,13 @@ pub fn volume_in_title(title: &str) -> Option<(String, String, Option<String>)> 
     // (The last label in the title: the work's own title may hold a "Vol".)
     let (at, skip) = [". ", ", ", ": "]
         .iter()
-        .flat_map(|sep| ["vol. ", "vol ", "volume "].map(|l| (format!("{sep}{l}"), sep.len() + l.len())))
+        .flat_map(|sep| {
+            ["vol. ", "vol ", "volume ", "bd. ", "band ", "t. ", "tome ", "tomo "]
+                .map(|l| (format!("{sep}{l}"), sep.len() + l.len()))
+        })
         .filter_map(|(pat, skip)| lower.rfind(&pat).map(|i| (i, skip)))
-        .max()?;
+        .max()
+        .or_else(|| numbered_part(title).map(|i| (i, 2)))?;
     // (ASCII labels: the byte offsets of `lower` are those of `title` up to here.)
     if !title.is_char_boundary(at) || !title.is_char_boundary(at + skip) || lower.len() != title.len() {
         return None;
@@ -3959,6 +4046,15 @@ fn unfold_volume(d: &mut Draft, title: &mut Option<String>, kind: &str) {
     }) {
         return;
     }
+    let field = if book { "container" } else { "title" };
+    let p = d.prefix();
+    let message = format!(
+        "{p}{field} {:?}: read as the set's title {whole:?}, volume {number}{} (a title of one volume of a \
+         multi-volume work)",
+        folded.unwrap_or_default(),
+        own.as_ref().map_or(String::new(), |o| format!(", the volume's title {o:?}")),
+    );
+    d.warnings.push(RowError::new(d.at.line, d.at.column, message));
     match book {
         true => d.container = Some(whole),
         false => *title = Some(whole),
@@ -4197,7 +4293,136 @@ fn role_words_dropped(d: &mut Draft) {
     }
     drop_words(&mut d.editors, EDITOR);
     drop_words(&mut d.translators, TRANSLATOR);
+    role_before_dropped(d);
 }
+
+/// An editor's role written before the name, in the languages of the
+/// catalogues canon reads ("edited by", German "hrsg. von", "Hrsg.",
+/// French "sous la dir. de", "éd. par", Italian "a cura di", Spanish and
+/// Portuguese "editado por", "org. por"): no part of the name (tester r78
+/// F5: "hrsg. von" was stored as a particle, "Hrsg." as part of the family
+/// name, and printed "In: hrsg. von Bergdolt K, editor.").
+pub const EDITOR_BEFORE: &[&str] = &[
+    "edited and introduced by ",
+    "edited by ",
+    "ed. by ",
+    "eds. by ",
+    "herausgegeben von ",
+    "hrsg. von ",
+    "hrsg. v. ",
+    "hg. von ",
+    "hg. v. ",
+    "hrsg. ",
+    "hg. ",
+    "sous la direction de ",
+    "sous la direction d'",
+    "sous la direction d\u{2019}",
+    "sous la dir. de ",
+    "sous la dir. d'",
+    "sous la dir. d\u{2019}",
+    "sous la dir. ",
+    "édité par ",
+    "éd. par ",
+    "dir. par ",
+    "a cura di ",
+    "editado por ",
+    "editada por ",
+    "ed. por ",
+    "organizado por ",
+    "org. por ",
+];
+
+/// A translator's role written before the name ([`EDITOR_BEFORE`]'s
+/// languages): "translated by", "übers. von", "traduit par", "traducido
+/// por".
+pub const TRANSLATOR_BEFORE: &[&str] = &[
+    "translated by ",
+    "trans. by ",
+    "transl. by ",
+    "tr. by ",
+    "übersetzt von ",
+    "übers. von ",
+    "übers. v. ",
+    "traduit par ",
+    "trad. par ",
+    "traduction de ",
+    "traducido por ",
+    "traduzido por ",
+    "tradotto da ",
+    "trad. de ",
+];
+
+/// The role word of `words` written before the name `n` and the name
+/// without it (read in natural order, "Klaus Bergdolt", when it has no
+/// comma), or `None` when there is none or nothing after it is a name.
+fn role_before(n: &Name, words: &[&str]) -> Option<(String, Name)> {
+    let t = n.original.trim();
+    let lower = t.to_lowercase();
+    let w = words.iter().find(|w| lower.starts_with(**w) && lower.len() > w.len())?;
+    // (Lower-casing keeps these words' lengths: the cut is `t`'s too.)
+    let cut = w.len();
+    if lower.len() != t.len() || !t.is_char_boundary(cut) {
+        return None;
+    }
+    let rest = t[cut..].trim();
+    let name = if rest.contains(',') { super::names::parse(rest) } else { super::names::parse_given_family(rest) }?;
+    Some((t[..cut].trim().to_string(), name))
+}
+
+/// Editors and translators written with their role before the name
+/// ([`EDITOR_BEFORE`], [`TRANSLATOR_BEFORE`]): the name without it, said
+/// at the field with the words taken off.
+fn role_before_dropped(d: &mut Draft) {
+    let p = d.prefix();
+    for (who, words, noun) in [(1, EDITOR_BEFORE, "editor"), (2, TRANSLATOR_BEFORE, "translator")] {
+        let at = d.names_at[who].unwrap_or(d.at);
+        let list = if who == 1 { &mut d.editors } else { &mut d.translators };
+        let field = if who == 1 { "editors" } else { "translators" };
+        let mut said = Vec::new();
+        for n in list.iter_mut() {
+            if let Some((role, name)) = role_before(n, words) {
+                said.push(format!(
+                    "{p}{field} {:?}: read as the {noun} {:?}; {role:?} is the role written before the name, not \
+                     part of it",
+                    n.original.trim(),
+                    super::names::cell_form(&name),
+                ));
+                *n = name;
+            }
+        }
+        d.warnings.extend(said.into_iter().map(|m| RowError::new(at.line, at.column, m)));
+    }
+}
+
+/// The marks after a name that make its person an editor, in the
+/// languages of the catalogues canon reads: "(ed.)", German "(Hrsg.)",
+/// "(Hg.)", French "(éd.)", "(dir.)" (sous la direction de), Portuguese
+/// "(org.)" (tester r78 F4: "Grmek, Mirko D. (dir.)" was stored as an
+/// author). Lower case.
+const EDITOR_MARKS: &[&str] = &[
+    "(eds.)",
+    "(ed.)",
+    "(eds)",
+    "(ed)",
+    "(editors)",
+    "(editor)",
+    "[eds.]",
+    "[ed.]",
+    "(hrsg.)",
+    "(hrsg)",
+    "(hg.)",
+    "(hg)",
+    "[hrsg.]",
+    "(éd.)",
+    "(éds.)",
+    "(éd)",
+    "(dir.)",
+    "(dirs.)",
+    "(dir)",
+    "[dir.]",
+    "(org.)",
+    "(orgs.)",
+];
 
 /// Moves the authors of `d` to its editors when its authors field says
 /// they are editors: a last "name" that is the word "editors" ("eds",
@@ -4212,10 +4437,12 @@ fn editors_marked(d: &mut Draft) {
     let marked = |n: &Name| -> Option<String> {
         let t = n.original.trim();
         let lower = t.to_lowercase();
-        ["(eds.)", "(ed.)", "(eds)", "(ed)", "(editors)", "(editor)", "[eds.]", "[ed.]"]
+        EDITOR_MARKS
             .iter()
-            .find(|m| lower.ends_with(*m))
-            .map(|m| t[..t.len() - m.len()].trim().trim_end_matches(',').trim().to_string())
+            .find(|m| lower.ends_with(*m) && lower.len() > m.len())
+            .and_then(|m| t.get(..t.len() - m.len()))
+            .map(|rest| rest.trim().trim_end_matches(',').trim().to_string())
+            .or_else(|| role_before(n, EDITOR_BEFORE).map(|(_, name)| super::names::cell_form(&name)))
     };
     let p = d.prefix();
     let (names, how) = if d.authors.last().is_some_and(bare) && d.authors.len() > 1 {
@@ -4225,7 +4452,9 @@ fn editors_marked(d: &mut Draft) {
     } else if d.authors.len() > 1
         && d.authors.last().is_some_and(|n| {
             let l = n.original.trim().to_lowercase();
-            ["(eds.)", "(eds)", "(editors)", "[eds.]"].iter().any(|m| l.ends_with(m))
+            ["(eds.)", "(eds)", "(editors)", "[eds.]", "(éds.)", "(dirs.)", "(hrsg.)", "(hg.)", "(orgs.)"]
+                .iter()
+                .any(|m| l.ends_with(m))
         })
         && d.authors[..d.authors.len() - 1].iter().all(|n| marked(n).is_none())
     {
@@ -4475,13 +4704,11 @@ fn others_marked(d: &mut Draft) {
         ("(org.)", "editor"),
     ];
     // The role written before the name ("translated by Richard Philcox").
-    const BEFORE: &[(&str, &str)] = &[
-        ("translated by ", "translator"),
-        ("trans. by ", "translator"),
-        ("tr. by ", "translator"),
-        ("edited by ", "editor"),
-        ("ed. by ", "editor"),
-    ];
+    let before: Vec<(&str, &str)> = TRANSLATOR_BEFORE
+        .iter()
+        .map(|w| (*w, "translator"))
+        .chain(EDITOR_BEFORE.iter().map(|w| (*w, "editor")))
+        .collect();
     // The role, the name without it, and whether it is written in natural
     // order ("translated by Richard Philcox": given name first).
     let role_of = |n: &Name| -> Option<(&'static str, String, bool)> {
@@ -4492,14 +4719,17 @@ fn others_marked(d: &mut Draft) {
             .find(|(m, _)| lower.ends_with(m))
             .map(|(m, role)| (*role, t[..t.len() - m.len()].trim().trim_end_matches(',').trim().to_string(), false))
             .or_else(|| {
-                BEFORE
+                before
                     .iter()
                     .find(|(m, _)| lower.starts_with(m))
-                    .map(|(m, role)| (*role, t[m.len()..].trim().to_string(), !t.contains(',')))
+                    .and_then(|(m, role)| Some((*role, t.get(m.len()..)?.trim().to_string(), !t.contains(','))))
             })
     };
     not_authors_marked(d);
-    if d.authors.iter().all(|n| role_of(n).is_some()) {
+    // (A list whose every name is an editor's was moved whole by
+    // [`editors_marked`] when the record had no editors; what is left marked
+    // is moved here, one name at a time: tester r78 F4.)
+    if d.authors.is_empty() {
         return;
     }
     let p = d.prefix();
@@ -4603,6 +4833,47 @@ fn without_isbn_qualifier(s: &str) -> Option<(&str, &str)> {
     (!isbn.is_empty() && qualifier).then_some((isbn, rest))
 }
 
+/// What a field of several ISBNs, each with a library catalogue's
+/// qualifier naming its volume, holds beside the ISBN kept.
+struct VolumeIsbns {
+    /// The volume the kept ISBN's qualifier names.
+    kept_volume: Option<String>,
+    /// Each other volume's ISBN, as the warning names it: "0415047730 (v.
+    /// 2), the ISBN of volume 2".
+    named: Vec<String>,
+    /// The field's other parts (no ISBN of a volume), to be named as not
+    /// stored.
+    rest: String,
+}
+
+/// The ISBNs of a set's volumes written in one field, `;` between them,
+/// each with its qualifier ("0415047722 (v. 1); 0415047730 (v. 2)"), beside
+/// the ISBN `kept`; `None` when the field is not so written (fewer than
+/// two parts, or no other part is an ISBN whose qualifier names a volume).
+fn isbns_of_volumes(text: &str, kept: Option<&str>) -> Option<VolumeIsbns> {
+    let kept = kept.and_then(normalise_isbn)?;
+    let parts: Vec<&str> = text.split(';').map(str::trim).filter(|x| !x.is_empty()).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut found = VolumeIsbns { kept_volume: None, named: Vec::new(), rest: String::new() };
+    let mut rest = Vec::new();
+    for part in parts {
+        let Some((isbn, q)) = without_isbn_qualifier(part) else {
+            rest.push(part);
+            continue;
+        };
+        let number = super::isbn_as_published(isbn);
+        match (number, qualifier_volume(q)) {
+            (Some(n), vol) if normalise_isbn(&n).as_deref() == Some(kept.as_str()) => found.kept_volume = vol,
+            (Some(n), Some(vol)) => found.named.push(format!("{n} {}, the ISBN of volume {vol}", q.trim())),
+            _ => rest.push(isbn),
+        }
+    }
+    found.rest = rest.join("; ");
+    (!found.named.is_empty()).then_some(found)
+}
+
 /// The volume a catalogue's ISBN qualifier names ("(v. 2)", "(vol. 3)",
 /// "(v.2)", "(Bd. 2)"), or `None` ("(pbk.)", "(set)", "(v. 1-3)").
 fn qualifier_volume(q: &str) -> Option<String> {
@@ -4611,8 +4882,10 @@ fn qualifier_volume(q: &str) -> Option<String> {
     // 1", MARC 020 $q; tester r76 F17: the volume was lost beside them).
     q.split([';', ':', ',']).find_map(|part| {
         let part = part.trim();
-        let n =
-            ["volume", "vol.", "vol", "v.", "v", "bd.", "bd", "t."].iter().find_map(|l| part.strip_prefix(l))?.trim();
+        let n = ["volume", "vol.", "vol", "v.", "v", "band", "bd.", "bd", "tome", "tomo", "t."]
+            .iter()
+            .find_map(|l| part.strip_prefix(l))?
+            .trim();
         (!n.is_empty() && n.len() <= 4 && n.bytes().all(|b| b.is_ascii_digit())).then(|| n.to_string())
     })
 }
@@ -4624,8 +4897,23 @@ fn qualifier_volume(q: &str) -> Option<String> {
 /// F17) or the whole set's number of volumes ("(2 v.)"), each said at the
 /// field. Whether it read one; one rule for every ISBN reader.
 fn qualifier_read(d: &mut Draft, p: &str, v: &Val, isbn: &str, q: &str) -> bool {
-    if d.volume.as_deref().is_some_and(|v| !v.trim().is_empty()) {
-        return false;
+    if let Some(stated) = d.volume.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+        // The record's volume given too: the qualifier agrees with it, or
+        // names another, which is said (tester r78 F13: "(Bd. 2)" beside
+        // volume 2 was called a note of the binding, not stored).
+        let Some(n) = qualifier_volume(q) else { return false };
+        let stated = without_label(stated, VOLUME_LABELS).unwrap_or_else(|| stated.to_string());
+        let message = if stated.eq_ignore_ascii_case(&n) {
+            format!("{p}isbn {:?}: read as the ISBN {isbn} of volume {n}, the volume the record gives", v.text.trim())
+        } else {
+            format!(
+                "{p}isbn {:?}: read as the ISBN {isbn}; its qualifier {q:?} names volume {n}, the record's volume \
+                 {stated}: kept volume {stated}; check which volume the entry is",
+                v.text.trim()
+            )
+        };
+        d.warnings.push(RowError::new(v.at.line, v.at.column, message));
+        return true;
     }
     let (what, volume, count) = match (qualifier_volume(q), qualifier_volume_count(q)) {
         (Some(n), _) => (format!("volume {n}, the volume"), Some(n), None),
