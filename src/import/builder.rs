@@ -4369,6 +4369,18 @@ fn role_before(n: &Name, words: &[&str]) -> Option<(String, Name)> {
     Some((t[..cut].trim().to_string(), name))
 }
 
+/// A name as a warning shows it: "Family, Given" (its particle and
+/// suffix where it has them), or the literal.
+fn shown_name(n: &Name) -> String {
+    let family = [n.particle.as_deref(), n.family.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+    let rest = [n.given.as_deref(), n.suffix.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    match (family.is_empty(), rest.is_empty()) {
+        (false, false) => format!("{family}, {rest}"),
+        (false, true) => family,
+        _ => n.literal.clone().unwrap_or_else(|| n.original.trim().to_string()),
+    }
+}
+
 /// Editors and translators written with their role before the name
 /// ([`EDITOR_BEFORE`], [`TRANSLATOR_BEFORE`]): the name without it, said
 /// at the field with the words taken off.
@@ -4385,7 +4397,7 @@ fn role_before_dropped(d: &mut Draft) {
                     "{p}{field} {:?}: read as the {noun} {:?}; {role:?} is the role written before the name, not \
                      part of it",
                     n.original.trim(),
-                    super::names::cell_form(&name),
+                    shown_name(&name),
                 ));
                 *n = name;
             }
