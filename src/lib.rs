@@ -5,6 +5,7 @@
 //! analysis and report live here so benchmarks and tests can call them.
 
 pub mod analysis;
+pub mod calendar;
 pub mod cli;
 pub mod cmd;
 pub mod import;

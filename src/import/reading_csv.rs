@@ -352,16 +352,8 @@ fn fuller_date_reads(t: &str) -> bool {
 fn date_serial(t: &str) -> Option<String> {
     t.trim().parse::<i64>().ok().filter(|n| (20_000..=80_000).contains(n)).map(|n| {
         // Days since 1899-12-30 (the spreadsheets' epoch, after their
-        // false 29 February 1900), as a civil date (H. Hinnant's algorithm).
-        let z = n - 25_569 + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
+        // false 29 February 1900), 25 569 days before 1970-01-01.
+        let (year, month, day) = crate::calendar::civil_from_days(n - 25_569);
         format!(
             "; {n} is the number a spreadsheet stores for the date {year:04}-{month:02}-{day:02}: if that is the \
              date, format the cell as a date"

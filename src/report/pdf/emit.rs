@@ -168,21 +168,10 @@ fn holds(page: &Page, placeholder: &str) -> bool {
     page.items.iter().any(|i| matches!(i, Item::Text { line, .. } if line.text == placeholder))
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146097 + doe - 719468
-}
-
 /// Seconds since 1970 of a "YYYY-MM-DD" date (time of day ignored).
 pub(crate) fn parse_date(s: &str) -> Result<i64> {
     let (y, m, d) = ymd(s)?;
-    Ok(days_from_civil(y, m, d) * 86_400)
+    Ok(crate::calendar::days_from_civil(y, m, d) * 86_400)
 }
 
 fn ymd(s: &str) -> Result<(i64, i64, i64)> {
