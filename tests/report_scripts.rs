@@ -49,8 +49,11 @@ const SCRIPTS: &[(&str, &str, &str)] = &[
     ("Thai", "สมชาย ใจดี", "ประวัติการแพทย์แผนไทย"),
     ("Simplified Chinese", "王吉民", "中国近代医学史"),
     ("Traditional Chinese", "劉士永", "臺灣醫療與殖民統治"),
-    ("Japanese", "山田 花子", "日本の医学と植民地主義"),
-    ("Japanese katakana", "佐藤 健", "ハンセン病と隔離政策の歴史"),
+    // many_scripts.csv writes "山田 花子", "佐藤 健": the space says where the
+    // family name ends (tester r79), and a Japanese name is printed family
+    // name first without it, as one from CSL-JSON is (lead_r15).
+    ("Japanese", "山田花子", "日本の医学と植民地主義"),
+    ("Japanese katakana", "佐藤健", "ハンセン病と隔離政策の歴史"),
     ("Korean", "김민수", "한국 근대 의료의 역사"),
     // Issue 13 (13d): Noto Sans Armenian and Georgian. Armenian has letter
     // case (an initial); Georgian's Mkhedruli is written without it, and the

@@ -1518,6 +1518,11 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
                 if one.iter().any(names::looks_institutional) {
                     covered = i + 1 + next.len();
                 }
+                // (A role written before the names is the builder's to read and say.)
+                let lower = p.trim().to_lowercase();
+                let role_led =
+                    builder::EDITOR_BEFORE.iter().chain(builder::TRANSLATOR_BEFORE).any(|w| lower.starts_with(w));
+                let one = if role_led { Vec::new() } else { one };
                 builder::institution_doubts(&mut d, field, &one, here, |n| match next.as_slice() {
                     [] => format!("write it in braces, {{{n}}}"),
                     [q] => {
@@ -1530,6 +1535,9 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
                     ),
                 });
                 builder::name_doubts(&mut d, field, &one, here, names::bibtex_suffix_doubt);
+                if !p.trim().starts_with('{') {
+                    builder::name_doubts(&mut d, field, &one, here, names::cjk_whole_doubt);
+                }
                 builder::degree_doubts(&mut d, field, &collapse(&latex_to_unicode(p)), here);
             }
         }

@@ -359,6 +359,7 @@ fn capitals_noted(d: &mut Draft) {
     if !names.is_empty() {
         what.push(format!("the name{} {}", if names.len() == 1 { "" } else { "s" }, names.join(", ")));
     }
+    family_capitals_noted(d);
     if what.is_empty() {
         return;
     }
@@ -371,6 +372,37 @@ fn capitals_noted(d: &mut Draft) {
         what.join(", ")
     );
     d.warnings.push(RowError::new(at.line, at.column, message));
+}
+
+/// A warning for each name whose family name alone was written in capitals
+/// ("LE GOFF, Jacques", "Jacques LE GOFF"), read as the family name and
+/// stored in its printed case ([`super::names::family_out_of_capitals`]):
+/// what was written and what is stored, at the name's field.
+fn family_capitals_noted(d: &mut Draft) {
+    let p = d.prefix();
+    let mut said = Vec::new();
+    for (who, list) in [&d.authors, &d.editors, &d.translators].into_iter().enumerate() {
+        for n in list {
+            let Some(full) = n.family_full() else { continue };
+            let upper = full.to_uppercase();
+            if full != upper
+                && !super::names::in_capitals(&n.original)
+                && n.original.contains(&upper)
+                && !n.original.contains(&full)
+            {
+                let at = d.names_at[who].unwrap_or(d.at);
+                let message = format!(
+                    "{p}name {:?}: the family name written in capitals {upper:?} (as bibliographies mark it) is stored \
+                     and printed as {full:?}, the name read as {:?}; if its own case is another (\"MacDonald\"), write \
+                     the name in it",
+                    n.original.trim(),
+                    shown_name(n)
+                );
+                said.push(RowError::new(at.line, at.column, message));
+            }
+        }
+    }
+    d.warnings.extend(said);
 }
 
 /// Warnings for the names of `field` (an author or editor field, named as
@@ -1048,13 +1080,23 @@ const NOT_YET_OTHER_LANGUAGES: &[(&str, &str)] = &[
     ("in corso di stampa", "in press"),
 ];
 
+/// German "i. E." / "i.E." (im Erscheinen, forthcoming) written alone as
+/// the date: only alone, since "1971 [i.e. 1972]" is a cataloguer's
+/// correction of the year (id est), no state. `bare` is lower case, its
+/// brackets and final full stop gone.
+fn is_im_erscheinen(bare: &str) -> bool {
+    bare.contains('.') && bare.chars().filter(|c| !matches!(c, '.' | ' ')).eq("ie".chars())
+}
+
 /// What an import says of a date that is a state of publication in
 /// another language ([`NOT_YET_OTHER_LANGUAGES`]): the state stored in
 /// canon's word `note`, which each style prints in its own; `None` for
 /// canon's own words.
 fn state_in_other_words(text: &str, note: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    NOT_YET_OTHER_LANGUAGES.iter().any(|(k, _)| lower.contains(k)).then(|| {
+    let bare = lower.trim().trim_end_matches('.').trim();
+    let bare = bare.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '?' | ' '));
+    (NOT_YET_OTHER_LANGUAGES.iter().any(|(k, _)| lower.contains(k)) || is_im_erscheinen(bare)).then(|| {
         format!(
             "date {:?}: read as not yet published, stored as {note:?} (canon's word for it; each style prints it \
              in its own)",
@@ -1137,6 +1179,9 @@ pub fn read_date(s: &str) -> Option<Dated> {
     let bare = t.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '?' | ' '));
     if let Some((_, note)) = NOT_YET.iter().chain(NOT_YET_OTHER_LANGUAGES).find(|(k, _)| *k == bare) {
         return Some(Dated::NotYet(note));
+    }
+    if is_im_erscheinen(bare) {
+        return Some(Dated::NotYet("forthcoming"));
     }
     if UNDATED.contains(&bare) || UNDATED.contains(&t.as_str()) {
         return Some(Dated::Undated);
@@ -3091,6 +3136,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // ("Farmer P, Kim JY, editors") or with each name marked ("Farmer, Paul
     // (ed.); Kim, Jim Yong (ed.)"): the editors, said; "editors" is no
     // person (tester r58 F4: an author "editors", and no "(Eds.)").
+    role_before_list(&mut d);
     not_editors_marked(&mut d);
     catalogue_roles(&mut d);
     role_words_dropped(&mut d);
@@ -4330,6 +4376,10 @@ pub const EDITOR_BEFORE: &[&str] = &[
     "ed. por ",
     "organizado por ",
     "org. por ",
+    "editors: ",
+    "editor: ",
+    "eds.: ",
+    "eds: ",
 ];
 
 /// A translator's role written before the name ([`EDITOR_BEFORE`]'s
@@ -4350,7 +4400,95 @@ pub const TRANSLATOR_BEFORE: &[&str] = &[
     "traduzido por ",
     "tradotto da ",
     "trad. de ",
+    "translators: ",
+    "translator: ",
 ];
+
+/// A role written before the first name of a list ("sous la dir. de
+/// Fassin, Didier et Memmi, Dominique", "hrsg. von Klaus Bergdolt und
+/// Karl-Heinz Leven", an authors field "edited by Smith, Anne and Jones,
+/// Bob") is the whole list's: every name comes off clean, the conjunctions
+/// of its language separate them, and the role words are said (tester r79:
+/// only the first name was cleaned, "Fassin, Didier et Memmi" stored as a
+/// family name). In an authors field an editor's or translator's role moves
+/// the list to the editors or translators. Said at the field.
+fn role_before_list(d: &mut Draft) {
+    let p = d.prefix();
+    for who in 0..3 {
+        let list = match who {
+            0 => &d.authors,
+            1 => &d.editors,
+            _ => &d.translators,
+        };
+        let Some(first) = list.first() else { continue };
+        let t = first.original.trim();
+        let lower = t.to_lowercase();
+        let leads = EDITOR_BEFORE.iter().map(|w| (*w, 1)).chain(TRANSLATOR_BEFORE.iter().map(|w| (*w, 2)));
+        let Some((lead, to)) = leads
+            .filter(|(_, to)| who == 0 || *to == who)
+            .find(|(w, _)| lower.starts_with(*w) && lower.len() > w.len())
+        else {
+            continue;
+        };
+        if lower.len() != t.len() || !t.is_char_boundary(lead.len()) {
+            continue;
+        }
+        let role = t[..lead.len()].trim().to_string();
+        let written = t.to_string();
+        let rest = super::names::conjunctions_as_semicolons(&t[lead.len()..]);
+        // (A name without a comma after a role word is in natural order,
+        // "Klaus Bergdolt"; with one, the cell's rules read it.)
+        let mut split = super::names::CellNames { names: Vec::new(), doubt: None, truncated: false };
+        for piece in rest.split(';').map(str::trim).filter(|x| !x.is_empty()) {
+            if piece.contains(',') {
+                let s = super::names::split_cell(piece);
+                split.names.extend(s.names);
+                split.doubt = split.doubt.or(s.doubt);
+            } else if let Some(n) = super::names::parse_given_family(piece) {
+                split.names.push(n);
+            } else {
+                split.names.push(super::names::Name::literal(piece));
+            }
+        }
+        if split.names.is_empty() {
+            continue;
+        }
+        // The list's other names, read as written, share the role.
+        let others: Vec<Name> = list[1..].to_vec();
+        let (field, noun) = match (who, to) {
+            (0, 1) => ("authors", "editor"),
+            (0, _) => ("authors", "translator"),
+            (1, _) => ("editors", "editor"),
+            _ => ("translators", "translator"),
+        };
+        let one = split.names.len() == 1;
+        let shown = split.names.iter().map(|n| format!("{:?}", shown_name(n))).collect::<Vec<_>>().join("; ");
+        let (s_, names_, them) = if one { ("", "name", "it") } else { ("s", "names", "them") };
+        let mut said = format!(
+            "{p}{field} {written:?}: read as the {noun}{s_} {shown}; {role:?} is the role written before the \
+             {names_}, not part of {them}"
+        );
+        if who == 0 {
+            said.push_str(", and says they are not authors");
+            if !others.is_empty() {
+                let more = others.iter().map(|n| format!("{:?}", shown_name(n))).collect::<Vec<_>>().join("; ");
+                said.push_str(&format!(" (nor are the names after it: {more}, read as {noun}s too)"));
+            }
+        }
+        if let Some(doubt) = split.doubt {
+            said.push_str(&format!(" ({doubt})"));
+        }
+        split.names.extend(others);
+        let at = d.names_at[who].unwrap_or(d.at);
+        d.warnings.push(RowError::new(at.line, at.column, said));
+        match who {
+            0 => d.authors.clear(),
+            1 => d.editors.clear(),
+            _ => d.translators.clear(),
+        }
+        if to == 1 { d.editors.extend(split.names) } else { d.translators.extend(split.names) }
+    }
+}
 
 /// The role word of `words` written before the name `n` and the name
 /// without it (read in natural order, "Klaus Bergdolt", when it has no

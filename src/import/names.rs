@@ -1207,7 +1207,101 @@ fn first_von_last(words: &[&str], capitals: bool) -> (Option<String>, Option<Str
 pub fn parse(s: &str) -> Option<Name> {
     let mut n = parse_read(s)?;
     keep_as_written(s, std::slice::from_mut(&mut n));
+    family_out_of_capitals(&mut n);
     Some(n)
+}
+
+/// Whether a word is written in capitals: letters, none lower case, no
+/// full stop (an initial's).
+fn capital_word(w: &str) -> bool {
+    w.chars().any(char::is_alphabetic)
+        && !w.chars().any(char::is_lowercase)
+        && !w.contains('.')
+        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+}
+
+/// The particles a family name in capitals writes that are lower case in
+/// its own ("DE BEAUVOIR" is de Beauvoir); "LE", "LA" are the family
+/// name's article, capitalised ("LE GOFF" is Le Goff).
+const LOWER_PARTICLES: &[&str] =
+    &["von", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "ten", "ter", "zu", "d'", "d’"];
+
+/// A family name's words in capitals ("LE GOFF", "VAN DER BERG") in the
+/// case they are printed: each word capitalised after a hyphen or
+/// apostrophe too, a lower-case particle in lower case.
+fn recased_words(words: &[&str]) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| {
+            let lower = w.to_lowercase();
+            if LOWER_PARTICLES.contains(&lower.as_str()) {
+                return lower;
+            }
+            // "D'ALEMBERT": French "d'" glued to the family name.
+            let (glued, lower) = match ["d'", "d’"].iter().find(|g| lower.starts_with(**g) && lower.len() > g.len()) {
+                Some(g) => (g.to_string(), lower[g.len()..].to_string()),
+                None => (String::new(), lower),
+            };
+            let mut out = glued;
+            let mut start = true;
+            for c in lower.chars() {
+                if start {
+                    out.extend(c.to_uppercase())
+                } else {
+                    out.push(c)
+                }
+                start = matches!(c, '-' | '\'' | '’');
+            }
+            out
+        })
+        .collect()
+}
+
+/// A person's family name written in capitals beside a given name in its
+/// own case, as French and other European bibliographies mark the family
+/// name ("LE GOFF, Jacques", "DE BEAUVOIR, Simone"): the family name and its
+/// particle in their printed case, "Le Goff", "de" "Beauvoir" (tester r79:
+/// printed "LE GOFF J"). A name in capitals throughout is left as written
+/// (the builder says so). The name as written stays in `original`.
+pub fn family_out_of_capitals(n: &mut Name) {
+    let Some(given) = n.given.as_deref() else { return };
+    if !given.chars().any(char::is_lowercase) {
+        return;
+    }
+    let Some(full) = n.family_full() else { return };
+    let words: Vec<&str> = full.split_whitespace().collect();
+    if !words.iter().all(|w| capital_word(w)) || full.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        return;
+    }
+    let recased = recased_words(&words);
+    let refs: Vec<&str> = recased.iter().map(String::as_str).collect();
+    let (particle, family) = von_last(&refs);
+    n.particle = particle;
+    n.family = family;
+}
+
+/// A name without a comma whose family name is told by its capitals:
+/// "Jacques LE GOFF", "LE GOFF Jacques" (the capitals hold a word of four
+/// letters or more, so "Smith JKA" stays initials). `None` otherwise.
+fn capitals_mark_family(words: &[&str], suffix: Option<&str>, s: &str) -> Option<Name> {
+    let own_case = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    let long = |ws: &[&str]| ws.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+    let tail = words.iter().rev().take_while(|w| capital_word(w)).count();
+    let head = words.iter().take_while(|w| capital_word(w)).count();
+    let (given, family) = if tail > 0 && tail < words.len() && words[..words.len() - tail].iter().all(own_case) {
+        (&words[..words.len() - tail], &words[words.len() - tail..])
+    } else if head > 0 && head < words.len() && words[head..].iter().all(own_case) {
+        (&words[head..], &words[..head])
+    } else {
+        return None;
+    };
+    if !long(family) {
+        return None;
+    }
+    let recased = recased_words(family);
+    let refs: Vec<&str> = recased.iter().map(String::as_str).collect();
+    let (particle, family) = von_last(&refs);
+    Some(Name::person(family.as_deref(), Some(&given.join(" ")), particle.as_deref(), suffix, Some(s)))
 }
 
 /// [`parse`], the name as written with "," for its script's comma.
@@ -1511,6 +1605,14 @@ pub fn cell_text(names: &[Name]) -> String {
 /// written whole on purpose (an institution, "Ngũgĩ wa Thiong'o", a name in a
 /// script without case) and is kept whole, as published.
 fn comma_less(s: &str) -> Name {
+    // "山田 太郎", "王 小明": a Chinese, Japanese or Korean name is written
+    // family name first; the space says where the family name ends.
+    if let [family, given] = s.split_whitespace().collect::<Vec<_>>()[..]
+        && cjk_word(family)
+        && cjk_word(given)
+    {
+        return Name::person(Some(family), Some(given), None, None, Some(s));
+    }
     if !has_cased_letters(s) || looks_corporate(s) {
         return Name::literal(s);
     }
@@ -1544,6 +1646,10 @@ fn comma_less(s: &str) -> Name {
         let (given, particle, family) = first_von_last(&words, true);
         return Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), Some(x), Some(s));
     }
+    if let Some(n) = capitals_mark_family(&words, suffix, s) {
+        return n;
+    }
+
     // Initials, one word or several ("A. B. Smith", "Smith A. B."), all
     // belong to the given name; the other words are the family name.
     let leading = words.iter().take_while(|w| is_initials(w)).count();
@@ -1873,6 +1979,34 @@ fn nobility_doubt(n: &Name, bibtex: bool) -> Option<String> {
     Some(s)
 }
 
+/// Whether a character is of a script whose names are written family name
+/// first and without capitals: Han, Hiragana, Katakana, Hangul.
+fn cjk_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x1100..=0x11FF
+        | 0x3130..=0x318F | 0xAC00..=0xD7AF | 0x20000..=0x2FA1F)
+}
+
+/// Whether a word is written in Chinese, Japanese or Korean script only.
+fn cjk_word(w: &str) -> bool {
+    !w.is_empty() && w.chars().all(cjk_letter)
+}
+
+/// A Chinese, Japanese or Korean name written as one word ("王小明",
+/// "山田太郎", "김민준") and kept whole: such a name is written family name
+/// first, but nothing says where the family name ends, so it is said with
+/// its fix (tester r79: kept whole unsaid). `None` for any other name.
+pub fn cjk_whole_doubt(n: &Name) -> Option<String> {
+    let o = n.original.trim();
+    let whole = n.is_literal() || (n.given.is_none() && n.particle.is_none());
+    (whole && o.chars().count() >= 2 && cjk_word(o)).then(|| {
+        format!(
+            "{o:?} kept whole: write it as \"Family, Given\" to have it split (a Chinese, Japanese or Korean name \
+             is written family name first, and nothing says where the family name ends)"
+        )
+    })
+}
+
 /// Why a name written without a comma was read as it was, when the reading
 /// is a guess the user should know of, or `None`:
 /// - a person "Given… Family Suffix" with three or more words before the
@@ -1886,6 +2020,9 @@ fn nobility_doubt(n: &Name, bibtex: bool) -> Option<String> {
 /// - a name kept whole that reads like a person's ("Coretta Scott King"
 ///   among `;`-separated names, RIS `AU  - Jane Osei`), likewise.
 pub fn name_doubt(n: &Name) -> Option<String> {
+    if let Some(doubt) = cjk_whole_doubt(n) {
+        return Some(doubt);
+    }
     if let Some(doubt) = comma_suffix_doubt(n, false) {
         return Some(doubt);
     }
@@ -2182,6 +2319,17 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
     let mut n = parse_bibtex_degrees(read.as_deref().unwrap_or(raw), decode)?;
     if let Some(w) = written {
         keep_as_written(&w, std::slice::from_mut(&mut n));
+    }
+    family_out_of_capitals(&mut n);
+    // A one-word Chinese, Japanese or Korean name is no family name alone:
+    // kept whole ([`cjk_whole_doubt`] says so).
+    if cjk_whole_doubt(&n).is_some() && !n.is_literal() {
+        n = Name { original: n.original.clone(), ..Name::literal(n.original.trim()) };
+    }
+    // "山田 太郎": family name first, as [`comma_less`] reads it.
+    let words: Vec<&str> = n.original.split_whitespace().collect();
+    if words.len() == 2 && words.iter().all(|w| cjk_word(w)) {
+        n = Name::person(Some(words[0]), Some(words[1]), None, None, Some(&n.original));
     }
     Some(n)
 }
@@ -2610,59 +2758,73 @@ pub fn ends_with_et_al(cell: &str) -> bool {
 /// by `&`/"and" before the last name, or by commas in a Vancouver or Google
 /// Scholar list ("Smith J, Jones K" / "J Smith, K Jones"), or `|`. A cell
 /// that cannot be split unambiguously says so in `doubt`.
-/// An editors or translators cell without the role it writes around its
-/// names (`editors` true for an editors cell, else a translators cell): a
-/// leading "Edited by", "Eds.:", "Translated by", "Trans. by", a trailing
-/// ", editors", ", eds.", " (eds.)", ", translators", ", trans." after the
-/// last name (tester r76 F4, F5: "Kim, Jim Yong, editors" was given "Jim
-/// Yong, editors"; "Edited by Ann Oakley" a family "Ann Oakley", given
-/// "Edited"). The cell as it is when it writes no such words.
-pub fn without_role_words(cell: &str, editors: bool) -> std::borrow::Cow<'_, str> {
-    let (lead, trail): (&[&str], &[&str]) = if editors {
-        (
-            &[
-                "edited by ",
-                "ed. by ",
-                "eds. by ",
-                "eds.: ",
-                "eds: ",
-                "editors: ",
-                "editor: ",
-                "edited and introduced by ",
-            ],
-            &[
-                ", editors",
-                ", editor",
-                ", eds.",
-                ", eds",
-                ", ed.",
-                " (eds.)",
-                " (eds)",
-                " (ed.)",
-                " (ed)",
-                " (editors)",
-            ],
-        )
+/// An editors or translators cell without the role written after its last
+/// name (`editors` true for an editors cell, else a translators cell):
+/// ", editors", ", eds.", " (eds.)", ", translators", ", trans." (tester
+/// r76 F4: "Kim, Jim Yong, editors" was given "Jim Yong, editors"), and the
+/// words taken off, for the caller to say. The cell as it is when it
+/// writes no such words. (A role written before the names, "Edited by
+/// Ann Oakley", is the shared builder's to read, in every format alike.)
+pub fn without_role_words(cell: &str, editors: bool) -> (std::borrow::Cow<'_, str>, Option<String>) {
+    let trail: &[&str] = if editors {
+        &[", editors", ", editor", ", eds.", ", eds", ", ed.", " (eds.)", " (eds)", " (ed.)", " (ed)", " (editors)"]
     } else {
-        (
-            &["translated by ", "trans. by ", "transl. by ", "tr. by ", "translators: ", "translator: "],
-            &[", translators", ", translator", ", trans.", ", trans", ", transl.", ", tr.", " (trans.)", " (transl.)"],
-        )
+        &[", translators", ", translator", ", trans.", ", trans", ", transl.", ", tr.", " (trans.)", " (transl.)"]
     };
     let t = cell.trim();
     let lower = t.to_lowercase();
-    let mut start = 0;
-    let mut end = t.len();
-    if let Some(p) = lead.iter().find(|p| lower.starts_with(*p)) {
-        start = p.len();
+    let Some(x) = trail.iter().find(|x| lower.ends_with(*x) && lower.len() > x.len()) else {
+        return (std::borrow::Cow::Borrowed(cell), None);
+    };
+    let end = t.len() - x.len();
+    if lower.len() != t.len() || !t.is_char_boundary(end) {
+        return (std::borrow::Cow::Borrowed(cell), None);
     }
-    if let Some(x) = trail.iter().find(|x| lower.ends_with(*x) && lower.len() > x.len() + start) {
-        end = t.len() - x.len();
+    let words = t[end..].trim().trim_start_matches(',').trim().to_string();
+    (std::borrow::Cow::Owned(t[..end].trim().trim_end_matches([',', ';']).trim().to_string()), Some(words))
+}
+
+/// A list of names written after a role word ("sous la dir. de Fassin,
+/// Didier et Memmi, Dominique", "hrsg. von Klaus Bergdolt und Karl-Heinz
+/// Leven"): the names, split at a conjunction of the languages canon reads
+/// ("and", "&", French "et", German "und", Spanish "y", Portuguese and
+/// Italian "e") and kept apart by `;`, ready for [`split_cell`]. A
+/// conjunction splits only between two names of two words or more, or with
+/// a comma each, so "Ortega y Gasset, José" and "et al." stay as written.
+pub fn conjunctions_as_semicolons(list: &str) -> String {
+    const JOINS: &[&str] = &[" and ", " & ", " et ", " und ", " y ", " e "];
+    let name_like = |x: &str| {
+        let x = x.trim().trim_end_matches(',').trim();
+        x.contains(',') || x.split_whitespace().count() >= 2
+    };
+    let mut pieces: Vec<String> = vec![list.trim().to_string()];
+    for join in JOINS {
+        pieces = pieces
+            .into_iter()
+            .flat_map(|piece| {
+                let lower = piece.to_lowercase();
+                // (Lower-casing keeps these letters' lengths only in ASCII-like text: else no split.)
+                if lower.len() != piece.len() {
+                    return vec![piece];
+                }
+                let mut out = Vec::new();
+                let mut start = 0;
+                for (i, _) in lower.match_indices(join) {
+                    let (left, right) = (&piece[start..i], &piece[i + join.len()..]);
+                    let next = right.to_lowercase();
+                    let right_end = JOINS.iter().filter_map(|j| next.find(j)).min().unwrap_or(right.len());
+                    if name_like(left) && name_like(&right[..right_end]) {
+                        out.push(piece[start..i].trim().trim_end_matches(',').trim().to_string());
+                        start = i + join.len();
+                    }
+                }
+                out.push(piece[start..].trim().to_string());
+                out
+            })
+            .collect();
     }
-    if (start, end) == (0, t.len()) || !t.is_char_boundary(start) || !t.is_char_boundary(end) {
-        return std::borrow::Cow::Borrowed(cell);
-    }
-    std::borrow::Cow::Owned(t[start..end].trim().trim_end_matches([',', ';']).trim().to_string())
+    pieces.retain(|p| !p.is_empty());
+    pieces.join("; ")
 }
 
 pub fn split_cell(cell: &str) -> CellNames {

@@ -587,7 +587,7 @@ impl<'a> ReadingReader<'a> {
         d.status = opt(STATUS);
         d.themes = split_cell(self.get(THEMES)).map(|t| Val::new(t, at(THEMES))).collect();
         d.names_at = [at(AUTHORS), at(EDITORS), at(TRANSLATORS)].map(Some);
-        let split = names::split_cell(self.get(AUTHORS));
+        let split = split_names_cell(self.get(AUTHORS));
         if let Some(doubt) = split.doubt {
             d.guessed.authors = true;
             d.warnings.push(RowError::new(line, m.column(AUTHORS), format!("authors cell {doubt}")));
@@ -596,18 +596,30 @@ impl<'a> ReadingReader<'a> {
         d.authors_truncated = split.truncated;
         // Editors: the same name-list syntax as authors, `{…}` for a name kept whole.
         // (The role written around the names is no part of them.)
-        let split = names::split_cell(&names::without_role_words(self.get(EDITORS), true));
-        if let Some(doubt) = split.doubt {
-            d.guessed.editors = true;
-            d.warnings.push(RowError::new(line, m.column(EDITORS), format!("editors cell {doubt}")));
+        for (col, editors) in [(EDITORS, true), (TRANSLATORS, false)] {
+            let field = if editors { "editors" } else { "translators" };
+            let (cell, role) = names::without_role_words(self.get(col), editors);
+            if let Some(role) = role {
+                d.warnings.push(RowError::new(
+                    line,
+                    m.column(col),
+                    format!(
+                        "{field} cell {:?}: {role:?} after the last name is the role, not part of a name; read as {cell:?}",
+                        self.get(col).trim()
+                    ),
+                ));
+            }
+            let split = split_names_cell(&cell);
+            if let Some(doubt) = split.doubt {
+                if editors {
+                    d.guessed.editors = true
+                } else {
+                    d.guessed.translators = true
+                }
+                d.warnings.push(RowError::new(line, m.column(col), format!("{field} cell {doubt}")));
+            }
+            if editors { d.editors = split.names } else { d.translators = split.names }
         }
-        d.editors = split.names;
-        let split = names::split_cell(&names::without_role_words(self.get(TRANSLATORS), false));
-        if let Some(doubt) = split.doubt {
-            d.guessed.translators = true;
-            d.warnings.push(RowError::new(line, m.column(TRANSLATORS), format!("translators cell {doubt}")));
-        }
-        d.translators = split.names;
         d.container_short = text(CONTAINER_SHORT);
         d.season = opt(SEASON);
         // A month column (4, "Apr" or "April"); the day column with it.
@@ -830,6 +842,28 @@ impl<'a> ReadingReader<'a> {
 /// A title with its whitespace (including line breaks) made single spaces.
 pub fn clean_title(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The names of a names cell; a cell that writes a role before its names
+/// ("sous la dir. de Fassin, Didier et Memmi, Dominique", "edited by A.
+/// Smith and B. Jones") keeps its first name (up to a `;`) whole, for the
+/// shared builder to take the role off every name and say it (its commas
+/// and conjunctions are read there, not split here around the role words).
+fn split_names_cell(cell: &str) -> names::CellNames {
+    let t = cell.trim().to_lowercase();
+    let led = super::builder::EDITOR_BEFORE
+        .iter()
+        .chain(super::builder::TRANSLATOR_BEFORE)
+        .any(|w| t.starts_with(w) && t.len() > w.len());
+    if led {
+        // (A `;` is no role's: the names after it are read as any are.)
+        let (head, tail) = cell.trim().split_once(';').unwrap_or((cell.trim(), ""));
+        let mut names = vec![names::Name::literal(head.trim())];
+        let rest = names::split_cell(tail);
+        names.extend(rest.names);
+        return names::CellNames { names, doubt: rest.doubt, truncated: rest.truncated };
+    }
+    names::split_cell(cell)
 }
 
 #[cfg(test)]
