@@ -216,10 +216,16 @@ pub(crate) fn summary_at(before: Option<&serde_json::Value>, after: Option<&serd
                     .filter_map(|k| {
                         let (b, a) = (bo.get(k).unwrap_or(&cleared), ao.get(k).unwrap_or(&cleared));
                         (b != a).then(|| {
+                            // The same names as written, read into other
+                            // parts ("Ibn Sina" as family "Ibn Sina", then as
+                            // family "Sina", given "Ibn"): the parts are the
+                            // change (tester r80 F3: "Ibn Sina → Ibn Sina").
+                            let (b, a) =
+                                if text(b) == text(a) { (name_parts(b), name_parts(a)) } else { (text(b), text(a)) };
                             if whole {
-                                format!("{k}: {} → {}", text(b), text(a))
+                                format!("{k}: {b} → {a}")
                             } else {
-                                let (b, a) = cut_pair(&text(b), &text(a));
+                                let (b, a) = cut_pair(&b, &a);
                                 format!("{k}: {b} → {a}")
                             }
                         })
@@ -233,4 +239,25 @@ pub(crate) fn summary_at(before: Option<&serde_json::Value>, after: Option<&serd
         (Some(b), None) => format!("removed {}", record(b).unwrap_or_else(|| fields(b))),
         (None, None) => String::new(),
     }
+}
+
+/// A list of names with the parts each was read into, "Ibn Sina (family
+/// \"Sina\", given \"Ibn\")", "Ibn Sina (kept whole)"; any other value as JSON.
+fn name_parts(v: &serde_json::Value) -> String {
+    let Some(list) = v.as_array() else { return v.to_string() };
+    list.iter()
+        .map(|n| {
+            let original = n.get("original").and_then(|o| o.as_str()).unwrap_or_default();
+            let parts: Vec<String> = ["family", "given", "particle", "suffix"]
+                .iter()
+                .filter_map(|p| Some(format!("{p} {:?}", n.get(*p)?.as_str()?)))
+                .collect();
+            if parts.is_empty() {
+                format!("{original} (kept whole)")
+            } else {
+                format!("{original} ({})", parts.join(", "))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -1299,8 +1299,13 @@ pub fn year_and_state(s: &str) -> Option<(i64, &'static str)> {
 /// Whether a name is the "et al." that ends a truncated author list (RIS
 /// `AU  - et al.`, BibTeX `others`, CSL-JSON `{"literal": "others"}`).
 pub fn is_et_al(n: &Name) -> bool {
-    let t = n.original.trim().trim_end_matches('.').trim().to_lowercase();
-    matches!(t.as_str(), "et al" | "et. al" | "et al'" | "others" | "and others" | "et alii" | "et alia" | "…")
+    // (Also "et al." in parts: CSL-JSON's family "al.", given "et", as a
+    // tool that split it as a person writes it.)
+    let in_parts = match (&n.given, &n.family) {
+        (Some(g), Some(f)) => super::names::is_et_al_text(&format!("{g} {f}")),
+        _ => false,
+    };
+    in_parts || super::names::is_et_al_text(&n.original)
 }
 
 /// The season a CSL-JSON `season` value names: a number 1–4 (CSL 1.0.2

@@ -641,6 +641,7 @@ fn suggest_field(header: &str, unfilled: &[&'static str], fields: &[Field]) -> O
         .iter()
         .filter(|f| unfilled.contains(&f.name) && !INTERNAL.contains(&f.name))
         .filter(|f| !(about_people && matches!(f.name, "authors" | "editors" | "translators" | "by")))
+        .filter(|f| same_kind(header, f))
     {
         let score = word_match(&theirs, f);
         if score.0 > 0 && best.is_none_or(|(s, _)| score > s) {
@@ -648,6 +649,44 @@ fn suggest_field(header: &str, unfilled: &[&'static str], fields: &[Field]) -> O
         }
     }
     best.map(|(_, f)| f).or_else(|| names_a_type(header, unfilled, fields).then_some("type"))
+}
+
+/// Whether field `f` can be what a header names by its kind: a header
+/// whose head word names a title ("Translated Title") or a language
+/// ("Language of Translation", "Title Language") is only ever a field
+/// that one of its names heads with the same word ([`head_kind`]:
+/// `container`'s "journal title", not `original_title`'s "title in
+/// original language" for a language); and a header about a translation
+/// is only ever a field about the work's original (tester r80 F9:
+/// "Translated Title" was offered as `original_language`, by the alias
+/// "translated from", then as `container`, by "journal title").
+fn same_kind(header: &str, f: &Field) -> bool {
+    let own = f.name.replace('_', " ");
+    let names = || std::iter::once(own.as_str()).chain(f.aliases.iter().copied());
+    if let Some(kind) = head_kind(header)
+        && !names().any(|n| head_kind(n) == Some(kind))
+    {
+        return false;
+    }
+    // A header about a translation ("Translated Title", "Translation
+    // Language") names one of the fields about the work's original: the
+    // original title or language, its translators, whether it is one.
+    let translation = |w: &String| w.starts_with("transl") || w == "trans";
+    let about_original = |w: &String| translation(w) || w == "original";
+    !words(header).iter().any(translation) || names().flat_map(words).any(|w| about_original(&w))
+}
+
+/// The kind a header (or a field's name) names by its head word, "title"
+/// or "language": the last of them before "of" or "in" ("Title Language"
+/// is a language, "Language of Title" too, "Title in Original Language" a
+/// title), else the last of them.
+fn head_kind(s: &str) -> Option<&'static str> {
+    const KINDS: &[&str] = &["title", "language"];
+    let raw: Vec<String> =
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let kind = |ws: &[String]| ws.iter().rev().find_map(|w| KINDS.iter().copied().find(|k| k == w));
+    let head_part = raw.iter().position(|w| w == "of" || w == "in").map_or(&raw[..], |i| &raw[..i]);
+    kind(head_part).or_else(|| kind(&raw))
 }
 
 /// Whether a header names the type of the work ("Type of Item", "Material

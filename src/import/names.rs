@@ -2540,6 +2540,15 @@ pub fn bibtex_suffix_doubt(n: &Name) -> Option<String> {
     ))
 }
 
+/// Whether a person's name is read into parts by a guess that may be
+/// wrong, as [`bibtex_suffix_doubt`] warns of it ("Ibn Sina" read as
+/// family "Sina", "Vincent Van Gogh" as family "Gogh", "Mao Zedong" as
+/// family "Zedong"): a stored name of the same words not read so (kept
+/// whole, or given its parts by the source) is never replaced by it.
+pub fn split_by_guess(n: &Name) -> bool {
+    !n.is_literal() && n.family.is_some() && bibtex_suffix_doubt(n).is_some()
+}
+
 /// Common Chinese (pinyin, Wade-Giles), Vietnamese and Korean family
 /// names, which their bearers write first ("Mao Zedong", "Sun Yat-sen",
 /// "Nguyen Van An", "Park Chung-hee"). Only names that are not also a
@@ -2743,15 +2752,76 @@ pub struct CellNames {
     pub truncated: bool,
 }
 
-/// Whether a cell of names ends with "et al." (or "et al", "…"): the list
-/// names only the first authors.
+/// Whether a cell of names ends with "et al." (or "et al", "…", "and
+/// colleagues", "& al.", "u. a.": [`without_et_al`]): the list names only
+/// the first authors.
 pub fn ends_with_et_al(cell: &str) -> bool {
-    let c = cell.trim().trim_end_matches(';').trim();
-    c.ends_with('…') || {
-        let c = c.trim_end_matches('.').trim_end();
-        let lower = c.to_lowercase();
-        lower.ends_with(" et al") || lower.ends_with(";et al") || lower.ends_with(",et al") || lower == "et al"
-    }
+    without_et_al(cell).is_some()
+}
+
+/// The words that say a list of names is cut short, as reference lists
+/// write them after the last name given: Latin "et al." and its slips,
+/// English "and others" / "and colleagues", "& al." (French and old
+/// English), German "u. a." / "und andere", French "et coll.". Compared
+/// in lower case, except those in [`ET_AL_EXACT`].
+const ET_AL_TAILS: &[&str] = &[
+    "et al.",
+    "et al",
+    "et. al.",
+    "et. al",
+    "et al'",
+    "et alii",
+    "et alia",
+    "et alios",
+    "and others",
+    "& others",
+    "and colleagues",
+    "& colleagues",
+    "and al.",
+    "& al.",
+    "und andere",
+    "et coll.",
+    "et coll",
+    "…",
+    "...",
+];
+
+/// [`ET_AL_TAILS`] compared as written: "U. A." is a person's initials.
+const ET_AL_EXACT: &[&str] = &["u. a.", "u.a.", "u. a", "u.a"];
+
+/// The cell before the words that end it as a list cut short ("Smith J,
+/// et al.," is "Smith J"; "Smith J, u. a." is "Smith J"): `None` when it
+/// does not end so. The tail must follow a space, a comma or a `;` (or be
+/// the whole cell); commas and `;` after it are no part of the names (a
+/// list copied out of a reference list, tester r80 F5: "Smith J, et al.,"
+/// was read as a person whose given name is "et al.", "Smith J., & al." as
+/// an author "al.", "and colleagues" as an author "colleagues").
+pub fn without_et_al(cell: &str) -> Option<&str> {
+    let c = cell.trim_end_matches(|ch: char| ch == ',' || ch == ';' || ch.is_whitespace()).trim_start();
+    let lower = c.to_lowercase();
+    // Lower case may change a string's length (rarely): then only the exact tails.
+    let same_len = lower.len() == c.len();
+    let tail = ET_AL_EXACT
+        .iter()
+        .find(|t| c.ends_with(*t))
+        .or_else(|| ET_AL_TAILS.iter().find(|t| same_len && lower.ends_with(*t)))?;
+    let before = &c[..c.len() - tail.len()];
+    let ok = before.is_empty() || before.ends_with(|ch: char| ch == ',' || ch == ';' || ch.is_whitespace());
+    // "Smith J..." is an ellipsis after a name; "Jones, U.A." initials; but
+    // "…" needs nothing before it.
+    (ok || *tail == "…" || *tail == "...")
+        .then(|| before.trim_end_matches(|ch: char| ch == ',' || ch == ';' || ch.is_whitespace()))
+}
+
+/// Whether one name, as a format gave it, is the "et al." that ends a
+/// list cut short: one of [`ET_AL_TAILS`] alone, or "others",
+/// "colleagues", "al." (BibTeX's `and others`, a RIS `AU  - et al.`, a
+/// BibTeX `and colleagues` read as a name "colleagues").
+pub fn is_et_al_text(s: &str) -> bool {
+    let t = s.trim();
+    [t, t.trim_end_matches('.')].into_iter().any(|t| without_et_al(t).is_some_and(str::is_empty))
+        || matches!(t.to_lowercase().trim_end_matches('.'), "others" | "colleagues")
+        || t == "al."
 }
 
 /// Names from a spreadsheet cell: separated by `;` (the canonical way), or
@@ -2978,7 +3048,7 @@ fn split_plain(cell: &str) -> CellNames {
 /// [`split_plain`] without the "et al." flag.
 fn split_plain_names(cell: &str) -> CellNames {
     let cell = cell.trim().trim_end_matches(['…', ';']).trim();
-    let cell = cell.strip_suffix("et al.").or_else(|| cell.strip_suffix("et al")).unwrap_or(cell).trim();
+    let cell = without_et_al(cell).unwrap_or(cell).trim();
     let cell = cell.trim_end_matches([',', ';']).trim();
     let cell = cell.strip_prefix('&').map_or(cell, str::trim);
     if cell.is_empty() {

@@ -444,6 +444,13 @@ impl Stored {
                 ));
             }
         }
+        for (role, ours, theirs) in [
+            ("authors", &self.author_names, &r.authors),
+            ("editors", &self.editor_names, &r.editors),
+            ("translators", &self.translator_names, &r.translators),
+        ] {
+            kept.extend(guesses_not_taken(role, ours, theirs));
+        }
         if names == self.author_names && r.authors.len() == self.author_names.len() {
             for (a, b) in self.author_names.iter().zip(&r.authors) {
                 if own_script(&a.original, &b.original) || own_script(&b.original, &a.original) {
@@ -1444,6 +1451,26 @@ impl Stored {
                 short_cell(&for_message(k, va))
             ));
         }
+        // The same names as written read into other parts ("Ibn Sina" as
+        // family "Ibn Sina" for BibTeX's guess, family "Sina"): said with
+        // the parts, which are the change (tester r80 F3: unsaid).
+        for (role, ours, theirs) in [
+            ("authors", &self.author_names, &new.author_names),
+            ("editors", &self.editor_names, &new.editor_names),
+            ("translators", &self.translator_names, &new.translator_names),
+        ] {
+            let written = |v: &[Name]| v.iter().map(|n| n.original.clone()).collect::<Vec<_>>();
+            if ours.is_empty() || ours == theirs || written(ours) != written(theirs) {
+                continue;
+            }
+            let changed: Vec<String> = ours
+                .iter()
+                .zip(theirs.iter())
+                .filter(|(a, b)| a != b)
+                .map(|(a, b)| format!("{:?} {} (was {})", b.original, name_parts_said(b), name_parts_said(a)))
+                .collect();
+            out.push(format!("{role} read into other parts: {}", changed.join(", ")));
+        }
         out
     }
 
@@ -2000,6 +2027,35 @@ fn in_our_order(ours: &[Name], theirs: &[Name]) -> Option<Vec<Name>> {
         .collect()
 }
 
+/// The parts a name was read into, as a message says them: "family
+/// \"Sina\", given \"Ibn\"", "kept whole".
+fn name_parts_said(n: &Name) -> String {
+    let parts: Vec<String> =
+        [("family", &n.family), ("given", &n.given), ("particle", &n.particle), ("suffix", &n.suffix)]
+            .into_iter()
+            .filter_map(|(p, v)| Some(format!("{p} {:?}", v.as_deref()?)))
+            .collect();
+    if parts.is_empty() { "kept whole".to_string() } else { parts.join(", ") }
+}
+
+/// The stored names of a role that the file writes the same way but reads
+/// into parts by a guess ([`names::split_by_guess`]): kept, and said.
+fn guesses_not_taken(role: &str, ours: &[Name], theirs: &[Name]) -> Vec<String> {
+    ours.iter()
+        .filter_map(|a| {
+            let b = theirs.iter().find(|b| b.original == a.original && *b != a)?;
+            (names::split_by_guess(b) && !names::split_by_guess(a)).then(|| {
+                format!(
+                    "{role}: kept {:?} as stored, {} (the file's reading, {}, is a guess by BibTeX's rule)",
+                    a.original,
+                    name_parts_said(a),
+                    name_parts_said(b)
+                )
+            })
+        })
+        .collect()
+}
+
 pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
     if theirs.len() < ours.len() {
         // The stored longer list, each of its people with what the file's
@@ -2081,6 +2137,20 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
                     // read as a person's (an unbraced BibTeX "World Health
                     // Organization" printed "Organization WH": tester r20, F8).
                     a.is_literal()
+                } else if names::split_by_guess(a) != names::split_by_guess(b) {
+                    // One of the two is BibTeX's rule's guess at the parts
+                    // of a name without commas, warned as such ("Ibn Sina":
+                    // family "Sina"): the other (CSL-JSON's family "Ibn
+                    // Sina", the name kept whole) stays or replaces it, in
+                    // any order (tester r80 F3: the guess replaced the exact
+                    // name, and every reference printed "Sina I").
+                    !names::split_by_guess(a)
+                } else if a.is_literal() != b.is_literal() {
+                    // A person's name kept whole by a guess (a spreadsheet's
+                    // "Ibn Sina" without a comma) and the same words a
+                    // source gives as a person's (CSL-JSON's family "Ibn
+                    // Sina"): the person's, in either order.
+                    !a.is_literal()
                 } else {
                     // The same name as written: the reading with more parts (a
                     // CSV cannot say that "Pieter van der Berg" has a particle).
