@@ -290,3 +290,31 @@ fn a_list_row_with_another_pmid_is_not_merged_by_title() {
     assert!(err.contains("0 new, 1 changed"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 2);
 }
+
+// F11, the message: a record whose journal both stored works share is not
+// said to give no journal.
+#[test]
+fn the_alike_warning_does_not_say_the_record_gives_no_journal() {
+    let w = Workdir::new();
+    w.import_reading(
+        "one.json",
+        r#"[{"id":"a","type":"article-journal","title":"Erratum","issued":{"date-parts":[[2021]]},"container-title":"Anaesthesia","volume":"76","issue":"3","page":"430"}]"#,
+    );
+    w.import_reading(
+        "two.json",
+        r#"[{"id":"b","type":"article-journal","title":"Erratum","issued":{"date-parts":[[2021]]},"container-title":"Anaesthesia","volume":"76","issue":"5","page":"712"}]"#,
+    );
+    let ids: Vec<String> =
+        w.reading_list().as_array().unwrap().iter().map(|r| format!("R{}", r["id"].as_i64().unwrap())).collect();
+    let said = w.import_reading("three.csv", "title,year,container,notes\nErratum,2021,Anaesthesia,a note\n");
+    let line = said.lines().find(|l| l.contains("alike")).unwrap_or_else(|| panic!("{said}"));
+    assert!(
+        line.contains(&format!(
+            "matches 2 stored entries alike ({} and {}: same title, year and authors, and none of the record's DOI, \
+             PMID, journal, volume or pages tells them apart, where it gives one); its change went to entry {}",
+            ids[0], ids[1], ids[0]
+        )),
+        "{line}"
+    );
+    assert!(!line.contains("gives no DOI, journal"), "{line}");
+}

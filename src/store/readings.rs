@@ -5983,8 +5983,9 @@ impl<'t> ReadingWriter<'t> {
             self.warnings.push((
                 r.line,
                 format!(
-                    "{label} matches {} stored entries alike ({} and {}: same title, year and authors, and the \
-                     record gives no DOI, journal, volume or pages that tells them apart); its {} went to entry \
+                    "{label} matches {} stored entries alike ({} and {}: same title, year and authors, and none of \
+                     the record's DOI, PMID, journal, volume or pages tells them apart, where it gives one); its {} \
+                     went to entry \
                      {} (if it is {}'s, undo the change, `canon log` then `canon undo`, and give the record that \
                      work's DOI or journal)",
                     also.len() + 1,
