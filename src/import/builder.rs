@@ -282,7 +282,14 @@ impl Draft {
         // it (a RIS file made from PubMed: `TI  - [Racism in medicine]`,
         // `TT  - Rassismus …`): the other is then the original (tester r69
         // F3: the two were swapped).
-        if own.starts_with('[') && own.ends_with(']') {
+        // PubMed's "[Not Available]" is no title: the one given apart, in
+        // the work's language, is (tester r79 F10).
+        if is_title_placeholder(&own) {
+            *title = Val::new(tt.trim_start_matches('[').trim_end_matches(']').to_string(), translated.at);
+            return true;
+        }
+        // So is one with PubMed's language marker ("… [Article in Spanish]").
+        if (own.starts_with('[') && own.ends_with(']')) || language_marker(&own).is_some() {
             self.original_title = Some(tt.to_string());
             return true;
         }
@@ -668,8 +675,54 @@ pub fn bracketed_original(title: &str) -> Option<String> {
     let t = title.trim().strip_suffix(']')?;
     let open = t.rfind(" [")?;
     let (before, inner) = (t[..open].trim(), t[open + 2..].trim());
-    (!before.is_empty() && inner.split_whitespace().count() >= 2 && !inner.contains(['[', ']']))
-        .then(|| inner.to_string())
+    (!before.is_empty()
+        && inner.split_whitespace().count() >= 2
+        && !inner.contains(['[', ']'])
+        && marked_languages(inner).is_none())
+    .then(|| inner.to_string())
+}
+
+/// The languages PubMed's marker names ("Article in Spanish", "Article in
+/// French, English"), as written; `None` for any other bracketed text.
+fn marked_languages(inner: &str) -> Option<Vec<String>> {
+    let rest = inner.trim();
+    let head = rest.get(..11)?;
+    if !head.eq_ignore_ascii_case("article in ") {
+        return None;
+    }
+    let names: Vec<String> = rest[11..]
+        .split(',')
+        .flat_map(|p| p.split(" and "))
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    (!names.is_empty()).then_some(names)
+}
+
+/// A title with PubMed's language marker after it ("Racial disparities in
+/// maternal mortality [Article in Spanish]", as PubMed's summary and the
+/// citation managers that copy it write a non-English article's record):
+/// the title without it, and the languages it names, as written. The
+/// marker says the language of the work; it is no part of its title
+/// (tester r79 F5: it was stored and cited as the title). `None` when the
+/// title ends with no such marker.
+pub fn language_marker(title: &str) -> Option<(String, Vec<String>)> {
+    let t = title.trim();
+    let t = t.strip_suffix('.').unwrap_or(t).trim_end().strip_suffix(']')?;
+    let open = t.rfind('[')?;
+    let before = t[..open].trim().trim_end_matches(['.', ':', ';', ',']).trim_end();
+    let names = marked_languages(&t[open + 1..])?;
+    (!before.is_empty()).then(|| (before.to_string(), names))
+}
+
+/// Whether a title is PubMed's placeholder for a title it does not have
+/// ("[Not Available]." for an article with only a title in its own
+/// language, in `TT`): no title of the work, never cited or matched as one
+/// (tester r79 F9, F10).
+pub fn is_title_placeholder(title: &str) -> bool {
+    let t = title.trim();
+    let t = t.strip_suffix('.').unwrap_or(t).trim();
+    ["[not available]", "[no title available]", "[title not available]"].iter().any(|p| t.eq_ignore_ascii_case(p))
 }
 
 /// `title`, a translation of `original` (the work's title in its own
@@ -720,6 +773,79 @@ fn title_translates_original(title: &str, original: &str, d: &Draft, language: O
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .is_some_and(|l| !l.split(['-', '_']).next().unwrap_or(l).eq_ignore_ascii_case("en"))
+}
+
+/// PubMed's language marker after a title ("… [Article in Spanish]",
+/// [`language_marker`]) read as the work's language, and taken off the
+/// title. The title before it is PubMed's English translation of a
+/// non-English title: stored in brackets, as MEDLINE stores one, so that
+/// the PubMed record of the work is found as the same work in either
+/// order (tester r79 F5). A language the marker names beside another
+/// stated by the record, or one canon does not know, is said.
+fn marked_language(d: &mut Draft, title: &mut Option<String>, language: &mut Option<String>) {
+    let Some((rest, names)) = title.as_deref().and_then(language_marker) else { return };
+    let at = d.title.as_ref().map_or(d.at, |t| t.at);
+    let p = d.prefix();
+    let marker = format!("[Article in {}]", names.join(", "));
+    let mut codes: Vec<String> = Vec::new();
+    for n in &names {
+        match super::language::normalise(n) {
+            Ok(c) if !codes.contains(&c) => codes.push(c),
+            Ok(_) => {}
+            Err(e) => d.warnings.push(RowError::new(
+                at.line,
+                at.column,
+                format!("{p}language {n:?} of PubMed's marker {marker:?} after the title not stored: {e}"),
+            )),
+        }
+    }
+    if !codes.is_empty() {
+        match language.as_deref() {
+            None => *language = Some(codes.join("; ")),
+            Some(l) => {
+                let stated: Vec<&str> = super::language::split(l).collect();
+                if !codes.iter().all(|c| stated.iter().any(|s| s.eq_ignore_ascii_case(c))) {
+                    d.warnings.push(RowError::new(
+                        at.line,
+                        at.column,
+                        format!(
+                            "{p}PubMed's marker {marker:?} after the title names another language than the \
+                             record's ({l}); kept the record's language, and the title without the marker"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let english = names.iter().any(|n| super::language::normalise(n).is_ok_and(|c| c == "en"));
+    *title = Some(if english || rest.starts_with('[') { rest } else { format!("[{rest}]") });
+}
+
+/// PubMed's "[Not Available]" placeholder ([`is_title_placeholder`]) where
+/// the record gives the work's title in its own language (MEDLINE `TT`):
+/// that title is the title, as Citing Medicine cites such a work (tester
+/// r79 F10: "[Not Available]" was stored and cited). Without one the
+/// placeholder stays, and is said.
+fn untitled(d: &mut Draft, title: &mut Option<String>) {
+    if !title.as_deref().is_some_and(is_title_placeholder) {
+        return;
+    }
+    match d.original_title.take().map(|o| clean(&o)).filter(|o| !o.is_empty()) {
+        Some(o) => *title = Some(o),
+        None => {
+            let at = d.title.as_ref().map_or(d.at, |t| t.at);
+            let p = d.prefix();
+            d.warnings.push(RowError::new(
+                at.line,
+                at.column,
+                format!(
+                    "{p}the title {:?} is PubMed's placeholder for a title it does not have, and the record gives \
+                     none in the work's language: kept as written, and never matched as a title",
+                    title.as_deref().unwrap_or_default()
+                ),
+            ));
+        }
+    }
 }
 
 /// The level of the degree a thesis was written for.
@@ -2435,7 +2561,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     }
     // A language as a code ("English" → "en") by the CLI's rule (issue 16b); one canon does not
     // know is not stored, and a warning names the record and the value.
-    let language = match tidy(d.language.take()) {
+    let mut language = match tidy(d.language.take()) {
         Some(l) => match super::language::normalise_list(&l) {
             Ok(code) => Some(code),
             Err(e) => {
@@ -2517,6 +2643,8 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         ));
         title = Some(proper);
     }
+    marked_language(&mut d, &mut title, &mut language);
+    untitled(&mut d, &mut title);
     // A title beside its original (CSL `original-title`, biblatex
     // `origtitle`, Zotero's "original-title:" line, the `original_title`
     // column) that translates it is stored as MEDLINE stores a translated

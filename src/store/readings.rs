@@ -2890,7 +2890,10 @@ fn own_original_title<'a>(title: &str, original: &'a Option<String>) -> Option<&
 /// NLM's convention for `TI` beside the original in `TT`).
 fn is_translated_title(title: &str) -> bool {
     let t = title.trim().trim_end_matches('.');
-    t.starts_with('[') && t.ends_with(']') && t.matches('[').count() == 1
+    t.starts_with('[')
+        && t.ends_with(']')
+        && t.matches('[').count() == 1
+        && !crate::import::builder::is_title_placeholder(t)
 }
 
 /// The writing system most of a title's letters are in: Latin, Greek,
@@ -4160,6 +4163,11 @@ impl<'t> ReadingWriter<'t> {
         if let Some((id, how)) = self.find_by_key(r)? {
             return Ok(Some((id, how, Vec::new())));
         }
+        // PubMed's "[Not Available]" is no title: two works under it are
+        // not one (tester r79 F9).
+        if crate::import::builder::is_title_placeholder(&r.title) {
+            return Ok(None);
+        }
         let key = title_key(&r.title);
         let mut found = Vec::new();
         for (id, doi) in self.title_year_matches(&key, r.year)? {
@@ -4167,6 +4175,12 @@ impl<'t> ReadingWriter<'t> {
             if let (Some(a), Some(b)) = (&doi, &r.doi)
                 && !crate::import::same_doi(a, b)
             {
+                continue;
+            }
+            // So are two different PMIDs (README: a PMID names one work;
+            // tester r79 F9, F11: two errata, or two articles under
+            // "[Not Available]", became one, the second's PMID the first's).
+            if self.other_pmid(id, r)? {
                 continue;
             }
             // A short title is shared by many works ("Introduction",
@@ -4227,6 +4241,9 @@ impl<'t> ReadingWriter<'t> {
             if let (Some(a), Some(b)) = (&doi, &r.doi)
                 && !crate::import::same_doi(a, b)
             {
+                continue;
+            }
+            if self.other_pmid(id, r)? {
                 continue;
             }
             let same_container = match (container.as_deref(), r.container.as_deref()) {
@@ -4302,7 +4319,7 @@ impl<'t> ReadingWriter<'t> {
             {
                 continue;
             }
-            if self.other_people(id, &r.authors)? || self.other_publication(id, r)? {
+            if self.other_people(id, &r.authors)? || self.other_publication(id, r)? || self.other_pmid(id, r)? {
                 continue;
             }
             return Ok(Some((id, "title and year before a hand edit")));
@@ -4317,7 +4334,7 @@ impl<'t> ReadingWriter<'t> {
                 {
                     continue;
                 }
-                if self.other_people(id, &r.authors)? || self.other_publication(id, r)? {
+                if self.other_people(id, &r.authors)? || self.other_publication(id, r)? || self.other_pmid(id, r)? {
                     continue;
                 }
                 return Ok(Some((id, ORIGINAL_TITLE)));
@@ -4352,13 +4369,23 @@ impl<'t> ReadingWriter<'t> {
                 {
                     continue;
                 }
-                if authors(self.tx, id)?.first().map(person_key) != Some(person_key(first)) {
+                if authors(self.tx, id)?.first().map(person_key) != Some(person_key(first)) || self.other_pmid(id, r)? {
                     continue;
                 }
                 return Ok(Some((id, TRANSLATED_TITLE)));
             }
         }
         Ok(None)
+    }
+
+    /// Whether entry `id` has a PMID and the record another: two works,
+    /// as two DOIs are, whatever their titles (README: "the same PMID is
+    /// the same work"; tester r79 F9, F11).
+    fn other_pmid(&self, id: i64, r: &ReadingRecord) -> Result<bool> {
+        let Some(theirs) = r.pmid.as_deref() else { return Ok(false) };
+        let ours: Option<String> =
+            self.tx.prepare_cached("SELECT pmid FROM reading WHERE id = ?1")?.query_row([id], |row| row.get(0))?;
+        Ok(ours.is_some_and(|o| o.trim() != theirs.trim()))
     }
 
     /// Whether entry `id`'s authors are other people than `theirs`
@@ -4481,6 +4508,9 @@ impl<'t> ReadingWriter<'t> {
                 another_work((&found.title, found.first.as_ref(), found.year), (&r.title, r.authors.first(), r.year));
             return Ok(other.is_none().then(|| found.clone()));
         }
+        if crate::import::builder::is_title_placeholder(&r.title) {
+            return Ok(None);
+        }
         let by_title = map.get(&format!("title:{}:{:?}", title_key(&r.title), r.year));
         Ok(by_title
             .filter(|g| match (&g.doi, &r.doi) {
@@ -4583,8 +4613,22 @@ impl<'t> ReadingWriter<'t> {
     /// author, main title and container (journal), one not yet published
     /// (in press, forthcoming: no year, a year note) and the other with a year.
     fn possible_duplicates(&self, id: i64, r: &ReadingRecord) -> Result<Vec<(i64, String, String)>> {
+        let mut out = self.possible_duplicates_by_title(id, r)?;
+        // Two PMIDs are two works in PubMed: never flagged as one (tester
+        // r79 F10, F11: two errata, two articles under "[Not Available]").
+        // (Two DOIs still may be: a preprint's and its article's.)
+        let mut kept = Vec::with_capacity(out.len());
+        for found in out.drain(..) {
+            if !self.other_pmid(found.0, r)? {
+                kept.push(found);
+            }
+        }
+        Ok(kept)
+    }
+
+    fn possible_duplicates_by_title(&self, id: i64, r: &ReadingRecord) -> Result<Vec<(i64, String, String)>> {
         let main = main_title_key(&r.title);
-        if main.is_empty() {
+        if main.is_empty() || crate::import::builder::is_title_placeholder(&r.title) {
             return Ok(Vec::new());
         }
         let upper = format!("{main}\u{10FFFF}");
@@ -5417,17 +5461,33 @@ impl<'t> ReadingWriter<'t> {
                 Some(o) if title_key(o) == title_key(&original) => new.original_title = old.original_title.clone(),
                 Some(o) => {
                     new.original_title = old.original_title.clone();
+                    let entry = crate::import::reading_id_text(id);
+                    // The file's title as written: a bracketed part read as
+                    // its original is only a guess, and no reason to offer
+                    // to replace the original PubMed gives (tester r79 F6:
+                    // "the file's title \"Article in Spanish\"", and a hint
+                    // to make it the original title).
+                    let file = if r.original_title.is_some() {
+                        format!(
+                            "the file's original title {:?} was not applied (to take it: canon reading edit \
+                             {entry} --original-title \"…\")",
+                            Q(&original)
+                        )
+                    } else {
+                        format!(
+                            "the file's title {:?} was not applied; the stored original stays (its bracketed {:?} \
+                             was read as the work's original title)",
+                            Q(&r.title),
+                            Q(&original)
+                        )
+                    };
                     self.warnings.push((
                         r.line,
                         format!(
-                            "entry {} (same {how}) has the original title {:?} beside PubMed's translation {:?}; \
-                             the file's title {:?} was not applied (to take it: canon reading edit {} \
-                             --original-title \"…\")",
-                            crate::import::reading_id_text(id),
+                            "entry {entry} (same {how}) has the original title {:?} beside PubMed's translation \
+                             {:?}; {file}",
                             Q(o),
                             Q(&old.title),
-                            Q(&original),
-                            crate::import::reading_id_text(id)
                         ),
                     ));
                 }
@@ -5993,8 +6053,9 @@ impl<'t> ReadingWriter<'t> {
             self.warnings.push((
                 r.line,
                 format!(
-                    "{label} matches {} stored entries alike ({} and {}: same title, year and authors, and the \
-                     record gives no DOI, journal, volume or pages that tells them apart); its {} went to entry \
+                    "{label} matches {} stored entries alike ({} and {}: same title, year and authors, and none of \
+                     the record's DOI, PMID, journal, volume or pages tells them apart, where it gives one); its {} \
+                     went to entry \
                      {} (if it is {}'s, undo the change, `canon log` then `canon undo`, and give the record that \
                      work's DOI or journal)",
                     also.len() + 1,
