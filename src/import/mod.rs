@@ -1369,7 +1369,10 @@ mod tests {
         assert_eq!(page_range("–12"), "–12");
         assert_eq!(page_range("pp. 874–882"), "874-882");
         assert_eq!(page_range("p. 12"), "12");
-        assert_eq!(page_range("pages 12"), "pages 12");
+        // (A label written out is a label too: the styles printed "p.
+        // pages 12"; lead r79.)
+        assert_eq!(page_range("pages 12"), "12");
+        assert_eq!(page_range("Pages 12-19"), "12-19");
     }
 
     #[test]
