@@ -211,9 +211,11 @@ fn a_volume_title_reaches_a_csl_style_as_its_own_variable() {
     let r = reference(&refs, "Medicine in Africa");
     assert!(r.contains("Medicine in Africa. Bd. 1: The north. 3 Bde. London: Zed."), "{r}");
     // A style without `volume-title`: the volume's title in the title, with
-    // the locale's word for a volume, never lost.
+    // the locale's word for a volume as the locale writes it ("vol." in
+    // French; lead r79: "Vol." was capitalised where the style asks for no
+    // capital), never lost.
     for (name, locale, word) in
-        [("de", "de-DE", "Bd. 2, Clinical specialties"), ("fr", "fr-FR", "Vol. 2, Clinical specialties")]
+        [("de", "de-DE", "Bd. 2, Clinical specialties"), ("fr", "fr-FR", "vol. 2, Clinical specialties")]
     {
         let path = style(&w, name, locale, true, false);
         let refs = w.references(&path);

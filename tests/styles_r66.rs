@@ -221,7 +221,9 @@ fn editions_as_catalogues_write_them_are_printed_in_each_styles_words() {
         ("Book C", "Smith, C. (2003). Book C (2nd ed., rev. and expanded). Pub."),
         ("Book E", "Smith, E. (2005). Book E (Nouvelle édition). Pub."),
         ("Book G", "Smith, G. (2007). Book G (Rev. and updated ed.). Pub."),
-        ("Book I", "Smith, I. (2009). Book I (Segunda edición revisada). Pub."),
+        // (A numbered edition's words in another language in APA's, as
+        // "Segunda edición" was already "2nd ed."; lead r79 item 4.)
+        ("Book I", "Smith, I. (2009). Book I (2nd rev. ed.). Pub."),
         ("Book J", "Smith, J. (2010). Book J (Rev. ed.). Pub."),
         ("Book K", "Smith, K. (2011). Book K (Anniversary ed.). Pub."),
     ];

@@ -59,7 +59,7 @@ pub struct ReportOptions {
     #[arg(long, default_value_t = 5)]
     pub min_readings: usize,
     /// Reference style for the reading list: vancouver (default), apa, harvard
-    /// (Cite Them Right), chicago (author-date), another bundled CSL style by
+    /// (Cite Them Right), chicago (author-date, CMOS 18th ed.), another bundled CSL style by
     /// name, or a path to an independent .csl file.
     #[arg(long, default_value_t = StyleArg::default(), value_name = "STYLE|FILE.csl")]
     pub style: StyleArg,

@@ -1138,15 +1138,55 @@ pub fn page_range(pages: &str) -> String {
         let sep = if first.contains('-') || last.contains('-') { "–" } else { "-" };
         format!("{first}{sep}{last}")
     };
-    // A label the source wrote before the pages ("pp. 874-882", "p. 12"):
-    // the styles print their own (tester r23, F4).
-    let t = pages.trim_start();
+    without_page_label(pages).split(',').map(one).collect::<Vec<_>>().join(",")
+}
+
+/// A label the source wrote before the pages, in English or another
+/// language ("pp. 874-882", "p. 12", German "S. 1-5", Spanish "págs.
+/// 1-5"): the styles print their own, in their locale's words (tester r23
+/// F4; "pp. S. 1–5" in Harvard for a German chapter's "S. 1-5"). Only
+/// before a page number: "S1-S5" (a supplement's pages) stays.
+pub fn without_page_label(pages: &str) -> &str {
+    const LABELS: &[&str] = &[
+        "pp.",
+        "pp ",
+        "p.",
+        "p ",
+        "pgs.",
+        "pg.",
+        "pages ",
+        "page ",
+        "ss.",
+        "s.",
+        "seiten ",
+        "seite ",
+        "págs.",
+        "pág.",
+        "pags.",
+        "pag.",
+        "pagg.",
+        "páginas ",
+        "página ",
+        "paginas ",
+        "pagina ",
+        "blz.",
+    ];
+    let t = pages.trim();
     let lower = t.to_ascii_lowercase();
-    let pages = ["pp.", "pp ", "p.", "p "]
+    if let Some(l) = LABELS
         .iter()
         .find(|l| lower.starts_with(*l) && t[l.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
-        .map_or(t, |l| t[l.len()..].trim_start());
-    pages.split(',').map(one).collect::<Vec<_>>().join(",")
+    {
+        return t[l.len()..].trim_start();
+    }
+    // The label after a range, as some catalogues write it ("1-5 p.",
+    // "12–19 S."); after one number it may be a count of pages ("120 p.").
+    const AFTER: &[&str] = &[" pp.", " p.", " s.", " ss.", " págs.", " pág."];
+    let Some(l) = AFTER.iter().find(|l| lower.ends_with(*l)) else { return t };
+    let range = t[..t.len() - l.len()].trim_end();
+    let is_range = range.split(['-', '\u{2013}']).filter(|p| !p.trim().is_empty()).count() == 2
+        && range.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '\u{2013}' | ' '));
+    if is_range { range } else { t }
 }
 
 /// The pages of a source that gives the first and the last page apart (RIS
@@ -1308,6 +1348,12 @@ mod tests {
 
     #[test]
     fn a_page_range_is_stored_with_one_dash() {
+        assert_eq!(page_range("S. 1-5"), "1-5");
+        assert_eq!(page_range("págs. 12–19"), "12-19");
+        assert_eq!(page_range("Seite 7"), "7");
+        assert_eq!(page_range("1-5 p."), "1-5");
+        assert_eq!(page_range("S1-S5"), "S1-S5");
+        assert_eq!(page_range("120 p."), "120 p.");
         assert_eq!(page_range("201--209"), "201-209");
         assert_eq!(page_range("201–209"), "201-209");
         assert_eq!(page_range("201 – 209"), "201-209");
@@ -1323,7 +1369,10 @@ mod tests {
         assert_eq!(page_range("–12"), "–12");
         assert_eq!(page_range("pp. 874–882"), "874-882");
         assert_eq!(page_range("p. 12"), "12");
-        assert_eq!(page_range("pages 12"), "pages 12");
+        // (A label written out is a label too: the styles printed "p.
+        // pages 12"; lead r79.)
+        assert_eq!(page_range("pages 12"), "12");
+        assert_eq!(page_range("Pages 12-19"), "12-19");
     }
 
     #[test]

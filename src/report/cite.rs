@@ -237,8 +237,9 @@ pub struct Style {
     /// The style (one canon does not know) uses CSL's `volume-title`
     /// variable, which canon gives it ([`VOLUME_TITLE_CARRIER`]).
     places_volume_title: bool,
-    /// The style's locale's short word for "volume" ("Bd." in German),
-    /// for a volume's title put in the title ([`multi_volume_title`]).
+    /// The style's locale's short word for "volume" ("Bd." in German,
+    /// "vol." in French), in the case canon prints it, for a volume's title
+    /// put in the title ([`multi_volume_title`]).
     volume_word: String,
     /// The label of a volume's number where canon writes one itself in a
     /// bundled style ([`VolumeLabel`]): "Vol." in English, the locale's
@@ -441,6 +442,16 @@ impl Style {
             hayagriva::citationberg::TermForm::Short,
         )
         .unwrap_or_else(|| "vol.".to_string());
+        // In English the manuals' capital after the title's full stop ("Vol.
+        // 2", as [`VolumeLabel`]); another locale's word as the locale writes
+        // it ("vol." in French, "Bd." in German), with a capital only where
+        // the style gives its own volume word one (tester: "Vol. 2" in a
+        // French style, whose word is "vol.").
+        let volume_word = if words.foreign && !capitalises_term(&xml, "volume") {
+            volume_word.trim().to_string()
+        } else {
+            with_first_capital(volume_word.trim())
+        };
         let volume_label = VolumeLabel::of(&csl, &locales, words.foreign);
         let demote_particle = match (arg, csl.settings.demote_non_dropping_particle) {
             (StyleArg::File(_), hayagriva::citationberg::DemoteNonDroppingParticle::DisplayAndSort) => {
@@ -2209,7 +2220,7 @@ impl Style {
                 // the locale writes it ("Bd.", "vol."; tester r78 F9: "Vol.
                 // 1" in a German APA); its manual's own in English.
                 let volume = match self.named {
-                    None => Some(with_first_capital(self.volume_word.trim())),
+                    None => Some(self.volume_word.clone()),
                     Some(_) => self.volume_label.foreign().map(str::to_string),
                 };
                 let joined = multi_volume_title(whole, m.volume.as_deref(), vt, self.named, volume.as_deref());
@@ -2226,7 +2237,12 @@ impl Style {
             Some(_) => Some("ed."),
             None => None,
         };
-        if let Some(e) = r.edition.as_deref().and_then(|e| edition_as_printed(e, word)) {
+        // A numbered edition with words in another language ("2., überarb.
+        // Aufl.") in an English style's words, "2nd rev. ed."; one with a
+        // word canon does not know stays as written, whole.
+        let english =
+            word.filter(|_| !self.foreign()).and_then(|w| r.edition.as_deref().and_then(|e| english_edition(e, w)));
+        if let Some(e) = english.or_else(|| r.edition.as_deref().and_then(|e| edition_as_printed(e, word))) {
             c.to_mut().edition = Some(e);
         }
         let (Some(year), Some(note)) = (r.year, r.year_note.as_deref()) else { return c };
@@ -2442,6 +2458,28 @@ fn bracketed_translation(r: &Reading) -> Option<String> {
 /// A reading's identity while it is borrowed: its address.
 fn address(r: &Reading) -> usize {
     std::ptr::from_ref(r) as usize
+}
+
+/// Whether `xml`, a CSL style, prints the locale's `term` (as a `<text
+/// term>` or as a `<label>` of the variable of that name) with a capital:
+/// `text-case="capitalize-first"` or `"capitalize-all"` (CSL 1.0.2,
+/// "Text-case").
+fn capitalises_term(xml: &str, term: &str) -> bool {
+    let names = [
+        format!("term=\"{term}\""),
+        format!("term='{term}'"),
+        format!("variable=\"{term}\""),
+        format!("variable='{term}'"),
+    ];
+    ["<text ", "<label "].iter().any(|open| {
+        xml.match_indices(open).any(|(i, _)| {
+            let tag = xml[i..].split('>').next().unwrap_or_default();
+            let names_it = names.iter().any(|n| tag.contains(n.as_str()));
+            let is_label = open.starts_with("<label");
+            (names_it && (is_label || tag.contains("term=")))
+                && ["capitalize-first", "capitalize-all"].iter().any(|c| tag.contains(c))
+        })
+    })
 }
 
 /// `xml`, a CSL style, with `locale` as its `default-locale` (the root
@@ -5625,7 +5663,8 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
         // "Location (Pagination)"), CMOS 17 §14.174 (the e-locator alone),
         // Cite Them Right, AMA 11 §3.13.1.
         let p = if form.article_label { p } else { p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p) };
-        e.insert("page-range".into(), json!(p));
+        // (A label stored by an older canon, "S. 1-5": the style prints its own.)
+        e.insert("page-range".into(), json!(crate::import::without_page_label(p)));
     }
     // A whole work's number of pages: CSL's `number-of-pages` (hayagriva's
     // `page-total`), which Citing Medicine prints "120 p." (ch. 2 and 15,
@@ -6155,6 +6194,89 @@ fn edition_as_printed(e: &str, word: Option<&str>) -> Option<String> {
     (out != e).then_some(out)
 }
 
+/// The words of a numbered edition in German, French or Spanish that an
+/// English style has its own abbreviation for (CMOS 18 §10.43 and §14.113,
+/// "rev.", "enl."; Citing Medicine ch. 2, "Edition", "2nd rev. ed."), each
+/// with its English form; `None`: a word that adds nothing of its own
+/// ("und", "et", "y"), said by the "and" between the English words.
+const EDITION_QUALIFIERS: &[(&[&str], Option<&str>)] = &[
+    (
+        &[
+            "überarb",
+            "überarbeitet",
+            "überarbeitete",
+            "überarbeiteten",
+            "neubearb",
+            "neubearbeitete",
+            "bearb",
+            "bearbeitete",
+            "rev",
+            "revue",
+            "révisée",
+            "revisee",
+            "revisada",
+            "revisado",
+            "revised",
+        ],
+        Some("rev."),
+    ),
+    (
+        &[
+            "erw",
+            "erweitert",
+            "erweiterte",
+            "erweiterten",
+            "augm",
+            "augmentée",
+            "augmentee",
+            "aum",
+            "aumentada",
+            "ampl",
+            "ampliada",
+            "enl",
+            "enlarged",
+        ],
+        Some("enl."),
+    ),
+    (&["korr", "korrigierte", "corr", "corrigée", "corrigee", "corregida", "corrected"], Some("corr.")),
+    (&["aktual", "aktualisierte", "act", "actualizada", "actualisée", "updated"], Some("updated")),
+    (&["und", "u", "et", "y", "and", "&"], None),
+];
+
+/// A numbered edition with words of another language, "2., überarb. Aufl.",
+/// "3., erw. Aufl.", "2e éd. rev. et augm.", "2ª ed. rev.", in an English
+/// style's words, `word` its word for edition: "2nd rev. ed.", "3rd enl.
+/// ed.", "2nd rev. and enl. ed." (Harvard: "2nd rev. edn"). The ordinal is
+/// the style's, as for "2. Aufl." ("2nd ed."); the stored value stays as
+/// written. `None` when it is no such edition, or has a word not in
+/// [`EDITION_QUALIFIERS`] (printed as written then: nothing left out).
+fn english_edition(e: &str, word: &str) -> Option<String> {
+    let lower = e.trim().to_lowercase();
+    let mut tokens = lower.split([' ', ',']).map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty());
+    let first = tokens.next()?;
+    let n = edition_number(first).or_else(|| crate::import::builder::other_ordinal_word(first))?;
+    let mut words: Vec<&str> = Vec::new();
+    let mut named = false;
+    for t in tokens {
+        if EDITION_NAMES.contains(&t) {
+            named = true;
+            continue;
+        }
+        let (_, english) = EDITION_QUALIFIERS.iter().find(|(forms, _)| forms.contains(&t))?;
+        if let Some(w) = english
+            && !words.contains(w)
+        {
+            words.push(w);
+        }
+    }
+    // (A plain "2. Aufl." is the style's own number; one without the word
+    // for edition may be anything.)
+    if words.is_empty() || !named || n < 2 {
+        return None;
+    }
+    Some(format!("{} {} {word}", ordinal(n), words.join(" and ")))
+}
+
 /// [`edition_as_printed`]'s abbreviations of an edition's English words.
 fn abbreviated_edition(e: &str, word: &str) -> String {
     let tokens: Vec<&str> = e.split(' ').collect();
@@ -6164,8 +6286,9 @@ fn abbreviated_edition(e: &str, word: &str) -> String {
         let rest = &token[bare.len()..];
         let lower = bare.to_lowercase();
         let shown = match lower.as_str() {
-            // (An English ordinal only: "Segunda edición revisada" stays
-            // in its language.)
+            // (An English ordinal only: another language's, with words
+            // canon cannot carry, stays in its language: "Segunda edición
+            // anotada"; [`english_edition`] has those it can.)
             _ if i == 0
                 && bare.chars().all(char::is_alphabetic)
                 && edition_number(bare).is_some()

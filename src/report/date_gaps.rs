@@ -137,7 +137,19 @@ fn close_in(list: &mut Vec<ElemChild>, gaps: &DateGaps) {
                 .or_else(|| at(before, &all))
                 .or_else(|| at(after, &all))
         };
-        let gone = found(true).or_else(|| found(false));
+        // The processor writes one space where two would meet: an outer
+        // group's ", " before the date lost its space to this group's " "
+        // after it ("here," + date + " [2003]"). That space is the outer
+        // delimiter's now, and stays (", [2003]", not ",[2003]").
+        let before_lost_space = text(before).is_some_and(|t| t.ends_with([',', ';', ':', '.']));
+        let partial = match found(false) {
+            Some((j, len)) if j > i && before_lost_space => {
+                let d = &text(Some(j)).unwrap_or_default()[..len];
+                (!d.trim().is_empty()).then_some((j, len))
+            }
+            other => other,
+        };
+        let gone = found(true).or(partial);
         list.remove(i);
         let Some((j, len)) = gone else { continue };
         let j = if j > i { j - 1 } else { j };
@@ -177,7 +189,12 @@ fn has_text(list: &[ElemChild]) -> bool {
 /// name="month"/></date></macro>`) made the macro's dates: the processor
 /// drops an empty macro's output whole, with nothing left to find its
 /// delimiter by ([`DateGaps::close`]). A call with attributes of its own
-/// (affixes, formatting) is kept as it is.
+/// (`<text macro="month" prefix=" (" suffix=")"/>`, `font-style="normal"`)
+/// gives them to the macro's one date ([`with_call_attributes`]), which
+/// takes affixes, formatting, `display` and `text-case` as the call does
+/// (CSL 1.0.2, "Date"); a call whose attributes a date cannot take
+/// (`quotes`, `strip-periods`), or of a macro of several dates, is kept as
+/// it is.
 pub(crate) fn with_date_macros_inlined(xml: &str) -> String {
     let mut out = xml.to_string();
     let mut rest = xml;
@@ -206,14 +223,110 @@ pub(crate) fn with_date_macros_inlined(xml: &str) -> String {
             let call = format!("<text macro={quote}{name}{quote}");
             while let Some(i) = out.find(&call) {
                 let Some(end) = out[i..].find("/>").map(|e| i + e) else { break };
-                let attrs = &out[i + call.len()..end];
-                if !attrs.trim().is_empty() {
-                    // Left as it is, and not looked at again.
-                    break;
-                }
-                out.replace_range(i..end + 2, body);
+                let attrs = out[i + call.len()..end].to_string();
+                let with =
+                    if attrs.trim().is_empty() { Some(body.to_string()) } else { with_call_attributes(body, &attrs) };
+                // One that cannot be given is left as it is, and the calls
+                // after it too (they are not looked at again).
+                let Some(with) = with else { break };
+                out.replace_range(i..end + 2, &with);
             }
         }
     }
     out
+}
+
+/// The attributes a `<date>` takes from a macro call that stands for it.
+const DATE_ATTRIBUTES: &[&str] = &[
+    "prefix",
+    "suffix",
+    "display",
+    "font-style",
+    "font-variant",
+    "font-weight",
+    "text-decoration",
+    "vertical-align",
+    "text-case",
+];
+
+/// `body`, a macro's one `<date>` (with its date parts), with the
+/// attributes `attrs` of the call that stands for it: the call's prefix
+/// before the date's own and its suffix after, its formatting where the
+/// date sets none (the inner element's own formatting wins, as it would
+/// inside the call). `None` when the body is not one date, or the call has
+/// an attribute a date cannot take.
+fn with_call_attributes(body: &str, attrs: &str) -> Option<String> {
+    if body.match_indices("<date ").count() != 1 {
+        return None;
+    }
+    let call = attributes(attrs)?;
+    if call.iter().any(|(k, _)| !DATE_ATTRIBUTES.contains(&k.as_str())) {
+        return None;
+    }
+    let tag_end = body.find('>')?;
+    let closed = body[..tag_end].ends_with('/');
+    let inner_end = if closed { tag_end - 1 } else { tag_end };
+    let own = attributes(&body["<date".len()..inner_end])?;
+    let mut merged = own.clone();
+    for (k, v) in &call {
+        let at = merged.iter().position(|(m, _)| m == k);
+        match (k.as_str(), at) {
+            ("prefix", Some(j)) => merged[j].1 = format!("{v}{}", merged[j].1),
+            ("suffix", Some(j)) => merged[j].1 = format!("{}{v}", merged[j].1),
+            (_, Some(_)) => {}
+            (_, None) => merged.push((k.clone(), v.clone())),
+        }
+    }
+    let mut tag = String::from("<date");
+    for (k, v) in &merged {
+        tag.push_str(&format!(" {k}=\"{}\"", escaped(v)));
+    }
+    tag.push_str(if closed { "/>" } else { ">" });
+    Some(format!("{tag}{}", &body[tag_end + 1..]))
+}
+
+/// The `name="value"` pairs of a tag's attribute text, values unescaped;
+/// `None` when it is not only such pairs.
+fn attributes(text: &str) -> Option<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let eq = rest.find('=')?;
+        let name = rest[..eq].trim();
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return None;
+        }
+        let after = rest[eq + 1..].trim_start();
+        let quote = after.chars().next().filter(|q| matches!(q, '"' | '\''))?;
+        let close = after[1..].find(quote)? + 1;
+        out.push((name.to_string(), unescaped(&after[1..close])));
+        rest = after[close + 1..].trim_start();
+    }
+    Some(out)
+}
+
+fn unescaped(v: &str) -> String {
+    v.replace("&quot;", "\"").replace("&apos;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+fn escaped(v: &str) -> String {
+    v.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_call_gives_its_attributes_to_the_macros_date() {
+        let xml = r#"<macro name="m"><date variable="issued" prefix="["><date-part name="month"/></date></macro><group delimiter=" "><text macro="m" prefix=" (" suffix=")" font-style="italic"/></group>"#;
+        let out = with_date_macros_inlined(xml);
+        assert!(
+            out.ends_with(r#"<group delimiter=" "><date variable="issued" prefix=" ([" suffix=")" font-style="italic"><date-part name="month"/></date></group>"#),
+            "{out}"
+        );
+        // `quotes` is not a date's: the call is kept.
+        let xml = r#"<macro name="m"><date variable="issued"><date-part name="month"/></date></macro><text macro="m" quotes="true"/>"#;
+        assert_eq!(with_date_macros_inlined(xml), xml);
+    }
 }
