@@ -305,24 +305,37 @@ fn vancouver_prints_a_books_volume_after_its_edition_in_a_chapter_too() {
          Introduction}, publisher = {University of California Press}, address = {Berkeley}, year = {2013}, \
          edition = {Second}, series = {California Series in Public Anthropology}, volume = {26}}\n",
     );
+    // Tester r80 F4/F7: a BibTeX `volume` beside `series` is the book's
+    // number in the series, not "Vol. 26" of a multi-volume work (this test
+    // asserted that "Vol. 26" before); the book and its chapter cite it alike.
     let v = w.references("vancouver");
     assert_eq!(
         reference(&v, "Reimagining"),
-        "Farmer P, Kim JY, editors. Reimagining Global Health: An Introduction. 2nd ed. Vol. 26. Berkeley: University \
-         of California Press; 2013. (California Series in Public Anthropology)."
+        "Farmer P, Kim JY, editors. Reimagining Global Health: An Introduction. 2nd ed. Berkeley: University of \
+         California Press; 2013. (California Series in Public Anthropology; no. 26)."
     );
     assert_eq!(
         reference(&v, "Medicine and colonialism"),
         "Fanon F. Medicine and colonialism. In: Farmer P, Kim JY, editors. Reimagining Global Health: An \
-         Introduction. 2nd ed. Vol. 26. Berkeley: University of California Press; 2013. p. 121-45. (California \
-         Series in Public Anthropology)."
+         Introduction. 2nd ed. Berkeley: University of California Press; 2013. p. 121-45. (California \
+         Series in Public Anthropology; no. 26)."
     );
-    // AMA (11th ed. §3.12.1: title, volume, edition) and Cite Them Right
-    // each keep one order in a book and in a chapter.
-    for (style, order) in [("ama", "Introduction. Vol 26. 2nd ed."), ("harvard", "Introduction. Vol. 26. 2nd edn.")] {
-        let refs = w.references(style);
-        for title in ["Reimagining", "Medicine and colonialism"] {
-            assert!(reference(&refs, title).contains(order), "{style}: {}", reference(&refs, title));
-        }
+    let h = w.references("harvard");
+    for title in ["Reimagining", "Medicine and colonialism"] {
+        let r = reference(&h, title);
+        assert!(
+            r.contains(
+                "2nd edn. Berkeley: University of California Press (California Series in Public Anthropology, 26)"
+            ),
+            "{r}"
+        );
+        assert!(!r.contains("Vol."), "{r}");
+    }
+    // AMA prints the number once in each, the edition still after the title.
+    let a = w.references("ama");
+    for title in ["Reimagining", "Medicine and colonialism"] {
+        let r = reference(&a, title);
+        assert_eq!(r.matches("26").count(), 1, "{r}");
+        assert!(r.contains("Introduction."), "{r}");
     }
 }

@@ -1628,6 +1628,15 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         .filter(|f| !(scholar && **f == "journal"))
         .find_map(|f| get(f))
         .or_else(|| if series_apart { None } else { get("series") });
+    // A whole book's `booktitle` that is its own title (a `@proceedings`
+    // written with both, for its papers to inherit) is no container: the
+    // book is not in itself (tester r80 F4).
+    if series_apart
+        && let (Some(c), Some(t)) = (d.container.as_deref(), d.title.as_ref())
+        && crate::import::title_key(c) == crate::import::title_key(&t.text)
+    {
+        d.container = None;
+    }
     // biblatex's `booksubtitle` joins the book's title, as `subtitle` joins
     // the title: "Reimagining Global Health: An Introduction".
     let booksubtitle_read = get("booksubtitle").is_some_and(|sub| {
@@ -1645,6 +1654,28 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
     let field_at = |n: &str| e.fields.get(n).filter(|f| !f.raw.trim().is_empty()).map(at);
     d.volume_at = field_at("volume");
     d.issue_at = field_at("number").or_else(|| field_at("issue"));
+    // A whole book's (or proceedings') `volume` beside its `series`, with no
+    // `number`, is its number in the series (btxdoc §2.2: "volume … of a
+    // multi-volume book" is given with `series` as "volume 7 of Lecture
+    // Notes…"): kept where Zotero's "Series Number" and CSL's
+    // `collection-number` are, so the two copies of one book merge into one
+    // number and no style cites it as "Vol. 7" of a multi-volume work
+    // (tester r80 F4, F7). A volume of a set (`maintitle`, `volumes`, an
+    // `@mv…` entry) keeps its volume.
+    let whole_book = entry_kind(&e.kind, web_address) == "book" && !MULTI_VOLUME.contains(&e.kind.as_str());
+    if whole_book
+        && d.series.as_deref().is_some_and(|s| !s.trim().is_empty())
+        && d.issue.is_none()
+        && d.series_number.is_none()
+        && !book_in_main
+        && get("maintitle").is_none()
+        && get("volumes").is_none()
+        && d.volume_title.is_none()
+        && let Some(v) = d.volume.take()
+    {
+        d.series_number = Some(v);
+        d.issue_at = d.volume_at.take();
+    }
     d.pages_at = field_at("pages");
     // `type` is the kind of work within the entry type ("Policy Brief" on a
     // `@techreport`, "PhD thesis"; btxdoc §2.2 "type: the type of a

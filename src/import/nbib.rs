@@ -390,13 +390,39 @@ fn draft(r: &Raw) -> Draft {
         }
         None => v,
     });
-    d.container = journal.or_else(|| text("TA")).or_else(|| if kind == "chapter" { book_title } else { None });
-    // `TA` is the NLM title abbreviation, which Vancouver cites (Citing
-    // Medicine ch. 1, "Journal Title"); the full `JT` stays the container.
-    d.container_short = text("TA");
+    // `CTI` is the collection (series) title of a Bookshelf book or report
+    // ("The National Academies Collection: Reports funded by National
+    // Institutes of Health"): the series (tester r79 F2: it was named as a
+    // field canon has not).
+    d.series = text("CTI");
+    // A technical report's "journal" is the series it is numbered in (PubMed
+    // writes the WHO Technical Report Series so: `PT - Technical Report`,
+    // `JT - World Health Organization technical report series`, `VI - 10`):
+    // the series, and `VI` its number in it, as EndNote's secondary title
+    // and number are read (tester r79 F1: the series was printed as the
+    // publisher, the number as "Vol. 10"). A journal that publishes a
+    // guideline stays the container.
+    let report_series = kind == "report"
+        && d.series.is_none()
+        && (has_pt("Technical Report") && !has_pt("Journal Article")
+            || journal.as_deref().or(first("TA").map(|f| f.1.as_str())).is_some_and(is_series_name));
+    if report_series {
+        d.series = journal.or_else(|| text("TA"));
+        d.series_number = text("VI");
+        if let Some(ta) = text("TA").filter(|ta| d.series.as_deref() != Some(ta.as_str())) {
+            d.not_stored_as(format!(
+                "MEDLINE TA (the series' abbreviation, {ta:?}; canon keeps the series' full name)"
+            ));
+        }
+    } else {
+        d.container = journal.or_else(|| text("TA")).or_else(|| if kind == "chapter" { book_title } else { None });
+        // `TA` is the NLM title abbreviation, which Vancouver cites (Citing
+        // Medicine ch. 1, "Journal Title"); the full `JT` stays the container.
+        d.container_short = text("TA");
+        d.volume = text("VI");
+    }
     // `DP  - 2019 Winter`: the season is kept with the year.
     d.season = d.date.clone().filter(|v| builder::season_of(&v.text).is_some());
-    d.volume = text("VI");
     d.issue = text("IP");
     d.pages = text("PG");
     // Each said at its own line, as the year and DOI are (tester r63 F8).
@@ -484,7 +510,7 @@ fn draft(r: &Raw) -> Draft {
     }
     // A tag that holds one value, given twice with another value: the
     // first is read, the other named.
-    for tag in ["TI", "BTI", "DP", "JT", "TA", "VI", "IP", "PG", "PB", "PL", "EN"] {
+    for tag in ["TI", "BTI", "DP", "JT", "TA", "VI", "IP", "PG", "PB", "PL", "EN", "CTI"] {
         if all(tag).any(|(_, v, _)| Some(v) != first(tag).map(|(_, f, _)| f)) {
             unread.push((tag, "a second value"));
         }
@@ -656,8 +682,15 @@ fn is_publisher_item_identifier(s: &str) -> bool {
 /// author written two ways).
 const MEDLINE_READ: &[&str] = &[
     "PMID", "TI", "BTI", "TT", "DP", "DEP", "AD", "AID", "LID", "ISBN", "FAU", "AU", "CN", "FED", "ED", "PT", "JT",
-    "TA", "VI", "IP", "PG", "PB", "PL", "CY", "EN", "EDN", "LA", "OT", "MH", "PST",
+    "TA", "VI", "IP", "PG", "PB", "PL", "CY", "EN", "EDN", "LA", "OT", "MH", "PST", "CTI",
 ];
+
+/// A journal title that names a series of reports ("World Health
+/// Organization technical report series", "World Health Organ Tech Rep Ser").
+fn is_series_name(t: &str) -> bool {
+    let t = t.trim().trim_end_matches('.').to_lowercase();
+    t.ends_with(" series") || t.ends_with(" ser") || t.contains("report series")
+}
 
 #[cfg(test)]
 mod tests {

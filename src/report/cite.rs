@@ -5608,7 +5608,12 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
         // Chicago, Harvard) or a bare "Report" (Vancouver) without it; canon
         // keeps no genre, so the label is the genre ([`with_report_label`] in
         // Vancouver, whose style also prints the genre after the title).
-        if kind == "report" && !plain_suffix {
+        // In another locale the style labels the number with its own term
+        // ("Nr. 1045"); an English "Report No." before it doubled the label
+        // ("Report No. Nr. 1045"; tester r79 F8). A `.csl` file is given no
+        // genre the record has not: it may print the genre as the kind of
+        // report ("[Technical report]").
+        if kind == "report" && !plain_suffix && !form.foreign && !csl_file {
             e.insert("genre".into(), json!("Report No."));
         }
     }
@@ -5696,7 +5701,10 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
         _ => genre,
     };
     if let Some(g) = &genre {
-        let labelled = kind == "report" && number.is_some() && form.label_genre && !ends_with_number_label(g);
+        // In English only: another locale labels the number with its own
+        // term after the genre ("Policy Brief Nr. 7"; tester r79 F8).
+        let labelled =
+            kind == "report" && number.is_some() && form.label_genre && !form.foreign && !ends_with_number_label(g);
         let g = if labelled { format!("{} No.", g.trim()) } else { g.clone() };
         e.insert("genre".into(), json!(protected(&g)));
     }
@@ -5799,7 +5807,21 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                     parent.insert("title".into(), json!(with_letters_kept(c, true)));
                 }
             };
-            if let Some(v) = &r.volume {
+            // A chapter's book in a series with a volume and no number of its
+            // own: the volume is the book's number in the series (BibTeX's
+            // `volume` beside `series`), cited as its book's is, on the
+            // series below (tester r80 F4: "Vol. 26" of a set for the
+            // chapter, "(…; no. 26)" for its book). APA and AMA print no
+            // number of a chapter's book's series, so keep it as the volume.
+            let volume_in_series = r.kind == "chapter"
+                && matches!(parent_kind, Some("book"))
+                && r.series.as_deref().is_some_and(|s| !s.trim().is_empty())
+                && r.issue.as_deref().is_none_or(|i| i.trim().is_empty())
+                && r.volume_title.is_none()
+                && r.number_of_volumes.is_none();
+            if let Some(v) =
+                r.volume.as_ref().filter(|_| !volume_in_series || matches!(form.named, Some("apa" | "ama")))
+            {
                 parent.insert("volume".into(), json!(v));
             }
             // A chapter in a multi-volume work cited whole: the work's number
@@ -5824,12 +5846,18 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // parent ([`series_parent`]), which hayagriva gives CSL as
             // `collection-title`.
             if let (Some("book"), Some(series)) = (parent_kind, &r.series) {
-                parent.insert("parent".into(), series_parent(series, r.issue.as_deref()));
+                let number = if volume_in_series { r.volume.as_deref() } else { r.issue.as_deref() };
+                parent.insert("parent".into(), series_parent(series, number));
             }
             e.insert("parent".into(), Value::Object(parent));
         }
         _ => {
-            if let Some(v) = &r.volume {
+            // APA prints no series but a book's number in one as its volume,
+            // "(Vol. 4)" (tester r80 F4: the number was printed nowhere).
+            let apa_series_number = (form.named == Some("apa") && kind == "book" && r.series.is_some())
+                .then_some(r.issue.as_ref())
+                .flatten();
+            if let Some(v) = r.volume.as_ref().or(apa_series_number) {
                 e.insert("volume".into(), json!(v));
             }
             // A multi-volume work cited whole: its number of volumes (CSL
@@ -8857,7 +8885,15 @@ fn with_book_volume(mut t: Rich, r: &Reading, vancouver: bool, label: &VolumeLab
     // Cite Them Right likewise, "(MEC, vol. 7)". The processor printed the
     // series alone. Without a series the volume follows the proceedings'
     // title, as a chapter's follows its book's.
-    if r.kind == "conference-paper"
+    // A chapter's book likewise (tester r80 F4: "Vol. 26" of a set for the
+    // chapter, "(… ; no. 26)" for its book), unless the book is one volume
+    // of a set (its own title, the number of volumes) or has its own number
+    // in the series.
+    let chapter_in_series = r.kind == "chapter"
+        && r.issue.as_deref().is_none_or(|i| i.trim().is_empty())
+        && r.volume_title.is_none()
+        && r.number_of_volumes.is_none();
+    if (r.kind == "conference-paper" || chapter_in_series)
         && let Some(series) = r.series.as_deref().map(str::trim).filter(|x| !x.is_empty())
     {
         if let Some(g) = rfind_outside_identifiers(&t.text, &format!("({series})")) {
