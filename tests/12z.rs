@@ -476,7 +476,8 @@ fn the_report_readings_table_has_every_field_in_every_output() {
     w.import_reading(
         "ranges.nbib",
         "PMID- 30000101\nTI  - Every Range.\nDP  - 1998 May 3-5\nJT  - J\n\n\
-         PMID- 30000102\nTI  - Every Season Range.\nDP  - 1998 Summer-Fall\nJT  - J\n\n",
+         PMID- 30000102\nTI  - Every Season Range.\nDP  - 1998 Summer-Fall\nJT  - J\n\n\
+         PMID- 30000103\nTI  - Every Year End.\nDP  - 2021 Dec-2022 Jan\nJT  - J\n\n",
     );
     // A report's number in its series beside its own number (branch 12e, schema 0024): a seventh.
     add(
@@ -515,6 +516,8 @@ fn the_report_readings_table_has_every_field_in_every_output() {
             "Every Range",
             "Every Season Range",
             "Every Series Number",
+            // A range of months across a year end (schema 0036): its year_end.
+            "Every Year End",
         ]
         .into_iter()
         .map(|t| (t, reading(&doc["readings"], t)[f].clone()))

@@ -128,10 +128,12 @@ fn a_month_range_with_its_year_at_both_ends_keeps_its_end() {
     {
         assert_eq!(ymd(&list, t), (Some(2019), Some(4), None, Some(6)), "{t}");
     }
-    // A range across years is still named, not read as months of one year.
+    // A range across years is not read as months of one year: since
+    // schema 0036 (tester r79) it is kept whole, its end year stored.
     let err = w.import_reading("y.csv", "title,year,container\nAcross years,2021 Dec-2022 Jan,J\n");
-    assert!(err.contains("runs from 2021 to 2022"), "{err}");
-    assert_eq!(ymd(&w.reading_list(), "Across years").3, None);
+    assert!(!err.contains("runs from 2021 to 2022"), "{err}");
+    assert_eq!(ymd(&w.reading_list(), "Across years"), (Some(2021), Some(12), None, Some(1)));
+    assert_eq!(common::reading(&w.reading_list(), "Across years")["year_end"], 2022);
 }
 
 // F10: RIS's fourth part is free "other information": the date is read,

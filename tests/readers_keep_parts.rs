@@ -48,8 +48,10 @@ fn a_month_range_keeps_both_months_in_every_format() {
     assert_eq!(months("Bib range macros"), (Some(9), Some(10)));
     assert_eq!(months("Bib range"), (Some(4), Some(5)));
     assert_eq!(months("Csl range"), (Some(11), Some(12)));
-    // A range across two years has no end month in one year: the first month only, never a wrong one.
-    assert_eq!(months("Csl across years"), (Some(12), None));
+    // A range across two years keeps its end month with its end year (schema 0036, tester r79),
+    // never an end month read as one of the first year.
+    assert_eq!(months("Csl across years"), (Some(12), Some(1)));
+    assert_eq!(reading(&l, "Csl across years")["year_end"], 2018);
     assert_eq!(months("Endnote range"), (Some(6), Some(7)));
     assert_eq!(months("Csv range"), (Some(10), Some(12)));
 
@@ -185,7 +187,7 @@ TY  - CHAP\nTI  - Ris chapter\nAU  - Ola, A\nT2  - Parent Book\nT3  - Parent Ser
     assert!(
         text.lines().next().unwrap().ends_with(
             ",month_end,series,genre,day_end,season_end,page_count,credit,licence,series_number,year_note,\
-                 report_number,accessed,original_year,translators,original_title,volume_title,number_of_volumes,type_inferred"
+                 report_number,accessed,original_year,translators,original_title,volume_title,number_of_volumes,type_inferred,year_end"
         ),
         "{text}"
     );

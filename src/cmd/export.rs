@@ -142,6 +142,9 @@ const READING_COLUMNS: &[&str] = &[
     // Schema 0034: "yes" where canon inferred the type (no list stated it), so that a copy
     // importing the sheet reads the guess as one (tester r76 F3), last for the same reason.
     "type_inferred",
+    // Schema 0036: the last year of a range of months across a year end ("2021 Dec-2022 Jan":
+    // month 12, month_end 1, year_end 2022), last for the same reason.
+    "year_end",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -215,6 +218,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.volume_title),
             o(&r.number_of_volumes),
             if r.type_inferred { "yes".to_string() } else { String::new() },
+            r.year_end.map(|y| y.to_string()).unwrap_or_default(),
         ]);
     }
     if !a.bom {

@@ -1257,6 +1257,8 @@ struct ReadingNotes {
     warnings: Vec<RowError>,
     keywords: std::collections::BTreeMap<String, usize>,
     not_yet: usize,
+    /// Records with no year and no state: each said, and counted here.
+    undated: usize,
     /// Fields canon does not store, with how many records had each.
     unstored: std::collections::BTreeMap<String, usize>,
     /// Records typed by canon and not warned of it, by the type read and
@@ -1275,6 +1277,9 @@ impl ReadingNotes {
         }
         if r.year.is_none() && r.year_note.is_some() {
             self.not_yet += 1;
+        }
+        if r.undated {
+            self.undated += 1;
         }
         for f in &r.unstored {
             *self.unstored.entry(f.clone()).or_default() += 1;
@@ -1364,6 +1369,13 @@ impl ReadingNotes {
                 "note: {} reading{} not yet published (in press, forthcoming…): read without a year, with that note in its place",
                 self.not_yet,
                 if self.not_yet == 1 { "" } else { "s" }
+            ));
+        }
+        if self.undated > 0 {
+            out.push(format!(
+                "note: {} reading{} with no date (no year, nor \"in press\" or \"n.d.\" in the file): read without a year",
+                self.undated,
+                if self.undated == 1 { "" } else { "s" }
             ));
         }
         out

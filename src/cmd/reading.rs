@@ -465,6 +465,7 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("season", &r.season);
     opt("month", &r.month.map(|m| m.to_string()));
     opt("month_end", &r.month_end.map(|m| m.to_string()));
+    opt("year_end", &r.year_end.map(|y| y.to_string()));
     opt("series", &r.series);
     opt("genre", &r.genre);
     opt("day", &r.day.map(|d| d.to_string()));

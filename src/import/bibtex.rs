@@ -1236,6 +1236,7 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
     let (line, col) = lines.pos(e.at);
     let name = if e.key.is_empty() { format!("@{}", e.kind) } else { e.key.clone() };
     let mut d = Draft::new(Pos::new(line, col), Some(format!("entry `{name}`")));
+    d.date_name = Some("year");
     for (off, message) in &e.notes {
         let (l, c) = lines.pos(*off);
         d.warnings.push(RowError::new(l, c, format!("in entry `{name}`: {message}")));
@@ -3271,7 +3272,8 @@ mod tests {
 
     #[test]
     fn an_entry_on_a_comment_line_is_read_and_said() {
-        let p = parse_str("@misc{real, title={Real}}\n  % old: @article{fake, title={Not a record}}\n");
+        // (`real` has its year: a record without one is said for that, tester r79.)
+        let p = parse_str("@misc{real, title={Real}, year=2020}\n  % old: @article{fake, title={Not a record}}\n");
         assert_eq!(p.records.len(), 2);
         let w = warnings(&p);
         assert!(

@@ -95,6 +95,12 @@ pub enum IsbnRule {
 pub struct Draft {
     /// Where the record starts.
     pub at: Pos,
+    /// The format's name for the date field ("issued", "PY"), for the
+    /// message on a record with no date at all.
+    pub date_name: Option<&'static str>,
+    /// The format said already why the record has no year (a CSL date
+    /// with no year in it): the builder's "no date" is not said again.
+    pub undated_said: bool,
     /// How messages name the record ("entry `key`", "record", "item `id`");
     /// `None` for a spreadsheet row, which its line names.
     pub label: Option<String>,
@@ -139,6 +145,9 @@ pub struct Draft {
     /// cell); a range written in the month or the date ("2019 Apr-May") is
     /// read from there.
     pub month_end: Option<Val>,
+    /// The last year of a range of months across a year end, given apart
+    /// (canon's export's `year_end` cell, with `month_end`; schema 0036).
+    pub year_end: Option<Val>,
     /// The last day of a range of days, given apart (a CSV `day_end` cell).
     pub day_end: Option<Val>,
     /// The last season of a range of seasons, given apart (a CSV `season_end` cell).
@@ -2740,6 +2749,30 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             )),
         }
     }
+    // No date at all, and no state ("in press") or "n.d." to say why: read
+    // without a year, and said in the same words for every format (tester
+    // r75 F10, r79: only CSL-JSON said it). A date written "n.d." is the
+    // file's own word, and not said again.
+    let no_text = |v: &Option<Val>| v.as_ref().is_none_or(|v| v.text.trim().is_empty());
+    let undated = year.is_none() && year_note.is_none() && no_text(&d.date) && no_text(&d.pub_state);
+    if title.is_some()
+        && year.is_none()
+        && year_note.is_none()
+        && no_text(&d.date)
+        && no_text(&d.pub_state)
+        && no_text(&d.month)
+        && !d.undated_said
+        // A spreadsheet's row is counted in the import's summary instead,
+        // once for the file: a sheet without years is common, and a
+        // warning at each row would bury the others.
+        && d.label.is_some()
+    {
+        d.warnings.push(RowError::new(
+            d.at.line,
+            d.at.column,
+            format!("{p}{}; read without a year", undated_message(d.date_name)),
+        ));
+    }
     // A manuscript no journal has accepted: the journal named is where it
     // was sent, which its reference does not give (tester r40, #11).
     if year.is_none()
@@ -2954,9 +2987,13 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // The last month of a range ("2019 Apr-May", RIS "2019/04-05"): its own
     // cell, else the range the month or date names. Never the first month only.
     let mut month_end = month_source.and_then(|v| super::dates::month_end(&v.text));
+    // The year_end cell, with month_end: the range ends in a later year.
+    let year_end_cell = d.year_end.as_ref().filter(|v| !v.text.trim().is_empty()).cloned();
+    let end_year = year_end_cell.as_ref().and_then(|v| v.text.trim().parse::<i64>().ok());
+    let later_year = matches!((end_year, year), (Some(e), Some(y)) if e > y && YEARS.contains(&e));
     if let Some(v) = d.month_end.as_ref().filter(|v| !v.text.trim().is_empty()) {
         match super::dates::month_day(&v.text).0 {
-            Some(e) if month.is_some_and(|m| e > m) => month_end = Some(e),
+            Some(e) if month.is_some_and(|m| e > m) || (later_year && month.is_some()) => month_end = Some(e),
             Some(e) if month == Some(e) => month_end = None,
             Some(_) => err(
                 &mut errs,
@@ -2981,6 +3018,37 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     if month_end.is_some() {
         // A day belongs to one month, not to a range.
         day = None;
+    }
+    // A range of months across a year end ("2021 Dec-2022 Jan", RIS
+    // "2021/12/2022/01", EDTF "2021-12/2022-01"): its last year and month
+    // are kept beside the first (schema 0036; tester r79: the end year was
+    // lost, "Dec-Jan 2021").
+    let mut year_end = None;
+    if let (Some(y), Some(m)) = (year, month) {
+        let own = [month_source, if conflicting { None } else { d.month.as_ref() }, d.date.as_ref()];
+        if let Some((_, _, ey, em)) = own
+            .into_iter()
+            .flatten()
+            .find_map(|v| super::dates::months_across_years(&v.text).filter(|&(a, b, ..)| a == y && b == m))
+        {
+            (year_end, month_end, day) = (Some(ey), Some(em), None);
+        }
+    }
+    if let Some(v) = year_end_cell {
+        if later_year && month.is_some() && month_end.is_some() {
+            (year_end, day) = (end_year, None);
+        } else if end_year != year {
+            d.warnings.push(RowError::new(
+                v.at.line,
+                v.at.column,
+                format!(
+                    "{p}year_end {:?} not stored: it ends a range of months across a year end, and needs a month, a \
+                     month_end and a year before it{}",
+                    v.text.trim(),
+                    year.map(|y| format!(" (the year is {y})")).unwrap_or_default()
+                ),
+            ));
+        }
     }
     // A range of days given as the day (BibTeX `day = {5--11}`, a CSV `day`
     // cell "5-11"): its first day is the day, its last the range's end
@@ -3066,7 +3134,13 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         for v in own.into_iter().flatten().filter(|v| matches!(read_date(&v.text), Some(Dated::Year(a)) if a == y)) {
             // "2010-22" read as an EDTF season (summer 2010) is no range of years.
             let a_season = season.is_some() && edtf_season(&v.text).is_some();
-            if let (Some((first, last)), false, false) = (super::dates::year_range(&v.text), said_range, a_season) {
+            // (A range of months across a year end is kept whole: `year_end`.)
+            let kept_whole = year_end.is_some()
+                && (super::dates::months_across_years(&v.text).is_some()
+                    || super::dates::year_range(&v.text).map(|r| r.1) == year_end);
+            if let (Some((first, last)), false, false, false) =
+                (super::dates::year_range(&v.text), said_range, a_season, kept_whole)
+            {
                 said_range = true;
                 d.warnings.push(RowError::new(
                     v.at.line,
@@ -3904,6 +3978,8 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     let volume_title = volume_title(&mut d, title.as_deref());
     let number_of_volumes = number_of_volumes(&mut d);
     Ok(ReadingRecord {
+        undated,
+        year_end,
         line: d.at.line,
         id,
         title: title.unwrap_or_default(),
@@ -4348,6 +4424,94 @@ fn without_label(v: &str, labels: &[&str]) -> Option<String> {
         && rest.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '–' | '/' | ' '))
         && rest.chars().count() <= 12;
     numeric.then(|| rest.to_string())
+}
+
+/// What a record with no date at all is said to lack, naming the format's
+/// date field when it has one: "no date (issued)", "no date". One message
+/// for every format; the import summary counts such records.
+pub fn undated_message(field: Option<&str>) -> String {
+    field.map_or_else(|| "no date".to_string(), |f| format!("no date ({f})"))
+}
+
+/// The number a volume names, whatever way it is written: "2", "II", "ii",
+/// "Vol. 2", "v. 2", "vol. II", "Bd. 2" are all volume 2 (tester r79: "2"
+/// stored and "II" imported again were two volumes). `None` for a volume
+/// that is no plain number ("2A", "Suppl 1", "3-4"), which is compared as
+/// text.
+pub fn volume_number(v: &str) -> Option<u32> {
+    let t = v.trim().trim_end_matches('.').trim();
+    let lower = t.to_lowercase();
+    let rest = ["volume", "vol.", "vol", "v.", "band", "bd.", "bd", "tome", "tomo", "t.", "v"]
+        .iter()
+        .find_map(|l| lower.strip_prefix(l).map(|r| r.trim_start_matches([' ', ':', '.']).trim()))
+        .filter(|r| !r.is_empty() && r.len() < lower.len())
+        .unwrap_or(lower.as_str());
+    if !rest.is_empty() && rest.len() <= 6 && rest.bytes().all(|b| b.is_ascii_digit()) {
+        return rest.parse().ok().filter(|&n| n > 0);
+    }
+    roman_number(rest)
+}
+
+/// A Roman numeral written the standard way ("iv", not "iiii"), lower
+/// case, 1 to 3999; `None` for anything else.
+fn roman_number(w: &str) -> Option<u32> {
+    const DIGITS: [(u32, &str); 13] = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ];
+    if w.is_empty() || !w.bytes().all(|b| b"ivxlcdm".contains(&b)) {
+        return None;
+    }
+    let vals: Vec<i64> = w
+        .bytes()
+        .map(|b| match b {
+            b'i' => 1,
+            b'v' => 5,
+            b'x' => 10,
+            b'l' => 50,
+            b'c' => 100,
+            b'd' => 500,
+            _ => 1000,
+        })
+        .collect();
+    let signed: i64 =
+        vals.iter().enumerate().map(|(i, &v)| if vals.get(i + 1).is_some_and(|&nx| nx > v) { -v } else { v }).sum();
+    let n = u32::try_from(signed).ok()?;
+    // Written back the standard way, it must be what was read.
+    let mut back = String::new();
+    let mut left = n;
+    for (v, s) in DIGITS {
+        while left >= v {
+            back.push_str(s);
+            left -= v;
+        }
+    }
+    (n > 0 && n < 4000 && back == w).then_some(n)
+}
+
+/// Whether two volumes name the same volume: the same text (without case
+/// or outer spaces), or the same number however written ([`volume_number`]:
+/// "2", "II", "Vol. 2").
+pub fn same_volume(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    a.eq_ignore_ascii_case(b) || matches!((volume_number(a), volume_number(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// The key a volume is compared by: its number when it is one, else its
+/// text in lower case.
+pub fn volume_key(v: &str) -> String {
+    volume_number(v).map_or_else(|| v.trim().to_lowercase(), |n| n.to_string())
 }
 
 /// Reads the roles a library catalogue's relator terms gave the authors

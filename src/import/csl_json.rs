@@ -558,16 +558,12 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             p.column,
             format!("in {}: the date has no year ({k}); read without a year", d.label.as_deref().unwrap_or("item")),
         ));
-    } else if d.date.is_none() && !literal_said && text_of(o.get("title")).is_some() {
-        // No date at all and no status to say why (tester r75 F10: imported
-        // without a year and nothing said): the same words, at the item.
-        // (An item without a title is refused for that.)
-        d.warnings.push(RowError::new(
-            line,
-            col,
-            format!("in {}: no date (issued); read without a year", d.label.as_deref().unwrap_or("item")),
-        ));
+        d.undated_said = true;
     }
+    // No date at all and no status to say why (tester r75 F10): the
+    // builder says it, as for every format.
+    d.undated_said |= literal_said;
+    d.date_name = Some("issued");
     d.doi = text_of(o.get("DOI")).map(|t| Val::new(t, at("DOI")));
     d.pmid = text_of(o.get("PMID")).map(|t| Val::new(t, at("PMID")));
     d.isbn = text_of(o.get("ISBN")).map(|t| Val::new(t, at("ISBN")));
@@ -724,7 +720,11 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             let same_year = end.filter(|e| num(e.first()) == Some(y));
             let end_month = same_year.and_then(|e| num(e.get(1))).filter(|e| *e >= m);
             let end_day = same_year.and_then(|e| num(e.get(2)));
+            // Across a year end ([[2021, 12], [2022, 1]]): an ISO interval
+            // of months the builder keeps whole (`dates::months_across_years`).
+            let across = end.and_then(|e| Some((num(e.first())?, num(e.get(1))?))).filter(|(ey, _)| *ey > y);
             let t = match (num(p.get(2)), end_month, end_day) {
+                _ if let Some((ey, em)) = across => format!("{y:04}-{m:02}/{ey:04}-{em:02}"),
                 // A range with days ([[1998, 5, 3], [1998, 5, 5]]): an ISO
                 // interval, whose start the builder keeps and whose end it names.
                 (Some(day), Some(e), Some(ed)) if (e, ed) != (m, day) => {

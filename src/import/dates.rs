@@ -306,6 +306,37 @@ pub fn month_end(s: &str) -> Option<i64> {
     (last > first && (1..=12).contains(&last)).then_some(last)
 }
 
+/// A range of months across a year end, or across years: MEDLINE `DP  -
+/// 2021 Dec-2022 Jan`, RIS `DA  - 2021/12/2022/01`, "Dec 2021 - Jan 2022",
+/// EDTF/ISO `2021-12/2022-01` (as canon's CSL-JSON reader writes
+/// `date-parts` [[2021, 12], [2022, 1]]): (first year, first month, last
+/// year, last month), the last year after the first. `None` for anything
+/// else: one year, a range of years alone ("1998-2000"), a range of days.
+pub fn months_across_years(s: &str) -> Option<(i64, i64, i64, i64)> {
+    let t = bare(s);
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let year =
+        |w: &str| (w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<i64>().ok()).flatten();
+    let month = |w: &str| {
+        {
+            month_word(w).or_else(|| {
+                (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<i64>().ok()).flatten()
+            })
+        }
+        .filter(|m| (1..=12).contains(m))
+    };
+    let (y1, m1, y2, m2) = match words.as_slice() {
+        // Year first: "2021 Dec-2022 Jan", "2021/12/2022/01", "2021-12/2022-01".
+        [a, b, c, d] if year(a).is_some() && year(c).is_some() => (year(a)?, month(b)?, year(c)?, month(d)?),
+        // Month first: "Dec 2021 - Jan 2022", "December 2021–January 2022".
+        [a, b, c, d] if year(b).is_some() && year(d).is_some() && month_word(a).is_some() => {
+            (year(b)?, month(a)?, year(d)?, month(c)?)
+        }
+        _ => return None,
+    };
+    (y2 > y1 && super::builder::YEARS.contains(&y2)).then_some((y1, m1, y2, m2))
+}
+
 /// The words and numbers of a date, each with whether a dash ("-", "–",
 /// "—") stands between it and the one before.
 fn dashed_tokens(t: &str) -> Vec<(String, bool)> {
@@ -672,6 +703,9 @@ pub struct TypedDate {
     pub month: Option<i64>,
     pub day: Option<i64>,
     pub month_end: Option<i64>,
+    /// The last year of a range of months across a year end ("2021
+    /// Dec-2022 Jan"), whose last month is `month_end`.
+    pub year_end: Option<i64>,
     pub season: Option<String>,
     /// The last day of a range of days within the month ("1998 May 3-5").
     pub day_end: Option<i64>,
@@ -894,6 +928,7 @@ pub fn typed_year(s: &str) -> Result<TypedDate, String> {
             month: r.month,
             day: r.day,
             month_end: r.month_end,
+            year_end: r.year_end,
             season: r.season,
             day_end: r.day_end,
             season_end: r.season_end,
@@ -1011,6 +1046,22 @@ mod tests {
         ];
         for (s, m, d) in cases {
             assert_eq!(month_day(s), (*m, *d), "{s}");
+        }
+    }
+
+    #[test]
+    fn months_across_a_year_end() {
+        for s in [
+            "2021 Dec-2022 Jan",
+            "2021/12/2022/01",
+            "Dec 2021 - Jan 2022",
+            "2021-12/2022-01",
+            "December 2021–January 2022",
+        ] {
+            assert_eq!(months_across_years(s), Some((2021, 12, 2022, 1)), "{s}");
+        }
+        for s in ["2021 Dec", "1998-2000", "2019 Apr-May", "2021/12//", "2022 Jan-2021 Dec", "2021 Dec 30-2022 Jan 2"] {
+            assert_eq!(months_across_years(s), None, "{s}");
         }
     }
 

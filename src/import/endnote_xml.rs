@@ -473,6 +473,7 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
         |n| format!("record {n}"),
     );
     let mut d = Draft::new(pos(r.start), Some(label));
+    d.date_name = Some("year");
     for (at, said) in &r.warnings {
         let at = pos(*at);
         let message = format!("{}{said}", d.prefix());

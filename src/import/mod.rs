@@ -395,6 +395,12 @@ pub struct ReadingRecord {
     /// the import says it once for the file ("they name a journal"; a
     /// sheet without a type column, or with the row's type cell empty).
     pub kind_unsaid: Option<&'static str>,
+    /// The last year of a range of months across a year end ("2021
+    /// Dec-2022 Jan": 2022), whose last month is `month_end` (schema 0036).
+    pub year_end: Option<i64>,
+    /// No date at all, and no state or "n.d." to say why: warned of, and
+    /// counted in the import's summary.
+    pub undated: bool,
     /// The journal, book or series the work appeared in.
     pub container: Option<String>,
     /// The container's abbreviation (MEDLINE `TA`, RIS `J2`, CSL
@@ -602,6 +608,7 @@ impl Present {
         "original_title",
         "volume_title",
         "number_of_volumes",
+        "year_end",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

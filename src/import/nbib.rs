@@ -202,6 +202,7 @@ fn draft(r: &Raw) -> Draft {
     let pmid = r.fields.iter().find(|(t, _, _)| t == "PMID").map(|(_, v, _)| v.clone());
     let label = pmid.as_ref().map_or_else(|| "record".to_string(), |p| format!("record PMID {p}"));
     let mut d = Draft::new(Pos::new(r.line, 1), Some(label));
+    d.date_name = Some("DP");
     let first = |tag: &str| r.fields.iter().find(|(t, v, _)| t == tag && !v.is_empty());
     let all = |tag: &'static str| r.fields.iter().filter(move |(t, v, _)| t == tag && !v.is_empty());
     let text = |tag: &str| first(tag).map(|(_, v, _)| v.clone());

@@ -69,6 +69,7 @@ const VOLUME_TITLE: usize = 47;
 const NUMBER_OF_VOLUMES: usize = 48;
 const TYPE_INFERRED: usize = 49;
 const DATE: usize = 50;
+const YEAR_END: usize = 51;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -282,6 +283,10 @@ pub const FIELDS: &[Field] = &[
         ],
         required: false,
     },
+    // Schema 0036: the last year of a range of months across a year end
+    // ("2021 Dec-2022 Jan": month 12, month_end 1, year_end 2022), as
+    // `export reading` writes it.
+    Field { name: "year_end", aliases: &["end year", "last year"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -319,6 +324,7 @@ const PRESENT: &[(usize, &str)] = &[
     (DAY, "day"),
     (PMID, "pmid"),
     (MONTH_END, "month_end"),
+    (YEAR_END, "year_end"),
     (SERIES, "series"),
     (GENRE, "genre"),
     (DAY_END, "day_end"),
@@ -397,6 +403,16 @@ pub struct ReadingReader<'a> {
     /// The header row as the file has it, and its delimiter (for `--rejects`).
     raw_header: csv::StringRecord,
     delimiter: u8,
+    /// The date columns (0-based) whose yes/no value was said already: a
+    /// "Published" column of yes/no is named once a file, not at each row.
+    said_yes_no: std::cell::RefCell<Vec<usize>>,
+}
+
+/// Whether a cell is a yes/no value ("yes", "no", "TRUE", "FALSE", "Y",
+/// "N"), which no date column holds: a sheet's "Published" column of
+/// yes/no beside its year (tester r79).
+fn yes_no_word(t: &str) -> bool {
+    matches!(t.trim().to_lowercase().as_str(), "yes" | "no" | "y" | "n" | "true" | "false")
 }
 
 impl<'a> ReadingReader<'a> {
@@ -464,6 +480,7 @@ impl<'a> ReadingReader<'a> {
             filled: vec![0; headers.len()],
             raw_header: csv::StringRecord::from(headers.to_vec()),
             delimiter: b',',
+            said_yes_no: std::cell::RefCell::new(Vec::new()),
             rows,
             mapping,
             themes,
@@ -546,17 +563,41 @@ impl<'a> ReadingReader<'a> {
         let opt = |f: usize| Some(val(f)).filter(|v| !v.text.is_empty());
         let text = |f: usize| opt(f).map(|v| v.text);
         let mut d = Draft::new(Pos::new(line, m.column(TITLE)), None);
+        d.date_name = Some("year");
         // A title's case protection and marks as `export reading` writes
         // them (`{eGFR}`, `\textit{…}`): read back into the stored form.
         let title_val = |f: usize| Val::new(super::title_text::from_sheet(self.get(f).trim()), at(f));
         d.title = Some(title_val(TITLE));
         d.id = opt(ID);
-        d.date = opt(YEAR);
+        // A yes/no in a date column ("Published": yes) is no date: not
+        // read, and said once for the column, not at each row.
+        let dated = |f: usize, d: &mut Draft| {
+            let v = opt(f)?;
+            if !yes_no_word(&v.text) {
+                return Some(v);
+            }
+            let c = m.column(f) as usize;
+            if !self.said_yes_no.borrow().contains(&c) {
+                self.said_yes_no.borrow_mut().push(c);
+                let name = self.raw_header.get(c.saturating_sub(1)).unwrap_or_default().trim().to_string();
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "column {name:?} holds yes/no values ({:?}), not dates: they are not read as dates, in \
+                         this row or a later one (said once for the file)",
+                        v.text
+                    ),
+                ));
+            }
+            None
+        };
+        d.date = dated(YEAR, &mut d);
         // The fuller date column: the year where the year cell is empty.
         // A date that gives no year where the year cell is empty, or that
         // is a spreadsheet's date number shown as a number: said at its
         // cell, not read; the row kept.
-        let mut full_date = opt(DATE);
+        let mut full_date = dated(DATE, &mut d);
         if let Some(f) = full_date.as_ref() {
             let serial = date_serial(&f.text);
             if serial.is_some() || (d.date.is_none() && !fuller_date_reads(&f.text)) {
@@ -653,6 +694,7 @@ impl<'a> ReadingReader<'a> {
         };
         d.day = opt(DAY);
         d.month_end = opt(MONTH_END);
+        d.year_end = opt(YEAR_END);
         d.series = text(SERIES);
         d.genre = text(GENRE);
         d.day_end = opt(DAY_END);

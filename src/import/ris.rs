@@ -334,6 +334,7 @@ fn draft(raw: &Raw) -> Draft {
         None => format!("the record starting at line {}", raw.line),
     };
     let mut d = Draft::new(Pos::new(raw.line, 1), Some(label));
+    d.date_name = Some("PY");
     d.warnings.extend(raw.warnings.iter().cloned());
     let first =
         |tags: &[&str]| tags.iter().find_map(|t| raw.fields.iter().find(|(tag, v, _, _)| tag == t && !v.is_empty()));

@@ -2257,6 +2257,7 @@ impl Style {
         let m = c.to_mut();
         m.year = None;
         (m.month, m.day, m.month_end, m.day_end, m.season, m.season_end) = (None, None, None, None, None, None);
+        m.year_end = None;
         (m.date_approximate, m.date_copyright) = (false, false);
         // (In the style's locale's words, as without a year: "Im Druck 2024."
         // in German, "À paraître 2025." in French; tester r78 F8.)
@@ -3675,7 +3676,9 @@ fn with_month_range(mut t: Rich, r: &Reading, nlm: bool, words: &Words) -> Rich 
         }
         forms
     } else if nlm {
-        vec![(first[..3].to_string(), format!("-{}", &last[..3]))]
+        // Across a year end, the end's year before its month: "2021 Dec-2022 Jan".
+        let end_year = r.year_end.map(|e| format!("{e} ")).unwrap_or_default();
+        vec![(first[..3].to_string(), format!("-{end_year}{}", &last[..3]))]
     } else {
         vec![
             (first.to_string(), format!("–{last}")),
@@ -3691,11 +3694,37 @@ fn with_month_range(mut t: Rich, r: &Reading, nlm: bool, words: &Words) -> Rich 
         });
         if let Some(at) = found {
             let end = at + form.len();
+            if let (Some(y), Some(e), false) = (r.year, r.year_end, nlm) {
+                return with_year_end(t, at, end, &insert, y, e);
+            }
             if !t.text[end..].starts_with(insert.as_str()) {
                 splice(&mut t, end..end, &insert);
             }
             return t;
         }
+    }
+    t
+}
+
+/// A range of months across a year end (schema 0036) where the style
+/// printed the first month at `at..end`: each month with its own year, in
+/// the order the style gave the first ("Dec. 2021–Jan. 2022" in MLA and
+/// IEEE, "(2021, December–2022, January)" in APA 7 §9.14, "(December
+/// 2021–January 2022)" in Chicago 14.171). `insert` is the dash and the
+/// last month.
+fn with_year_end(mut t: Rich, at: usize, end: usize, insert: &str, y: i64, e: i64) -> Rich {
+    let year = y.to_string();
+    if t.text[end..].starts_with(&format!(" {year}")) {
+        // The month then its year: the end after the first's year.
+        let after = end + 1 + year.len();
+        splice(&mut t, after..after, &format!("{insert} {e}"));
+    } else if t.text[..at].ends_with(&format!("{year}, ")) {
+        // The year then its month (APA): the end's year before its month.
+        let last = insert.trim_start_matches('–');
+        splice(&mut t, end..end, &format!("–{e}, {last}"));
+    } else {
+        // The month alone (Chicago's issue date, the year printed apart).
+        splice(&mut t, end..end, &format!(" {year}{insert} {e}"));
     }
     t
 }
@@ -8415,8 +8444,12 @@ fn with_web_date(mut t: Rich, r: &Reading, words: &Words) -> Rich {
             let mut w = MON[m as usize - 1].to_string();
             // A range of months, "1998 Jul-Aug" (ch. 22; tester r59 F5: the
             // stored end was left out).
-            match r.month_end.filter(|e| (1..=12).contains(e) && *e != m) {
-                Some(e) => w.push_str(&format!("-{}", MON[e as usize - 1])),
+            match r.month_end.filter(|e| (1..=12).contains(e) && (*e != m || r.year_end.is_some())) {
+                // Across a year end, "2021 Dec-2022 Jan" (tester r79).
+                Some(e) => match r.year_end {
+                    Some(ye) => w.push_str(&format!("-{ye} {}", MON[e as usize - 1])),
+                    None => w.push_str(&format!("-{}", MON[e as usize - 1])),
+                },
                 None => {
                     if let Some(d) = r.day.filter(|d| (1..=crate::import::dates::days_in_month(m, Some(y))).contains(d))
                     {

@@ -1870,6 +1870,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "volume_title",
         // Schema 0033: the number of volumes of a multi-volume work, appended.
         "number_of_volumes",
+        // Schema 0036: the end year of a range of months across a year end, appended.
+        "year_end",
     ])
     .with_ids(&["id"]);
     for r in &d.readings {
@@ -1937,6 +1939,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.original_title.as_deref().map(crate::import::title_text::sheet)),
             o(&r.volume_title.as_deref().map(crate::import::title_text::sheet)),
             o(&r.number_of_volumes),
+            n(r.year_end),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.

@@ -124,6 +124,8 @@ pub const TABLES: &[Table] = &[
             "volume_title",
             "number_of_volumes",
             "type_inferred",
+            "year_end",
+            "year_end_month",
         ],
         order: "id",
         has_id: true,

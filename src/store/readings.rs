@@ -69,6 +69,10 @@ struct Stored {
     /// The last month of a range of months ("2019 Apr-May"; schema 0016).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     month_end: Option<i64>,
+    /// The last year of a range of months across a year end ("2021
+    /// Dec-2022 Jan": month_end 1 of year_end 2022; schema 0036).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    year_end: Option<i64>,
     /// The last day of a range of days in one month ("1998 May 3-5": day 3,
     /// day_end 5; schema 0022).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -293,8 +297,18 @@ impl Stored {
         self.day = old.day;
         self.season = old.season.clone();
         self.month_end = old.month_end;
+        self.year_end = old.year_end;
         self.day_end = old.day_end;
         self.season_end = old.season_end.clone();
+    }
+
+    /// The end of a range as the columns hold it: `month_end` within one
+    /// year; `year_end` and `year_end_month` across a year end (schema 0036).
+    fn end_columns(&self) -> (Option<i64>, Option<i64>, Option<i64>) {
+        match self.year_end {
+            Some(e) if self.month_end.is_some() => (None, Some(e), self.month_end),
+            _ => (self.month_end, None, None),
+        }
     }
 
     fn from_record(r: &ReadingRecord) -> Stored {
@@ -335,6 +349,7 @@ impl Stored {
             month: month_day(r).0,
             day: month_day(r).1,
             month_end: month_day(r).0.and(r.month_end),
+            year_end: month_day(r).0.and(r.month_end).and(r.year_end).filter(|e| r.year.is_some_and(|y| *e > y)),
             day_end: month_day(r).1.and(r.day_end).filter(|e| month_day(r).1.is_some_and(|d| *e > d)),
             season_end: r.season.as_ref().and(r.season_end.clone()).filter(|e| Some(e) != r.season.as_ref()),
             series: r.series.clone(),
@@ -692,7 +707,12 @@ impl Stored {
             }
         };
         let pages = undamaged("pages", pages, &self.pages);
-        let volume = undamaged("volume", pick(&r.volume, &self.volume), &self.volume);
+        // One volume written another way ("II" for the stored "2", "Vol. 2"):
+        // the text as first stored stays (tester r79).
+        let volume = match (&r.volume, &self.volume) {
+            (Some(n), Some(o)) if crate::import::builder::same_volume(n, o) => Some(o.clone()),
+            _ => undamaged("volume", pick(&r.volume, &self.volume), &self.volume),
+        };
         let issue = undamaged("issue", pick(&r.issue, &self.issue), &self.issue);
         let year = r.year.or(self.year);
         let has_type = r.present == Present::default() || r.present.has("type");
@@ -878,6 +898,13 @@ impl Stored {
                 Some(y) if Some(y) == self.year && new.month == self.month && new.month_end.is_none() => self.month_end,
                 Some(_) => new.month_end,
                 None => self.month_end,
+            },
+            // The end's year goes with the end's month.
+            year_end: match r.year {
+                Some(y) if Some(y) == self.year && new.month.is_none() => self.year_end,
+                Some(y) if Some(y) == self.year && new.month == self.month && new.month_end.is_none() => self.year_end,
+                Some(_) => new.year_end,
+                None => self.year_end,
             },
             date_approximate: match r.year {
                 Some(y) if Some(y) == self.year => self.date_approximate && new.date_approximate,
@@ -1132,6 +1159,17 @@ impl Stored {
             } else {
                 new.month_end.or(self.month_end)
             },
+            // The end's year goes with the end's month.
+            year_end: if p.has("month_end")
+                || p.has("year_end")
+                || (p.has("year") && other_year)
+                || (p.has("month") && new.month != self.month)
+                || new.month_end.is_some()
+            {
+                new.year_end
+            } else {
+                self.year_end
+            },
             date_approximate: if p.has("year") { new.date_approximate } else { self.date_approximate },
             date_copyright: if p.has("year") { new.date_copyright } else { self.date_copyright },
             authors_truncated: if p.has("authors") { new.authors_truncated } else { self.authors_truncated },
@@ -1251,6 +1289,7 @@ impl Stored {
                 self.day
             },
             month_end: if self.year.is_none() || finer { new.month_end } else { self.month_end },
+            year_end: if self.year.is_none() || finer { new.year_end } else { self.year_end },
             date_approximate: if self.year.is_some() { self.date_approximate } else { new.date_approximate },
             date_copyright: if self.year.is_some() { self.date_copyright } else { new.date_copyright },
             authors_truncated: if self.author_names.is_empty() {
@@ -1615,6 +1654,10 @@ pub fn fuller_title(ours: &str, theirs: &str) -> Fuller {
 /// change, in an import or a merge.
 pub fn same_value(field: &str, a: &str, b: &str) -> bool {
     if title_key(a) == title_key(b) {
+        return true;
+    }
+    // One volume written two ways, "2", "II", "Vol. 2" (tester r79).
+    if field == "volume" && crate::import::builder::same_volume(a, b) {
         return true;
     }
     // One edition written two ways, "6th", "6", "6th ed.", "Sixth edition"
@@ -2948,7 +2991,8 @@ fn same_place_in_print(old: &Stored, r: &ReadingRecord) -> bool {
         (Some(x), Some(y)) => key(x) == key(y),
         _ => true,
     };
-    old.year.is_some() && old.year == r.year && both(&old.volume, &r.volume) && both(&old.pages, &r.pages) && issue
+    let volume = matches!((&old.volume, &r.volume), (Some(x), Some(y)) if crate::import::builder::same_volume(x, y));
+    old.year.is_some() && old.year == r.year && volume && both(&old.pages, &r.pages) && issue
 }
 
 /// Whether `split` writes `whole`'s compound family name with some of its
@@ -4354,14 +4398,17 @@ impl<'t> ReadingWriter<'t> {
                 p.split(['-', '–', '—']).next().unwrap_or(p).trim().to_lowercase()
             };
             let mut st = self.tx.prepare_cached(
-                "SELECT id, title, pages, doi FROM reading WHERE year = ?1 AND volume = ?2 AND pages IS NOT NULL
-                   AND title LIKE '[%' ORDER BY id",
+                "SELECT id, title, pages, doi, volume FROM reading WHERE year = ?1 AND volume IS NOT NULL
+                   AND pages IS NOT NULL AND title LIKE '[%' ORDER BY id",
             )?;
-            let rows: Vec<(i64, String, String, Option<String>)> = st
-                .query_map(params![y, v.trim()], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
+            let rows: Vec<(i64, String, String, Option<String>, String)> = st
+                .query_map(params![y], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            for (id, title, pages, doi) in rows {
-                if !is_translated_title(&title) || first_page(&pages) != first_page(pg) {
+            for (id, title, pages, doi, volume) in rows {
+                if !crate::import::builder::same_volume(&volume, v)
+                    || !is_translated_title(&title)
+                    || first_page(&pages) != first_page(pg)
+                {
                     continue;
                 }
                 if let (Some(a), Some(b)) = (&doi, &r.doi)
@@ -4672,14 +4719,15 @@ impl<'t> ReadingWriter<'t> {
         };
         if let (Some(y), Some(v), Some(pg), Some(f)) = (r.year, &r.volume, &r.pages, &first) {
             let mut st = self.tx.prepare_cached(
-                "SELECT id, title, pages FROM reading WHERE year = ?1 AND volume = ?2 AND pages IS NOT NULL
-                   AND id <> ?3 AND title_key <> ?4 ORDER BY id",
+                "SELECT id, title, pages, volume FROM reading WHERE year = ?1 AND volume IS NOT NULL
+                   AND pages IS NOT NULL AND id <> ?2 AND title_key <> ?3 ORDER BY id",
             )?;
-            let rows: Vec<(i64, String, String)> = st
-                .query_map(params![y, v.trim(), id, key], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+            let rows: Vec<(i64, String, String, String)> = st
+                .query_map(params![y, id, key], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            for (other, title, pages) in rows {
-                if first_page(&pages) == first_page(pg)
+            for (other, title, pages, volume) in rows {
+                if crate::import::builder::same_volume(&volume, v)
+                    && first_page(&pages) == first_page(pg)
                     && main_title_key(&title) != main
                     && authors(self.tx, other)?.first().map(person_key).as_ref() == Some(f)
                 {
@@ -4762,10 +4810,10 @@ impl<'t> ReadingWriter<'t> {
                     year_note, volume, issue, pages, publisher, place, edition,
                     original_language, translated, global_south, open_access, perspective,
                     container_short, season, month, day, date_approximate, authors_truncated, pmid,
-                    month_end, series, genre, date_copyright, day_end, season_end, page_count,
-                    credit, licence, series_number, accessed, original_year, original_title, volume_title,
-                    number_of_volumes,
-                    type_inferred
+                    coalesce(month_end, year_end_month), series, genre, date_copyright, day_end, season_end,
+                    page_count, credit, licence, series_number, accessed, original_year, original_title,
+                    volume_title, number_of_volumes,
+                    type_inferred, year_end
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -4822,6 +4870,7 @@ impl<'t> ReadingWriter<'t> {
                     volume_title: r.get(43)?,
                     number_of_volumes: r.get(44)?,
                     type_inferred: r.get::<_, Option<i64>>(45)?.unwrap_or(0) != 0,
+                    year_end: r.get(46)?,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -5802,7 +5851,7 @@ impl<'t> ReadingWriter<'t> {
         // (A file with another volume as well gives another account of
         // where the work was published: its year goes with its volume,
         // never one beside the other's.)
-        let other_volume = matches!((&old.volume, &r.volume), (Some(a), Some(b)) if a.trim() != b.trim());
+        let other_volume = other_volumes(old.volume.as_deref(), r.volume.as_deref());
         // Two full dates of one published version (the same volume, and the
         // same pages where both give them): the later is its issue's, an
         // article being online before its issue and never after, so it is
@@ -6226,11 +6275,12 @@ impl<'t> ReadingWriter<'t> {
                                       container_short, season, month, day, date_approximate, authors_truncated,
                                       pmid, month_end, series, genre, date_copyright, day_end, season_end,
                                       page_count, credit, licence, series_number, accessed, original_year,
-                                      original_title, volume_title, number_of_volumes, type_inferred)
+                                      original_title, volume_title, number_of_volumes, type_inferred,
+                                      year_end, year_end_month)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
                          ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46,
-                         ?47, ?48, ?49, ?50)",
+                         ?47, ?48, ?49, ?50, ?51, ?52)",
             )?
             .execute(params![
                 id,
@@ -6267,7 +6317,7 @@ impl<'t> ReadingWriter<'t> {
                 s.date_approximate,
                 s.authors_truncated,
                 s.pmid,
-                s.month_end,
+                s.end_columns().0,
                 s.series,
                 s.genre,
                 s.date_copyright,
@@ -6282,7 +6332,9 @@ impl<'t> ReadingWriter<'t> {
                 own_original_title(&s.title, &s.original_title),
                 s.volume_title,
                 s.number_of_volumes,
-                inferred_column(s.type_inferred)
+                inferred_column(s.type_inferred),
+                s.end_columns().1,
+                s.end_columns().2
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -6823,7 +6875,8 @@ impl<'t> ReadingWriter<'t> {
                         month_end = ?33, series = ?34, genre = ?35, date_copyright = ?36, day_end = ?37,
                         season_end = ?38, page_count = ?39, credit = ?40, licence = ?41,
                         series_number = ?42, accessed = ?43, original_year = ?44, original_title = ?45,
-                        volume_title = ?46, number_of_volumes = ?47, type_inferred = ?48
+                        volume_title = ?46, number_of_volumes = ?47, type_inferred = ?48,
+                        year_end = ?49, year_end_month = ?50
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -6832,13 +6885,15 @@ impl<'t> ReadingWriter<'t> {
                 new.pages, new.publisher, new.place, new.edition, new.facets.original_language,
                 new.facets.translated, new.facets.global_south, new.facets.open_access, new.facets.perspective,
                 new.container_short, new.season, new.month, new.day, new.date_approximate,
-                new.authors_truncated, new.pmid, new.month_end, new.series, new.genre, new.date_copyright,
+                new.authors_truncated, new.pmid, new.end_columns().0, new.series, new.genre, new.date_copyright,
                 new.day_end, new.season_end, new.page_count, new.credit, new.licence,
                 new.series_number, new.accessed, new.original_year,
                 own_original_title(&new.title, &new.original_title),
                 new.volume_title,
                 new.number_of_volumes,
-                inferred_column(new.type_inferred)
+                inferred_column(new.type_inferred),
+                new.end_columns().1,
+                new.end_columns().2
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -7168,6 +7223,9 @@ pub struct Reading {
     /// The last month (after `month`) of a range of months in one year
     /// ("2019 Apr-May" is month 4, month_end 5), when the source gives one.
     pub month_end: Option<i64>,
+    /// The last year of a range of months across a year end ("2021
+    /// Dec-2022 Jan": 2022, with month_end 1; schema 0036).
+    pub year_end: Option<i64>,
     /// The last day of a range of days in `month` ("1998 May 3-5": day 3,
     /// day_end 5), when the source gives one (schema 0022).
     pub day_end: Option<i64>,
@@ -7290,11 +7348,12 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_editor WHERE reading_id = r.id ORDER BY position)),
                 r.container_short, r.season, r.month, r.day, r.date_approximate, r.authors_truncated, r.pmid,
-                r.month_end, r.series, r.genre, r.date_copyright, r.day_end, r.season_end, r.page_count, r.series_number,
+                coalesce(r.month_end, r.year_end_month), r.series, r.genre, r.date_copyright, r.day_end, r.season_end,
+                r.page_count, r.series_number,
                 r.accessed, r.original_year,
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_translator WHERE reading_id = r.id ORDER BY position)),
-                r.original_title, r.volume_title, r.number_of_volumes, r.type_inferred
+                r.original_title, r.volume_title, r.number_of_volumes, r.type_inferred, r.year_end
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -7335,6 +7394,7 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 volume_title: r.get(49)?,
                 number_of_volumes: r.get(50)?,
                 type_inferred: r.get::<_, Option<i64>>(51)?.unwrap_or(0) != 0,
+                year_end: r.get(52)?,
                 id: r.get(0)?,
                 title: r.get(1)?,
                 year: r.get(2)?,
@@ -7635,7 +7695,7 @@ pub fn is_part(kind: &str) -> bool {
 /// side without a volume names no other volume.
 pub(crate) fn other_volumes(a: Option<&str>, b: Option<&str>) -> bool {
     matches!((a.map(str::trim), b.map(str::trim)), (Some(x), Some(y))
-        if !x.is_empty() && !y.is_empty() && !x.eq_ignore_ascii_case(y))
+        if !x.is_empty() && !y.is_empty() && !crate::import::builder::same_volume(x, y))
 }
 
 /// A reading's ISBN as a key of its work, for matching removed readings and
@@ -7646,7 +7706,7 @@ pub(crate) fn isbn_key(isbn: &str, kind: &str, title: &str, volume: Option<&str>
     let i = crate::import::isbn_forms(isbn).map_or_else(|| isbn.to_string(), |f| f.0);
     let mut k = if is_part(kind) { format!("isbn:{i}:{}", title_key(title)) } else { format!("isbn:{i}") };
     if let Some(v) = volume.map(str::trim).filter(|v| !v.is_empty()) {
-        k.push_str(&format!(":volume:{}", v.to_lowercase()));
+        k.push_str(&format!(":volume:{}", crate::import::builder::volume_key(v)));
     }
     k
 }

@@ -673,6 +673,19 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
                 .map_or(Value::Null, Value::from),
         );
     }
+    // A range of months across a year end (schema 0036): typed whole in the
+    // date ("2021 Dec-2022 Jan"), its end month in `year_end_month`; any
+    // other date typed clears it, and the edit lists it among its changes.
+    let typed_end = p.date.as_ref().and_then(|t| t.year_end.zip(t.month_end));
+    let date_typed = p.year.is_some() || parts_given || p.day_end.is_some() || p.season_end.is_some();
+    if let Some((ye, me)) = typed_end {
+        set("month_end", Value::Null);
+        set("year_end", Value::from(ye));
+        set("year_end_month", Value::from(me));
+    } else if date_typed {
+        set("year_end", Value::Null);
+        set("year_end_month", Value::Null);
+    }
     for (col, v) in &p.bib {
         set(col, bib_text(col, v.as_deref())?.map_or(Value::Null, Value::from));
     }
