@@ -338,4 +338,11 @@ fn vancouver_prints_a_books_volume_after_its_edition_in_a_chapter_too() {
         assert_eq!(r.matches("26").count(), 1, "{r}");
         assert!(r.contains("Introduction."), "{r}");
     }
+    // APA 7 (§10.2) prints no series, so no number in one, for the book and
+    // its chapter alike: never "Vol. 26" of a set that does not exist.
+    let apa = w.references("apa");
+    for title in ["Reimagining", "Medicine and colonialism"] {
+        let r = reference(&apa, title);
+        assert!(!r.contains("26") && !r.contains("Vol."), "{r}");
+    }
 }

@@ -5841,16 +5841,16 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // `volume` beside `series`), cited as its book's is, on the
             // series below (tester r80 F4: "Vol. 26" of a set for the
             // chapter, "(…; no. 26)" for its book). APA and AMA print no
-            // number of a chapter's book's series, so keep it as the volume.
+            // number of a chapter's book's series: AMA keeps it as the volume;
+            // APA 7 (§10.2) prints no series, so no number either, as for
+            // the book itself.
             let volume_in_series = r.kind == "chapter"
                 && matches!(parent_kind, Some("book"))
                 && r.series.as_deref().is_some_and(|s| !s.trim().is_empty())
                 && r.issue.as_deref().is_none_or(|i| i.trim().is_empty())
                 && r.volume_title.is_none()
                 && r.number_of_volumes.is_none();
-            if let Some(v) =
-                r.volume.as_ref().filter(|_| !volume_in_series || matches!(form.named, Some("apa" | "ama")))
-            {
+            if let Some(v) = r.volume.as_ref().filter(|_| !volume_in_series || matches!(form.named, Some("ama"))) {
                 parent.insert("volume".into(), json!(v));
             }
             // A chapter in a multi-volume work cited whole: the work's number
@@ -5881,12 +5881,11 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             e.insert("parent".into(), Value::Object(parent));
         }
         _ => {
-            // APA prints no series but a book's number in one as its volume,
-            // "(Vol. 4)" (tester r80 F4: the number was printed nowhere).
-            let apa_series_number = (form.named == Some("apa") && kind == "book" && r.series.is_some())
-                .then_some(r.issue.as_ref())
-                .flatten();
-            if let Some(v) = r.volume.as_ref().or(apa_series_number) {
+            // APA 7 (§10.2) prints no series for a book, and so no number in
+            // one: printed as "(Vol. 12)" it would send a reader to volume 12
+            // of a set that does not exist (`letters_dates_12u`). The number
+            // stays stored and shown in `reading show` and exports.
+            if let Some(v) = &r.volume {
                 e.insert("volume".into(), json!(v));
             }
             // A multi-volume work cited whole: its number of volumes (CSL
