@@ -66,6 +66,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0033_number_of_volumes", include_str!("../../schema/0033_number_of_volumes.sql")),
     ("0034_type_inferred", include_str!("../../schema/0034_type_inferred.sql")),
     ("0035_isbn_volume", include_str!("../../schema/0035_isbn_volume.sql")),
+    ("0036_other_isbn", include_str!("../../schema/0036_other_isbn.sql")),
 ];
 
 /// The schema version this binary writes.
