@@ -217,6 +217,10 @@ pub struct Draft {
     /// none ([`read_extra`]); the rest is kept as a note.
     pub extra: Option<Val>,
     pub isbn: Option<Val>,
+    /// Other valid ISBNs of the same book a format gives apart from the
+    /// ISBN field (MEDLINE's second `IS`), as ISBN-13: kept to find the
+    /// book by ([`ReadingRecord::other_isbns`]).
+    pub other_isbns: Vec<String>,
     pub isbn_rule: IsbnRule,
     /// How the file names the ISBN field ("RIS SN"), for the summary line
     /// that names the ISSNs it holds; `None` is "the ISBN field".
@@ -3510,6 +3514,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         }
         n
     });
+    let mut other_isbns: Vec<String> = std::mem::take(&mut d.other_isbns);
     let isbn = d.isbn.clone().filter(|v| !v.text.trim().is_empty()).and_then(|v| match d.isbn_rule {
         IsbnRule::FirstValid => {
             // What else the field holds (an ISSN, a second ISBN, a number
@@ -3567,7 +3572,35 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                 let field = d.isbn_field.unwrap_or("the ISBN field");
                 d.not_stored_as(format!("{field} holding an ISSN (the journal's ISSN, which canon has no field for)"));
             }
-            if !others.is_empty() {
+            // Another valid ISBN beside the one kept (the cloth and the
+            // paperback ISBN of one book, as EndNote and a catalogue give
+            // them) is the same book's: stored to find the book by, so a
+            // later record under it is this book and a file listing the
+            // stored ISBN never replaces it (tester r79 F3, F12: it was
+            // called "not a valid ISBN" and dropped).
+            let (valid, invalid): (Vec<String>, Vec<String>) =
+                others.into_iter().partition(|o| kept.is_some() && normalise_isbn(o).is_some());
+            for o in &valid {
+                if let Some(n) = normalise_isbn(o)
+                    && !other_isbns.contains(&n)
+                {
+                    other_isbns.push(n);
+                }
+            }
+            if let (Some(k), false) = (&kept, valid.is_empty()) {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the ISBN field {:?}: the ISBN {k} is kept; {} {} another valid ISBN of the same book, \
+                         kept to find the book by (canon prints one ISBN)",
+                        v.text.trim(),
+                        valid.iter().map(|o| format!("{o:?}")).collect::<Vec<_>>().join(", "),
+                        if valid.len() == 1 { "is" } else { "are each" },
+                    ),
+                ));
+            }
+            if !invalid.is_empty() {
                 let what = match &kept {
                     Some(k) => format!("the ISBN {k} is kept; "),
                     None => String::new(),
@@ -3577,9 +3610,9 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                     v.at.column,
                     format!(
                         "{p}the ISBN field {:?}: {what}{} not stored (not a valid ISBN: an ISSN, a report number or \
-                         a bad check digit, or a second ISBN; canon keeps one ISBN)",
+                         a bad check digit)",
                         v.text.trim(),
-                        others.iter().map(|o| format!("{o:?}")).collect::<Vec<_>>().join(", "),
+                        invalid.iter().map(|o| format!("{o:?}")).collect::<Vec<_>>().join(", "),
                     ),
                 ));
             }
@@ -4028,6 +4061,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         doi,
         pmid,
         isbn,
+        other_isbns,
         url: tidy(d.url),
         annotation: d.annotation.map(|a| a.trim().to_string()).filter(|a| !a.is_empty()),
         source_kind,

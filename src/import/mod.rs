@@ -471,6 +471,10 @@ pub struct ReadingRecord {
     /// The PubMed identifier (PMID), digits only: the same PMID is the same work.
     pub pmid: Option<String>,
     pub isbn: Option<String>,
+    /// The field's other valid ISBNs of the same book (a cloth and a
+    /// paperback ISBN), as ISBN-13: stored to find the book by, never
+    /// printed (schema 0036; tester r79 F3, F12).
+    pub other_isbns: Vec<String>,
     pub url: Option<String>,
     pub annotation: Option<String>,
     pub source_kind: Option<String>,

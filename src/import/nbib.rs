@@ -548,9 +548,25 @@ fn draft(r: &Raw) -> Draft {
     };
     let isbn_key = d.isbn.as_ref().and_then(|isbn| key(&isbn.text));
     let mut is_unread = false;
-    for (_, v, _) in all("IS") {
+    for (_, v, n) in all("IS") {
         match key(v) {
             Some(k) if Some(&k) == isbn_key.as_ref() => {}
+            // A second valid ISBN (the electronic edition's): kept to find
+            // the book by, and said (tester r79 F3).
+            Some(k) if isbn_key.is_some() && crate::import::normalise_isbn(&k).is_some() => {
+                if !d.other_isbns.contains(&k) {
+                    d.warnings.push(crate::import::RowError::new(
+                        *n,
+                        VALUE_COLUMN,
+                        format!(
+                            "MEDLINE IS {:?}: another valid ISBN of the same book, kept to find the book by (canon \
+                             prints one ISBN)",
+                            v.trim()
+                        ),
+                    ));
+                    d.other_isbns.push(k);
+                }
+            }
             Some(_) if isbn_key.is_some() => {
                 d.not_stored_as("MEDLINE IS (a second ISBN; canon keeps one ISBN per work)".to_string())
             }

@@ -237,6 +237,10 @@ pub struct Style {
     /// The style (one canon does not know) uses CSL's `volume-title`
     /// variable, which canon gives it ([`VOLUME_TITLE_CARRIER`]).
     places_volume_title: bool,
+    /// The style (one canon does not know) uses CSL's `original-title`
+    /// variable, which canon gives it: the title is then not also given
+    /// as "Original [Translation]" ([`Style::cites_original_title`]).
+    places_original_title: bool,
     /// The style's locale's short word for "volume" ("Bd." in German,
     /// "vol." in French), in the case canon prints it, for a volume's title
     /// put in the title ([`multi_volume_title`]).
@@ -389,6 +393,7 @@ impl Style {
         // ([`formatted::entry`]); a .csl file that uses `status` places it.
         let places_status = matches!(arg, StyleArg::File(_)) && uses_variable(&xml, "status");
         let places_volume_title = named_of(arg).is_none() && uses_variable(&xml, "volume-title");
+        let places_original_title = named_of(arg).is_none() && uses_variable(&xml, "original-title");
         let xml = with_status_carried(&xml, places_status, places_volume_title);
         let xml = if named_of(arg).is_none() {
             with_american_fall(&super::date_gaps::with_date_macros_inlined(&xml))
@@ -479,6 +484,7 @@ impl Style {
             words,
             places_status,
             places_volume_title,
+            places_original_title,
             volume_word,
             volume_label,
             stand_alone,
@@ -2316,7 +2322,7 @@ impl Style {
     fn cites_original_title(&self) -> bool {
         match self.named {
             Some(named) => matches!(named, "apa" | "chicago" | "harvard"),
-            None => !self.prints_number,
+            None => !self.prints_number && !self.places_original_title,
         }
     }
 
@@ -5936,12 +5942,24 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     // published 1961)"). Not for canon's named styles, which print it
     // themselves ([`with_original_year`]), nor for a video or recording,
     // whose CSL type hayagriva reads from having no parent.
+    // Its `original-title` likewise: the title as published, stored beside
+    // a translated one (tester r79 F4: a journal's own style citing
+    // "Original [Translation]" never received it).
+    let original_year =
+        r.original_year.as_deref().map(str::trim).filter(|o| o.len() == 4 && o.bytes().all(|b| b.is_ascii_digit()));
+    let original_title =
+        r.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty() && !o.eq_ignore_ascii_case(r.title.trim()));
     if form.named.is_none()
         && !matches!(kind, "video" | "audio")
-        && let Some(orig) =
-            r.original_year.as_deref().map(str::trim).filter(|o| o.len() == 4 && o.bytes().all(|b| b.is_ascii_digit()))
+        && (original_year.is_some() || original_title.is_some())
     {
-        let original = json!({ "type": "original", "date": orig });
+        let mut original = json!({ "type": "original" });
+        if let Some(orig) = original_year {
+            original["date"] = json!(orig);
+        }
+        if let Some(t) = original_title {
+            original["title"] = json!(processor_title(t));
+        }
         let parents = match e.remove("parent") {
             Some(Value::Array(mut a)) => {
                 a.push(original);
@@ -6866,10 +6884,18 @@ fn with_ahead_of_print(mut t: Rich, r: &Reading, style: &str, words: &Words) -> 
     let title_end = find_title(&t.text, r).map_or(0, |g| g.end);
     let links =
         |t: &Rich, keys: &[&str]| keys.iter().filter_map(|k| t.text[title_end..].find(k).map(|i| title_end + i)).min();
-    let container = r.container_short.as_deref().into_iter().chain(r.container.as_deref()).find_map(|c| {
-        let g = rfind_outside_identifiers(&t.text, c.trim().trim_end_matches('.'))?;
-        (g.start >= title_end).then_some(g)
-    });
+    // The journal's name as printed: whole, never the abbreviation inside
+    // the full name ("Kidney Int" in "Kidney International"), and without
+    // the NLM catalogue's qualifier (tester r79 F7: Harvard and Chicago
+    // found the abbreviation there and left the state out).
+    let names = r.container_short.as_deref().into_iter().chain(r.container.as_deref());
+    let container = names
+        .flat_map(|c| [c.trim().trim_end_matches('.').to_string(), periodical_name(c, false)])
+        .filter(|c| !c.is_empty())
+        .find_map(|c| {
+            let g = rfind_outside_identifiers(&t.text, c.trim_end_matches('.'))?;
+            (g.start >= title_end && !t.text[g.end..].starts_with(char::is_alphanumeric)).then_some(g)
+        });
     match style {
         "vancouver" => {
             let at = links(&t, &["doi:", "Available from:", "PubMed PMID:", "https://", "http://"]);

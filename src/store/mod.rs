@@ -67,6 +67,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0034_type_inferred", include_str!("../../schema/0034_type_inferred.sql")),
     ("0035_isbn_volume", include_str!("../../schema/0035_isbn_volume.sql")),
     ("0036_year_end", include_str!("../../schema/0036_year_end.sql")),
+    ("0037_other_isbn", include_str!("../../schema/0037_other_isbn.sql")),
 ];
 
 /// The schema version this binary writes.

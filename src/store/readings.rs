@@ -4340,10 +4340,13 @@ impl<'t> ReadingWriter<'t> {
         // form of the book's ISBN finds it ([`crate::import::isbn_forms`]).
         // A set's ISBN with two volume numbers names two volumes of it
         // ([`isbn_holder`]).
-        if let Some(i) = &r.isbn
-            && let Some((id, _)) = isbn_holder(self.tx, i, &r.kind, r.volume.as_deref(), &r.title, None)?
-        {
-            return Ok(Some((id, "ISBN")));
+        // Each of the book's ISBNs the record gives (a cloth and a
+        // paperback ISBN; tester r79 F3) finds it, the stored ones beside
+        // the entry's own included ([`isbn_holder`]).
+        for i in r.isbn.iter().chain(&r.other_isbns) {
+            if let Some((id, _)) = isbn_holder(self.tx, i, &r.kind, r.volume.as_deref(), &r.title, None)? {
+                return Ok(Some((id, "ISBN")));
+            }
         }
         Ok(None)
     }
@@ -4898,6 +4901,68 @@ impl<'t> ReadingWriter<'t> {
     /// the row cannot be written as it is (the reason is in
     /// [`ReadingWriter::problems`]).
     pub fn write_row(&mut self, r: &ReadingRecord) -> Result<Option<i64>> {
+        let written = self.write_one(r)?;
+        if let Some(id) = written {
+            self.keep_other_isbns(id, r)?;
+        }
+        Ok(written)
+    }
+
+    /// Keeps the record's other valid ISBNs of the book (and its own ISBN,
+    /// when the entry keeps another) beside entry `id`, to find the book by
+    /// (schema 0036; tester r79 F3): never one that is the entry's own, nor
+    /// one another entry holds.
+    fn keep_other_isbns(&mut self, id: i64, r: &ReadingRecord) -> Result<()> {
+        let own: Option<String> =
+            self.tx.query_row("SELECT isbn FROM reading WHERE id = ?1", [id], |row| row.get(0)).optional()?.flatten();
+        let Some(own) = own.as_deref().and_then(crate::import::normalise_isbn) else {
+            return Ok(());
+        };
+        let mut all: Vec<String> = r.isbn.as_deref().and_then(crate::import::normalise_isbn).into_iter().collect();
+        all.extend(r.other_isbns.iter().cloned());
+        for i in all {
+            if i == own || isbn_holder(self.tx, &i, &r.kind, r.volume.as_deref(), &r.title, Some(id))?.is_some() {
+                continue;
+            }
+            self.tx
+                .prepare_cached("INSERT OR IGNORE INTO reading_other_isbn (reading_id, isbn) VALUES (?1, ?2)")?
+                .execute(params![id, i])?;
+        }
+        Ok(())
+    }
+
+    /// The record with the entry's stored ISBN when the two name one book
+    /// by two of its ISBNs: the record lists the stored ISBN among its
+    /// others, or its ISBN is one the entry keeps beside its own (tester
+    /// r79 F12: two files with the cloth and paperback ISBNs in either
+    /// order flipped the stored ISBN at every import). `None` when nothing
+    /// is to change.
+    fn with_stored_isbn(&self, id: i64, stored: Option<&str>, r: &ReadingRecord) -> Result<Option<ReadingRecord>> {
+        let (Some(theirs), Some(ours)) = (r.isbn.as_deref(), stored) else {
+            return Ok(None);
+        };
+        let (Some(t), Some(o)) = (crate::import::normalise_isbn(theirs), crate::import::normalise_isbn(ours)) else {
+            return Ok(None);
+        };
+        if t == o {
+            return Ok(None);
+        }
+        let known = r.other_isbns.contains(&o)
+            || self
+                .tx
+                .prepare_cached("SELECT 1 FROM reading_other_isbn WHERE reading_id = ?1 AND isbn = ?2")?
+                .exists(params![id, t])?;
+        if !known {
+            return Ok(None);
+        }
+        let mut a = r.clone();
+        a.isbn = Some(ours.to_string());
+        a.other_isbns.retain(|i| *i != o);
+        a.other_isbns.push(t);
+        Ok(Some(a))
+    }
+
+    fn write_one(&mut self, r: &ReadingRecord) -> Result<Option<i64>> {
         // Text limits (crate::limits): one check for every reading-list
         // format and for `reading add`, reported with the field's column.
         let too_long = crate::limits::reading_problems(r);
@@ -4972,6 +5037,14 @@ impl<'t> ReadingWriter<'t> {
         for (field, v, ..) in &parked {
             if *field == "doi" { old.doi = Some(v.clone()) } else { old.isbn = Some(v.clone()) }
         }
+        let aligned;
+        let r = match self.with_stored_isbn(id, old.isbn.as_deref(), r)? {
+            Some(a) => {
+                aligned = a;
+                &aligned
+            }
+            None => r,
+        };
         // A DOI names one work: a record whose title (or first author and year)
         // is clearly another work's has a mistyped DOI, and must not overwrite it.
         // A record whose title translates the stored one (MEDLINE's bracketed
@@ -7733,7 +7806,8 @@ pub(crate) fn isbn_holder(
     let (i13, i10) = crate::import::isbn_forms(isbn).unwrap_or_else(|| (isbn.to_string(), isbn.to_string()));
     let mut st = conn.prepare_cached(
         "SELECT id, title, title_key, volume FROM reading
-          WHERE isbn IN (?1, ?2) AND id IS NOT ?3
+          WHERE (isbn IN (?1, ?2) OR id IN (SELECT reading_id FROM reading_other_isbn WHERE isbn = ?1))
+            AND id IS NOT ?3
             AND (CASE WHEN ?4 THEN type IN ('chapter', 'conference-paper')
                       ELSE type NOT IN ('chapter', 'conference-paper') END)
           ORDER BY id",
