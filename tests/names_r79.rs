@@ -164,6 +164,29 @@ fn a_family_name_in_capitals_is_read_and_printed_in_its_case() {
     assert!(err.contains("written in capitals throughout"), "{err}");
 }
 
+/// Capitals that stand for words, not a word written in capitals: "RS,
+/// Ramya" (initials as the family name, as the corpus's Zotero library has
+/// it) and "NG, Kim" stay as written; "LEE, Ann" and a Cyrillic family are
+/// recased.
+#[test]
+fn initials_written_as_a_family_name_stay_as_written() {
+    let w = Workdir::new();
+    let err = w.import_reading(
+        "init.csv",
+        "title,authors,year,type\n\
+         Init1,\"RS, Ramya\",2024,article\n\
+         Init2,\"NG, Kim\",2024,article\n\
+         Init3,\"LEE, Ann\",2024,article\n\
+         Init4,\"ИВАНОВ, Иван\",2024,article\n",
+    );
+    assert_eq!(names(&w, "Init1", "author_names"), [person("RS", "Ramya", "")]);
+    assert_eq!(names(&w, "Init2", "author_names"), [person("NG", "Kim", "")]);
+    assert_eq!(names(&w, "Init3", "author_names"), [person("Lee", "Ann", "")]);
+    assert_eq!(names(&w, "Init4", "author_names"), [person("Иванов", "Иван", "")]);
+    assert!(!err.contains("\"Rs\"") && !err.contains("\"Ng\""), "{err}");
+    assert!(reference(&w.references("vancouver"), "Init1").starts_with("RS R. Init1."));
+}
+
 /// Finding 4: a CJK name as one word is kept whole and said; with a space
 /// it is split family name first; Latin is left alone.
 #[test]

@@ -1273,6 +1273,15 @@ pub fn family_out_of_capitals(n: &mut Name) {
     if !words.iter().all(|w| capital_word(w)) || full.chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return;
     }
+    // Capitals that spell a word ("GOFF", "LEE", "ИВАНОВ"), not letters
+    // that stand for words ("RS, Ramya": initials written as the family
+    // name, kept as written; the corpus's deepfake library has one).
+    let spelled = |w: &&str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && w.chars().any(|c| !c.is_ascii() || "AEIOUY".contains(c))
+    };
+    if !words.iter().any(spelled) {
+        return;
+    }
     let recased = recased_words(&words);
     let refs: Vec<&str> = recased.iter().map(String::as_str).collect();
     let (particle, family) = von_last(&refs);
