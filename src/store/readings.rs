@@ -1428,8 +1428,8 @@ impl Stored {
             // marks are said with it, not as fields of their own (tester r80
             // F6: "date_approximate (empty) (was true)").
             if matches!(k.as_str(), "year" | "date_approximate" | "date_copyright") {
-                let said = format!("year {} (was {})", year_as_written(&b), year_as_written(a));
-                if year_as_written(&b) != year_as_written(a) && !out.contains(&said) {
+                let said = format!("year {} (was {})", year_as_written(b), year_as_written(a));
+                if year_as_written(b) != year_as_written(a) && !out.contains(&said) {
                     out.push(said);
                 }
                 continue;
