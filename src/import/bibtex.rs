@@ -1588,6 +1588,10 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
     }
     // `month = {winter}` (or biblatex's season code in `date`: 2019-24).
     d.season = val("month").filter(|v| builder::season_of(&v.text).is_some());
+    // biblatex's `date` is EDTF (biblatex manual §2.3.8): "2019-22" is a
+    // season there; a `year` is not ("2020-21" is an academic year).
+    let from_date = |v: &Option<Val>| v.as_ref().is_some_and(|v| val("date").is_some_and(|x| x.at == v.at));
+    d.date_edtf = from_date(&d.date) || from_date(&d.month);
     // biblatex marks an `@article` in a newspaper or a magazine with
     // `entrysubtype` (biblatex manual §2.1.1, article): its type is kept.
     let subtype = get("entrysubtype").map(|s| s.trim().to_lowercase());

@@ -122,6 +122,11 @@ pub struct Draft {
     pub translators: Vec<Name>,
     /// The date as written (a year, a full date, "in press", "Spring 2019"…).
     pub date: Option<Val>,
+    /// The date (and a date given apart, `month`) is an EDTF date, where
+    /// "2019-22" is summer 2019 (biblatex `date`, CSL `date-parts`); in
+    /// any other field, "2020-21" is a range of years (an academic year:
+    /// tester r80 F1, a spreadsheet's "2020-21" was stored as spring).
+    pub date_edtf: bool,
     pub kind: KindSrc,
     pub container: Option<String>,
     /// The container's abbreviation (MEDLINE `TA`, RIS `J2`…).
@@ -1254,9 +1259,13 @@ const UNDATED: &[&str] = &[
     "n.d",
     "nd",
     "no date",
+    "n/d",
+    "not dated",
     "undated",
     "s.d.",
     "s.d",
+    "s/d",
+    "s/f",
     "o.j.",
     "o.j",
     "o. j",
@@ -1322,7 +1331,10 @@ pub fn read_date(s: &str) -> Option<Dated> {
     if is_im_erscheinen(bare) {
         return Some(Dated::NotYet("forthcoming"));
     }
-    if UNDATED.contains(&bare) || UNDATED.contains(&t.as_str()) {
+    // (Spaced as often as not: "n. d.", "s. d.", "s. f.", "o. J.": tester r80 F2.)
+    let squeezed = bare.replace(". ", ".");
+    let squeezed = squeezed.trim_end_matches('.');
+    if UNDATED.contains(&bare) || UNDATED.contains(&t.as_str()) || UNDATED.contains(&squeezed) {
         return Some(Dated::Undated);
     }
     // A time after the date ("1999-04-02T10:00:00Z") says nothing about the year.
@@ -1462,15 +1474,14 @@ pub fn csl_season(s: &str) -> Option<&'static str> {
 }
 
 /// The season a date names, as canon stores it: "spring", "summer",
-/// "autumn" (also "fall") or "winter"; a MEDLINE/RIS word in any case, or a
-/// biblatex/EDTF season code ([`edtf_season`]). A bare number is no season
-/// (CSL-JSON's numbers are read by [`csl_season`]). `None` when the text
-/// names no season.
+/// "autumn" (also "fall") or "winter"; a MEDLINE/RIS word in any case. A
+/// bare number is no season (CSL-JSON's numbers are read by
+/// [`csl_season`]), nor is "2020-21" (an academic year outside EDTF; a
+/// biblatex `date`'s season code is read by [`edtf_season`] where the
+/// format is EDTF: [`Draft::date_edtf`]). `None` when the text names no
+/// season.
 pub fn season_of(s: &str) -> Option<&'static str> {
     let t = s.trim();
-    if let Some(x) = edtf_season(t) {
-        return Some(x);
-    }
     t.split(|c: char| !c.is_alphabetic()).find_map(|w| match w.to_lowercase().as_str() {
         "spring" => Some("spring"),
         "summer" => Some("summer"),
@@ -1577,7 +1588,9 @@ fn date_message(v: &str) -> String {
     if let Some(m) = short_year_message(v) {
         return format!("year {v:?} is not a year canon can read: {m}");
     }
-    format!("year {v:?} is not a year; expected a year such as 2019 or 950 (or a date, or \"in press\")")
+    format!(
+        "year {v:?} is not a year; expected a year such as 2019 or 950 (or a date, or \"in press\", or \"n.d.\" for an undated work)"
+    )
 }
 
 /// How to write a year given with one or two digits ("79", "c. 79", "[79?]",
@@ -2848,6 +2861,11 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         .filter(|v| !of_other_year(v))
         .and_then(|v| season_of(&v.text))
         .or_else(|| d.date.as_ref().and_then(|v| season_of(&v.text)))
+        // An EDTF season code ("2019-22"), only where the format writes EDTF.
+        .or_else(|| {
+            let own = [d.date.as_ref(), if conflict.is_some() { None } else { d.month.as_ref() }];
+            own.into_iter().flatten().filter(|_| d.date_edtf).find_map(|v| edtf_season(&v.text))
+        })
         .or_else(|| {
             // (A number there is a month, not CSL's season number.)
             let v = d.month.as_ref().filter(|v| v.text.chars().any(char::is_alphabetic))?;
@@ -3137,7 +3155,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         let (mut said_range, mut said_uncertain, mut said_letter) = (false, false, false);
         for v in own.into_iter().flatten().filter(|v| matches!(read_date(&v.text), Some(Dated::Year(a)) if a == y)) {
             // "2010-22" read as an EDTF season (summer 2010) is no range of years.
-            let a_season = season.is_some() && edtf_season(&v.text).is_some();
+            let a_season = d.date_edtf && season.is_some() && edtf_season(&v.text).is_some();
             // (A range of months across a year end is kept whole: `year_end`.)
             let kept_whole = year_end.is_some()
                 && (super::dates::months_across_years(&v.text).is_some()
@@ -3199,7 +3217,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         // An EDTF part of a year that is no season (ISO 8601-2 level 2: 33–36
         // quarters, 37–39 quadrimesters, 40–41 semesters): canon has no
         // field for it; the year is kept and the part named.
-        for v in own.into_iter().flatten() {
+        for v in own.into_iter().flatten().filter(|_| d.date_edtf) {
             if let Some(what) = edtf_sub_year(&v.text) {
                 d.warnings.push(RowError::new(
                     v.at.line,

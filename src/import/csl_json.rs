@@ -649,6 +649,10 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         && let Some(v) = o.get(k)
     {
         let v = v.as_array().and_then(|a| a.first()).filter(|f| f.is_object()).unwrap_or(v);
+        // `date-parts` number seasons as EDTF does (21–24, see below); a
+        // `raw` or `literal` date is free text, where "2020-21" is an
+        // academic year (tester r80 F1).
+        d.date_edtf = v.get("date-parts").is_some() || v.is_array();
         let parts = match v.get("date-parts").and_then(|p| p.get(0)) {
             Some(Value::Array(p)) => Some(p.clone()),
             Some(_) => v.get("date-parts").and_then(Value::as_array).cloned(),

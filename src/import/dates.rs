@@ -571,6 +571,10 @@ pub fn year_range(s: &str) -> Option<(i64, i64)> {
         }
         let (first, end): (i64, i64) = (a.parse().ok()?, b.parse().ok()?);
         let last = first / 100 * 100 + end;
+        // Across a century, "1999-00" (00 is no month): 1999 to 2000.
+        if end == 0 && first % 100 == 99 {
+            return Some((first, first + 1)).filter(|(_, l)| super::builder::YEARS.contains(l));
+        }
         (end > 12 && last > first && super::builder::YEARS.contains(&last)).then_some((first, last))
     });
     if short.is_some() {

@@ -166,6 +166,8 @@ const PAGE_COUNT: usize = 21;
 const ACCESSED: usize = 22;
 const LICENCE: usize = 23;
 const NUMBER_OF_VOLUMES: usize = 24;
+const ORIGINAL_YEAR: usize = 25;
+const ORIGINAL_TITLE: usize = 26;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
 /// abstracts and automatic tags are not read by default (the header report
@@ -214,6 +216,13 @@ pub const FIELDS: &[Field] = &[
     // Zotero's "Number Of Volumes" (`numberOfVolumes`, CSL
     // `number-of-volumes`): schema 0033 (tester r71 F12: named as not read).
     Field { name: "number_of_volumes", aliases: &["Number Of Volumes"], required: false },
+    // Zotero's "Original Date" (`originalDate`, CSL `original-date`, also
+    // read from Extra): the year the work first appeared (schema 0028), as a
+    // canonical CSV's column is (tester r80 F8: named as not read, and no
+    // `--map` could read it).
+    Field { name: "original_year", aliases: &["Original Date", "Original Publication Year"], required: false },
+    // No Zotero column holds it; for a `--map` of a column added by hand.
+    Field { name: "original_title", aliases: &["Original Title"], required: false },
 ];
 
 /// Zotero's CSV columns (Zotero 6 and 7 export every field of every item
@@ -347,6 +356,8 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         accessed: m.columns[ACCESSED],
         licence: m.columns[LICENCE],
         number_of_volumes: m.columns[NUMBER_OF_VOLUMES],
+        original_year: m.columns[ORIGINAL_YEAR],
+        original_title: m.columns[ORIGINAL_TITLE],
         publisher: m.columns[PUBLISHER],
         place: m.columns[PLACE],
         edition: m.columns[EDITION],
@@ -413,6 +424,8 @@ struct Columns {
     accessed: Option<usize>,
     licence: Option<usize>,
     number_of_volumes: Option<usize>,
+    original_year: Option<usize>,
+    original_title: Option<usize>,
     publisher: Option<usize>,
     place: Option<usize>,
     edition: Option<usize>,
@@ -482,6 +495,8 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.accessed = get(r, c.accessed).map(|v| Val::new(v, at(c.accessed)));
     d.licence = get(r, c.licence).map(str::to_string);
     d.number_of_volumes = get(r, c.number_of_volumes).map(|v| Val::new(v, at(c.number_of_volumes)));
+    d.original_year = get(r, c.original_year).map(|v| Val::new(v, at(c.original_year)));
+    d.original_title = text(c.original_title).map(|t| super::title_text::from_sheet(&t));
     d.genre = text(c.genre).or_else(|| get(r, c.kind).and_then(builder::genre_of_type_name).map(str::to_string));
     let kind = match d.kind {
         KindSrc::Mapped(k) => k,

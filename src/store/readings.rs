@@ -906,16 +906,21 @@ impl Stored {
                 Some(_) => new.year_end,
                 None => self.year_end,
             },
+            // The same year is approximate, or a copyright year, when either
+            // record says so: a plain "1890" (a CSL-JSON date without
+            // `circa`, as Zotero exports "c. 1890") says nothing of how sure
+            // the year is, and takes nothing away (tester r80 F6: "c. 1890"
+            // became 1890). Two marks that differ: the stored one stays.
             date_approximate: match r.year {
-                Some(y) if Some(y) == self.year => self.date_approximate && new.date_approximate,
+                Some(y) if Some(y) == self.year && (self.date_approximate || self.date_copyright) => {
+                    self.date_approximate
+                }
                 Some(_) => new.date_approximate,
                 None => self.date_approximate,
             },
-            // The same year is a copyright year when either record says so
-            // (a plain "1998" adds no doubt to "c1998", and takes nothing away).
             date_copyright: match r.year {
-                Some(y) if Some(y) == self.year => {
-                    (self.date_copyright || new.date_copyright) && !(self.date_approximate && new.date_approximate)
+                Some(y) if Some(y) == self.year && (self.date_approximate || self.date_copyright) => {
+                    self.date_copyright
                 }
                 Some(_) => new.date_copyright,
                 None => self.date_copyright,
@@ -1463,6 +1468,16 @@ impl Stored {
                     short_cell(va),
                     b["year"]
                 ));
+                continue;
+            }
+            // The year as written, with its mark ("ca. 1890", "c1998"): the
+            // marks are said with it, not as fields of their own (tester r80
+            // F6: "date_approximate (empty) (was true)").
+            if matches!(k.as_str(), "year" | "date_approximate" | "date_copyright") {
+                let said = format!("year {} (was {})", year_as_written(b), year_as_written(a));
+                if year_as_written(b) != year_as_written(a) && !out.contains(&said) {
+                    out.push(said);
+                }
                 continue;
             }
             let field = if k == "annotation" { "notes" } else { k.as_str() };
@@ -3925,6 +3940,18 @@ fn standing<R>(rows: Vec<(i64, Option<String>, R)>) -> Vec<R> {
 /// The value reading `id`'s `field` had before the import that last
 /// changed it, and that import's list; `None` when a person's edit (or
 /// nothing) last changed it.
+/// A stored record's year (as JSON) as written, with its mark: "ca. 1890"
+/// (approximate), "c1998" (copyright), "1998", or "(empty)".
+fn year_as_written(o: &serde_json::Map<String, serde_json::Value>) -> String {
+    let flag = |k: &str| o.get(k).and_then(serde_json::Value::as_bool).unwrap_or(false);
+    match o.get("year").and_then(serde_json::Value::as_i64) {
+        Some(y) if flag("date_approximate") => format!("ca. {y}"),
+        Some(y) if flag("date_copyright") => format!("c{y}"),
+        Some(y) => y.to_string(),
+        None => "(empty)".to_string(),
+    }
+}
+
 fn replaced_by_import(conn: &Connection, id: i64, field: &str) -> Result<Option<(serde_json::Value, Option<String>)>> {
     let mut st = conn.prepare_cached(
         "SELECT h.before, h.after, h.import_id, r.path, h.id, h.note FROM history h
