@@ -3022,9 +3022,10 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                 v.at,
                 format!(
                     "{p}month_end {:?} does not end a range after the month{}; expected a later month of the same year, \
-                     or an empty cell",
+                     an empty cell, or for a range that ends in a later year its last year in a year_end column{}",
                     v.text.trim(),
-                    month.map(|m| format!(" ({m})")).unwrap_or_default()
+                    month.map(|m| format!(" ({m})")).unwrap_or_default(),
+                    year.map(|y| format!(" ({})", y + 1)).unwrap_or_default()
                 ),
             ),
             None => err(

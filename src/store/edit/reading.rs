@@ -311,7 +311,8 @@ pub fn check_date_parts(
         match month {
             None => bail!("month_end {e} has no month; expected the first month of the range with it"),
             Some(m) if e <= m => bail!(
-                "month_end {e} does not end a range after the month ({m}); expected a later month of the same year"
+                "month_end {e} does not end a range after the month ({m}); expected a later month of the same year \
+                 (a range into a later year is given whole as the year: \"2021 Dec-2022 Jan\")"
             ),
             _ => {}
         }

@@ -1,0 +1,31 @@
+//! The lead's tests of session r79: fresh tester r81's findings fixed at
+//! the merge.
+mod common;
+use common::*;
+
+/// Tester r81 F13: a December–January issue in month columns is refused
+/// with a message that names the way to give it (a year_end column with
+/// the next year), and with that column it imports and prints whole.
+#[test]
+fn a_month_range_into_the_next_year_names_the_year_end_column() {
+    let w = Workdir::new();
+    let head = "title,authors,year,type,container,volume,pages,month,month_end";
+    w.write("r.csv", format!("{head}\n\"Range five\",\"Ba, Amadou\",2021,article,\"J Range\",8,1-9,12,1\n"));
+    let err = w.fails(&["import", "reading", "r.csv"]);
+    assert!(
+        err.contains(
+            "r.csv:2:9: month_end \"1\" does not end a range after the month (12); expected a later month of the same \
+             year, an empty cell, or for a range that ends in a later year its last year in a year_end column (2022)"
+        ),
+        "{err}"
+    );
+    assert!(!w.db().exists() || w.count("SELECT count(*) FROM reading") == 0, "nothing written");
+    w.import_reading(
+        "r2.csv",
+        &format!("{head},year_end\n\"Range five\",\"Ba, Amadou\",2021,article,\"J Range\",8,1-9,12,1,2022\n"),
+    );
+    let r = reading(&w.reading_list(), "Range five").clone();
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["month_end"].as_i64()), (Some(2021), Some(12), Some(1)));
+    assert_eq!(r["year_end"].as_i64(), Some(2022));
+    assert!(reference(&w.references("vancouver"), "Range five").contains("2021 Dec-2022 Jan"));
+}
