@@ -29,3 +29,30 @@ fn a_month_range_into_the_next_year_names_the_year_end_column() {
     assert_eq!(r["year_end"].as_i64(), Some(2022));
     assert!(reference(&w.references("vancouver"), "Range five").contains("2021 Dec-2022 Jan"));
 }
+
+/// Tester r81 F4: a book's volume in Roman numerals, or with its label, is
+/// cited once by its number in every style (the manuals give volume
+/// numbers in Arabic numerals); the stored text is kept as written.
+#[test]
+fn a_roman_volume_is_cited_once_as_a_number() {
+    let w = Workdir::new();
+    w.import_reading(
+        "vol.bib",
+        "@book{b1, author={Bichat, Xavier}, title={Anatomie générale}, year={1802}, publisher={Brosson}, \
+         address={Paris}, volume={II}}\n\
+         @article{b3, author={Ba, Amadou}, title={Roman volume article}, journal={Annales}, year={1950}, \
+         volume={XII}, pages={1--9}}\n",
+    );
+    assert_eq!(reading(&w.reading_list(), "Anatomie")["volume"], "II");
+    let v = w.references("vancouver");
+    assert_eq!(reference(&v, "Anatomie"), "Bichat X. Anatomie générale. Vol. 2. Paris: Brosson; 1802.");
+    assert!(reference(&v, "Roman volume").contains("1950;12:1-9"), "{v:?}");
+    let a = w.references("apa");
+    assert_eq!(reference(&a, "Anatomie"), "Bichat, X. (1802). Anatomie générale (Vol. 2). Brosson.");
+    for style in ["chicago", "harvard", "ama"] {
+        let refs = w.references(style);
+        let r = reference(&refs, "Anatomie");
+        assert_eq!(r.matches(" 2").count(), 1, "{style}: {r}");
+        assert!(!r.contains("II"), "{style}: {r}");
+    }
+}
