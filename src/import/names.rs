@@ -2330,6 +2330,16 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
         keep_as_written(&w, std::slice::from_mut(&mut n));
     }
     family_out_of_capitals(&mut n);
+    // "Jacques LE GOFF": the capitals say which words are the family name,
+    // not BibTeX's rule ("Goff, Jacques LE"), as a CSV cell reads it
+    // (tester r81 F11).
+    if !raw.contains([',', '{']) && !n.is_literal() {
+        let words: Vec<&str> = n.original.split_whitespace().collect();
+        let suffix = n.suffix.clone();
+        if let Some(m) = capitals_mark_family(&words, None, &n.original).filter(|_| suffix.is_none()) {
+            n = Name { original: n.original.clone(), role: n.role.clone(), ..m };
+        }
+    }
     // A one-word Chinese, Japanese or Korean name is no family name alone:
     // kept whole ([`cjk_whole_doubt`] says so).
     if cjk_whole_doubt(&n).is_some() && !n.is_literal() {
@@ -3472,6 +3482,12 @@ pub fn parse_given_family(s: &str) -> Option<Name> {
         return None;
     }
     let suffix = (words.len() > 2 && words.last().is_some_and(|w| long_suffix(w))).then(|| words.pop()).flatten();
+    // "Jacques LE GOFF" after a role word ("sous la direction de …"), "ZHANG
+    // Wei" in a list: the capitals say which words are the family name, as
+    // for a name alone (tester r81 F1, F12: "GOFF, Jacques LE").
+    if let Some(n) = capitals_mark_family(&words, suffix, &t) {
+        return Some(n);
+    }
     let (given, particle, family) = first_von_last(&words, true);
     Some(Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), suffix, Some(&t)))
 }
