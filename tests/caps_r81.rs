@@ -99,11 +99,18 @@ fn family_first_capitals_in_a_list_are_read_as_alone() {
          \"Z one\",\"ZHANG Wei\",2019,article,\"J\"\n\
          \"Z two\",\"NGUYEN Van An; TRAN Thi Mai\",2019,article,\"J2\"\n\
          \"Z four\",\"ZHANG Wei; WANG Xiaoming\",2019,article,\"J4\"\n\
-         \"Z five\",\"Wei ZHANG; Xiaoming WANG\",2019,article,\"J5\"\n",
+         \"Z five\",\"Wei ZHANG; Xiaoming WANG\",2019,article,\"J5\"\n\
+         \"Z six\",\"ZHANG Wei; LI Na\",2019,article,\"J6\"\n\
+         \"Z seven\",\"WANG Xiaoming; NG Mei Ling; WU Jun\",2019,article,\"J7\"\n\
+         \"Z eight\",\"CE Chandler\",2019,article,\"J8\"\n",
     );
     let list = w.reading_list();
     assert_eq!(parts(&list, "Z one"), vec![p("Zhang", "Wei")]);
     assert_eq!(parts(&list, "Z two"), vec![p("Nguyen", "Van An"), p("Tran", "Thi Mai")]);
     assert_eq!(parts(&list, "Z four"), vec![p("Zhang", "Wei"), p("Wang", "Xiaoming")]);
     assert_eq!(parts(&list, "Z five"), vec![p("Zhang", "Wei"), p("Wang", "Xiaoming")]);
+    assert_eq!(parts(&list, "Z six"), vec![p("Zhang", "Wei"), p("Li", "Na")]);
+    assert_eq!(parts(&list, "Z seven"), vec![p("Wang", "Xiaoming"), p("Ng", "Mei Ling"), p("Wu", "Jun")]);
+    // Alone, two capitals before a name stay a Google Scholar "CE Chandler"'s initials.
+    assert_eq!(parts(&list, "Z eight"), vec![p("Chandler", "C. E.")]);
 }

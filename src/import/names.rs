@@ -3281,12 +3281,20 @@ fn split_plain_names(cell: &str) -> CellNames {
     {
         natural = true;
     }
+    // "ZHANG Wei; LI Na": a cell whose names are written family name first
+    // in capitals says a short family name in capitals ("LI", "NG", "WU")
+    // is one too, not initials (tester r81 F12: "Na, L. I.").
+    let family_first = chunks.iter().any(|c| capitals_first(c, 4));
     let mut names: Vec<Name> = chunks
         .iter()
         .map(|c| c.trim_end_matches('…'))
         .filter_map(|c| {
             if whole.iter().any(|w| w == c) {
                 Some(Name::literal(c))
+            } else if family_first && capitals_first(c, 2) {
+                let words: Vec<&str> = c.split_whitespace().collect();
+                let family = recased_words(&words[..1]);
+                Some(Name::person(Some(&family[0]), Some(&words[1..].join(" ")), None, None, Some(c.trim())))
             } else if natural {
                 parse_given_family(c)
             } else {
@@ -3472,6 +3480,18 @@ fn given_family(part: &str) -> bool {
         && !list_initials(last)
         && words.iter().all(|w| !is_suffix(w))
         && !lower_initial(words[0])
+}
+
+/// Whether a cell's name is written family name first in capitals, one
+/// word of `min` letters or more, then given names in their own case
+/// ("ZHANG Wei", "LI Na", "NGUYEN Van An").
+fn capitals_first(c: &str, min: usize) -> bool {
+    let words: Vec<&str> = c.split_whitespace().collect();
+    let own_case = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    words.len() >= 2
+        && capital_word(words[0])
+        && words[0].chars().filter(|c| c.is_alphabetic()).count() >= min
+        && words[1..].iter().all(own_case)
 }
 
 /// A name written "Given von Family" in a cell that lists names so.
