@@ -323,10 +323,17 @@ fn name(v: &Value) -> Option<Name> {
     // `"parse-names": false` (CSL-JSON schema) asks for the parts as given.
     let parse_names = !matches!(o.get("parse-names"), Some(Value::Bool(false)))
         && !o.get("parse-names").and_then(Value::as_str).is_some_and(|s| s.trim().eq_ignore_ascii_case("false"));
+    let in_caps = |f: &str| f.chars().any(char::is_uppercase) && !f.chars().any(char::is_lowercase);
     let (particle, family) = match (particle, family) {
         // One word too: an article joined by a hyphen or apostrophe
         // ("al-Farsi", "d'Alembert") is the particle, as BibTeX, RIS and a
         // CSV cell read it (tester r77 F17: stored two ways by format).
+        // A family name in capitals beside a given name in its own case
+        // ("LE GOFF", "Jacques"): the field says it is all the family name;
+        // recased below, not cut into a particle "LE" (tester r81 F11).
+        (None, Some(f)) if in_caps(f) && given.is_some_and(|g| g.chars().any(char::is_lowercase)) => {
+            (None, Some(f.to_string()))
+        }
         (None, Some(f)) if parse_names => {
             let words: Vec<&str> = f.split_whitespace().collect();
             let (p, fam) = names::split_family(&words);
@@ -343,8 +350,15 @@ fn name(v: &Value) -> Option<Name> {
     // non-dropping particle, family, suffix.
     let written: Vec<&str> =
         [part("given"), particle.as_deref(), family.as_deref(), suffix.as_deref()].into_iter().flatten().collect();
-    let written = if part("dropping-particle").is_some() { Some(written.join(" ")) } else { None };
-    Some(Name::person(family.as_deref(), given, particle.as_deref(), suffix.as_deref(), written.as_deref()))
+    let capitals = family.as_deref().is_some_and(in_caps)
+        && particle.is_none()
+        && given.is_some_and(|g| g.chars().any(char::is_lowercase));
+    let written = if part("dropping-particle").is_some() || capitals { Some(written.join(" ")) } else { None };
+    let mut n = Name::person(family.as_deref(), given, particle.as_deref(), suffix.as_deref(), written.as_deref());
+    if capitals {
+        names::family_out_of_capitals(&mut n);
+    }
+    Some(n)
 }
 
 /// Warns of each name of `k` whose `family` holds a suffix and that has no

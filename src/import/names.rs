@@ -2330,6 +2330,16 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
         keep_as_written(&w, std::slice::from_mut(&mut n));
     }
     family_out_of_capitals(&mut n);
+    // "Jacques LE GOFF": the capitals say which words are the family name,
+    // not BibTeX's rule ("Goff, Jacques LE"), as a CSV cell reads it
+    // (tester r81 F11).
+    if !raw.contains([',', '{']) && !n.is_literal() {
+        let words: Vec<&str> = n.original.split_whitespace().collect();
+        let suffix = n.suffix.clone();
+        if let Some(m) = capitals_mark_family(&words, None, &n.original).filter(|_| suffix.is_none()) {
+            n = Name { original: n.original.clone(), role: n.role.clone(), ..m };
+        }
+    }
     // A one-word Chinese, Japanese or Korean name is no family name alone:
     // kept whole ([`cjk_whole_doubt`] says so).
     if cjk_whole_doubt(&n).is_some() && !n.is_literal() {
@@ -3271,12 +3281,20 @@ fn split_plain_names(cell: &str) -> CellNames {
     {
         natural = true;
     }
+    // "ZHANG Wei; LI Na": a cell whose names are written family name first
+    // in capitals says a short family name in capitals ("LI", "NG", "WU")
+    // is one too, not initials (tester r81 F12: "Na, L. I.").
+    let family_first = chunks.iter().any(|c| capitals_first(c, 4));
     let mut names: Vec<Name> = chunks
         .iter()
         .map(|c| c.trim_end_matches('…'))
         .filter_map(|c| {
             if whole.iter().any(|w| w == c) {
                 Some(Name::literal(c))
+            } else if family_first && capitals_first(c, 2) {
+                let words: Vec<&str> = c.split_whitespace().collect();
+                let family = recased_words(&words[..1]);
+                Some(Name::person(Some(&family[0]), Some(&words[1..].join(" ")), None, None, Some(c.trim())))
             } else if natural {
                 parse_given_family(c)
             } else {
@@ -3464,6 +3482,18 @@ fn given_family(part: &str) -> bool {
         && !lower_initial(words[0])
 }
 
+/// Whether a cell's name is written family name first in capitals, one
+/// word of `min` letters or more, then given names in their own case
+/// ("ZHANG Wei", "LI Na", "NGUYEN Van An").
+fn capitals_first(c: &str, min: usize) -> bool {
+    let words: Vec<&str> = c.split_whitespace().collect();
+    let own_case = |w: &&str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    words.len() >= 2
+        && capital_word(words[0])
+        && words[0].chars().filter(|c| c.is_alphabetic()).count() >= min
+        && words[1..].iter().all(own_case)
+}
+
 /// A name written "Given von Family" in a cell that lists names so.
 pub fn parse_given_family(s: &str) -> Option<Name> {
     let t = tidy(s);
@@ -3472,6 +3502,12 @@ pub fn parse_given_family(s: &str) -> Option<Name> {
         return None;
     }
     let suffix = (words.len() > 2 && words.last().is_some_and(|w| long_suffix(w))).then(|| words.pop()).flatten();
+    // "Jacques LE GOFF" after a role word ("sous la direction de …"), "ZHANG
+    // Wei" in a list: the capitals say which words are the family name, as
+    // for a name alone (tester r81 F1, F12: "GOFF, Jacques LE").
+    if let Some(n) = capitals_mark_family(&words, suffix, &t) {
+        return Some(n);
+    }
     let (given, particle, family) = first_von_last(&words, true);
     Some(Name::person(family.as_deref(), given.as_deref(), particle.as_deref(), suffix, Some(&t)))
 }
