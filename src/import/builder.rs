@@ -1232,6 +1232,29 @@ fn is_im_erscheinen(bare: &str) -> bool {
     bare.contains('.') && bare.chars().filter(|c| !matches!(c, '.' | ' ')).eq("ie".chars())
 }
 
+/// German "i. E." (im Erscheinen) beside a year: "2025 (i. E.)", "i. E.
+/// 2025", "2025, i. E." (tester r81 F3: refused whole), the year. Only
+/// beside a lone year: "1971 [i.e. 1972]" is a cataloguer's correction, no
+/// state. `t` is lower case.
+fn year_beside_im_erscheinen(t: &str) -> Option<i64> {
+    ["i. e.", "i.e.", "i. e", "i.e"].into_iter().find_map(|k| {
+        let i = t.find(k)?;
+        let end = i + k.len();
+        if t[..i].ends_with(char::is_alphanumeric) || t[end..].starts_with(char::is_alphanumeric) {
+            return None;
+        }
+        let rest = format!("{} {}", &t[..i], &t[end..]);
+        let rest = rest.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | ';' | ':' | ' ' | '-' | '.'));
+        if !(3..=4).contains(&rest.len()) || !rest.chars().all(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        match read_date(rest) {
+            Some(Dated::Year(y)) => Some(y),
+            _ => None,
+        }
+    })
+}
+
 /// What an import says of a date that is a state of publication in
 /// another language ([`NOT_YET_OTHER_LANGUAGES`]): the state stored in
 /// canon's word `note`, which each style prints in its own; `None` for
@@ -1240,7 +1263,10 @@ fn state_in_other_words(text: &str, note: &str) -> Option<String> {
     let lower = text.to_lowercase();
     let bare = lower.trim().trim_end_matches('.').trim();
     let bare = bare.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '?' | ' '));
-    (NOT_YET_OTHER_LANGUAGES.iter().any(|(k, _)| lower.contains(k)) || is_im_erscheinen(bare)).then(|| {
+    (NOT_YET_OTHER_LANGUAGES.iter().any(|(k, _)| lower.contains(k))
+        || is_im_erscheinen(bare)
+        || year_beside_im_erscheinen(lower.trim()).is_some())
+    .then(|| {
         format!(
             "date {:?}: read as not yet published, stored as {note:?} (canon's word for it; each style prints it \
              in its own)",
@@ -1430,6 +1456,9 @@ pub fn year_and_state(s: &str) -> Option<(i64, &'static str)> {
         ["epub ", "e-pub "].iter().find_map(|p| t.strip_prefix(p)).and_then(|rest| read_date(rest.trim()))
     {
         return Some((y, "ahead of print"));
+    }
+    if let Some(y) = year_beside_im_erscheinen(&t) {
+        return Some((y, "forthcoming"));
     }
     let mut states: Vec<&(&str, &'static str)> = NOT_YET.iter().chain(NOT_YET_OTHER_LANGUAGES).collect();
     states.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
@@ -3964,7 +3993,11 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     }
     // "Vol. 383" and "No. 9" in their own cells: the numbers, as the style
     // prints its own label (tester r58 F12: "2020;Vol. 383(No. 9)").
-    if let Some(v) = d.volume.as_deref().and_then(|v| without_label(v, &["volume", "vol.", "vol", "v."])) {
+    // (German "Bd. 3" / "Band 3", French "t. 3" / "tome 3", Spanish "tomo",
+    // Dutch "deel", German journals' "Jg." too: tester r81 F5, "Vol. Bd. 3".)
+    const LABELS: &[&str] =
+        &["volume", "vol.", "vol", "v.", "band", "bd.", "bd", "tome", "tomo", "tom.", "t.", "deel", "jahrgang", "jg."];
+    if let Some(v) = d.volume.as_deref().and_then(|v| without_label(v, LABELS)) {
         d.volume = Some(v);
     }
     if let Some(i) =
@@ -5693,8 +5726,33 @@ pub fn page_count_text(n: &str) -> String {
     // (A catalogue's ISBD mark after the extent: "xlii, 251 p. ;".)
     let t = n.trim().trim_end_matches([' ', ';', ':']);
     let lower = t.to_ascii_lowercase();
-    for label in [" pages", " page", " pp.", " pp", " p.", " p"] {
-        if lower.ends_with(label) && t.len() > label.len() {
+    // German "S." / "Seiten", Spanish and Portuguese "págs." / "páginas",
+    // French "pages" (tester r81 F6: "300 S." kept and printed "300 S. p."),
+    // after a number only: the label, never part of the count.
+    const LABELS: &[&str] = &[
+        " pages",
+        " page",
+        " pp.",
+        " pp",
+        " p.",
+        " p",
+        " seiten",
+        " seite",
+        " ss.",
+        " s.",
+        " s",
+        " págs.",
+        " pág.",
+        " páginas",
+        " paginas",
+        " pags.",
+        " pag.",
+        " blz.",
+        " bl.",
+    ];
+    for label in LABELS {
+        let after_number = || t[..t.len() - label.len()].trim_end().ends_with(|c: char| c.is_ascii_digit() || c == ']');
+        if lower.ends_with(label) && t.len() > label.len() && after_number() {
             return t[..t.len() - label.len()].trim_end().to_string();
         }
     }
@@ -5905,6 +5963,8 @@ pub(crate) mod tests {
         assert_eq!(page_count_text("120 p."), "120");
         assert_eq!(page_count_text("xii, 340 pp"), "xii, 340");
         assert_eq!(page_count_text("312 Pages"), "312");
+        assert_eq!(page_count_text("XII, 300 Seiten"), "XII, 300");
+        assert_eq!(page_count_text("300 S."), "300");
         assert!(is_page_count("120") && is_page_count("xii, 340 p."));
         assert!(is_page_count("xii + 375") && is_page_count("xii+375 p.") && !is_page_count("+12"));
         assert!(!is_page_count("1-120") && !is_page_count("e1002") && !is_page_count("pp."));

@@ -2803,6 +2803,19 @@ const ET_AL_TAILS: &[&str] = &[
     "et coll",
     "…",
     "...",
+    // A library catalogue's brackets (AACR2 "[et al.]", tester r81 F2: kept
+    // in the name, the list stored as complete).
+    "[et al.]",
+    "[et al]",
+    "[et. al.]",
+    "[and others]",
+    "[...]",
+    "[…]",
+    "[u.a.]",
+    "[u. a.]",
+    "[et coll.]",
+    "(et al.)",
+    "(et al)",
 ];
 
 /// [`ET_AL_TAILS`] compared as written: "U. A." is a person's initials.

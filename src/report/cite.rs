@@ -757,6 +757,7 @@ impl Style {
         let t = with_report_label(t, r, self.name == "vancouver");
         let t = with_report_series(t, r, &self.name);
         let t = with_report_series_number(t, r, &self.name);
+        let t = with_series_group_closed(t, r);
         let t = match self.named {
             Some("vancouver") => with_nlm_language(
                 with_web_date(
@@ -8175,6 +8176,32 @@ fn with_report_series(mut t: Rich, r: &Reading, style: &str) -> Rich {
             }
         }
         _ => {}
+    }
+    t
+}
+
+/// A series group whose series ends in ")" ("(Cahiers (Nouvelle série)",
+/// "(GeneReviews(R)"): the processor took the series' own ")" for the
+/// group's and printed no other (tester r81 F8: unbalanced parentheses in
+/// Vancouver and Harvard). The group's ")" after the series, when the
+/// group opened just before it never closes.
+fn with_series_group_closed(mut t: Rich, r: &Reading) -> Rich {
+    let Some(series) = r.series.as_deref().map(str::trim).filter(|s| s.ends_with(')')) else { return t };
+    let Some(found) = rfind_outside_identifiers(&t.text, series) else { return t };
+    if !t.text[..found.start].ends_with('(') {
+        return t;
+    }
+    let mut depth = 0i32;
+    let closed = t.text[found.start - 1..].chars().any(|c| {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        depth == 0
+    });
+    if !closed {
+        splice(&mut t, found.end..found.end, ")");
     }
     t
 }
