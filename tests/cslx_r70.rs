@@ -27,26 +27,6 @@ const FARMER: &str = r#"@book{farmer_reimagining_2013,
 }
 "#;
 
-/// A dependent style of `parent` in `locale`, as the Zotero repository
-/// serves a journal's style (tester r71, t/social-science-and-medicine.csl).
-fn dependent(w: &Workdir, name: &str, parent: &str, locale: &str) -> String {
-    let xml = format!(
-        r#"<?xml version="1.0" encoding="utf-8"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="{locale}">
-  <info>
-    <title>{name}</title>
-    <id>http://www.zotero.org/styles/{name}</id>
-    <link href="http://www.zotero.org/styles/{name}" rel="self"/>
-    <link href="http://www.zotero.org/styles/{parent}" rel="independent-parent"/>
-    <category citation-format="author-date"/>
-    <updated>2018-02-16T12:00:00+00:00</updated>
-  </info>
-</style>
-"#
-    );
-    w.write(&format!("{name}.csl"), xml).to_str().expect("utf-8 path").to_string()
-}
-
 fn add(w: &Workdir, args: &[&str]) {
     let mut all = vec!["reading", "add", "--by", "tester", "-q"];
     all.extend_from_slice(args);
@@ -66,7 +46,7 @@ fn an_edited_book_and_its_chapter_are_lettered_whatever_the_locales_editor_label
         ("revue-fr", "chicago-author-date", "fr-FR"),
         ("apa-de", "apa", "de-DE"),
     ] {
-        let style = dependent(&w, name, parent, locale);
+        let style = w.dependent_style(name, parent, locale);
         let refs = w.references(&style);
         let book = reference(&refs, "Reimagining Global Health");
         let chapter = reference(&refs, "Introduction: A Biosocial");
@@ -185,7 +165,7 @@ fn apa_role_terms_are_the_reference_lists_whatever_the_works_language() {
     let r = reference(&refs, "Peau noire");
     assert!(r.contains("(F. Jeanson, Ed.; 2nd ed., Vol. 1)"), "{r}");
     // A style in German keeps its own terms as its locale writes them.
-    let style = dependent(&w, "apa-de", "apa", "de-DE");
+    let style = w.dependent_style("apa-de", "apa", "de-DE");
     let r = reference(&w.references(&style), "La médecine coloniale").to_string();
     assert!(r.contains("In J.-P. Dozon (Hrsg.)"), "{r}");
 }
@@ -220,7 +200,7 @@ fn a_status_in_another_language_takes_the_place_of_its_no_date_term() {
         ("medizinhistorisches-journal", "de-DE", "Im Druck.", "I. E.", "o. J."),
         ("revue-fr", "fr-FR", "Sous presse.", "À paraître.", "s. d."),
     ] {
-        let style = dependent(&w, name, "chicago-author-date", locale);
+        let style = w.dependent_style(name, "chicago-author-date", locale);
         let refs = w.references(&style);
         let r = reference(&refs, "Race-neutral");
         assert!(r.contains(&format!("Okoro. {in_press} ")), "{name}: {r}");
@@ -250,8 +230,8 @@ fn an_author_date_csl_style_cites_the_original_title_with_its_translation() {
     let both = "Die koloniale Medizin in Nigeria und ihre Folgen [Colonial medicine in Nigeria and its consequences]";
     // A dependent of a bundled author-date style canon does not name, a
     // dependent of Chicago, and the bundled style itself.
-    let ssm = dependent(&w, "social-science-and-medicine", "elsevier-harvard", "en-GB");
-    let mhj = dependent(&w, "medizinhistorisches-journal", "chicago-author-date", "de-DE");
+    let ssm = w.dependent_style("social-science-and-medicine", "elsevier-harvard", "en-GB");
+    let mhj = w.dependent_style("medizinhistorisches-journal", "chicago-author-date", "de-DE");
     for style in [ssm.as_str(), mhj.as_str(), "elsevier-harvard", "apa", "harvard"] {
         let refs = w.references(style);
         let r = refs.values().next().expect("one reference");
@@ -375,7 +355,7 @@ fn undated_works_are_lettered_in_the_locales_own_words() {
             ["Eze, A. (im Druck-a)", "Eze, A. (im Druck-b)", "Eze, A. (o. J.-a)", "Eze, A. (o. J.-b)"],
         ),
     ] {
-        let style = dependent(&w, name, parent, locale);
+        let style = w.dependent_style(name, parent, locale);
         let refs = w.references(&style);
         for (title, start) in ["Alpha", "Beta", "Delta", "Gamma"].iter().zip(expected) {
             let r = reference(&refs, title);

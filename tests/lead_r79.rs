@@ -56,3 +56,35 @@ fn a_roman_volume_is_cited_once_as_a_number() {
         assert!(!r.contains("II"), "{style}: {r}");
     }
 }
+
+/// A cataloguer's corrected year, "1971 [i.e. 1972]" (AACR2 1.4F2), refused
+/// the whole file ("is not a year"; tester r81's small helper noted it): the
+/// corrected year is kept and the printed one said, in every format.
+#[test]
+fn a_cataloguers_corrected_year_is_read_and_said() {
+    let w = Workdir::new();
+    let err =
+        w.import_reading("c.csv", "title,authors,year,type\nCorrected CSV,\"Ba, Amadou\",1971 [i.e. 1972],book\n");
+    assert!(
+        err.contains(
+            "the date \"1971 [i.e. 1972]\" is the year printed, 1971, with a cataloguer's correction; canon keeps \
+             the corrected year, 1972"
+        ),
+        "{err}"
+    );
+    let err = w.import_reading(
+        "c.bib",
+        "@book{k, author={Ba, Amadou}, title={Corrected BibTeX}, year={1971 [i. e. 1972]}, publisher={P}}\n",
+    );
+    assert!(err.contains("canon keeps the corrected year, 1972"), "{err}");
+    let err = w.import_reading(
+        "c.ris",
+        "TY  - BOOK\nAU  - Ba, Amadou\nTI  - Corrected RIS\nPY  - 1971 (i.e., 1972)\nER  - \n",
+    );
+    assert!(err.contains("canon keeps the corrected year, 1972"), "{err}");
+    let list = w.reading_list();
+    for t in ["Corrected CSV", "Corrected BibTeX", "Corrected RIS"] {
+        assert_eq!(reading(&list, t)["year"], 1972, "{t}: {list}");
+    }
+    assert!(!err.contains("runs from"), "{err}");
+}

@@ -4,26 +4,6 @@ mod common;
 
 use common::{Workdir, reference};
 
-/// A dependent style of `parent` in `locale`, as the Zotero repository
-/// serves a journal's style (tester r78, t/zfa-dependent-de.csl).
-fn dependent(w: &Workdir, name: &str, parent: &str, locale: &str) -> String {
-    let xml = format!(
-        r#"<?xml version="1.0" encoding="utf-8"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="{locale}">
-  <info>
-    <title>{name}</title>
-    <id>http://www.zotero.org/styles/{name}</id>
-    <link href="http://www.zotero.org/styles/{name}" rel="self"/>
-    <link href="http://www.zotero.org/styles/{parent}" rel="independent-parent"/>
-    <category citation-format="author-date"/>
-    <updated>2026-01-01T00:00:00+00:00</updated>
-  </info>
-</style>
-"#
-    );
-    w.write(&format!("{name}.csl"), xml).to_str().expect("utf-8 path").to_string()
-}
-
 const VOLUMES: &str = r#"@book{histmed_v1,
   author = {Porter, Roy},
   maintitle = {Geschichte der Medizin},
@@ -63,20 +43,20 @@ const VOLUMES: &str = r#"@book{histmed_v1,
 fn the_volume_label_canon_writes_is_the_locales() {
     let w = Workdir::new();
     w.import_reading("v.bib", VOLUMES);
-    let apa_de = w.references(&dependent(&w, "zfa-de", "apa", "de-DE"));
+    let apa_de = w.references(&w.dependent_style("zfa-de", "apa", "de-DE"));
     assert_eq!(
         reference(&apa_de, "Geschichte"),
         "Porter, R. (2002). Geschichte der Medizin: Bd. 1. Von der Antike bis zur Renaissance. Springer."
     );
     assert_eq!(reference(&apa_de, "Colonizing"), "Arnold, D. (1993). Colonizing the body (Bd. 2). Univ.");
-    let van_de = w.references(&dependent(&w, "dae-de", "vancouver", "de-DE"));
+    let van_de = w.references(&w.dependent_style("dae-de", "vancouver", "de-DE"));
     assert_eq!(
         reference(&van_de, "Geschichte"),
         "Porter R. Geschichte der Medizin. Bd. 1, Von der Antike bis zur Renaissance. Berlin: Springer; 2002."
     );
     assert_eq!(reference(&van_de, "Colonizing"), "Arnold D. Colonizing the body. Bd. 2. Berkeley: Univ; 1993.");
     assert!(reference(&van_de, "A chapter").contains("Big book. Bd. 3. Boston: P; 2001."), "{van_de:?}");
-    let harvard_fr = w.references(&dependent(&w, "revue-fr", "harvard-cite-them-right", "fr-FR"));
+    let harvard_fr = w.references(&w.dependent_style("revue-fr", "harvard-cite-them-right", "fr-FR"));
     assert_eq!(
         reference(&harvard_fr, "Geschichte"),
         "Porter, R. (2002) Geschichte der Medizin. vol. 1, Von der Antike bis zur Renaissance. Berlin: Springer."
@@ -151,7 +131,7 @@ fn an_edition_in_another_languages_ordinal_is_printed_as_the_styles_ordinal() {
     // Stored as written.
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE edition = '2. Aufl.'"), 1);
     // A German style prints the locale's own ordinal.
-    let apa_de = w.references(&dependent(&w, "zfa-de", "apa", "de-DE"));
+    let apa_de = w.references(&w.dependent_style("zfa-de", "apa", "de-DE"));
     assert!(!reference(&apa_de, "Buch A").contains("2nd"), "{apa_de:?}");
 }
 

@@ -26,25 +26,6 @@ fn csl(w: &Workdir, name: &str, locale: &str, macros: &str, layout: &str) -> Str
     w.write(&format!("{name}.csl"), xml).to_str().expect("utf-8 path").to_string()
 }
 
-/// A dependent style of `parent` in `locale`, as the Zotero repository
-/// serves a journal's style.
-fn dependent(w: &Workdir, name: &str, parent: &str, locale: &str) -> String {
-    let xml = format!(
-        r#"<?xml version="1.0" encoding="utf-8"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="{locale}">
-  <info>
-    <title>{name}</title>
-    <id>http://www.zotero.org/styles/{name}</id>
-    <link href="http://www.zotero.org/styles/{name}" rel="self"/>
-    <link href="http://www.zotero.org/styles/{parent}" rel="independent-parent"/>
-    <updated>2026-01-01T00:00:00+00:00</updated>
-  </info>
-</style>
-"#
-    );
-    w.write(&format!("{name}.csl"), xml).to_str().expect("utf-8 path").to_string()
-}
-
 /// Works with a part missing: no date, no authors, no publisher, a year
 /// without a month, and one with everything.
 const GAPS: &str = "title,authors,year,type,publisher,place,language,volume,container,pages,issue,date
@@ -275,7 +256,7 @@ fn pages_take_one_label_in_the_styles_locale() {
             ("Article", "Dupont, J. (2015) ‘Article’, Revue X, 12(2), pp. 1–5."),
         ],
     );
-    let de = dependent(&w, "z-de", "harvard-cite-them-right", "de-DE");
+    let de = w.dependent_style("z-de", "harvard-cite-them-right", "de-DE");
     assert_refs(
         &w,
         &de,
@@ -296,7 +277,7 @@ fn pages_take_one_label_in_the_styles_locale() {
         "american-medical-association",
     ] {
         for locale in ["en-GB", "fr-FR", "de-DE", "es-ES"] {
-            let refs = w.references(&dependent(&w, &format!("{parent}-{locale}"), parent, locale));
+            let refs = w.references(&w.dependent_style(&format!("{parent}-{locale}"), parent, locale));
             for (title, r) in &refs {
                 let after_title = &r[r.find(title.as_str()).map_or(0, |i| i + title.len())..];
                 assert!(page_labels(after_title, &labels) <= 1, "{parent} {locale}: {r}");
@@ -388,6 +369,6 @@ fn a_numbered_edition_in_another_language_in_an_english_styles_words() {
     assert_refs(&w, "chicago", &[("Erweitert", "Müller, Hans. 2019. Erweitert. 3rd enl. ed. Beck.")]);
     assert_refs(&w, "ama", &[("Überarbeitet", "Müller H. Überarbeitet. 2nd rev. ed. Beck; 2018.")]);
     // In German, as written.
-    let de = dependent(&w, "apa-de", "apa", "de-DE");
+    let de = w.dependent_style("apa-de", "apa", "de-DE");
     assert_refs(&w, &de, &[("Überarbeitet", "Müller, H. (2018). Überarbeitet (2., überarb. Aufl.). Beck.")]);
 }

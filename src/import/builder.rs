@@ -1377,6 +1377,10 @@ pub fn read_date(s: &str) -> Option<Dated> {
     if before_common_era(t) {
         return None;
     }
+    // "1971 [i.e. 1972]": the cataloguer's correction is the year.
+    if let Some((_, corrected)) = super::dates::corrected_year(t) {
+        return YEARS.contains(&corrected).then_some(Dated::Year(corrected));
+    }
     let mut year = None;
     // "copyright 1998": the word says what the year is ([`super::dates::copyright`]).
     for raw in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && *w != "copyright") {
@@ -3190,8 +3194,10 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             let kept_whole = year_end.is_some()
                 && (super::dates::months_across_years(&v.text).is_some()
                     || super::dates::year_range(&v.text).map(|r| r.1) == year_end);
-            if let (Some((first, last)), false, false, false) =
-                (super::dates::year_range(&v.text), said_range, a_season, kept_whole)
+            // ("1971 [i.e. 1972]" is one year corrected, said below.)
+            let corrected = super::dates::corrected_year(&v.text).is_some();
+            if let (Some((first, last)), false, false, false, false) =
+                (super::dates::year_range(&v.text), said_range, a_season, kept_whole, corrected)
             {
                 said_range = true;
                 d.warnings.push(RowError::new(
@@ -3213,6 +3219,18 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                     format!(
                         "{p}the date {:?} is an open interval: {what}; canon keeps one year, {y}, and not the open \
                          {end}",
+                        v.text.trim()
+                    ),
+                ));
+            }
+            if let Some((printed, c)) = super::dates::corrected_year(&v.text).filter(|_| !said_range) {
+                said_range = true;
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} is the year printed, {printed}, with a cataloguer's correction; canon keeps \
+                         the corrected year, {c}",
                         v.text.trim()
                     ),
                 ));

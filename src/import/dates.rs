@@ -589,6 +589,31 @@ pub fn year_range(s: &str) -> Option<(i64, i64)> {
     (last != first && super::builder::YEARS.contains(&last)).then_some((first, last))
 }
 
+/// A year as the imprint prints it with a cataloguer's correction after
+/// it, "1971 [i.e. 1972]", "1971 [i. e. 1972]", "1971 (i.e., 1972)"
+/// (AACR2 1.4F2; RDA 2.8.6.3 "[that is, 1972]" in English records): the
+/// printed and the corrected year. `None` for anything else, "i. E."
+/// (German "forthcoming") among them.
+pub fn corrected_year(s: &str) -> Option<(i64, i64)> {
+    let t = s.trim().trim_end_matches('.').trim().to_lowercase();
+    if t.bytes().take_while(u8::is_ascii_digit).count() != 4 {
+        return None;
+    }
+    let printed: i64 = t[..4].parse().ok()?;
+    let rest = t[4..].trim();
+    let inner = rest
+        .strip_prefix('[')
+        .and_then(|r| r.strip_suffix(']'))
+        .or_else(|| rest.strip_prefix('(').and_then(|r| r.strip_suffix(')')))?
+        .trim();
+    let after = ["i.e.,", "i.e.", "i. e.,", "i. e.", "that is,", "that is", "d.h.", "d. h."]
+        .iter()
+        .find_map(|m| inner.strip_prefix(m))?
+        .trim();
+    let corrected = (after.len() == 4 && after.bytes().all(|b| b.is_ascii_digit())).then(|| after.parse().ok())??;
+    Some((printed, corrected))
+}
+
 /// A publication year with the copyright year after it, as library
 /// catalogues write the date (MARC 260 $c, Citing Medicine ch. 2, "Date
 /// of publication": "2004, c2003"; also "2004 [c2003]", "2004, ©2003",
@@ -1276,6 +1301,21 @@ mod tests {
         }
         assert_eq!(year_range("2004, c2003"), None);
         assert_eq!(year_range("2004-2005"), Some((2004, 2005)));
+    }
+
+    #[test]
+    fn a_cataloguers_corrected_year() {
+        for (s, want) in [
+            ("1971 [i.e. 1972]", Some((1971, 1972))),
+            ("1971 [i. e. 1972].", Some((1971, 1972))),
+            ("1971 (i.e., 1972)", Some((1971, 1972))),
+            ("1971 [that is, 1972]", Some((1971, 1972))),
+            ("2025 (i. E.)", None),
+            ("1971 [c1970]", None),
+            ("1971", None),
+        ] {
+            assert_eq!(corrected_year(s), want, "{s}");
+        }
     }
 
     #[test]

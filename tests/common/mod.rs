@@ -60,6 +60,27 @@ impl Workdir {
         c.arg("--db").arg(db).args(args).output().expect("run canon")
     }
 
+    /// Writes `NAME.csl`, a dependent style of the bundled or Zotero style
+    /// `parent` in `locale`, as the Zotero repository serves a journal's
+    /// style, and returns its path for `--style`.
+    pub fn dependent_style(&self, name: &str, parent: &str, locale: &str) -> String {
+        let xml = format!(
+            r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="{locale}">
+  <info>
+    <title>{name}</title>
+    <id>http://www.zotero.org/styles/{name}</id>
+    <link href="http://www.zotero.org/styles/{name}" rel="self"/>
+    <link href="http://www.zotero.org/styles/{parent}" rel="independent-parent"/>
+    <category citation-format="author-date"/>
+    <updated>2018-02-16T12:00:00+00:00</updated>
+  </info>
+</style>
+"#
+        );
+        self.write(&format!("{name}.csl"), xml).to_str().expect("utf-8 path").to_string()
+    }
+
     /// Runs and asserts success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.cmd(args).output().expect("run canon");
