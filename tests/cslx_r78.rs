@@ -223,21 +223,7 @@ fn a_season_stands_where_the_month_would_and_not_beside_the_year_alone() {
 /// A journal's dependent style on Vancouver, in `locale` (the tester's
 /// t/dae-dependent-de.csl and t/rms-dependent-fr.csl).
 fn dependent(w: &Workdir, name: &str, locale: &str) -> String {
-    let xml = format!(
-        r#"<?xml version="1.0" encoding="utf-8"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="{locale}">
-  <info>
-    <title>Test {name}</title>
-    <id>http://www.zotero.org/styles/{name}</id>
-    <link href="http://www.zotero.org/styles/{name}" rel="self"/>
-    <link href="http://www.zotero.org/styles/vancouver" rel="independent-parent"/>
-    <category citation-format="numeric"/>
-    <updated>2026-01-01T00:00:00+00:00</updated>
-  </info>
-</style>
-"#
-    );
-    w.write(&format!("{name}.csl"), xml).to_str().expect("utf-8 path").to_string()
+    w.dependent_style(name, "vancouver", locale)
 }
 
 #[test]

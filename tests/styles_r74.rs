@@ -94,20 +94,7 @@ fn dated(w: &Workdir, locale: &str) -> String {
 
 /// A dependent style of the bundled `parent` in `locale`.
 fn dependent(w: &Workdir, parent: &str, locale: &str) -> String {
-    let name = format!("dep-{parent}-{locale}");
-    let xml = format!(
-        r#"<?xml version="1.0" encoding="utf-8"?>
-<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="{locale}">
-  <info>
-    <title>{name}</title>
-    <id>http://www.zotero.org/styles/{name}</id>
-    <link href="http://www.zotero.org/styles/{parent}" rel="independent-parent"/>
-    <updated>2018-02-16T12:00:00+00:00</updated>
-  </info>
-</style>
-"#
-    );
-    w.write(&format!("{name}.csl"), xml).to_str().expect("utf-8 path").to_string()
+    w.dependent_style(&format!("dep-{parent}-{locale}"), parent, locale)
 }
 
 #[test]
