@@ -185,6 +185,11 @@ pub struct BibArgs {
     /// day goes with a range; "" clears it in `edit`).
     #[arg(long)]
     pub month_end: Option<String>,
+    /// The last year of a range of years: "1998-2000" is --year 1998 --year-end 2000 (as --year
+    /// "1998-2000"); with --month and --month-end, of a range of months across a year end: "2021
+    /// Dec-2022 Jan" is --year 2021 --month 12 --month-end 1 --year-end 2022 ("" clears it in `edit`).
+    #[arg(long, value_name = "YEAR")]
+    pub year_end: Option<String>,
     /// The season of publication: spring, summer, autumn (or fall), winter ("" clears it in `edit`).
     #[arg(long)]
     pub season: Option<String>,
@@ -615,7 +620,10 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         day = edit_reading::typed_day(b.day.as_deref())?;
         month_end = edit_reading::typed_month("month_end", b.month_end.as_deref())?;
         season = edit_reading::typed_season(b.season.as_deref())?;
-        edit_reading::check_date_parts(year.as_ref().and_then(|t| t.year), month, day, month_end, season.as_deref())?;
+        // (Across a year end, --month 12 --month-end 1 --year-end 2022: checked with the end year below.)
+        let across = b.year_end.as_deref().is_some_and(|e| !e.trim().is_empty());
+        let within = month_end.filter(|_| !across);
+        edit_reading::check_date_parts(year.as_ref().and_then(|t| t.year), month, day, within, season.as_deref())?;
         day_end = edit_reading::typed_day(b.day_end.as_deref()).map_err(|e| anyhow::anyhow!("--day-end: {e}"))?;
         season_end =
             edit_reading::typed_season(b.season_end.as_deref()).map_err(|e| anyhow::anyhow!("--season-end: {e}"))?;
@@ -628,6 +636,16 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     }
     let volume = take("volume");
     let year_of = year.as_ref().and_then(|t| t.year);
+    // The end of a range of years, or of months across a year end (schema
+    // 0036): typed in the year ("1998-2000") or apart (--year-end).
+    let mut year_end = year.as_ref().and_then(|t| t.year_end);
+    if let Some(e) = edit_reading::typed_year_end(b.year_end.as_deref())? {
+        if year_end.is_some() {
+            bail!("the year names its end year, and --year-end is given too; give the range once");
+        }
+        edit_reading::check_year_end(e, year_of, month, month_end, season.as_deref())?;
+        year_end = Some(e);
+    }
     let mut year_note = year.as_ref().and_then(|t| t.note.clone());
     let mut warnings = Vec::new();
     // Ahead of print, and yet in a volume: published, as every door reads it
@@ -663,6 +681,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         month,
         day,
         month_end,
+        year_end,
         season,
         day_end,
         season_end,

@@ -157,6 +157,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         season: clearable(&a.bib.season),
         day_end: clearable(&a.bib.day_end),
         season_end: clearable(&a.bib.season_end),
+        year_end: clearable(&a.bib.year_end),
     };
     let nothing = p.title.is_none()
         && p.authors.is_none()
@@ -182,7 +183,9 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         && p.editors.is_none()
         && p.translators.is_none()
         && p.bib.is_empty()
-        && [&p.month, &p.day, &p.month_end, &p.season, &p.day_end, &p.season_end].iter().all(|f| f.is_none());
+        && [&p.month, &p.day, &p.month_end, &p.season, &p.day_end, &p.season_end, &p.year_end]
+            .iter()
+            .all(|f| f.is_none());
     if nothing {
         bail!(
             "nothing to change; give a field to set, e.g. --title, --author, --year, --volume, --pages, --doi, --note \

@@ -127,6 +127,9 @@ pub struct Draft {
     /// any other field, "2020-21" is a range of years (an academic year:
     /// tester r80 F1, a spreadsheet's "2020-21" was stored as spring).
     pub date_edtf: bool,
+    /// The date is ISO 8601 (CSL-JSON `raw`), where "2011-12" is December
+    /// 2011; in free text it may as well be the years 2011 to 2012.
+    pub date_iso: bool,
     pub kind: KindSrc,
     pub container: Option<String>,
     /// The container's abbreviation (MEDLINE `TA`, RIS `J2`…).
@@ -2917,6 +2920,16 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     };
     let month_source = month_apart.or(d.date.as_ref());
     let (mut month, mut day) = month_source.map(|v| super::dates::month_day(&v.text)).unwrap_or_default();
+    // "2011-12" outside EDTF and ISO (a year column, BibTeX `year`, RIS,
+    // MEDLINE, EndNote): the years 2011 to 2012 (an academic year) as
+    // "2020-21" is, not December 2011; said with both readings below.
+    let iso = d.date_edtf || d.date_iso;
+    let year_or_month = month_source
+        .filter(|_| !iso && year.is_some())
+        .and_then(|v| super::dates::year_or_month(&v.text).map(|r| (v.clone(), r)));
+    if year_or_month.is_some() {
+        (month, day) = (None, None);
+    }
     // "2019-17": the year is kept, and the number that is no month said.
     if month.is_none() && year.is_some() {
         // A range of years ("1998/99") is said as one below, not as a month.
@@ -2974,6 +2987,9 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         && season.is_none()
         && !matches!(read_date(&v.text), Some(Dated::NotYet(_) | Dated::Undated))
         && !d.warnings.iter().any(|w| w.line == v.at.line && w.column == v.at.column)
+        // (A range of years from the year, RIS `DA  - 1998/2000`, is read below.)
+        && super::dates::year_range(&v.text).is_none_or(|(a, _)| a != y)
+        && year_or_month.is_none()
     {
         let rest: String = v
             .text
@@ -3090,16 +3106,48 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             (year_end, month_end, day) = (Some(ey), Some(em), None);
         }
     }
+    // A range of whole years ("1998-2000", "1998–2000", "1998/2000", "1998
+    // - 2000", "2020-21", CSL `date-parts` [[1998], [2000]]): its last year
+    // (schema 0036; it was said and not stored).
+    if let (None, None, None, Some(y)) = (year_end, month, &season, year) {
+        let own = [d.date.as_ref(), if conflicting { None } else { d.month.as_ref() }];
+        year_end = own
+            .into_iter()
+            .flatten()
+            .filter(|v| matches!(read_date(&v.text), Some(Dated::Year(a)) if a == y))
+            .filter(|v| super::dates::corrected_year(&v.text).is_none())
+            .find_map(|v| {
+                let (first, last) = super::dates::year_range(&v.text)
+                    .or_else(|| year_or_month.as_ref().filter(|(w, _)| w.at == v.at).map(|(_, (a, _, e))| (*a, *e)))?;
+                (first == y && last > y).then_some(last)
+            });
+    }
+    if let Some((v, (y, m, e))) = &year_or_month
+        && year_end == Some(*e)
+    {
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!(
+                "{p}the date {:?} may be the years {y} to {e} (an academic year) or {} {y}; canon keeps the years \
+                 {y} to {e} (write \"{y}-{e}\" for the years, \"{} {y}\" for the month)",
+                v.text.trim(),
+                super::dates::MONTHS[(m - 1) as usize],
+                &super::dates::MONTHS[(m - 1) as usize][..3]
+            ),
+        ));
+    }
     if let Some(v) = year_end_cell {
-        if later_year && month.is_some() && month_end.is_some() {
+        let whole_years = month.is_none() && season.is_none();
+        if later_year && ((month.is_some() && month_end.is_some()) || whole_years) {
             (year_end, day) = (end_year, None);
         } else if end_year != year {
             d.warnings.push(RowError::new(
                 v.at.line,
                 v.at.column,
                 format!(
-                    "{p}year_end {:?} not stored: it ends a range of months across a year end, and needs a month, a \
-                     month_end and a year before it{}",
+                    "{p}year_end {:?} not stored: it ends a range of years after the year, or of months across a \
+                     year end with a month and a month_end{}",
                     v.text.trim(),
                     year.map(|y| format!(" (the year is {y})")).unwrap_or_default()
                 ),

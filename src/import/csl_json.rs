@@ -667,6 +667,9 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         // `raw` or `literal` date is free text, where "2020-21" is an
         // academic year (tester r80 F1).
         d.date_edtf = v.get("date-parts").is_some() || v.is_array();
+        // (`raw` is read as ISO 8601 by citeproc-js: "2011-12" is December
+        // 2011 there; a `literal` is free text.)
+        d.date_iso = v.get("raw").is_some();
         let parts = match v.get("date-parts").and_then(|p| p.get(0)) {
             Some(Value::Array(p)) => Some(p.clone()),
             Some(_) => v.get("date-parts").and_then(Value::as_array).cloned(),

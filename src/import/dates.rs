@@ -589,6 +589,21 @@ pub fn year_range(s: &str) -> Option<(i64, i64)> {
     (last != first && super::builder::YEARS.contains(&last)).then_some((first, last))
 }
 
+/// A year and two digits after it that name both a month of it and a later
+/// year of its century: "2011-12", "2011/12", "2011–12" (December 2011, or
+/// the academic year 2011–2012; "2020-21" is a range of years only, and
+/// "2019-04" a month only). (year, month, end year); `None` for anything else.
+pub fn year_or_month(s: &str) -> Option<(i64, i64, i64)> {
+    let (a, b) = s.trim().split_once(['/', '-', '–'])?;
+    let (a, b) = (a.trim(), b.trim());
+    let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|c| c.is_ascii_digit());
+    if !(digits(a, 4) && digits(b, 2)) {
+        return None;
+    }
+    let (y, n): (i64, i64) = (a.parse().ok()?, b.parse().ok()?);
+    ((1..=12).contains(&n) && n > y % 100).then_some((y, n, y / 100 * 100 + n))
+}
+
 /// A year as the imprint prints it with a cataloguer's correction after
 /// it, "1971 [i.e. 1972]", "1971 [i. e. 1972]", "1971 (i.e., 1972)"
 /// (AACR2 1.4F2; RDA 2.8.6.3 "[that is, 1972]" in English records): the

@@ -739,6 +739,7 @@ impl Style {
             with_season(t, r, dash, self.season_at(r), &self.words)
         };
         let t = with_month_range(t, r, self.plain_suffix, &self.words);
+        let t = if year_alone { t } else { with_year_range(t, r, self.plain_suffix) };
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_one_page_dash(t, r, page_dash(&self.name));
         let t = with_stop_before_pmid(t);
@@ -3719,6 +3720,39 @@ fn with_month_range(mut t: Rich, r: &Reading, nlm: bool, words: &Words) -> Rich 
                 splice(&mut t, end..end, &insert);
             }
             return t;
+        }
+    }
+    t
+}
+
+/// A range of whole years (schema 0036: `year_end` without a month) where
+/// the style printed the first year: "1998–2000" with an en dash (APA 7
+/// §9.14 and Chicago 17 §9.64 for a work published over several years),
+/// "1998-2000" in Citing Medicine (`nlm`; ch. 2, "Date of publication").
+/// hayagriva's date holds one year, so the end is put here. A journal
+/// article in APA, Harvard and AMA is cited by its year alone, as a range
+/// of months across a year end is (the caller leaves it).
+fn with_year_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
+    let (Some(y), Some(e), None) = (r.year, r.year_end, r.month) else { return t };
+    let (year, dash) = (y.to_string(), if nlm { '-' } else { '\u{2013}' });
+    let fields = [
+        Some(r.title.as_str()),
+        r.container.as_deref(),
+        r.container_short.as_deref(),
+        r.series.as_deref(),
+        r.publisher.as_deref(),
+    ];
+    let taken = printed_at(&t.text, &fields);
+    let found = t.text.match_indices(year.as_str()).map(|(i, _)| i).find(|i| {
+        !t.text[..*i].ends_with(|c: char| c.is_ascii_digit())
+            && !t.text[i + year.len()..].starts_with(|c: char| c.is_ascii_digit())
+            && !taken.iter().any(|w| w.contains(i))
+    });
+    if let Some(at) = found {
+        let end = at + year.len();
+        let insert = format!("{dash}{e}");
+        if !t.text[end..].starts_with(&insert) {
+            splice(&mut t, end..end, &insert);
         }
     }
     t

@@ -307,6 +307,8 @@ impl Stored {
     fn end_columns(&self) -> (Option<i64>, Option<i64>, Option<i64>) {
         match self.year_end {
             Some(e) if self.month_end.is_some() => (None, Some(e), self.month_end),
+            // A range of whole years ("1998-2000"): no end month.
+            Some(e) if self.month.is_none() => (self.month_end, Some(e), None),
             _ => (self.month_end, None, None),
         }
     }
@@ -349,7 +351,10 @@ impl Stored {
             month: month_day(r).0,
             day: month_day(r).1,
             month_end: month_day(r).0.and(r.month_end),
-            year_end: month_day(r).0.and(r.month_end).and(r.year_end).filter(|e| r.year.is_some_and(|y| *e > y)),
+            year_end: r
+                .year_end
+                .filter(|_| month_day(r).0.is_none_or(|_| r.month_end.is_some()))
+                .filter(|e| r.year.is_some_and(|y| *e > y)),
             day_end: month_day(r).1.and(r.day_end).filter(|e| month_day(r).1.is_some_and(|d| *e > d)),
             season_end: r.season.as_ref().and(r.season_end.clone()).filter(|e| Some(e) != r.season.as_ref()),
             series: r.series.clone(),
@@ -901,6 +906,10 @@ impl Stored {
             },
             // The end's year goes with the end's month.
             year_end: match r.year {
+                // (A range of whole years fills the same year alone.)
+                Some(y) if Some(y) == self.year && new.month.is_none() && self.month.is_none() => {
+                    self.year_end.or(new.year_end)
+                }
                 Some(y) if Some(y) == self.year && new.month.is_none() => self.year_end,
                 Some(y) if Some(y) == self.year && new.month == self.month && new.month_end.is_none() => self.year_end,
                 Some(_) => new.year_end,
@@ -1294,7 +1303,11 @@ impl Stored {
                 self.day
             },
             month_end: if self.year.is_none() || finer { new.month_end } else { self.month_end },
-            year_end: if self.year.is_none() || finer { new.year_end } else { self.year_end },
+            year_end: if self.year.is_none() || finer {
+                new.year_end.or(self.year_end.filter(|_| new.month.is_none()))
+            } else {
+                self.year_end
+            },
             date_approximate: if self.year.is_some() { self.date_approximate } else { new.date_approximate },
             date_copyright: if self.year.is_some() { self.date_copyright } else { new.date_copyright },
             authors_truncated: if self.author_names.is_empty() {

@@ -70,6 +70,10 @@ pub struct ReadingPatch {
     pub day_end: Option<Option<String>>,
     /// The last season of a range of seasons ("Summer-Fall"), read by [`typed_season`].
     pub season_end: Option<Option<String>>,
+    /// The last year of a range of years ("1998-2000"), or with a month and
+    /// a month_end of a range of months across a year end, read by
+    /// [`typed_year_end`] (schema 0036).
+    pub year_end: Option<Option<String>>,
 }
 
 /// Why a date typed with its month in the year ("2019 Apr 2") and a month,
@@ -328,6 +332,47 @@ pub fn check_date_parts(
             let of = if m == 2 { year.map(|y| format!(" in {y}")).unwrap_or_default() } else { String::new() };
             bail!("day {d} is not a day of month {m}{of}; expected 1 to {last}");
         }
+    }
+    Ok(())
+}
+
+/// The last year of a range typed apart (`--year-end 2000`, the web form's
+/// field): a plausible year, or `None` for "" (clears it).
+pub fn typed_year_end(value: Option<&str>) -> Result<Option<i64>> {
+    match value.map(str::trim).filter(|v| !v.is_empty()) {
+        None => Ok(None),
+        Some(v) => match v.parse::<i64>().ok().filter(|y| YEARS.contains(y)) {
+            Some(y) => Ok(Some(y)),
+            None => bail!("year_end {v:?} is not a year; expected the range's last year, such as 2000"),
+        },
+    }
+}
+
+/// Checks that an end year goes with the date as the store keeps it
+/// (schema 0036): after the year; with no season; with a month, the range
+/// of months across the year end needs its last month (month_end).
+pub fn check_year_end(
+    year_end: i64,
+    year: Option<i64>,
+    month: Option<i64>,
+    month_end: Option<i64>,
+    season: Option<&str>,
+) -> Result<()> {
+    match year {
+        None => bail!("year_end {year_end} has no year; expected the first year of the range with it (--year)"),
+        Some(y) if year_end <= y => {
+            bail!("year_end {year_end} does not end a range after the year ({y}); expected a later year")
+        }
+        _ => {}
+    }
+    if let Some(s) = season {
+        bail!("year_end {year_end} with the season {s:?}: a range of years has no season; clear one of the two");
+    }
+    if let (Some(m), None) = (month, month_end) {
+        bail!(
+            "year_end {year_end} with the month {m} and no month_end: a range of months across a year end needs its \
+             last month (--month-end); or clear the month for a range of whole years"
+        );
     }
     Ok(())
 }
@@ -677,12 +722,15 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     // A range of months across a year end (schema 0036): typed whole in the
     // date ("2021 Dec-2022 Jan"), its end month in `year_end_month`; any
     // other date typed clears it, and the edit lists it among its changes.
-    let typed_end = p.date.as_ref().and_then(|t| t.year_end.zip(t.month_end));
+    // A range of whole years ("1998-2000") has no end month.
+    let typed_end = p.date.as_ref().and_then(|t| t.year_end.map(|ye| (ye, t.month_end)));
     let date_typed = p.year.is_some() || parts_given || p.day_end.is_some() || p.season_end.is_some();
     if let Some((ye, me)) = typed_end {
-        set("month_end", Value::Null);
+        if me.is_some() {
+            set("month_end", Value::Null);
+        }
         set("year_end", Value::from(ye));
-        set("year_end_month", Value::from(me));
+        set("year_end_month", n(me));
     } else if date_typed {
         set("year_end", Value::Null);
         set("year_end_month", Value::Null);
@@ -777,6 +825,26 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             crate::import::builder::numbers_kept(&kind, has_series, field("issue"), Some(series_number));
         new.insert("issue".into(), issue.map_or(Value::Null, Value::from));
         new.insert("series_number".into(), series_number.map_or(Value::Null, Value::from));
+    }
+    // The end year typed apart (--year-end): of the year's range, or with
+    // the month and month_end of a range of months across the year end.
+    if let Some(e) = &p.year_end {
+        if typed_end.is_some() && e.is_some() {
+            bail!("the year names its end year, and --year-end is given too; give the range once");
+        }
+        let (year, month) = (int(&new, "year"), int(&new, "month"));
+        let end_month = int(&new, "month_end").or(int(&new, "year_end_month"));
+        let season = Some(text(&new, "season")).filter(|s| !s.is_empty());
+        let year_end = typed_year_end(e.as_deref())?;
+        if let Some(ye) = year_end {
+            check_year_end(ye, year, month, end_month, season)?;
+            if month.is_some() {
+                new.insert("month_end".into(), Value::Null);
+            }
+        }
+        new.insert("year_end".into(), year_end.map_or(Value::Null, Value::from));
+        let end_month = year_end.and(month).and(end_month);
+        new.insert("year_end_month".into(), end_month.map_or(Value::Null, Value::from));
     }
     // An end typed apart (--day-end, --season-end) is kept too.
     let typed_range = p.date.as_ref().is_some_and(|t| t.day_end.is_some() || t.season_end.is_some());

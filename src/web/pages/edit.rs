@@ -100,6 +100,12 @@ const READING_FIELDS: &[Field] = &[
     Field { name: "month", label: "Month (1 to 12, or its name)", input: Input::Line },
     Field { name: "day", label: "Day (1 to 31)", input: Input::Line },
     Field { name: "month_end", label: "Last month of a range of months", input: Input::Line },
+    // Schema 0036: the last year of a range of years, as `reading edit --year-end`.
+    Field {
+        name: "year_end",
+        label: "Last year of a range of years (or of months across a year end)",
+        input: Input::Line,
+    },
     Field { name: "season", label: "Season", input: Input::OptChoice(SEASONS) },
     // Branch 12e: the ends of a range of days and seasons, and a whole work's number of pages.
     Field { name: "day_end", label: "Last day of a range of days", input: Input::Line },
@@ -327,6 +333,7 @@ fn reading_patch(changes: &[(&str, String)]) -> Result<ReadingPatch> {
             "month" => p.month = Some(opt(v)),
             "day" => p.day = Some(opt(v)),
             "month_end" => p.month_end = Some(opt(v)),
+            "year_end" => p.year_end = Some(opt(v)),
             "season" => p.season = Some(opt(v)),
             "day_end" => p.day_end = Some(opt(v)),
             "season_end" => p.season_end = Some(opt(v)),
