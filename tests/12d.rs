@@ -319,7 +319,8 @@ const DATE_FORMS: &[(&str, &str, &str)] = &[
     ("B edtf approx", "1998 - - - - - approx - - -", ""),
     ("B edtf uncertain", "1998 - - - - - - - - -", "is an uncertain year"),
     ("B in press", "- - - - - in press - - - -", ""),
-    ("B year range", "1998 - - - - - - - - -", "runs from 1998 to 2000"),
+    // Dates r83: "1998/2000" keeps its end year (year_end 2000, checked below), and nothing is said.
+    ("B year range", "1998 - - - - - - - - -", ""),
     ("B bad day", "2019 2 - - - - - - - -", "February 2019 has 28 days, not 29"),
     ("B circa", "1998 - - - - - approx - - -", ""),
     ("B copyright", "1998 - - - - - - copyright - -", ""),
@@ -453,6 +454,11 @@ fn every_date_form_is_stored_or_named_one_row_each() {
         if !message.is_empty() {
             assert!(warnings.iter().any(|w| w.contains(message)), "{title}: no warning with {message:?} in {said}");
         }
+    }
+    // The end year of a range of years is stored (dates r83); no other form here has one.
+    for (title, _, _) in DATE_FORMS {
+        let want = if *title == "B year range" { Some(2000) } else { None };
+        assert_eq!(reading(&l, title)["year_end"].as_i64(), want, "{title}");
     }
     // Every warning is one the table expects: nothing else is said about a date.
     for w in &warnings {

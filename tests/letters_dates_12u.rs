@@ -237,16 +237,19 @@ fn an_approximate_date_with_its_month_first_stays_approximate_in_every_format() 
 }
 
 #[test]
-fn a_short_range_is_said_and_an_uncertain_year_is_said_once() {
+fn a_short_range_is_stored_and_an_uncertain_year_is_said_once() {
     let w = Workdir::new();
     w.ok(&["init", "-q"]);
     let err = w.import_reading(
         "y.csv",
         "title,authors,year,type\nAcademic year,\"Galen, C\",1998/99,book\nMonth,\"Galen, C\",2019/05,book\n",
     );
-    assert!(err.contains("y.csv:2:3: warning: the date \"1998/99\" runs from 1998 to 1999"), "{err}");
-    assert_eq!(err.matches("runs from").count(), 1, "2019/05 is May: {err}");
+    // Dates r83: "1998/99" is stored whole (year_end 1999), so nothing is said; 2019/05 is May.
+    assert!(!err.contains("warning"), "{err}");
     assert_eq!(date_of(&w, "Academic year").0, Some(1998));
+    assert_eq!(common::reading(&w.reading_list(), "Academic year")["year_end"].as_i64(), Some(1999));
+    assert_eq!(date_of(&w, "Month"), (Some(2019), Some(5), None, false));
+    assert!(common::reading(&w.reading_list(), "Month")["year_end"].is_null(), "2019/05 is May");
     let err = w.import_reading(
         "z.csv",
         "Key,Item Type,Publication Year,Author,Title,Date\nK1,book,1998?,\"Galen, C\",Zotero doubtful,1998-05?\n",

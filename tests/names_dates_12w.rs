@@ -278,7 +278,7 @@ fn a_typed_year_takes_what_a_file_takes() {
         let said = w.ok_stderr(&["reading", "add", "--title", &format!("Typed {i}"), "--year", y, "--by", "t"]);
         let list = w.reading_list();
         let (f, t) = (reading(&list, &format!("File {i}")), reading(&list, &format!("Typed {i}")));
-        for k in ["year", "year_note", "month", "day", "season", "date_approximate"] {
+        for k in ["year", "year_note", "month", "day", "season", "date_approximate", "year_end"] {
             assert_eq!(f[k], t[k], "--year {y:?}: {k}");
         }
         // The same warning, naming the field instead of "the date".
@@ -288,6 +288,12 @@ fn a_typed_year_takes_what_a_file_takes() {
     let list = w.reading_list();
     assert_eq!(reading(&list, "Typed 0")["year_note"].as_str(), Some("in press"));
     assert_eq!(reading(&list, "Typed 3")["date_approximate"].as_bool(), Some(true));
+    // Dates r83: "1998-2000" is stored whole (year_end 2000) and nothing is said, typed or in a file.
+    assert_eq!(
+        (reading(&list, "Typed 6")["year"].as_i64(), reading(&list, "Typed 6")["year_end"].as_i64()),
+        (Some(1998), Some(2000))
+    );
+    assert!(!from_file.contains("1998-2000"), "{from_file}");
     // "c. 950?" is approximate, and its doubt is said.
     let said = w.ok_stderr(&["reading", "add", "--title", "Doubtful", "--year", "c. 950?", "--by", "t"]);
     assert!(said.contains("approximate and uncertain"), "{said}");
@@ -302,8 +308,34 @@ fn a_typed_year_takes_what_a_file_takes() {
         (r["year"].as_i64(), r["year_note"].as_str(), r["month"].as_i64(), r["day"].as_i64()),
         (Some(2001), None, Some(4), Some(3))
     );
-    let said = w.ok_stderr(&["reading", "edit", &id, "--year", "1998-2000", "--by", "t"]);
-    assert!(said.contains("--year \"1998-2000\" runs from 1998 to 2000"), "{said}");
+    // A range of whole years has no month or day: the stored April 3 is not kept with it (dates r83).
+    let e = w.fails(&["reading", "edit", &id, "--year", "1998-2000", "--by", "t"]);
+    assert!(
+        e.contains(
+            "the year is a range of whole years, 1998 to 2000, which has no month, day or season, and the reading \
+             would keep its month April and day 3; clear them in the same edit (--month \"\" --day \"\" --season \"\"), \
+             or type a range of months across the year end (as --year \"1998 Dec-2000 Jan\")"
+        ),
+        "{e}"
+    );
+    let said = w.ok_stderr(&["reading", "edit", &id, "--year", "1998-2000", "--month", "", "--day", "", "--by", "t"]);
+    assert!(!said.contains("warning"), "{said}");
+    assert!(said.contains("year: 2001 → 1998; year_end: (empty) → 2000"), "{said}");
+    let r = reading(&w.reading_list(), "Typed 3").clone();
+    assert_eq!(
+        (r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64(), r["year_end"].as_i64()),
+        (Some(1998), None, None, Some(2000))
+    );
+    // Nor is a month given beside a typed range of years stored (or the end dropped).
+    let e = w.fails(&["reading", "add", "--title", "Refused", "--year", "1998-2000", "--month", "5", "--by", "t"]);
+    assert!(
+        e.contains(
+            "the year is a range of whole years, 1998 to 2000, which has no month, day or season; give --month, --day \
+             or --season with one year, or a range of months across the year end as --year 1998 --month 12 \
+             --month-end 1 --year-end 2000"
+        ),
+        "{e}"
+    );
     // Still refused, with what was expected.
     for bad in ["soon", "79", "3000"] {
         let e = w.fails(&["reading", "add", "--title", "Refused", "--year", bad, "--by", "t"]);
@@ -428,7 +460,8 @@ fn medline_publication_types_are_kept_as_the_genre() {
 }
 
 /// The web forms read a typed year as `reading add/edit --year` does (one
-/// function): "in press" is taken and kept as the note, a range is said.
+/// function): "in press" is taken and kept as the note, a range of years
+/// is stored whole (dates r83: year_end) and not said.
 #[test]
 fn the_web_forms_take_a_typed_year_as_a_file_does() {
     use common::web::{Server, flash};
@@ -443,9 +476,14 @@ fn the_web_forms_take_a_typed_year_as_a_file_does() {
     let r = c.submit("/readings/new", "/readings", &[("title", "Web range"), ("year", "1998-2000"), ("type", "book")]);
     assert_eq!(r.status, 303, "{}", r.text());
     let page = c.follow(&r);
-    assert!(flash(&page).is_some_and(|f| f.contains("the year \"1998-2000\" runs from 1998 to 2000")), "{page}");
+    assert_eq!(
+        flash(&page).as_deref(),
+        Some("Added; it waits in the review queue for another member to approve it."),
+        "{page}"
+    );
     let list = w.reading_list();
     let p = reading(&list, "Web in press");
     assert_eq!((p["year"].as_i64(), p["year_note"].as_str()), (None, Some("in press")), "{p}");
     assert_eq!(reading(&list, "Web range")["year"].as_i64(), Some(1998));
+    assert_eq!(reading(&list, "Web range")["year_end"].as_i64(), Some(2000));
 }

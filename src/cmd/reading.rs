@@ -639,6 +639,17 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
     // The end of a range of years, or of months across a year end (schema
     // 0036): typed in the year ("1998-2000") or apart (--year-end).
     let mut year_end = year.as_ref().and_then(|t| t.year_end);
+    // A range of whole years typed in the year ("1998-2000") has no month,
+    // day or season given apart: refused, never stored as "May 1998" ending
+    // in 2000 nor its end dropped. ("2021 Dec-2022 Jan" names its months:
+    // typed beside them, it is refused above.)
+    if let (Some(e), Some(y), true) = (year_end, year_of, parts_given) {
+        bail!(
+            "the year is a range of whole years, {y} to {e}, which has no month, day or season; give --month, --day \
+             or --season with one year, or a range of months across the year end as --year {y} --month 12 \
+             --month-end 1 --year-end {e}"
+        );
+    }
     if let Some(e) = edit_reading::typed_year_end(b.year_end.as_deref())? {
         if year_end.is_some() {
             bail!("the year names its end year, and --year-end is given too; give the range once");

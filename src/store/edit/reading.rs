@@ -846,6 +846,32 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         let end_month = year_end.and(month).and(end_month);
         new.insert("year_end_month".into(), end_month.map_or(Value::Null, Value::from));
     }
+    // A range of whole years typed in the year ("1998-2000") has no month,
+    // day or season: one kept from the stored date or given beside it is
+    // refused, never stored as "1998 Apr 3" ending in 2000 (as --year-end
+    // refuses it, [`check_year_end`]).
+    if let Some((ye, None)) = typed_end {
+        let parts: Vec<String> = [
+            int(&new, "month")
+                .filter(|m| (1..=12).contains(m))
+                .map(|m| format!("month {}", crate::import::dates::MONTHS[(m - 1) as usize])),
+            int(&new, "day").map(|d| format!("day {d}")),
+            Some(text(&new, "season")).filter(|s| !s.is_empty()).map(|s| format!("season {s}")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if !parts.is_empty() {
+            let y = int(&new, "year").unwrap_or_default();
+            bail!(
+                "the year is a range of whole years, {y} to {ye}, which has no month, day or season, and the reading \
+                 would keep its {}; clear {} in the same edit (--month \"\" --day \"\" --season \"\"), or type a \
+                 range of months across the year end (as --year \"{y} Dec-{ye} Jan\")",
+                parts.join(" and "),
+                if parts.len() == 1 { "it" } else { "them" }
+            );
+        }
+    }
     // An end typed apart (--day-end, --season-end) is kept too.
     let typed_range = p.date.as_ref().is_some_and(|t| t.day_end.is_some() || t.season_end.is_some());
     if (parts_given || p.year.is_some()) && !typed_range {
