@@ -1686,7 +1686,24 @@ fn letter_place(text: &str, r: &Reading, locale_terms: &[String]) -> Option<Date
                     && !(g.start > 0 && bytes[g.start - 1].is_ascii_digit())
                     && !bytes.get(g.end).is_some_and(u8::is_ascii_digit)
             })
-            .map(|date| DatePlace { date, undated: false });
+            .map(|mut date| {
+                // A range of whole years ([`with_year_range`]) is one date
+                // label: "1998–2000" is lettered after its end year and only
+                // among works of the same range (APA 7 §8.19; "1998a–2000"
+                // beside a "1998" work was wrong).
+                if let (Some(e), None) = (r.year_end, r.month) {
+                    for dash in ["\u{2013}", "-"] {
+                        let range = format!("{dash}{e}");
+                        if text[date.end..].starts_with(&range)
+                            && !bytes.get(date.end + range.len()).is_some_and(u8::is_ascii_digit)
+                        {
+                            date.end += range.len();
+                            break;
+                        }
+                    }
+                }
+                DatePlace { date, undated: false }
+            });
     }
     let status = r.year_note.as_deref().map(str::trim).filter(|s| !s.is_empty());
     // Chicago prints "in press" as "Forthcoming", APA "forthcoming" as "in
