@@ -61,13 +61,17 @@ fn a_newspaper_article_is_one_in_either_order() {
     }
 }
 
+/// A title, a file with the generic type, one with the specific, the
+/// specific type and the generic.
+type Case = (&'static str, (&'static str, &'static str), (&'static str, &'static str), &'static str, &'static str);
+
 /// F1, the same kind: a magazine's article, a thesis against BibTeX's
 /// `@misc`, a report against a journal article, a chapter against a
 /// sheet's "article", a newspaper article against a saved web page: the
 /// specific type in either order, the generic one never replacing it.
 #[test]
 fn a_specific_type_replaces_a_generic_one_and_never_the_reverse() {
-    let cases: [(&str, (&str, &str), (&str, &str), &str, &str); 5] = [
+    let cases: [Case; 5] = [
         (
             "The clinic and the colony",
             (
