@@ -617,8 +617,11 @@ fn inherit(
     // (tester83 F3: a chapter was "Vol 4" of the book "Studies in African
     // History; vol 4").
     let blank = |k: &str| parent.get(k).is_none_or(|f| f.raw.trim().is_empty());
+    // (A paper keeps its proceedings' volume as its volume, printed "(Lecture
+    // Notes…; vol. 7)" as Citing Medicine ch. 3 cites it: tester r14.)
     if entry_kind(parent_kind, false) == "book"
         && !MULTI_VOLUME.contains(&parent_kind)
+        && parent_kind != "proceedings"
         && !blank("series")
         && ["number", "issue", "maintitle", "volumes"].iter().all(|k| blank(k))
         && !child.contains_key("number")

@@ -173,6 +173,11 @@ pub(crate) fn type_refines(specific: &str, generic: &str) -> bool {
     }
 }
 
+/// A newspaper's or a magazine's article: a kind of periodical article.
+fn subtype_of_article(kind: &str) -> bool {
+    matches!(kind, "newspaper-article" | "magazine-article")
+}
+
 /// The month and day a record gives with its year (a day only with a month).
 /// A stored date as a person reads it in a message: "2023-11-04",
 /// "2023-11", "spring 2023" or "2023".
@@ -752,9 +757,17 @@ impl Stored {
         // newspaper article refused Mendeley's `TY  - NEWS`, which it would
         // have kept in the other order): said either way. "other" (a file's
         // unknown or generic type) thereby never replaces a type the record has.
+        // A journal article with its volume or issue is no generic article:
+        // only a newspaper's or magazine's article says more of it (a report
+        // or book against it is another list's disagreement, the rules below).
+        let numbered = |volume: &Option<String>, issue: &Option<String>| volume.is_some() || issue.is_some();
         let weighed = typed && !stated_over_inferred && r.kind != self.kind;
-        let refined = weighed && type_refines(&r.kind, &self.kind);
-        let poorer_kind = weighed && type_refines(&self.kind, &r.kind);
+        let refined = weighed
+            && type_refines(&r.kind, &self.kind)
+            && (self.kind != "article" || subtype_of_article(&r.kind) || !numbered(&self.volume, &self.issue));
+        let poorer_kind = weighed
+            && type_refines(&self.kind, &r.kind)
+            && (r.kind != "article" || subtype_of_article(&self.kind) || !numbered(&r.volume, &r.issue));
         // (The replacement is said as every replaced value is.)
         if poorer_kind {
             kept.push(format!("type: kept {:?} (the file's {:?} is a generic type of it)", self.kind, r.kind));
@@ -1261,7 +1274,10 @@ impl Stored {
             // more specific one a generic one (tester83 F1).
             kind: if stated_type_wins(self.type_inferred, r.kind_inferred) == Some(true)
                 || (stated_type_wins(self.type_inferred, r.kind_inferred).is_none()
-                    && type_refines(&r.kind, &self.kind))
+                    && type_refines(&r.kind, &self.kind)
+                    && (self.kind != "article"
+                        || subtype_of_article(&r.kind)
+                        || (self.volume.is_none() && self.issue.is_none())))
             {
                 r.kind.clone()
             } else {
