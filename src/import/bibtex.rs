@@ -611,6 +611,25 @@ fn inherit(
         out.remove("booksubtitle");
         return out;
     }
+    // A whole book's `volume` beside its `series`, with no `number`, is its
+    // number in the series, as the book's own record reads it ([`draft`]):
+    // its part inherits it as that number, never as the volume of a set
+    // (tester83 F3: a chapter was "Vol 4" of the book "Studies in African
+    // History; vol 4").
+    let blank = |k: &str| parent.get(k).is_none_or(|f| f.raw.trim().is_empty());
+    // (A paper keeps its proceedings' volume as its volume, printed "(Lecture
+    // Notes…; vol. 7)" as Citing Medicine ch. 3 cites it: tester r14.)
+    if entry_kind(parent_kind, false) == "book"
+        && !MULTI_VOLUME.contains(&parent_kind)
+        && parent_kind != "proceedings"
+        && !blank("series")
+        && ["number", "issue", "maintitle", "volumes"].iter().all(|k| blank(k))
+        && !child.contains_key("number")
+        && !child.contains_key("issue")
+        && let Some(v) = out.remove("volume")
+    {
+        out.insert("number".to_string(), v);
+    }
     if let Some(t) = parent.get("title") {
         out.entry("booktitle".to_string()).or_insert(Field { inherited: true, ..t.clone() });
         // The parent's subtitle is the child's `booksubtitle` (biblatex

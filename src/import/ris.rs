@@ -615,8 +615,9 @@ fn draft(raw: &Raw) -> Draft {
         text(&["JF", "JO", "C3", "JA", "J2"])
     } else {
         text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"])
-    }
-    .filter(|c| Some(c) != d.title.as_ref().map(|t| &t.text));
+    };
+    // (A container of the record's own title is kept: a title chapter is in
+    // the book of its name, tester83 F2: the book was dropped unsaid.)
     // `JO` beside another journal name (EndNote and Mendeley write the
     // abbreviation there, "N Engl J Med" beside `T2`): the abbreviation when
     // no other tag gives one (tester r43 F7: named as not stored).

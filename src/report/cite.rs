@@ -723,7 +723,13 @@ impl Style {
         // ("J A. March 2008."), and so its season before the year ("J A.
         // Summer 2004."; tester r29, D7: it was dropped).
         let ama_dated = self.name == "ama" && r.kind == "article" && r.volume.is_none() && r.issue.is_none();
-        let year_alone = r.kind == "article" && matches!(self.name.as_str(), "apa" | "harvard" | "ama") && !ama_dated;
+        // A thesis and a report are dated by their year alone there too (APA 7
+        // §10.4 and §10.6, "(2020)"; Cite Them Right, "Year of publication";
+        // AMA 11 §3.15): a season kept for one is no issue's date (tester83
+        // F5: "(2020, Summer)"). Their months the processor prints by each
+        // style's own rules.
+        let year_alone = (r.kind == "article" && !ama_dated || matches!(r.kind.as_str(), "thesis" | "report"))
+            && matches!(self.name.as_str(), "apa" | "harvard" | "ama");
         let t = if self.name == "chicago" {
             with_chicago_season(t, r, &self.words)
         } else if ama_dated {
@@ -780,7 +786,10 @@ impl Style {
                 r,
             ),
             Some("chicago") => with_title_case_capital(
-                with_chicago_two_authors(with_chicago_page_range(with_chicago_site_name(t, r), r), r),
+                with_chicago_two_authors(
+                    with_chicago_page_range(with_chicago_site_name(with_chicago_unsigned_periodical(t, r), r), r),
+                    r,
+                ),
                 r,
                 "chicago",
             ),
@@ -8648,6 +8657,20 @@ fn with_chicago_site_name(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     let Some(site) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    // An unsigned page has its site in the author's place (CMOS 18 §14.104,
+    // "Yale University. n.d. “About Yale: Yale Facts.” Accessed …"): named
+    // once, not again after the title (tester83 F4).
+    if r.author_names.is_empty() && r.editor_names.is_empty() && t.text.starts_with(site) {
+        if let Some(title) = find_title(&t.text, r)
+            && let Some(q) = t.text[title.end..].find('\u{201D}').map(|q| title.end + q + '\u{201D}'.len_utf8())
+            && q - title.end <= 4
+            && let Some(rest) = t.text[q..].strip_prefix(' ').and_then(|x| x.strip_prefix(site))
+            && rest.starts_with(['.', ','])
+        {
+            splice(&mut t, q..q + 1 + site.len() + 1, "");
+        }
+        return t;
+    }
     let bracketed = format!(" ({site})");
     // In the case the style gave it ("(Camara Jones Blog)" for a stored
     // "Camara Jones blog": tester r31, D4).
@@ -8679,6 +8702,31 @@ fn with_chicago_site_name(mut t: Rich, r: &Reading) -> Rich {
         };
         splice(&mut t, q..q, &format!(" {name}"));
     }
+    t
+}
+
+/// An unsigned newspaper or magazine article in Chicago: the periodical's
+/// name, in italics, stands in the author's place, and the article's title
+/// stays what it is with an author, in quotation marks and roman (CMOS 18
+/// §14.89–14.90: "*Le Monde*. 2023. “Hospital Apologises.” June 14."). The
+/// bundled style, its container taken for the author, set the title in
+/// italics without quotation marks, as a book's (tester83 F4).
+fn with_chicago_unsigned_periodical(mut t: Rich, r: &Reading) -> Rich {
+    if !matches!(r.kind.as_str(), "newspaper-article" | "magazine-article")
+        || !r.author_names.is_empty()
+        || !r.editor_names.is_empty()
+    {
+        return t;
+    }
+    let Some(g) = find_title(&t.text, r) else { return t };
+    if g.start == 0 || t.text[..g.start].ends_with(['\u{201C}', '\u{2018}', '"']) {
+        return t;
+    }
+    // The stop or comma after the title goes inside the quotation marks.
+    let end = if t.text[g.end..].starts_with(['.', ',']) { g.end + 1 } else { g.end };
+    t.spans.retain(|(s, _)| !(s.start >= g.start && s.end <= end));
+    let quoted = format!("\u{201C}{}\u{201D}", &t.text[g.start..end]);
+    splice(&mut t, g.start..end, &quoted);
     t
 }
 

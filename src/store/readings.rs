@@ -155,6 +155,29 @@ pub fn stated_type_wins(stored_inferred: bool, new_inferred: bool) -> Option<boo
     }
 }
 
+/// Whether `specific` is a more specific type than `generic` for one work:
+/// what a reference manager writes when its export has no type for the work
+/// ("other" for misc or generic; "article", many an exporter's default, for
+/// Zotero's BibTeX newspaper and magazine articles; "web" for any work saved
+/// from a browser, a newspaper's or magazine's article among them) against
+/// the type another list states (tester83 F1).
+pub(crate) fn type_refines(specific: &str, generic: &str) -> bool {
+    match generic {
+        "other" => specific != "other",
+        "article" => matches!(
+            specific,
+            "newspaper-article" | "magazine-article" | "thesis" | "report" | "chapter" | "conference-paper" | "book"
+        ),
+        "web" => matches!(specific, "newspaper-article" | "magazine-article"),
+        _ => false,
+    }
+}
+
+/// A newspaper's or a magazine's article: a kind of periodical article.
+fn subtype_of_article(kind: &str) -> bool {
+    matches!(kind, "newspaper-article" | "magazine-article")
+}
+
 /// The month and day a record gives with its year (a day only with a month).
 /// A stored date as a person reads it in a message: "2023-11-04",
 /// "2023-11", "spring 2023" or "2023".
@@ -733,11 +756,26 @@ impl Stored {
                 self.kind, r.kind
             ));
         }
-        // A duplicate never makes a record poorer: "other" (a file's unknown
-        // or generic type) does not replace a type the record has.
-        let poorer_kind = typed && !stated_over_inferred && r.kind == "other" && self.kind != "other";
+        // A more specific type of the same work replaces a generic one, and a
+        // generic one never replaces it, so that either order of imports
+        // stores the one type (tester83 F1: Zotero's BibTeX `@article` for a
+        // newspaper article refused Mendeley's `TY  - NEWS`, which it would
+        // have kept in the other order): said either way. "other" (a file's
+        // unknown or generic type) thereby never replaces a type the record has.
+        // A journal article with its volume or issue is no generic article:
+        // only a newspaper's or magazine's article says more of it (a report
+        // or book against it is another list's disagreement, the rules below).
+        let numbered = |volume: &Option<String>, issue: &Option<String>| volume.is_some() || issue.is_some();
+        let weighed = typed && !stated_over_inferred && r.kind != self.kind;
+        let refined = weighed
+            && type_refines(&r.kind, &self.kind)
+            && (self.kind != "article" || subtype_of_article(&r.kind) || !numbered(&self.volume, &self.issue));
+        let poorer_kind = weighed
+            && type_refines(&self.kind, &r.kind)
+            && (r.kind != "article" || subtype_of_article(&self.kind) || !numbered(&r.volume, &r.issue));
+        // (The replacement is said as every replaced value is.)
         if poorer_kind {
-            kept.push(format!("type: kept {:?} (the file's \"other\" says less)", self.kind));
+            kept.push(format!("type: kept {:?} (the file's {:?} is a generic type of it)", self.kind, r.kind));
         }
         // A journal article stored with its volume or pages stays one
         // against another list's type for it (tester r40, #4: RIS `TY -
@@ -746,6 +784,7 @@ impl Stored {
         let published_article = typed
             && !stated_over_inferred
             && !poorer_kind
+            && !refined
             && self.kind == "article"
             && r.kind != "article"
             && (self.volume.is_some() || self.pages.is_some());
@@ -763,6 +802,7 @@ impl Stored {
         let specific = typed
             && !stated_over_inferred
             && !poorer_kind
+            && !refined
             && !published_article
             && match (self.kind.as_str(), r.kind.as_str()) {
                 ("report" | "book", "web" | "article") => {
@@ -781,7 +821,7 @@ impl Stored {
         let poorer_kind = poorer_kind || published_article || specific;
         let kind = if !typed
             || poorer_kind
-            || (!stated_over_inferred && r.kind == "article" && self.kind != "article" && r.doi.is_none())
+            || (!stated_over_inferred && !refined && r.kind == "article" && self.kind != "article" && r.doi.is_none())
         {
             self.kind.clone()
         } else {
@@ -1239,8 +1279,15 @@ impl Stored {
             } else {
                 pick(&self.year_note, &new.year_note)
             },
-            // A stated type replaces one canon inferred (tester r73 F3).
-            kind: if stated_type_wins(self.type_inferred, r.kind_inferred) == Some(true) {
+            // A stated type replaces one canon inferred (tester r73 F3), a
+            // more specific one a generic one (tester83 F1).
+            kind: if stated_type_wins(self.type_inferred, r.kind_inferred) == Some(true)
+                || (stated_type_wins(self.type_inferred, r.kind_inferred).is_none()
+                    && type_refines(&r.kind, &self.kind)
+                    && (self.kind != "article"
+                        || subtype_of_article(&r.kind)
+                        || (self.volume.is_none() && self.issue.is_none())))
+            {
                 r.kind.clone()
             } else {
                 self.kind.clone()
@@ -3426,6 +3473,10 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         return Some(one_form(field, a, b));
     }
     match field {
+        // A more specific type of one work against a generic one: the
+        // import's rule ([`type_refines`]).
+        "type" if type_refines(theirs.as_str()?, ours.as_str()?) => Some(Side::Theirs),
+        "type" if type_refines(ours.as_str()?, theirs.as_str()?) => Some(Side::Ours),
         "title" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
             Fuller::Ours => Some(Side::Ours),
             Fuller::Theirs => Some(Side::Theirs),
@@ -5374,7 +5425,9 @@ impl<'t> ReadingWriter<'t> {
                         && k.contains(" (the file's ")
                         && !k.ends_with("is another source's)")
                 }) || (k.starts_with("type: kept ")
-                    && (k.contains("says less of a work stored") || k.contains("is canon's guess")))
+                    && (k.contains("says less of a work stored")
+                        || k.contains("is canon's guess")
+                        || k.contains("is a generic type of it")))
             })
             .map(String::as_str)
             .collect();
