@@ -113,6 +113,30 @@ fn no_bundled_style_prints_a_stop_between_a_worded_edition_and_its_word() {
     }
 }
 
+/// Other bundled styles: a worded edition glued to the title gets the
+/// separator the style gives a numbered one; a stop before the style's own
+/// comma goes.
+#[test]
+fn other_bundled_styles_print_a_worded_edition_apart_and_without_a_stray_stop() {
+    let w = editions();
+    let asm = w.references("american-society-for-microbiology");
+    assert_eq!(reference(&asm, "Edition reprint"), "Fanon F. 2004. Edition reprint, Reprint. Grove Press, New York.");
+    assert_eq!(reference(&asm, "Edition second"), "Fanon F. 2011. Edition second, 2nd ed. Grove Press, New York.");
+    let bristol = w.references("bristol-university-press");
+    assert_eq!(reference(&bristol, "Edition facsimile"), "Fanon, F. (2006) Edition facsimile. Facsimile, Grove Press.");
+    assert_eq!(
+        reference(&bristol, "Edition second revised"),
+        "Fanon, F. (2009) Edition second revised. 2nd rev., Grove Press."
+    );
+    let copernicus = w.references("copernicus");
+    assert_eq!(
+        reference(&copernicus, "Edition updated"),
+        "Fanon, F.: Edition updated, Updated, Grove Press, New York, 2007."
+    );
+    let rsc = w.references("royal-society-of-chemistry");
+    assert_eq!(reference(&rsc, "Edition revised"), "F. Fanon, Edition revised, Grove Press, New York, Revised, 2005.");
+}
+
 #[test]
 fn harvard_prints_a_reports_number_in_its_series() {
     let w = Workdir::new();
@@ -239,6 +263,7 @@ const FOREIGN_EDITIONS: &str = "title,authors,year,type,publisher,place,edition
 \"Edn thirteen\",\"Ba, Amadou\",2011,book,Karthala,Paris,\"Nueva edición\"
 \"Edn fifteen\",\"Ba, Amadou\",2013,book,Karthala,Paris,\"2., durchges. Aufl.\"
 \"Edn sixteen\",\"Ba, Amadou\",2014,book,Karthala,Paris,Nachdruck
+\"Edn eighteen\",\"Ba, Amadou\",2016,book,Karthala,Paris,Sonderausgabe
 ";
 
 /// A `.csl` file in English that prints a worded edition as written.
@@ -296,6 +321,10 @@ fn german_french_and_spanish_editions_are_english_in_english_styles() {
     let e = w.references(csl);
     assert_eq!(reference(&e, "Edn four"), "Ba A. Edn four. 3rd completely rev. and enl. ed. Paris: Karthala; 2003.");
     assert_eq!(reference(&e, "Edn sixteen"), "Ba A. Edn sixteen. Reprint ed. Paris: Karthala; 2014.");
+    // A German edition canon has no English for is printed as written,
+    // without an English "ed." after it.
+    assert_eq!(reference(&v, "Edn eighteen"), "Ba A. Edn eighteen. Sonderausgabe. Paris: Karthala; 2016.");
+    assert_eq!(reference(&h, "Edn eighteen"), "Ba, A. (2016) Edn eighteen. Sonderausgabe. Paris: Karthala.");
     // In a German style, and in an English one's German dependent, as written.
     let de = w.references("deutsche-sprache");
     assert_eq!(

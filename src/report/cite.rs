@@ -828,6 +828,7 @@ impl Style {
             _ => t,
         };
         let t = without_stop_before_edition_word(t, r);
+        let t = self.with_edition_apart(t, r);
         let t = if self.name == "harvard" {
             with_harvard_video(
                 with_harvard_podcast(
@@ -901,6 +902,42 @@ impl Style {
         let t = with_doi_address_encoded(t, r);
         let t = if self.cites_original_title() { with_translation_after_title(t, r) } else { t };
         with_alternated_quotes(t, r)
+    }
+
+    /// A worded edition the style glued to the title, as the bundled
+    /// `american-society-for-microbiology` does (its numbered edition has
+    /// the prefix ", ", its worded one none: "Edition revisedRevised."),
+    /// set apart as the style sets a numbered edition apart, found by
+    /// rendering `r` as a second edition (", ": "Edition revised,
+    /// Revised."); ". " when that shows nothing.
+    fn with_edition_apart(&self, mut t: Rich, r: &Reading) -> Rich {
+        let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(edition_in_words) else {
+            return t;
+        };
+        if edition_number(e).is_some() || is_version(e) {
+            return t;
+        }
+        let Some(title) = find_title(&t.text, r) else { return t };
+        let at = title.end + t.text[title.end..].len() - t.text[title.end..].trim_start_matches('.').len();
+        let glued = t.text[..at].ends_with(char::is_alphanumeric) && t.text[at..].starts_with(e);
+        if !glued {
+            return t;
+        }
+        let probe = Reading { edition: Some("2".into()), ..r.clone() };
+        let printed = entry(&probe, self.form(), "r").and_then(|x| self.render_one(&x)).and_then(|(first, content)| {
+            formatted::entry_after(first.as_ref(), &content, GLUE, None, &[], self.english_case(r)).map(|t| t.text)
+        });
+        let apart = printed
+            .and_then(|p| {
+                let g = find_title(&p, r)?;
+                let rest = &p[g.end..];
+                let sep = &rest[..rest.find(char::is_alphanumeric)?];
+                (!sep.is_empty() && sep.chars().all(|c| c.is_whitespace() || ",;:.".contains(c)))
+                    .then(|| sep.to_string())
+            })
+            .unwrap_or_else(|| ". ".to_string());
+        splice(&mut t, at..at, &apart);
+        t
     }
 
     /// Where a style canon does not know (a `.csl` file, another bundled
@@ -6306,10 +6343,17 @@ fn without_stop_before_edition_word(mut t: Rich, r: &Reading) -> Rich {
                 .and_then(|x| x.strip_prefix(**w))
                 .is_some_and(|x| !x.starts_with(char::is_alphanumeric))
         });
-        if word.is_some() && !t.text[..at].ends_with(char::is_alphanumeric) {
+        let own = !t.text[..at].ends_with(char::is_alphanumeric);
+        if word.is_some() && own {
             let shown = if bare.eq_ignore_ascii_case("revised") { "Rev.".to_string() } else { bare.to_string() };
             splice(&mut t, at..end, &shown);
             from = at + shown.len();
+        } else if own && rest.starts_with([',', ';']) {
+            // The style's stop after the edition before its own comma
+            // ("Reprint., Grove Press" in `bristol-university-press`,
+            // `copernicus`, `royal-society-of-chemistry`): the comma alone.
+            splice(&mut t, end - 1..end, "");
+            from = end - 1;
         } else {
             from = end;
         }
@@ -6317,9 +6361,15 @@ fn without_stop_before_edition_word(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
-/// Whether an edition's words name it an edition ([`EDITION_NAMES`]).
+/// Whether an edition's words name it an edition ([`EDITION_NAMES`]), or
+/// one is a German compound that does ("Sonderausgabe", "Studienausgabe",
+/// "Taschenbuchauflage"): no English "ed." after it ("Sonderausgabe ed.";
+/// tester r81 F10, "Neuausgabe ed.").
 fn says_edition(e: &str) -> bool {
-    e.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| EDITION_NAMES.contains(&w))
+    e.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| {
+        EDITION_NAMES.contains(&w)
+            || (w.chars().count() > 8 && ["ausgabe", "auflage"].iter().any(|name| w.ends_with(name)))
+    })
 }
 
 /// An edition of several words as a style prints it (tester r64 F4): the
