@@ -219,7 +219,9 @@ fn editions_as_catalogues_write_them_are_printed_in_each_styles_words() {
     let cases = [
         ("Book A", "Smith, A. (2001). Book A (1st Anchor Books ed.). Pub."),
         ("Book C", "Smith, C. (2003). Book C (2nd ed., rev. and expanded). Pub."),
-        ("Book E", "Smith, E. (2005). Book E (Nouvelle édition). Pub."),
+        // (French "Nouvelle édition" in English words since tester r81 F10,
+        // as "Segunda edición revisada" below.)
+        ("Book E", "Smith, E. (2005). Book E (New ed.). Pub."),
         ("Book G", "Smith, G. (2007). Book G (Rev. and updated ed.). Pub."),
         // (A numbered edition's words in another language in APA's, as
         // "Segunda edición" was already "2nd ed."; lead r79 item 4.)
@@ -234,11 +236,11 @@ fn editions_as_catalogues_write_them_are_printed_in_each_styles_words() {
     // style (tester r78 F12; it was printed as written before).
     assert_eq!(reference(&apa, "Book H"), "Smith, H. (2008). Book H (6th ed.). Pub.");
     let vancouver = w.references("vancouver");
-    assert_eq!(reference(&vancouver, "Book E"), "Smith E. Book E. Nouvelle édition. London: Pub; 2005.");
+    assert_eq!(reference(&vancouver, "Book E"), "Smith E. Book E. New ed. London: Pub; 2005.");
     assert_eq!(reference(&vancouver, "Book A"), "Smith A. Book A. 1st Anchor Books ed. London: Pub; 2001.");
     assert_eq!(reference(&vancouver, "Book G"), "Smith G. Book G. Rev. and updated ed. London: Pub; 2007.");
     let harvard = w.references("harvard");
-    assert_eq!(reference(&harvard, "Book E"), "Smith, E. (2005) Book E. Nouvelle édition. London: Pub.");
+    assert_eq!(reference(&harvard, "Book E"), "Smith, E. (2005) Book E. New edn. London: Pub.");
     assert_eq!(reference(&harvard, "Book C"), "Smith, C. (2003) Book C. 2nd edn, rev. and expanded. London: Pub.");
     assert_eq!(reference(&harvard, "Book A"), "Smith, A. (2001) Book A. 1st Anchor Books edn. London: Pub.");
     assert_eq!(reference(&harvard, "Book G"), "Smith, G. (2007) Book G. Revised and updated edn. London: Pub.");
