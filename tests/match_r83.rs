@@ -539,3 +539,33 @@ fn a_removed_title_keeps_out_only_its_own_work() {
     got.sort();
     assert_eq!(got, vec![("Erratum".into(), "BMJ".into()), ("Introduction".into(), "Lancet".into())]);
 }
+
+// 3, the kind: PubMed's erratum may repeat the paper's title; its
+// publication type says it is a notice. A list's row of the paper (no DOI,
+// no PMID) is the paper, never the erratum, in either order.
+#[test]
+fn an_erratum_under_the_papers_own_title_is_told_by_its_publication_type() {
+    let erratum = "PMID- 28500001\nDP  - 2017\nTI  - Structural racism and health inequities in the USA: evidence \
+                   and interventions.\nPG  - 1500\nVI  - 389\nFAU - Bailey, Zinzi D\nAU  - Bailey ZD\nPT  - \
+                   Published Erratum\nTA  - Lancet\nJT  - Lancet\n";
+    let row = "title,authors,year,type,journal\n\"Structural racism and health inequities in the USA: evidence and \
+               interventions\",\"Bailey, Zinzi D.\",2017,article,Lancet\n";
+    for erratum_first in [true, false] {
+        let w = Workdir::new();
+        let files =
+            if erratum_first { [("e.nbib", erratum), ("l.csv", row)] } else { [("l.csv", row), ("e.nbib", erratum)] };
+        let mut err = String::new();
+        for (f, text) in files {
+            err = w.import_reading(f, text);
+        }
+        assert_eq!(
+            rows(&w),
+            vec![t(SR_TITLE, None, None), t(SR_TITLE, None, Some("28500001"))],
+            "{erratum_first}: {err}"
+        );
+        assert!(err.contains("is matched only by the same DOI or PMID, so it was kept as a separate record"), "{err}");
+        let list = w.reading_list();
+        let genres: Vec<Option<&str>> = list.as_array().unwrap().iter().map(|r| r["genre"].as_str()).collect();
+        assert!(genres.contains(&Some("Published Erratum")), "{list:#}");
+    }
+}

@@ -108,6 +108,26 @@ pub fn is_notice_title(title: &str) -> bool {
     cut > 0 && WHOLE.contains(&crate::import::title_key(&tail[cut..]).as_str())
 }
 
+/// Genres (MEDLINE publication types, Scopus document types) of a notice
+/// about another work. ("Retracted Publication" is the retracted paper
+/// itself, no notice.)
+const NOTICE_GENRES: &[&str] = &[
+    "published erratum",
+    "erratum",
+    "correction",
+    "corrigendum",
+    "retraction of publication",
+    "retraction",
+    "retraction notice",
+    "expression of concern",
+];
+
+/// Whether a stored or read genre ("Published Erratum", "Letter; Published
+/// Erratum") says the record is a notice about another work.
+pub fn is_notice_genre(genre: Option<&str>) -> bool {
+    genre.is_some_and(|g| g.split(';').any(|p| NOTICE_GENRES.contains(&p.trim().to_lowercase().as_str())))
+}
+
 /// DOI prefixes of preprint servers: bioRxiv and medRxiv (10.1101),
 /// Research Square (10.21203), SSRN (10.2139), arXiv (10.48550), OSF and
 /// its preprint servers (10.31219, 10.31234, 10.31235), Preprints.org
@@ -179,6 +199,15 @@ mod tests {
         ] {
             assert!(!is_notice_title(t), "{t}");
         }
+    }
+
+    #[test]
+    fn notice_genres_are_told() {
+        assert!(is_notice_genre(Some("Published Erratum")));
+        assert!(is_notice_genre(Some("Letter; Retraction of Publication")));
+        assert!(!is_notice_genre(Some("Retracted Publication")));
+        assert!(!is_notice_genre(Some("Review")));
+        assert!(!is_notice_genre(None));
     }
 
     #[test]

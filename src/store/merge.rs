@@ -584,9 +584,11 @@ fn other_work(o: &Record, theirs: &Record) -> Option<String> {
     }
     // A notice (erratum, correction, retraction, comment, reply) is matched by
     // its DOI or PMID, never by its title, unless nothing else differs (tester r83).
-    if crate::import::notices::is_notice_title(s(theirs, "title"))
-        && ["container", "volume", "issue", "pages", "authors"].iter().any(|k| o.get(*k) != theirs.get(*k))
-    {
+    let genre = |m: &Record| Some(s(m, "genre")).filter(|g| !g.is_empty()).map(str::to_string);
+    let notice = crate::import::notices::is_notice_title(s(theirs, "title"))
+        || crate::import::notices::is_notice_genre(genre(o).as_deref())
+        || crate::import::notices::is_notice_genre(genre(theirs).as_deref());
+    if notice && ["container", "volume", "issue", "pages", "authors"].iter().any(|k| o.get(*k) != theirs.get(*k)) {
         return Some(
             "a notice (an erratum, correction, retraction, comment or reply) is matched only by its DOI or PMID".into(),
         );

@@ -9,7 +9,7 @@ use rusqlite::OptionalExtension;
 
 use super::{Q, ReadingWriter, authors, main_title_key, person_key, title_key};
 use crate::import::ReadingRecord;
-use crate::import::notices::{is_notice_title, is_preprint_doi};
+use crate::import::notices::{is_notice_genre, is_notice_title, is_preprint_doi};
 
 type Opt = Option<String>;
 
@@ -60,15 +60,20 @@ impl ReadingWriter<'_> {
     /// (the same list's row imported again). A notice with an identical DOI
     /// or PMID is found by it before any title is compared.
     pub(super) fn title_may_match(&self, id: i64, r: &ReadingRecord) -> Result<bool> {
-        if !is_notice_title(&r.title) {
-            return Ok(true);
-        }
-        let (container, volume, issue, pages, ids): (Opt, Opt, Opt, Opt, bool) = self
+        let (container, volume, issue, pages, ids, genre): (Opt, Opt, Opt, Opt, bool, Opt) = self
             .tx
             .prepare_cached(
-                "SELECT container, volume, issue, pages, doi IS NOT NULL OR pmid IS NOT NULL FROM reading WHERE id = ?1",
+                "SELECT container, volume, issue, pages, doi IS NOT NULL OR pmid IS NOT NULL, genre
+                   FROM reading WHERE id = ?1",
             )?
-            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?;
+            .query_row([id], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?))
+            })?;
+        // A notice by its title, or by its genre on either side (PubMed's
+        // "Published Erratum" may repeat the corrected paper's title).
+        if !is_notice_title(&r.title) && !is_notice_genre(r.genre.as_deref()) && !is_notice_genre(genre.as_deref()) {
+            return Ok(true);
+        }
         Ok(same_row(Row { container, volume, issue, pages, ids, authors: authors(self.tx, id)? }, r))
     }
 
@@ -179,12 +184,13 @@ impl ReadingWriter<'_> {
     /// is matched only by its DOI or PMID, or that it may be the same work.
     pub(super) fn duplicate_said(&self, other: i64, title: &str, why: &str, r: &ReadingRecord) -> Result<String> {
         let entry = crate::import::reading_id_text(other);
-        let stored: Option<Option<String>> = self
+        let (stored, genre): (Option<String>, Option<String>) = self
             .tx
-            .prepare_cached("SELECT doi FROM reading WHERE id = ?1")?
-            .query_row([other], |row| row.get(0))
-            .optional()?;
-        if let (Some(ours), Some(theirs)) = (stored.flatten(), r.doi.as_deref())
+            .prepare_cached("SELECT doi, genre FROM reading WHERE id = ?1")?
+            .query_row([other], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?
+            .unwrap_or_default();
+        if let (Some(ours), Some(theirs)) = (stored, r.doi.as_deref())
             && !crate::import::same_doi(&ours, theirs)
         {
             if is_preprint_doi(&ours) != is_preprint_doi(theirs) {
@@ -202,7 +208,11 @@ impl ReadingWriter<'_> {
                 Q(title)
             ));
         }
-        if is_notice_title(&r.title) || is_notice_title(title) {
+        if is_notice_title(&r.title)
+            || is_notice_title(title)
+            || is_notice_genre(r.genre.as_deref())
+            || is_notice_genre(genre.as_deref())
+        {
             return Ok(format!(
                 "possible duplicate of entry {entry} {:?} ({why}); {NOTICE} is matched only by the same DOI or \
                  PMID, so it was kept as a separate record; if it is the same work, keep one",
