@@ -14,6 +14,7 @@ pub mod language;
 pub mod modules;
 pub mod names;
 pub mod nbib;
+pub mod notices;
 pub mod numfmt;
 pub mod pubmed_csv;
 pub mod reading_csv;

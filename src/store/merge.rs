@@ -577,6 +577,22 @@ fn other_work(o: &Record, theirs: &Record) -> Option<String> {
     if !a.is_empty() && !b.is_empty() && !crate::import::same_doi(a, b) {
         return Some("other DOIs".into());
     }
+    // Two PMIDs are two works, as two DOIs are (an import keeps them apart too).
+    let (a, b) = (s(o, "pmid").trim(), s(theirs, "pmid").trim());
+    if !a.is_empty() && !b.is_empty() && a != b {
+        return Some("other PMIDs".into());
+    }
+    // A notice (erratum, correction, retraction, comment, reply) is matched by
+    // its DOI or PMID, never by its title, unless nothing else differs (tester r83).
+    let genre = |m: &Record| Some(s(m, "genre")).filter(|g| !g.is_empty()).map(str::to_string);
+    let notice = crate::import::notices::is_notice_title(s(theirs, "title"))
+        || crate::import::notices::is_notice_genre(genre(o).as_deref())
+        || crate::import::notices::is_notice_genre(genre(theirs).as_deref());
+    if notice && ["container", "volume", "issue", "pages", "authors"].iter().any(|k| o.get(*k) != theirs.get(*k)) {
+        return Some(
+            "a notice (an erratum, correction, retraction, comment or reply) is matched only by its DOI or PMID".into(),
+        );
+    }
     let names = |m: &Record| -> Vec<crate::import::names::Name> {
         m.get("author_names")
             .and_then(|v| serde_json::from_value::<Vec<crate::import::names::Name>>(v.clone()).ok())

@@ -17,6 +17,8 @@ use crate::import::names::{self, Name};
 use crate::import::title_text::Quoted as Q;
 use crate::import::{Present, ReadingRecord, title_key, title_text};
 
+mod versions;
+
 /// The stored fields of a reading that an import may change.
 #[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 struct Stored {
@@ -3833,6 +3835,9 @@ struct RemovedReading {
     title: String,
     first: Option<Name>,
     year: Option<i64>,
+    /// The removed entry as it was, to tell another work under its title
+    /// and year apart ([`ReadingWriter::other_than_removed`]).
+    before: serde_json::Value,
     /// The removed volume's number: another volume of the set under the
     /// same title and year is not it.
     volume: Option<String>,
@@ -4144,9 +4149,14 @@ fn removed_readings(tx: &Transaction, floor: i64) -> Result<std::collections::Ha
             title: title.clone(),
             first,
             year,
+            before: b.clone(),
             volume: volume.clone(),
         };
-        let mut keys = vec![format!("title:{}:{year:?}", title_key(&title))];
+        // Every removal under one title and year is kept (`#0`, `#1`…): two
+        // works of one title are told apart by their authors and journals.
+        let base = format!("title:{}:{year:?}", title_key(&title));
+        let n = (0..).find(|n| !out.contains_key(&format!("{base}#{n}"))).unwrap_or_default();
+        let mut keys = vec![format!("{base}#{n}")];
         keys.extend(doi.map(|d| format!("doi:{}", crate::import::doi_key(&d))));
         keys.extend(text("pmid").map(|p| format!("pmid:{p}")));
         if let Some(i) = text("isbn") {
@@ -4327,13 +4337,20 @@ impl<'t> ReadingWriter<'t> {
             if self.other_people(id, &r.authors)? || self.other_publication(id, r)? {
                 continue;
             }
+            // A notice (erratum, correction, retraction, comment, reply) is
+            // matched by its DOI or PMID, not its title (tester r83).
+            if !self.title_may_match(id, r)? {
+                continue;
+            }
             found.push(id);
         }
         if !found.is_empty() {
             let id = found.remove(0);
             return Ok(Some((id, "title and year", found)));
         }
-        if let Some(id) = self.before_and_after_publication(r, &key)? {
+        if let Some(id) = self.before_and_after_publication(r, &key)?
+            && self.title_may_match(id, r)?
+        {
             return Ok(Some((id, "title, first author and journal, before and after publication", Vec::new())));
         }
         Ok(self.find_by_other_title(r, &key)?.map(|(id, how)| (id, how, Vec::new())))
@@ -4457,7 +4474,11 @@ impl<'t> ReadingWriter<'t> {
             {
                 continue;
             }
-            if self.other_people(id, &r.authors)? || self.other_publication(id, r)? || self.other_pmid(id, r)? {
+            if self.other_people(id, &r.authors)?
+                || self.other_publication(id, r)?
+                || self.other_pmid(id, r)?
+                || !self.title_may_match(id, r)?
+            {
                 continue;
             }
             return Ok(Some((id, "title and year before a hand edit")));
@@ -4472,7 +4493,11 @@ impl<'t> ReadingWriter<'t> {
                 {
                     continue;
                 }
-                if self.other_people(id, &r.authors)? || self.other_publication(id, r)? || self.other_pmid(id, r)? {
+                if self.other_people(id, &r.authors)?
+                    || self.other_publication(id, r)?
+                    || self.other_pmid(id, r)?
+                    || !self.title_may_match(id, r)?
+                {
                     continue;
                 }
                 return Ok(Some((id, ORIGINAL_TITLE)));
@@ -4652,13 +4677,20 @@ impl<'t> ReadingWriter<'t> {
         if crate::import::builder::is_title_placeholder(&r.title) {
             return Ok(None);
         }
-        let by_title = map.get(&format!("title:{}:{:?}", title_key(&r.title), r.year));
-        Ok(by_title
+        // A notice's title names no one work: its own row only (tester r83).
+        let notice = crate::import::notices::is_notice_title(&r.title);
+        let base = format!("title:{}:{:?}", title_key(&r.title), r.year);
+        // The latest removal of this work under its title and year stands.
+        Ok((0..)
+            .map_while(|n| map.get(&format!("{base}#{n}")))
             .filter(|g| match (&g.doi, &r.doi) {
                 (Some(a), Some(b)) => crate::import::same_doi(a, b),
                 _ => true,
             })
             .filter(|g| !other_volumes(g.volume.as_deref(), r.volume.as_deref()))
+            .filter(|g| !Self::other_than_removed(&g.before, r))
+            .filter(|g| !notice || Self::removed_notice_matches(&g.before, r))
+            .last()
             .cloned())
     }
 
@@ -4760,7 +4792,15 @@ impl<'t> ReadingWriter<'t> {
         // (Two DOIs still may be: a preprint's and its article's.)
         let mut kept = Vec::with_capacity(out.len());
         for found in out.drain(..) {
-            if !self.other_pmid(found.0, r)? {
+            // (Unless two DOIs differ too: the near-identical title is said, tester r83.)
+            if !self.other_pmid(found.0, r)? || self.other_doi_said(found.0, r)? {
+                kept.push(found);
+            }
+        }
+        // A preprint and its journal article: two DOIs (and, in PubMed, two
+        // PMIDs), one work in two versions, said whatever their years (tester r83).
+        for found in self.other_versions(id, r)? {
+            if !kept.iter().any(|k| k.0 == found.0) {
                 kept.push(found);
             }
         }
@@ -6528,11 +6568,7 @@ impl<'t> ReadingWriter<'t> {
         let mut fields = self.add_tags(r.line, id, &r.themes, false)?;
         self.counts.new += 1;
         for (other, title, why) in self.possible_duplicates(id, r)? {
-            let msg = format!(
-                "possible duplicate of entry {} {:?} ({why}); if it is the same work, keep one",
-                crate::import::reading_id_text(other),
-                Q(&title)
-            );
+            let msg = self.duplicate_said(other, &title, &why, r)?;
             fields.push(msg.clone());
             self.notes.push((r.line, format!("{label}: {msg}")));
             self.counts.possible_duplicates += 1;
