@@ -1686,19 +1686,11 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
     // number and no style cites it as "Vol. 7" of a multi-volume work
     // (tester r80 F4, F7). A volume of a set (`maintitle`, `volumes`, an
     // `@mv…` entry) keeps its volume.
+    // The rule is [`Draft::volume_numbers_series`], shared with RIS and
+    // EndNote XML.
     let whole_book = entry_kind(&e.kind, web_address) == "book" && !MULTI_VOLUME.contains(&e.kind.as_str());
-    if whole_book
-        && d.series.as_deref().is_some_and(|s| !s.trim().is_empty())
-        && d.issue.is_none()
-        && d.series_number.is_none()
-        && !book_in_main
-        && get("maintitle").is_none()
-        && get("volumes").is_none()
-        && d.volume_title.is_none()
-        && let Some(v) = d.volume.take()
-    {
-        d.series_number = Some(v);
-        d.issue_at = d.volume_at.take();
+    if whole_book && !book_in_main && get("maintitle").is_none() && get("volumes").is_none() {
+        d.volume_numbers_series("book");
     }
     d.pages_at = field_at("pages");
     // `type` is the kind of work within the entry type ("Policy Brief" on a

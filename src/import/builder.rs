@@ -320,6 +320,42 @@ impl Draft {
         true
     }
 
+    /// A whole book's or report's volume beside its series, with no number
+    /// in the series of its own, is that number: kept where Zotero's
+    /// "Series Number" and CSL's `collection-number` are, so one book read
+    /// from two formats merges into one number, and no style cites it as
+    /// "Vol. 26" of a multi-volume work that does not exist (btxdoc §2.2:
+    /// a volume given with `series` is "volume 7 of Lecture Notes…"). A
+    /// book with its own number (the issue) or that is one volume of a set
+    /// (its volume's title, a number of volumes) keeps its volume. One rule
+    /// for BibTeX, RIS and EndNote XML (tester r80 F4, F7; r83). `kind` is
+    /// the record's reading type as the format maps it. Returns whether the
+    /// volume was taken.
+    pub(crate) fn volume_numbers_series(&mut self, kind: &str) -> bool {
+        let in_series = self.series.as_deref().is_some_and(|s| !s.trim().is_empty());
+        let own_number = match kind {
+            "book" => self.issue.as_deref().is_some_and(|i| !i.trim().is_empty()),
+            // A report's issue is its own number, beside its number in the series.
+            "report" => false,
+            _ => return false,
+        };
+        if !in_series
+            || own_number
+            || self.series_number.is_some()
+            || self.volume_title.is_some()
+            || self.number_of_volumes.is_some()
+        {
+            return false;
+        }
+        let Some(v) = self.volume.take().filter(|v| !v.trim().is_empty()) else { return false };
+        self.series_number = Some(v);
+        let at = self.volume_at.take();
+        if self.issue.is_none() {
+            self.issue_at = at;
+        }
+        true
+    }
+
     /// Names `label` ("RIS SP (the book's number of pages)") as not stored,
     /// once: for a field that is read in some records and not in this one.
     pub fn not_stored_as(&mut self, label: String) {

@@ -791,6 +791,13 @@ fn draft(raw: &Raw) -> Draft {
     // specification, 2011; Zotero's `numberOfVolumes`): schema 0033 (tester
     // r71 F12: named as not stored).
     d.number_of_volumes = val(&["NV"]);
+    // A book's or report's `VL` beside its series (`T3`, a book's `T2`) is
+    // its number in the series, as BibTeX's `volume` beside `series` is
+    // ([`Draft::volume_numbers_series`]; r83): a catalogue's "WHO technical
+    // report series; 1045", "California series in public anthropology; 26".
+    // A chapter's keeps its volume, which the styles cite as its book's
+    // number in the series, as a BibTeX chapter's.
+    d.volume_numbers_series(raw.ty.map_or("other", ris_kind));
     // `TT`, the title in translation (RIS specification, 2011): kept as
     // MEDLINE's translated titles are ([`Draft::take_translated_title`]);
     // one that repeats `TI` loses nothing (it was named as not stored).

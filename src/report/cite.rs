@@ -396,7 +396,9 @@ impl Style {
         let places_original_title = named_of(arg).is_none() && uses_variable(&xml, "original-title");
         let xml = with_status_carried(&xml, places_status, places_volume_title);
         let xml = if named_of(arg).is_none() {
-            with_american_fall(&super::date_gaps::with_date_macros_inlined(&xml))
+            with_american_fall(&super::date_gaps::with_date_groups_marked(&super::date_gaps::with_date_macros_inlined(
+                &xml,
+            )))
         } else {
             xml
         };
@@ -5966,13 +5968,26 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // number of a chapter's book's series: AMA keeps it as the volume;
             // APA 7 (§10.2) prints no series, so no number either, as for
             // the book itself.
-            let volume_in_series = r.kind == "chapter"
+            // A conference paper's proceedings volume in a series (LNCS
+            // 1234) is Chicago's numbered series, "Lecture Notes in
+            // Computer Science 1234" (CMOS 18 §14.128, a numbered series:
+            // the number after the series' title), as a chapter's book's
+            // is: "vol. 1234" after the proceedings' title named a volume
+            // of the proceedings (r83). Vancouver and Harvard put "vol."
+            // in the series' parentheses ([`with_book_volume`]); APA 7
+            // prints no series and keeps "(Vol. 1234, pp. …)". AMA 11
+            // writes a number in a series "Lecture Notes in Computer
+            // Science; vol 1234" (§3.12), for a chapter's book and a
+            // paper's proceedings alike ([`with_ama_series`]), never "Vol
+            // 1234." before the series as a volume of the book.
+            let paper_in_series = r.kind == "conference-paper" && matches!(form.named, Some("chicago" | "ama"));
+            let volume_in_series = (r.kind == "chapter" || paper_in_series)
                 && matches!(parent_kind, Some("book"))
                 && r.series.as_deref().is_some_and(|s| !s.trim().is_empty())
                 && r.issue.as_deref().is_none_or(|i| i.trim().is_empty())
                 && r.volume_title.is_none()
                 && r.number_of_volumes.is_none();
-            if let Some(v) = r.volume.as_ref().filter(|_| !volume_in_series || matches!(form.named, Some("ama"))) {
+            if let Some(v) = r.volume.as_ref().filter(|_| !volume_in_series) {
                 parent.insert("volume".into(), json!(v));
             }
             // A chapter in a multi-volume work cited whole: the work's number
@@ -8611,8 +8626,17 @@ fn with_ama_series(mut t: Rich, r: &Reading) -> Rich {
         return t;
     }
     let Some(series) = r.series.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { return t };
-    // A book's number in its series is stored as its issue ([`issue_label`]).
-    let number = r.issue.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    // A book's number in its series is stored as its issue ([`issue_label`]);
+    // a chapter's book's, or a paper's proceedings', as its volume (BibTeX
+    // `volume` beside `series`, RIS `VL` beside `T3`) when it has no number
+    // of its own and is no volume of a set.
+    let volume_in_series = r.kind != "book" && r.volume_title.is_none() && r.number_of_volumes.is_none();
+    let number = r
+        .issue
+        .as_deref()
+        .or(r.volume.as_deref().filter(|_| volume_in_series))
+        .map(str::trim)
+        .filter(|n| !n.is_empty());
     let numbered = |n: &str| format!("{series}; vol {n}");
     if let Some(g) = rfind_outside_identifiers(&t.text, series) {
         if let Some(n) = number

@@ -9,7 +9,7 @@
 //! nothing, and takes out the delimiter written for it.
 
 use hayagriva::citationberg::{CslMacro, DatePartName, IndependentStyle, LayoutRenderingElement};
-use hayagriva::{ElemChild, ElemChildren, ElemMeta};
+use hayagriva::{ElemChild, ElemChildren, ElemMeta, Formatted};
 
 /// The delimiters of a style's groups that hold a date which can print
 /// nothing (one without a year part, [`may_be_empty`]).
@@ -21,6 +21,12 @@ pub(crate) struct DateGaps {
     /// Delimiters of groups where such a date comes after another child:
     /// the delimiter written for it is the one before it.
     trail: Vec<String>,
+    /// The style has groups of such dates marked ([`with_date_groups_marked`]).
+    marked: bool,
+    /// Delimiters of groups where a marked group comes first, and where it
+    /// comes after another child ([`unmark_in`]).
+    marked_lead: Vec<String>,
+    marked_trail: Vec<String>,
 }
 
 impl DateGaps {
@@ -40,7 +46,7 @@ impl DateGaps {
 
     /// Whether the style has no such group: nothing to do.
     pub(crate) fn is_empty(&self) -> bool {
-        self.lead.is_empty() && self.trail.is_empty()
+        self.lead.is_empty() && self.trail.is_empty() && !self.marked
     }
 
     fn walk(&mut self, children: &[LayoutRenderingElement], delimiter: Option<&str>, macros: &[CslMacro], depth: u8) {
@@ -48,6 +54,15 @@ impl DateGaps {
             return;
         }
         for (i, child) in children.iter().enumerate() {
+            if matches!(child, LayoutRenderingElement::Group(g) if marked_group(g)) {
+                self.marked = true;
+                if let Some(d) = delimiter.filter(|d| !d.is_empty()) {
+                    let list = if i == 0 { &mut self.marked_lead } else { &mut self.marked_trail };
+                    if !list.iter().any(|l| l == d) {
+                        list.push(d.to_string());
+                    }
+                }
+            }
             if let Some(d) = delimiter.filter(|d| !d.is_empty())
                 && may_be_empty(child, macros, depth)
             {
@@ -77,6 +92,9 @@ impl DateGaps {
     pub(crate) fn close(&self, children: &mut ElemChildren) {
         if self.is_empty() {
             return;
+        }
+        if self.marked {
+            unmark_in(&mut children.0, self);
         }
         close_in(&mut children.0, self);
     }
@@ -149,7 +167,14 @@ fn close_in(list: &mut Vec<ElemChild>, gaps: &DateGaps) {
             }
             other => other,
         };
-        let gone = found(true).or(partial);
+        // The delimiter after the date, where the text before lost its
+        // space to it ("Lancet." + date + ", Mar."): its space is the
+        // outer delimiter's now, and stays ("Lancet. Mar.", r83).
+        let gone = found(true).or(partial).map(|(j, len)| {
+            let d = text(Some(j)).filter(|_| j > i && before_lost_space).and_then(|t| t.get(..len)).unwrap_or("");
+            let space = d.len() - d.trim_end().len();
+            if space < d.len() { (j, len - space) } else { (j, len) }
+        });
         list.remove(i);
         let Some((j, len)) = gone else { continue };
         let j = if j > i { j - 1 } else { j };
@@ -166,6 +191,263 @@ fn close_in(list: &mut Vec<ElemChild>, gaps: &DateGaps) {
             }
         }
     }
+}
+
+/// The marks around a group of dates that can print nothing
+/// ([`with_date_groups_marked`]): private-use characters, never in a reference.
+const OPEN_MARK: &str = "\u{E0D0}";
+const CLOSE_MARK: &str = "\u{E0D1}";
+
+/// Whether `g` is a group [`with_date_groups_marked`] put around one.
+fn marked_group(g: &hayagriva::citationberg::Group) -> bool {
+    let mark = |e: Option<&LayoutRenderingElement>, m: &str| {
+        matches!(e, Some(LayoutRenderingElement::Text(t))
+            if matches!(&t.target, hayagriva::citationberg::TextTarget::Value { val } if val == m))
+    };
+    g.children.len() == 3 && mark(g.children.first(), OPEN_MARK) && mark(g.children.last(), CLOSE_MARK)
+}
+
+/// Whether `c` is a mark alone.
+fn is_mark(c: &ElemChild, mark: &str) -> bool {
+    matches!(c, ElemChild::Text(t) if t.text == mark)
+}
+
+/// `list` with each text that holds a mark split at it, the mark a text
+/// of its own (the processor joins literal text to the text beside it:
+/// ". \u{E0D0}").
+fn marks_apart(list: &mut Vec<ElemChild>) {
+    let mut out = Vec::with_capacity(list.len());
+    for c in list.drain(..) {
+        match c {
+            ElemChild::Text(t) if t.text.contains(['\u{E0D0}', '\u{E0D1}']) && t.text.chars().count() > 1 => {
+                let mut piece = String::new();
+                for ch in t.text.chars() {
+                    if matches!(ch, '\u{E0D0}' | '\u{E0D1}') {
+                        if !piece.is_empty() {
+                            out.push(ElemChild::Text(Formatted {
+                                text: std::mem::take(&mut piece),
+                                formatting: t.formatting,
+                            }));
+                        }
+                        out.push(ElemChild::Text(Formatted { text: ch.to_string(), formatting: t.formatting }));
+                    } else {
+                        piece.push(ch);
+                    }
+                }
+                if !piece.is_empty() {
+                    out.push(ElemChild::Text(Formatted { text: piece, formatting: t.formatting }));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    *list = out;
+}
+
+/// `list` without the marks of [`with_date_groups_marked`]. Where the
+/// group between them printed nothing (the processor drops a group whose
+/// dates print nothing, or prints its empty dates, but wrote the delimiter
+/// before it, "Lancet. ;398"), that delimiter goes with it (r83).
+fn unmark_in(list: &mut Vec<ElemChild>, gaps: &DateGaps) {
+    marks_apart(list);
+    let mut i = 0;
+    while i < list.len() {
+        if is_mark(&list[i], OPEN_MARK)
+            && let Some(end) = (i + 1..list.len()).find(|&j| is_mark(&list[j], CLOSE_MARK))
+        {
+            let printed = has_text(&list[i + 1..end]);
+            if printed {
+                list.remove(end);
+                list.remove(i);
+                continue;
+            }
+            list.drain(i..=end);
+            let before = i.checked_sub(1).and_then(|j| match &list[j] {
+                ElemChild::Text(t) => {
+                    gaps.marked_trail.iter().find(|d| t.text.ends_with(d.as_str())).map(|d| (j, d.len()))
+                }
+                _ => None,
+            });
+            if let Some((j, len)) = before {
+                if let ElemChild::Text(t) = &mut list[j] {
+                    t.text.truncate(t.text.len() - len);
+                }
+            } else if let Some(ElemChild::Text(t)) = list.get_mut(i)
+                && let Some(d) = gaps.marked_lead.iter().find(|d| t.text.starts_with(d.as_str()))
+            {
+                t.text.replace_range(..d.len(), "");
+            }
+            continue;
+        }
+        if let ElemChild::Elem(e) = &mut list[i] {
+            unmark_in(&mut e.children.0, gaps);
+        }
+        i += 1;
+    }
+    // A mark left alone (its pair elsewhere) is no text of the reference.
+    for c in list.iter_mut() {
+        if let ElemChild::Text(t) = c
+            && t.text.contains(['\u{E0D0}', '\u{E0D1}'])
+        {
+            t.text = t.text.replace(['\u{E0D0}', '\u{E0D1}'], "");
+        }
+    }
+    list.retain(|c| !matches!(c, ElemChild::Text(t) if t.text.is_empty()));
+}
+
+/// Whether `body` (a group's or a macro's content) is only dates without
+/// a year (and no localized form, which prints one), in groups or not.
+fn only_yearless_dates(body: &str) -> bool {
+    let body = body.trim();
+    let bare = body.replace("</group>", "");
+    let bare = bare
+        .split("<group")
+        .enumerate()
+        .map(|(k, part)| if k == 0 { part } else { part.split_once('>').map_or("", |(_, rest)| rest) })
+        .collect::<String>();
+    let bare = bare.trim();
+    bare.starts_with("<date")
+        && !bare.contains("\"year\"")
+        && !bare.contains("'year'")
+        && !["<text", "<names", "<choose", "<number", "<label", "<macro"].iter().any(|e| bare.contains(e))
+        && bare.match_indices("<date ").all(|(i, _)| bare[i..].split('>').next().is_some_and(|t| !t.contains("form=")))
+}
+
+/// The end (after its `</group>`) of the group opened at the start of `xml`.
+fn group_end(xml: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut at = 0;
+    loop {
+        let open = xml[at..].find("<group").map(|o| at + o);
+        let close = xml[at..].find("</group>").map(|c| at + c);
+        match (open, close) {
+            (Some(o), Some(c)) if o < c => {
+                let tag_end = o + xml[o..].find('>')?;
+                if !xml[..tag_end].ends_with('/') {
+                    depth += 1;
+                }
+                at = tag_end + 1;
+            }
+            (_, Some(c)) => {
+                depth = depth.checked_sub(1)?;
+                at = c + "</group>".len();
+                if depth == 0 {
+                    return Some(at);
+                }
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// `xml` with each group of dates without a year (`<group delimiter=",
+/// "><date variable="issued"><date-part name="month"/></date><date
+/// variable="accessed">…</date></group>`), and each call of a macro of
+/// such dates, put between two marks in a group of its own. The processor
+/// drops such a group when its dates print nothing, with nothing left to
+/// find the delimiter it wrote before it by ("Lancet. ;398", r83); the
+/// marks stand where it was ([`unmark_in`]).
+pub(crate) fn with_date_groups_marked(xml: &str) -> String {
+    let mark =
+        |inner: &str| format!("<group><text value=\"{OPEN_MARK}\"/>{inner}<text value=\"{CLOSE_MARK}\"/></group>");
+    // The macros of such dates, by name.
+    let mut macros = Vec::new();
+    let mut rest = xml;
+    while let Some(at) = rest.find("<macro ") {
+        let after = &rest[at..];
+        let (Some(open_end), Some(close)) = (after.find('>'), after.find("</macro>")) else { break };
+        let tag = &after[..open_end];
+        if let Some(name) = ["name=\"", "name='"].iter().find_map(|p| {
+            let i = tag.find(p)? + p.len();
+            Some(&tag[i..i + tag[i..].find(['"', '\''])?])
+        }) && only_yearless_dates(&after[open_end + 1..close])
+        {
+            macros.push(name.to_string());
+        }
+        rest = &after[close..];
+    }
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    // The opening tags of the groups the text so far is in: a group or call
+    // is marked only where its parent group has a delimiter and no affixes
+    // (the marks are text: a parent's affixes would print around them).
+    let mut parents: Vec<&str> = Vec::new();
+    let delimited = |parents: &[&str]| {
+        parents.last().is_some_and(|tag| {
+            let tag = tag.replace('\'', "\"");
+            tag.contains("delimiter=\"")
+                && !tag.contains("delimiter=\"\"")
+                && !tag.contains("prefix=")
+                && !tag.contains("suffix=")
+        })
+    };
+    loop {
+        let found = ["<group", "</group>", "<text macro=", "<macro "]
+            .iter()
+            .filter_map(|t| rest.find(t).map(|at| (at, *t)))
+            .min_by_key(|&(at, _)| at);
+        let Some((at, token)) = found else { break };
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let tag_end = after.find('>').map_or(after.len(), |e| e + 1);
+        match token {
+            "</group>" => {
+                parents.pop();
+                out.push_str(token);
+                rest = &after[token.len()..];
+            }
+            // A marked macro's own groups are not marked again: its calls are.
+            "<macro " => {
+                let marked_macro = macros.iter().any(|m| {
+                    after[..tag_end].contains(&format!("name=\"{m}\""))
+                        || after[..tag_end].contains(&format!("name='{m}'"))
+                });
+                let end = if marked_macro {
+                    after.find("</macro>").map_or(tag_end, |e| e + "</macro>".len())
+                } else {
+                    tag_end
+                };
+                parents.clear();
+                out.push_str(&after[..end]);
+                rest = &after[end..];
+            }
+            "<text macro=" => {
+                let end = after.find("/>").map(|e| e + 2);
+                let name = after[token.len()..].trim_start_matches(['"', '\'']).split(['"', '\'']).next();
+                match end.filter(|_| delimited(&parents) && name.is_some_and(|n| macros.iter().any(|m| m == n))) {
+                    Some(end) => {
+                        out.push_str(&mark(&after[..end]));
+                        rest = &after[end..];
+                    }
+                    None => {
+                        out.push_str(token);
+                        rest = &after[token.len()..];
+                    }
+                }
+            }
+            _ => {
+                let self_closed = after[..tag_end].ends_with("/>");
+                let end = group_end(after).filter(|&e| {
+                    !self_closed && delimited(&parents) && only_yearless_dates(&after[tag_end..e - "</group>".len()])
+                });
+                match end {
+                    Some(end) => {
+                        out.push_str(&mark(&after[..end]));
+                        rest = &after[end..];
+                    }
+                    None => {
+                        if !self_closed {
+                            parents.push(&after[..tag_end]);
+                        }
+                        out.push_str(&after[..tag_end]);
+                        rest = &after[tag_end..];
+                    }
+                }
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether `e` is, or holds, a date's element.

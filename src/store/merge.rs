@@ -619,6 +619,8 @@ fn other_work(o: &Record, theirs: &Record) -> Option<String> {
             pages: opt(m, "pages"),
             edition: opt(m, "edition"),
             publisher: opt(m, "publisher"),
+            issue: opt(m, "issue"),
+            series: opt(m, "series"),
         }
     }
     let (p, q) = (place(o), place(theirs));

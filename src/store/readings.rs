@@ -2590,6 +2590,10 @@ pub struct Placement<'a> {
     pub edition: Option<&'a str>,
     /// Its publisher.
     pub publisher: Option<&'a str>,
+    /// Its own number (a book's number in its series).
+    pub issue: Option<&'a str>,
+    /// The series it is in.
+    pub series: Option<&'a str>,
 }
 
 impl<'a> Placement<'a> {
@@ -2602,6 +2606,8 @@ impl<'a> Placement<'a> {
             pages: r.pages.as_deref(),
             edition: r.edition.as_deref(),
             publisher: r.publisher.as_deref(),
+            issue: r.issue.as_deref(),
+            series: r.series.as_deref(),
         }
     }
 }
@@ -2622,7 +2628,53 @@ pub fn set_and_volume(a: &Placement, b: &Placement) -> bool {
     let titles_differ =
         !same_volume && matches!((a.volume_title, b.volume_title), (Some(x), Some(y)) if title_key(x) != title_key(y));
     let books = a.kind == "book" && b.kind == "book";
-    titles_differ || books && (given(a.volume) != given(b.volume) || other_volumes)
+    titles_differ || books && (given(a.volume) != given(b.volume) || other_volumes) && !series_number_as_volume(a, b)
+}
+
+/// Whether two books in one series give one number, one as its number in
+/// the series and the other as its volume, and neither gives the other
+/// number: one book read from two formats (its BibTeX `volume` beside
+/// `series` is the number in the series, its CSL-JSON `volume` the volume,
+/// as Zotero reads each; r83), not a set and one of its volumes.
+pub fn series_number_as_volume(a: &Placement, b: &Placement) -> bool {
+    fn given(v: Option<&str>) -> Option<&str> {
+        v.map(str::trim).filter(|v| !v.is_empty())
+    }
+    let one_way =
+        |x: &Placement, y: &Placement| match (given(x.volume), given(x.issue), given(y.volume), given(y.issue)) {
+            (Some(v), None, None, Some(n)) => crate::import::builder::same_volume(v, n),
+            _ => false,
+        };
+    let same_series = matches!((given(a.series), given(b.series)), (Some(x), Some(y)) if title_key(x) == title_key(y));
+    a.kind == "book" && b.kind == "book" && same_series && (one_way(a, b) || one_way(b, a))
+}
+
+/// One book's number in its series, stored as its number in the series
+/// and given by the file as its volume, or the other way round
+/// ([`series_number_as_volume`]): the stored place stays and the number is
+/// kept once, said (r83: "Vol. 26 … (Series; no. 26)" after a BibTeX and
+/// a CSL-JSON copy of one Zotero book met).
+fn one_series_number(old: &Stored, r: &ReadingRecord, new: &mut Stored) -> Option<String> {
+    let stored = Placement {
+        kind: &old.kind,
+        volume: old.volume.as_deref(),
+        issue: old.issue.as_deref(),
+        series: old.series.as_deref(),
+        ..Default::default()
+    };
+    if new.kind != "book" || !series_number_as_volume(&stored, &Placement::of(r)) {
+        return None;
+    }
+    let v = r.volume.as_deref().or(old.volume.as_deref())?.trim();
+    let n = r.issue.as_deref().or(old.issue.as_deref())?.trim();
+    let series = new.series.clone().unwrap_or_default();
+    Some(if old.issue.is_some() {
+        new.volume = old.volume.clone();
+        format!("the file's volume {v:?} is the stored number in the series {series:?} ({n:?}), kept there once")
+    } else {
+        new.issue = old.issue.clone();
+        format!("the file's number in the series {series:?} ({n:?}) is the stored volume ({v:?}), kept there once")
+    })
 }
 
 /// Whether two records under one title and year are published apart:
@@ -4587,14 +4639,17 @@ impl<'t> ReadingWriter<'t> {
     /// Whether entry `id` and `r` are a multi-volume work and one of its
     /// volumes, or two of its volumes ([`set_and_volume`]).
     fn set_and_volume(&self, id: i64, r: &ReadingRecord) -> Result<bool> {
-        let (kind, volume, volume_title): (String, Option<String>, Option<String>) = self
+        type Opt = Option<String>;
+        let (kind, volume, volume_title, issue, series): (String, Opt, Opt, Opt, Opt) = self
             .tx
-            .prepare_cached("SELECT type, volume, volume_title FROM reading WHERE id = ?1")?
-            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+            .prepare_cached("SELECT type, volume, volume_title, issue, series FROM reading WHERE id = ?1")?
+            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?;
         let stored = Placement {
             kind: &kind,
             volume: volume.as_deref(),
             volume_title: volume_title.as_deref(),
+            issue: issue.as_deref(),
+            series: series.as_deref(),
             ..Default::default()
         };
         Ok(set_and_volume(&stored, &Placement::of(r)))
@@ -4627,6 +4682,7 @@ impl<'t> ReadingWriter<'t> {
             pages: pages.as_deref(),
             edition: edition.as_deref(),
             publisher: publisher.as_deref(),
+            ..Default::default()
         };
         Ok(published_apart(&stored, &Placement::of(r)))
     }
@@ -5341,6 +5397,12 @@ impl<'t> ReadingWriter<'t> {
         let r = stale.as_ref().unwrap_or(r);
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
         self.keep_stored_names(id, r, &old, &mut new, &mut kept);
+        if how != "ID"
+            && let Some(said) = one_series_number(&old, r, &mut new)
+        {
+            self.notes.push((r.line, format!("entry {} (same {how}): {said}", crate::import::reading_id_text(id))));
+            kept.push(said);
+        }
         // Another list's other publisher of a book never replaces the stored
         // one ("Grove Press" and "Grove/Atlantic" flipped at each import:
         // tester r47, F1); the list that set it, corrected, does.
