@@ -7434,9 +7434,10 @@ pub struct ReadingFilter<'a> {
     pub programme: Option<&'a str>,
 }
 
-pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
-    let mut st = conn.prepare(
-        "SELECT r.id, r.title, r.year, r.type, r.container, r.doi, r.isbn, r.url, r.annotation, r.source_kind,
+/// The columns of `reading r` that [`reading_from_row`] maps, in its order:
+/// every query that builds a [`Reading`] selects these, so a new field is
+/// added here and in the mapper only.
+const READING_COLUMNS: &str = "r.id, r.title, r.year, r.type, r.container, r.doi, r.isbn, r.url, r.annotation, r.source_kind,
                 r.credit, r.licence, r.status, r.language, r.global_south, r.open_access,
                 (SELECT group_concat(name, char(31)) FROM (SELECT name FROM reading_author WHERE reading_id = r.id ORDER BY position)),
                 (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM reading_tag rt JOIN theme t ON t.id = rt.theme_id
@@ -7453,7 +7454,74 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.accessed, r.original_year,
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_translator WHERE reading_id = r.id ORDER BY position)),
-                r.original_title, r.volume_title, r.number_of_volumes, r.type_inferred, r.year_end
+                r.original_title, r.volume_title, r.number_of_volumes, r.type_inferred, r.year_end";
+
+/// One row of [`READING_COLUMNS`] as a [`Reading`].
+fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
+    let authors: Option<String> = r.get(16)?;
+    let themes: Option<String> = r.get(17)?;
+    let parts: Option<String> = r.get(18)?;
+    let editor_parts: Option<String> = r.get(29)?;
+    Ok(Reading {
+        editor_names: editor_parts.as_deref().map(names_from_json).unwrap_or_default(),
+        container_short: r.get(30)?,
+        season: r.get(31)?,
+        month: r.get(32)?,
+        day: r.get(33)?,
+        date_approximate: r.get::<_, Option<i64>>(34)?.unwrap_or(0) != 0,
+        authors_truncated: r.get::<_, Option<i64>>(35)?.unwrap_or(0) != 0,
+        pmid: r.get(36)?,
+        month_end: r.get(37)?,
+        series: r.get(38)?,
+        genre: r.get(39)?,
+        date_copyright: r.get::<_, Option<i64>>(40)?.unwrap_or(0) != 0,
+        day_end: r.get(41)?,
+        season_end: r.get(42)?,
+        page_count: r.get(43)?,
+        series_number: r.get(44)?,
+        accessed: r.get(45)?,
+        original_year: r.get(46)?,
+        translator_names: r.get::<_, Option<String>>(47)?.as_deref().map(names_from_json).unwrap_or_default(),
+        original_title: r.get(48)?,
+        volume_title: r.get(49)?,
+        number_of_volumes: r.get(50)?,
+        type_inferred: r.get::<_, Option<i64>>(51)?.unwrap_or(0) != 0,
+        year_end: r.get(52)?,
+        id: r.get(0)?,
+        title: r.get(1)?,
+        year: r.get(2)?,
+        kind: r.get(3)?,
+        container: r.get(4)?,
+        doi: r.get(5)?,
+        isbn: r.get(6)?,
+        url: r.get(7)?,
+        annotation: r.get(8)?,
+        source_kind: r.get(9)?,
+        credit: r.get(10)?,
+        licence: r.get(11)?,
+        status: r.get(12)?,
+        language: r.get(13)?,
+        global_south: r.get::<_, Option<i64>>(14)?.map(|v| v != 0),
+        open_access: r.get::<_, Option<i64>>(15)?.map(|v| v != 0),
+        original_language: r.get(26)?,
+        translated: r.get::<_, Option<i64>>(27)?.map(|v| v != 0),
+        perspective: r.get(28)?,
+        authors: authors.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
+        author_names: parts.as_deref().map(names_from_json).unwrap_or_default(),
+        themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
+        year_note: r.get(19)?,
+        volume: r.get(20)?,
+        issue: r.get(21)?,
+        pages: r.get(22)?,
+        publisher: r.get(23)?,
+        place: r.get(24)?,
+        edition: r.get(25)?,
+    })
+}
+
+pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
+    let sql = format!(
+        "SELECT {READING_COLUMNS}
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -7462,72 +7530,19 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                                          JOIN module m ON m.id = coalesce(l.module_id, i.module_id)
                                          JOIN programme p ON p.id = m.programme_id
                                         WHERE l.reading_id = r.id AND p.name = ?4 COLLATE NOCASE))
-          ORDER BY r.title_key, r.year, r.id",
-    )?;
+          ORDER BY r.title_key, r.year, r.id"
+    );
+    let mut st = conn.prepare(&sql)?;
     let rows = st
-        .query_map(params![f.theme, f.status, f.untagged, f.programme], |r| {
-            let authors: Option<String> = r.get(16)?;
-            let themes: Option<String> = r.get(17)?;
-            let parts: Option<String> = r.get(18)?;
-            let editor_parts: Option<String> = r.get(29)?;
-            Ok(Reading {
-                editor_names: editor_parts.as_deref().map(names_from_json).unwrap_or_default(),
-                container_short: r.get(30)?,
-                season: r.get(31)?,
-                month: r.get(32)?,
-                day: r.get(33)?,
-                date_approximate: r.get::<_, Option<i64>>(34)?.unwrap_or(0) != 0,
-                authors_truncated: r.get::<_, Option<i64>>(35)?.unwrap_or(0) != 0,
-                pmid: r.get(36)?,
-                month_end: r.get(37)?,
-                series: r.get(38)?,
-                genre: r.get(39)?,
-                date_copyright: r.get::<_, Option<i64>>(40)?.unwrap_or(0) != 0,
-                day_end: r.get(41)?,
-                season_end: r.get(42)?,
-                page_count: r.get(43)?,
-                series_number: r.get(44)?,
-                accessed: r.get(45)?,
-                original_year: r.get(46)?,
-                translator_names: r.get::<_, Option<String>>(47)?.as_deref().map(names_from_json).unwrap_or_default(),
-                original_title: r.get(48)?,
-                volume_title: r.get(49)?,
-                number_of_volumes: r.get(50)?,
-                type_inferred: r.get::<_, Option<i64>>(51)?.unwrap_or(0) != 0,
-                year_end: r.get(52)?,
-                id: r.get(0)?,
-                title: r.get(1)?,
-                year: r.get(2)?,
-                kind: r.get(3)?,
-                container: r.get(4)?,
-                doi: r.get(5)?,
-                isbn: r.get(6)?,
-                url: r.get(7)?,
-                annotation: r.get(8)?,
-                source_kind: r.get(9)?,
-                credit: r.get(10)?,
-                licence: r.get(11)?,
-                status: r.get(12)?,
-                language: r.get(13)?,
-                global_south: r.get::<_, Option<i64>>(14)?.map(|v| v != 0),
-                open_access: r.get::<_, Option<i64>>(15)?.map(|v| v != 0),
-                original_language: r.get(26)?,
-                translated: r.get::<_, Option<i64>>(27)?.map(|v| v != 0),
-                perspective: r.get(28)?,
-                authors: authors.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
-                author_names: parts.as_deref().map(names_from_json).unwrap_or_default(),
-                themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
-                year_note: r.get(19)?,
-                volume: r.get(20)?,
-                issue: r.get(21)?,
-                pages: r.get(22)?,
-                publisher: r.get(23)?,
-                place: r.get(24)?,
-                edition: r.get(25)?,
-            })
-        })?
+        .query_map(params![f.theme, f.status, f.untagged, f.programme], reading_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Reading `id`, as [`list`] gives it.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Reading>> {
+    let sql = format!("SELECT {READING_COLUMNS} FROM reading r WHERE r.id = ?1");
+    Ok(conn.prepare(&sql)?.query_row([id], reading_from_row).optional()?)
 }
 
 /// Each reading's latest change number (its newest history entry, tags
@@ -7750,9 +7765,7 @@ pub struct HistoryLine {
 }
 
 pub fn show(conn: &Connection, id: i64) -> Result<Option<ReadingDetail>> {
-    let Some(reading) = list(conn, &ReadingFilter::default())?.into_iter().find(|r| r.id == id) else {
-        return Ok(None);
-    };
+    let Some(reading) = get(conn, id)? else { return Ok(None) };
     let mut st = conn.prepare(
         "SELECT coalesce(m.code || ' · ' || i.title, m2.code || ' (whole module)')
            FROM link l LEFT JOIN item i ON i.id = l.item_id LEFT JOIN module m ON m.id = i.module_id
