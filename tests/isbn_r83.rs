@@ -102,6 +102,13 @@ fn other_isbns_are_shown_listed_and_exported_and_an_export_reads_back_the_same()
     let headers = rows.headers().unwrap().clone();
     let at = headers.iter().position(|h| h == "other_isbns").expect("an other_isbns column in the report");
     assert_eq!(&rows.records().next().unwrap().unwrap()[at], "9780198500018; 9780802142016");
+
+    // The web workspace's page of the reading lists them as `reading show` does.
+    let s = common::web::Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    let page = c.page(&format!("/readings/{id}"));
+    assert!(page.contains("Other ISBNs") && page.contains("9780198500018; 9780802142016"), "{page}");
 }
 
 #[test]
