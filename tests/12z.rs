@@ -479,6 +479,12 @@ fn the_report_readings_table_has_every_field_in_every_output() {
          PMID- 30000102\nTI  - Every Season Range.\nDP  - 1998 Summer-Fall\nJT  - J\n\n\
          PMID- 30000103\nTI  - Every Year End.\nDP  - 2021 Dec-2022 Jan\nJT  - J\n\n",
     );
+    // A book's other ISBNs beside its ISBN (schema 0037): an eighth.
+    w.import_reading(
+        "other-isbns.csv",
+        "title,authors,year,type,isbn,status\n\
+         Every Other ISBN,\"Roe, Ann\",2002,book,9780802142009; 9780802142016,approved\n",
+    );
     // A report's number in its series beside its own number (branch 12e, schema 0024): a seventh.
     add(
         &w,
@@ -518,6 +524,8 @@ fn the_report_readings_table_has_every_field_in_every_output() {
             "Every Series Number",
             // A range of months across a year end (schema 0036): its year_end.
             "Every Year End",
+            // A book's other ISBNs (schema 0037).
+            "Every Other ISBN",
         ]
         .into_iter()
         .map(|t| (t, reading(&doc["readings"], t)[f].clone()))

@@ -210,7 +210,7 @@ fn translators_are_kept_edited_and_undone() {
         csv.lines()
             .next()
             .unwrap()
-            .ends_with(",translators,original_title,volume_title,number_of_volumes,type_inferred,year_end"),
+            .ends_with(",translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns"),
         "{csv}"
     );
     let v = workdir();

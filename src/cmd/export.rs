@@ -145,6 +145,10 @@ const READING_COLUMNS: &[&str] = &[
     // Schema 0036: the last year of a range of months across a year end ("2021 Dec-2022 Jan":
     // month 12, month_end 1, year_end 2022), last for the same reason.
     "year_end",
+    // Schema 0037: the book's other valid ISBNs ("; " between them), kept to find it by, so that an
+    // export read into a new database finds the book by each (tester: they were not written), last
+    // for the same reason.
+    "other_isbns",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -219,6 +223,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.number_of_volumes),
             if r.type_inferred { "yes".to_string() } else { String::new() },
             r.year_end.map(|y| y.to_string()).unwrap_or_default(),
+            r.other_isbns.join("; "),
         ]);
     }
     if !a.bom {

@@ -491,6 +491,8 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("doi", &r.doi);
     opt("pmid", &r.pmid);
     opt("isbn", &r.isbn);
+    // The book's other ISBNs (schema 0037), which find it as its own does.
+    opt("other isbns", &(!r.other_isbns.is_empty()).then(|| r.other_isbns.join("; ")));
     opt("url", &r.url);
     opt("accessed", &r.accessed);
     opt("original year", &r.original_year);

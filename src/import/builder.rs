@@ -3665,7 +3665,9 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         n
     });
     let mut other_isbns: Vec<String> = std::mem::take(&mut d.other_isbns);
-    let isbn = d.isbn.clone().filter(|v| !v.text.trim().is_empty()).and_then(|v| match d.isbn_rule {
+    // A strict format's cell of several ISBNs is read as the lenient ones read theirs.
+    let isbn_rule = d.isbn.as_ref().map_or(d.isbn_rule, |v| isbn_rule_for(d.isbn_rule, &v.text));
+    let isbn = d.isbn.clone().filter(|v| !v.text.trim().is_empty()).and_then(|v| match isbn_rule {
         IsbnRule::FirstValid => {
             // What else the field holds (an ISSN, a second ISBN, a number
             // with a bad check digit, a report number) is named, never
@@ -3842,6 +3844,27 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             n
         }
     });
+    // Other ISBNs with no ISBN of its own (an `other_isbns` cell beside an
+    // empty `isbn` cell): the first is the book's ISBN, said, since an
+    // entry keeps its others only beside an ISBN of its own.
+    let isbn = match isbn {
+        None if !other_isbns.is_empty() && errs.is_empty() => {
+            let first = other_isbns.remove(0);
+            d.warnings.push(RowError::new(
+                d.at.line,
+                0,
+                format!(
+                    "{p}no ISBN beside the other ISBNs {}: {first} is read as the book's ISBN",
+                    std::iter::once(first.as_str())
+                        .chain(other_isbns.iter().map(String::as_str))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            ));
+            Some(first)
+        }
+        isbn => isbn,
+    };
     let source_kind = d.source_kind.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
         super::facets::source_kind(&v.text)
             .map_err(|e| err(&mut errs, v.at, format!("{p}{e}")))
@@ -5444,6 +5467,43 @@ pub fn spreadsheet_date(v: &str) -> bool {
 }
 
 /// As published ([`super::isbn_as_published`]): an ISBN-10 stays ten digits.
+/// The rule for an ISBN field's text: a strict format's cell that holds
+/// several ISBNs, not one ("978-0-8021-4200-9; 0-8021-4201-X",
+/// "9780802142009 (pbk.), 080214201X (cloth)"), is read as the lenient
+/// formats read their ISBN field (the first valid ISBN kept, each other
+/// valid one kept beside it, the rest said), never refused whole.
+fn isbn_rule_for(rule: IsbnRule, text: &str) -> IsbnRule {
+    if rule != IsbnRule::Strict || super::isbn_as_published(text).is_some() {
+        return rule;
+    }
+    let one = without_isbn_qualifier(text).is_some_and(|(isbn, _)| super::isbn_as_published(isbn).is_some());
+    // Two numbers at least, one a valid ISBN (the same ISBN in both its
+    // forms, "9780802143006; 0802143008", is one ISBN read once).
+    let several = not_kept_numbers(text, None).len() > 1;
+    if !one && several && first_isbn(text).is_some() { IsbnRule::FirstValid } else { rule }
+}
+
+/// A cell of the book's other ISBNs, as `export reading` writes them
+/// ("9780802142009; 9780802142016"): each valid one kept, as ISBN-13, to
+/// find the book by (schema 0037); any other text said and not stored.
+pub fn read_other_isbns(d: &mut Draft, v: &Val) {
+    let mut bad = Vec::new();
+    for t in v.text.split([';', ',', '\n']).map(str::trim).filter(|t| !t.is_empty()) {
+        match normalise_isbn(t) {
+            Some(n) if !d.other_isbns.contains(&n) => d.other_isbns.push(n),
+            Some(_) => {}
+            None => bad.push(format!("{t:?}")),
+        }
+    }
+    if !bad.is_empty() {
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!("other_isbns {:?}: {} not stored (not a valid ISBN-10 or ISBN-13)", v.text.trim(), bad.join(", ")),
+        ));
+    }
+}
+
 pub fn first_isbn(s: &str) -> Option<String> {
     super::isbn_as_published(s)
         .or_else(|| s.split([' ', ',', ';', '\t', '\n', '(', ')']).find_map(super::isbn_as_published))

@@ -70,6 +70,7 @@ const NUMBER_OF_VOLUMES: usize = 48;
 const TYPE_INFERRED: usize = 49;
 const DATE: usize = 50;
 const YEAR_END: usize = 51;
+const OTHER_ISBNS: usize = 52;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -287,6 +288,8 @@ pub const FIELDS: &[Field] = &[
     // ("2021 Dec-2022 Jan": month 12, month_end 1, year_end 2022), as
     // `export reading` writes it.
     Field { name: "year_end", aliases: &["end year", "last year"], required: false },
+    // Schema 0037: the book's other valid ISBNs, as `export reading` writes them.
+    Field { name: "other_isbns", aliases: &["other isbns", "other isbn", "other-isbns"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -624,6 +627,9 @@ impl<'a> ReadingReader<'a> {
         d.doi = opt(DOI);
         d.pmid = opt(PMID);
         d.isbn = opt(ISBN);
+        if let Some(v) = opt(OTHER_ISBNS) {
+            builder::read_other_isbns(&mut d, &v);
+        }
         d.source_kind = opt(SOURCE_KIND);
         d.status = opt(STATUS);
         d.themes = split_cell(self.get(THEMES)).map(|t| Val::new(t, at(THEMES))).collect();

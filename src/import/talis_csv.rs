@@ -418,9 +418,36 @@ fn read_isbns(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
     let (kept_column, kept) = &cells[k];
     let kept_isbn = builder::first_isbn(&kept.text).unwrap_or_default();
     let thirteen = super::normalise_isbn(&kept_isbn).unwrap_or_default();
+    // Every valid ISBN the kept cell gives ("9780802143006; 9780802142009":
+    // the builder keeps the others beside the first): an ISBN-10 column
+    // giving one of them is the same book's, not another's.
+    let in_kept: Vec<String> = std::iter::once(thirteen.clone())
+        .chain(builder::not_kept_numbers(&kept.text, None).iter().filter_map(|t| super::normalise_isbn(t)))
+        .collect();
     for (i, v) in cells.iter().filter(|(i, _)| i != kept_column) {
         let what = match builder::first_isbn(&v.text) {
-            Some(o) if super::normalise_isbn(&o).as_deref() == Some(thirteen.as_str()) => continue,
+            Some(o) if super::normalise_isbn(&o).is_some_and(|n| in_kept.contains(&n)) => continue,
+            // A print or e-book ISBN column names the same work in another
+            // format (its ISBN apart by design): kept beside the ISBN to find
+            // the book by, and said.
+            Some(o) if other_format_column(&c.header(*i)) || other_format_column(&c.header(*kept_column)) => {
+                if let Some(n) = super::normalise_isbn(&o)
+                    && !d.other_isbns.contains(&n)
+                {
+                    d.other_isbns.push(n);
+                }
+                d.warnings.push(RowError::new(
+                    line,
+                    *i as u64 + 1,
+                    format!(
+                        "column {:?}: ISBN {o} is the same work's in another format: kept to find the book by \
+                         beside the ISBN {kept_isbn} (column {:?}), which is printed",
+                        c.header(*i),
+                        c.header(*kept_column)
+                    ),
+                ));
+                continue;
+            }
             Some(o) => format!("ISBN {o} is another book's than the ISBN {kept_isbn}"),
             None => {
                 let digits: String = v.text.chars().filter(char::is_ascii_alphanumeric).collect();
@@ -447,6 +474,14 @@ fn read_isbns(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
         ));
     }
     d.isbn = Some(kept.clone());
+}
+
+/// Whether an ISBN column names the work's print or e-book edition apart
+/// ("eISBN", "Print ISBN"), whose ISBN differs from the other columns' by
+/// design, unlike an "ISBN13" beside an "ISBN10", which are one ISBN.
+fn other_format_column(header: &str) -> bool {
+    let h = header.to_ascii_lowercase();
+    h.contains("eisbn") || h.contains("print") || h.contains("electronic")
 }
 
 /// The row's web address: the first address of the address columns, with

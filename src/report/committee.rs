@@ -1872,6 +1872,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "number_of_volumes",
         // Schema 0036: the end year of a range of months across a year end, appended.
         "year_end",
+        // Schema 0037: the book's other valid ISBNs, as `export reading` writes them, appended.
+        "other_isbns",
     ])
     .with_ids(&["id"]);
     for r in &d.readings {
@@ -1940,6 +1942,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.volume_title.as_deref().map(crate::import::title_text::sheet)),
             o(&r.number_of_volumes),
             n(r.year_end),
+            r.other_isbns.join("; "),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.

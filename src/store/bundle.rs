@@ -306,7 +306,7 @@ pub fn inline_fields(table: &str) -> &'static [&'static str] {
 /// names.
 pub fn optional_inline_fields(table: &str) -> &'static [&'static str] {
     match table {
-        "reading" => &["author_names", "editor_names", "translator_names"],
+        "reading" => &["author_names", "editor_names", "translator_names", "other_isbns"],
         _ => &[],
     }
 }
@@ -337,6 +337,9 @@ fn inline(conn: &Connection, t: &Table, m: &mut Record) -> Result<()> {
             m.insert("author_names".into(), serde_json::to_value(&names)?);
             m.insert("editor_names".into(), serde_json::to_value(super::readings::editors(conn, id)?)?);
             m.insert("translator_names".into(), serde_json::to_value(super::readings::translators(conn, id)?)?);
+            // The book's other ISBNs (schema 0037), so that a removal's undo,
+            // a merge and a bundle carry them with the reading.
+            m.insert("other_isbns".into(), Value::from(super::readings::other_isbns(conn, id)?));
         }
         "theme" => {
             let mut st =
@@ -473,6 +476,7 @@ pub fn delete(tx: &Transaction, t: &Table, m: &Record) -> Result<()> {
             tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([rid])?;
             tx.prepare_cached("DELETE FROM reading_editor WHERE reading_id = ?1")?.execute([rid])?;
             tx.prepare_cached("DELETE FROM reading_translator WHERE reading_id = ?1")?.execute([rid])?;
+            tx.prepare_cached("DELETE FROM reading_other_isbn WHERE reading_id = ?1")?.execute([rid])?;
             tx.prepare_cached("DELETE FROM reading WHERE id = ?1")?.execute([rid])?;
         }
         other => bail!("a {other} record cannot be removed"),
@@ -516,6 +520,14 @@ fn children(tx: &Transaction, t: &Table, m: &Record, replace: bool) -> Result<()
                 }
                 let names: Vec<crate::import::names::Name> = serde_json::from_value(v.clone()).unwrap_or_default();
                 super::readings::set_translators(tx, id.unwrap_or_default(), &names)?;
+            }
+            // Other ISBNs (schema 0037) likewise: a record without the field keeps its own.
+            if m.get("other_isbns").is_some() {
+                if replace {
+                    tx.prepare_cached("DELETE FROM reading_other_isbn WHERE reading_id = ?1")?.execute([id])?;
+                }
+                let own = m.get("isbn").and_then(Value::as_str);
+                super::readings::set_other_isbns(tx, id.unwrap_or_default(), own, &strings(m.get("other_isbns")))?;
             }
         }
         "theme" => {

@@ -634,6 +634,7 @@ fn handled(parent: &str, child: &str) -> bool {
                 "reading_author"
                     | "reading_editor"
                     | "reading_translator"
+                    | "reading_other_isbn"
                     | "reading_tag"
                     | "link"
                     | "review"
@@ -651,6 +652,7 @@ fn inline_child(parent: &str, child: &str) -> Option<&'static str> {
         ("reading", "reading_author") => Some("authors"),
         ("reading", "reading_editor") => Some("editor_names"),
         ("reading", "reading_translator") => Some("translator_names"),
+        ("reading", "reading_other_isbn") => Some("other_isbns"),
         ("theme", "theme_keyword") => Some("keywords"),
         _ => None,
     }

@@ -3495,6 +3495,21 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         (true, true) => return None,
         _ => {}
     }
+    // A book's other ISBNs (schema 0037) are keys to find it by, never a
+    // conflict: the fuller set, else both sets ([`settled_value`]).
+    if field == "other_isbns" {
+        let set = |v: &Value| -> HashSet<String> {
+            v.as_array().map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect()).unwrap_or_default()
+        };
+        let (a, b) = (set(ours), set(theirs));
+        return Some(if b.is_subset(&a) {
+            Side::Ours
+        } else if a.is_subset(&b) {
+            Side::Theirs
+        } else {
+            Side::Both
+        });
+    }
     // A container, publisher, place, page range or ISBN in two forms: the
     // import's rule ([`fuller_form`]), so that a merge and an import agree.
     if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
@@ -3618,6 +3633,17 @@ fn people(v: &serde_json::Value) -> Option<Vec<Name>> {
 /// `authors`, in parts for `author_names`, `editor_names` and
 /// `translator_names`. `None` when the lists name other people.
 pub fn settled_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::Value) -> Option<serde_json::Value> {
+    if field == "other_isbns" {
+        let mut all: Vec<String> = [ours, theirs]
+            .iter()
+            .filter_map(|v| v.as_array())
+            .flatten()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect();
+        all.sort();
+        all.dedup();
+        return Some(serde_json::Value::from(all));
+    }
     let names = settled_names(&people(ours)?, &people(theirs)?)?;
     if field == "authors" {
         Some(serde_json::Value::from(names.into_iter().map(|n| n.original).collect::<Vec<_>>()))
@@ -5108,7 +5134,20 @@ impl<'t> ReadingWriter<'t> {
         let mut all: Vec<String> = r.isbn.as_deref().and_then(crate::import::normalise_isbn).into_iter().collect();
         all.extend(r.other_isbns.iter().cloned());
         for i in all {
-            if i == own || isbn_holder(self.tx, &i, &r.kind, r.volume.as_deref(), &r.title, Some(id))?.is_some() {
+            if i == own {
+                continue;
+            }
+            // Another entry's ISBN is not this book's key: said, never
+            // dropped in silence.
+            if let Some((other, title)) = isbn_holder(self.tx, &i, &r.kind, r.volume.as_deref(), &r.title, Some(id))? {
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "the other ISBN {i} is entry {} {:?}'s, so not kept beside this record's ISBN {own}",
+                        crate::import::reading_id_text(other),
+                        crate::import::title_text::Quoted(&title)
+                    ),
+                ));
                 continue;
             }
             self.tx
@@ -5124,6 +5163,25 @@ impl<'t> ReadingWriter<'t> {
     /// r79 F12: two files with the cloth and paperback ISBNs in either
     /// order flipped the stored ISBN at every import). `None` when nothing
     /// is to change.
+    /// Which of the record's ISBNs (its own first, then those it gives
+    /// beside it) names entry `id`: the entry's stored ISBN `stored` in
+    /// either form, or one the entry keeps beside it.
+    fn isbn_naming(&self, id: i64, stored: Option<&str>, r: &ReadingRecord) -> Result<Option<String>> {
+        let stored = stored.and_then(crate::import::normalise_isbn);
+        for i in r.isbn.iter().chain(&r.other_isbns) {
+            let Some(n) = crate::import::normalise_isbn(i) else { continue };
+            if Some(&n) == stored.as_ref()
+                || self
+                    .tx
+                    .prepare_cached("SELECT 1 FROM reading_other_isbn WHERE reading_id = ?1 AND isbn = ?2")?
+                    .exists(params![id, n])?
+            {
+                return Ok(Some(i.clone()));
+            }
+        }
+        Ok(None)
+    }
+
     fn with_stored_isbn(&self, id: i64, stored: Option<&str>, r: &ReadingRecord) -> Result<Option<ReadingRecord>> {
         let (Some(theirs), Some(ours)) = (r.isbn.as_deref(), stored) else {
             return Ok(None);
@@ -5224,6 +5282,10 @@ impl<'t> ReadingWriter<'t> {
         for (field, v, ..) in &parked {
             if *field == "doi" { old.doi = Some(v.clone()) } else { old.isbn = Some(v.clone()) }
         }
+        // The ISBN the record gives that names this entry (its own, or one
+        // it gives beside it), as the record gives it, before the record
+        // takes the entry's stored ISBN below: what a refusal names.
+        let isbn_given = self.isbn_naming(id, old.isbn.as_deref(), r)?;
         let aligned;
         let r = match self.with_stored_isbn(id, old.isbn.as_deref(), r)? {
             Some(a) => {
@@ -5281,7 +5343,7 @@ impl<'t> ReadingWriter<'t> {
             let (line, column, value) = match how {
                 "DOI" => (r.doi_line.unwrap_or(r.line), "doi", r.doi.as_deref()),
                 "PMID" => (r.line, "pmid", r.pmid.as_deref()),
-                _ => (r.isbn_line.unwrap_or(r.line), "isbn", r.isbn.as_deref()),
+                _ => (r.isbn_line.unwrap_or(r.line), "isbn", isbn_given.as_deref().or(r.isbn.as_deref())),
             };
             let value = value.unwrap_or_default();
             self.problems.push((
@@ -7304,6 +7366,26 @@ fn set_names(conn: &Connection, insert: &'static str, id: i64, names: &[Name]) -
 }
 
 /// A reading's editors, in order.
+/// Reading `id`'s other ISBNs (schema 0037), as ISBN-13, in order.
+pub fn other_isbns(conn: &Connection, id: i64) -> Result<Vec<String>> {
+    let mut st = conn.prepare_cached("SELECT isbn FROM reading_other_isbn WHERE reading_id = ?1 ORDER BY isbn")?;
+    let v = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(v)
+}
+
+/// Adds `isbns` as reading `id`'s other ISBNs, each as ISBN-13: never its
+/// own ISBN (`own`) in either form, nor text that is no valid ISBN.
+pub fn set_other_isbns(conn: &Connection, id: i64, own: Option<&str>, isbns: &[String]) -> Result<()> {
+    let own = own.and_then(crate::import::normalise_isbn);
+    let mut st = conn.prepare_cached("INSERT OR IGNORE INTO reading_other_isbn (reading_id, isbn) VALUES (?1, ?2)")?;
+    for n in isbns.iter().filter_map(|i| crate::import::normalise_isbn(i)) {
+        if Some(&n) != own.as_ref() {
+            st.execute(params![id, n])?;
+        }
+    }
+    Ok(())
+}
+
 pub fn editors(conn: &Connection, id: i64) -> Result<Vec<Name>> {
     let mut st = conn.prepare_cached(
         "SELECT name, family, given, particle, suffix, literal FROM reading_editor WHERE reading_id = ?1 ORDER BY position",
@@ -7555,6 +7637,9 @@ pub struct Reading {
     /// The PubMed identifier (digits), when known.
     pub pmid: Option<String>,
     pub isbn: Option<String>,
+    /// The book's other valid ISBNs, as ISBN-13, kept to find it by
+    /// (schema 0037): a cloth ISBN beside the paperback's `isbn`.
+    pub other_isbns: Vec<String>,
     pub url: Option<String>,
     pub annotation: Option<String>,
     pub source_kind: Option<String>,
@@ -7598,9 +7683,10 @@ pub struct ReadingFilter<'a> {
     pub programme: Option<&'a str>,
 }
 
-pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
-    let mut st = conn.prepare(
-        "SELECT r.id, r.title, r.year, r.type, r.container, r.doi, r.isbn, r.url, r.annotation, r.source_kind,
+/// The columns of `reading r` that [`reading_from_row`] maps, in its order:
+/// every query that builds a [`Reading`] selects these, so a new field is
+/// added here and in the mapper only.
+const READING_COLUMNS: &str = "r.id, r.title, r.year, r.type, r.container, r.doi, r.isbn, r.url, r.annotation, r.source_kind,
                 r.credit, r.licence, r.status, r.language, r.global_south, r.open_access,
                 (SELECT group_concat(name, char(31)) FROM (SELECT name FROM reading_author WHERE reading_id = r.id ORDER BY position)),
                 (SELECT group_concat(slug, ';') FROM (SELECT t.slug FROM reading_tag rt JOIN theme t ON t.id = rt.theme_id
@@ -7617,7 +7703,79 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                 r.accessed, r.original_year,
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_translator WHERE reading_id = r.id ORDER BY position)),
-                r.original_title, r.volume_title, r.number_of_volumes, r.type_inferred, r.year_end
+                r.original_title, r.volume_title, r.number_of_volumes, r.type_inferred, r.year_end,
+                (SELECT group_concat(isbn, ';') FROM (SELECT isbn FROM reading_other_isbn WHERE reading_id = r.id ORDER BY isbn))";
+
+/// One row of [`READING_COLUMNS`] as a [`Reading`].
+fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
+    let authors: Option<String> = r.get(16)?;
+    let themes: Option<String> = r.get(17)?;
+    let parts: Option<String> = r.get(18)?;
+    let editor_parts: Option<String> = r.get(29)?;
+    Ok(Reading {
+        editor_names: editor_parts.as_deref().map(names_from_json).unwrap_or_default(),
+        container_short: r.get(30)?,
+        season: r.get(31)?,
+        month: r.get(32)?,
+        day: r.get(33)?,
+        date_approximate: r.get::<_, Option<i64>>(34)?.unwrap_or(0) != 0,
+        authors_truncated: r.get::<_, Option<i64>>(35)?.unwrap_or(0) != 0,
+        pmid: r.get(36)?,
+        month_end: r.get(37)?,
+        series: r.get(38)?,
+        genre: r.get(39)?,
+        date_copyright: r.get::<_, Option<i64>>(40)?.unwrap_or(0) != 0,
+        day_end: r.get(41)?,
+        season_end: r.get(42)?,
+        page_count: r.get(43)?,
+        series_number: r.get(44)?,
+        accessed: r.get(45)?,
+        original_year: r.get(46)?,
+        translator_names: r.get::<_, Option<String>>(47)?.as_deref().map(names_from_json).unwrap_or_default(),
+        original_title: r.get(48)?,
+        volume_title: r.get(49)?,
+        number_of_volumes: r.get(50)?,
+        type_inferred: r.get::<_, Option<i64>>(51)?.unwrap_or(0) != 0,
+        year_end: r.get(52)?,
+        other_isbns: r
+            .get::<_, Option<String>>(53)?
+            .map(|t| t.split(';').map(String::from).collect())
+            .unwrap_or_default(),
+        id: r.get(0)?,
+        title: r.get(1)?,
+        year: r.get(2)?,
+        kind: r.get(3)?,
+        container: r.get(4)?,
+        doi: r.get(5)?,
+        isbn: r.get(6)?,
+        url: r.get(7)?,
+        annotation: r.get(8)?,
+        source_kind: r.get(9)?,
+        credit: r.get(10)?,
+        licence: r.get(11)?,
+        status: r.get(12)?,
+        language: r.get(13)?,
+        global_south: r.get::<_, Option<i64>>(14)?.map(|v| v != 0),
+        open_access: r.get::<_, Option<i64>>(15)?.map(|v| v != 0),
+        original_language: r.get(26)?,
+        translated: r.get::<_, Option<i64>>(27)?.map(|v| v != 0),
+        perspective: r.get(28)?,
+        authors: authors.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
+        author_names: parts.as_deref().map(names_from_json).unwrap_or_default(),
+        themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
+        year_note: r.get(19)?,
+        volume: r.get(20)?,
+        issue: r.get(21)?,
+        pages: r.get(22)?,
+        publisher: r.get(23)?,
+        place: r.get(24)?,
+        edition: r.get(25)?,
+    })
+}
+
+pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
+    let sql = format!(
+        "SELECT {READING_COLUMNS}
            FROM reading r
           WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM reading_tag rt WHERE rt.reading_id = r.id AND rt.theme_id = ?1))
             AND (?2 IS NULL OR r.status = ?2)
@@ -7626,72 +7784,19 @@ pub fn list(conn: &Connection, f: &ReadingFilter) -> Result<Vec<Reading>> {
                                          JOIN module m ON m.id = coalesce(l.module_id, i.module_id)
                                          JOIN programme p ON p.id = m.programme_id
                                         WHERE l.reading_id = r.id AND p.name = ?4 COLLATE NOCASE))
-          ORDER BY r.title_key, r.year, r.id",
-    )?;
+          ORDER BY r.title_key, r.year, r.id"
+    );
+    let mut st = conn.prepare(&sql)?;
     let rows = st
-        .query_map(params![f.theme, f.status, f.untagged, f.programme], |r| {
-            let authors: Option<String> = r.get(16)?;
-            let themes: Option<String> = r.get(17)?;
-            let parts: Option<String> = r.get(18)?;
-            let editor_parts: Option<String> = r.get(29)?;
-            Ok(Reading {
-                editor_names: editor_parts.as_deref().map(names_from_json).unwrap_or_default(),
-                container_short: r.get(30)?,
-                season: r.get(31)?,
-                month: r.get(32)?,
-                day: r.get(33)?,
-                date_approximate: r.get::<_, Option<i64>>(34)?.unwrap_or(0) != 0,
-                authors_truncated: r.get::<_, Option<i64>>(35)?.unwrap_or(0) != 0,
-                pmid: r.get(36)?,
-                month_end: r.get(37)?,
-                series: r.get(38)?,
-                genre: r.get(39)?,
-                date_copyright: r.get::<_, Option<i64>>(40)?.unwrap_or(0) != 0,
-                day_end: r.get(41)?,
-                season_end: r.get(42)?,
-                page_count: r.get(43)?,
-                series_number: r.get(44)?,
-                accessed: r.get(45)?,
-                original_year: r.get(46)?,
-                translator_names: r.get::<_, Option<String>>(47)?.as_deref().map(names_from_json).unwrap_or_default(),
-                original_title: r.get(48)?,
-                volume_title: r.get(49)?,
-                number_of_volumes: r.get(50)?,
-                type_inferred: r.get::<_, Option<i64>>(51)?.unwrap_or(0) != 0,
-                year_end: r.get(52)?,
-                id: r.get(0)?,
-                title: r.get(1)?,
-                year: r.get(2)?,
-                kind: r.get(3)?,
-                container: r.get(4)?,
-                doi: r.get(5)?,
-                isbn: r.get(6)?,
-                url: r.get(7)?,
-                annotation: r.get(8)?,
-                source_kind: r.get(9)?,
-                credit: r.get(10)?,
-                licence: r.get(11)?,
-                status: r.get(12)?,
-                language: r.get(13)?,
-                global_south: r.get::<_, Option<i64>>(14)?.map(|v| v != 0),
-                open_access: r.get::<_, Option<i64>>(15)?.map(|v| v != 0),
-                original_language: r.get(26)?,
-                translated: r.get::<_, Option<i64>>(27)?.map(|v| v != 0),
-                perspective: r.get(28)?,
-                authors: authors.map(|a| a.split('\u{1f}').map(String::from).collect()).unwrap_or_default(),
-                author_names: parts.as_deref().map(names_from_json).unwrap_or_default(),
-                themes: themes.map(|t| t.split(';').map(String::from).collect()).unwrap_or_default(),
-                year_note: r.get(19)?,
-                volume: r.get(20)?,
-                issue: r.get(21)?,
-                pages: r.get(22)?,
-                publisher: r.get(23)?,
-                place: r.get(24)?,
-                edition: r.get(25)?,
-            })
-        })?
+        .query_map(params![f.theme, f.status, f.untagged, f.programme], reading_from_row)?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(rows)
+}
+
+/// Reading `id`, as [`list`] gives it.
+pub fn get(conn: &Connection, id: i64) -> Result<Option<Reading>> {
+    let sql = format!("SELECT {READING_COLUMNS} FROM reading r WHERE r.id = ?1");
+    Ok(conn.prepare(&sql)?.query_row([id], reading_from_row).optional()?)
 }
 
 /// Each reading's latest change number (its newest history entry, tags
@@ -7914,9 +8019,7 @@ pub struct HistoryLine {
 }
 
 pub fn show(conn: &Connection, id: i64) -> Result<Option<ReadingDetail>> {
-    let Some(reading) = list(conn, &ReadingFilter::default())?.into_iter().find(|r| r.id == id) else {
-        return Ok(None);
-    };
+    let Some(reading) = get(conn, id)? else { return Ok(None) };
     let mut st = conn.prepare(
         "SELECT coalesce(m.code || ' · ' || i.title, m2.code || ' (whole module)')
            FROM link l LEFT JOIN item i ON i.id = l.item_id LEFT JOIN module m ON m.id = i.module_id

@@ -877,6 +877,16 @@ fn fields(t: &Table, cols: &[Column], m: &Record) -> Result<()> {
         author_names(v)
             .map_err(|e| anyhow::anyhow!("{}", e.to_string().replace("author_names", "translator_names")))?;
     }
+    // A book's other ISBNs (schema 0037): a list of valid ISBNs.
+    if let Some(v) = m.get("other_isbns") {
+        let Value::Array(list) = v else { bail!("field \"other_isbns\" is {}; expected a list of ISBNs", describe(v)) };
+        crate::limits::check_count("field \"other_isbns\"", list.len(), crate::limits::MAX_KEYWORDS)?;
+        for x in list {
+            if x.as_str().is_none_or(|t| crate::import::normalise_isbn(t).is_none()) {
+                bail!("field \"other_isbns\" holds {}; expected an ISBN-10 or ISBN-13", describe(x));
+            }
+        }
+    }
     for f in ["before", "after", "ours", "theirs"] {
         if let Some(Value::String(text)) = m.get(f)
             && matches!(t.name, "history" | "conflict")

@@ -202,6 +202,8 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("DOI", &r.doi),
         field("PMID", &r.pmid),
         field("ISBN", &r.isbn),
+        // The book's other ISBNs (schema 0037), as `canon reading show` lists them.
+        field("Other ISBNs", &(!r.other_isbns.is_empty()).then(|| r.other_isbns.join("; "))),
         field("Series", &r.series),
         field("Number in series", &r.series_number),
         field("Genre", &r.genre),
