@@ -604,7 +604,8 @@ fn pages_volumes_access_dates_and_isbns_as_spreadsheets_write_them() {
 
 /// BibTeX: a macro an `@string` uses that no `@string` defines before it is
 /// said where the macro is used (tester r59 F1: "Journal of jn2" printed in
-/// silence); "and others" ending an editor list is said (F2); `\url{…}`
+/// silence); "and others" ending an editor list is kept as its "et al." (F2,
+/// since names r83; it was said, as the list was cut); `\url{…}`
 /// keeps its `~`, `\href` its address, and a note "Available at: \url{…}
 /// (Accessed: …)" gives the address and access date (F4).
 #[test]
@@ -623,8 +624,13 @@ fn bibtex_strings_editor_lists_and_urls_in_notes() {
          note = {Available at: \\url{https://example.org/report.pdf} (Accessed: 2024-03-05)}}\n",
     );
     assert!(said.contains("the macro `jn2` is not defined by an @string"), "{said}");
-    assert!(said.contains("in entry `e1`: the editor list ends \"and others\""), "{said}");
+    // "and others" ending an editor list: no longer cut (and said), but kept
+    // as the list's "et al." (schema 0038, names r83), which the styles print.
     let list = w.reading_list();
+    let chapter = common::reading(&list, "Chapter");
+    assert_eq!(chapter["editors_truncated"], true, "{chapter}");
+    assert_eq!(chapter["editor_names"].as_array().map(Vec::len), Some(1), "{chapter}");
+    assert!(common::reference(&w.references("vancouver"), "Chapter").contains("In: Doe J, et al., editors."), "{said}");
     assert_eq!(
         common::reading(&list, "Tilde note")["annotation"],
         "See https://example.org/~lee/x_y.html and X site (https://x.org)"

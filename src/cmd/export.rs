@@ -193,7 +193,7 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.publisher),
             o(&r.place),
             o(&r.edition),
-            crate::import::names::cell_text(&r.editor_names),
+            crate::report::reading_editors(r),
             o(&r.container_short),
             o(&r.season),
             r.month.map(|m| m.to_string()).unwrap_or_default(),

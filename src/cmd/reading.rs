@@ -702,7 +702,13 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         // No --type: the default nobody wrote yields to a stated type (tester r73 F3).
         kind_inferred: a.kind.is_none(),
         container: a.container.clone(),
-        editors: edit_reading::editor_names(&b.editors).0,
+        editors: edit_reading::editor_names(&b.editors)
+            .0
+            .into_iter()
+            .filter(|n| !crate::import::builder::is_et_al(n))
+            .collect(),
+        editors_truncated: edit_reading::editor_names(&b.editors).0.iter().any(crate::import::builder::is_et_al)
+            && edit_reading::editor_names(&b.editors).0.iter().any(|n| !crate::import::builder::is_et_al(n)),
         translators: edit_reading::translator_names(&b.translators).0,
         volume,
         series_number,

@@ -1435,7 +1435,10 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
     // al." for authors only, so the names given are kept and the cut said
     // (tester r59 F2: the list was cut in silence, printed "(Ed.)" as if
     // whole).
-    for (field, list) in [("editor", &mut d.editors), ("translator", &mut d.translators)] {
+    // (An editor list's "and others" is the builder's "et al." flag, schema
+    // 0038, as an author list's is.)
+    {
+        let (field, list) = ("translator", &mut d.translators);
         let before = list.len();
         list.retain(|n| !builder::is_et_al(n));
         if list.len() < before
@@ -1447,8 +1450,8 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
                 c,
                 format!(
                     "in entry `{}`: the {field} list ends \"and others\": the {} named {} kept, and the styles \
-                     print {} as the whole list (canon keeps \"et al.\" for authors only); add the other names to \
-                     cite them",
+                     print {} as the whole list (canon keeps \"et al.\" for authors and editors only); add the other \
+                     names to cite them",
                     e.key,
                     if list.len() == 1 { field.to_string() } else { format!("{} {field}s", list.len()) },
                     if list.len() == 1 { "is" } else { "are" },

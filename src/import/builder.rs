@@ -166,6 +166,9 @@ pub struct Draft {
     /// The format says the author list stops at "et al." (a cell ending
     /// "et al."); an author written "et al." or "others" says so too.
     pub authors_truncated: bool,
+    /// The format says the editor list stops at "et al." (an editors cell
+    /// ending "et al."); an editor written "et al." or "others" says so too.
+    pub editors_truncated: bool,
     /// The lists of names read by a guess (warned where they were read).
     pub guessed: super::Guessed,
     pub volume: Option<String>,
@@ -417,7 +420,11 @@ fn capitals_noted(d: &mut Draft) {
         .authors
         .iter()
         .chain(&d.editors)
-        .filter(|n| (!n.is_literal() || n.original.contains(' ')) && super::names::in_capitals(&n.original))
+        .filter(|n| {
+            (!n.is_literal() || n.original.contains(' '))
+                && super::names::in_capitals(&n.original)
+                && !family_recased(n)
+        })
         .map(|n| format!("{:?}", n.original))
         .collect();
     if !names.is_empty() {
@@ -438,6 +445,33 @@ fn capitals_noted(d: &mut Draft) {
     d.warnings.push(RowError::new(at.line, at.column, message));
 }
 
+/// Names written with a short family name in capitals first ("LI Na"):
+/// read family name first in a list of names written so ("ZHANG Wei and
+/// LI Na", [`super::names::short_capitals_family_first`]), in every format
+/// alike; one still read as initials is said with the other reading
+/// ([`super::names::short_capitals_doubt`]).
+fn short_capitals_read(d: &mut Draft) {
+    let p = d.prefix();
+    let mut said = Vec::new();
+    for (who, list) in [&mut d.authors, &mut d.editors, &mut d.translators].into_iter().enumerate() {
+        super::names::short_capitals_family_first(list);
+        for doubt in list.iter().filter_map(super::names::short_capitals_doubt) {
+            let at = d.names_at[who].unwrap_or(d.at);
+            said.push(RowError::new(at.line, at.column, format!("{p}name {doubt}")));
+        }
+    }
+    d.warnings.extend(said);
+}
+
+/// Whether a name's family name was written in capitals and is stored in
+/// its printed case ("LE GOFF" as "Le Goff").
+fn family_recased(n: &Name) -> bool {
+    n.family_full().is_some_and(|full| {
+        let upper = full.to_uppercase();
+        full != upper && n.original.contains(&upper) && !n.original.contains(&full)
+    })
+}
+
 /// A warning for each name whose family name alone was written in capitals
 /// ("LE GOFF, Jacques", "Jacques LE GOFF"), read as the family name and
 /// stored in its printed case ([`super::names::family_out_of_capitals`]):
@@ -449,11 +483,7 @@ fn family_capitals_noted(d: &mut Draft) {
         for n in list {
             let Some(full) = n.family_full() else { continue };
             let upper = full.to_uppercase();
-            if full != upper
-                && !super::names::in_capitals(&n.original)
-                && n.original.contains(&upper)
-                && !n.original.contains(&full)
-            {
+            if family_recased(n) && (!super::names::in_capitals(&n.original) || super::names::given_as_initials(n)) {
                 let at = d.names_at[who].unwrap_or(d.at);
                 let message = format!(
                     "{p}name {:?}: the family name written in capitals {upper:?} (as bibliographies mark it) is stored \
@@ -2675,6 +2705,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     take_extra(&mut d);
     let at = d.at;
     container_names_swapped(&mut d, at);
+    short_capitals_read(&mut d);
     capitals_noted(&mut d);
     // A program's or data set's "edition" is its version (RIS `ET` of a
     // COMP, EndNote's "Version" of a Computer Program): a bare version
@@ -3506,6 +3537,12 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
     let authors_truncated = d.authors_truncated || d.authors.iter().any(is_et_al);
     let authors: Vec<Name> = d.authors.iter().filter(|n| !is_et_al(n)).cloned().collect();
+    // So too for editors (BibTeX `editor = {… and others}`, RIS `A2  - et
+    // al.`, CSL-JSON `{"literal": "others"}`): the styles print "et al." or
+    // "et al., editors" after them (tester r82: dropped, or printed as an
+    // editor "et al.").
+    let editors_truncated = d.editors_truncated || d.editors.iter().any(is_et_al);
+    d.editors.retain(|n| !is_et_al(n));
     // An aside after a person's name (the name in its own script, a
     // nickname, an ORCID iD) is no part of what a reference prints: said,
     // in every format alike (tester r16).
@@ -4197,6 +4234,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         volume_title,
         number_of_volumes,
         authors_truncated: authors_truncated && !authors.is_empty(),
+        editors_truncated: editors_truncated && !d.editors.is_empty(),
         guessed: d.guessed,
         authors,
         editors: d.editors,

@@ -382,6 +382,8 @@ pub struct ReadingRecord {
     /// The source lists only the first authors, then "et al." (BibTeX `and
     /// others`, RIS `AU  - et al.`, CSL-JSON `{"literal": "others"}`).
     pub authors_truncated: bool,
+    /// The source lists only the first editors, then "et al." (schema 0038).
+    pub editors_truncated: bool,
     /// Lists of names read by a guess (a cell that splits two ways, warned):
     /// they never replace the names stored (tester r63 F9).
     pub guessed: Guessed,

@@ -1265,7 +1265,8 @@ fn recased_words(words: &[&str]) -> Vec<String> {
 /// (the builder says so). The name as written stays in `original`.
 pub fn family_out_of_capitals(n: &mut Name) {
     let Some(given) = n.given.as_deref() else { return };
-    if !given.chars().any(char::is_lowercase) {
+    let initials = given_as_initials(n);
+    if !given.chars().any(char::is_lowercase) && !initials {
         return;
     }
     let Some(full) = n.family_full() else { return };
@@ -1283,10 +1284,43 @@ pub fn family_out_of_capitals(n: &mut Name) {
         return;
     }
     let recased = recased_words(&words);
+    if initials {
+        // Beside initials nothing in the name is in its own case, so
+        // nothing says a first word is a particle in small letters: the
+        // family name is kept whole, each word capitalised, as "W. E. B.
+        // Du Bois" is read ([`GIVEN_FIRST_PARTICLES`]; tester r82: "DU BOIS,
+        // W. E. B." was particle "DU", family "BOIS").
+        let whole: Vec<String> = recased.iter().map(|w| capitalised_word(w)).collect();
+        n.particle = None;
+        n.family = Some(whole.join(" "));
+        return;
+    }
     let refs: Vec<&str> = recased.iter().map(String::as_str).collect();
     let (particle, family) = von_last(&refs);
     n.particle = particle;
     n.family = family;
+}
+
+/// A word with its first letter in capitals ("du" → "Du", "d'Alembert" →
+/// "D'Alembert").
+fn capitalised_word(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Whether a name "Family, Given" gives its given name as initials alone,
+/// written with stops or single letters ("DU BOIS, W. E. B.", "SMITH, J.
+/// A."): a given name with no case of its own, beside which a family name
+/// in capitals is the family name marked so, as beside "Jacques", not a
+/// name in capitals throughout. ("VYAS, DA", Web of Science's short form,
+/// may be a given name "Da": not so read.)
+pub fn given_as_initials(n: &Name) -> bool {
+    let Some((_, given)) = n.original.split_once(',') else { return false };
+    let words: Vec<&str> = given.split_whitespace().collect();
+    !given.contains(',')
+        && !words.is_empty()
+        && words.iter().all(|w| is_initials(w))
+        && (given.contains('.') || words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() == 1))
 }
 
 /// A name without a comma whose family name is told by its capitals:
@@ -2568,6 +2602,32 @@ pub fn split_by_guess(n: &Name) -> bool {
     !n.is_literal() && n.family.is_some() && bibtex_suffix_doubt(n).is_some()
 }
 
+/// Whether canon read a name into a person's parts by a guess it warns
+/// of: BibTeX's rule's split ([`split_by_guess`]: "Ibn Sina" as family
+/// "Sina") or a person's reading of what looks like an institution
+/// ([`looks_institutional`]: RIS's "Organization, World Health" as family
+/// "Organization"). Such a reading never replaces a stored name of the
+/// same words that is not a guess, and one replaces it (tester r82 F1).
+pub fn guessed_person(n: &Name) -> bool {
+    !n.is_literal() && (split_by_guess(n) || looks_institutional(n))
+}
+
+/// The words of a name as written, in small letters and sorted, whatever
+/// their order and punctuation: "Organization, World Health" and "World
+/// Health Organization" have the same words.
+pub fn words_any_order(n: &Name) -> Vec<String> {
+    let mut w: Vec<String> =
+        n.original.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    w.sort();
+    w
+}
+
+/// Whether one of two names of the same words (any order) is a guess
+/// ([`guessed_person`]) and the other is not.
+pub fn one_guess_of_same_words(a: &Name, b: &Name) -> bool {
+    guessed_person(a) != guessed_person(b) && words_any_order(a) == words_any_order(b)
+}
+
 /// Common Chinese (pinyin, Wade-Giles), Vietnamese and Korean family
 /// names, which their bearers write first ("Mao Zedong", "Sun Yat-sen",
 /// "Nguyen Van An", "Park Chung-hee"). Only names that are not also a
@@ -2587,6 +2647,68 @@ const FAMILY_FIRST_NAMES: &[&str] = &[
     "Park", "Choi", "Jung", "Jeong", "Kang", "Cho", "Yoon", "Jang", "Lim", "Shin", "Kwon", "Hwang", "Ahn", "Yoo",
     "Seo", "Moon", "Bae", "Baek", "Noh", "Roh",
 ];
+
+/// Family names of two letters that their bearers write first (Chinese
+/// "Li", "Wu", "Xu"; Cantonese "Ng", "Ho"; Vietnamese "Le", "Do"; Korean
+/// "Oh"): written in capitals before a given name ("LI Na") they read as
+/// a person's initials too ("CE Chandler"), so which it is needs saying.
+const SHORT_FAMILY_FIRST: &[&str] = &[
+    "Li", "Wu", "Xu", "Ma", "Hu", "He", "Yu", "Du", "Ye", "Su", "Lu", "Gu", "Mo", "Tu", "Fu", "Ng", "Ho", "Ko", "Lo",
+    "Au", "Ip", "Oh", "Yi", "Le", "Ly", "Vu", "Vo", "Do", "Ha",
+];
+
+/// The words of a name written with a short word in capitals first and
+/// given names in their own case ("LI Na", "WU Ming Hui"), when it was
+/// read with that word as initials (given "L. I.", family "Na"), as
+/// BibTeX, RIS and a cell read "CE Chandler": the first word and the rest.
+fn short_capitals_as_initials(n: &Name) -> Option<(&str, String)> {
+    let o = n.original.trim();
+    if n.is_literal() || o.contains([',', '{']) || !capitals_first(o, 2) {
+        return None;
+    }
+    let words: Vec<&str> = o.split_whitespace().collect();
+    let first = words[0];
+    let read_as_family = n.family_full().is_some_and(|f| f.to_lowercase().starts_with(&first.to_lowercase()));
+    (is_initials(first) && !read_as_family).then(|| (first, words[1..].join(" ")))
+}
+
+/// "ZHANG Wei and LI Na": a list whose names are written family name first
+/// in capitals ([`capitals_first`]: "ZHANG Wei", "NGUYEN Van An") says that a
+/// short word in capitals first ("LI", "NG", "WU") is a family name too,
+/// not initials, as a cell's list is read (tester r81 F12: BibTeX and RIS
+/// read "LI Na" as "Na, L. I." beside "Zhang, Wei"). Re-read in place.
+pub fn short_capitals_family_first(list: &mut [Name]) {
+    if !list.iter().any(|n| !n.is_literal() && !n.original.contains(',') && capitals_first(n.original.trim(), 4)) {
+        return;
+    }
+    for n in list.iter_mut() {
+        if let Some((first, given)) = short_capitals_as_initials(n) {
+            let family = recased_words(&[first]).remove(0);
+            let mut read = Name::person(Some(&family), Some(&given), None, None, Some(n.original.trim()));
+            read.role = n.role.take();
+            *n = read;
+        }
+    }
+}
+
+/// Why a name written with a short family name in capitals first ("LI
+/// Na") and read as initials ("Na, L. I.", as "CE Chandler" is) may be
+/// the other reading, or `None`: said with that reading and the form that
+/// gives it (tester r81 F12: read silently).
+pub fn short_capitals_doubt(n: &Name) -> Option<String> {
+    let (first, given) = short_capitals_as_initials(n)?;
+    let family = recased_words(&[first]).remove(0);
+    SHORT_FAMILY_FIRST.contains(&family.as_str()).then(|| {
+        format!(
+            "{:?} was read as initials {:?}, family name {:?}; {first:?} may be a family name written in capitals \
+             first (family name {family:?}, given name {given:?}): if so, write it {:?}",
+            n.original.trim(),
+            n.given.as_deref().unwrap_or_default(),
+            n.family_full().unwrap_or_default(),
+            format!("{family}, {given}")
+        )
+    })
+}
 
 /// A BibTeX name without commas whose first word is a family name that
 /// its bearers write first ([`FAMILY_FIRST_NAMES`]: "Mao Zedong", "Sun
@@ -3599,6 +3721,14 @@ fn initials_part(p: &str) -> bool {
 fn initials_list(parts: &[&str]) -> bool {
     let with_initials = parts.iter().filter(|p| initials_part(p)).count();
     if with_initials == 0 {
+        return false;
+    }
+    // "VYAS, D. A.", "DU BOIS, W. E. B.": a part of stopped initials alone
+    // is the given name of the part before it, not a person "Family
+    // Initials" without a family name (tester r82: two names "VYAS" and
+    // "D. A." kept whole).
+    let stopped_initials = |p: &str| p.contains('.') && p.split_whitespace().all(is_initials);
+    if parts.len() == 2 && stopped_initials(parts[1]) && !stopped_initials(parts[0]) {
         return false;
     }
     let single =

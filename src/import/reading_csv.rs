@@ -665,7 +665,24 @@ impl<'a> ReadingReader<'a> {
                 }
                 d.warnings.push(RowError::new(line, m.column(col), format!("{field} cell {doubt}")));
             }
-            if editors { d.editors = split.names } else { d.translators = split.names }
+            if editors {
+                // "…; et al.": the editors stop there (schema 0038), as authors do.
+                d.editors_truncated = split.truncated;
+                d.editors = split.names
+            } else {
+                if split.truncated {
+                    d.warnings.push(RowError::new(
+                        line,
+                        m.column(col),
+                        format!(
+                            "translators cell {:?} ends \"et al.\": the translators named are kept, and the styles \
+                             print them as the whole list (canon keeps \"et al.\" for authors and editors only)",
+                            self.get(col).trim()
+                        ),
+                    ));
+                }
+                d.translators = split.names
+            }
         }
         d.container_short = text(CONTAINER_SHORT);
         d.season = opt(SEASON);

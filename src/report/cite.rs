@@ -3441,7 +3441,7 @@ fn with_letter_on_uncertain_year(mut t: Rich, r: &Reading) -> Rich {
 /// The term is the style's locale's `et-al` ([`et_al_term`]): "u. a." in a
 /// German style.
 fn with_et_al(mut t: Rich, r: &Reading, et_al: &str) -> Rich {
-    if !r.authors_truncated {
+    if !r.authors_truncated && !r.editors_truncated {
         return t;
     }
     while let Some(at) = t.text.find(ET_AL_MARK) {
@@ -5662,10 +5662,14 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     // no authors is still cited by its editors.
     let article_editor = r.kind == "article" && !r.author_names.is_empty();
     if !r.editor_names.is_empty() && !article_editor {
-        e.insert(
-            "editor".into(),
-            Value::Array(r.editor_names.iter().map(|n| person(n, form.suffix, form.demote_particle)).collect()),
-        );
+        let mut people: Vec<Value> =
+            r.editor_names.iter().map(|n| person(n, form.suffix, form.demote_particle)).collect();
+        // An editor list the source cut short: the same marker as authors'
+        // ("In: Farmer P, et al., editors."; tester r82: dropped in silence).
+        if r.editors_truncated {
+            people.push(json!({ "name": ET_AL_MARK.to_string() }));
+        }
+        e.insert("editor".into(), Value::Array(people));
     }
     // Translators (schema 0029) as hayagriva's affiliated persons in the
     // translator role, which it gives a style as CSL `translator`: "(R.

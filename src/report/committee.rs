@@ -1905,7 +1905,7 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             r.publisher.clone().unwrap_or_default(),
             r.place.clone().unwrap_or_default(),
             r.edition.clone().unwrap_or_default(),
-            crate::import::names::cell_text(&r.editor_names),
+            super::reading_editors(r),
             r.container_short.clone().unwrap_or_default(),
             r.year_note.clone().unwrap_or_default(),
             r.season.clone().unwrap_or_default(),

@@ -293,6 +293,16 @@ pub fn reading_authors(r: &crate::store::readings::Reading) -> String {
     }
 }
 
+/// A reading's editors as a cell writes them, ending "; et al." when the
+/// source listed only the first editors (schema 0038), as [`reading_authors`].
+pub fn reading_editors(r: &crate::store::readings::Reading) -> String {
+    if r.editors_truncated && !r.editor_names.is_empty() {
+        format!("{}; et al.", crate::import::names::cell_text(&r.editor_names))
+    } else {
+        crate::import::names::cell_text(&r.editor_names)
+    }
+}
+
 /// yes, no or empty (not recorded): a yes/no facet as a cell writes it.
 pub fn yes_no(b: Option<bool>) -> String {
     b.map_or_else(String::new, |b| if b { "yes".into() } else { "no".into() })

@@ -109,6 +109,7 @@ pub const TABLES: &[Table] = &[
             "day",
             "date_approximate",
             "authors_truncated",
+            "editors_truncated",
             "pmid",
             "month_end",
             "series",

@@ -68,6 +68,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0035_isbn_volume", include_str!("../../schema/0035_isbn_volume.sql")),
     ("0036_year_end", include_str!("../../schema/0036_year_end.sql")),
     ("0037_other_isbn", include_str!("../../schema/0037_other_isbn.sql")),
+    ("0038_editors_truncated", include_str!("../../schema/0038_editors_truncated.sql")),
 ];
 
 /// The schema version this binary writes.

@@ -129,6 +129,9 @@ struct Stored {
     /// The author list stops at "et al.".
     #[serde(default, skip_serializing_if = "is_false")]
     authors_truncated: bool,
+    /// The editor list stops at "et al." (schema 0038).
+    #[serde(default, skip_serializing_if = "is_false")]
+    editors_truncated: bool,
     /// The PubMed identifier (schema 0015); a record from before it has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pmid: Option<String>,
@@ -396,6 +399,7 @@ impl Stored {
             date_approximate: r.year.is_some() && r.date_approximate,
             date_copyright: r.year.is_some() && r.date_copyright && !r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
+            editors_truncated: !r.editors.is_empty() && r.editors_truncated,
             pmid: r.pmid.clone(),
         }
     }
@@ -988,6 +992,15 @@ impl Stored {
             } else {
                 new.authors_truncated
             },
+            // The editors' "et al." by the same rule: a full list as long as
+            // ours clears it; a longer list brings its own; else ours stays.
+            editors_truncated: if self.editor_names.is_empty() || r.editors.len() > self.editor_names.len() {
+                new.editors_truncated
+            } else if !r.editors.is_empty() && !r.editors_truncated && r.editors.len() >= self.editor_names.len() {
+                false
+            } else {
+                self.editors_truncated
+            },
             pmid: pick(&r.pmid, &self.pmid),
             series: pick(&r.series, &self.series),
             genre: pick(&r.genre, &self.genre),
@@ -1229,6 +1242,7 @@ impl Stored {
             date_approximate: if p.has("year") { new.date_approximate } else { self.date_approximate },
             date_copyright: if p.has("year") { new.date_copyright } else { self.date_copyright },
             authors_truncated: if p.has("authors") { new.authors_truncated } else { self.authors_truncated },
+            editors_truncated: if p.has("editors") { new.editors_truncated } else { self.editors_truncated },
             pmid: take("pmid", &r.pmid, &self.pmid),
             series: take("series", &r.series, &self.series),
             genre: take("genre", &r.genre, &self.genre),
@@ -1363,6 +1377,11 @@ impl Stored {
                 new.authors_truncated
             } else {
                 self.authors_truncated
+            },
+            editors_truncated: if self.editor_names.is_empty() {
+                new.editors_truncated
+            } else {
+                self.editors_truncated
             },
             pmid: pick(&self.pmid, &r.pmid),
             series: pick(&self.series, &r.series),
@@ -2158,17 +2177,31 @@ fn name_parts_said(n: &Name) -> String {
     if parts.is_empty() { "kept whole".to_string() } else { parts.join(", ") }
 }
 
-/// The stored names of a role that the file writes the same way but reads
-/// into parts by a guess ([`names::split_by_guess`]): kept, and said.
+/// The stored names of a role that the file writes in the same words (any
+/// order) but reads into a person's parts by a guess
+/// ([`names::guessed_person`]): kept, and said.
 fn guesses_not_taken(role: &str, ours: &[Name], theirs: &[Name]) -> Vec<String> {
     ours.iter()
         .filter_map(|a| {
-            let b = theirs.iter().find(|b| b.original == a.original && *b != a)?;
-            (names::split_by_guess(b) && !names::split_by_guess(a)).then(|| {
+            let b = theirs.iter().find(|b| !names::guessed_person(a) && names::one_guess_of_same_words(a, b))?;
+            let why = if names::split_by_guess(b) {
+                "is a guess by BibTeX's rule"
+            } else {
+                "a person's reading of what looks like an institution, is a guess"
+            };
+            Some(if a.original == b.original {
                 format!(
-                    "{role}: kept {:?} as stored, {} (the file's reading, {}, is a guess by BibTeX's rule)",
+                    "{role}: kept {:?} as stored, {} (the file's reading, {}, {why})",
                     a.original,
                     name_parts_said(a),
+                    name_parts_said(b)
+                )
+            } else {
+                format!(
+                    "{role}: kept {:?} as stored, {} (the file's {:?}, read as {}, {why})",
+                    a.original,
+                    name_parts_said(a),
+                    b.original,
                     name_parts_said(b)
                 )
             })
@@ -2228,6 +2261,14 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
             let other_suffix = matches!((&a.suffix, &b.suffix), (Some(x), Some(y)) if title_key(x) != title_key(y));
             let keep = if other_suffix {
                 true
+            } else if names::one_guess_of_same_words(a, b) {
+                // The same words, one of the two read as a person by a guess
+                // canon warns of (RIS's "Organization, World Health" as family
+                // "Organization"; "Ibn Sina" as family "Sina"): the other (an
+                // institution kept whole, the parts a source gives) stays or
+                // replaces it, in either order (tester r82 F1: the inverted
+                // institution replaced the stored "World Health Organization").
+                !names::guessed_person(a)
             } else if shouted_name(&a.original, &b.original) && folded_name_key(a) == folded_name_key(b) {
                 // A name in capitals ("VYAS, DARSHALI A.", an old export)
                 // gives way to the same name in its own case.
@@ -5029,7 +5070,7 @@ impl<'t> ReadingWriter<'t> {
                     coalesce(month_end, year_end_month), series, genre, date_copyright, day_end, season_end,
                     page_count, credit, licence, series_number, accessed, original_year, original_title,
                     volume_title, number_of_volumes,
-                    type_inferred, year_end
+                    type_inferred, year_end, editors_truncated
                FROM reading WHERE id = ?1",
         )?;
         let (mut stored, status) = s.query_row([id], |r| {
@@ -5087,6 +5128,7 @@ impl<'t> ReadingWriter<'t> {
                     number_of_volumes: r.get(44)?,
                     type_inferred: r.get::<_, Option<i64>>(45)?.unwrap_or(0) != 0,
                     year_end: r.get(46)?,
+                    editors_truncated: r.get::<_, Option<i64>>(47)?.unwrap_or(0) != 0,
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -5651,8 +5693,13 @@ impl<'t> ReadingWriter<'t> {
         {
             self.warnings.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
         }
-        // A person the file gives a second role (tester r73 F2): said.
-        for k in kept.iter().filter(|k| k.contains(" is now both ")) {
+        // A person the file gives a second role (tester r73 F2), and a
+        // stored name kept against the file's guess at the same words
+        // ([`guesses_not_taken`], tester r82 F1): said.
+        for k in kept
+            .iter()
+            .filter(|k| k.contains(" is now both ") || (k.contains(" as stored, ") && k.contains(", is a guess")))
+        {
             self.notes.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
         }
         let suffixes: Vec<&String> = kept
@@ -6606,11 +6653,11 @@ impl<'t> ReadingWriter<'t> {
                                       pmid, month_end, series, genre, date_copyright, day_end, season_end,
                                       page_count, credit, licence, series_number, accessed, original_year,
                                       original_title, volume_title, number_of_volumes, type_inferred,
-                                      year_end, year_end_month)
+                                      year_end, year_end_month, editors_truncated)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
                          ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46,
-                         ?47, ?48, ?49, ?50, ?51, ?52)",
+                         ?47, ?48, ?49, ?50, ?51, ?52, ?53)",
             )?
             .execute(params![
                 id,
@@ -6664,7 +6711,8 @@ impl<'t> ReadingWriter<'t> {
                 s.number_of_volumes,
                 inferred_column(s.type_inferred),
                 s.end_columns().1,
-                s.end_columns().2
+                s.end_columns().2,
+                s.editors_truncated
             ])?;
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
@@ -7202,7 +7250,7 @@ impl<'t> ReadingWriter<'t> {
                         season_end = ?38, page_count = ?39, credit = ?40, licence = ?41,
                         series_number = ?42, accessed = ?43, original_year = ?44, original_title = ?45,
                         volume_title = ?46, number_of_volumes = ?47, type_inferred = ?48,
-                        year_end = ?49, year_end_month = ?50
+                        year_end = ?49, year_end_month = ?50, editors_truncated = ?51
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -7219,7 +7267,8 @@ impl<'t> ReadingWriter<'t> {
                 new.number_of_volumes,
                 inferred_column(new.type_inferred),
                 new.end_columns().1,
-                new.end_columns().2
+                new.end_columns().2,
+                new.editors_truncated
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -7620,6 +7669,9 @@ pub struct Reading {
     pub date_copyright: bool,
     /// The author list stops at "et al." (the source names only the first authors).
     pub authors_truncated: bool,
+    /// The editor list stops at "et al." (schema 0038).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub editors_truncated: bool,
     /// Why there is no year: "in press", "forthcoming"…
     pub year_note: Option<String>,
     #[serde(rename = "type")]
@@ -7704,7 +7756,8 @@ const READING_COLUMNS: &str = "r.id, r.title, r.year, r.type, r.container, r.doi
                 (SELECT json_group_array(json_array(name, family, given, particle, suffix, literal)) FROM
                    (SELECT * FROM reading_translator WHERE reading_id = r.id ORDER BY position)),
                 r.original_title, r.volume_title, r.number_of_volumes, r.type_inferred, r.year_end,
-                (SELECT group_concat(isbn, ';') FROM (SELECT isbn FROM reading_other_isbn WHERE reading_id = r.id ORDER BY isbn))";
+                (SELECT group_concat(isbn, ';') FROM (SELECT isbn FROM reading_other_isbn WHERE reading_id = r.id ORDER BY isbn)),
+                r.editors_truncated";
 
 /// One row of [`READING_COLUMNS`] as a [`Reading`].
 fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
@@ -7741,6 +7794,7 @@ fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
             .get::<_, Option<String>>(53)?
             .map(|t| t.split(';').map(String::from).collect())
             .unwrap_or_default(),
+        editors_truncated: r.get::<_, Option<i64>>(54)?.unwrap_or(0) != 0,
         id: r.get(0)?,
         title: r.get(1)?,
         year: r.get(2)?,

@@ -740,6 +740,11 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     }
     if let Some(eds) = &p.editors {
         let (names, _) = editor_names(eds);
+        // "et al." typed as the last editor: the list is cut short, as an
+        // import reads it (schema 0038); no editor "et al.".
+        let truncated = names.iter().any(crate::import::builder::is_et_al);
+        let names: Vec<_> = names.into_iter().filter(|n| !crate::import::builder::is_et_al(n)).collect();
+        set("editors_truncated", Value::from(i64::from(truncated && !names.is_empty())));
         set("editor_names", serde_json::to_value(names)?);
     }
     if let Some(typed) = &p.translators {

@@ -142,6 +142,8 @@ impl ReadingWriter<'_> {
             pages: text("pages"),
             edition: text("edition"),
             publisher: text("publisher"),
+            issue: text("issue"),
+            series: text("series"),
         };
         super::published_apart(&stored, &super::Placement::of(r))
     }
