@@ -848,6 +848,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     });
     d.container_short = text_of(o.get("container-title-short")).or_else(|| text_of(o.get("journalAbbreviation")));
     d.volume = text_of(o.get("volume"));
+    let mut volume_key = "volume";
     // A book's number in its series (`collection-number`) is kept where a
     // BibTeX book's `number` is, the issue, which the references print as
     // the series number.
@@ -876,10 +877,34 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         n => n,
     };
     d.issue = text_of(o.get("issue")).or_else(|| if article { None } else { number.as_ref().map(|n| n.text.clone()) });
+    // A `collection-number` of a work in a book in a series (a proceedings
+    // paper in LNCS, a chapter, a thesis in a series) is the volume in the
+    // series, where BibTeX's `volume` beside `series` and RIS `VL` beside
+    // `T3` put it ([`Draft::volume_numbers_series`]: only a book's and a
+    // report's are kept apart): the same paper from every format is one
+    // record (tester r84 F6: it was stored as the issue, and every style
+    // printed the paper as a journal article). Beside a `volume` of its
+    // own (a chapter in one volume of a set in a series) it is read below,
+    // as BibTeX reads `number` beside `volume`.
+    let volume_in_series = !article
+        && !matches!(csl_kind(csl_type), "book" | "report" | "article" | "newspaper-article" | "magazine-article");
+    if volume_in_series
+        && d.series.is_some()
+        && d.volume.as_deref().is_none_or(|v| v.trim().is_empty())
+        && let Some(n) = text_of(o.get("collection-number")).filter(|n| !n.trim().is_empty())
+    {
+        d.volume = Some(n);
+        volume_key = "collection-number";
+    }
     // A `collection-number` alone is the number in the series: the builder
     // keeps it as a book's issue, and apart for a report (tester r34 #1).
+    // The volume's own number again ("volume": 3, "collection-number": 3)
+    // of a work whose volume is its number in the series is one number.
+    let collection_number = text_of(o.get("collection-number")).filter(|n| {
+        volume_key != "collection-number" && !(volume_in_series && d.volume.as_deref().map(str::trim) == Some(n.trim()))
+    });
     if d.issue.is_none() && d.series.is_some() {
-        d.series_number = text_of(o.get("collection-number"));
+        d.series_number = collection_number.clone();
     }
     if let Some(n) = number.as_ref().filter(|_| !article)
         && d.issue.as_deref().map(str::trim) != Some(n.text.trim())
@@ -897,7 +922,6 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     }
     // A `collection-number` beside another number of a work in a series (a
     // report's `number`): the number in the series, kept apart (schema 0024).
-    let collection_number = text_of(o.get("collection-number"));
     if let Some(n) = collection_number.as_ref().filter(|n| {
         d.series.is_some()
             && d.issue.as_deref().is_some_and(|i| i.trim() != n.trim())
@@ -936,7 +960,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.pages = text_of(o.get("page")).or_else(|| text_of(o.get("page-first")));
     // Each said at its own key, as the year and DOI are (tester r63 F8).
     d.pages_at = Some(at(if o.contains_key("page") { "page" } else { "page-first" }));
-    d.volume_at = Some(at("volume"));
+    d.volume_at = Some(at(volume_key));
     d.issue_at = Some(at(if text_of(o.get("issue")).is_some() { "issue" } else { "number" }));
     // "Total number of pages of the cited item" (CSL 1.0.2, number variables).
     d.page_count = text_of(o.get("number-of-pages"));

@@ -9394,7 +9394,10 @@ fn number_not_issue<'r>(r: &'r Reading, kind: &str) -> Option<&'r str> {
 /// Ethics", "Lancet …"), or it has an issue (a supplement: "suppl 66"), or
 /// it has a volume and nothing of a book (no publisher, place or editor). A
 /// numbered volume with a publisher or editor (Lecture Notes in Computer
-/// Science, PMLR, MICCAI) is a book in a series, so the paper is a chapter.
+/// Science, PMLR, MICCAI) is a book in a series, so the paper is a chapter;
+/// so is one whose issue is the number in a series of a book (a series and
+/// a publisher, place or editor: BibTeX's `number` beside `series`, tester
+/// r84 F6: printed as a journal's issue, "2020;(12261):100-10").
 fn in_journal(r: &Reading) -> bool {
     let named_journal = r.container.as_deref().is_some_and(|c| {
         c.split(|ch: char| !ch.is_alphanumeric()).any(|w| {
@@ -9403,7 +9406,8 @@ fn in_journal(r: &Reading) -> bool {
         })
     });
     let book_like = r.publisher.is_some() || r.place.is_some() || !r.editor_names.is_empty();
-    named_journal || r.issue.is_some() || (r.volume.is_some() && !book_like)
+    let in_series = r.series.as_deref().is_some_and(|s| !s.trim().is_empty());
+    named_journal || (r.issue.is_some() && !(in_series && book_like)) || (r.volume.is_some() && !book_like)
 }
 
 /// The PubMed identifier in a PubMed record's address
