@@ -37,3 +37,31 @@ fn a_range_of_years_is_lettered_after_its_end() {
         }
     }
 }
+
+/// A conference paper with a volume and an issue and no series is printed
+/// as a journal's article ("3(2)"): its volume once (Vancouver printed
+/// "… Learning. Vol. 3. 2022;3(2):1-12.", Harvard "3(2), pp. Vol. 3. 1–12").
+#[test]
+fn a_paper_printed_as_a_journals_has_its_volume_once() {
+    let w = Workdir::new();
+    w.import_reading(
+        "c.bib",
+        "@inproceedings{p1,\n  author = {Okafor, Chidi and Lind, Tove},\n  title = {Fairness audits of triage models},\n  \
+         booktitle = {Proceedings of the Conference on Health, Inference, and Learning},\n  volume = {3},\n  number = {2},\n  \
+         pages = {1--12},\n  publisher = {PMLR},\n  address = {Toronto},\n  year = {2022}\n}\n",
+    );
+    for (style, want) in [
+        (
+            "vancouver",
+            "Okafor C, Lind T. Fairness audits of triage models. Proceedings of the Conference on Health, Inference, \
+             and Learning. 2022;3(2):1-12.",
+        ),
+        (
+            "harvard",
+            "Okafor, C. and Lind, T. (2022) ‘Fairness audits of triage models’, Proceedings of the Conference on Health, \
+             Inference, and Learning, 3(2), pp. 1–12.",
+        ),
+    ] {
+        assert_eq!(reference(&w.references(style), "Fairness audits"), want, "{style}");
+    }
+}

@@ -9297,6 +9297,13 @@ impl VolumeLabel {
 /// style's separator ("; vol. 7"), else Harvard's (", vol. 7").
 fn with_book_volume(mut t: Rich, r: &Reading, vancouver: bool, label: &VolumeLabel) -> Rich {
     let Some(v) = r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { return t };
+    // A paper printed as a journal's ([`in_journal`]: a volume and issue
+    // without a series) has its volume where a journal's goes, "3(2)": a
+    // second "Vol. 3." was printed before the date (Vancouver) or inside the
+    // pages, "pp. Vol. 3. 1–12" (Harvard).
+    if r.kind == "conference-paper" && in_journal(r) {
+        return t;
+    }
     if printed_volume(&t.text, v, "", label).is_some() {
         return t;
     }
