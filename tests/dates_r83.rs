@@ -85,10 +85,11 @@ fn a_range_of_whole_years_keeps_its_end_year_in_every_format() {
     ] {
         assert_eq!(date(&list, t), (Some(1998), None, Some(2000)), "{t}");
     }
-    // Printed as each style prints a range; an article's year alone in APA and Harvard.
+    // Printed as each style prints a range, for an article too (APA 7 §9.14;
+    // tester84 F7: the "year alone" of an article dropped its end year).
     let apa = w.references("apa");
     assert_eq!(reference(&apa, "Csv hyphen"), "Adams, A. (1998–2000). Csv hyphen. Pub.");
-    assert_eq!(reference(&apa, "Nbib range"), "Wu, W. (1998). Nbib range. Journal of Tests, 3, 1–5.");
+    assert_eq!(reference(&apa, "Nbib range"), "Wu, W. (1998–2000). Nbib range. Journal of Tests, 3, 1–5.");
     let v = w.references("vancouver");
     assert_eq!(reference(&v, "Csv hyphen"), "Adams A. Csv hyphen. [place unknown]: Pub; 1998-2000.");
     let c = w.references("chicago");

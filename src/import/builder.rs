@@ -1304,8 +1304,10 @@ fn is_im_erscheinen(bare: &str) -> bool {
 /// German "i. E." (im Erscheinen) beside a year: "2025 (i. E.)", "i. E.
 /// 2025", "2025, i. E." (tester r81 F3: refused whole), the year. Only
 /// beside a lone year: "1971 [i.e. 1972]" is a cataloguer's correction, no
-/// state. `t` is lower case.
-fn year_beside_im_erscheinen(t: &str) -> Option<i64> {
+/// state. A range of years written as one word beside it ("2011-12 i.
+/// E.", "1998-2000 (i. E.)") is a year too: the range is read from the
+/// date given back. `t` is lower case.
+fn year_beside_im_erscheinen(t: &str) -> Option<(i64, String)> {
     ["i. e.", "i.e.", "i. e", "i.e"].into_iter().find_map(|k| {
         let i = t.find(k)?;
         let end = i + k.len();
@@ -1314,11 +1316,15 @@ fn year_beside_im_erscheinen(t: &str) -> Option<i64> {
         }
         let rest = format!("{} {}", &t[..i], &t[end..]);
         let rest = rest.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | ';' | ':' | ' ' | '-' | '.'));
-        if !(3..=4).contains(&rest.len()) || !rest.chars().all(|c| c.is_ascii_digit()) {
+        let lone = (3..=4).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_digit());
+        // (No space or bracket: "1971 [i.e. 1972]" is no range.)
+        let range = rest.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | '/'))
+            && (super::dates::year_range(rest).is_some() || super::dates::year_or_month(rest).is_some());
+        if !(lone || range) {
             return None;
         }
         match read_date(rest) {
-            Some(Dated::Year(y)) => Some(y),
+            Some(Dated::Year(y)) => Some((y, rest.to_string())),
             _ => None,
         }
     })
@@ -1521,17 +1527,25 @@ pub fn date_before_other_info(text: &str, ris: bool) -> Option<(String, String)>
 /// [`NOT_YET`] (the longest state phrase found is the one taken), or
 /// PubMed's "Epub 2023 Nov 4" (ahead of print).
 pub fn year_and_state(s: &str) -> Option<(i64, &'static str)> {
+    year_and_state_parts(s).map(|(y, n, _)| (y, n))
+}
+
+/// [`year_and_state`] with the date written beside the state, the state
+/// taken away (lower case): "2011-12 (in press)" gives "2011-12", so a range
+/// of years beside a state is read as one (tester84 F9: its end year was
+/// dropped in silence).
+pub fn year_and_state_parts(s: &str) -> Option<(i64, &'static str, String)> {
     let t = s.trim().to_lowercase();
     // PubMed's citation line gives an article's online date before its
     // issue so: "Epub 2023 Nov 4" (tester r70 F14: refused, "is not a
     // year"). Only leading: RIS's "2019/04/02/Epub" is other information.
-    if let Some(Dated::Year(y)) =
-        ["epub ", "e-pub "].iter().find_map(|p| t.strip_prefix(p)).and_then(|rest| read_date(rest.trim()))
+    if let Some(rest) = ["epub ", "e-pub "].iter().find_map(|p| t.strip_prefix(p))
+        && let Some(Dated::Year(y)) = read_date(rest.trim())
     {
-        return Some((y, "ahead of print"));
+        return Some((y, "ahead of print", rest.trim().to_string()));
     }
-    if let Some(y) = year_beside_im_erscheinen(&t) {
-        return Some((y, "forthcoming"));
+    if let Some((y, rest)) = year_beside_im_erscheinen(&t) {
+        return Some((y, "forthcoming", rest));
     }
     let mut states: Vec<&(&str, &'static str)> = NOT_YET.iter().chain(NOT_YET_OTHER_LANGUAGES).collect();
     states.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
@@ -1543,7 +1557,7 @@ pub fn year_and_state(s: &str) -> Option<(i64, &'static str)> {
         let rest = rest.trim_matches(|c: char| matches!(c, '(' | ')' | '[' | ']' | ',' | ';' | ':' | ' ' | '-' | '.'));
         let rest = rest.replace(['(', ')', ','], " ");
         match (whole, read_date(rest.trim())) {
-            (true, Some(Dated::Year(y))) => Some((y, *note)),
+            (true, Some(Dated::Year(y))) => Some((y, *note, rest.trim().to_string())),
             _ => None,
         }
     })
@@ -2985,7 +2999,22 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         }
         None => d.month.as_ref().filter(|v| super::dates::month_day(&v.text).0.is_some()),
     };
-    let month_source = month_apart.or(d.date.as_ref());
+    // The date with a publication state beside it read without the state
+    // ("2011-12 (in press)", "Epub 2019 Dec-2020 Jan"): its months and years
+    // as those of the date alone, never the end of a range dropped in
+    // silence (tester84 F9).
+    let date_plain = d.date.clone().map(|mut v| {
+        if read_date(&v.text).is_none()
+            && let Some((_, _, rest)) = year_and_state_parts(&v.text)
+        {
+            v.text = rest;
+        }
+        v
+    });
+    let date_written = d.date.clone();
+    // A date's words as written, to quote: the state with them.
+    let written = |v: &Val| date_written.as_ref().filter(|w| w.at == v.at).unwrap_or(v).text.trim().to_string();
+    let month_source = month_apart.or(date_plain.as_ref());
     let (mut month, mut day) = month_source.map(|v| super::dates::month_day(&v.text)).unwrap_or_default();
     // "2011-12" outside EDTF and ISO (a year column, BibTeX `year`, RIS,
     // MEDLINE, EndNote): the years 2011 to 2012 (an academic year) as
@@ -3164,7 +3193,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // lost, "Dec-Jan 2021").
     let mut year_end = None;
     if let (Some(y), Some(m)) = (year, month) {
-        let own = [month_source, if conflicting { None } else { d.month.as_ref() }, d.date.as_ref()];
+        let own = [month_source, if conflicting { None } else { d.month.as_ref() }, date_plain.as_ref()];
         if let Some((_, _, ey, em)) = own
             .into_iter()
             .flatten()
@@ -3177,7 +3206,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // - 2000", "2020-21", CSL `date-parts` [[1998], [2000]]): its last year
     // (schema 0036; it was said and not stored).
     if let (None, None, None, Some(y)) = (year_end, month, &season, year) {
-        let own = [d.date.as_ref(), if conflicting { None } else { d.month.as_ref() }];
+        let own = [date_plain.as_ref(), if conflicting { None } else { d.month.as_ref() }];
         year_end = own
             .into_iter()
             .flatten()
@@ -3196,9 +3225,10 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             v.at.line,
             v.at.column,
             format!(
-                "{p}the date {:?} may be the years {y} to {e} (an academic year) or {} {y}; canon keeps the years \
-                 {y} to {e} (write \"{y}-{e}\" for the years, \"{} {y}\" for the month)",
-                v.text.trim(),
+                "{p}the date {:?} may be the years {y} to {e}{} or {} {y}; canon keeps the years {y} to {e} (write \
+                 \"{y}-{e}\" for the years, \"{} {y}\" for the month)",
+                written(v),
+                if *e == y + 1 { " (an academic year)" } else { "" },
                 super::dates::MONTHS[(m - 1) as usize],
                 &super::dates::MONTHS[(m - 1) as usize][..3]
             ),
@@ -3297,7 +3327,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // `dates::uncertain`). Read from the date and from a date given beside
     // the year when it names the same year.
     if let Some(y) = year {
-        let own = [d.date.as_ref(), if conflicting { None } else { d.month.as_ref() }];
+        let own = [date_plain.as_ref(), if conflicting { None } else { d.month.as_ref() }];
         // Each thing said once a record: a year and a date beside it that
         // both say "?" (Zotero "Publication Year" 1998? and "Date" 1998-05?)
         // are one uncertain year, said at the first.
@@ -3321,7 +3351,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                     format!(
                         "{p}the date {:?} runs from {first} to {last}; canon keeps one year, {y}{}, and not the \
                          end year {last}",
-                        v.text.trim(),
+                        written(v),
                         if date_approximate { " (approximate)" } else { "" }
                     ),
                 ));

@@ -553,8 +553,8 @@ pub fn year_letter_message(what: &str, s: &str, year: i64, letter: char) -> Stri
 /// The first and last year of a date that spans years: an EDTF interval
 /// ("950~/960~", "1998/2000", "1998-04/2000-05"), a range ("1998-2000",
 /// "1998–2000", "2019 Dec-2020 Jan"). `None` for a date in one year
-/// ("2019-04-02", "2019/04/02/", "2019-04/2019-05"). canon stores one year,
-/// so the builder keeps the first and names both.
+/// ("2019-04-02", "2019/04/02/", "2019-04/2019-05"). The builder keeps
+/// both: the first as the year, the last as `year_end` (schema 0036).
 pub fn year_range(s: &str) -> Option<(i64, i64)> {
     if year_and_copyright(s).is_some() {
         return None;
@@ -582,6 +582,12 @@ pub fn year_range(s: &str) -> Option<(i64, i64)> {
     }
     let mut years = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).filter_map(|w| {
         let w = ["ca", "c"].iter().find_map(|m| w.strip_prefix(m)).filter(|r| !r.is_empty()).unwrap_or(w);
+        // A year's letter ("1998-2000a", [`year_letter`]) is no part of the
+        // year (tester84 F9: the end year 2000 was dropped); "1990s" is a decade.
+        let w = match w.strip_suffix(|c: char| c.is_ascii_lowercase() && c != 's') {
+            Some(y) if y.len() == 4 => y,
+            _ => w,
+        };
         ((3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit())).then(|| w.parse::<i64>().ok()).flatten()
     });
     let first = years.next()?;
@@ -590,9 +596,15 @@ pub fn year_range(s: &str) -> Option<(i64, i64)> {
 }
 
 /// A year and two digits after it that name both a month of it and a later
-/// year of its century: "2011-12", "2011/12", "2011–12" (December 2011, or
-/// the academic year 2011–2012; "2020-21" is a range of years only, and
-/// "2019-04" a month only). (year, month, end year); `None` for anything else.
+/// year: "2011-12", "2011/12", "2011–12" (December 2011, or the academic
+/// year 2011–2012). The later year is the first after the year that ends in
+/// the two digits, across a century turn too ("1999-01": January 1999, or
+/// 1999 to 2001; "2000-01"), and no more than twelve years on (as far as a
+/// month can reach in a century: "2000-12"); "1985-06" is June 1985 only,
+/// "2020-21" a range of years only, "2019-04" a month only (2104 is no
+/// year canon keeps). One rule for every century (tester84 F10: "1999-01"
+/// was January 1999 in silence while "2000-01" was a range, said). (year,
+/// month, end year); `None` for anything else.
 pub fn year_or_month(s: &str) -> Option<(i64, i64, i64)> {
     let (a, b) = s.trim().split_once(['/', '-', '–'])?;
     let (a, b) = (a.trim(), b.trim());
@@ -601,7 +613,9 @@ pub fn year_or_month(s: &str) -> Option<(i64, i64, i64)> {
         return None;
     }
     let (y, n): (i64, i64) = (a.parse().ok()?, b.parse().ok()?);
-    ((1..=12).contains(&n) && n > y % 100).then_some((y, n, y / 100 * 100 + n))
+    let later = y / 100 * 100 + n;
+    let later = if later > y { later } else { later + 100 };
+    ((1..=12).contains(&n) && later - y <= 12 && super::builder::YEARS.contains(&later)).then_some((y, n, later))
 }
 
 /// A year as the imprint prints it with a cataloguer's correction after
@@ -1357,6 +1371,8 @@ mod tests {
             ("2019/05", None),
             ("2019-12", None),
             ("1998/97", None),
+            ("1998-2000a", Some((1998, 2000))),
+            ("1990s-2000s", None),
         ] {
             assert_eq!(year_range(s), r, "{s}");
         }

@@ -747,7 +747,11 @@ impl Style {
             with_season(t, r, dash, self.season_at(r), &self.words)
         };
         let t = with_month_range(t, r, self.plain_suffix, &self.words);
-        let t = if year_alone { t } else { with_year_range(t, r, self.plain_suffix) };
+        // The year alone drops a month or a season, never a range of whole
+        // years: a work over several years is dated "(1998–2000)" by every
+        // type (APA 7 §9.14; tester84 F7: an article, a report and a thesis
+        // printed "(1998)").
+        let t = with_year_range(t, r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
         let t = with_one_page_dash(t, r, page_dash(&self.name));
         let t = with_stop_before_pmid(t);
@@ -2354,7 +2358,11 @@ impl Style {
         // in German, "À paraître 2025." in French; tester r78 F8.)
         if self.named == Some("vancouver") {
             let (_, printed) = status_words(note, &self.status_terms, self.foreign(), &self.name);
-            m.year_note = Some(format!("{printed} {year}"));
+            // A range of whole years is printed whole beside the state
+            // ("Forthcoming 2011-2012"; tester84 F9: its end was stored and
+            // not printed).
+            let end = r.year_end.filter(|_| r.month.is_none()).map(|e| format!("-{e}")).unwrap_or_default();
+            m.year_note = Some(format!("{printed} {year}{end}"));
         }
         c
     }
@@ -3801,9 +3809,12 @@ fn with_month_range(mut t: Rich, r: &Reading, nlm: bool, words: &Words) -> Rich 
 /// the style printed the first year: "1998–2000" with an en dash (APA 7
 /// §9.14 and Chicago 17 §9.64 for a work published over several years),
 /// "1998-2000" in Citing Medicine (`nlm`; ch. 2, "Date of publication").
-/// hayagriva's date holds one year, so the end is put here. A journal
-/// article in APA, Harvard and AMA is cited by its year alone, as a range
-/// of months across a year end is (the caller leaves it).
+/// hayagriva's date holds one year, so the end is put here, in every style
+/// and for every type (a journal article's "year alone" in APA, Harvard and
+/// AMA drops its month, not the end of its years). The year is looked for
+/// outside the printed title, container, series and publisher, in whatever
+/// case the style printed them ([`printed_at`]): "The 1998 Famine" keeps its
+/// year (tester84 F8).
 fn with_year_range(mut t: Rich, r: &Reading, nlm: bool) -> Rich {
     let (Some(y), Some(e), None) = (r.year, r.year_end, r.month) else { return t };
     let (year, dash) = (y.to_string(), if nlm { '-' } else { '\u{2013}' });
@@ -3857,16 +3868,20 @@ fn with_year_end(mut t: Rich, at: usize, end: usize, insert: &str, y: i64, e: i6
 /// container, series…) was printed, every occurrence: a month, day, year or
 /// season found inside one of them belongs to that field, not to the date
 /// ("Winter 2019 outbreaks", issue 12w). Empty and absent fields match
-/// nothing.
+/// nothing. Matched without regard to ASCII case: a style prints a title
+/// in its own case ("The 1998 Famine" in AMA; tester84 F8: the range was put
+/// in the title). (ASCII lowering keeps every byte offset.)
 fn printed_at(text: &str, fields: &[Option<&str>]) -> Vec<std::ops::Range<usize>> {
+    let lower = text.to_ascii_lowercase();
     fields
         .iter()
         .flatten()
         .filter(|w| !w.is_empty())
         .flat_map(|w| {
+            let w = w.to_ascii_lowercase();
             // As a whole word: a journal "J" is not the "J" of "Jul" (tester
             // r59 F5: the month's end was left out).
-            text.match_indices(w).map(|(i, _)| i..i + w.len()).filter(|g| {
+            lower.match_indices(w.as_str()).map(|(i, _)| i..i + w.len()).collect::<Vec<_>>().into_iter().filter(|g| {
                 !text[..g.start].ends_with(char::is_alphanumeric) && !text[g.end..].starts_with(char::is_alphanumeric)
             })
         })
