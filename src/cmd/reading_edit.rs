@@ -37,6 +37,10 @@ pub struct EditArgs {
     /// ISBN-10 or ISBN-13 ("" clears it).
     #[arg(long)]
     pub isbn: Option<String>,
+    /// The book's other ISBNs, the whole set, separated by ";" ("" clears
+    /// them): other bindings' or formats' ISBNs, kept to find the book by.
+    #[arg(long, value_name = "ISBNS")]
+    pub other_isbns: Option<String>,
     #[arg(long)]
     pub url: Option<String>,
     /// The annotation: why read it ("" clears it).
@@ -126,6 +130,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         doi: clearable(&a.doi),
         pmid: clearable(&a.pmid),
         isbn: clearable(&a.isbn),
+        other_isbns: a.other_isbns.as_ref().map(|s| s.split([';', ',']).map(str::to_string).collect()),
         url: match clearable(&a.url) {
             Some(Some(u)) => Some(super::reading::typed_url(Some(&u))?),
             other => other,
@@ -182,6 +187,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         && [p.translated, p.global_south, p.open_access].iter().all(Option::is_none)
         && p.editors.is_none()
         && p.translators.is_none()
+        && p.other_isbns.is_none()
         && p.bib.is_empty()
         && [&p.month, &p.day, &p.month_end, &p.season, &p.day_end, &p.season_end, &p.year_end]
             .iter()

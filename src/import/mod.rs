@@ -616,6 +616,7 @@ impl Present {
         "volume_title",
         "number_of_volumes",
         "year_end",
+        "other_isbns",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

@@ -328,6 +328,7 @@ const PRESENT: &[(usize, &str)] = &[
     (PMID, "pmid"),
     (MONTH_END, "month_end"),
     (YEAR_END, "year_end"),
+    (OTHER_ISBNS, "other_isbns"),
     (SERIES, "series"),
     (GENRE, "genre"),
     (DAY_END, "day_end"),

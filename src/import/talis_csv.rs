@@ -399,8 +399,9 @@ impl Columns {
 
 /// The row's ISBN from its ISBN columns, best first ("ISBN13" before
 /// "ISBN10"): the first holding a valid ISBN. Another column's number that
-/// is not the same book's is said, never dropped silently: one that is no
-/// valid ISBN (a bad check digit) or another book's. With none valid, the
+/// is not the ISBN in another form is said, never dropped silently: one
+/// that is no valid ISBN (a bad check digit) is not stored; another valid
+/// one is kept as another ISBN of the book. With none valid, the
 /// first column's text goes to the builder, which says what it holds
 /// (tester r77 F14: a bad ISBN-13 gave way to the ISBN-10 unsaid, and
 /// alone it was dropped unsaid).
@@ -448,6 +449,33 @@ fn read_isbns(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
                 ));
                 continue;
             }
+            // Another valid ISBN beside the ISBN-13 with the same group and
+            // publisher's prefix: Talis rows give the ISBN-10 of one binding
+            // beside the ISBN-13 of another, and the same two ISBNs in one
+            // cell are kept as one book's: kept beside the ISBN, to find the
+            // book by, and said (tester r84 F5: dropped as "another
+            // book's"). Another publisher's is another book's (kept, it
+            // would find this entry for that book).
+            Some(o) if same_publisher(&o, &thirteen) => {
+                if let Some(n) = super::normalise_isbn(&o)
+                    && !d.other_isbns.contains(&n)
+                {
+                    d.other_isbns.push(n);
+                }
+                d.warnings.push(RowError::new(
+                    line,
+                    *i as u64 + 1,
+                    format!(
+                        "column {:?}: ISBN {o} is not the ISBN {kept_isbn} (column {:?}) in another form, and has \
+                         its publisher's prefix: kept as another ISBN of the book (another binding's or format's) to find the book by; the ISBN \
+                         {kept_isbn} is printed (if {o} is another book's, `canon reading edit` with \
+                         --other-isbns takes it away)",
+                        c.header(*i),
+                        c.header(*kept_column)
+                    ),
+                ));
+                continue;
+            }
             Some(o) => format!("ISBN {o} is another book's than the ISBN {kept_isbn}"),
             None => {
                 let digits: String = v.text.chars().filter(char::is_ascii_alphanumeric).collect();
@@ -474,6 +502,18 @@ fn read_isbns(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
         ));
     }
     d.isbn = Some(kept.clone());
+}
+
+/// Whether two valid ISBNs begin alike as far as a group and a
+/// publisher's prefix mostly go (the first five digits of the ISBN-10
+/// form: "0-8021" of 0802141323 and 0802150837): two bindings of one book
+/// share it, two publishers' books do not. (The registrant ranges are not
+/// kept here; the prefix is a sign, not a proof.)
+fn same_publisher(a: &str, b: &str) -> bool {
+    match (super::normalise_isbn(a), super::normalise_isbn(b)) {
+        (Some(a), Some(b)) => a.get(..8).is_some() && a.get(..8) == b.get(..8),
+        _ => false,
+    }
 }
 
 /// Whether an ISBN column names the work's print or e-book edition apart

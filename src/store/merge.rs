@@ -1421,12 +1421,24 @@ impl Merger<'_, '_> {
         if combined.is_empty() {
             return;
         }
-        let said = combined.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join("; ");
+        // Each kind of list said as what it is (tester r84 F12: other
+        // ISBNs were said to be names).
+        let (isbns, names): (Vec<_>, Vec<_>) = combined.iter().partition(|(k, _)| k == "other_isbns");
+        let said = |l: &[&(String, String)]| l.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join("; ");
+        let mut what = Vec::new();
+        if !names.is_empty() {
+            what.push(format!(
+                "both copies changed the names, each to a fuller form of some of them: combined as an import \
+                 combines them, {}",
+                said(&names)
+            ));
+        }
+        if !isbns.is_empty() {
+            let all = isbns.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>().join("; ");
+            what.push(format!("both copies added other ISBNs of the book: all kept, other_isbns {all}"));
+        }
         if let Some(step) = self.steps.iter_mut().rev().find(|s| s.action == "update") {
-            step.what += &format!(
-                " — both copies changed the names, each to a fuller form of some of them: combined as an import \
-                 combines them, {said}"
-            );
+            step.what += &format!(" — {}", what.join("; "));
         }
     }
 

@@ -135,6 +135,12 @@ struct Stored {
     /// The PubMed identifier (schema 0015); a record from before it has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pmid: Option<String>,
+    /// The book's other valid ISBNs, as ISBN-13, in order (schema 0037):
+    /// part of the record, so that adding or clearing one is a change in
+    /// the history, undone with it (tester r84 F2, F3). Left out when there
+    /// are none, so older entries read the same.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    other_isbns: Vec<String>,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -401,6 +407,8 @@ impl Stored {
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
             editors_truncated: !r.editors.is_empty() && r.editors_truncated,
             pmid: r.pmid.clone(),
+            // Settled against the entry's own ISBN by the writer ([`ReadingWriter::settle_other_isbns`]).
+            other_isbns: Vec::new(),
         }
     }
 
@@ -1002,6 +1010,8 @@ impl Stored {
                 self.editors_truncated
             },
             pmid: pick(&r.pmid, &self.pmid),
+            // Another list's ISBNs are added by the writer, never a loss ([`ReadingWriter::settle_other_isbns`]).
+            other_isbns: self.other_isbns.clone(),
             series: pick(&r.series, &self.series),
             genre: pick(&r.genre, &self.genre),
             page_count: pick(&r.page_count, &self.page_count),
@@ -1244,6 +1254,9 @@ impl Stored {
             authors_truncated: if p.has("authors") { new.authors_truncated } else { self.authors_truncated },
             editors_truncated: if p.has("editors") { new.editors_truncated } else { self.editors_truncated },
             pmid: take("pmid", &r.pmid, &self.pmid),
+            // Canon's own export's cell is the whole set, as its editors and
+            // themes are: an emptied cell clears it (tester r84 F4).
+            other_isbns: if p.has("other_isbns") { r.other_isbns.clone() } else { self.other_isbns.clone() },
             series: take("series", &r.series, &self.series),
             genre: take("genre", &r.genre, &self.genre),
             page_count: take("page_count", &r.page_count, &self.page_count),
@@ -1384,6 +1397,7 @@ impl Stored {
                 self.editors_truncated
             },
             pmid: pick(&self.pmid, &r.pmid),
+            other_isbns: self.other_isbns.clone(),
             series: pick(&self.series, &r.series),
             genre: pick(&self.genre, &r.genre),
             page_count: pick(&self.page_count, &r.page_count),
@@ -1532,7 +1546,11 @@ impl Stored {
                 _ => false,
             };
             let vb = b.get(k).unwrap_or(&serde_json::Value::Null);
+            // Other ISBNs added to the entry's replace none of them.
+            let added = k == "other_isbns"
+                && va.as_array().is_some_and(|x| x.iter().all(|i| vb.as_array().is_some_and(|y| y.contains(i))));
             if blank
+                || added
                 || va == vb
                 || matches!(
                     k.as_str(),
@@ -5129,6 +5147,7 @@ impl<'t> ReadingWriter<'t> {
                     type_inferred: r.get::<_, Option<i64>>(45)?.unwrap_or(0) != 0,
                     year_end: r.get(46)?,
                     editors_truncated: r.get::<_, Option<i64>>(47)?.unwrap_or(0) != 0,
+                    other_isbns: Vec::new(),
                 },
                 r.get::<_, String>(10)?,
             ))
@@ -5137,6 +5156,7 @@ impl<'t> ReadingWriter<'t> {
         stored.authors = stored.author_names.iter().map(|n| n.original.clone()).collect();
         stored.editor_names = editors(self.tx, id)?;
         stored.translator_names = translators(self.tx, id)?;
+        stored.other_isbns = other_isbns(self.tx, id)?;
         Ok((stored, status))
     }
 
@@ -5156,11 +5176,7 @@ impl<'t> ReadingWriter<'t> {
     /// the row cannot be written as it is (the reason is in
     /// [`ReadingWriter::problems`]).
     pub fn write_row(&mut self, r: &ReadingRecord) -> Result<Option<i64>> {
-        let written = self.write_one(r)?;
-        if let Some(id) = written {
-            self.keep_other_isbns(id, r)?;
-        }
-        Ok(written)
+        self.write_one(r)
     }
 
     /// Keeps the record's other valid ISBNs of the book (and its own ISBN,
@@ -5196,6 +5212,86 @@ impl<'t> ReadingWriter<'t> {
                 .prepare_cached("INSERT OR IGNORE INTO reading_other_isbn (reading_id, isbn) VALUES (?1, ?2)")?
                 .execute(params![id, i])?;
         }
+        Ok(())
+    }
+
+    /// The entry's other ISBNs once record `r` (found by `how`) is merged
+    /// into it as `new`: another list's valid ISBNs of the book are added
+    /// (never one another entry holds, which is said), and its ISBN never
+    /// replaces the stored one but is kept beside it, said (tester r84 F1:
+    /// a list's e-ISBN overwrote the stored ISBN, which was lost). A row of
+    /// canon's export that makes one of the other ISBNs the printed one
+    /// keeps the former ISBN among them, unless it gives the whole set in
+    /// its `other_isbns` column (tester r84 F3).
+    fn settle_other_isbns(
+        &mut self,
+        id: i64,
+        how: &str,
+        r: &ReadingRecord,
+        old: &Stored,
+        new: &mut Stored,
+        kept: &mut Vec<String>,
+    ) -> Result<()> {
+        let norm = |s: Option<&str>| s.and_then(crate::import::normalise_isbn);
+        let entry = crate::import::reading_id_text(id);
+        // The file's ISBN kept apart as another edition's (its publisher's): none of its ISBNs are this book's.
+        let other_edition =
+            kept.iter().any(|k| k.starts_with("kept the stored edition's details") && k.contains("ISBN"));
+        if how == "ID" {
+            if let (Some(o), Some(n)) = (norm(old.isbn.as_deref()), norm(new.isbn.as_deref()))
+                && o != n
+                && old.other_isbns.contains(&n)
+                && !r.present.has("other_isbns")
+                && !new.other_isbns.contains(&o)
+            {
+                new.other_isbns.push(o);
+            }
+        } else if !other_edition {
+            // (The list that set the ISBN, corrected, replaces it, as it
+            // does its publisher; said as any replaced value, and undone.)
+            if let (Some(o), Some(n)) = (norm(old.isbn.as_deref()), norm(new.isbn.as_deref()))
+                && o != n
+                && (self.path.is_none() || set_by(self.tx, id, &["isbn"])? != self.path)
+            {
+                let theirs = new.isbn.clone().unwrap_or_default();
+                new.isbn = old.isbn.clone();
+                let said = format!(
+                    "isbn: kept {:?}; the file's ISBN {theirs} is another ISBN of the book, kept beside it to find the \
+                     book by",
+                    old.isbn.as_deref().unwrap_or_default()
+                );
+                self.notes.push((r.line, format!("entry {entry} (same {how}): {said}")));
+                kept.push(said);
+            }
+            if norm(new.isbn.as_deref()).is_some() {
+                let mut given: Vec<String> = r.isbn.iter().filter_map(|i| norm(Some(i))).collect();
+                given.extend(r.other_isbns.iter().filter_map(|i| norm(Some(i))));
+                for i in given {
+                    if new.other_isbns.contains(&i) || Some(&i) == norm(new.isbn.as_deref()).as_ref() {
+                        continue;
+                    }
+                    if let Some((other, title)) =
+                        isbn_holder(self.tx, &i, &r.kind, r.volume.as_deref(), &r.title, Some(id))?
+                    {
+                        self.warnings.push((
+                            r.line,
+                            format!(
+                                "the other ISBN {i} is entry {} {:?}'s, so not kept beside this record's ISBN {}",
+                                crate::import::reading_id_text(other),
+                                crate::import::title_text::Quoted(&title),
+                                norm(new.isbn.as_deref()).unwrap_or_default()
+                            ),
+                        ));
+                        continue;
+                    }
+                    new.other_isbns.push(i);
+                }
+            }
+        }
+        let own = norm(new.isbn.as_deref());
+        new.other_isbns.retain(|i| Some(i) != own.as_ref());
+        new.other_isbns.sort();
+        new.other_isbns.dedup();
         Ok(())
     }
 
@@ -5329,7 +5425,11 @@ impl<'t> ReadingWriter<'t> {
         // takes the entry's stored ISBN below: what a refusal names.
         let isbn_given = self.isbn_naming(id, old.isbn.as_deref(), r)?;
         let aligned;
-        let r = match self.with_stored_isbn(id, old.isbn.as_deref(), r)? {
+        // (A row of canon's export is the entry as the person left it: its
+        // ISBN, one of the other ISBNs made the printed one, is taken;
+        // tester r84 F3.)
+        let stored_isbn = if how == "ID" { None } else { self.with_stored_isbn(id, old.isbn.as_deref(), r)? };
+        let r = match stored_isbn {
             Some(a) => {
                 aligned = a;
                 &aligned
@@ -5453,7 +5553,8 @@ impl<'t> ReadingWriter<'t> {
             self.touched.insert(id, r.line);
         }
         if let Some(first) = first {
-            let new = old.filled(r);
+            let mut new = old.filled(r);
+            self.settle_other_isbns(id, how, r, &old, &mut new, &mut Vec::new())?;
             let fields = old.diff(&new);
             if !self.clashes(r.line, id, &old, &new, false)? {
                 return Ok(None);
@@ -6402,6 +6503,7 @@ impl<'t> ReadingWriter<'t> {
                 return Ok(None);
             }
         }
+        self.settle_other_isbns(id, how, r, &old, &mut new, &mut kept)?;
         if !self.clashes(r.line, id, &old, &new, how == "ID")? {
             return Ok(None);
         }
@@ -6641,7 +6743,7 @@ impl<'t> ReadingWriter<'t> {
     fn add(&mut self, r: &ReadingRecord, label: String) -> Result<i64> {
         let id = self.ids.next_id();
         self.touched.insert(id, r.line);
-        let s = Stored::from_record(r);
+        let mut s = Stored::from_record(r);
         let status = r.status.clone().unwrap_or_else(|| self.default_status.clone());
         self.tx
             .prepare_cached(
@@ -6717,6 +6819,8 @@ impl<'t> ReadingWriter<'t> {
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
         set_translators(self.tx, id, &s.translator_names)?;
+        self.keep_other_isbns(id, r)?;
+        s.other_isbns = other_isbns(self.tx, id)?;
         self.index(id, &s, false)?;
         let mut after = serde_json::to_value(&s)?;
         after["status"] = json!(status);
@@ -7281,6 +7385,10 @@ impl<'t> ReadingWriter<'t> {
         if new.translator_names != old.translator_names {
             self.tx.prepare_cached("DELETE FROM reading_translator WHERE reading_id = ?1")?.execute([id])?;
             set_translators(self.tx, id, &new.translator_names)?;
+        }
+        if new.other_isbns != old.other_isbns {
+            self.tx.prepare_cached("DELETE FROM reading_other_isbn WHERE reading_id = ?1")?.execute([id])?;
+            set_other_isbns(self.tx, id, new.isbn.as_deref(), &new.other_isbns)?;
         }
         self.index(id, new, true)?;
         let before = serde_json::to_value(old)?;

@@ -36,6 +36,9 @@ pub struct ReadingPatch {
     /// The PubMed ID (digits; "PMID: 123" is read as 123).
     pub pmid: Option<Option<String>>,
     pub isbn: Option<Option<String>>,
+    /// The book's other ISBNs, the whole set, each an ISBN-10 or ISBN-13
+    /// (schema 0037; empty clears them).
+    pub other_isbns: Option<Vec<String>>,
     pub url: Option<Option<String>>,
     pub annotation: Option<Option<String>>,
     pub source_kind: Option<Option<String>>,
@@ -787,6 +790,17 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         };
         set("isbn", v);
     }
+    if let Some(list) = &p.other_isbns {
+        let mut v = Vec::new();
+        for i in list.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
+            let n = crate::import::normalise_isbn(i)
+                .with_context(|| format!("other ISBN {i:?} is not a valid ISBN-10 or ISBN-13"))?;
+            if !v.contains(&n) {
+                v.push(n);
+            }
+        }
+        set("other_isbns", Value::from(v));
+    }
     // Content facets: one reading of each value for every door (see import::facets).
     for (f, v) in [
         (ContentFacet::SourceKind, &p.source_kind),
@@ -918,6 +932,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         new.insert("year_note".into(), Value::Null);
     }
     settle_translation(&mut new, p.translated.is_some())?;
+    settle_other_isbns(&old, &mut new, p.other_isbns.is_some())?;
     // An ISBN is checked again when the volume or type changes: volume 2
     // made volume 1 meets the set's volume 1 (tester r76 F16).
     let isbn_work_changed = ["volume", "type"].iter().any(|k| new.get(*k) != old.get(*k));
@@ -926,10 +941,65 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
             clash(tx, k, &new, id)?;
         }
     }
+    // An other ISBN the edit adds that another work holds: refused, as its ISBN would be.
+    if new.get("other_isbns") != old.get("other_isbns") && !crate::store::readings::is_part(text(&new, "type")) {
+        let had = old.get("other_isbns").and_then(Value::as_array).cloned().unwrap_or_default();
+        for i in new.get("other_isbns").and_then(Value::as_array).into_iter().flatten().filter(|i| !had.contains(i)) {
+            let i = i.as_str().unwrap_or_default();
+            if let Some((o, title)) = crate::store::readings::isbn_holder(
+                tx,
+                i,
+                text(&new, "type"),
+                new.get("volume").and_then(Value::as_str),
+                text(&new, "title"),
+                Some(id),
+            )? {
+                bail!(
+                    "other ISBN {i} already belongs to reading {o} ({title:?}); one work has one entry (remove or \
+                     edit that one, or merge the two by hand)"
+                );
+            }
+        }
+    }
     let label = label(&new);
     let mut e = update(tx, by, "reading", &old, new, label, &[])?;
     e.changes.retain(|c| c.field != "title_key");
     Ok(e)
+}
+
+/// The other ISBNs as they will be stored once the edit's ISBN is: never
+/// the ISBN itself, in order. An ISBN made one of the other ISBNs leaves the
+/// former ISBN among them, unless the edit gives the whole set (tester r84
+/// F3: the paperback ISBN was lost when the cloth one became the printed
+/// one, and undo did not bring it back, as the history held no other ISBNs).
+fn settle_other_isbns(old: &super::Record, new: &mut super::Record, given: bool) -> Result<()> {
+    let isbn = |m: &super::Record| m.get("isbn").and_then(Value::as_str).and_then(crate::import::normalise_isbn);
+    let list = |m: &super::Record| -> Vec<String> {
+        m.get("other_isbns")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).map(String::from).collect())
+            .unwrap_or_default()
+    };
+    let mut others = list(new);
+    let (before, after) = (isbn(old), isbn(new));
+    if given && let Some(own) = after.as_ref().filter(|a| others.contains(a)) {
+        bail!("other ISBN {own} is the reading's own ISBN; expected the book's other ISBNs only");
+    }
+    if !given
+        && let (Some(o), Some(n)) = (&before, &after)
+        && o != n
+        && list(old).contains(n)
+        && !others.contains(o)
+    {
+        others.push(o.clone());
+    }
+    others.retain(|i| Some(i) != after.as_ref());
+    others.sort();
+    others.dedup();
+    if new.contains_key("other_isbns") || !others.is_empty() {
+        new.insert("other_isbns".into(), Value::from(others));
+    }
+    Ok(())
 }
 
 /// What removing reading `id` would take: its tags, reviews and facets (part
