@@ -479,6 +479,7 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("approximate year", &r.date_approximate.then(|| "yes".to_string()));
     opt("copyright year", &r.date_copyright.then(|| "yes".to_string()));
     opt("authors truncated (et al.)", &r.authors_truncated.then(|| "yes".to_string()));
+    opt("editors truncated (et al.)", &r.editors_truncated.then(|| "yes".to_string()));
     opt("volume", &r.volume);
     // A report's or a book's number is not an issue.
     opt(crate::report::cite::issue_label(r), &r.issue);

@@ -2063,6 +2063,11 @@ pub fn cjk_whole_doubt(n: &Name) -> Option<String> {
 /// - a name kept whole that reads like a person's ("Coretta Scott King"
 ///   among `;`-separated names, RIS `AU  - Jane Osei`), likewise.
 pub fn name_doubt(n: &Name) -> Option<String> {
+    // "et al." (and "and others") is read as the list's mark, never kept
+    // as a name: nothing to doubt (tester r85 F11: "e.g. \"al., et\"").
+    if crate::import::builder::is_et_al(n) {
+        return None;
+    }
     if let Some(doubt) = cjk_whole_doubt(n) {
         return Some(doubt);
     }

@@ -489,7 +489,6 @@ impl Stored {
         } else {
             richer_names(&self.author_names, &r.authors)
         };
-        let names_ours = names == self.author_names;
         for (a, b) in self.author_names.iter().zip(&r.authors) {
             if let (Some(x), Some(y)) = (&a.suffix, &b.suffix)
                 && suffix_key(x) != suffix_key(y)
@@ -841,6 +840,34 @@ impl Stored {
         } else {
             r.kind.clone()
         };
+        let editor_names = if editors_as_authors {
+            // Their fuller forms are the editors'.
+            if r.authors.len() == self.editor_names.len() {
+                richer_names(&self.editor_names, &r.authors)
+            } else {
+                self.editor_names.clone()
+            }
+        } else if authors_as_editors {
+            // The fuller form of each name, in the file's order.
+            richer_names(&r.editors, &self.author_names)
+        } else {
+            richer_names(&self.editor_names, &r.editors)
+        };
+        // Each "et al." goes with the list that was kept (tester r85 F2,
+        // F10): see [`merged_truncated`].
+        let authors_truncated = if editors_as_authors || authors_as_editors {
+            !names.is_empty() && self.authors_truncated
+        } else {
+            merged_truncated(self.author_names.len(), self.authors_truncated, r, false, names.len())
+        };
+        let editors_truncated = if authors_as_editors {
+            // The stored authors' "et al." is the editors' now.
+            self.authors_truncated || r.editors_truncated
+        } else if editors_as_authors {
+            self.editors_truncated || (r.authors.len() == self.editor_names.len() && r.authors_truncated)
+        } else {
+            merged_truncated(self.editor_names.len(), self.editors_truncated, r, true, editor_names.len())
+        };
         let merged = Stored {
             title,
             year,
@@ -908,19 +935,7 @@ impl Stored {
             facets: r.facets.or(&self.facets),
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
-            editor_names: if editors_as_authors {
-                // Their fuller forms are the editors'.
-                if r.authors.len() == self.editor_names.len() {
-                    richer_names(&self.editor_names, &r.authors)
-                } else {
-                    self.editor_names.clone()
-                }
-            } else if authors_as_editors {
-                // The fuller form of each name, in the file's order.
-                richer_names(&r.editors, &self.author_names)
-            } else {
-                richer_names(&self.editor_names, &r.editors)
-            },
+            editor_names,
             translator_names: richer_names(&self.translator_names, &r.translators),
             container_short,
             // A season goes with its year: the file's when it gives a year.
@@ -988,27 +1003,8 @@ impl Stored {
                 Some(_) => new.date_copyright,
                 None => self.date_copyright,
             },
-            // A full list (as long as ours, without "et al.") clears the
-            // flag; otherwise the flag goes with the list that was kept.
-            authors_truncated: if !r.authors.is_empty()
-                && !r.authors_truncated
-                && r.authors.len() >= self.author_names.len()
-            {
-                false
-            } else if names_ours {
-                self.authors_truncated
-            } else {
-                new.authors_truncated
-            },
-            // The editors' "et al." by the same rule: a full list as long as
-            // ours clears it; a longer list brings its own; else ours stays.
-            editors_truncated: if self.editor_names.is_empty() || r.editors.len() > self.editor_names.len() {
-                new.editors_truncated
-            } else if !r.editors.is_empty() && !r.editors_truncated && r.editors.len() >= self.editor_names.len() {
-                false
-            } else {
-                self.editors_truncated
-            },
+            authors_truncated,
+            editors_truncated,
             pmid: pick(&r.pmid, &self.pmid),
             // Another list's ISBNs are added by the writer, never a loss ([`ReadingWriter::settle_other_isbns`]).
             other_isbns: self.other_isbns.clone(),
@@ -2227,6 +2223,28 @@ fn guesses_not_taken(role: &str, ours: &[Name], theirs: &[Name]) -> Vec<String> 
         .collect()
 }
 
+/// The "et al." of a merged list of names (tester r85 F2, F10): a list is
+/// complete only when the file's longer list is the one kept; a file's list
+/// that names no one beyond the stored one never clears a stored "et al."
+/// (a person's, set by hand or in the spreadsheet round trip, or a
+/// source's), and the same list marked cut short by either source stays
+/// marked, so both orders of import give one record.
+fn merged_truncated(stored_len: usize, stored_flag: bool, r: &ReadingRecord, editors: bool, kept_len: usize) -> bool {
+    let (file_len, file_flag) =
+        if editors { (r.editors.len(), r.editors_truncated) } else { (r.authors.len(), r.authors_truncated) };
+    if kept_len == 0 {
+        false
+    } else if kept_len > stored_len {
+        // The file's longer list was taken, and its "et al." with it.
+        file_flag
+    } else if kept_len == file_len {
+        // The same length: either source's "et al." holds.
+        stored_flag || file_flag
+    } else {
+        stored_flag
+    }
+}
+
 pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
     if theirs.len() < ours.len() {
         // The stored longer list, each of its people with what the file's
@@ -3011,6 +3029,17 @@ fn merged_given(base: &str, other: &str) -> Option<String> {
 /// its "Jr." or its "ã" (tester r33, F1). Institutions are taken as they are.
 fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
     if stored.is_literal() || theirs.is_literal() {
+        // An institution the file writes without the stored diacritics
+        // ("Medecins Sans Frontieres"): the stored form stays, as in the
+        // other order of import (tester r85 F2).
+        if stored.is_literal()
+            && theirs.is_literal()
+            && stored.original != theirs.original
+            && crate::import::fold(&stored.original) == crate::import::fold(&theirs.original)
+            && non_ascii(&stored.original) > non_ascii(&theirs.original)
+        {
+            return stored.clone();
+        }
         return theirs.clone();
     }
     let mut n = theirs.clone();
@@ -5618,6 +5647,9 @@ impl<'t> ReadingWriter<'t> {
             && !same_value("publisher", o, n)
             && fuller_title(o, n) == Fuller::Neither
             && crate::import::fold(o) != crate::import::fold(n)
+            // (The full name of a stored abbreviation, "World Health
+            // Organization" of "WHO", is no other publisher: tester r85 F3.)
+            && !matches!(fuller_form("publisher", o, n), Form::Theirs(_))
             && (self.path.is_none() || set_by(self.tx, id, &["publisher"])? != self.path)
         {
             new.publisher = Some(o.clone());
@@ -7293,6 +7325,7 @@ impl<'t> ReadingWriter<'t> {
         new: &mut Stored,
         kept: &mut Vec<String>,
     ) {
+        let mut new_flags = (None, None);
         for (role, guessed, stored, file, read) in [
             ("authors", r.guessed.authors, &old.author_names, &mut new.author_names, &r.authors),
             ("editors", r.guessed.editors, &old.editor_names, &mut new.editor_names, &r.editors),
@@ -7316,6 +7349,13 @@ impl<'t> ReadingWriter<'t> {
             let theirs: Vec<&str> = read.iter().map(|n| n.original.as_str()).collect();
             let ours: Vec<&str> = stored.iter().map(|n| n.original.as_str()).collect();
             *file = stored.clone();
+            // The stored list's "et al." goes with it (tester r85 F2: the
+            // file's longer list cleared it while the stored names stayed).
+            match role {
+                "authors" => new_flags.0 = Some(old.authors_truncated),
+                "editors" => new_flags.1 = Some(old.editors_truncated),
+                _ => {}
+            }
             self.counts.names_kept += 1;
             let entry = crate::import::reading_id_text(id);
             self.warnings.push((
@@ -7332,6 +7372,12 @@ impl<'t> ReadingWriter<'t> {
                     }
                 ),
             ));
+        }
+        if let Some(f) = new_flags.0 {
+            new.authors_truncated = f;
+        }
+        if let Some(f) = new_flags.1 {
+            new.editors_truncated = f;
         }
         new.authors = new.author_names.iter().map(|n| n.original.clone()).collect();
     }
