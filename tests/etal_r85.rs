@@ -176,6 +176,8 @@ fn f4_show_says_editors_truncated() {
     let out = w.ok(&["reading", "show", &id]);
     assert!(out.lines().any(|l| l.contains("editors truncated (et al.)") && l.contains("yes")), "{out}");
     assert!(out.lines().any(|l| l.contains("authors truncated (et al.)") && l.contains("yes")), "{out}");
+    let table = w.ok(&["reading", "list", "--format", "table"]);
+    assert!(table.contains("Kumar, Ravi; et al."), "{table}");
 }
 
 // F11: "et al." given to `reading edit` is the list's mark: no warning that

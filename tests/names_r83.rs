@@ -308,11 +308,20 @@ fn editors_et_al_are_marked_in_every_format() {
     w.ok(&["export", "reading", "-o", "out.csv"]);
     let out = std::fs::read_to_string(w.path("out.csv")).unwrap();
     assert!(out.contains("\"Farmer, Paul; Kim, Jim Yong; et al.\""), "{out}");
-    // A later full list of the same length clears the mark.
+    // A later list of the same length names no one beyond the stored one:
+    // it never clears the mark (tester r85 F10, the rule changed: the
+    // "et al." may be a person's, set in the spreadsheet round trip).
     w.import_reading(
         "full.csv",
         "title,authors,editors,year,type,container,publisher,place\n\
          Chap csv,\"Osei, Jane\",\"Farmer, Paul; Kim, Jim Yong\",2013,chapter,Big Book,P,London\n",
+    );
+    assert_eq!(reading(&w.reading_list(), "Chap csv").get("editors_truncated"), Some(&json!(true)));
+    // A longer, complete list is the fuller one: it clears the mark.
+    w.import_reading(
+        "longer.csv",
+        "title,authors,editors,year,type,container,publisher,place\n\
+         Chap csv,\"Osei, Jane\",\"Farmer, Paul; Kim, Jim Yong; Basilico, Matthew\",2013,chapter,Big Book,P,London\n",
     );
     assert_eq!(reading(&w.reading_list(), "Chap csv").get("editors_truncated"), None);
 }

@@ -355,7 +355,14 @@ fn list(ctx: &Ctx, a: ListArgs) -> Result<()> {
             // As CSV, the export's cell (it reads back as the same people); on screen, as written.
             // A list cut short says so, as the export's cell does ("et al."
             // last; tester r16, S11).
-            if a.out.format() == Format::Csv { crate::report::reading_authors(r) } else { r.authors.join("; ") },
+            // (On screen too: tester r85 F4.)
+            if a.out.format() == Format::Csv {
+                crate::report::reading_authors(r)
+            } else if r.authors_truncated && !r.authors.is_empty() {
+                format!("{}; et al.", r.authors.join("; "))
+            } else {
+                r.authors.join("; ")
+            },
             r.kind.clone(),
             r.doi.clone().unwrap_or_default(),
             r.status.clone(),
