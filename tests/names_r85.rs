@@ -1,0 +1,99 @@
+//! Tester r85 F1, F8: names.
+mod common;
+use common::*;
+
+fn authors_of(list: &serde_json::Value, title: &str) -> Vec<String> {
+    reading(list, title)["authors"].as_array().unwrap().iter().map(|a| a.as_str().unwrap().to_string()).collect()
+}
+
+/// F1: a family name in capitals of short words beside stopped initials
+/// ("DU BOIS, W. E. B.", "VAN DER BERG, P. J.") in a `;` list is one person.
+#[test]
+fn f1_capitals_family_beside_initials_in_a_list_is_one_person() {
+    let w = Workdir::new();
+    let err = w.import_reading(
+        "caps.csv",
+        "title,authors,year,type\n\
+         T one,\"DU BOIS, W. E. B.; Osei, Kwame\",2001,article\n\
+         T two,\"VAN DER BERG, P. J.; DE LA CRUZ, M. E.; Osei, Kwame\",2002,article\n\
+         T three,\"DU BOIS, W E B; KING, M. L., Jr.\",2003,article\n\
+         T four,\"Smith JA, O'Brien S; Osei, Kwame\",2004,article\n",
+    );
+    assert!(!err.contains("kept whole"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(authors_of(&list, "T one"), ["DU BOIS, W. E. B.", "Osei, Kwame"]);
+    assert_eq!(authors_of(&list, "T two"), ["VAN DER BERG, P. J.", "DE LA CRUZ, M. E.", "Osei, Kwame"]);
+    assert_eq!(authors_of(&list, "T three"), ["DU BOIS, W E B", "KING, M. L., Jr."]);
+    // A Vancouver list inside a `;` part is still split.
+    assert_eq!(authors_of(&list, "T four"), ["Smith JA", "O'Brien S", "Osei, Kwame"]);
+    assert_eq!(w.count("SELECT count(*) FROM reading_author WHERE family = 'Du Bois'"), 2);
+    let refs = w.references("vancouver");
+    assert_eq!(reference(&refs, "T one"), "Du Bois WEB, Osei K. T one. 2001.");
+}
+
+/// F1: canon's own export reads back to the same names, parts and all
+/// (capitals, suffixes, particles, CJK, institutions).
+#[test]
+fn f1_export_then_import_gives_the_same_names() {
+    let w = Workdir::new();
+    w.import_reading(
+        "n.bib",
+        "@article{a2,\n  author = {OSEI, KWAME A. and DU BOIS, W. E. B. and KING, MARTIN L., JR. and Ludwig van Beethoven \
+         and Jean de La Fontaine and VAN DER BERG, P. J. and 张伟 and {M{\\'e}decins Sans Fronti{\\`e}res}},\n  \
+         title = {Test two},\n  journal = {Global Health Action},\n  year = {2016}\n}\n",
+    );
+    let parts = |db: &std::path::Path| {
+        let c = rusqlite::Connection::open(db).unwrap();
+        let mut s = c
+            .prepare(
+                "SELECT coalesce(family,''), coalesce(given,''), coalesce(particle,''), coalesce(suffix,''), \
+                 coalesce(literal,'') FROM reading_author ORDER BY position",
+            )
+            .unwrap();
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect::<Vec<(String, String, String, String, String)>>()
+    };
+    let before = parts(&w.db());
+    assert_eq!(before.len(), 8, "{before:?}");
+    let out = w.path("out.csv");
+    w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap()]);
+    let db2 = w.path("two.db");
+    w.ok_at(&db2, &["import", "reading", out.to_str().unwrap()]);
+    assert_eq!(parts(&db2), before);
+}
+
+/// F8: an unbraced institution in BibTeX is kept whole, said once, with
+/// the braces as the fix; a person stays a person.
+#[test]
+fn f8_an_unbraced_institution_in_bibtex_is_kept_whole_and_said_once() {
+    let w = Workdir::new();
+    let err = w.import_reading(
+        "n2.bib",
+        "@article{a4,\n  author = {Ministry of Health of Ghana and {Ministry of Health, Ghana}},\n  title = {Test four},\n  \
+         journal = {Ghana Medical Journal},\n  year = {2017}\n}\n\
+         @article{a5,\n  author = {Ghana Health Service Research Council and Ludwig van Beethoven},\n  title = {Test five},\n  \
+         journal = {Ghana Medical Journal},\n  year = {2018}\n}\n",
+    );
+    assert!(
+        err.contains(
+            "n2.bib:2:13: warning: in entry `a4`: author \"Ministry of Health of Ghana\" looks like an institution's \
+             name: kept whole, as written (BibTeX's rule would read it as a person's); to be sure, write it in \
+             braces, {Ministry of Health of Ghana}"
+        ),
+        "{err}"
+    );
+    assert_eq!(err.matches("\"Ministry of Health of Ghana\"").count(), 1, "{err}");
+    assert!(!err.contains("of Ghana, Ministry of Health"), "{err}");
+    assert!(err.contains("author \"Ghana Health Service Research Council\" looks like an institution's"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(authors_of(&list, "Test four"), ["Ministry of Health of Ghana", "Ministry of Health, Ghana"]);
+    assert_eq!(w.count("SELECT count(*) FROM reading_author WHERE literal = 'Ministry of Health of Ghana'"), 1);
+    assert_eq!(w.count("SELECT count(*) FROM reading_author WHERE family = 'Beethoven' AND particle = 'van'"), 1);
+    let refs = w.references("vancouver");
+    assert_eq!(
+        reference(&refs, "Test four"),
+        "Ministry of Health of Ghana; Ministry of Health, Ghana. Test four. Ghana Medical Journal. 2017."
+    );
+}
