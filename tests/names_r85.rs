@@ -97,3 +97,48 @@ fn f8_an_unbraced_institution_in_bibtex_is_kept_whole_and_said_once() {
         "Ministry of Health of Ghana; Ministry of Health, Ghana. Test four. Ghana Medical Journal. 2017."
     );
 }
+
+/// F9: a capitalised particle ("Van Der Berg, P.", as Scopus writes it)
+/// stored first gives way to the file's own lower-case particle and fuller
+/// given name; both orders, with BibTeX and RIS, store the same parts.
+#[test]
+fn f9_the_particle_in_its_own_case_wins_in_either_order() {
+    let bib = "@article{v1,\n  author = {van der Berg, Pieter and de Beauvoir, Simone},\n  title = {Particles in global \
+               health authorship},\n  journal = {Global Public Health},\n  year = {2021},\n  volume = {16},\n  pages = \
+               {1--10},\n  doi = {10.1080/17441692.2021.2222222}\n}\n";
+    let ris = "TY  - JOUR\nAU  - Berg, Pieter van der\nAU  - Beauvoir, Simone de\nTI  - Particles in global health \
+               authorship\nJO  - Global Public Health\nPY  - 2021\nVL  - 16\nSP  - 1\nEP  - 10\nDO  - \
+               10.1080/17441692.2021.2222222\nER  - \n";
+    let csv = "title,authors,year,type,container,volume,pages,doi\nParticles in global health authorship,\"Van Der \
+               Berg, P.; De Beauvoir, S.\",2021,article,Global Public Health,16,1-10,10.1080/17441692.2021.2222222\n";
+    for (first, second) in [
+        (("p.csv", csv), ("p.bib", bib)),
+        (("p.bib", bib), ("p.csv", csv)),
+        (("p.csv", csv), ("p.ris", ris)),
+        (("p.ris", ris), ("p.csv", csv)),
+    ] {
+        let w = Workdir::new();
+        w.import_reading(first.0, first.1);
+        w.import_reading(second.0, second.1);
+        let order = format!("{} then {}", first.0, second.0);
+        assert_eq!(
+            w.count("SELECT count(*) FROM reading_author WHERE family = 'Berg' AND particle = 'van der' AND given = 'Pieter'"),
+            1,
+            "{order}"
+        );
+        assert_eq!(
+            w.count(
+                "SELECT count(*) FROM reading_author WHERE family = 'Beauvoir' AND particle = 'de' AND given = 'Simone'"
+            ),
+            1,
+            "{order}"
+        );
+        let refs = w.references("vancouver");
+        assert_eq!(
+            reference(&refs, "Particles"),
+            "van der Berg P, de Beauvoir S. Particles in global health authorship. Global Public Health. \
+             2021;16:1-10. doi:10.1080/17441692.2021.2222222",
+            "{order}"
+        );
+    }
+}

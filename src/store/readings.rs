@@ -3048,7 +3048,12 @@ fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
     {
         let fold = crate::import::fold;
         let joined = if p.ends_with(['-', '\'', '’']) { format!("{p}{tf}") } else { format!("{p} {tf}") };
-        if fold(&joined) == fold(sf) && sf != joined {
+        // Only the stored letters' marks keep it: a family name that differs
+        // from the file's in case alone ("Van Der Berg", as Scopus
+        // capitalises particles, against "van der Berg") takes the file's
+        // particle in its own case (tester r85 F9: "Van Der Berg, Pieter",
+        // a name neither source wrote, in one order only).
+        if fold(&joined) == fold(sf) && sf != joined && sf.to_lowercase() != joined.to_lowercase() {
             n.particle = None;
             n.family = Some(sf.to_string());
             changed = true;
