@@ -142,3 +142,62 @@ fn f9_the_particle_in_its_own_case_wins_in_either_order() {
         );
     }
 }
+
+/// F6: a family-first name a cell kept whole ("Nguyễn Văn An", "Kim
+/// Ji-won") and a source's parts of the same letters in the same order are
+/// one name: the parts win in both orders, with CSL-JSON and RIS, and
+/// nothing says "another name in its place".
+#[test]
+fn f6_a_name_kept_whole_gives_way_to_the_same_name_in_parts_in_either_order() {
+    let csv = "title,authors,year,type,container,volume,pages\nTuberculosis in Guangzhou,\"张伟; Nguyễn Văn An; \
+               Kim Ji-won; 山田 太郎\",2020,article,中华结核和呼吸杂志,43,1-5\n";
+    let json = r#"[{"id":"k1","type":"article-journal","title":"Tuberculosis in Guangzhou","author":[{"family":"张","given":"伟"},{"family":"Nguyễn","given":"Văn An"},{"family":"Kim","given":"Ji-won"},{"family":"山田","given":"太郎"}],"container-title":"中华结核和呼吸杂志","issued":{"date-parts":[[2020]]},"volume":"43","page":"1-5"}]"#;
+    let ris = "TY  - JOUR\nAU  - 张伟\nAU  - Nguyễn, Văn An\nAU  - Kim, Ji-won\nAU  - 山田太郎\nTI  - Tuberculosis in \
+               Guangzhou\nJO  - 中华结核和呼吸杂志\nPY  - 2020\nVL  - 43\nSP  - 1\nEP  - 5\nER  - \n";
+    for (first, second) in [
+        (("k.csv", csv), ("k.json", json)),
+        (("k.json", json), ("k.csv", csv)),
+        (("k.csv", csv), ("k.ris", ris)),
+        (("k.ris", ris), ("k.csv", csv)),
+    ] {
+        let w = Workdir::new();
+        w.import_reading(first.0, first.1);
+        let err = w.import_reading(second.0, second.1);
+        let order = format!("{} then {}", first.0, second.0);
+        assert!(!err.contains("another name in its place"), "{order}: {err}");
+        assert_eq!(
+            w.count(
+                "SELECT count(*) FROM reading_author WHERE family = 'Nguyễn' AND given = 'Văn An' AND literal IS NULL"
+            ),
+            1,
+            "{order}"
+        );
+        assert_eq!(
+            w.count(
+                "SELECT count(*) FROM reading_author WHERE family = 'Kim' AND given = 'Ji-won' AND literal IS NULL"
+            ),
+            1,
+            "{order}"
+        );
+        let refs = w.references("vancouver");
+        assert_eq!(
+            reference(&refs, "Tuberculosis"),
+            "张伟, Nguyễn VA, Kim JW, 山田太郎. Tuberculosis in Guangzhou. 中华结核和呼吸杂志. 2020;43:1-5.",
+            "{order}"
+        );
+    }
+}
+
+/// F6's guard: an institution kept whole is never replaced by the same
+/// letters read as a person ("Ministry of Health, Ghana").
+#[test]
+fn f6_an_institution_kept_whole_stays_against_a_person_of_its_letters() {
+    let w = Workdir::new();
+    w.import_reading("a.csv", "title,authors,year\nCSL report,\"Ministry of Health, Ghana\",2019\n");
+    w.import_reading(
+        "c.json",
+        r#"[{"id":"c","type":"report","title":"CSL report","issued":{"date-parts":[[2019]]},
+"author":[{"family":"Ministry of Health","given":"Ghana"}]}]"#,
+    );
+    assert_eq!(w.count("SELECT count(*) FROM reading_author WHERE literal = 'Ministry of Health, Ghana'"), 1);
+}
