@@ -780,8 +780,10 @@ fn a_corporate_name_read_as_a_person_is_warned_about_in_each_format() {
     );
     assert!(
         said.contains(
-            "in entry `who`: author \"World Health Organization\" was read as a person (family name \"Organization\""
-        ) && said.contains("write it in braces, {World Health Organization}"),
+            "in entry `who`: author \"World Health Organization\" looks like an institution's name: kept whole, as \
+             written (BibTeX's rule would read it as a person's); to be sure, write it in braces, {World Health \
+             Organization}"
+        ),
         "{said}"
     );
     assert!(said.contains("in entry `moh`: author \"Ministry of Health\""), "{said}");

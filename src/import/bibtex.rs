@@ -1525,7 +1525,20 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
                     d.warnings.push(RowError::new(here.line, here.column, message));
                     continue;
                 }
-                let one: Vec<Name> = authors(p).into_iter().filter(|n| names.contains(n)).collect();
+                let one: Vec<Name> =
+                    author(p, parts.get(i + 1).copied()).into_iter().filter(|n| names.contains(n)).collect();
+                if i >= covered
+                    && plainly_institution(p, parts.get(i + 1).copied())
+                    && let Some(n) = one.first()
+                {
+                    let l = n.literal.as_deref().unwrap_or_default();
+                    let message = format!(
+                        "{}{field} {l:?} looks like an institution's name: kept whole, as written (BibTeX's rule \
+                         would read it as a person's); to be sure, write it in braces, {{{l}}}",
+                        d.prefix()
+                    );
+                    d.warnings.push(RowError::new(here.line, here.column, message));
+                }
                 // "Centers for Disease Control and Prevention", "Council on
                 // Ethical and Judicial Affairs" unbraced: the "and" split it,
                 // and the pieces after it are more authors; the braces that
@@ -2200,15 +2213,64 @@ fn collapse(s: &str) -> String {
 /// read by BibTeX's name rules; "others" (et al.) kept as a literal
 /// "others", which the builder turns into the truncated-list flag.
 fn authors(raw: &str) -> Vec<Name> {
-    name_parts(raw)
-        .into_iter()
-        .filter_map(|p| {
-            if p.trim().eq_ignore_ascii_case("others") {
-                return Some(Name::literal("others"));
-            }
-            names::parse_bibtex(p, |x| collapse(&latex_to_unicode(x)))
-        })
-        .collect()
+    let parts = name_parts(raw);
+    parts.iter().enumerate().filter_map(|(i, p)| author(p, parts.get(i + 1).copied())).collect()
+}
+
+/// One name of a BibTeX list, `next` the one after it (if any).
+fn author(p: &str, next: Option<&str>) -> Option<Name> {
+    if p.trim().eq_ignore_ascii_case("others") {
+        return Some(Name::literal("others"));
+    }
+    if plainly_institution(p, next) {
+        return Some(Name::literal(&collapse(&latex_to_unicode(p))));
+    }
+    names::parse_bibtex(p, |x| collapse(&latex_to_unicode(x)))
+}
+
+/// Words that name a body, never a person's name, in an unbraced name of
+/// three words or more ("Ministry of Health of Ghana", "World Health
+/// Organization").
+const BODY_WORDS: &[&str] = &[
+    "ministry",
+    "organization",
+    "organisation",
+    "association",
+    "council",
+    "society",
+    "institute",
+    "university",
+    "department",
+    "committee",
+    "commission",
+    "foundation",
+    "agency",
+    "federation",
+    "academy",
+    "consortium",
+    "government",
+    "bureau",
+    "authority",
+];
+
+/// Whether an unbraced name without a comma is plainly an institution's:
+/// three words or more, one of them a body's ([`BODY_WORDS`]), and not cut
+/// by an "and" from words that continue it ("Council on Ethical and
+/// Judicial Affairs", advised whole instead). Kept whole as the RIS,
+/// EndNote and CSV importers keep such a name, and said (tester r85 F8:
+/// "Ministry of Health of Ghana" printed "of Health of Ghana M").
+fn plainly_institution(p: &str, next: Option<&str>) -> bool {
+    let t = p.trim();
+    if t.contains([',', '{', '}']) {
+        return false;
+    }
+    let words: Vec<String> =
+        t.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let continued = next.is_some_and(|q| {
+        let q = collapse(q);
+        !q.contains([',', '{']) && names::continues_institution(&q)
+    });
+    words.len() >= 3 && words.iter().any(|w| BODY_WORDS.contains(&w.as_str())) && !continued
 }
 
 /// The names of a BibTeX name list as written, split at each top-level "and".

@@ -3783,7 +3783,13 @@ fn names_in_semicolon_part(part: &str) -> Vec<String> {
         }
     }
     let ends_in_suffix = |p: &str| p.split_whitespace().last().is_some_and(is_suffix);
-    if parts.iter().all(|p| initials_part(p) && !looks_corporate(p) && !ends_in_suffix(p)) {
+    // "DU BOIS, W. E. B.", "VAN DER BERG, P. J.": a part of initials alone
+    // (stopped, or single letters) has no family name, so it is the given
+    // name of the part before it, never a person of its own; a family name
+    // in capitals of short words ("DU", "VAN") only looks like initials
+    // (tester r85 F1: one person read as "DU BOIS" and "W. E. B.").
+    let given_alone = |p: &str| given_initials_only(p);
+    if parts.iter().all(|p| initials_part(p) && !looks_corporate(p) && !ends_in_suffix(p) && !given_alone(p)) {
         return parts.iter().map(|p| p.to_string()).collect();
     }
     let initials_only = |p: &str| p.split_whitespace().all(|w| is_initials(w) && !is_suffix(w));
@@ -3795,6 +3801,15 @@ fn names_in_semicolon_part(part: &str) -> Vec<String> {
         return parts.chunks(2).map(|pair| format!("{}, {}", pair[0], pair[1])).collect();
     }
     vec![part.to_string()]
+}
+
+/// Whether a part is initials alone, written as a given name is: stopped
+/// ("W. E. B.", "W.E.B.", "P.-J.") or single letters ("W E B").
+fn given_initials_only(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    !words.is_empty()
+        && words.iter().all(|w| is_initials(w))
+        && (p.contains('.') || words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() == 1))
 }
 
 /// Splits a `;`-less chunk on commas when it is a list of names rather than

@@ -2305,6 +2305,14 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
                 // replaces it, in either order (tester r82 F1: the inverted
                 // institution replaced the stored "World Health Organization").
                 !names::guessed_person(a)
+            } else if whole_and_parts(a, b) || whole_and_parts(b, a) {
+                // A name kept whole only because a cell could not say where
+                // its family name ends ("Nguyễn Văn An", "Kim Ji-won") and
+                // the same letters in the same order as a source's parts
+                // ("Nguyễn, Văn An"): the same name, the parts win in either
+                // order (tester r85 F6: kept whole against CSL-JSON's parts,
+                // as "张伟" was not).
+                !a.is_literal()
             } else if shouted_name(&a.original, &b.original) && folded_name_key(a) == folded_name_key(b) {
                 // A name in capitals ("VYAS, DARSHALI A.", an old export)
                 // gives way to the same name in its own case.
@@ -2856,6 +2864,20 @@ fn non_ascii(s: &str) -> usize {
 /// A name's letters and digits, folded (case, diacritics), without spaces
 /// and punctuation: "Ministry of Health, Ghana" and "MINISTRY OF HEALTH
 /// GHANA" have the same.
+/// Whether `whole` is a person's name kept whole (not an institution's)
+/// and `person` the same letters in the same order read into a person's
+/// parts by the source, not by a guess ([`names::guessed_person`]).
+fn whole_and_parts(whole: &Name, person: &Name) -> bool {
+    whole.is_literal()
+        && !person.is_literal()
+        && person.family.is_some()
+        && whole.original != person.original
+        && letters_of(&whole.original) == letters_of(&person.original)
+        && !names::looks_corporate(&whole.original)
+        && !names::guessed_person(person)
+        && !names::looks_institutional(person)
+}
+
 fn letters_of(s: &str) -> String {
     crate::import::fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
@@ -3077,7 +3099,12 @@ fn with_stored_marks(stored: &Name, theirs: &Name) -> Name {
     {
         let fold = crate::import::fold;
         let joined = if p.ends_with(['-', '\'', '’']) { format!("{p}{tf}") } else { format!("{p} {tf}") };
-        if fold(&joined) == fold(sf) && sf != joined {
+        // Only the stored letters' marks keep it: a family name that differs
+        // from the file's in case alone ("Van Der Berg", as Scopus
+        // capitalises particles, against "van der Berg") takes the file's
+        // particle in its own case (tester r85 F9: "Van Der Berg, Pieter",
+        // a name neither source wrote, in one order only).
+        if fold(&joined) == fold(sf) && sf != joined && sf.to_lowercase() != joined.to_lowercase() {
             n.particle = None;
             n.family = Some(sf.to_string());
             changed = true;
@@ -3302,6 +3329,10 @@ fn same_person(a: &Name, b: &Name) -> bool {
         || ascii(person_key(a)) == ascii(person_key(b))
         || (a.family.is_some() && b.family.is_some() && with_suffix(a) == with_suffix(b))
         || caseless_run(a).is_some_and(|x| caseless_run(b).is_some_and(|y| x == y))
+        // A family-first name kept whole ("Nguyễn Văn An") and its parts
+        // ("Nguyễn, Văn An"), as the caseless run is (tester r85 F6).
+        || whole_and_parts(a, b)
+        || whole_and_parts(b, a)
 }
 
 /// Whether two names of one record's people are one person: the same
