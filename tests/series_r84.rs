@@ -4,6 +4,9 @@
 //! F6: an LNCS paper's number was stored as the issue and every style
 //! printed the paper as a journal article); a conference paper whose issue
 //! is its number in a book's series is printed as a paper in a book.
+//! r85 (tester F5, F7): that number is stored as the book's own record
+//! stores it, the issue, from every format (the volume of r84 met BibTeX's
+//! issue of the same paper and both were printed).
 mod common;
 use common::*;
 
@@ -62,7 +65,9 @@ fn a_csl_json_lncs_paper_is_stored_as_from_bibtex_and_ris() {
     let err = w.import_reading("ser.json", JSON);
     assert!(!err.contains("not stored"), "{err}");
     let r = stored(&w);
-    assert_eq!(numbers(&r), [s("12261"), Value::Null, Value::Null]);
+    // r85: the proceedings' number in the series, stored as the
+    // proceedings' own record stores it, the issue (tester r85 F5, F7).
+    assert_eq!(numbers(&r), [Value::Null, s("12261"), Value::Null]);
     assert_eq!(r["series"], "Lecture Notes in Computer Science");
     assert_eq!(r["container"], "Medical Image Computing and Computer Assisted Intervention – MICCAI 2020");
     assert_eq!(r["type"], "conference-paper");
@@ -107,21 +112,21 @@ fn a_csl_json_lncs_paper_is_printed_as_a_conference_paper() {
             "vancouver",
             format!(
                 "Obermeyer Z. Fairness in triage models. In: Medical Image Computing and Computer Assisted Intervention \
-                 – MICCAI 2020. Cham: Springer; 2020. p. 100-10. (Lecture Notes in Computer Science; vol. 12261). doi:{doi}"
+                 – MICCAI 2020. Cham: Springer; 2020. p. 100-10. (Lecture Notes in Computer Science; no. 12261). doi:{doi}"
             ),
         ),
         (
             "apa",
             format!(
                 "Obermeyer, Z. (2020). Fairness in triage models. In Medical Image Computing and Computer Assisted \
-                 Intervention – MICCAI 2020 (Vol. 12261, pp. 100–110). Springer. https://doi.org/{doi}"
+                 Intervention – MICCAI 2020 (pp. 100–110). Springer. https://doi.org/{doi}"
             ),
         ),
         (
             "harvard",
             format!(
                 "Obermeyer, Z. (2020) ‘Fairness in triage models’, in Medical Image Computing and Computer Assisted \
-                 Intervention – MICCAI 2020. Cham: Springer (Lecture Notes in Computer Science, vol. 12261), \
+                 Intervention – MICCAI 2020. Cham: Springer (Lecture Notes in Computer Science, 12261), \
                  pp. 100–110. Available at: https://doi.org/{doi}."
             ),
         ),
@@ -266,8 +271,10 @@ fn a_chapters_volume_and_collection_number_are_stored_as_from_bibtex() {
     assert!(!err.contains("not stored"), "{err}");
     let list = w.reading_list();
     assert_eq!(numbers(reading(&list, "Smallpox")), [s("2"), s("7"), Value::Null]);
-    assert_eq!(numbers(reading(&list, "Cholera")), [s("42"), Value::Null, Value::Null]);
-    assert_eq!(numbers(reading(&list, "Bias")), [s("149"), Value::Null, Value::Null]);
+    // r85: a chapter's or paper's book's number in the series, stored as
+    // the book's record stores it (tester r85 F5, F7).
+    assert_eq!(numbers(reading(&list, "Cholera")), [Value::Null, s("42"), Value::Null]);
+    assert_eq!(numbers(reading(&list, "Bias")), [Value::Null, s("149"), Value::Null]);
 
     let bib = Workdir::new();
     bib.import_reading("ch.bib", CHAPTERS_BIB);
@@ -288,7 +295,7 @@ A2  - Porter, Roy\nT3  - Wellcome Series in the History of Medicine\nVL  - 42\nS
 PB  - Rodopi\nCY  - Amsterdam\nER  - \n";
     w.import_reading("ch.ris", ris);
     assert_eq!(w.reading_list().as_array().expect("an array").len(), 3);
-    assert_eq!(numbers(reading(&w.reading_list(), "Cholera")), [s("42"), Value::Null, Value::Null]);
+    assert_eq!(numbers(reading(&w.reading_list(), "Cholera")), [Value::Null, s("42"), Value::Null]);
 
     let v = w.references("vancouver");
     assert_eq!(
@@ -304,7 +311,7 @@ PB  - Rodopi\nCY  - Amsterdam\nER  - \n";
     assert_eq!(
         reference(&v, "Bias"),
         "Wong A. Bias in sepsis alerts. In: Proceedings of the Machine Learning for Healthcare Conference. \
-         Cambridge (MA): PMLR; 2021. p. 1-12. (Proceedings of Machine Learning Research; vol. 149)."
+         Cambridge (MA): PMLR; 2021. p. 1-12. (Proceedings of Machine Learning Research; no. 149)."
     );
     let c = w.references("chicago");
     assert_eq!(

@@ -616,12 +616,12 @@ fn inherit(
     // its part inherits it as that number, never as the volume of a set
     // (tester83 F3: a chapter was "Vol 4" of the book "Studies in African
     // History; vol 4").
+    // A paper takes its proceedings' number in the series as its
+    // proceedings' record keeps it (tester r85 F7: "vol. 7" for the paper,
+    // "no. 7" for its proceedings).
     let blank = |k: &str| parent.get(k).is_none_or(|f| f.raw.trim().is_empty());
-    // (A paper keeps its proceedings' volume as its volume, printed "(Lecture
-    // Notes…; vol. 7)" as Citing Medicine ch. 3 cites it: tester r14.)
     if entry_kind(parent_kind, false) == "book"
         && !MULTI_VOLUME.contains(&parent_kind)
-        && parent_kind != "proceedings"
         && !blank("series")
         && ["number", "issue", "maintitle", "volumes"].iter().all(|k| blank(k))
         && !child.contains_key("number")
@@ -1704,9 +1704,17 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
     // `@mv…` entry) keeps its volume.
     // The rule is [`Draft::volume_numbers_series`], shared with RIS and
     // EndNote XML.
-    let whole_book = entry_kind(&e.kind, web_address) == "book" && !MULTI_VOLUME.contains(&e.kind.as_str());
-    if whole_book && !book_in_main && get("maintitle").is_none() && get("volumes").is_none() {
-        d.volume_numbers_series("book");
+    // A paper's or chapter's `volume` beside its book's `series` is the
+    // book's number in the series too (btxdoc §2.2 gives `volume` or
+    // `number` with `series` for `@inproceedings` and `@incollection`
+    // alike): one meaning for the proceedings and each of its papers,
+    // whether written in the paper or inherited by crossref, and for the
+    // paper's `number` beside `series` (tester r85 F5, F7).
+    let kind = entry_kind(&e.kind, web_address);
+    let whole_book = kind == "book" && !MULTI_VOLUME.contains(&e.kind.as_str());
+    let part = matches!(kind, "chapter" | "conference-paper");
+    if (whole_book || part) && !book_in_main && get("maintitle").is_none() && get("volumes").is_none() {
+        d.volume_numbers_series(kind);
     }
     d.pages_at = field_at("pages");
     // `type` is the kind of work within the entry type ("Policy Brief" on a

@@ -331,7 +331,8 @@ impl Draft {
     /// a volume given with `series` is "volume 7 of Lecture Notes…"). A
     /// book with its own number (the issue) or that is one volume of a set
     /// (its volume's title, a number of volumes) keeps its volume. One rule
-    /// for BibTeX, RIS and EndNote XML (tester r80 F4, F7; r83). `kind` is
+    /// for BibTeX, RIS and EndNote XML (tester r80 F4, F7; r83), and for a
+    /// paper or chapter in the book (r85 F5, F7). `kind` is
     /// the record's reading type as the format maps it. Returns whether the
     /// volume was taken.
     pub(crate) fn volume_numbers_series(&mut self, kind: &str) -> bool {
@@ -340,6 +341,13 @@ impl Draft {
             "book" => self.issue.as_deref().is_some_and(|i| !i.trim().is_empty()),
             // A report's issue is its own number, beside its number in the series.
             "report" => false,
+            // A paper's or a chapter's number in its book's series is its
+            // book's, kept where the book's own record keeps it, so the
+            // proceedings and each of its papers give the same number the
+            // same meaning (tester r85 F7: "no. 7" for the proceedings, "vol.
+            // 7" for its paper; F5: a paper's BibTeX `number` and CSL
+            // `collection-number` were the issue and the volume).
+            "chapter" | "conference-paper" => self.issue.as_deref().is_some_and(|i| !i.trim().is_empty()),
             _ => return false,
         };
         if !in_series

@@ -878,31 +878,30 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     };
     d.issue = text_of(o.get("issue")).or_else(|| if article { None } else { number.as_ref().map(|n| n.text.clone()) });
     // A `collection-number` of a work in a book in a series (a proceedings
-    // paper in LNCS, a chapter, a thesis in a series) is the volume in the
-    // series, where BibTeX's `volume` beside `series` and RIS `VL` beside
-    // `T3` put it ([`Draft::volume_numbers_series`]: only a book's and a
-    // report's are kept apart): the same paper from every format is one
-    // record (tester r84 F6: it was stored as the issue, and every style
-    // printed the paper as a journal article). Beside a `volume` of its
-    // own (a chapter in one volume of a set in a series) it is read below,
-    // as BibTeX reads `number` beside `volume`.
+    // paper in LNCS, a chapter, a thesis in a series) is its book's number
+    // in the series, kept as the book's own record keeps it (the issue, or
+    // beside it), as BibTeX's `number` (or `volume`) beside `series` and RIS
+    // `VL` beside `T3` are ([`Draft::volume_numbers_series`]): the same
+    // paper from every format, and the proceedings and its papers, give the
+    // number one meaning (tester r85 F5: the volume beside BibTeX's issue,
+    // printed twice after a merge; F7). A `volume` alone beside the series
+    // is that number too, as in BibTeX; beside a `collection-number` of its
+    // own it is one volume of a set in the series (a chapter in volume 2
+    // of a set, number 7 in its series), and the same number given twice
+    // ("volume": 149, "collection-number": 149) is one number.
     let volume_in_series = !article
         && !matches!(csl_kind(csl_type), "book" | "report" | "article" | "newspaper-article" | "magazine-article");
+    let collection_number = text_of(o.get("collection-number")).filter(|n| !n.trim().is_empty());
     if volume_in_series
         && d.series.is_some()
-        && d.volume.as_deref().is_none_or(|v| v.trim().is_empty())
-        && let Some(n) = text_of(o.get("collection-number")).filter(|n| !n.trim().is_empty())
+        && let (Some(v), Some(n)) = (d.volume.as_deref(), collection_number.as_deref())
+        && v.trim() == n.trim()
     {
-        d.volume = Some(n);
+        d.volume = None;
         volume_key = "collection-number";
     }
     // A `collection-number` alone is the number in the series: the builder
     // keeps it as a book's issue, and apart for a report (tester r34 #1).
-    // The volume's own number again ("volume": 3, "collection-number": 3)
-    // of a work whose volume is its number in the series is one number.
-    let collection_number = text_of(o.get("collection-number")).filter(|n| {
-        volume_key != "collection-number" && !(volume_in_series && d.volume.as_deref().map(str::trim) == Some(n.trim()))
-    });
     if d.issue.is_none() && d.series.is_some() {
         d.series_number = collection_number.clone();
     }
@@ -962,6 +961,14 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.pages_at = Some(at(if o.contains_key("page") { "page" } else { "page-first" }));
     d.volume_at = Some(at(volume_key));
     d.issue_at = Some(at(if text_of(o.get("issue")).is_some() { "issue" } else { "number" }));
+    if d.series_number.is_some() && text_of(o.get("issue")).is_none() && number.is_none() {
+        d.issue_at = Some(at("collection-number"));
+    }
+    // A paper's or chapter's `volume` alone beside its book's series: the
+    // book's number in the series, as above.
+    if volume_in_series {
+        d.volume_numbers_series(csl_kind(csl_type));
+    }
     // "Total number of pages of the cited item" (CSL 1.0.2, number variables).
     d.page_count = text_of(o.get("number-of-pages"));
     if article {

@@ -652,8 +652,9 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     // A Book's or Report's `volume` beside its series (`secondary-title`,
     // `tertiary-title`) with no `number` (a Book's "Series Volume") is its
     // number in the series, as BibTeX's `volume` beside `series` is
-    // ([`Draft::volume_numbers_series`]; r83). With a `number` or
-    // `num-vols` it is one volume of a set, and stays the volume.
+    // ([`Draft::volume_numbers_series`]; r83), and a paper's or chapter's
+    // is its book's (r85). With a `number` or `num-vols` it is one volume
+    // of a set, and stays the volume.
     d.volume_numbers_series(kind);
     d.pages = text("pages");
     d.pages_at = val("pages").map(|v| v.at);

@@ -795,8 +795,9 @@ fn draft(raw: &Raw) -> Draft {
     // its number in the series, as BibTeX's `volume` beside `series` is
     // ([`Draft::volume_numbers_series`]; r83): a catalogue's "WHO technical
     // report series; 1045", "California series in public anthropology; 26".
-    // A chapter's keeps its volume, which the styles cite as its book's
-    // number in the series, as a BibTeX chapter's.
+    // A chapter's or a conference paper's `VL` beside `T3` is its book's
+    // number in the series, kept as the book's own record keeps it (r85
+    // F5, F7: the paper and its proceedings gave the number two meanings).
     d.volume_numbers_series(raw.ty.map_or("other", ris_kind));
     // `TT`, the title in translation (RIS specification, 2011): kept as
     // MEDLINE's translated titles are ([`Draft::take_translated_title`]);

@@ -2731,7 +2731,11 @@ pub fn series_number_as_volume(a: &Placement, b: &Placement) -> bool {
             _ => false,
         };
     let same_series = matches!((given(a.series), given(b.series)), (Some(x), Some(y)) if title_key(x) == title_key(y));
-    a.kind == "book" && b.kind == "book" && same_series && (one_way(a, b) || one_way(b, a))
+    // A paper's or chapter's number in its book's series likewise: one
+    // stored as its volume before r85 meets the same number read as the
+    // number in the series.
+    let kinds = a.kind == b.kind && matches!(a.kind, "book" | "chapter" | "conference-paper");
+    kinds && same_series && (one_way(a, b) || one_way(b, a))
 }
 
 /// One book's number in its series, stored as its number in the series
@@ -2747,12 +2751,22 @@ fn one_series_number(old: &Stored, r: &ReadingRecord, new: &mut Stored) -> Optio
         series: old.series.as_deref(),
         ..Default::default()
     };
-    if new.kind != "book" || !series_number_as_volume(&stored, &Placement::of(r)) {
+    let part = matches!(new.kind.as_str(), "chapter" | "conference-paper");
+    if !(new.kind == "book" || part) || !series_number_as_volume(&stored, &Placement::of(r)) {
         return None;
     }
     let v = r.volume.as_deref().or(old.volume.as_deref())?.trim();
     let n = r.issue.as_deref().or(old.issue.as_deref())?.trim();
     let series = new.series.clone().unwrap_or_default();
+    // A paper's or chapter's is its book's number in the series wherever it
+    // was stored (r85 F5: "Vol. 12345 … no. 12345" after a merge).
+    if part && old.issue.is_none() {
+        new.volume = None;
+        new.issue = r.issue.clone();
+        return Some(format!(
+            "the stored volume {v:?} is the file's number in the series {series:?} ({n:?}), kept there once"
+        ));
+    }
     Some(if old.issue.is_some() {
         new.volume = old.volume.clone();
         format!("the file's volume {v:?} is the stored number in the series {series:?} ({n:?}), kept there once")
