@@ -432,11 +432,7 @@ fn read_isbns(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
             // format (its ISBN apart by design): kept beside the ISBN to find
             // the book by, and said.
             Some(o) if other_format_column(&c.header(*i)) || other_format_column(&c.header(*kept_column)) => {
-                if let Some(n) = super::normalise_isbn(&o)
-                    && !d.other_isbns.contains(&n)
-                {
-                    d.other_isbns.push(n);
-                }
+                keep_other_isbn(&mut d.other_isbns, &o);
                 d.warnings.push(RowError::new(
                     line,
                     *i as u64 + 1,
@@ -457,11 +453,7 @@ fn read_isbns(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut Draft) {
             // book's"). Another publisher's is another book's (kept, it
             // would find this entry for that book).
             Some(o) if same_publisher(&o, &thirteen) => {
-                if let Some(n) = super::normalise_isbn(&o)
-                    && !d.other_isbns.contains(&n)
-                {
-                    d.other_isbns.push(n);
-                }
+                keep_other_isbn(&mut d.other_isbns, &o);
                 d.warnings.push(RowError::new(
                     line,
                     *i as u64 + 1,
@@ -605,6 +597,17 @@ fn chapter_cells_not_read(r: &csv::StringRecord, line: u64, c: &Columns, d: &mut
                 ),
             ));
         }
+    }
+}
+
+/// Adds `isbn` (as written in its column) to `others`, a book's other
+/// ISBNs in their normal ISBN-13 form, once; an invalid one is left out
+/// (the caller says what it keeps).
+fn keep_other_isbn(others: &mut Vec<String>, isbn: &str) {
+    if let Some(n) = super::normalise_isbn(isbn)
+        && !others.contains(&n)
+    {
+        others.push(n);
     }
 }
 
