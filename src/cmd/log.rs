@@ -135,24 +135,11 @@ fn cut_pair(before: &str, after: &str) -> (String, String) {
 
 /// [`summary`], every value whole when `whole` (a CSV or JSON log).
 pub(crate) fn summary_at(before: Option<&serde_json::Value>, after: Option<&serde_json::Value>, whole: bool) -> String {
-    let text = |v: &serde_json::Value| match v {
-        serde_json::Value::Null => "(empty)".to_string(),
-        serde_json::Value::String(s) => s.clone(),
-        serde_json::Value::Array(a) if !a.is_empty() && a.iter().all(|n| n.get("original").is_some()) => {
-            a.iter().filter_map(|n| n.get("original")?.as_str()).collect::<Vec<_>>().join("; ")
-        }
-        other => other.to_string(),
-    };
+    // Names in parts (authors, editors, translators) as written: "Ramos, Myra; Macedo, Donaldo";
+    // other ISBNs and other lists of text alike.
+    let text = crate::store::history::value_text;
     let short = |v: &serde_json::Value| {
-        let s = match v {
-            serde_json::Value::Null => "(empty)".to_string(),
-            serde_json::Value::String(s) => s.clone(),
-            // Names in parts (authors, editors, translators) as written: "Ramos, Myra; Macedo, Donaldo".
-            serde_json::Value::Array(a) if !a.is_empty() && a.iter().all(|n| n.get("original").is_some()) => {
-                a.iter().filter_map(|n| n.get("original")?.as_str()).collect::<Vec<_>>().join("; ")
-            }
-            other => other.to_string(),
-        };
+        let s = text(v);
         if whole || s.chars().count() <= 40 { s } else { format!("{}…", s.chars().take(39).collect::<String>()) }
     };
     // Keys derived from others (a title's hash or de-duplication key) say nothing to people.
@@ -215,7 +202,8 @@ pub(crate) fn summary_at(before: Option<&serde_json::Value>, after: Option<&serd
                     .filter(|k| shown(k))
                     .filter_map(|k| {
                         let (b, a) = (bo.get(k).unwrap_or(&cleared), ao.get(k).unwrap_or(&cleared));
-                        (b != a).then(|| {
+                        // (No list and an empty list are both nothing: no change to say.)
+                        (b != a && !(text(b) == "(empty)" && text(a) == "(empty)")).then(|| {
                             // The same names as written, read into other
                             // parts ("Ibn Sina" as family "Ibn Sina", then as
                             // family "Sina", given "Ibn"): the parts are the

@@ -141,6 +141,26 @@ pub struct LogFilter<'a> {
     pub bookkeeping: bool,
 }
 
+/// A value of a history record as people read it, one rule for `canon log`
+/// and the web history: a list of names in parts as the names are written,
+/// a list of texts (other ISBNs, keywords, authors as written) joined by
+/// "; " as a list is written everywhere else (issue 12: other ISBNs were
+/// shown as `["978…"]`), nothing as "(empty)".
+pub fn value_text(v: &Value) -> String {
+    match v {
+        Value::Null => "(empty)".to_string(),
+        Value::String(s) => s.clone(),
+        Value::Array(a) if a.is_empty() => "(empty)".to_string(),
+        Value::Array(a) if a.iter().all(|n| n.get("original").is_some()) => {
+            a.iter().filter_map(|n| n.get("original")?.as_str()).collect::<Vec<_>>().join("; ")
+        }
+        Value::Array(a) if a.iter().all(Value::is_string) => {
+            a.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("; ")
+        }
+        other => other.to_string(),
+    }
+}
+
 pub fn log(conn: &Connection, f: &LogFilter) -> Result<Vec<Entry>> {
     let mut st = conn.prepare(
         "SELECT h.id, h.at, c.name, h.action, h.entity, h.entity_id, h.before, h.after, h.import_id, h.note

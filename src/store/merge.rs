@@ -446,6 +446,50 @@ fn tag_key(table: &str, m: &Record) -> Value {
     }
 }
 
+/// Their reading `theirs` with its ISBN folded into our ISBNs, when its ISBN
+/// and ours differ but one is among the other's other ISBNs, or both keep
+/// one other ISBN alike (one book's cloth, paperback and e-book ISBNs): our ISBN stays the printed one, theirs and
+/// all other ISBNs of both copies become the other ISBNs, with what to say
+/// of it. `None` when there is nothing to fold.
+fn fold_isbns(o: &Record, theirs: &Record) -> Option<(Record, String)> {
+    let norm = |v: &str| crate::import::normalise_isbn(v).unwrap_or_else(|| v.trim().to_string());
+    let others = |m: &Record| -> Vec<String> {
+        m.get("other_isbns")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(norm)
+            .collect()
+    };
+    let (ours, their) = (s(o, "isbn"), s(theirs, "isbn"));
+    if ours.trim().is_empty() || their.trim().is_empty() || super::readings::is_part(s(o, "type")) {
+        return None;
+    }
+    let (a, b) = (norm(ours), norm(their));
+    let (oo, to) = (others(o), others(theirs));
+    // One book when either's ISBNs hold the other's, or both keep one other ISBN alike.
+    let shared = oo.contains(&b) || to.contains(&a) || oo.iter().any(|i| to.contains(i));
+    if a == b || !shared {
+        return None;
+    }
+    let mut all: Vec<String> = oo.iter().cloned().chain(to).chain([b.clone()]).filter(|i| *i != a).collect();
+    all.sort();
+    all.dedup();
+    let mut f = theirs.clone();
+    f.insert("isbn".into(), Value::from(ours));
+    f.insert("other_isbns".into(), Value::from(all));
+    let said = if oo.contains(&b) {
+        format!("their ISBN {b} is among our other ISBNs of the book: one book, ours, {ours:?}, kept as printed")
+    } else {
+        format!(
+            "their ISBN {b} is another ISBN of the book: ours, {ours:?}, kept as printed, theirs kept beside it \
+             among its other ISBNs"
+        )
+    };
+    Some((f, said))
+}
+
 /// A record's natural key, as text, for tables matched by something other than ID.
 fn natural_keys(table: &str, m: &Record) -> Vec<String> {
     match table {
@@ -484,6 +528,16 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
                 crate::import::title_key(s(m, "title")),
                 m.get("year").cloned().unwrap_or(Value::Null)
             ));
+            // Another ISBN of the book (an e-book's, another binding's) names it too, as
+            // on import, but only as a fallback after its own ISBN and title: one copy's
+            // ISBN that the other lists among its other ISBNs is the same book (issue 12).
+            if !super::readings::is_part(s(m, "type")) {
+                for o in m.get("other_isbns").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str)
+                {
+                    let isbn = crate::import::normalise_isbn(o).unwrap_or_else(|| o.to_string());
+                    k.push(format!("isbn:{isbn}"));
+                }
+            }
             k
         }
         // One value per facet and person: the same facet recorded on both sides is one record.
@@ -1188,6 +1242,22 @@ impl Merger<'_, '_> {
 
     /// The same record on both sides: identical, one side moved, or a conflict.
     fn compare(&mut self, t: &'static Table, o: &Record, theirs: &Record, their_id: i64) -> Result<()> {
+        // Their ISBN that is another ISBN of our book (or ours another of theirs): one
+        // book, our ISBN printed, theirs kept beside it, never a conflict (issue 12).
+        let Some((folded, said)) = (if t.name == "reading" { fold_isbns(o, theirs) } else { None }) else {
+            return self.compare_fields(t, o, theirs, their_id);
+        };
+        let before = self.steps.len();
+        self.compare_fields(t, o, &folded, their_id)?;
+        let id = i(o, "id").unwrap_or(0);
+        match self.steps[before..].iter_mut().find(|s| s.entity == t.name && s.id == id) {
+            Some(step) => step.what += &format!(" — {said}"),
+            None => self.step("update", t.name, id, format!("{}: isbn — {said}", label(t.name, o))),
+        }
+        Ok(())
+    }
+
+    fn compare_fields(&mut self, t: &'static Table, o: &Record, theirs: &Record, their_id: i64) -> Result<()> {
         let id = i(o, "id").unwrap_or(0);
         let differ: Vec<&String> =
             theirs.keys().filter(|k| !NOT_CONTENT.contains(&k.as_str()) && o.get(*k) != theirs.get(*k)).collect();
@@ -1238,12 +1308,18 @@ impl Merger<'_, '_> {
                 }
                 (false, true) => take.push((*k).clone()),
                 // Two copies of one work: the richer value stands (a merge never makes it poorer).
-                (false, false) if t.name == "reading" => match super::readings::richer_value(k, ov, tv) {
-                    Some(super::readings::Side::Ours) => kept.push((*k).clone()),
-                    Some(super::readings::Side::Theirs) => take.push((*k).clone()),
-                    Some(super::readings::Side::Both) => combine.push((*k).clone()),
-                    None => conflict.push((*k).clone()),
-                },
+                // Other ISBNs are keys to find the book by: both sides' changes to them never
+                // conflict, all are kept.
+                (false, false) | (true, true)
+                    if t.name == "reading" && (!ours_moved || k.as_str() == "other_isbns") =>
+                {
+                    match super::readings::richer_value(k, ov, tv) {
+                        Some(super::readings::Side::Ours) => kept.push((*k).clone()),
+                        Some(super::readings::Side::Theirs) => take.push((*k).clone()),
+                        Some(super::readings::Side::Both) => combine.push((*k).clone()),
+                        None => conflict.push((*k).clone()),
+                    }
+                }
                 _ => conflict.push((*k).clone()),
             }
         }

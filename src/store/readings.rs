@@ -147,6 +147,122 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+impl Stored {
+    /// A stored reading's fields an import may change, and its review
+    /// status. Every field of [`Reading`] is named here, so the compiler
+    /// asks where a new one goes.
+    fn from_reading(r: Reading) -> (Stored, String) {
+        let Reading {
+            id: _,
+            themes: _,
+            status,
+            title,
+            authors,
+            author_names,
+            editor_names,
+            translator_names,
+            year,
+            season,
+            month,
+            day,
+            month_end,
+            year_end,
+            day_end,
+            season_end,
+            series,
+            genre,
+            page_count,
+            series_number,
+            accessed,
+            original_year,
+            original_title,
+            volume_title,
+            number_of_volumes,
+            type_inferred,
+            date_approximate,
+            date_copyright,
+            authors_truncated,
+            editors_truncated,
+            year_note,
+            kind,
+            container,
+            container_short,
+            volume,
+            issue,
+            pages,
+            publisher,
+            place,
+            edition,
+            doi,
+            pmid,
+            isbn,
+            other_isbns,
+            url,
+            annotation,
+            source_kind,
+            credit,
+            licence,
+            language,
+            global_south,
+            open_access,
+            original_language,
+            translated,
+            perspective,
+        } = r;
+        let stored = Stored {
+            title,
+            year,
+            year_note,
+            kind,
+            type_inferred,
+            container,
+            volume,
+            issue,
+            pages,
+            publisher,
+            place,
+            edition,
+            doi,
+            isbn,
+            url,
+            annotation,
+            source_kind,
+            language,
+            facets: WorkFacets { original_language, translated, global_south, open_access, perspective },
+            authors,
+            author_names,
+            editor_names,
+            translator_names,
+            container_short,
+            season,
+            month,
+            day,
+            month_end,
+            year_end,
+            day_end,
+            season_end,
+            series,
+            genre,
+            page_count,
+            credit,
+            licence,
+            series_number,
+            accessed,
+            original_year,
+            original_title,
+            volume_title,
+            number_of_volumes,
+            date_approximate,
+            date_copyright,
+            authors_truncated,
+            editors_truncated,
+            pmid,
+            other_isbns,
+        };
+        (stored, status)
+    }
+}
+
 /// How `type_inferred` is stored: 1 when inferred, NULL when stated (as
 /// every entry from before schema 0033 is).
 fn inferred_column(inferred: bool) -> Option<i64> {
@@ -1705,6 +1821,9 @@ enum IdIs {
 /// How a record was found by the title in its original language
 /// ([`crate::import::ReadingRecord::original_title`]).
 const ORIGINAL_TITLE: &str = "title in the original language";
+/// How a record found an entry by an ISBN one of them gives as another ISBN
+/// of the book (issue 12): weaker than the book's own ISBN.
+const OTHER_ISBN: &str = "ISBN, one of the book's other ISBNs";
 /// How a record is found as the work stored under PubMed's bracketed
 /// translation of its title ([`Importer::find_by_other_title`]).
 const TRANSLATED_TITLE: &str = "first author, year, volume and first page as the stored translated title";
@@ -4559,6 +4678,9 @@ impl<'t> ReadingWriter<'t> {
             let id = found.remove(0);
             return Ok(Some((id, "title and year", found)));
         }
+        if let Some((id, how)) = self.find_by_other_isbn(r)? {
+            return Ok(Some((id, how, Vec::new())));
+        }
         if let Some(id) = self.before_and_after_publication(r, &key)?
             && self.title_may_match(id, r)?
         {
@@ -4662,9 +4784,27 @@ impl<'t> ReadingWriter<'t> {
         // Each of the book's ISBNs the record gives (a cloth and a
         // paperback ISBN; tester r79 F3) finds it, the stored ones beside
         // the entry's own included ([`isbn_holder`]).
+        // Only the record's own ISBN against an entry's own is as strong as a
+        // DOI; another ISBN of the book on either side is a fallback after
+        // the title and year ([`Self::find_by_other_isbn`]; issue 12).
+        if let Some(i) = &r.isbn
+            && let Some((id, _)) = isbn_owner(self.tx, i, &r.kind, r.volume.as_deref(), &r.title, None)?
+        {
+            return Ok(Some((id, "ISBN")));
+        }
+        Ok(None)
+    }
+
+    /// The entry one of the record's ISBNs names where the entry or the
+    /// record gives it as another ISBN of the book (an e-book's, another
+    /// binding's), tried after the title and year: weaker evidence than the
+    /// book's own ISBN, so it never makes the file refused as two works
+    /// under one ISBN (issue 12); a record that is clearly another work is
+    /// its own entry instead, and said ([`ReadingWriter::write_one`]).
+    fn find_by_other_isbn(&self, r: &ReadingRecord) -> Result<Option<(i64, &'static str)>> {
         for i in r.isbn.iter().chain(&r.other_isbns) {
             if let Some((id, _)) = isbn_holder(self.tx, i, &r.kind, r.volume.as_deref(), &r.title, None)? {
-                return Ok(Some((id, "ISBN")));
+                return Ok(Some((id, OTHER_ISBN)));
             }
         }
         Ok(None)
@@ -5153,85 +5293,13 @@ impl<'t> ReadingWriter<'t> {
         Ok(out)
     }
 
+    /// Entry `id` as stored, and its review status: read by the one mapper
+    /// of a reading row ([`READING_COLUMNS`], [`reading_from_row`]), so a
+    /// new field is added there and in [`Stored::from_reading`] only.
     fn load(&self, id: i64) -> Result<(Stored, String)> {
-        let mut s = self.tx.prepare_cached(
-            "SELECT title, year, type, container, doi, isbn, url, annotation, source_kind, language, status,
-                    year_note, volume, issue, pages, publisher, place, edition,
-                    original_language, translated, global_south, open_access, perspective,
-                    container_short, season, month, day, date_approximate, authors_truncated, pmid,
-                    coalesce(month_end, year_end_month), series, genre, date_copyright, day_end, season_end,
-                    page_count, credit, licence, series_number, accessed, original_year, original_title,
-                    volume_title, number_of_volumes,
-                    type_inferred, year_end, editors_truncated
-               FROM reading WHERE id = ?1",
-        )?;
-        let (mut stored, status) = s.query_row([id], |r| {
-            Ok((
-                Stored {
-                    title: r.get(0)?,
-                    year: r.get(1)?,
-                    kind: r.get(2)?,
-                    container: r.get(3)?,
-                    doi: r.get(4)?,
-                    isbn: r.get(5)?,
-                    url: r.get(6)?,
-                    annotation: r.get(7)?,
-                    source_kind: r.get(8)?,
-                    language: r.get(9)?,
-                    year_note: r.get(11)?,
-                    volume: r.get(12)?,
-                    issue: r.get(13)?,
-                    pages: r.get(14)?,
-                    publisher: r.get(15)?,
-                    place: r.get(16)?,
-                    edition: r.get(17)?,
-                    facets: WorkFacets {
-                        original_language: r.get(18)?,
-                        translated: r.get::<_, Option<i64>>(19)?.map(|v| v != 0),
-                        global_south: r.get::<_, Option<i64>>(20)?.map(|v| v != 0),
-                        open_access: r.get::<_, Option<i64>>(21)?.map(|v| v != 0),
-                        perspective: r.get(22)?,
-                    },
-                    authors: Vec::new(),
-                    author_names: Vec::new(),
-                    editor_names: Vec::new(),
-                    translator_names: Vec::new(),
-                    container_short: r.get(23)?,
-                    season: r.get(24)?,
-                    month: r.get(25)?,
-                    day: r.get(26)?,
-                    date_approximate: r.get::<_, Option<i64>>(27)?.unwrap_or(0) != 0,
-                    authors_truncated: r.get::<_, Option<i64>>(28)?.unwrap_or(0) != 0,
-                    pmid: r.get(29)?,
-                    month_end: r.get(30)?,
-                    series: r.get(31)?,
-                    genre: r.get(32)?,
-                    date_copyright: r.get::<_, Option<i64>>(33)?.unwrap_or(0) != 0,
-                    day_end: r.get(34)?,
-                    season_end: r.get(35)?,
-                    page_count: r.get(36)?,
-                    credit: r.get(37)?,
-                    licence: r.get(38)?,
-                    series_number: r.get(39)?,
-                    accessed: r.get(40)?,
-                    original_year: r.get(41)?,
-                    original_title: r.get(42)?,
-                    volume_title: r.get(43)?,
-                    number_of_volumes: r.get(44)?,
-                    type_inferred: r.get::<_, Option<i64>>(45)?.unwrap_or(0) != 0,
-                    year_end: r.get(46)?,
-                    editors_truncated: r.get::<_, Option<i64>>(47)?.unwrap_or(0) != 0,
-                    other_isbns: Vec::new(),
-                },
-                r.get::<_, String>(10)?,
-            ))
-        })?;
-        stored.author_names = authors(self.tx, id)?;
-        stored.authors = stored.author_names.iter().map(|n| n.original.clone()).collect();
-        stored.editor_names = editors(self.tx, id)?;
-        stored.translator_names = translators(self.tx, id)?;
-        stored.other_isbns = other_isbns(self.tx, id)?;
-        Ok((stored, status))
+        let sql = format!("SELECT {READING_COLUMNS} FROM reading r WHERE r.id = ?1");
+        let r = self.tx.prepare_cached(&sql)?.query_row([id], reading_from_row)?;
+        Ok(Stored::from_reading(r))
     }
 
     /// Adds or merges one reading; returns its ID. A record that cannot be
@@ -5486,6 +5554,28 @@ impl<'t> ReadingWriter<'t> {
             return self.add(r, label).map(Some);
         };
         let (mut old, status) = self.load(id)?;
+        // Found only by another ISBN of the book, and clearly another work:
+        // the weaker key never refuses the file, and never merges two works;
+        // the record is its own entry, said (issue 12).
+        if how == OTHER_ISBN
+            && let Some(why) =
+                another_work((&old.title, old.author_names.first(), old.year), (&r.title, r.authors.first(), r.year))
+        {
+            let isbn = self.isbn_naming(id, old.isbn.as_deref(), r)?.unwrap_or_default();
+            self.warnings.push((
+                r.line,
+                format!(
+                    "{label}: ISBN {isbn} is another ISBN of entry {} {}, and this record is {}: {why}, so it is \
+                     added as its own entry (if the ISBN is not that book's, `canon reading edit {}` with \
+                     --other-isbns takes it away)",
+                    self.entry_text(id),
+                    work_label(&old.title, old.author_names.first(), old.year),
+                    work_label(&r.title, r.authors.first(), r.year),
+                    crate::import::reading_id_text(id),
+                ),
+            ));
+            return self.add(r, label).map(Some);
+        }
         // A DOI or ISBN an earlier row took from this entry: it is still this entry's as stored.
         let parked: Vec<(&'static str, String, u64, i64)> = ["doi", "isbn"]
             .into_iter()
@@ -6113,7 +6203,7 @@ impl<'t> ReadingWriter<'t> {
         if by_script {
             self.title_in_other_script(r, id, how, &old, &mut new, &mut kept);
         }
-        if matches!(how, "DOI" | "ISBN" | "PMID")
+        if matches!(how, "DOI" | "ISBN" | "PMID" | OTHER_ISBN)
             && !by_original
             && !by_script
             && new.title != old.title
@@ -6593,7 +6683,7 @@ impl<'t> ReadingWriter<'t> {
             // (The title is said above only when it differs in more than
             // its case: tester r36, #5, a title in capitals replaced went
             // unsaid.)
-            let said_title = matches!(how, "DOI" | "ISBN") && !same_value("title", &old.title, &r.title);
+            let said_title = matches!(how, "DOI" | "ISBN" | OTHER_ISBN) && !same_value("title", &old.title, &r.title);
             let taken: Vec<String> = old
                 .replaced(&new)
                 .into_iter()
@@ -6646,7 +6736,7 @@ impl<'t> ReadingWriter<'t> {
         if how == "ID" && self.by.is_none() && (old.overwritten_by(&new) || self.counts.tags_removed > removed_before) {
             self.overwrites.push(r.line);
         }
-        let what = if matches!(how, "DOI" | "ISBN" | "ID") && fields.is_empty() {
+        let what = if matches!(how, "DOI" | "ISBN" | "ID" | OTHER_ISBN) && fields.is_empty() {
             format!("{label} (entry {id})")
         } else {
             format!("{label} (entry {id}, same {how})")
@@ -8350,10 +8440,35 @@ pub(crate) fn isbn_holder(
     title: &str,
     except: Option<i64>,
 ) -> Result<Option<(i64, String)>> {
+    holder_of_isbn(conn, isbn, kind, volume, title, except, true)
+}
+
+/// As [`isbn_holder`], by the entries' own ISBNs only, never one an entry
+/// keeps beside its own: an import's strong match (issue 12).
+pub(crate) fn isbn_owner(
+    conn: &Connection,
+    isbn: &str,
+    kind: &str,
+    volume: Option<&str>,
+    title: &str,
+    except: Option<i64>,
+) -> Result<Option<(i64, String)>> {
+    holder_of_isbn(conn, isbn, kind, volume, title, except, false)
+}
+
+fn holder_of_isbn(
+    conn: &Connection,
+    isbn: &str,
+    kind: &str,
+    volume: Option<&str>,
+    title: &str,
+    except: Option<i64>,
+    others: bool,
+) -> Result<Option<(i64, String)>> {
     let (i13, i10) = crate::import::isbn_forms(isbn).unwrap_or_else(|| (isbn.to_string(), isbn.to_string()));
     let mut st = conn.prepare_cached(
         "SELECT id, title, title_key, volume FROM reading
-          WHERE (isbn IN (?1, ?2) OR id IN (SELECT reading_id FROM reading_other_isbn WHERE isbn = ?1))
+          WHERE (isbn IN (?1, ?2) OR (?5 AND id IN (SELECT reading_id FROM reading_other_isbn WHERE isbn = ?1)))
             AND id IS NOT ?3
             AND (CASE WHEN ?4 THEN type IN ('chapter', 'conference-paper')
                       ELSE type NOT IN ('chapter', 'conference-paper') END)
@@ -8361,7 +8476,7 @@ pub(crate) fn isbn_holder(
     )?;
     let part = is_part(kind);
     let rows: Vec<(i64, String, String, Option<String>)> = st
-        .query_map(params![i13, i10, except, part], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .query_map(params![i13, i10, except, part, others], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
         .collect::<rusqlite::Result<_>>()?;
     let key = title_key(title);
     let same: Vec<_> =

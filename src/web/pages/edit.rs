@@ -115,6 +115,12 @@ const READING_FIELDS: &[Field] = &[
     // Issue 12o: as `canon reading edit --pmid` (digits; validated, in the history).
     Field { name: "pmid", label: "PubMed ID (PMID)", input: Input::Line },
     Field { name: "isbn", label: "ISBN", input: Input::Line },
+    // Issue 12: the book's other ISBNs (schema 0037), as `reading edit --other-isbns`.
+    Field {
+        name: "other_isbns",
+        label: "Other ISBNs of the book (e-book, other bindings), one per line",
+        input: Input::Lines,
+    },
     Field { name: "url", label: "Web address", input: Input::Line },
     Field { name: "accessed", label: "Access date (2024-03-05)", input: Input::Line },
     Field { name: "original_year", label: "First published (a reprint's original year)", input: Input::Line },
@@ -324,6 +330,12 @@ fn reading_patch(changes: &[(&str, String)]) -> Result<ReadingPatch> {
             "doi" => p.doi = Some(opt(v)),
             "pmid" => p.pmid = Some(opt(v)),
             "isbn" => p.isbn = Some(opt(v)),
+            // One per line, or as a catalogue lists them ("…; …"), as `--other-isbns` reads them.
+            "other_isbns" => {
+                p.other_isbns = Some(
+                    v.split(['\n', ';', ',']).map(str::trim).filter(|i| !i.is_empty()).map(str::to_string).collect(),
+                )
+            }
             "url" => p.url = Some(opt(v)),
             "annotation" => p.annotation = Some(opt(v)),
             "source_kind" => p.source_kind = Some(opt(v)),

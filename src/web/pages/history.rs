@@ -27,11 +27,7 @@ pub struct HistoryQuery {
 
 /// A JSON value as a short text.
 fn short(v: &Value) -> String {
-    let s = match v {
-        Value::Null => "(empty)".to_string(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
+    let s = crate::store::history::value_text(v);
     if s.chars().count() > 80 { format!("{}…", s.chars().take(79).collect::<String>()) } else { s }
 }
 
@@ -54,6 +50,10 @@ fn change(e: &Entry) -> Markup {
             (Some(b), Some(a)) => {
                 @for (k, v) in a.as_object().into_iter().flatten().filter(|(k, v)| b.get(k.as_str()) != Some(*v)) {
                     span.field { (k) ": " (b.get(k.as_str()).map(short).unwrap_or_default()) " → " (short(v)) } br;
+                }
+                // A list emptied leaves the after without it (cleared other ISBNs): said too.
+                @for (k, v) in b.as_object().into_iter().flatten().filter(|(k, _)| a.get(k.as_str()).is_none()) {
+                    span.field { (k) ": " (short(v)) " → (empty)" } br;
                 }
             }
             (None, Some(a)) => { @for (k, v) in fields(a) { span.field { (k) ": " (v) } br; } }
