@@ -1643,14 +1643,19 @@ pub fn edtf_season(s: &str) -> Option<&'static str> {
 /// its number in its series), but a report's, with its series, is its
 /// number in the series: as its issue it was printed as the report's own
 /// number ("Report No. 1035"; tester r34 #1). The same number twice is one.
+/// A journal's, magazine's or newspaper's article in a series (CSL
+/// `collection-number` beside `collection-title`: a supplement series) has
+/// its issue in its journal, never its number in the series: as its issue
+/// "12(4)" sent a reader to an issue that does not exist (tester r86 F3).
 pub(crate) fn numbers_kept(
     kind: &str,
     has_series: bool,
     issue: Option<String>,
     series_number: Option<String>,
 ) -> (Option<String>, Option<String>) {
+    let own_issue = matches!(kind, "report" | "article" | "newspaper-article" | "magazine-article");
     match (issue, series_number) {
-        (None, Some(s)) if kind == "report" && has_series => (None, Some(s)),
+        (None, Some(s)) if own_issue && has_series => (None, Some(s)),
         (None, s) => (s, None),
         (Some(i), Some(s)) if i != s => (Some(i), Some(s)),
         (i, _) => (i, None),

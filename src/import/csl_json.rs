@@ -921,10 +921,14 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     }
     // A `collection-number` beside another number of a work in a series (a
     // report's `number`): the number in the series, kept apart (schema 0024).
+    // So is a journal article's beside its issue: the article's number in a
+    // series its journal publishes (a supplement series), never its issue
+    // (tester r86 F3: it was the issue, or dropped beside one).
+    let periodical = matches!(csl_kind(csl_type), "article" | "newspaper-article" | "magazine-article");
     if let Some(n) = collection_number.as_ref().filter(|n| {
         d.series.is_some()
             && d.issue.as_deref().is_some_and(|i| i.trim() != n.trim())
-            && text_of(o.get("issue")).is_none()
+            && (text_of(o.get("issue")).is_none() || periodical)
     }) {
         d.series_number = Some(n.clone());
     }

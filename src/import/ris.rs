@@ -49,8 +49,8 @@ const RIS_TAGS: &[&str] = &[
     "TY", "ER", "A1", "A2", "A3", "A4", "AB", "AD", "AN", "AU", "AV", "BT", "C1", "C2", "C3", "C4", "C5", "C6", "C7",
     "C8", "CA", "CN", "CP", "CT", "CY", "DA", "DB", "DO", "DP", "ED", "EP", "ET", "ID", "IS", "J1", "J2", "JA", "JF",
     "JO", "KW", "L1", "L2", "L3", "L4", "LA", "LB", "LK", "M1", "M2", "M3", "N1", "N2", "NV", "OP", "PB", "PP", "PY",
-    "RI", "RN", "RP", "SE", "SN", "SP", "ST", "T1", "T2", "T3", "TA", "TI", "TT", "U1", "U2", "U3", "U4", "U5", "UR",
-    "VL", "VO", "Y1", "Y2",
+    "RI", "RN", "RP", "SE", "SN", "SP", "ST", "SV", "T1", "T2", "T3", "TA", "TI", "TT", "U1", "U2", "U3", "U4", "U5",
+    "UR", "VL", "VO", "Y1", "Y2",
 ];
 
 /// A tag line with its tag in small letters ("au  - Lower, Case", "ty  -
@@ -777,7 +777,9 @@ fn draft(raw: &Raw) -> Draft {
     // first is read, the other named (tester r24, F2: a second DOI, volume,
     // page or publisher was dropped silently; MEDLINE and EndNote XML named
     // theirs).
-    for tag in ["VL", "SP", "EP", "PB", "ET", "DO"] {
+    // Likewise every other tag read as one value (tester r86 F1: a second
+    // `SV`, `DA`, `Y2`, `NV`… was dropped unsaid).
+    for tag in ["VL", "SP", "EP", "PB", "ET", "DO", "SV", "M1", "M3", "DA", "Y2", "NV", "C7", "OP", "TT"] {
         let values = all(&[tag]);
         let Some((first_value, _, _)) = values.first() else { continue };
         let same = |v: &str| {
@@ -798,6 +800,7 @@ fn draft(raw: &Raw) -> Draft {
     // A chapter's or a conference paper's `VL` beside `T3` is its book's
     // number in the series, kept as the book's own record keeps it (r85
     // F5, F7: the paper and its proceedings gave the number two meanings).
+    let sv_read = numbers_in_series(&mut d, raw, case);
     d.volume_numbers_series(raw.ty.map_or("other", ris_kind));
     // `TT`, the title in translation (RIS specification, 2011): kept as
     // MEDLINE's translated titles are ([`Draft::take_translated_title`]);
@@ -825,9 +828,71 @@ fn draft(raw: &Raw) -> Draft {
         .chain(article.then_some("C7"))
         .chain(m3.is_some().then_some("M3"))
         .chain(m1_number.then_some("M1"))
+        .chain(sv_read)
         .collect();
     d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), &read);
     d
+}
+
+/// `SV`, "Series Volume" (EndNote writes it; Zotero's RIS translator reads
+/// it as a chapter's `seriesNumber` and a legal case's `docketNumber`), and
+/// a book's `M1` (Zotero's RIS translator writes a book's `seriesNumber`
+/// there): a work's number in its series, kept as every format keeps that
+/// number ([`builder::numbers_kept`]: a book's, a chapter's or a paper's in
+/// the issue, a report's or an article's apart), so that a `VL` beside it
+/// stays the volume; a case's `SV` is its docket number, kept where a case's
+/// number is (the issue, as CSL `number` of a `legal_case`). One with no
+/// series to number, or beside another number in its place, is named (tester
+/// r86 F1: `SV` was named as having no field). Returns the tags read.
+fn numbers_in_series(d: &mut Draft, raw: &Raw, case: bool) -> Vec<&'static str> {
+    let given = |tag: &str| {
+        raw.fields
+            .iter()
+            .find(|(t, v, _, _)| *t == tag && !v.trim().is_empty())
+            .map(|(_, v, n, c)| Val::new(v.trim(), Pos::new(*n, *c)))
+    };
+    let sv = given("SV");
+    if case {
+        let Some(v) = sv else { return Vec::new() };
+        match d.issue.as_deref().map(str::trim) {
+            None => {
+                d.issue = Some(v.text.clone());
+                d.issue_at = Some(v.at);
+            }
+            Some(i) if i == v.text => {}
+            Some(i) => {
+                d.not_stored_as(format!("RIS SV (a legal case's docket number; its number {i:?} is kept)"));
+            }
+        }
+        return vec!["SV"];
+    }
+    let kind = raw.ty.map_or("other", ris_kind);
+    // (A report's `M1` is its own number, read above.)
+    let m1 = given("M1").filter(|_| kind == "book");
+    let in_series = d.series.as_deref().is_some_and(|s| !s.trim().is_empty());
+    let mut read = Vec::new();
+    for (tag, v) in [("SV", sv), ("M1", m1)] {
+        let Some(v) = v else { continue };
+        // (A book's `M1` with no series is not known to be its number in one:
+        // named with the tags canon has no field for.)
+        if tag == "M1" && !in_series {
+            continue;
+        }
+        let n = v.text.trim().to_string();
+        match d.series_number.as_deref() {
+            _ if !in_series => d.not_stored_as(format!("RIS {tag} (a number in a series; the record names no series)")),
+            None => {
+                if d.issue.is_none() {
+                    d.issue_at = Some(v.at);
+                }
+                d.series_number = Some(n);
+            }
+            Some(s) if s == n => {}
+            Some(s) => d.not_stored_as(format!("RIS {tag} (a second number in the series; {s:?} is kept)")),
+        }
+        read.push(tag);
+    }
+    read
 }
 
 /// Whether two names have the same family name, case, accents and

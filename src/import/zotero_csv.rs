@@ -567,6 +567,16 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
             }
         }
     }
+    // A conference paper's "Volume" beside its "Series" is its proceedings'
+    // number in the series (Zotero's conferencePaper has no "Series
+    // Number": the LNCS number is written in Volume), stored as the same
+    // paper's BibTeX and RIS copies store it ([`Draft::volume_numbers_series`];
+    // tester r86 F2: it stayed the volume until another list was merged). A
+    // book's or chapter's Volume is its volume: Zotero gives those types a
+    // "Series Number" of their own.
+    if kind == "conference-paper" {
+        d.volume_numbers_series(kind);
+    }
     d.publisher = text(c.publisher);
     d.place = text(c.place);
     d.edition = text(c.edition).or_else(|| text(c.version).map(|v| builder::version_as_edition(&v)));

@@ -661,22 +661,6 @@ fn other_work(o: &Record, theirs: &Record) -> Option<String> {
     if super::readings::other_authors(&names(o), &names(theirs)) {
         return Some("other authors".into());
     }
-    fn opt<'r>(m: &'r Record, k: &str) -> Option<&'r str> {
-        Some(s(m, k)).filter(|v| !v.trim().is_empty())
-    }
-    fn place(m: &Record) -> super::readings::Placement<'_> {
-        super::readings::Placement {
-            kind: s(m, "type"),
-            container: opt(m, "container"),
-            volume: opt(m, "volume"),
-            volume_title: opt(m, "volume_title"),
-            pages: opt(m, "pages"),
-            edition: opt(m, "edition"),
-            publisher: opt(m, "publisher"),
-            issue: opt(m, "issue"),
-            series: opt(m, "series"),
-        }
-    }
     let (p, q) = (place(o), place(theirs));
     if super::readings::set_and_volume(&p, &q) {
         let vol = |v: Option<&str>| v.map_or_else(|| "the whole set".to_string(), |v| format!("volume {v}"));
@@ -687,6 +671,42 @@ fn other_work(o: &Record, theirs: &Record) -> Option<String> {
         return Some("published apart (another container, volume, pages or edition)".into());
     }
     None
+}
+
+/// A reading's field, when it holds more than blanks.
+fn opt<'r>(m: &'r Record, k: &str) -> Option<&'r str> {
+    Some(s(m, k)).filter(|v| !v.trim().is_empty())
+}
+
+/// Where a reading record is published, for the rules that tell two works apart.
+fn place(m: &Record) -> super::readings::Placement<'_> {
+    super::readings::Placement {
+        kind: s(m, "type"),
+        container: opt(m, "container"),
+        volume: opt(m, "volume"),
+        volume_title: opt(m, "volume_title"),
+        pages: opt(m, "pages"),
+        edition: opt(m, "edition"),
+        publisher: opt(m, "publisher"),
+        issue: opt(m, "issue"),
+        series: opt(m, "series"),
+    }
+}
+
+/// One book's, paper's or chapter's number in its series, held as the
+/// volume on one side and as the number in the series (the issue) on the
+/// other ([`super::readings::series_number_as_volume`]): one number, kept
+/// once, as an import of the other copy keeps it (tester r86 F4: a merge
+/// kept our volume and took their issue, and styles printed "vol. 12345 …
+/// 12345"). Returns whether their placement is taken (a paper's or
+/// chapter's number is its book's number in the series wherever it was
+/// stored, r85), or ours kept (a book's stays where it was stored first).
+fn one_series_number(o: &Record, theirs: &Record) -> Option<bool> {
+    let (p, q) = (place(o), place(theirs));
+    if !super::readings::series_number_as_volume(&p, &q) {
+        return None;
+    }
+    Some(matches!(p.kind, "chapter" | "conference-paper") && p.volume.is_some())
 }
 
 fn label(table: &str, m: &Record) -> String {
@@ -1259,8 +1279,24 @@ impl Merger<'_, '_> {
 
     fn compare_fields(&mut self, t: &'static Table, o: &Record, theirs: &Record, their_id: i64) -> Result<()> {
         let id = i(o, "id").unwrap_or(0);
-        let differ: Vec<&String> =
+        let mut differ: Vec<&String> =
             theirs.keys().filter(|k| !NOT_CONTENT.contains(&k.as_str()) && o.get(*k) != theirs.get(*k)).collect();
+        let series_number = if t.name == "reading" { one_series_number(o, theirs) } else { None };
+        if series_number.is_some() {
+            let (number, series) = (opt(o, "volume").or(opt(o, "issue")).unwrap_or(""), opt(o, "series").unwrap_or(""));
+            let what = if series_number == Some(true) {
+                format!("our volume {number:?} is their number in the series {series:?}, kept there once")
+            } else {
+                differ.retain(|k| !matches!(k.as_str(), "volume" | "issue"));
+                let (ours, theirs) = if opt(o, "volume").is_some() {
+                    ("volume", "number in the series")
+                } else {
+                    ("number in the series", "volume")
+                };
+                format!("their {theirs} {number:?} in the series {series:?} is our {ours}, kept there once")
+            };
+            self.step("one-number", t.name, id, format!("{}: {what}", label(t.name, o)));
+        }
         if differ.is_empty() {
             self.sum.identical += 1;
             self.settle_open(t.name, id)?;
@@ -1293,6 +1329,10 @@ impl Merger<'_, '_> {
                 } else if k.as_str() == "type" {
                     kept_type = true;
                 }
+                continue;
+            }
+            if series_number == Some(true) && matches!(k.as_str(), "volume" | "issue") {
+                take.push((*k).clone());
                 continue;
             }
             let ours_moved = self.ours_past.held(t.name, id, k, tv);
@@ -1425,11 +1465,11 @@ impl Merger<'_, '_> {
                         }
                         _ => None,
                     };
-                    let why = if empty(tv) {
-                        "theirs has none".to_string()
-                    } else {
-                        form.unwrap_or_else(|| "the same value in fuller or published form".to_string())
-                    };
+                    // Their blank said once (tester r86 F4: "(theirs (none): theirs has none)").
+                    if empty(tv) {
+                        return format!("{k} {} (theirs has none)", shown(&written(t.name, k, ov)));
+                    }
+                    let why = form.unwrap_or_else(|| "the same value in fuller or published form".to_string());
                     let (ov, tv) = (written(t.name, k, ov), written(t.name, k, tv));
                     format!("{k} {} (theirs {}: {why})", shown(&ov), shown(&tv))
                 })

@@ -5766,11 +5766,16 @@ impl<'t> ReadingWriter<'t> {
         let r = stale.as_ref().unwrap_or(r);
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
         self.keep_stored_names(id, r, &old, &mut new, &mut kept);
+        // One number moved between the volume and the issue, said here: not
+        // said again as a value replaced (tester r86 F4: "volume (empty) (was
+        // \"12345\")" repeated the note above it).
+        let mut series_said = false;
         if how != "ID"
             && let Some(said) = one_series_number(&old, r, &mut new)
         {
             self.notes.push((r.line, format!("entry {} (same {how}): {said}", crate::import::reading_id_text(id))));
             kept.push(said);
+            series_said = true;
         }
         // Another list's other publisher of a book never replaces the stored
         // one ("Grove Press" and "Grove/Atlantic" flipped at each import:
@@ -6689,6 +6694,7 @@ impl<'t> ReadingWriter<'t> {
                 .into_iter()
                 .filter(|t| {
                     !(t.starts_with("notes ")
+                        || (series_said && (t.starts_with("volume ") || t.starts_with("issue ")))
                         || (said_title && t.starts_with("title "))
                         || (year_said && t.starts_with("year "))
                         || (take_later && (t.starts_with("month ") || t.starts_with("day "))))
