@@ -3039,6 +3039,25 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     if year_or_month.is_some() {
         (month, day) = (None, None);
     }
+    // "2000-2", "1998/9", "2000–2": the month (as the README says), with
+    // both readings said: in any field, since no ISO or EDTF date writes a
+    // month in one digit (d86: February 2000 in silence, or nothing).
+    if let Some(v) = month_source.filter(|_| year.is_some())
+        && let Some((y, m, e)) = super::dates::month_or_years(&v.text).filter(|&(y, ..)| year == Some(y))
+    {
+        let name = super::dates::MONTHS[(m - 1) as usize];
+        (month, day) = (Some(m), None);
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!(
+                "{p}the date {:?} may be {name} {y} or the years {y} to {e}; canon keeps {name} {y} (write \"{} {y}\" \
+                 for the month, \"{y}-{e}\" for the years)",
+                written(v),
+                &name[..3]
+            ),
+        ));
+    }
     // "2019-17": the year is kept, and the number that is no month said.
     if month.is_none() && year.is_some() {
         // A range of years ("1998/99") is said as one below, not as a month.

@@ -618,6 +618,26 @@ pub fn year_or_month(s: &str) -> Option<(i64, i64, i64)> {
     ((1..=12).contains(&n) && later - y <= 12 && super::builder::YEARS.contains(&later)).then_some((y, n, later))
 }
 
+/// A year and one digit after it: "2000-2", "1998/9", "2000–2" (February
+/// 2000, as an ISO date written without its zero; or the years 2000 to 2002,
+/// as a short range "1998-9" is written). The later year is the first after
+/// the year that ends in the digit. Canon keeps the month (the README's
+/// rule) and says both readings, never one in silence (d86: "2000-2" was
+/// February 2000 unsaid, "2000–2" nothing). (year, month, end year);
+/// `None` for anything else, "2000-0" (0 is no month) among them.
+pub fn month_or_years(s: &str) -> Option<(i64, i64, i64)> {
+    let (a, b) = s.trim().split_once(['/', '-', '–'])?;
+    let (a, b) = (a.trim(), b.trim());
+    if !(a.len() == 4 && a.bytes().all(|c| c.is_ascii_digit()) && b.len() == 1 && b.bytes().all(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let (y, n): (i64, i64) = (a.parse().ok()?, b.parse().ok()?);
+    let later = y / 10 * 10 + n;
+    let later = if later > y { later } else { later + 10 };
+    ((1..=9).contains(&n) && super::builder::YEARS.contains(&later)).then_some((y, n, later))
+}
+
 /// A year as the imprint prints it with a cataloguer's correction after
 /// it, "1971 [i.e. 1972]", "1971 [i. e. 1972]", "1971 (i.e., 1972)"
 /// (AACR2 1.4F2; RDA 2.8.6.3 "[that is, 1972]" in English records): the
@@ -1346,6 +1366,18 @@ mod tests {
             ("1971", None),
         ] {
             assert_eq!(corrected_year(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn a_year_and_one_digit_is_a_month_or_years() {
+        assert_eq!(month_or_years("2000-2"), Some((2000, 2, 2002)));
+        assert_eq!(month_or_years("1998-9"), Some((1998, 9, 1999)));
+        assert_eq!(month_or_years("2019/4"), Some((2019, 4, 2024)));
+        assert_eq!(month_or_years("2000–2"), Some((2000, 2, 2002)));
+        assert_eq!(month_or_years("2009-1"), Some((2009, 1, 2011)));
+        for s in ["2000-0", "2000-02", "2000-12", "200-2", "2000", "2000-2-3", "2000-a"] {
+            assert_eq!(month_or_years(s), None, "{s}");
         }
     }
 

@@ -439,19 +439,40 @@ struct Columns {
     annotation: Option<usize>,
 }
 
+/// Zotero's "Date" when it is an ISO 8601 date ("2011", "2011-12",
+/// "2011-12-03", "2011-12-00", "2000-00-00"), without the parts Zotero
+/// writes "00" for; `None` for any other text.
+fn zotero_iso(v: &str) -> Option<String> {
+    let parts: Vec<&str> = v.trim().split('-').collect();
+    let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|c| c.is_ascii_digit());
+    let [y, ..] = parts.as_slice() else { return None };
+    if parts.len() > 3 || !digits(y, 4) || !parts[1..].iter().all(|w| digits(w, 2)) {
+        return None;
+    }
+    // A day without its month ("2011-00-05") is no date Zotero writes.
+    let known: Vec<&str> = parts.iter().copied().take_while(|w| *w != "00").collect();
+    parts[known.len()..].iter().all(|w| *w == "00").then(|| known.join("-"))
+}
+
 fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
     let at = |c: Option<usize>| super::rows::cell_pos(r, line, n(c));
     let text = |c: Option<usize>| get(r, c).map(str::to_string);
     let mut d = Draft::new(Pos::new(line, n(c.title)), None);
     d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));
+    // Zotero writes its "Date" as ISO 8601 where it parsed one ("2011-12",
+    // "2011-12-03", with "00" for an unknown month or day as it stores them:
+    // "2011-12-00", "2000-00-00"): there "2011-12" is December 2011, not the
+    // years 2011 to 2012 (d86). An unknown part says nothing and is dropped.
+    let date = get(r, c.date).map(|v| zotero_iso(v).unwrap_or_else(|| v.to_string()));
+    d.date_iso = get(r, c.date).and_then(zotero_iso).is_some();
     d.date = match get(r, c.year) {
         Some(y) => Some(Val::new(y, at(c.year))),
-        None => get(r, c.date).map(|y| Val::new(y, at(c.date))),
+        None => date.as_deref().map(|y| Val::new(y, at(c.date))),
     };
     // Zotero's "Date" as written ("2020-05-06", "March 7, 2021"): its month
     // and day, beside the year "Publication Year" gives (as RIS `DA`).
-    d.month = get(r, c.date).map(|v| Val::new(v, at(c.date)));
+    d.month = date.as_deref().map(|v| Val::new(v, at(c.date)));
     d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
     // Zotero keeps a DOI and a PMID in Extra ("DOI: 10.…", "PMID: …") for item
     // types without those fields: the builder fills them from it and keeps
@@ -614,6 +635,25 @@ pub(crate) fn cell_names(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn zoteros_iso_dates_without_their_unknown_parts() {
+        for (v, want) in [
+            ("2011-12", Some("2011-12")),
+            ("2011-12-00", Some("2011-12")),
+            ("2011-12-03", Some("2011-12-03")),
+            ("2000-00-00", Some("2000")),
+            ("2000", Some("2000")),
+            ("2011-00-05", None),
+            ("2000-2", None),
+            ("2011-2012", None),
+            ("March 7, 2021", None),
+            ("2011-12-03-01", None),
+        ] {
+            assert_eq!(zotero_iso(v).as_deref(), want, "{v}");
+        }
+    }
+
     use super::*;
     use crate::import::ReadingRecord;
     use crate::import::builder::tests::TestThemes;

@@ -2349,6 +2349,13 @@ impl Style {
         if !crate::import::is_not_yet_published(Some(note)) || self.named.is_none() {
             return c;
         }
+        // A range of whole years beside the state ("1998-2000 (in press)")
+        // keeps its years: the state in their place dropped the range in
+        // silence (d86). Both are printed, the state after the date as
+        // for a `.csl` file; Citing Medicine writes both itself, below.
+        if r.year_end.is_some_and(|e| e > year) && r.month.is_none() && self.named != Some("vancouver") {
+            return c;
+        }
         let m = c.to_mut();
         m.year = None;
         (m.month, m.day, m.month_end, m.day_end, m.season, m.season_end) = (None, None, None, None, None, None);

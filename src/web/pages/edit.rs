@@ -185,6 +185,10 @@ fn shown_field(r: &bundle::Record, name: &str) -> String {
         {
             format!("{y} ({})", r.get("year_note").and_then(Value::as_str).unwrap_or_default().trim())
         }
+        // The last month of a range across a year end is kept apart from one
+        // within a year (schema 0036 `year_end_month`); the form has one field
+        // for both (d86: it was empty, the stored month not shown).
+        None | Some(Value::Null) if name == "month_end" => shown(r.get("year_end_month")),
         // Editors and translators are kept in parts; the form shows each as written.
         _ if matches!(name, "editors" | "translators") => r
             .get(if name == "editors" { "editor_names" } else { "translator_names" })
@@ -301,6 +305,26 @@ fn changed(k: Kind, form: &HashMap<String, String>, stored: &bundle::Record) -> 
             );
         }
         out.push((f.name, new));
+    }
+    // A part of the date changed beside an end year (and its month) the
+    // form shows and the person left as they were: they are kept with it, as
+    // typed again (d86: a last month changed in a range across a year end
+    // was refused, "not after the month"; a first month changed dropped the
+    // end). A year typed anew brings its own end, or none.
+    let dated = ["month", "day", "month_end", "season", "day_end", "season_end"];
+    if out.iter().any(|(f, _)| dated.contains(f)) && !out.iter().any(|(f, _)| matches!(*f, "year" | "year_end")) {
+        let kept = |name: &str| {
+            let v = form.get(name).map(|v| tidy(v)).filter(|v| !v.is_empty())?;
+            (v == tidy(&shown_field(stored, name))).then_some(v)
+        };
+        if let Some(e) = kept("year_end") {
+            if !out.iter().any(|(f, _)| *f == "month_end")
+                && let Some(m) = kept("month_end")
+            {
+                out.push(("month_end", m));
+            }
+            out.push(("year_end", e));
+        }
     }
     Ok(out)
 }
