@@ -1532,9 +1532,16 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
                     && let Some(n) = one.first()
                 {
                     let l = n.literal.as_deref().unwrap_or_default();
+                    // Two words may be a person's ("Rose Society"): the fix for that said too.
+                    let person = match l.split_once(' ') {
+                        Some((a, b)) if !b.contains(' ') && !BODY_FIRST_WORDS.contains(&a.to_lowercase().as_str()) => {
+                            format!("; if it is a person's, write it \"{b}, {a}\"")
+                        }
+                        _ => String::new(),
+                    };
                     let message = format!(
                         "{}{field} {l:?} looks like an institution's name: kept whole, as written (BibTeX's rule \
-                         would read it as a person's); to be sure, write it in braces, {{{l}}}",
+                         would read it as a person's); to be sure, write it in braces, {{{l}}}{person}",
                         d.prefix()
                     );
                     d.warnings.push(RowError::new(here.line, here.column, message));
@@ -1543,10 +1550,12 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
                 // Ethical and Judicial Affairs" unbraced: the "and" split it,
                 // and the pieces after it are more authors; the braces that
                 // keep it whole hold them all, and each is named (tester r33 F7).
+                // (A person's name with an initial is continued by no piece.)
                 let next: Vec<String> = parts[i + 1..]
                     .iter()
+                    .take_while(|_| !with_initial(p))
                     .map(|q| collapse(q))
-                    .take_while(|q| !q.contains([',', '{']) && names::continues_institution(q))
+                    .take_while(|q| !q.contains([',', '{']) && names::continues_institution(q) && !own_institution(q))
                     .collect();
                 if i < covered {
                     continue;
@@ -2276,9 +2285,101 @@ fn plainly_institution(p: &str, next: Option<&str>) -> bool {
         t.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
     let continued = next.is_some_and(|q| {
         let q = collapse(q);
-        !q.contains([',', '{']) && names::continues_institution(&q)
+        !q.contains([',', '{']) && names::continues_institution(&q) && !own_institution(&q)
     });
-    words.len() >= 3 && words.iter().any(|w| BODY_WORDS.contains(&w.as_str())) && !continued
+    // An initial ("Robert W. Service") or a small word first says person.
+    if with_initial(t) || !t.starts_with(char::is_uppercase) || continued {
+        return false;
+    }
+    let body = |w: &String| BODY_WORDS.contains(&w.as_str()) || TAIL_BODY_WORDS.contains(&w.as_str());
+    // Three words or more with a body's word among them; two words or
+    // more ending in one ("Health Council", "National Health Service":
+    // tester n86, read as "Council, Health").
+    // Of two words, only a word that is no one's family name ("Council",
+    // not "Service", "Board", "Trust": Robert Service, John Board).
+    let last = words.last().map(String::as_str).unwrap_or_default();
+    (words.len() >= 3 && words.iter().any(body))
+        || (words.len() >= 3 && TAIL_BODY_WORDS.contains(&last))
+        || (words.len() == 2 && TAIL_BODY_WORDS.contains(&last) && !SURNAME_BODY_WORDS.contains(&last))
+}
+
+/// First words of bodies' names that are no one's given name ("Health
+/// Council", "Medical Research Council").
+const BODY_FIRST_WORDS: &[&str] = &[
+    "health",
+    "national",
+    "medical",
+    "research",
+    "public",
+    "royal",
+    "global",
+    "international",
+    "federal",
+    "state",
+    "european",
+    "world",
+    "science",
+    "education",
+];
+
+/// Words of [`TAIL_BODY_WORDS`] that are family names too.
+const SURNAME_BODY_WORDS: &[&str] = &["service", "board", "trust", "group", "center", "centre", "college", "network"];
+
+/// Whether a name written in natural order has an initial ("Robert W.
+/// Service"), as a person's name has and a body's does not.
+fn with_initial(p: &str) -> bool {
+    p.split_whitespace().any(|w| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        letters == 1 || (w.ends_with('.') && letters <= 2)
+    })
+}
+
+/// Words that end a body's name ("Health Council", "National Health
+/// Service", "Wellcome Trust"), singular: an unbraced name of two words or
+/// more that ends in one is an institution's, and a piece after an "and"
+/// that ends in one is another institution, not the rest of the one
+/// before ("Health Council of the Netherlands and National Health
+/// Service"; "Department of Health and Human Services" is one name).
+const TAIL_BODY_WORDS: &[&str] = &[
+    "council",
+    "service",
+    "ministry",
+    "department",
+    "organization",
+    "organisation",
+    "institute",
+    "agency",
+    "commission",
+    "association",
+    "society",
+    "board",
+    "committee",
+    "foundation",
+    "university",
+    "trust",
+    "network",
+    "group",
+    "centre",
+    "center",
+    "college",
+    "consortium",
+    "federation",
+    "academy",
+    "bureau",
+    "authority",
+    "alliance",
+];
+
+/// Whether a piece after an "and" in an unbraced name list is an
+/// institution's name of its own ([`TAIL_BODY_WORDS`]), not the rest of
+/// the name before it.
+fn own_institution(q: &str) -> bool {
+    let words: Vec<&str> = q.split_whitespace().collect();
+    words.len() >= 2
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "for" | "the" | "on" | "in"))
+        && words.last().is_some_and(|w| {
+            TAIL_BODY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())
+        })
 }
 
 /// The names of a BibTeX name list as written, split at each top-level "and".

@@ -3605,6 +3605,27 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // editor "et al.").
     let editors_truncated = d.editors_truncated || d.editors.iter().any(is_et_al);
     d.editors.retain(|n| !is_et_al(n));
+    // And for translators (RIS `A4  - et al.`, CSL-JSON `{"literal":
+    // "others"}`): no column keeps their "et al.", so it is said, as the
+    // BibTeX and CSV readers say it, and is no translator (tester n86: a
+    // translator "et al." was stored and printed).
+    if d.translators.iter().any(is_et_al) {
+        d.translators.retain(|n| !is_et_al(n));
+        let at = d.names_at[2].unwrap_or(d.at);
+        let n = d.translators.len();
+        let message = if n == 0 {
+            format!("{p}the translators are only \"et al.\": no translator is stored; add their names to cite them")
+        } else {
+            format!(
+                "{p}the translators end \"et al.\": the {} named {} kept, and the styles print {} as the whole \
+                 list (canon keeps \"et al.\" for authors and editors only); add the other names to cite them",
+                if n == 1 { "translator".to_string() } else { format!("{n} translators") },
+                if n == 1 { "is" } else { "are" },
+                if n == 1 { "it" } else { "them" }
+            )
+        };
+        d.warnings.push(RowError::new(at.line, at.column, message));
+    }
     // An aside after a person's name (the name in its own script, a
     // nickname, an ORCID iD) is no part of what a reference prints: said,
     // in every format alike (tester r16).

@@ -1223,8 +1223,17 @@ fn capital_word(w: &str) -> bool {
 /// The particles a family name in capitals writes that are lower case in
 /// its own ("DE BEAUVOIR" is de Beauvoir); "LE", "LA" are the family
 /// name's article, capitalised ("LE GOFF" is Le Goff).
+/// "DU" is the article "du" (de le), capitalised as "LE" is: "DU BOIS" is
+/// Du Bois, as "DU BOIS, W. E. B." and "Du Bois, William" are stored
+/// (tester n86: "DU BOIS, William" was particle "du", family "Bois").
 const LOWER_PARTICLES: &[&str] =
-    &["von", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "du", "ten", "ter", "zu", "d'", "d’"];
+    &["von", "van", "der", "den", "de", "del", "della", "di", "da", "das", "dos", "ten", "ter", "zu", "d'", "d’"];
+
+/// Articles that, after a lower-case particle, are part of it: "DE LA
+/// CRUZ" is "de la Cruz", as "de la Cruz, Maria" is stored (particle "de
+/// la"), "DE LOS SANTOS" "de los Santos" (tester n86: particle "de",
+/// family "La Cruz").
+const ARTICLES_AFTER_PARTICLE: &[&str] = &["la", "las", "los", "le", "les", "lo"];
 
 /// A family name's words in capitals ("LE GOFF", "VAN DER BERG") in the
 /// case they are printed: each word capitalised after a hyphen or
@@ -1232,9 +1241,13 @@ const LOWER_PARTICLES: &[&str] =
 fn recased_words(words: &[&str]) -> Vec<String> {
     words
         .iter()
-        .map(|w| {
+        .enumerate()
+        .map(|(i, w)| {
             let lower = w.to_lowercase();
-            if LOWER_PARTICLES.contains(&lower.as_str()) {
+            let after_particle = i > 0 && LOWER_PARTICLES.contains(&words[i - 1].to_lowercase().as_str());
+            if LOWER_PARTICLES.contains(&lower.as_str())
+                || (after_particle && i + 1 < words.len() && ARTICLES_AFTER_PARTICLE.contains(&lower.as_str()))
+            {
                 return lower;
             }
             // "D'ALEMBERT": French "d'" glued to the family name.
@@ -1542,6 +1555,55 @@ pub fn looks_institutional(n: &Name) -> bool {
             && n.original.split_whitespace().count() > 1
             && (looks_corporate(&n.original) || institution_words)
             && !long_person)
+}
+
+/// An institution's name whole, in its own order: a literal as it is, or
+/// the same words read as a person's by a guess ([`looks_institutional`]:
+/// RIS's "Organization, World Health", family "Organization") put back in
+/// order, "World Health Organization". `None` for a person's name.
+pub fn institution_whole(n: &Name) -> Option<String> {
+    if n.is_literal() {
+        return n.literal.clone();
+    }
+    if !looks_institutional(n) {
+        return None;
+    }
+    let family = n.family_full()?;
+    let corporate_family =
+        CORPORATE.contains(&family.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str());
+    match n.given.as_deref() {
+        Some(g) if corporate_family && n.suffix.is_none() => Some(format!("{g} {family}")),
+        _ => Some(n.original.clone()),
+    }
+}
+
+/// Whether `short`, a name kept whole in capitals of two to eight letters
+/// ("WHO", "NICE", "UNICEF"), is the initials of `full`, an institution's
+/// name ([`institution_whole`]: "World Health Organization", or RIS's
+/// "Organization, World Health"), its small words ("of", "for", "the",
+/// "and", "on") left out or not: one body named two ways, so one work's
+/// two records are not taken for two works (tester n86). A person's name
+/// is never the full one.
+pub fn acronym_of(short: &Name, full: &Name) -> bool {
+    let Some(s) = short.literal.as_deref().map(str::trim) else { return false };
+    let letters = s.chars().count();
+    if !(2..=8).contains(&letters) || !s.chars().all(|c| c.is_uppercase()) {
+        return false;
+    }
+    let Some(whole) = institution_whole(full).filter(|w| w.split_whitespace().count() >= 2) else {
+        return false;
+    };
+    let small = |w: &str| matches!(w, "of" | "for" | "the" | "and" | "on" | "in" | "&" | "de" | "des" | "du" | "la");
+    let words: Vec<String> = whole
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let initials = |skip: bool| -> String {
+        words.iter().filter(|w| !(skip && small(w))).filter_map(|w| w.chars().next()).collect()
+    };
+    let s = s.to_lowercase();
+    s == initials(true) || s == initials(false)
 }
 
 /// A name as a spreadsheet cell writes it so that [`split_cell`] reads the

@@ -622,6 +622,7 @@ impl Stored {
             ("translators", &self.translator_names, &r.translators),
         ] {
             kept.extend(guesses_not_taken(role, ours, theirs));
+            kept.extend(initials_said(role, ours, theirs));
         }
         if names == self.author_names && r.authors.len() == self.author_names.len() {
             for (a, b) in self.author_names.iter().zip(&r.authors) {
@@ -2407,6 +2408,9 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
     ours.iter()
         .zip(theirs)
         .map(|(a, b)| {
+            if let Some(whole) = spelled_out(a, b) {
+                return whole;
+            }
             // Parts that differ only in dots and spaces ("Kofi A., Jr." and
             // "Kofi A, Jr", MEDLINE's FAU) are the same parts (tester r18, F1).
             let same_parts = name_key(a) == name_key(b);
@@ -3466,6 +3470,50 @@ fn same_person(a: &Name, b: &Name) -> bool {
         // ("Nguyễn, Văn An"), as the caseless run is (tester r85 F6).
         || whole_and_parts(a, b)
         || whole_and_parts(b, a)
+        // A body's initials and its name ("WHO" and "World Health
+        // Organization", or RIS's "Organization, World Health"): tester n86.
+        || names::acronym_of(a, b)
+        || names::acronym_of(b, a)
+}
+
+/// Of a body's initials and its name ([`names::acronym_of`]), the name in
+/// full, kept whole as an institution's in its own order: "World Health
+/// Organization" for "WHO" beside RIS's "Organization, World Health", in
+/// either order (tester n86: the inverted guess stayed, and the two
+/// records were two works). `None` unless one is the other's initials.
+fn spelled_out(a: &Name, b: &Name) -> Option<Name> {
+    let full = if names::acronym_of(a, b) {
+        b
+    } else if names::acronym_of(b, a) {
+        a
+    } else {
+        return None;
+    };
+    if full.is_literal() {
+        return Some(full.clone());
+    }
+    names::institution_whole(full).map(|w| Name::literal(&w))
+}
+
+/// What an import says of a body's initials beside its name in full
+/// ([`spelled_out`]): the name kept in full, whole.
+fn initials_said(role: &str, ours: &[Name], theirs: &[Name]) -> Vec<String> {
+    ours.iter()
+        .filter_map(|a| {
+            let b = theirs.iter().find(|b| names::acronym_of(a, b) || names::acronym_of(b, a))?;
+            let (short, full) = if names::acronym_of(a, b) { (a, b) } else { (b, a) };
+            let whole = spelled_out(a, b)?;
+            let guess = if full.is_literal() {
+                String::new()
+            } else {
+                format!("; {:?}, read as a person's, is the same name inverted", full.original)
+            };
+            Some(format!(
+                "{role}: {:?} is the initials of {:?}: the name kept in full, whole as an institution's{guess}",
+                short.original, whole.original
+            ))
+        })
+        .collect()
 }
 
 /// Whether two names of one record's people are one person: the same
@@ -5969,10 +6017,11 @@ impl<'t> ReadingWriter<'t> {
         // A person the file gives a second role (tester r73 F2), and a
         // stored name kept against the file's guess at the same words
         // ([`guesses_not_taken`], tester r82 F1): said.
-        for k in kept
-            .iter()
-            .filter(|k| k.contains(" is now both ") || (k.contains(" as stored, ") && k.contains(", is a guess")))
-        {
+        for k in kept.iter().filter(|k| {
+            k.contains(" is now both ")
+                || (k.contains(" as stored, ") && k.contains(", is a guess"))
+                || k.contains(" is the initials of ")
+        }) {
             self.notes.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
         }
         let suffixes: Vec<&String> = kept
