@@ -233,11 +233,11 @@ fn a_reports_number_and_its_collection_number_are_both_kept() {
     assert_eq!(
         reference(&a, "Tackling"),
         "World Health Organization. (2024c). Tackling structural racism (Report No. WHO/HIS/2024.1; \
-         WHO Technical Report Series 1045)."
+         WHO Technical Report Series No. 1045)."
     );
     assert_eq!(
         reference(&a, "Malaria"),
-        "World Health Organization. (2024b). Malaria in the Sahel (WHO Technical Report Series 1050)."
+        "World Health Organization. (2024b). Malaria in the Sahel (WHO Technical Report Series No. 1050)."
     );
 }
 
