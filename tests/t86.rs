@@ -218,7 +218,7 @@ fn a_kept_value_we_set_by_hand_is_said_to_be_a_hand_edit() {
         .map(|s| s["what"].as_str().unwrap())
         .collect();
     assert_eq!(kept.len(), 1, "{steps}");
-    assert!(kept[0].contains(&format!("ours set by hand in change #{change} by amina on ")), "{}", kept[0]);
+    assert!(kept[0].contains(&format!("), ours set by hand in change #{change} by amina on ")), "{}", kept[0]);
     assert!(kept[0].ends_with("— ours, set by hand, is kept (`canon reading edit` to take theirs)"), "{}", kept[0]);
     assert!(!kept[0].contains("no history says"), "{}", kept[0]);
     let r = reading(&w.reading_list(), "Teaching").clone();

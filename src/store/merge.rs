@@ -1363,7 +1363,7 @@ impl Merger<'_, '_> {
         let ours_only = kept.iter().any(|k| empty(&theirs[k.as_str()]));
         kept.retain(|k| !empty(&theirs[k.as_str()]));
         if !kept.is_empty() {
-            let mut hand = 0;
+            let (mut hand, mut both) = (0, 0);
             let values = kept
                 .iter()
                 .map(|k| {
@@ -1380,18 +1380,35 @@ impl Merger<'_, '_> {
                         }
                         _ => None,
                     };
-                    let mut why = form.unwrap_or_else(|| "the same value in fuller or published form".to_string());
-                    // Our value set by hand is a decision history records: named.
-                    if let Some(e) = self.ours_past.set_by_hand(t.name, id, k, ov) {
-                        why = format!("{why}; ours set by hand in change {}", e.said());
-                        hand += 1;
-                    }
+                    let why = form.unwrap_or_else(|| "the same value in fuller or published form".to_string());
+                    // Our value set by hand is a decision history records: named
+                    // (and theirs, when a person set it too).
+                    let by_hand = match self.ours_past.set_by_hand(t.name, id, k, ov) {
+                        Some(e) => {
+                            hand += 1;
+                            let theirs_too = self.theirs_past.set_by_hand(t.name, their_id, k, tv);
+                            match theirs_too {
+                                Some(x) => {
+                                    both += 1;
+                                    format!(
+                                        ", ours set by hand in change {} (theirs in their change {})",
+                                        e.said(),
+                                        x.said()
+                                    )
+                                }
+                                None => format!(", ours set by hand in change {}", e.said()),
+                            }
+                        }
+                        None => String::new(),
+                    };
                     let (ov, tv) = (written(t.name, k, ov), written(t.name, k, tv));
-                    format!("{k} {} (theirs {}: {why})", shown(&ov), shown(&tv))
+                    format!("{k} {} (theirs {}: {why}){by_hand}", shown(&ov), shown(&tv))
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
-            let basis = if hand == kept.len() {
+            let basis = if both > 0 {
+                "ours is kept: a person set it here (a person set theirs too where said; no rule says which is right)"
+            } else if hand == kept.len() {
                 "ours, set by hand, is kept"
             } else if hand > 0 {
                 "ours is kept (set by hand where said; elsewhere no history says which side's value is newer)"
