@@ -224,3 +224,35 @@ fn a_kept_value_we_set_by_hand_is_said_to_be_a_hand_edit() {
     let r = reading(&w.reading_list(), "Teaching").clone();
     assert_eq!(r["authors"], serde_json::json!(["Mensah, Kofi Asante", "Nguyễn, Văn An"]));
 }
+
+/// Where a person set their value too, both hand edits are named and
+/// neither is called newer.
+#[test]
+fn a_kept_value_both_sides_set_by_hand_names_both_edits() {
+    let w = workdir();
+    w.import_reading(
+        "z.bib",
+        "@article{v, author={Vyas, Darshali A.}, title={Hidden in plain sight}, journal={NEJM}, year={2020}, \
+         volume={383}, pages={874--882}, doi={10.1056/NEJMms2004740}}\n",
+    );
+    let theirs = w.path("y.db");
+    std::fs::copy(w.db(), &theirs).unwrap();
+    let full = "New England Journal of Medicine";
+    w.ok(&["reading", "edit", "10.1056/NEJMms2004740", "--container", full, "--by", "xavi"]);
+    w.ok_at(&theirs, &["reading", "edit", "10.1056/NEJMms2004740", "--container", "N Engl J Med", "--by", "yuki"]);
+    let out = w.ok(&["merge", theirs.to_str().unwrap(), "--by", "xavi"]);
+    let line = out.lines().find(|l| l.contains("kept-ours")).unwrap_or_else(|| panic!("no kept-ours step: {out}"));
+    assert!(
+        line.contains(&format!(
+            "container \"{full}\" (theirs \"N Engl J Med\": theirs is its abbreviation), ours set by hand in change #"
+        )) && line.contains(" by xavi on ")
+            && line.contains("(theirs in their change #")
+            && line.contains(" by yuki on ")
+            && line.contains(
+                "— ours is kept: a person set it here (a person set theirs too where said; no rule says which is \
+                 right) (`canon reading edit` to take theirs)"
+            ),
+        "{line}"
+    );
+    assert_eq!(reading(&w.reading_list(), "Hidden")["container"], full);
+}
