@@ -67,9 +67,14 @@ pub fn run(ctx: &Ctx, a: Args) -> Result<()> {
         sum.removed,
         sum.identical,
         sum.kept_listed,
-        match sum.kept_ours {
-            0 => String::new(),
-            n => format!(" ({n} more where only our copy changed since: ours stands, not listed)"),
+        match (sum.kept_ours, sum.ours_only) {
+            (0, 0) => String::new(),
+            (n, 0) => format!(" ({n} more where only our copy changed since: ours stands, not listed)"),
+            (0, m) => format!(" ({m} more where only our copy has some values, theirs none: ours keeps them, not listed)"),
+            (n, m) => format!(
+                " ({n} more where only our copy changed since: ours stands; {m} more where only our copy has some \
+                 values, theirs none: ours keeps them; not listed)"
+            ),
         },
         sum.conflicts,
         match (sum.settled, sum.settled_earlier) {

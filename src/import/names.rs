@@ -3529,6 +3529,13 @@ fn split_plain_names(cell: &str) -> CellNames {
             read.join("; ")
         ));
     }
+    if let Some(d) = names.iter().find_map(|n| conjunction_in_name_doubt(cell, n)) {
+        doubt = Some(match doubt {
+            Some(x) if !x.contains(&d) => format!("{x}; {d}"),
+            Some(x) => x,
+            None => d,
+        });
+    }
     if !degrees.is_empty() {
         let d = degrees.join("; ");
         doubt = Some(match doubt {
@@ -3736,6 +3743,11 @@ fn split_and(s: &str) -> Vec<String> {
     if pieces.len() > 2 && pieces.iter().all(|p| initials_part(p) && !p.contains(',') && !looks_corporate(p)) {
         return pieces.into_iter().map(str::to_string).collect();
     }
+    if let Some((a, b)) = split_other_and(s) {
+        let mut out = split_and(&a);
+        out.extend(split_and(&b));
+        return out;
+    }
     for sep in [" & ", " and ", " AND ", " And "] {
         if let Some((a, b)) = s.split_once(sep) {
             let a = a.trim().trim_end_matches(',').trim();
@@ -3756,6 +3768,70 @@ fn split_and(s: &str) -> Vec<String> {
         }
     }
     if s.is_empty() { Vec::new() } else { vec![s.to_string()] }
+}
+
+/// "And" in the languages of a reading list other than English, as a
+/// whole word between two names: Russian "и", Ukrainian "і"/"та", German
+/// "und", French "et", Spanish "y", Portuguese and Italian "e"/"ed", Dutch
+/// "en", Catalan and Polish "i", Swedish "och", Danish and Norwegian "og",
+/// Czech and Slovak "a", Hungarian "és", Turkish "ve".
+const OTHER_ANDS: &[&str] = &["и", "і", "та", "und", "et", "y", "e", "ed", "en", "i", "och", "og", "a", "és", "ve"];
+
+/// Splits a cell's text at the first "and" of another language
+/// ([`OTHER_ANDS`]) that stands between two whole names "Family, Given":
+/// "Иванова, А. П. и Петров, И. И.", "Müller, Hans, Schmidt, Anna und
+/// Weber, Karl" (tester 86 F4: the name after it was stored inside the
+/// given name before it, or its initials given to the wrong person). These
+/// words are parts of names too ("Ortega y Gasset, José", "Eça e Silva,
+/// Maria"), so only where both sides pair up as "Family, Given" (the left
+/// side may end with a suffix); anything else is left to be read as before
+/// and said ([`conjunction_in_name_doubt`]).
+fn split_other_and(s: &str) -> Option<(String, String)> {
+    let whole = |p: &str| !p.is_empty() && p.chars().any(char::is_alphabetic);
+    let paired = |x: &str| {
+        let mut parts: Vec<&str> = x.split(',').map(str::trim).collect();
+        if parts.len() % 2 == 1 && parts.len() >= 3 && parts.last().is_some_and(|l| long_suffix(l)) {
+            parts.pop();
+        }
+        parts.len() >= 2 && parts.len().is_multiple_of(2) && parts.iter().all(|p| whole(p))
+    };
+    let words: Vec<&str> = s.split(' ').collect();
+    (1..words.len().saturating_sub(1)).find_map(|i| {
+        if !OTHER_ANDS.contains(&words[i]) {
+            return None;
+        }
+        let (a, b) = (words[..i].join(" "), words[i + 1..].join(" "));
+        let (a, b) = (a.trim().trim_end_matches(',').trim(), b.trim());
+        // The right side up to its own next "and" is one name "Family, Given".
+        let first = b
+            .split(' ')
+            .position(|w| OTHER_ANDS.contains(&w))
+            .map_or(b.to_string(), |k| b.split(' ').take(k).collect::<Vec<_>>().join(" "));
+        let right_one = first.split(',').count() == 2 && paired(&first);
+        (paired(a) && right_one && (paired(b) || split_other_and(b).is_some())).then(|| (a.to_string(), b.to_string()))
+    })
+}
+
+/// A name whose given name holds a comma, or another language's "and"
+/// followed by more words ([`OTHER_ANDS`]): a second person may be inside
+/// it, as the cell could not be split surely. Said, never stored unsaid.
+fn conjunction_in_name_doubt(cell: &str, n: &Name) -> Option<String> {
+    let given = n.given.as_deref()?;
+    let words: Vec<&str> = given.split_whitespace().collect();
+    let and = words[..words.len().saturating_sub(1)].iter().find(|w| OTHER_ANDS.contains(w));
+    if !given.contains(',') && and.is_none() {
+        return None;
+    }
+    let what = match and {
+        Some(w) => format!("the word {w:?} (\"and\"?)"),
+        None => "a comma".to_string(),
+    };
+    let lead = if n.original == cell.trim() { format!("{cell:?}") } else { format!("{cell:?}: {:?}", n.original) };
+    Some(format!(
+        "{lead} was read as one name, family name {:?} with given name {given:?}, which holds {what}; \
+         if it is two people, separate names with `;` (\"Family, Given; Family, Given\")",
+        n.family.as_deref().unwrap_or_default()
+    ))
 }
 
 /// Whether a word is the initials of a list that writes names "Family

@@ -89,6 +89,11 @@ pub struct Summary {
     /// history says which side's value is newer, a merge's change we undid,
     /// something their side removed that we changed or put back since.
     pub kept_listed: usize,
+    /// Records whose only differences are values our copy has and theirs
+    /// lacks altogether (their field empty): nothing to decide, ours keeps
+    /// them; counted, not listed (tester 86 F6: listed as kept-ours with
+    /// "`canon reading edit` to take theirs", an empty value).
+    pub ours_only: usize,
     pub conflicts: usize,
     pub history_copied: usize,
     /// Their history's inserts of records (and tags) we held before the
@@ -221,6 +226,9 @@ struct Past {
     undone: HashMap<(String, i64, String), (Entry, Value)>,
     /// Records a merge removed that this side brought back with `canon undo`.
     brought_back: HashMap<(String, i64), Entry>,
+    /// Each field a person set by hand (an update of no import, undo or
+    /// merge): (entity, ID, field) → the entries and the value each set.
+    by_hand: HashMap<(String, i64, String), Vec<(Entry, Value)>>,
 }
 
 /// One history entry, as a merge step names it.
@@ -346,6 +354,20 @@ impl Past {
                 let a = map.map_or_else(|| a.clone(), |m| m.json(a));
                 p.added.insert((entity.clone(), removal_key(&entity, &a)), entry());
             }
+            // A hand edit is ours to name whether or not the other copy holds it too.
+            let copied = note(h).is_empty() || note(h).starts_with("from ");
+            if s(h, "action") == "update"
+                && h.get("import_id").is_none_or(Value::is_null)
+                && i(h, "by_id").is_some()
+                && copied
+                && let Some(Value::Object(a)) = &after
+            {
+                for (k, v) in a {
+                    if before.as_ref().and_then(|b| b.get(k)) != Some(v) {
+                        p.by_hand.entry((entity.clone(), id, k.clone())).or_default().push((entry(), v.clone()));
+                    }
+                }
+            }
             if shared.contains(&exact_key(h)) || shared.contains(&signature(h, &names)) {
                 continue;
             }
@@ -374,6 +396,12 @@ impl Past {
             }
         }
         p
+    }
+
+    /// The latest hand edit that set `field` of a record to `value`, the value it holds.
+    fn set_by_hand(&self, entity: &str, id: i64, field: &str, value: &Value) -> Option<&Entry> {
+        let edits = self.by_hand.get(&(entity.to_string(), id, field.to_string()))?;
+        edits.iter().rev().find(|(_, v)| v == value).map(|(e, _)| e)
     }
 
     fn held(&self, entity: &str, id: i64, field: &str, value: &Value) -> bool {
@@ -1443,12 +1471,15 @@ impl Merger<'_, '_> {
         // changed (or has richer) is taken now, as for a record without a
         // conflict, so `resolve --take ours` keeps it (tester r54 F1: their
         // note, volume and publisher went with "kept our reading").
+        let empty = |v: &Value| {
+            v.is_null() || v.as_str().is_some_and(|x| x.trim().is_empty()) || v.as_array().is_some_and(Vec::is_empty)
+        };
+        // A value their copy lacks altogether is no decision: ours keeps it,
+        // unlisted (tester 86 F6); only a choice between two values is listed.
+        let ours_only = kept.iter().any(|k| empty(&theirs[k.as_str()]));
+        kept.retain(|k| !empty(&theirs[k.as_str()]));
         if !kept.is_empty() {
-            let empty = |v: &Value| {
-                v.is_null()
-                    || v.as_str().is_some_and(|x| x.trim().is_empty())
-                    || v.as_array().is_some_and(Vec::is_empty)
-            };
+            let (mut hand, mut both) = (0, 0);
             let values = kept
                 .iter()
                 .map(|k| {
@@ -1470,16 +1501,41 @@ impl Merger<'_, '_> {
                         return format!("{k} {} (theirs has none)", shown(&written(t.name, k, ov)));
                     }
                     let why = form.unwrap_or_else(|| "the same value in fuller or published form".to_string());
+                    // Our value set by hand is a decision history records: named
+                    // (and theirs, when a person set it too).
+                    let by_hand = match self.ours_past.set_by_hand(t.name, id, k, ov) {
+                        Some(e) => {
+                            hand += 1;
+                            let theirs_too = self.theirs_past.set_by_hand(t.name, their_id, k, tv);
+                            match theirs_too {
+                                Some(x) => {
+                                    both += 1;
+                                    format!(
+                                        ", ours set by hand in change {} (theirs in their change {})",
+                                        e.said(),
+                                        x.said()
+                                    )
+                                }
+                                None => format!(", ours set by hand in change {}", e.said()),
+                            }
+                        }
+                        None => String::new(),
+                    };
                     let (ov, tv) = (written(t.name, k, ov), written(t.name, k, tv));
-                    format!("{k} {} (theirs {}: {why})", shown(&ov), shown(&tv))
+                    format!("{k} {} (theirs {}: {why}){by_hand}", shown(&ov), shown(&tv))
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
-            let what = format!(
-                "{}: {values} — no history says which side's value is newer, so ours is kept (`canon reading edit` to \
-                 take theirs)",
-                label(t.name, o)
-            );
+            let basis = if both > 0 {
+                "ours is kept: a person set it here (a person set theirs too where said; no rule says which is right)"
+            } else if hand == kept.len() {
+                "ours, set by hand, is kept"
+            } else if hand > 0 {
+                "ours is kept (set by hand where said; elsewhere no history says which side's value is newer)"
+            } else {
+                "no history says which side's value is newer, so ours is kept"
+            };
+            let what = format!("{}: {values} — {basis} (`canon reading edit` to take theirs)", label(t.name, o));
             self.step("kept-ours", t.name, id, what);
             self.sum.kept_listed += 1;
         }
@@ -1522,7 +1578,11 @@ impl Merger<'_, '_> {
         // listed…)", and "2 kept ours" that no row showed).
         if take.is_empty() {
             if kept.is_empty() && refused.is_empty() && !kept_type {
-                self.sum.kept_ours += 1;
+                if ours_only {
+                    self.sum.ours_only += 1;
+                } else {
+                    self.sum.kept_ours += 1;
+                }
             }
             return Ok(());
         }

@@ -433,9 +433,15 @@ impl Shaper {
         }
         // A Latin face other than this character's own (the text around it
         // changed from italic to upright, say) does not keep it.
+        // A digit or ASCII punctuation in an italic or bold run after a script
+        // that has no such face ("भारतीय चिकित्सा पत्रिका, 7" in APA) keeps the
+        // run's own face, which has it (tester 86 F5: the volume was upright
+        // in the Devanagari font).
+        let styled_latin = weight != Weight::Regular && c.is_ascii_graphic() && !c.is_ascii_alphabetic();
         if fonts::is_neutral(c)
             && let Some(f) = cur
             && !(fonts::is_latin_face(f) && f != fonts::chain(weight)[0])
+            && !(styled_latin && !fonts::is_latin_face(f) && self.fonts.holds(fonts::chain(weight)[0], c))
             && self.fonts.holds(f, c)
         {
             return f;

@@ -1593,3 +1593,43 @@ fn an_unlabelled_reference_hangs_and_a_numbered_one_keeps_its_column() {
         assert!(*x <= layout::MARGIN_X + CONTENT_W, "{t}");
     }
 }
+
+/// The Latin part of an italic or bold run after a script without such a
+/// face keeps the run's face: APA's italic volume after a journal's name in
+/// Devanagari or Arabic (tester 86 F5: "7" and "12" were drawn upright in
+/// the script's font), while the script's words keep their own font.
+#[test]
+fn digits_after_a_script_without_italics_keep_the_runs_italic() {
+    for (journal, volume, script) in [
+        ("भारतीय चिकित्सा पत्रिका", "7", fonts::DEVANAGARI),
+        ("المجلة الطبية المصرية", "78", fonts::ARABIC),
+        ("Вопросы истории", "9", fonts::ITALIC),
+    ] {
+        let text = format!("Author, A. (2020). Title. {journal}, {volume}(4), 5–6.");
+        let at = |s: &str| text.find(s).unwrap();
+        let italic = Emphasis { italic: true, ..Emphasis::default() };
+        let bold = Emphasis { bold: true, ..Emphasis::default() };
+        let v = at(&format!(", {volume}(")) + 2;
+        let rich = Rich {
+            text: text.clone(),
+            spans: vec![(at(journal)..at(journal) + journal.len(), italic), (v..v + volume.len(), italic)],
+        };
+        let l = lay(&doc(vec![Block::Reference { label: "1.".into(), text: rich, note: None }]));
+        let drawn = fonts_of(&l);
+        let digits: Vec<_> = drawn.iter().filter(|(c, _)| volume.contains(*c)).collect();
+        assert!(!digits.is_empty() && digits.iter().all(|(_, f)| *f == fonts::ITALIC), "{journal}: {digits:?}");
+        let letters: Vec<_> = drawn.iter().filter(|(c, _)| journal.contains(*c) && c.is_alphabetic()).collect();
+        assert!(!letters.is_empty() && letters.iter().all(|(_, f)| *f == script), "{journal}: {letters:?}");
+        // What the style leaves upright stays upright: the issue and pages.
+        let upright: Vec<_> = drawn.iter().filter(|(c, _)| "(4)5–6".contains(*c)).collect();
+        assert!(upright.iter().all(|(_, f)| *f != fonts::ITALIC), "{journal}: {upright:?}");
+        // A bold run after the script keeps its bold face too.
+        let rich = Rich {
+            text: text.clone(),
+            spans: vec![(at(journal)..at(journal) + journal.len(), bold), (v..v + volume.len(), bold)],
+        };
+        let l = lay(&doc(vec![Block::Reference { label: "1.".into(), text: rich, note: None }]));
+        let digits: Vec<_> = fonts_of(&l).into_iter().filter(|(c, _)| volume.contains(*c)).collect();
+        assert!(digits.iter().all(|(_, f)| *f == fonts::BOLD), "{journal}: {digits:?}");
+    }
+}
