@@ -2133,6 +2133,9 @@ pub fn name_doubt(n: &Name) -> Option<String> {
     if let Some(doubt) = cjk_whole_doubt(n) {
         return Some(doubt);
     }
+    if let Some(doubt) = second_person_doubt(n, "give each name its own tag (one `AU` line each in RIS), or `;` between them where names are typed") {
+        return Some(doubt);
+    }
     if let Some(doubt) = comma_suffix_doubt(n, false) {
         return Some(doubt);
     }
@@ -2621,6 +2624,9 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
 /// the "von Last, Jr, First" form), is read as the suffix it is; said, with
 /// the form every BibTeX tool reads the same way.
 pub fn bibtex_suffix_doubt(n: &Name) -> Option<String> {
+    if let Some(doubt) = second_person_doubt(n, "separate the names with \" and \"") {
+        return Some(doubt);
+    }
     if let Some(doubt) = comma_suffix_doubt(n, true) {
         return Some(doubt);
     }
@@ -3810,6 +3816,30 @@ fn split_other_and(s: &str) -> Option<(String, String)> {
         let right_one = first.split(',').count() == 2 && paired(&first);
         (paired(a) && right_one && (paired(b) || split_other_and(b).is_some())).then(|| (a.to_string(), b.to_string()))
     })
+}
+
+/// A name of a one-name-per-field format (RIS `AU`, MEDLINE `FAU`,
+/// EndNote's `<author>`, BibTeX between its " and "s) whose given name or
+/// suffix holds a comma, or another language's "and" between words
+/// ([`OTHER_ANDS`]): "Müller, Hans und Schmidt, Anna" on one `AU` line is
+/// two people in one name (tester 86, u86 note: stored as given name
+/// "Hans und Schmidt, Anna", unsaid). Said, with how the format writes two
+/// names (`hint`); the name is stored as read.
+fn second_person_doubt(n: &Name, hint: &str) -> Option<String> {
+    let holds = |part: &str| {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let and = words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| OTHER_ANDS.contains(w));
+        and || part.contains(',')
+    };
+    let (label, part) = [("given name", n.given.as_deref()), ("suffix", n.suffix.as_deref())]
+        .into_iter()
+        .find_map(|(l, p)| p.filter(|p| holds(p)).map(|p| (l, p)))?;
+    Some(format!(
+        "{:?} was read as one name, family name {:?} with {label} {part:?}, which may hold a second person; \
+         if it is two people, {hint}",
+        n.original,
+        n.family_full().unwrap_or_default()
+    ))
 }
 
 /// A name whose given name holds a comma, or another language's "and"
