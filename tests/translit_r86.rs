@@ -338,3 +338,40 @@ Colonial medicine and modern Chinese health,\"Li, Ming; Wang, Fang\",2017,articl
     assert_eq!(r["title"], "殖民医学与中国近代卫生");
     assert!(r["original_title"].is_null(), "{r:#}");
 }
+
+/// F2's kind without a DOI: a romanised title (Hindi, Russian) with the
+/// same year and first author (in either script) is the stored work, its
+/// title in its own script kept, the romanisation said.
+#[test]
+fn romanised_title_without_a_doi_is_the_same_work() {
+    for (native, author, latin, latin_author) in [
+        ("औपनिवेशिक चिकित्सा का इतिहास", "शर्मा, राजेश", "Aupaniveshik chikitsa ka itihas", "Sharma, Rajesh"),
+        (
+            "Колониальная медицина в Российской империи",
+            "Иванова, Анна Петровна",
+            "Kolonial'naya meditsina v Rossiiskoi imperii",
+            "Ivanova, A. P.",
+        ),
+    ] {
+        let w = Workdir::new();
+        w.import_reading(
+            "n.csv",
+            &format!("title,authors,year,type,volume,pages\n{native},\"{author}\",2015,article,7,11-19\n"),
+        );
+        let err = w.import_reading(
+            "l.csv",
+            &format!("title,authors,year,type,volume,issue,pages\n{latin},\"{latin_author}\",2015,article,7,2,11-19\n"),
+        );
+        assert!(
+            err.contains(&format!(
+                "(same title in other letters, year and first author) is this work under its title \"{native}\"; the \
+                 file's \"{latin}\" is that title romanised (a transliteration, not a translation) and was not stored"
+            )),
+            "{err}"
+        );
+        let r = only(&w);
+        assert_eq!(r["title"], native);
+        assert!(r["original_title"].is_null(), "{r:#}");
+        assert_eq!(r["issue"], "2");
+    }
+}

@@ -264,7 +264,9 @@ fn devanagari(c: char) -> Option<&'static str> {
         return Some(consonant);
     }
     match c as u32 {
-        // Vowels, vowel signs, virama, nukta, visarga.
+        // The virama (no vowel: "त्स" is "ts") and the nukta.
+        0x093C | 0x094D => Some(""),
+        // Vowels, vowel signs, visarga.
         0x0904..=0x0914 | 0x093A..=0x094F | 0x0903 => Some("a"),
         // Anusvara and candrabindu: a nasal, "n" or "m" in names.
         0x0901 | 0x0902 => Some("n"),
@@ -445,6 +447,7 @@ mod tests {
         assert!(romanises("Al-Sayed", "السيد"));
         assert!(romanises("Sharma", "शर्मा"));
         assert!(romanises("Rajesh", "राजेश"));
+        assert!(romanises("Aupaniveshik chikitsa ka itihas", "औपनिवेशिक चिकित्सा का इतिहास"));
         assert!(romanises("Levi", "לוי"));
         assert!(romanises("Tanaka", "タナカ"));
         assert!(!romanises("Smith", "محمد"));

@@ -1708,6 +1708,9 @@ const ORIGINAL_TITLE: &str = "title in the original language";
 /// How a record is found as the work stored under PubMed's bracketed
 /// translation of its title ([`Importer::find_by_other_title`]).
 const TRANSLATED_TITLE: &str = "first author, year, volume and first page as the stored translated title";
+/// How a record is found as the work stored under its title in another
+/// script, one title the other romanised ([`Importer::romanised_title_match`]).
+const ROMANISED_TITLE: &str = "title in other letters, year and first author";
 
 /// Which of two titles of one work is the fuller.
 #[derive(Debug, PartialEq, Eq)]
@@ -4833,6 +4836,13 @@ impl<'t> ReadingWriter<'t> {
                 return Ok(Some((id, ORIGINAL_TITLE)));
             }
         }
+        // The work under its title in Latin letters that is the stored
+        // title romanised, or the other way ("Aupaniveshik chikitsa ka
+        // itihas", "औपनिवेशिक चिकित्सा का इतिहास"): one title in two
+        // scripts, with the same year and first author (tester r86 F2).
+        if let Some(id) = self.romanised_title_match(r)? {
+            return Ok(Some((id, ROMANISED_TITLE)));
+        }
         // The other order: the entry is PubMed's record, under its bracketed
         // translation (the original title, MEDLINE's `TT`, is not stored),
         // and the file gives the work under its own title: the same first
@@ -4866,6 +4876,39 @@ impl<'t> ReadingWriter<'t> {
             }
         }
         Ok(None)
+    }
+
+    /// The one stored entry whose title is `r`'s romanised, or romanises
+    /// it ([`crate::import::translit::romanises`]), of the same year and
+    /// first author ([`same_first_author`]), published in the same place
+    /// as far as both say and with no other DOI or PMID.
+    fn romanised_title_match(&self, r: &ReadingRecord) -> Result<Option<i64>> {
+        use crate::import::translit::romanises;
+        let (Some(y), Some(first)) = (r.year, r.authors.first()) else { return Ok(None) };
+        let mut st = self.tx.prepare_cached("SELECT id, title, doi FROM reading WHERE year = ?1 ORDER BY id")?;
+        let rows: Vec<(i64, String, Option<String>)> =
+            st.query_map([y], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut found = Vec::new();
+        for (id, title, doi) in rows {
+            if title_script(&title) == title_script(&r.title)
+                || !(romanises(&r.title, &title) || romanises(&title, &r.title))
+            {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (&doi, &r.doi)
+                && !crate::import::same_doi(a, b)
+            {
+                continue;
+            }
+            if !authors(self.tx, id)?.first().is_some_and(|a| same_first_author(a, first))
+                || self.other_publication(id, r)?
+                || self.other_pmid(id, r)?
+            {
+                continue;
+            }
+            found.push(id);
+        }
+        Ok(if found.len() == 1 { found.pop() } else { None })
     }
 
     /// Whether entry `id` has a PMID and the record another: two works,
@@ -5647,7 +5690,7 @@ impl<'t> ReadingWriter<'t> {
             && !is_translated_title(&original)
             && !is_translated_title(&r.title)
             && (old.year == r.year
-                || matches!((old.author_names.first(), r.authors.first()), (Some(a), Some(b)) if person_key(a) == person_key(b)));
+                || matches!((old.author_names.first(), r.authors.first()), (Some(a), Some(b)) if same_first_author(a, b)));
         let by_original = by_original || from_translation;
         // The work under its title in another script, at the same place in
         // print (an Arabic article as Scopus gives it, its title in English
@@ -6225,6 +6268,8 @@ impl<'t> ReadingWriter<'t> {
         }
         if by_script {
             self.title_in_other_script(r, id, how, &old, &mut new, &mut kept);
+        } else if how == ROMANISED_TITLE {
+            self.romanised_title(r, &crate::import::reading_id_text(id), how, &old, &mut new, &mut kept);
         }
         let title_notes = title_notes_from..self.notes.len();
         let titled = (new.title.clone(), new.original_title.clone());
@@ -7230,12 +7275,14 @@ impl<'t> ReadingWriter<'t> {
         use crate::import::translit::romanises;
         let stored_original = old.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty());
         if romanises(&r.title, &old.title) {
+            new.title = old.title.clone();
+            new.original_title = old.original_title.clone();
             self.counts.titles_kept += 1;
             kept.push(format!("title: kept {:?} (the file's {:?} is it romanised)", Q(&old.title), Q(&r.title)));
             self.warnings.push((
                 r.line,
                 format!(
-                    "entry {entry} (same {how}, year, volume and pages) is this work under its title {:?}; the \
+                    "entry {entry} (same {how}) is this work under its title {:?}; the \
                      file's {:?} is that title romanised (a transliteration, not a translation) and was not stored: \
                      the title in the work's own script stays the title",
                     Q(&old.title),
@@ -7253,7 +7300,7 @@ impl<'t> ReadingWriter<'t> {
             self.notes.push((
                 r.line,
                 format!(
-                    "entry {entry} (same {how}, year, volume and pages) is this work under its title romanised, {:?}; \
+                    "entry {entry} (same {how}) is this work under its title romanised, {:?}; \
                      the file's {:?}, the title in the work's own script, is stored as the title in its place (a \
                      transliteration is not a translation; `canon undo` restores it)",
                     Q(&old.title),
@@ -7293,7 +7340,7 @@ impl<'t> ReadingWriter<'t> {
         // a transliteration of Cyrillic, Greek, Arabic, Devanagari…) is the
         // same title written in other letters, never a translation: it is
         // not cited in a translation's brackets (tester r86 F2).
-        if self.romanised_title(r, &entry, how, old, new, kept) {
+        if self.romanised_title(r, &entry, &format!("{how}, year, volume and pages"), old, new, kept) {
             return;
         }
         if latin(&old.title) && !latin(&r.title) {
