@@ -375,3 +375,32 @@ fn romanised_title_without_a_doi_is_the_same_work() {
         assert_eq!(r["issue"], "2");
     }
 }
+
+/// The same in `canon merge`: a copy's romanised title pairs with the
+/// other's own-script title (same year and first author), and both ways the
+/// own-script title is the title, as an import leaves it.
+#[test]
+fn merge_pairs_a_romanised_title_with_its_own_script_both_ways() {
+    for ours_native in [true, false] {
+        let w = Workdir::new();
+        let (a, b) = (w.path("a.db"), w.path("b.db"));
+        let native = w.write(
+            "n.csv",
+            "title,authors,year,type,volume,pages\nऔपनिवेशिक चिकित्सा का इतिहास,\"शर्मा, राजेश\",2015,article,7,11-19\n",
+        );
+        let latin = w.write(
+            "l.csv",
+            "title,authors,year,type,volume,issue,pages\nAupaniveshik chikitsa ka itihas,\"Sharma, Rajesh\",2015,article,7,2,11-19\n",
+        );
+        w.ok_at(&a, &["import", "reading", native.to_str().unwrap(), "-q"]);
+        w.ok_at(&b, &["import", "reading", latin.to_str().unwrap(), "-q"]);
+        let (ours, theirs) = if ours_native { (&a, &b) } else { (&b, &a) };
+        let out = w.ok_at(ours, &["merge", theirs.to_str().unwrap(), "--by", "tester"]);
+        assert!(!out.contains("| add    | reading"), "{out}");
+        let list = json_at(&w, ours, &["reading", "list", "--format", "json"]);
+        assert_eq!(list.as_array().expect("array").len(), 1, "{list:#}");
+        assert_eq!(list[0]["title"], "औपनिवेशिक चिकित्सा का इतिहास", "{out}");
+        assert!(list[0]["original_title"].is_null(), "{list:#}");
+        assert_eq!(list[0]["issue"], "2");
+    }
+}

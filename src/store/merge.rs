@@ -596,7 +596,15 @@ fn other_title_match(ours: &[Record], theirs: &Record, skip: impl Fn(usize, &Rec
         let by_original = i(o, "year") == i(theirs, "year")
             && (original_is_title(o, theirs) || original_is_title(theirs, o))
             && other_work(o, theirs).is_none();
-        if by_place || by_original {
+        // One title in two scripts, one romanising the other, with the same
+        // year and first author (an import finds it so too).
+        let (ot, tt) = (s(o, "title"), s(theirs, "title"));
+        let by_romanised = i(o, "year").is_some()
+            && i(o, "year") == i(theirs, "year")
+            && (crate::import::translit::romanises(ot, tt) || crate::import::translit::romanises(tt, ot))
+            && matches!((our_first.as_ref(), their_first.as_ref()), (Some(a), Some(b)) if super::readings::same_first_author(a, b))
+            && other_work(o, theirs).is_none();
+        if by_place || by_original || by_romanised {
             found.push(n);
         }
     }
@@ -647,6 +655,15 @@ fn settle_titles(o: &Record, theirs: &mut Record) -> Option<String> {
         theirs.insert("title".into(), Value::from(our_title));
         return said;
     }
+    // Their title our own-script title romanised: ours stays, theirs said.
+    if crate::import::translit::romanises(&their_title, &our_title) {
+        theirs.insert("title".into(), Value::from(our_title.clone()));
+        return Some(format!(
+            "title {:?} (theirs {:?}: the same title romanised, a transliteration, not a translation)",
+            crate::import::title_text::sheet(&our_title),
+            crate::import::title_text::sheet(&their_title)
+        ));
+    }
     if is_translated_title(&their_title)
         && !is_translated_title(&our_title)
         && opt_text(theirs, "original_title").is_none()
@@ -661,6 +678,10 @@ fn settle_titles(o: &Record, theirs: &mut Record) -> Option<String> {
 /// import of their copy would store ([`settle_titles`]).
 fn translation_of_ours(o: &Record, theirs: &Record) -> bool {
     let key = |m: &Record, k: &str| opt_text(m, k).map(crate::import::title_key);
+    // (Or ours is their own-script title romanised, which an import replaces.)
+    if crate::import::translit::romanises(s(o, "title"), s(theirs, "title")) {
+        return true;
+    }
     super::readings::is_translated_title(s(theirs, "title"))
         && !super::readings::is_translated_title(s(o, "title"))
         && key(theirs, "original_title").is_some()

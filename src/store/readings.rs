@@ -3261,7 +3261,7 @@ fn first_page(p: &str) -> String {
 
 /// Whether two first authors are one person by family name ([`person_key`])
 /// or in two scripts ([`romanised_person`]).
-fn same_first_author(a: &Name, b: &Name) -> bool {
+pub fn same_first_author(a: &Name, b: &Name) -> bool {
     person_key(a) == person_key(b) || romanised_person(a, b)
 }
 
