@@ -27,6 +27,7 @@ pub mod sheet_xml;
 pub mod source;
 pub mod talis_csv;
 pub mod title_text;
+pub mod translit;
 pub mod workbook;
 pub mod wos;
 pub mod zotero_csv;

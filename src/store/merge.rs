@@ -649,6 +649,139 @@ fn work(m: &Record) -> Work {
     Work { title: s(m, "title").to_string(), first, year: i(m, "year") }
 }
 
+/// Our reading (its place in `ours`) that is their `theirs` under another
+/// title, by the import's rules: one of the two under PubMed's bracketed
+/// translation of the title and the other under another title with the
+/// same year, volume, first page and first author
+/// ([`super::readings::one_article_two_titles`]), or the title of one the
+/// original title of the other, of the same year and no other work
+/// ([`other_work`]). `None` when none, or more than one, is; `skip` says
+/// which of ours are paired already.
+fn other_title_match(ours: &[Record], theirs: &Record, skip: impl Fn(usize, &Record) -> bool) -> Option<usize> {
+    let their_first = work(theirs).first;
+    let key = |m: &Record, k: &str| opt_text(m, k).map(crate::import::title_key);
+    let other_pmids = |o: &Record| {
+        let (a, b) = (s(o, "pmid").trim(), s(theirs, "pmid").trim());
+        !a.is_empty() && !b.is_empty() && a != b
+    };
+    let mut found = Vec::new();
+    for (n, o) in ours.iter().enumerate() {
+        if skip(n, o) || other_pmids(o) {
+            continue;
+        }
+        let our_first = work(o).first;
+        let (x, y) = (article_at(o, our_first.as_ref()), article_at(theirs, their_first.as_ref()));
+        let by_place =
+            super::readings::one_article_two_titles(&x, &y) || super::readings::one_article_two_titles(&y, &x);
+        let original_is_title =
+            |a: &Record, b: &Record| key(a, "original_title").is_some_and(|k| Some(k) == key(b, "title"));
+        let by_original = i(o, "year") == i(theirs, "year")
+            && (original_is_title(o, theirs) || original_is_title(theirs, o))
+            && other_work(o, theirs).is_none();
+        // One title in two scripts, one romanising the other, with the same
+        // year and first author (an import finds it so too).
+        let (ot, tt) = (s(o, "title"), s(theirs, "title"));
+        let by_romanised = i(o, "year").is_some()
+            && i(o, "year") == i(theirs, "year")
+            && (crate::import::translit::romanises(ot, tt) || crate::import::translit::romanises(tt, ot))
+            && matches!((our_first.as_ref(), their_first.as_ref()), (Some(a), Some(b)) if super::readings::same_first_author(a, b))
+            && other_work(o, theirs).is_none();
+        if by_place || by_original || by_romanised {
+            found.push(n);
+        }
+    }
+    if found.len() == 1 { found.pop() } else { None }
+}
+
+/// Their copy `theirs` of our reading `o` with its title and original
+/// title as an import of it would store them (README: "imports and merges
+/// in any order give one record"; tester r86 F3): PubMed's bracketed
+/// translation is the title and the title as published its original
+/// title, whichever side holds which. Ours under the translation: their
+/// title, the original (or a romanisation of ours,
+/// [`crate::import::translit::romanises`]), is ours; where it is not
+/// the original we hold, it is said (returned), never dropped in silence.
+/// Theirs under the translation: their original title is ours where they
+/// give none (a take of their title then follows, [`Merge::compare`]).
+fn settle_titles(o: &Record, theirs: &mut Record) -> Option<String> {
+    use super::readings::is_translated_title;
+    let key = |m: &Record, k: &str| opt_text(m, k).map(crate::import::title_key);
+    let (our_title, their_title) = (s(o, "title").to_string(), s(theirs, "title").to_string());
+    if is_translated_title(&our_title) && !is_translated_title(&their_title) {
+        let ours_original = opt_text(o, "original_title").map(str::to_string);
+        let same = |orig: &str| {
+            crate::import::title_key(orig) == crate::import::title_key(&their_title)
+                || crate::import::translit::romanises(&their_title, orig)
+                || crate::import::translit::romanises(orig, &their_title)
+        };
+        let said = match &ours_original {
+            None => {
+                theirs.insert("original_title".into(), Value::from(their_title.clone()));
+                None
+            }
+            Some(orig) if key(o, "original_title") == key(theirs, "title") => {
+                theirs.insert("original_title".into(), Value::from(orig.clone()));
+                None
+            }
+            Some(orig) if same(orig) => {
+                theirs.insert("original_title".into(), Value::from(orig.clone()));
+                Some(format!(
+                    "title {:?} (theirs {:?}: the original title {:?} written in another script, kept as ours                      holds it)",
+                    crate::import::title_text::sheet(&our_title),
+                    crate::import::title_text::sheet(&their_title),
+                    crate::import::title_text::sheet(orig)
+                ))
+            }
+            Some(_) => return None,
+        };
+        theirs.insert("title".into(), Value::from(our_title));
+        return said;
+    }
+    // Their title our own-script title romanised: ours stays, theirs said.
+    if crate::import::translit::romanises(&their_title, &our_title) {
+        theirs.insert("title".into(), Value::from(our_title.clone()));
+        return Some(format!(
+            "title {:?} (theirs {:?}: the same title romanised, a transliteration, not a translation)",
+            crate::import::title_text::sheet(&our_title),
+            crate::import::title_text::sheet(&their_title)
+        ));
+    }
+    if is_translated_title(&their_title)
+        && !is_translated_title(&our_title)
+        && opt_text(theirs, "original_title").is_none()
+    {
+        theirs.insert("original_title".into(), Value::from(our_title));
+    }
+    None
+}
+
+/// Whether their title is PubMed's bracketed translation of our title as
+/// published, which their copy holds as its original title: the title an
+/// import of their copy would store ([`settle_titles`]).
+fn translation_of_ours(o: &Record, theirs: &Record) -> bool {
+    let key = |m: &Record, k: &str| opt_text(m, k).map(crate::import::title_key);
+    // (Or ours is their own-script title romanised, which an import replaces.)
+    if crate::import::translit::romanises(s(o, "title"), s(theirs, "title")) {
+        return true;
+    }
+    super::readings::is_translated_title(s(theirs, "title"))
+        && !super::readings::is_translated_title(s(o, "title"))
+        && key(theirs, "original_title").is_some()
+        && key(theirs, "original_title") == key(o, "title")
+}
+
+/// A reading record as [`super::readings::one_article_two_titles`] sees it.
+fn article_at<'r>(m: &'r Record, first: Option<&'r crate::import::names::Name>) -> super::readings::ArticleAt<'r> {
+    super::readings::ArticleAt {
+        title: s(m, "title"),
+        year: i(m, "year"),
+        volume: opt_text(m, "volume"),
+        pages: opt_text(m, "pages"),
+        first,
+        doi: opt_text(m, "doi"),
+    }
+}
+
 /// Why their reading `theirs`, found here only by its title and year, is
 /// another work than our `o`, as an import tells them apart (README: "One
 /// title and year by other authors … or in another journal or book, volume
@@ -976,6 +1109,18 @@ impl Merger<'_, '_> {
                     break 'keys;
                 }
             }
+            // One work under two titles, as an import finds it (README: "imports
+            // and merges in any order give one record"; tester r86 F3): PubMed's
+            // bracketed translation on one side, the original or its
+            // romanisation on the other.
+            if t.name == "reading"
+                && found_by.is_none()
+                && let Some(n) = other_title_match(our_rows, &rec, |n, o| {
+                    matched.contains(&n) || i(o, "id").is_some_and(|id| their_ids.contains(&id))
+                })
+            {
+                found_by = Some((n, "other title"));
+            }
             // Their reading has our reading's DOI but is clearly another work (a
             // mistyped DOI on one side): a conflict that says so, never a silent overwrite.
             if t.name == "reading"
@@ -1063,6 +1208,12 @@ impl Merger<'_, '_> {
                     rec.insert("id".into(), Value::from(id));
                     if matches!(t.name, "review" | "import_run") {
                         continue; // never changed once written
+                    }
+                    if t.name == "reading"
+                        && let Some(said) = settle_titles(o, &mut rec)
+                    {
+                        self.step("kept-ours", t.name, id, format!("{}: {said}", label(t.name, o)));
+                        self.sum.kept_listed += 1;
                     }
                     self.compare(t, o, &rec, their_id)?;
                 }
@@ -1375,6 +1526,9 @@ impl Merger<'_, '_> {
                     }
                 }
                 (false, true) => take.push((*k).clone()),
+                (false, false) if t.name == "reading" && k.as_str() == "title" && translation_of_ours(o, theirs) => {
+                    take.push((*k).clone())
+                }
                 // Two copies of one work: the richer value stands (a merge never makes it poorer).
                 // Other ISBNs are keys to find the book by: both sides' changes to them never
                 // conflict, all are kept.

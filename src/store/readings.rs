@@ -1828,6 +1828,9 @@ const OTHER_ISBN: &str = "ISBN, one of the book's other ISBNs";
 /// How a record is found as the work stored under PubMed's bracketed
 /// translation of its title ([`Importer::find_by_other_title`]).
 const TRANSLATED_TITLE: &str = "first author, year, volume and first page as the stored translated title";
+/// How a record is found as the work stored under its title in another
+/// script, one title the other romanised ([`Importer::romanised_title_match`]).
+const ROMANISED_TITLE: &str = "title in other letters, year and first author";
 
 /// Which of two titles of one work is the fuller.
 #[derive(Debug, PartialEq, Eq)]
@@ -2204,7 +2207,9 @@ pub fn other_authors(stored: &[Name], theirs: &[Name]) -> bool {
     // ("Kim, Jae" and "Kim, Soo": tester r20, F11). A person both lists
     // name (a co-author, when one list misspells the first) makes them the
     // same people (r20, F12).
-    let one = |x: &Name, y: &Name| same_person(x, y) && same_initial(x, y);
+    // (The same person in another script is one: "Иванова, Анна" and
+    // PubMed's "Ivanova, Anna"; tester r86 F1.)
+    let one = |x: &Name, y: &Name| (same_person(x, y) && same_initial(x, y)) || romanised_person(x, y);
     !stored.iter().any(|a| theirs.iter().any(|b| one(a, b)))
 }
 
@@ -2910,6 +2915,11 @@ pub fn published_apart(a: &Placement, b: &Placement) -> bool {
     }
     let containers = match (a.container, b.container) {
         (Some(x), Some(y)) if other_journal(x, y) || other_journal(y, x) => true,
+        // A journal's name in its own script and as an index writes it in
+        // Latin letters ("Αρχεία Ελληνικής Ιατρικής", "Archives of Hellenic
+        // medicine") cannot be told apart by their letters: the volume and
+        // pages decide (tester r86 F1).
+        (Some(x), Some(y)) if title_script(x) != title_script(y) => false,
         (Some(x), Some(y)) => {
             !same_value("container", x, y)
                 && !abbreviation_of(x, y)
@@ -3309,10 +3319,79 @@ fn own_original_title<'a>(title: &str, original: &'a Option<String>) -> Option<&
     original.as_deref().map(str::trim).filter(|o| !o.is_empty() && title_key(o) != title_key(title))
 }
 
+/// A reading as [`one_article_two_titles`] sees it.
+pub struct ArticleAt<'a> {
+    pub title: &'a str,
+    pub year: Option<i64>,
+    pub volume: Option<&'a str>,
+    pub pages: Option<&'a str>,
+    pub first: Option<&'a Name>,
+    pub doi: Option<&'a str>,
+}
+
+impl<'a> ArticleAt<'a> {
+    fn of_record(r: &'a ReadingRecord) -> Self {
+        ArticleAt {
+            title: &r.title,
+            year: r.year,
+            volume: r.volume.as_deref(),
+            pages: r.pages.as_deref(),
+            first: r.authors.first(),
+            doi: r.doi.as_deref(),
+        }
+    }
+}
+
+/// Whether `translated`, a reading under PubMed's bracketed translation of
+/// its title ("[Colonial medicine in the Russian Empire]", the original
+/// title in MEDLINE's `TT` or not given), and `other`, a reading under
+/// another title (the original, or its romanisation), are one article: the
+/// same year, volume and first page, the same first author (the same
+/// family name, or the same person in another script: "Иванова" and
+/// PubMed's "Ivanova", [`romanised_person`]) and no other DOI. The one rule
+/// for an import in either order (tester r52 F9) and for `canon merge`
+/// (tester r86 F3: the merge added the work a second time).
+pub fn one_article_two_titles(translated: &ArticleAt, other: &ArticleAt) -> bool {
+    if !is_translated_title(translated.title) || is_translated_title(other.title) {
+        return false;
+    }
+    let (Some(y), Some(v), Some(pg), Some(first)) =
+        (translated.year, translated.volume, translated.pages, translated.first)
+    else {
+        return false;
+    };
+    let (Some(oy), Some(ov), Some(opg), Some(ofirst)) = (other.year, other.volume, other.pages, other.first) else {
+        return false;
+    };
+    if let (Some(a), Some(b)) = (translated.doi, other.doi)
+        && !crate::import::same_doi(a, b)
+    {
+        return false;
+    }
+    y == oy
+        && crate::import::builder::same_volume(v, ov)
+        && first_page(pg) == first_page(opg)
+        && same_first_author(first, ofirst)
+}
+
+/// An article's first page as pages are compared: "e123" and "123" alike,
+/// the range's end aside.
+fn first_page(p: &str) -> String {
+    let p = p.trim();
+    let p = p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p);
+    p.split(['-', '–', '—']).next().unwrap_or(p).trim().to_lowercase()
+}
+
+/// Whether two first authors are one person by family name ([`person_key`])
+/// or in two scripts ([`romanised_person`]).
+pub fn same_first_author(a: &Name, b: &Name) -> bool {
+    person_key(a) == person_key(b) || romanised_person(a, b)
+}
+
 /// Whether a title is MEDLINE's translation of a non-English one, in
 /// square brackets ("[Structural racism in medical education: a review].",
 /// NLM's convention for `TI` beside the original in `TT`).
-fn is_translated_title(title: &str) -> bool {
+pub fn is_translated_title(title: &str) -> bool {
     let t = title.trim().trim_end_matches('.');
     t.starts_with('[')
         && t.ends_with(']')
@@ -3514,6 +3593,49 @@ fn initials_said(role: &str, ours: &[Name], theirs: &[Name]) -> Vec<String> {
             ))
         })
         .collect()
+}
+
+/// Whether two names are one person's written in two scripts: one in
+/// Latin letters, the other in another script, the family name of the one
+/// the other's romanised ([`crate::import::translit::romanises`]:
+/// "Ivanova" of "Иванова", "al-Razi" of "الرازي", "Li" of "李") and, where
+/// both give a first name, the same first name or initial romanised
+/// ("Anna Petrovna", "А. П."). A name kept whole is compared whole.
+pub fn romanised_person(a: &Name, b: &Name) -> bool {
+    use crate::import::translit::{is_latin, romanises};
+    let (latin, native) = match (is_latin(&a.original), is_latin(&b.original)) {
+        (true, false) => (a, b),
+        (false, true) => (b, a),
+        _ => return false,
+    };
+    let family = |n: &Name| n.family_full().unwrap_or_else(|| n.original.clone());
+    if latin.is_literal() || native.is_literal() || latin.family.is_none() || native.family.is_none() {
+        // A name in a script without letter case is often kept whole ("李明").
+        return romanises(&latin.original, &native.original)
+            || romanises(
+                &format!("{} {}", family(latin), latin.given.as_deref().unwrap_or_default()),
+                &native.original,
+            );
+    }
+    if !romanises(&family(latin), &family(native)) {
+        return false;
+    }
+    match (latin.given.as_deref(), native.given.as_deref()) {
+        (Some(l), Some(n)) => romanises(l, n) || same_initial_romanised(l, n),
+        _ => true,
+    }
+}
+
+/// Whether a first name in Latin letters and one in another script start
+/// alike once romanised ("Anna", "А."; "Yelena", "Е."): the same first
+/// letter, or both a vowel or glide the schemes spell either way.
+fn same_initial_romanised(latin: &str, native: &str) -> bool {
+    let first = |s: &str| s.chars().find(|c| c.is_alphabetic());
+    let (Some(l), Some(n)) = (first(latin), first(native)) else { return true };
+    let l = crate::import::fold(&l.to_string()).chars().next().unwrap_or(l);
+    let n = crate::import::translit::skeleton_initial(n);
+    let glide = |c: char| matches!(c, 'a' | 'e' | 'i' | 'j' | 'y' | 'o' | 'u');
+    n.is_none_or(|n| n == l || (glide(n) && glide(l)))
 }
 
 /// Whether two names of one record's people are one person: the same
@@ -4902,19 +5024,22 @@ impl<'t> ReadingWriter<'t> {
                 return Ok(Some((id, ORIGINAL_TITLE)));
             }
         }
+        // The work under its title in Latin letters that is the stored
+        // title romanised, or the other way ("Aupaniveshik chikitsa ka
+        // itihas", "औपनिवेशिक चिकित्सा का इतिहास"): one title in two
+        // scripts, with the same year and first author (tester r86 F2).
+        if let Some(id) = self.romanised_title_match(r)? {
+            return Ok(Some((id, ROMANISED_TITLE)));
+        }
         // The other order: the entry is PubMed's record, under its bracketed
         // translation (the original title, MEDLINE's `TT`, is not stored),
         // and the file gives the work under its own title: the same first
         // author, year, volume and first page (tester r52 F9: the work was
         // stored twice when PubMed's record came first).
+        // (The rule is [`one_article_two_titles`], which `canon merge` asks too.)
         if !is_translated_title(&r.title)
-            && let (Some(y), Some(v), Some(pg), Some(first)) = (r.year, &r.volume, &r.pages, r.authors.first())
+            && let Some(y) = r.year
         {
-            let first_page = |p: &str| -> String {
-                let p = p.trim();
-                let p = p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p);
-                p.split(['-', '–', '—']).next().unwrap_or(p).trim().to_lowercase()
-            };
             let mut st = self.tx.prepare_cached(
                 "SELECT id, title, pages, doi, volume FROM reading WHERE year = ?1 AND volume IS NOT NULL
                    AND pages IS NOT NULL AND title LIKE '[%' ORDER BY id",
@@ -4922,25 +5047,56 @@ impl<'t> ReadingWriter<'t> {
             let rows: Vec<(i64, String, String, Option<String>, String)> = st
                 .query_map(params![y], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
                 .collect::<rusqlite::Result<_>>()?;
+            let file = ArticleAt::of_record(r);
             for (id, title, pages, doi, volume) in rows {
-                if !crate::import::builder::same_volume(&volume, v)
-                    || !is_translated_title(&title)
-                    || first_page(&pages) != first_page(pg)
-                {
-                    continue;
+                let people = authors(self.tx, id)?;
+                let stored = ArticleAt {
+                    title: &title,
+                    year: Some(y),
+                    volume: Some(&volume),
+                    pages: Some(&pages),
+                    first: people.first(),
+                    doi: doi.as_deref(),
+                };
+                if one_article_two_titles(&stored, &file) && !self.other_pmid(id, r)? {
+                    return Ok(Some((id, TRANSLATED_TITLE)));
                 }
-                if let (Some(a), Some(b)) = (&doi, &r.doi)
-                    && !crate::import::same_doi(a, b)
-                {
-                    continue;
-                }
-                if authors(self.tx, id)?.first().map(person_key) != Some(person_key(first)) || self.other_pmid(id, r)? {
-                    continue;
-                }
-                return Ok(Some((id, TRANSLATED_TITLE)));
             }
         }
         Ok(None)
+    }
+
+    /// The one stored entry whose title is `r`'s romanised, or romanises
+    /// it ([`crate::import::translit::romanises`]), of the same year and
+    /// first author ([`same_first_author`]), published in the same place
+    /// as far as both say and with no other DOI or PMID.
+    fn romanised_title_match(&self, r: &ReadingRecord) -> Result<Option<i64>> {
+        use crate::import::translit::romanises;
+        let (Some(y), Some(first)) = (r.year, r.authors.first()) else { return Ok(None) };
+        let mut st = self.tx.prepare_cached("SELECT id, title, doi FROM reading WHERE year = ?1 ORDER BY id")?;
+        let rows: Vec<(i64, String, Option<String>)> =
+            st.query_map([y], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut found = Vec::new();
+        for (id, title, doi) in rows {
+            if title_script(&title) == title_script(&r.title)
+                || !(romanises(&r.title, &title) || romanises(&title, &r.title))
+            {
+                continue;
+            }
+            if let (Some(a), Some(b)) = (&doi, &r.doi)
+                && !crate::import::same_doi(a, b)
+            {
+                continue;
+            }
+            if !authors(self.tx, id)?.first().is_some_and(|a| same_first_author(a, first))
+                || self.other_publication(id, r)?
+                || self.other_pmid(id, r)?
+            {
+                continue;
+            }
+            found.push(id);
+        }
+        Ok(if found.len() == 1 { found.pop() } else { None })
     }
 
     /// Whether entry `id` has a PMID and the record another: two works,
@@ -5249,12 +5405,7 @@ impl<'t> ReadingWriter<'t> {
         // a PubMed record beside a list's row in the original language,
         // tester r48, F12): the same first author, year, volume and first
         // page.
-        let first_page = |p: &str| -> String {
-            let p = p.trim();
-            let p = p.strip_prefix(crate::import::builder::ARTICLE).unwrap_or(p);
-            p.split(['-', '–', '—']).next().unwrap_or(p).trim().to_lowercase()
-        };
-        if let (Some(y), Some(v), Some(pg), Some(f)) = (r.year, &r.volume, &r.pages, &first) {
+        if let (Some(y), Some(v), Some(pg), Some(f)) = (r.year, &r.volume, &r.pages, r.authors.first()) {
             let mut st = self.tx.prepare_cached(
                 "SELECT id, title, pages, volume FROM reading WHERE year = ?1 AND volume IS NOT NULL
                    AND pages IS NOT NULL AND id <> ?2 AND title_key <> ?3 ORDER BY id",
@@ -5266,7 +5417,7 @@ impl<'t> ReadingWriter<'t> {
                 if crate::import::builder::same_volume(&volume, v)
                     && first_page(&pages) == first_page(pg)
                     && main_title_key(&title) != main
-                    && authors(self.tx, other)?.first().map(person_key).as_ref() == Some(f)
+                    && authors(self.tx, other)?.first().is_some_and(|a| same_first_author(a, f))
                 {
                     out.push((other, title, "same first author, year, volume and first page".to_string()));
                 }
@@ -5677,7 +5828,7 @@ impl<'t> ReadingWriter<'t> {
             && !is_translated_title(&original)
             && !is_translated_title(&r.title)
             && (old.year == r.year
-                || matches!((old.author_names.first(), r.authors.first()), (Some(a), Some(b)) if person_key(a) == person_key(b)));
+                || matches!((old.author_names.first(), r.authors.first()), (Some(a), Some(b)) if same_first_author(a, b)));
         let by_original = by_original || from_translation;
         // The work under its title in another script, at the same place in
         // print (an Arabic article as Scopus gives it, its title in English
@@ -6162,6 +6313,11 @@ impl<'t> ReadingWriter<'t> {
         // PubMed stores it, the translation the title and the stored title
         // its original, so that either order gives one record with both
         // (tester r73 F5: the translation was not applied, stored nowhere).
+        // The notes below say what the import stores as the title and
+        // original title; a person's hand edit of either stands over them,
+        // and then they are not said (tester r86 F7: "is stored as the
+        // title", then "kept as stored: set by hand").
+        let title_notes_from = self.notes.len();
         let no_original =
             old.original_title.as_deref().is_none_or(|o| o.trim().is_empty() || title_key(o) == title_key(&old.title));
         if (how == ORIGINAL_TITLE || by_original)
@@ -6256,7 +6412,11 @@ impl<'t> ReadingWriter<'t> {
         }
         if by_script {
             self.title_in_other_script(r, id, how, &old, &mut new, &mut kept);
+        } else if how == ROMANISED_TITLE {
+            self.romanised_title(r, &crate::import::reading_id_text(id), how, &old, &mut new, &mut kept);
         }
+        let title_notes = title_notes_from..self.notes.len();
+        let titled = (new.title.clone(), new.original_title.clone());
         if matches!(how, "DOI" | "ISBN" | "PMID" | OTHER_ISBN)
             && !by_original
             && !by_script
@@ -6509,6 +6669,9 @@ impl<'t> ReadingWriter<'t> {
         }
         if how != "ID" {
             self.keep_other_people(id, how, r, &old, &mut new, &mut kept);
+        }
+        if (&new.title, &new.original_title) != (&titled.0, &titled.1) {
+            self.notes.drain(title_notes);
         }
         for (claim, message) in applied {
             let stands = match &claim {
@@ -7238,6 +7401,62 @@ impl<'t> ReadingWriter<'t> {
         Ok(out)
     }
 
+    /// The stored title and the file's, one the other romanised
+    /// ([`crate::import::translit::romanises`]): the title in the work's
+    /// own script is the title, the romanisation is said and not stored (a
+    /// transliteration is not a translation, which canon stores as the
+    /// title with the original beside it). A stored romanisation gives way
+    /// to the title in its own script when no original title is stored.
+    /// Whether it was so.
+    fn romanised_title(
+        &mut self,
+        r: &ReadingRecord,
+        entry: &str,
+        how: &str,
+        old: &Stored,
+        new: &mut Stored,
+        kept: &mut Vec<String>,
+    ) -> bool {
+        use crate::import::translit::romanises;
+        let stored_original = old.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty());
+        if romanises(&r.title, &old.title) {
+            new.title = old.title.clone();
+            new.original_title = old.original_title.clone();
+            self.counts.titles_kept += 1;
+            kept.push(format!("title: kept {:?} (the file's {:?} is it romanised)", Q(&old.title), Q(&r.title)));
+            self.warnings.push((
+                r.line,
+                format!(
+                    "entry {entry} (same {how}) is this work under its title {:?}; the \
+                     file's {:?} is that title romanised (a transliteration, not a translation) and was not stored: \
+                     the title in the work's own script stays the title",
+                    Q(&old.title),
+                    Q(&r.title)
+                ),
+            ));
+            return true;
+        }
+        if romanises(&old.title, &r.title)
+            && stored_original
+                .is_none_or(|o| title_key(o) == title_key(&old.title) || title_key(o) == title_key(&r.title))
+        {
+            new.title = r.title.clone();
+            new.original_title = None;
+            self.notes.push((
+                r.line,
+                format!(
+                    "entry {entry} (same {how}) is this work under its title romanised, {:?}; \
+                     the file's {:?}, the title in the work's own script, is stored as the title in its place (a \
+                     transliteration is not a translation; `canon undo` restores it)",
+                    Q(&old.title),
+                    Q(&r.title)
+                ),
+            ));
+            return true;
+        }
+        false
+    }
+
     /// A record of the stored work under its title in another script
     /// ([`same_place_in_print`]): one record in either order, the title in
     /// Latin letters (the English translation an index gives) the title and
@@ -7262,6 +7481,13 @@ impl<'t> ReadingWriter<'t> {
         let latin = |t: &str| title_script(t) == Some(0);
         new.title = old.title.clone();
         let stored_original = old.original_title.as_deref().map(str::trim).filter(|o| !o.is_empty());
+        // A title in Latin letters that is the other romanised (pinyin,
+        // a transliteration of Cyrillic, Greek, Arabic, Devanagari…) is the
+        // same title written in other letters, never a translation: it is
+        // not cited in a translation's brackets (tester r86 F2).
+        if self.romanised_title(r, &entry, &format!("{how}, year, volume and pages"), old, new, kept) {
+            return;
+        }
         if latin(&old.title) && !latin(&r.title) {
             match stored_original {
                 None => {
