@@ -556,7 +556,7 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
                 .filter_map(|(w, _)| w.trim().strip_suffix(',').map(|c| c.trim().to_string()))
                 .collect();
             builder::name_doubts(&mut d, path, &names, v.at, |n| {
-                if n.is_literal() && marked.contains(&n.original) { None } else { super::names::name_doubt(n) }
+                if n.is_literal() && marked.contains(&n.original) { None } else { super::names::field_name_doubt(n) }
             });
         }
     }

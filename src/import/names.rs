@@ -2133,9 +2133,6 @@ pub fn name_doubt(n: &Name) -> Option<String> {
     if let Some(doubt) = cjk_whole_doubt(n) {
         return Some(doubt);
     }
-    if let Some(doubt) = second_person_doubt(n, "give each name its own tag (one `AU` line each in RIS), or `;` between them where names are typed") {
-        return Some(doubt);
-    }
     if let Some(doubt) = comma_suffix_doubt(n, false) {
         return Some(doubt);
     }
@@ -3816,6 +3813,14 @@ fn split_other_and(s: &str) -> Option<(String, String)> {
         let right_one = first.split(',').count() == 2 && paired(&first);
         (paired(a) && right_one && (paired(b) || split_other_and(b).is_some())).then(|| (a.to_string(), b.to_string()))
     })
+}
+
+/// [`name_doubt`] of a name that its format gives alone in its field (RIS
+/// `AU`, MEDLINE `FAU`, EndNote's `<author>`): first whether it holds a
+/// second person ([`second_person_doubt`]).
+pub fn field_name_doubt(n: &Name) -> Option<String> {
+    second_person_doubt(n, "give each name its own tag (one `AU` line each in RIS, one `<author>` each in EndNote)")
+        .or_else(|| name_doubt(n))
 }
 
 /// A name of a one-name-per-field format (RIS `AU`, MEDLINE `FAU`,

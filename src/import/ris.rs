@@ -580,7 +580,7 @@ fn draft(raw: &Raw) -> Draft {
             let names = people(a);
             let at = Pos::new(*n, *c);
             builder::institution_doubts(&mut d, t, &names, at, uninverted);
-            builder::name_doubts(&mut d, t, &names, at, names::name_doubt);
+            builder::name_doubts(&mut d, t, &names, at, names::field_name_doubt);
         }
     }
     // A season in a date tag (`DA  - 2019///Winter`, `PY  - 2019///Spring`).
