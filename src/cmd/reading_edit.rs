@@ -203,9 +203,13 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
         eprintln!("warning: {w}");
     }
     let kept = reading::kept_date_parts_warning(&store.conn, id, &p)?;
+    let cleared = reading::cleared_date_parts_note(&store.conn, id, &p)?;
     let e = editing::write(&mut store, &a.by, |tx, _, by| reading::edit(tx, by, id, &p))?;
     if let Some(w) = kept.filter(|_| !e.is_unchanged()) {
         eprintln!("warning: {w}");
+    }
+    if let Some(n) = cleared.filter(|_| !e.is_unchanged()) {
+        eprintln!("note: {n}");
     }
     editing::edited(ctx, &e)?;
     if let Some(n) = reading::ended_ahead_of_print(&e) {

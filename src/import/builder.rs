@@ -130,6 +130,10 @@ pub struct Draft {
     /// The date is ISO 8601 (CSL-JSON `raw`), where "2011-12" is December
     /// 2011; in free text it may as well be the years 2011 to 2012.
     pub date_iso: bool,
+    /// The date given apart (`month`) is read from a date field (RIS `DA`,
+    /// `YYYY/MM/DD` or ISO `YYYY-MM`), where "2011-12" is December 2011,
+    /// never the years 2011 to 2012 (tester87 F5).
+    pub month_iso: bool,
     pub kind: KindSrc,
     pub container: Option<String>,
     /// The container's abbreviation (MEDLINE `TA`, RIS `J2`…).
@@ -3033,8 +3037,19 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // MEDLINE, EndNote): the years 2011 to 2012 (an academic year) as
     // "2020-21" is, not December 2011; said with both readings below.
     let iso = d.date_edtf || d.date_iso;
+    // A date given apart in a date field (RIS `DA`), or beside a year field
+    // that gives that one year alone (RIS `PY  - 2011` and `DA  - 2011-12`,
+    // EndNote `year` and `pub-dates`): the month, since the range of years
+    // would contradict the year the record gives itself (tester87 F5).
+    let apart_month = |v: &Val| {
+        month_apart.is_some_and(|m| m.at == v.at)
+            && (d.month_iso
+                || d.date.as_ref().is_some_and(|y| {
+                    y.at != v.at && year.is_some_and(|n| y.text.trim().trim_end_matches('.') == n.to_string())
+                }))
+    };
     let year_or_month = month_source
-        .filter(|_| !iso && year.is_some())
+        .filter(|v| !iso && year.is_some() && !apart_month(v))
         .and_then(|v| super::dates::year_or_month(&v.text).map(|r| (v.clone(), r)));
     if year_or_month.is_some() {
         (month, day) = (None, None);

@@ -224,15 +224,21 @@ fn draft(r: &Raw) -> Draft {
     }
     // `DEP` (the electronic publication date) is written YYYYMMDD: as an
     // ISO date, the date when there is no `DP`.
-    d.date = val("DP").or_else(|| {
-        val("DEP").map(|mut v| {
+    // (A date field: "2011-12" or "201112" there is December 2011, never
+    // the years 2011 to 2012; tester87 F5.)
+    d.date = val("DP");
+    if d.date.is_none() {
+        d.date = val("DEP").map(|mut v| {
             let t = v.text.trim();
             if t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit()) {
                 v.text = format!("{}-{}-{}", &t[..4], &t[4..6], &t[6..]);
+            } else if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
+                v.text = format!("{}-{}", &t[..4], &t[4..]);
             }
             v
-        })
-    });
+        });
+        d.date_iso = d.date.is_some();
+    }
     // `DP` is free text after the year (NLM's MedlineDate: "2019 Mid-Jun",
     // "2019 1st Quarter"): what canon cannot read is named, and the date
     // kept (tester r56 F7: the PubMed file was refused whole).

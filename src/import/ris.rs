@@ -393,6 +393,9 @@ fn draft(raw: &Raw) -> Draft {
         let year = |v: &str| v.trim().get(..4).map(str::to_string);
         (year(&py.text) == year(&y1.text) && y1.text.trim().len() > 4).then_some(y1)
     });
+    // `DA` is a date field (`YYYY/MM/DD`, or ISO `YYYY-MM` as many tools
+    // write it): "2011-12" there is December 2011 (tester87 F5).
+    d.month_iso = first(&["DA"]).is_some();
     // The full date's other information too (`DA  - 2019/04/02/Spring issue`).
     if let Some(mut v) = d.month.take() {
         other_info(&mut d, &mut v, &mut no_season_at);
@@ -556,7 +559,21 @@ fn draft(raw: &Raw) -> Draft {
     // Court of the United States (Ed.)").
     let case = raw.ty == Some("CASE");
     let court = text(&["A2"]).filter(|_| case);
-    let mut editors = if case { names_of(&["ED"]) } else { listed("ED", "A2") };
+    // A book's or report's `A2` beside its series (`T2`/`T3`) is the
+    // series editor (Zotero's RIS map: `A2` of a book is its seriesEditor,
+    // `A3` its editor; EndNote writes its Series Editor there): canon has no
+    // series editor, so it is named as not stored, never printed as the
+    // work's editor (tester87 F6).
+    let series_a2 =
+        matches!(raw.ty, Some("BOOK" | "RPRT")) && first(&["A2"]).is_some() && first(&["T2", "T3"]).is_some();
+    let mut editors = if case || series_a2 { names_of(&["ED"]) } else { listed("ED", "A2") };
+    let a3_editors = series_a2 && raw.ty == Some("BOOK") && editors.is_empty() && first(&["A3"]).is_some();
+    if series_a2 {
+        d.not_stored_as("RIS A2 (the series editor of a book or report)".to_string());
+    }
+    if a3_editors {
+        editors = names_of(&["A3"]);
+    }
     // An edited book's `AU` are its editors (the RIS specification's type
     // table, "EDBOOK": Author is "Editor"), as EndNote's "Edited Book"
     // is read (tester r33 #9: they were stored as authors).
@@ -825,6 +842,7 @@ fn draft(raw: &Raw) -> Draft {
         .chain(["AF"])
         .chain(tt_read.then_some("TT"))
         .chain(a4_translators.then_some("A4"))
+        .chain(a3_editors.then_some("A3"))
         .chain(article.then_some("C7"))
         .chain(m3.is_some().then_some("M3"))
         .chain(m1_number.then_some("M1"))

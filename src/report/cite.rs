@@ -412,7 +412,10 @@ impl Style {
         let mut bib = parse_csl(&name, &with_names_apart(&xml))?;
         let plain_suffix = name == "vancouver";
         let suffix = SuffixForm::of(&name, plain_suffix);
-        let label_genre = !plain_suffix && !matches!(arg, StyleArg::File(_));
+        // MLA labels the number itself ("Working Paper no. 22323"): a genre
+        // labelled "No." before it doubled the label (tester87 F7).
+        let labels_number = name.starts_with("modern-language-association");
+        let label_genre = !plain_suffix && !labels_number && !matches!(arg, StyleArg::File(_));
         // APA prints an article number's label; a .csl file of APA (its
         // title names it) does too.
         let article_label = name == "apa"

@@ -543,6 +543,33 @@ pub fn kept_date_parts_warning(conn: &Connection, id: i64, p: &ReadingPatch) -> 
     )))
 }
 
+/// What to tell the user when patch `p` gives the reading no year ("in
+/// press", "n.d.", "") and so clears the stored month, day or season, which
+/// go with a year: said, never cleared in silence (tester87 F12).
+pub fn cleared_date_parts_note(conn: &Connection, id: i64, p: &ReadingPatch) -> Result<Option<String>> {
+    let Some(None) = p.year else { return Ok(None) };
+    let old = load(conn, "reading", id)?;
+    let mut parts = Vec::new();
+    if let Some(m) = int(&old, "month").filter(|m| (1..=12).contains(m)) {
+        parts.push(format!("month {}", crate::import::dates::MONTHS[(m - 1) as usize]));
+    }
+    if let Some(d) = int(&old, "day") {
+        parts.push(format!("day {d}"));
+    }
+    let season = text(&old, "season");
+    if !season.is_empty() {
+        parts.push(format!("season {season}"));
+    }
+    if parts.is_empty() {
+        return Ok(None);
+    }
+    let what = p.date.as_ref().and_then(|t| t.note.clone()).map_or("no year".to_string(), |n| format!("{n:?}"));
+    Ok(Some(format!(
+        "the stored {} cleared: a date with {what} has no month, day or season (they go with a year)",
+        parts.join(" and ") + if parts.len() == 1 { " is" } else { " are" },
+    )))
+}
+
 /// What to tell the user when edit `e` ended a reading's "ahead of print"
 /// state because it is in a volume ([`crate::import::published_in_volume`]);
 /// `None` when it did not.
@@ -882,10 +909,17 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         .collect();
         if !parts.is_empty() {
             let y = int(&new, "year").unwrap_or_default();
+            // Months across the year end only join two years in a row
+            // ("2011 Dec-2012 Jan"); "1998 Dec-2000 Jan" is no such range
+            // (tester87 F12).
+            let months = if ye == y + 1 {
+                format!(", or type a range of months across the year end (as --year \"{y} Dec-{ye} Jan\")")
+            } else {
+                String::new()
+            };
             bail!(
                 "the year is a range of whole years, {y} to {ye}, which has no month, day or season, and the reading \
-                 would keep its {}; clear {} in the same edit (--month \"\" --day \"\" --season \"\"), or type a \
-                 range of months across the year end (as --year \"{y} Dec-{ye} Jan\")",
+                 would keep its {}; clear {} in the same edit (--month \"\" --day \"\" --season \"\"){months}",
                 parts.join(" and "),
                 if parts.len() == 1 { "it" } else { "them" }
             );
