@@ -405,7 +405,8 @@ Health in Africa,,2001,book,Heinemann,London,\"Mensah, Kofi, writer of preface.;
 }
 
 /// The same in every format with editor fields: RIS `ED`, BibTeX
-/// `editor`/`translator`, CSL-JSON `editor`, EndNote secondary authors.
+/// `editor`/`translator`, CSL-JSON `editor`, EndNote tertiary authors (a
+/// Book's editors; its secondary authors are its series editors, r87 F6).
 /// And in an authors field, a preface's writer in French is no author.
 #[test]
 fn every_format_drops_a_non_editor_role_from_its_editors() {
@@ -415,8 +416,8 @@ ED  - Dozon, Jean-Pierre (dir.)\nPY  - 1961\nER  - \n";
   editor={Sartre, Jean-Paul (préf.) and Dozon, Jean-Pierre (dir.)}, translator={Smith, Jane (comp.)}, year={1961}}\n";
     let json = r#"[{"id":"f","type":"book","title":"Les damnés de la terre","author":[{"family":"Fanon","given":"Frantz"}],"editor":[{"family":"Sartre","given":"Jean-Paul (préf.)"},{"family":"Dozon","given":"Jean-Pierre"}],"issued":{"date-parts":[[1961]]}}]"#;
     let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?><xml><records><record><rec-number>5</rec-number>\
-<ref-type name=\"Book\">6</ref-type><contributors><authors><author>Fanon, Frantz</author></authors><secondary-authors>\
-<author>Sartre, Jean-Paul (préf.)</author><author>Dozon, Jean-Pierre</author></secondary-authors></contributors>\
+<ref-type name=\"Book\">6</ref-type><contributors><authors><author>Fanon, Frantz</author></authors><tertiary-authors>\
+<author>Sartre, Jean-Paul (préf.)</author><author>Dozon, Jean-Pierre</author></tertiary-authors></contributors>\
 <titles><title>Les damnés de la terre</title></titles><dates><year>1961</year></dates></record></records></xml>";
     for (name, text) in [("a.ris", ris), ("a.bib", bib), ("a.json", json), ("a.xml", xml)] {
         let w = Workdir::new();
