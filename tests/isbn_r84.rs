@@ -51,9 +51,13 @@ fn f1_another_lists_isbn_of_the_book_is_kept_beside_the_stored_one() {
     let w = Workdir::new();
     w.import_reading("isbn2.csv", &row(2004, C));
     w.import_reading("isbn.csv", &row(2004, &format!("{P} (pbk.); {C} (cloth)")));
-    w.import_reading("isbn10.csv", &row(2005, "0802141323"));
+    // Found through the paperback's ISBN-10 alone: the paperback's year is
+    // that binding's and never replaces the stored one (tester r87 F1).
+    let err = w.import_reading("isbn10.csv", &row(2005, "0802141323"));
+    assert!(err.contains("the file's date 2005 is that of the book's other binding"), "{err}");
+    assert_eq!(reading(&w.reading_list(), "The wretched")["year"], json!(2004));
     assert_eq!(isbns(&w), (json!(C), json!([P])));
-    let err = w.import_reading("isbn-e.csv", &row(2005, E));
+    let err = w.import_reading("isbn-e.csv", &row(2004, E));
     assert!(
         err.contains(&format!(
             "isbn-e.csv:2: entry {} (same title and year): isbn: kept \"{C}\"; the file's ISBN {E} is another \
@@ -66,7 +70,7 @@ fn f1_another_lists_isbn_of_the_book_is_kept_beside_the_stored_one() {
     assert!(err.contains("readings: 0 new, 1 changed, 0 unchanged"), "{err}");
     assert_eq!(isbns(&w), (json!(C), json!([P, E])));
     // A later list with the cloth ISBN alone still finds the book.
-    let err = w.import_reading("cloth.csv", &row(2005, "0802150837"));
+    let err = w.import_reading("cloth.csv", &row(2004, "0802150837"));
     assert!(err.contains("readings: 0 new, 0 changed, 1 unchanged"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
 }

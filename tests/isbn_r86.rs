@@ -226,15 +226,19 @@ fn i5_the_same_book_found_by_an_other_isbn_says_so() {
     w.import_reading("f.csv", &fanon(2004, &format!("{C}; {E}")));
     let id = id_of(&w);
     let err = w.import_reading("e.csv", &fanon(2005, E));
+    // The other binding's year never replaces the stored one: said, with the
+    // edit that takes it (tester r87 F1; it was "the file's value replaces
+    // the stored one: year 2005 (was 2004)", C's record with E's year).
     assert!(
         err.contains(&format!(
-            "e.csv:2: entry R{id} (same ISBN, one of the book's other ISBNs): the file's value replaces the stored \
-             one: year 2005 (was 2004) (`canon undo` restores it)"
+            "e.csv:2: entry R{id} (same ISBN, one of the book's other ISBNs): the file's date 2005 is that of the \
+             book's other binding, as its publisher and edition are; the stored 2004 stays (if the file's is the one \
+             to cite, `canon reading edit R{id} --year \"2005\"`)"
         )),
         "{err}"
     );
-    assert!(err.contains("readings: 0 new, 1 changed"), "{err}");
-    assert_eq!(books_at(&w, &w.db()), one("The wretched of the earth", 2005, C, json!([E])));
+    assert!(err.contains("readings: 0 new, 0 changed, 1 unchanged"), "{err}");
+    assert_eq!(books_at(&w, &w.db()), one("The wretched of the earth", 2004, C, json!([E])));
 }
 
 #[test]

@@ -3807,12 +3807,18 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             // What else the field holds (an ISSN, a second ISBN, a number
             // with a bad check digit, a report number) is named, never
             // dropped silently.
-            let kept = first_isbn(&v.text);
+            // Of the first ISBN, its ISBN-13 form when the field gives it too
+            // ("0385509936 (hbk.); 9780385509930 (hbk.)"): the fuller form, as
+            // a second list's ISBN-13 replaces a stored ISBN-10 (tester r87 F11).
+            let kept = first_isbn(&v.text).map(|k| isbn_13_beside(&v.text, &k).unwrap_or(k));
+            let same = |a: Option<String>, b: Option<&str>| {
+                a.as_deref().and_then(normalise_isbn).is_some_and(|a| b.and_then(normalise_isbn) == Some(a))
+            };
             // A catalogue's qualifier after the one ISBN ("0415047722 (v.
             // 2)") holds no second number: its digits are the volume's
             // (tester r72 F18: "2" was called an invalid ISBN).
             let qualified = without_isbn_qualifier(&v.text)
-                .filter(|(isbn, _)| kept.is_some() && first_isbn(isbn).as_deref() == kept.as_deref());
+                .filter(|(isbn, _)| kept.is_some() && same(first_isbn(isbn), kept.as_deref()));
             // Several volumes' ISBNs, each with its qualifier ("0415047722
             // (v. 1); 0415047730 (v. 2)", EndNote's and a catalogue's record
             // of a set; tester r78 F15: the volume numbers were called
@@ -3865,8 +3871,16 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             // later record under it is this book and a file listing the
             // stored ISBN never replaces it (tester r79 F3, F12: it was
             // called "not a valid ISBN" and dropped).
-            let (valid, invalid): (Vec<String>, Vec<String>) =
+            let (mut valid, invalid): (Vec<String>, Vec<String>) =
                 others.into_iter().partition(|o| kept.is_some() && normalise_isbn(o).is_some());
+            // The ISBN-10 and ISBN-13 forms of one other ISBN are one ISBN, named once.
+            let mut seen = Vec::new();
+            valid.retain(|o| {
+                let n = normalise_isbn(o);
+                let new = !seen.contains(&n);
+                seen.push(n);
+                new
+            });
             for o in &valid {
                 if let Some(n) = normalise_isbn(o)
                     && !other_isbns.contains(&n)
@@ -5638,6 +5652,19 @@ pub fn read_other_isbns(d: &mut Draft, v: &Val) {
             format!("other_isbns {:?}: {} not stored (not a valid ISBN-10 or ISBN-13)", v.text.trim(), bad.join(", ")),
         ));
     }
+}
+
+/// The ISBN-13 form of `kept`, an ISBN-10, as the field `s` writes it
+/// beside it; `None` when `kept` is an ISBN-13 or the field gives no other form.
+fn isbn_13_beside(s: &str, kept: &str) -> Option<String> {
+    let digits = |t: &str| t.chars().filter(char::is_ascii_alphanumeric).count();
+    if digits(kept) != 10 {
+        return None;
+    }
+    let key = normalise_isbn(kept)?;
+    s.split([' ', ',', ';', '\t', '\n', '(', ')'])
+        .filter_map(super::isbn_as_published)
+        .find(|t| digits(t) == 13 && normalise_isbn(t).as_deref() == Some(key.as_str()))
 }
 
 pub fn first_isbn(s: &str) -> Option<String> {

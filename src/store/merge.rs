@@ -1495,7 +1495,42 @@ impl Merger<'_, '_> {
         let mut kept_type = false;
         let inferred = |r: &Record| r.get("type_inferred").and_then(Value::as_i64).unwrap_or(0) == 1;
         let basis = super::readings::stated_type_wins(inferred(o), inferred(theirs));
+        // A reading's date goes whole, by the import's rule (tester r87 F8,
+        // F13, F14): never a year of one copy beside a month of the other.
+        let date_rule = self.date_rule(t, o, theirs, their_id, &differ);
+        let mut date_said = None;
+        if let Some((side, why)) = date_rule {
+            let date = |r: &Record| shown(&Value::from(date_words(r)));
+            match side {
+                super::readings::Side::Theirs => {
+                    take.extend(
+                        differ
+                            .iter()
+                            .filter(|k| super::readings::DATE_FIELDS.contains(&k.as_str()))
+                            .map(|k| (*k).clone()),
+                    );
+                    date_said = Some(format!(
+                        "date {} taken whole (ours was {}): {why}, as an import keeps it",
+                        date(theirs),
+                        date(o)
+                    ));
+                }
+                _ => {
+                    let what = format!(
+                        "{}: date {} (theirs {}: {why}, as an import keeps it) — ours is kept whole",
+                        label(t.name, o),
+                        date(o),
+                        date(theirs)
+                    );
+                    self.step("kept-ours", t.name, id, what);
+                    self.sum.kept_listed += 1;
+                }
+            }
+        }
         for k in &differ {
+            if date_rule.is_some() && super::readings::DATE_FIELDS.contains(&k.as_str()) {
+                continue;
+            }
             let (ov, tv) = (&o[k.as_str()], &theirs[k.as_str()]);
             // A reading's type canon inferred yields to a stated one, as an
             // import's does, whichever side moved (tester r73 F3).
@@ -1654,7 +1689,16 @@ impl Merger<'_, '_> {
                     if empty(tv) {
                         return format!("{k} {} (theirs has none)", shown(&written(t.name, k, ov)));
                     }
-                    let why = form.unwrap_or_else(|| "the same value in fuller or published form".to_string());
+                    // The rule that decided, in words that agree with the basis
+                    // below (tester r87 F12: "fuller or published form" beside "no
+                    // history says which side's value is newer").
+                    let why = form.unwrap_or_else(|| {
+                        if k.as_str() == "doi" {
+                            "the same DOI in another case; ours is the form every copy keeps".to_string()
+                        } else {
+                            "the same value; ours is its fuller or published form".to_string()
+                        }
+                    });
                     // Our value set by hand is a decision history records: named
                     // (and theirs, when a person set it too).
                     let by_hand = match self.ours_past.set_by_hand(t.name, id, k, ov) {
@@ -1685,9 +1729,9 @@ impl Merger<'_, '_> {
             } else if hand == kept.len() {
                 "ours, set by hand, is kept"
             } else if hand > 0 {
-                "ours is kept (set by hand where said; elsewhere no history says which side's value is newer)"
+                "ours is kept (set by hand where said; elsewhere by the rule an import follows)"
             } else {
-                "no history says which side's value is newer, so ours is kept"
+                "ours is kept, by the rule an import follows"
             };
             let what = format!("{}: {values} — {basis} (`canon reading edit` to take theirs)", label(t.name, o));
             self.step("kept-ours", t.name, id, what);
@@ -1731,7 +1775,7 @@ impl Merger<'_, '_> {
         // from the listed kept-ours rows (tester r65 F8: "0 kept ours (3
         // listed…)", and "2 kept ours" that no row showed).
         if take.is_empty() {
-            if kept.is_empty() && refused.is_empty() && !kept_type {
+            if kept.is_empty() && refused.is_empty() && !kept_type && date_rule.is_none() {
                 if ours_only {
                     self.sum.ours_only += 1;
                 } else {
@@ -1742,7 +1786,46 @@ impl Merger<'_, '_> {
         }
         self.take_theirs(t, o, theirs, &take, id)?;
         self.say_combined(&combined);
+        self.say_date(date_said);
         Ok(())
+    }
+
+    /// The whole date of one copy a merge keeps by the import's rule
+    /// ([`super::readings::merged_date_side`]), when the copies' dates
+    /// differ and neither side alone changed them since they were alike
+    /// (a change one side made is decided by history, as other fields are).
+    fn date_rule(
+        &self,
+        t: &'static Table,
+        o: &Record,
+        theirs: &Record,
+        their_id: i64,
+        differ: &[&String],
+    ) -> Option<(super::readings::Side, &'static str)> {
+        let dates: Vec<&String> =
+            differ.iter().copied().filter(|k| super::readings::DATE_FIELDS.contains(&k.as_str())).collect();
+        if t.name != "reading" || dates.is_empty() {
+            return None;
+        }
+        let id = i(o, "id").unwrap_or(0);
+        let one_sided = dates.iter().any(|k| {
+            let ours_moved = self.ours_past.held(t.name, id, k, &theirs[k.as_str()]);
+            let theirs_moved = self.theirs_past.held(t.name, their_id, k, &o[k.as_str()]);
+            ours_moved != theirs_moved
+        });
+        if one_sided {
+            return None;
+        }
+        super::readings::merged_date_side(o, theirs)
+    }
+
+    /// Adds to the update just listed which copy's date it took whole, and why.
+    fn say_date(&mut self, said: Option<String>) {
+        if let Some(said) = said
+            && let Some(step) = self.steps.iter_mut().rev().find(|s| s.action == "update")
+        {
+            step.what += &format!(" — {said}");
+        }
     }
 
     /// Adds to the update just listed the lists of people it combined from
@@ -2259,6 +2342,32 @@ impl Merger<'_, '_> {
 }
 
 /// What people call a record of `table`.
+/// A reading's date as a person reads it in a message: "2024", "2011-12",
+/// "2023-11-04 (ahead of print)", "spring 2019", "2011–2012", "in press".
+fn date_words(r: &Record) -> String {
+    let year = i(r, "year");
+    let mut out = match (year, i(r, "month"), i(r, "day")) {
+        (Some(y), Some(m), Some(d)) => format!("{y}-{m:02}-{d:02}"),
+        (Some(y), Some(m), None) => format!("{y}-{m:02}"),
+        (Some(y), None, _) => match opt(r, "season") {
+            Some(season) => format!("{season} {y}"),
+            None => y.to_string(),
+        },
+        (None, ..) => String::new(),
+    };
+    if let Some(end) = i(r, "year_end") {
+        out += &format!("–{end}");
+    } else if let Some(end) = i(r, "month_end") {
+        out += &format!("–{end:02}");
+    }
+    match (opt(r, "year_note"), out.is_empty()) {
+        (Some(n), true) => n.to_string(),
+        (Some(n), false) => format!("{out} ({n})"),
+        (None, true) => "(none)".to_string(),
+        (None, false) => out,
+    }
+}
+
 fn noun(table: &str) -> &str {
     if table == "item" { "session" } else { table }
 }

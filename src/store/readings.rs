@@ -425,6 +425,94 @@ fn in_press_beside(
     }
 }
 
+/// A reading's date columns: a date goes whole, in an import
+/// ([`Stored::keep_date_of`]) and a merge alike.
+pub(crate) const DATE_FIELDS: &[&str] = &[
+    "year",
+    "month",
+    "day",
+    "season",
+    "month_end",
+    "day_end",
+    "season_end",
+    "year_end",
+    "year_end_month",
+    "year_note",
+    "date_approximate",
+    "date_copyright",
+];
+
+/// Which copy's whole date a merge of two copies of one reading keeps, by
+/// the import's rules, with why in words; `None` when the import's rule
+/// would depend on the order (two other dates of the work: a conflict).
+/// A date is never mixed field by field (tester r87 F13: years 2011–2012
+/// beside a month, a season beside a day). The published version's date
+/// ends a state "in press" and never takes an "ahead of print" date
+/// ([`in_press_beside`], [`crate::import::is_ahead_of_print`]; tester r87
+/// F8, F14); within one year, the more precise date stands, as in
+/// [`Stored::merged`] (a month over a range of whole years or a season, a
+/// day over its month alone).
+pub(crate) fn merged_date_side(
+    ours: &serde_json::Map<String, serde_json::Value>,
+    theirs: &serde_json::Map<String, serde_json::Value>,
+) -> Option<(Side, &'static str)> {
+    use crate::import::{is_ahead_of_print, is_not_yet_published};
+    let int = |r: &serde_json::Map<String, serde_json::Value>, k: &str| r.get(k).and_then(serde_json::Value::as_i64);
+    let text = |r: &serde_json::Map<String, serde_json::Value>, k: &str| {
+        r.get(k).and_then(serde_json::Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(String::from)
+    };
+    // In a volume: the published version ([`crate::import::published_in_volume`]).
+    let held = |r: &serde_json::Map<String, serde_json::Value>| text(r, "volume").is_some();
+    let (oy, ty) = (int(ours, "year"), int(theirs, "year"));
+    let (on, tn) = (text(ours, "year_note"), text(theirs, "year_note"));
+    // The published version: a year and no state.
+    let published = |y: Option<i64>, n: &Option<String>| y.is_some() && !crate::import::kept_beside_year(n.as_deref());
+    let (op, tp) = (published(oy, &on), published(ty, &tn));
+    // "In press" (with or without a year) beside the published version: ended by it.
+    let in_press = |n: &Option<String>| is_not_yet_published(n.as_deref());
+    const PUBLISHED: &str =
+        "the date of the published version; the other copy's is of the work before it was published";
+    if op && in_press(&tn) && in_press_beside(oy, &on, ty, &tn).is_none() {
+        return Some((Side::Ours, PUBLISHED));
+    }
+    if tp && in_press(&on) && in_press_beside(oy, &on, ty, &tn).is_none() {
+        return Some((Side::Theirs, PUBLISHED));
+    }
+    // Online ahead of print beside the published version in a volume or on pages.
+    if op && is_ahead_of_print(tn.as_deref()) && (held(ours) || held(theirs)) {
+        return Some((Side::Ours, PUBLISHED));
+    }
+    if tp && is_ahead_of_print(on.as_deref()) && (held(ours) || held(theirs)) {
+        return Some((Side::Theirs, PUBLISHED));
+    }
+    if oy != ty || on != tn {
+        return None;
+    }
+    // One year: the more precise date.
+    const PRECISE: &str = "the more precise date of the same year, taken whole, never mixed with the other's";
+    let (om, tm) = (int(ours, "month"), int(theirs, "month"));
+    match (om, tm) {
+        (Some(_), None) => return Some((Side::Ours, PRECISE)),
+        (None, Some(_)) => return Some((Side::Theirs, PRECISE)),
+        (Some(a), Some(b)) if a != b => return None,
+        _ => {}
+    }
+    let (od, td) = (int(ours, "day"), int(theirs, "day"));
+    match (od, td) {
+        (Some(_), None) => return Some((Side::Ours, PRECISE)),
+        (None, Some(_)) => return Some((Side::Theirs, PRECISE)),
+        (Some(a), Some(b)) if a != b => return None,
+        _ => {}
+    }
+    let (os, ts) = (text(ours, "season"), text(theirs, "season"));
+    match (&os, &ts) {
+        (Some(_), None) => return Some((Side::Ours, PRECISE)),
+        (None, Some(_)) => return Some((Side::Theirs, PRECISE)),
+        _ => {}
+    }
+    None
+}
+
 /// Whether a language tag has subtags after its language ("en-GB", "pt_BR").
 fn has_subtags(tag: &str) -> bool {
     tag.trim().contains(['-', '_'])
@@ -5524,6 +5612,41 @@ impl<'t> ReadingWriter<'t> {
     /// when the entry keeps another) beside entry `id`, to find the book by
     /// (schema 0036; tester r79 F3): never one that is the entry's own, nor
     /// one another entry holds.
+    /// A record found only through another ISBN of the book (another
+    /// binding: Anchor's paperback of Doubleday's hardback) gives that
+    /// binding's date, as it gives that binding's publisher and edition:
+    /// the stored date stays whole, said with the edit that takes the
+    /// file's (tester r87 F1: the record paired Doubleday's ISBN and
+    /// publisher with Anchor's year). A merge keeps the stored date too
+    /// (two dates of one work that differ are a conflict there).
+    fn keep_binding_date(
+        &mut self,
+        id: i64,
+        how: &str,
+        r: &ReadingRecord,
+        old: &Stored,
+        new: &mut Stored,
+        kept: &mut Vec<String>,
+    ) {
+        let date = |s: &Stored| (s.year, s.month, s.day, s.season.clone(), s.year_end, s.month_end);
+        if how != OTHER_ISBN || old.year.is_none() || date(new) == date(old) {
+            return;
+        }
+        let (theirs, ours) = (stored_date(new), stored_date(old));
+        new.keep_date_of(old);
+        new.year_note = old.year_note.clone();
+        kept.push(format!("date: kept {ours} (the file's {theirs} is the book's other binding's)"));
+        let rid = crate::import::reading_id_text(id);
+        self.warnings.push((
+            r.line,
+            format!(
+                "entry {rid} (same {how}): the file's date {theirs} is that of the book's other binding, as its \
+                 publisher and edition are; the stored {ours} stays (if the file's is the one to cite, `canon \
+                 reading edit {rid} --year \"{theirs}\"`)"
+            ),
+        ));
+    }
+
     fn keep_other_isbns(&mut self, id: i64, r: &ReadingRecord) -> Result<()> {
         let own: Option<String> =
             self.tx.query_row("SELECT isbn FROM reading WHERE id = ?1", [id], |row| row.get(0)).optional()?.flatten();
@@ -5965,6 +6088,7 @@ impl<'t> ReadingWriter<'t> {
         let r = stale.as_ref().unwrap_or(r);
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
         self.keep_stored_names(id, r, &old, &mut new, &mut kept);
+        self.keep_binding_date(id, how, r, &old, &mut new, &mut kept);
         // One number moved between the volume and the issue, said here: not
         // said again as a value replaced (tester r86 F4: "volume (empty) (was
         // \"12345\")" repeated the note above it).
