@@ -6222,6 +6222,28 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn worded_editions_are_one_edition_however_written() {
+        for (a, b) in [
+            ("Revised", "Rev. ed."),
+            ("Revised edition", "Revised"),
+            ("3rd rev.", "Third revised edition"),
+            ("Rev. 3rd ed.", "3rd revised ed."),
+            ("2nd, rev. and expanded", "Second revised and expanded edition"),
+            ("Enl. ed.", "Enlarged edition"),
+            ("Facs. ed.", "Facsimile"),
+            ("2", "2nd ed."),
+            ("Second", "2nd edn"),
+        ] {
+            assert!(same_edition(a, b), "{a} / {b}");
+            assert!(same_edition(b, a), "{b} / {a}");
+        }
+        for (a, b) in [("Revised", "Abridged"), ("2nd rev.", "3rd rev."), ("Revised", "3rd rev."), ("2", "3"), ("", "")]
+        {
+            assert!(!same_edition(a, b), "{a} / {b}");
+        }
+    }
+
+    #[test]
     fn an_edition_in_another_language_is_its_number() {
         // (Tester r78 F12: "2. Aufl." printed as written in English styles.)
         for (text, n) in [
