@@ -229,21 +229,33 @@ fn an_unbraced_institutions_advice_names_its_whole_name() {
     );
     assert!(
         err.contains(
-            "i.bib:1:60: warning: in entry `ama`: author \"Council on Ethical\" was read as a person (family name \
-             \"Ethical\", given name \"Council\"); it looks like an institution: if it is one, write the whole name in \
-             braces, {Council on Ethical and Judicial Affairs} (\"Judicial Affairs\" was read as another author)"
+            "i.bib:1:60: warning: in entry `ama`: author \"Council on Ethical and Judicial Affairs\" looks like an \
+             institution's name: kept whole, as written (BibTeX's rule would read it as two names, \"Council on \
+             Ethical\", \"Judicial Affairs\"); to be sure, write the whole name in braces, {Council on Ethical and \
+             Judicial Affairs}"
         ),
         "{err}"
     );
     assert!(!err.contains("{Council on Ethical}"), "{err}");
     assert_eq!(err.matches("entry `ama`").count(), 1, "{err}");
     assert!(
-        err.contains("{Centers for Disease Control and Prevention} (\"Prevention\" was read as another author)"),
+        err.contains(
+            "(BibTeX's rule would read it as two names, \"Centers for Disease Control\", \"Prevention\"); to be \
+             sure, write the whole name in braces, {Centers for Disease Control and Prevention}"
+        ),
         "{err}"
     );
     assert!(
         err.contains("in entry `per`: author \"Ministry of Health\"") && err.contains("{Ministry of Health}"),
         "{err}"
+    );
+    // Kept whole as the advice says (tester r87 F3: the pieces were more authors).
+    assert_eq!(
+        w.count(
+            "SELECT count(*) FROM reading_author WHERE literal IN ('Council on Ethical and Judicial Affairs', \
+                 'Centers for Disease Control and Prevention')"
+        ),
+        2
     );
 }
 

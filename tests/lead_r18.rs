@@ -505,7 +505,7 @@ fn corrected_reordered_and_institutional_authors_settle() {
     let id = common::reading(&w.reading_list(), "Race in eGFR")["id"].to_string().trim_matches('"').to_string();
     w.ok(&["reading", "edit", &id, "--author", "Eneanya, Nwamaka", "--author", "Yang, Wei", "--by", "amina"]);
     let out = w.import_reading("a.csv", csv);
-    assert!(out.contains("0 new") && out.contains("authors is kept as stored: set by hand"), "{out}");
+    assert!(out.contains("0 new") && out.contains("authors are kept as stored: set by hand"), "{out}");
     assert_eq!(w.count("SELECT count(*) FROM reading"), 1);
 
     w.import_reading("b.csv", "title,authors,year\nOrder test,\"Osei, Jane; Lind, Tove\",2020\n");

@@ -48,7 +48,8 @@ fn a_doi_match_that_replaces_a_stored_value_says_so_in_a_real_run() {
         // Another list's other pages leave the stored ones, said with the
         // edit that takes them (tester r63 F6: they flipped at every
         // import of the two lists; until then they were replaced here).
-        assert!(out.contains("the file's pages \"11-19\" differs from the stored \"1-9\", which stays"), "{out}");
+        // (Pages agree as a plural: tester r87 F12.)
+        assert!(out.contains("the file's pages \"11-19\" differ from the stored \"1-9\", which stay"), "{out}");
         assert!(out.contains("--pages \"11-19\"`"), "{out}");
         assert!(out.contains("other.csv:2:"), "{out}");
     }

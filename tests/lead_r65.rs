@@ -147,7 +147,7 @@ fn a_hand_edit_merged_from_another_copy_stays_protected() {
     w.ok_at(&a, &["merge", c.to_str().unwrap(), "--by", "amina"]);
     let ris = w.write("b.ris", RIS);
     let err = w.ok_stderr(&["import", "reading", ris.to_str().unwrap(), "--by", "bao"]);
-    assert!(err.contains("pages is kept as stored: set by hand") && err.contains("by chidi"), "{err}");
+    assert!(err.contains("pages are kept as stored: set by hand") && err.contains("by chidi"), "{err}");
     assert_eq!(w.reading_list()[0]["pages"], "201-211");
 }
 

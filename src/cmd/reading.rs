@@ -403,13 +403,18 @@ fn show(ctx: &Ctx, a: ShowArgs) -> Result<()> {
             emit(&out, &l, &d, "", ctx.quiet)?;
         }
         Format::Table => {
-            for mut row in card(&d) {
+            let rows = card(&d);
+            // Every value in one column, after the longest label the card
+            // shows (tester r87 F12: "report number" and the other labels
+            // longer than twelve letters put their values a column later).
+            let width = rows.iter().map(|r| r[0].chars().count()).max().unwrap_or(0).max(12);
+            for mut row in rows {
                 // On screen, the title's words without its marks (tester
                 // r66 F6); CSV and JSON in its sheet text.
                 if row[0] == "title" {
                     row[1] = crate::report::cite::title_without_markup(&crate::import::title_text::from_sheet(&row[1]));
                 }
-                super::editing::line(format_args!("{:<12} {}", row[0], crate::output::terminal(&row[1])))?;
+                super::editing::line(format_args!("{:<width$} {}", row[0], crate::output::terminal(&row[1])))?;
             }
         }
     }

@@ -1525,41 +1525,28 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
                     d.warnings.push(RowError::new(here.line, here.column, message));
                     continue;
                 }
-                let one: Vec<Name> =
-                    author(p, parts.get(i + 1).copied()).into_iter().filter(|n| names.contains(n)).collect();
-                if i >= covered
-                    && plainly_institution(p, parts.get(i + 1).copied())
-                    && let Some(n) = one.first()
-                {
-                    let l = n.literal.as_deref().unwrap_or_default();
-                    // Two words may be a person's ("Rose Society"): the fix for that said too.
-                    let person = match l.split_once(' ') {
-                        Some((a, b)) if !b.contains(' ') && !BODY_FIRST_WORDS.contains(&a.to_lowercase().as_str()) => {
-                            format!("; if it is a person's, write it \"{b}, {a}\"")
-                        }
-                        _ => String::new(),
-                    };
-                    let message = format!(
-                        "{}{field} {l:?} looks like an institution's name: kept whole, as written (BibTeX's rule \
-                         would read it as a person's); to be sure, write it in braces, {{{l}}}{person}",
-                        d.prefix()
-                    );
-                    d.warnings.push(RowError::new(here.line, here.column, message));
-                }
-                // "Centers for Disease Control and Prevention", "Council on
-                // Ethical and Judicial Affairs" unbraced: the "and" split it,
-                // and the pieces after it are more authors; the braces that
-                // keep it whole hold them all, and each is named (tester r33 F7).
-                // (A person's name with an initial is continued by no piece.)
-                let next: Vec<String> = parts[i + 1..]
-                    .iter()
-                    .take_while(|_| !with_initial(p))
-                    .map(|q| collapse(q))
-                    .take_while(|q| !q.contains([',', '{']) && names::continues_institution(q) && !own_institution(q))
-                    .collect();
                 if i < covered {
                     continue;
                 }
+                // An institution's name, split at its "and"s or not: kept
+                // whole ([`institution_run`]), said once with the braces
+                // that hold all of it.
+                if let Some(k) = institution_run(&parts, i) {
+                    covered = i + 1 + k;
+                    let l = institution_text(&parts[i..=i + k]);
+                    if names.iter().any(|n| n.literal.as_deref() == Some(l.as_str())) {
+                        d.warnings.push(RowError::new(here.line, here.column, institution_kept(&d, field, &l, k)));
+                    }
+                    builder::degree_doubts(&mut d, field, &l, here);
+                    continue;
+                }
+                let one: Vec<Name> = author(p).into_iter().filter(|n| names.contains(n)).collect();
+                // A name read as a person that may be an institution's, with
+                // pieces after an "and" that may be the rest of it: the
+                // braces that keep it whole hold them all, and each is named
+                // (tester r33 F7). (A person's name with an initial is
+                // continued by no piece.)
+                let next = continuation(&parts, i);
                 if one.iter().any(names::looks_institutional) {
                     covered = i + 1 + next.len();
                 }
@@ -2229,20 +2216,108 @@ fn collapse(s: &str) -> String {
 /// Authors from a raw `author` value: split on ` and ` outside braces, each
 /// read by BibTeX's name rules; "others" (et al.) kept as a literal
 /// "others", which the builder turns into the truncated-list flag.
+/// An unbraced institution's name split at an "and" is one name again
+/// ([`institution_run`]: "Centers for Disease Control and Prevention").
 fn authors(raw: &str) -> Vec<Name> {
     let parts = name_parts(raw);
-    parts.iter().enumerate().filter_map(|(i, p)| author(p, parts.get(i + 1).copied())).collect()
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        match institution_run(&parts, i) {
+            Some(k) => {
+                out.push(Name::literal(&institution_text(&parts[i..=i + k])));
+                i += k + 1;
+            }
+            None => {
+                out.extend(author(parts[i]));
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
-/// One name of a BibTeX list, `next` the one after it (if any).
-fn author(p: &str, next: Option<&str>) -> Option<Name> {
+/// One name of a BibTeX list.
+fn author(p: &str) -> Option<Name> {
     if p.trim().eq_ignore_ascii_case("others") {
         return Some(Name::literal("others"));
     }
-    if plainly_institution(p, next) {
+    if plainly_institution(p) {
         return Some(Name::literal(&collapse(&latex_to_unicode(p))));
     }
     names::parse_bibtex(p, |x| collapse(&latex_to_unicode(x)))
+}
+
+/// The warning for an unbraced institution's name `l` kept whole, `k` the
+/// number of "and"s BibTeX's rule would have split it at: the braces that
+/// keep it whole hold all of it; of two words, the way to write a person's
+/// ("Rose Society") is said too.
+fn institution_kept(d: &Draft, field: &str, l: &str, k: usize) -> String {
+    if k > 0 {
+        let pieces = l.split(" and ").map(|q| format!("{q:?}")).collect::<Vec<_>>().join(", ");
+        return format!(
+            "{}{field} {l:?} looks like an institution's name: kept whole, as written (BibTeX's rule would read it \
+             as {} names, {pieces}); to be sure, write the whole name in braces, {{{l}}}",
+            d.prefix(),
+            ["two", "three", "four", "five"].get(k - 1).map_or_else(|| (k + 1).to_string(), |w| (*w).to_string())
+        );
+    }
+    let person = match l.split_once(' ') {
+        Some((a, b))
+            if !b.contains(' ')
+                && !BODY_FIRST_WORDS.contains(&a.to_lowercase().as_str())
+                && !names::led_by_acronym(l) =>
+        {
+            format!("; if it is a person's, write it \"{b}, {a}\"")
+        }
+        _ => String::new(),
+    };
+    format!(
+        "{}{field} {l:?} looks like an institution's name: kept whole, as written (BibTeX's rule would read it as \
+         a person's); to be sure, write it in braces, {{{l}}}{person}",
+        d.prefix()
+    )
+}
+
+/// The pieces after `parts[i]` that read as the rest of its name, cut
+/// from it by an "and" BibTeX takes for a separator ("Prevention", "Care
+/// Excellence", "Human Services"): capitalised words that are no person's
+/// name ([`names::continues_institution`]) and no body of their own
+/// ([`own_institution`]). A name with an initial is continued by none.
+fn continuation(parts: &[&str], i: usize) -> Vec<String> {
+    if with_initial(parts[i]) {
+        return Vec::new();
+    }
+    parts[i + 1..]
+        .iter()
+        .map(|q| collapse(&latex_to_unicode(q)))
+        .zip(&parts[i + 1..])
+        .take_while(|(q, raw)| !raw.contains([',', '{']) && names::continues_institution(q) && !own_institution(q))
+        .map(|(q, _)| q)
+        .collect()
+}
+
+/// Whether the names of `parts` from `i` are one institution's unbraced
+/// name: `Some(k)`, the number of pieces after `parts[i]` that belong to
+/// it (0 for none), when `parts[i]` alone or with its continuation
+/// ([`continuation`]) is plainly an institution's ([`plainly_institution`]).
+/// One rule for every name list: a name canon takes for an institution's
+/// is kept whole, "and" and all (tester r87 F3: "National Institute for
+/// Health and Care Excellence" was an institution and a person "Care
+/// Excellence").
+fn institution_run(parts: &[&str], i: usize) -> Option<usize> {
+    let p = parts[i];
+    let next = continuation(parts, i);
+    if plainly_institution(p) {
+        return Some(next.len());
+    }
+    let whole = institution_text(&parts[i..=i + next.len()]);
+    (!next.is_empty() && !p.contains([',', '{']) && plainly_institution(&whole)).then_some(next.len())
+}
+
+/// An institution's name from the pieces an "and" cut it into, as written.
+fn institution_text(parts: &[&str]) -> String {
+    parts.iter().map(|q| collapse(&latex_to_unicode(q))).collect::<Vec<_>>().join(" and ")
 }
 
 /// Words that name a body, never a person's name, in an unbraced name of
@@ -2276,31 +2351,73 @@ const BODY_WORDS: &[&str] = &[
 /// Judicial Affairs", advised whole instead). Kept whole as the RIS,
 /// EndNote and CSV importers keep such a name, and said (tester r85 F8:
 /// "Ministry of Health of Ghana" printed "of Health of Ghana M").
-fn plainly_institution(p: &str, next: Option<&str>) -> bool {
-    let t = p.trim();
-    if t.contains([',', '{', '}']) {
+fn plainly_institution(p: &str) -> bool {
+    if user_braced(p) || p.contains(',') {
         return false;
     }
+    let t = collapse(&latex_to_unicode(p));
     let words: Vec<String> =
         t.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    let continued = next.is_some_and(|q| {
-        let q = collapse(q);
-        !q.contains([',', '{']) && names::continues_institution(&q) && !own_institution(&q)
-    });
     // An initial ("Robert W. Service") or a small word first says person.
-    if with_initial(t) || !t.starts_with(char::is_uppercase) || continued {
+    if with_initial(&t) || !t.starts_with(char::is_uppercase) {
         return false;
     }
-    let body = |w: &String| BODY_WORDS.contains(&w.as_str()) || TAIL_BODY_WORDS.contains(&w.as_str());
+    // A body's word, or its plural ("Centers for Disease Control").
+    let one_body = |w: &str| BODY_WORDS.contains(&w) || TAIL_BODY_WORDS.contains(&w);
+    let body = |w: &String| one_body(w) || w.strip_suffix('s').is_some_and(one_body);
     // Three words or more with a body's word among them; two words or
     // more ending in one ("Health Council", "National Health Service":
     // tester n86, read as "Council, Health").
     // Of two words, only a word that is no one's family name ("Council",
-    // not "Service", "Board", "Trust": Robert Service, John Board).
+    // not "Service", "Board", "Trust": Robert Service, John Board), unless
+    // the first is no one's given name ("World Bank", "National Trust").
     let last = words.last().map(String::as_str).unwrap_or_default();
+    let first = words.first().map(String::as_str).unwrap_or_default();
+    let lower = t.to_lowercase();
     (words.len() >= 3 && words.iter().any(body))
-        || (words.len() >= 3 && TAIL_BODY_WORDS.contains(&last))
-        || (words.len() == 2 && TAIL_BODY_WORDS.contains(&last) && !SURNAME_BODY_WORDS.contains(&last))
+        || (words.len() == 2
+            && TAIL_BODY_WORDS.contains(&last)
+            && (!SURNAME_BODY_WORDS.contains(&last) || BODY_FIRST_WORDS.contains(&first)))
+        // A country's or a body's acronym first ("NHS England", "UK Biobank").
+        || names::led_by_acronym(&t)
+        // "Médecins Sans Frontières", "Reporters Without Borders".
+        || BODY_PHRASES.iter().any(|b| lower.contains(b))
+}
+
+/// Phrases of bodies' names in any of the languages they are written in
+/// that are no part of a person's name (tester r87 F3: "Médecins Sans
+/// Frontières" read as the person "Frontières, M. S.", unsaid).
+const BODY_PHRASES: &[&str] = &[
+    "sans frontières",
+    "sans frontieres",
+    "sin fronteras",
+    "sem fronteiras",
+    "senza frontiere",
+    "ohne grenzen",
+    "zonder grenzen",
+    "without borders",
+    "beyond borders",
+];
+
+/// Whether a name of a list is written in braces by its user, whole or in
+/// part ("{World Health Organization}", "{Barnes and Noble}, Inc."): a
+/// group with a space in it, or one that begins the name. An accent's
+/// braces ("M{\'e}decins", "{\"U}ber") are no such group.
+fn user_braced(p: &str) -> bool {
+    let t = p.trim();
+    if t.starts_with('{') && !t.starts_with("{\\") {
+        return true;
+    }
+    let mut depth = 0usize;
+    for c in t.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            c if c.is_whitespace() && depth > 0 => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// First words of bodies' names that are no one's given name ("Health
@@ -2323,7 +2440,8 @@ const BODY_FIRST_WORDS: &[&str] = &[
 ];
 
 /// Words of [`TAIL_BODY_WORDS`] that are family names too.
-const SURNAME_BODY_WORDS: &[&str] = &["service", "board", "trust", "group", "center", "centre", "college", "network"];
+const SURNAME_BODY_WORDS: &[&str] =
+    &["service", "board", "trust", "group", "center", "centre", "college", "network", "bank", "union", "fund"];
 
 /// Whether a name written in natural order has an initial ("Robert W.
 /// Service"), as a person's name has and a body's does not.
@@ -2368,6 +2486,20 @@ const TAIL_BODY_WORDS: &[&str] = &[
     "bureau",
     "authority",
     "alliance",
+    // "United Nations Children's Fund" (tester r87 F3: read as "Fund, U. N. C.").
+    "fund",
+    "programme",
+    "office",
+    "secretariat",
+    "partnership",
+    "collaboration",
+    "coalition",
+    "initiative",
+    "observatory",
+    "hospital",
+    "clinic",
+    "bank",
+    "union",
 ];
 
 /// Whether a piece after an "and" in an unbraced name list is an

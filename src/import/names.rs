@@ -795,10 +795,18 @@ pub fn looks_corporate(s: &str) -> bool {
     // A country's or a body's acronym first ("UK Biobank", "UN Women",
     // "US Census Bureau", "NHS England"): an institution, never a person
     // with those initials (tester r46 F10: "Biobank, U. K.").
-    if words.len() >= 2 && ACRONYM_LEADS.contains(&words[0].trim_end_matches([',', ':'])) {
+    if led_by_acronym(s) {
         return true;
     }
     words.len() > 5 || words.iter().any(|w| matches!(*w, "of" | "for" | "and" | "&" | "on" | "the"))
+}
+
+/// Whether a name of two words or more begins with a country's or a
+/// body's acronym ("UK Biobank", "UN Women", "NHS England"): an
+/// institution's, never a person's with those initials.
+pub fn led_by_acronym(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 2 && ACRONYM_LEADS.contains(&words[0].trim_end_matches([',', ':']))
 }
 
 /// Whether a name kept whole (a literal) is an organisation's, for the
@@ -1005,6 +1013,17 @@ const INSTITUTION_TAILS: &[&str] = &[
     "technology",
     "innovation",
     "evaluation",
+    // "National Institute for Health and Care Excellence" (tester r87 F3).
+    "excellence",
+    "security",
+    "protection",
+    "environment",
+    "employment",
+    "industry",
+    "transport",
+    "housing",
+    "communities",
+    "families",
 ];
 
 /// Whether `piece`, after an "and" that split an unbraced institution's

@@ -1676,7 +1676,10 @@ impl Merger<'_, '_> {
                     // The import's words where its rule decided ([`super::readings::fuller_form`]).
                     let form = match (ov.as_str(), tv.as_str()) {
                         (Some(a), Some(b))
-                            if matches!(k.as_str(), "container" | "publisher" | "place" | "pages" | "isbn") =>
+                            if matches!(
+                                k.as_str(),
+                                "container" | "publisher" | "place" | "pages" | "isbn" | "edition"
+                            ) =>
                         {
                             match super::readings::fuller_form(k, a, b) {
                                 super::readings::Form::Ours(w) => Some(format!("theirs {w}")),

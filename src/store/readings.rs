@@ -11,7 +11,6 @@ use super::IdGen;
 use super::curriculum::{Change, Counts, Outcome};
 use super::history::{self, Action};
 use super::tags::{self, Target};
-use crate::import::builder::edition_number;
 use crate::import::facets::WorkFacets;
 use crate::import::names::{self, Name};
 use crate::import::title_text::Quoted as Q;
@@ -940,6 +939,11 @@ impl Stored {
         // One book's ISBN in its other form (ten or thirteen digits): the
         // ISBN-13, in either order ([`fuller_form`]; tester r62 F7).
         let isbn = fuller("isbn", &r.isbn, &self.isbn);
+        // One edition written another way ("1st" and "First edition",
+        // "Rev. ed." and "Revised edition"): no change, the stored form
+        // stays (it flipped at each import from the other list), unless the
+        // file's spells out more words ([`fuller_form`], as a merge).
+        let edition = fuller("edition", &r.edition, &self.edition);
         // A page range, issue or volume a spreadsheet made a date of
         // ("12-19" became "Dec-19") never replaces the stored one (tester
         // r48, F21: the import named the damage and stored it).
@@ -1099,12 +1103,7 @@ impl Stored {
             // One edition written another way ("1st" and "First edition",
             // "2nd edn" and "Second"): no change, the stored form stays (it
             // flipped at each import from the other list).
-            edition: match (&r.edition, &self.edition) {
-                (Some(n), Some(o)) if edition_number(n).is_some() && edition_number(n) == edition_number(o) => {
-                    Some(o.clone())
-                }
-                _ => pick(&r.edition, &self.edition),
-            },
+            edition,
             doi: same_doi_as_published(&r.doi, &self.doi),
             isbn,
             // The same address over http never replaces the https one
@@ -1967,6 +1966,28 @@ pub fn fuller_title(ours: &str, theirs: &str) -> Fuller {
     }
 }
 
+/// Whether a list of fields named in a message is one thing, for the
+/// verb's agreement: one field whose name is singular ("edition
+/// \"Revised\" differs"), not several nor a plural one ("pages \"33-74\"
+/// differ", "translators … are").
+fn one_field<S: AsRef<str>>(fields: &[S]) -> bool {
+    match fields {
+        [f] => !matches!(
+            f.as_ref().trim(),
+            "pages"
+                | "authors"
+                | "editors"
+                | "translators"
+                | "other_isbns"
+                | "other ISBNs"
+                | "notes"
+                | "themes"
+                | "tags"
+        ),
+        _ => false,
+    }
+}
+
 /// Whether two values of a field are one value as written two ways: the
 /// same letters and digits ([`title_key`]: case, punctuation and a trailing
 /// '.' do not count), or, for a container, publisher or place, the same
@@ -1985,25 +2006,7 @@ pub fn same_value(field: &str, a: &str, b: &str) -> bool {
     // (every style prints "6th ed."; tester r75 F4: a merge conflict): the
     // same number, and nothing else said in either.
     if field == "edition" {
-        const WORDS: &[&str] = &[
-            "ed", "edn", "edition", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
-            "ninth", "tenth",
-        ];
-        let plain = |s: &str| {
-            s.to_lowercase().split(|c: char| c.is_whitespace() || c == '.' || c == ',').filter(|w| !w.is_empty()).all(
-                |w| {
-                    WORDS.contains(&w)
-                        || w.trim_end_matches(|c: char| c.is_ascii_alphabetic()).chars().all(|c| c.is_ascii_digit())
-                            && w.chars().next().is_some_and(|c| c.is_ascii_digit())
-                            && matches!(
-                                w.trim_start_matches(|c: char| c.is_ascii_digit()),
-                                "" | "st" | "nd" | "rd" | "th"
-                            )
-                },
-            )
-        };
-        let number = crate::import::builder::edition_number;
-        return plain(a) && plain(b) && number(a).is_some() && number(a) == number(b);
+        return crate::import::builder::same_edition(a, b);
     }
     // "en" is "en-GB" said less precisely ([`pick_language`] keeps the more precise).
     if field == "language" {
@@ -3877,7 +3880,7 @@ pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
     }
     // Each rule is asked both ways round, so the answer cannot depend on
     // which form came first.
-    let rules: [(&str, &Beats); 9] = [
+    let rules: [(&str, &Beats); 10] = [
         // The same value in capitals (an old export's "THE LANCET").
         ("is in capitals", &|x, y| same_value(field, x, y) && shouted(y, x)),
         // An electronic locator in capitals ("E1465-E1470", Web of
@@ -3930,6 +3933,17 @@ pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
         // "201-9" and "201–209": one range, the longer form kept.
         ("is the same range shortened", &|x, y| {
             field == "pages" && crate::import::same_pages(x, y) && x.chars().count() > y.chars().count()
+        }),
+        // One edition in words, abbreviated or shorter ("Rev. ed." and
+        // "Revised edition", "3rd rev." and "Third revised edition"): the
+        // one that spells out more (tester r87 F4). An edition that is a
+        // number alone ("2", "2nd ed.", "Second") is one form either way.
+        ("is shorter", &|x, y| {
+            let letters = |s: &str| s.chars().filter(|c| c.is_alphabetic()).count();
+            field == "edition"
+                && crate::import::builder::same_edition(x, y)
+                && crate::import::builder::edition_in_words(x)
+                && letters(x) > letters(y)
         }),
     ];
     for (why, beats) in rules {
@@ -4023,7 +4037,7 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
     // A container, publisher, place, page range or ISBN in two forms: the
     // import's rule ([`fuller_form`]), so that a merge and an import agree.
     if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
-        && matches!(field, "container" | "publisher" | "place" | "pages" | "isbn")
+        && matches!(field, "container" | "publisher" | "place" | "pages" | "isbn" | "edition")
     {
         return match fuller_form(field, a, b) {
             Form::Ours(_) => Some(Side::Ours),
@@ -6145,17 +6159,23 @@ impl<'t> ReadingWriter<'t> {
                 new.translator_names = old.translator_names.clone();
             }
             if !with_publisher.is_empty() {
+                // One value or several ("the file's edition … is that of",
+                // "the file's translators … are those of"; tester r87 F12).
+                let one =
+                    one_field(&with_publisher.iter().map(|w| w.split(' ').next().unwrap_or("")).collect::<Vec<_>>());
                 kept.push(format!(
-                    "kept the stored edition's details: the file's {} go with its publisher {n:?}",
-                    with_publisher.join(", ")
+                    "kept the stored edition's details: the file's {} {} with its publisher {n:?}",
+                    with_publisher.join(", "),
+                    if one { "goes" } else { "go" }
                 ));
                 self.warnings.push((
                     r.line,
                     format!(
-                        "entry {} (same {how}): the file's {} are those of {n:?}'s edition, not the stored {o:?}'s: \
+                        "entry {} (same {how}): the file's {} {} of {n:?}'s edition, not the stored {o:?}'s: \
                          not stored (if it is another edition, add it with `canon reading add`)",
                         crate::import::reading_id_text(id),
-                        with_publisher.join(", ")
+                        with_publisher.join(", "),
+                        if one { "is that" } else { "are those" }
                     ),
                 ));
             }
@@ -6754,7 +6774,7 @@ impl<'t> ReadingWriter<'t> {
                     format!(
                         "; the stored {} stay{} with that year",
                         kept_with_year.join(" and "),
-                        if kept_with_year.len() == 1 { "s" } else { "" }
+                        if one_field(&kept_with_year) { "s" } else { "" }
                     )
                 };
                 kept_with_month.sort();
@@ -6765,8 +6785,10 @@ impl<'t> ReadingWriter<'t> {
                 kept_with_month.retain(|k| k != "container short");
                 if !kept_with_month.is_empty() && !kept_with_year.iter().any(|k| kept_with_month.contains(k)) {
                     beside.push_str(&format!(
-                        "; the file's {} goes with its month and is not applied either",
-                        kept_with_month.join(" and ")
+                        "; the file's {} {} with its month and {} not applied either",
+                        kept_with_month.join(" and "),
+                        if one_field(&kept_with_month) { "goes" } else { "go" },
+                        if one_field(&kept_with_month) { "is" } else { "are" }
                     ));
                 }
                 if short {
@@ -6780,7 +6802,7 @@ impl<'t> ReadingWriter<'t> {
                          the entry to change {}",
                         crate::import::reading_id_text(id),
                         all.join(", "),
-                        if all.len() == 1 { "is" } else { "are" },
+                        if one_field(&all) { "is" } else { "are" },
                         credit(false),
                         if all.len() == 1 { "value is" } else { "values are" },
                         if all.len() == 1 { "it" } else { "them" },
@@ -7773,7 +7795,9 @@ impl<'t> ReadingWriter<'t> {
         let entry = crate::import::reading_id_text(id);
         let files: Vec<String> = held.iter().map(|(f, _, n)| format!("{f} {n:?}")).collect();
         let ours: Vec<String> = held.iter().map(|(_, o, _)| format!("{o:?}")).collect();
-        let one = held.len() == 1;
+        // "the file's pages … differ", "the file's edition … differs"
+        // (tester r87 F12: "the file's pages \"33-74\" differs").
+        let one = one_field(&held.iter().map(|h| h.0).collect::<Vec<_>>());
         self.warnings.push((
             r.line,
             format!(
