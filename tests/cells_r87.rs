@@ -100,26 +100,37 @@ fn f2_a_conjunction_left_inside_a_name_is_said() {
         "f2b.csv",
         "title,authors,year,type
 G1,\"García J, López M y Pérez\",2001,article
-G2,\"Smith J, Jones K and WHO and NHS\",2002,report
+G2,\"Smith J, Jones K and WHO and NSF\",2002,report
 G3,Department of Health and Social Care,2003,report
 G4,Ministerio de Salud y Protección Social,2004,report
 G5,\"Smith, John and Mary\",2005,report
+G6,\"López M y Pérez, J\",2006,article
 ",
+    );
+    // A family name holding another language's "and" beside initials.
+    assert_eq!(parts(&w, "G6"), vec![p("López M y Pérez", "J.")]);
+    assert_eq!(
+        warned(&w, &err, "López M y Pérez, J"),
+        vec![
+            "f2b.csv:7:2: warning: authors cell \"López M y Pérez, J\" was read as one name, family name \
+             \"López M y Pérez\" with given name \"J.\", whose family name holds the word \"y\" (\"and\"?); if it is \
+             two people, separate names with `;` (\"Family, Given; Family, Given\")"
+        ]
     );
     assert_eq!(parts(&w, "G1"), vec![p("García J", "López M y Pérez")]);
     assert_eq!(
         warned(&w, &err, "García J, López M y Pérez"),
         vec![
             "f2b.csv:2:2: warning: authors cell \"García J, López M y Pérez\" was read as one name, family name \
-             \"García J\" with given name \"López M y Pérez\", and the given name holds the word \"y\" (\"and\"?); \
+             \"García J\" with given name \"López M y Pérez\", which holds the word \"y\" (\"and\"?); \
              if it is two people, separate names with `;` (\"Family, Given; Family, Given\")"
         ]
     );
-    assert_eq!(parts(&w, "G2"), vec![p("Smith", "J."), p("Jones", "K."), lit("WHO and NHS")]);
+    assert_eq!(parts(&w, "G2"), vec![p("Smith", "J."), p("Jones", "K."), lit("WHO and NSF")]);
     assert_eq!(
-        warned(&w, &err, "Smith J, Jones K and WHO and NHS"),
+        warned(&w, &err, "Smith J, Jones K and WHO and NSF"),
         vec![
-            "f2b.csv:3:2: warning: authors cell \"Smith J, Jones K and WHO and NHS\": \"WHO and NHS\" was kept whole, \
+            "f2b.csv:3:2: warning: authors cell \"Smith J, Jones K and WHO and NSF\": \"WHO and NSF\" was kept whole, \
              as one institution's name; it may be several names joined by \"and\": separate names with `;` (and \
              write an institution in braces) to be sure"
         ]
@@ -224,8 +235,17 @@ X4,\"NSF, WHO\",2004,report
 X5,\"OSEI, KWAME\",2005,report
 X6,\"UNICEF, WHO; Smith, J.\",2006,report
 X7,\"NG, JK\",2007,report
+X8,WHO & UNICEF,2008,report
+X9,WHO and NHS,2009,report
+X10,\"Smith J, Jones K and WHO and NHS\",2010,report
 ",
     );
+    assert_eq!(parts(&w, "X8"), vec![lit("WHO"), lit("UNICEF")]);
+    assert_eq!(parts(&w, "X9"), vec![lit("WHO"), lit("NHS")]);
+    assert_eq!(parts(&w, "X10"), vec![p("Smith", "J."), p("Jones", "K."), lit("WHO"), lit("NHS")]);
+    for cell in ["WHO & UNICEF", "WHO and NHS", "Smith J, Jones K and WHO and NHS"] {
+        assert!(!err.contains(&format!("{cell:?}")), "{err}");
+    }
     assert_eq!(parts(&w, "X1"), vec![lit("UNICEF"), lit("WHO")]);
     assert_eq!(parts(&w, "X2"), vec![lit("WHO"), lit("NHS")]);
     assert_eq!(parts(&w, "X3"), vec![lit("WHO"), lit("NHS"), lit("CDC")]);

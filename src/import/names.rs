@@ -3789,6 +3789,11 @@ fn split_and(s: &str) -> Vec<String> {
     if pieces.len() > 2 && pieces.iter().all(|p| initials_part(p) && !p.contains(',') && !looks_corporate(p)) {
         return pieces.into_iter().map(str::to_string).collect();
     }
+    // "WHO and NHS", "WHO & UNICEF": initials canon knows, each an
+    // institution, never one body nor a name "in capitals" (tester r87 F10).
+    if pieces.len() >= 2 && pieces.iter().all(|p| acronym_institution(p) == Some(false)) {
+        return pieces.into_iter().map(str::to_string).collect();
+    }
     if let Some((a, b)) = split_other_and(s) {
         let mut out = split_and(&a);
         out.extend(split_and(&b));
@@ -3997,10 +4002,10 @@ fn conjunction_in_name_doubt(cell: &str, n: &Name) -> Option<String> {
         Some(w) => format!("the word {w:?} (\"and\"?)"),
         None => "a comma".to_string(),
     };
-    let holder = if family_and.is_some() && and == family_and { "the family name" } else { "the given name" };
+    let holder = if family_and.is_some() && and == family_and { "whose family name" } else { "which" };
     let lead = if n.original == cell.trim() { format!("{cell:?}") } else { format!("{cell:?}: {:?}", n.original) };
     Some(format!(
-        "{lead} was read as one name, family name {:?} with given name {given:?}, and {holder} holds {what}; \
+        "{lead} was read as one name, family name {:?} with given name {given:?}, {holder} holds {what}; \
          if it is two people, separate names with `;` (\"Family, Given; Family, Given\")",
         n.family.as_deref().unwrap_or_default()
     ))
