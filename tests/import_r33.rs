@@ -146,17 +146,23 @@ fn vancouver_names_joined_by_and_are_persons() {
     assert_eq!(families(&list, "T6"), [("Council on Ethical and Judicial Affairs".to_string(), String::new())]);
     assert_eq!(families(&list, "T7"), [("Bill and Melinda Gates Foundation".to_string(), String::new())]);
     assert!(!err.contains("a.csv:7:") && !err.contains("a.csv:8:"), "{err}");
-    for (line, cell) in [
-        (9, "Troy Duster and Duana Fullwiley and Deborah Bolnick"),
-        (10, "Bolnick D A and Council on Ethical and Judicial Affairs"),
-    ] {
-        assert!(
-            err.contains(&format!(
-                "a.csv:{line}:2: warning: authors cell \"{cell}\" was kept whole, as one institution's name"
-            )),
-            "{err}"
-        );
-    }
+    // T9 (changed in r87 F2): a person "Family Initials" and an institution
+    // canon recognises are split at the "and" between them, not kept whole.
+    assert_eq!(
+        families(&list, "T9"),
+        [
+            ("Bolnick".to_string(), "D A".to_string()),
+            ("Council on Ethical and Judicial Affairs".to_string(), String::new())
+        ]
+    );
+    assert!(!err.contains("a.csv:10:"), "{err}");
+    assert!(
+        err.contains(
+            "a.csv:9:2: warning: authors cell \"Troy Duster and Duana Fullwiley and Deborah Bolnick\" was kept \
+             whole, as one institution's name"
+        ),
+        "{err}"
+    );
     w.import_reading(
         "z.csv",
         "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\"\n\

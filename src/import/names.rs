@@ -984,7 +984,25 @@ const CASELESS_INSTITUTION_WORDS: &[&str] = &[
 const ACRONYM_LEADS: &[&str] = &[
     "UK", "U.K.", "US", "U.S.", "USA", "UN", "U.N.", "EU", "NHS", "WHO", "CDC", "NIH", "NICE", "UNICEF", "UNAIDS",
     "UNDP", "UNFPA", "UNHCR", "UNESCO", "MSF", "BMA", "GMC", "AAMC", "AMA", "NIHR", "MRC", "ESRC", "PAHO", "FDA",
+    "OECD", "FAO", "ILO", "IMF", "WFP", "UNEP", "IARC", "ECDC", "EMA", "NCI", "AHRQ", "CIHR", "NHMRC", "OMS", "UNRWA",
 ];
+
+/// Whether a comma-less part of a cell is an institution's initials as
+/// canon reads them alone: one word in capitals of 2–8 letters, no full
+/// stops, that canon knows ([`ACRONYM_LEADS`]: "WHO", "UNICEF", "NHS") or
+/// that no name is (3 letters or more of Latin capitals and no vowel:
+/// "CDC", "NHMRC"). `vowelless` says which of the two made it one.
+fn acronym_institution(p: &str) -> Option<bool> {
+    let p = p.trim();
+    let letters = p.chars().count();
+    if !(2..=8).contains(&letters) || !p.chars().all(char::is_uppercase) {
+        return None;
+    }
+    if ACRONYM_LEADS.contains(&p) {
+        return Some(false);
+    }
+    (letters >= 3 && p.chars().all(|c| c.is_ascii_uppercase() && !"AEIOUY".contains(c))).then_some(true)
+}
 
 /// Last words of an institution's name that are no one's family name
 /// ("Judicial Affairs", "Disease Control and Prevention").
@@ -3458,8 +3476,12 @@ fn split_plain_names(cell: &str) -> CellNames {
             // John and Mary") is a person of one name only by a guess: it may
             // be Mary Smith, or a second given name (tester r53 F6: read as
             // an author "Mary", unsaid).
+            // Initials canon knows as an institution's ("WHO") are no person's name.
             let lone = and.last().map(|p| p.trim().to_string()).filter(|p| {
-                !p.is_empty() && !p.contains([' ', ',', '.']) && p.chars().next().is_some_and(char::is_uppercase)
+                !p.is_empty()
+                    && !p.contains([' ', ',', '.'])
+                    && p.chars().next().is_some_and(char::is_uppercase)
+                    && acronym_institution(p).is_none()
             });
             let lone_doubt = lone.filter(|_| and.first().is_some_and(|p| p.contains(','))).map(|w| {
                 format!(
@@ -3571,6 +3593,16 @@ fn split_plain_names(cell: &str) -> CellNames {
     {
         doubt = joined_whole_doubt(cell);
     }
+    // An institution beside other names that may itself be names joined by
+    // "and" ("Smith J, NHS and Jones K" read as "NHS and Jones K").
+    if doubt.is_none() && names.len() > 1 {
+        doubt = names
+            .iter()
+            .filter(|n| n.is_literal())
+            .filter(|n| joined_names_inside(&n.original))
+            .find_map(|n| joined_whole_doubt(&n.original))
+            .map(|d| format!("{cell:?}: {d}"));
+    }
     CellNames { names, doubt, truncated: false }
 }
 
@@ -3613,6 +3645,20 @@ fn joined_whole_doubt(cell: &str) -> Option<String> {
              separate names with `;` (and write an institution in braces) to be sure"
         )
     })
+}
+
+/// Whether an institution's name kept whole beside other names has a
+/// person "Family Initials" or institution's initials joined into it by
+/// "and"/`&` ("WHO and NHS", "Jones K and WHO"); a firm's own "& Partners"
+/// or "and Sons" is no such name.
+fn joined_names_inside(l: &str) -> bool {
+    let pieces: Vec<&str> = [" & ", " and ", " AND ", " And "]
+        .iter()
+        .fold(vec![l], |acc, sep| acc.into_iter().flat_map(|p| p.split(sep)).collect())
+        .into_iter()
+        .map(str::trim)
+        .collect();
+    pieces.len() >= 2 && pieces.iter().any(|p| vancouver_person(p) || acronym_institution(p).is_some())
 }
 
 /// Whether a part of a cell is two single words joined by `&` or "and"
@@ -3765,13 +3811,18 @@ fn split_and(s: &str) -> Vec<String> {
     if pieces.len() > 2 && pieces.iter().all(|p| initials_part(p) && !p.contains(',') && !looks_corporate(p)) {
         return pieces.into_iter().map(str::to_string).collect();
     }
+    // "WHO and NHS", "WHO & UNICEF": initials canon knows, each an
+    // institution, never one body nor a name "in capitals" (tester r87 F10).
+    if pieces.len() >= 2 && pieces.iter().all(|p| acronym_institution(p) == Some(false)) {
+        return pieces.into_iter().map(str::to_string).collect();
+    }
     if let Some((a, b)) = split_other_and(s) {
         let mut out = split_and(&a);
         out.extend(split_and(&b));
         return out;
     }
     for sep in [" & ", " and ", " AND ", " And "] {
-        if let Some((a, b)) = s.split_once(sep) {
+        if let Some((a, b)) = s.split_once(sep).filter(|(a, b)| !institution_joins_person(a, b)) {
             let a = a.trim().trim_end_matches(',').trim();
             let b = b.trim();
             // A person written "Family, Given" before a firm of several words
@@ -3781,7 +3832,14 @@ fn split_and(s: &str) -> Vec<String> {
             // Each side by its comma-separated parts: "Vyas, D. A., Eisenstein,
             // L. G." is many words, but names, not an institution's (tester
             // r24, F1: the APA list's "& Jones" was stored as an institution).
-            let corporate = |x: &str| x.split(',').any(|p| looks_corporate(p.trim()));
+            // A given name of initials after the comma ("Smith, KA") is in
+            // capitals as an acronym is, but a person's (tester r87 F2).
+            let given_initials = |i: usize, p: &str| {
+                i % 2 == 1 && p.split_whitespace().all(is_initials) && acronym_institution(p).is_none()
+            };
+            let corporate = |x: &str| {
+                x.split(',').enumerate().any(|(i, p)| looks_corporate(p.trim()) && !given_initials(i, p.trim()))
+            };
             if !a.is_empty() && !b.is_empty() && !corporate(a) && (person_then_firm || !corporate(b)) {
                 let mut out = split_and(a);
                 out.extend(split_and(b));
@@ -3789,7 +3847,107 @@ fn split_and(s: &str) -> Vec<String> {
             }
         }
     }
+    // An institution and a person joined by "and"/"&", at whichever "and"
+    // stands between them: "Smith, John and WHO", "Smith J, NHS and Jones K",
+    // "Centers for Disease Control and Prevention and Smith, John" (tester
+    // r87 F2: stored inside the other name, "Smith JW", unsaid).
+    for sep in [" & ", " and ", " AND ", " And "] {
+        for (i, _) in s.match_indices(sep) {
+            let (a, b) = (&s[..i], &s[i + sep.len()..]);
+            if institution_joins_person(a, b) {
+                let mut out = split_and(a.trim().trim_end_matches(',').trim());
+                out.extend(split_and(b));
+                return out;
+            }
+        }
+    }
     if s.is_empty() { Vec::new() } else { vec![s.to_string()] }
+}
+
+/// The words that join the last two names of a list in the languages canon
+/// reads: English "and", `&`, and [`OTHER_ANDS`].
+fn is_join_word(w: &str) -> bool {
+    matches!(w, "&" | "and" | "AND" | "And") || OTHER_ANDS.contains(&w)
+}
+
+/// The first name of the text after a joining word: up to its own next
+/// joining word.
+fn first_joined(b: &str) -> String {
+    let words: Vec<&str> = b.split_whitespace().collect();
+    let end = words.iter().position(|w| is_join_word(w)).unwrap_or(words.len());
+    words[..end].join(" ")
+}
+
+/// Whether a text is whole names "Family, Given" ("Smith, John", "Smith,
+/// John, Jones, Kate"), none of its parts an institution's.
+fn person_pairs(x: &str) -> bool {
+    let parts: Vec<&str> = x.split(',').map(str::trim).collect();
+    parts.len() >= 2
+        && parts.len().is_multiple_of(2)
+        && parts.iter().enumerate().all(|(i, p)| {
+            // A given name of initials in capitals ("Smith, JW") is a person's.
+            let initials = i % 2 == 1 && p.split_whitespace().all(is_initials) && acronym_institution(p).is_none();
+            p.chars().any(char::is_alphabetic) && (initials || !looks_corporate(p))
+        })
+}
+
+/// Whether a comma-less part is one person "Family Initials" (Vancouver's
+/// "Jones K", "García J").
+fn vancouver_person(p: &str) -> bool {
+    !p.contains(',') && initials_part(p) && !looks_corporate(p)
+}
+
+/// Whether a comma-less part is an institution canon recognises: its
+/// initials ([`acronym_institution`]) or a name that reads as one
+/// ([`looks_corporate`]).
+fn institution_part(p: &str) -> bool {
+    let p = p.trim();
+    if p.is_empty() || p.contains(',') {
+        return false;
+    }
+    // One word is an institution's only as initials canon knows ("KA" may be
+    // a given name's initials, "Sons" ends a firm's name: "Smith, J. & Sons").
+    acronym_institution(p).is_some() || (p.contains(' ') && looks_corporate(p))
+}
+
+/// Whether the joining word between `a` and `b` stands between an
+/// institution and a person's name, either way round: the person is a
+/// name "Family, Given" or "Family Initials" (never a "Given Family"
+/// name, which an institution's own words can be: "Department of Health
+/// and Social Care", "Ministerio de Salud y Protección Social").
+fn institution_joins_person(a: &str, b: &str) -> bool {
+    let a = a.trim().trim_end_matches(',').trim();
+    let first = first_joined(b.trim());
+    let a_last = a.rsplit(',').next().unwrap_or(a).trim();
+    let b_parts: Vec<&str> = first.split(',').map(str::trim).collect();
+    let person_end = person_pairs(a) || vancouver_person(a_last);
+    let person_start = vancouver_person(b_parts[0]) || (b_parts.len() >= 2 && person_pairs(&b_parts[..2].join(",")));
+    // After the person, any word in capitals of 2–8 letters is an
+    // institution's initials ("Smith, John and WHO"); before one, only
+    // initials that are no one's given name ("Smith, KA and Jones K").
+    let capitals = |p: &str| (2..=8).contains(&p.chars().count()) && p.chars().all(char::is_uppercase);
+    !a.is_empty()
+        && !first.is_empty()
+        && ((person_end && (institution_part(b_parts[0]) || capitals(b_parts[0])))
+            || (institution_part(a_last) && person_start))
+}
+
+/// Whether another language's "and" between `a` and `b` separates names
+/// as the English one does in the same place (tester r87 F9): names
+/// "Given Family" on both sides ("José García y María López", "Jean
+/// Dupont, Claire Martin et Paul Durand"), names "Family Initials"
+/// ("García J, López M y Pérez J"), or an institution beside a person
+/// ([`institution_joins_person`]). One word alone on either side is part
+/// of a name ("Ortega y Gasset", "Puig i Cadafalch").
+fn other_and_between_names(a: &str, b: &str) -> bool {
+    let a = a.trim().trim_end_matches(',').trim();
+    let first = first_joined(b.trim());
+    let b_first = first.split(',').next().unwrap_or_default().trim();
+    let a_parts: Vec<&str> = a.split(',').map(str::trim).collect();
+    let natural = a_parts.iter().all(|p| given_family(p)) && given_family(b_first);
+    let vancouver = a_parts.iter().all(|p| vancouver_person(p))
+        && (vancouver_person(b_first) || acronym_institution(b_first).is_some());
+    !a.is_empty() && (natural || vancouver || institution_joins_person(a, b))
 }
 
 /// "And" in the languages of a reading list other than English, as a
@@ -3830,7 +3988,8 @@ fn split_other_and(s: &str) -> Option<(String, String)> {
             .position(|w| OTHER_ANDS.contains(&w))
             .map_or(b.to_string(), |k| b.split(' ').take(k).collect::<Vec<_>>().join(" "));
         let right_one = first.split(',').count() == 2 && paired(&first);
-        (paired(a) && right_one && (paired(b) || split_other_and(b).is_some())).then(|| (a.to_string(), b.to_string()))
+        let family_given = paired(a) && right_one && (paired(b) || split_other_and(b).is_some());
+        (family_given || other_and_between_names(a, b)).then(|| (a.to_string(), b.to_string()))
     })
 }
 
@@ -3870,9 +4029,26 @@ fn second_person_doubt(n: &Name, hint: &str) -> Option<String> {
 /// followed by more words ([`OTHER_ANDS`]): a second person may be inside
 /// it, as the cell could not be split surely. Said, never stored unsaid.
 fn conjunction_in_name_doubt(cell: &str, n: &Name) -> Option<String> {
-    let given = n.given.as_deref()?;
+    let english = |w: &&str| matches!(*w, "&" | "and" | "AND" | "And");
+    // A family name holding "and"/`&`, or another language's "and" beside
+    // a word of initials ("López M y Pérez", "Schmidt A und"): a name
+    // "Family Initials" is inside it (tester r87 F2, F9).
+    let family_words: Vec<&str> = n.family.as_deref().unwrap_or_default().split_whitespace().collect();
+    let family_and = family_words.iter().find(|w| english(w)).or_else(|| {
+        let initials = family_words.iter().any(|w| list_initials(w));
+        family_words
+            .iter()
+            .enumerate()
+            .find(|(i, w)| OTHER_ANDS.contains(w) && (initials || *i + 1 == family_words.len()))
+            .map(|(_, w)| w)
+    });
+    let given = n.given.as_deref().unwrap_or_default();
     let words: Vec<&str> = given.split_whitespace().collect();
-    let and = words[..words.len().saturating_sub(1)].iter().find(|w| OTHER_ANDS.contains(w));
+    let and = words[..words.len().saturating_sub(1)]
+        .iter()
+        .find(|w| OTHER_ANDS.contains(w))
+        .or_else(|| words.iter().find(|w| english(w)))
+        .or(family_and);
     if !given.contains(',') && and.is_none() {
         return None;
     }
@@ -3880,9 +4056,10 @@ fn conjunction_in_name_doubt(cell: &str, n: &Name) -> Option<String> {
         Some(w) => format!("the word {w:?} (\"and\"?)"),
         None => "a comma".to_string(),
     };
+    let holder = if family_and.is_some() && and == family_and { "whose family name" } else { "which" };
     let lead = if n.original == cell.trim() { format!("{cell:?}") } else { format!("{cell:?}: {:?}", n.original) };
     Some(format!(
-        "{lead} was read as one name, family name {:?} with given name {given:?}, which holds {what}; \
+        "{lead} was read as one name, family name {:?} with given name {given:?}, {holder} holds {what}; \
          if it is two people, separate names with `;` (\"Family, Given; Family, Given\")",
         n.family.as_deref().unwrap_or_default()
     ))
@@ -3956,6 +4133,10 @@ fn names_in_semicolon_part(part: &str) -> Vec<String> {
     if parts.len() < 2 {
         return vec![part.to_string()];
     }
+    // "UNICEF, WHO; Smith, J.": initials canon knows, each an institution.
+    if parts.iter().all(|p| acronym_institution(p) == Some(false)) {
+        return parts.iter().map(|p| p.to_string()).collect();
+    }
     // Citing Medicine's "Farmer P, Kim JY, editors" as one `;` part beside
     // others ("…, editors; Smith J, translator"): each name with the role
     // after it, as a catalogue writes one ("Farmer P, editor"), which the
@@ -4004,6 +4185,32 @@ fn given_initials_only(p: &str) -> bool {
         && (p.contains('.') || words.iter().all(|w| w.chars().filter(|c| c.is_alphabetic()).count() == 1))
 }
 
+/// A comma list of institutions' initials ("UNICEF, WHO", "WHO, NHS, CDC";
+/// tester r87 F10: read as a person "UNICEF, W. H. O." or one institution
+/// "WHO, NHS", said to be in capitals as an old export writes names):
+/// `Some` when every part is one ([`acronym_institution`]), to be read as
+/// that many institutions, with the doubt to say (`None` inside) when a
+/// part is one only by having no vowel. A capitals export of a person
+/// ("OSEI, KWAME", "NG, JK") has a part no acronym is, and is read as a
+/// name as before.
+fn acronyms_doubt(s: &str, parts: &[&str]) -> Option<Option<String>> {
+    let read: Vec<Option<bool>> = parts.iter().map(|p| acronym_institution(p)).collect();
+    if !read.iter().all(Option::is_some) {
+        return None;
+    }
+    let guessed: Vec<&str> = parts.iter().zip(&read).filter(|(_, v)| **v == Some(true)).map(|(p, _)| *p).collect();
+    Some((!guessed.is_empty()).then(|| {
+        format!(
+            "{s:?} read as {} institutions' initials ({}): {} not an initialism canon knows; if it is one name \
+             \"Family, Given\" in capitals, write it in its own case",
+            parts.len(),
+            parts.join("; "),
+            guessed.iter().map(|g| format!("{g:?}")).collect::<Vec<_>>().join(", ")
+                + if guessed.len() == 1 { " is" } else { " are" }
+        )
+    }))
+}
+
 /// Splits a `;`-less chunk on commas when it is a list of names rather than
 /// one "Family, Given" name.
 fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
@@ -4013,6 +4220,10 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
         return vec![s.trim().to_string()];
     }
     if parts.len() <= 1 {
+        return parts.iter().map(|p| p.to_string()).collect();
+    }
+    if let Some(d) = acronyms_doubt(s, &parts) {
+        *doubt = d;
         return parts.iter().map(|p| p.to_string()).collect();
     }
     if initials_list(&parts) {
