@@ -4367,6 +4367,10 @@ pub type FieldProblem = (u64, &'static str, String);
 
 /// Writes readings in one transaction, merging duplicates by DOI, then ISBN,
 /// then normalised title and year.
+/// A stored entry as the romanised-title match reads it: id, title, DOI
+/// and the title's script ([`title_script`]).
+type YearTitle = (i64, String, Option<String>, Option<u32>);
+
 pub struct ReadingWriter<'t> {
     tx: &'t Transaction<'t>,
     ids: IdGen,
@@ -4395,6 +4399,15 @@ pub struct ReadingWriter<'t> {
     pub warnings: Vec<(u64, String)>,
     /// The line of each entry a row names by ID (one row per entry).
     id_lines: std::collections::HashMap<i64, u64>,
+    /// Per year, every stored entry's id, title, DOI and title's script,
+    /// read once a run and kept in step by [`ReadingWriter::add`] and
+    /// [`ReadingWriter::update`]: the romanised-title match looks only at
+    /// titles in another script, without reading the year's entries again
+    /// for every record (19,000 rows of one year took minutes).
+    year_titles: std::cell::RefCell<std::collections::HashMap<i64, Vec<YearTitle>>>,
+    /// Whether any stored title is in square brackets, once known
+    /// ([`ReadingWriter::any_bracketed_title`]).
+    bracketed: std::cell::Cell<Option<bool>>,
     /// Rows whose id names no reading here (a file from another database).
     foreign_ids: usize,
     /// DOIs and ISBNs a row (by ID) took from an entry whose row comes later
@@ -4821,6 +4834,8 @@ impl<'t> ReadingWriter<'t> {
         };
         Ok(ReadingWriter {
             tx,
+            year_titles: Default::default(),
+            bracketed: Default::default(),
             ids,
             by,
             by_name,
@@ -5139,8 +5154,13 @@ impl<'t> ReadingWriter<'t> {
         // author, year, volume and first page (tester r52 F9: the work was
         // stored twice when PubMed's record came first).
         // (The rule is [`one_article_two_titles`], which `canon merge` asks too.)
+        let file = ArticleAt::of_record(r);
         if !is_translated_title(&r.title)
             && let Some(y) = r.year
+            && file.volume.is_some()
+            && file.pages.is_some()
+            && file.first.is_some()
+            && self.any_bracketed_title()?
         {
             let mut st = self.tx.prepare_cached(
                 "SELECT id, title, pages, doi, volume FROM reading WHERE year = ?1 AND volume IS NOT NULL
@@ -5149,7 +5169,6 @@ impl<'t> ReadingWriter<'t> {
             let rows: Vec<(i64, String, String, Option<String>, String)> = st
                 .query_map(params![y], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            let file = ArticleAt::of_record(r);
             for (id, title, pages, doi, volume) in rows {
                 let people = authors(self.tx, id)?;
                 let stored = ArticleAt {
@@ -5168,6 +5187,21 @@ impl<'t> ReadingWriter<'t> {
         Ok(None)
     }
 
+    /// Whether any stored entry's title is in square brackets (PubMed's
+    /// translated title, [`is_translated_title`]): read once a run, then
+    /// kept in step by [`ReadingWriter::add`] and [`ReadingWriter::update`],
+    /// so a list with none reads no rows for the translated-title match
+    /// (it read every entry of the year for every record).
+    fn any_bracketed_title(&self) -> Result<bool> {
+        if let Some(any) = self.bracketed.get() {
+            return Ok(any);
+        }
+        let any: bool =
+            self.tx.query_row("SELECT EXISTS (SELECT 1 FROM reading WHERE title LIKE '[%')", [], |row| row.get(0))?;
+        self.bracketed.set(Some(any));
+        Ok(any)
+    }
+
     /// The one stored entry whose title is `r`'s romanised, or romanises
     /// it ([`crate::import::translit::romanises`]), of the same year and
     /// first author ([`same_first_author`]), published in the same place
@@ -5175,16 +5209,25 @@ impl<'t> ReadingWriter<'t> {
     fn romanised_title_match(&self, r: &ReadingRecord) -> Result<Option<i64>> {
         use crate::import::translit::romanises;
         let (Some(y), Some(first)) = (r.year, r.authors.first()) else { return Ok(None) };
-        let mut st = self.tx.prepare_cached("SELECT id, title, doi FROM reading WHERE year = ?1 ORDER BY id")?;
-        let rows: Vec<(i64, String, Option<String>)> =
-            st.query_map([y], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?.collect::<rusqlite::Result<_>>()?;
-        let mut found = Vec::new();
-        for (id, title, doi) in rows {
-            if title_script(&title) == title_script(&r.title)
-                || !(romanises(&r.title, &title) || romanises(&title, &r.title))
-            {
-                continue;
+        let script = title_script(&r.title);
+        let rows: Vec<(i64, String, Option<String>)> = {
+            let mut cache = self.year_titles.borrow_mut();
+            if let std::collections::hash_map::Entry::Vacant(e) = cache.entry(y) {
+                let mut st =
+                    self.tx.prepare_cached("SELECT id, title, doi FROM reading WHERE year = ?1 ORDER BY id")?;
+                let read: Vec<(i64, String, Option<String>)> = st
+                    .query_map([y], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?
+                    .collect::<rusqlite::Result<_>>()?;
+                e.insert(read.into_iter().map(|(id, t, d)| (id, t.clone(), d, title_script(&t))).collect());
             }
+            cache[&y]
+                .iter()
+                .filter(|(_, title, _, s)| *s != script && (romanises(&r.title, title) || romanises(title, &r.title)))
+                .map(|(id, title, doi, _)| (*id, title.clone(), doi.clone()))
+                .collect()
+        };
+        let mut found = Vec::new();
+        for (id, _title, doi) in rows {
             if let (Some(a), Some(b)) = (&doi, &r.doi)
                 && !crate::import::same_doi(a, b)
             {
@@ -7347,6 +7390,12 @@ impl<'t> ReadingWriter<'t> {
                 s.end_columns().2,
                 s.editors_truncated
             ])?;
+        if s.title.starts_with('[') {
+            self.bracketed.set(Some(true));
+        }
+        if let Some(v) = s.year.and_then(|y| self.year_titles.get_mut().get_mut(&y)) {
+            v.push((id, s.title.clone(), s.doi.clone(), title_script(&s.title)));
+        }
         set_authors(self.tx, id, &s.author_names)?;
         set_editors(self.tx, id, &s.editor_names)?;
         set_translators(self.tx, id, &s.translator_names)?;
@@ -7947,6 +7996,16 @@ impl<'t> ReadingWriter<'t> {
     }
 
     fn update(&mut self, id: i64, old: &Stored, new: &Stored) -> Result<()> {
+        if new.title.starts_with('[') {
+            self.bracketed.set(Some(true));
+        }
+        let cache = self.year_titles.get_mut();
+        for v in cache.values_mut() {
+            v.retain(|e| e.0 != id);
+        }
+        if let Some(v) = new.year.and_then(|y| cache.get_mut(&y)) {
+            v.push((id, new.title.clone(), new.doi.clone(), title_script(&new.title)));
+        }
         // A facet about an author stays with its person: an author list that would move them is refused.
         if new.authors != old.authors {
             super::edit::facet::check_author_change(self.tx, id, &old.authors, &new.authors)
