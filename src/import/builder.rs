@@ -1303,6 +1303,12 @@ const NOT_YET_OTHER_LANGUAGES: &[(&str, &str)] = &[
     ("em preparação", "in preparation"),
     ("in stampa", "in press"),
     ("in corso di stampa", "in press"),
+    // Russian (tester r88 F5: refused the whole file).
+    ("в печати", "in press"),
+    ("принято к печати", "in press"),
+    ("в печать", "in press"),
+    ("готовится к печати", "forthcoming"),
+    ("в подготовке", "in preparation"),
 ];
 
 /// German "i. E." / "i.E." (im Erscheinen, forthcoming) written alone as
@@ -1479,7 +1485,9 @@ pub fn read_date(s: &str) -> Option<Dated> {
         let digits: String = token.chars().take_while(char::is_ascii_digit).collect();
         let rest = &token[digits.len()..];
         if digits.is_empty() {
-            if !MONTHS.contains(&token) {
+            // A season in another language ("printemps", "Frühjahr": tester
+            // r88 F6) as "spring" is.
+            if !MONTHS.contains(&token) && season_of(token).is_none() {
                 return None;
             }
         } else if (digits.len() == 4
@@ -1615,6 +1623,15 @@ pub fn season_of(s: &str) -> Option<&'static str> {
         "summer" => Some("summer"),
         "autumn" | "fall" => Some("autumn"),
         "winter" => Some("winter"),
+        // French, Spanish, Portuguese, Italian, German, Dutch and Russian
+        // (tester r88 F6: "printemps 2019", "primavera 2019", "Frühjahr
+        // 2019" refused the whole file).
+        "printemps" | "primavera" | "frühling" | "frühjahr" | "voorjaar" | "lente" | "весна" => Some("spring"),
+        "été" | "ete" | "verano" | "verão" | "verao" | "estate" | "sommer" | "zomer" | "лето" => Some("summer"),
+        "automne" | "otoño" | "otono" | "outono" | "autunno" | "herbst" | "najaar" | "herfst" | "осень" => {
+            Some("autumn")
+        }
+        "hiver" | "invierno" | "inverno" | "зима" => Some("winter"),
         _ => None,
     })
 }

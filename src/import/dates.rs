@@ -140,9 +140,10 @@ pub fn month_not_named(s: &str) -> Option<String> {
                 words.iter().partition(|w| w.chars().any(char::is_alphabetic) && small(w).is_none());
             let [w] = lettered.as_slice() else { return None };
             let known = ["spring", "summer", "autumn", "fall", "winter", "circa", "approx", "undated", "epub"];
+            let known = |w: &str| known.contains(&w) || super::builder::season_of(w).is_some();
             let fits = rest.len() <= 2 && rest.iter().filter(|r| is_year(r)).count() <= 1;
             let fits = fits && rest.iter().all(|r| is_year(r) || small(r).is_some());
-            (fits && w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) && !known.contains(w))
+            (fits && w.chars().count() >= 3 && w.chars().all(char::is_alphabetic) && !known(w))
                 .then(|| format!("{:?} is no month's name", original_word(s, w)))
         }
     }

@@ -3030,6 +3030,25 @@ const ET_AL_TAILS: &[&str] = &[
     "und andere",
     "et coll.",
     "et coll",
+    // Russian "и др." (и другие), "и соавт."; Spanish "y cols.", "y otros";
+    // Portuguese "e cols.", "e outros"; Italian "e coll.", "e altri"; Dutch
+    // "en anderen"; Polish "i in." (tester r88 F10: stored in a given name).
+    "и др.",
+    "и др",
+    "и другие",
+    "и соавт.",
+    "и соавт",
+    "y cols.",
+    "y cols",
+    "y col.",
+    "y otros",
+    "e cols.",
+    "e col.",
+    "e outros",
+    "e coll.",
+    "e altri",
+    "en anderen",
+    "i in.",
     "…",
     "...",
     // A library catalogue's brackets (AACR2 "[et al.]", tester r81 F2: kept
