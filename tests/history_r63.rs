@@ -211,7 +211,7 @@ fn a_note_kept_by_hand_is_not_said_to_be_added() {
     w.ok(&["reading", "edit", "10.1000/egfr.1", "--note", "Hand note", "--by", "amina", "-q"]);
     let err = w.import_reading("n2.csv", &row("Second list note"));
     assert!(!err.contains("note was added"), "{err}");
-    assert!(err.contains("notes is kept as stored: set by hand"), "{err}");
+    assert!(err.contains("notes are kept as stored: set by hand"), "{err}");
     let shown = w.ok(&["reading", "show", "10.1000/egfr.1"]);
     assert!(shown.contains("Hand note") && !shown.contains("Second list note"), "{shown}");
 }

@@ -95,3 +95,33 @@ fn et_al_in_other_languages_marks_the_list_cut_short() {
     let v = w.references("vancouver");
     assert!(v["M1"].starts_with("Иванов ИИ, et al. M1."), "{v:?}");
 }
+
+/// An EndNote Book whose series is its tertiary title: its tertiary
+/// authors edit the series, not the book, as RIS `A3` beside `T3` does
+/// (tester r88 F4: "Edited by Robert Borofsky" in every style from the XML,
+/// not stored from the RIS of one record). Without a tertiary title they
+/// are the book's editors (EndNote's Book: Tertiary Author = Editor).
+#[test]
+fn an_endnote_books_series_editor_is_not_its_editor() {
+    let xml = |titles: &str| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records><record><ref-type name=\"Book\">6</ref-type>\
+             <contributors><authors><author>Farmer, Paul</author></authors><tertiary-authors><author>Borofsky, \
+             Robert</author></tertiary-authors></contributors><titles><title>Infections and inequalities</title>\
+             {titles}</titles><dates><year>2001</year></dates><publisher>University of California Press</publisher>\
+             </record></records></xml>"
+        )
+    };
+    let w = workdir();
+    let said =
+        w.import_reading("lib.xml", &xml("<tertiary-title>California series in public anthropology</tertiary-title>"));
+    assert!(said.contains("contributors/tertiary-authors/author (the editor of the series"), "{said}");
+    let r = w.reading_list()[0].clone();
+    assert_eq!(r["editor_names"].as_array().map(Vec::len).unwrap_or(0), 0, "{r}");
+    assert_eq!(r["series"], "California series in public anthropology", "{r}");
+    assert!(!w.references("chicago")["Infections and inequalities"].contains("Borofsky"));
+    let w = workdir();
+    w.import_reading("ed.xml", &xml(""));
+    let r = w.reading_list()[0].clone();
+    assert_eq!(r["editor_names"][0]["family"], "Borofsky", "{r}");
+}

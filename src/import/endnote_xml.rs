@@ -528,6 +528,12 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
             .map_or(text("ref-type").as_deref().map(str::trim) == Some(number), |t| t.trim().eq_ignore_ascii_case(name))
     };
     let plain_book = type_is("book", "6");
+    // A Book whose series is its tertiary title (no secondary title): its
+    // tertiary authors are that series' editors, as RIS `A3` beside `T3`
+    // is (tester r88 F4: one record read as the book's editor from XML,
+    // as not stored from RIS).
+    let tertiary_series =
+        plain_book && text("titles/tertiary-title").is_some() && text("titles/secondary-title").is_none();
     let series_editor = plain_book || type_is("report", "27");
     let edited = matches!(kind, "chapter" | "book" | "conference-paper" | "report")
         && !(edited_book && first("contributors/authors/author").is_some())
@@ -536,8 +542,14 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
         d.editors = std::mem::take(&mut d.authors);
     } else if edited {
         d.editors = names_at("contributors/secondary-authors/author");
-    } else if plain_book {
+    } else if plain_book && !tertiary_series {
         d.editors = names_at("contributors/tertiary-authors/author");
+    }
+    if tertiary_series && first("contributors/tertiary-authors/author").is_some() {
+        d.not_stored_as(
+            "EndNote XML contributors/tertiary-authors/author (the editor of the series named in the tertiary title)"
+                .to_string(),
+        );
     }
     if series_editor && first("contributors/secondary-authors/author").is_some() {
         d.not_stored_as(
