@@ -513,17 +513,7 @@ pub fn kept_date_parts_warning(conn: &Connection, id: i64, p: &ReadingPatch) -> 
     }
     let old = load(conn, "reading", id)?;
     let Some(was) = int(&old, "year").filter(|y| *y != year) else { return Ok(None) };
-    let mut parts = Vec::new();
-    if let Some(m) = int(&old, "month").filter(|m| (1..=12).contains(m)) {
-        parts.push(format!("month {}", crate::import::dates::MONTHS[(m - 1) as usize]));
-    }
-    if let Some(d) = int(&old, "day") {
-        parts.push(format!("day {d}"));
-    }
-    let season = text(&old, "season");
-    if !season.is_empty() {
-        parts.push(format!("season {season}"));
-    }
+    let parts = stored_date_parts(&old);
     if parts.is_empty() {
         return Ok(None);
     }
@@ -543,23 +533,31 @@ pub fn kept_date_parts_warning(conn: &Connection, id: i64, p: &ReadingPatch) -> 
     )))
 }
 
+/// The month, day and season a stored reading's date gives beside its
+/// year ("month February", "day 3", "season spring"), for the messages
+/// that say what a new year or no year would leave or clear.
+fn stored_date_parts(old: &super::Record) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(m) = int(old, "month").filter(|m| (1..=12).contains(m)) {
+        parts.push(format!("month {}", crate::import::dates::MONTHS[(m - 1) as usize]));
+    }
+    if let Some(d) = int(old, "day") {
+        parts.push(format!("day {d}"));
+    }
+    let season = text(old, "season");
+    if !season.is_empty() {
+        parts.push(format!("season {season}"));
+    }
+    parts
+}
+
 /// What to tell the user when patch `p` gives the reading no year ("in
 /// press", "n.d.", "") and so clears the stored month, day or season, which
 /// go with a year: said, never cleared in silence (tester87 F12).
 pub fn cleared_date_parts_note(conn: &Connection, id: i64, p: &ReadingPatch) -> Result<Option<String>> {
     let Some(None) = p.year else { return Ok(None) };
     let old = load(conn, "reading", id)?;
-    let mut parts = Vec::new();
-    if let Some(m) = int(&old, "month").filter(|m| (1..=12).contains(m)) {
-        parts.push(format!("month {}", crate::import::dates::MONTHS[(m - 1) as usize]));
-    }
-    if let Some(d) = int(&old, "day") {
-        parts.push(format!("day {d}"));
-    }
-    let season = text(&old, "season");
-    if !season.is_empty() {
-        parts.push(format!("season {season}"));
-    }
+    let parts = stored_date_parts(&old);
     if parts.is_empty() {
         return Ok(None);
     }
