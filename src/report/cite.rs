@@ -848,7 +848,11 @@ impl Style {
         };
         let t = without_stop_before_edition_word(t, r);
         let t = self.with_edition_apart(t, r);
-        let t = if self.named.is_none() { self.with_own_edition_word(t, r) } else { t };
+        let t = if self.named.is_none() {
+            self.without_word_after_named_edition(self.with_own_edition_word(t, r), r)
+        } else {
+            t
+        };
         let t = if self.name == "harvard" {
             with_harvard_video(
                 with_harvard_podcast(
@@ -1012,6 +1016,88 @@ impl Style {
             _ if word.starts_with(' ') && plain && (1..=9).contains(&letters) => Some((word.to_string(), stop)),
             _ => None,
         }
+    }
+
+    /// A style's own word for edition after an edition whose words already
+    /// name it, in any language: the bundled ABNT style prints its "ed."
+    /// after every edition, "Nouvelle édition ed.", "25th anniversary
+    /// edition ed." (CSL labels only a numbered edition: a worded one
+    /// says what it is). The word is the one the style prints after a
+    /// numbered edition ("2. ed."), found by rendering `r` as a second
+    /// edition; the edition's own words are kept as written.
+    fn without_word_after_named_edition(&self, mut t: Rich, r: &Reading) -> Rich {
+        let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return t };
+        if edition_number(e).is_some() || is_version(e) || !says_edition(e) {
+            return t;
+        }
+        let Some(word) = self.word_after_number(r) else { return t };
+        let taken = printed_at(&t.text, &[Some(r.title.as_str()), r.container.as_deref(), r.series.as_deref()]);
+        let found = t.text.rmatch_indices(e).map(|(i, _)| i + e.len()).find_map(|end| {
+            let start = end - e.len();
+            if taken.iter().any(|g| g.start < end && start < g.end) || t.text[..start].ends_with(char::is_alphanumeric)
+            {
+                return None;
+            }
+            let rest = &t.text[end..];
+            let gap =
+                [" ", ". "].into_iter().find(|g| rest.starts_with(g) && rest[g.len()..].starts_with(word.as_str()))?;
+            let after = &rest[gap.len() + word.len()..];
+            // The word's stop ends the element too ("Nouvelle édition ed. New
+            // York"): it stays, unless the edition has one of its own.
+            let keep = usize::from(word.ends_with('.') && gap == " " && !e.ends_with('.'));
+            (!after.starts_with(char::is_alphanumeric)).then_some(end..end + gap.len() + word.len() - keep)
+        });
+        if let Some(span) = found {
+            splice(&mut t, span, "");
+        }
+        t
+    }
+
+    /// The word for edition the style prints after a numbered edition of
+    /// `r`'s kind, in its locale ("ed." after "2." in ABNT, "Aufl.", "ed."
+    /// after "2nd"): `None` when it prints none.
+    fn word_after_number(&self, r: &Reading) -> Option<String> {
+        let probe = Reading { edition: Some("2".into()), ..r.clone() };
+        let (first, content) = self.render_one(&entry(&probe, self.form(), "r")?)?;
+        let printed = formatted::entry_after(first.as_ref(), &content, GLUE, None, &[], self.english_case(r))?.text;
+        printed.match_indices('2').find_map(|(i, _)| {
+            if printed[..i].ends_with(char::is_alphanumeric) {
+                return None;
+            }
+            let after = &printed[i + 1..];
+            let after =
+                ["nd", ".", "-е", "e", "ª", "a", "º"].iter().find_map(|s| after.strip_prefix(s)).unwrap_or(after);
+            let after = after.strip_prefix(' ')?;
+            let word: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+            let named = EDITION_NAMES.contains(&word.to_lowercase().as_str());
+            let stop = after[word.len()..].starts_with('.');
+            named.then(|| if stop { format!("{word}.") } else { word })
+        })
+    }
+
+    /// The word the style prints after a numbered edition of `r`'s kind
+    /// ("ed.", "edn", "Edition"), found by rendering `r` as a second
+    /// edition: the word after "2nd". `None` when the style prints no
+    /// such word (a number alone, no edition at all).
+    fn numbered_edition_word(&self, r: &Reading) -> Option<String> {
+        let probe = Reading { edition: Some("2".into()), ..r.clone() };
+        let (first, content) = self.render_one(&entry(&probe, self.form(), "r")?)?;
+        let printed = formatted::entry_after(first.as_ref(), &content, GLUE, None, &[], self.english_case(r))?.text;
+        let at = printed
+            .rmatch_indices("2nd ")
+            .map(|(i, _)| i + 4)
+            .find(|&i| !printed[..i - 4].ends_with(char::is_alphanumeric))?;
+        let word: String = printed[at..].chars().take_while(|c| c.is_alphabetic()).collect();
+        // The stop after "ed" is the abbreviation's; after "edn" (a
+        // contraction, Cite Them Right's and Oxford's without one) only
+        // where the element's own punctuation follows it ("2nd edn., 1859"
+        // in `royal-society-of-chemistry`), else it may be the element's
+        // ("2nd edn. Berlin"), and "Updated edn. with a preface" would be wrong.
+        let rest = &printed[at + word.len()..];
+        let stop = rest.starts_with('.')
+            && (word.eq_ignore_ascii_case("ed") || (word.len() < 4 && rest[1..].starts_with([',', ';', ')'])));
+        matches!(word.to_lowercase().as_str(), "ed" | "edn" | "edition")
+            .then(|| if stop { format!("{word}.") } else { word })
     }
 
     /// A worded edition the style glued to the title, as the bundled
@@ -2427,11 +2513,31 @@ impl Style {
         // as the bundled English ones, with its locale's "ed." (a style that
         // adds its own word after it prints it once:
         // [`without_stop_before_edition_word`]).
+        // (Not an edition in English words in a style canon does not name:
+        // its words stay as written, "2nd ed., revised", below; MLA 9
+        // abbreviates no word but edition.)
         let english = word
             .or(Some("ed."))
             .filter(|_| !self.foreign())
+            .filter(|_| word.is_some() || !r.edition.as_deref().is_some_and(in_english_words))
             .and_then(|w| r.edition.as_deref().and_then(|e| english_edition(e, w)));
-        if let Some(e) = english.or_else(|| r.edition.as_deref().and_then(|e| edition_as_printed(e, word))) {
+        // A style canon does not name, in English, abbreviates a worded
+        // edition as it does a numbered one, with its own word and no
+        // other abbreviation: "Second edition, revised and expanded" is
+        // "2nd ed., revised and expanded" where the style prints "2nd ed."
+        // (MLA 9 §2.85 abbreviates edition and writes ordinals as
+        // numerals, not other words; tester r88 F11). Found by what the
+        // style prints, so a user's MLA-like `.csl` file does the same.
+        let printed = match word {
+            Some(_) => r.edition.as_deref().and_then(|e| edition_as_printed(e, word)),
+            None => r.edition.as_deref().and_then(|e| {
+                let own = (!self.foreign() && edition_as_printed(e, Some("ed.")).is_some())
+                    .then(|| self.numbered_edition_word(r))
+                    .flatten();
+                edition_in_style_words(e, own.as_deref())
+            }),
+        };
+        if let Some(e) = english.or(printed) {
             c.to_mut().edition = Some(e);
         }
         let (Some(year), Some(note)) = (r.year, r.year_note.as_deref()) else { return c };
@@ -6122,7 +6228,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             if let (Some(i), false, false) = (&r.issue, series_number, legal_case) {
                 parent.insert("issue".into(), json!(i));
             }
-            if let Some(x) = edition_value(r.edition.as_deref()).filter(|_| version.is_none()) {
+            if let Some(x) = edition_value(r.edition.as_deref(), form.foreign).filter(|_| version.is_none()) {
                 parent.insert("edition".into(), x);
             }
             if let Some(p) = &publisher {
@@ -6164,7 +6270,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             if let (Some(i), false, None) = (&r.issue, series_number, number) {
                 e.insert("issue".into(), json!(i));
             }
-            if let Some(x) = edition_value(r.edition.as_deref()).filter(|_| version.is_none()) {
+            if let Some(x) = edition_value(r.edition.as_deref(), form.foreign).filter(|_| version.is_none()) {
                 e.insert("edition".into(), x);
             }
             if let Some(p) = &publisher {
@@ -6380,9 +6486,13 @@ fn same_body(a: &str, b: &str) -> bool {
 /// source used ("Second", "2nd edn", "2"); text that is no number as
 /// written. A first edition is not printed (`None`): Citing Medicine
 /// ("Edition": "do not include first editions"), APA 7 §9.23 and Chicago
-/// give the edition "other than the first".
-fn edition_value(edition: Option<&str>) -> Option<Value> {
-    let text = edition.map(str::trim).filter(|t| !t.is_empty()).map(edition_in_words)?;
+/// give the edition "other than the first". In a style of another
+/// language a worded edition is as written: canon's English "Revised" for
+/// "rev. ed." was neither the source's words nor the style's (gb-7714,
+/// deutsche-sprache printed "Revised").
+fn edition_value(edition: Option<&str>, foreign: bool) -> Option<Value> {
+    let text = edition.map(str::trim).filter(|t| !t.is_empty())?;
+    let text = if foreign && edition_number(text).is_none() { text } else { edition_in_words(text) };
     match edition_number(text) {
         Some(1) => None,
         Some(n) => Some(json!(n)),
@@ -6748,8 +6858,38 @@ fn english_edition(e: &str, word: &str) -> Option<String> {
     Some(format!("{} {words}{word}", lead.0))
 }
 
+/// An edition of several English words as a style canon does not name
+/// prints it, `word` the style's own after a numbered edition
+/// ([`Style::numbered_edition_word`]): as [`edition_as_printed`], but only
+/// the leading ordinal and the word for edition in the style's form,
+/// other words as written ("2nd ed., revised and expanded", "Updated ed.
+/// with a new preface"; MLA 9 abbreviates no other word). A style whose
+/// word is "edition" keeps the edition's own ("2nd edition, revised").
+fn edition_in_style_words(e: &str, word: Option<&str>) -> Option<String> {
+    let out = edition_as_printed(e, None).unwrap_or_else(|| e.trim().to_string());
+    let one_word = !e.trim().contains(char::is_whitespace) || edition_number(e.trim()).is_some() || is_version(e);
+    let out = match word {
+        Some(w) if !one_word => abbreviated_words(&out, w, false),
+        _ => out,
+    };
+    (out != e.trim()).then_some(out)
+}
+
+/// Whether an edition is written in English words: it says "edition" or
+/// "edn" ("Second edition, revised"; not "2. Aufl.", "2e éd. rev.").
+fn in_english_words(e: &str) -> bool {
+    e.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| matches!(w, "edition" | "edn"))
+}
+
 /// [`edition_as_printed`]'s abbreviations of an edition's English words.
 fn abbreviated_edition(e: &str, word: &str) -> String {
+    abbreviated_words(e, word, true)
+}
+
+/// An edition's English words with a leading ordinal as a numeral and the
+/// word for edition as `word`; with `revised`, "Revised" as "Rev." where
+/// `word` is "ed.".
+fn abbreviated_words(e: &str, word: &str, revised: bool) -> String {
     let tokens: Vec<&str> = e.split(' ').collect();
     let mut out: Vec<String> = Vec::with_capacity(tokens.len());
     for (i, token) in tokens.iter().enumerate() {
@@ -6767,11 +6907,12 @@ fn abbreviated_edition(e: &str, word: &str) -> String {
             {
                 edition_number(bare).map(|n| format!("{}{rest}", ordinal(n)))
             }
+            "edition" if word.eq_ignore_ascii_case("edition") => None,
             "edition" | "edn" => {
                 Some(format!("{word}{}", rest.trim_start_matches(|c| c == '.' && word.ends_with('.'))))
             }
             "ed" if word != "ed." && rest.starts_with('.') => Some(format!("{word}{}", &rest[1..])),
-            "revised" if word == "ed." => Some(format!("{}ev.{rest}", if i == 0 { 'R' } else { 'r' })),
+            "revised" if revised && word == "ed." => Some(format!("{}ev.{rest}", if i == 0 { 'R' } else { 'r' })),
             _ => None,
         };
         out.push(shown.unwrap_or_else(|| token.to_string()));
@@ -11249,9 +11390,9 @@ mod tests {
         ] {
             assert_eq!(edition_number(text), n, "{text:?}");
         }
-        assert_eq!(edition_value(Some("1st")), None);
-        assert_eq!(edition_value(Some("Second")), Some(json!(2)));
-        assert_eq!(edition_value(Some("  ")), None);
+        assert_eq!(edition_value(Some("1st"), false), None);
+        assert_eq!(edition_value(Some("Second"), false), Some(json!(2)));
+        assert_eq!(edition_value(Some("  "), false), None);
         assert_eq!(
             [1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal),
             ["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]
