@@ -2478,6 +2478,66 @@ fn add_note(d: &mut Draft, line: &str) {
     });
 }
 
+/// The publication state in the record's own note field (a CSV's notes
+/// column, BibTeX `annote`), read as every format's note is read
+/// ([`state_in_note`]: tester r88 F7); the rest stays the note.
+fn state_of_annotation(d: &mut Draft) {
+    if d.pub_state.as_ref().is_some_and(|v| !v.text.trim().is_empty()) {
+        return;
+    }
+    let undated = d.date.as_ref().is_none_or(|v| v.text.trim().is_empty());
+    if let Some((state, left)) = d.annotation.as_deref().and_then(|a| state_in_note(a, undated)) {
+        d.pub_state = Some(Val::new(state, d.at));
+        d.annotation = left;
+    }
+}
+
+/// A note's publication state, read alike from every format's note (RIS
+/// `N1`, EndNote XML's notes, Zotero's Extra, CSL-JSON `note`, BibTeX
+/// `note` and `annote`, a CSV's notes column: tester r88 F7, the CSV's
+/// "Epub ahead of print" was kept as a note and the work cited as
+/// published). A note that is only a state ("in press", "to appear", as
+/// BibTeX files write one in `note` for a work with no year) is that state
+/// (what `year = {in press}` gives), not an annotation: printed as "n.d."
+/// its reference said the work had no date. Beside a year, only "Epub
+/// ahead of print" (PubMed's records as reference managers keep them) and
+/// Scopus's stage "Article in Press" (its RIS `N1`; its CSV's "Publication
+/// Stage" is read alike: tester r17 F25, r43 F6) are states; "Epub ahead
+/// of print" is so too as the last sentence of a line after PubMed's
+/// online date ("Epub 2022 Mar 3. Epub ahead of print"). The state, and
+/// what is left of the note (`None` when nothing is); `None` when the note
+/// gives no state.
+pub(crate) fn state_in_note(note: &str, undated: bool) -> Option<(String, Option<String>)> {
+    let whole = note.trim().trim_end_matches('.').trim();
+    if whole.eq_ignore_ascii_case("article in press") {
+        return Some(((if undated { "in press" } else { super::AHEAD_OF_PRINT }).to_string(), None));
+    }
+    let ahead = |t: &str| matches!(read_date(t), Some(Dated::NotYet(n)) if n == super::AHEAD_OF_PRINT);
+    if matches!(read_date(whole), Some(Dated::NotYet(_))) && (undated || ahead(whole)) {
+        return Some((whole.to_string(), None));
+    }
+    let lines: Vec<&str> = note.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let l = line.trim().trim_end_matches('.').trim();
+        let (head, tail) = match l.rfind(". ") {
+            Some(k) => (l[..=k].trim(), l[k + 1..].trim()),
+            None => ("", l),
+        };
+        if !ahead(tail) {
+            continue;
+        }
+        let rest: Vec<&str> = lines
+            .iter()
+            .enumerate()
+            .map(|(j, x)| if j == i { head } else { x })
+            .filter(|x| !x.trim().is_empty())
+            .collect();
+        let rest = rest.join("\n");
+        return Some((tail.to_string(), (!rest.trim().is_empty()).then_some(rest)));
+    }
+    None
+}
+
 /// The record's Extra field read into its PMID and DOI where the record has
 /// none, the rest added to its note. A PMID or DOI in Extra that differs from
 /// the record's own field stays in the note, with a warning naming both.
@@ -2559,27 +2619,12 @@ fn take_extra(d: &mut Draft) {
     // (what `year = {in press}` gives), not an annotation: printed as "n.d."
     // its reference said the work had no date.
     let mut rest = e.rest;
-    // Scopus's RIS writes a work's stage as the note ("N1  - Article in
-    // Press"), its CSV as "Publication Stage": the state, as there (said
-    // beside a year), not the group's note (tester r17, F25).
     let undated = d.date.as_ref().is_none_or(|v| v.text.trim().is_empty());
-    // (Published online ahead of its issue when it has a year, as the CSV's
-    // stage is read: tester r43 F6.)
-    if d.pub_state.is_none()
-        && rest.as_deref().is_some_and(|r| r.trim().trim_end_matches('.').eq_ignore_ascii_case("article in press"))
+    if d.pub_state.as_ref().is_none_or(|v| v.text.trim().is_empty())
+        && let Some((state, left)) = rest.as_deref().and_then(|r| state_in_note(r, undated))
     {
-        d.pub_state = Some(Val::new(if undated { "in press" } else { super::AHEAD_OF_PRINT }, x.at));
-        rest = None;
-    }
-    // "Epub ahead of print" as the whole note (PubMed's records as reference
-    // managers keep them) is the state beside a year too.
-    let ahead = |t: &String| matches!(read_date(t), Some(Dated::NotYet(n)) if n == super::AHEAD_OF_PRINT);
-    if d.pub_state.as_ref().is_none_or(|v| v.text.trim().is_empty()) {
-        let state = rest.as_deref().map(|r| r.trim().trim_end_matches('.').trim().to_string());
-        if let Some(t) = state.filter(|t| (undated || ahead(t)) && matches!(read_date(t), Some(Dated::NotYet(_)))) {
-            d.pub_state = Some(Val::new(t, x.at));
-            rest = None;
-        }
+        d.pub_state = Some(Val::new(state, x.at));
+        rest = left;
     }
     note.extend(rest);
     if note.is_empty() {
@@ -2751,6 +2796,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     let p = d.prefix();
     take_original_pub(&mut d);
     take_extra(&mut d);
+    state_of_annotation(&mut d);
     let at = d.at;
     container_names_swapped(&mut d, at);
     short_capitals_read(&mut d);

@@ -1570,7 +1570,8 @@ impl Merger<'_, '_> {
                 (false, false) | (true, true)
                     if t.name == "reading" && (!ours_moved || k.as_str() == "other_isbns") =>
                 {
-                    match super::readings::richer_value(k, ov, tv) {
+                    let script = super::readings::own_script_side(k, o, theirs).map(|(side, _)| side);
+                    match script.or_else(|| super::readings::richer_value(k, ov, tv)) {
                         Some(super::readings::Side::Ours) => kept.push((*k).clone()),
                         Some(super::readings::Side::Theirs) => take.push((*k).clone()),
                         Some(super::readings::Side::Both) => combine.push((*k).clone()),
@@ -1685,6 +1686,12 @@ impl Merger<'_, '_> {
                                 super::readings::Form::Ours(w) => Some(format!("theirs {w}")),
                                 _ => None,
                             }
+                        }
+                        // A body's initials beside its name: the import's words.
+                        _ if matches!(k.as_str(), "authors" | "author_names" | "editor_names" | "translator_names") => {
+                            super::readings::own_script_side(k, o, theirs)
+                                .map(|(_, said)| said)
+                                .or_else(|| super::readings::initials_in_lists(ov, tv))
                         }
                         _ => None,
                     };

@@ -441,6 +441,63 @@ pub(crate) const DATE_FIELDS: &[&str] = &[
     "date_copyright",
 ];
 
+/// One source's account of where a work was published, as the date rule
+/// of an import and of a merge reads it ([`online_before_published`]).
+pub(crate) struct Printed<'a> {
+    pub kind: &'a str,
+    pub year_note: Option<&'a str>,
+    pub volume: Option<&'a str>,
+    pub issue: Option<&'a str>,
+    pub pages: Option<&'a str>,
+}
+
+impl<'a> Printed<'a> {
+    fn of(s: &'a Stored) -> Self {
+        Printed {
+            kind: &s.kind,
+            year_note: s.year_note.as_deref(),
+            volume: s.volume.as_deref(),
+            issue: s.issue.as_deref(),
+            pages: s.pages.as_deref(),
+        }
+    }
+
+    fn of_record(r: &'a ReadingRecord) -> Self {
+        Printed {
+            kind: &r.kind,
+            year_note: r.year_note.as_deref(),
+            volume: r.volume.as_deref(),
+            issue: r.issue.as_deref(),
+            pages: r.pages.as_deref(),
+        }
+    }
+
+    fn of_copy(r: &'a serde_json::Map<String, serde_json::Value>) -> Self {
+        let text = |k: &str| r.get(k).and_then(serde_json::Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+        Printed {
+            kind: text("type").unwrap_or_default(),
+            year_note: text("year_note"),
+            volume: text("volume"),
+            issue: text("issue"),
+            pages: text("pages"),
+        }
+    }
+}
+
+/// Whether `online` is a record of a work online before its issue (said to
+/// be ahead of print, or an article's record without volume, issue or
+/// pages: PubMed's record of the online version) and `published` one of
+/// the version in a volume or on pages: the published version's date is
+/// the work's, whole, its state with it, whichever came first. The one
+/// rule of an import (either order) and of a merge ([`merged_date_side`]):
+/// tester r36 #4, r40 #6, r87 F8; a merge took only a volume for the
+/// published version, and left a year conflict an import settled.
+pub(crate) fn online_before_published(online: &Printed, published: &Printed) -> bool {
+    let early = online.kind == "article" && online.volume.is_none() && online.issue.is_none() && online.pages.is_none();
+    (crate::import::is_ahead_of_print(online.year_note) || early)
+        && (published.volume.is_some() || published.pages.is_some())
+}
+
 /// Which copy's whole date a merge of two copies of one reading keeps, by
 /// the import's rules, with why in words; `None` when the import's rule
 /// would depend on the order (two other dates of the work: a conflict).
@@ -455,13 +512,11 @@ pub(crate) fn merged_date_side(
     ours: &serde_json::Map<String, serde_json::Value>,
     theirs: &serde_json::Map<String, serde_json::Value>,
 ) -> Option<(Side, &'static str)> {
-    use crate::import::{is_ahead_of_print, is_not_yet_published};
+    use crate::import::is_not_yet_published;
     let int = |r: &serde_json::Map<String, serde_json::Value>, k: &str| r.get(k).and_then(serde_json::Value::as_i64);
     let text = |r: &serde_json::Map<String, serde_json::Value>, k: &str| {
         r.get(k).and_then(serde_json::Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(String::from)
     };
-    // In a volume: the published version ([`crate::import::published_in_volume`]).
-    let held = |r: &serde_json::Map<String, serde_json::Value>| text(r, "volume").is_some();
     let (oy, ty) = (int(ours, "year"), int(theirs, "year"));
     let (on, tn) = (text(ours, "year_note"), text(theirs, "year_note"));
     // The published version: a year and no state.
@@ -477,11 +532,13 @@ pub(crate) fn merged_date_side(
     if tp && in_press(&on) && in_press_beside(oy, &on, ty, &tn).is_none() {
         return Some((Side::Theirs, PUBLISHED));
     }
-    // Online ahead of print beside the published version in a volume or on pages.
-    if op && is_ahead_of_print(tn.as_deref()) && (held(ours) || held(theirs)) {
+    // Online before its issue beside the published version in a volume or
+    // on pages: the import's rule.
+    let (o, t) = (Printed::of_copy(ours), Printed::of_copy(theirs));
+    if op && online_before_published(&t, &o) {
         return Some((Side::Ours, PUBLISHED));
     }
-    if tp && is_ahead_of_print(on.as_deref()) && (held(ours) || held(theirs)) {
+    if tp && online_before_published(&o, &t) {
         return Some((Side::Theirs, PUBLISHED));
     }
     if oy != ty || on != tn {
@@ -3135,11 +3192,19 @@ fn own_script(ours: &str, theirs: &str) -> bool {
 /// letters than Latin (an article's Cyrillic title beside the English one
 /// an index gives it).
 fn in_works_script(text: &str, stored: &Stored, r: &ReadingRecord) -> bool {
-    let Some(script) = title_script(text).filter(|s| *s != 0) else { return false };
+    in_titles_script(text, &work_titles(stored, r))
+}
+
+/// The titles of a work a stored entry and a file's record give it.
+fn work_titles<'a>(stored: &'a Stored, r: &'a ReadingRecord) -> [Option<&'a str>; 4] {
     [Some(&stored.title), stored.original_title.as_ref(), Some(&r.title), r.original_title.as_ref()]
-        .into_iter()
-        .flatten()
-        .any(|t| title_script(t) == Some(script))
+        .map(|t| t.map(String::as_str))
+}
+
+/// [`in_works_script`] of a work with these titles.
+fn in_titles_script(text: &str, titles: &[Option<&str>]) -> bool {
+    let Some(script) = title_script(text).filter(|s| *s != 0) else { return false };
+    titles.iter().flatten().any(|t| title_script(t) == Some(script))
 }
 
 /// The file's people `theirs` in the work's own script ([`in_works_script`])
@@ -3147,11 +3212,16 @@ fn in_works_script(text: &str, stored: &Stored, r: &ReadingRecord) -> bool {
 /// English-language index gives them), with what is said of it: `None`
 /// when any of them is another person or written otherwise.
 fn own_script_names(ours: &[Name], theirs: &[Name], stored: &Stored, r: &ReadingRecord) -> Option<String> {
+    own_script_list(ours, theirs, &work_titles(stored, r))
+}
+
+/// [`own_script_names`] of a work with these titles.
+fn own_script_list(ours: &[Name], theirs: &[Name], titles: &[Option<&str>]) -> Option<String> {
     if ours.is_empty() || ours.len() != theirs.len() {
         return None;
     }
     let pairs: Vec<(&Name, &Name)> = ours.iter().zip(theirs).collect();
-    let own = |a: &Name, b: &Name| own_script(&b.original, &a.original) && in_works_script(&b.original, stored, r);
+    let own = |a: &Name, b: &Name| own_script(&b.original, &a.original) && in_titles_script(&b.original, titles);
     if !pairs.iter().all(|(a, b)| own(a, b) || name_key(a) == name_key(b)) || !pairs.iter().any(|(a, b)| own(a, b)) {
         return None;
     }
@@ -3161,6 +3231,30 @@ fn own_script_names(ours: &[Name], theirs: &[Name], stored: &Stored, r: &Reading
         .map(|(a, b)| format!("{:?} for {:?}", b.original, a.original))
         .collect();
     Some(format!("authors: the names in the work's own script replace their romanised forms: {}", changed.join(", ")))
+}
+
+/// For a merge of two copies of one reading, the side whose list of
+/// authors (`field`: `authors` or `author_names`) a copy takes when one
+/// copy names them in the work's own script and the other romanised, by
+/// the import's rule ([`own_script_names`], in either order: tester r88,
+/// a merge left the two lists a conflict), with the import's words.
+pub(crate) fn own_script_side(
+    field: &str,
+    ours: &serde_json::Map<String, serde_json::Value>,
+    theirs: &serde_json::Map<String, serde_json::Value>,
+) -> Option<(Side, String)> {
+    if !matches!(field, "authors" | "author_names") {
+        return None;
+    }
+    let title = |k: &str| [ours, theirs].map(|r| r.get(k).and_then(serde_json::Value::as_str));
+    let ([t1, t2], [t3, t4]) = (title("title"), title("original_title"));
+    let titles = [t1, t2, t3, t4];
+    let (a, b) = (people(ours.get(field)?)?, people(theirs.get(field)?)?);
+    let said = |m: String| m.trim_start_matches("authors: ").to_string();
+    if let Some(m) = own_script_list(&a, &b, &titles) {
+        return Some((Side::Theirs, said(m)));
+    }
+    own_script_list(&b, &a, &titles).map(|m| (Side::Ours, said(m)))
 }
 
 /// How many of a name's hyphens and apostrophes join its parts ("Ji-won",
@@ -3686,6 +3780,15 @@ fn initials_said(role: &str, ours: &[Name], theirs: &[Name]) -> Vec<String> {
         .collect()
 }
 
+/// What an import says of two copies' lists of people where one holds a
+/// body's initials and the other its name ([`initials_said`]), for a
+/// merge's listing of the name it kept: the import's words, one rule.
+pub(crate) fn initials_in_lists(ours: &serde_json::Value, theirs: &serde_json::Value) -> Option<String> {
+    let said = initials_said("", &people(ours)?, &people(theirs)?);
+    let said: Vec<&str> = said.iter().map(|m| m.trim_start_matches(": ")).collect();
+    (!said.is_empty()).then(|| said.join("; "))
+}
+
 /// Whether two names are one person's written in two scripts: one in
 /// Latin letters, the other in another script, the family name of the one
 /// the other's romanised ([`crate::import::translit::romanises`]:
@@ -4079,10 +4182,11 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         // so a merge takes both from one side.
         "authors" | "author_names" | "editor_names" | "translator_names" => {
             let (a, b) = (people(ours)?, people(theirs)?);
-            let family = |v: &[Name]| v.iter().map(person_key).collect::<Vec<_>>();
-            // Only the same people (a list and its continuation, or fuller names) are merged.
-            let (fa, fb) = (family(&a), family(&b));
-            if !(fa.starts_with(&fb) || fb.starts_with(&fa)) {
+            // Only the same people (a list and its continuation, or fuller
+            // names) are merged: each place one person by the import's rule
+            // ([`same_person`]: a body's initials are its name, tester r88
+            // F8, "WHO" and "World Health Organization" were a conflict).
+            if !a.iter().zip(&b).all(|(x, y)| same_person(x, y)) {
                 return None;
             }
             // The same names in the same parts, written otherwise: one form.
@@ -6391,8 +6495,9 @@ impl<'t> ReadingWriter<'t> {
         let published = old.volume.is_some() || old.pages.is_some();
         // So too an article's record without volume or pages (PubMed's
         // record of the online version, its date the online one: tester
-        // r40, #6, "2021 Dec 3;5:1-9", a date of neither version).
-        let early = r.kind == "article" && r.volume.is_none() && r.issue.is_none() && r.pages.is_none();
+        // r40, #6, "2021 Dec 3;5:1-9", a date of neither version), by the
+        // rule a merge follows too ([`online_before_published`]).
+        let early = online_before_published(&Printed::of_record(r), &Printed::of(&old));
         // Within the year as well: the online date's month and day are not
         // the issue's (tester r47, F14: "2024 Mar" became "2024 Jan 4").
         let date = |s: &Stored| (s.year, s.month, s.day, s.season.clone(), s.month_end);
@@ -6412,6 +6517,10 @@ impl<'t> ReadingWriter<'t> {
                 "is of a record without volume or pages (an online version before its issue?)".to_string()
             };
             new.keep_date_of(&old);
+            // The date goes whole, its state with it: the published
+            // version's is not ahead of print (tester r88: "2023;101-9
+            // [Epub ahead of print]", a merge's copy another).
+            new.year_note = old.year_note.clone();
             kept.push(format!("{what}: kept {year} (the file's {theirs} {why})"));
             self.counts.dates_kept += 1;
             self.warnings.push((
@@ -6894,9 +7003,12 @@ impl<'t> ReadingWriter<'t> {
             && old.month.is_some()
             && new.month.is_some()
             && (new.month != old.month || (old.day.is_some() && new.day.is_some() && new.day != old.day));
-        let online_first = (crate::import::is_ahead_of_print(old.year_note.as_deref())
-            || (old.kind == "article" && old.volume.is_none() && old.issue.is_none() && old.pages.is_none()))
-            && (r.volume.is_some() || r.pages.is_some());
+        let online_first = online_before_published(&Printed::of(&old), &Printed::of_record(r));
+        if online_first && new.year.is_some() && new.year == r.year {
+            // The published version's date, whole, its state with it (a
+            // merge takes it so: [`merged_date_side`]).
+            new.year_note = Stored::from_record(r).year_note;
+        }
         // (The list that set the stored date, imported again with another,
         // corrects it: issue 10's re-import.)
         // (A file with another volume as well gives another account of
