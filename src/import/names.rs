@@ -34,9 +34,67 @@ pub struct Name {
     pub role: Option<String>,
 }
 
-/// Suffixes that follow a name, as written (compared without a final dot).
-const SUFFIXES: &[&str] =
-    &["jr", "sr", "jnr", "snr", "ii", "iii", "iv", "v", "vi", "2nd", "3rd", "4th", "junior", "senior"];
+/// The one table of generational suffixes that follow a name, in every
+/// language canon reads, lower case and compared without a final dot, with
+/// how a word may otherwise be read ([`Generation`]).
+const SUFFIXES: &[(&str, Generation)] = &[
+    ("jr", Generation::Suffix),
+    ("sr", Generation::Suffix),
+    ("jnr", Generation::Suffix),
+    ("snr", Generation::Suffix),
+    ("ii", Generation::Suffix),
+    ("iii", Generation::Suffix),
+    ("iv", Generation::Suffix),
+    ("v", Generation::Suffix),
+    ("vi", Generation::Suffix),
+    ("2nd", Generation::Suffix),
+    ("3rd", Generation::Suffix),
+    ("4th", Generation::Suffix),
+    ("junior", Generation::Suffix),
+    ("senior", Generation::Suffix),
+    // Spanish "hijo" and French "fils"/"père" ("Ruiz, José, hijo", "Dumas,
+    // Alexandre, fils"): no one's name, as "Jr." is (tester r88 F12: read as
+    // an author "hijo", or kept in the given name). "Pere" without its
+    // accent is a Catalan given name, so only "père".
+    ("hijo", Generation::Suffix),
+    ("fils", Generation::Suffix),
+    ("père", Generation::Suffix),
+    // Portuguese (and Brazilian "Júnior"): a suffix after the given name,
+    // but part of the family name before its comma ("Silva Filho, João",
+    // "Souza Neto, Ana"), and "Neto", "Júnior" are names in their own right.
+    ("júnior", Generation::Spelled),
+    ("sênior", Generation::Spelled),
+    ("filho", Generation::Spelled),
+    ("filha", Generation::Spelled),
+    ("neto", Generation::Spelled),
+    ("neta", Generation::Spelled),
+    ("sobrinho", Generation::Spelled),
+    ("sobrinha", Generation::Spelled),
+];
+
+/// How a generational word in [`SUFFIXES`] is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Generation {
+    /// Only ever a suffix ("Jr.", "III", "hijo"), wherever it stands.
+    Suffix,
+    /// A suffix after a given name, but part of a family name written
+    /// before its comma, or a name itself ("Filho", "Neto", "Júnior"):
+    /// [`spelled_generation`].
+    Spelled,
+}
+
+/// How a word is read as a generational suffix ([`SUFFIXES`]), or `None`.
+fn generation(word: &str) -> Option<Generation> {
+    let w = word.trim().trim_end_matches('.').to_lowercase();
+    SUFFIXES.iter().find(|(x, _)| *x == w).map(|(_, g)| *g)
+}
+
+/// Whether a word after a given name is its suffix, in any language:
+/// "Jr.", "III", "hijo", "fils", and the Portuguese "Filho", "Neto"
+/// ([`SUFFIXES`]); more than one letter (a lone "V" may be an initial).
+pub fn suffix_after_given(word: &str) -> bool {
+    generation(word).is_some() && word.trim().trim_end_matches('.').chars().count() > 1
+}
 
 /// Words that make a name an institution's when it has no comma.
 const CORPORATE: &[&str] = &[
@@ -436,8 +494,7 @@ pub fn degree_note(written: &str, dropped: &[String], role: &str) -> Option<Stri
 
 /// Whether a word is a name suffix such as "Jr.", "Sr", "III".
 pub fn is_suffix(word: &str) -> bool {
-    let w = word.trim().trim_end_matches('.').to_lowercase();
-    SUFFIXES.contains(&w.as_str())
+    generation(word) == Some(Generation::Suffix)
 }
 
 /// A suffix as a name keeps it: a numeral ("III", "3rd") never takes a
@@ -486,7 +543,8 @@ fn given_suffix(g: &str) -> Option<(String, String)> {
         None => g.rsplit_once([' ', ',']).map(|(h, l)| (h, l.trim()))?,
     };
     let head = head.trim().trim_end_matches(',').trim();
-    (long_suffix(last) && !head.is_empty() && !head.ends_with(['(', '-'])).then(|| (head.to_string(), last.to_string()))
+    (suffix_after_given(last) && !head.is_empty() && !head.ends_with(['(', '-']))
+        .then(|| (head.to_string(), last.to_string()))
 }
 
 impl Name {
@@ -1761,11 +1819,7 @@ fn comma_less(s: &str) -> Name {
     let mut words: Vec<&str> = s.split_whitespace().collect();
     // A one-letter "suffix" is an initial unless initials come before it
     // ("van Gogh V" is Vincent van Gogh; see [`parse_medline`]).
-    let suffix = (words.len() > 2
-        && is_suffix(words[words.len() - 1])
-        && (long_suffix(words[words.len() - 1]) || is_initials(words[words.len() - 2])))
-    .then(|| words.pop())
-    .flatten();
+    let suffix = trailing_suffix(&words, false).then(|| words.pop()).flatten();
     // "Gogh V van": the particle after the initials goes before the family name.
     if let Some(k) = trailing_particle(&words) {
         words = [&words[k..], &words[..k]].concat();
@@ -1833,6 +1887,23 @@ fn comma_less(s: &str) -> Name {
     Name::literal(s)
 }
 
+/// Whether the last of a name's words written without commas is its
+/// suffix: one of more than one letter ("Jr.", "III", "hijo"), or a lone
+/// "V" after initials ("Mensah KA V"); or a spelled-out Portuguese one
+/// ("Filho", "Neto") after a "Family INITIALS" name ("Silva JA Filho"), as
+/// MEDLINE's `AU` (`medline`) writes it always, and a cell only where the
+/// initials are unstopped capitals of two letters or more ("Maria A.
+/// Neto" is Maria A. Neto).
+fn trailing_suffix(words: &[&str], medline: bool) -> bool {
+    let [.., prev, last] = words else {
+        return false;
+    };
+    let unstopped = |w: &str| !w.contains('.') && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    words.len() > 2
+        && ((is_suffix(last) && (long_suffix(last) || is_initials(prev)))
+            || (spelled_generation(last) && is_initials(prev) && (medline || unstopped(prev))))
+}
+
 /// Where a particle written after a name's initials starts ("Gogh V van",
 /// "Cruz MA de la": lower-case words after "Family Initials"), or `None`.
 fn trailing_particle(words: &[&str]) -> Option<usize> {
@@ -1844,10 +1915,8 @@ fn trailing_particle(words: &[&str]) -> Option<usize> {
 /// "Júnior", "Senior"): within a family name written before its comma it is
 /// part of that name (Lusophone "Mitidiero Junior, Marco").
 fn spelled_generation(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.').to_lowercase().as_str(),
-        "junior" | "júnior" | "senior" | "sênior" | "filho" | "neto" | "sobrinho" | "filha" | "neta" | "sobrinha"
-    )
+    let w = w.trim().trim_end_matches('.').to_lowercase();
+    generation(&w) == Some(Generation::Spelled) || w == "junior" || w == "senior"
 }
 
 /// A suffix typed into a family name field ("Mensah, Jr.", "King Jr.",
@@ -2339,10 +2408,10 @@ fn inverted_parts(parts: &[&str]) -> Name {
     // PubMed `FAU` writes the suffix after the given name: "Mensah, Kofi A Jr",
     // "King, Martin L 3rd" (a lone "V" is an initial, not the fifth).
     let mut trailing = None;
+    // "Dupont, Jean fils", "Silva, João Filho": any language's suffix.
     if suffix.is_none()
         && let Some((rest, last)) = given.rsplit_once(' ')
-        && is_suffix(last)
-        && last.trim_end_matches('.').chars().count() > 1
+        && suffix_after_given(last)
     {
         trailing = Some(last.to_string());
         given = rest.trim_end_matches(',').trim().to_string();
@@ -2367,11 +2436,7 @@ pub fn parse_medline(s: &str) -> Option<Name> {
     let mut words: Vec<&str> = original.split_whitespace().collect();
     // A one-letter "suffix" ("V") is an initial unless initials come before
     // it ("van Gogh V" is Vincent, "Mensah KA V" the fifth).
-    let suffix = (words.len() > 2
-        && is_suffix(words[words.len() - 1])
-        && (long_suffix(words[words.len() - 1]) || is_initials(words[words.len() - 2])))
-    .then(|| words.pop())
-    .flatten();
+    let suffix = trailing_suffix(&words, true).then(|| words.pop()).flatten();
     // A particle written after the initials ("Gogh V van", as some lists
     // sort the name): moved before the family name.
     let trailing = trailing_particle(&words);
@@ -2631,7 +2696,9 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
             };
             // "Last, First, Jr" written the RIS way round is read the same.
             let (jr, first) = match jr {
-                Some(j) if !is_suffix(&decode(j)) && is_suffix(&decode(&first)) => (Some(first.clone()), j.to_string()),
+                Some(j) if !suffix_after_given(&decode(j)) && suffix_after_given(&decode(&first)) => {
+                    (Some(first.clone()), j.to_string())
+                }
                 Some(j) => (Some(j.to_string()), first),
                 None => (None, first),
             };
@@ -3973,8 +4040,15 @@ fn other_and_between_names(a: &str, b: &str) -> bool {
 /// whole word between two names: Russian "и", Ukrainian "і"/"та", German
 /// "und", French "et", Spanish "y", Portuguese and Italian "e"/"ed", Dutch
 /// "en", Catalan and Polish "i", Swedish "och", Danish and Norwegian "og",
-/// Czech and Slovak "a", Hungarian "és", Turkish "ve".
-const OTHER_ANDS: &[&str] = &["и", "і", "та", "und", "et", "y", "e", "ed", "en", "i", "och", "og", "a", "és", "ve"];
+/// Czech and Slovak "a", Hungarian "és", Turkish "ve", Finnish and
+/// Estonian "ja", Latvian "un", Lithuanian "ir", Romanian "și", Indonesian
+/// and Malay "dan"; and German "und" abbreviated "u." (as in "u. a.", et
+/// al.; tester r88 F9: "Weiß, K. u. Schäfer, L." was one name, Schäfer lost
+/// in Weiß's initials).
+const OTHER_ANDS: &[&str] = &[
+    "и", "і", "та", "und", "u.", "et", "y", "e", "ed", "en", "i", "och", "og", "a", "és", "ve", "ja", "un", "ir", "și",
+    "şi", "dan",
+];
 
 /// Splits a cell's text at the first "and" of another language
 /// ([`OTHER_ANDS`]) that stands between two whole names "Family, Given":
@@ -3989,7 +4063,7 @@ fn split_other_and(s: &str) -> Option<(String, String)> {
     let whole = |p: &str| !p.is_empty() && p.chars().any(char::is_alphabetic);
     let paired = |x: &str| {
         let mut parts: Vec<&str> = x.split(',').map(str::trim).collect();
-        if parts.len() % 2 == 1 && parts.len() >= 3 && parts.last().is_some_and(|l| long_suffix(l)) {
+        if parts.len() % 2 == 1 && parts.len() >= 3 && parts.last().is_some_and(|l| suffix_after_given(l)) {
             parts.pop();
         }
         parts.len() >= 2 && parts.len().is_multiple_of(2) && parts.iter().all(|p| whole(p))
@@ -4028,20 +4102,29 @@ pub fn field_name_doubt(n: &Name) -> Option<String> {
 /// "Hans und Schmidt, Anna", unsaid). Said, with how the format writes two
 /// names (`hint`); the name is stored as read.
 fn second_person_doubt(n: &Name, hint: &str) -> Option<String> {
-    let holds = |part: &str| {
-        let words: Vec<&str> = part.split_whitespace().collect();
-        let and = words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| OTHER_ANDS.contains(w));
-        and || part.contains(',')
-    };
     let (label, part) = [("given name", n.given.as_deref()), ("suffix", n.suffix.as_deref())]
         .into_iter()
-        .find_map(|(l, p)| p.filter(|p| holds(p)).map(|p| (l, p)))?;
+        .find_map(|(l, p)| p.filter(|p| may_hold_a_person(p)).map(|p| (l, p)))?;
     Some(format!(
         "{:?} was read as one name, family name {:?} with {label} {part:?}, which may hold a second person; \
          if it is two people, {hint}",
         n.original,
         n.family_full().unwrap_or_default()
     ))
+}
+
+/// Whether a given name (or suffix) may hold a second person: a comma, or
+/// an "and" of any language between its words ([`OTHER_ANDS`]: "K. u.
+/// Schäfer, L.", "Hans und Schmidt"). Such a name was not read surely: the
+/// import says so, and the styles print it as written rather than make
+/// initials of the other person's name (tester r88 F9: "Weiß KSL").
+pub fn may_hold_a_person(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let and = words.len() >= 3
+        && words[1..words.len() - 1]
+            .iter()
+            .any(|w| OTHER_ANDS.contains(w) || matches!(*w, "&" | "and" | "AND" | "And"));
+    and || part.contains(',')
 }
 
 /// A name whose given name holds a comma, or another language's "and"
@@ -4098,7 +4181,7 @@ fn list_initials(w: &str) -> bool {
 /// the initials ("Jr", "Sr", "2nd", "III") is set aside first.
 fn initials_part(p: &str) -> bool {
     let mut w: Vec<&str> = p.split_whitespace().collect();
-    if w.len() > 2 && w.last().is_some_and(|l| is_suffix(l) && l.trim_end_matches('.').chars().count() > 1) {
+    if w.len() > 2 && w.last().is_some_and(|l| suffix_after_given(l)) {
         w.pop();
     }
     w.len() >= 2 && has_cased_letters(p) && (list_initials(w[0]) || list_initials(w[w.len() - 1]))

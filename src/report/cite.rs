@@ -4471,6 +4471,20 @@ fn person(n: &Name, suffix: SuffixForm, demote: ParticleForm) -> Value {
         };
         return json!({ "name": whole });
     }
+    // A given name that may hold a second person ("K. u. Schäfer", "K.,
+    // Schäfer, L."), which the import could not split and said so: printed
+    // whole as written, family name first with no comma, never as initials
+    // made of the other person's name (tester r88 F9: "Weiß KSL").
+    if let (Some(f), Some(g)) = (n.family_full(), &n.given)
+        && crate::import::names::may_hold_a_person(g)
+    {
+        let g = g.replace(',', "");
+        let whole = match &n.suffix {
+            Some(x) => format!("{f} {g} {x}"),
+            None => format!("{f} {g}"),
+        };
+        return json!({ "name": whole.replace(' ', &GLUE.to_string()) });
+    }
     // A name whose given name has no letters with capitals (Arabic, Hebrew,
     // Devanagari, Thai… script) has no initials: printed whole, family name
     // first, with no comma, which the reader would take for the one between
