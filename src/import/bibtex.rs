@@ -3466,6 +3466,28 @@ mod tests {
     }
 
     #[test]
+    fn vietnamese_t5_letters_and_named_accents_are_composed() {
+        let cases = [
+            (r"H{\uhorn}{\ohorn}ng", "Hương"),
+            (r"{\DJ}{\'{\uhorn}}c", "Đức"),
+            (r"\~{\uhorn} \d{\ohorn} \`{\Ohorn} \h{\ohorn} \h{a} \h a", "ữ ợ Ờ ở ả ả"),
+            (r"\horn{u} \horn u \'{\horn{o}} {\UHORN}{\Uhorn}{\OHORN}{\Ohorn} {\DD}{\dd}", "ư ư ớ ƯƯƠƠ Đđ"),
+            (r"\textcommabelow{s}i \textcommabelow T", "și Ț"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(latex_to_unicode(raw), want, "{raw}");
+        }
+        // Unknown without an argument: kept as written; with one: its argument.
+        assert_eq!(latex_to_unicode(r"H\weird ng {\odd}x \empty{} \macro{arg}"), r"H\weird ng \oddx \empty arg");
+        let unknown: Vec<(String, Option<String>)> =
+            unknown_commands(r"\weird \empty{} \macro{arg} \uhorn").into_iter().map(|u| (u.name, u.arg)).collect();
+        assert_eq!(
+            unknown,
+            [("weird".into(), None), ("empty".into(), None), ("macro".into(), Some("arg".to_string()))]
+        );
+    }
+
+    #[test]
     fn math_subscripts_and_superscripts_in_a_title_are_rich_text() {
         assert_eq!(latex_to_rich("NO$_2$ and H$_{2}$O"), "NO<sub>2</sub> and H<sub>2</sub>O");
         assert_eq!(latex_to_rich("CD4$^+$ and HbA$_{1c}$"), "CD4<sup>+</sup> and HbA<sub>1c</sub>");
