@@ -1261,7 +1261,8 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         d.warnings.push(RowError::new(l, c, format!("in entry `{name}`: {message}")));
     }
     // A LaTeX command canon does not know is dropped and its argument kept
-    // ("A \unknownmacro{arg} title" is "A arg title"): said, at the
+    // ("A \unknownmacro{arg} title" is "A arg title"); one without an
+    // argument is kept as written ("\uhorn", which may be a letter): said, at the
     // command, in the entry's own fields (an inherited one is said at its
     // parent).
     let mut decoded: Vec<(&String, &Field)> = e
@@ -1276,7 +1277,7 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
             let (l, c) = lines.pos(value_at.map_or(f.at, |v| v + u.at));
             let kept = match &u.arg {
                 Some(a) => format!("kept its argument {a:?}"),
-                None => "dropped it".to_string(),
+                None => "kept it as written".to_string(),
             };
             let message =
                 format!("in entry `{name}`: {field}: \\{} is not a LaTeX command canon knows; {kept}", u.name);
@@ -2590,7 +2591,11 @@ const PASS_THROUGH: &[&str] = &[
 fn known_command(name: &str) -> bool {
     let mut one = name.chars();
     let single_accent = matches!((one.next(), one.next()), (Some(a), None) if is_letter_accent(a));
-    single_accent || symbol(name).is_some() || rich_tag(name).is_some() || PASS_THROUGH.contains(&name)
+    single_accent
+        || named_accent(name).is_some()
+        || symbol(name).is_some()
+        || rich_tag(name).is_some()
+        || PASS_THROUGH.contains(&name)
 }
 
 /// A LaTeX command canon does not know, as [`unknown_commands`] finds it.
@@ -2651,6 +2656,8 @@ fn unknown_commands(raw: &str) -> Vec<Unknown> {
                 let to = c.get(m).map_or(raw.len(), |(o, _)| *o);
                 collapse(&latex_to_unicode(raw.get(c[k].0 + 1..to).unwrap_or_default()))
             });
+            // An empty argument (`\foo{}`) is none: the command is kept.
+            let arg = arg.filter(|a| !a.is_empty());
             out.push(Unknown { at: c[i].0, name: name.to_string(), arg });
         }
         i = j;
@@ -2683,6 +2690,26 @@ fn symbol(name: &str) -> Option<&'static str> {
         "NG" => "Ŋ",
         "dj" => "đ",
         "DJ" => "Đ",
+        // The Vietnamese letters of the T5 encoding (vntex; biber's recode
+        // table): the horn letters and vntex's other name for đ (tester89
+        // F1: "H{\uhorn}{\ohorn}ng" was stored "Hng").
+        "uhorn" => "ư",
+        "Uhorn" | "UHORN" => "Ư",
+        "ohorn" => "ơ",
+        "Ohorn" | "OHORN" => "Ơ",
+        "dd" => "đ",
+        "DD" => "Đ",
+        "ij" => "ĳ",
+        "IJ" => "Ĳ",
+        "quotedblbase" => "„",
+        "quotesinglbase" => "‚",
+        "guilsinglleft" => "‹",
+        "guilsinglright" => "›",
+        "textcent" => "¢",
+        "textyen" => "¥",
+        "textordfeminine" => "ª",
+        "textordmasculine" => "º",
+        "textdong" => "₫",
         "textendash" => "–",
         "textemdash" => "—",
         "textquoteright" => "’",
@@ -3113,6 +3140,19 @@ fn command(c: &[char], mut i: usize, out: &mut String) -> usize {
             }
         }
     }
+    if let Some(mark) = named_accent(&name) {
+        let mut j = i;
+        while j < c.len() && c[j] == ' ' {
+            j += 1;
+        }
+        if j < c.len() && (c[j] == '{' || c[j] == '\\' || j > i) {
+            let (base, next) = accent_arg(c, j);
+            if let Some(b) = base {
+                out.push_str(&accent(mark, &b));
+                return next;
+            }
+        }
+    }
     // `\noopsort{…}` and `\noop{…}` (btxdoc's idiom, defined in the file's
     // `@preamble` to print nothing) sort a value; their argument is no
     // text (tester r56 F8: "{\noopsort{a}}2019" was the year "a2019").
@@ -3182,14 +3222,58 @@ fn command(c: &[char], mut i: usize, out: &mut String) -> usize {
             after
         }
         // `\emph{x}`, `\textit{x}`, `\url{x}` and the like: the argument stays, the braces go.
-        None => after,
+        None if known_command(&name) => after,
+        // A command canon does not know, with an argument: the argument
+        // stays ("A \unknownmacro{arg} title" is "A arg title"), said.
+        None if has_argument(c, i) => after,
+        // Without one (or with an empty one, `\foo{}`) it may be a letter
+        // (tester89 F1: `\uhorn` was dropped, "Hương" stored "Hng"): kept
+        // as written, never lost, and said ([`unknown_commands`]).
+        None => {
+            out.push('\\');
+            out.push_str(&name);
+            i
+        }
     }
 }
 
+/// Whether the command whose name ends at `i` has a braced argument with
+/// something in it (`\foo{bar}`, `\foo {bar}`; not `\foo{}` or `\foo bar`).
+fn has_argument(c: &[char], i: usize) -> bool {
+    let mut rest = c[i.min(c.len())..].iter().filter(|ch| **ch != ' ');
+    rest.next() == Some(&'{') && rest.next().is_some_and(|ch| *ch != '}')
+}
+
 /// Whether `\x` (one letter) is an accent taking an argument: cedilla,
-/// caron, breve, double acute, ogonek, ring, dot and bar below, tie.
+/// caron, breve, double acute, ogonek, ring, dot and bar below, tie, and
+/// the T5 encoding's hook above (vntex's `\h{a}`, Vietnamese "ả").
 fn is_letter_accent(x: char) -> bool {
-    matches!(x, 'c' | 'v' | 'u' | 'H' | 'k' | 'r' | 'd' | 'b' | 't')
+    matches!(x, 'c' | 'v' | 'u' | 'H' | 'k' | 'r' | 'd' | 'b' | 't' | 'h')
+}
+
+/// The combining mark of an accent command with a name of more than one
+/// letter that takes a letter as its argument: vntex's horn (`\horn{u}`,
+/// `\horn u`: ư), `\textcommabelow{s}` (Romanian ș), and textcomp's and
+/// TIPA's ogonek and double grave.
+fn named_accent(name: &str) -> Option<char> {
+    Some(match name {
+        "horn" => '\u{31B}',
+        "textcommabelow" => '\u{326}',
+        "textogonekcentered" => '\u{328}',
+        "textdoublegrave" => '\u{30F}',
+        _ => return None,
+    })
+}
+
+/// The named accent ([`named_accent`]) whose command starts at `i` (a
+/// backslash): its combining mark and where its name ends.
+fn named_accent_at(c: &[char], i: usize) -> Option<(char, usize)> {
+    if c.get(i) != Some(&'\\') {
+        return None;
+    }
+    let end = (i + 1..c.len()).find(|&k| !c[k].is_ascii_alphabetic()).unwrap_or(c.len());
+    let name: String = c.get(i + 1..end)?.iter().collect();
+    named_accent(&name).map(|m| (m, end))
 }
 
 /// The accent command at `i` (a backslash) that stacks on a letter: its
@@ -3203,7 +3287,11 @@ fn stacked_accent(c: &[char], i: usize) -> Option<(char, usize)> {
     if matches!(a, '\'' | '`' | '^' | '"' | '~' | '=' | '.') {
         return Some((a, i + 2));
     }
-    (is_letter_accent(a) && matches!(c.get(i + 2), Some('{' | '\\' | ' '))).then_some((a, i + 2))
+    if is_letter_accent(a) && matches!(c.get(i + 2), Some('{' | '\\' | ' ')) {
+        return Some((a, i + 2));
+    }
+    // `\horn{u}` under a tone mark: `\~{\horn{u}}` is ữ.
+    named_accent_at(c, i).filter(|(_, end)| matches!(c.get(*end), Some('{' | '\\' | ' ')))
 }
 
 /// The letter an accent applies to, and where to go on: `u`, `{u}`,
@@ -3296,9 +3384,11 @@ const COMPOSE: &[(char, &str, &str)] = &[
     ('d', "aAeEiIoOuUsStThHzZ", "ạẠẹẸịỊọỌụỤṣṢṭṬḥḤẓẒ"),
 ];
 
-/// The combining mark for an accent, when no precomposed letter exists.
+/// The combining mark for an accent, when no precomposed letter exists (a
+/// named accent, [`named_accent`], is its mark already).
 fn combining(accent: char) -> Option<char> {
     Some(match accent {
+        m if ('\u{300}'..='\u{36F}').contains(&m) => m,
         '\'' => '\u{301}',
         '`' => '\u{300}',
         '^' => '\u{302}',
@@ -3313,6 +3403,7 @@ fn combining(accent: char) -> Option<char> {
         'k' => '\u{328}',
         'r' => '\u{30a}',
         'd' => '\u{323}',
+        'h' => '\u{309}',
         'b' => '\u{331}',
         't' => '\u{361}',
         _ => return None,
@@ -3372,6 +3463,28 @@ mod tests {
         assert_eq!(latex_to_rich(r"\emph{}empty"), "empty");
         // Elsewhere (names, journals) the markup goes, as before.
         assert_eq!(latex_to_unicode(r"\emph{Anopheles} gambiae"), "Anopheles gambiae");
+    }
+
+    #[test]
+    fn vietnamese_t5_letters_and_named_accents_are_composed() {
+        let cases = [
+            (r"H{\uhorn}{\ohorn}ng", "Hương"),
+            (r"{\DJ}{\'{\uhorn}}c", "Đức"),
+            (r"\~{\uhorn} \d{\ohorn} \`{\Ohorn} \h{\ohorn} \h{a} \h a", "ữ ợ Ờ ở ả ả"),
+            (r"\horn{u} \horn u \'{\horn{o}} {\UHORN}{\Uhorn}{\OHORN}{\Ohorn} {\DD}{\dd}", "ư ư ớ ƯƯƠƠ Đđ"),
+            (r"\textcommabelow{s}i \textcommabelow T", "și Ț"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(latex_to_unicode(raw), want, "{raw}");
+        }
+        // Unknown without an argument: kept as written; with one: its argument.
+        assert_eq!(latex_to_unicode(r"H\weird ng {\odd}x \empty{} \macro{arg}"), r"H\weird ng \oddx \empty arg");
+        let unknown: Vec<(String, Option<String>)> =
+            unknown_commands(r"\weird \empty{} \macro{arg} \uhorn").into_iter().map(|u| (u.name, u.arg)).collect();
+        assert_eq!(
+            unknown,
+            [("weird".into(), None), ("empty".into(), None), ("macro".into(), Some("arg".to_string()))]
+        );
     }
 
     #[test]

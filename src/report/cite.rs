@@ -413,8 +413,10 @@ impl Style {
         let plain_suffix = name == "vancouver";
         let suffix = SuffixForm::of(&name, plain_suffix);
         // MLA labels the number itself ("Working Paper no. 22323"): a genre
-        // labelled "No." before it doubled the label (tester87 F7).
-        let labels_number = name.starts_with("modern-language-association");
+        // labelled "No." before it doubled the label (tester87 F7), by any
+        // of its names (tester89 F3: `--style mla` printed "Technical report
+        // No. no. 42"): known by the style's own id.
+        let labels_number = xml.contains("zotero.org/styles/modern-language-association");
         let label_genre = !plain_suffix && !labels_number && !matches!(arg, StyleArg::File(_));
         // APA prints an article number's label; a .csl file of APA (its
         // title names it) does too.
@@ -745,7 +747,7 @@ impl Style {
             with_season(t, r, dash, SeasonAt::NextToYear, &self.words)
         } else if csl_season(r, self.named).is_some() {
             // The style placed it itself, where it prints a month.
-            t
+            self.without_numeric_season(t, r)
         } else {
             with_season(t, r, dash, self.season_at(r), &self.words)
         };
@@ -1133,6 +1135,44 @@ impl Style {
             })
             .unwrap_or_else(|| ". ".to_string());
         splice(&mut t, at..at, &apart);
+        t
+    }
+
+    /// A season the processor printed as a numeric date's month ([`csl_season`]):
+    /// hayagriva 0.10 prints a season even in a date whose `date-parts`
+    /// has no month, and there in the numeric form of the locale's date
+    /// ("Summer/2016" in MLA's thesis, whose date is the year alone; tester89
+    /// F2). Where the style prints no month for `r` ([`SeasonAt::Nowhere`])
+    /// the season goes, as a month would; elsewhere it is written as a
+    /// season is, with a space ("Summer 2016"), never a numeric delimiter.
+    fn without_numeric_season(&self, mut t: Rich, r: &Reading) -> Rich {
+        let (Some(y), Some(stored)) = (r.year, r.season.as_deref()) else { return t };
+        let season = self.words.season(stored);
+        if season.is_empty() {
+            return t;
+        }
+        let year = format!("{y}");
+        let mut found = None;
+        for sep in ['/', '-', '.', '\u{2013}'] {
+            let before = format!("{season}{sep}{year}");
+            if let Some(g) = find_case_insensitive(&t.text, &before) {
+                let sep_at = g.end - year.len() - sep.len_utf8();
+                found = Some((g.start..g.end - year.len(), sep_at));
+                break;
+            }
+            let after = format!("{year}{sep}{season}");
+            if let Some(g) = find_case_insensitive(&t.text, &after) {
+                found = Some((g.start + year.len()..g.end, g.start + year.len()));
+                break;
+            }
+        }
+        let Some((whole, sep_at)) = found else { return t };
+        if self.season_at(r) == SeasonAt::Nowhere {
+            splice(&mut t, whole, "");
+        } else {
+            let sep_len = t.text[sep_at..].chars().next().map_or(0, char::len_utf8);
+            splice(&mut t, sep_at..sep_at + sep_len, " ");
+        }
         t
     }
 
@@ -8669,6 +8709,13 @@ fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
         // After a genre ("Technical Report No. No. 987").
         ("No. No. ", "No. "),
         ("No. Nos. ", "No. "),
+        // A style that labels the number in its own words after canon's
+        // "No." (MHRA's "no.", the NLM style's "no.:"; tester89 F3:
+        // "Technical report No. no. 42"): labelled once.
+        ("No. no. ", "no. "),
+        ("No. nos. ", "no. "),
+        ("No. no.: ", "No.: "),
+        ("No. nos.: ", "No.: "),
     ] {
         let Some(at) = t.text.rfind(twice) else { continue };
         let from = at + twice.len();
@@ -8698,6 +8745,34 @@ fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
         let end = found.end - n.len() - 1;
         let written = t.text[found.start..end].to_string();
         splice(&mut t, found.start..end, &format!("{written} No.:"));
+    }
+    with_number_word_once(t, n)
+}
+
+/// A report's number stored with its word: the word and the number
+/// ("Report 42" is "Report" and "42").
+fn number_word(n: &str) -> Option<(&str, &str)> {
+    n.split_once(' ')
+        .filter(|(w, rest)| {
+            w.eq_ignore_ascii_case("report") && rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(|(w, rest)| (w, rest.trim_start()))
+}
+
+/// A report's number stored with its word ("Report 42", as a catalogue or
+/// a spreadsheet writes it) after the label a style gives a number: the
+/// word said once, before the label ("Report No. Report 42" is "Report No.
+/// 42", "Report No.: Report 42" "Report No.: 42", MLA's "no. Report 42"
+/// "Report no. 42"; tester89 F3).
+fn with_number_word_once(mut t: Rich, n: &str) -> Rich {
+    let Some((word, rest)) = number_word(n) else { return t };
+    for label in ["No. ", "No.: ", "no. ", "no.: "] {
+        let written = format!("{label}{n}");
+        let Some(at) = t.text.rfind(&written) else { continue };
+        let said = t.text[..at].to_lowercase().ends_with(&format!("{} ", word.to_lowercase()));
+        let with = if said { format!("{label}{rest}") } else { format!("{word} {label}{rest}") };
+        splice(&mut t, at..at + written.len(), &with);
+        break;
     }
     t
 }
@@ -8835,7 +8910,8 @@ fn with_ama_report_number(t: Rich, r: &Reading) -> Rich {
     let genre = cited_genre(r);
     let label = match (genre.as_deref().map(str::trim), number) {
         (Some(g), Some(n)) => format!("{g} {n}"),
-        (None, Some(n)) => format!("Report No. {n}"),
+        // (A number stored with its word, "Report 42": the word once.)
+        (None, Some(n)) => format!("Report No. {}", number_word(n).map_or(n, |(_, rest)| rest)),
         (Some(g), None) => g.to_string(),
         (None, None) => return t,
     };
@@ -10070,20 +10146,20 @@ fn processor_title(title: &str) -> String {
                 if part.kept {
                     out.push('{');
                     out.push_str(&protected(text));
-                    // The space after a verbatim part is taken into its
-                    // braces: hayagriva's title case drops the space that
-                    // begins the text after a verbatim part that begins the
-                    // title ("Escherichia coliin Colonial Hospitals").
-                    match parts.get(i + 1) {
-                        Some(next) if i == 0 && !next.kept && next.text.starts_with(char::is_whitespace) => {
-                            let rest = next.text.trim_start();
-                            out.push_str(&next.text[..next.text.len() - rest.len()]);
-                        }
-                        _ => {}
-                    }
                     out.push('}');
+                } else if i == 1 && parts[0].kept && text.starts_with(char::is_whitespace) {
+                    // hayagriva's title case drops the space that begins the
+                    // text after a verbatim part that begins the title
+                    // ("Escherichia coliin Colonial Hospitals"): a mark
+                    // before it, taken out of the reference
+                    // ([`without_verbatim_mark`]), keeps it. (Taken into the
+                    // part's braces, the space made the next word part of
+                    // the verbatim one, never title-cased: "Plasmodium
+                    // falciparum resistance in Rural Clinics", tester89 F5.)
+                    out.push(VERBATIM_MARK);
+                    out.push_str(&with_letters_kept(text, false));
                 } else if i == 1 && parts[0].kept {
-                    out.push_str(&with_letters_kept(text.trim_start(), false));
+                    out.push_str(&with_letters_kept(text, false));
                 } else {
                     out.push_str(&with_letters_kept(text, i == 0));
                 }
@@ -11245,7 +11321,7 @@ mod tests {
             "the processor title-cases a bold word"
         );
         assert_eq!(processor_title("The <i>Ultima</i> {x}"), "The {Ultima} \\{x\\}");
-        assert_eq!(processor_title("<i>E. coli</i> in {x}"), "{E. coli }in \\{x\\}");
+        assert_eq!(processor_title("<i>E. coli</i> in {x}"), "{E. coli}\u{E0E3} in \\{x\\}");
         assert_eq!(processor_title("Vitamin A and type A, in part A."), "Vitamin {A} and type {A}, in part {A}.");
         assert_eq!(processor_title("A history: A study. A test"), "A history: A study. A test");
         // An unknown or malformed tag is text.
