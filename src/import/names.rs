@@ -3788,8 +3788,8 @@ fn split_plain_names(cell: &str) -> CellNames {
             if PARTICLES_ALSO_GIVEN.contains(&particle) {
                 doubt = Some(format!(
                     "{cell:?} read as 1 name \"Family, Given\" (family name {family:?}, given name {given:?}); \
-                     it could be 2 names written \"Given Family\" ({family}; {given}) — separate names with `;` \
-                     to be sure"
+                     it could be 2 names written \"Given Family\" ({family}; {given}) — write names \
+                     \"Family, Given\" separated by `;` to be sure"
                 ));
             }
             split_commas(cell, &mut doubt)
@@ -3801,8 +3801,9 @@ fn split_plain_names(cell: &str) -> CellNames {
             let initials_inside = given_first.iter().any(|p| p.split_whitespace().any(is_initials));
             if given_first.len() == 2 && and.len() == 1 && !initials_inside {
                 doubt = Some(format!(
-                    "{cell:?} read as 2 names written \"Given Family\" ({}; {}); it could be one name \
-                     \"Family, Given\" — separate names with `;` to be sure",
+                    "{cell:?} read as 2 names written \"Given Family\", each with its family name last \
+                     ({}; {}); it could be one name \"Family, Given\", and a name written family name first \
+                     would be read wrong — write names \"Family, Given\" separated by `;` to be sure",
                     given_first[0], given_first[1]
                 ));
             } else if !initials_inside {

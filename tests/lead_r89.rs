@@ -1,0 +1,91 @@
+//! Lead, session r89: a spreadsheet cell of two names without commas
+//! (fresh tester r89 F4). The warning advised separating the names with
+//! `;`, which keeps each whole as written (no comma says which word is the
+//! family name) and so fixed nothing; it now says to write each name
+//! "Family, Given", the form that stores the names right.
+
+mod common;
+use common::*;
+
+fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
+}
+
+fn reading<'a>(list: &'a serde_json::Value, title: &str) -> &'a serde_json::Value {
+    list.as_array().unwrap().iter().find(|r| r["title"] == title).unwrap_or_else(|| panic!("no {title}"))
+}
+
+fn parts(r: &serde_json::Value) -> Vec<(String, String)> {
+    r["author_names"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| (n["family"].as_str().unwrap_or("").to_string(), n["given"].as_str().unwrap_or("").to_string()))
+        .collect()
+}
+
+/// The warning's advice, followed, stores the names right: "Nguyễn Văn An,
+/// Lee Min-jung" is read "Given Family" (family name last), said with the
+/// form that settles it; the same people written "Family, Given" and
+/// separated by `;` are stored family name first, unwarned.
+#[test]
+fn the_advice_for_two_given_family_names_stores_them_right() {
+    let w = workdir();
+    let said = w.import_reading(
+        "word.csv",
+        "title,authors,year,type,container\n\
+         Hepatitis B,\"Nguyễn Văn An, Lee Min-jung\",2020,article,J\n",
+    );
+    assert!(
+        said.contains(
+            "word.csv:2:2: warning: authors cell \"Nguyễn Văn An, Lee Min-jung\" read as 2 names written \
+             \"Given Family\", each with its family name last (Nguyễn Văn An; Lee Min-jung); it could be one \
+             name \"Family, Given\", and a name written family name first would be read wrong — write names \
+             \"Family, Given\" separated by `;` to be sure"
+        ),
+        "{said}"
+    );
+    assert!(!said.contains("separate names with `;`"), "{said}");
+    let list = w.reading_list();
+    assert_eq!(
+        parts(reading(&list, "Hepatitis B")),
+        [("An".to_string(), "Nguyễn Văn".to_string()), ("Min-jung".to_string(), "Lee".to_string())]
+    );
+
+    // The advice followed.
+    let w = workdir();
+    let said = w.import_reading(
+        "word.csv",
+        "title,authors,year,type,container\n\
+         Hepatitis B,\"Nguyễn, Văn An; Lee, Min-jung\",2020,article,J\n",
+    );
+    assert!(!said.contains("warning"), "{said}");
+    let list = w.reading_list();
+    assert_eq!(
+        parts(reading(&list, "Hepatitis B")),
+        [("Nguyễn".to_string(), "Văn An".to_string()), ("Lee".to_string(), "Min-jung".to_string())]
+    );
+    let refs = w.references("vancouver");
+    assert_eq!(refs["Hepatitis B"], "Nguyễn VA, Lee MJ. Hepatitis B. J. 2020.");
+}
+
+/// A particle-first cell ("Da Silva, Joao") read as one name says the same
+/// advice when it could be two people.
+#[test]
+fn the_one_name_reading_gives_the_same_advice() {
+    let w = workdir();
+    let said = w.import_reading(
+        "r.csv",
+        "title,authors,year,type,container\n\
+         T,\"Al Gore, Bill Clinton\",2020,article,J\n",
+    );
+    assert!(
+        said.contains(
+            "it could be 2 names written \"Given Family\" (Al Gore; Bill Clinton) — write names \"Family, Given\" \
+             separated by `;` to be sure"
+        ),
+        "{said}"
+    );
+}
