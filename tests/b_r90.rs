@@ -207,13 +207,17 @@ fn f2_two_institutions_warning_names_the_stored_names_whole() {
 #[test]
 fn f6_mla_report_number_in_its_series() {
     let w = Workdir::new();
-    let csv = "title,authors,year,type,publisher,place,issue,series,series_number,edition\n\
-               Technical report,World Health Organization,2010,report,WHO,Geneva,No. 985,WHO Technical Report Series,,\n\
-               Series numbered,World Health Organization,2011,report,WHO,Geneva,,WHO Technical Report Series,986,\n\
-               Both numbers,World Health Organization,2012,report,WHO,Geneva,WHO/IER/1,WHO Technical Report Series,987,\n\
-               Own number,World Health Organization,2013,report,WHO,Geneva,985,,,\n\
-               Social determinants report,World Health Organization,2008,report,WHO,Geneva,WHO/IER/CSDH/08.1,,,\n";
-    w.import_reading("ed.csv", csv);
+    let csv = "title,authors,year,type,publisher,place,issue,series,series_number,edition,genre\n\
+               Technical report,World Health Organization,2010,report,WHO,Geneva,No. 985,WHO Technical Report Series,,,\n\
+               Series numbered,World Health Organization,2011,report,WHO,Geneva,,WHO Technical Report Series,986,,\n\
+               Both numbers,World Health Organization,2012,report,WHO,Geneva,WHO/IER/1,WHO Technical Report Series,987,,\n\
+               Own number,World Health Organization,2013,report,WHO,Geneva,985,,,,\n\
+               Social determinants report,World Health Organization,2008,report,WHO,Geneva,WHO/IER/CSDH/08.1,,,,\n";
+    // A genre's number stays with the genre ("Working Paper no. 22323").
+    let csv = format!(
+        "{csv}Working paper one,\"Beta, B.\",2002,report,Pub,London,22323,NBER Working Paper Series,,,Working Paper\n"
+    );
+    w.import_reading("ed.csv", &csv);
     let list = w.reading_list();
     let r = reading(&list, "Technical report");
     assert_eq!((r["issue"].as_str(), r["series"].as_str()), (Some("985"), Some("WHO Technical Report Series")));
@@ -236,6 +240,10 @@ fn f6_mla_report_number_in_its_series() {
         assert_eq!(
             reference(&m, "Social determinants"),
             "World Health Organization. Social Determinants Report. WHO/IER/CSDH/08.1, WHO, 2008."
+        );
+        assert_eq!(
+            reference(&m, "Working paper one"),
+            "Beta, B. Working Paper One. Working Paper no. 22323, Pub, 2002. NBER Working Paper Series."
         );
     }
     let apa = w.references("apa");

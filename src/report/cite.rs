@@ -8766,10 +8766,13 @@ fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
 /// as MLA prints it ("WHO Technical Report Series 985", MLA Handbook 9th
 /// ed., "Series"), not as a number of its own apart from the series it
 /// belongs to ("Technical Report. no. 985, WHO, 2010. WHO Technical Report
-/// Series."; tester r90 F6).
+/// Series."; tester r90 F6). A report with a genre keeps its number
+/// with the genre.
 fn number_of_series(r: &Reading) -> Option<&str> {
     let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
-    if r.kind != "report" || blank(&r.series) || !blank(&r.series_number) {
+    // With a genre the number is the genre's ("Working Paper no. 22323",
+    // MLA's own example): printed with it.
+    if r.kind != "report" || blank(&r.series) || !blank(&r.series_number) || !blank(&r.genre) {
         return None;
     }
     r.issue.as_deref().map(str::trim).filter(|n| !n.is_empty())
