@@ -1830,6 +1830,10 @@ pub struct Extra {
     /// "Funding details"…, see [`MACHINE_NOTE_LINES`]): not a note, not
     /// kept in it, named as not stored.
     pub machine: Vec<String>,
+    /// The "PMID:" and "DOI:" labels whose value is no PMID or DOI ("PMID:
+    /// pending"), with the value as written: a note is free text, so the
+    /// words stay in the note, said, and never refuse the record.
+    pub unread: Vec<(&'static str, String)>,
 }
 
 /// The labels of the lines Scopus and Web of Science write into a
@@ -2014,7 +2018,9 @@ fn available_line(line: &str) -> Option<(String, Option<String>)> {
         .find(|h| lower.starts_with(h))?;
     let rest = t[head.len()..].trim();
     let (url, after) = rest.split_once(char::is_whitespace).map_or((rest, ""), |(u, a)| (u, a.trim()));
-    let url = url.trim_start_matches('<').trim_end_matches(['>', ',', ';']);
+    // The sentence's full stop before "Accessed …" is not the address's
+    // (tester r90 F4).
+    let url = url.trim_start_matches('<').trim_end_matches(['>', ',', ';', '.']);
     if !(url.starts_with("http://") || url.starts_with("https://")) {
         return None;
     }
@@ -2199,10 +2205,25 @@ pub fn read_extra(s: &str) -> Extra {
                     } else {
                         glued
                     };
+                    // The sentence's punctuation after the number ("PMID:
+                    // 32853499; PMCID: PMC7480021.", PubMed's own citation
+                    // tail; tester r90 F4) is not the identifier's.
+                    let bare = note_identifier(value);
+                    let as_written = || format!("{}{}{value}", &w[..len], if glued.is_empty() { " " } else { "" });
                     match k {
-                        "pmid:" if out.pmid.is_none() => out.pmid = Some(value.to_string()),
-                        "doi:" if out.doi.is_none() => out.doi = Some(value.to_string()),
-                        _ => kept.push(format!("{}{}{value}", &w[..len], if glued.is_empty() { " " } else { "" })),
+                        "pmid:" if out.pmid.is_none() && super::normalise_pmid(bare).is_some() => {
+                            out.pmid = Some(bare.to_string())
+                        }
+                        "doi:" if out.doi.is_none() && super::normalise_doi(bare).is_some() => {
+                            out.doi = Some(bare.to_string())
+                        }
+                        "pmid:" | "doi:" => {
+                            if out.pmid.is_none() && k == "pmid:" || out.doi.is_none() && k == "doi:" {
+                                out.unread.push((if k == "pmid:" { "PMID" } else { "DOI" }, value.to_string()));
+                            }
+                            kept.push(as_written())
+                        }
+                        _ => kept.push(as_written()),
                     }
                 }
                 None => kept.push(w.to_string()),
@@ -2216,6 +2237,13 @@ pub fn read_extra(s: &str) -> Extra {
     let rest = rest.join("\n").trim().to_string();
     out.rest = (!rest.is_empty()).then_some(rest);
     out
+}
+
+/// An identifier as a note's sentence writes it, without the punctuation
+/// that ends the sentence or separates it from the next ("32853499;",
+/// "10.1000/x.", "44444444,").
+fn note_identifier(s: &str) -> &str {
+    s.trim_end_matches(['.', ';', ',', ':'])
 }
 
 /// The CSL variables of an Extra field ([`Extra::csl`]) read into the
@@ -2578,6 +2606,15 @@ fn take_extra(d: &mut Draft) {
             Some(o) if read_date(&o.text) == read_date(&v) => {}
             Some(_) => note.push(format!("Original Date: {v}")),
         }
+    }
+    for (label, v) in &e.unread {
+        let what =
+            if *label == "PMID" { "a PubMed ID (digits only, as 31234567)" } else { "a DOI (the form 10.1234/abc)" };
+        d.warnings.push(RowError::new(
+            x.at.line,
+            x.at.column,
+            format!("{p}note \"{label}: {v}\": {v:?} is not {what}; kept in the note, not read as the {label}"),
+        ));
     }
     if let Some(v) = e.pmid {
         match d.pmid.as_ref().filter(|o| !o.text.trim().is_empty()) {

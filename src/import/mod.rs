@@ -206,8 +206,8 @@ impl fmt::Display for ImportErrors {
 
 /// A PubMed identifier (PMID) in canon's form: digits only, without leading
 /// zeros, at most 12 digits (PMIDs are positive integers; NLM, "MEDLINE/PubMed
-/// data element descriptions", PMID). Accepts "PMID: 31234567", "pmid:1" and
-/// surrounding spaces; `None` for anything else.
+/// data element descriptions", PMID). Accepts "PMID: 31234567", "pmid:1",
+/// surrounding spaces and a trailing ".", ";" or ","; `None` for anything else.
 pub fn normalise_pmid(s: &str) -> Option<String> {
     let s = without_invisible(s);
     let t = s.trim();
@@ -218,6 +218,9 @@ pub fn normalise_pmid(s: &str) -> Option<String> {
         Some(head) if head.eq_ignore_ascii_case("pmid") => t[4..].trim_start().trim_start_matches(':').trim_start(),
         _ => t,
     };
+    // The punctuation a citation or list puts after the number ("PMID:
+    // 32853499; PMCID: …", "22222222.") is not the number's (tester r90 F4).
+    let t = t.trim_end_matches(['.', ';', ',']).trim_end();
     if t.is_empty() || t.len() > 12 || !t.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -868,7 +871,7 @@ pub fn issn_like(v: &str) -> bool {
 pub fn isbn_as_published(s: &str) -> Option<String> {
     normalise_isbn(s)?;
     let s = without_invisible(s);
-    let s = s.trim();
+    let s = s.trim().trim_end_matches(['.', ';', ',']).trim_end();
     let s = s.strip_prefix("ISBN").or_else(|| s.strip_prefix("isbn")).unwrap_or(s);
     Some(s.chars().filter(|c| !matches!(c, '-' | ' ' | ':' | '\u{2010}')).collect::<String>().to_uppercase())
 }
@@ -897,7 +900,9 @@ pub fn isbn_forms(s: &str) -> Option<(String, String)> {
 /// ([`isbn_as_published`]).
 pub fn normalise_isbn(s: &str) -> Option<String> {
     let s = without_invisible(s);
-    let s = s.trim();
+    // The punctuation a sentence or list puts after the number
+    // ("978-0-306-40615-7.") is not the ISBN's (tester r90 F4).
+    let s = s.trim().trim_end_matches(['.', ';', ',']).trim_end();
     let s = s.strip_prefix("ISBN").or_else(|| s.strip_prefix("isbn")).unwrap_or(s);
     let chars: Vec<char> = s.chars().filter(|c| !matches!(c, '-' | ' ' | ':' | '\u{2010}')).collect();
     match chars.len() {

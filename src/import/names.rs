@@ -4060,7 +4060,15 @@ fn joined_bodies_or_person(pieces: &[&str], capitalised: bool) -> bool {
 fn two_institutions(a: &str, b: &str) -> bool {
     let a = a.trim().trim_end_matches(',').trim();
     let a_words: Vec<&str> = a.split_whitespace().collect();
-    let a_from = a_words.iter().rposition(|w| is_join_word(w)).map_or(0, |k| k + 1);
+    // From its own previous joining word, unless the words after that one
+    // go on in lower case ("… santé et de la recherche médicale (Inserm)"):
+    // they continue one name (tester r90 F2).
+    let a_from = (0..a_words.len())
+        .rev()
+        .filter(|&k| is_join_word(a_words[k]) && a_words.get(k + 1).is_some_and(|w| capitalised_start(w)))
+        .map(|k| k + 1)
+        .next()
+        .unwrap_or(0);
     let a = a_words[a_from..].join(" ");
     // A list before it ("Smith J, Robert Koch-Institut und …"): its last name.
     let a = a.rsplit(',').next().unwrap_or_default().trim();
@@ -4098,11 +4106,14 @@ fn institutions_joined_by(s: &str) -> Option<(String, String, String)> {
 fn institutions_split_doubt(cell: &str) -> Option<String> {
     cell.split([';', '|']).find_map(|part| {
         let (a, word, b) = institutions_joined_by(part.trim())?;
-        let a_words: Vec<&str> = a.split_whitespace().collect();
-        let from = a_words.iter().rposition(|w| is_join_word(w)).map_or(0, |k| k + 1);
-        let first = a_words[from..].join(" ");
+        // The two names as the cell is read and stored ([`split_and`] on
+        // either side), not cut at the next joining word: "Institut
+        // national de la santé et de la recherche médicale (Inserm)" is one
+        // name, and braces around a cut name would drop the rest (tester
+        // r90 F2).
+        let first = split_and(a.trim().trim_end_matches(',').trim()).pop()?;
         let first = first.rsplit(',').next().unwrap_or(&first).trim().to_string();
-        let second = first_joined(b.trim());
+        let second = split_and(b.trim()).into_iter().next()?;
         Some(format!(
             "{cell:?} read as 2 institutions joined by {word:?}, {first:?} and {second:?}; if it is one \
              institution's name, write it in braces, {{{first} {word} {second}}}, to keep it whole"
@@ -4344,7 +4355,11 @@ fn is_join_word(w: &str) -> bool {
 /// joining word.
 fn first_joined(b: &str) -> String {
     let words: Vec<&str> = b.split_whitespace().collect();
-    let end = words.iter().position(|w| is_join_word(w)).unwrap_or(words.len());
+    // A joining word followed by lower case ("santé et de la recherche")
+    // is inside the name (tester r90 F2).
+    let end = (0..words.len())
+        .find(|&k| is_join_word(words[k]) && words.get(k + 1).is_none_or(|w| capitalised_start(w)))
+        .unwrap_or(words.len());
     words[..end].join(" ")
 }
 

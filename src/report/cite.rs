@@ -216,6 +216,10 @@ pub struct Style {
     /// file's own label is left to it ("Technical Report No. no. 987"
     /// otherwise), and Vancouver labels it itself.
     label_genre: bool,
+    /// The style labels a number itself (MLA: "no. 22323"), known by the
+    /// style's own id: a report's number in a series is printed with its
+    /// series, and a label that begins an element is capitalised.
+    labels_number: bool,
     /// An article number printed with its label, "Article 112873", as APA 7
     /// (§9.25) prints it; other styles print the number alone.
     article_label: bool,
@@ -484,6 +488,7 @@ impl Style {
             suffix,
             demote_particle,
             label_genre,
+            labels_number,
             article_label,
             et_al,
             status_terms,
@@ -519,6 +524,7 @@ impl Style {
             suffix: self.suffix,
             demote_particle: self.demote_particle,
             label_genre: self.label_genre,
+            labels_number: self.labels_number,
             article_label: self.article_label,
             publisher_unless_author: self.article_label,
             // (Vancouver too: it cites the abbreviation, but a journal
@@ -773,6 +779,7 @@ impl Style {
             _ => t,
         };
         let t = with_report_label(t, r, self.name == "vancouver");
+        let t = if self.labels_number { with_label_capitalised_after_stop(t) } else { t };
         let t = with_report_series(t, r, &self.name);
         let t = with_report_series_number(t, r, &self.name);
         let t = with_series_group_closed(t, r);
@@ -5777,6 +5784,9 @@ struct Form<'a> {
     foreign: bool,
     /// A report's genre labelled "No." before its number ([`Style`]'s `label_genre`).
     label_genre: bool,
+    /// MLA ([`Style`]'s `labels_number`): a report's number in a series
+    /// given as the series' number ([`number_of_series`]).
+    labels_number: bool,
     /// Vancouver (Citing Medicine): name suffixes without periods, a
     /// magazine cited as a journal, a report's own label.
     plain_suffix: bool,
@@ -6020,7 +6030,8 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     // A number that is not an issue ([`number_not_issue`]): CSL's `number`
     // (hayagriva's serial number), which the styles print as a report's
     // number ("Report No. WHO/HIS/2019.1", APA 7 §10.4) or a work's number.
-    let number = number_not_issue(r, kind);
+    let in_series = form.labels_number.then(|| number_of_series(r)).flatten();
+    let number = number_not_issue(r, kind).filter(|_| in_series.is_none());
     if let Some(n) = number {
         // A report's number as written ([`VERBATIM_MARK`]): "136" and
         // "HMK-2018-3" are not to be labelled "No." or "Nos." again, nor a
@@ -6320,7 +6331,8 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // A thesis's number in its series is its issue or its series
             // number, as the importers keep it ([`thesis_in_series`]).
             let series_number = (kind == "book" && r.series.is_some())
-                || (kind == "thesis" && thesis_in_series(r).is_some() && r.series_number.is_none());
+                || (kind == "thesis" && thesis_in_series(r).is_some() && r.series_number.is_none())
+                || in_series.is_some();
             if let (Some(i), false, None) = (&r.issue, series_number, number) {
                 e.insert("issue".into(), json!(i));
             }
@@ -6345,7 +6357,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // A report's number in its series (beside its own number, the
             // issue) numbers its series as a book's does (schema 0024).
             if let ("report", Some(series)) = (kind, &r.series) {
-                let parent = series_parent(series, r.series_number.as_deref());
+                let parent = series_parent(series, r.series_number.as_deref().or(in_series));
                 e.insert("parent".into(), json!({ "type": "anthology", "parent": parent }));
             }
             // A thesis in a series ("Acta Universitatis Upsaliensis", a
@@ -8747,6 +8759,43 @@ fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
         splice(&mut t, found.start..end, &format!("{written} No.:"));
     }
     with_number_word_once(t, n)
+}
+
+/// A report's one number beside its series and no number in that series
+/// ("No. 985", "WHO Technical Report Series"): its number in the series,
+/// as MLA prints it ("WHO Technical Report Series 985", MLA Handbook 9th
+/// ed., "Series"), not as a number of its own apart from the series it
+/// belongs to ("Technical Report. no. 985, WHO, 2010. WHO Technical Report
+/// Series."; tester r90 F6). A report with a genre keeps its number
+/// with the genre.
+fn number_of_series(r: &Reading) -> Option<&str> {
+    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+    // With a genre the number is the genre's ("Working Paper no. 22323",
+    // MLA's own example): printed with it.
+    if r.kind != "report" || blank(&r.series) || !blank(&r.series_number) || !blank(&r.genre) {
+        return None;
+    }
+    r.issue.as_deref().map(str::trim).filter(|n| !n.is_empty())
+}
+
+/// MLA's label that begins an element after a full stop, capitalised as
+/// MLA capitalises the first word of an element that follows a period
+/// ("Title. Vol. 2", "Title. No. 985"; MLA Handbook 9th ed.): the bundled
+/// style prints the label in lower case wherever it stands.
+fn with_label_capitalised_after_stop(mut t: Rich) -> Rich {
+    for (low, up) in [("no. ", "No. "), ("nos. ", "Nos. "), ("vol. ", "Vol. "), ("vols. ", "Vols. ")] {
+        let stop = format!(". {low}");
+        let mut from = 0;
+        while let Some(found) = t.text[from..].find(&stop) {
+            let at = from + found + 2;
+            let next = t.text[at + low.len()..].chars().next();
+            if next.is_some_and(char::is_alphanumeric) {
+                splice(&mut t, at..at + low.len(), up);
+            }
+            from = at + low.len();
+        }
+    }
+    t
 }
 
 /// A report's number stored with its word: the word and the number
