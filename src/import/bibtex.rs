@@ -2267,7 +2267,8 @@ fn institution_kept(d: &Draft, field: &str, l: &str, k: usize) -> String {
         Some((a, b))
             if !b.contains(' ')
                 && !BODY_FIRST_WORDS.contains(&a.to_lowercase().as_str())
-                && !names::led_by_acronym(l) =>
+                && !names::led_by_acronym(l)
+                && !names::two_words_headed(l) =>
         {
             format!("; if it is a person's, write it \"{b}, {a}\"")
         }
@@ -2383,6 +2384,26 @@ fn plainly_institution(p: &str) -> bool {
         || names::led_by_acronym(&t)
         // "Médecins Sans Frontières", "Reporters Without Borders".
         || BODY_PHRASES.iter().any(|b| lower.contains(b))
+        || head_worded(&t, words.len())
+}
+
+/// Whether an unbraced name is an institution's by a head word of any
+/// language canon reads, the one table a cell's reader uses
+/// ([`names::has_head_word`]: "Bundesministerium für Gesundheit",
+/// "Instituto de Salud Carlos III", "Robert Koch-Institut", "Ministère de
+/// la Santé"; tester r90 F1: read as the persons "für Gesundheit B" and
+/// "de Salud Carlos I 3rd" while "World Health Organization" was kept
+/// whole). Of one word, not by a word that is a family name too
+/// ("Service", "Bureau", "College": [`SURNAME_BODY_WORDS`]); of two, as
+/// [`names::two_words_headed`] reads them.
+fn head_worded(t: &str, words: usize) -> bool {
+    const SURNAMES_TOO: &[&str] = &["school", "office", "bureau", "college", "trust", "centre", "center", "verein"];
+    match words {
+        0 => false,
+        1 => names::has_head_word(t, &[SURNAME_BODY_WORDS, SURNAMES_TOO].concat()),
+        2 => names::two_words_headed(t),
+        _ => names::has_head_word(t, &[]),
+    }
 }
 
 /// Phrases of bodies' names in any of the languages they are written in
@@ -2508,6 +2529,11 @@ const TAIL_BODY_WORDS: &[&str] = &[
 /// the name before it.
 fn own_institution(q: &str) -> bool {
     let words: Vec<&str> = q.split_whitespace().collect();
+    // A head word of any language ("Paul-Ehrlich-Institut", "Instituto de
+    // Salud Carlos III"): a body of its own, as [`plainly_institution`] reads it.
+    if head_worded(q, words.len()) {
+        return true;
+    }
     words.len() >= 2
         && words.iter().all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "for" | "the" | "on" | "in"))
         && words.last().is_some_and(|w| {

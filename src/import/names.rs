@@ -509,6 +509,31 @@ fn head_word(w: &str) -> bool {
     !w.is_empty() && (one(&w) || (w.contains('-') && w.split('-').any(one)))
 }
 
+/// Whether a name has a word that is an institution's head noun in any
+/// language canon reads ([`HEAD_WORDS`], [`HEAD_STEMS`], [`CYRILLIC_STEMS`]:
+/// "Bundesministerium", "Koch-Institut", "Instituto", "Ministère"), the
+/// word `except` (lower case) aside. The one table BibTeX's reader of an
+/// unbraced name uses as a cell's reader does (tester r90 F1).
+pub fn has_head_word(s: &str, except: &[&str]) -> bool {
+    s.split_whitespace().any(|w| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        !except.contains(&bare.as_str()) && head_word(w)
+    })
+}
+
+/// Whether a name of two words is an institution's by its head word
+/// ([`has_head_word`]): first, where no given name stands ("Institut
+/// Pasteur", "Instituto Butantan"), or last inside a compound, which no
+/// family name is ("Robert Koch-Institut", "Karolinska Institutet"); a
+/// head word that is a whole word last may be a family name ("Ana
+/// Escola", "Hans Amt").
+pub fn two_words_headed(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let [first, last] = words[..] else { return false };
+    let bare = last.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    head_word(first) || (head_word(last) && !HEAD_WORDS.contains(&bare.as_str()))
+}
+
 /// Whether one word is an institution's word in any language canon reads:
 /// English [`CORPORATE`] or a head word of any language ([`head_word`]).
 /// The one test every reader of institutions' names uses.
@@ -1950,23 +1975,97 @@ pub fn institution_whole(n: &Name) -> Option<String> {
 pub fn acronym_of(short: &Name, full: &Name) -> bool {
     let Some(s) = short.literal.as_deref().map(str::trim) else { return false };
     let letters = s.chars().count();
-    if !(2..=8).contains(&letters) || !s.chars().all(|c| c.is_uppercase()) {
+    if !(2..=8).contains(&letters)
+        || !s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        || !s.starts_with(char::is_uppercase)
+    {
         return false;
     }
     let Some(whole) = institution_whole(full).filter(|w| w.split_whitespace().count() >= 2) else {
         return false;
     };
-    let small = |w: &str| matches!(w, "of" | "for" | "the" | "and" | "on" | "in" | "&" | "de" | "des" | "du" | "la");
+    let small = |w: &str| {
+        matches!(
+            w,
+            "of" | "for"
+                | "the"
+                | "and"
+                | "on"
+                | "in"
+                | "&"
+                | "de"
+                | "des"
+                | "du"
+                | "la"
+                | "für"
+                | "und"
+                | "der"
+                | "die"
+                | "das"
+                | "del"
+                | "y"
+                | "e"
+                | "et"
+                | "do"
+                | "da"
+                | "di"
+                | "della"
+        )
+    };
     let words: Vec<String> = whole
         .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .filter(|w| !w.is_empty())
         .collect();
-    let initials = |skip: bool| -> String {
-        words.iter().filter(|w| !(skip && small(w))).filter_map(|w| w.chars().next()).collect()
+    // Each word gives its first letter; or, read as a body's acronym is
+    // made, a numeral whole ("Carlos III" → "III", "Agenda 2030" → "2030")
+    // and a compound's parts their own ("Bundesministerium" → "BM",
+    // "Krebsforschungszentrum" → "KFZ"): tester r90 F5, "ISCIII", "BMG".
+    let initials = |skip: bool, numerals: bool, compounds: bool| -> String {
+        words
+            .iter()
+            .filter(|w| !(skip && small(w)))
+            .map(|w| {
+                let numeral = numeral_suffix(w)
+                    || matches!(w.as_str(), "x" | "xi" | "xii")
+                    || w.chars().all(|c| c.is_ascii_digit());
+                if numerals && numeral {
+                    w.clone()
+                } else if compounds {
+                    compound_initials(w)
+                } else {
+                    w.chars().next().map(String::from).unwrap_or_default()
+                }
+            })
+            .collect()
     };
     let s = s.to_lowercase();
-    s == initials(true) || s == initials(false)
+    [false, true].iter().any(|&skip| {
+        [false, true]
+            .iter()
+            .any(|&numerals| [false, true].iter().any(|&compounds| s == initials(skip, numerals, compounds)))
+    })
+}
+
+/// Parts of a compound word that its body's acronym gives a letter of
+/// ("Bundes|ministerium", "Krebs|forschungs|zentrum"): the head stems of
+/// [`HEAD_STEMS`] and a few words German bodies' compounds join.
+const COMPOUND_PARTS: &[&str] = &["forschung", "gesundheit", "versicherung", "sicherheit", "schutz"];
+
+/// The initials of one lower-case word read as a compound: its first letter
+/// and the first letter of each known part ([`COMPOUND_PARTS`], the stems of
+/// [`HEAD_STEMS`]) that starts inside it, in order.
+fn compound_initials(w: &str) -> String {
+    let mut starts: Vec<usize> = HEAD_STEMS
+        .iter()
+        .map(|(stem, ..)| *stem)
+        .chain(COMPOUND_PARTS.iter().copied())
+        .filter_map(|part| w.char_indices().skip(1).find(|(i, _)| w[*i..].starts_with(part)).map(|(i, _)| i))
+        .collect();
+    starts.push(0);
+    starts.sort_unstable();
+    starts.dedup();
+    starts.iter().filter_map(|&i| w[i..].chars().next()).collect()
 }
 
 /// A name as a spreadsheet cell writes it so that [`split_cell`] reads the
@@ -2087,7 +2186,8 @@ fn comma_less(s: &str) -> Name {
     let mut words: Vec<&str> = s.split_whitespace().collect();
     // A one-letter "suffix" is an initial unless initials come before it
     // ("van Gogh V" is Vincent van Gogh; see [`parse_medline`]).
-    let suffix = trailing_suffix(&words, false).then(|| words.pop()).flatten();
+    let spelled = natural_order_suffix(&words) && !long_suffix(words[words.len() - 1]);
+    let suffix = (trailing_suffix(&words, false) || spelled).then(|| words.pop()).flatten();
     // "Gogh V van": the particle after the initials goes before the family name.
     if let Some(k) = trailing_particle(&words) {
         words = [&words[k..], &words[..k]].concat();
@@ -2102,7 +2202,7 @@ fn comma_less(s: &str) -> Name {
     // guess when there are three or more: [`name_doubt`] says so.
     // Middle initials are part of the given name ("Kofi A. Mensah Jr.",
     // tester r18 F11: it was kept whole).
-    if let Some(x) = suffix.filter(|x| long_suffix(x))
+    if let Some(x) = suffix.filter(|x| long_suffix(x) || spelled)
         && !is_initials(words[0])
         && !is_initials(words[words.len() - 1])
         && !lower_initial(words[0])
@@ -2170,6 +2270,24 @@ fn trailing_suffix(words: &[&str], medline: bool) -> bool {
     words.len() > 2
         && ((is_suffix(last) && (long_suffix(last) || is_initials(prev)))
             || (spelled_generation(last) && is_initials(prev) && (medline || unstopped(prev))))
+}
+
+/// Whether the last of a name's words written "Given Family Suffix"
+/// without commas is its suffix, one rule for a cell, RIS and BibTeX's
+/// "First von Last": after two words or more, a suffix of more than one
+/// letter ("Martin Luther King Jr.", "… III"), or a Portuguese generation
+/// spelled out ("João Silva Filho", "Pedro Souza Neto", "… Júnior",
+/// "… Sobrinho") after whole words, not initials (tester r90 F3: family
+/// "Filho"). "Ana Neto" (two words) and "Maria A. Neto" keep the family
+/// name Neto.
+pub fn natural_order_suffix(words: &[&str]) -> bool {
+    let [first, .., prev, last] = words else {
+        return false;
+    };
+    let whole = |w: &str| !is_initials(w) && !lower_initial(w) && w.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    words.len() > 2
+        && (long_suffix(last)
+            || (spelled_generation(last) && last.starts_with(char::is_uppercase) && whole(prev) && whole(first)))
 }
 
 /// Where a particle written after a name's initials starts ("Gogh V van",
@@ -2526,10 +2644,19 @@ pub fn name_doubt(n: &Name) -> Option<String> {
     }
     let words: Vec<&str> = o.split_whitespace().collect();
     if let (Some(family), Some(given), Some(suffix)) = (&n.family, &n.given, &n.suffix)
-        && words.len() >= 4
+        // "João Silva Filho": "Filho" may end the family name "Silva Filho"
+        // as well (tester r90 F3), so said of three words too.
+        && (words.len() >= 4 || (words.len() == 3 && spelled_generation(suffix)))
         && words.last().is_some_and(|w| w == suffix)
     {
         let family = n.family_full().unwrap_or_else(|| family.clone());
+        if spelled_generation(suffix) {
+            return Some(format!(
+                "{o:?} was read as given name {given:?}, family name {family:?}, suffix {suffix:?}; if {suffix:?} \
+                 is part of the family name, write the name {:?}",
+                format!("{family} {suffix}, {given}")
+            ));
+        }
         return Some(format!(
             "{o:?} was read as given name {given:?}, family name {family:?}, suffix {suffix:?}; if the family \
              name is another, write the name \"Family, Suffix, Given\" (e.g. {:?})",
@@ -2910,7 +3037,9 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
             // one letter, unbraced, after two or more words is read as the
             // suffix (the import says so, with the "King, III, Martin Luther"
             // form BibTeX reads the same way: see `bibtex_suffix_doubt`).
-            let suffix = (refs.len() > 2 && refs.last().is_some_and(|x| long_suffix(x))).then(|| refs.pop()).flatten();
+            let plain: Vec<String> = refs.iter().map(|w| tidy(&decode(w))).collect();
+            let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
+            let suffix = natural_order_suffix(&plain).then(|| refs.pop()).flatten();
             let (given, particle, family) = first_von_last(&refs, false);
             let d = |s: Option<String>| s.map(|s| tidy(&decode(&s)));
             Name::person(
@@ -4219,8 +4348,9 @@ fn particle_first(part: &str) -> Option<&str> {
 /// name ("Vyas DA").
 fn given_family(part: &str) -> bool {
     let mut words: Vec<&str> = part.split_whitespace().collect();
-    // "Kofi Mensah Jr.": a suffix after the whole name is the person's.
-    if words.len() > 2 && words.last().is_some_and(|w| long_suffix(w)) {
+    // "Kofi Mensah Jr.", "João Silva Filho": a suffix after the whole name
+    // is the person's ([`natural_order_suffix`]).
+    if natural_order_suffix(&words) {
         words.pop();
     }
     let Some(last) = words.last() else { return false };
@@ -4252,7 +4382,7 @@ pub fn parse_given_family(s: &str) -> Option<Name> {
     if words.is_empty() {
         return None;
     }
-    let suffix = (words.len() > 2 && words.last().is_some_and(|w| long_suffix(w))).then(|| words.pop()).flatten();
+    let suffix = natural_order_suffix(&words).then(|| words.pop()).flatten();
     // "Jacques LE GOFF" after a role word ("sous la direction de …"), "ZHANG
     // Wei" in a list: the capitals say which words are the family name, as
     // for a name alone (tester r81 F1, F12: "GOFF, Jacques LE").
