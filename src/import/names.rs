@@ -1974,16 +1974,28 @@ pub fn institution_whole(n: &Name) -> Option<String> {
 /// is never the full one.
 pub fn acronym_of(short: &Name, full: &Name) -> bool {
     let Some(s) = short.literal.as_deref().map(str::trim) else { return false };
+    let Some(whole) = institution_whole(full) else { return false };
+    // The name with its own initials in brackets ("World Health
+    // Organization (WHO)") is the name: tester91 F5.
+    let whole = match bracketed_initials_of(&whole) {
+        Some((name, _)) => name,
+        None => whole,
+    };
+    initials_of_words(s, &whole)
+}
+
+/// Whether `s`, two to eight capitals (digits after the first), is the
+/// initials of `whole`, an institution's name of two words or more, as
+/// [`acronym_of`] reads them.
+fn initials_of_words(s: &str, whole: &str) -> bool {
     let letters = s.chars().count();
     if !(2..=8).contains(&letters)
         || !s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
         || !s.starts_with(char::is_uppercase)
+        || whole.split_whitespace().count() < 2
     {
         return false;
     }
-    let Some(whole) = institution_whole(full).filter(|w| w.split_whitespace().count() >= 2) else {
-        return false;
-    };
     let small = |w: &str| {
         matches!(
             w,
@@ -2012,11 +2024,18 @@ pub fn acronym_of(short: &Name, full: &Name) -> bool {
                 | "della"
         )
     };
-    let words: Vec<String> = whole
+    let written: Vec<&str> = whole
         .split(|c: char| c.is_whitespace() || c == ',' || c == '-')
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
+    let words: Vec<String> = written.iter().map(|w| w.to_lowercase()).collect();
+    // A word that is itself initials in capitals ("NHS England" → "NHSE")
+    // gives all its letters.
+    let capitals = |i: usize| {
+        let w = written[i];
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
     // Each word gives its first letter; or, read as a body's acronym is
     // made, a numeral whole ("Carlos III" → "III", "Agenda 2030" → "2030")
     // and a compound's parts their own ("Bundesministerium" → "BM",
@@ -2024,12 +2043,13 @@ pub fn acronym_of(short: &Name, full: &Name) -> bool {
     let initials = |skip: bool, numerals: bool, compounds: bool| -> String {
         words
             .iter()
-            .filter(|w| !(skip && small(w)))
-            .map(|w| {
+            .enumerate()
+            .filter(|(_, w)| !(skip && small(w)))
+            .map(|(i, w)| {
                 let numeral = numeral_suffix(w)
                     || matches!(w.as_str(), "x" | "xi" | "xii")
                     || w.chars().all(|c| c.is_ascii_digit());
-                if numerals && numeral {
+                if (numerals && numeral) || (compounds && capitals(i)) {
                     w.clone()
                 } else if compounds {
                     compound_initials(w)
@@ -2045,6 +2065,51 @@ pub fn acronym_of(short: &Name, full: &Name) -> bool {
             .iter()
             .any(|&numerals| [false, true].iter().any(|&compounds| s == initials(skip, numerals, compounds)))
     })
+}
+
+/// An institution's name written with its own initials after it in
+/// brackets, "World Health Organization (WHO)", "Robert Koch-Institut
+/// (RKI)", "NHS England (NHSE)": the name ("World Health Organization") and
+/// the initials ("WHO"). `None` unless the bracket holds the name's own
+/// initials ([`acronym_of`]'s reading) and ends the name.
+pub fn bracketed_initials_of(whole: &str) -> Option<(String, String)> {
+    let t = whole.trim();
+    let inner = t.strip_suffix(')')?;
+    let (name, initials) = inner.rsplit_once('(')?;
+    let (name, initials) = (name.trim(), initials.trim());
+    if name.contains(['(', ')']) || !initials_of_words(initials, name) {
+        return None;
+    }
+    Some((name.to_string(), initials.to_string()))
+}
+
+/// [`bracketed_initials_of`] of an institution's name ([`institution_whole`]);
+/// `None` for a person's name.
+pub fn bracketed_initials(n: &Name) -> Option<(String, String)> {
+    bracketed_initials_of(&institution_whole(n)?)
+}
+
+/// Whether `long` is `short`, an institution's name, with its own initials
+/// after it in brackets ([`bracketed_initials`]: "World Health Organization
+/// (WHO)" of "World Health Organization", or of RIS's "Organization, World
+/// Health"): one body, the bracketed form the fuller. A person's name is
+/// never matched so.
+pub fn with_own_initials(long: &Name, short: &Name) -> bool {
+    let Some((name, _)) = bracketed_initials(long) else { return false };
+    institution_whole(short).is_some_and(|w| crate::import::title_key(&w) == crate::import::title_key(&name))
+}
+
+/// Whether two names are one body's: one the other's initials
+/// ([`acronym_of`]), or one the other with its own initials in brackets
+/// ([`with_own_initials`]), in either order. A person's name is never one.
+pub fn one_body(a: &Name, b: &Name) -> bool {
+    acronym_of(a, b) || acronym_of(b, a) || with_own_initials(a, b) || with_own_initials(b, a)
+}
+
+/// Whether two names of one body ([`one_body`]) are written the same way,
+/// as an institution's name whole (case and punctuation aside).
+pub fn one_body_same_form(a: &Name, b: &Name) -> bool {
+    matches!((institution_whole(a), institution_whole(b)), (Some(x), Some(y)) if crate::import::title_key(&x) == crate::import::title_key(&y))
 }
 
 /// Parts of a compound word that its body's acronym gives a letter of

@@ -3570,7 +3570,7 @@ fn first_page(p: &str) -> String {
 /// Whether two first authors are one person by family name ([`person_key`])
 /// or in two scripts ([`romanised_person`]).
 pub fn same_first_author(a: &Name, b: &Name) -> bool {
-    person_key(a) == person_key(b) || romanised_person(a, b)
+    person_key(a) == person_key(b) || romanised_person(a, b) || names::one_body(a, b)
 }
 
 /// Whether a title is MEDLINE's translation of a non-English one, in
@@ -3736,8 +3736,7 @@ fn same_person(a: &Name, b: &Name) -> bool {
         || whole_and_parts(b, a)
         // A body's initials and its name ("WHO" and "World Health
         // Organization", or RIS's "Organization, World Health"): tester n86.
-        || names::acronym_of(a, b)
-        || names::acronym_of(b, a)
+        || names::one_body(a, b)
 }
 
 /// Of a body's initials and its name ([`names::acronym_of`]), the name in
@@ -3746,6 +3745,16 @@ fn same_person(a: &Name, b: &Name) -> bool {
 /// either order (tester n86: the inverted guess stayed, and the two
 /// records were two works). `None` unless one is the other's initials.
 fn spelled_out(a: &Name, b: &Name) -> Option<Name> {
+    // The name with its own initials in brackets beside the name alone or
+    // the initials alone: the bracketed form, which holds both (tester91 F5).
+    for (long, short) in [(a, b), (b, a)] {
+        if names::bracketed_initials(long).is_some()
+            && names::one_body(long, short)
+            && !names::one_body_same_form(long, short)
+        {
+            return names::institution_whole(long).map(|w| Name::literal(&w));
+        }
+    }
     let full = if names::acronym_of(a, b) {
         b
     } else if names::acronym_of(b, a) {
@@ -3764,9 +3773,18 @@ fn spelled_out(a: &Name, b: &Name) -> Option<Name> {
 fn initials_said(role: &str, ours: &[Name], theirs: &[Name]) -> Vec<String> {
     ours.iter()
         .filter_map(|a| {
-            let b = theirs.iter().find(|b| names::acronym_of(a, b) || names::acronym_of(b, a))?;
-            let (short, full) = if names::acronym_of(a, b) { (a, b) } else { (b, a) };
+            let b = theirs.iter().find(|b| names::one_body(a, b) && !names::one_body_same_form(a, b))?;
             let whole = spelled_out(a, b)?;
+            if let Some((name, initials)) = names::bracketed_initials(&whole) {
+                let other = if names::bracketed_initials(a).is_some() { b } else { a };
+                return Some(format!(
+                    "{role}: {:?} and {:?} are one body ({name:?} with its initials {initials:?} in brackets): the \
+                     name kept with them, whole as an institution's",
+                    other.original, whole.original
+                ))
+                .filter(|_| other.original != whole.original);
+            }
+            let (short, full) = if names::acronym_of(a, b) { (a, b) } else { (b, a) };
             let guess = if full.is_literal() {
                 String::new()
             } else {
@@ -3887,6 +3905,11 @@ fn fullness(n: &Name) -> usize {
 /// ("van der Berg" and "Berg" with the particle "van der" are one person),
 /// else [`family_key`] of the name as written.
 pub fn person_key(n: &Name) -> String {
+    // An institution's name with its own initials in brackets is the name
+    // ("World Health Organization (WHO)": tester91 F5).
+    if let Some((name, _)) = names::bracketed_initials(n) {
+        return family_key(&name);
+    }
     match n.family.as_deref().map(title_key) {
         Some(f) if !f.is_empty() => f.rsplit(' ').next().unwrap_or(&f).to_string(),
         _ => family_key(&n.original),
