@@ -6357,7 +6357,12 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // A report's number in its series (beside its own number, the
             // issue) numbers its series as a book's does (schema 0024).
             if let ("report", Some(series)) = (kind, &r.series) {
-                let parent = series_parent(series, r.series_number.as_deref().or(in_series));
+                // A number that is no whole number ("23.1", "12/2020",
+                // "A-5") the processor prints without the style's label
+                // ("; 23.1") or not at all: canon prints it, labelled as a
+                // whole number is ([`with_report_series_number`]; tester r91 F3).
+                let numbered = r.series_number.as_deref().filter(|n| whole_number(n));
+                let parent = series_parent(series, numbered.or(in_series.filter(|_| r.series_number.is_none())));
                 e.insert("parent".into(), json!({ "type": "anthology", "parent": parent }));
             }
             // A thesis in a series ("Acta Universitatis Upsaliensis", a
@@ -6367,6 +6372,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // ("(Issue 12)" in APA, "no. 12" with no series in Chicago) and
             // its series given to no style (tester s86).
             if let Some((series, n)) = thesis_in_series(r).filter(|_| kind == "thesis") {
+                let n = n.filter(|n| whole_number(n));
                 e.insert("parent".into(), json!({ "type": "anthology", "parent": series_parent(series, n) }));
             }
         }
@@ -8048,8 +8054,14 @@ fn with_nlm_publisher_unknown(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     // The date that ends a sentence or comes before the pages ("2013. p.
     // 31-50.", "2013;"): the publication's, not a title's number.
     let after = &t.text[date_at..];
+    // (A month or season after the year is the date's: "2017 Summer.",
+    // "2017 Mar 5.", "2017 Summer-Fall;"; tester r91 F6: the placeholders
+    // were left out once a season was printed.)
     let end = after.find(['.', ';', ' ']).unwrap_or(after.len());
-    if !matches!(after[end..].chars().next(), None | Some('.' | ';')) && !after.starts_with("[date unknown]") {
+    let stop = after.find(['.', ';']).unwrap_or(after.len());
+    let dated = end < stop && after[end..stop].split_whitespace().all(|w| nlm_date_word(w, words));
+    if !matches!(after[end..].chars().next(), None | Some('.' | ';')) && !dated && !after.starts_with("[date unknown]")
+    {
         return t;
     }
     let (no_place, no_publisher) =
@@ -8062,6 +8074,26 @@ fn with_nlm_publisher_unknown(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     let place = place.map_or(no_place, str::to_string);
     splice(&mut t, date_at..date_at, &format!("{place}: {no_publisher}; "));
     t
+}
+
+/// A word of a date after its year as Citing Medicine writes it: a day, a
+/// month ("Mar", "March", the locale's own), a season ("Summer", "Fall"),
+/// or a range of them joined by a dash ("Summer-Fall", "Mar-Apr", "5-7").
+fn nlm_date_word(w: &str, words: &Words) -> bool {
+    w.split(['-', '\u{2013}']).all(|part| {
+        let part = part.trim_end_matches(',');
+        !part.is_empty()
+            && (part.chars().all(|c| c.is_ascii_digit())
+                || ["spring", "summer", "autumn", "fall", "winter"]
+                    .iter()
+                    .any(|s| words.season(s).eq_ignore_ascii_case(part) || s.eq_ignore_ascii_case(part))
+                || crate::import::dates::MONTHS
+                    .iter()
+                    .any(|m| m.eq_ignore_ascii_case(part) || (part.len() == 3 && m[..3].eq_ignore_ascii_case(part)))
+                || words.months.iter().any(|(long, short)| {
+                    long.eq_ignore_ascii_case(part) || short.as_deref().is_some_and(|s| s.trim_end_matches('.') == part)
+                }))
+    })
 }
 
 /// AMA's status of a work not yet published before its DOI or URL, which
@@ -8681,11 +8713,24 @@ fn first_language(r: &Reading) -> Option<&str> {
     r.language.as_deref().and_then(|l| l.split([';', ',']).map(str::trim).find(|l| !l.is_empty()))
 }
 
+/// A series as the processor's parent of a book, report or thesis: CSL
+/// `collection-title` and `collection-number`. A capital "A" standing alone
+/// in it is the series' letter, kept as written ([`with_letters_kept`]):
+/// the styles' title case took it for the article ("Série A" printed
+/// "Série a" in APA, Chicago and MLA; tester r91 F4).
 fn series_parent(series: &str, number: Option<&str>) -> Value {
+    let title = with_letters_kept(series, true);
     match number {
-        Some(n) => json!({ "type": "anthology", "title": protected(series), "volume": n }),
-        None => json!({ "type": "anthology", "title": protected(series) }),
+        Some(n) => json!({ "type": "anthology", "title": title, "volume": n }),
+        None => json!({ "type": "anthology", "title": title }),
     }
+}
+
+/// A number of digits only ("7", "1040"), which the processor prints with
+/// the style's label for a number in a series.
+fn whole_number(n: &str) -> bool {
+    let n = n.trim();
+    !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A thesis's series and its number in it, stored as a book's (the number
@@ -8920,9 +8965,10 @@ fn with_report_series_number(mut t: Rich, r: &Reading, style: &str) -> Rich {
     // Printed when it follows the series, with or without its label ("(…;
     // no. 5)", "… 5"); a "5" elsewhere (the report's number "WP-19-5", a
     // year) is not it (tester r81 F7: Harvard left it out).
-    let after: Vec<&str> =
-        t.text[found.end..].split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(2).collect();
-    if after.iter().any(|w| w.eq_ignore_ascii_case(n)) {
+    // The number is compared whole: "23.1", "12/2020", "WHO/HIS/2019.1" are
+    // one number, not the words "23" and "1" (tester r91 F3: printed again,
+    // "no. 23.1; 23.1").
+    if printed_after_series(&t.text[found.end..], n) {
         // APA labels it "No." (7th §10.4, "(Policy Research Working Paper
         // No. 8937)"), where the bundled style prints the series' number
         // bare, as a book's volume ("(Working Papers 7)"; tester s86).
@@ -8932,15 +8978,48 @@ fn with_report_series_number(mut t: Rich, r: &Reading, style: &str) -> Rich {
         }
         return t;
     }
+    // A number stored with its own label ("Vol. 3", "N.º 45") is not
+    // labelled again ("no. Vol. 3").
+    let own_label = n.split_once(char::is_whitespace).is_some_and(|(w, rest)| {
+        w.chars().any(char::is_alphabetic)
+            && (w.ends_with('.') || w.ends_with('º'))
+            && rest.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    });
     let label = match style {
+        "vancouver" if own_label => format!("; {n}"),
         "vancouver" => format!("; no. {n}"),
+        "ama" if own_label => format!(" {n}"),
         "ama" => format!(" no. {n}"),
         "harvard" => format!(", {n}"),
-        "chicago" => format!(" {n}"),
+        "chicago" | "mla" => format!(" {n}"),
+        _ if own_label => format!(" {n}"),
         _ => format!(" No. {n}"),
     };
     splice(&mut t, found.end..found.end, &label);
     t
+}
+
+/// Whether `n`, a number in a series, follows the series in `rest` (the
+/// reference after the series), with or without the style's label or
+/// separator ("; no. 23.1", " No. 12/2020", ", A-5", " Vol. 3"): whole, the
+/// next character no letter or digit ("5" is not "5.2", "23.1" not "23").
+fn printed_after_series(rest: &str, n: &str) -> bool {
+    let trim = |s: &str| s.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':')).to_string();
+    let starts = |at: &str| {
+        let tail = at.get(n.len()..).unwrap_or_default();
+        let joined =
+            tail.strip_prefix(['.', '/', '-', '\u{2013}']).is_some_and(|t| t.starts_with(char::is_alphanumeric));
+        at.get(..n.len()).is_some_and(|head| head.eq_ignore_ascii_case(n))
+            && !tail.starts_with(char::is_alphanumeric)
+            && !joined
+    };
+    let at = trim(rest);
+    if starts(&at) {
+        return true;
+    }
+    // After one word, the style's label ("no.", "No.", "vol.").
+    let Some((label, after)) = at.split_once(char::is_whitespace) else { return false };
+    label.chars().any(char::is_alphabetic) && !label.ends_with(')') && starts(&trim(after))
 }
 
 /// The genre (or the report number with it) AMA 11 prints for a report,
