@@ -89,3 +89,23 @@ fn the_one_name_reading_gives_the_same_advice() {
         "{said}"
     );
 }
+
+/// A person's name kept whole with initials in brackets ("John Smith (JS)")
+/// is no institution with its acronym: it never matches "Smith, John" and
+/// never replaces him (the bracket rule of tester r91 F5 matched and
+/// replaced him).
+#[test]
+fn a_persons_name_with_initials_in_brackets_is_no_body() {
+    let w = workdir();
+    w.import_reading("a.csv", "title,authors,year,type\nHealth report,\"Smith, John\",2019,report\n");
+    let said = w.import_reading("b.csv", "title,authors,year,type\nHealth report,\"John Smith (JS)\",2019,report\n");
+    assert!(said.contains("readings: 1 new, 0 changed"), "{said}");
+    let list = w.reading_list();
+    let stored: Vec<String> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["author_names"][0]["original"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(stored, ["Smith, John", "John Smith (JS)"]);
+}

@@ -2071,13 +2071,17 @@ fn initials_of_words(s: &str, whole: &str) -> bool {
 /// brackets, "World Health Organization (WHO)", "Robert Koch-Institut
 /// (RKI)", "NHS England (NHSE)": the name ("World Health Organization") and
 /// the initials ("WHO"). `None` unless the bracket holds the name's own
-/// initials ([`acronym_of`]'s reading) and ends the name.
+/// initials ([`acronym_of`]'s reading), ends the name, and the name reads as
+/// an institution's ([`looks_corporate`]).
 pub fn bracketed_initials_of(whole: &str) -> Option<(String, String)> {
     let t = whole.trim();
     let inner = t.strip_suffix(')')?;
     let (name, initials) = inner.rsplit_once('(')?;
     let (name, initials) = (name.trim(), initials.trim());
-    if name.contains(['(', ')']) || !initials_of_words(initials, name) {
+    // Only an institution's name: "John Smith (JS)" kept whole is a
+    // person's name with a note, never "John Smith" the body (it matched
+    // "Smith, John" and replaced him).
+    if name.contains(['(', ')']) || !initials_of_words(initials, name) || !looks_corporate(name) {
         return None;
     }
     Some((name.to_string(), initials.to_string()))
