@@ -993,6 +993,9 @@ impl Stored {
         let pages = fuller("pages", &new.pages, &self.pages);
         let publisher = fuller("publisher", &r.publisher, &self.publisher);
         let place = fuller("place", &r.place, &self.place);
+        // A series' name in capitals or without its diacritics, as a
+        // journal's (tester r91 F2).
+        let series = fuller("series", &r.series, &self.series);
         // One book's ISBN in its other form (ten or thirteen digits): the
         // ISBN-13, in either order ([`fuller_form`]; tester r62 F7).
         let isbn = fuller("isbn", &r.isbn, &self.isbn);
@@ -1269,7 +1272,7 @@ impl Stored {
             pmid: pick(&r.pmid, &self.pmid),
             // Another list's ISBNs are added by the writer, never a loss ([`ReadingWriter::settle_other_isbns`]).
             other_isbns: self.other_isbns.clone(),
-            series: pick(&r.series, &self.series),
+            series,
             genre: pick(&r.genre, &self.genre),
             page_count: pick(&r.page_count, &self.page_count),
             credit: pick(&r.credit, &self.credit),
@@ -1655,7 +1658,7 @@ impl Stored {
             },
             pmid: pick(&self.pmid, &r.pmid),
             other_isbns: self.other_isbns.clone(),
-            series: pick(&self.series, &r.series),
+            series: fuller("series", &self.series, &r.series),
             genre: pick(&self.genre, &r.genre),
             page_count: pick(&self.page_count, &r.page_count),
             credit: pick(&self.credit, &r.credit),
@@ -2052,6 +2055,32 @@ fn one_field<S: AsRef<str>>(fields: &[S]) -> bool {
 /// research ed.)` is the `BMJ` another list has). Such a value is not a
 /// change, in an import or a merge.
 pub fn same_value(field: &str, a: &str, b: &str) -> bool {
+    // An elision's apostrophe written as a space, as an old export's
+    // capitals without punctuation write it ("REVUE D EPIDEMIOLOGIE" for
+    // "Revue d'Épidémiologie", "L ENFANT" for "L'Enfant"; tester r91 F2:
+    // taken for another name, it replaced the stored one).
+    if [a, b].iter().any(|s| s.contains(APOSTROPHES)) && same_value_as_written(field, &elided(a), &elided(b)) {
+        return true;
+    }
+    same_value_as_written(field, a, b)
+}
+
+/// The apostrophes an elision is written with ("d'", "l’").
+const APOSTROPHES: [char; 5] = ['\'', '\u{2019}', '\u{2018}', '\u{02BC}', '`'];
+
+/// A text with its apostrophes written as spaces ("d Épidémiologie").
+fn elided(s: &str) -> String {
+    s.replace(APOSTROPHES, " ")
+}
+
+/// The same words, case, diacritics and punctuation aside, an elision's
+/// apostrophe written as a space or not at all ([`same_value`] of a title).
+fn same_words(a: &str, b: &str) -> bool {
+    title_key(a) == title_key(b) || title_key(&elided(a)) == title_key(&elided(b))
+}
+
+/// [`same_value`] of the two texts as written.
+fn same_value_as_written(field: &str, a: &str, b: &str) -> bool {
     if title_key(a) == title_key(b) {
         return true;
     }
@@ -2797,8 +2826,8 @@ pub(crate) fn title_form(ours: &str, theirs: &str) -> Form {
     let same_text = title_text::same_but_case_marks(ours, theirs);
     let trimmed = |t: &str| t.trim().trim_end_matches('.').trim_end().to_string();
     let marks: [(&str, &Weight); 8] = [
-        ("in capitals", &|t| usize::from(!shouted(t, "a"))),
-        ("without its diacritics", &|t| t.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).count()),
+        ("in capitals", &in_own_case),
+        ("without its diacritics", &diacritics),
         ("with fewer of its letters (\"&\" for \"and\"?)", &|t| t.chars().filter(|c| c.is_alphanumeric()).count()),
         ("with \" - \" for its dash or colon", &|t| usize::from(!t.contains(" - "))),
         ("in title case or lower case", &|t| {
@@ -2825,9 +2854,7 @@ pub(crate) fn title_form(ours: &str, theirs: &str) -> Form {
                 .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
                 .count()
         }),
-        ("with less of its punctuation", &|t| {
-            trimmed(t).chars().filter(|c| !c.is_alphanumeric() && !c.is_whitespace()).count()
-        }),
+        ("with less of its punctuation", &punctuation),
         ("without its typographic marks", &|t| {
             t.chars().filter(|c| "\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}".contains(*c)).count()
         }),
@@ -2848,6 +2875,24 @@ pub(crate) fn title_form(ours: &str, theirs: &str) -> Form {
         return Form::Alike;
     }
     by(title_text::sheet(ours).cmp(&title_text::sheet(theirs)), OTHER_FORM).unwrap_or(Form::Alike)
+}
+
+/// A mark of [`title_form`] and [`fuller_form`]: 1 for a text in its own
+/// case, 0 for one in capitals throughout ([`shouted`]).
+fn in_own_case(t: &str) -> usize {
+    usize::from(!shouted(t, "a"))
+}
+
+/// A mark of [`title_form`] and [`fuller_form`]: how many of a text's
+/// letters are outside ASCII (its diacritics).
+fn diacritics(t: &str) -> usize {
+    t.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).count()
+}
+
+/// A mark of [`title_form`] and [`fuller_form`]: how many marks of
+/// punctuation a text has, a final full stop aside.
+fn punctuation(t: &str) -> usize {
+    t.trim().trim_end_matches('.').trim_end().chars().filter(|c| !c.is_alphanumeric() && !c.is_whitespace()).count()
 }
 
 /// What is said of a form of a title that no mark of [`title_form`] tells
@@ -4006,9 +4051,18 @@ pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
     }
     // Each rule is asked both ways round, so the answer cannot depend on
     // which form came first.
-    let rules: [(&str, &Beats); 10] = [
-        // The same value in capitals (an old export's "THE LANCET").
-        ("is in capitals", &|x, y| same_value(field, x, y) && shouted(y, x)),
+    // A journal's, publisher's, place's or series' name: its words, as a
+    // title's, weighed by the marks of [`title_form`] (tester r91 F2: a
+    // capitals name without its accents and apostrophe replaced it).
+    let named = matches!(field, "container" | "publisher" | "place" | "series");
+    let rules: [(&str, &Beats); 12] = [
+        // The same name in capitals (an old export's "THE LANCET",
+        // "REVUE D EPIDEMIOLOGIE ET DE SANTE PUBLIQUE").
+        ("is the same name in capitals", &|x, y| {
+            named && same_value(field, x, y) && in_own_case(x) > in_own_case(y) && shouted(y, x)
+        }),
+        // Another value in capitals.
+        ("is in capitals", &|x, y| !named && same_value(field, x, y) && shouted(y, x)),
         // An electronic locator in capitals ("E1465-E1470", Web of
         // Science's) and as published ("e1465-e1470"; tester r52 F1).
         ("is in capitals", &|x, y| {
@@ -4020,8 +4074,9 @@ pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
         }),
         // The same words with their diacritics ("Cadernos de Saúde Pública"
         // for "Cadernos de Saude Publica"; tester r40, #13).
+        ("is the same name without its diacritics", &|x, y| named && same_words(x, y) && diacritics(x) > diacritics(y)),
         ("is without its diacritics", &|x, y| {
-            crate::import::fold(x) == crate::import::fold(y) && non_ascii(x) > non_ascii(y)
+            !named && crate::import::fold(x) == crate::import::fold(y) && non_ascii(x) > non_ascii(y)
         }),
         // The same name with more of its capitals ("BMJ Global Health" and
         // MEDLINE's "BMJ global health", "The New England Journal of
@@ -4078,6 +4133,17 @@ pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
         }
         if beats(theirs, ours) {
             return Form::Theirs(why);
+        }
+    }
+    // The same words with their punctuation ("Revue d'Épidémiologie" and
+    // "Revue d Épidémiologie"), full stops aside (an abbreviation's, which
+    // the rules of `container_short` weigh).
+    if named && same_words(ours, theirs) {
+        let marks = |t: &str| punctuation(&t.replace('.', ""));
+        match marks(ours).cmp(&marks(theirs)) {
+            std::cmp::Ordering::Greater => return Form::Ours("is the same name with less of its punctuation"),
+            std::cmp::Ordering::Less => return Form::Theirs("is the same name with less of its punctuation"),
+            std::cmp::Ordering::Equal => {}
         }
     }
     if same_value(field, ours, theirs) || (field == "pages" && crate::import::same_pages(ours, theirs)) {
@@ -4163,7 +4229,7 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
     // A container, publisher, place, page range or ISBN in two forms: the
     // import's rule ([`fuller_form`]), so that a merge and an import agree.
     if let (Some(a), Some(b)) = (ours.as_str(), theirs.as_str())
-        && matches!(field, "container" | "publisher" | "place" | "pages" | "isbn" | "edition")
+        && matches!(field, "container" | "publisher" | "place" | "series" | "pages" | "isbn" | "edition")
     {
         return match fuller_form(field, a, b) {
             Form::Ours(_) => Some(Side::Ours),
@@ -6405,14 +6471,14 @@ impl<'t> ReadingWriter<'t> {
                 ));
             }
         }
-        // A stored container, publisher, place, page range or ISBN kept
+        // A stored container, publisher, place, series, page range or ISBN kept
         // against the file's other form of it ([`fuller_form`]): said in the
         // real import too, not only in the dry run's list (tester r62 F4:
         // whichever list came first stayed, and nothing was said).
         let forms: Vec<&str> = kept
             .iter()
             .filter(|k| {
-                ["container", "publisher", "place", "pages", "isbn", "url", "accessed"].iter().any(|f| {
+                ["container", "publisher", "place", "series", "pages", "isbn", "url", "accessed"].iter().any(|f| {
                     k.strip_prefix(f).is_some_and(|rest| rest.starts_with(": kept "))
                         && k.contains(" (the file's ")
                         && !k.ends_with("is another source's)")
@@ -9331,6 +9397,12 @@ mod tests {
             ("publisher", "The New Press", "New Press"),
             ("isbn", "9780802141323", "0802141323"),
             ("container", "Cadernos de Saúde Pública", "Cadernos de Saude Publica"),
+            // Tester r91 F2: capitals, no accents, the apostrophe a space.
+            ("container", "Revue d'Épidémiologie et de Santé Publique", "REVUE D EPIDEMIOLOGIE ET DE SANTE PUBLIQUE"),
+            ("container", "Revue d'Epidemiologie", "Revue d Epidemiologie"),
+            ("publisher", "Edições Loyola", "EDICOES LOYOLA"),
+            ("place", "São Paulo", "SAO PAULO"),
+            ("series", "Série Saúde Pública", "SERIE SAUDE PUBLICA"),
             ("pages", "123-129", "123-"),
             ("container", "The New England Journal of Medicine", "N Engl J Med"),
         ] {
