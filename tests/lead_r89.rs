@@ -109,3 +109,28 @@ fn a_persons_name_with_initials_in_brackets_is_no_body() {
         .collect();
     assert_eq!(stored, ["Smith, John", "John Smith (JS)"]);
 }
+
+/// A series' name in its own capitals beside a list's sentence-case copy:
+/// the capitals kept in either order, as a journal's are (the series took
+/// the later file's form, then the first stored).
+#[test]
+fn a_series_keeps_its_capitals_in_either_order() {
+    let csv = "title,authors,year,type,publisher,series\n\
+               Reimagining global health,\"Farmer, Paul\",2013,book,University of California Press,\
+               California series in public anthropology\n";
+    let ris = "TY  - BOOK\nAU  - Farmer, Paul\nTI  - Reimagining global health\nPY  - 2013\n\
+               PB  - University of California Press\nT3  - California Series in Public Anthropology\nER  - \n";
+    for order in [["s.csv", "s.ris"], ["s.ris", "s.csv"]] {
+        let w = workdir();
+        for f in order {
+            w.import_reading(f, if f.ends_with("csv") { csv } else { ris });
+        }
+        let list = w.reading_list();
+        assert_eq!(list.as_array().unwrap().len(), 1, "{order:?}");
+        assert_eq!(
+            reading(&list, "Reimagining global health")["series"],
+            "California Series in Public Anthropology",
+            "{order:?}"
+        );
+    }
+}

@@ -2072,7 +2072,8 @@ fn initials_of_words(s: &str, whole: &str) -> bool {
 /// (RKI)", "NHS England (NHSE)": the name ("World Health Organization") and
 /// the initials ("WHO"). `None` unless the bracket holds the name's own
 /// initials ([`acronym_of`]'s reading), ends the name, and the name reads as
-/// an institution's ([`looks_corporate`]).
+/// an institution's ([`looks_corporate`], [`literal_is_organisation`]: a
+/// two-word name such as "John Smith (JS)" is a person's).
 pub fn bracketed_initials_of(whole: &str) -> Option<(String, String)> {
     let t = whole.trim();
     let inner = t.strip_suffix(')')?;
@@ -2081,7 +2082,10 @@ pub fn bracketed_initials_of(whole: &str) -> Option<(String, String)> {
     // Only an institution's name: "John Smith (JS)" kept whole is a
     // person's name with a note, never "John Smith" the body (it matched
     // "Smith, John" and replaced him).
-    if name.contains(['(', ')']) || !initials_of_words(initials, name) || !looks_corporate(name) {
+    if name.contains(['(', ')'])
+        || !initials_of_words(initials, name)
+        || !(looks_corporate(name) || literal_is_organisation(name))
+    {
         return None;
     }
     Some((name.to_string(), initials.to_string()))

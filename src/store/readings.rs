@@ -4089,7 +4089,9 @@ pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
         ("is in lower case", &|x, y| {
             let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
             let (x, y) = (without_leading_article(x), without_leading_article(y));
-            matches!(field, "container" | "publisher" | "place")
+            // A series' name too ("California Series in Public Anthropology"
+            // and a list's "California series in public anthropology").
+            matches!(field, "container" | "publisher" | "place" | "series")
                 && x.to_lowercase() == y.to_lowercase()
                 && capitals(x) > capitals(y)
         }),
