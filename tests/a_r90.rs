@@ -14,14 +14,7 @@ use common::*;
 /// `reading list --format json`: [family, given, particle, suffix,
 /// literal], "" for none.
 fn parts(list: &serde_json::Value, title: &str) -> Vec<[String; 5]> {
-    let r = list.as_array().unwrap().iter().find(|r| r["title"] == title).unwrap_or_else(|| panic!("{title}: {list}"));
-    let s = |a: &serde_json::Value, k: &str| a[k].as_str().unwrap_or_default().to_string();
-    r["author_names"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| [s(a, "family"), s(a, "given"), s(a, "particle"), s(a, "suffix"), s(a, "literal")])
-        .collect()
+    author_parts(reading_titled(list, title), ["family", "given", "particle", "suffix", "literal"])
 }
 
 fn body(l: &str) -> [String; 5] {

@@ -7,11 +7,12 @@ use common::*;
 /// title starts with `title`.
 fn parts(list: &serde_json::Value, title: &str) -> Vec<(String, String, String)> {
     let r = reading(list, title);
-    let s = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();
     ["author_names", "editor_names"]
-        .iter()
-        .flat_map(|k| r[*k].as_array().cloned().unwrap_or_default())
-        .map(|n| (s(&n["family"]), s(&n["given"]), s(&n["particle"])))
+        .into_iter()
+        .filter(|k| r[*k].is_array())
+        .flat_map(|k| name_fields(r, k, ["family", "given", "particle"]))
+        .map(|n| n.map(Option::unwrap_or_default))
+        .map(|[f, g, p]| (f, g, p))
         .collect()
 }
 

@@ -8,14 +8,7 @@ use common::*;
 /// Each author's parts of the reading titled `title`, in order:
 /// (family, given, literal), "" for none.
 fn parts(w: &Workdir, title: &str) -> Vec<(String, String, String)> {
-    let c = rusqlite::Connection::open(w.db()).unwrap();
-    let mut s = c
-        .prepare(
-            "SELECT coalesce(a.family,''), coalesce(a.given,''), coalesce(a.literal,'') \
-             FROM reading_author a JOIN reading r ON r.id = a.reading_id WHERE r.title = ?1 ORDER BY a.position",
-        )
-        .unwrap();
-    s.query_map([title], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
+    stored_author_parts(w, title, ["family", "given", "literal"]).into_iter().map(|[f, g, l]| (f, g, l)).collect()
 }
 
 fn person(f: &str, g: &str) -> (String, String, String) {

@@ -11,10 +11,6 @@ fn workdir() -> Workdir {
     w
 }
 
-fn reading<'a>(list: &'a serde_json::Value, title: &str) -> &'a serde_json::Value {
-    list.as_array().unwrap().iter().find(|r| r["title"] == title).unwrap_or_else(|| panic!("no {title}"))
-}
-
 /// Russian "в печати" is in press as "sous presse" and "im Druck" are; a
 /// season in French, Spanish, Portuguese, Italian, German, Dutch or Russian
 /// is the season, as "Spring 2019" is (both refused the whole file).

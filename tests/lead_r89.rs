@@ -13,17 +13,8 @@ fn workdir() -> Workdir {
     w
 }
 
-fn reading<'a>(list: &'a serde_json::Value, title: &str) -> &'a serde_json::Value {
-    list.as_array().unwrap().iter().find(|r| r["title"] == title).unwrap_or_else(|| panic!("no {title}"))
-}
-
 fn parts(r: &serde_json::Value) -> Vec<(String, String)> {
-    r["author_names"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|n| (n["family"].as_str().unwrap_or("").to_string(), n["given"].as_str().unwrap_or("").to_string()))
-        .collect()
+    author_parts(r, ["family", "given"]).into_iter().map(|[f, g]| (f, g)).collect()
 }
 
 /// The warning's advice, followed, stores the names right: "Nguyễn Văn An,

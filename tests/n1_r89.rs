@@ -11,14 +11,8 @@ use common::*;
 /// `reading list --format json`: (family, given, particle, literal), ""
 /// for none.
 fn parts(list: &serde_json::Value, title: &str) -> Vec<(String, String, String, String)> {
-    let r = list.as_array().unwrap().iter().find(|r| r["title"] == title).unwrap_or_else(|| panic!("{title}"));
-    let s = |a: &serde_json::Value, k: &str| a[k].as_str().unwrap_or_default().to_string();
-    r["author_names"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| (s(a, "family"), s(a, "given"), s(a, "particle"), s(a, "literal")))
-        .collect()
+    let parts = author_parts(reading_titled(list, title), ["family", "given", "particle", "literal"]);
+    parts.into_iter().map(|[f, g, p, l]| (f, g, p, l)).collect()
 }
 
 fn body(l: &str) -> (String, String, String, String) {

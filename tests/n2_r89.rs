@@ -14,19 +14,8 @@ fn workdir() -> Workdir {
 
 /// Each author of the reading titled `title`: (family, given, particle, suffix).
 fn parts(list: &serde_json::Value, title: &str) -> Vec<(String, String, String, String)> {
-    let r = list
-        .as_array()
-        .expect("a list")
-        .iter()
-        .find(|r| r["title"] == title)
-        .unwrap_or_else(|| panic!("no reading {title} in {list:#}"));
-    let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
-    r["author_names"]
-        .as_array()
-        .expect("author_names")
-        .iter()
-        .map(|a| (s(&a["family"]), s(&a["given"]), s(&a["particle"]), s(&a["suffix"])))
-        .collect()
+    let parts = author_parts(reading_titled(list, title), ["family", "given", "particle", "suffix"]);
+    parts.into_iter().map(|[f, g, p, s]| (f, g, p, s)).collect()
 }
 
 fn p(family: &str, given: &str, particle: &str, suffix: &str) -> (String, String, String, String) {

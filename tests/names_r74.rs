@@ -7,14 +7,15 @@
 
 mod common;
 
-use common::{Workdir, reading, reference};
+use common::{Workdir, author_parts, reading, reference};
 
 /// The parts of the `i`th author of the reading whose title starts with
 /// `title`: (family, given, particle, suffix, literal), "" for none.
 fn parts(w: &Workdir, title: &str, i: usize) -> [String; 5] {
-    let list = w.reading_list();
-    let a = &reading(&list, title)["author_names"][i];
-    ["family", "given", "particle", "suffix", "literal"].map(|k| a[k].as_str().unwrap_or_default().to_string())
+    author_parts(reading(&w.reading_list(), title), ["family", "given", "particle", "suffix", "literal"])
+        .get(i)
+        .cloned()
+        .unwrap_or_default()
 }
 
 fn person(family: &str, given: &str, particle: &str, suffix: &str) -> [String; 5] {

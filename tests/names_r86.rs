@@ -7,14 +7,8 @@ use common::*;
 /// Each author's parts of the reading titled `title`, in order:
 /// (family, given, particle, literal), "" for none.
 fn parts(w: &Workdir, title: &str) -> Vec<(String, String, String, String)> {
-    let c = rusqlite::Connection::open(w.db()).unwrap();
-    let mut s = c
-        .prepare(
-            "SELECT coalesce(a.family,''), coalesce(a.given,''), coalesce(a.particle,''), coalesce(a.literal,'') \
-             FROM reading_author a JOIN reading r ON r.id = a.reading_id WHERE r.title = ?1 ORDER BY a.position",
-        )
-        .unwrap();
-    s.query_map([title], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))).unwrap().map(Result::unwrap).collect()
+    let parts = stored_author_parts(w, title, ["family", "given", "particle", "literal"]);
+    parts.into_iter().map(|[f, g, p, l]| (f, g, p, l)).collect()
 }
 
 fn p(f: &str, g: &str, pa: &str, l: &str) -> (String, String, String, String) {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{Workdir, reading, reference};
+use common::{Workdir, name_fields, reading, reference};
 use serde_json::Value;
 
 fn workdir() -> Workdir {
@@ -15,12 +15,7 @@ fn workdir() -> Workdir {
 
 /// The (particle, family, given, suffix, literal) of each author of `r`.
 fn parts(r: &Value) -> Vec<[Option<String>; 5]> {
-    r["author_names"]
-        .as_array()
-        .unwrap_or_else(|| panic!("no author_names: {r}"))
-        .iter()
-        .map(|n| ["particle", "family", "given", "suffix", "literal"].map(|k| n[k].as_str().map(str::to_string)))
-        .collect()
+    name_fields(r, "author_names", ["particle", "family", "given", "suffix", "literal"])
 }
 
 fn person(particle: Option<&str>, family: &str, given: &str, suffix: Option<&str>) -> [Option<String>; 5] {

@@ -2375,7 +2375,6 @@ fn plainly_institution(p: &str) -> bool {
     // the first is no one's given name ("World Bank", "National Trust").
     let last = words.last().map(String::as_str).unwrap_or_default();
     let first = words.first().map(String::as_str).unwrap_or_default();
-    let lower = t.to_lowercase();
     (words.len() >= 3 && words.iter().any(body))
         || (words.len() == 2
             && TAIL_BODY_WORDS.contains(&last)
@@ -2383,7 +2382,7 @@ fn plainly_institution(p: &str) -> bool {
         // A country's or a body's acronym first ("NHS England", "UK Biobank").
         || names::led_by_acronym(&t)
         // "Médecins Sans Frontières", "Reporters Without Borders".
-        || BODY_PHRASES.iter().any(|b| lower.contains(b))
+        || names::has_body_phrase(&t)
         || head_worded(&t, words.len())
 }
 
@@ -2405,21 +2404,6 @@ fn head_worded(t: &str, words: usize) -> bool {
         _ => names::has_head_word(t, &[]),
     }
 }
-
-/// Phrases of bodies' names in any of the languages they are written in
-/// that are no part of a person's name (tester r87 F3: "Médecins Sans
-/// Frontières" read as the person "Frontières, M. S.", unsaid).
-const BODY_PHRASES: &[&str] = &[
-    "sans frontières",
-    "sans frontieres",
-    "sin fronteras",
-    "sem fronteiras",
-    "senza frontiere",
-    "ohne grenzen",
-    "zonder grenzen",
-    "without borders",
-    "beyond borders",
-];
 
 /// Whether a name of a list is written in braces by its user, whole or in
 /// part ("{World Health Organization}", "{Barnes and Noble}, Inc."): a
@@ -3152,32 +3136,11 @@ fn command(c: &[char], mut i: usize, out: &mut String) -> usize {
         i += 1;
     }
     let name: String = c[start..i].iter().collect();
-    if name.len() == 1 && is_letter_accent(first) {
-        let mut j = i;
-        while j < c.len() && c[j] == ' ' {
-            j += 1;
-        }
-        // `\c{c}`, `\c c`, and `\d\^a` (an accent stacked on another).
-        if j < c.len() && (c[j] == '{' || c[j] == '\\' || j > i) {
-            let (base, next) = accent_arg(c, j);
-            if let Some(b) = base {
-                out.push_str(&accent(first, &b));
-                return next;
-            }
-        }
-    }
-    if let Some(mark) = named_accent(&name) {
-        let mut j = i;
-        while j < c.len() && c[j] == ' ' {
-            j += 1;
-        }
-        if j < c.len() && (c[j] == '{' || c[j] == '\\' || j > i) {
-            let (base, next) = accent_arg(c, j);
-            if let Some(b) = base {
-                out.push_str(&accent(mark, &b));
-                return next;
-            }
-        }
+    // `\c{c}`, `\c c`, `\horn{u}`, and `\d\^a` (an accent stacked on another).
+    let mark = if name.len() == 1 && is_letter_accent(first) { Some(first) } else { named_accent(&name) };
+    if let Some((text, next)) = mark.and_then(|m| accented_argument(c, i, m)) {
+        out.push_str(&text);
+        return next;
     }
     // `\noopsort{…}` and `\noop{…}` (btxdoc's idiom, defined in the file's
     // `@preamble` to print nothing) sort a value; their argument is no
@@ -3318,6 +3281,19 @@ fn stacked_accent(c: &[char], i: usize) -> Option<(char, usize)> {
     }
     // `\horn{u}` under a tone mark: `\~{\horn{u}}` is ữ.
     named_accent_at(c, i).filter(|(_, end)| matches!(c.get(*end), Some('{' | '\\' | ' ')))
+}
+
+/// The argument of the accent command (one letter, [`is_letter_accent`],
+/// or a name, [`named_accent`]) whose name ends at `i`, under its `mark`,
+/// and where to go on: braced, after a space, or an accented letter of its
+/// own; `None` when no letter follows (the command is read as another).
+fn accented_argument(c: &[char], i: usize, mark: char) -> Option<(String, usize)> {
+    let j = (i..c.len()).find(|&k| c[k] != ' ').unwrap_or(c.len());
+    if j < c.len() && (c[j] == '{' || c[j] == '\\' || j > i) {
+        let (base, next) = accent_arg(c, j);
+        return base.map(|b| (accent(mark, &b), next));
+    }
+    None
 }
 
 /// The letter an accent applies to, and where to go on: `u`, `{u}`,

@@ -1188,6 +1188,30 @@ pub fn literal_is_organisation(l: &str) -> bool {
     looks_corporate(l) || (l.split_whitespace().count() >= 3 && !joined_like_a_person(l))
 }
 
+/// Whether a name holds a phrase of a body's name ([`BODY_PHRASES`],
+/// any case): "Médecins Sans Frontières", "Reporters Without Borders".
+pub fn has_body_phrase(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    BODY_PHRASES.iter().any(|b| lower.contains(b))
+}
+
+/// Phrases of bodies' names in any of the languages they are written in
+/// that are no part of a person's name (tester r87 F3: "Médecins Sans
+/// Frontières" read as the person "Frontières, M. S.", unsaid), beside the
+/// institutions' words of each language ([`HEAD_WORDS`],
+/// [`CASELESS_INSTITUTION_WORDS`]).
+const BODY_PHRASES: &[&str] = &[
+    "sans frontières",
+    "sans frontieres",
+    "sin fronteras",
+    "sem fronteiras",
+    "senza frontiere",
+    "ohne grenzen",
+    "zonder grenzen",
+    "without borders",
+    "beyond borders",
+];
+
 /// Words of institutions' names in scripts without letter case, as the
 /// bodies write them (ministry, organisation, university, institute,
 /// association, society, council, committee, commission, department,

@@ -841,17 +841,7 @@ fn opt<'r>(m: &'r Record, k: &str) -> Option<&'r str> {
 
 /// Where a reading record is published, for the rules that tell two works apart.
 fn place(m: &Record) -> super::readings::Placement<'_> {
-    super::readings::Placement {
-        kind: s(m, "type"),
-        container: opt(m, "container"),
-        volume: opt(m, "volume"),
-        volume_title: opt(m, "volume_title"),
-        pages: opt(m, "pages"),
-        edition: opt(m, "edition"),
-        publisher: opt(m, "publisher"),
-        issue: opt(m, "issue"),
-        series: opt(m, "series"),
-    }
+    super::readings::Placement::of_copy(m)
 }
 
 /// One book's, paper's or chapter's number in its series, held as the

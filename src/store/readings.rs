@@ -441,49 +441,6 @@ pub(crate) const DATE_FIELDS: &[&str] = &[
     "date_copyright",
 ];
 
-/// One source's account of where a work was published, as the date rule
-/// of an import and of a merge reads it ([`online_before_published`]).
-pub(crate) struct Printed<'a> {
-    pub kind: &'a str,
-    pub year_note: Option<&'a str>,
-    pub volume: Option<&'a str>,
-    pub issue: Option<&'a str>,
-    pub pages: Option<&'a str>,
-}
-
-impl<'a> Printed<'a> {
-    fn of(s: &'a Stored) -> Self {
-        Printed {
-            kind: &s.kind,
-            year_note: s.year_note.as_deref(),
-            volume: s.volume.as_deref(),
-            issue: s.issue.as_deref(),
-            pages: s.pages.as_deref(),
-        }
-    }
-
-    fn of_record(r: &'a ReadingRecord) -> Self {
-        Printed {
-            kind: &r.kind,
-            year_note: r.year_note.as_deref(),
-            volume: r.volume.as_deref(),
-            issue: r.issue.as_deref(),
-            pages: r.pages.as_deref(),
-        }
-    }
-
-    fn of_copy(r: &'a serde_json::Map<String, serde_json::Value>) -> Self {
-        let text = |k: &str| r.get(k).and_then(serde_json::Value::as_str).map(str::trim).filter(|s| !s.is_empty());
-        Printed {
-            kind: text("type").unwrap_or_default(),
-            year_note: text("year_note"),
-            volume: text("volume"),
-            issue: text("issue"),
-            pages: text("pages"),
-        }
-    }
-}
-
 /// Whether `online` is a record of a work online before its issue (said to
 /// be ahead of print, or an article's record without volume, issue or
 /// pages: PubMed's record of the online version) and `published` one of
@@ -492,7 +449,7 @@ impl<'a> Printed<'a> {
 /// rule of an import (either order) and of a merge ([`merged_date_side`]):
 /// tester r36 #4, r40 #6, r87 F8; a merge took only a volume for the
 /// published version, and left a year conflict an import settled.
-pub(crate) fn online_before_published(online: &Printed, published: &Printed) -> bool {
+pub(crate) fn online_before_published(online: &Placement, published: &Placement) -> bool {
     let early = online.kind == "article" && online.volume.is_none() && online.issue.is_none() && online.pages.is_none();
     (crate::import::is_ahead_of_print(online.year_note) || early)
         && (published.volume.is_some() || published.pages.is_some())
@@ -534,7 +491,7 @@ pub(crate) fn merged_date_side(
     }
     // Online before its issue beside the published version in a volume or
     // on pages: the import's rule.
-    let (o, t) = (Printed::of_copy(ours), Printed::of_copy(theirs));
+    let (o, t) = (Placement::of_copy(ours), Placement::of_copy(theirs));
     if op && online_before_published(&t, &o) {
         return Some((Side::Ours, PUBLISHED));
     }
@@ -2978,8 +2935,10 @@ fn cut_short(short: &str, full: &str) -> bool {
     !s.is_empty() && f.len() > s.len() && f.starts_with(&s) && f[s.len()..].starts_with(' ')
 }
 
-/// Where a record of a work is published, as far as telling two works of
-/// one title and year apart needs (import and merge use one rule).
+/// Where a record of a work is published: the one view of a record that
+/// tells two works of one title and year apart ([`set_and_volume`],
+/// [`published_apart`]) and that the date rule reads
+/// ([`online_before_published`]); import and merge use one rule.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Placement<'a> {
     /// The reading's type ("book", "chapter"…).
@@ -3000,6 +2959,8 @@ pub struct Placement<'a> {
     pub issue: Option<&'a str>,
     /// The series it is in.
     pub series: Option<&'a str>,
+    /// The state beside its year ("ahead of print", "in press").
+    pub year_note: Option<&'a str>,
 }
 
 impl<'a> Placement<'a> {
@@ -3014,6 +2975,71 @@ impl<'a> Placement<'a> {
             publisher: r.publisher.as_deref(),
             issue: r.issue.as_deref(),
             series: r.series.as_deref(),
+            year_note: r.year_note.as_deref(),
+        }
+    }
+
+    fn of_stored(s: &'a Stored) -> Self {
+        Placement {
+            kind: &s.kind,
+            container: s.container.as_deref(),
+            volume: s.volume.as_deref(),
+            volume_title: s.volume_title.as_deref(),
+            pages: s.pages.as_deref(),
+            edition: s.edition.as_deref(),
+            publisher: s.publisher.as_deref(),
+            issue: s.issue.as_deref(),
+            series: s.series.as_deref(),
+            year_note: s.year_note.as_deref(),
+        }
+    }
+
+    /// A copy of a record as JSON (a merge's copy, a history's `before`):
+    /// a field of blanks is none.
+    pub(crate) fn of_copy(m: &'a serde_json::Map<String, serde_json::Value>) -> Self {
+        let text = |k: &str| m.get(k).and_then(serde_json::Value::as_str).filter(|s| !s.trim().is_empty());
+        Placement {
+            kind: text("type").map(str::trim).unwrap_or_default(),
+            container: text("container"),
+            volume: text("volume"),
+            volume_title: text("volume_title"),
+            pages: text("pages"),
+            edition: text("edition"),
+            publisher: text("publisher"),
+            issue: text("issue"),
+            series: text("series"),
+            year_note: text("year_note"),
+        }
+    }
+}
+
+/// A stored entry's columns that its [`Placement`] borrows, read by one query.
+#[derive(Default)]
+struct PlacementRow {
+    kind: String,
+    container: Option<String>,
+    volume: Option<String>,
+    volume_title: Option<String>,
+    pages: Option<String>,
+    edition: Option<String>,
+    publisher: Option<String>,
+    issue: Option<String>,
+    series: Option<String>,
+}
+
+impl PlacementRow {
+    fn placement(&self) -> Placement<'_> {
+        Placement {
+            kind: &self.kind,
+            container: self.container.as_deref(),
+            volume: self.volume.as_deref(),
+            volume_title: self.volume_title.as_deref(),
+            pages: self.pages.as_deref(),
+            edition: self.edition.as_deref(),
+            publisher: self.publisher.as_deref(),
+            issue: self.issue.as_deref(),
+            series: self.series.as_deref(),
+            year_note: None,
         }
     }
 }
@@ -3065,15 +3091,8 @@ pub fn series_number_as_volume(a: &Placement, b: &Placement) -> bool {
 /// kept once, said (r83: "Vol. 26 … (Series; no. 26)" after a BibTeX and
 /// a CSL-JSON copy of one Zotero book met).
 fn one_series_number(old: &Stored, r: &ReadingRecord, new: &mut Stored) -> Option<String> {
-    let stored = Placement {
-        kind: &old.kind,
-        volume: old.volume.as_deref(),
-        issue: old.issue.as_deref(),
-        series: old.series.as_deref(),
-        ..Default::default()
-    };
     let part = matches!(new.kind.as_str(), "chapter" | "conference-paper");
-    if !(new.kind == "book" || part) || !series_number_as_volume(&stored, &Placement::of(r)) {
+    if !(new.kind == "book" || part) || !series_number_as_volume(&Placement::of_stored(old), &Placement::of(r)) {
         return None;
     }
     let v = r.volume.as_deref().or(old.volume.as_deref())?.trim();
@@ -5479,23 +5498,33 @@ impl<'t> ReadingWriter<'t> {
         Ok(true)
     }
 
+    /// Entry `id`'s placement columns ([`Placement`]).
+    fn placement_row(&self, id: i64) -> Result<PlacementRow> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT type, container, volume, volume_title, pages, edition, publisher, issue, series
+                 FROM reading WHERE id = ?1",
+            )?
+            .query_row([id], |row| {
+                Ok(PlacementRow {
+                    kind: row.get(0)?,
+                    container: row.get(1)?,
+                    volume: row.get(2)?,
+                    volume_title: row.get(3)?,
+                    pages: row.get(4)?,
+                    edition: row.get(5)?,
+                    publisher: row.get(6)?,
+                    issue: row.get(7)?,
+                    series: row.get(8)?,
+                })
+            })?)
+    }
+
     /// Whether entry `id` and `r` are a multi-volume work and one of its
     /// volumes, or two of its volumes ([`set_and_volume`]).
     fn set_and_volume(&self, id: i64, r: &ReadingRecord) -> Result<bool> {
-        type Opt = Option<String>;
-        let (kind, volume, volume_title, issue, series): (String, Opt, Opt, Opt, Opt) = self
-            .tx
-            .prepare_cached("SELECT type, volume, volume_title, issue, series FROM reading WHERE id = ?1")?
-            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?;
-        let stored = Placement {
-            kind: &kind,
-            volume: volume.as_deref(),
-            volume_title: volume_title.as_deref(),
-            issue: issue.as_deref(),
-            series: series.as_deref(),
-            ..Default::default()
-        };
-        Ok(set_and_volume(&stored, &Placement::of(r)))
+        Ok(set_and_volume(&self.placement_row(id)?.placement(), &Placement::of(r)))
     }
 
     /// Whether entry `id` is published elsewhere than `r` says
@@ -5503,30 +5532,22 @@ impl<'t> ReadingWriter<'t> {
     /// hand is not compared: the list re-imported after the correction
     /// still has the value before it.
     fn other_publication(&self, id: i64, r: &ReadingRecord) -> Result<bool> {
-        type Opt = Option<String>;
-        let (container, volume, pages, edition, publisher): (Opt, Opt, Opt, Opt, Opt) = self
-            .tx
-            .prepare_cached("SELECT container, volume, pages, edition, publisher FROM reading WHERE id = ?1")?
-            .query_row([id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?)))?;
-        if self.set_and_volume(id, r)? {
+        let stored = self.placement_row(id)?;
+        if set_and_volume(&stored.placement(), &Placement::of(r)) {
             return Ok(true);
         }
         let hand: Vec<String> = edited_by_hand(self.tx, id, self.history_floor)?
             .map(|v| v.into_iter().map(|(f, ..)| f).collect())
             .unwrap_or_default();
-        let unless_hand = |f: &str, v: Option<String>| v.filter(|_| !hand.iter().any(|h| h == f));
-        let (container, volume, pages) =
-            (unless_hand("container", container), unless_hand("volume", volume), unless_hand("pages", pages));
-        let stored = Placement {
-            kind: "",
-            container: container.as_deref(),
-            volume: volume.as_deref(),
-            volume_title: None,
-            pages: pages.as_deref(),
-            edition: edition.as_deref(),
-            publisher: publisher.as_deref(),
-            ..Default::default()
-        };
+        let by_hand = |f: &str| hand.iter().any(|h| h == f);
+        let mut stored = stored.placement();
+        for (f, v) in
+            [("container", &mut stored.container), ("volume", &mut stored.volume), ("pages", &mut stored.pages)]
+        {
+            if by_hand(f) {
+                *v = None;
+            }
+        }
         Ok(published_apart(&stored, &Placement::of(r)))
     }
 
@@ -6588,7 +6609,7 @@ impl<'t> ReadingWriter<'t> {
         // record of the online version, its date the online one: tester
         // r40, #6, "2021 Dec 3;5:1-9", a date of neither version), by the
         // rule a merge follows too ([`online_before_published`]).
-        let early = online_before_published(&Printed::of_record(r), &Printed::of(&old));
+        let early = online_before_published(&Placement::of(r), &Placement::of_stored(&old));
         // Within the year as well: the online date's month and day are not
         // the issue's (tester r47, F14: "2024 Mar" became "2024 Jan 4").
         let date = |s: &Stored| (s.year, s.month, s.day, s.season.clone(), s.month_end);
@@ -7094,7 +7115,7 @@ impl<'t> ReadingWriter<'t> {
             && old.month.is_some()
             && new.month.is_some()
             && (new.month != old.month || (old.day.is_some() && new.day.is_some() && new.day != old.day));
-        let online_first = online_before_published(&Printed::of(&old), &Printed::of_record(r));
+        let online_first = online_before_published(&Placement::of_stored(&old), &Placement::of(r));
         if online_first && new.year.is_some() && new.year == r.year {
             // The published version's date, whole, its state with it (a
             // merge takes it so: [`merged_date_side`]).

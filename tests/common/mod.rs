@@ -179,11 +179,63 @@ impl Workdir {
 /// The reading whose title starts with `prefix` in a `reading list` JSON
 /// array ([`Workdir::reading_list`]); panics, printing the list, when none does.
 pub fn reading<'a>(list: &'a serde_json::Value, prefix: &str) -> &'a serde_json::Value {
+    find_reading(list, prefix, |t| t.starts_with(prefix))
+}
+
+/// The reading titled exactly `title` in a `reading list` JSON array, for
+/// titles one of which begins another; panics, printing the list, when none is.
+pub fn reading_titled<'a>(list: &'a serde_json::Value, title: &str) -> &'a serde_json::Value {
+    find_reading(list, title, |t| t == title)
+}
+
+fn find_reading<'a>(list: &'a serde_json::Value, what: &str, title: impl Fn(&str) -> bool) -> &'a serde_json::Value {
     list.as_array()
         .expect("a reading list array")
         .iter()
-        .find(|r| r["title"].as_str().expect("a title").starts_with(prefix))
-        .unwrap_or_else(|| panic!("no reading titled {prefix:?} in {list:#}"))
+        .find(|r| r["title"].as_str().is_some_and(&title))
+        .unwrap_or_else(|| panic!("no reading titled {what:?} in {list:#}"))
+}
+
+/// The parts `keys` ("family", "given", "particle", "suffix", "literal")
+/// of each name in reading `r`'s list `field` ("author_names",
+/// "editor_names"), `None` for a part it lacks; panics when `r` has no
+/// such list.
+pub fn name_fields<const N: usize>(r: &serde_json::Value, field: &str, keys: [&str; N]) -> Vec<[Option<String>; N]> {
+    r[field]
+        .as_array()
+        .unwrap_or_else(|| panic!("no {field}: {r}"))
+        .iter()
+        .map(|n| keys.map(|k| n[k].as_str().map(str::to_string)))
+        .collect()
+}
+
+/// The parts `keys` of each of reading `r`'s authors ([`name_fields`]),
+/// "" for a part it lacks.
+pub fn author_parts<const N: usize>(r: &serde_json::Value, keys: [&str; N]) -> Vec<[String; N]> {
+    name_fields(r, "author_names", keys).into_iter().map(|n| n.map(Option::unwrap_or_default)).collect()
+}
+
+/// The parts `columns` ("family", "given", "particle", "literal") of the
+/// authors of the reading titled `title`, as the database stores them, in
+/// order, "" for NULL.
+pub fn stored_author_parts<const N: usize>(w: &Workdir, title: &str, columns: [&str; N]) -> Vec<[String; N]> {
+    let c = rusqlite::Connection::open(w.db()).expect("open db");
+    let cols: Vec<String> = columns.iter().map(|k| format!("coalesce(a.{k},'')")).collect();
+    let sql = format!(
+        "SELECT {} FROM reading_author a JOIN reading r ON r.id = a.reading_id WHERE r.title = ?1 ORDER BY a.position",
+        cols.join(", ")
+    );
+    let mut s = c.prepare(&sql).expect("author parts");
+    s.query_map([title], |r| {
+        let mut out: [String; N] = std::array::from_fn(|_| String::new());
+        for (i, v) in out.iter_mut().enumerate() {
+            *v = r.get(i)?;
+        }
+        Ok(out)
+    })
+    .expect("author parts")
+    .map(Result::unwrap)
+    .collect()
 }
 
 /// The reference of the one title starting with `prefix` in `refs` (from

@@ -134,17 +134,7 @@ impl ReadingWriter<'_> {
         if super::other_authors(&names, &r.authors) {
             return true;
         }
-        let stored = super::Placement {
-            kind: text("type").unwrap_or_default(),
-            container: text("container"),
-            volume: text("volume"),
-            volume_title: text("volume_title"),
-            pages: text("pages"),
-            edition: text("edition"),
-            publisher: text("publisher"),
-            issue: text("issue"),
-            series: text("series"),
-        };
+        let stored = before.as_object().map(super::Placement::of_copy).unwrap_or_default();
         super::published_apart(&stored, &super::Placement::of(r))
     }
 
