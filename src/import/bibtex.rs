@@ -2287,14 +2287,22 @@ fn institution_kept(d: &Draft, field: &str, l: &str, k: usize) -> String {
 /// name ([`names::continues_institution`]) and no body of their own
 /// ([`own_institution`]). A name with an initial is continued by none.
 fn continuation(parts: &[&str], i: usize) -> Vec<String> {
-    if with_initial(parts[i]) {
+    // "Robert Service and Ana Escola": a person's two words "Given Family"
+    // on either side is no institution's name cut by "and"
+    // ([`names::given_name_pair`]): two people.
+    if with_initial(parts[i]) || names::given_name_pair(&collapse(&latex_to_unicode(parts[i]))) {
         return Vec::new();
     }
     parts[i + 1..]
         .iter()
         .map(|q| collapse(&latex_to_unicode(q)))
         .zip(&parts[i + 1..])
-        .take_while(|(q, raw)| !raw.contains([',', '{']) && names::continues_institution(q) && !own_institution(q))
+        .take_while(|(q, raw)| {
+            !raw.contains([',', '{'])
+                && names::continues_institution(q)
+                && !own_institution(q)
+                && !names::given_name_pair(q)
+        })
         .map(|(q, _)| q)
         .collect()
 }
@@ -2360,9 +2368,17 @@ fn plainly_institution(p: &str) -> bool {
     let t = collapse(&latex_to_unicode(p));
     let words: Vec<String> =
         t.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    // An initial ("Robert W. Service") or a small word first says person.
-    if with_initial(&t) || !t.starts_with(char::is_uppercase) {
+    // An initial ("Robert W. Service") or a small word first says person;
+    // so does a known given name before one other word ("Anne Bureau",
+    // "Robert Service": [`names::given_name_pair`]).
+    if with_initial(&t) || !t.starts_with(char::is_uppercase) || names::given_name_pair(&t) {
         return false;
+    }
+    // One word: an acronym with small letters or a Russian body's short
+    // name ("BfArM", "Росстат": [`names::one_word_body`]); "Aristotle"
+    // stays a person of one name.
+    if words.len() == 1 && names::one_word_body(&t) {
+        return true;
     }
     // A body's word, or its plural ("Centers for Disease Control").
     let one_body = |w: &str| BODY_WORDS.contains(&w) || TAIL_BODY_WORDS.contains(&w);

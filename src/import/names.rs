@@ -1142,15 +1142,23 @@ pub fn in_capitals(name: &str) -> bool {
 }
 
 /// Whether a comma-less name looks like an institution's: a word such as
-/// "Organization" or "Council", an acronym such as "WHO" or "NICE", or many words.
+/// "Organization" or "Council", an acronym such as "WHO", "NICE" or "BfArM"
+/// (or a Russian body's short name, "Росстат": [`one_word_body`]), or many
+/// words. A person's two words "Given Family" whose family name is an
+/// institution's word ("Anne Bureau", "Robert Service", "Ana Escola":
+/// [`given_name_pair`]) are not.
 pub fn looks_corporate(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
+    if given_name_pair(s) {
+        return false;
+    }
     if words.iter().any(|w| institution_word(w)) {
         return true;
     }
     if words.len() == 1 {
         let w = words[0].trim_matches(|c: char| !c.is_alphanumeric());
-        return w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        return (w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit()))
+            || one_word_body(w);
     }
     // A country's or a body's acronym first ("UK Biobank", "UN Women",
     // "US Census Bureau", "NHS England"): an institution, never a person
@@ -1161,7 +1169,263 @@ pub fn looks_corporate(s: &str) -> bool {
     words.len() > 5 || words.iter().any(|w| INSTITUTION_SMALL_WORDS.contains(w))
 }
 
+/// Given names common in the lists canon reads, in their languages
+/// (lower case). Only names that begin no institution's name: not
+/// "Victoria", "Grace", "Mercy", "Trinity", "Royal", "Johns" ("Victoria
+/// University", "Grace Hospital"). A name of two words that starts with
+/// one is a person's even when its last word is an institution's ("Anne
+/// Bureau", "Robert Service": [`given_name_pair`]); a longer name starting
+/// with one and holding no institution's word is a person's too ("Mary
+/// Jane Smith": [`given_led`]).
+const GIVEN_NAMES: &[&str] = &[
+    // English
+    "john",
+    "mary",
+    "robert",
+    "anne",
+    "ann",
+    "james",
+    "michael",
+    "david",
+    "william",
+    "richard",
+    "thomas",
+    "charles",
+    "peter",
+    "paul",
+    "mark",
+    "george",
+    "edward",
+    "henry",
+    "andrew",
+    "stephen",
+    "daniel",
+    "matthew",
+    "christopher",
+    "sarah",
+    "jane",
+    "susan",
+    "margaret",
+    "helen",
+    "karen",
+    "laura",
+    "emma",
+    "alice",
+    "lucy",
+    "elizabeth",
+    "jennifer",
+    "linda",
+    "barbara",
+    "patricia",
+    "rachel",
+    "rebecca",
+    "ruth",
+    "sophie",
+    "kate",
+    "katherine",
+    "catherine",
+    "emily",
+    // German, Dutch, Nordic
+    "hans",
+    "karl",
+    "klaus",
+    "jürgen",
+    "wolfgang",
+    "günter",
+    "stefan",
+    "andreas",
+    "ursula",
+    "monika",
+    "petra",
+    "sabine",
+    "anke",
+    "jan",
+    "pieter",
+    "willem",
+    "lars",
+    "nils",
+    "sven",
+    "olaf",
+    "ingrid",
+    "astrid",
+    "eva",
+    "lena",
+    // French
+    "jean",
+    "pierre",
+    "marie",
+    "michel",
+    "jacques",
+    "philippe",
+    "françois",
+    "louis",
+    "claire",
+    "nathalie",
+    "isabelle",
+    "camille",
+    "élise",
+    "hélène",
+    // Spanish, Portuguese, Italian
+    "ana",
+    "anna",
+    "maría",
+    "maria",
+    "josé",
+    "jose",
+    "juan",
+    "luis",
+    "carlos",
+    "pedro",
+    "miguel",
+    "antonio",
+    "manuel",
+    "francisco",
+    "javier",
+    "carmen",
+    "lucía",
+    "joão",
+    "joao",
+    "paulo",
+    "inês",
+    "ines",
+    "beatriz",
+    "giovanni",
+    "giuseppe",
+    "marco",
+    "luca",
+    "francesca",
+    "giulia",
+    "chiara",
+    "paola",
+    // African, Arabic, South Asian, Slavic
+    "kofi",
+    "kwame",
+    "kwaku",
+    "ama",
+    "akosua",
+    "abena",
+    "chidi",
+    "ngozi",
+    "amina",
+    "fatima",
+    "ahmed",
+    "mohammed",
+    "muhammad",
+    "mohamed",
+    "hassan",
+    "omar",
+    "leila",
+    "priya",
+    "ravi",
+    "anil",
+    "sunita",
+    "rahul",
+    "ivan",
+    "olga",
+    "natalia",
+    "elena",
+    "sofia",
+    "tatiana",
+    "dmitri",
+    "sergei",
+    "piotr",
+    "katarzyna",
+];
+
+/// Whether a word is a given name canon knows ([`GIVEN_NAMES`]) or an
+/// initial ("J.", "R").
+fn given_or_initial(w: &str) -> bool {
+    let bare = w.trim_end_matches('.');
+    (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
+        || GIVEN_NAMES.contains(&bare.to_lowercase().as_str())
+}
+
+/// Whether a name of two words is a person's "Given Family" whose family
+/// name is an institution's word: the first a known given name or an
+/// initial ([`given_or_initial`]), the last a whole capitalised word (an
+/// institution's word whole, not a compound's head: "Robert Koch-Institut"
+/// is a body). "Anne Bureau", "Robert Service", "Ana Escola", "Mary
+/// Council", "J. Church" are people; "Bureau of Statistics", "National
+/// Health Service", "World Bank" are not (no given name first, or more
+/// words).
+pub fn given_name_pair(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let [first, last] = words[..] else { return false };
+    let bare = last.trim_matches(|c: char| !c.is_alphanumeric());
+    let low = bare.to_lowercase();
+    let compound = head_word(bare) && !HEAD_WORDS.contains(&low.as_str()) && !CORPORATE.contains(&low.as_str());
+    given_or_initial(first)
+        && bare.starts_with(char::is_uppercase)
+        && bare.chars().any(char::is_lowercase)
+        && !bare.contains('-')
+        && !compound
+}
+
+/// Whether a name of three words or more written whole reads as a
+/// person's: its first word a known given name or an initial
+/// ([`given_or_initial`]), every word capitalised, and no institution's
+/// word nor joining word among them ("Mary Jane Smith", "Mary Anne Jane
+/// Smith"; not "Anne Frank Foundation", "John Innes Centre").
+fn given_led(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    words.len() >= 2
+        && given_or_initial(words[0])
+        && words.iter().all(|w| capitalised_start(w) && !institution_word(w))
+        && !words.iter().any(|w| INSTITUTION_SMALL_WORDS.contains(w) || is_join_word(w))
+}
+
+/// Whether one word, not in capitals throughout, is a body's short name:
+/// an acronym with small letters, more capitals than small letters
+/// ("BfArM", "BZgA", "IQWiG", "InVS"; not "McDonald", "DeVries"), or a
+/// Russian body's compound short name ([`RUSSIAN_SHORT_BODIES`]:
+/// "Росстат", "Минздрав", "Роспотребнадзор"). A one-word name of any other
+/// shape ("Aristotle", "Avicenna", "Sukarno") is a person's of one name.
+pub fn one_word_body(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.contains(char::is_whitespace) || w.is_empty() {
+        return false;
+    }
+    let upper = w.chars().filter(|c| c.is_uppercase()).count();
+    let lower = w.chars().filter(|c| c.is_lowercase()).count();
+    let acronym = upper >= 2 && lower >= 1 && upper >= lower && w.starts_with(char::is_uppercase);
+    let low = w.to_lowercase();
+    let russian = ["рос", "мин", "гос", "мос"]
+        .iter()
+        .any(|p| low.strip_prefix(p).is_some_and(|rest| RUSSIAN_SHORT_BODIES.iter().any(|s| rest.starts_with(s))));
+    acronym || (w.starts_with(char::is_uppercase) && russian)
+}
+
+/// The second part of a Russian body's compound short name after "Рос-",
+/// "Мин-", "Гос-" or "Мос-" ("Рос|стат", "Мин|здрав", "Рос|потребнадзор",
+/// "Мин|обрнауки", "Гос|комстат"): words of bodies, never of a family name.
+const RUSSIAN_SHORT_BODIES: &[&str] = &[
+    "стат",
+    "здрав",
+    "потребнадзор",
+    "надзор",
+    "обрнаук",
+    "просвещени",
+    "труд",
+    "фин",
+    "атом",
+    "комстат",
+    "комнадзор",
+    "экономразвити",
+    "юст",
+    "транс",
+    "энерго",
+    "сельхоз",
+    "спорт",
+    "культ",
+    "гидромет",
+    "авиаци",
+    "архив",
+    "стандарт",
+    "гор",
+];
+
 /// Whether a name of two words or more begins with a country's or a
+/// body's acronym/// Whether a name of two words or more begins with a country's or a
 /// body's acronym ("UK Biobank", "UN Women", "NHS England"): an
 /// institution's, never a person's with those initials.
 pub fn led_by_acronym(s: &str) -> bool {
@@ -1179,13 +1443,15 @@ pub fn led_by_acronym(s: &str) -> bool {
 /// زكريا الرازي", "דוד כהן", "王小明"; tester r70 F17: the Arabic name,
 /// of four words, was set apart as an organisation). A name with letter
 /// case of three words or more is one unless a joining word says person
-/// ([`joined_like_a_person`]: "Ngũgĩ wa Thiong'o").
+/// ([`joined_like_a_person`]: "Ngũgĩ wa Thiong'o") or it starts with a
+/// known given name and holds no institution's word ([`given_led`]: "Mary
+/// Jane Smith").
 pub fn literal_is_organisation(l: &str) -> bool {
     if l.chars().any(|c| c.is_alphabetic() && !(c.is_lowercase() || c.is_uppercase())) {
         let english = l.split_whitespace().any(institution_word);
         return english || CASELESS_INSTITUTION_WORDS.iter().any(|w| l.contains(w));
     }
-    looks_corporate(l) || (l.split_whitespace().count() >= 3 && !joined_like_a_person(l))
+    looks_corporate(l) || (l.split_whitespace().count() >= 3 && !joined_like_a_person(l) && !given_led(l))
 }
 
 /// Whether a name holds a phrase of a body's name ([`BODY_PHRASES`],
@@ -2013,6 +2279,15 @@ pub fn acronym_of(short: &Name, full: &Name) -> bool {
 /// [`acronym_of`] reads them.
 fn initials_of_words(s: &str, whole: &str) -> bool {
     let letters = s.chars().count();
+    if KNOWN_ACRONYMS
+        .iter()
+        .any(|(a, name)| *a == s && crate::import::title_key(name) == crate::import::title_key(whole))
+    {
+        return true;
+    }
+    if one_word_body(s) && letters <= 8 && whole.split_whitespace().count() >= 2 {
+        return mixed_initials_of(s, whole);
+    }
     if !(2..=8).contains(&letters)
         || !s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
         || !s.starts_with(char::is_uppercase)
@@ -2091,13 +2366,61 @@ fn initials_of_words(s: &str, whole: &str) -> bool {
     })
 }
 
+/// Well-known bodies whose acronym is not their name's initials (an old
+/// name's, or another language's): the acronym and the name. Only these
+/// are matched so; any other acronym must be its name's initials.
+const KNOWN_ACRONYMS: &[(&str, &str)] = &[
+    ("UNICEF", "United Nations Children's Fund"),
+    ("UNAIDS", "Joint United Nations Programme on HIV/AIDS"),
+    ("ECDC", "European Centre for Disease Prevention and Control"),
+    ("Inserm", "Institut national de la santé et de la recherche médicale"),
+    ("Росстат", "Федеральная служба государственной статистики"),
+];
+
+/// Whether an acronym with small letters ("BfR", "BZgA", "BfArM") is the
+/// initials of `whole`: read in order, each word of the name gives the
+/// next letters of the acronym, case aside — its first letter, or its
+/// first few ("Ar" of "Arzneimittel"), or a compound's parts' ("BZ" of
+/// "Bundeszentrale": [`compound_initials`]); a small word ("für", "und")
+/// gives its first letter or none. Every other word gives some.
+fn mixed_initials_of(s: &str, whole: &str) -> bool {
+    let acronym: Vec<char> = s.to_lowercase().chars().collect();
+    let words: Vec<String> = whole
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let small = |w: &str| INSTITUTION_SMALL_WORDS.contains(&w) || is_join_word(w) || w.chars().count() <= 3;
+    // From acronym letter `i` and word `j`: whether the rest matches.
+    fn rest(i: usize, j: usize, a: &[char], words: &[String], small: &dyn Fn(&str) -> bool) -> bool {
+        if j == words.len() {
+            return i == a.len();
+        }
+        let w = &words[j];
+        if small(w) && rest(i, j + 1, a, words, small) {
+            return true;
+        }
+        let mut gives: Vec<String> = (1..=3).map(|k| w.chars().take(k).collect()).collect();
+        gives.push(compound_initials(w));
+        gives.dedup();
+        gives.iter().any(|g| {
+            let g: Vec<char> = g.chars().collect();
+            a.len() >= i + g.len() && a[i..i + g.len()] == g[..] && rest(i + g.len(), j + 1, a, words, small)
+        })
+    }
+    rest(0, 0, &acronym, &words, &small)
+}
+
 /// An institution's name written with its own initials after it in
 /// brackets, "World Health Organization (WHO)", "Robert Koch-Institut
 /// (RKI)", "NHS England (NHSE)": the name ("World Health Organization") and
 /// the initials ("WHO"). `None` unless the bracket holds the name's own
 /// initials ([`acronym_of`]'s reading), ends the name, and the name reads as
 /// an institution's ([`looks_corporate`], [`literal_is_organisation`]: a
-/// two-word name such as "John Smith (JS)" is a person's).
+/// two-word name such as "John Smith (JS)" is a person's, and so is one of
+/// more words led by a given name, "Mary Jane Smith (MJS)": [`given_led`]).
+/// The initials may hold small letters ("BfArM", "BZgA": [`mixed_initials_of`])
+/// or be a known body's that are not its initials ("UNICEF": [`KNOWN_ACRONYMS`]).
 pub fn bracketed_initials_of(whole: &str) -> Option<(String, String)> {
     let t = whole.trim();
     let inner = t.strip_suffix(')')?;
@@ -2108,7 +2431,7 @@ pub fn bracketed_initials_of(whole: &str) -> Option<(String, String)> {
     // "Smith, John" and replaced him).
     if name.contains(['(', ')'])
         || !initials_of_words(initials, name)
-        || !(looks_corporate(name) || literal_is_organisation(name))
+        || !(looks_corporate(name) || (literal_is_organisation(name) && !given_led(name)))
     {
         return None;
     }
@@ -4079,8 +4402,9 @@ fn split_plain_names(cell: &str) -> CellNames {
             // cell that gave 3).
             if doubt.is_some() {
                 doubt = Some(format!(
-                    "{cell:?} is split at \"and\" and at every other comma; read as {} names \"Family, Given\" \
+                    "{cell:?} is split at {} and at every other comma; read as {} names \"Family, Given\" \
                      ({}) — separate names with `;` to be sure",
+                    join_words_written(cell),
                     names.len(),
                     names.join("; ")
                 ));
@@ -4107,6 +4431,27 @@ fn split_plain_names(cell: &str) -> CellNames {
         })
     {
         natural = true;
+    } else if !natural
+        && cell.contains(';')
+        && chunks.len() >= 2
+        && whole.is_empty()
+        && chunks.iter().all(|c| !c.contains(',') && given_family(c.trim()))
+        && chunks.iter().any(|c| natural_order_suffix(&c.split_whitespace().collect::<Vec<_>>()))
+    {
+        // "Kofi Mensah Jr.; Ana Pérez": the suffix says one name is written
+        // "Given Family", so the list is, every name read the same way
+        // (tester: the first was split by its suffix and the second kept
+        // whole as an institution's), said once.
+        natural = true;
+        let each: Vec<String> =
+            chunks.iter().filter_map(|c| parse_given_family(c)).map(|n| format!("{:?}", n.inverted())).collect();
+        doubt = Some(format!(
+            "{cell:?} read as {} names written \"Given Family\", each with its family name last ({}), as a \
+             suffix after a name says its list is written; a name written family name first would be read wrong \
+             — write names \"Family, Given\" separated by `;` to be sure",
+            each.len(),
+            each.join(", ")
+        ));
     }
     // "ZHANG Wei; LI Na": a cell whose names are written family name first
     // in capitals says a short family name in capitals ("LI", "NG", "WU")
@@ -4204,7 +4549,9 @@ fn split_plain_names(cell: &str) -> CellNames {
 /// word (tester r33 F4: kept whole unsaid; r88 F3: "&" and "und" unsaid).
 /// An institution's own name with another language's "and" and one
 /// body's words ("Institut für Arbeit und Gesundheit", "Ministerio de
-/// Salud y Protección Social") is not doubted.
+/// Salud y Protección Social") is not doubted, nor an "and" inside the
+/// first body's "of" phrase whose second half has no head word or acronym
+/// of its own ("Department of Health and Human Services").
 fn joined_whole_doubt(cell: &str) -> Option<String> {
     let said = |word: &str| {
         format!(
@@ -4261,7 +4608,18 @@ fn joined_bodies_or_person(pieces: &[&str], capitalised: bool) -> bool {
             && w.iter().all(|x| x.chars().next().is_some_and(char::is_uppercase))
             && !w.iter().any(|x| is_initials(x))
     };
+    // "Department of Health and Human Services", "Ministry of Health and
+    // Social Welfare": the "and" inside the first body's "of" phrase,
+    // joining two of its topics; the second half has no head word of its
+    // own ("Services" is none; "Organization", "Institut" are) nor an
+    // acronym, so it is one body's name (tester: warned as maybe two).
+    let inside_of_phrase = pieces.len() == 2
+        && pieces[0].split_whitespace().skip(1).any(|w| INSTITUTION_SMALL_WORDS.contains(&w) || is_join_word(w))
+        && !has_head_word(pieces[1], &[])
+        && !led_by_acronym(pieces[1])
+        && !pieces[1].split_whitespace().any(&acronym);
     let bodies = pieces.len() == 2
+        && !inside_of_phrase
         && (looks_corporate(pieces[0]) || acronym(pieces[0]) || proper(pieces[0]))
         && (looks_corporate(pieces[1]) || acronym(pieces[1]))
         && pieces.iter().any(|p| looks_corporate(p));
@@ -4570,6 +4928,26 @@ fn split_and(s: &str) -> Vec<String> {
         }
     }
     if s.is_empty() { Vec::new() } else { vec![s.to_string()] }
+}
+
+/// The joining words a cell's text holds between its names, as written and
+/// quoted, in order: "\"and\"", "\"u.\"", "\"et\" and \"&\"" (a list
+/// joined by another language's "and" is said with its own word, not
+/// "and"); "\"and\"" when none stands alone.
+fn join_words_written(cell: &str) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for w in cell.split_whitespace() {
+        if is_join_word(w) && !seen.contains(&w) {
+            seen.push(w);
+        }
+    }
+    match seen.as_slice() {
+        [] => "\"and\"".to_string(),
+        [one] => format!("{one:?}"),
+        [rest @ .., last] => {
+            format!("{} and {last:?}", rest.iter().map(|w| format!("{w:?}")).collect::<Vec<_>>().join(", "))
+        }
+    }
 }
 
 /// The words that join the last two names of a list in the languages canon
