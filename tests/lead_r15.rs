@@ -73,7 +73,7 @@ fn names_in_cjk_script_are_printed_family_then_given_without_a_space() {
         ("apa", "김지원, & Lee, J.-W. (2020).", "王小明. (2019).", "山田太郎. (2018)."),
         ("vancouver", "김지원, Lee JW.", "王小明. 中国医学史.", "山田太郎. 日本の医学."),
         ("harvard", "김지원 and Lee, J.-W. (2020)", "王小明 (2019)", "山田太郎 (2018)"),
-        ("chicago-author-date", "김지원, and Ji-won Lee. 2020.", "王小明. 2019.", "山田太郎. 2018."),
+        ("chicago-author-date", "김지원 and Ji-won Lee. 2020.", "王小明. 2019.", "山田太郎. 2018."),
     ] {
         let refs = w.references(style);
         assert!(reference(&refs, "연구").starts_with(korean), "{style}: {}", reference(&refs, "연구"));

@@ -1085,6 +1085,7 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
             Ok(r) => {
                 notes.add(&r);
                 writer.write_row(&r)?;
+                notes.capitals(&r, writer.merged_into.as_ref());
                 // A record the store cannot take as it is (a DOI another entry
                 // has, a status change without a reviewer) is rejected too.
                 let problems: Vec<RowError> = writer
@@ -1255,6 +1256,9 @@ fn reading_from(store: Target, a: &ReadingArgs, input: Input, origin: Origin, qu
 #[derive(Default)]
 struct ReadingNotes {
     warnings: Vec<RowError>,
+    /// Capitals a record had that the stored entry it matched did not take
+    /// ([`crate::import::Capitals::said`]).
+    cased: Vec<RowError>,
     keywords: std::collections::BTreeMap<String, usize>,
     not_yet: usize,
     /// Records with no year and no state: each said, and counted here.
@@ -1287,6 +1291,16 @@ impl ReadingNotes {
         if let Some(why) = r.kind_unsaid {
             *self.inferred.entry((r.kind.clone(), why)).or_default() += 1;
         }
+    }
+
+    /// What is said of a record's capitals once it is written (`stored`:
+    /// the entry it was merged into, as stored after it).
+    fn capitals(&mut self, r: &ReadingRecord, stored: Option<&crate::store::readings::StoredForms>) {
+        let Some(c) = &r.capitals else { return };
+        let stored = stored.map(|s| (s.title.as_str(), s.container.as_deref(), s.names.as_slice()));
+        let (warning, note) = c.said(r, stored);
+        self.warnings.extend(warning);
+        self.cased.extend(note);
     }
 
     /// The note on the types canon inferred for rows that state none, once
@@ -1329,6 +1343,15 @@ impl ReadingNotes {
         }
         if self.warnings.len() > crate::import::MAX_ERRORS {
             out.push(format!("… and {} more warnings", self.warnings.len() - crate::import::MAX_ERRORS));
+        }
+        for n in self.cased.iter().take(crate::import::MAX_ERRORS) {
+            out.push(format!("note: {file}:{}: {}", origin.at(n.line, n.column), n.message));
+        }
+        if self.cased.len() > crate::import::MAX_ERRORS {
+            out.push(format!(
+                "… and {} more notes of capitals not stored",
+                self.cased.len() - crate::import::MAX_ERRORS
+            ));
         }
         if !self.keywords.is_empty() {
             let mut top: Vec<(&String, &usize)> = self.keywords.iter().collect();

@@ -267,6 +267,8 @@ pub struct Draft {
     pub errors: Vec<RowError>,
     /// Doubts the parser had (the record imports; the user is told).
     pub warnings: Vec<RowError>,
+    /// The record's capitals ([`capitals_noted`]), said once it is stored.
+    pub capitals: Option<super::Capitals>,
     /// Fields, tags or keys of this record that canon does not store, named
     /// as the format names them ("RIS AB", "BibTeX abstract"), once each.
     pub unstored: Vec<String>,
@@ -421,13 +423,8 @@ impl Draft {
 /// same record imported later in its own case replaces the capitals.
 fn capitals_noted(d: &mut Draft) {
     let shouted = |t: &str| crate::store::readings::shouted(t, "a");
-    let mut what: Vec<String> = Vec::new();
-    if let Some(t) = d.title.as_ref().filter(|t| shouted(&t.text)) {
-        what.push(format!("the title {:?}", t.text));
-    }
-    if let Some(c) = d.container.as_deref().filter(|c| shouted(c)) {
-        what.push(format!("the container {c:?}"));
-    }
+    let title = d.title.as_ref().filter(|t| shouted(&t.text)).map(|t| t.text.clone());
+    let container = d.container.clone().filter(|c| shouted(c));
     let names: Vec<String> = d
         .authors
         .iter()
@@ -437,24 +434,15 @@ fn capitals_noted(d: &mut Draft) {
                 && super::names::in_capitals(&n.original)
                 && !family_recased(n)
         })
-        .map(|n| format!("{:?}", n.original))
+        .map(|n| n.original.clone())
         .collect();
-    if !names.is_empty() {
-        what.push(format!("the name{} {}", if names.len() == 1 { "" } else { "s" }, names.join(", ")));
-    }
     family_capitals_noted(d);
-    if what.is_empty() {
+    if title.is_none() && container.is_none() && names.is_empty() {
         return;
     }
     let at = d.title.as_ref().map_or(d.at, |t| t.at);
-    let message = format!(
-        "{}{} written in capitals throughout (as an old export writes them): kept and printed so in every style; \
-         write them in their own case with `canon reading edit`, or import the record from a source that does \
-         (it replaces them)",
-        d.prefix(),
-        what.join(", ")
-    );
-    d.warnings.push(RowError::new(at.line, at.column, message));
+    d.capitals =
+        Some(super::Capitals { line: at.line, column: at.column, prefix: d.prefix(), title, container, names });
 }
 
 /// Names written with a short family name in capitals first ("LI Na"):
@@ -4502,6 +4490,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         themes: theme_ids,
         keywords_not_themes: unmatched,
         warnings: d.warnings,
+        capitals: d.capitals,
         unstored: d.unstored,
         // Which fields have columns is the canonical CSV reader's to say.
         present: super::Present::default(),

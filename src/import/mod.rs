@@ -337,6 +337,85 @@ pub struct Guessed {
     pub translators: bool,
 }
 
+/// A record's title, container and names written in capitals throughout,
+/// as an old library or database export writes them (found by the shared
+/// builder): a warning with its fix once the record is stored in them; said
+/// of what the import kept only, for a record merged into a stored entry
+/// keeps that entry's own case ([`Capitals::said`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Capitals {
+    /// Where it is said (the title's position).
+    pub line: u64,
+    pub column: u64,
+    /// "in entry `k`: ", naming the record, or "".
+    pub prefix: String,
+    pub title: Option<String>,
+    pub container: Option<String>,
+    pub names: Vec<String>,
+}
+
+impl Capitals {
+    /// What is said of the record's capitals once it is written: `stored`
+    /// is the entry it was merged into, as stored after it (`None`: the
+    /// record is a new entry, its forms stored as written). A warning for
+    /// the forms kept in capitals; a note for those the stored entry kept
+    /// in its own case instead (tester r92: a RIS record in capitals
+    /// matching an entry in proper case was warned of as "kept and printed
+    /// so in every style", where the store kept the entry's own forms).
+    pub fn said(
+        &self,
+        record: &ReadingRecord,
+        stored: Option<(&str, Option<&str>, &[String])>,
+    ) -> (Option<RowError>, Option<RowError>) {
+        let mut kept: Vec<String> = Vec::new();
+        let mut not: Vec<String> = Vec::new();
+        let mut sort = |said: String, stays: bool| if stays { kept.push(said) } else { not.push(said) };
+        if let Some(t) = &self.title {
+            sort(format!("the title {t:?}"), stored.is_none_or(|(title, _, _)| title == record.title));
+        }
+        if let Some(c) = &self.container {
+            sort(
+                format!("the container {c:?}"),
+                stored.is_none_or(|(_, container, _)| container == record.container.as_deref()),
+            );
+        }
+        let (names_kept, names_not): (Vec<&String>, Vec<&String>) =
+            self.names.iter().partition(|n| stored.is_none_or(|(_, _, names)| names.contains(n)));
+        for (list, stays) in [(names_kept, true), (names_not, false)] {
+            if !list.is_empty() {
+                let quoted: Vec<String> = list.iter().map(|n| format!("{n:?}")).collect();
+                let s = if list.len() == 1 { "" } else { "s" };
+                sort(format!("the name{s} {}", quoted.join(", ")), stays);
+            }
+        }
+        let warning = (!kept.is_empty()).then(|| {
+            RowError::new(
+                self.line,
+                self.column,
+                format!(
+                    "{}{} written in capitals throughout (as an old export writes them): kept and printed so in \
+                     every style; write them in their own case with `canon reading edit`, or import the record \
+                     from a source that does (it replaces them)",
+                    self.prefix,
+                    kept.join(", ")
+                ),
+            )
+        });
+        let note = (!not.is_empty()).then(|| {
+            RowError::new(
+                self.line,
+                self.column,
+                format!(
+                    "{}{} written in capitals throughout: not stored so, the stored entry keeps its own case",
+                    self.prefix,
+                    not.join(", ")
+                ),
+            )
+        });
+        (warning, note)
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ReadingRecord {
     pub line: u64,
@@ -494,6 +573,9 @@ pub struct ReadingRecord {
     pub unstored: Vec<String>,
     /// Doubts about how the record was read (it imports; the user is told).
     pub warnings: Vec<RowError>,
+    /// What of the record is written in capitals throughout, said once
+    /// the store has kept it or the stored entry's own case ([`Capitals::said`]).
+    pub capitals: Option<Capitals>,
     /// Content facets beyond the language (Global South, open access, …).
     pub facets: facets::WorkFacets,
     /// The fields the source has a column for (canonical CSV only): when the

@@ -178,6 +178,11 @@ pub fn prefetch_locales() {
 #[derive(Clone)]
 pub struct Style {
     name: String,
+    /// What the style is, whatever name it was given by ([`identity`]):
+    /// canon's name for a style it knows by its CSL id (`vancouver` for
+    /// `--style nlm-citation-sequence` or a `.csl` copy of that file), else
+    /// the name as given. Every style-specific fix is keyed on it.
+    key: String,
     /// How it was loaded, when the user should hear it ([`Style::note`]).
     note: Option<String>,
     /// The title of the dependent style the user gave (a journal's, "Medical
@@ -272,13 +277,54 @@ pub struct Style {
     named: Option<&'static str>,
 }
 
-/// The canon style `arg` names, when it is one of [`NAMED`] (not a `.csl`
-/// file or another bundled style).
-fn named_of(arg: &StyleArg) -> Option<&'static str> {
-    match arg {
-        StyleArg::Named(n) => NAMED.iter().find(|(k, _, _)| k == n).map(|(k, _, _)| *k),
-        StyleArg::File(_) => None,
+/// The styles canon knows by their CSL id beyond [`NAMED`]: (canon's key,
+/// the id's last segment). MLA's fixes are keyed on "mla".
+const KNOWN: &[(&str, &str)] =
+    &[("mla", "modern-language-association"), ("mla", "modern-language-association-8th-edition")];
+
+/// What a loaded style is, by its own CSL id (`<info><id>`, the Zotero
+/// repository's `http://www.zotero.org/styles/nlm-citation-sequence`), not
+/// by the name it was given: `(key, bundled)`. The key is canon's name for
+/// a style it knows ([`NAMED`], [`KNOWN`]: "vancouver" for
+/// `nlm-citation-sequence`, for `vancouver` and for a `.csl` copy of the
+/// file), else the bundled style's id segment, else the name as given.
+/// `bundled` says the style is one of the bundled files (by name, or a
+/// `.csl` file with a bundled style's id), whose fixes canon applies; a
+/// `.csl` file of another style is left to itself. Tester r92: `--style
+/// nlm-citation-sequence` printed a report's genre twice where `--style
+/// vancouver` printed it once, canon's fixes being keyed on the short name.
+fn identity(arg: &StyleArg, xml: &str) -> (String, bool) {
+    let segment = style_id(xml).map(|id| id.trim_end_matches('/').rsplit('/').next().unwrap_or(id).to_string());
+    let known = segment.as_deref().and_then(|seg| {
+        NAMED
+            .iter()
+            .find(|(_, csl, _)| *csl == seg)
+            .map(|(k, _, _)| *k)
+            .or_else(|| KNOWN.iter().find(|(_, csl)| *csl == seg).map(|(k, _)| *k))
+    });
+    match (arg, known, segment) {
+        (_, Some(k), _) => (k.to_string(), true),
+        (StyleArg::Named(n), None, seg) => (seg.unwrap_or_else(|| n.clone()), true),
+        (StyleArg::File(_), None, Some(seg))
+            if ArchivedStyle::by_name(&seg).is_some_and(|a| a.get().info().id == style_id(xml).unwrap_or_default()) =>
+        {
+            (seg, true)
+        }
+        (StyleArg::File(p), None, _) => (p.display().to_string(), false),
     }
+}
+
+/// A CSL style's id, as its `<info>` gives it.
+fn style_id(xml: &str) -> Option<&str> {
+    let info = &xml[xml.find("<info")?..];
+    let at = info.find("<id>")? + "<id>".len();
+    let len = info[at..].find("</id>")?;
+    Some(info[at..at + len].trim())
+}
+
+/// The canon style `key` ([`identity`]) is, when it is one of [`NAMED`].
+fn named_of(key: &str) -> Option<&'static str> {
+    NAMED.iter().find(|(k, _, _)| *k == key).map(|(k, _, _)| *k)
 }
 
 impl fmt::Debug for Style {
@@ -379,34 +425,33 @@ impl Style {
             Some(l) => with_default_locale(&xml, l),
             None => xml,
         };
+        let (key, bundled) = identity(arg, &xml);
+        let named = named_of(&key);
         let xml = super::text_case::with_term_case(&super::text_case::with_case_marks(&xml));
         let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
         let xml = without_doubled_editor_translator(&xml);
         let xml = without_by_cite_given_names(&xml);
-        let xml = if name == "harvard" { with_british_quotes(&xml) } else { xml };
-        let xml = if name == "chicago" { with_chicago_part_pages(&xml) } else { xml };
-        let xml = match name.as_str() {
-            "vancouver" | "ama" | "harvard" => with_translators(&xml, &name),
+        let xml = if key == "harvard" { with_british_quotes(&xml) } else { xml };
+        let xml = if key == "chicago" { with_chicago_part_pages(&xml) } else { xml };
+        let xml = match key.as_str() {
+            "vancouver" | "ama" | "harvard" => with_translators(&xml, &key),
             _ => xml,
         };
-        let xml = match arg {
-            StyleArg::Named(_) => without_unfounded_preprint(&xml),
-            StyleArg::File(_) => xml,
-        };
+        let xml = if bundled { without_unfounded_preprint(&xml) } else { xml };
         // The bundled styles' "n.d." is where canon puts a status itself
         // ([`formatted::entry`]); a .csl file that uses `status` places it.
-        let places_status = matches!(arg, StyleArg::File(_)) && uses_variable(&xml, "status");
-        let places_volume_title = named_of(arg).is_none() && uses_variable(&xml, "volume-title");
-        let places_original_title = named_of(arg).is_none() && uses_variable(&xml, "original-title");
+        let places_status = !bundled && uses_variable(&xml, "status");
+        let places_volume_title = named.is_none() && uses_variable(&xml, "volume-title");
+        let places_original_title = named.is_none() && uses_variable(&xml, "original-title");
         let xml = with_status_carried(&xml, places_status, places_volume_title);
-        let xml = if named_of(arg).is_none() {
+        let xml = if named.is_none() {
             with_american_fall(&super::date_gaps::with_date_groups_marked(&super::date_gaps::with_date_macros_inlined(
                 &xml,
             )))
         } else {
             xml
         };
-        let xml = match name.as_str() {
+        let xml = match key.as_str() {
             "vancouver" => with_date_unknown(&xml, true),
             "ama" => with_date_unknown(&xml, false),
             _ => xml,
@@ -414,24 +459,24 @@ impl Style {
         let mut csl = parse_csl(&name, &xml)?;
         let mut unnumbered = parse_csl(&name, &without_citation_number(&xml))?;
         let mut bib = parse_csl(&name, &with_names_apart(&xml))?;
-        let plain_suffix = name == "vancouver";
-        let suffix = SuffixForm::of(&name, plain_suffix);
+        let plain_suffix = key == "vancouver";
+        let suffix = SuffixForm::of(&key, plain_suffix);
         // MLA labels the number itself ("Working Paper no. 22323"): a genre
         // labelled "No." before it doubled the label (tester87 F7), by any
         // of its names (tester89 F3: `--style mla` printed "Technical report
         // No. no. 42"): known by the style's own id.
         let labels_number = xml.contains("zotero.org/styles/modern-language-association");
-        let label_genre = !plain_suffix && !labels_number && !matches!(arg, StyleArg::File(_));
+        let label_genre = !plain_suffix && !labels_number && bundled;
         // APA prints an article number's label; a .csl file of APA (its
         // title names it) does too.
-        let article_label = name == "apa"
-            || name == "american-psychological-association"
+        let article_label = key == "apa"
+            || key == "american-psychological-association"
             || xml.find("<title>").is_some_and(|at| xml[at..].starts_with("<title>American Psychological Association"));
         let locales = locales_for(csl.default_locale.as_ref());
         let et_al = et_al_term(&csl, &locales);
         // Cite Them Right is British ("Autumn"), whatever the bundled
         // style's locale (en-US).
-        let words = Arc::new(Words::of(&csl, &locales, name == "harvard"));
+        let words = Arc::new(Words::of(&csl, &locales, key == "harvard"));
         // Ahead of print too, which a `.csl` file's reference ends with
         // (tester r74 F3: "… Ahead of print." in a German style).
         let status_terms = [(IN_PRESS, OtherTerm::InPress), (FORTHCOMING, OtherTerm::Forthcoming)]
@@ -448,7 +493,6 @@ impl Style {
             s.citation.disambiguate_add_year_suffix = false;
         }
         let undated_letter = undated_letter_of(&xml);
-        let named = named_of(arg);
         let volume_word = locale_term_of(
             &csl,
             &locales,
@@ -469,16 +513,15 @@ impl Style {
             with_first_capital(volume_word.trim())
         };
         let volume_label = VolumeLabel::of(&csl, &locales, words.foreign);
-        let demote_particle = match (arg, csl.settings.demote_non_dropping_particle) {
-            (StyleArg::File(_), hayagriva::citationberg::DemoteNonDroppingParticle::DisplayAndSort) => {
-                ParticleForm::Demoted
-            }
-            (StyleArg::File(_), hayagriva::citationberg::DemoteNonDroppingParticle::SortOnly) => ParticleForm::SortOnly,
+        let demote_particle = match (bundled, csl.settings.demote_non_dropping_particle) {
+            (false, hayagriva::citationberg::DemoteNonDroppingParticle::DisplayAndSort) => ParticleForm::Demoted,
+            (false, hayagriva::citationberg::DemoteNonDroppingParticle::SortOnly) => ParticleForm::SortOnly,
             _ => ParticleForm::Kept,
         };
         let date_gaps = Arc::new(super::date_gaps::DateGaps::of(&csl));
         Ok(Style {
             name,
+            key,
             date_gaps,
             csl: Arc::new(csl),
             unnumbered: Arc::new(unnumbered),
@@ -529,7 +572,7 @@ impl Style {
             publisher_unless_author: self.article_label,
             // (Vancouver too: it cites the abbreviation, but a journal
             // stored without one printed "Lancet (London, England)".)
-            periodical_title_case: match self.name.as_str() {
+            periodical_title_case: match self.key.as_str() {
                 "harvard" => Some(true),
                 _ => Some(false),
             },
@@ -657,7 +700,7 @@ impl Style {
         // In another language than English the stored state's own term
         // ("in press": German "im Druck"): the English manuals' choice of
         // word (Chicago's "forthcoming" for "in press") is no rule there.
-        let (english, printed) = status_words(note, &self.status_terms, self.foreign(), &self.name);
+        let (english, printed) = status_words(note, &self.status_terms, self.foreign(), &self.key);
         // A style that printed the status itself, as stored or in its own
         // word ("[to appear]"), gets no second one ("… Forthcoming."; tester
         // r16, T2).
@@ -710,7 +753,7 @@ impl Style {
             None => r,
         };
         let t = self.finish_plain(t, r);
-        let t = if self.name == "harvard" { with_harvard_role_names(t) } else { t };
+        let t = if self.key == "harvard" { with_harvard_role_names(t) } else { t };
         match marked {
             Some(parts) => with_title_markup(t, r, &parts),
             None => t,
@@ -728,22 +771,22 @@ impl Style {
         }
         let t = with_given_case(without_verbatim_mark(t));
         let t = with_et_al(t, r, &self.et_al);
-        let dash = page_dash(&self.name).unwrap_or('\u{2013}');
+        let dash = page_dash(&self.key).unwrap_or('\u{2013}');
         // A journal article is cited with its year alone in APA (7th ed.
         // §10.1), Cite Them Right's Harvard and AMA (11th ed. §3.11), which
         // print no month for it either: its season is not printed there.
         // AMA gives the month of an article with neither volume nor issue
         // ("J A. March 2008."), and so its season before the year ("J A.
         // Summer 2004."; tester r29, D7: it was dropped).
-        let ama_dated = self.name == "ama" && r.kind == "article" && r.volume.is_none() && r.issue.is_none();
+        let ama_dated = self.key == "ama" && r.kind == "article" && r.volume.is_none() && r.issue.is_none();
         // A thesis and a report are dated by their year alone there too (APA 7
         // §10.4 and §10.6, "(2020)"; Cite Them Right, "Year of publication";
         // AMA 11 §3.15): a season kept for one is no issue's date (tester83
         // F5: "(2020, Summer)"). Their months the processor prints by each
         // style's own rules.
         let year_alone = (r.kind == "article" && !ama_dated || matches!(r.kind.as_str(), "thesis" | "report"))
-            && matches!(self.name.as_str(), "apa" | "harvard" | "ama");
-        let t = if self.name == "chicago" {
+            && matches!(self.key.as_str(), "apa" | "harvard" | "ama");
+        let t = if self.key == "chicago" {
             with_chicago_season(t, r, &self.words)
         } else if ama_dated {
             with_season(t, r, dash, SeasonAt::Before("{} ".into(), None), &self.words)
@@ -764,13 +807,13 @@ impl Style {
         // printed "(1998)").
         let t = with_year_range(t, r, self.plain_suffix);
         let t = if self.plain_suffix { with_nlm_pages(t, r) } else { t };
-        let t = with_one_page_dash(t, r, page_dash(&self.name));
+        let t = with_one_page_dash(t, r, page_dash(&self.key));
         let t = with_stop_before_pmid(t);
         let short_printed = matches!(self.named, Some("vancouver" | "ama"));
-        let t = with_source_case(own_case_by_source(t, r, short_printed), r, self.name == "chicago", short_printed);
+        let t = with_source_case(own_case_by_source(t, r, short_printed), r, self.key == "chicago", short_printed);
         let t = if self.plain_suffix { with_lower_page_label(t, r) } else { t };
-        let t = if matches!(self.name.as_str(), "harvard" | "vancouver") {
-            with_book_volume(t, r, self.name == "vancouver", &self.volume_label)
+        let t = if matches!(self.key.as_str(), "harvard" | "vancouver") {
+            with_book_volume(t, r, self.key == "vancouver", &self.volume_label)
         } else {
             t
         };
@@ -778,10 +821,10 @@ impl Style {
             Some(style @ ("vancouver" | "ama" | "harvard")) => with_volume_total(t, r, style),
             _ => t,
         };
-        let t = with_report_label(t, r, self.name == "vancouver");
+        let t = with_report_label(t, r, self.key == "vancouver");
         let t = if self.labels_number { with_label_capitalised_after_stop(t) } else { t };
-        let t = with_report_series(t, r, &self.name);
-        let t = with_report_series_number(t, r, &self.name);
+        let t = with_report_series(t, r, &self.key);
+        let t = with_series_number(t, r, &self.key);
         let t = with_series_group_closed(t, r);
         let t = match self.named {
             Some("vancouver") => with_nlm_language(
@@ -832,7 +875,7 @@ impl Style {
         let t = if self.named == Some("apa") { with_apa_unaccepted(t, r) } else { t };
         // (A `.csl` style too: one that prints no container for them
         // leaves it out as the bundled ones did, tester r23, F2.)
-        let t = with_platform(t, r, &self.name);
+        let t = with_platform(t, r, &self.key);
         let t = match self.named {
             Some("apa") => with_apa_description_after_title(with_apa_site_once(with_apa_podcast(t, r), r), r),
             Some("ama") => with_ama_podcast(t, r),
@@ -842,15 +885,14 @@ impl Style {
         // After AMA's magazine date, which canon writes itself.
         let t = with_day_range(t, r, dash, &self.words);
         let t = with_issue_dash(t, r, dash);
-        let t = if self.name == "chicago" { with_part_pages_after_title(t, r) } else { t };
-        let t = if self.name == "harvard" {
+        let t = if self.key == "chicago" { with_part_pages_after_title(t, r) } else { t };
+        let t = if self.key == "harvard" {
             with_harvard_preprint(with_accessed_day_first(with_edn(t, r), r), r)
         } else {
             t
         };
-        let t =
-            if matches!(self.name.as_str(), "apa" | "harvard" | "ama") { with_full_prefixed_range(t, r) } else { t };
-        let t = match self.name.as_str() {
+        let t = if matches!(self.key.as_str(), "apa" | "harvard" | "ama") { with_full_prefixed_range(t, r) } else { t };
+        let t = match self.key.as_str() {
             "apa" | "vancouver" | "chicago" | "ama" => with_edition_word(t, r, "ed."),
             "harvard" => with_edition_word(t, r, "edn"),
             _ => t,
@@ -862,7 +904,7 @@ impl Style {
         } else {
             t
         };
-        let t = if self.name == "harvard" {
+        let t = if self.key == "harvard" {
             with_harvard_video(
                 with_harvard_podcast(
                     with_harvard_site_once(
@@ -886,8 +928,8 @@ impl Style {
         };
         // (A `.csl` file's own prefix before the page is its author's choice: tester r31, D17.)
         let t = if self.named.is_some() { without_page_label_on_article_number(t, r, self.article_label) } else { t };
-        let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.name), r);
-        let t = with_original_year(t, r, &self.name, &self.words);
+        let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.key), r);
+        let t = with_original_year(t, r, &self.key, &self.words);
         let t = with_identifier_pages(t, r);
         let t = match self.named {
             Some(style) => with_ahead_of_print(t, r, style, &self.words),
@@ -1337,7 +1379,7 @@ impl Style {
         }
         if self.letters && !self.prints_number {
             file_without_article(&mut out, readings);
-            order_by_date(&mut out, readings, &self.name, self.article_label);
+            order_by_date(&mut out, readings, &self.key, self.article_label);
         }
         if self.named == Some("apa") {
             with_full_given_names(&mut out, readings);
@@ -2611,7 +2653,7 @@ impl Style {
         // (In the style's locale's words, as without a year: "Im Druck 2024."
         // in German, "À paraître 2025." in French; tester r78 F8.)
         if self.named == Some("vancouver") {
-            let (_, printed) = status_words(note, &self.status_terms, self.foreign(), &self.name);
+            let (_, printed) = status_words(note, &self.status_terms, self.foreign(), &self.key);
             // A range of whole years is printed whole beside the state
             // ("Forthcoming 2011-2012"; tester84 F9: its end was stored and
             // not printed).
@@ -5812,6 +5854,20 @@ struct Form<'a> {
     named: Option<&'static str>,
 }
 
+impl Form<'_> {
+    /// A number in a series that is no whole number ("23.1", "IV") is
+    /// printed by canon, as a whole one is printed in this style
+    /// ([`with_series_number`]), not given to the processor: the bundled
+    /// styles print a number CSL does not read as numeric without their
+    /// label or with another separator ("(Methods in Things; 23.1)" beside
+    /// "(…; no. 12)", "Methods in Things, 23.1" beside "Methods in Things
+    /// 12"; tester r92). The styles canon knows only; another style prints
+    /// what it chooses.
+    fn prints_series_number(&self) -> bool {
+        matches!(self.named, Some("vancouver" | "harvard" | "chicago" | "ama")) || self.labels_number
+    }
+}
+
 /// A reading as a hayagriva entry: the work, and the periodical, book or
 /// proceedings it appeared in as its parent.
 fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
@@ -6039,8 +6095,13 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
         // The mark also follows each hyphen and leads each run of digits
         // after one: CSL processors read "MOH-2020-04" as the numbers 2020
         // to 4 ("Nos. MOH-2020–4") however it starts.
+        // MLA labels a number ("no. 7") only where CSL reads it as one: a
+        // number of digits with a point or slash ("5.2", "12/2020") was
+        // printed bare, "Theta Report. 5.2, Institute…" (tester r92); one
+        // with letters ("WP-19-5") carries its own designation.
+        let label = if form.labels_number && kind == "report" && unlabelled_number(n) { "no. " } else { "" };
         let n = if kind == "report" {
-            format!("{VERBATIM_MARK}{}", n.replace('-', &format!("-{VERBATIM_MARK}")))
+            format!("{label}{VERBATIM_MARK}{}", n.replace('-', &format!("-{VERBATIM_MARK}")))
         } else {
             n.to_string()
         };
@@ -6303,7 +6364,11 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // parent ([`series_parent`]), which hayagriva gives CSL as
             // `collection-title`.
             if let (Some("book"), Some(series)) = (parent_kind, &r.series) {
-                let number = if volume_in_series { r.volume.as_deref() } else { r.issue.as_deref() };
+                let number = if volume_in_series {
+                    r.volume.as_deref()
+                } else {
+                    r.issue.as_deref().filter(|n| whole_number(n) || !form.prints_series_number())
+                };
                 parent.insert("parent".into(), series_parent(series, number));
             }
             e.insert("parent".into(), Value::Object(parent));
@@ -6352,7 +6417,8 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // `collection-title` (a book has no container, so it is never
             // taken for one).
             if let ("book", Some(series)) = (kind, &r.series) {
-                e.insert("parent".into(), series_parent(series, r.issue.as_deref()));
+                let n = r.issue.as_deref().filter(|n| whole_number(n) || !form.prints_series_number());
+                e.insert("parent".into(), series_parent(series, n));
             }
             // A report's number in its series (beside its own number, the
             // issue) numbers its series as a book's does (schema 0024).
@@ -6360,9 +6426,10 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                 // A number that is no whole number ("23.1", "12/2020",
                 // "A-5") the processor prints without the style's label
                 // ("; 23.1") or not at all: canon prints it, labelled as a
-                // whole number is ([`with_report_series_number`]; tester r91 F3).
+                // whole number is ([`with_series_number`]; tester r91 F3).
                 let numbered = r.series_number.as_deref().filter(|n| whole_number(n));
-                let parent = series_parent(series, numbered.or(in_series.filter(|_| r.series_number.is_none())));
+                let in_series = in_series.filter(|n| whole_number(n) && r.series_number.is_none());
+                let parent = series_parent(series, numbered.or(in_series));
                 e.insert("parent".into(), json!({ "type": "anthology", "parent": parent }));
             }
             // A thesis in a series ("Acta Universitatis Upsaliensis", a
@@ -8726,6 +8793,18 @@ fn series_parent(series: &str, number: Option<&str>) -> Value {
     }
 }
 
+/// A number of digits with a point, slash or dash in it ("5.2", "12/2020",
+/// "2019-05"), no letter: a number as a reader takes it, which CSL does not
+/// read as numeric, so a style that labels only a numeric number prints it
+/// without its label.
+fn unlabelled_number(n: &str) -> bool {
+    let n = n.trim();
+    !whole_number(n)
+        && n.starts_with(|c: char| c.is_ascii_digit())
+        && n.ends_with(|c: char| c.is_ascii_digit())
+        && n.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | '\u{2013}'))
+}
+
 /// A number of digits only ("7", "1040"), which the processor prints with
 /// the style's label for a number in a series.
 fn whole_number(n: &str) -> bool {
@@ -8949,11 +9028,25 @@ fn with_series_group_closed(mut t: Rich, r: &Reading) -> Rich {
 /// "WHO Technical Report Series no. 1019" in AMA, "(WHO Technical Report
 /// Series, 1019)" in Harvard (Cite Them Right), "WHO Technical Report Series
 /// 1019" in Chicago (CMOS 17 §14.123), "(WHO Technical Report Series No.
-/// 1019)" in APA. Left alone when the number is printed.
-fn with_report_series_number(mut t: Rich, r: &Reading, style: &str) -> Rich {
+/// 1019)" in APA. Left alone when the number is printed. A book's number
+/// in its series that is no whole number likewise, as the style prints a
+/// whole one ("(Methods in Things; no. 23.1)", "Methods in Things; vol
+/// 23.1" in AMA 11 §3.12; [`Form::prints_series_number`]).
+fn with_series_number(mut t: Rich, r: &Reading, style: &str) -> Rich {
+    // A book's (or a chapter's book's) number in its series, its issue, in
+    // the styles that print it ([`Form::prints_series_number`]; APA 7
+    // prints no book series).
+    let book = matches!(r.kind.as_str(), "book" | "chapter")
+        && matches!(style, "vancouver" | "harvard" | "chicago" | "ama" | "mla");
     let number = match thesis_in_series(r) {
         Some((_, n)) => n,
-        None => r.series_number.as_deref().filter(|_| r.kind == "report"),
+        None if r.kind == "report" => {
+            // MLA prints a report's own number with its series when the
+            // series has no number of its own ([`number_of_series`]).
+            r.series_number.as_deref().or_else(|| number_of_series(r).filter(|_| style == "mla"))
+        }
+        None if book => r.issue.as_deref(),
+        None => None,
     };
     let (Some(series), Some(n)) = (r.series.as_deref().map(str::trim), number.map(str::trim)) else {
         return t;
@@ -8988,6 +9081,7 @@ fn with_report_series_number(mut t: Rich, r: &Reading, style: &str) -> Rich {
     let label = match style {
         "vancouver" if own_label => format!("; {n}"),
         "vancouver" => format!("; no. {n}"),
+        "ama" if book => format!("; vol {n}"),
         "ama" if own_label => format!(" {n}"),
         "ama" => format!(" no. {n}"),
         "harvard" => format!(", {n}"),

@@ -4611,6 +4611,11 @@ pub struct ReadingWriter<'t> {
     /// What the user must know about rows that import (a value kept as
     /// stored, and why), by line: printed as warnings.
     pub warnings: Vec<(u64, String)>,
+    /// The entry the last row went into, as stored after it, when the row
+    /// matched a stored entry (`None` for a new entry or a row not
+    /// written): what the row's capitals warning may claim was kept
+    /// ([`crate::import::Capitals::said`]).
+    pub merged_into: Option<StoredForms>,
     /// The line of each entry a row names by ID (one row per entry).
     id_lines: std::collections::HashMap<i64, u64>,
     /// Per year, every stored entry's id, title, DOI and title's script,
@@ -4643,6 +4648,25 @@ pub struct ReadingWriter<'t> {
     /// Readings a person (or a merge) removed, still removed, by what finds
     /// them (`doi:`, `pmid:`, `isbn:`, `title:KEY:YEAR`); read on first need.
     removed: std::cell::OnceCell<std::collections::HashMap<String, RemovedReading>>,
+}
+
+/// An entry's title, journal and names (authors' and editors', as
+/// written) as stored after a row was merged into it.
+#[derive(Debug, Clone, Default)]
+pub struct StoredForms {
+    pub title: String,
+    pub container: Option<String>,
+    pub names: Vec<String>,
+}
+
+impl StoredForms {
+    fn of(s: &Stored) -> StoredForms {
+        StoredForms {
+            title: s.title.clone(),
+            container: s.container.clone(),
+            names: s.authors.iter().cloned().chain(s.editor_names.iter().map(|n| n.original.clone())).collect(),
+        }
+    }
 }
 
 /// A reading removed before this import, as its removal's history entry
@@ -5064,6 +5088,7 @@ impl<'t> ReadingWriter<'t> {
             notes: Vec::new(),
             overwrites: Vec::new(),
             warnings: Vec::new(),
+            merged_into: None,
             id_lines: std::collections::HashMap::new(),
             foreign_ids: 0,
             parked: std::collections::HashMap::new(),
@@ -6083,6 +6108,7 @@ impl<'t> ReadingWriter<'t> {
     }
 
     fn write_one(&mut self, r: &ReadingRecord) -> Result<Option<i64>> {
+        self.merged_into = None;
         // Text limits (crate::limits): one check for every reading-list
         // format and for `reading add`, reported with the field's column.
         let too_long = crate::limits::reading_problems(r);
@@ -6314,6 +6340,7 @@ impl<'t> ReadingWriter<'t> {
         if let Some(first) = first {
             let mut new = old.filled(r);
             self.settle_other_isbns(id, how, r, &old, &mut new, &mut Vec::new())?;
+            self.merged_into = Some(StoredForms::of(&new));
             let fields = old.diff(&new);
             if !self.clashes(r.line, id, &old, &new, false)? {
                 return Ok(None);
@@ -7350,6 +7377,7 @@ impl<'t> ReadingWriter<'t> {
         if !fields.is_empty() {
             self.update(id, &old, &new)?;
         }
+        self.merged_into = Some(StoredForms::of(&new));
         let whole_set = how == "ID" && r.present.has("themes");
         let removed_before = self.counts.tags_removed;
         let themes = match &since {
