@@ -1388,41 +1388,10 @@ const UNDATED: &[&str] = &[
     "без года",
 ];
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "spring",
-    "summer",
-    "autumn",
-    "fall",
-    "winter",
-    "c",
-    "ca",
-    "circa",
-    "p",
-];
+/// Words beside a year that are no month (month names are
+/// [`super::dates::month_word`]'s, in every language it reads): seasons in
+/// English, and the marks of an approximate or printing year.
+const DATE_WORDS: &[&str] = &["spring", "summer", "autumn", "fall", "winter", "c", "ca", "circa", "p"];
 
 /// The year in a date as bibliographies write it: `2019`, `2019a`,
 /// `c. 2019`, `©2019`, `[2019]`, `2019-05-01`, `2019/05/01/`, `2019 Apr 2`,
@@ -1430,7 +1399,8 @@ const MONTHS: &[&str] = &[
 /// year), `1999-04-02T10:00:00Z`; or "in press" and the like; or "n.d.".
 /// `None` when it is none of these.
 pub fn read_date(s: &str) -> Option<Dated> {
-    let t = s.trim().trim_end_matches('.').trim().to_lowercase();
+    // (Turkish "İ" lower-cases to "i" and a combining dot: "EKİM 2015".)
+    let t = s.trim().trim_end_matches('.').trim().to_lowercase().replace('\u{307}', "");
     let bare = t.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '?' | ' '));
     if let Some((_, note)) = NOT_YET.iter().chain(NOT_YET_OTHER_LANGUAGES).find(|(k, _)| *k == bare) {
         return Some(Dated::NotYet(note));
@@ -1463,6 +1433,7 @@ pub fn read_date(s: &str) -> Option<Dated> {
         return YEARS.contains(&corrected).then_some(Dated::Year(corrected));
     }
     let mut year = None;
+    let (mut named, mut joined) = (false, false);
     // "copyright 1998": the word says what the year is ([`super::dates::copyright`]).
     for raw in t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && *w != "copyright") {
         // "c2019", "ca1990", "p2019": a marker glued to the year.
@@ -1475,7 +1446,11 @@ pub fn read_date(s: &str) -> Option<Dated> {
         if digits.is_empty() {
             // A season in another language ("printemps", "Frühjahr": tester
             // r88 F6) as "spring" is.
-            if !MONTHS.contains(&token) && season_of(token).is_none() {
+            if super::dates::DATE_JOINERS.contains(&token) {
+                joined = true;
+            } else if super::dates::month_word(token).is_some() {
+                named = true;
+            } else if !DATE_WORDS.contains(&token) && season_of(token).is_none() {
                 return None;
             }
         } else if (digits.len() == 4
@@ -1491,9 +1466,12 @@ pub fn read_date(s: &str) -> Option<Dated> {
                 }
                 year = Some(y);
             }
-        } else if !(digits.len() <= 2 && matches!(rest, "" | "st" | "nd" | "rd" | "th")) {
+        } else if !(digits.len() <= 2 && matches!(rest, "" | "st" | "nd" | "rd" | "th" | "er")) {
             return None;
         }
+    }
+    if joined && !named {
+        return None;
     }
     year.map(Dated::Year)
 }
@@ -2840,6 +2818,20 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         {
             *e = format!("Version {t}");
         }
+    }
+    // An edition in another language canon reads no number in ("2.
+    // gözden geçirilmiş baskı", "Wyd. 2 popr."): kept as written, and said,
+    // as no style can put it in its own words (tester r92 F2).
+    if let Some(e) = d.edition.as_deref().map(str::trim).filter(|e| edition_number(e).is_none())
+        && foreign_edition_word(e)
+        && edition_key(e).is_some_and(|(_, words)| words.iter().any(|w| !EDITION_QUALIFIER_NAMES.contains(&w.as_str())))
+    {
+        let message = format!(
+            "{}edition {e:?} is not an edition canon reads (a number such as \"2. baskı\", the 2nd); kept and \
+             printed as written, with no word for edition added",
+            d.prefix()
+        );
+        d.warnings.push(RowError::new(at.line, at.column, message));
     }
     // A medium ("Print", "Electronic", MEDLINE's "Print-Electronic") in
     // the type-of-work field (RIS `M3`, EndNote's work-type) is how the
@@ -4632,7 +4624,9 @@ pub fn original_year_rest(text: &str) -> Option<String> {
     let rest: String = rest.replace("()", "").replace("[]", "");
     let rest = rest.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
     let month = |w: &str| {
-        w.len() >= 3 && super::dates::MONTHS.iter().any(|m| m.to_ascii_lowercase().starts_with(&w.to_ascii_lowercase()))
+        super::dates::month_word(w).is_some()
+            || (w.len() >= 3
+                && super::dates::MONTHS.iter().any(|m| m.to_ascii_lowercase().starts_with(&w.to_ascii_lowercase())))
     };
     let words = rest.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
     let only_date = words.clone().all(month) || words.count() == 0;
@@ -6049,6 +6043,8 @@ pub fn edition_number(text: &str) -> Option<u32> {
         .find_map(|w| t.strip_prefix(w).and_then(|r| r.strip_prefix(". ").or_else(|| r.strip_prefix(' '))))
         .unwrap_or(t)
         .trim();
+    // Indonesian "Edisi ke-2" ("the 2nd"), "Edisi kedua".
+    let t = t.strip_prefix("ke-").unwrap_or(t);
     if let Some(i) = EDITION_WORDS.iter().position(|w| *w == t) {
         return u32::try_from(i + 1).ok();
     }
@@ -6072,7 +6068,7 @@ pub fn edition_number(text: &str) -> Option<u32> {
     // "2ème", "1re", "1er", Dutch "2de", "1ste", Russian "2-е".
     const MARKS: &[&str] = &[
         "", "st", "nd", "rd", "th", "d", "e", ".", "ª", ".ª", "º", ".º", "°", "a", "o", "ᵉ", "è", "ème", "eme", "ième",
-        "ieme", "re", "er", "ère", "de", "ste", "te", "-е", "-e", "-oe", "-ое", "-ye",
+        "ieme", "re", "er", "ère", "de", "ste", "te", "-е", "-e", "-oe", "-ое", "-ye", ":a", ":e",
     ];
     MARKS.contains(&rest).then_some(n)
 }
@@ -6165,7 +6161,38 @@ pub const EDITION_NAMES: &[&str] = &[
     "wyd",
     "издание",
     "изд",
+    // Turkish "2. baskı", "2. Basım" (tester r92 F2: printed "2. baskı ed.").
+    "baskısı",
+    "baskı",
+    "basımı",
+    "basım",
+    "upplagan",
+    "oplag",
+    "opplag",
+    "vydání",
+    "vydáni",
+    "vyd",
+    "edisi",
+    "kiadás",
+    "kiadas",
+    "kiad",
+    "painos",
+    "izdanje",
+    "izd",
 ];
+
+/// The qualifiers [`edition_key`] reads an edition's words as, in its
+/// words: an edition of a number and these is one canon reads.
+const EDITION_QUALIFIER_NAMES: &[&str] =
+    &["revised", "new", "enlarged", "expanded", "abridged", "facsimile", "updated", "corrected"];
+
+/// Whether an edition holds another language's word for edition ("baskı",
+/// "Aufl.", "wyd."), as [`EDITION_NAMES`] has it.
+fn foreign_edition_word(e: &str) -> bool {
+    e.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| EDITION_NAMES.contains(&w) && !matches!(w, "edition" | "edn" | "ed"))
+}
 
 /// An edition's ordinal written out in German, French, Spanish, Italian,
 /// Portuguese or Dutch, first to tenth ("Zweite", "deuxième", "segunda",
@@ -6173,20 +6200,120 @@ pub const EDITION_NAMES: &[&str] = &[
 /// word.
 pub(crate) fn other_ordinal_word(t: &str) -> Option<u32> {
     const ORDINALS: &[&[&str]] = &[
-        &["erste", "première", "premiere", "primera", "primero", "prima", "primo", "primeira", "eerste"],
-        &["zweite", "deuxième", "deuxieme", "seconde", "segunda", "segundo", "seconda", "tweede"],
-        &["dritte", "troisième", "troisieme", "tercera", "tercero", "terza", "terceira", "derde"],
-        &["vierte", "quatrième", "quatrieme", "cuarta", "quarta", "vierde"],
-        &["fünfte", "cinquième", "cinquieme", "quinta", "vijfde"],
-        &["sechste", "sixième", "sixieme", "sexta", "sesta", "zesde"],
-        &["siebte", "septième", "septieme", "séptima", "septima", "settima", "sétima", "zevende"],
-        &["achte", "huitième", "huitieme", "octava", "ottava", "oitava", "achtste"],
-        &["neunte", "neuvième", "neuvieme", "novena", "nona", "negende"],
-        &["zehnte", "dixième", "dixieme", "décima", "decima", "tiende"],
+        &[
+            "erste",
+            "première",
+            "premiere",
+            "primera",
+            "primero",
+            "prima",
+            "primo",
+            "primeira",
+            "eerste",
+            "birinci",
+            "pierwsze",
+            "första",
+            "første",
+            "první",
+            "ensimmäinen",
+            "pertama",
+            "első",
+            "первое",
+        ],
+        &[
+            "zweite",
+            "deuxième",
+            "deuxieme",
+            "seconde",
+            "segunda",
+            "segundo",
+            "seconda",
+            "tweede",
+            "ikinci",
+            "drugie",
+            "andra",
+            "anden",
+            "andre",
+            "druhé",
+            "toinen",
+            "kedua",
+            "második",
+            "второе",
+        ],
+        &[
+            "dritte",
+            "troisième",
+            "troisieme",
+            "tercera",
+            "tercero",
+            "terza",
+            "terceira",
+            "derde",
+            "üçüncü",
+            "trzecie",
+            "tredje",
+            "třetí",
+            "kolmas",
+            "ketiga",
+            "harmadik",
+            "третье",
+        ],
+        &[
+            "vierte",
+            "quatrième",
+            "quatrieme",
+            "cuarta",
+            "quarta",
+            "vierde",
+            "dördüncü",
+            "czwarte",
+            "fjärde",
+            "fjerde",
+            "čtvrté",
+            "neljäs",
+            "keempat",
+            "negyedik",
+            "четвёртое",
+            "четвертое",
+        ],
+        &[
+            "fünfte",
+            "cinquième",
+            "cinquieme",
+            "quinta",
+            "vijfde",
+            "beşinci",
+            "piąte",
+            "femte",
+            "páté",
+            "viides",
+            "kelima",
+        ],
+        &["sechste", "sixième", "sixieme", "sexta", "sesta", "zesde", "altıncı", "szóste", "sjätte", "sjette"],
+        &[
+            "siebte",
+            "septième",
+            "septieme",
+            "séptima",
+            "septima",
+            "settima",
+            "sétima",
+            "zevende",
+            "yedinci",
+            "siódme",
+            "sjunde",
+            "syvende",
+        ],
+        &["achte", "huitième", "huitieme", "octava", "ottava", "oitava", "achtste", "sekizinci", "ósme", "åttonde"],
+        &["neunte", "neuvième", "neuvieme", "novena", "nona", "negende", "dokuzuncu", "dziewiąte", "nionde"],
+        &["zehnte", "dixième", "dixieme", "décima", "decima", "tiende", "onuncu", "dziesiąte", "tionde"],
     ];
     // German declines it ("2. erweiterte", "zweiten Auflage"): the stem.
     let word = t.strip_suffix('n').filter(|w| w.ends_with('e')).unwrap_or(t);
-    ORDINALS.iter().position(|forms| forms.contains(&word)).and_then(|i| u32::try_from(i + 1).ok())
+    ORDINALS
+        .iter()
+        .position(|forms| forms.contains(&t) || forms.contains(&word))
+        .and_then(|i| u32::try_from(i + 1).ok())
 }
 
 /// A whole work's number of pages as canon keeps it: the count as written

@@ -528,27 +528,47 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         .find_map(|k| o.get(*k).and_then(date_text).map(|t| Val::new(t, at(k))));
     // A `literal` date is by CSL's definition one no program can parse, to
     // be printed as given: one canon cannot read either ("Spring term,
-    // second printing") keeps its item, without a year, and is said
-    // (tester r77 F1: the whole file was refused, "is not a year").
+    // second printing") keeps its item, and is said (tester r77 F1: the
+    // whole file was refused, "is not a year"). A `raw` date is treated
+    // alike (tester r92 F7: "Nisan 2012" refused the file, called a
+    // "year"); one that holds a single four-digit year keeps that year,
+    // and its month when canon reads the month's name.
     let mut literal_said = false;
     if let Some(v) = d.date.as_ref()
         && let Some(k) = ["issued", "original-date", "available-date"].into_iter().find(|k| o.contains_key(*k))
         && let Some(Value::Object(date)) = o.get(k)
-        && text_of(date.get("literal")).is_some_and(|l| l == v.text)
+        && let Some(form) = ["literal", "raw"].into_iter().find(|f| text_of(date.get(*f)).is_some_and(|l| l == v.text))
         && super::dates::typed_year(&v.text).is_err()
     {
-        d.warnings.push(RowError::new(
-            v.at.line,
-            v.at.column,
-            format!(
-                "in {}: the literal date {:?} ({k}) is not a date canon reads; read without a year, and the literal \
-                 not stored (give the year in \"date-parts\" to have it cited)",
-                d.label.as_deref().unwrap_or("item"),
-                v.text.trim()
-            ),
-        ));
-        d.date = None;
-        literal_said = true;
+        let label = d.label.as_deref().unwrap_or("item");
+        let text = v.text.trim().to_string();
+        let (line, column) = (v.at.line, v.at.column);
+        match super::dates::year_month_in_text(&text) {
+            Some(read) => {
+                d.warnings.push(RowError::new(
+                    line,
+                    column,
+                    format!(
+                        "in {label}: the {form} date {text:?} ({k}) is not a date canon reads whole; read as \
+                         {read:?}, the rest of its text not stored"
+                    ),
+                ));
+                d.date = Some(Val::new(read, v.at));
+            }
+            None => {
+                let kept = if form == "raw" { "raw text" } else { form };
+                d.warnings.push(RowError::new(
+                    line,
+                    column,
+                    format!(
+                        "in {label}: the {form} date {text:?} ({k}) is not a date canon reads; read without a year, \
+                         and the {kept} not stored (give the year in \"date-parts\" to have it cited)"
+                    ),
+                ));
+                d.date = None;
+                literal_said = true;
+            }
+        }
     }
     d.accessed = o.get("accessed").and_then(accessed_text).map(|t| Val::new(t, at("accessed")));
     if let Some(s) = text_of(o.get("status")) {

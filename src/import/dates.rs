@@ -26,39 +26,348 @@ pub const MONTHS: [&str; 12] = [
     "December",
 ];
 
-/// Month names and abbreviations (English, as MEDLINE, RIS and BibTeX write
-/// them), lower case, with the month's number.
-const MONTH_NAMES: &[(&str, i64)] = &[
-    ("january", 1),
-    ("jan", 1),
-    ("february", 2),
-    ("feb", 2),
-    ("march", 3),
-    ("mar", 3),
-    ("april", 4),
-    ("apr", 4),
-    ("may", 5),
-    ("june", 6),
-    ("jun", 6),
-    ("july", 7),
-    ("jul", 7),
-    ("august", 8),
-    ("aug", 8),
-    ("september", 9),
-    ("sept", 9),
-    ("sep", 9),
-    ("october", 10),
-    ("oct", 10),
-    ("november", 11),
-    ("nov", 11),
-    ("december", 12),
-    ("dec", 12),
+/// Month names and their common abbreviations, lower case, by month
+/// (January first): English (as MEDLINE, RIS and BibTeX write them), and
+/// the names bibliographies in other languages write in a date's text
+/// ("março de 2010", "15. März 2011", "Nisan 2012", "out. 2010": tester r92
+/// F7, the year was lost or the file refused). French, Spanish, Portuguese,
+/// Italian, German, Dutch, Polish (both cases), Turkish, Swedish, Norwegian,
+/// Danish, Finnish, Czech, Hungarian, Indonesian and Russian. A word two
+/// languages write for different months (Croatian "listopad", October, is
+/// Polish and Czech November) is read as the languages listed here read it.
+/// One list for every format that reads a date as text (CSL-JSON `raw` and
+/// `literal`, RIS `DA`/`Y1`, BibTeX `month`, a CSV date, EndNote, MEDLINE
+/// `DP`): see [`month_word`].
+const MONTH_NAMES: [&[&str]; 12] = [
+    &[
+        "january",
+        "jan",
+        "janvier",
+        "janv",
+        "enero",
+        "ene",
+        "janeiro",
+        "gennaio",
+        "gen",
+        "januar",
+        "jänner",
+        "jän",
+        "januari",
+        "styczeń",
+        "stycznia",
+        "sty",
+        "ocak",
+        "tammikuu",
+        "tammikuuta",
+        "tammik",
+        "leden",
+        "ledna",
+        "január",
+        "янв",
+        "январь",
+        "января",
+    ],
+    &[
+        "february",
+        "feb",
+        "février",
+        "févr",
+        "fév",
+        "fevr",
+        "febrero",
+        "fevereiro",
+        "fev",
+        "febbraio",
+        "febr",
+        "februar",
+        "februari",
+        "luty",
+        "lutego",
+        "lut",
+        "şubat",
+        "helmikuu",
+        "helmikuuta",
+        "helmik",
+        "únor",
+        "února",
+        "február",
+        "фев",
+        "февр",
+        "февраль",
+        "февраля",
+    ],
+    &[
+        "march",
+        "mar",
+        "mars",
+        "marzo",
+        "março",
+        "marco",
+        "märz",
+        "mär",
+        "mrz",
+        "maart",
+        "mrt",
+        "marzec",
+        "marca",
+        "mart",
+        "marts",
+        "maaliskuu",
+        "maaliskuuta",
+        "maalisk",
+        "březen",
+        "března",
+        "március",
+        "márc",
+        "maret",
+        "мар",
+        "март",
+        "марта",
+    ],
+    &[
+        "april",
+        "apr",
+        "avril",
+        "avr",
+        "abril",
+        "abr",
+        "aprile",
+        "kwiecień",
+        "kwietnia",
+        "kwi",
+        "nisan",
+        "huhtikuu",
+        "huhtikuuta",
+        "huhtik",
+        "duben",
+        "dubna",
+        "április",
+        "ápr",
+        "апр",
+        "апрель",
+        "апреля",
+    ],
+    &[
+        "may",
+        "mai",
+        "mayo",
+        "maio",
+        "maggio",
+        "mag",
+        "mei",
+        "maj",
+        "maja",
+        "mayıs",
+        "toukokuu",
+        "toukokuuta",
+        "toukok",
+        "květen",
+        "května",
+        "május",
+        "máj",
+        "май",
+        "мая",
+    ],
+    &[
+        "june",
+        "jun",
+        "juin",
+        "junio",
+        "junho",
+        "giugno",
+        "giu",
+        "juni",
+        "czerwiec",
+        "czerwca",
+        "cze",
+        "haziran",
+        "kesäkuu",
+        "kesäkuuta",
+        "kesäk",
+        "červen",
+        "června",
+        "június",
+        "jún",
+        "июнь",
+        "июня",
+        "июн",
+    ],
+    &[
+        "july",
+        "jul",
+        "juillet",
+        "juil",
+        "julio",
+        "julho",
+        "luglio",
+        "lug",
+        "juli",
+        "lipiec",
+        "lipca",
+        "lip",
+        "temmuz",
+        "heinäkuu",
+        "heinäkuuta",
+        "heinäk",
+        "červenec",
+        "července",
+        "július",
+        "júl",
+        "июль",
+        "июля",
+        "июл",
+    ],
+    &[
+        "august",
+        "aug",
+        "août",
+        "aout",
+        "agosto",
+        "ago",
+        "augustus",
+        "augusti",
+        "sierpień",
+        "sierpnia",
+        "ağustos",
+        "elokuu",
+        "elokuuta",
+        "elok",
+        "srpen",
+        "srpna",
+        "augusztus",
+        "agustus",
+        "agu",
+        "авг",
+        "август",
+        "августа",
+    ],
+    &[
+        "september",
+        "sept",
+        "sep",
+        "septembre",
+        "septiembre",
+        "setiembre",
+        "setembro",
+        "set",
+        "settembre",
+        "sett",
+        "wrzesień",
+        "września",
+        "wrz",
+        "eylül",
+        "syyskuu",
+        "syyskuuta",
+        "syysk",
+        "září",
+        "szeptember",
+        "szept",
+        "сен",
+        "сент",
+        "сентябрь",
+        "сентября",
+    ],
+    &[
+        "october",
+        "oct",
+        "octobre",
+        "octubre",
+        "outubro",
+        "out",
+        "ottobre",
+        "ott",
+        "oktober",
+        "okt",
+        "październik",
+        "października",
+        "paź",
+        "ekim",
+        "lokakuu",
+        "lokakuuta",
+        "lokak",
+        "říjen",
+        "října",
+        "október",
+        "окт",
+        "октябрь",
+        "октября",
+    ],
+    &[
+        "november",
+        "nov",
+        "novembre",
+        "noviembre",
+        "novembro",
+        "listopad",
+        "listopada",
+        "listopadu",
+        "lis",
+        "kasım",
+        "marraskuu",
+        "marraskuuta",
+        "marrask",
+        "ноя",
+        "нояб",
+        "ноябрь",
+        "ноября",
+    ],
+    &[
+        "december",
+        "dec",
+        "décembre",
+        "decembre",
+        "déc",
+        "diciembre",
+        "dic",
+        "dezembro",
+        "dez",
+        "dicembre",
+        "dezember",
+        "desember",
+        "grudzień",
+        "grudnia",
+        "gru",
+        "aralık",
+        "joulukuu",
+        "joulukuuta",
+        "jouluk",
+        "prosinec",
+        "prosince",
+        "дек",
+        "декабрь",
+        "декабря",
+    ],
 ];
 
-/// The month a word names (`apr`, `April`, `Apr.`), 1–12.
+/// The little words a date written out in another language puts between
+/// its parts ("15 de março de 2010", "1 di marzo 2010", "March of 2010"):
+/// passed over, and read only beside a month's name.
+pub(crate) const DATE_JOINERS: &[&str] = &["de", "del", "di", "of", "du", "den", "der"];
+
+/// The month a word names (`apr`, `April`, `Apr.`, `março`, `Mär.`,
+/// `Okt.`, `Nisan`), 1–12, in any language of [`MONTH_NAMES`].
 pub fn month_word(w: &str) -> Option<i64> {
     let w = w.trim().trim_end_matches('.').to_lowercase();
-    MONTH_NAMES.iter().find(|(n, _)| *n == w).map(|(_, m)| *m)
+    // (Turkish "İ" lower-cases to "i" and a combining dot.)
+    let w = w.replace('\u{307}', "");
+    MONTH_NAMES.iter().position(|names| names.contains(&w.as_str())).map(|i| i as i64 + 1)
+}
+
+/// The year (1000–2100) and month a free-text date holds that canon cannot
+/// read whole ("Ausgabe März 2011, Sonderheft"): "March 2011", or "2011"
+/// when no one month is named. `None` unless the text holds exactly one
+/// four-digit year.
+pub fn year_month_in_text(s: &str) -> Option<String> {
+    let words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let digits: Vec<&str> = words.iter().copied().filter(|w| w.bytes().all(|b| b.is_ascii_digit())).collect();
+    let [y] = digits.iter().filter(|w| w.len() >= 3).copied().collect::<Vec<_>>()[..] else { return None };
+    let year: i64 = y.parse().ok().filter(|y| (1000..=2100).contains(y))?;
+    let mut months: Vec<i64> = words.iter().filter_map(|w| month_word(w)).collect();
+    months.dedup();
+    Some(match months[..] {
+        [m] => format!("{} {year}", MONTHS[(m - 1) as usize]),
+        _ => year.to_string(),
+    })
 }
 
 /// The days of `month` (1–12) in `year`, by the Gregorian calendar's leap
@@ -196,12 +505,13 @@ fn month_day_written(s: &str) -> (Option<i64>, Option<i64>) {
         Some(i) if t[..i].ends_with(|c: char| c.is_ascii_digit()) => &t[..i],
         _ => t.as_str(),
     };
-    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> =
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty() && !DATE_JOINERS.contains(w)).collect();
     let is_year = |w: &str| w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
     let number = |w: &str| -> Option<i64> {
         let d: String = w.chars().take_while(char::is_ascii_digit).collect();
         let rest = &w[d.len()..];
-        (!d.is_empty() && d.len() <= 2 && matches!(rest, "" | "st" | "nd" | "rd" | "th"))
+        (!d.is_empty() && d.len() <= 2 && matches!(rest, "" | "st" | "nd" | "rd" | "th" | "er"))
             .then(|| d.parse().ok())
             .flatten()
     };
@@ -462,7 +772,8 @@ pub fn season_range(s: &str) -> Option<(&'static str, &'static str)> {
 /// its month and day are read as those of the plain date; the marks are read
 /// by [`approximate`] and [`uncertain`].
 fn bare(s: &str) -> String {
-    let t = s.trim().to_lowercase();
+    // (Turkish "İ" lower-cases to "i" and a combining dot.)
+    let t = s.trim().to_lowercase().replace('\u{307}', "");
     let t = t.trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim();
     let t = ["copyright", "circa", "ca.", "ca", "c.", "c", "©"]
         .iter()

@@ -210,7 +210,7 @@ fn draft(r: &Raw) -> Draft {
     // MEDLINE ends every title with a period of its own: not the title's.
     let title = |tag: &str| {
         val(tag).map(|mut v| {
-            v.text = without_medline_period(&v.text).to_string();
+            v.text = medline_symbols(without_medline_period(&v.text));
             v
         })
     };
@@ -401,7 +401,7 @@ fn draft(r: &Raw) -> Draft {
     // ("The National Academies Collection: Reports funded by National
     // Institutes of Health"): the series (tester r79 F2: it was named as a
     // field canon has not).
-    d.series = text("CTI");
+    d.series = text("CTI").map(|t| medline_symbols(&t));
     // A technical report's "journal" is the series it is numbered in (PubMed
     // writes the WHO Technical Report Series so: `PT - Technical Report`,
     // `JT - World Health Organization technical report series`, `VI - 10`):
@@ -659,6 +659,29 @@ pub fn without_medline_period(title: &str) -> &str {
         return t;
     }
     head
+}
+
+/// MEDLINE's ASCII for a trade-mark sign, as the sign ("GeneReviews((R))"
+/// is "GeneReviews®", as Citing Medicine and NCBI cite it; tester r92 F9):
+/// "((R))", "((TM))", "((SM))", and "(R)", "(TM)", "(SM)" right after a
+/// word ("Tysabri(R)").
+pub fn medline_symbols(text: &str) -> String {
+    const SIGNS: &[(&str, &str)] = &[("R", "®"), ("TM", "™"), ("SM", "℠")];
+    let mut t = text.to_string();
+    for (code, sign) in SIGNS {
+        t = t.replace(&format!("(({code}))"), sign);
+        let single = format!("({code})");
+        let mut from = 0;
+        while let Some(i) = t[from..].find(&single).map(|i| i + from) {
+            if t[..i].ends_with(char::is_alphanumeric) {
+                t.replace_range(i..i + single.len(), sign);
+                from = i + sign.len();
+            } else {
+                from = i + single.len();
+            }
+        }
+    }
+    t
 }
 
 /// The title proper of a catalogue title that has more after it: the text

@@ -826,6 +826,7 @@ impl Style {
         let t = with_report_series(t, r, &self.key);
         let t = with_series_number(t, r, &self.key);
         let t = with_series_group_closed(t, r);
+        let t = with_one_stop_after_series(t, r);
         let t = match self.named {
             Some("vancouver") => with_nlm_language(
                 with_web_date(
@@ -6689,6 +6690,26 @@ fn without_page_label_on_article_number(mut t: Rich, r: &Reading, labelled: bool
     t
 }
 
+/// The style's label after an edition whose words already name it, which
+/// the processor took for a number with words around it ("Wyd. 2 popr.
+/// ed.", "2. gözden geçirilmiş baskı ed."; tester r92 F2: an edition named
+/// twice, in two languages): taken off, the element's stop kept.
+fn without_label_after_named_edition(mut t: Rich, e: &str, word: &str) -> Rich {
+    for label in [word, "ed.", "edn.", "edn"] {
+        let printed = format!("{e} {label}");
+        let Some(at) = t.text.rfind(&printed) else { continue };
+        let end = at + printed.len();
+        if t.text[end..].starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        let start = at + e.len();
+        let keep = usize::from(label.ends_with('.') && !e.ends_with('.'));
+        splice(&mut t, start..end - keep, "");
+        break;
+    }
+    t
+}
+
 /// An edition written as words, not a number ("Revised", "30th
 /// anniversary", "Expanded"), with the style's word for edition after it,
 /// where the bundled styles print the words alone ("Revised." in
@@ -6716,7 +6737,7 @@ fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
         return t;
     }
     if says_edition(e) {
-        return t;
+        return without_label_after_named_edition(t, e, word);
     }
     // The last place the edition stands, followed by the element's end,
     // never inside the title or the container (a title "…, 21e" is the
@@ -9018,6 +9039,28 @@ fn with_series_group_closed(mut t: Rich, r: &Reading) -> Rich {
     });
     if !closed {
         splice(&mut t, found.end..found.end, ")");
+    }
+    t
+}
+
+/// A series whose group ends in a full stop, inside a group delimited by
+/// commas ("in Studies in Global Health, no. 7., Cham" in IEEE's chapter
+/// layout; tester r92 F4): one mark, the stop, as CSL processors collapse
+/// punctuation ("no. 7. Cham").
+fn with_one_stop_after_series(mut t: Rich, r: &Reading) -> Rich {
+    let Some(series) = r.series.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { return t };
+    let Some(found) = rfind_outside_identifiers(&t.text, series) else { return t };
+    let mut end = found.end;
+    // The series' number, when the style printed it after the series ("…,
+    // no. 7"; a chapter's is kept as its issue, BibTeX `number`).
+    let number = r.series_number.as_deref().or(r.issue.as_deref()).map(str::trim).filter(|n| !n.is_empty());
+    if let Some(n) = number
+        && let Some(i) = t.text[end..].find(n).filter(|i| *i <= 12)
+    {
+        end += i + n.len();
+    }
+    if t.text[end..].starts_with("., ") {
+        splice(&mut t, end + 1..end + 2, "");
     }
     t
 }
