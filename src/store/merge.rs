@@ -2763,37 +2763,6 @@ pub struct Resolved {
     pub wrote: bool,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::same_person;
-
-    fn list(v: &[&str]) -> Vec<String> {
-        v.iter().map(|s| (*s).to_string()).collect()
-    }
-
-    #[test]
-    fn a_facet_is_placed_on_the_same_person_or_nowhere() {
-        let ours = list(&["Eisenstein, Leo G.", "Vyas, Darshali A.", "Jones, David S."]);
-        // Another order: the person, not the position.
-        assert_eq!(same_person(&ours, "Vyas, Darshali A.", 1), Ok(2));
-        assert_eq!(same_person(&ours, "vyas,  darshali a.", 1), Ok(2), "case and spacing");
-        // The same family name at the same position: the name written more fully.
-        assert_eq!(same_person(&ours, "Jones, D. S.", 3), Ok(3));
-        // ...but not at another position: that could be someone else.
-        assert!(same_person(&ours, "Jones, D. S.", 1).is_err());
-        // Nobody of that name: not placed, and the message names the person.
-        let e = same_person(&ours, "Fanon, Frantz", 1).unwrap_err();
-        assert!(e.contains("Fanon, Frantz"), "{e}");
-        // Two authors written alike: which one is unknown, so neither.
-        let twins = list(&["Li, Wei", "Zhang, Min", "Li, Wei"]);
-        let e = same_person(&twins, "Li, Wei", 1).unwrap_err();
-        assert!(e.contains("2 authors") && e.contains("1, 3"), "{e}");
-        // Names in other scripts are matched as written.
-        let ours = list(&["Ngũgĩ wa Thiong'o", "王, 小明", "Адиčи, Нгози"]);
-        assert_eq!(same_person(&ours, "王, 小明", 3), Ok(2));
-    }
-}
-
 /// The side of two copies of one reading whose type or "et al." stands, by
 /// the rule an import follows, where it decides (tester r92 F5, F6): a
 /// type kept against a generic one by what only it has
@@ -2838,5 +2807,36 @@ fn copies_rule_said(k: &str, o: &Record, theirs: &Record) -> Option<String> {
             Some("theirs is only what an entry type implies, a default; ours is stated".to_string())
         }
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_person;
+
+    fn list(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_string()).collect()
+    }
+
+    #[test]
+    fn a_facet_is_placed_on_the_same_person_or_nowhere() {
+        let ours = list(&["Eisenstein, Leo G.", "Vyas, Darshali A.", "Jones, David S."]);
+        // Another order: the person, not the position.
+        assert_eq!(same_person(&ours, "Vyas, Darshali A.", 1), Ok(2));
+        assert_eq!(same_person(&ours, "vyas,  darshali a.", 1), Ok(2), "case and spacing");
+        // The same family name at the same position: the name written more fully.
+        assert_eq!(same_person(&ours, "Jones, D. S.", 3), Ok(3));
+        // ...but not at another position: that could be someone else.
+        assert!(same_person(&ours, "Jones, D. S.", 1).is_err());
+        // Nobody of that name: not placed, and the message names the person.
+        let e = same_person(&ours, "Fanon, Frantz", 1).unwrap_err();
+        assert!(e.contains("Fanon, Frantz"), "{e}");
+        // Two authors written alike: which one is unknown, so neither.
+        let twins = list(&["Li, Wei", "Zhang, Min", "Li, Wei"]);
+        let e = same_person(&twins, "Li, Wei", 1).unwrap_err();
+        assert!(e.contains("2 authors") && e.contains("1, 3"), "{e}");
+        // Names in other scripts are matched as written.
+        let ours = list(&["Ngũgĩ wa Thiong'o", "王, 小明", "Адиčи, Нгози"]);
+        assert_eq!(same_person(&ours, "王, 小明", 3), Ok(2));
     }
 }
