@@ -1700,7 +1700,11 @@ impl Merger<'_, '_> {
                                 _ => None,
                             }
                         }
-                        _ if t.name == "reading" => copies_rule_said(k, o, theirs),
+                        _ if t.name == "reading"
+                            && matches!(k.as_str(), "type" | "genre" | "authors_truncated" | "editors_truncated") =>
+                        {
+                            copies_rule_said(k, o, theirs)
+                        }
                         // A body's initials beside its name: the import's words.
                         _ if matches!(k.as_str(), "authors" | "author_names" | "editor_names" | "translator_names") => {
                             super::readings::own_script_side(k, o, theirs)
