@@ -1731,13 +1731,15 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         "mastersthesis" => Some("Master's"),
         _ => None,
     };
-    d.genre = get("type")
-        .filter(|t| !t.trim().is_empty())
-        .map(|t| genre_of_type(&t))
-        .map(|g| match degree_word {
+    let stated_genre =
+        get("type").filter(|t| !t.trim().is_empty()).map(|t| genre_of_type(&t)).map(|g| match degree_word {
             Some(w) if builder::thesis_degree(&g).is_none() && !g.contains(' ') => format!("{w} {}", g.to_lowercase()),
             _ => g,
-        })
+        });
+    // Without `type`, the genre is only what the entry type implies: a
+    // default, never another list's stated genre's replacement (tester r92 F1).
+    d.genre_implied = stated_genre.is_none();
+    d.genre = stated_genre
         .or_else(|| {
             match e.kind.as_str() {
                 "phdthesis" => Some("phdthesis"),

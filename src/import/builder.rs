@@ -145,6 +145,11 @@ pub struct Draft {
     /// What kind of piece it is within its type (CSL `genre`; MEDLINE `PT`
     /// "Letter", "Editorial", "Review"…).
     pub genre: Option<String>,
+    /// The genre is only what the record's type implies (BibTeX
+    /// `@phdthesis` without `type`: "PhD thesis"; a RIS `TY  - DATA`: "Data
+    /// set"): a default, which fills an empty genre and never replaces a
+    /// stated one (tester r92 F1).
+    pub genre_implied: bool,
     /// A season the format gives apart from the date (BibTeX `month =
     /// {winter}`, CSL-JSON `season`); else one named in the date is used.
     pub season: Option<Val>,
@@ -4448,6 +4453,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         container: tidy(d.container),
         container_short: tidy(d.container_short),
         series: tidy(d.series),
+        genre_implied: d.genre_implied && d.genre.as_deref().is_some_and(|g| !g.trim().is_empty()),
         genre: tidy(d.genre),
         volume: tidy(d.volume),
         series_number,

@@ -738,9 +738,12 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
         }
         w => w,
     };
-    d.genre = work_type
-        .as_deref()
-        .and_then(super::builder::genre_of_work_type)
+    d.genre = work_type.as_deref().and_then(super::builder::genre_of_work_type);
+    // The genre a ref-type implies ("Data set") is a default (tester r92 F1).
+    d.genre_implied = d.genre.is_none();
+    d.genre = d
+        .genre
+        .take()
         .or_else(|| r.ref_type.as_deref().and_then(super::builder::genre_of_type_name).map(str::to_string));
     if let Some(w) = work_type.filter(|w| super::builder::genre_of_work_type(w).as_deref() != Some(w.trim())) {
         let types: Vec<&str> =
@@ -753,7 +756,11 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     let degree = text("volume").filter(|_| kind == "thesis");
     if let Some(g) = degree.as_deref() {
         match d.genre.as_deref() {
-            None => d.genre = Some(format!("{} thesis", g.trim())),
+            None => {
+                // The Degree is the record's own word: stated.
+                d.genre = Some(format!("{} thesis", g.trim()));
+                d.genre_implied = false;
+            }
             Some(w) if w.to_lowercase().contains(&g.trim().to_lowercase()) => {}
             Some(_) => {
                 d.not_stored_as(format!("EndNote XML volume (a Thesis's Degree, {:?}, beside its type)", g.trim()))

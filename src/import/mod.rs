@@ -497,6 +497,10 @@ pub struct ReadingRecord {
     /// What kind of piece it is within its type (CSL `genre`): "Letter",
     /// "Editorial", "Review" (MEDLINE `PT`, a CSV `genre` column); schema 0018.
     pub genre: Option<String>,
+    /// The genre is only what the record's type implies, no source's word
+    /// (BibTeX `@phdthesis` without `type`): it fills an empty genre and
+    /// never replaces a stored one (tester r92 F1).
+    pub genre_implied: bool,
     pub series: Option<String>,
     pub volume: Option<String>,
     /// The own title of volume `volume` of the multi-volume work whose

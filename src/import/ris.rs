@@ -496,6 +496,7 @@ fn draft(raw: &Raw) -> Draft {
         && let Some(g) = raw.ty.and_then(builder::genre_of_type_name)
     {
         d.genre = Some(g.to_string());
+        d.genre_implied = true;
     }
     // One name a line; a line that lists several with `;` ("AU  - Deloitte;
     // Smith & Partners", as some exporters write a whole list) is split as a

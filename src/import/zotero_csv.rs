@@ -518,7 +518,10 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.number_of_volumes = get(r, c.number_of_volumes).map(|v| Val::new(v, at(c.number_of_volumes)));
     d.original_year = get(r, c.original_year).map(|v| Val::new(v, at(c.original_year)));
     d.original_title = text(c.original_title).map(|t| super::title_text::from_sheet(&t));
-    d.genre = text(c.genre).or_else(|| get(r, c.kind).and_then(builder::genre_of_type_name).map(str::to_string));
+    d.genre = text(c.genre);
+    // The genre an item type implies ("Computer software") is a default (tester r92 F1).
+    d.genre_implied = d.genre.is_none();
+    d.genre = d.genre.take().or_else(|| get(r, c.kind).and_then(builder::genre_of_type_name).map(str::to_string));
     let kind = match d.kind {
         KindSrc::Mapped(k) => k,
         KindSrc::Named(_) | KindSrc::Inferred(_) | KindSrc::Generic { .. } | KindSrc::Absent(_) => "other",

@@ -1542,6 +1542,19 @@ impl Merger<'_, '_> {
             let ours_moved = self.ours_past.held(t.name, id, k, tv);
             // Their history is keyed by their own IDs.
             let theirs_moved = self.theirs_past.held(t.name, their_id, k, ov);
+            // Two copies neither side edited: a type, or an "et al.", by the
+            // import's rule (tester r92 F5, F6).
+            if t.name == "reading"
+                && !ours_moved
+                && !theirs_moved
+                && let Some(side) = copies_rule(k, o, theirs)
+            {
+                match side {
+                    super::readings::Side::Theirs => take.push((*k).clone()),
+                    _ => kept.push((*k).clone()),
+                }
+                continue;
+            }
             match (ours_moved, theirs_moved) {
                 (true, false) => {
                     if let Some((u, v)) = self.ours_past.undone.get(&(t.name.to_string(), id, (*k).clone()))
@@ -1676,6 +1689,11 @@ impl Merger<'_, '_> {
                                 super::readings::Form::Ours(w) => Some(format!("theirs {w}")),
                                 _ => None,
                             }
+                        }
+                        _ if t.name == "reading"
+                            && matches!(k.as_str(), "type" | "genre" | "authors_truncated" | "editors_truncated") =>
+                        {
+                            copies_rule_said(k, o, theirs)
                         }
                         // A body's initials beside its name: the import's words.
                         _ if matches!(k.as_str(), "authors" | "author_names" | "editor_names" | "translator_names") => {
@@ -2737,6 +2755,53 @@ pub struct Resolved {
     pub change: i64,
     /// Whether it wrote their values (its undo puts ours back).
     pub wrote: bool,
+}
+
+/// The side of two copies of one reading whose type or "et al." stands, by
+/// the rule an import follows, where it decides (tester r92 F5, F6): a
+/// type kept against a generic one by what only it has
+/// ([`super::readings::type_kept_against`]), either way round; a list's
+/// "et al." (or its being complete) goes with the list, theirs only with
+/// their longer list.
+fn copies_rule(k: &str, o: &Record, theirs: &Record) -> Option<super::readings::Side> {
+    use super::readings::{Side, TypeMarks, type_kept_against};
+    match k {
+        "type" => {
+            let (ours_kind, their_kind) = (s(o, "type"), s(theirs, "type"));
+            let (om, tm) = (TypeMarks::of_copy(o), TypeMarks::of_copy(theirs));
+            if type_kept_against(ours_kind, their_kind, &om, &tm).is_some() {
+                Some(Side::Ours)
+            } else if type_kept_against(their_kind, ours_kind, &tm, &om).is_some() {
+                Some(Side::Theirs)
+            } else {
+                None
+            }
+        }
+        "authors_truncated" | "editors_truncated" => {
+            let list = if k == "authors_truncated" { "author_names" } else { "editor_names" };
+            let len = |m: &Record| m.get(list).and_then(Value::as_array).map_or(0, Vec::len);
+            Some(if len(theirs) > len(o) { Side::Theirs } else { Side::Ours })
+        }
+        _ => None,
+    }
+}
+
+/// Why [`copies_rule`] kept ours, in words; `None` where it does not decide.
+fn copies_rule_said(k: &str, o: &Record, theirs: &Record) -> Option<String> {
+    use super::readings::{TypeMarks, type_kept_against};
+    match k {
+        "type" => {
+            type_kept_against(s(o, "type"), s(theirs, "type"), &TypeMarks::of_copy(o), &TypeMarks::of_copy(theirs))
+                .map(|why| why.replace("the file", "theirs").replace("the stored record", "ours"))
+        }
+        "authors_truncated" | "editors_truncated" => Some(
+            "the same list, ours kept with its own \"et al.\" or its being complete, as an import keeps it".to_string(),
+        ),
+        "genre" if opt(theirs, "genre").is_some_and(super::readings::default_genre) => {
+            Some("theirs is only what an entry type implies, a default; ours is stated".to_string())
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -282,6 +282,173 @@ pub fn stated_type_wins(stored_inferred: bool, new_inferred: bool) -> Option<boo
     }
 }
 
+/// The fields of a record that say what type of work it is (tester r92
+/// F5), as [`type_kept_against`] weighs them: of a stored entry, a file's
+/// record, or a merge's copy.
+#[derive(Debug, Default)]
+pub(crate) struct TypeMarks<'a> {
+    pub container: Option<&'a str>,
+    pub editors: Vec<String>,
+    pub pages: Option<&'a str>,
+    pub genre: Option<&'a str>,
+    pub volume: Option<&'a str>,
+    pub issue: Option<&'a str>,
+    pub series_number: Option<&'a str>,
+}
+
+impl<'a> TypeMarks<'a> {
+    fn of_stored(s: &'a Stored) -> Self {
+        TypeMarks {
+            container: s.container.as_deref(),
+            editors: s.editor_names.iter().map(|n| n.original.clone()).collect(),
+            pages: s.pages.as_deref(),
+            genre: s.genre.as_deref(),
+            volume: s.volume.as_deref(),
+            issue: s.issue.as_deref(),
+            series_number: s.series_number.as_deref(),
+        }
+    }
+
+    fn of_record(r: &'a ReadingRecord) -> Self {
+        TypeMarks {
+            container: r.container.as_deref(),
+            editors: r.editors.iter().map(|n| n.original.clone()).collect(),
+            pages: r.pages.as_deref(),
+            genre: r.genre.as_deref(),
+            volume: r.volume.as_deref(),
+            issue: r.issue.as_deref(),
+            series_number: r.series_number.as_deref(),
+        }
+    }
+
+    /// A merge's copy of a reading (its columns, `editor_names` as names).
+    pub(crate) fn of_copy(m: &'a serde_json::Map<String, serde_json::Value>) -> Self {
+        let text = |k: &str| m.get(k).and_then(serde_json::Value::as_str).filter(|v| !v.trim().is_empty());
+        TypeMarks {
+            container: text("container"),
+            editors: m
+                .get("editor_names")
+                .and_then(people)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|n| n.original)
+                .collect(),
+            pages: text("pages"),
+            genre: text("genre"),
+            volume: text("volume"),
+            issue: text("issue"),
+            series_number: text("series_number"),
+        }
+    }
+
+    /// What of these fields only a work of type `kind` has, in words
+    /// (empty when none): a chapter's or paper's book, its editors and
+    /// page range; an article's journal, volume, issue and pages; a
+    /// thesis's genre (its degree); a report's number or genre.
+    fn own_to(&self, kind: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut say = |what: &str, v: Option<&str>| {
+            if let Some(v) = v {
+                out.push(format!("{what} {v:?}"));
+            }
+        };
+        match kind {
+            "chapter" | "conference-paper" => {
+                let editors = self.editors.join("; ");
+                say("in", self.container);
+                say("edited by", Some(editors.as_str()).filter(|e| !e.is_empty()));
+                say("pages", self.pages);
+            }
+            "article" | "newspaper-article" | "magazine-article" => {
+                say("in", self.container);
+                say("volume", self.volume);
+                say("issue", self.issue);
+                say("pages", self.pages);
+            }
+            "thesis" => say("genre", self.genre),
+            "report" => {
+                say("number", self.series_number.or(self.issue));
+                say("genre", self.genre);
+            }
+            _ => {}
+        }
+        out
+    }
+}
+
+/// Why a work stored as `stored_kind` stays one against another list's
+/// stated `file_kind`, or `None` when the file's type may replace it
+/// (tester r92 F5: a sheet's "book" made a chapter a book, its own book
+/// gone from every reference). The whole table, beside the rules of
+/// [`Stored::merged`] (a type canon inferred yields to a stated one and
+/// never replaces one; "other" never replaces a type; "article" and "web"
+/// never replace a work stored with what makes it one):
+///
+/// - "book", the word people type for anything in or like a book, never
+///   replaces a chapter, paper, article, thesis or report stored with the
+///   fields only that type has ([`TypeMarks::own_to`]); without them it does.
+/// - a chapter or conference paper replaces a stored book only when either
+///   record names the book it is in: a part of no book is no record.
+/// - any other stated type replaces a stated one, said as a replaced value.
+///
+/// A merge of two copies follows the same table in either direction.
+pub(crate) fn type_kept_against(
+    stored_kind: &str,
+    file_kind: &str,
+    stored: &TypeMarks,
+    file: &TypeMarks,
+) -> Option<String> {
+    if stored_kind == file_kind {
+        return None;
+    }
+    if file_kind == "book" {
+        let own = stored.own_to(stored_kind);
+        return (!own.is_empty()).then(|| {
+            format!("the file says \"book\", but the stored {stored_kind} has what a book has not: {}", own.join(", "))
+        });
+    }
+    if stored_kind == "book"
+        && matches!(file_kind, "chapter" | "conference-paper")
+        && stored.container.is_none()
+        && file.container.is_none()
+    {
+        return Some(format!("the file's {file_kind:?} names no book it is in"));
+    }
+    None
+}
+
+/// Whether a genre is one an importer gives a record by its type alone,
+/// when the record states none (BibTeX `@phdthesis`: "PhD thesis",
+/// `@mastersthesis`: "Master's thesis"; a data set's or software's type:
+/// "Data set", "Computer software"; an arXiv entry: "Preprint"). A merge
+/// of two copies, which keeps no word of where a genre came from, reads
+/// such a value as the default it most likely is: another copy's genre
+/// replaces it (tester r92 F1: "Doktora tezi" against a BibTeX list's
+/// "PhD thesis" was a conflict).
+pub(crate) fn default_genre(genre: &str) -> bool {
+    let g = genre.trim();
+    // (What `bibtex::genre_of_type` gives `phdthesis` and `mathesis`, and
+    // `builder::genre_of_type_name` any type.)
+    [
+        "PhD thesis",
+        "Master's thesis",
+        "Preprint",
+        "Data set",
+        "Computer software",
+        "Manuscript",
+        "Pamphlet",
+        "Unpublished work",
+        "Legal case",
+        "Statute",
+        "Bill",
+        "Hearing",
+        "Map",
+        "Patent",
+    ]
+    .iter()
+    .any(|d| d.eq_ignore_ascii_case(g))
+}
+
 /// Whether `specific` is a more specific type than `generic` for one work:
 /// what a reference manager writes when its export has no type for the work
 /// ("other" for misc or generic; "article", many an exporter's default, for
@@ -1058,7 +1225,19 @@ impl Stored {
                 self.kind, r.kind
             ));
         }
-        let poorer_kind = poorer_kind || published_article || specific;
+        // A generic "book" against a chapter, thesis or report stored with
+        // what only that type has, and the other way round a part of no
+        // book (tester r92 F5; [`type_kept_against`]).
+        let own_kind = typed
+            && !stated_over_inferred
+            && !poorer_kind
+            && !refined
+            && !published_article
+            && !specific
+            && type_kept_against(&self.kind, &r.kind, &TypeMarks::of_stored(self), &TypeMarks::of_record(r))
+                .map(|why| kept.push(format!("type: kept {:?} ({why})", self.kind)))
+                .is_some();
+        let poorer_kind = poorer_kind || published_article || specific || own_kind;
         let kind = if !typed
             || poorer_kind
             || (!stated_over_inferred && !refined && r.kind == "article" && self.kind != "article" && r.doi.is_none())
@@ -1095,6 +1274,22 @@ impl Stored {
         } else {
             merged_truncated(self.editor_names.len(), self.editors_truncated, r, true, editor_names.len())
         };
+        if !editors_as_authors && !authors_as_editors {
+            kept.extend(truncation_kept(
+                "authors",
+                &self.author_names,
+                self.authors_truncated,
+                &r.authors,
+                r.authors_truncated,
+            ));
+            kept.extend(truncation_kept(
+                "editors",
+                &self.editor_names,
+                self.editors_truncated,
+                &r.editors,
+                r.editors_truncated,
+            ));
+        }
         let merged = Stored {
             title,
             year,
@@ -1231,7 +1426,7 @@ impl Stored {
             // Another list's ISBNs are added by the writer, never a loss ([`ReadingWriter::settle_other_isbns`]).
             other_isbns: self.other_isbns.clone(),
             series,
-            genre: pick(&r.genre, &self.genre),
+            genre: self.merged_genre(r, &mut kept),
             page_count: pick(&r.page_count, &self.page_count),
             credit: pick(&r.credit, &self.credit),
             licence: pick(&r.licence, &self.licence),
@@ -1308,6 +1503,23 @@ impl Stored {
     /// case), whichever came first (tester r72 F8); the file's otherwise
     /// (another list's other title is kept against it afterwards, said:
     /// see [`Self::keep_other_locators`]).
+    /// The genre of this entry with `r`'s: a genre the file only implies by
+    /// its entry type (BibTeX `@phdthesis` without `type`: "PhD thesis") is a
+    /// default: it fills an empty genre and never replaces a stored one,
+    /// said (tester r92 F1: "Doktora tezi" and "PhD thesis" flipped at each
+    /// import of a group's two lists).
+    fn merged_genre(&self, r: &ReadingRecord, kept: &mut Vec<String>) -> Option<String> {
+        match (&r.genre, &self.genre) {
+            (Some(n), Some(o)) if r.genre_implied && !same_value("genre", n, o) => {
+                kept.push(format!(
+                    "genre: kept {o:?} (the file's {n:?} is only what its entry type implies: it states no genre)"
+                ));
+                Some(o.clone())
+            }
+            _ => pick(&r.genre, &self.genre),
+        }
+    }
+
     fn merged_volume_title(&self, r: &ReadingRecord, kept: &mut Vec<String>) -> Option<String> {
         let (Some(o), Some(n)) = (&self.volume_title, &r.volume_title) else {
             return pick(&r.volume_title, &self.volume_title);
@@ -1772,7 +1984,13 @@ impl Stored {
                 || va == vb
                 || matches!(
                     k.as_str(),
-                    "author_names" | "editor_names" | "translator_names" | "facets" | "type_inferred"
+                    "author_names"
+                        | "editor_names"
+                        | "translator_names"
+                        | "facets"
+                        | "type_inferred"
+                        | "authors_truncated"
+                        | "editors_truncated"
                 )
             {
                 continue;
@@ -1821,6 +2039,20 @@ impl Stored {
                 short_cell(&for_message(k, vb)),
                 short_cell(&for_message(k, va))
             ));
+        }
+        // An "et al." set or cleared, in either direction: said (tester r92
+        // F6: a list marked cut short was no value replaced, and unsaid).
+        for (role, was, now) in [
+            ("authors", self.authors_truncated, new.authors_truncated),
+            ("editors", self.editors_truncated, new.editors_truncated),
+        ] {
+            if was != now {
+                out.push(if now {
+                    format!("{role} now end in \"et al.\" (the list is cut short)")
+                } else {
+                    format!("{role} no longer end in \"et al.\" (the list is complete)")
+                });
+            }
         }
         // The same names as written read into other parts ("Ibn Sina" as
         // family "Ibn Sina" for BibTeX's guess, family "Sina"): said with
@@ -2487,22 +2719,48 @@ fn guesses_not_taken(role: &str, ours: &[Name], theirs: &[Name]) -> Vec<String> 
 /// complete only when the file's longer list is the one kept; a file's list
 /// that names no one beyond the stored one never clears a stored "et al."
 /// (a person's, set by hand or in the spreadsheet round trip, or a
-/// source's), and the same list marked cut short by either source stays
-/// marked, so both orders of import give one record.
+/// source's), and never sets one on a stored complete list either (tester
+/// r92 F6): the stored list keeps its own mark; the two disagreeing is said.
 fn merged_truncated(stored_len: usize, stored_flag: bool, r: &ReadingRecord, editors: bool, kept_len: usize) -> bool {
-    let (file_len, file_flag) =
-        if editors { (r.editors.len(), r.editors_truncated) } else { (r.authors.len(), r.authors_truncated) };
+    let file_flag = if editors { r.editors_truncated } else { r.authors_truncated };
     if kept_len == 0 {
         false
     } else if kept_len > stored_len {
         // The file's longer list was taken, and its "et al." with it.
         file_flag
-    } else if kept_len == file_len {
-        // The same length: either source's "et al." holds.
-        stored_flag || file_flag
     } else {
+        // The stored list kept (the file's the same or shorter): its "et
+        // al." or its completeness with it. A list that is the stored one
+        // cut short ("Rossi, Giulia; et al." of a one-author chapter)
+        // never marks it cut short (tester r92 F6), nor does a list that
+        // names no one beyond it clear its mark (tester r85 F10): said
+        // ([`truncation_kept`]).
         stored_flag
     }
+}
+
+/// What a file's "et al." that the stored list kept against it
+/// ([`merged_truncated`]) would have said, in words; `None` when the two
+/// agree or the file's list was taken.
+fn truncation_kept(role: &str, stored: &[Name], stored_flag: bool, file: &[Name], file_flag: bool) -> Option<String> {
+    if file.is_empty() || stored.is_empty() || file.len() > stored.len() || stored_flag == file_flag {
+        return None;
+    }
+    let names = |n: usize| if n == 1 { "1 name".to_string() } else { format!("{n} names") };
+    Some(if file_flag {
+        format!(
+            "{role}: kept the stored list as complete ({}; the file's {} {} in \"et al.\": it is the stored list cut \
+             short)",
+            names(stored.len()),
+            names(file.len()),
+            if file.len() == 1 { "ends" } else { "end" }
+        )
+    } else {
+        format!(
+            "{role}: kept the stored \"et al.\" (the file's list of {} names no one beyond the stored list)",
+            names(file.len())
+        )
+    })
 }
 
 pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
@@ -4284,6 +4542,10 @@ pub fn richer_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::
         // import's rule ([`type_refines`]).
         "type" if type_refines(theirs.as_str()?, ours.as_str()?) => Some(Side::Theirs),
         "type" if type_refines(ours.as_str()?, theirs.as_str()?) => Some(Side::Ours),
+        // A genre that is only what an entry type implies gives way to a
+        // stated one, as in an import ([`default_genre`]; tester r92 F1).
+        "genre" if default_genre(ours.as_str()?) && !default_genre(theirs.as_str()?) => Some(Side::Theirs),
+        "genre" if default_genre(theirs.as_str()?) && !default_genre(ours.as_str()?) => Some(Side::Ours),
         "title" => match fuller_title(ours.as_str()?, theirs.as_str()?) {
             Fuller::Ours => Some(Side::Ours),
             Fuller::Theirs => Some(Side::Theirs),
@@ -6549,10 +6811,11 @@ impl<'t> ReadingWriter<'t> {
                     k.strip_prefix(f).is_some_and(|rest| rest.starts_with(": kept "))
                         && k.contains(" (the file's ")
                         && !k.ends_with("is another source's)")
-                }) || (k.starts_with("type: kept ")
-                    && (k.contains("says less of a work stored")
-                        || k.contains("is canon's guess")
-                        || k.contains("is a generic type of it")))
+                }) || k.starts_with("genre: kept ")
+                    || (k.starts_with("type: kept ")
+                        && (k.contains("says less of a work stored")
+                            || k.contains("is canon's guess")
+                            || k.contains("is a generic type of it")))
             })
             .map(String::as_str)
             .collect();
@@ -6560,6 +6823,31 @@ impl<'t> ReadingWriter<'t> {
             self.notes.push((
                 r.line,
                 format!("entry {} (same {how}): {}", crate::import::reading_id_text(id), forms.join("; ")),
+            ));
+        }
+        // A stored list's "et al." (or its being complete) kept against
+        // the file's: said (tester r92 F6: a one-author chapter was marked
+        // cut short, nothing said).
+        for k in kept.iter().filter(|k| {
+            k.contains(": kept the stored list as complete (") || k.contains(": kept the stored \"et al.\" (")
+        }) {
+            self.notes.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
+        }
+        // A stored type kept against the file's by what only it has: said
+        // with the edit that takes the file's (tester r92 F5).
+        if how != "ID"
+            && let Some(k) = kept.iter().find(|k| {
+                k.starts_with("type: kept ")
+                    && (k.contains(" has what a book has not: ") || k.contains(" names no book it is in"))
+            })
+        {
+            let entry = crate::import::reading_id_text(id);
+            self.notes.push((
+                r.line,
+                format!(
+                    "entry {entry} (same {how}): {k}; if it is a {}, `canon reading edit {entry} --type {}`",
+                    r.kind, r.kind
+                ),
             ));
         }
         // A stored title kept against another form of it ([`title_form`]):
