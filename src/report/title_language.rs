@@ -7,8 +7,9 @@
 //! them: "Relatório Sobre a Saúde Da População Negra No Brasil" (tester
 //! r91 F1), "Les Damnés De La Terre" (r70 F2), "Zdrowie Kobiet W Polsce".
 //! Such a title keeps its case as written, as one stored with its language
-//! does. This is the one rule for it; every place that asks whether a work
-//! is English without a stored language asks [`title_in_another_language`].
+//! does. This is the one rule for it: every place that asks whether a work
+//! without a stored language is English (`english_item`, `english_case` in
+//! [`super::cite`]) asks [`title_in_another_language`], after the script.
 //!
 //! The rule weighs the title's marks of another language against its
 //! English function words:
@@ -26,9 +27,9 @@
 //! is in another language. Words with a capital are names in an English
 //! title ("La Niña", "Da Vinci", "Los Angeles", "São Paulo", "Médecins Sans
 //! Frontières") and count only at the start of the title or a subtitle,
-//! and a function word there only when a small word follows it ("Les damnés
-//! de la terre", not "Le Corbusier"). A word in capitals is an acronym
-//! ("LA County") and counts for nothing.
+//! and a function word there one mark less before a word with a capital
+//! ("Les damnés de la terre" counts "Les", "Le Corbusier" does not). A
+//! word in capitals is an acronym ("LA County") and counts for nothing.
 //!
 //! The languages are those of the Latin-script works a health-sciences
 //! reading list cites without a stored language: French, German, Spanish,
