@@ -27,8 +27,9 @@
 //! is in another language. Words with a capital are names in an English
 //! title ("La Niña", "Da Vinci", "Los Angeles", "São Paulo", "Médecins Sans
 //! Frontières") and count only at the start of the title or a subtitle,
-//! and a function word there one mark less before a word with a capital
-//! ("Les damnés de la terre" counts "Les", "Le Corbusier" does not). A
+//! and a function word there one mark less, two before a word with a
+//! capital ("Les damnés de la terre" counts "Les" once, "Le Corbusier" not
+//! at all, tests/t_r89.rs "Num only" once). A
 //! word in capitals is an acronym ("LA County") and counts for nothing.
 //!
 //! The languages are those of the Latin-script works a health-sciences
@@ -218,7 +219,11 @@ fn marks_of(words: &[Word<'_>], i: usize) -> usize {
     } else {
         0
     };
-    // "La Niña", "Da Vinci", "Le Corbusier": an article before a name.
+    // A word that starts a title alone tells little ("Num only", "Em
+    // dashes"); before a name, less ("La Niña", "Da Vinci", "Le Corbusier").
+    if capital {
+        function = function.saturating_sub(1);
+    }
     if capital && words.get(i + 1).is_some_and(|n| n.text.chars().next().is_some_and(char::is_uppercase)) {
         function = function.saturating_sub(1);
     }
@@ -339,6 +344,8 @@ mod tests {
             "Surgical technique: a critique",
             "Till death: care at the end of life",
             "Dan Brown and the Vatican",
+            "Num only",
+            "Em dashes in clinical notes",
         ] {
             assert!(!title_in_another_language(t), "{t}");
         }
