@@ -11,6 +11,7 @@ pub mod formatted;
 pub mod pdf;
 pub mod table;
 pub(crate) mod text_case;
+pub(crate) mod title_language;
 pub mod xlsx;
 
 use std::io::{self, IsTerminal, Write};
