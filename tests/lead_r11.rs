@@ -325,8 +325,13 @@ fn a_natural_order_name_kept_whole_is_said() {
         "n.csv",
         "title,authors,year\nKing papers,\"Martin Luther King III; Coretta Scott King\",1968\nWho,\"World Health Organization; Ministry of Health\",2019\n",
     );
+    // A suffix after a whole name says the list is written "Given Family"
+    // (r92: "Kofi Mensah Jr.; Ana Pérez" read its second name alone kept
+    // whole): every name of the list is read so, said with the advice.
     assert!(
-        said.contains("\"Coretta Scott King\" was kept whole as written") && said.contains("\"Family, Given\""),
+        said.contains("read as 2 names written \"Given Family\"")
+            && said.contains("(\"King, Martin Luther, III\", \"King, Coretta Scott\")")
+            && said.contains("\"Family, Given\""),
         "{said}"
     );
     assert!(
