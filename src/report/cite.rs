@@ -577,6 +577,9 @@ impl Style {
                 "harvard" => Some(true),
                 _ => Some(false),
             },
+            // Vancouver and AMA print a journal's name as stored (their
+            // CSL gives it no case; the manuals cite NLM's abbreviation).
+            style_cases_periodical: !matches!(self.key.as_str(), "vancouver" | "ama"),
             named: self.named,
         }
     }
@@ -5845,6 +5848,14 @@ struct Form<'a> {
     /// case ([`periodical_name`]). `None`: as stored (Vancouver, which
     /// cites the abbreviation).
     periodical_title_case: Option<bool>,
+    /// Whether the style's CSL title-cases a periodical's name for an
+    /// English work: canon then title-cases an English name for a work in
+    /// another language, which the processor cases for English works only;
+    /// where the style does not (Vancouver, AMA), the name is printed as
+    /// stored beside a work in any language (tester r92 F8, the same kind:
+    /// "Journal of Clinical Nursing" under a Polish article, "Journal of
+    /// clinical nursing" under an English one).
+    style_cases_periodical: bool,
     /// No publisher when it is the author (APA 7 §9.25: "When the author
     /// and publisher are the same, omit the publisher"; §10.4's reports of
     /// a group author).
@@ -5964,9 +5975,20 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
         "conference-paper" => ("article", Some("periodical")),
         _ => ("misc", None),
     };
+    // A chapter and its book each in their own language (tester r92 F8):
+    // the processor cases all of an item's titles by the item's one
+    // language, so it is given English where either is English, and the
+    // title of the other language is given as written (in braces, which it
+    // never cases). An English book's title is then cased alike under its
+    // English and its Polish chapters, and as in its own entry.
+    let english = english_item(r);
+    let in_book = parent_kind == Some("book") && book_title(r).is_some();
+    let book_in_english = if in_book { book_english(r) } else { english };
+    let cited = with_first_capital(&cited_title(&r.title));
+    let title = if !english && book_in_english { as_written(&cited) } else { processor_title(&cited) };
     let mut e = serde_json::Map::new();
     e.insert("type".into(), json!(kind));
-    e.insert("title".into(), json!(processor_title(&with_first_capital(&cited_title(&r.title)))));
+    e.insert("title".into(), json!(title));
     // CSL applies `text-case="title"` to English items only (CSL 1.0.2,
     // "Text-case": "title case conversion … is only performed for English";
     // an item without a language counts as English): a French item's title
@@ -5975,7 +5997,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     // article) is read by its first; the processor takes one language tag,
     // and refused the list, which left the reference a bare "Title. Year."
     // (tester r17, F15).
-    let english = english_item(r);
+    let english = english || book_in_english;
     if !english && let Some(l) = first_language(r).filter(|l| l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
     {
         e.insert("language".into(), json!(l));
@@ -6279,7 +6301,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                     // Chicago, does so for an English work only: the name
                     // of a work in another language is title-cased here.)
                     let english_name = name_in_english(c).unwrap_or(english);
-                    let ours = english_name && (title_case || !english);
+                    let ours = english_name && (title_case || (!english && form.style_cases_periodical));
                     named = periodical_name(c, ours || all_small(c));
                     &named
                 }
@@ -6309,6 +6331,11 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                 // De La Médecine").
                 None if matches!(pk, "periodical" | "newspaper") && name_in_english(c) == Some(false) => {
                     parent.insert("title".into(), json!(format!("{{{}}}", protected(c))));
+                }
+                // A chapter's book in another language than the chapter's
+                // English: as written, as in its own entry.
+                None if in_book && !book_in_english => {
+                    parent.insert("title".into(), json!(as_written(c)));
                 }
                 None => {
                     parent.insert("title".into(), json!(with_letters_kept(c, true)));
@@ -6371,7 +6398,12 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                 } else {
                     r.issue.as_deref().filter(|n| whole_number(n) || !form.prints_series_number())
                 };
-                parent.insert("parent".into(), series_parent(series, number));
+                // The series is the book's, in the book's language.
+                let mut series = series_parent(series, number);
+                if !book_in_english && english {
+                    series["title"] = json!(as_written(&r.series.clone().unwrap_or_default()));
+                }
+                parent.insert("parent".into(), series);
             }
             e.insert("parent".into(), Value::Object(parent));
         }
@@ -8685,12 +8717,41 @@ fn preprint_server(r: &Reading) -> Option<&str> {
 /// by its title ([`title_not_english`]).
 fn english_item(r: &Reading) -> bool {
     match first_language(r) {
-        Some(l) => {
-            let l = l.to_ascii_lowercase();
-            let main = l.split(['-', '_']).next().unwrap_or("");
-            matches!(main, "en" | "eng" | "english")
-        }
+        Some(l) => english_tag(l),
         None => !title_not_english(&r.title),
+    }
+}
+
+/// Whether a language tag is English ("en", "en-GB", "eng", "English").
+fn english_tag(l: &str) -> bool {
+    let l = l.to_ascii_lowercase();
+    let main = l.split(['-', '_']).next().unwrap_or("");
+    matches!(main, "en" | "eng" | "english")
+}
+
+/// The title of the book `r` is in (a chapter's or a proceedings paper's),
+/// `None` for any other work or a chapter without one.
+fn book_title(r: &Reading) -> Option<&str> {
+    match r.kind.as_str() {
+        "chapter" | "conference-paper" => r.container.as_deref().filter(|c| !c.trim().is_empty()),
+        _ => None,
+    }
+}
+
+/// Whether the book `r` is in is an English work, by its own language, not
+/// the chapter's: the stored language of that book where it is a stored
+/// reading ([`Reading::container_language`]), else its title's own words
+/// ([`title_not_english`]), as the book's own entry is judged. The same
+/// book then prints in one case under every chapter (tester r92 F8: an
+/// English book title-cased under its English chapter and as written under
+/// its Polish one). A work that is in no book: its own language.
+fn book_english(r: &Reading) -> bool {
+    let Some(book) = book_title(r) else { return english_item(r) };
+    let stored =
+        r.container_language.as_deref().and_then(|l| l.split([';', ',']).map(str::trim).find(|l| !l.is_empty()));
+    match stored {
+        Some(l) => english_tag(l),
+        None => !title_not_english(book),
     }
 }
 
@@ -9644,13 +9705,14 @@ fn with_capital_after_colon(t: Rich, r: &Reading) -> Rich {
 /// title and a chapter's book (its article and chapter titles are in
 /// sentence case, their subtitles too). English works only: the processor
 /// title-cases no other.
+/// A chapter's book by the book's own language ([`book_english`]).
 fn with_title_case_capital(t: Rich, r: &Reading, style: &str) -> Rich {
-    if !english_item(r) {
-        return t;
-    }
+    let (title, book) = (english_item(r), book_english(r));
     match style {
-        "chicago" => with_capital_after_separators(t, r, true, true),
-        "ama" => with_capital_after_separators(t, r, matches!(r.kind.as_str(), "book" | "report" | "thesis"), true),
+        "chicago" => with_capital_after_separators(t, r, title, book),
+        "ama" => {
+            with_capital_after_separators(t, r, title && matches!(r.kind.as_str(), "book" | "report" | "thesis"), book)
+        }
         _ => t,
     }
 }
@@ -10356,6 +10418,17 @@ fn processor_title(title: &str) -> String {
             }
             out
         }
+    }
+}
+
+/// A title as the processor takes it, printed as written: no part of it
+/// cased by the style (a title in another language than the item's
+/// English, whose case English title case is no rule of), its rich-text
+/// tags left out as [`processor_title`] leaves them.
+fn as_written(title: &str) -> String {
+    match title_markup(title) {
+        None => format!("{{{}}}", protected(title)),
+        Some(parts) => parts.iter().map(|p| format!("{{{}}}", protected(&p.text))).collect(),
     }
 }
 

@@ -8,8 +8,9 @@
 //! r91 F1), "Les Damnés De La Terre" (r70 F2), "Zdrowie Kobiet W Polsce".
 //! Such a title keeps its case as written, as one stored with its language
 //! does. This is the one rule for it: every place that asks whether a work
-//! without a stored language is English (`english_item`, `english_case` in
-//! [`super::cite`]) asks [`title_in_another_language`], after the script.
+//! without a stored language is English (`english_item`, `english_case`,
+//! and `book_english` for a chapter's book, in [`super::cite`]) asks
+//! [`title_in_another_language`], after the script.
 //!
 //! The rule weighs the title's marks of another language against its
 //! English function words:

@@ -155,6 +155,8 @@ impl Stored {
         let Reading {
             id: _,
             themes: _,
+            // Another reading's language, read beside this one.
+            container_language: _,
             status,
             title,
             authors,
@@ -9035,6 +9037,13 @@ pub struct Reading {
     pub licence: Option<String>,
     pub status: String,
     pub language: Option<String>,
+    /// The stored language of the book a chapter is in, when that book is
+    /// itself a stored reading (a crossref parent, or a book with the
+    /// chapter's book title or ISBN) with a language: its title follows its
+    /// own language in every reference that cites it (tester r92 F8). Read
+    /// with the reading, never written.
+    #[serde(skip)]
+    pub container_language: Option<String>,
     pub global_south: Option<bool>,
     pub open_access: Option<bool>,
     /// The language first written in, for a translation.
@@ -9093,7 +9102,12 @@ const READING_COLUMNS: &str = "r.id, r.title, r.year, r.type, r.container, r.doi
                    (SELECT * FROM reading_translator WHERE reading_id = r.id ORDER BY position)),
                 r.original_title, r.volume_title, r.number_of_volumes, r.type_inferred, r.year_end,
                 (SELECT group_concat(isbn, ';') FROM (SELECT isbn FROM reading_other_isbn WHERE reading_id = r.id ORDER BY isbn)),
-                r.editors_truncated";
+                r.editors_truncated,
+                (SELECT p.language FROM reading p
+                  WHERE r.type IN ('chapter', 'conference-paper') AND p.id <> r.id AND p.type = 'book'
+                    AND p.language IS NOT NULL AND trim(p.language) <> ''
+                    AND (p.title = trim(r.container) COLLATE NOCASE OR (r.isbn IS NOT NULL AND p.isbn = r.isbn))
+                  ORDER BY p.id LIMIT 1)";
 
 /// One row of [`READING_COLUMNS`] as a [`Reading`].
 fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
@@ -9131,6 +9145,7 @@ fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
             .map(|t| t.split(';').map(String::from).collect())
             .unwrap_or_default(),
         editors_truncated: r.get::<_, Option<i64>>(54)?.unwrap_or(0) != 0,
+        container_language: r.get(55)?,
         id: r.get(0)?,
         title: r.get(1)?,
         year: r.get(2)?,
