@@ -16,6 +16,7 @@ use crate::import::names::{self, Name};
 use crate::import::title_text::Quoted as Q;
 use crate::import::{Present, ReadingRecord, title_key, title_text};
 
+mod page_index;
 mod title_groups;
 mod versions;
 
@@ -4918,6 +4919,11 @@ pub struct ReadingWriter<'t> {
     /// kept in step by [`ReadingWriter::add`] and [`ReadingWriter::update`]
     /// (10,000 rows of one main title and year took 47 s: task q92).
     title_groups: std::cell::RefCell<title_groups::TitleGroups>,
+    /// Stored entries with a volume and pages by year and first page, for
+    /// the check "same first author, year, volume and first page": read
+    /// once per year and kept in step as `title_groups` is (a list of one
+    /// year read the whole year per row: task q2).
+    page_index: std::cell::RefCell<page_index::PageIndex>,
 }
 
 /// An entry's title, journal and names (authors' and editors', as
@@ -5367,6 +5373,7 @@ impl<'t> ReadingWriter<'t> {
             hand_dois: std::cell::OnceCell::new(),
             removed: std::cell::OnceCell::new(),
             title_groups: Default::default(),
+            page_index: Default::default(),
         })
     }
 
@@ -6069,16 +6076,15 @@ impl<'t> ReadingWriter<'t> {
         // tester r48, F12): the same first author, year, volume and first
         // page.
         if let (Some(y), Some(v), Some(pg), Some(f)) = (r.year, &r.volume, &r.pages, r.authors.first()) {
-            let mut st = self.tx.prepare_cached(
-                "SELECT id, title, pages, volume FROM reading WHERE year = ?1 AND volume IS NOT NULL
-                   AND pages IS NOT NULL AND id <> ?2 AND title_key <> ?3 ORDER BY id",
-            )?;
-            let rows: Vec<(i64, String, String, String)> = st
-                .query_map(params![y, id, key], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?
-                .collect::<rusqlite::Result<_>>()?;
-            for (other, title, pages, volume) in rows {
-                if crate::import::builder::same_volume(&volume, v)
-                    && first_page(&pages) == first_page(pg)
+            // (What `SELECT id, title, pages, volume FROM reading WHERE year
+            // = ?1 AND volume IS NOT NULL AND pages IS NOT NULL AND id <> ?2
+            // AND title_key <> ?3 ORDER BY id` read, but only the entries of
+            // the row's first page, from the per-import index.)
+            let rows = self.page_index.borrow_mut().candidates(self.tx, y, &first_page(pg))?;
+            for page_index::PageEntry { id: other, title, stored_key, volume } in rows {
+                if other != id
+                    && stored_key != key
+                    && crate::import::builder::same_volume(&volume, v)
                     && main_title_key(&title) != main
                     && authors(self.tx, other)?.first().is_some_and(|a| same_first_author(a, f))
                 {
@@ -7957,6 +7963,7 @@ impl<'t> ReadingWriter<'t> {
         }
         set_authors(self.tx, id, &s.author_names)?;
         self.title_groups.get_mut().changed(self.tx, id)?;
+        self.page_index.get_mut().changed(self.tx, id)?;
         set_editors(self.tx, id, &s.editor_names)?;
         set_translators(self.tx, id, &s.translator_names)?;
         self.keep_other_isbns(id, r)?;
@@ -8025,6 +8032,8 @@ impl<'t> ReadingWriter<'t> {
                         "UPDATE reading SET isbn = NULL WHERE id = ?1"
                     };
                     self.tx.prepare_cached(sql)?.execute([other])?;
+                    // (The other-versions check reads DOIs from the index.)
+                    self.title_groups.get_mut().changed(self.tx, other)?;
                     self.parked.insert((other, field), (v.clone(), line, id));
                     continue;
                 }
@@ -8608,6 +8617,7 @@ impl<'t> ReadingWriter<'t> {
             set_authors(self.tx, id, &new.author_names)?;
         }
         self.title_groups.get_mut().changed(self.tx, id)?;
+        self.page_index.get_mut().changed(self.tx, id)?;
         if new.editor_names != old.editor_names {
             self.tx.prepare_cached("DELETE FROM reading_editor WHERE reading_id = ?1")?.execute([id])?;
             set_editors(self.tx, id, &new.editor_names)?;

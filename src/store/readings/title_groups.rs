@@ -28,6 +28,8 @@ pub(super) struct TitleEntry {
     pub(super) container: Option<String>,
     /// [`person_key`] of the first author, if any.
     pub(super) first: Option<String>,
+    /// The stored DOI, which the other-versions check compares.
+    pub(super) doi: Option<String>,
 }
 
 /// The entries of one main title ([`main_title_key`] of their title).
@@ -89,13 +91,38 @@ impl TitleGroups {
         Ok(ids.iter().filter_map(|id| g.entries.get(id).cloned()).collect())
     }
 
+    /// The stored entries of main title `main` whose first author's key is
+    /// `first` and that `keep` keeps, sorted by id: what the other-versions
+    /// check ([`ReadingWriter::other_versions`]) reads, without a scan of
+    /// the main title per row.
+    ///
+    /// [`ReadingWriter::other_versions`]: super::ReadingWriter::other_versions
+    pub(super) fn by_first_author(
+        &mut self,
+        tx: &Transaction,
+        main: &str,
+        first: &str,
+        keep: impl Fn(&TitleEntry) -> bool,
+    ) -> Result<Vec<TitleEntry>> {
+        if !self.groups.contains_key(main) {
+            self.load(tx, main)?;
+        }
+        let Some(g) = self.groups.get(main) else { return Ok(Vec::new()) };
+        let Some(ids) = g.by_first.get(&Some(first.to_string())) else { return Ok(Vec::new()) };
+        let mut out: Vec<TitleEntry> =
+            ids.iter().filter_map(|id| g.entries.get(id)).filter(|e| keep(e)).cloned().collect();
+        out.sort_by_key(|e| e.id);
+        out.dedup_by_key(|e| e.id);
+        Ok(out)
+    }
+
     /// Reads the stored entries of main title `main`: those whose title key
     /// starts with it (what the check's range reads) and whose own main
     /// title it is (what the check keeps).
     fn load(&mut self, tx: &Transaction, main: &str) -> Result<()> {
         let upper = format!("{main}\u{10FFFF}");
         let mut st = tx.prepare_cached(
-            "SELECT id, title, title_key, year, year_note, container FROM reading
+            "SELECT id, title, title_key, year, year_note, container, doi FROM reading
               WHERE title_key >= ?1 AND title_key < ?2 ORDER BY id",
         )?;
         let rows: Vec<TitleEntry> =
@@ -110,7 +137,7 @@ impl TitleGroups {
         Ok(())
     }
 
-    /// Entry `id` was added or changed (title, year, journal, authors):
+    /// Entry `id` was added or changed (title, year, journal, DOI, authors):
     /// read again into the group of its main title, if that is loaded.
     pub(super) fn changed(&mut self, tx: &Transaction, id: i64) -> Result<()> {
         if let Some(main) = self.group_of.remove(&id)
@@ -122,7 +149,7 @@ impl TitleGroups {
             return Ok(());
         }
         let e = tx
-            .prepare_cached("SELECT id, title, title_key, year, year_note, container FROM reading WHERE id = ?1")?
+            .prepare_cached("SELECT id, title, title_key, year, year_note, container, doi FROM reading WHERE id = ?1")?
             .query_row([id], entry_row)
             .optional()?;
         let Some(mut e) = e else { return Ok(()) };
@@ -136,7 +163,7 @@ impl TitleGroups {
     }
 }
 
-/// `id, title, title_key, year, year_note, container` of a reading row;
+/// `id, title, title_key, year, year_note, container, doi` of a reading row;
 /// the first author is read apart.
 fn entry_row(r: &rusqlite::Row) -> rusqlite::Result<TitleEntry> {
     Ok(TitleEntry {
@@ -146,6 +173,7 @@ fn entry_row(r: &rusqlite::Row) -> rusqlite::Result<TitleEntry> {
         year: r.get(3)?,
         year_note: r.get(4)?,
         container: r.get(5)?,
+        doi: r.get(6)?,
         first: None,
     })
 }
