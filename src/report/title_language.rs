@@ -36,7 +36,11 @@
 //! The languages are those of the Latin-script works a health-sciences
 //! reading list cites without a stored language: French, German, Spanish,
 //! Portuguese, Italian, Dutch, the Scandinavian languages, Polish, Czech,
-//! Romanian, Turkish, Indonesian and Malay, Swahili and Vietnamese. A
+//! Romanian, Turkish, Indonesian and Malay, Swahili, Vietnamese, Tagalog
+//! (Filipino), Yoruba (with or without its tone marks), Hausa, Igbo,
+//! Zulu and Xhosa, and Shona (tester r93 F3: "Kalusugan ng Mga Katutubo Sa
+//! Mindanao"). English words of these languages' spelling ("at", "a", "in",
+//! "fun", "we", "ye") are left out of their lists or weigh one mark. A
 //! trigram detector (the `whatlang` crate) was measured as a second
 //! opinion and left out: it took 24 of 392 distinct English titles of the
 //! shared corpus for another language (Danish, French, Catalan…), one of
@@ -61,6 +65,12 @@ const STRONG: &[&[&str]] = &[
     MALAY,
     SWAHILI,
     VIETNAMESE,
+    TAGALOG,
+    YORUBA,
+    HAUSA,
+    IGBO,
+    NGUNI,
+    SHONA,
 ];
 
 /// French function words English never writes.
@@ -126,12 +136,54 @@ const SWAHILI: &[&str] = &["ya", "wa", "kwa", "za", "cha", "vya", "katika", "kwe
 const VIETNAMESE: &[&str] =
     &["và", "của", "trong", "cho", "với", "các", "những", "tại", "về", "ở", "là", "được", "người"];
 
+/// Tagalog (Filipino) function words English never writes ("at", "and",
+/// is English's too, and weighs as English).
+const TAGALOG: &[&str] = &[
+    "ng", "mga", "sa", "ang", "ni", "kay", "nang", "sina", "nina", "ay", "tungkol", "mula", "bilang", "kung", "hindi",
+];
+
+/// Yoruba function words English never writes, with and without tone
+/// marks ("fun" is English too: [`WEAK`]).
+const YORUBA: &[&str] = &[
+    "ati",
+    "àti",
+    "ni",
+    "ní",
+    "ti",
+    "tí",
+    "si",
+    "sí",
+    "ninu",
+    "nínú",
+    "awon",
+    "àwọn",
+    "lati",
+    "láti",
+    "nipa",
+    "nípa",
+    "pelu",
+    "pẹ̀lú",
+    "fún",
+];
+
+/// Hausa function words English never writes.
+const HAUSA: &[&str] = &["cikin", "wajen", "zuwa", "daga", "tsakanin", "domin", "akan"];
+
+/// Igbo function words English never writes.
+const IGBO: &[&str] = &["nke", "ndị", "ndi", "maka", "banyere", "dị", "n'ime"];
+
+/// Zulu and Xhosa function words English never writes.
+const NGUNI: &[&str] = &["kanye", "futhi", "noma", "ngoba", "kodwa", "phakathi", "kunye", "kwaye", "okanye", "ngoko"];
+
+/// Shona function words English never writes.
+const SHONA: &[&str] = &["ne", "uye", "kana", "pamwe", "muna", "kuti", "nekuti", "zvino", "pamusoro"];
+
 /// Function words of other languages that English borrows in names and
 /// phrases ("Simone de Beauvoir", "La Niña", "per capita", "Roe v Wade",
 /// "To do or die"): one mark each.
 const WEAK: &[&str] = &[
     "de", "la", "le", "el", "il", "di", "da", "al", "von", "van", "die", "den", "per", "con", "sin", "su", "lo", "ai",
-    "op", "ke", "s", "k", "v", "u", "din", "med", "som", "bu", "ki", "os", "pro", "till", "ed",
+    "op", "ke", "s", "k", "v", "u", "din", "med", "som", "bu", "ki", "os", "pro", "till", "ed", "fun", "ta", "kan",
 ];
 
 /// English function words: each takes two marks of another language back.
@@ -347,6 +399,34 @@ mod tests {
             "Dan Brown and the Vatican",
             "Num only",
             "Em dashes in clinical notes",
+        ] {
+            assert!(!title_in_another_language(t), "{t}");
+        }
+    }
+    #[test]
+    fn titles_in_tagalog_yoruba_and_other_african_languages_are_not_english() {
+        // (Tester r93 F3.)
+        for t in [
+            "Kalusugan ng mga katutubo sa Mindanao",
+            "Ang kalusugan at ang kultura ng mga katutubo",
+            "Ilera ati asa Yoruba ni ilu Ibadan",
+            "Ìlera àti àṣà Yorùbá ní ìlú Ìbàdàn",
+            "Saude indigena e racismo no Brasil",
+            "Lafiya a cikin al'umma daga Kano zuwa Zaria",
+            "Ahụike nke ndị obodo Igbo",
+            "Impilo kanye namasiko phakathi kwabantu",
+            "Utano hwevanhu kuti vararame pamwe",
+        ] {
+            assert!(title_in_another_language(t), "{t}");
+        }
+        for t in [
+            "Having fun at work: play in the clinic",
+            "Video game design for nurses",
+            "Ni hao: Mandarin for clinicians",
+            "Kung fu and back pain",
+            "Ang Lee and cinema medicine",
+            "Sa node dysfunction",
+            "At the bedside: a memoir",
         ] {
             assert!(!title_in_another_language(t), "{t}");
         }
