@@ -7,7 +7,9 @@ use common::*;
 
 /// The stored year, month, day, season and state of the one reading in a
 /// database.
-fn stored(w: &Workdir) -> (Option<i64>, Option<i64>, Option<i64>, Option<String>, Option<String>) {
+type Stored = (Option<i64>, Option<i64>, Option<i64>, Option<String>, Option<String>);
+
+fn stored(w: &Workdir) -> Stored {
     let c = rusqlite::Connection::open(w.db()).expect("open db");
     c.query_row("SELECT year, month, day, season, year_note FROM reading", [], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))

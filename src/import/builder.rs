@@ -1519,7 +1519,7 @@ pub fn read_date(s: &str) -> Option<Dated> {
                 // (A season is named as a month is: "primavera de 2019",
                 // tester r93 F1.)
                 named = true;
-            } else if super::dates::in_season_pair(token, &t) {
+            } else if super::dates::in_season_pair(token, t) {
                 named = true;
             } else if !DATE_WORDS.contains(&token) {
                 return None;
