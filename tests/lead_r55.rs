@@ -230,12 +230,22 @@ fn free_text_in_a_ris_or_medline_date_keeps_the_date_and_is_named() {
         assert_eq!((r["year"].clone(), r["month"].clone(), r["day"].clone()), (json!(2019), month, day), "{title}");
         assert_eq!(r["season"], season, "{title}");
     }
-    // A CSV's year cell is no structured date: "2019 blah" stays refused.
-    w.fails(&[
+    // A CSV's year cell with one year among words canon cannot read keeps
+    // the year and says the text (tester r93 F1: a valid file is never
+    // refused whole for it; a cell with no year is still refused).
+    let err = w.ok_stderr(&[
         "import",
         "reading",
         &w.write("y.csv", "title,authors,year\nX,\"A, B\",2019 blah\n").display().to_string(),
     ]);
+    assert!(
+        err.contains(
+            "y.csv:2:3: warning: date \"2019 blah\" is not a date canon reads whole; read as \"2019\", the rest of \
+             its text not stored"
+        ),
+        "{err}"
+    );
+    assert_eq!(common::reading(&w.reading_list(), "X")["year"], json!(2019));
 }
 
 /// A DOI pasted with the closing bracket of the sentence around it is

@@ -1302,6 +1302,40 @@ const NOT_YET_OTHER_LANGUAGES: &[(&str, &str)] = &[
     ("в печать", "in press"),
     ("готовится к печати", "forthcoming"),
     ("в подготовке", "in preparation"),
+    // The other languages canon reads months in (tester r93 F8: "w druku"
+    // and "baskıda" refused the whole file): Polish, Turkish, Dutch,
+    // Swedish, Danish, Norwegian, Finnish, Czech, Slovak, Hungarian,
+    // Indonesian, Malay, Vietnamese, Tagalog.
+    ("w druku", "in press"),
+    ("przyjęty do druku", "in press"),
+    ("przyjęto do druku", "in press"),
+    ("w przygotowaniu", "in preparation"),
+    ("baskıda", "in press"),
+    ("basımda", "in press"),
+    ("yayında", "in press"),
+    ("hazırlanıyor", "in preparation"),
+    ("ter perse", "in press"),
+    ("in voorbereiding", "in preparation"),
+    ("under tryckning", "in press"),
+    ("i tryck", "in press"),
+    ("under utgivning", "forthcoming"),
+    ("under trykning", "in press"),
+    ("under trykking", "in press"),
+    ("painossa", "in press"),
+    ("v tisku", "in press"),
+    ("v tlači", "in press"),
+    ("připravuje se", "in preparation"),
+    ("nyomtatás alatt", "in press"),
+    ("megjelenés alatt", "forthcoming"),
+    ("sajtó alatt", "in press"),
+    ("dalam proses cetak", "in press"),
+    ("sedang dicetak", "in press"),
+    ("dalam cetakan", "in press"),
+    ("dalam percetakan", "in press"),
+    ("akan terbit", "forthcoming"),
+    ("đang in", "in press"),
+    ("sắp xuất bản", "forthcoming"),
+    ("inililimbag", "in press"),
 ];
 
 /// German "i. E." / "i.E." (im Erscheinen, forthcoming) written alone as
@@ -1391,6 +1425,32 @@ const UNDATED: &[&str] = &[
     "б.г",
     "б. г",
     "без года",
+    // The other languages canon reads months in (tester r93 F8: "b.d."
+    // and "t.y." refused the whole file): Polish "b.d." (bez daty), "b.r."
+    // (bez roku, also Czech and Slovak), Turkish "t.y." (tarih yok), Dutch
+    // "z.j." (zonder jaar), Swedish, Danish and Norwegian "u.å." (utan år,
+    // uden år), Indonesian and Malay "t.t." (tanpa tahun), Hungarian "é.n."
+    // (év nélkül), and Vietnamese and Tagalog in words.
+    "b.d",
+    "bez daty",
+    "b.r",
+    "bez roku",
+    "t.y",
+    "tarih yok",
+    "tarihsiz",
+    "z.j",
+    "zonder jaar",
+    "u.å",
+    "utan år",
+    "uden år",
+    "uten år",
+    "t.t",
+    "tanpa tahun",
+    "tanpa tarikh",
+    "é.n",
+    "év nélkül",
+    "không rõ năm",
+    "walang petsa",
 ];
 
 /// Words beside a year that are no month (month names are
@@ -1406,6 +1466,8 @@ const DATE_WORDS: &[&str] = &["spring", "summer", "autumn", "fall", "winter", "c
 pub fn read_date(s: &str) -> Option<Dated> {
     // (Turkish "İ" lower-cases to "i" and a combining dot: "EKİM 2015".)
     let t = s.trim().trim_end_matches('.').trim().to_lowercase().replace('\u{307}', "");
+    // Vietnamese "tháng 3 năm 2019" as "march 2019" (tester r93 F1).
+    let t = super::dates::vietnamese_date(&t).unwrap_or(t);
     let bare = t.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '?' | ' '));
     if let Some((_, note)) = NOT_YET.iter().chain(NOT_YET_OTHER_LANGUAGES).find(|(k, _)| *k == bare) {
         return Some(Dated::NotYet(note));
@@ -1453,9 +1515,13 @@ pub fn read_date(s: &str) -> Option<Dated> {
             // r88 F6) as "spring" is.
             if super::dates::DATE_JOINERS.contains(&token) {
                 joined = true;
-            } else if super::dates::month_word(token).is_some() {
+            } else if super::dates::month_word(token).is_some() || season_of(token).is_some() {
+                // (A season is named as a month is: "primavera de 2019",
+                // tester r93 F1.)
                 named = true;
-            } else if !DATE_WORDS.contains(&token) && season_of(token).is_none() {
+            } else if super::dates::in_season_pair(token, t) {
+                named = true;
+            } else if !DATE_WORDS.contains(&token) {
                 return None;
             }
         } else if (digits.len() == 4
@@ -1588,23 +1654,7 @@ pub fn csl_season(s: &str) -> Option<&'static str> {
 /// format is EDTF: [`Draft::date_edtf`]). `None` when the text names no
 /// season.
 pub fn season_of(s: &str) -> Option<&'static str> {
-    let t = s.trim();
-    t.split(|c: char| !c.is_alphabetic()).find_map(|w| match w.to_lowercase().as_str() {
-        "spring" => Some("spring"),
-        "summer" => Some("summer"),
-        "autumn" | "fall" => Some("autumn"),
-        "winter" => Some("winter"),
-        // French, Spanish, Portuguese, Italian, German, Dutch and Russian
-        // (tester r88 F6: "printemps 2019", "primavera 2019", "Frühjahr
-        // 2019" refused the whole file).
-        "printemps" | "primavera" | "frühling" | "frühjahr" | "voorjaar" | "lente" | "весна" => Some("spring"),
-        "été" | "ete" | "verano" | "verão" | "verao" | "estate" | "sommer" | "zomer" | "лето" => Some("summer"),
-        "automne" | "otoño" | "otono" | "outono" | "autunno" | "herbst" | "najaar" | "herfst" | "осень" => {
-            Some("autumn")
-        }
-        "hiver" | "invierno" | "inverno" | "зима" => Some("winter"),
-        _ => None,
-    })
+    super::dates::season_word(s)
 }
 
 /// The season of an EDTF date whose month is a season code, as biblatex
@@ -1696,6 +1746,24 @@ pub(crate) fn before_common_era(t: &str) -> bool {
             && ["bc", "bce", "b c", "b c e"]
                 .iter()
                 .any(|w| era.strip_suffix(w).is_some_and(|r| r.ends_with(|c: char| c.is_ascii_digit() || c == ' '))))
+}
+
+/// The year (and month) a date holds that canon cannot read whole, as
+/// [`super::dates::year_month_in_text`] finds it ("Sommersemester 2019",
+/// "Heft März 2011"): only where the text has words beside exactly one
+/// four-digit year, is no year before the common era, and no span of years
+/// ("1990s"). Shared by every format whose date is free text (a CSV or
+/// spreadsheet cell, RIS `PY`/`DA`, BibTeX `year`, EndNote), as CSL-JSON's
+/// `literal` and `raw` dates are read. `None` otherwise: a text with no
+/// year stays refused.
+fn year_in_unread_words(text: &str) -> Option<String> {
+    let t = text.trim();
+    let worded = t.chars().any(char::is_alphabetic);
+    if !worded || before_common_era(&t.to_lowercase()) || super::dates::span_message(t).is_some() {
+        return None;
+    }
+    let read = super::dates::year_month_in_text(t)?;
+    matches!(read_date(&read), Some(Dated::Year(_))).then_some(read)
 }
 
 /// The message for a date that is not one; the same in every format.
@@ -2909,6 +2977,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     }
     let (mut year, mut year_note) = (None, None);
     let mut unfinished = false;
+    let mut reread = None;
     if let Some(v) = d.date.as_ref().filter(|v| !v.text.trim().is_empty()) {
         if let Some(m) = super::dates::span_message(&v.text) {
             err(&mut errs, v.at, format!("{p}{m}"));
@@ -2948,10 +3017,37 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                             ),
                         ));
                     }
-                    None => err(&mut errs, v.at, format!("{p}{}", date_message(v.text.trim()))),
+                    None => match year_in_unread_words(&v.text) {
+                        // One four-digit year among words canon cannot read
+                        // ("Sommersemester 2019", "Trimestre 2, 2019"): the
+                        // year (and its month where one is named) is kept,
+                        // the text said (tester r93 F1: the whole file was
+                        // refused), as for a CSL-JSON `literal`.
+                        Some(read) => {
+                            let y = read_date(&read).and_then(|r| match r {
+                                Dated::Year(y) => Some(y),
+                                _ => None,
+                            });
+                            d.warnings.push(RowError::new(
+                                v.at.line,
+                                v.at.column,
+                                format!(
+                                    "{p}date {:?} is not a date canon reads whole; read as {read:?}, the rest of its \
+                                     text not stored",
+                                    v.text.trim()
+                                ),
+                            ));
+                            year = y;
+                            reread = Some(Val::new(read, v.at));
+                        }
+                        None => err(&mut errs, v.at, format!("{p}{}", date_message(v.text.trim()))),
+                    },
                 },
             }
         }
+    }
+    if let Some(v) = reread {
+        d.date = Some(v);
     }
     if let Some(v) = d.pub_state.as_ref().filter(|v| !v.text.trim().is_empty()) {
         match read_date(&v.text) {

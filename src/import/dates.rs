@@ -32,7 +32,9 @@ pub const MONTHS: [&str; 12] = [
 /// ("março de 2010", "15. März 2011", "Nisan 2012", "out. 2010": tester r92
 /// F7, the year was lost or the file refused). French, Spanish, Portuguese,
 /// Italian, German, Dutch, Polish (both cases), Turkish, Swedish, Norwegian,
-/// Danish, Finnish, Czech, Hungarian, Indonesian and Russian. A word two
+/// Danish, Finnish, Czech, Hungarian, Indonesian, Malay, Tagalog, Swahili
+/// and Russian (tester r93 F1: "Hunyo 2019" refused the file; Vietnamese
+/// writes its months as numbers, "tháng 3": [`vietnamese_date`]). A word two
 /// languages write for different months (Croatian "listopad", October, is
 /// Polish and Czech November) is read as the languages listed here read it.
 /// One list for every format that reads a date as text (CSL-JSON `raw` and
@@ -95,6 +97,8 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "февр",
         "февраль",
         "февраля",
+        "pebrero",
+        "peb",
     ],
     &[
         "march",
@@ -123,6 +127,9 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "мар",
         "март",
         "марта",
+        "marso",
+        "mac",
+        "machi",
     ],
     &[
         "april",
@@ -146,6 +153,7 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "апр",
         "апрель",
         "апреля",
+        "aprili",
     ],
     &[
         "may",
@@ -191,6 +199,7 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "июнь",
         "июня",
         "июн",
+        "hunyo",
     ],
     &[
         "july",
@@ -216,6 +225,8 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "июль",
         "июля",
         "июл",
+        "hulyo",
+        "julai",
     ],
     &[
         "august",
@@ -240,6 +251,8 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "авг",
         "август",
         "августа",
+        "ogos",
+        "agosti",
     ],
     &[
         "september",
@@ -266,6 +279,8 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "сент",
         "сентябрь",
         "сентября",
+        "setyembre",
+        "septemba",
     ],
     &[
         "october",
@@ -291,6 +306,8 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "окт",
         "октябрь",
         "октября",
+        "oktubre",
+        "oktoba",
     ],
     &[
         "november",
@@ -310,6 +327,9 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "нояб",
         "ноябрь",
         "ноября",
+        "nobyembre",
+        "nob",
+        "novemba",
     ],
     &[
         "december",
@@ -336,8 +356,166 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "дек",
         "декабрь",
         "декабря",
+        "disyembre",
+        "dis",
+        "disember",
+        "desemba",
     ],
 ];
+
+/// Season names, lower case, with the season canon stores: English (as
+/// MEDLINE and RIS write them), and the languages whose months
+/// [`MONTH_NAMES`] reads: French, Spanish, Portuguese, Italian, German,
+/// Dutch, Polish, Turkish, Swedish, Norwegian, Danish, Finnish, Czech,
+/// Hungarian, Tagalog and Russian (tester r88 F6, r93 F1: "jesień 2017",
+/// "Kış 2019" refused the whole file while "Frühling 2020" was read). One
+/// table for every format; see [`season_word`]. Seasons written in two
+/// words (Indonesian and Malay "musim semi", Vietnamese "mùa thu", Tagalog
+/// "tag-init") are in [`SEASON_PAIRS`].
+const SEASON_NAMES: &[(&str, &str)] = &[
+    ("spring", "spring"),
+    ("summer", "summer"),
+    ("autumn", "autumn"),
+    ("fall", "autumn"),
+    ("winter", "winter"),
+    // French, Spanish, Portuguese, Italian.
+    ("printemps", "spring"),
+    ("primavera", "spring"),
+    ("été", "summer"),
+    ("ete", "summer"),
+    ("verano", "summer"),
+    ("verão", "summer"),
+    ("verao", "summer"),
+    ("estate", "summer"),
+    ("automne", "autumn"),
+    ("otoño", "autumn"),
+    ("otono", "autumn"),
+    ("outono", "autumn"),
+    ("autunno", "autumn"),
+    ("hiver", "winter"),
+    ("invierno", "winter"),
+    ("inverno", "winter"),
+    // German, Dutch.
+    ("frühling", "spring"),
+    ("frühjahr", "spring"),
+    ("voorjaar", "spring"),
+    ("lente", "spring"),
+    ("sommer", "summer"),
+    ("zomer", "summer"),
+    ("herbst", "autumn"),
+    ("najaar", "autumn"),
+    ("herfst", "autumn"),
+    // Polish, Czech.
+    ("wiosna", "spring"),
+    ("lato", "summer"),
+    ("jesień", "autumn"),
+    ("jesien", "autumn"),
+    ("zima", "winter"),
+    ("jaro", "spring"),
+    ("léto", "summer"),
+    ("leto", "summer"),
+    ("podzim", "autumn"),
+    // Turkish.
+    ("ilkbahar", "spring"),
+    ("bahar", "spring"),
+    ("yaz", "summer"),
+    ("sonbahar", "autumn"),
+    ("güz", "autumn"),
+    ("kış", "winter"),
+    ("kis", "winter"),
+    // Swedish, Norwegian, Danish.
+    ("vår", "spring"),
+    ("forår", "spring"),
+    ("sommar", "summer"),
+    ("höst", "autumn"),
+    ("høst", "autumn"),
+    ("efterår", "autumn"),
+    ("vinter", "winter"),
+    // Finnish, Hungarian.
+    ("kevät", "spring"),
+    ("kesä", "summer"),
+    ("syksy", "autumn"),
+    ("talvi", "winter"),
+    ("tavasz", "spring"),
+    ("nyár", "summer"),
+    ("ősz", "autumn"),
+    ("tél", "winter"),
+    // Tagalog.
+    ("tagsibol", "spring"),
+    ("taglagas", "autumn"),
+    ("taglamig", "winter"),
+    // Russian.
+    ("весна", "spring"),
+    ("лето", "summer"),
+    ("осень", "autumn"),
+    ("зима", "winter"),
+];
+
+/// Seasons written in two words, the first saying "season": Indonesian
+/// and Malay "musim", Vietnamese "mùa", Tagalog "tag-" (tester r93 F1).
+/// The second word alone names no season ("thu" is also Thursday).
+const SEASON_PAIRS: &[(&str, &str, &str)] = &[
+    ("musim", "semi", "spring"),
+    ("musim", "bunga", "spring"),
+    ("musim", "panas", "summer"),
+    ("musim", "gugur", "autumn"),
+    ("musim", "luruh", "autumn"),
+    ("musim", "dingin", "winter"),
+    ("musim", "sejuk", "winter"),
+    ("mùa", "xuân", "spring"),
+    ("mùa", "hè", "summer"),
+    ("mùa", "hạ", "summer"),
+    ("mùa", "thu", "autumn"),
+    ("mùa", "đông", "winter"),
+    ("tag", "init", "summer"),
+    ("tag", "araw", "summer"),
+];
+
+/// The season a text names ("Spring 2019", "primavera de 2019", "Kış
+/// 2019", "mùa thu 2019"), as canon stores it: spring, summer, autumn or
+/// winter; `None` when it names none. One word of [`SEASON_NAMES`], or two
+/// of [`SEASON_PAIRS`].
+pub fn season_word(s: &str) -> Option<&'static str> {
+    // (Turkish "İ" lower-cases to "i" and a combining dot.)
+    let lower = s.trim().to_lowercase().replace('\u{307}', "");
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect();
+    words.iter().enumerate().find_map(|(i, w)| {
+        let one = SEASON_NAMES.iter().find(|(k, _)| k == w).map(|(_, season)| *season);
+        let before = i.checked_sub(1).map(|j| words[j]);
+        one.or_else(|| SEASON_PAIRS.iter().find(|(p, k, _)| Some(*p) == before && k == w).map(|(.., season)| *season))
+    })
+}
+
+/// Whether `w` is one word of a two-word season ([`SEASON_PAIRS`]) that
+/// `whole` names: read beside the year, never alone.
+pub(crate) fn in_season_pair(w: &str, whole: &str) -> bool {
+    SEASON_PAIRS.iter().any(|(p, k, _)| *p == w || *k == w) && season_word(whole).is_some()
+}
+
+/// A date as Vietnamese writes it, its month a number after "tháng"
+/// ("tháng 3 năm 2019", "Ngày 2 tháng 4 năm 2019"; tester r93 F1: refused
+/// the whole file), in words canon reads: "March 2019", "2 April 2019"
+/// ("ngày", day, and "năm", year, dropped before their numbers: "năm
+/// 2019" is "2019"). `None` for any other text.
+pub fn vietnamese_date(s: &str) -> Option<String> {
+    let lower = s.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let number = |j: usize| words.get(j).and_then(|w| w.trim_end_matches('.').parse::<usize>().ok());
+    let (mut out, mut changed, mut j) = (Vec::new(), false, 0);
+    while j < words.len() {
+        match words[j] {
+            "tháng" | "thang" if number(j + 1).is_some_and(|m| (1..=12).contains(&m)) => {
+                out.push(MONTHS[number(j + 1).unwrap_or(1) - 1].to_lowercase());
+                j += 1;
+                changed = true;
+            }
+            "ngày" | "năm" if number(j + 1).is_some() => changed = true,
+            w => out.push(w.to_string()),
+        }
+        j += 1;
+    }
+    changed.then(|| out.join(" "))
+}
 
 /// The little words a date written out in another language puts between
 /// its parts ("15 de março de 2010", "1 di marzo 2010", "March of 2010"):
@@ -774,6 +952,7 @@ pub fn season_range(s: &str) -> Option<(&'static str, &'static str)> {
 fn bare(s: &str) -> String {
     // (Turkish "İ" lower-cases to "i" and a combining dot.)
     let t = s.trim().to_lowercase().replace('\u{307}', "");
+    let t = vietnamese_date(&t).unwrap_or(t);
     let t = t.trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim();
     let t = ["copyright", "circa", "ca.", "ca", "c.", "c", "©"]
         .iter()

@@ -250,6 +250,171 @@ const OTHER_NAMES: &[(&str, &str)] = &[
     ("multiple languages", "mul"),
 ];
 
+/// Languages named in themselves, as a list typed by their speakers (or
+/// Zotero's free-text Language field) writes them (tester r93 F10:
+/// "Português", "Español", "Polski" were not stored), with the code their
+/// English name gives. Matched in any case, with or without diacritics
+/// ([`folded`]): "portugues", "ESPAÑOL", "Yoruba".
+const ENDONYMS: &[(&str, &str)] = &[
+    ("português", "pt"),
+    ("português brasileiro", "pt-BR"),
+    ("português do brasil", "pt-BR"),
+    ("português europeu", "pt-PT"),
+    ("español", "es"),
+    ("castellano", "es"),
+    ("català", "ca"),
+    ("galego", "gl"),
+    ("euskara", "eu"),
+    ("français", "fr"),
+    ("italiano", "it"),
+    ("deutsch", "de"),
+    ("nederlands", "nl"),
+    ("vlaams", "nl"),
+    ("svenska", "sv"),
+    ("norsk", "no"),
+    ("norsk bokmål", "nb"),
+    ("bokmål", "nb"),
+    ("nynorsk", "nn"),
+    ("dansk", "da"),
+    ("suomi", "fi"),
+    ("íslenska", "is"),
+    ("polski", "pl"),
+    ("čeština", "cs"),
+    ("česky", "cs"),
+    ("slovenčina", "sk"),
+    ("slovenščina", "sl"),
+    ("hrvatski", "hr"),
+    ("srpski", "sr"),
+    ("српски", "sr"),
+    ("magyar", "hu"),
+    ("română", "ro"),
+    ("български", "bg"),
+    ("українська", "uk"),
+    ("русский", "ru"),
+    ("русский язык", "ru"),
+    ("ελληνικά", "el"),
+    ("türkçe", "tr"),
+    ("tiếng việt", "vi"),
+    ("bahasa indonesia", "id"),
+    ("bahasa melayu", "ms"),
+    ("bahasa malaysia", "ms"),
+    ("wikang tagalog", "tl"),
+    ("yorùbá", "yo"),
+    ("èdè yorùbá", "yo"),
+    ("igbo", "ig"),
+    ("asụsụ igbo", "ig"),
+    ("hausa", "ha"),
+    ("harshen hausa", "ha"),
+    ("kiswahili", "sw"),
+    ("isizulu", "zu"),
+    ("isixhosa", "xh"),
+    ("afrikaans", "af"),
+    ("sesotho", "st"),
+    ("setswana", "tn"),
+    ("chichewa", "ny"),
+    ("kinyarwanda", "rw"),
+    ("luganda", "lg"),
+    ("af-soomaali", "so"),
+    ("soomaali", "so"),
+    ("አማርኛ", "am"),
+    ("te reo māori", "mi"),
+    ("reo māori", "mi"),
+    ("gagana samoa", "sm"),
+    ("vosa vakaviti", "fj"),
+    ("kreyòl ayisyen", "ht"),
+    ("runa simi", "qu"),
+    ("avañe'ẽ", "gn"),
+    ("العربية", "ar"),
+    ("عربي", "ar"),
+    ("فارسی", "fa"),
+    ("اردو", "ur"),
+    ("עברית", "he"),
+    ("हिन्दी", "hi"),
+    ("हिंदी", "hi"),
+    ("বাংলা", "bn"),
+    ("தமிழ்", "ta"),
+    ("తెలుగు", "te"),
+    ("मराठी", "mr"),
+    ("ਪੰਜਾਬੀ", "pa"),
+    ("ગુજરાતી", "gu"),
+    ("ಕನ್ನಡ", "kn"),
+    ("മലയാളം", "ml"),
+    ("සිංහල", "si"),
+    ("नेपाली", "ne"),
+    ("ไทย", "th"),
+    ("ภาษาไทย", "th"),
+    ("中文", "zh"),
+    ("汉语", "zh"),
+    ("漢語", "zh"),
+    ("普通话", "zh"),
+    ("简体中文", "zh-Hans"),
+    ("繁體中文", "zh-Hant"),
+    ("日本語", "ja"),
+    ("한국어", "ko"),
+    ("조선말", "ko"),
+];
+
+/// A language's name in English with its region in brackets, as Zotero
+/// and library catalogues write a variety ("Portuguese (Brazil)",
+/// "English (United Kingdom)", "Español (México)"): the language's code
+/// with the region's subtag. `None` when the text is no such name or the
+/// region is not one of these.
+fn with_region(words: &str) -> Option<String> {
+    let (lang, region) = words.strip_suffix(')')?.split_once('(')?;
+    let region = folded(region.trim());
+    const REGIONS: &[(&str, &str)] = &[
+        ("brazil", "BR"),
+        ("brasil", "BR"),
+        ("portugal", "PT"),
+        ("spain", "ES"),
+        ("espana", "ES"),
+        ("mexico", "MX"),
+        ("argentina", "AR"),
+        ("colombia", "CO"),
+        ("chile", "CL"),
+        ("peru", "PE"),
+        ("latin america", "419"),
+        ("america latina", "419"),
+        ("latinoamerica", "419"),
+        ("united kingdom", "GB"),
+        ("uk", "GB"),
+        ("great britain", "GB"),
+        ("united states", "US"),
+        ("us", "US"),
+        ("usa", "US"),
+        ("canada", "CA"),
+        ("australia", "AU"),
+        ("new zealand", "NZ"),
+        ("ireland", "IE"),
+        ("india", "IN"),
+        ("south africa", "ZA"),
+        ("nigeria", "NG"),
+        ("kenya", "KE"),
+        ("france", "FR"),
+        ("belgium", "BE"),
+        ("switzerland", "CH"),
+        ("germany", "DE"),
+        ("austria", "AT"),
+        ("netherlands", "NL"),
+        ("china", "CN"),
+        ("taiwan", "TW"),
+        ("hong kong", "HK"),
+    ];
+    let (_, sub) = REGIONS.iter().find(|(n, _)| *n == region)?;
+    let code = normalise(lang.trim()).ok()?;
+    (!code.contains('-')).then(|| format!("{code}-{sub}"))
+}
+
+/// `s` lower case, its diacritics dropped and its spaces made one, for
+/// matching a language's name however it is typed ("Português",
+/// "portugues").
+fn folded(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let lower: String =
+        s.to_lowercase().nfd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect();
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Three-letter codes canon stores for languages outside ISO 639-1 that people name, with
 /// their reference names (from the ISO 639-3 code table), so reports show a name.
 const EXTRA: &[(&str, &str)] = &[
@@ -296,6 +461,18 @@ pub fn normalise(s: &str) -> Result<String, String> {
     }
     if let Some((_, code)) = OTHER_NAMES.iter().find(|(n, _)| *n == words) {
         return Ok((*code).to_string());
+    }
+    // A name in the language itself, or an English name typed with or
+    // without its diacritics ("Yorùbá", "Portugues").
+    let bare = folded(&words);
+    if let Some((_, code)) = ENDONYMS.iter().chain(OTHER_NAMES).find(|(n, _)| folded(n) == bare) {
+        return Ok((*code).to_string());
+    }
+    if let Some((c1, ..)) = LANGUAGES.iter().find(|(.., name)| folded(name) == bare) {
+        return Ok((*c1).to_string());
+    }
+    if let Some(tag) = with_region(&words) {
+        return Ok(tag);
     }
     match code(t, &words) {
         Some(result) => result,
