@@ -327,7 +327,8 @@ fn a_natural_order_name_kept_whole_is_said() {
     );
     // A suffix after a whole name says the list is written "Given Family"
     // (r92: "Kofi Mensah Jr.; Ana Pérez" read its second name alone kept
-    // whole): every name of the list is read so, said with the advice.
+    // whole; r93 F5: people in a `;` list read as with "and"): every name
+    // of the list is read so, said with the advice.
     assert!(
         said.contains("read as 2 names written \"Given Family\"")
             && said.contains("(\"King, Martin Luther, III\", \"King, Coretta Scott\")")

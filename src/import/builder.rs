@@ -3792,8 +3792,24 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     role_words_dropped(&mut d);
     editors_marked(&mut d);
     others_marked(&mut d);
+    // "et al." in any language canon reads written after the last author's
+    // own name, in one tag (RIS `AU  - Demir, M. ve ark.`, EndNote, nbib):
+    // the list is truncated, and the words are no part of the name (tester
+    // r93 F4: given name "M. ve ark."); what was said of the name as it was
+    // written is said no more.
+    let mut cut_in_name = false;
+    if let Some(last) = d.authors.last_mut()
+        && !is_et_al(last)
+        && let Some(before) = super::names::without_et_al(&last.original).filter(|b| !b.is_empty())
+        && let Some(name) = super::names::parse(before)
+    {
+        let written = format!("{:?}", last.original);
+        d.warnings.retain(|w| !w.message.contains(&written));
+        *last = Name { role: last.role.clone(), ..name };
+        cut_in_name = true;
+    }
     // "et al." written as the last author: the list is truncated, and "et al." is no person.
-    let authors_truncated = d.authors_truncated || d.authors.iter().any(is_et_al);
+    let authors_truncated = cut_in_name || d.authors_truncated || d.authors.iter().any(is_et_al);
     let authors: Vec<Name> = d.authors.iter().filter(|n| !is_et_al(n)).cloned().collect();
     // So too for editors (BibTeX `editor = {… and others}`, RIS `A2  - et
     // al.`, CSL-JSON `{"literal": "others"}`): the styles print "et al." or

@@ -3933,6 +3933,56 @@ const ET_AL_TAILS: &[&str] = &[
     "e altri",
     "en anderen",
     "i in.",
+    "i inni",
+    // Turkish "ve ark." (ve arkadaşları), "ve diğ." / "ve diğerleri";
+    // Vietnamese "và cs." / "và cộng sự", "và nnk.", "và ctv."; Tagalog "at
+    // iba pa"; Czech and Slovak "a kol."; Italian "e coll"; Swedish,
+    // Norwegian, Danish "med flera/flere"; Indonesian and Malay "dkk." (dan
+    // kawan-kawan); Hungarian "és mtsai" (és munkatársai); Finnish "ja
+    // muut"; Romanian "și colab." / "și alții"; Ukrainian "та ін."; Swahili
+    // "na wenzake"; French "et collab."; Japanese "他" / "ほか", Chinese "等"
+    // / "等人", Korean "외" (tester r93 F4: "Demir, M. ve ark." stored as a
+    // given name "M. ve ark."). Abbreviations that may be a person's
+    // initials are in [`ET_AL_EXACT`].
+    "ve ark.",
+    "ve ark",
+    "ve arkadaşları",
+    "ve diğ.",
+    "ve diğ",
+    "ve diğerleri",
+    "và cs.",
+    "và cs",
+    "và cộng sự",
+    "và nnk.",
+    "và nnk",
+    "và ctv.",
+    "và ctv",
+    "at iba pa",
+    "a kolektiv",
+    "med flera",
+    "med flere",
+    "dkk.",
+    "dan kawan-kawan",
+    "és mtsai.",
+    "és mtsai",
+    "és munkatársai",
+    "ja muut",
+    "și colab.",
+    "și colab",
+    "și alții",
+    "şi colab.",
+    "şi colab",
+    "та ін.",
+    "та ін",
+    "та інші",
+    "na wenzake",
+    "na wengine",
+    "et collab.",
+    "等人",
+    "等",
+    "他",
+    "ほか",
+    "외",
     "…",
     "...",
     // A library catalogue's brackets (AACR2 "[et al.]", tester r81 F2: kept
@@ -3951,7 +4001,16 @@ const ET_AL_TAILS: &[&str] = &[
 ];
 
 /// [`ET_AL_TAILS`] compared as written: "U. A." is a person's initials.
-const ET_AL_EXACT: &[&str] = &["u. a.", "u.a.", "u. a", "u.a"];
+/// Dutch "e.a." ("Jansen, E.A." is a person), Swedish, Norwegian and
+/// Danish "m.fl." / "mfl.", Finnish "ym.", Turkish "vd.", Indonesian "dkk",
+/// Czech "a kol." ("Smith, A Kol"), Italian "e coll".
+const ET_AL_EXACT: &[&str] = &[
+    "u. a.", "u.a.", "u. a", "u.a", "e.a.", "m.fl.", "mfl.", "m. fl.", "ym.", "vd.", "dkk", "a kol.", "a kol", "e coll",
+];
+
+/// Tails of [`ET_AL_TAILS`] written in a script without spaces between
+/// words: they may follow the last name's own letters ("张三, 李四等").
+const ET_AL_CJK: &[&str] = &["等人", "等", "他", "ほか"];
 
 /// The cell before the words that end it as a list cut short ("Smith J,
 /// et al.," is "Smith J"; "Smith J, u. a." is "Smith J"): `None` when it
@@ -3962,18 +4021,29 @@ const ET_AL_EXACT: &[&str] = &["u. a.", "u.a.", "u. a", "u.a"];
 /// an author "al.", "and colleagues" as an author "colleagues").
 pub fn without_et_al(cell: &str) -> Option<&str> {
     let c = cell.trim_end_matches(|ch: char| ch == ',' || ch == ';' || ch.is_whitespace()).trim_start();
-    let lower = c.to_lowercase();
-    // Lower case may change a string's length (rarely): then only the exact tails.
-    let same_len = lower.len() == c.len();
-    let tail = ET_AL_EXACT
-        .iter()
-        .find(|t| c.ends_with(*t))
-        .or_else(|| ET_AL_TAILS.iter().find(|t| same_len && lower.ends_with(*t)))?;
-    let before = &c[..c.len() - tail.len()];
-    let ok = before.is_empty() || before.ends_with(|ch: char| ch == ',' || ch == ';' || ch.is_whitespace());
+    // Each tail is compared with as many of the cell's last letters, in
+    // lower case: lower case may change a string's length ("İnce, A.; Demir,
+    // M. ve ark."), so never the whole cell's.
+    let ends_lower = |t: &str| {
+        let n = t.chars().count();
+        c.char_indices().rev().nth(n - 1).is_some_and(|(i, _)| c[i..].to_lowercase() == t)
+    };
+    let (tail_len, tail) = ET_AL_EXACT.iter().find(|t| c.ends_with(*t)).map(|t| (t.len(), *t)).or_else(|| {
+        ET_AL_TAILS.iter().find(|t| ends_lower(t)).map(|t| {
+            let n = t.chars().count();
+            (c.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| c.len() - i), *t)
+        })
+    })?;
+    let before = &c[..c.len() - tail_len];
+    let cjk = ET_AL_CJK.contains(&tail)
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_alphabetic() && !ch.is_ascii() && !has_cased_letters(&ch.to_string()));
+    let ok = before.is_empty() || cjk || before.ends_with(|ch: char| ch == ',' || ch == ';' || ch.is_whitespace());
     // "Smith J..." is an ellipsis after a name; "Jones, U.A." initials; but
     // "…" needs nothing before it.
-    (ok || *tail == "…" || *tail == "...")
+    (ok || tail == "…" || tail == "...")
         .then(|| before.trim_end_matches(|ch: char| ch == ',' || ch == ';' || ch.is_whitespace()))
 }
 
@@ -4453,14 +4523,51 @@ fn split_plain_names(cell: &str) -> CellNames {
             each.join(", ")
         ));
     }
+    // "Paul Farmer; Jim Yong Kim", "Sjaak van der Geest; Anita Hardon":
+    // names of capitalised words without an initial or a suffix, written
+    // "Given Family" as the same names separated by "and" or "," are read
+    // (tester r93 F5: kept whole as institutions', and printed so). A name
+    // is read so when it is shaped as a person's ([`person_in_natural_order`])
+    // and a given name canon knows or a name particle says it is one, or
+    // when every name of the cell is so shaped and one of them says so; an
+    // institution's name ("World Bank; Ghana Health"), a name of one word,
+    // of five words or more or in lower case stays whole, said.
+    let mut natural_parts: Vec<bool> = vec![natural; chunks.len()];
+    if !natural
+        && cell.contains(';')
+        && chunks.len() >= 2
+        && whole.is_empty()
+        && chunks.iter().all(|c| !c.contains(','))
+    {
+        let shaped: Vec<bool> = chunks.iter().map(|c| person_in_natural_order(c)).collect();
+        let marked: Vec<bool> = chunks.iter().zip(&shaped).map(|(c, s)| *s && person_marked(c)).collect();
+        let all_shaped = shaped.iter().all(|s| *s);
+        if marked.iter().any(|m| *m) {
+            natural_parts = shaped.iter().zip(&marked).map(|(s, m)| *m || (all_shaped && *s)).collect();
+            let each: Vec<String> = chunks
+                .iter()
+                .zip(&natural_parts)
+                .filter(|(_, n)| **n)
+                .filter_map(|(c, _)| parse_given_family(c))
+                .map(|n| format!("{:?}", n.inverted()))
+                .collect();
+            doubt = Some(format!(
+                "{cell:?}: {} written \"Given Family\" read with the family name last ({}); a name written \
+                 family name first would be read wrong — write names \"Family, Given\" separated by `;` to be sure",
+                if each.len() == 1 { "1 name".to_string() } else { format!("{} names", each.len()) },
+                each.join(", ")
+            ));
+        }
+    }
     // "ZHANG Wei; LI Na": a cell whose names are written family name first
     // in capitals says a short family name in capitals ("LI", "NG", "WU")
     // is one too, not initials (tester r81 F12: "Na, L. I.").
     let family_first = chunks.iter().any(|c| capitals_first(c, 4));
     let mut names: Vec<Name> = chunks
         .iter()
-        .map(|c| c.trim_end_matches('…'))
-        .filter_map(|c| {
+        .zip(&natural_parts)
+        .map(|(c, n)| (c.trim_end_matches('…'), *n))
+        .filter_map(|(c, natural)| {
             if whole.iter().any(|w| w == c) {
                 Some(Name::literal(c))
             } else if family_first && capitals_first(c, 2) {
@@ -4816,6 +4923,62 @@ fn given_family(part: &str) -> bool {
         && !list_initials(last)
         && words.iter().all(|w| !is_suffix(w))
         && !lower_initial(words[0])
+}
+
+/// Whether a comma-less name in a `;` list is shaped as a person's written
+/// "Given Family": two to four capitalised words, with name particles
+/// between them allowed ("Sjaak van der Geest", "José da Silva"), a suffix
+/// after them allowed, no digit, no institution's word nor joining word,
+/// nothing [`looks_corporate`] and no initials ([`given_family`]).
+fn person_in_natural_order(c: &str) -> bool {
+    let mut words: Vec<&str> = c.split_whitespace().collect();
+    if natural_order_suffix(&words) {
+        words.pop();
+    }
+    let n = words.len();
+    let capitalised = words.iter().filter(|w| capitalised_start(w)).count();
+    (2..=4).contains(&capitalised)
+        && words.iter().enumerate().all(|(i, w)| {
+            let particle = i > 0 && i + 1 < n && (GIVEN_PARTICLES.contains(w) || PATRONYMIC_WORDS.contains(w));
+            (particle || (capitalised_start(w) && w.chars().any(char::is_lowercase)))
+                && !w.chars().any(|ch| ch.is_ascii_digit())
+                && !institution_word(w)
+                && !INSTITUTION_SMALL_WORDS.contains(w)
+                && !is_join_word(w)
+                && !NOT_IN_PERSON_NAMES.contains(&w.to_lowercase().as_str())
+        })
+        && given_family(c)
+}
+
+/// Words of groups' names that no person's name holds ("Médecins Sans
+/// Frontières", "Doctors Without Borders", "Partners In Health").
+const NOT_IN_PERSON_NAMES: &[&str] = &[
+    "sans",
+    "frontières",
+    "frontieres",
+    "without",
+    "borders",
+    "partners",
+    "friends",
+    "doctors",
+    "médicos",
+    "sin",
+    "fronteras",
+    "ohne",
+    "grenzen",
+    "in",
+    "for",
+    "of",
+    "the",
+];
+
+/// Whether a name shaped as a person's says it is one: its first word a
+/// given name canon knows ([`given_or_initial`]), or a name particle
+/// between its words ("Sjaak van der Geest").
+fn person_marked(c: &str) -> bool {
+    let words: Vec<&str> = c.split_whitespace().collect();
+    words.first().is_some_and(|w| given_or_initial(w))
+        || words.iter().skip(1).take(words.len().saturating_sub(2)).any(|w| GIVEN_PARTICLES.contains(w))
 }
 
 /// Whether a cell's name is written family name first in capitals, one
