@@ -538,7 +538,8 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         && let Some(k) = ["issued", "original-date", "available-date"].into_iter().find(|k| o.contains_key(*k))
         && let Some(Value::Object(date)) = o.get(k)
         && let Some(form) = ["literal", "raw"].into_iter().find(|f| text_of(date.get(*f)).is_some_and(|l| l == v.text))
-        && super::dates::typed_year(&v.text).is_err()
+        && super::dates::typed_year(&v.text)
+            .map_or(true, |t| t.warnings.iter().any(|w| w.contains("is not a date canon reads whole")))
     {
         let label = d.label.as_deref().unwrap_or("item");
         let text = v.text.trim().to_string();
