@@ -126,13 +126,18 @@ fn an_institution_word_as_a_family_name_is_a_person() {
         ),
         "{said}"
     );
-    assert!(said.contains("\"Anne Bureau\" was kept whole as written"), "{said}");
+    // r94 (a_r95): a name written "Given Family" beside names written
+    // "Family, Given" in a `;` list is read as a person, said.
+    assert!(
+        said.contains("1 name written \"Given Family\" beside names written \"Family, Given\" read with the family name last (\"Bureau, Anne\")"),
+        "{said}"
+    );
     assert_eq!(
         names_of(&w, "Two people"),
         serde_json::json!([person("Service", "Robert", "Robert Service"), person("Escola", "Ana", "Ana Escola")])
     );
     let refs = w.references("vancouver");
-    assert_eq!(reference(&refs, "One person"), "Anne Bureau, Doe J. One person. J. 2020.");
+    assert_eq!(reference(&refs, "One person"), "Bureau A, Doe J. One person. J. 2020.");
     let w = Workdir::new();
     let said = w.import_reading(
         "p.ris",

@@ -2295,18 +2295,32 @@ fn continuation(parts: &[&str], i: usize) -> Vec<String> {
     if with_initial(parts[i]) || names::given_name_pair(&collapse(&latex_to_unicode(parts[i]))) {
         return Vec::new();
     }
-    parts[i + 1..]
-        .iter()
-        .map(|q| collapse(&latex_to_unicode(q)))
-        .zip(&parts[i + 1..])
-        .take_while(|(q, raw)| {
-            !raw.contains([',', '{'])
-                && names::continues_institution(q)
-                && !own_institution(q)
-                && !names::given_name_pair(q)
-        })
-        .map(|(q, _)| q)
-        .collect()
+    let mut out = Vec::new();
+    for raw in &parts[i + 1..] {
+        let q = collapse(&latex_to_unicode(raw));
+        // "Family Welfare, India" after "Ministry of Health": the end of the
+        // body's name and its country, not a person whose given name is the
+        // place (tester r94 F1); it ends the name.
+        if let Some((end, place)) = q.rsplit_once(',')
+            && !raw.contains('{')
+            && !end.contains(',')
+            && names::place_name(place)
+            && names::continues_institution(end.trim())
+            && !own_institution(end.trim())
+        {
+            out.push(q);
+            break;
+        }
+        if raw.contains([',', '{'])
+            || !names::continues_institution(&q)
+            || own_institution(&q)
+            || names::given_name_pair(&q)
+        {
+            break;
+        }
+        out.push(q);
+    }
+    out
 }
 
 /// Whether the names of `parts` from `i` are one institution's unbraced
