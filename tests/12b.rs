@@ -11,14 +11,7 @@
 
 mod common;
 
-use common::{Workdir, reference};
-
-/// A workspace with a database made by `init`.
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, reference, workdir};
 
 /// The named styles canon bundles.
 const STYLES: &[&str] = &["vancouver", "apa", "chicago", "harvard", "ama"];

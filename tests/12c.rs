@@ -18,14 +18,7 @@
 
 mod common;
 
-use common::{Workdir, reference};
-
-/// A workspace with a database made by `init`.
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, reference, workdir};
 
 // ---------------------------------------------------------------- M3 ------
 

@@ -11,14 +11,8 @@
 mod common;
 
 use common::web::{Server, csrf, flash};
-use common::{Workdir, reading};
+use common::{Workdir, reading, workdir};
 use serde_json::Value;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
 
 /// The one reading of `reading show ID --format json`.
 fn shown(w: &Workdir, id: &str) -> Value {

@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::workdir;
 
 /// The names of a reading's authors as stored, each "family, given".
 fn authors(r: &serde_json::Value) -> Vec<String> {

@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init"]);
-    w
-}
+use common::{Workdir, workdir};
 
 /// (year, month, day, month_end) of the reading titled `prefix`.
 fn ymd(list: &serde_json::Value, prefix: &str) -> (Option<i64>, Option<i64>, Option<i64>, Option<i64>) {

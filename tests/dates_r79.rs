@@ -5,13 +5,7 @@
 
 mod common;
 
-use common::{Workdir, reading, reference};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init"]);
-    w
-}
+use common::{Workdir, reading, reference, workdir};
 
 fn import(w: &Workdir, path: &std::path::Path) -> String {
     w.ok_stderr(&["import", "reading", path.to_str().expect("utf-8 path")])

@@ -6,13 +6,7 @@
 mod common;
 
 use common::web::{Server, csrf};
-use common::{Workdir, reading, reference};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init"]);
-    w
-}
+use common::{reading, reference, workdir};
 
 /// (year, month, year_end) of the reading titled `prefix`.
 fn date(list: &serde_json::Value, prefix: &str) -> (Option<i64>, Option<i64>, Option<i64>) {

@@ -6,13 +6,7 @@
 mod common;
 
 use common::web::{Server, csrf};
-use common::{Workdir, reading, reference};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init"]);
-    w
-}
+use common::{reading, reference, workdir};
 
 /// (year, month, day, year_end, month_end, year_note) of the reading titled `prefix`.
 type Stored = (Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<i64>, Option<String>);

@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::{Workdir, reading, reference};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, reading, reference, workdir};
 
 fn authors(w: &Workdir, title: &str) -> Vec<String> {
     let list = w.reading_list();

@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::workdir;
 
 const RIS: &str = "TY  - JOUR\nTI  - Racism in medicine\nAU  - Müller, Jörg\nPY  - 2023\n\
     JO  - Medical Teacher\nVL  - 45\nIS  - 2\nSP  - 101\nEP  - 108\nER  - \n";

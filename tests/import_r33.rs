@@ -6,13 +6,7 @@
 
 mod common;
 
-use common::{Workdir, reading};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{reading, workdir};
 
 fn families(list: &serde_json::Value, title: &str) -> Vec<(String, String)> {
     reading(list, title)["author_names"]

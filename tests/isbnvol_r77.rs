@@ -22,14 +22,6 @@ fn volumes(w: &Workdir, db: &std::path::Path) -> Vec<(Option<String>, Option<Str
         .unwrap_or_else(|e| panic!("{e} in {}", w.dir.path().display()))
 }
 
-/// Every reference of the JSON report in `style` (two volumes share a title).
-fn all_references(w: &Workdir, style: &str) -> Vec<String> {
-    let out = w.path("refs.json");
-    w.ok(&["report", out.to_str().unwrap(), "--style", style, "-q"]);
-    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    doc["readings"].as_array().unwrap().iter().map(|r| r["reference"].as_str().unwrap().to_string()).collect()
-}
-
 fn vols(list: &[(Option<&str>, Option<&str>)]) -> Vec<(Option<String>, Option<String>)> {
     list.iter().map(|(a, b)| (a.map(String::from), b.map(String::from))).collect()
 }
@@ -49,7 +41,7 @@ fn a_sets_two_volumes_under_its_one_isbn_are_two_records() {
     assert_eq!(w.count("SELECT count(DISTINCT isbn) FROM reading"), 1, "both keep the set's ISBN");
     let again = w.import_reading("isbnset.csv", SET);
     assert!(again.contains("0 new, 0 changed, 2 unchanged, 0 duplicate"), "{again}");
-    let refs = all_references(&w, "vancouver");
+    let refs = w.all_references("vancouver");
     assert_eq!(refs.len(), 2, "{refs:?}");
     assert!(refs.iter().any(|r| r.contains("Vol. 2") && r.contains("Clinical specialties")), "{refs:?}");
     assert!(refs.iter().any(|r| r.contains("Vol. 1") && r.contains("Medicine in the West")), "{refs:?}");

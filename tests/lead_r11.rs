@@ -5,14 +5,8 @@
 
 mod common;
 
-use common::{Workdir, reading};
+use common::{Workdir, reading, workdir};
 use serde_json::Value;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
 
 fn shown(w: &Workdir, id: &str) -> Value {
     w.json(&["reading", "show", id, "--format", "json"])

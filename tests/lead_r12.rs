@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::workdir;
 
 /// A Russian or Hebrew word typed in one form finds the title holding
 /// another form of it; a word that only starts the same does not.

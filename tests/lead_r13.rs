@@ -3,13 +3,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, workdir};
 
 /// The "return to it later" step of every year gap, not-revisited gap and
 /// finding of a theme taught in year 1 only, for a year-1 session with

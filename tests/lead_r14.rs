@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::{Workdir, reading, reference};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, reading, reference, workdir};
 
 /// PubMed's "Save citations to file" for a Bookshelf book: the ISBN is in
 /// `IS` lines (print and electronic form, the medium in brackets) and the

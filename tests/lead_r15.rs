@@ -5,13 +5,7 @@
 
 mod common;
 
-use common::{Workdir, reading, reference};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{reading, reference, workdir};
 
 /// "Mitidiero Junior, Marco" (a Zotero CSV, reviewer r14): "Junior" written
 /// before the comma is part of a Portuguese family name, as "Filho" and

@@ -5,13 +5,7 @@
 
 mod common;
 
-use common::{Workdir, reading, reference};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, reading, reference, workdir};
 
 const SCOPUS_HEADER: &str = "\u{feff}\"Authors\",\"Author full names\",\"Author(s) ID\",\"Title\",\"Year\",\"Source title\",\"Volume\",\"Issue\",\"Art. No.\",\"Page start\",\"Page end\",\"Page count\",\"Cited by\",\"DOI\",\"Link\",\"Affiliations\",\"Abstract\",\"Author Keywords\",\"Index Keywords\",\"Publisher\",\"ISSN\",\"PubMed ID\",\"Language of Original Document\",\"Abbreviated Source Title\",\"Document Type\",\"Publication Stage\",\"Open Access\",\"Source\",\"EID\"\r\n";
 

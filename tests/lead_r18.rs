@@ -5,13 +5,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, workdir};
 
 /// (family, given, suffix) of each author of the reading titled `title…`.
 fn name_parts(list: &serde_json::Value, title: &str) -> Vec<(String, String, String)> {

@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::workdir;
 
 const RIS: &str = "TY  - JOUR\nAU  - Vyas, Darshali A.\nTI  - Hidden in plain sight\nPY  - 2020\nJO  - N Engl J Med\nVL  - 383\nIS  - 9\nSP  - 874\nEP  - 882\nER  - \n";
 const NBIB: &str = "PMID- 32853499\nTI  - Hidden in plain sight.\nFAU - Vyas, Darshali A\nDP  - 2020 Aug 27\nJT  - The New England journal of medicine\nVI  - 383\nIP  - 9\nPG  - 874-882\n\n";

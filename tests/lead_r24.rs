@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::workdir;
 
 /// A spreadsheet (Web of Science's Excel export, a library system's) with
 /// the first and last page in two columns: both were "not read", and the

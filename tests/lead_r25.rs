@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::{Workdir, reading, reference};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{reading, reference, workdir};
 
 fn translators(list: &serde_json::Value, title: &str) -> Vec<String> {
     reading(list, title)["translator_names"]

@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::{Workdir, reading};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, reading, workdir};
 
 /// The history entry of the last import (`canon undo` of it undoes its changes).
 fn last_import(w: &Workdir) -> i64 {

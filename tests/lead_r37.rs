@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::{Workdir, reading};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{reading, workdir};
 
 /// A bare year of another year replaced PubMed's full date and cleared its
 /// month and day (tester r36, #4: Web of Science's `PY  - 2024` against

@@ -5,13 +5,7 @@
 
 mod common;
 
-use common::{Workdir, reading};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{reading, workdir};
 
 /// The names of `r`'s authors as written.
 fn authors(r: &serde_json::Value) -> Vec<String> {

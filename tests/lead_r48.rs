@@ -6,13 +6,7 @@
 
 mod common;
 
-use common::{Workdir, reading};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{reading, workdir};
 
 const VYAS: &str = "PMID- 32853499\nDP  - 2020 Aug 27\n\
     TI  - Hidden in Plain Sight - Reconsidering the Use of Race Correction in Clinical Algorithms.\n\

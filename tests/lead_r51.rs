@@ -6,13 +6,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, workdir};
 
 /// A title that begins with italic markup keeps its words and its italics
 /// in Chicago's title case (tester r49 F5: "Escherichia coliin Colonial

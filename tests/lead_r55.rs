@@ -3,14 +3,8 @@
 
 mod common;
 
-use common::Workdir;
+use common::workdir;
 use serde_json::json;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
 
 /// A reference mostly in Arabic reads right to left (inside the list's
 /// left-to-right line since tester r64 F9), and its

@@ -6,13 +6,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::workdir;
 
 /// Tester58's Leganto header (t/leganto.csv).
 const LEGANTO: &str = "Reading List Code,Reading List Name,Section Name,Citation Id,Citation Type,Citation Status,\

@@ -4,13 +4,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, workdir};
 
 /// A page range or issue a spreadsheet turned into a date is named at its
 /// own cell (tester r58 F14: always column 1), in a CSV, a Zotero CSV and a

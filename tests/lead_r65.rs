@@ -3,13 +3,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, workdir};
 
 /// The readings of a database as comparable JSON: each reading's stored
 /// fields without its ID and times, sorted by title.

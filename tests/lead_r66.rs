@@ -5,13 +5,7 @@
 
 mod common;
 
-use common::{Workdir, reading, reference};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{reading, reference, workdir};
 
 const RIS: &str = "TY  - JOUR\nTI  - Rassismus in der Medizin: eine deutsche Perspektive\n\
     TT  - Racism in medicine: a German perspective\nAU  - Müller, Jörg\nPY  - 2023\n\

@@ -5,13 +5,7 @@
 
 mod common;
 
-use common::Workdir;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::workdir;
 
 /// Web of Science's `CA` and `GP` are group authors (Clarivate's field
 /// tags): a name kept whole is exactly right for them, and was warned of as

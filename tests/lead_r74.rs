@@ -5,13 +5,7 @@
 
 mod common;
 
-use common::{Workdir, reading, reference};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{reading, reference, workdir};
 
 fn volumes(list: &serde_json::Value, title: &str) -> serde_json::Value {
     reading(list, title)["number_of_volumes"].clone()

@@ -5,13 +5,7 @@
 
 mod common;
 
-use common::{Workdir, reference};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{reference, workdir};
 
 /// EndNote's series (secondary title of a Book), RIS `T2` of a `BOOK`,
 /// biblatex `series`, and a volume's own title (biblatex `maintitle` with

@@ -7,12 +7,6 @@
 mod common;
 use common::*;
 
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
-
 #[test]
 fn a_second_person_in_one_ris_author_line_is_said() {
     let w = workdir();

@@ -5,12 +5,6 @@
 mod common;
 use common::*;
 
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
-
 /// Russian "в печати" is in press as "sous presse" and "im Druck" are; a
 /// season in French, Spanish, Portuguese, Italian, German, Dutch or Russian
 /// is the season, as "Spring 2019" is (both refused the whole file).

@@ -7,12 +7,6 @@
 mod common;
 use common::*;
 
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
-
 fn parts(r: &serde_json::Value) -> Vec<(String, String)> {
     author_parts(r, ["family", "given"]).into_iter().map(|[f, g]| (f, g)).collect()
 }

@@ -27,13 +27,9 @@ fn fields_at(w: &Workdir, db: &Path, keys: &[&str]) -> Value {
     keys.iter().map(|k| (k.to_string(), r[*k].clone())).collect::<serde_json::Map<_, _>>().into()
 }
 
-/// Each reading's reference in `style`, by title, from `db`'s JSON report.
+/// Every reading's reference in `style` from `db`'s JSON report, sorted.
 fn references_at(w: &Workdir, db: &Path, style: &str) -> Vec<String> {
-    let out = w.path(&format!("refs-{style}.json"));
-    w.ok_at(db, &["report", out.to_str().unwrap(), "--style", style, "-q"]);
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    let mut refs: Vec<String> =
-        doc["readings"].as_array().unwrap().iter().map(|r| r["reference"].as_str().unwrap().to_string()).collect();
+    let mut refs = w.all_references_at(db, style);
     refs.sort();
     refs
 }

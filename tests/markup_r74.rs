@@ -5,13 +5,7 @@
 
 mod common;
 
-use common::{Workdir, reading};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{reading, workdir};
 
 /// Mendeley braces every title (`title = {{…}}`).
 const MENDELEY: &str = "@article{Muller2024,\nauthor = {M{\\\"{u}}ller, J{\\\"{u}}rgen},\n\

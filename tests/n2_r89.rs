@@ -6,12 +6,6 @@
 mod common;
 use common::*;
 
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
-
 /// Each author of the reading titled `title`: (family, given, particle, suffix).
 fn parts(list: &serde_json::Value, title: &str) -> Vec<(String, String, String, String)> {
     let parts = author_parts(reading_titled(list, title), ["family", "given", "particle", "suffix"]);

@@ -9,13 +9,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Workdir, reading};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Workdir, reading, workdir};
 
 /// The tester's ten exports of the same works (tests/data/r63).
 const TEN: [&str; 10] = [

@@ -7,19 +7,6 @@
 mod common;
 use common::*;
 
-/// Every reference of the report in `style`, in the report's order.
-fn all_references(w: &Workdir, style: &str) -> Vec<String> {
-    let out = w.path(&format!("refs-{style}.json"));
-    w.ok(&["report", out.to_str().expect("utf-8 path"), "--style", style, "-q"]);
-    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).expect("report")).expect("JSON");
-    doc["readings"]
-        .as_array()
-        .expect("readings")
-        .iter()
-        .map(|r| r["reference"].as_str().expect("a reference").to_string())
-        .collect()
-}
-
 /// (BibTeX entry, Chicago, MLA, APA): each reference exactly.
 type Case = (&'static str, &'static str, &'static str, &'static str);
 
@@ -28,7 +15,7 @@ fn check(cases: &[Case]) {
     let bib: String = cases.iter().map(|c| format!("{}\n", c.0)).collect();
     w.import_reading("works.bib", &bib);
     for (style, column) in [("chicago", 1), ("mla", 2), ("apa", 3)] {
-        let refs = all_references(&w, style);
+        let refs = w.all_references(style);
         for case in cases {
             let want = [case.1, case.2, case.3][column - 1];
             assert!(refs.iter().any(|r| r == want), "{style}: {want}\nnot among:\n{}", refs.join("\n"));
@@ -49,21 +36,21 @@ fn the_testers_portuguese_article_and_report_keep_their_case() {
     );
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE language IS NULL"), 2);
     assert_eq!(
-        all_references(&w, "chicago"),
+        w.all_references("chicago"),
         [
             "Silva, João. 2022. “Relatório sobre a saúde da população negra no Brasil.” Cadernos de Saúde Pública 38 (4): 1–10.",
             "Fundação Oswaldo Cruz. 2023. Relatório sobre a saúde da população negra no Brasil. Fiocruz.",
         ]
     );
     assert_eq!(
-        all_references(&w, "mla"),
+        w.all_references("mla"),
         [
             "Silva, João. “Relatório sobre a saúde da população negra no Brasil.” Cadernos de Saúde Pública, vol. 38, no. 4, 2022, pp. 1–10.",
             "Fundação Oswaldo Cruz. Relatório sobre a saúde da população negra no Brasil. Fiocruz, 2023.",
         ]
     );
     assert_eq!(
-        all_references(&w, "apa"),
+        w.all_references("apa"),
         [
             "Silva, J. (2022). Relatório sobre a saúde da população negra no Brasil. Cadernos de Saúde Pública, 38(4), 1–10.",
             "Fundação Oswaldo Cruz. (2023). Relatório sobre a saúde da população negra no Brasil. Fiocruz.",
@@ -226,7 +213,7 @@ fn a_title_without_a_language_is_read_alike_from_ris_and_csv() {
     );
     w.import_reading("w.csv", "title,authors,year,type\nZdrowie kobiet w Polsce,\"Kowalska, Anna\",2020,book\n");
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE language IS NULL"), 2);
-    let refs = all_references(&w, "chicago");
+    let refs = w.all_references("chicago");
     assert_eq!(
         refs,
         [

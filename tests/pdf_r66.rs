@@ -6,13 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Word, Workdir, line_of, pdf_text, pdf_words};
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
+use common::{Word, line_of, pdf_text, pdf_words, workdir};
 
 /// A CSL-JSON title with every tag of the schema's rich-text subset.
 const MARKED: &str = r#"[{"id":"a1","type":"article-journal","title":"Effect of <i>Plasmodium falciparum</i> on H<sub>2</sub>O, Ca<sup>2+</sup> and <span style=\"font-variant:small-caps;\">NHS</span> care <b>bold</b> in <span class=\"nocase\">mRNA</span> trials","container-title":"Malaria Journal","volume":"19","issue":"1","page":"112","author":[{"family":"Mensah","given":"Kofi"}],"issued":{"date-parts":[[1999]]}},

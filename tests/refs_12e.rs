@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{Workdir, reading, reference};
+use common::{Workdir, reading, reference, workdir};
 use serde_json::Value;
 
 /// The ID of the reading whose title starts with `prefix`, as `reading edit` takes it.
@@ -14,12 +14,6 @@ fn id(w: &Workdir, prefix: &str) -> String {
     let list = w.reading_list();
     let v = &reading(&list, prefix)["id"];
     v.as_str().map_or_else(|| v.to_string(), str::to_string)
-}
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
 }
 
 /// The number of pages of a book, report or thesis, as each format writes

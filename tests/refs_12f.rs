@@ -4,14 +4,8 @@
 
 mod common;
 
-use common::{Workdir, name_fields, reading, reference};
+use common::{name_fields, reading, reference, workdir};
 use serde_json::Value;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
 
 /// The (particle, family, given, suffix, literal) of each author of `r`.
 fn parts(r: &Value) -> Vec<[Option<String>; 5]> {

@@ -6,12 +6,6 @@
 mod common;
 use common::*;
 
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
-
 /// Each author of a reading as (family, given, suffix, literal).
 fn people(r: &serde_json::Value) -> Vec<(String, String, String, String)> {
     let s = |v: &serde_json::Value| v.as_str().unwrap_or("").to_string();

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{Workdir, stderr_at};
+use common::{Workdir, stderr_at, workdir};
 
 /// The tester's hand-made sheet: no type column.
 const SHEET: &str = "\
@@ -26,12 +26,6 @@ const BOOKS: &str = "\
 title,authors,year,type,volume,publisher,place,edition
 \"Harrison's Principles of Internal Medicine\",\"Loscalzo, Joseph; Fauci, Anthony S.\",2022,book,1-2,McGraw Hill,New York,21
 ";
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
 
 fn kind(w: &Workdir, prefix: &str) -> String {
     common::reading(&w.reading_list(), prefix)["type"].as_str().expect("a type").to_string()

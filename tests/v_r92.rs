@@ -5,12 +5,6 @@
 mod common;
 use common::*;
 
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init"]);
-    w
-}
-
 /// A stored (year, month, day).
 type Ymd = (Option<i64>, Option<i64>, Option<i64>);
 

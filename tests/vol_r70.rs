@@ -4,23 +4,8 @@
 //! series; the title-case styles capitalise the word after a dash.
 mod common;
 
-use common::{Workdir, reading};
+use common::{reading, workdir};
 use serde_json::Value;
-
-fn workdir() -> Workdir {
-    let w = Workdir::new();
-    w.ok(&["init", "-q"]);
-    w
-}
-
-/// Every reference of the reading list in `style` (several readings may
-/// share a title: a set and its volumes).
-fn refs(w: &Workdir, style: &str) -> Vec<String> {
-    let out = w.path(&format!("refs-{style}.json"));
-    w.ok(&["report", out.to_str().unwrap(), "--style", style, "-q"]);
-    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    doc["readings"].as_array().unwrap().iter().map(|r| r["reference"].as_str().unwrap().to_string()).collect()
-}
 
 /// The one reference containing `needle`; panics when none or several do.
 fn one<'a>(refs: &'a [String], needle: &str) -> &'a str {
@@ -67,7 +52,7 @@ fn a_volume_of_an_mvbook_keeps_its_number_and_title_as_fields() {
     assert_eq!(chapter["publisher"], "Routledge", "the inheritance stays: {chapter:#}");
 
     // Each style prints the set, the volume and its title as its manual does.
-    let v = refs(&w, "vancouver");
+    let v = w.all_references("vancouver");
     assert!(
         one(&v, "Arnold").contains(
             "In: Bynum WF, Porter R, editors. Companion Encyclopedia of the History of Medicine. Vol. 2, Medicine in \
@@ -78,25 +63,25 @@ fn a_volume_of_an_mvbook_keeps_its_number_and_title_as_fields() {
     let whole = "Bynum WF, Porter R, editors. Companion Encyclopedia of the History of Medicine. Vol. 2, Medicine in \
                  Society. London: Routledge; 1993.";
     assert!(v.iter().any(|r| r == whole), "{v:#?}");
-    let apa = refs(&w, "apa");
+    let apa = w.all_references("apa");
     assert!(
         one(&apa, "Arnold").contains(
             "Companion Encyclopedia of the History of Medicine: Vol. 2. Medicine in Society (pp. 1393–1416). Routledge."
         ),
         "{apa:#?}"
     );
-    let chicago = refs(&w, "chicago");
+    let chicago = w.all_references("chicago");
     assert!(
         one(&chicago, "Arnold")
             .contains("In Companion Encyclopedia of the History of Medicine. Vol. 2, Medicine in Society, edited by"),
         "{chicago:#?}"
     );
-    let harvard = refs(&w, "harvard");
+    let harvard = w.all_references("harvard");
     assert!(
         one(&harvard, "Arnold").contains("Medicine. Vol. 2, Medicine in Society. London: Routledge"),
         "{harvard:#?}"
     );
-    let ama = refs(&w, "ama");
+    let ama = w.all_references("ama");
     assert!(
         one(&ama, "Arnold").contains("Medicine. Vol 2, Medicine in Society. Routledge; 1993:1393-1416."),
         "{ama:#?}"
@@ -178,7 +163,7 @@ fn a_volume_title_that_only_names_the_volume_is_its_number() {
     let ch = reading(&list, "Chapter two");
     assert_eq!((ch["container"].as_str(), ch["volume"].as_str()), (Some("Textbook of Global Health"), Some("2")));
     assert!(ch["volume_title"].is_null(), "{ch:#}");
-    let v = refs(&w, "vancouver");
+    let v = w.all_references("vancouver");
     assert!(one(&v, "Osei").contains("Textbook of Global Health. Vol. 2. [place unknown]: Pluto"), "{v:#?}");
     assert!(v.iter().all(|r| !r.contains("Volume 2")), "{v:#?}");
 
@@ -222,7 +207,7 @@ fn the_volume_title_is_edited_exported_and_searched() {
     w.ok(&["reading", "edit", &id, "--volume-title", "Clinical Encounters and Care", "--by", "amina"]);
     let r = w.reading_list();
     assert_eq!(reading(&r, "Handbook")["volume_title"], "Clinical Encounters and Care");
-    let v = refs(&w, "vancouver");
+    let v = w.all_references("vancouver");
     assert!(
         one(&v, "Handbook").contains("Handbook of Medical Humanities. Vol. 2, Clinical Encounters and Care."),
         "{v:#?}"
@@ -299,7 +284,7 @@ fn every_style_prints_a_books_number_in_its_series() {
          @book{bk, author={Osei, Ama}, title={Bodies of knowledge}, series={Studies in Colonial Medicine}, number={12}, \
          publisher={Pluto}, year={2004}}\n",
     );
-    let ama = refs(&w, "ama");
+    let ama = w.all_references("ama");
     assert!(
         one(&ama, "Doe J").contains("Colonial Medicine Revisited. Wellcome Series; vol 7. Wellcome Trust; 2010:12-20."),
         "{ama:#?}"
@@ -313,7 +298,7 @@ fn every_style_prints_a_books_number_in_its_series() {
         ("harvard", "(Wellcome Series, 7)", "(Studies in Colonial Medicine, 12)"),
     ];
     for (style, wellcome, studies) in wants {
-        let refs = refs(&w, style);
+        let refs = w.all_references(style);
         assert_eq!(refs.iter().filter(|r| r.contains(wellcome)).count(), 2, "{style}: {refs:#?}");
         assert_eq!(refs.iter().filter(|r| r.contains(studies)).count(), 1, "{style}: {refs:#?}");
     }
@@ -335,7 +320,7 @@ fn the_word_after_a_dash_in_a_title_keeps_its_capital() {
          TY  - CHAP\nTI  - Race – a history of an idea\nAU  - Smith, Bob\nT2  - Race and medicine - a reader\n\
          A2  - Doe, Jane\nPY  - 2012\nPB  - Pluto\nSP  - 1\nEP  - 10\nER  - \n",
     );
-    let chicago = refs(&w, "chicago");
+    let chicago = w.all_references("chicago");
     for want in [
         "“Misrepresenting Race - The Role of Medical Schools in Propagating Physician Bias.”",
         "Medical Apartheid -- The Dark History of Medical Experimentation.",
@@ -344,7 +329,7 @@ fn the_word_after_a_dash_in_a_title_keeps_its_capital() {
     ] {
         one(&chicago, want);
     }
-    let apa = refs(&w, "apa");
+    let apa = w.all_references("apa");
     for want in [
         "Medical apartheid -- The dark history of medical experimentation.",
         "Hidden in plain sight — The other people in the room.",
@@ -352,7 +337,7 @@ fn the_word_after_a_dash_in_a_title_keeps_its_capital() {
     ] {
         one(&apa, want);
     }
-    let ama = refs(&w, "ama");
+    let ama = w.all_references("ama");
     for want in [
         "Medical Apartheid -- The Dark History of Medical Experimentation.",
         "Hidden in Plain Sight — The Other People in the Room.",
@@ -364,7 +349,7 @@ fn the_word_after_a_dash_in_a_title_keeps_its_capital() {
     // A hyphen inside a word is no dash.
     let w = workdir();
     w.import_reading("b.ris", "TY  - BOOK\nTI  - Race-based medicine and the end of the clinic\nAU  - Braun, Lundy\nPY  - 2014\nPB  - P\nER  - \n");
-    one(&refs(&w, "chicago"), "Race-Based Medicine and the End of the Clinic.");
+    one(&w.all_references("chicago"), "Race-Based Medicine and the End of the Clinic.");
 }
 
 /// F6 in a Zotero export: the volume's title as a CSL `volume-title:` line
@@ -381,6 +366,6 @@ fn a_zotero_extra_volume_title_is_the_volume_title() {
     let r = reading(&list, "Atlas of Care");
     assert_eq!((r["volume"].as_str(), r["volume_title"].as_str()), (Some("2"), Some("Clinical Practice")), "{r:#}");
     assert!(r["annotation"].is_null(), "read, not left in the note: {r:#}");
-    let apa = refs(&w, "apa");
+    let apa = w.all_references("apa");
     one(&apa, "Atlas of Care: Vol. 2. Clinical Practice.");
 }

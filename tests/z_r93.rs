@@ -211,19 +211,6 @@ fn f7_the_catalogues_lower_case_with_and_never_replaces_a_name_in_its_own_case()
     }
 }
 
-/// Every reference of the report in `style`, in the report's order.
-fn all_references(w: &Workdir, style: &str) -> Vec<String> {
-    let out = w.path(&format!("refs-{style}.json"));
-    w.ok(&["report", out.to_str().expect("utf-8 path"), "--style", style, "-q"]);
-    let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&out).expect("report")).expect("JSON");
-    doc["readings"]
-        .as_array()
-        .expect("readings")
-        .iter()
-        .map(|r| r["reference"].as_str().expect("a reference").to_string())
-        .collect()
-}
-
 #[test]
 fn f3_titles_in_tagalog_yoruba_and_other_languages_keep_their_case() {
     let titles = [
@@ -244,8 +231,8 @@ fn f3_titles_in_tagalog_yoruba_and_other_languages_keep_their_case() {
     let w = Workdir::new();
     w.import_reading("tc2.csv", &csv);
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE language IS NULL"), titles.len() as i64);
-    let chicago = all_references(&w, "chicago");
-    let mla = all_references(&w, "mla");
+    let chicago = w.all_references("chicago");
+    let mla = w.all_references("mla");
     for (t, a, p) in titles {
         let want = format!("{a}. 2017. {t}. {p}.");
         assert!(chicago.contains(&want), "chicago: {want}\nnot among:\n{}", chicago.join("\n"));
@@ -263,7 +250,7 @@ fn f3_english_titles_with_the_same_small_words_are_still_title_cased() {
                Kung fu and back pain,\"Smith, Ann\",2020,book,Routledge\n";
     let w = Workdir::new();
     w.import_reading("en.csv", csv);
-    let chicago = all_references(&w, "chicago");
+    let chicago = w.all_references("chicago");
     for want in [
         "Smith, Ann. 2017. Having Fun at Work: Play in the Clinic. Routledge.",
         "Smith, Ann. 2018. Video Game Design for Nurses. Routledge.",

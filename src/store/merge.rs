@@ -839,7 +839,8 @@ fn opt<'r>(m: &'r Record, k: &str) -> Option<&'r str> {
     Some(s(m, k)).filter(|v| !v.trim().is_empty())
 }
 
-/// Where a reading record is published, for the rules that tell two works apart.
+/// Where a reading record is published and what marks its type, for the
+/// rules that tell two works apart and weigh two types.
 fn place(m: &Record) -> super::readings::Placement<'_> {
     super::readings::Placement::of_copy(m)
 }
@@ -2764,14 +2765,13 @@ pub struct Resolved {
 /// "et al." (or its being complete) goes with the list, theirs only with
 /// their longer list.
 fn copies_rule(k: &str, o: &Record, theirs: &Record) -> Option<super::readings::Side> {
-    use super::readings::{Side, TypeMarks, type_kept_against};
+    use super::readings::{Side, type_kept_against};
     match k {
         "type" => {
-            let (ours_kind, their_kind) = (s(o, "type"), s(theirs, "type"));
-            let (om, tm) = (TypeMarks::of_copy(o), TypeMarks::of_copy(theirs));
-            if type_kept_against(ours_kind, their_kind, &om, &tm).is_some() {
+            let (om, tm) = (place(o), place(theirs));
+            if type_kept_against(&om, &tm).is_some() {
                 Some(Side::Ours)
-            } else if type_kept_against(their_kind, ours_kind, &tm, &om).is_some() {
+            } else if type_kept_against(&tm, &om).is_some() {
                 Some(Side::Theirs)
             } else {
                 None
@@ -2788,12 +2788,9 @@ fn copies_rule(k: &str, o: &Record, theirs: &Record) -> Option<super::readings::
 
 /// Why [`copies_rule`] kept ours, in words; `None` where it does not decide.
 fn copies_rule_said(k: &str, o: &Record, theirs: &Record) -> Option<String> {
-    use super::readings::{TypeMarks, type_kept_against};
     match k {
-        "type" => {
-            type_kept_against(s(o, "type"), s(theirs, "type"), &TypeMarks::of_copy(o), &TypeMarks::of_copy(theirs))
-                .map(|why| why.replace("the file", "theirs").replace("the stored record", "ours"))
-        }
+        "type" => super::readings::type_kept_against(&place(o), &place(theirs))
+            .map(|why| why.replace("the file", "theirs").replace("the stored record", "ours")),
         "authors_truncated" | "editors_truncated" => Some(
             "the same list, ours kept with its own \"et al.\" or its being complete, as an import keeps it".to_string(),
         ),

@@ -1,5 +1,6 @@
 //! The reading list: de-duplicating upsert, listings and one reading in full.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 use anyhow::Result;
@@ -285,79 +286,21 @@ pub fn stated_type_wins(stored_inferred: bool, new_inferred: bool) -> Option<boo
     }
 }
 
-/// The fields of a record that say what type of work it is (tester r92
-/// F5), as [`type_kept_against`] weighs them: of a stored entry, a file's
-/// record, or a merge's copy.
-#[derive(Debug, Default)]
-pub(crate) struct TypeMarks<'a> {
-    pub container: Option<&'a str>,
-    pub editors: Vec<String>,
-    pub pages: Option<&'a str>,
-    pub genre: Option<&'a str>,
-    pub volume: Option<&'a str>,
-    pub issue: Option<&'a str>,
-    pub series_number: Option<&'a str>,
-}
-
-impl<'a> TypeMarks<'a> {
-    fn of_stored(s: &'a Stored) -> Self {
-        TypeMarks {
-            container: s.container.as_deref(),
-            editors: s.editor_names.iter().map(|n| n.original.clone()).collect(),
-            pages: s.pages.as_deref(),
-            genre: s.genre.as_deref(),
-            volume: s.volume.as_deref(),
-            issue: s.issue.as_deref(),
-            series_number: s.series_number.as_deref(),
-        }
-    }
-
-    fn of_record(r: &'a ReadingRecord) -> Self {
-        TypeMarks {
-            container: r.container.as_deref(),
-            editors: r.editors.iter().map(|n| n.original.clone()).collect(),
-            pages: r.pages.as_deref(),
-            genre: r.genre.as_deref(),
-            volume: r.volume.as_deref(),
-            issue: r.issue.as_deref(),
-            series_number: r.series_number.as_deref(),
-        }
-    }
-
-    /// A merge's copy of a reading (its columns, `editor_names` as names).
-    pub(crate) fn of_copy(m: &'a serde_json::Map<String, serde_json::Value>) -> Self {
-        let text = |k: &str| m.get(k).and_then(serde_json::Value::as_str).filter(|v| !v.trim().is_empty());
-        TypeMarks {
-            container: text("container"),
-            editors: m
-                .get("editor_names")
-                .and_then(people)
-                .unwrap_or_default()
-                .into_iter()
-                .map(|n| n.original)
-                .collect(),
-            pages: text("pages"),
-            genre: text("genre"),
-            volume: text("volume"),
-            issue: text("issue"),
-            series_number: text("series_number"),
-        }
-    }
-
-    /// What of these fields only a work of type `kind` has, in words
-    /// (empty when none): a chapter's or paper's book, its editors and
-    /// page range; an article's journal, volume, issue and pages; a
-    /// thesis's genre (its degree); a report's number or genre.
-    fn own_to(&self, kind: &str) -> Vec<String> {
+impl Placement<'_> {
+    /// What of its fields only a work of its type has, in words (empty
+    /// when none): a chapter's or paper's book, its editors and page
+    /// range; an article's journal, volume, issue and pages; a thesis's
+    /// genre (its degree); a report's number or genre (tester r92 F5).
+    fn own_to_kind(&self) -> Vec<String> {
         let mut out = Vec::new();
         let mut say = |what: &str, v: Option<&str>| {
             if let Some(v) = v {
                 out.push(format!("{what} {v:?}"));
             }
         };
-        match kind {
+        match self.kind {
             "chapter" | "conference-paper" => {
-                let editors = self.editors.join("; ");
+                let editors = self.editors.iter().map(|n| n.original.as_str()).collect::<Vec<_>>().join("; ");
                 say("in", self.container);
                 say("edited by", Some(editors.as_str()).filter(|e| !e.is_empty()));
                 say("pages", self.pages);
@@ -379,8 +322,8 @@ impl<'a> TypeMarks<'a> {
     }
 }
 
-/// Why a work stored as `stored_kind` stays one against another list's
-/// stated `file_kind`, or `None` when the file's type may replace it
+/// Why a work stored as `stored.kind` stays one against another list's
+/// stated `file.kind`, or `None` when the file's type may replace it
 /// (tester r92 F5: a sheet's "book" made a chapter a book, its own book
 /// gone from every reference). The whole table, beside the rules of
 /// [`Stored::merged`] (a type canon inferred yields to a stated one and
@@ -389,23 +332,19 @@ impl<'a> TypeMarks<'a> {
 ///
 /// - "book", the word people type for anything in or like a book, never
 ///   replaces a chapter, paper, article, thesis or report stored with the
-///   fields only that type has ([`TypeMarks::own_to`]); without them it does.
+///   fields only that type has ([`Placement::own_to_kind`]); without them it does.
 /// - a chapter or conference paper replaces a stored book only when either
 ///   record names the book it is in: a part of no book is no record.
 /// - any other stated type replaces a stated one, said as a replaced value.
 ///
 /// A merge of two copies follows the same table in either direction.
-pub(crate) fn type_kept_against(
-    stored_kind: &str,
-    file_kind: &str,
-    stored: &TypeMarks,
-    file: &TypeMarks,
-) -> Option<String> {
+pub(crate) fn type_kept_against(stored: &Placement, file: &Placement) -> Option<String> {
+    let (stored_kind, file_kind) = (stored.kind, file.kind);
     if stored_kind == file_kind {
         return None;
     }
     if file_kind == "book" {
-        let own = stored.own_to(stored_kind);
+        let own = stored.own_to_kind();
         return (!own.is_empty()).then(|| {
             format!("the file says \"book\", but the stored {stored_kind} has what a book has not: {}", own.join(", "))
         });
@@ -1237,7 +1176,7 @@ impl Stored {
             && !refined
             && !published_article
             && !specific
-            && type_kept_against(&self.kind, &r.kind, &TypeMarks::of_stored(self), &TypeMarks::of_record(r))
+            && type_kept_against(&Placement::of_stored(self), &Placement::of(r))
                 .map(|why| kept.push(format!("type: kept {:?} ({why})", self.kind)))
                 .is_some();
         let poorer_kind = poorer_kind || published_article || specific || own_kind;
@@ -3242,11 +3181,13 @@ fn cut_short(short: &str, full: &str) -> bool {
     !s.is_empty() && f.len() > s.len() && f.starts_with(&s) && f[s.len()..].starts_with(' ')
 }
 
-/// Where a record of a work is published: the one view of a record that
-/// tells two works of one title and year apart ([`set_and_volume`],
-/// [`published_apart`]) and that the date rule reads
-/// ([`online_before_published`]); import and merge use one rule.
-#[derive(Debug, Default, Clone, Copy)]
+/// Where a record of a work is published, and what marks its type: the
+/// one view of a record that tells two works of one title and year apart
+/// ([`set_and_volume`], [`published_apart`]), that the date rule reads
+/// ([`online_before_published`]) and that the type rule weighs
+/// ([`type_kept_against`]): of a stored entry, a file's record, or a
+/// merge's copy, so import and merge use one rule.
+#[derive(Debug, Default, Clone)]
 pub struct Placement<'a> {
     /// The reading's type ("book", "chapter"…).
     pub kind: &'a str,
@@ -3268,6 +3209,12 @@ pub struct Placement<'a> {
     pub series: Option<&'a str>,
     /// The state beside its year ("ahead of print", "in press").
     pub year_note: Option<&'a str>,
+    /// Its editors (a chapter's, the book's).
+    pub editors: Cow<'a, [Name]>,
+    /// Its genre (a thesis's degree, a report's kind).
+    pub genre: Option<&'a str>,
+    /// Its number in its series (a report's number).
+    pub series_number: Option<&'a str>,
 }
 
 impl<'a> Placement<'a> {
@@ -3283,6 +3230,9 @@ impl<'a> Placement<'a> {
             issue: r.issue.as_deref(),
             series: r.series.as_deref(),
             year_note: r.year_note.as_deref(),
+            editors: Cow::Borrowed(&r.editors),
+            genre: r.genre.as_deref(),
+            series_number: r.series_number.as_deref(),
         }
     }
 
@@ -3298,6 +3248,9 @@ impl<'a> Placement<'a> {
             issue: s.issue.as_deref(),
             series: s.series.as_deref(),
             year_note: s.year_note.as_deref(),
+            editors: Cow::Borrowed(&s.editor_names),
+            genre: s.genre.as_deref(),
+            series_number: s.series_number.as_deref(),
         }
     }
 
@@ -3316,6 +3269,9 @@ impl<'a> Placement<'a> {
             issue: text("issue"),
             series: text("series"),
             year_note: text("year_note"),
+            editors: Cow::Owned(m.get("editor_names").and_then(people).unwrap_or_default()),
+            genre: text("genre"),
+            series_number: text("series_number"),
         }
     }
 }
@@ -3346,7 +3302,7 @@ impl PlacementRow {
             publisher: self.publisher.as_deref(),
             issue: self.issue.as_deref(),
             series: self.series.as_deref(),
-            year_note: None,
+            ..Placement::default()
         }
     }
 }

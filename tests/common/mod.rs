@@ -116,21 +116,32 @@ impl Workdir {
     /// Each reading's reference in `style`, by title, from the JSON report
     /// (the same text as the CSV, xlsx and PDF tables).
     pub fn references(&self, style: &str) -> std::collections::HashMap<String, String> {
+        self.report_readings(&self.db(), style).iter().map(|r| (field(r, "title"), field(r, "reference"))).collect()
+    }
+
+    /// Every reading's reference in `style`, in the report's order (a list
+    /// that may hold two readings of one title).
+    pub fn all_references(&self, style: &str) -> Vec<String> {
+        self.all_references_at(&self.db(), style)
+    }
+
+    /// [`Workdir::all_references`] of another database.
+    pub fn all_references_at(&self, db: &Path, style: &str) -> Vec<String> {
+        self.report_readings(db, style).iter().map(|r| field(r, "reference")).collect()
+    }
+
+    /// The readings of `canon --db DB report … --style STYLE` as JSON.
+    fn report_readings(&self, db: &Path, style: &str) -> Vec<serde_json::Value> {
         // A style may be a .csl file's path: name the report after its letters.
         let name: String = style.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
         let out = self.path(&format!("refs-{name}.json"));
-        self.ok(&["report", out.to_str().expect("utf-8 path"), "--style", style, "-q"]);
+        self.ok_at(db, &["report", out.to_str().expect("utf-8 path"), "--style", style, "-q"]);
         let text = std::fs::read_to_string(&out).expect("the JSON report");
-        let doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
-        doc["readings"]
-            .as_array()
-            .expect("a readings array")
-            .iter()
-            .map(|r| {
-                let field = |k: &str| r[k].as_str().unwrap_or_else(|| panic!("reading without {k}: {r}")).to_string();
-                (field("title"), field("reference"))
-            })
-            .collect()
+        let mut doc: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+        match doc["readings"].take() {
+            serde_json::Value::Array(readings) => readings,
+            other => panic!("a readings array, not {other}"),
+        }
     }
 
     /// The titles `canon search q` finds (sessions and readings), sorted.
@@ -174,6 +185,18 @@ impl Workdir {
         let p = self.write(name, text);
         self.ok_stderr(&["import", "reading", p.to_str().expect("utf-8 path")])
     }
+}
+
+/// A report's reading's text field `k`; panics, printing the reading, without it.
+fn field(r: &serde_json::Value, k: &str) -> String {
+    r[k].as_str().unwrap_or_else(|| panic!("reading without {k}: {r}")).to_string()
+}
+
+/// A work directory with a new database (`canon init -q`).
+pub fn workdir() -> Workdir {
+    let w = Workdir::new();
+    w.ok(&["init", "-q"]);
+    w
 }
 
 /// The reading whose title starts with `prefix` in a `reading list` JSON
