@@ -84,5 +84,7 @@ Care of the dying,\"Lee, Ann\",2015,chapter,Palgrave
     let (w, out) = merge_of(("b.csv", book), ("c.csv", chapter));
     assert!(out.contains("Care of the dying: type \"book\" (theirs \"chapter\": "), "{out}");
     assert!(out.contains("\"chapter\" names no book it is in) — ours is kept"), "{out}");
+    assert!(out.contains("(theirs \"chapter\": their \"chapter\" names no book it is in)"), "{out}");
+    assert!(!out.contains("theirs's"), "{out}");
     assert_eq!(only_type(&w), "book");
 }

@@ -2789,8 +2789,9 @@ fn copies_rule(k: &str, o: &Record, theirs: &Record) -> Option<super::readings::
 /// Why [`copies_rule`] kept ours, in words; `None` where it does not decide.
 fn copies_rule_said(k: &str, o: &Record, theirs: &Record) -> Option<String> {
     match k {
-        "type" => super::readings::type_kept_against(&place(o), &place(theirs))
-            .map(|why| why.replace("the file", "theirs").replace("the stored record", "ours")),
+        "type" => super::readings::type_kept_against(&place(o), &place(theirs)).map(|why| {
+            why.replace("the file's", "their").replace("the file", "theirs").replace("the stored record", "ours")
+        }),
         "authors_truncated" | "editors_truncated" => Some(
             "the same list, ours kept with its own \"et al.\" or its being complete, as an import keeps it".to_string(),
         ),
