@@ -314,6 +314,13 @@ pub fn unfinished_record(note: Option<&str>) -> &'static str {
     }
 }
 
+/// A stored year as a person writes it, in a cell or a message: "1998",
+/// "950", and a year before the common era (stored negative, -400) as "400
+/// BC", which every import reads back as itself (tester r95 F2).
+pub fn year_text(y: i64) -> String {
+    if y < 0 { format!("{} BC", -y) } else { y.to_string() }
+}
+
 /// Whether a reading's `year_note` is one of [`NOT_YET_PUBLISHED`] (case aside).
 pub fn is_not_yet_published(note: Option<&str>) -> bool {
     note.is_some_and(|n| NOT_YET_PUBLISHED.iter().any(|s| n.trim().eq_ignore_ascii_case(s)))
