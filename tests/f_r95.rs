@@ -255,3 +255,55 @@ fn ieee_marks_an_approximate_year() {
         "Hernández R. Curanderismo and biomedicine [dissertation]. UNAM; [1998?]."
     );
 }
+
+/// F5: IEEE and MLA print "Jr" and "Jr." alike, "Jr.", as APA does.
+#[test]
+fn ieee_and_mla_print_a_suffix_in_their_own_form() {
+    let w = Workdir::new();
+    w.import_reading(
+        "n.bib",
+        "@book{k1,\n  author = {van der Merwe, Jr, Johannes and {\\\"U}nal, Ay{\\c{s}}e and Ibn Khald{\\=u}n and de Souza e Silva, Ana and Martin Luther King Jr. and Nguy{\\~{\\^e}}n, V{\\u{a}}n An},\n  title = {Names across the world}, publisher = {Zed}, year = {2015} }\n",
+    );
+    let ieee = w.references("ieee");
+    assert_eq!(
+        reference(&ieee, "Names across"),
+        "J. van der Merwe Jr., A. Ünal, I. Khaldūn, A. de Souza e Silva, M. L. King Jr., and V. A. Nguyễn, Names \
+         across the world. Zed, 2015."
+    );
+    let mla = w.references("mla");
+    assert_eq!(
+        reference(&mla, "Names across"),
+        "van der Merwe, Johannes, Jr., et al. Names across the World. Zed, 2015."
+    );
+    let ama = w.references("ama");
+    assert_eq!(
+        reference(&ama, "Names across"),
+        "van der Merwe J Jr, Ünal A, Khaldūn I, de Souza e Silva A, King ML Jr, Nguyễn VA. Names across the World. \
+         Zed; 2015."
+    );
+}
+
+/// Tester's aside: a report's `SN` written as an ISBN with a wrong check
+/// digit is kept as the report's number, said with both readings.
+#[test]
+fn a_mistyped_isbn_in_a_reports_sn_is_said() {
+    let w = Workdir::new();
+    let err = w.import_reading(
+        "r.ris",
+        "TY  - RPRT\nAU  - World Health Organization\nTI  - Bad isbn\nPY  - 2008\nPB  - WHO\nSN  - 978-92-4-156370-4\nER  - \n\n\
+         TY  - RPRT\nAU  - WHO\nTI  - Number\nPY  - 2008\nSN  - WHO/HTI/2021.1\nER  - \n",
+    );
+    assert!(
+        err.contains(
+            "r.ris:6:7: warning: in the record starting at line 1: SN \"978-92-4-156370-4\" kept as the report's \
+             number; it is written as an ISBN but its check digit is wrong, so it is not stored as the ISBN (if it is \
+             one, correct it)"
+        ),
+        "{err}"
+    );
+    assert!(!err.contains("WHO/HTI/2021.1"), "{err}");
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Bad isbn")["issue"], "978-92-4-156370-4");
+    assert!(reading(&list, "Bad isbn")["isbn"].is_null());
+    assert_eq!(reading(&list, "Number")["issue"], "WHO/HTI/2021.1");
+}

@@ -1027,6 +1027,32 @@ pub fn normalise_isbn(s: &str) -> Option<String> {
     }
 }
 
+/// Whether a value is written as an ISBN, whatever its check digit: 13
+/// digits beginning 978 or 979, or "ISBN" before 10 or 13 digits (the
+/// last of ten may be X), or ten written in an ISBN-10's four hyphenated
+/// groups ("92-4-156370-3"). A report number ("WHO/HTI/2021.1", "1035") is not.
+pub fn isbn_shaped(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['.', ';', ',']).trim_end();
+    let (t, labelled) = match t.strip_prefix("ISBN").or_else(|| t.strip_prefix("isbn")) {
+        Some(r) => (r.trim_start_matches([':', ' ']), true),
+        None => (t, false),
+    };
+    let chars: Vec<char> = t.chars().filter(|c| !matches!(c, '-' | ' ' | '\u{2010}')).collect();
+    let digits = |cs: &[char]| cs.iter().all(char::is_ascii_digit);
+    let groups = t.split(['-', '\u{2010}']).count();
+    match chars.len() {
+        13 => {
+            digits(&chars) && (labelled || chars.starts_with(&['9', '7', '8']) || chars.starts_with(&['9', '7', '9']))
+        }
+        10 => {
+            digits(&chars[..9])
+                && (chars[9].is_ascii_digit() || matches!(chars[9], 'X' | 'x'))
+                && (labelled || groups == 4)
+        }
+        _ => false,
+    }
+}
+
 fn isbn13_check(first12: &str) -> Option<u32> {
     let mut sum = 0;
     for (i, c) in first12.chars().enumerate() {

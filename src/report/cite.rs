@@ -4994,7 +4994,7 @@ enum SuffixForm {
     /// AMA 11 (§3.6.1, "Hurst JW Jr"): "Jr" and "Sr" without a period, any
     /// other suffix ("III") as stored.
     Plain,
-    /// APA 7, Chicago and Cite Them Right: "Jr." and "Sr." with their full
+    /// APA 7, Chicago, Cite Them Right, IEEE and MLA: "Jr." and "Sr." with their full
     /// stop ([`abbreviated_suffix`]).
     Abbreviated,
     /// Any other style (a bundled one canon does not name, a `.csl` file):
@@ -5010,7 +5010,9 @@ impl SuffixForm {
         match name {
             _ if nlm => SuffixForm::Nlm,
             "ama" => SuffixForm::Plain,
-            "apa" | "chicago" | "harvard" => SuffixForm::Abbreviated,
+            // IEEE (Reference Guide: "Jr.") and MLA 9 (§5.8: "King, Martin Luther, Jr.")
+            // too (tester r95 F5: one reference printed "Jr" beside "Jr.").
+            "apa" | "chicago" | "harvard" | "ieee" | "mla" => SuffixForm::Abbreviated,
             _ => SuffixForm::AsStored,
         }
     }
