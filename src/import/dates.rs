@@ -1498,6 +1498,9 @@ pub fn typed_year(s: &str) -> Result<TypedDate, String> {
     d.title = Some(Val::new("typed", at));
     d.date = Some(Val::new(s, at));
     match build(d, &NoThemes) {
+        // A file's date with no year is kept, said; a person typing one is
+        // asked again (the import's words: [`super::builder::build`]).
+        Ok(r) if r.warnings.iter().any(|w| w.message.contains("has no year canon reads")) => Err(typed_refusal(s)),
         Ok(r) => Ok(TypedDate {
             year: r.year,
             note: r.year_note,

@@ -441,7 +441,7 @@ fn draft(raw: &Raw) -> Draft {
         // An ISBN mistyped (its check digit wrong) reads as no ISBN: kept
         // as the number, as any report's `SN`, but said with both readings
         // (tester r95: stored silently as the report's number).
-        if super::isbn_shaped(&v) {
+        if super::isbn_shaped(v) {
             d.warnings.push(RowError::new(
                 n,
                 c,
