@@ -536,6 +536,15 @@ pub fn month_word(w: &str) -> Option<i64> {
 /// when no one month is named. `None` unless the text holds exactly one
 /// four-digit year.
 pub fn year_month_in_text(s: &str) -> Option<String> {
+    // "1440 هـ / 2019 م": the Gregorian year of a date in two calendars.
+    if let Some(y) = gregorian_of_two_calendars(s) {
+        return Some(y.to_string());
+    }
+    // A Hijri year alone is no Gregorian year: never stored as one.
+    if hijri_only(s) {
+        return None;
+    }
+    let s = &western_digits(s);
     let words: Vec<&str> = s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let digits: Vec<&str> = words.iter().copied().filter(|w| w.bytes().all(|b| b.is_ascii_digit())).collect();
     let [y] = digits.iter().filter(|w| w.len() >= 3).copied().collect::<Vec<_>>()[..] else { return None };
@@ -1489,6 +1498,9 @@ pub fn typed_year(s: &str) -> Result<TypedDate, String> {
     d.title = Some(Val::new("typed", at));
     d.date = Some(Val::new(s, at));
     match build(d, &NoThemes) {
+        // A file's date with no year is kept, said; a person typing one is
+        // asked again (the import's words: [`super::builder::build`]).
+        Ok(r) if r.warnings.iter().any(|w| w.message.contains("has no year canon reads")) => Err(typed_refusal(s)),
         Ok(r) => Ok(TypedDate {
             year: r.year,
             note: r.year_note,
@@ -2119,4 +2131,98 @@ mod access_date_tests {
             assert!(e.contains("expected") || e.contains("year first"), "{bad}: {e}");
         }
     }
+}
+
+/// A date with its Arabic-Indic ("٢٠١٩") and Persian ("۲۰۱۹") digits as
+/// ASCII digits: the same number, as publishers in the Arab world and Iran
+/// print it (tester r95 F3).
+pub fn western_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            _ => c,
+        })
+        .collect()
+}
+
+/// The calendar a year's marker after it names: Gregorian ("2019 م",
+/// milādī; "2019 CE", "AD") or Hijri ("1440 هـ", "1440 AH", "1440 H";
+/// the Solar Hijri "۱۳۹۸ ش", "1398 SH", and "ق" for the lunar one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Calendar {
+    Gregorian,
+    Hijri,
+}
+
+fn calendar_after(rest: &str) -> Option<Calendar> {
+    let word: String = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']'))
+        .chars()
+        .take_while(|c| {
+            !c.is_whitespace() && !c.is_ascii_digit() && !matches!(c, '/' | '(' | ')' | ',' | ';' | '-' | '–')
+        })
+        .collect::<String>()
+        .to_lowercase();
+    let word = word.trim_end_matches(['.', '\u{0640}']);
+    match word {
+        "م" | "ميلادي" | "ميلادية" | "ce" | "c.e" | "ad" | "a.d" | "m" | "میلادی" => {
+            Some(Calendar::Gregorian)
+        }
+        "هـ" | "ه" | "ھ" | "هجري" | "هجرية" | "ق" | "ه.ق" | "ش" | "ه.ش" | "هـ.ش" | "هـ.ق" | "ah" | "a.h" | "h"
+        | "sh" | "hs" | "هجری" | "شمسی" | "قمری" => Some(Calendar::Hijri),
+        _ => None,
+    }
+}
+
+/// The years (three or four digits) a date holds, each with the calendar
+/// its marker names.
+fn marked_years(s: &str) -> Vec<(i64, Option<Calendar>)> {
+    let s = western_digits(s);
+    let mut out = Vec::new();
+    let mut rest = s.as_str();
+    while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
+        let run = rest[i..].find(|c: char| !c.is_ascii_digit()).map_or(rest.len(), |j| i + j);
+        let digits = &rest[i..run];
+        if (3..=4).contains(&digits.len())
+            && let Ok(y) = digits.parse()
+        {
+            out.push((y, calendar_after(&rest[run..])));
+        }
+        rest = &rest[run..];
+    }
+    out
+}
+
+/// The Gregorian year of a date given in two calendars, as Arab-world and
+/// Iranian publishers print it: the year marked Gregorian ("1440 هـ / 2019
+/// م"), the one left unmarked beside a Hijri one ("2019 (1440 AH)"), or of
+/// two unmarked years the later where it is the Gregorian year of the
+/// other ("1440/2019": a lunar Hijri year is some 577–583 years behind, a
+/// Solar Hijri 621–622). Never a conversion: a year the text does not give
+/// is not made. `None` for any other date.
+pub fn gregorian_of_two_calendars(s: &str) -> Option<i64> {
+    let years = marked_years(s);
+    let [(a, ca), (b, cb)] = years[..] else { return None };
+    let g = match (ca, cb) {
+        (Some(Calendar::Gregorian), Some(Calendar::Hijri) | None) => a,
+        (Some(Calendar::Hijri) | None, Some(Calendar::Gregorian)) => b,
+        (Some(Calendar::Hijri), None) => b,
+        (None, Some(Calendar::Hijri)) => a,
+        (None, None) => {
+            let (h, g) = if a < b { (a, b) } else { (b, a) };
+            let apart = g - h;
+            ((1300..=1500).contains(&h) && ((576..=583).contains(&apart) || (621..=622).contains(&apart)))
+                .then_some(g)?
+        }
+        _ => return None,
+    };
+    super::builder::YEARS.contains(&g).then_some(g)
+}
+
+/// Whether a date gives only Hijri years ("1440 هـ", "۱۳۹۸ ش"), which canon
+/// does not convert to the Gregorian year it stores.
+pub fn hijri_only(s: &str) -> bool {
+    let years = marked_years(s);
+    !years.is_empty() && years.iter().all(|(_, c)| *c == Some(Calendar::Hijri))
 }

@@ -314,6 +314,13 @@ pub fn unfinished_record(note: Option<&str>) -> &'static str {
     }
 }
 
+/// A stored year as a person writes it, in a cell or a message: "1998",
+/// "950", and a year before the common era (stored negative, -400) as "400
+/// BC", which every import reads back as itself (tester r95 F2).
+pub fn year_text(y: i64) -> String {
+    if y < 0 { format!("{} BC", -y) } else { y.to_string() }
+}
+
 /// Whether a reading's `year_note` is one of [`NOT_YET_PUBLISHED`] (case aside).
 pub fn is_not_yet_published(note: Option<&str>) -> bool {
     note.is_some_and(|n| NOT_YET_PUBLISHED.iter().any(|s| n.trim().eq_ignore_ascii_case(s)))
@@ -1017,6 +1024,32 @@ pub fn normalise_isbn(s: &str) -> Option<String> {
             (isbn13_check(&digits[..12])? == digits.chars().nth(12)?.to_digit(10)?).then_some(digits)
         }
         _ => None,
+    }
+}
+
+/// Whether a value is written as an ISBN, whatever its check digit: 13
+/// digits beginning 978 or 979, or "ISBN" before 10 or 13 digits (the
+/// last of ten may be X), or ten written in an ISBN-10's four hyphenated
+/// groups ("92-4-156370-3"). A report number ("WHO/HTI/2021.1", "1035") is not.
+pub fn isbn_shaped(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['.', ';', ',']).trim_end();
+    let (t, labelled) = match t.strip_prefix("ISBN").or_else(|| t.strip_prefix("isbn")) {
+        Some(r) => (r.trim_start_matches([':', ' ']), true),
+        None => (t, false),
+    };
+    let chars: Vec<char> = t.chars().filter(|c| !matches!(c, '-' | ' ' | '\u{2010}')).collect();
+    let digits = |cs: &[char]| cs.iter().all(char::is_ascii_digit);
+    let groups = t.split(['-', '\u{2010}']).count();
+    match chars.len() {
+        13 => {
+            digits(&chars) && (labelled || chars.starts_with(&['9', '7', '8']) || chars.starts_with(&['9', '7', '9']))
+        }
+        10 => {
+            digits(&chars[..9])
+                && (chars[9].is_ascii_digit() || matches!(chars[9], 'X' | 'x'))
+                && (labelled || groups == 4)
+        }
+        _ => false,
     }
 }
 

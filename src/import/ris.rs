@@ -438,6 +438,21 @@ fn draft(raw: &Raw) -> Draft {
         && let Some(i) = sn.iter().position(|(v, _, _)| super::normalise_isbn(v).is_none() && !super::issn_like(v))
     {
         let (v, n, c) = sn.remove(i);
+        // An ISBN mistyped (its check digit wrong) reads as no ISBN: kept
+        // as the number, as any report's `SN`, but said with both readings
+        // (tester r95: stored silently as the report's number).
+        if super::isbn_shaped(v) {
+            d.warnings.push(RowError::new(
+                n,
+                c,
+                format!(
+                    "in {}: SN {:?} kept as the report's number; it is written as an ISBN but its check digit is \
+                     wrong, so it is not stored as the ISBN (if it is one, correct it)",
+                    d.label.as_deref().unwrap_or("the record"),
+                    v.trim()
+                ),
+            ));
+        }
         d.issue = Some(v.trim().to_string());
         d.issue_at = Some(Pos::new(n, c));
     }

@@ -933,7 +933,10 @@ impl Style {
         };
         // (A `.csl` file's own prefix before the page is its author's choice: tester r31, D17.)
         let t = if self.named.is_some() { without_page_label_on_article_number(t, r, self.article_label) } else { t };
-        let t = with_letter_on_uncertain_year(with_approximate_year(with_plain_era(t, r), r, &self.key), r);
+        let t = with_letter_on_uncertain_year(
+            with_approximate_year(with_bce_era(with_plain_era(t, r), r), r, &self.key),
+            r,
+        );
         let t = with_original_year(t, r, &self.key, &self.words);
         let t = with_identifier_pages(t, r);
         let t = match self.named {
@@ -4991,7 +4994,7 @@ enum SuffixForm {
     /// AMA 11 (§3.6.1, "Hurst JW Jr"): "Jr" and "Sr" without a period, any
     /// other suffix ("III") as stored.
     Plain,
-    /// APA 7, Chicago and Cite Them Right: "Jr." and "Sr." with their full
+    /// APA 7, Chicago, Cite Them Right, IEEE and MLA: "Jr." and "Sr." with their full
     /// stop ([`abbreviated_suffix`]).
     Abbreviated,
     /// Any other style (a bundled one canon does not name, a `.csl` file):
@@ -5007,7 +5010,9 @@ impl SuffixForm {
         match name {
             _ if nlm => SuffixForm::Nlm,
             "ama" => SuffixForm::Plain,
-            "apa" | "chicago" | "harvard" => SuffixForm::Abbreviated,
+            // IEEE (Reference Guide: "Jr.") and MLA 9 (§5.8: "King, Martin Luther, Jr.")
+            // too (tester r95 F5: one reference printed "Jr" beside "Jr.").
+            "apa" | "chicago" | "harvard" | "ieee" | "mla" => SuffixForm::Abbreviated,
             _ => SuffixForm::AsStored,
         }
     }
@@ -6065,6 +6070,11 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
         // in APA); "~" marks an approximate (circa) year, which the style
         // prints as it does ("ca. 1998"); a copyright year is the year
         // ([`with_approximate_year`] marks it where a style's manual does).
+        // A year before the common era (stored -400 for 400 BC, with no year
+        // 0) as hayagriva counts it, astronomically (0 is 1 BC): -399.
+        if y < 0 {
+            e.insert("date".into(), json!({ "year": y + 1, "approximate": r.date_approximate }));
+        }
         let mut date = format!("{}{y:04}", if r.date_approximate { "~" } else { "" });
         if let Some(m) = r.month.filter(|m| (1..=12).contains(m) && !year_only(r)) {
             date.push_str(&format!("-{m:02}"));
@@ -6076,6 +6086,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
         // A season where the month would be, for a style that places it
         // itself ([`csl_season`]).
         match csl_season(r, form.named) {
+            _ if y < 0 => None,
             Some(season) => {
                 e.insert("date".into(), json!({ "year": y, "season": season, "approximate": r.date_approximate }))
             }
@@ -10855,9 +10866,13 @@ fn with_approximate_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
         // AMA 11 writes Latin abbreviations without stops (ch. 14: "ca" for
         // circa, as "et al", "eg", "ie").
         ("ama", true, _) => ("ca ", ""),
+        // IEEE's reference guide gives no form for an approximate year; CSL's
+        // "circa" term, as APA's "ca. 1998" (tester r95 F1: printed exact).
+        ("ieee", true, _) => ("ca. ", ""),
         _ => return t,
     };
-    let year = y.to_string();
+    // (A year before the common era is printed without its sign: "ca. 400 BC".)
+    let year = y.abs().to_string();
     let title = find_title(&t.text, r);
     let bytes = t.text.as_bytes();
     let at = t.text.match_indices(&year).map(|(i, _)| i).find(|&i| {
@@ -10877,7 +10892,15 @@ fn with_approximate_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
     {
         return t;
     }
-    let end = at + year.len();
+    let mut end = at + year.len();
+    // A year before the common era keeps its era inside the marker: "[400 BC?]".
+    if y < 0 && t.text[end..].starts_with(' ') {
+        let rest = &t.text[end + 1..];
+        let word = &rest[..rest.find(|c: char| !(c.is_alphabetic() || c == '.')).unwrap_or(rest.len())];
+        // (A full stop after "BC" ends the sentence; "B.C." keeps its own.)
+        let word = if word.matches('.').count() == 1 { word.trim_end_matches('.') } else { word };
+        end += 1 + word.len();
+    }
     if !after_year.is_empty() {
         splice(&mut t, end..end, after_year);
     }
@@ -10922,6 +10945,33 @@ fn with_plain_era(mut t: Rich, r: &Reading) -> Rich {
         let after = &rest[term.len()..];
         let stop = term.ends_with('.') && (after.is_empty() || after.starts_with(char::is_whitespace));
         splice(&mut t, end..end + term.len(), if stop { "." } else { "" });
+    }
+    t
+}
+
+/// A year before the common era with a space before the era term the
+/// processor writes glued to it ("400BC" in the en-US locale, APA's
+/// "400B.C.E."): "400 BC", "400 B.C.E.", as the styles' manuals print it
+/// (APA 7 §9.41, CMOS 18 §9.35).
+fn with_bce_era(mut t: Rich, r: &Reading) -> Rich {
+    let Some(y) = r.year.filter(|y| *y < 0) else { return t };
+    let year = (-y).to_string();
+    let title = find_title(&t.text, r);
+    let mut from = 0;
+    while let Some(i) = t.text[from..].find(&year).map(|i| i + from) {
+        let end = i + year.len();
+        from = end;
+        let bytes = t.text.as_bytes();
+        if title.as_ref().is_some_and(|x| x.start <= i && end <= x.end)
+            || (i > 0 && bytes[i - 1].is_ascii_digit())
+            || bytes.get(end).is_some_and(u8::is_ascii_digit)
+        {
+            continue;
+        }
+        if t.text[end..].starts_with(char::is_alphabetic) {
+            splice(&mut t, end..end, " ");
+            break;
+        }
     }
     t
 }

@@ -271,13 +271,13 @@ pub fn year(y: Option<i64>) -> String {
 /// year, its note ("in press"), which reads back as such; else empty.
 pub fn reading_year(r: &crate::store::readings::Reading) -> String {
     match r.year {
-        Some(y) if r.date_approximate => format!("ca. {y}"),
+        Some(y) if r.date_approximate => format!("ca. {}", crate::import::year_text(y)),
         Some(y) if r.date_copyright => format!("c{y}"),
         // A work accepted and not yet out: "2025 (in press)" (tester r62 F1).
         Some(y) if crate::import::is_not_yet_published(r.year_note.as_deref()) => {
             format!("{y} ({})", r.year_note.as_deref().unwrap_or_default().trim())
         }
-        Some(y) => y.to_string(),
+        Some(y) => crate::import::year_text(y),
         None => r.year_note.clone().unwrap_or_default(),
     }
 }

@@ -5156,9 +5156,9 @@ fn standing<R>(rows: Vec<(i64, Option<String>, R)>) -> Vec<R> {
 fn year_as_written(o: &serde_json::Map<String, serde_json::Value>) -> String {
     let flag = |k: &str| o.get(k).and_then(serde_json::Value::as_bool).unwrap_or(false);
     match o.get("year").and_then(serde_json::Value::as_i64) {
-        Some(y) if flag("date_approximate") => format!("ca. {y}"),
+        Some(y) if flag("date_approximate") => format!("ca. {}", crate::import::year_text(y)),
         Some(y) if flag("date_copyright") => format!("c{y}"),
-        Some(y) => y.to_string(),
+        Some(y) => crate::import::year_text(y),
         None => "(empty)".to_string(),
     }
 }

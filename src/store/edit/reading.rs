@@ -670,6 +670,8 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     if let Some(y) = p.year {
         if let Some(y) = y
             && !YEARS.contains(&y)
+            // (A year before the common era, stored negative: "400 BC".)
+            && !(-9999..0).contains(&y)
         {
             bail!("year {y} is not a plausible year; expected a year from 1 to 2100 such as 2019 or 950");
         }
