@@ -393,6 +393,15 @@ fn a_statute_in_a_gazette_is_cited_with_the_gazette_and_date() {
         reference(&w.references("vancouver"), "Vaccination Ordinance"),
         "Vaccination Ordinance. Lagos Gazette. 1917 Jun 2:88–90."
     );
+    // Undated, as Citing Medicine writes it.
+    w.import_reading(
+        "u.json",
+        r#"[{"id":"u","type":"legislation","title":"Leprosy Ordinance","container-title":"Gazette of Sierra Leone","page":"5"}]"#,
+    );
+    assert_eq!(
+        reference(&w.references("vancouver"), "Leprosy Ordinance"),
+        "Leprosy Ordinance. Gazette of Sierra Leone. [date unknown]:5."
+    );
 }
 
 /// F4: Harvard cites a data set (and a program) by its title in italics,

@@ -8028,14 +8028,24 @@ fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, num
                     _ => year.clone().unwrap_or_default(),
                 },
             };
-            text.push_str(&date);
+            // Citing Medicine's "[date unknown]" (ch. 1); AMA gives none.
+            let date = if date.is_empty() && style == "vancouver" { "[date unknown]".to_string() } else { date };
+            let mut place = date;
             if let Some(n) = &number {
-                text.push_str(&format!(";({n})"));
+                let semicolon = if place.is_empty() { "" } else { ";" };
+                place.push_str(&format!("{semicolon}({n})"));
             }
             if let Some(p) = &pages {
-                text.push_str(&format!(":{p}"));
+                let colon = if place.is_empty() { "" } else { ":" };
+                place.push_str(&format!("{colon}{p}"));
             }
-            text.push('.');
+            if place.is_empty() {
+                // "Name. Gazette." and nothing after it.
+                text.truncate(text.trim_end().len());
+            } else {
+                text.push_str(&place);
+                text.push('.');
+            }
         }
         "apa" => {
             let date = match (&year, month, day) {
