@@ -1328,14 +1328,11 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
     d.original_title = get("origtitle");
     // Where an archival document is kept (schema 0039; tester r96 F3): the
     // `archive` and `archive_location` fields that exporters write from
-    // Zotero's and CSL's fields, and biblatex's `library`, "a library name
-    // and a call number" (biblatex manual §2.2.2), kept as written as the
-    // location, as RIS `AV` is, since nothing marks where the name ends.
+    // Zotero's and CSL's fields. biblatex's `library`, "a library name and a
+    // call number" (biblatex manual §2.2.2), is a library's holding, which
+    // canon keeps no more than Zotero's "Call Number": named as not stored.
     d.archive = get("archive");
-    d.archive_location = get("archive_location")
-        .or_else(|| get("archivelocation"))
-        .or_else(|| get("shelfmark"))
-        .or_else(|| get("library"));
+    d.archive_location = get("archive_location").or_else(|| get("archivelocation"));
     if let Some(f) = e.fields.get("origlanguage") {
         let t = collapse(&latex_to_unicode(&f.raw));
         if !t.is_empty() {
@@ -2095,8 +2092,6 @@ const BIBTEX_READ: &[&str] = &[
     "archive",
     "archive_location",
     "archivelocation",
-    "shelfmark",
-    "library",
     "urldate",
     "origdate",
     "origyear",

@@ -294,10 +294,12 @@ pub const FIELDS: &[Field] = &[
     Field { name: "other_isbns", aliases: &["other isbns", "other isbn", "other-isbns"], required: false },
     // Schema 0039: where an archival document is kept, CSL `archive` and
     // `archive_location`, as `export reading` writes them (tester r96 F3).
+    // A library's "Shelf mark" column is no archive's and stays named as not
+    // read, as Zotero's "Call Number" is.
     Field { name: "archive", aliases: &[], required: false },
     Field {
         name: "archive_location",
-        aliases: &["archive location", "archive-location", "loc. in archive", "shelfmark", "shelf mark"],
+        aliases: &["archive location", "archive-location", "loc. in archive"],
         required: false,
     },
 ];
