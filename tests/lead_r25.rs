@@ -201,10 +201,10 @@ fn translators_are_kept_edited_and_undone() {
     let csv = std::fs::read_to_string(&out).unwrap();
     // (Schema 0030's original title and 0032's volume title come after it.)
     assert!(
-        csv.lines()
-            .next()
-            .unwrap()
-            .ends_with(",translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns"),
+        csv.lines().next().unwrap().ends_with(
+            ",translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,\
+                 archive,archive_location"
+        ),
         "{csv}"
     );
     let v = workdir();

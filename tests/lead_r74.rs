@@ -170,7 +170,11 @@ fn typed_counts_undo_and_the_export_round_trip() {
     assert_eq!(volumes(&w.reading_list(), "Disease"), "3");
     let sheet = w.ok(&["export", "reading", "--format", "csv"]);
     assert!(
-        sheet.lines().next().expect("a header").ends_with(",number_of_volumes,type_inferred,year_end,other_isbns"),
+        sheet
+            .lines()
+            .next()
+            .expect("a header")
+            .ends_with(",number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location"),
         "{sheet}"
     );
     let back = w.import_reading("export.csv", &sheet);

@@ -113,7 +113,7 @@ fn every_ris_tag_not_read_is_named() {
     assert!(
         err.contains(
             "note: not stored (canon has no field for them): RIS A3 (1 record), RIS AB (1), RIS AD (1), RIS AN (1), \
-             RIS AV (1), RIS C1 (1), RIS C4 (1), RIS C5 (1), RIS C6 (1), RIS C8 (1), RIS CA (1), RIS CN (1), RIS CR \
+             RIS C1 (1), RIS C4 (1), RIS C5 (1), RIS C6 (1), RIS C8 (1), RIS CA (1), RIS CN (1), RIS CR \
              (1), RIS DB (1), RIS DP (1), RIS H1 (1), RIS ID (1), RIS L1 (1), RIS L3 (1), RIS L4 (1), RIS LB (1), RIS \
              LK (1), RIS M2 (1), RIS N2 (1), RIS RI (1), RIS RP (1), RIS SE (1), RIS ST (1), RIS SV (a number in a \
              series; the record names no series) (1), RIS TA (1), RIS U1 (1), RIS U5 (1), RIS ZZ (1)\n"
@@ -121,6 +121,8 @@ fn every_ris_tag_not_read_is_named() {
         "{err}"
     );
     assert_eq!(numbers(&w, "Every tag"), [s("3"), NULL, NULL, NULL]);
+    // `AV` is read since schema 0039 (tester r96 F3): the archive location.
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE archive_location = 'shelf'"), 1);
 
     let w = Workdir::new();
     let err = w.import_reading(

@@ -149,6 +149,10 @@ const READING_COLUMNS: &[&str] = &[
     // export read into a new database finds the book by each (tester: they were not written), last
     // for the same reason.
     "other_isbns",
+    // Schema 0039: the archive that holds an archival document and its place there (a shelfmark),
+    // last for the same reason.
+    "archive",
+    "archive_location",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -224,6 +228,8 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             if r.type_inferred { "yes".to_string() } else { String::new() },
             r.year_end.map(|y| y.to_string()).unwrap_or_default(),
             r.other_isbns.join("; "),
+            o(&r.archive),
+            o(&r.archive_location),
         ]);
     }
     if !a.bom {

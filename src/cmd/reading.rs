@@ -226,6 +226,15 @@ pub struct BibArgs {
     /// `edit`.
     #[arg(long, value_name = "N")]
     pub volumes: Option<String>,
+    /// The archive or repository that holds an archival document ("The National Archives"):
+    /// printed with the item's place there (--archive-location) by styles that cite archives;
+    /// "" clears it in `edit`.
+    #[arg(long, value_name = "NAME")]
+    pub archive: Option<String>,
+    /// The item's place in its archive, a shelfmark or call number ("CO 98/45"): Vancouver's
+    /// "Located at: …", after the archive in APA, Chicago and Harvard; "" clears it in `edit`.
+    #[arg(long, value_name = "SHELFMARK")]
+    pub archive_location: Option<String>,
 }
 
 impl BibArgs {
@@ -248,6 +257,8 @@ impl BibArgs {
             "original_title" => &self.original_title,
             "volume_title" => &self.volume_title,
             "number_of_volumes" => &self.volumes,
+            "archive" => &self.archive,
+            "archive_location" => &self.archive_location,
             _ => &None,
         }
     }
@@ -512,6 +523,8 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("original title", &r.original_title);
     opt("volume title", &r.volume_title);
     opt("number of volumes", &r.number_of_volumes);
+    opt("archive", &r.archive);
+    opt("archive location", &r.archive_location);
     opt("annotation", &r.annotation);
     opt("source kind", &r.source_kind);
     opt("language", &r.language);
@@ -692,6 +705,8 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         original_title: take("original_title"),
         volume_title: take("volume_title"),
         number_of_volumes: take("number_of_volumes"),
+        archive: take("archive"),
+        archive_location: take("archive_location"),
         line: 0,
         title,
         authors: authors.iter().filter(|n| !crate::import::builder::is_et_al(n)).cloned().collect(),

@@ -1326,6 +1326,13 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
     // biblatex's `origtitle`, "the title of the original work" of a
     // translation (biblatex manual §2.2.2): stored (schema 0030).
     d.original_title = get("origtitle");
+    // Where an archival document is kept (schema 0039; tester r96 F3): the
+    // `archive` and `archive_location` fields that exporters write from
+    // Zotero's and CSL's fields. biblatex's `library`, "a library name and a
+    // call number" (biblatex manual §2.2.2), is a library's holding, which
+    // canon keeps no more than Zotero's "Call Number": named as not stored.
+    d.archive = get("archive");
+    d.archive_location = get("archive_location").or_else(|| get("archivelocation"));
     if let Some(f) = e.fields.get("origlanguage") {
         let t = collapse(&latex_to_unicode(&f.raw));
         if !t.is_empty() {
@@ -2082,6 +2089,9 @@ const VERBATIM: &[&str] = &["urldate", "origdate", "origyear", "date", "pmid", "
 /// The BibTeX fields [`draft`] reads (`crossref` is resolved before; `month`
 /// and `day` belong to the date, of which canon stores the year).
 const BIBTEX_READ: &[&str] = &[
+    "archive",
+    "archive_location",
+    "archivelocation",
     "urldate",
     "origdate",
     "origyear",

@@ -189,6 +189,11 @@ pub struct Draft {
     /// `number-of-volumes`, biblatex `volumes`, RIS `NV`, EndNote
     /// `num-vols`), read by [`number_of_volumes`].
     pub number_of_volumes: Option<Val>,
+    /// The archive that holds the item and its place there, a shelfmark or
+    /// call number, as written (CSL `archive`, `archive_location`; schema
+    /// 0039, tester r96 F3).
+    pub archive: Option<String>,
+    pub archive_location: Option<String>,
     /// The source says its type is canon's guess (`export reading`'s
     /// `type_inferred` column): read as an inferred type (tester r76 F3).
     pub type_guessed: bool,
@@ -1180,6 +1185,18 @@ pub fn genre_of_type_name(t: &str) -> Option<&'static str> {
         "pat" | "patent" => "Patent",
         _ => return None,
     })
+}
+
+/// Whether a report's or thesis's pages are its place in something else,
+/// never its number of pages: a legal case's, statute's, bill's or
+/// hearing's (its page in the reporter, gazette, code or session laws), and
+/// any report or thesis printed in a container (a gazette, a journal). CSL
+/// `page` is always the pages within the container, `number-of-pages` the
+/// count (tester r96 F1). A book's container is its set or series, so a
+/// book is not one.
+pub fn pages_within(kind: &str, genre: Option<&str>, container: Option<&str>) -> bool {
+    let legal = matches!(genre, Some("Legal case" | "Statute" | "Bill" | "Hearing" | "Regulation"));
+    legal || (kind != "book" && container.is_some_and(|c| !c.trim().is_empty()))
 }
 
 /// One record of a file as read: a draft, or why no draft could be read,
@@ -2271,13 +2288,13 @@ const CSL_EXTRA_READ: &[&str] = &[
     "language",
     "version",
     "number-of-volumes",
+    "archive",
+    "archive-location",
 ];
 
 /// The CSL 1.0.2 variables canon has no field for, which a Zotero "Extra"
 /// line may still give: kept in the note as written, and named.
 const CSL_EXTRA_UNREAD: &[&str] = &[
-    "archive",
-    "archive-location",
     "archive-place",
     "authority",
     "call-number",
@@ -2524,6 +2541,8 @@ fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
             }
             "original-title" => &mut d.original_title,
             "volume-title" => &mut d.volume_title,
+            "archive" => &mut d.archive,
+            "archive-location" => &mut d.archive_location,
             "publisher-place" => &mut d.place,
             "publisher" => &mut d.publisher,
             "container-title" => &mut d.container,
@@ -4582,9 +4601,15 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     }
     let mut page_count = tidy(d.page_count.take());
     // (A legal case's page is the first page of its report in the
-    // reporter, "347 U.S. 483", never a count: tester r27 F4.)
+    // reporter, "347 U.S. 483", never a count: tester r27 F4. A statute's,
+    // bill's or regulation's is its page in the gazette, code or session
+    // laws, and a report's or thesis's printed in a container, a gazette or
+    // a journal, its pages there: CSL `page` is always the pages within the
+    // container, `number-of-pages` the count; tester r96 F1: an ordinance at
+    // page 412 of the Gold Coast Gazette was stored as 412 pages long.)
+    let page_in_part = pages_within(kind, d.genre.as_deref(), d.container.as_deref());
     if matches!(kind, "book" | "report" | "thesis")
-        && d.genre.as_deref() != Some("Legal case")
+        && !page_in_part
         && page_count.is_none()
         && pages.as_deref().is_some_and(is_page_count)
     {
@@ -4603,7 +4628,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // record) runs from its first page to its last: its extent, "300 p."
     // (tester r32: APA printed a whole book "(3rd ed., pp. 1–300)").
     if matches!(kind, "book" | "report" | "thesis")
-        && d.genre.as_deref() != Some("Legal case")
+        && !page_in_part
         && page_count.is_none()
         && let Some(last) = pages.as_deref().and_then(|p| {
             let (a, b) = p.split_once(['-', '\u{2013}'])?;
@@ -4737,6 +4762,9 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     unfold_volume(&mut d, &mut title, kind);
     let volume_title = volume_title(&mut d, title.as_deref());
     let number_of_volumes = number_of_volumes(&mut d);
+    let one = |t: Option<String>| t.map(|t| super::modules::one_line(&t).trim().to_string()).filter(|t| !t.is_empty());
+    let archive = one(d.archive.take());
+    let archive_location = one(d.archive_location.take());
     Ok(ReadingRecord {
         undated,
         year_end,
@@ -4746,6 +4774,8 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         original_title,
         volume_title,
         number_of_volumes,
+        archive,
+        archive_location,
         authors_truncated: authors_truncated && !authors.is_empty(),
         editors_truncated: editors_truncated && !d.editors.is_empty(),
         guessed: d.guessed,
@@ -6787,7 +6817,9 @@ pub(crate) mod tests {
         assert_eq!(e.rest.as_deref(), Some("Status: read twice"));
         assert_eq!(csl_extra_key("place"), Some(Ok("publisher-place")));
         assert_eq!(csl_extra_key("Number of Pages"), Some(Ok("number-of-pages")));
-        assert_eq!(csl_extra_key("Archive_Location"), Some(Err("archive-location")));
+        // Stored since schema 0039 (tester r96 F3); the archive's place is not.
+        assert_eq!(csl_extra_key("Archive_Location"), Some(Ok("archive-location")));
+        assert_eq!(csl_extra_key("Archive Place"), Some(Err("archive-place")));
         assert_eq!(csl_extra_key("Read"), None);
     }
 

@@ -981,6 +981,11 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // `volume-title`), beside its number: stored apart (schema 0032;
     // tester r69 F6).
     d.volume_title = text_of(o.get("volume-title"));
+    // Where an archival document is kept (CSL `archive`, `archive_location`,
+    // written `archive-location` by some exporters): stored (schema 0039;
+    // tester r96 F3: named as not stored).
+    d.archive = text_of(o.get("archive"));
+    d.archive_location = text_of(o.get("archive_location")).or_else(|| text_of(o.get("archive-location")));
     d.pages = text_of(o.get("page")).or_else(|| text_of(o.get("page-first")));
     // Each said at its own key, as the year and DOI are (tester r63 F8).
     d.pages_at = Some(at(if o.contains_key("page") { "page" } else { "page-first" }));
@@ -1078,6 +1083,9 @@ const CSL_READ: &[&str] = &[
     "original-title",
     "volume-title",
     "number-of-volumes",
+    "archive",
+    "archive_location",
+    "archive-location",
     "issued",
     "original-date",
     "available-date",

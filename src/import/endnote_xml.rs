@@ -696,7 +696,17 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     // Pages" (a Report's "Pages" holds its extent too, as its RIS export's
     // `SP` does): a plain count there is the whole work's number of pages,
     // not a range (branch 12e).
-    if matches!(kind, "book" | "report" | "thesis") && d.pages.as_deref().is_some_and(super::builder::is_page_count) {
+    // A Statute's or Bill's "Pages" is its page in the code or gazette, and
+    // a report's in a container its pages there (tester r96 F1).
+    let within = super::builder::pages_within(
+        kind,
+        r.ref_type.as_deref().and_then(super::builder::genre_of_type_name),
+        d.container.as_deref(),
+    );
+    if matches!(kind, "book" | "report" | "thesis")
+        && !within
+        && d.pages.as_deref().is_some_and(super::builder::is_page_count)
+    {
         d.page_count = d.pages.take();
     }
     // A Journal Article's "Article Number" is EndNote's Custom 7 (`custom7`;

@@ -521,6 +521,12 @@ pub struct ReadingRecord {
     /// 1.0.2 `number-of-volumes`, biblatex `volumes`, RIS `NV`, EndNote
     /// `num-vols`; schema 0033 (tester r71 F12: named as not stored).
     pub number_of_volumes: Option<String>,
+    /// The archive that holds the item ("The National Archives") and its
+    /// place there, a shelfmark or call number ("CO 98/45"): CSL `archive`,
+    /// `archive_location`, Zotero "Archive"/"Archive Location", RIS `AV`;
+    /// schema 0039 (tester r96 F3: named as not stored).
+    pub archive: Option<String>,
+    pub archive_location: Option<String>,
     pub issue: Option<String>,
     /// Pages as written, ranges with an en dash ("123–9").
     pub pages: Option<String>,
@@ -659,7 +665,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
 /// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`,
-/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`, `original_title`, `volume_title`, `number_of_volumes`). `year` covers the year, its note ("in
+/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`, `original_title`, `volume_title`, `number_of_volumes`, `archive`, `archive_location`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u64);
@@ -714,6 +720,8 @@ impl Present {
         "number_of_volumes",
         "year_end",
         "other_isbns",
+        "archive",
+        "archive_location",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

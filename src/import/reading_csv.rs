@@ -71,6 +71,8 @@ const TYPE_INFERRED: usize = 49;
 const DATE: usize = 50;
 const YEAR_END: usize = 51;
 const OTHER_ISBNS: usize = 52;
+const ARCHIVE: usize = 53;
+const ARCHIVE_LOCATION: usize = 54;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -290,6 +292,16 @@ pub const FIELDS: &[Field] = &[
     Field { name: "year_end", aliases: &["end year", "last year"], required: false },
     // Schema 0037: the book's other valid ISBNs, as `export reading` writes them.
     Field { name: "other_isbns", aliases: &["other isbns", "other isbn", "other-isbns"], required: false },
+    // Schema 0039: where an archival document is kept, CSL `archive` and
+    // `archive_location`, as `export reading` writes them (tester r96 F3).
+    // A library's "Shelf mark" column is no archive's and stays named as not
+    // read, as Zotero's "Call Number" is.
+    Field { name: "archive", aliases: &[], required: false },
+    Field {
+        name: "archive_location",
+        aliases: &["archive location", "archive-location", "loc. in archive"],
+        required: false,
+    },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -343,6 +355,8 @@ const PRESENT: &[(usize, &str)] = &[
     (ORIGINAL_TITLE, "original_title"),
     (VOLUME_TITLE, "volume_title"),
     (NUMBER_OF_VOLUMES, "number_of_volumes"),
+    (ARCHIVE, "archive"),
+    (ARCHIVE_LOCATION, "archive_location"),
     (DATE, "year"),
     (DATE, "month"),
     (DATE, "day"),
@@ -757,6 +771,8 @@ impl<'a> ReadingReader<'a> {
         d.original_title = text(ORIGINAL_TITLE).map(|t| super::title_text::from_sheet(&t));
         d.volume_title = text(VOLUME_TITLE).map(|t| super::title_text::from_sheet(&t));
         d.number_of_volumes = opt(NUMBER_OF_VOLUMES);
+        d.archive = text(ARCHIVE);
+        d.archive_location = text(ARCHIVE_LOCATION);
         // canon's export says which types canon inferred: read as a guess,
         // which never replaces a stated type (tester r76 F3).
         d.type_guessed = matches!(self.get(TYPE_INFERRED).trim().to_lowercase().as_str(), "yes" | "true" | "1");

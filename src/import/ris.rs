@@ -675,7 +675,13 @@ fn draft(raw: &Raw) -> Draft {
     // EndNote its "Number of Pages" of a book, report or thesis ("SP  -
     // 120"): a plain count alone in a whole work's `SP`, with no `EP`, is
     // that, not a locator (branch 12e: the work's number of pages).
-    let whole_work = matches!(raw.ty.map_or("other", ris_kind), "book" | "report" | "thesis");
+    // A statute's or a gazette's report's `SP` is its page there (tester r96 F1).
+    let whole_work = matches!(raw.ty.map_or("other", ris_kind), "book" | "report" | "thesis")
+        && !builder::pages_within(
+            raw.ty.map_or("other", ris_kind),
+            raw.ty.and_then(builder::genre_of_type_name).or(d.genre.as_deref()),
+            d.container.as_deref(),
+        );
     let page_count =
         whole_work && text(&["EP"]).is_none() && text(&["SP"]).is_some_and(|sp| builder::is_page_count(&sp));
     if page_count {
@@ -826,6 +832,12 @@ fn draft(raw: &Raw) -> Draft {
     // specification, 2011; Zotero's `numberOfVolumes`): schema 0033 (tester
     // r71 F12: named as not stored).
     d.number_of_volumes = val(&["NV"]);
+    // `AV` is the item's place in an archive ("Location in Archives", RIS
+    // specification, 2011; Mendeley and EndNote write it): the archive
+    // location as written, "LSHTM Archives, Ross/01/02" too, as no exporter
+    // marks where an archive's name ends and its shelfmark begins (schema
+    // 0039; tester r96 F3: named as not stored).
+    d.archive_location = val(&["AV"]).map(|v| v.text);
     // A book's or report's `VL` beside its series (`T3`, a book's `T2`) is
     // its number in the series, as BibTeX's `volume` beside `series` is
     // ([`Draft::volume_numbers_series`]; r83): a catalogue's "WHO technical
@@ -852,8 +864,9 @@ fn draft(raw: &Raw) -> Draft {
         .chain(
             c2_pmid.as_ref().filter(|c| d.pmid.as_ref().is_some_and(|p| p.text.trim() == c.text.trim())).map(|_| "C2"),
         )
-        // `N1`: read as the note; `RN`: the annotation; `NV`: the number of volumes.
-        .chain(["N1", "RN", "NV"])
+        // `N1`: read as the note; `RN`: the annotation; `NV`: the number of
+        // volumes; `AV`: the archive location.
+        .chain(["N1", "RN", "NV", "AV"])
         // (`AF` not read is named above with why.)
         .chain(["AF"])
         .chain(tt_read.then_some("TT"))

@@ -168,6 +168,8 @@ const LICENCE: usize = 23;
 const NUMBER_OF_VOLUMES: usize = 24;
 const ORIGINAL_YEAR: usize = 25;
 const ORIGINAL_TITLE: usize = 26;
+const ARCHIVE: usize = 27;
+const ARCHIVE_LOCATION: usize = 28;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
 /// abstracts and automatic tags are not read by default (the header report
@@ -223,20 +225,23 @@ pub const FIELDS: &[Field] = &[
     Field { name: "original_year", aliases: &["Original Date", "Original Publication Year"], required: false },
     // No Zotero column holds it; for a `--map` of a column added by hand.
     Field { name: "original_title", aliases: &["Original Title"], required: false },
+    // Zotero's "Archive" and "Archive Location" (`archive`, `archiveLocation`;
+    // CSL `archive`, `archive_location`): where an archival document is kept
+    // (schema 0039; tester r96 F3: named as not read).
+    Field { name: "archive", aliases: &["Archive"], required: false },
+    Field { name: "archive_location", aliases: &["Archive Location", "Loc. in Archive"], required: false },
 ];
 
 /// Zotero's CSV columns (Zotero 6 and 7 export every field of every item
 /// type) that canon has no field for, each with what it holds, so that the
 /// header report names it rather than suggesting a `--map` to an unrelated
 /// field ("Notes" is named above, with the `--map` that reads it).
-const ZOTERO_UNREAD: [(&str, &str); 45] = [
+const ZOTERO_UNREAD: [(&str, &str); 43] = [
     ("Date Added", "when the item was added to the Zotero library, not part of the reference"),
     ("Date Modified", "when the item was last changed in Zotero, not part of the reference"),
     ("Short Title", "the title's short form (CSL `title-short`); the full title is read"),
     ("Series Text", "Zotero's series text (a series' subtitle), which canon has no field for"),
     ("ISSN", "the journal's ISSN, which canon has no field for (the journal is read by its title)"),
-    ("Archive", "the archive that holds the item (CSL `archive`), which canon has no field for"),
-    ("Archive Location", "the item's place in its archive (CSL `archive_location`), which canon has no field for"),
     ("Library Catalog", "the catalogue Zotero took the record from, not part of the reference"),
     ("Call Number", "a library's shelf mark, not part of the reference"),
     ("File Attachments", "paths to files attached on the exporting computer, not part of the reference"),
@@ -358,6 +363,8 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         number_of_volumes: m.columns[NUMBER_OF_VOLUMES],
         original_year: m.columns[ORIGINAL_YEAR],
         original_title: m.columns[ORIGINAL_TITLE],
+        archive: m.columns[ARCHIVE],
+        archive_location: m.columns[ARCHIVE_LOCATION],
         publisher: m.columns[PUBLISHER],
         place: m.columns[PLACE],
         edition: m.columns[EDITION],
@@ -426,6 +433,8 @@ struct Columns {
     number_of_volumes: Option<usize>,
     original_year: Option<usize>,
     original_title: Option<usize>,
+    archive: Option<usize>,
+    archive_location: Option<usize>,
     publisher: Option<usize>,
     place: Option<usize>,
     edition: Option<usize>,
@@ -518,6 +527,8 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.number_of_volumes = get(r, c.number_of_volumes).map(|v| Val::new(v, at(c.number_of_volumes)));
     d.original_year = get(r, c.original_year).map(|v| Val::new(v, at(c.original_year)));
     d.original_title = text(c.original_title).map(|t| super::title_text::from_sheet(&t));
+    d.archive = text(c.archive);
+    d.archive_location = text(c.archive_location);
     d.genre = text(c.genre);
     // The genre an item type implies ("Computer software") is a default (tester r92 F1).
     d.genre_implied = d.genre.is_none();

@@ -976,6 +976,11 @@ impl Style {
         };
         let t = match self.named {
             Some(style @ ("apa" | "ama")) => with_data_version(t, r, style),
+            Some("harvard") => with_harvard_data_set(t, r),
+            _ => t,
+        };
+        let t = match self.named {
+            Some(style @ ("harvard" | "ama")) => with_archive(t, r, style),
             _ => t,
         };
         let t = match self.named {
@@ -3237,24 +3242,32 @@ fn with_names_apart(xml: &str) -> String {
 /// the number and its affixes vanish (CSL prints nothing for an empty
 /// variable, affixes included).
 fn without_citation_number(xml: &str) -> String {
-    xml.replace("variable=\"citation-number\"", "variable=\"call-number\"")
-        .replace("variable='citation-number'", "variable='call-number'")
+    xml.replace("variable=\"citation-number\"", &format!("variable=\"{NEVER_FILLED}\""))
+        .replace("variable='citation-number'", &format!("variable='{NEVER_FILLED}'"))
 }
+
+/// A CSL variable hayagriva 0.10 gives no value from any entry (its
+/// `StandardVariable::Scale` resolves to none), where a variable the style
+/// should not print is moved to.
+const NEVER_FILLED: &str = "scale";
 
 /// The hayagriva field that carries a reading's status ("in press",
 /// "forthcoming") to a style that prints CSL's `status`, and the CSL variable
 /// the processor reads it from: hayagriva 0.10 maps `status` to nothing (its
 /// `StandardVariable::Status` resolves to no value), so a style's `status`
-/// is read as `archive_location`, which canon fills with nothing else.
-const STATUS_CARRIER: (&str, &str) = ("archive-location", "archive_location");
+/// is read as `call-number`, which canon fills with nothing else (a
+/// library's call number is no part of a reference; an archive's shelfmark
+/// is `archive_location`, schema 0039).
+const STATUS_CARRIER: (&str, &str) = ("call-number", "call-number");
 
 /// The hayagriva field that carries a volume's own title
 /// ([`Reading::volume_title`]) to a style that prints CSL's `volume-title`,
 /// and the CSL variable the processor reads it from: hayagriva 0.10 gives
 /// `volume-title` the title of a parent (a proceedings' or an anthology's),
-/// never a volume's own, so a style's `volume-title` is read as `archive`,
-/// which canon fills with nothing else (tester r76 F15).
-const VOLUME_TITLE_CARRIER: (&str, &str) = ("archive", "archive");
+/// never a volume's own, so a style's `volume-title` is read as `abstract`,
+/// which canon fills with nothing else (tester r76 F15; it was `archive`
+/// until canon kept archives, schema 0039).
+const VOLUME_TITLE_CARRIER: (&str, &str) = ("abstract", "abstract");
 
 /// The variables of each `variable="…"` attribute of `xml` (a space-separated
 /// list in `<if>`/`<else-if>`) mapped by `f`.
@@ -3313,7 +3326,7 @@ fn with_status_carried(xml: &str, places_status: bool, places_volume_title: bool
     map_variables(xml, |v| {
         for (variable, carrier, places) in carried {
             if v == carrier {
-                return "call-number".to_string();
+                return NEVER_FILLED.to_string();
             }
             if v == variable && places {
                 return carrier.to_string();
@@ -6194,6 +6207,15 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     if let Some(vt) = r.volume_title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         e.insert(VOLUME_TITLE_CARRIER.0.into(), json!(processor_title(&with_first_capital(&cited_title(vt)))));
     }
+    // Where an archival document is kept (CSL `archive`, `archive_location`;
+    // schema 0039, tester r96 F3), for the styles that print them: APA 7
+    // §9.26 and CMOS 17 §14.221 name the archive and the item's place in it;
+    // Citing Medicine's "Located at: …" ([`with_archive`]).
+    for (field, v) in [("archive", &r.archive), ("archive-location", &r.archive_location)] {
+        if let Some(v) = v.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            e.insert(field.into(), json!(protected(v)));
+        }
+    }
     // The status, for a style that prints CSL's `status` ([`STATUS_CARRIER`]):
     // as stored ("to appear") in English, in another locale its term for the
     // state ([`status_words`]: "im Druck"; tester r76 F10).
@@ -7145,6 +7167,80 @@ fn with_data_version(mut t: Rich, r: &Reading, style: &str) -> Rich {
     t
 }
 
+/// Where an archival document is kept (schema 0039; tester r96 F3), where
+/// the bundled style prints neither the archive nor the item's place in it:
+/// Cite Them Right's archive material ends with the archive's name and the
+/// document's reference; AMA 11 gives unpublished material no form of its
+/// own, so the archive and the shelfmark close the reference, as Citing
+/// Medicine's "Located at: …" closes Vancouver's. "London School of Hygiene
+/// & Tropical Medicine Archives, Ross/02/01/12." goes before the address,
+/// if any. Vancouver (its "Located
+/// at: …"), APA, Chicago and the `.csl` files print them themselves.
+fn with_archive(mut t: Rich, r: &Reading, style: &str) -> Rich {
+    let parts: Vec<&str> = [r.archive.as_deref(), r.archive_location.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !t.text.contains(*p))
+        .collect();
+    if parts.is_empty() {
+        return t;
+    }
+    let element = parts.join(", ");
+    let address = match style {
+        "harvard" => t.text.find(" Available at: "),
+        _ => [" doi:", " http"].iter().filter_map(|m| t.text.find(m)).min(),
+    };
+    let at = address.unwrap_or(t.text.len());
+    let before = t.text[..at].trim_end();
+    let stop = if before.ends_with(['.', '?', '!']) { "" } else { "." };
+    let end = before.len();
+    splice(&mut t, end..at, &format!("{stop} {element}."));
+    t
+}
+
+/// A data set or a program in Cite Them Right's form: "Singh, P. (2021)
+/// *Title* (Version 1.2) [Data set]. Zenodo. Available at: …" (Cite Them
+/// Right 12th ed., "Datasets" and "Computer programs"), the title in
+/// italics, its version and what it is after it. The bundled style quoted
+/// the title as an article's and left out both (tester r96 F4).
+fn with_harvard_data_set(mut t: Rich, r: &Reading) -> Rich {
+    let what = match r.genre.as_deref() {
+        Some("Data set") => "[Data set]",
+        Some("Computer software") => "[Computer program]",
+        _ => return t,
+    };
+    if t.text.contains(what) {
+        return t;
+    }
+    let Some(title) = find_title(&t.text, r) else { return t };
+    let (mut start, mut end) = (title.start, title.end);
+    // The quotation marks the style put round it, and its stop inside them.
+    if t.text[..start].ends_with('\u{2018}') && t.text[end..].starts_with('\u{2019}') {
+        splice(&mut t, end..end + '\u{2019}'.len_utf8(), "");
+        splice(&mut t, start - '\u{2018}'.len_utf8()..start, "");
+        start -= '\u{2018}'.len_utf8();
+        end -= '\u{2018}'.len_utf8();
+    }
+    let version = r.edition.as_deref().map(str::trim).filter(|e| is_version(e));
+    // The version the style printed as a sentence of its own ("Version
+    // 2.0."), moved beside the title.
+    if let Some(v) = version
+        && let Some(i) = t.text[end..].find(&format!(" {v}.")).map(|i| end + i)
+    {
+        splice(&mut t, i..i + v.len() + 2, "");
+    }
+    let after = match version {
+        Some(v) => format!(" ({v}) {what}"),
+        None => format!(" {what}"),
+    };
+    splice(&mut t, end..end, &after);
+    t.spans.retain(|(s, _)| s.end <= start || s.start >= end);
+    t.spans.push((start..end, super::pdf::Emphasis { italic: true, ..Default::default() }));
+    t.spans.sort_by_key(|(s, _)| s.start);
+    t
+}
+
 /// Whether an edition is a version ("Version 1", "version 2.0", "Ver. 3",
 /// "v2.1"): the word or "v" and a number.
 fn is_version(e: &str) -> bool {
@@ -7852,6 +7948,8 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
                 rest.push_str(&format!(" ({p})"));
             }
         }
+    } else if let Some(gazette) = &reporter {
+        return Some(statute_in_container(r, style, &name, gazette, number.as_ref().or(volume.as_ref())));
     } else {
         // (RIS writes a statute's number, "c. 15", in `VL`.)
         if let Some(n) = number.as_ref().or(volume.as_ref()) {
@@ -7876,6 +7974,151 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
         Vec::new()
     };
     Some(Rich { text, spans })
+}
+
+/// A statute, ordinance or regulation printed in a gazette or a code (its
+/// container): the gazette, its number, the date and the page, as each
+/// style cites a document in a periodical, where the manuals' statute form
+/// (a code's section, "c. 20") has no place for them (tester r96 F2:
+/// "Infectious Diseases Ordinance, 12 (1908).", the gazette and the date
+/// dropped and its number read as a chapter):
+/// - Vancouver: "Name. Gazette. 1908 Mar 14;(12):412." (Citing Medicine
+///   ch. 1's article form);
+/// - AMA: "Name. *Gazette*. March 14, 1908;(12):412.";
+/// - APA: "Name. (1908, March 14). *Gazette*, (12), 412.";
+/// - Chicago: "Name. 1908. *Gazette*, no. 12 (March 14): 412.";
+/// - Harvard: "*Name* (1908) *Gazette*, no. 12, 14 March, p. 412."
+fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, number: Option<&String>) -> Rich {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let year = r.year.map(|y| y.to_string());
+    let month = r.month.filter(|m| (1..=12).contains(m)).map(|m| MONTHS[m as usize - 1]);
+    let day = r.day.filter(|_| month.is_some());
+    let pages = r.pages.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(|p| p.replace('-', "\u{2013}"));
+    // "No. 12" as stored by an older canon: the number alone.
+    let number = number.map(|n| {
+        let t = n.trim();
+        t.strip_prefix("No. ").or_else(|| t.strip_prefix("no. ")).unwrap_or(t).to_string()
+    });
+    let mut text = String::new();
+    let mut italic: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut push_italic = |text: &mut String, s: &str| {
+        italic.push(text.len()..text.len() + s.len());
+        text.push_str(s);
+    };
+    match style {
+        "vancouver" | "ama" => {
+            text.push_str(&format!("{name}. "));
+            if style == "ama" {
+                push_italic(&mut text, gazette);
+            } else {
+                text.push_str(gazette);
+            }
+            text.push_str(". ");
+            let date = match style {
+                "vancouver" => [year.clone(), month.map(|m| m[..3].to_string()), day.map(|d| d.to_string())]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                _ => match (month, day, &year) {
+                    (Some(m), Some(d), Some(y)) => format!("{m} {d}, {y}"),
+                    (Some(m), None, Some(y)) => format!("{m} {y}"),
+                    _ => year.clone().unwrap_or_default(),
+                },
+            };
+            // Citing Medicine's "[date unknown]" (ch. 1); AMA gives none.
+            let date = if date.is_empty() && style == "vancouver" { "[date unknown]".to_string() } else { date };
+            let mut place = date;
+            if let Some(n) = &number {
+                let semicolon = if place.is_empty() { "" } else { ";" };
+                place.push_str(&format!("{semicolon}({n})"));
+            }
+            if let Some(p) = &pages {
+                let colon = if place.is_empty() { "" } else { ":" };
+                place.push_str(&format!("{colon}{p}"));
+            }
+            if place.is_empty() {
+                // "Name. Gazette." and nothing after it.
+                text.truncate(text.trim_end().len());
+            } else {
+                text.push_str(&place);
+                text.push('.');
+            }
+        }
+        "apa" => {
+            let date = match (&year, month, day) {
+                (Some(y), Some(m), Some(d)) => format!("{y}, {m} {d}"),
+                (Some(y), Some(m), None) => format!("{y}, {m}"),
+                (Some(y), _, _) => y.clone(),
+                (None, _, _) => "n.d.".to_string(),
+            };
+            text.push_str(&format!("{name}. ({date}). "));
+            push_italic(&mut text, gazette);
+            if let Some(n) = &number {
+                text.push_str(&format!(", ({n})"));
+            }
+            if let Some(p) = &pages {
+                text.push_str(&format!(", {p}"));
+            }
+            text.push('.');
+        }
+        "chicago" => {
+            text.push_str(&format!("{name}. {}. ", year.clone().unwrap_or_else(|| "n.d.".to_string())));
+            push_italic(&mut text, gazette);
+            if let Some(n) = &number {
+                text.push_str(&format!(", no. {n}"));
+            }
+            match (month, day) {
+                (Some(m), Some(d)) => text.push_str(&format!(" ({m} {d})")),
+                (Some(m), None) => text.push_str(&format!(" ({m})")),
+                _ => {}
+            }
+            if let Some(p) = &pages {
+                text.push_str(&format!(": {p}"));
+            }
+            text.push('.');
+        }
+        _ => {
+            push_italic(&mut text, name);
+            text.push_str(&format!(" ({}) ", year.clone().unwrap_or_else(|| "no date".to_string())));
+            push_italic(&mut text, gazette);
+            if let Some(n) = &number {
+                text.push_str(&format!(", no. {n}"));
+            }
+            match (month, day) {
+                (Some(m), Some(d)) => text.push_str(&format!(", {d} {m}")),
+                (Some(m), None) => text.push_str(&format!(", {m}")),
+                _ => {}
+            }
+            if let Some(p) = &pages {
+                let label = if p.contains('\u{2013}') { "pp." } else { "p." };
+                text.push_str(&format!(", {label} {p}"));
+            }
+            text.push('.');
+        }
+    }
+    if let Some(url) = r.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        text.push_str(&match style {
+            "vancouver" => format!(" Available from: {url}"),
+            "harvard" => format!(" Available at: {url}."),
+            _ => format!(" {url}"),
+        });
+    }
+    let spans = italic.into_iter().map(|r| (r, super::pdf::Emphasis { italic: true, ..Default::default() })).collect();
+    Rich { text, spans }
 }
 
 /// Whether a law report is organised by year, its volumes numbered within
@@ -12108,31 +12351,32 @@ mod tests {
 
     #[test]
     fn status_is_carried_only_to_a_style_that_prints_it() {
-        let xml = r#"<if variable="status issued" match="any"><text variable='status'/></if><text variable="archive_location"/><date is-uncertain-variable="x" variable="issued"/>"#;
+        let xml = r#"<if variable="status issued" match="any"><text variable='status'/></if><text variable="call-number"/><text variable="archive_location"/><date is-uncertain-variable="x" variable="issued"/>"#;
         assert!(uses_variable(xml, "status"));
         assert!(uses_variable(r#"<if variable="issued status"><text value="x"/></if>"#, "status"));
         assert!(!uses_variable(r#"<text variable="status-x"/><if is-uncertain-date="status"/>"#, "status"));
+        // The archive location is the item's own (schema 0039), never a carrier.
         assert_eq!(
             with_status_carried(xml, true, false),
-            r#"<if variable="archive_location issued" match="any"><text variable='archive_location'/></if><text variable="call-number"/><date is-uncertain-variable="x" variable="issued"/>"#
+            r#"<if variable="call-number issued" match="any"><text variable='call-number'/></if><text variable="scale"/><text variable="archive_location"/><date is-uncertain-variable="x" variable="issued"/>"#
         );
         assert_eq!(
             with_status_carried(xml, false, false),
-            r#"<if variable="status issued" match="any"><text variable='status'/></if><text variable="call-number"/><date is-uncertain-variable="x" variable="issued"/>"#
+            r#"<if variable="status issued" match="any"><text variable='status'/></if><text variable="scale"/><text variable="archive_location"/><date is-uncertain-variable="x" variable="issued"/>"#
         );
         assert_eq!(with_status_carried("<text variable=\"title\"/>", false, false), "<text variable=\"title\"/>");
     }
 
     #[test]
     fn a_volume_title_is_carried_only_to_a_style_that_prints_it() {
-        let xml = r#"<text variable="volume"/><text variable="volume-title"/><text variable="archive"/><text variable="archive_location"/>"#;
+        let xml = r#"<text variable="volume"/><text variable="volume-title"/><text variable="abstract"/><text variable="archive"/><text variable="archive_location"/>"#;
         assert_eq!(
             with_status_carried(xml, false, true),
-            r#"<text variable="volume"/><text variable="archive"/><text variable="call-number"/><text variable="call-number"/>"#
+            r#"<text variable="volume"/><text variable="abstract"/><text variable="scale"/><text variable="archive"/><text variable="archive_location"/>"#
         );
         assert_eq!(
             with_status_carried(xml, false, false),
-            r#"<text variable="volume"/><text variable="volume-title"/><text variable="call-number"/><text variable="call-number"/>"#
+            r#"<text variable="volume"/><text variable="volume-title"/><text variable="scale"/><text variable="archive"/><text variable="archive_location"/>"#
         );
     }
 

@@ -1874,6 +1874,9 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "year_end",
         // Schema 0037: the book's other valid ISBNs, as `export reading` writes them, appended.
         "other_isbns",
+        // Schema 0039: the archive that holds an archival document and its place there, appended.
+        "archive",
+        "archive_location",
     ])
     .with_ids(&["id"]);
     for r in &d.readings {
@@ -1943,6 +1946,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.number_of_volumes),
             n(r.year_end),
             r.other_isbns.join("; "),
+            o(&r.archive),
+            o(&r.archive_location),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.

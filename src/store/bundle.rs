@@ -127,6 +127,8 @@ pub const TABLES: &[Table] = &[
             "type_inferred",
             "year_end",
             "year_end_month",
+            "archive",
+            "archive_location",
         ],
         order: "id",
         has_id: true,

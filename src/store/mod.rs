@@ -69,6 +69,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0036_year_end", include_str!("../../schema/0036_year_end.sql")),
     ("0037_other_isbn", include_str!("../../schema/0037_other_isbn.sql")),
     ("0038_editors_truncated", include_str!("../../schema/0038_editors_truncated.sql")),
+    ("0039_archive", include_str!("../../schema/0039_archive.sql")),
 ];
 
 /// The schema version this binary writes.

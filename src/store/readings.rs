@@ -122,6 +122,13 @@ struct Stored {
     /// The number of volumes of a multi-volume work (schema 0033).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     number_of_volumes: Option<String>,
+    /// The archive that holds the item (CSL `archive`; schema 0039).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    archive: Option<String>,
+    /// The item's place in its archive, a shelfmark or call number (CSL
+    /// `archive_location`; schema 0039).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    archive_location: Option<String>,
     /// The year is approximate ("circa 1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
@@ -182,6 +189,8 @@ impl Stored {
             original_title,
             volume_title,
             number_of_volumes,
+            archive,
+            archive_location,
             type_inferred,
             date_approximate,
             date_copyright,
@@ -256,6 +265,8 @@ impl Stored {
             original_title,
             volume_title,
             number_of_volumes,
+            archive,
+            archive_location,
             date_approximate,
             date_copyright,
             authors_truncated,
@@ -729,6 +740,8 @@ impl Stored {
             original_title: r.original_title.clone(),
             volume_title: r.volume_title.clone(),
             number_of_volumes: r.number_of_volumes.clone(),
+            archive: r.archive.clone(),
+            archive_location: r.archive_location.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
             date_copyright: r.year.is_some() && r.date_copyright && !r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
@@ -1386,6 +1399,8 @@ impl Stored {
             original_title: self.merged_original_title(r, &mut kept),
             volume_title: self.merged_volume_title(r, &mut kept),
             number_of_volumes: pick(&r.number_of_volumes, &self.number_of_volumes),
+            archive: pick(&r.archive, &self.archive),
+            archive_location: pick(&r.archive_location, &self.archive_location),
             day_end: None,
             season_end: None,
         };
@@ -1640,6 +1655,8 @@ impl Stored {
             original_title: titled("original_title", &r.original_title, &self.original_title),
             volume_title: titled("volume_title", &r.volume_title, &self.volume_title),
             number_of_volumes: take("number_of_volumes", &r.number_of_volumes, &self.number_of_volumes),
+            archive: take("archive", &r.archive, &self.archive),
+            archive_location: take("archive_location", &r.archive_location, &self.archive_location),
             day_end: None,
             season_end: None,
         };
@@ -1781,6 +1798,8 @@ impl Stored {
             original_title: pick(&self.original_title, &r.original_title),
             volume_title: pick(&self.volume_title, &r.volume_title),
             number_of_volumes: pick(&self.number_of_volumes, &r.number_of_volumes),
+            archive: pick(&self.archive, &r.archive),
+            archive_location: pick(&self.archive_location, &r.archive_location),
             day_end: None,
             season_end: None,
         };
@@ -7906,11 +7925,11 @@ impl<'t> ReadingWriter<'t> {
                                       pmid, month_end, series, genre, date_copyright, day_end, season_end,
                                       page_count, credit, licence, series_number, accessed, original_year,
                                       original_title, volume_title, number_of_volumes, type_inferred,
-                                      year_end, year_end_month, editors_truncated)
+                                      year_end, year_end_month, editors_truncated, archive, archive_location)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
                          ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46,
-                         ?47, ?48, ?49, ?50, ?51, ?52, ?53)",
+                         ?47, ?48, ?49, ?50, ?51, ?52, ?53, ?54, ?55)",
             )?
             .execute(params![
                 id,
@@ -7965,7 +7984,9 @@ impl<'t> ReadingWriter<'t> {
                 inferred_column(s.type_inferred),
                 s.end_columns().1,
                 s.end_columns().2,
-                s.editors_truncated
+                s.editors_truncated,
+                s.archive,
+                s.archive_location
             ])?;
         if s.title.starts_with('[') {
             self.bracketed.set(Some(true));
@@ -8604,7 +8625,8 @@ impl<'t> ReadingWriter<'t> {
                         season_end = ?38, page_count = ?39, credit = ?40, licence = ?41,
                         series_number = ?42, accessed = ?43, original_year = ?44, original_title = ?45,
                         volume_title = ?46, number_of_volumes = ?47, type_inferred = ?48,
-                        year_end = ?49, year_end_month = ?50, editors_truncated = ?51
+                        year_end = ?49, year_end_month = ?50, editors_truncated = ?51,
+                        archive = ?52, archive_location = ?53
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -8622,7 +8644,9 @@ impl<'t> ReadingWriter<'t> {
                 inferred_column(new.type_inferred),
                 new.end_columns().1,
                 new.end_columns().2,
-                new.editors_truncated
+                new.editors_truncated,
+                new.archive,
+                new.archive_location
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -9017,6 +9041,12 @@ pub struct Reading {
     /// The number of volumes of a multi-volume work, digits ("2"): CSL
     /// `number-of-volumes`, biblatex `volumes`, RIS `NV` (schema 0033).
     pub number_of_volumes: Option<String>,
+    /// The archive that holds the item ("The National Archives"; CSL
+    /// `archive`, schema 0039).
+    pub archive: Option<String>,
+    /// The item's place in its archive, a shelfmark or call number ("CO
+    /// 98/45"; CSL `archive_location`, schema 0039).
+    pub archive_location: Option<String>,
     /// canon inferred the type; no source stated it (schema 0034). Written
     /// by `export reading` so that another copy reads the guess as one.
     #[serde(skip)]
@@ -9129,7 +9159,8 @@ const READING_COLUMNS: &str = "r.id, r.title, r.year, r.type, r.container, r.doi
                   WHERE r.type IN ('chapter', 'conference-paper') AND p.id <> r.id AND p.type = 'book'
                     AND p.language IS NOT NULL AND trim(p.language) <> ''
                     AND (p.title = trim(r.container) COLLATE NOCASE OR (r.isbn IS NOT NULL AND p.isbn = r.isbn))
-                  ORDER BY p.id LIMIT 1)";
+                  ORDER BY p.id LIMIT 1),
+                r.archive, r.archive_location";
 
 /// One row of [`READING_COLUMNS`] as a [`Reading`].
 fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
@@ -9168,6 +9199,8 @@ fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
             .unwrap_or_default(),
         editors_truncated: r.get::<_, Option<i64>>(54)?.unwrap_or(0) != 0,
         container_language: r.get(55)?,
+        archive: r.get(56)?,
+        archive_location: r.get(57)?,
         id: r.get(0)?,
         title: r.get(1)?,
         year: r.get(2)?,

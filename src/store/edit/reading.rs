@@ -106,6 +106,8 @@ pub const BIB_TEXT: &[(&str, &str)] = &[
     ("original_title", "original title"),
     ("volume_title", "volume title"),
     ("number_of_volumes", "number of volumes"),
+    ("archive", "archive"),
+    ("archive_location", "archive location"),
 ];
 
 /// A typed reference field (`column` one of [`BIB_TEXT`]) read by the
@@ -121,7 +123,8 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
         return Ok(Some(v.split_whitespace().collect::<Vec<_>>().join(" ")).filter(|s| !s.is_empty()));
     }
     // The original title as the importers store it: on one line.
-    if matches!(column, "original_title" | "volume_title") {
+    // An archive and a place in it as the importers store them: on one line.
+    if matches!(column, "original_title" | "volume_title" | "archive" | "archive_location") {
         return Ok(Some(crate::import::modules::one_line(v)).filter(|s| !s.is_empty()));
     }
     // The number of volumes as the importers store it ([`crate::import::builder::volume_total`]).
@@ -605,7 +608,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     for (col, v) in &p.bib {
         let kind = if matches!(*col, "original_title" | "volume_title") {
             crate::limits::Kind::Title
-        } else if matches!(*col, "publisher" | "place" | "series" | "container_short" | "genre") {
+        } else if matches!(*col, "publisher" | "place" | "series" | "container_short" | "genre" | "archive") {
             crate::limits::Kind::Name
         } else {
             crate::limits::Kind::Identifier

@@ -139,6 +139,8 @@ const READING_FIELDS: &[Field] = &[
         label: "Number of volumes (of a multi-volume work cited whole)",
         input: Input::Line,
     },
+    Field { name: "archive", label: "Archive (that holds an archival document)", input: Input::Line },
+    Field { name: "archive_location", label: "Archive location (shelfmark or call number)", input: Input::Line },
     Field { name: "annotation", label: "Why read it", input: Input::Lines },
     Field { name: "source_kind", label: "Source kind", input: Input::OptChoice(SOURCE_KINDS) },
     Field { name: "language", label: "Language", input: Input::Line },

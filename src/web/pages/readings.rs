@@ -213,6 +213,8 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("Original title", &r.original_title),
         field("Volume title", &r.volume_title),
         field("Number of volumes", &r.number_of_volumes),
+        field("Archive", &r.archive),
+        field("Archive location", &r.archive_location),
         field("Source kind", &r.source_kind),
         field("Language", &r.language),
         field("Original language", &r.original_language),
@@ -410,6 +412,8 @@ const MORE_FIELDS: &[(&str, &str)] = &[
     ("original_title", "Title in the original language (when the title is its translation)"),
     ("volume_title", "Title of the volume (of a multi-volume work; its number in Volume)"),
     ("number_of_volumes", "Number of volumes (of a multi-volume work cited whole)"),
+    ("archive", "Archive (that holds an archival document)"),
+    ("archive_location", "Archive location (shelfmark or call number)"),
 ];
 
 impl NewReading {
@@ -446,6 +450,8 @@ impl NewReading {
             original_title: self.more("original_title"),
             volume_title: self.more("volume_title"),
             volumes: self.more("number_of_volumes"),
+            archive: self.more("archive"),
+            archive_location: self.more("archive_location"),
         }
     }
 }
