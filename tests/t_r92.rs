@@ -125,9 +125,10 @@ fn mla_report_number_after_the_title_and_series_number_at_the_end() {
         let refs = w.references(style);
         for (title, printed) in [
             ("Theta", format!("Smith, John. Theta Report. No. 5.2, {p} Technical Series 5.")),
-            // The report's number in its series (no series number): after the
-            // series as a whole number is, not "Technical Series, 5.2".
-            ("Omicron", format!("Smith, John. Omicron Report. {p} Technical Series 5.2.")),
+            // (r95: a report's own number, its issue, beside a series with no
+            // number is the report's, printed apart from the series as every
+            // other style prints it; tester93 F9. It was "Technical Series 5.2".)
+            ("Omicron", format!("Smith, John. Omicron Report. No. 5.2, {p} Technical Series.")),
             ("Pi", format!("Smith, John. Pi Report. No. 5.2, {p}")),
             // A number with its own letters is its own designation.
             ("Rho", format!("Smith, John. Rho Report. WP-19-5, {p}")),

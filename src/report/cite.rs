@@ -24,7 +24,7 @@ use serde_json::{Value, json};
 
 use super::formatted;
 use super::pdf::Rich;
-use super::title_language::title_in_another_language;
+use super::title_language::{foreign_main_title, title_in_another_language};
 use crate::import::builder::{EDITION_NAMES, edition_number};
 use crate::import::names::Name;
 use crate::store::readings::Reading;
@@ -827,6 +827,7 @@ impl Style {
         };
         let t = with_report_label(t, r, self.key == "vancouver");
         let t = if self.labels_number { with_label_capitalised_after_stop(t) } else { t };
+        let t = if self.key == "ieee" { with_ieee_report(t, r) } else { t };
         let t = with_report_series(t, r, &self.key);
         let t = with_series_number(t, r, &self.key);
         let t = with_series_group_closed(t, r);
@@ -988,7 +989,7 @@ impl Style {
             _ => t,
         };
         let t = with_doi_address_encoded(t, r);
-        let t = if self.cites_original_title() { with_translation_after_title(t, r) } else { t };
+        let t = if self.cites_original_title(r) { with_translation_after_title(t, r) } else { t };
         with_alternated_quotes(t, r)
     }
 
@@ -2549,8 +2550,9 @@ impl Style {
     /// medicine …]"), Chicago (CMOS 18 §14.95) and Harvard (Cite Them
     /// Right), and any author-date style ([`Style::cites_original_title`]):
     /// the original, then the translation in square brackets
-    /// (tester r62 F3: the bracketed translation alone). Vancouver and AMA
-    /// cite the translation in brackets, as MEDLINE gives it (Citing
+    /// (tester r62 F3: the bracketed translation alone), and in MLA, AMA and
+    /// IEEE as [`Style::cites_original_title`] says. Vancouver cites the
+    /// translation in brackets, as MEDLINE gives it (Citing
     /// Medicine ch. 1, "Article title not in English"), a plain English
     /// title of a work in another language too (tester r78 F7).
     ///
@@ -2571,7 +2573,7 @@ impl Style {
         {
             c.to_mut().volume = Some(n.to_string());
         }
-        if self.cites_original_title() {
+        if self.cites_original_title(r) {
             if let Some(title) = original_and_translation(r) {
                 c.to_mut().title = title;
             }
@@ -2721,9 +2723,26 @@ impl Style {
             .collect()
     }
 
-    fn cites_original_title(&self) -> bool {
+    /// Whether `r`, stored under a translation of its title beside its
+    /// title as published, is cited under both ("Original [Translation]").
+    /// MLA 9 (§2.80) gives the original title, optionally followed by its
+    /// translation in square brackets: MLA printed PubMed's bracketed
+    /// translation alone (tester93 F6), a title no reader finds. AMA 11
+    /// (§3.9.2, non-English-language titles: "both may be given", the original
+    /// first, the translation in brackets) and IEEE give a title in Latin
+    /// letters as published, with the translation after it; one in another
+    /// script by its translation. Vancouver keeps the translation in
+    /// brackets alone, with the language after the pages: Citing Medicine
+    /// ch. 1 ("Article title not in English") cites the English
+    /// translation, as MEDLINE does, and that is the NLM rule, not an error.
+    fn cites_original_title(&self, r: &Reading) -> bool {
+        let latin_original =
+            || r.original_title.as_deref().is_some_and(|o| !o.trim().is_empty() && !in_another_script(o));
         match self.named {
+            Some("ama") => latin_original(),
             Some(named) => matches!(named, "apa" | "chicago" | "harvard"),
+            None if self.key == "mla" => true,
+            None if self.key == "ieee" => latin_original(),
             None => !self.prints_number && !self.places_original_title,
         }
     }
@@ -5849,8 +5868,7 @@ struct Form<'a> {
     foreign: bool,
     /// A report's genre labelled "No." before its number ([`Style`]'s `label_genre`).
     label_genre: bool,
-    /// MLA ([`Style`]'s `labels_number`): a report's number in a series
-    /// given as the series' number ([`number_of_series`]).
+    /// MLA ([`Style`]'s `labels_number`), which labels a number itself.
     labels_number: bool,
     /// Vancouver (Citing Medicine): name suffixes without periods, a
     /// magazine cited as a journal, a report's own label.
@@ -6003,7 +6021,17 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     let in_book = parent_kind == Some("book") && book_title(r).is_some();
     let book_in_english = if in_book { book_english(r) } else { english };
     let cited = with_first_capital(&cited_title(&r.title));
-    let title = if !english && book_in_english { as_written(&cited) } else { processor_title(&cited) };
+    // An English work whose main title is a phrase in another language
+    // before an English subtitle: the phrase as written, the subtitle cased
+    // by the style (tester94 F7: "Por la salud del pueblo: Community Health
+    // Workers in Mexico"; CMOS 17 §8.164 keeps a foreign phrase's case).
+    let foreign_main = foreign_main_title(&cited, english_container(r))
+        .filter(|_| english && !in_book && title_markup(&cited).is_none());
+    let title = match foreign_main {
+        Some(at) => format!("{}{VERBATIM_MARK}{}", as_written(&cited[..at]), with_letters_kept(&cited[at..], false)),
+        None if !english && book_in_english => as_written(&cited),
+        None => processor_title(&cited),
+    };
     let mut e = serde_json::Map::new();
     e.insert("type".into(), json!(kind));
     e.insert("title".into(), json!(title));
@@ -6134,8 +6162,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     // A number that is not an issue ([`number_not_issue`]): CSL's `number`
     // (hayagriva's serial number), which the styles print as a report's
     // number ("Report No. WHO/HIS/2019.1", APA 7 §10.4) or a work's number.
-    let in_series = form.labels_number.then(|| number_of_series(r)).flatten();
-    let number = number_not_issue(r, kind).filter(|_| in_series.is_none());
+    let number = number_not_issue(r, kind);
     if let Some(n) = number {
         // A report's number as written ([`VERBATIM_MARK`]): "136" and
         // "HMK-2018-3" are not to be labelled "No." or "Nos." again, nor a
@@ -6429,7 +6456,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                 let number = if volume_in_series {
                     r.volume.as_deref()
                 } else {
-                    r.issue.as_deref().filter(|n| whole_number(n) || !form.prints_series_number())
+                    book_series_number(r).filter(|n| whole_number(n) || !form.prints_series_number())
                 };
                 // The series is the book's, in the book's language.
                 let mut series = series_parent(series, number);
@@ -6463,8 +6490,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // A thesis's number in its series is its issue or its series
             // number, as the importers keep it ([`thesis_in_series`]).
             let series_number = (kind == "book" && r.series.is_some())
-                || (kind == "thesis" && thesis_in_series(r).is_some() && r.series_number.is_none())
-                || in_series.is_some();
+                || (kind == "thesis" && thesis_in_series(r).is_some() && r.series_number.is_none());
             if let (Some(i), false, None) = (&r.issue, series_number, number) {
                 e.insert("issue".into(), json!(i));
             }
@@ -6484,7 +6510,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // `collection-title` (a book has no container, so it is never
             // taken for one).
             if let ("book", Some(series)) = (kind, &r.series) {
-                let n = r.issue.as_deref().filter(|n| whole_number(n) || !form.prints_series_number());
+                let n = book_series_number(r).filter(|n| whole_number(n) || !form.prints_series_number());
                 e.insert("parent".into(), series_parent(series, n));
             }
             // A report's number in its series (beside its own number, the
@@ -6495,8 +6521,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                 // ("; 23.1") or not at all: canon prints it, labelled as a
                 // whole number is ([`with_series_number`]; tester r91 F3).
                 let numbered = r.series_number.as_deref().filter(|n| whole_number(n));
-                let in_series = in_series.filter(|n| whole_number(n) && r.series_number.is_none());
-                let parent = series_parent(series, numbered.or(in_series));
+                let parent = series_parent(series, numbered);
                 e.insert("parent".into(), json!({ "type": "anthology", "parent": parent }));
             }
             // A thesis in a series ("Acta Universitatis Upsaliensis", a
@@ -8972,7 +8997,19 @@ fn preprint_server(r: &Reading) -> Option<&str> {
 fn english_item(r: &Reading) -> bool {
     match first_language(r) {
         Some(l) => english_tag(l),
-        None => !title_not_english(&r.title),
+        None => !title_not_english(&r.title) || foreign_main_title(&r.title, english_container(r)).is_some(),
+    }
+}
+
+/// Whether the periodical or book `r` is in is English: by its stored
+/// language, else by its name's own words ([`name_in_english`]: "Global
+/// Public Health", "Journal of …").
+fn english_container(r: &Reading) -> bool {
+    let stored =
+        r.container_language.as_deref().and_then(|l| l.split([';', ',']).map(str::trim).find(|l| !l.is_empty()));
+    match stored {
+        Some(l) => english_tag(l),
+        None => r.container.as_deref().is_some_and(|c| name_in_english(c) == Some(true)),
     }
 }
 
@@ -9146,21 +9183,13 @@ fn with_report_label(mut t: Rich, r: &Reading, vancouver: bool) -> Rich {
     with_number_word_once(t, n)
 }
 
-/// A report's one number beside its series and no number in that series
-/// ("No. 985", "WHO Technical Report Series"): its number in the series,
-/// as MLA prints it ("WHO Technical Report Series 985", MLA Handbook 9th
-/// ed., "Series"), not as a number of its own apart from the series it
-/// belongs to ("Technical Report. no. 985, WHO, 2010. WHO Technical Report
-/// Series."; tester r90 F6). A report with a genre keeps its number
-/// with the genre.
-fn number_of_series(r: &Reading) -> Option<&str> {
-    let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
-    // With a genre the number is the genre's ("Working Paper no. 22323",
-    // MLA's own example): printed with it.
-    if r.kind != "report" || blank(&r.series) || !blank(&r.series_number) || !blank(&r.genre) {
-        return None;
-    }
-    r.issue.as_deref().map(str::trim).filter(|n| !n.is_empty())
+/// A book's (or a chapter's book's) number in its series: its series
+/// number where one is stored, else its issue, where the importers keep
+/// BibTeX's `number` beside `series`. A chapter with both printed the issue
+/// as the series' number and its series number nowhere, in AMA and every
+/// other style.
+fn book_series_number(r: &Reading) -> Option<&str> {
+    [&r.series_number, &r.issue].into_iter().flatten().map(|n| n.trim()).find(|n| !n.is_empty())
 }
 
 /// MLA's label that begins an element after a full stop, capitalised as
@@ -9257,6 +9286,77 @@ fn with_report_series(mut t: Rich, r: &Reading, style: &str) -> Rich {
     t
 }
 
+/// A report in IEEE as its reference guide cites one, "“Title,” 2nd ed.,
+/// Series, no. 7, Publisher, City, Rep. 12, Month Year." (IEEE Reference
+/// Guide, "Reports": "Rep." before the number, "Tech. Rep." for a technical
+/// report): the bundled style prints a report's number bare after the
+/// place ("Warszawa, 12, May 2016") and neither its edition nor its series
+/// (tester93 F9). A number the style labelled with the stored genre
+/// ("Technical Report No. 964") keeps it, "Technical Report" in IEEE's
+/// abbreviation.
+fn with_ieee_report(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "report" {
+        return t;
+    }
+    let Some(title) = find_title(&t.text, r) else { return t };
+    if let Some(n) = number_not_issue(r, "report") {
+        let bare = number_word(n).map_or(n, |(_, rest)| rest);
+        let genre = cited_genre(r);
+        let genre = genre.as_deref().map(str::trim).filter(|g| !g.is_empty());
+        match genre {
+            None => {
+                let printed = format!(", {n}");
+                if let Some(at) = t.text[title.end..].find(&printed).map(|i| title.end + i)
+                    && !t.text[at + printed.len()..].starts_with(char::is_alphanumeric)
+                {
+                    splice(&mut t, at + 2..at + printed.len(), &format!("Rep. {bare}"));
+                }
+            }
+            Some(g) if g.eq_ignore_ascii_case("technical report") => {
+                for label in [format!("{g} No. {n}"), format!("{g} {n}")] {
+                    if let Some(found) = find_case_insensitive(&t.text[title.end..], &label) {
+                        let at = title.end + found.start..title.end + found.end;
+                        splice(&mut t, at, &format!("Tech. Rep. {bare}"));
+                        break;
+                    }
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    // The edition and the series, after the title as a book's edition.
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+        let e = edition_in_words(e);
+        let printed = match edition_number(e) {
+            Some(1) => None,
+            Some(k) => Some(format!("{} ed.", ordinal(k))),
+            None if e == "Revised" => Some("Rev. ed.".to_string()),
+            None => Some(edition_as_printed(e, Some("ed.")).unwrap_or_else(|| e.to_string())),
+        };
+        if let Some(p) = printed.filter(|p| find_case_insensitive(&t.text[title.end..], p).is_none()) {
+            parts.push(p);
+        }
+    }
+    if let Some(series) = r.series.as_deref().map(str::trim).filter(|s| !s.is_empty())
+        && find_case_insensitive(&t.text, series).is_none()
+    {
+        match r.series_number.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+            Some(n) => parts.push(format!("{series}, no. {n}")),
+            None => parts.push(series.to_string()),
+        }
+    }
+    if parts.is_empty() {
+        return t;
+    }
+    // After the title's closing quotation mark and its comma (“Title,” ).
+    let rest = &t.text[title.end..];
+    let Some(gap) = rest.find(' ').filter(|i| *i <= 4 && rest[..*i].contains(',')) else { return t };
+    let at = title.end + gap + 1;
+    splice(&mut t, at..at, &format!("{}, ", parts.join(", ")));
+    t
+}
+
 /// A series group whose series ends in ")" ("(Cahiers (Nouvelle série)",
 /// "(GeneReviews(R)"): the processor took the series' own ")" for the
 /// group's and printed no other (tester r81 F8: unbalanced parentheses in
@@ -9323,12 +9423,12 @@ fn with_series_number(mut t: Rich, r: &Reading, style: &str) -> Rich {
         && matches!(style, "vancouver" | "harvard" | "chicago" | "ama" | "mla");
     let number = match thesis_in_series(r) {
         Some((_, n)) => n,
-        None if r.kind == "report" => {
-            // MLA prints a report's own number with its series when the
-            // series has no number of its own ([`number_of_series`]).
-            r.series_number.as_deref().or_else(|| number_of_series(r).filter(|_| style == "mla"))
-        }
-        None if book => r.issue.as_deref(),
+        // A report's own number (its issue) is no number in its series:
+        // printed apart, as every style prints it ("No. 12, …", "Report No.
+        // 12"; tester93 F9: MLA printed "Série B. Textos Básicos de Saúde
+        // 12" for a report numbered 12 in an unnumbered series).
+        None if r.kind == "report" => r.series_number.as_deref(),
+        None if book => book_series_number(r),
         None => None,
     };
     let (Some(series), Some(n)) = (r.series.as_deref().map(str::trim), number.map(str::trim)) else {
@@ -9529,7 +9629,7 @@ fn with_ama_series(mut t: Rich, r: &Reading) -> Rich {
         !matches!(r.kind.as_str(), "book" | "thesis") && r.volume_title.is_none() && r.number_of_volumes.is_none();
     let number = match thesis_in_series(r) {
         Some((_, n)) => n,
-        None => r.issue.as_deref().or(r.volume.as_deref().filter(|_| volume_in_series)),
+        None => book_series_number(r).or(r.volume.as_deref().filter(|_| volume_in_series)),
     }
     .map(str::trim)
     .filter(|n| !n.is_empty());
@@ -11438,6 +11538,7 @@ fn with_source_case(mut t: Rich, r: &Reading, chicago: bool, short_printed: bool
         };
         if n == 0 {
             last_word_capitalised(&src, &text[start..start + src.len()], &mut want);
+            without_case_unasked(&src, &text[start..start + src.len()], &mut want);
         }
         let mut out = text.clone();
         for (k, w) in want.iter().enumerate() {
@@ -11480,6 +11581,33 @@ fn last_word_capitalised(src: &[char], printed: &[char], want: &mut [Option<bool
     let minor = MINOR_WORDS.contains(&word.as_str()) || LONG_PREPOSITIONS.contains(&word.as_str());
     if begin > 0 && minor && want[begin].is_none() && !vowelless(&word) {
         want[begin] = Some(true);
+    }
+}
+
+/// A minor word written with a capital after an abbreviation's stop ("King
+/// Jr. And The Movement") is put in small letters ([`source_case`]) only
+/// where the style title-cased the title, as the lowered "The" shows: a
+/// style that prints the title as written (APA, Harvard, a title in
+/// sentence case) printed "Jr. and The".
+fn without_case_unasked(src: &[char], printed: &[char], want: &mut [Option<bool>]) {
+    let word_start = |k: usize| k == 0 || !src[k - 1].is_alphanumeric() && src[k - 1] != '\'';
+    let after_abbreviation = |k: usize| k >= 2 && src[k - 2] == '.' && src[k].is_uppercase();
+    let word_at =
+        |k: usize| -> String { src[k..].iter().take_while(|c| c.is_alphanumeric()).collect::<String>().to_lowercase() };
+    let lowered = (1..src.len()).any(|k| {
+        word_start(k)
+            && !after_abbreviation(k)
+            && src[k].is_uppercase()
+            && printed[k].is_lowercase()
+            && MINOR_WORDS.contains(&word_at(k).as_str())
+    });
+    if lowered {
+        return;
+    }
+    for (k, w) in want.iter_mut().enumerate().take(src.len()).skip(1) {
+        if *w == Some(false) && after_abbreviation(k) && word_start(k) {
+            *w = None;
+        }
     }
 }
 
@@ -11570,11 +11698,32 @@ fn source_case(src: &[char], chicago: bool) -> Vec<Option<bool>> {
             // letters ("Anti-racism", "Re-examination": CMOS 17th ed.
             // §8.161, rule 1; tester r41 C6: "Re-Examination").
             want[i] = Some(false);
-        } else if i >= 2 && src[i - 1] == ' ' && matches!(src[i - 2], ',' | ';') {
+        } else if i >= 2
+            && src[i - 1] == ' '
+            && (matches!(src[i - 2], ',' | ';') || src[i - 2] == '.' && abbreviation_ends_at(src, i - 2))
+        {
+            // After a comma or semicolon, and after an abbreviation's full
+            // stop, which ends no sentence ("King Jr. and the Movement",
+            // "in the U.K. and the U.S.", "W. E. B. Du Bois": tester94 F2
+            // printed "Jr. And", "U.K. And"): a minor word written small
+            // stays so.
+            // (After an abbreviation in any case: title case made "And"
+            // of a source's "Jr. And The" only because of the stop.)
             let w: String = word.iter().collect();
+            let w = if src[i - 2] == '.' { w.to_lowercase() } else { w };
             if MINOR_WORDS.contains(&w.as_str()) {
                 want[i] = Some(false);
             }
+        } else if i >= 3
+            && word == ['a', 'l']
+            && src.get(end) == Some(&'.')
+            && src[..i - 1].ends_with(&['e', 't'])
+            && (i == 3 || !src[i - 4].is_alphanumeric())
+        {
+            // "et al." written small: Latin, not an English word to
+            // capitalise ("Smith Et Al. And the Critics").
+            want[i - 3] = Some(false);
+            want[i] = Some(false);
         } else if chicago
             && i >= 2
             && src[i - 1] == ' '
@@ -11594,6 +11743,36 @@ fn source_case(src: &[char], chicago: bool) -> Vec<Option<bool>> {
         i = end;
     }
     want
+}
+
+/// Words whose full stop marks an abbreviation, not a sentence's end, in
+/// small letters: a name's suffix ("Jr.", "Sr."), a title ("Dr.", "St."),
+/// a company's ("Inc.", "Ltd."), a number's label ("No.", "Vol."), Latin
+/// ("vs.", "etc.", "cf.", "ca.", "al." of "et al.").
+const ABBREVIATIONS: &[&str] = &[
+    "jr", "sr", "st", "dr", "mr", "mrs", "ms", "mt", "ft", "prof", "rev", "gen", "gov", "sen", "rep", "hon", "inc",
+    "ltd", "co", "corp", "bros", "no", "nos", "vol", "vols", "ed", "eds", "pp", "fig", "suppl", "dept", "univ", "vs",
+    "v", "etc", "cf", "ca", "approx", "al", "viz",
+];
+
+/// Whether the full stop at `src[dot]` ends an abbreviation rather than a
+/// sentence: the word before it is one of [`ABBREVIATIONS`], a single
+/// letter (an initial: "W. E. B. Du Bois"), or has stops inside it ("U.K.",
+/// "U.S.", "e.g.", "Ph.D."). Title case capitalises a minor word after a
+/// sentence's end only (CMOS 17 §8.159; tester94 F2).
+fn abbreviation_ends_at(src: &[char], dot: usize) -> bool {
+    let begin = src[..dot]
+        .iter()
+        .rposition(|c| c.is_whitespace() || matches!(c, '(' | '[' | '"' | '“' | '‘'))
+        .map_or(0, |b| b + 1);
+    let word: String = src[begin..dot].iter().collect();
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 0 {
+        return false;
+    }
+    word.contains('.')
+        || letters == 1 && word.chars().count() == 1
+        || ABBREVIATIONS.contains(&word.to_lowercase().as_str())
 }
 
 /// Prefixes that, joined by a hyphen, leave the second element of a

@@ -219,6 +219,36 @@ pub(crate) fn title_in_another_language(title: &str) -> bool {
     marks >= 2 && marks > english
 }
 
+/// Where the main title of an English work ends (a byte offset into
+/// `title`), when that main title is a phrase in another language and the
+/// subtitle after its colon, question mark or exclamation mark is English:
+/// "Por la salud del pueblo: community health workers in Mexico", "Salud
+/// para todos? primary care in Latin America" (tester94 F7). Such a title
+/// is an English one (in an English journal), judged by its words as a
+/// whole, not by its first ones; title case leaves the foreign phrase in
+/// its own capitalisation and cases the English subtitle: "Por la salud del
+/// pueblo: Community Health Workers in Mexico" (CMOS 17 §8.164).
+///
+/// The main title is in another language by [`title_in_another_language`];
+/// the subtitle is English when it bears no mark of another language, has
+/// two words or more, and has an English function word: one that English
+/// alone writes ("the", "of", "for"), or, in an English periodical
+/// (`english_container`), one that other languages write too ("in", "a").
+pub(crate) fn foreign_main_title(title: &str, english_container: bool) -> Option<usize> {
+    let (at, sep) = title
+        .char_indices()
+        .find(|&(i, c)| matches!(c, ':' | '?' | '!') && title[i + c.len_utf8()..].starts_with(char::is_whitespace))?;
+    let (main, rest) = (&title[..at], &title[at + sep.len_utf8()..]);
+    if !title_in_another_language(main) {
+        return None;
+    }
+    let sub = words(rest);
+    let marks: usize = (0..sub.len()).map(|i| marks_of(&sub, i)).sum();
+    let english = |w: &Word<'_>| english_weight(&w.lower);
+    let told = sub.iter().any(|w| english(w) == 2) || english_container && sub.iter().any(|w| english(w) > 0);
+    (sub.len() >= 2 && marks == 0 && told).then_some(at)
+}
+
 /// One word of a title as the rule reads it.
 struct Word<'a> {
     /// As written, without the punctuation around it.
@@ -403,6 +433,33 @@ mod tests {
             assert!(!title_in_another_language(t), "{t}");
         }
     }
+    #[test]
+    fn a_foreign_main_title_before_an_english_subtitle_is_told() {
+        // (Tester94 F7.)
+        let por = "Por la salud del pueblo: community health workers in Mexico";
+        assert_eq!(foreign_main_title(por, true), Some("Por la salud del pueblo".len()));
+        let salud = "Salud para todos? primary care in Latin America";
+        assert_eq!(foreign_main_title(salud, true), Some("Salud para todos".len()));
+        // Without an English journal, "in" alone does not tell English
+        // (an Italian subtitle writes it too; in an English journal it is
+        // taken for English, a limit of the rule).
+        assert_eq!(foreign_main_title(salud, false), None);
+        assert_eq!(foreign_main_title("Salute dei migranti: bambini in ospedale", false), None);
+        let fr = "La santé des migrants: a review of the evidence";
+        assert_eq!(foreign_main_title(fr, false), Some("La santé des migrants".len()));
+        for t in [
+            "Saúde indígena e colonialismo no Brasil: uma revisão crítica",
+            "Salute e migrazione in Italia: una revisione",
+            "Gesundheit und Migration: Kinder in Berlin",
+            "La salud de los pueblos: México",
+            "Health for all? Primary care in Latin America",
+            "Buen vivir and health in the Andes",
+            "El Niño: malaria in Peru",
+        ] {
+            assert_eq!(foreign_main_title(t, true), None, "{t}");
+        }
+    }
+
     #[test]
     fn titles_in_tagalog_yoruba_and_other_african_languages_are_not_english() {
         // (Tester r93 F3.)
