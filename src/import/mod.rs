@@ -3,6 +3,7 @@
 
 pub mod bibtex;
 pub mod builder;
+pub mod cfb_check;
 pub mod csl_json;
 pub mod curriculum_inventory;
 pub mod dates;

@@ -13,7 +13,7 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use calamine::{Data, Dimensions, Range, Reader, Sheets};
 use csv::StringRecord;
 
@@ -233,6 +233,18 @@ fn open_book(path: &Path, kind: Kind) -> Result<Sheets<BufReader<File>>> {
              Protect Workbook ▸ Encrypt with Password, cleared) and save it, then import that file"
         )
     };
+    // calamine follows a compound file's sector chains as written: one that
+    // loops is read until memory runs out. Checked first, for both readers below.
+    if kind == Kind::Xls {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {file}"))?;
+        if let Err(damage) = super::cfb_check::check(&bytes) {
+            bail!(
+                "{file}: not a readable workbook: its compound-file structure is damaged ({damage}); expected an \
+                 Excel 97-2003 workbook (or a password-protected .xlsx) as a spreadsheet program saves it: open it \
+                 there and save it again"
+            );
+        }
+    }
     // A password-protected .xlsx is an OLE compound file holding an
     // `EncryptedPackage` stream: it looks like an .xls by its first bytes.
     if kind == Kind::Xls
