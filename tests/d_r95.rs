@@ -30,6 +30,60 @@ struct Cfb {
     sectors: Vec<[u8; 512]>,
 }
 
+/// A compound file whose 4096-byte `Workbook` stream holds `biff` (then zeros).
+fn xls_with(biff: &[u8]) -> Vec<u8> {
+    let mut c = Cfb::good();
+    let mut padded = biff.to_vec();
+    assert!(padded.len() <= 4096);
+    padded.resize(4096, 0);
+    for (i, chunk) in padded.chunks(512).enumerate() {
+        c.sectors[1 + i].copy_from_slice(chunk);
+    }
+    c.bytes()
+}
+
+fn record(typ: u16, data: &[u8]) -> Vec<u8> {
+    let mut out = typ.to_le_bytes().to_vec();
+    out.extend_from_slice(&(data.len() as u16).to_le_bytes());
+    out.extend_from_slice(data);
+    out
+}
+
+/// A BIFF8 Number record: `value` at (row, col), 0-based.
+fn number(row: u16, col: u16, value: f64) -> Vec<u8> {
+    let mut d = row.to_le_bytes().to_vec();
+    d.extend_from_slice(&col.to_le_bytes());
+    d.extend_from_slice(&[15, 0]);
+    d.extend_from_slice(&value.to_le_bytes());
+    record(0x0203, &d)
+}
+
+/// A BIFF8 workbook stream: one worksheet "Modules" holding `cells`.
+fn biff(cells: &[Vec<u8>]) -> Vec<u8> {
+    let bof = |dt: u16| {
+        let mut d = vec![0x00, 0x06];
+        d.extend_from_slice(&dt.to_le_bytes());
+        d.extend_from_slice(&[0; 12]);
+        record(0x0809, &d)
+    };
+    let name = b"Modules";
+    let mut bound = vec![0u8; 6];
+    bound.push(name.len() as u8);
+    bound.push(0);
+    bound.extend_from_slice(name);
+    let globals = bof(5).len() + 4 + bound.len() + 4;
+    bound[..4].copy_from_slice(&(globals as u32).to_le_bytes());
+    let mut out = bof(5);
+    out.extend(record(0x0085, &bound));
+    out.extend(record(0x000A, &[]));
+    out.extend(bof(0x10));
+    for c in cells {
+        out.extend_from_slice(c);
+    }
+    out.extend(record(0x000A, &[]));
+    out
+}
+
 impl Cfb {
     fn good() -> Cfb {
         let mut table = vec![FATSECT, END];
@@ -240,16 +294,138 @@ fn audit_refuses_a_looping_compound_file_in_either_list() {
 #[test]
 fn a_sound_compound_file_passes_the_check() {
     let w = Workdir::new();
-    for (name, bytes) in [("plain", Cfb::good().bytes()), ("loop past its size", {
-        // A chain that goes on past the stream's 4096 bytes is never followed there.
-        let mut c = Cfb::good();
-        c.table[9] = 2;
-        c.bytes()
-    })] {
+    for (name, bytes) in [
+        ("plain", Cfb::good().bytes()),
+        ("loop past its size", {
+            // A chain that goes on past the stream's 4096 bytes is never followed there.
+            let mut c = Cfb::good();
+            c.table[9] = 2;
+            c.bytes()
+        }),
+    ] {
         let f = w.write("m.xls", bytes);
         let (code, err) = limited(&w, &["import", "modules", f.to_str().unwrap()]);
         assert_eq!(code, Some(1), "{name}: {err}");
         assert!(!err.contains("compound-file"), "{name}: {err}");
         assert!(err.contains("no sheet"), "{name}: {err}");
     }
+}
+
+/// One stray value far from a list made calamine lay the sheet out as the
+/// whole rectangle up to it (a six-cell .xlsx at XFD1048576: 512 GiB asked
+/// for, the process killed). A sheet spread over more than 2^24 cells is
+/// refused with the cell that passed the limit; one within it is read.
+#[test]
+fn an_xlsx_sheet_spread_past_the_limit_is_refused_and_one_within_it_read() {
+    let xlsx = |far: Option<(u32, u16)>| {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.set_name("Modules").unwrap();
+        for (c, h) in ["module_code", "module_title", "session_title"].iter().enumerate() {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        for (c, v) in ["M1", "One", "Cells"].iter().enumerate() {
+            ws.write_string(1, c as u16, *v).unwrap();
+        }
+        if let Some((r, c)) = far {
+            ws.write_string(r, c, "x").unwrap();
+        }
+        wb.save_to_buffer().unwrap()
+    };
+    for (far, cell, spread) in [
+        ((1_048_575, 16_383), "XFD1048576", "from A1 to XFD1048576 (17179869184 cells)"),
+        ((1_024, 16_383), "XFD1025", "from A1 to XFD1025 (16793600 cells)"),
+        ((1_048_575, 16), "Q1048576", "from A1 to Q1048576 (17825792 cells)"),
+    ] {
+        let w = Workdir::new();
+        let f = w.write("m.xlsx", xlsx(Some(far)));
+        for command in ["modules", "reading"] {
+            let (code, err) = limited(&w, &["import", command, f.to_str().unwrap()]);
+            let option = "--sheet";
+            assert_eq!(
+                (code, err.trim()),
+                (
+                    Some(1),
+                    format!(
+                        "canon: {}:Modules!{cell}: sheet \"Modules\" cannot be read: its cells spread {spread}, more \
+                         than canon reads in one sheet (16777216); expected a list: clear what lies far from it \
+                         (this cell is the first found past the limit) and save the workbook again, or read another \
+                         sheet with {option} NAME",
+                        f.display()
+                    )
+                    .as_str()
+                ),
+                "{command} {cell}"
+            );
+            assert!(!w.db().exists(), "{command} {cell}");
+        }
+    }
+    // Within the limit (1,024 rows of 16,384 columns: 2^24 exactly), the far value is read, and said.
+    let w = Workdir::new();
+    let f = w.write("m.xlsx", xlsx(Some((1_023, 16_383))));
+    let (code, err) = limited(&w, &["import", "modules", f.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}:Modules!XFD1024: cell XFD1024 holds \"x\" but its column has no header; expected a header above it, \
+             or the cell cleared",
+            f.display()
+        )),
+        "{err}"
+    );
+    // And without it, the list imports.
+    let f = w.write("ok.xlsx", xlsx(None));
+    let (code, err) = limited(&w, &["import", "modules", f.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM module"), 1);
+}
+
+/// An .xls is laid out whole as calamine opens it: a sheet whose cells
+/// spread too far, or whose DIMENSIONS record declares too many, is refused
+/// before calamine reserves room for it; the message names the sheet and cell.
+#[test]
+fn an_xls_sheet_spread_or_declared_past_the_limit_is_refused() {
+    let dims = |rf: u32, rl: u32, cf: u16, cl: u16| {
+        let mut d = rf.to_le_bytes().to_vec();
+        d.extend_from_slice(&rl.to_le_bytes());
+        d.extend_from_slice(&cf.to_le_bytes());
+        d.extend_from_slice(&cl.to_le_bytes());
+        d.extend_from_slice(&[0, 0]);
+        record(0x0200, &d)
+    };
+    let tail = " (an Excel 97-2003 workbook is read whole: no sheet of it can be read until then)";
+    let cases: Vec<(Vec<u8>, String)> = vec![
+        (
+            biff(&[number(0, 0, 1.0), number(65_535, 65_535, 2.0)]),
+            format!(
+                "Modules!CRXP65536: sheet \"Modules\" cannot be read: its cells spread from A1 to CRXP65536 \
+                 (4294967296 cells), more than canon reads in one sheet (16777216); expected a list: clear what lies \
+                 far from it (this cell is the first found past the limit) and save the workbook again{tail}"
+            ),
+        ),
+        (
+            biff(&[dims(0, 4_000_000_000, 0, 200), number(0, 0, 1.0)]),
+            "sheet \"Modules\" cannot be read: its dimensions record declares 4000000000 rows by 200 columns, more \
+             cells than canon reads in one sheet (16777216) and more than an Excel 97-2003 sheet holds (65536 rows \
+             by 256 columns); the workbook is damaged: open it in a spreadsheet program and save it again"
+                .to_string(),
+        ),
+    ];
+    for (stream, want) in cases {
+        for ext in ["xls", "xlsx"] {
+            let w = Workdir::new();
+            let f = w.write(&format!("m.{ext}"), xls_with(&stream));
+            let (code, err) = limited(&w, &["import", "modules", f.to_str().unwrap()]);
+            let sep = if want.starts_with("Modules!") { ":" } else { ": " };
+            assert_eq!((code, err.trim()), (Some(1), format!("canon: {}{sep}{want}", f.display()).as_str()), "{ext}");
+            assert!(!w.db().exists());
+        }
+    }
+    // The same sheet within the limit is read: calamine finds its two numbers.
+    let w = Workdir::new();
+    let f = w.write("m.xls", xls_with(&biff(&[number(0, 0, 1.0), number(300, 200, 2.0)])));
+    let (code, err) = limited(&w, &["import", "modules", f.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("no sheet has a header row"), "{err}");
+    assert!(!err.contains("cannot be read"), "{err}");
 }

@@ -105,7 +105,11 @@ impl fmt::Display for Damage {
                 write!(f, "sector chain breaks off at a free {} (0x{marker:08X}), in {what}", unit(*mini))
             }
             Damage::NoEntry { what, sector, mini } => {
-                write!(f, "sector chain reaches {} {sector}, which the allocation table has no entry for, in {what}", unit(*mini))
+                write!(
+                    f,
+                    "sector chain reaches {} {sector}, which the allocation table has no entry for, in {what}",
+                    unit(*mini)
+                )
             }
         }
     }
@@ -184,14 +188,16 @@ fn entry(b: &[u8], large: bool) -> Entry {
     if let Some(nul) = name.find('\0') {
         name.truncate(nul);
     }
-    let len = if large { u64::from_le_bytes(b[120..128].try_into().unwrap_or([0; 8])) } else { u64::from(u32_at(b, 120)) };
+    let len =
+        if large { u64::from_le_bytes(b[120..128].try_into().unwrap_or([0; 8])) } else { u64::from(u32_at(b, 120)) };
     Entry { name, start: u32_at(b, 116), len }
 }
 
 /// Checks the compound file `bytes` as calamine will read it when it opens
 /// a workbook: `Ok` when every chain it walks ends inside the file without
-/// coming back on itself.
-pub fn check(bytes: &[u8]) -> Result<(), Damage> {
+/// coming back on itself, with the `Workbook` (else `Book`) stream as
+/// calamine will read it, if the file has one.
+pub fn check(bytes: &[u8]) -> Result<Option<Vec<u8>>, Damage> {
     if bytes.len() < 512 || bytes[..8] != SIGNATURE {
         return Err(Damage::NotCompound);
     }
@@ -236,7 +242,7 @@ pub fn check(bytes: &[u8]) -> Result<(), Damage> {
 
     let dir = file.walk(Chain::Directory, &table, u32_at(bytes, 48), u64::MAX)?;
     let entries: Vec<Entry> = dir.chunks_exact(ENTRY).map(|e| entry(e, large)).collect();
-    let Some(root) = entries.first() else { return Ok(()) };
+    let Some(root) = entries.first() else { return Ok(None) };
 
     let mini_table_sectors = u64::from(u32_at(bytes, 64));
     let (mini_table, mini_stream) = if mini_table_sectors > 0 {
@@ -249,17 +255,19 @@ pub fn check(bytes: &[u8]) -> Result<(), Damage> {
     let mini = Sectors { data: &mini_stream, size: MINI_SECTOR, mini: true };
 
     // The streams `Xls::new` reads: the first entry named `Workbook`, else `Book`.
+    let mut workbook = None;
     for name in ["Workbook", "Book"] {
         if let Some(e) = entries.iter().find(|e| e.name.eq_ignore_ascii_case(name)) {
             let what = Chain::Stream(name);
-            if e.len < MINI_CUTOFF {
-                mini.walk(what, &mini_table, e.start, e.len)?;
+            let stream = if e.len < MINI_CUTOFF {
+                mini.walk(what, &mini_table, e.start, e.len)?
             } else {
-                file.walk(what, &table, e.start, e.len)?;
-            }
+                file.walk(what, &table, e.start, e.len)?
+            };
+            workbook = workbook.or(Some(stream));
         }
     }
-    Ok(())
+    Ok(workbook)
 }
 
 #[cfg(test)]
@@ -343,7 +351,7 @@ mod tests {
 
     #[test]
     fn a_good_file_passes() {
-        assert_eq!(check(&Cfb::good().bytes()), Ok(()));
+        assert_eq!(check(&Cfb::good().bytes()), Ok(Some(vec![0; 4096])));
     }
 
     #[test]
@@ -378,7 +386,7 @@ mod tests {
         // calamine stops at the stream's declared 4096 bytes (sectors 2–9).
         let mut c = Cfb::good();
         c.table[9] = 2;
-        assert_eq!(check(&c.bytes()), Ok(()));
+        assert_eq!(check(&c.bytes()).map(|s| s.map(|s| s.len())), Ok(Some(4096)));
     }
 
     #[test]
@@ -429,7 +437,7 @@ mod tests {
             t[4 * i..4 * i + 4].copy_from_slice(&v.to_le_bytes());
         }
         c.sectors[10] = t;
-        assert_eq!(check(&c.bytes()), Ok(()));
+        assert_eq!(check(&c.bytes()), Ok(Some(vec![0; 300])));
         t[12..16].copy_from_slice(&1u32.to_le_bytes());
         c.sectors[10] = t;
         let d = check(&c.bytes()).unwrap_err();
@@ -473,5 +481,4 @@ mod tests {
         b.truncate(512 + 3 * 512 + 100);
         assert_eq!(check(&b), Err(Damage::PastEnd { what: Chain::Stream("Workbook"), sector: 4, mini: false }));
     }
-
 }

@@ -31,6 +31,7 @@ pub mod title_text;
 pub mod translit;
 pub mod workbook;
 pub mod wos;
+pub mod xls_extent;
 pub mod zotero_csv;
 
 use std::fmt;
