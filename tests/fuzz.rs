@@ -261,13 +261,18 @@ fn isolated(test: &str, body: impl FnOnce()) {
     };
     let what = if hung {
         format!("hung (one case ran over {} s; killed)", HANG.as_secs())
+    } else if status.code() == Some(101) {
+        "failed (a case panicked or took over 2 s: see the child's message below)".to_string()
     } else {
         format!(
             "failed ({status}; a case over the memory limit of {MEMORY_LIMIT_KB} KiB ends in SIGABRT after \
              \"memory allocation of N bytes failed\")"
         )
     };
-    let tail: Vec<&str> = stderr.lines().rev().take(15).collect::<Vec<_>>().into_iter().rev().collect();
+    // The child's own verdict first (a backtrace can push it out of the last lines).
+    let verdict = stderr.lines().filter(|l| l.starts_with("fuzz target") || l.contains("panicked at"));
+    let last = stderr.lines().rev().take(15).collect::<Vec<_>>().into_iter().rev();
+    let tail: Vec<&str> = verdict.chain(last).collect();
     panic!(
         "fuzz test {test} with seed {seed} {what}{kept}; run the same cases again with \
          CANON_FUZZ_SEED={seed} cargo test --test fuzz {test}\n--- its stderr (last lines) ---\n{}",
