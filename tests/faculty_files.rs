@@ -477,6 +477,8 @@ fn a_header_error_names_the_line_the_header_is_on() {
 }
 
 /// Regression (fuzzing): calamine asserted on this damaged .xls and canon crashed.
+/// The file (735 bytes: a header and part of one sector) names sector 12 as
+/// its directory's start: said since d_r95 checks the compound file first.
 #[test]
 fn a_damaged_workbook_is_an_error_not_a_crash() {
     let w = Workdir::new();
@@ -487,8 +489,9 @@ fn a_damaged_workbook_is_an_error_not_a_crash() {
     assert_eq!(
         err.trim(),
         format!(
-            "canon: {f}: the Excel 97-2003 workbook (.xls) is damaged and cannot be read; expected a workbook a \
-             spreadsheet opens (open it in a spreadsheet program and save it again)"
+            "canon: {f}: not a readable workbook: its compound-file structure is damaged (sector chain runs past \
+             the end of the file at sector 12, in the directory); expected an Excel 97-2003 workbook (or a \
+             password-protected .xlsx) as a spreadsheet program saves it: open it there and save it again"
         )
     );
 }

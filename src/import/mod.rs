@@ -3,6 +3,7 @@
 
 pub mod bibtex;
 pub mod builder;
+pub mod cfb_check;
 pub mod csl_json;
 pub mod curriculum_inventory;
 pub mod dates;
@@ -30,6 +31,7 @@ pub mod title_text;
 pub mod translit;
 pub mod workbook;
 pub mod wos;
+pub mod xls_extent;
 pub mod zotero_csv;
 
 use std::fmt;

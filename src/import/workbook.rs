@@ -13,7 +13,7 @@ use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
-use anyhow::{Result, bail};
+use anyhow::{Context, Result, bail};
 use calamine::{Data, Dimensions, Range, Reader, Sheets};
 use csv::StringRecord;
 
@@ -233,6 +233,22 @@ fn open_book(path: &Path, kind: Kind) -> Result<Sheets<BufReader<File>>> {
              Protect Workbook ▸ Encrypt with Password, cleared) and save it, then import that file"
         )
     };
+    // calamine follows a compound file's sector chains as written: one that
+    // loops is read until memory runs out. Checked first, for both readers below.
+    if kind == Kind::Xls {
+        let bytes = std::fs::read(path).with_context(|| format!("reading {file}"))?;
+        let stream = super::cfb_check::check(&bytes).map_err(|damage| {
+            anyhow::anyhow!(
+                "{file}: not a readable workbook: its compound-file structure is damaged ({damage}); expected an \
+                 Excel 97-2003 workbook (or a password-protected .xlsx) as a spreadsheet program saves it: open it \
+                 there and save it again"
+            )
+        })?;
+        // calamine lays out every sheet of an .xls as it opens it.
+        if let Some(extent) = stream.and_then(|s| super::xls_extent::too_large(&s, MAX_SHEET_CELLS)) {
+            bail!("{}", xls_too_large(path, extent));
+        }
+    }
     // A password-protected .xlsx is an OLE compound file holding an
     // `EncryptedPackage` stream: it looks like an .xls by its first bytes.
     if kind == Kind::Xls
@@ -259,6 +275,118 @@ fn open_book(path: &Path, kind: Kind) -> Result<Sheets<BufReader<File>>> {
             plain_damage(&text)
         )
     })
+}
+
+/// The most cells the rectangle from a sheet's first to its last cell with a
+/// value may hold (2^24, some 16.8 million: 1,000 rows as wide as Excel
+/// allows, or every row Excel allows 16 columns wide). calamine lays a sheet
+/// out as that whole rectangle, 32 bytes a cell: one stray value at XFD1048576
+/// in a sheet of six cells asked for 512 GiB and the process was killed.
+pub const MAX_SHEET_CELLS: u64 = 1 << 24;
+
+/// Why a sheet's cells were not read.
+enum SheetRead {
+    Calamine(calamine::Error),
+    TooLarge(Span),
+}
+
+/// A sheet's cells spread wider than [`MAX_SHEET_CELLS`], as far as they were read.
+struct Span {
+    /// The top-left and bottom-right corners (0-based) of the cells read so far.
+    first: (u32, u32),
+    last: (u32, u32),
+    /// The cell that took the rectangle (or the count of cells) over the limit.
+    at: (u32, u32),
+    /// How many cells the rectangle holds (within the limit when it was their number that passed it).
+    cells: u64,
+}
+
+impl Span {
+    /// The message; `option` the option that picks another sheet, when another can be read
+    /// (not in an `.xls`: calamine lays out every sheet as it opens the file).
+    fn message(&self, path: &Path, name: &str, option: Option<&str>) -> String {
+        let cell = |(r, c): (u32, u32)| format!("{}{}", column_letters(c.into()), u64::from(r) + 1);
+        let what = if self.cells > MAX_SHEET_CELLS {
+            format!("its cells spread from {} to {} ({} cells)", cell(self.first), cell(self.last), self.cells)
+        } else {
+            "it gives more cells (some of them again and again)".to_string()
+        };
+        let another = match option {
+            Some(option) => format!(", or read another sheet with {option} NAME"),
+            None => " (an Excel 97-2003 workbook is read whole: no sheet of it can be read until then)".to_string(),
+        };
+        format!(
+            "{}:{}!{}: sheet {name:?} cannot be read: {what}, more than canon reads in one sheet \
+             ({MAX_SHEET_CELLS}); expected a list: clear what lies far from it (this cell is the first found past \
+             the limit) and save the workbook again{another}",
+            path.display(),
+            sheet_ref(name),
+            cell(self.at),
+        )
+    }
+}
+
+/// The message for an `.xls` sheet spread too wide (see [`super::xls_extent`]).
+fn xls_too_large(path: &Path, extent: super::xls_extent::Extent) -> String {
+    use super::xls_extent::Extent;
+    match extent {
+        Extent::Cells { sheet, first, last, at, cells } => Span { first, last, at, cells }.message(path, &sheet, None),
+        Extent::Records { sheet, at } => Span { first: at, last: at, at, cells: 0 }.message(path, &sheet, None),
+        Extent::Declared { sheet, rows, columns } => format!(
+            "{}: sheet {sheet:?} cannot be read: its dimensions record declares {rows} rows by {columns} columns, \
+             more cells than canon reads in one sheet ({MAX_SHEET_CELLS}) and more than an Excel 97-2003 sheet holds \
+             (65536 rows by 256 columns); the workbook is damaged: open it in a spreadsheet program and save it again",
+            path.display()
+        ),
+    }
+}
+
+/// A sheet's cells as calamine's `worksheet_range` gives them, read (for
+/// `.xlsx` and `.xlsb`) cell by cell so that a sheet spread over more than
+/// [`MAX_SHEET_CELLS`] is refused before it is laid out.
+fn sheet_range(book: &mut Sheets<BufReader<File>>, name: &str) -> Result<Range<Data>, SheetRead> {
+    let calamine = |e: calamine::Error| SheetRead::Calamine(e);
+    match book {
+        Sheets::Xlsx(x) => match x.worksheet_cells_reader(name) {
+            // What calamine's own worksheet_range does with a chart sheet.
+            Err(calamine::XlsxError::NotAWorksheet(_)) => Ok(Range::default()),
+            Err(e) => Err(calamine(e.into())),
+            Ok(mut cells) => bounded(|| cells.next_cell().map(|c| c.map(to_data)).map_err(Into::into)),
+        },
+        Sheets::Xlsb(x) => {
+            let mut cells = x.worksheet_cells_reader(name).map_err(|e| calamine(e.into()))?;
+            bounded(|| cells.next_cell().map(|c| c.map(to_data)).map_err(Into::into))
+        }
+        _ => book.worksheet_range(name).map_err(calamine),
+    }
+}
+
+fn to_data(c: calamine::Cell<calamine::DataRef<'_>>) -> calamine::Cell<Data> {
+    calamine::Cell::new(c.get_position(), Data::from(c.get_value().clone()))
+}
+
+/// The cells `next` gives (empty ones left out, as calamine does), laid out
+/// as a range: refused once their rectangle, or their number, passes
+/// [`MAX_SHEET_CELLS`].
+fn bounded(
+    mut next: impl FnMut() -> Result<Option<calamine::Cell<Data>>, calamine::Error>,
+) -> Result<Range<Data>, SheetRead> {
+    let mut cells = Vec::new();
+    let (mut first, mut last) = ((u32::MAX, u32::MAX), (0, 0));
+    while let Some(cell) = next().map_err(SheetRead::Calamine)? {
+        if matches!(cell.get_value(), Data::Empty) {
+            continue;
+        }
+        let at = cell.get_position();
+        first = (first.0.min(at.0), first.1.min(at.1));
+        last = (last.0.max(at.0), last.1.max(at.1));
+        let span = (u64::from(last.0 - first.0) + 1) * (u64::from(last.1 - first.1) + 1);
+        if span > MAX_SHEET_CELLS || cells.len() as u64 >= MAX_SHEET_CELLS {
+            return Err(SheetRead::TooLarge(Span { first, last, at, cells: span }));
+        }
+        cells.push(cell);
+    }
+    Ok(Range::from_sparse(cells))
 }
 
 /// Why the sheet `name` cannot be read, as the whole message: the damaged
@@ -369,7 +497,9 @@ fn open_sheet(
             seen.push(s);
             continue;
         }
-        match book.worksheet_range(&m.name) {
+        match sheet_range(&mut book, &m.name) {
+            Err(SheetRead::TooLarge(span)) => s.problem = Some(span.message(path, &m.name, Some(option))),
+            Err(SheetRead::Calamine(e)) => s.problem = Some(unreadable(path, kind, &m.name, &e, option)),
             Ok(mut range) => {
                 // calamine reads a part only as far as it needs: a checksum
                 // (checked at a part's end) or a part cut after a row goes
@@ -392,7 +522,6 @@ fn open_sheet(
                     }
                 }
             }
-            Err(e) => s.problem = Some(unreadable(path, kind, &m.name, &e, option)),
         }
         seen.push(s);
     }
