@@ -904,7 +904,9 @@ impl Style {
         };
         let t = without_stop_before_edition_word(t, r);
         let t = self.with_edition_apart(t, r);
-        let t = with_edition_capitalised(t, r);
+        // (A style canon does not name prints an edition as its author chose:
+        // ABNT's and gb-7714's "rev. ed." after the title stays as written.)
+        let t = if self.named.is_some() && !self.foreign() { with_edition_capitalised(t, r) } else { t };
         let t = if self.named.is_none() {
             self.without_word_after_named_edition(self.with_own_edition_word(t, r), r)
         } else {
