@@ -1626,6 +1626,10 @@ pub fn read_date(s: &str) -> Option<Dated> {
     if before_common_era(t) {
         return bce_year(t).map(Dated::Year);
     }
+    // "2019 or 2020", "[2019,2020]": one of them, the first kept (said by the builder).
+    if let Some((y, _)) = super::dates::one_of_years(t) {
+        return Some(Dated::Year(y));
+    }
     // "1971 [i.e. 1972]": the cataloguer's correction is the year.
     if let Some((_, corrected)) = super::dates::corrected_year(t) {
         return YEARS.contains(&corrected).then_some(Dated::Year(corrected));
@@ -1861,6 +1865,39 @@ pub fn edtf_sub_year(s: &str) -> Option<String> {
         40..=41 => Some(format!("semester {}", code - 39)),
         _ => None,
     }
+}
+
+/// A CSL `raw` date "2019-21", read as EDTF reads it (spring 2019, as
+/// `date-parts` [[2019, 21]] is: tester94 F6, where the "-21" was lost in
+/// silence), with the range of years it may also be said: a `raw` date is
+/// text a person typed. Outside EDTF fields "2019-21" is the range, an
+/// academic year (tester r80 F1), kept whole and not said, as "1914-18"
+/// is; in biblatex `date` and CSL `date-parts` it is the season, by their
+/// specification. `None` when there is nothing to say.
+fn season_code_said(
+    d: &Draft,
+    year: Option<i64>,
+    year_end: Option<i64>,
+    season: bool,
+    own: [Option<&Val>; 2],
+) -> Option<RowError> {
+    let p = d.prefix();
+    let y = year?;
+    let (v, (_, code, end)) = own
+        .into_iter()
+        .flatten()
+        .find_map(|v| super::dates::season_code_or_years(&v.text).filter(|r| r.0 == y).map(|r| (v, r)))?;
+    let edtf = super::dates::edtf_code_words(y, code);
+    let text = v.text.trim();
+    if !(d.date_edtf && d.date_iso && year_end.is_none()) {
+        return None;
+    }
+    let kept = if season { String::new() } else { format!(", of which canon keeps the year {y}") };
+    let message = format!(
+        "{p}the date {text:?} is read as {edtf} (EDTF's code {code}){kept}; it may also be the years {y} to {end} \
+         (write \"{y}/{end}\" for the years)"
+    );
+    Some(RowError::new(v.at.line, v.at.column, message))
 }
 
 /// Whether a date is written before the common era: a minus sign before
@@ -3093,7 +3130,12 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // as no style can put it in its own words (tester r92 F2).
     if let Some(e) = d.edition.as_deref().map(str::trim).filter(|e| edition_number(e).is_none())
         && foreign_edition_word(e)
-        && edition_key(e).is_some_and(|(_, words)| words.iter().any(|w| !EDITION_QUALIFIER_NAMES.contains(&w.as_str())))
+        // (A qualifier with no number, "Genişletilmiş baskı", is printed as
+        // written too; "Nouvelle édition" is "New ed.".)
+        && edition_key(e).is_some_and(|(n, words)| {
+            words.iter().any(|w| !EDITION_QUALIFIER_NAMES.contains(&w.as_str()))
+                || (n.is_none() && !words.contains("new"))
+        })
     {
         let message = format!(
             "{}edition {e:?} is not an edition canon reads (a number such as \"2. baskı\", the 2nd); kept and \
@@ -3402,7 +3444,11 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         // An EDTF season code ("2019-22"), only where the format writes EDTF.
         .or_else(|| {
             let own = [d.date.as_ref(), if conflict.is_some() { None } else { d.month.as_ref() }];
-            own.into_iter().flatten().filter(|_| d.date_edtf).find_map(|v| edtf_season(&v.text))
+            // (An interval of season codes, "2019-21/2019-23", is EDTF in any field.)
+            own.into_iter()
+                .flatten()
+                .filter(|v| d.date_edtf || super::dates::edtf_season_interval(&v.text))
+                .find_map(|v| edtf_season(&v.text))
         })
         .or_else(|| {
             // (A number there is a month, not CSL's season number.)
@@ -3605,6 +3651,22 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // The last month of a range ("2019 Apr-May", RIS "2019/04-05"): its own
     // cell, else the range the month or date names. Never the first month only.
     let mut month_end = month_source.and_then(|v| super::dates::month_end(&v.text));
+    if let Some(v) = month_source
+        && let Some((first, last)) = super::dates::months_backwards(&v.text).filter(|(f, _)| month == Some(*f))
+    {
+        let name = |m: i64| super::dates::MONTHS[(m - 1).clamp(0, 11) as usize];
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!(
+                "{p}the date {:?} ends in {} before it starts in {}; canon keeps its start, {}, and not the end",
+                v.text.trim(),
+                name(last),
+                name(first),
+                name(first)
+            ),
+        ));
+    }
     // The year_end cell, with month_end: the range ends in a later year.
     let year_end_cell = d.year_end.as_ref().filter(|v| !v.text.trim().is_empty()).cloned();
     let end_year = year_end_cell.as_ref().and_then(|v| v.text.trim().parse::<i64>().ok());
@@ -3663,6 +3725,8 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             .flatten()
             .filter(|v| matches!(read_date(&v.text), Some(Dated::Year(a)) if a == y))
             .filter(|v| super::dates::corrected_year(&v.text).is_none())
+            // (An EDTF quarter or semester, "2019-33" in biblatex `date`, is no range.)
+            .filter(|v| !(d.date_edtf && edtf_sub_year(&v.text).is_some()))
             .find_map(|v| {
                 let (first, last) = super::dates::year_range(&v.text)
                     .or_else(|| year_or_month.as_ref().filter(|(w, _)| w.at == v.at).map(|(_, (a, _, e))| (*a, *e)))?;
@@ -3684,6 +3748,10 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                 &super::dates::MONTHS[(m - 1) as usize][..3]
             ),
         ));
+    }
+    let month_own = if conflicting { None } else { d.month.clone() };
+    if let Some(w) = season_code_said(&d, year, year_end, season.is_some(), [date_plain.as_ref(), month_own.as_ref()]) {
+        d.warnings.push(w);
     }
     if let Some(v) = year_end_cell {
         let whole_years = month.is_none() && season.is_none();
@@ -3785,7 +3853,11 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         let (mut said_range, mut said_uncertain, mut said_letter) = (false, false, false);
         for v in own.into_iter().flatten().filter(|v| matches!(read_date(&v.text), Some(Dated::Year(a)) if a == y)) {
             // "2010-22" read as an EDTF season (summer 2010) is no range of years.
-            let a_season = d.date_edtf && season.is_some() && edtf_season(&v.text).is_some();
+            let a_season = (d.date_edtf || super::dates::edtf_season_interval(&v.text))
+                && season.is_some()
+                && edtf_season(&v.text).is_some();
+            // (Nor is an EDTF quarter or semester, "2019-33": said below.)
+            let a_season = a_season || (d.date_edtf && edtf_sub_year(&v.text).is_some());
             // (A range of months across a year end is kept whole: `year_end`.)
             let kept_whole = year_end.is_some()
                 && (super::dates::months_across_years(&v.text).is_some()
@@ -3848,6 +3920,35 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                 let m = super::dates::year_letter_message("the date", &v.text, y, letter);
                 d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{m}")));
             }
+            if let (Some((_, what)), false) = (super::dates::one_of_years(&v.text), said_range) {
+                said_range = true;
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} is {what}, the source unsure which; canon keeps {y} as a plain year, as it \
+                         has no mark for a doubtful year",
+                        v.text.trim()
+                    ),
+                ));
+            }
+            if let (Some(q), false) = (super::dates::part_qualifier(&v.text), said_uncertain) {
+                said_uncertain = true;
+                let what = match q {
+                    '?' => "uncertain",
+                    '~' => "approximate",
+                    _ => "uncertain and approximate",
+                };
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!(
+                        "{p}the date {:?} marks a part of it {what} (EDTF \"{q}\" before or inside the date); canon \
+                         keeps the date without the mark, as it has none for a part of a date",
+                        v.text.trim()
+                    ),
+                ));
+            }
             if super::dates::uncertain(&v.text) && !said_uncertain {
                 said_uncertain = true;
                 let m = if date_approximate {
@@ -3861,7 +3962,9 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         // An EDTF part of a year that is no season (ISO 8601-2 level 2: 33–36
         // quarters, 37–39 quadrimesters, 40–41 semesters): canon has no
         // field for it; the year is kept and the part named.
-        for v in own.into_iter().flatten().filter(|_| d.date_edtf) {
+        // (A CSL `raw` one is said with the range it may be: `season_code_said`.)
+        let raw_code = |v: &Val| d.date_iso && super::dates::season_code_or_years(&v.text).is_some();
+        for v in own.into_iter().flatten().filter(|v| d.date_edtf && !raw_code(v)) {
             if let Some(what) = edtf_sub_year(&v.text) {
                 d.warnings.push(RowError::new(
                     v.at.line,
@@ -6352,6 +6455,12 @@ const EDITION_WORDS: &[&str] = &[
 /// "Second Edition"; `None` for any other text ("Revised", "2nd rev. ed.",
 /// "Canadian ed."), which is printed as written.
 pub fn edition_number(text: &str) -> Option<u32> {
+    // Vietnamese "lần xuất bản thứ ba", "tái bản lần thứ hai" (tester93 F2:
+    // printed "tái bản lần thứ hai ed."); with words after the number, an
+    // edition of words ([`vietnamese_edition`]).
+    if let Some((n, words)) = vietnamese_edition(text) {
+        return words.is_empty().then_some(n);
+    }
     // Chinese and Japanese "第2版", "第二版" ("2nd edition"; CNKI's and
     // Zotero's exports of Chinese books; tester r51 F6: printed "第2版 ed.").
     if let Some(n) = text.trim().strip_prefix('第').and_then(|r| r.strip_suffix('版')) {
@@ -6425,6 +6534,57 @@ pub fn edition_number(text: &str) -> Option<u32> {
     MARKS.contains(&rest).then_some(n)
 }
 
+/// A Vietnamese edition statement: its edition's number, and its words
+/// after it as English abbreviations ("rev.", "enl."). "Lần xuất bản thứ
+/// ba" and "xuất bản lần thứ ba" are the third edition ("publication the
+/// third time"); "tái bản lần thứ hai" is the second reissue, the third
+/// edition, as "tái bản lần thứ nhất" (the first reissue) is the second:
+/// the first edition is "xuất bản lần đầu". The ordinal as a numeral or a
+/// Vietnamese word (nhất, hai, ba, tư, năm… mười). Words after it: "có
+/// sửa chữa" (revised), "có bổ sung" (enlarged), both. `None` for any other
+/// text ("in lần thứ hai", a printing, is no edition).
+pub(crate) fn vietnamese_edition(text: &str) -> Option<(u32, Vec<&'static str>)> {
+    use unicode_normalization::UnicodeNormalization;
+    let t: String = text.trim().trim_end_matches('.').to_lowercase().nfc().collect();
+    let t = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (rest, reissue) = if let Some(r) = t.strip_prefix("tái bản lần thứ ").or_else(|| t.strip_prefix("tái bản lần "))
+    {
+        (r, 1)
+    } else {
+        let r = ["lần xuất bản thứ ", "xuất bản lần thứ ", "xuất bản lần "].iter().find_map(|p| t.strip_prefix(p))?;
+        (r, 0)
+    };
+    let (word, tail) = rest.split_once([' ', ',']).unwrap_or((rest, ""));
+    const ORDINALS: &[&[&str]] = &[
+        &["nhất", "đầu"],
+        &["hai"],
+        &["ba"],
+        &["tư", "bốn"],
+        &["năm"],
+        &["sáu"],
+        &["bảy"],
+        &["tám"],
+        &["chín"],
+        &["mười"],
+    ];
+    let n = match ORDINALS.iter().position(|forms| forms.contains(&word)) {
+        Some(i) => u32::try_from(i + 1).ok()?,
+        None => word.parse::<u32>().ok().filter(|n| (1..=200).contains(n))?,
+    };
+    let tail = tail.trim_start_matches([',', ' ', '(']).trim_end_matches(')').trim();
+    let words: Vec<&'static str> = match tail.replace([',', ' '], "").as_str() {
+        "" => vec![],
+        "cósửachữa" | "cóchỉnhlý" | "cósửađổi" => vec!["rev."],
+        "cóbổsung" => vec!["enl."],
+        "cósửachữabổsung" | "cósửachữavàbổsung" | "cóchỉnhlýbổsung" | "cóchỉnhlývàbổsung" | "cósửađổibổsung" =>
+        {
+            vec!["rev.", "enl."]
+        }
+        _ => return None,
+    };
+    Some((n + reissue, words))
+}
+
 /// What an edition says, however it is written: its number, if any
 /// ([`edition_number`]: "3rd", "Third", "3."), and its other words, each
 /// qualifier in one form ("Rev." and "revised" are "revised"; "enl." and
@@ -6434,25 +6594,84 @@ fn edition_key(text: &str) -> Option<(Option<u32>, std::collections::BTreeSet<St
     if let Some(n) = edition_number(text) {
         return Some((Some(n), std::collections::BTreeSet::new()));
     }
+    if let Some((n, words)) = vietnamese_edition(text) {
+        let words = words.iter().map(|w| if *w == "rev." { "revised" } else { "enlarged" }.to_string()).collect();
+        return Some((Some(n), words));
+    }
     const QUALIFIERS: &[(&str, &[&str])] = &[
         (
             "revised",
-            &["rev", "revised", "revision", "revd", "überarbeitete", "überarb", "revue", "revisada", "riveduta"],
+            &[
+                "rev",
+                "revised",
+                "revision",
+                "revd",
+                "überarbeitete",
+                "überarb",
+                "revue",
+                "revisada",
+                "riveduta",
+                "riv",
+                "rivista",
+                "revista",
+                "poprawione",
+                "popr",
+                "geçirilmiş",
+                "herziene",
+                "reviderade",
+                "omarbetade",
+                "reviderede",
+                "reviderte",
+                "přepracované",
+                "переработанное",
+                "перераб",
+            ],
         ),
         ("new", &["new", "nouvelle", "neue", "nueva", "nuova", "nova"]),
-        ("enlarged", &["enl", "enlarged", "augm", "augmented", "augmentée", "erweiterte", "erw", "ampliada"]),
+        (
+            "enlarged",
+            &[
+                "enl",
+                "enlarged",
+                "augm",
+                "augmented",
+                "augmentée",
+                "erweiterte",
+                "erw",
+                "ampliada",
+                "ampliata",
+                "ampl",
+                "accresciuta",
+                "aumentada",
+                "uzupełnione",
+                "uzup",
+                "rozszerzone",
+                "poszerzone",
+                "genişletilmiş",
+                "uitgebreide",
+                "utökade",
+                "udvidede",
+                "utvidede",
+                "rozšířené",
+                "doplněné",
+                "дополненное",
+                "доп",
+            ],
+        ),
         ("expanded", &["exp", "expanded"]),
         ("abridged", &["abr", "abridged", "abrégée", "gekürzte"]),
         ("facsimile", &["facs", "facsim", "facsimile", "fac-simile", "faksimile"]),
-        ("updated", &["upd", "updated", "aktualisierte", "actualizada"]),
-        ("corrected", &["corr", "corrected", "korrigierte"]),
+        ("updated", &["upd", "updated", "aktualisierte", "actualizada", "aggiornata", "atualizada", "bijgewerkte"]),
+        ("corrected", &["corr", "corrected", "korrigierte", "corretta", "corrigida", "исправленное", "испр"]),
     ];
     let lower = text.to_lowercase();
     let mut number = None;
     let mut words = std::collections::BTreeSet::new();
     for token in lower.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/' | ':')) {
         let t = token.trim_end_matches('.').trim_start_matches('.');
-        if t.is_empty() || matches!(t, "and" | "&" | "und" | "et" | "y" | "e") || EDITION_NAMES.contains(&t) {
+        // (Turkish "gözden geçirilmiş", revised: its second word is the qualifier.)
+        let and = ["and", "&", "und", "et", "y", "e", "i", "ve", "en", "och", "og", "a", "и", "gözden"];
+        if t.is_empty() || and.contains(&t) || EDITION_NAMES.contains(&t) {
             continue;
         }
         if let Some((q, _)) = QUALIFIERS.iter().find(|(_, forms)| forms.contains(&t)) {
@@ -6531,6 +6750,8 @@ pub const EDITION_NAMES: &[&str] = &[
     "painos",
     "izdanje",
     "izd",
+    // Vietnamese "tái bản", "xuất bản" (a reissue, a publication).
+    "bản",
 ];
 
 /// The qualifiers [`edition_key`] reads an edition's words as, in its

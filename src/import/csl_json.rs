@@ -684,10 +684,12 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         && let Some(v) = o.get(k)
     {
         let v = v.as_array().and_then(|a| a.first()).filter(|f| f.is_object()).unwrap_or(v);
-        // `date-parts` number seasons as EDTF does (21–24, see below); a
-        // `raw` or `literal` date is free text, where "2020-21" is an
-        // academic year (tester r80 F1).
-        d.date_edtf = v.get("date-parts").is_some() || v.is_array();
+        // `date-parts` number seasons as EDTF does (21–24, see below), and a
+        // `raw` date is EDTF-like, "2019-21" spring 2019 as [[2019, 21]] is
+        // (tester94 F6; the builder names the range it may also be); a
+        // `literal` date is free text, where "2020-21" is an academic year
+        // (tester r80 F1).
+        d.date_edtf = v.get("date-parts").is_some() || v.is_array() || v.get("raw").is_some();
         // (`raw` is read as ISO 8601 by citeproc-js: "2011-12" is December
         // 2011 there; a `literal` is free text.)
         d.date_iso = v.get("raw").is_some();

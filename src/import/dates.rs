@@ -773,6 +773,17 @@ fn month_day_written(s: &str) -> (Option<i64>, Option<i64>) {
     (None, None)
 }
 
+/// A numeric range of months in one year that ends before it starts
+/// ("2019-05/03", "2019-05/2019-03", RIS "2019/05-03"): (first, last).
+/// Canon keeps the first, and the builder says so (tester94 F6, the kind:
+/// the end went in silence).
+pub fn months_backwards(s: &str) -> Option<(i64, i64)> {
+    let t = bare(s);
+    let last = range_end(&t)?;
+    let first = month_day(&t).0?;
+    (last < first).then_some((first, last))
+}
+
 /// The last month (1–12) of a range of months a date names within one year:
 /// MEDLINE `DP  - 2019 Apr-May`, BibTeX `month = {apr--may}`, "April–June
 /// 2019", RIS `DA  - 2019/04-05/`, ISO/EDTF `2019-04/2019-05` (as canon's
@@ -897,6 +908,16 @@ pub fn range_of_days(s: &str) -> Option<String> {
     if let Some((a, b)) = t.split_once('/') {
         let split = |x: &str| x.trim().split('-').map(str::to_string).collect::<Vec<_>>();
         let (pa, pb) = (split(a), split(b));
+        // The end cut short, as ISO 8601 allows: "2019-05-03/07" (3 to 7
+        // May), "2019-05-30/06-02" (tester94 F6, the kind: "07" went in silence).
+        let num = |w: &String| !w.is_empty() && w.len() <= 2 && w.bytes().all(|c| c.is_ascii_digit());
+        if pa.len() == 3 && pa.first().is_some_and(|y| is_year(y)) && pb.iter().all(num) {
+            return match pb.as_slice() {
+                [d] => Some(format!("{}-{}-{d:0>2}", pa[0], pa[1])),
+                [m, d] => Some(format!("{}-{m:0>2}-{d:0>2}", pa[0])),
+                _ => None,
+            };
+        }
         if pa.first().is_some_and(|y| is_year(y)) && pb.first().is_some_and(|y| is_year(y)) {
             let days = pa.len() >= 3 || pb.len() >= 3;
             return (days && pa[0] == pb[0] && pa != pb).then(|| b.trim().to_string());
@@ -1056,7 +1077,7 @@ pub fn year_letter_message(what: &str, s: &str, year: i64, letter: char) -> Stri
 /// ("2019-04-02", "2019/04/02/", "2019-04/2019-05"). The builder keeps
 /// both: the first as the year, the last as `year_end` (schema 0036).
 pub fn year_range(s: &str) -> Option<(i64, i64)> {
-    if year_and_copyright(s).is_some() {
+    if year_and_copyright(s).is_some() || one_of_years(s).is_some() {
         return None;
     }
     let t = bare(s);
@@ -1116,6 +1137,51 @@ pub fn year_or_month(s: &str) -> Option<(i64, i64, i64)> {
     let later = y / 100 * 100 + n;
     let later = if later > y { later } else { later + 100 };
     ((1..=12).contains(&n) && later - y <= 12 && super::builder::YEARS.contains(&later)).then_some((y, n, later))
+}
+
+/// A year and an EDTF code after a hyphen that is as well the end of a
+/// later year: "2019-21" is spring 2019 in EDTF (ISO 8601-2: 21–24 the
+/// seasons, 25–32 the seasons of a hemisphere, 33–41 quarters,
+/// quadrimesters and semesters) and the years 2019 to 2021 as a range is
+/// written short. (year, code, end year); `None` for anything else, a code
+/// whose range would end before the year ("1998-21") among them. The
+/// builder keeps one reading and names the other (tester94 F6: CSL `raw`
+/// "2019-21" was one reading in silence, CSL `date-parts` [[2019, 21]]
+/// another).
+pub fn season_code_or_years(s: &str) -> Option<(i64, u32, i64)> {
+    let t = s.trim().trim_end_matches(['~', '?', '%']).trim_end();
+    let (a, b) = t.split_once(['-', '\u{2013}'])?;
+    let (a, b) = (a.trim(), b.trim_end_matches(['~', '?', '%']).trim());
+    let digits = |w: &str, n: usize| w.len() == n && w.bytes().all(|c| c.is_ascii_digit());
+    if !(digits(a, 4) && digits(b, 2)) {
+        return None;
+    }
+    let (y, code): (i64, u32) = (a.parse().ok()?, b.parse().ok()?);
+    let end = y / 100 * 100 + i64::from(code);
+    ((21..=41).contains(&code) && end > y && super::builder::YEARS.contains(&end)).then_some((y, code, end))
+}
+
+/// What an EDTF code after a year names, in words: "spring 2019" (21),
+/// "spring 2019 in the northern hemisphere" (25), "quarter 1 of 2019" (33).
+pub fn edtf_code_words(year: i64, code: u32) -> String {
+    const SEASONS: [&str; 4] = ["spring", "summer", "autumn", "winter"];
+    match code {
+        21..=24 => format!("{} {year}", SEASONS[(code - 21) as usize]),
+        25..=28 => format!("{} {year} in the northern hemisphere", SEASONS[(code - 25) as usize]),
+        29..=32 => format!("{} {year} in the southern hemisphere", SEASONS[(code - 29) as usize]),
+        _ => match super::builder::edtf_sub_year(&format!("{year}-{code}")) {
+            Some(part) => format!("{part} of {year}"),
+            None => format!("{year}-{code}"),
+        },
+    }
+}
+
+/// An EDTF interval of two season codes, "2019-21/2019-23" (spring to
+/// autumn 2019): EDTF whatever the field, since no range of years or month
+/// is written so (tester94 F6: the seasons went in silence outside biblatex).
+pub fn edtf_season_interval(s: &str) -> bool {
+    let parts: Vec<&str> = s.trim().split('/').collect();
+    parts.len() == 2 && parts.iter().all(|p| super::builder::edtf_season(p).is_some())
 }
 
 /// A year and one digit after it: "2000-2", "1998/9", "2000–2" (February
@@ -1201,6 +1267,16 @@ fn range_end(t: &str) -> Option<i64> {
         let (a, b) = fields[1].split_once('-')?;
         month(a)?;
         return month(b);
+    }
+    // ISO 8601 interval with its end cut short: "2019-05/06", May to June
+    // (tester94 F6, the kind: read as 6 May in silence).
+    if let [start, end] = fields.as_slice()
+        && let Some((y1, m1)) = start.split_once('-')
+        && is_year(y1)
+        && month(m1).is_some()
+        && !end.contains('-')
+    {
+        return month(end);
     }
     // ISO interval: "YYYY-MM/YYYY-MM" in one year.
     let ((y1, m1), (y2, m2)) = (fields[0].split_once('-')?, fields[1].split_once('-')?);
@@ -1464,6 +1540,80 @@ pub fn basic_iso(s: &str) -> Option<String> {
     let (y, m, d): (i64, i64, i64) = (t[..4].parse().ok()?, t[4..6].parse().ok()?, t[6..].parse().ok()?);
     ((1000..=2100).contains(&y) && (1..=12).contains(&m) && (1..=days_in_month(m, Some(y))).contains(&d))
         .then(|| format!("{}-{}-{}", &t[..4], &t[4..6], &t[6..]))
+}
+
+/// An EDTF qualifier on a part of a date, not after the whole of it (ISO
+/// 8601-2 level 2: "?2019", "2019-?05", "2004?-06-11", "~2019"): the mark,
+/// which canon cannot keep on a part (tester94 F6, the kind: the "?" went
+/// in silence). `None` for a date without one, or with one after the whole
+/// date ("1998?", "2019-04~"), which [`uncertain`] and [`approximate`] read.
+pub fn part_qualifier(s: &str) -> Option<char> {
+    let t = s.trim();
+    let edtf = |c: char| c.is_ascii_digit() || "-/.?~%Xx[](){}, ".contains(c);
+    if !t.bytes().any(|b| b.is_ascii_digit()) || !t.chars().all(edtf) {
+        return None;
+    }
+    // Each end of an interval ("950~/960~") is a whole date with its mark.
+    t.split('/').find_map(|part| {
+        let body = part.trim().trim_end_matches([']', ')']).trim_end();
+        let body = match qualifier(part) {
+            Some(q) => body.strip_suffix(q).unwrap_or(body),
+            None => body,
+        };
+        body.chars().find(|c| matches!(c, '?' | '~' | '%'))
+    })
+}
+
+/// "Or" between two years, in the languages canon reads dates in.
+const OR_WORDS: &[&str] = &[
+    "or", "o", "ou", "oder", "of", "lub", "albo", "veya", "ya", "yahut", "eller", "hoặc", "или", "або", "atau", "au",
+    "sau", "vagy", "nebo", "tai", "ή", "أو", "或",
+];
+
+/// A date that is one of several years, the source unsure which: "2019 or
+/// 2020", "[1971 or 1972]" (a cataloguer's probable date, AACR2 1.4F7), the
+/// same in other languages ("2019 o 2020", "2019 oder 2020"), EDTF's
+/// one-of sets "[2019,2020]", "[2019..2021]", "[..2019]" (ISO 8601-2
+/// level 2). The year canon keeps (the first, or the one end a set gives)
+/// and the words for what the date says; `None` for anything else. Never
+/// a range of years (tester94 F6: "[2019,2020]" was stored as 2019–2020;
+/// "2019 or 2020" refused the file).
+pub fn one_of_years(s: &str) -> Option<(i64, String)> {
+    let t = s.trim().to_lowercase();
+    let year = |w: &str| -> Option<i64> {
+        let w = w.trim().trim_end_matches('?');
+        ((3..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse().ok())
+            .flatten()
+            .filter(|y| super::builder::YEARS.contains(y))
+    };
+    // EDTF: one of a set in square brackets.
+    if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        let inner = inner.trim();
+        if let Some(b) = inner.strip_prefix("..") {
+            return year(b).map(|b| (b, format!("one year up to {b} (an EDTF set)")));
+        }
+        if let Some(a) = inner.strip_suffix("..") {
+            return year(a).map(|a| (a, format!("one year from {a} on (an EDTF set)")));
+        }
+        if let Some((a, b)) = inner.split_once("..").filter(|(_, b)| !b.contains(',')) {
+            let (a, b) = (year(a)?, year(b)?);
+            return (b > a).then(|| (a, format!("one of the years {a} to {b} (an EDTF set)")));
+        }
+        let years: Option<Vec<i64>> = inner.split(',').map(year).collect();
+        if let Some(years) = years.filter(|y| y.len() >= 2) {
+            let list = years.iter().map(i64::to_string).collect::<Vec<_>>().join(", ");
+            return Some((years[0], format!("one of the years {list} (an EDTF set)")));
+        }
+    }
+    let t = t.trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let (a, rest) = match words.as_slice() {
+        [a, "ya", "da", b] => (year(a)?, year(b)?),
+        [a, or, b] if OR_WORDS.contains(or) => (year(a)?, year(b)?),
+        _ => return None,
+    };
+    (rest != a).then(|| (a, format!("one of the years {a} or {rest}")))
 }
 
 /// An EDTF interval open at one end ("2019/..": from 2019 on; "../2019": up

@@ -250,6 +250,37 @@ const OTHER_NAMES: &[(&str, &str)] = &[
     ("multiple languages", "mul"),
 ];
 
+/// Languages named in another language than English or their own, as a
+/// list in French, Spanish, Portuguese, German or Italian names them
+/// ("anglais et français": tester94 F3).
+const EXONYMS: &[(&str, &str)] = &[
+    ("anglais", "en"),
+    ("inglés", "en"),
+    ("inglês", "en"),
+    ("englisch", "en"),
+    ("inglese", "en"),
+    ("francés", "fr"),
+    ("francês", "fr"),
+    ("französisch", "fr"),
+    ("francese", "fr"),
+    ("espagnol", "es"),
+    ("spanisch", "es"),
+    ("spagnolo", "es"),
+    ("espanhol", "es"),
+    ("portugais", "pt"),
+    ("portugués", "pt"),
+    ("portugiesisch", "pt"),
+    ("portoghese", "pt"),
+    ("allemand", "de"),
+    ("alemán", "de"),
+    ("alemão", "de"),
+    ("tedesco", "de"),
+    ("arabe", "ar"),
+    ("árabe", "ar"),
+    ("arabisch", "ar"),
+    ("swahili", "sw"),
+];
+
 /// Languages named in themselves, as a list typed by their speakers (or
 /// Zotero's free-text Language field) writes them (tester r93 F10:
 /// "Português", "Español", "Polski" were not stored), with the code their
@@ -352,6 +383,99 @@ const ENDONYMS: &[(&str, &str)] = &[
     ("日本語", "ja"),
     ("한국어", "ko"),
     ("조선말", "ko"),
+    // (tester94 F3: a global-health list's languages in their own names.)
+    ("gaeilge", "ga"),
+    ("cymraeg", "cy"),
+    ("shqip", "sq"),
+    ("gjuha shqipe", "sq"),
+    ("dholuo", "luo"),
+    ("eʋegbe", "ee"),
+    ("evegbe", "ee"),
+    ("fulfulde", "ff"),
+    ("pulaar", "ff"),
+    ("pular", "ff"),
+    ("asante twi", "tw"),
+    ("ikinyarwanda", "rw"),
+    ("ikirundi", "rn"),
+    ("kirundi", "rn"),
+    ("oluganda", "lg"),
+    ("chinyanja", "ny"),
+    ("nyanja", "ny"),
+    ("chicheŵa", "ny"),
+    ("sesotho sa leboa", "nso"),
+    ("sepedi", "nso"),
+    ("ትግርኛ", "ti"),
+    ("oromoo", "om"),
+    ("afaan oromo", "om"),
+    ("malagasy", "mg"),
+    ("runasimi", "qu"),
+    ("aymar aru", "ay"),
+    ("avañeʼẽ", "gn"),
+    ("nāhuatl", "nah"),
+    ("nahuatlahtolli", "nah"),
+    ("chishona", "sn"),
+    ("siswati", "ss"),
+    ("xitsonga", "ts"),
+    ("tshivenḓa", "ve"),
+    ("bamanankan", "bm"),
+    ("kikongo", "kg"),
+    ("gĩkũyũ", "ki"),
+    ("wolof", "wo"),
+    ("lingála", "ln"),
+    ("पाषा नेपाल", "ne"),
+    ("नेपाली भाषा", "ne"),
+    ("پښتو", "ps"),
+    ("kurdî", "ku"),
+    ("کوردی", "ku"),
+    ("دری", "prs"),
+    ("سنڌي", "sd"),
+    ("ئۇيغۇرچە", "ug"),
+    ("ខ្មែរ", "km"),
+    ("ភាសាខ្មែរ", "km"),
+    ("ລາວ", "lo"),
+    ("ພາສາລາວ", "lo"),
+    ("မြန်မာ", "my"),
+    ("မြန်မာဘာသာ", "my"),
+    ("монгол", "mn"),
+    ("монгол хэл", "mn"),
+    ("қазақ", "kk"),
+    ("қазақ тілі", "kk"),
+    ("кыргызча", "ky"),
+    ("тоҷикӣ", "tg"),
+    ("türkmençe", "tk"),
+    ("azərbaycan dili", "az"),
+    ("azərbaycanca", "az"),
+    ("oʻzbek", "uz"),
+    ("o'zbek", "uz"),
+    ("oʻzbekcha", "uz"),
+    ("o'zbekcha", "uz"),
+    ("ўзбек", "uz"),
+    ("ქართული", "ka"),
+    ("հայերեն", "hy"),
+    ("беларуская", "be"),
+    ("македонски", "mk"),
+    ("bosanski", "bs"),
+    ("eesti", "et"),
+    ("eesti keel", "et"),
+    ("latviešu", "lv"),
+    ("latviešu valoda", "lv"),
+    ("lietuvių", "lt"),
+    ("lietuvių kalba", "lt"),
+    ("malti", "mt"),
+    ("føroyskt", "fo"),
+    ("lëtzebuergesch", "lb"),
+    ("frysk", "fy"),
+    ("brezhoneg", "br"),
+    ("kalaallisut", "kl"),
+    ("ייִדיש", "yi"),
+    ("ଓଡ଼ିଆ", "or"),
+    ("অসমীয়া", "as"),
+    ("བོད་ཡིག", "bo"),
+    ("རྫོང་ཁ", "dz"),
+    ("basa jawa", "jv"),
+    ("basa sunda", "su"),
+    ("tetun", "tet"),
+    ("ʻōlelo hawaiʻi", "haw"),
 ];
 
 /// A language's name in English with its region in brackets, as Zotero
@@ -428,6 +552,8 @@ const EXTRA: &[(&str, &str)] = &[
     ("sco", "Scots"),
     ("ckb", "Central Kurdish"),
     ("arz", "Egyptian Arabic"),
+    ("nah", "Nahuatl"),
+    ("prs", "Dari"),
 ];
 
 /// ISO 639 special codes: they name no one language (`und` undetermined, `zxx` no linguistic
@@ -465,7 +591,7 @@ pub fn normalise(s: &str) -> Result<String, String> {
     // A name in the language itself, or an English name typed with or
     // without its diacritics ("Yorùbá", "Portugues").
     let bare = folded(&words);
-    if let Some((_, code)) = ENDONYMS.iter().chain(OTHER_NAMES).find(|(n, _)| folded(n) == bare) {
+    if let Some((_, code)) = ENDONYMS.iter().chain(OTHER_NAMES).chain(EXONYMS).find(|(n, _)| folded(n) == bare) {
         return Ok((*code).to_string());
     }
     if let Some((c1, ..)) = LANGUAGES.iter().find(|(.., name)| folded(name) == bare) {
@@ -622,15 +748,53 @@ pub fn babel(name: &str) -> Option<&'static str> {
 pub fn normalise_list(s: &str) -> Result<String, String> {
     let mut out: Vec<String> = Vec::new();
     for part in s.split([';', ',', '/', '|']).map(str::trim).filter(|p| !p.is_empty()) {
-        let code = normalise(part)?;
-        if !out.contains(&code) {
-            out.push(code);
+        for code in joined(part)? {
+            if !out.contains(&code) {
+                out.push(code);
+            }
         }
     }
     if out.is_empty() {
         return normalise(s);
     }
     Ok(out.join("; "))
+}
+
+/// "And" between two languages' names, in the languages of the names
+/// (not Dutch "en", which is English's code).
+const AND_WORDS: &[&str] = &[
+    "and", "&", "+", "et", "y", "e", "und", "i", "ve", "và", "na", "dan", "och", "og", "ja", "és", "și", "a", "и", "і",
+    "та", "و", "和",
+];
+
+/// One part of a list, or languages joined by "and" ("English and French",
+/// "English & French", "anglais et français"): each read, as "English;
+/// French" is (tester94 F3: refused as "not a language canon knows", which
+/// both are). A part that is one language's name is that language first
+/// (so no name is cut at an "and" of its own); the refusal is the part's.
+fn joined(part: &str) -> Result<Vec<String>, String> {
+    let whole = match normalise(part) {
+        Ok(code) => return Ok(vec![code]),
+        Err(e) => e,
+    };
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let mut names: Vec<String> = vec![String::new()];
+    for w in words {
+        if AND_WORDS.contains(&w.to_lowercase().as_str()) {
+            names.push(String::new());
+        } else {
+            if let Some(last) = names.last_mut() {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(w);
+            }
+        }
+    }
+    if names.len() < 2 || names.iter().any(String::is_empty) {
+        return Err(whole);
+    }
+    names.iter().map(|n| normalise(n)).collect::<Result<Vec<_>, _>>().map_err(|_| whole)
 }
 
 /// The English name of a canonical code's language, for reports: `fr` →

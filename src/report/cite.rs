@@ -905,6 +905,9 @@ impl Style {
         };
         let t = without_stop_before_edition_word(t, r);
         let t = self.with_edition_apart(t, r);
+        // (A style canon does not name prints an edition as its author chose:
+        // ABNT's and gb-7714's "rev. ed." after the title stays as written.)
+        let t = if self.named.is_some() && !self.foreign() { with_edition_capitalised(t, r) } else { t };
         let t = if self.named.is_none() {
             self.without_word_after_named_edition(self.with_own_edition_word(t, r), r)
         } else {
@@ -6861,6 +6864,31 @@ fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
     t
 }
 
+/// An edition printed as written that starts a sentence ("Title. terza
+/// edizione illustrata. Roma") with its first letter a capital, as Chicago,
+/// MLA and IEEE print it and every style's sentence starts (tester93 F2:
+/// Vancouver, AMA and Harvard printed "terza edizione riveduta." after
+/// the title's full stop). Inside brackets (APA's "(seconda edizione
+/// illustrata)") it stays as written.
+fn with_edition_capitalised(mut t: Rich, r: &Reading) -> Rich {
+    let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| e.starts_with(char::is_lowercase)) else {
+        return t;
+    };
+    // (A version, "v2.1", or a code is written as it is.)
+    let first_word = e.split_whitespace().next().unwrap_or_default();
+    if is_version(e) || !first_word.chars().all(char::is_alphabetic) {
+        return t;
+    }
+    let starts = t.text.match_indices(e).map(|(i, _)| i).filter(|&i| i == 0 || t.text[..i].ends_with(". "));
+    let starts: Vec<usize> = starts.collect();
+    for at in starts {
+        let Some(first) = t.text[at..].chars().next() else { continue };
+        let upper: String = first.to_uppercase().collect();
+        splice(&mut t, at..at + first.len_utf8(), &upper);
+    }
+    t
+}
+
 /// Whether the full stop ending an edition is a whole word's, a
 /// catalogue's end of field ("Reprint.", "expanded.", "Auflage."), not an
 /// abbreviation's ("rev.", "Aufl.", "éd.", "Facs."), which keeps it: the
@@ -6994,6 +7022,26 @@ const EDITION_QUALIFIERS: &[(&[&str], Option<&str>)] = &[
             "revisada",
             "revisado",
             "revised",
+            // Italian, Portuguese, Polish, Turkish, Dutch, Nordic, Czech,
+            // Russian (tester93 F2: "terza edizione riveduta" printed as written).
+            "riveduta",
+            "riv",
+            "rivista",
+            "revista",
+            "poprawione",
+            "poprawiona",
+            "popr",
+            "zmienione",
+            "geçirilmiş",
+            "herziene",
+            "reviderade",
+            "omarbetade",
+            "reviderede",
+            "reviderte",
+            "přepracované",
+            "přeprac",
+            "переработанное",
+            "перераб",
         ],
         Some("rev."),
     ),
@@ -7012,14 +7060,58 @@ const EDITION_QUALIFIERS: &[(&[&str], Option<&str>)] = &[
             "ampliada",
             "enl",
             "enlarged",
+            "ampliata",
+            "accresciuta",
+            "uzupełnione",
+            "uzup",
+            "rozszerzone",
+            "rozsz",
+            "poszerzone",
+            "genişletilmiş",
+            "uitgebreide",
+            "utökade",
+            "udvidede",
+            "utvidede",
+            "rozšířené",
+            "doplněné",
+            "дополненное",
+            "доп",
         ],
         Some("enl."),
     ),
-    (&["korr", "korrigierte", "corr", "corrigée", "corrigee", "corregida", "corrected"], Some("corr.")),
+    (
+        &[
+            "korr",
+            "korrigierte",
+            "corr",
+            "corrigée",
+            "corrigee",
+            "corregida",
+            "corrected",
+            "corretta",
+            "corrigida",
+            "испр",
+        ],
+        Some("corr."),
+    ),
     (&["durchges", "durchgesehene", "durchgesehen"], Some("rev.")),
     (&["unveränd", "unveränderte", "unverändert"], Some("unaltered")),
-    (&["aktual", "aktualisierte", "act", "actualizada", "actualisée", "updated"], Some("updated")),
-    (&["und", "u", "et", "y", "and", "&"], None),
+    (
+        &[
+            "aktual",
+            "aktualisierte",
+            "act",
+            "actualizada",
+            "actualisée",
+            "updated",
+            "aggiornata",
+            "atualizada",
+            "bijgewerkte",
+        ],
+        Some("updated"),
+    ),
+    // (Turkish "gözden geçirilmiş", revised: its second word says it.)
+    (&["und", "u", "et", "y", "and", "&", "e", "i", "ve", "en", "och", "og", "a", "и", "gözden"], None),
 ];
 
 /// Words of another language that strengthen the qualifier after them
@@ -7066,9 +7158,23 @@ const EDITION_LEADS: &[(&[&str], &str, bool)] = &[
 /// stays as written. `None` when it is no such edition, or has a word not
 /// in [`EDITION_QUALIFIERS`] (printed as written then: nothing left out).
 fn english_edition(e: &str, word: &str) -> Option<String> {
+    // Vietnamese "tái bản lần thứ 2 có sửa chữa": "3rd rev. ed." (tester93 F2).
+    if let Some((n, words)) = crate::import::builder::vietnamese_edition(e) {
+        return (!words.is_empty() && n >= 2).then(|| format!("{} {} {word}", ordinal(n), words.join(" and ")));
+    }
     let lower = e.trim().to_lowercase();
     let mut tokens = lower.split([' ', ',']).map(|t| t.trim_end_matches('.')).filter(|t| !t.is_empty());
-    let first = tokens.next()?;
+    // The word for edition first, the number after it ("wydanie drugie
+    // poprawione", "Wyd. 3 popr.", Polish: tester93 F2).
+    let mut named_first = false;
+    let first = loop {
+        let t = tokens.next()?;
+        if EDITION_NAMES.contains(&t) && !named_first {
+            named_first = true;
+            continue;
+        }
+        break t;
+    };
     let number = edition_number(first).or_else(|| crate::import::builder::other_ordinal_word(first));
     let lead = match number {
         Some(n) => (ordinal(n), false),
@@ -7078,7 +7184,7 @@ fn english_edition(e: &str, word: &str) -> Option<String> {
         }
     };
     let mut words: Vec<String> = Vec::new();
-    let mut named = lead.1;
+    let mut named = lead.1 || (named_first && number.is_some());
     let mut modifier: Option<&str> = None;
     for t in tokens {
         if EDITION_NAMES.contains(&t) {
