@@ -1064,6 +1064,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     let read: Vec<&str> =
         CSL_READ.iter().copied().filter(|k| !unread(k)).chain(page_first_read.then_some("page-first")).collect();
     d.not_stored("CSL-JSON", o.iter().filter(|(_, v)| !v.is_null()).map(|(k, _)| k.as_str()), &read);
+    super::title_text::read_bibtex_braces(&mut d, "CSL-JSON");
     d
 }
 
