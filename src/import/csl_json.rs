@@ -1159,7 +1159,8 @@ mod tests {
             ["Ferdinand, Malcom", "van Gogh, Vincent"]
         );
         assert_eq!((b.authors[1].particle.as_deref(), b.authors[1].family.as_deref()), (Some("van"), Some("Gogh")));
-        assert_eq!(b.title, "Une {écologie} \"décoloniale\"");
+        // BibTeX's case protection in a CSL-JSON title is read as such (tester r96 F6).
+        assert_eq!(b.title, "Une <span class=\"nocase\">écologie</span> \"décoloniale\"");
         assert_eq!(b.year, Some(2019));
         assert_eq!(b.isbn.as_deref(), Some("9780385509930"));
         assert_eq!(b.doi.as_deref(), Some("10.1000/XYZ"));
