@@ -48,8 +48,10 @@ fn a_sets_two_volumes_under_its_one_isbn_are_two_records() {
     assert!(w.ok(&["check"]).contains("ok"));
 }
 
-/// The same ISBN with the same volume, or with no volume on one side, is
-/// still one work: a duplicate, as before.
+/// The same ISBN with the same volume is still one work: a duplicate, as
+/// before. With no volume on one side it is the whole set and one of its
+/// volumes: two works, said (tester r96 F9; this test asserted one record,
+/// the set stored as its volume 2).
 #[test]
 fn one_isbn_with_one_volume_or_none_stays_one_record() {
     let w = Workdir::new();
@@ -68,23 +70,28 @@ Another set,1990,book,0802141323,1,Grove Press\n";
     assert!(err.contains("is a duplicate (same ISBN)"), "{err}");
     assert!(err.contains("give each its own ISBN, each volume of a set its volume number, or edit the entry"), "{err}");
     assert_eq!(w.count("SELECT count(*) FROM reading WHERE title = 'Another set'"), 1);
-    // Without a volume: one of the set's records, named, never a third.
+    // Without a volume: the whole set, its own record beside its volumes, said.
     let none = "title,year,type,isbn\nCompanion encyclopedia of the history of medicine,1993,book,0415047722\n";
     let err = w.import_reading("none.csv", none);
-    assert!(err.contains("0 new"), "{err}");
-    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE 'Companion%'"), 2, "{err}");
+    assert!(err.contains("1 new"), "{err}");
+    assert!(err.contains("none.csv:2: the whole set, of which entry R"), "{err}");
+    assert!(err.contains("(same ISBN): kept apart, added as its own entry"), "{err}");
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE title LIKE 'Companion%'"), 3, "{err}");
+    let err = w.import_reading("none.csv", none);
+    assert!(err.contains("0 new, 0 changed, 1 unchanged"), "{err}");
 
-    // A set stored without a volume, then its volume 2: the same entry,
-    // which takes the volume; volume 1 after it is the other volume.
+    // A set stored without a volume, then its volume 2: another record (the
+    // set stays the set), said; volume 1 after it is the other volume.
     let w = Workdir::new();
     w.import_reading("none.csv", none);
     let v2 = "title,year,type,isbn,volume\nCompanion encyclopedia of the history of medicine,1993,book,0415047722,2\n";
     let err = w.import_reading("v2.csv", v2);
-    assert!(err.contains("0 new, 1 changed"), "{err}");
+    assert!(err.contains("1 new, 0 changed"), "{err}");
+    assert!(err.contains("v2.csv:2: volume 2 of the set stored as entry R"), "{err}");
     let v1 = "title,year,type,isbn,volume\nCompanion encyclopedia of the history of medicine,1993,book,0415047722,1\n";
     let err = w.import_reading("v1.csv", v1);
     assert!(err.contains("1 new"), "{err}");
-    assert_eq!(volumes(&w, &w.db()), vols(&[(Some("1"), None), (Some("2"), None)]));
+    assert_eq!(volumes(&w, &w.db()), vols(&[(None, None), (Some("1"), None), (Some("2"), None)]));
 }
 
 /// The same set in every format that gives an ISBN and a volume: two

@@ -3057,6 +3057,8 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     {
         v.text = day;
     }
+    // A reprint's year with its original year ("(1923) 1988"): tester r96 F5.
+    super::reprint::take(&mut d);
     // An EDTF date with unspecified digits ("2019-05-XX", biblatex §2.3.8):
     // the date as far as it is known, and what is lost said.
     let p = d.prefix();
@@ -3732,6 +3734,25 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                     .or_else(|| year_or_month.as_ref().filter(|(w, _)| w.at == v.at).map(|(_, (a, _, e))| (*a, *e)))?;
                 (first == y && last > y).then_some(last)
             });
+    }
+    // Two years with only a space between ("1923 1988") are a range, as
+    // "1923-1988" is, but may be a reprint's with its original year: said
+    // (tester r96 F5; a reprint is read in brackets, `reprint::read`).
+    if let (Some(y), Some(e)) = (year, year_end)
+        && let Some(v) = date_plain.as_ref().filter(|v| {
+            let t = v.text.trim();
+            t.len() == 9 && t.as_bytes()[4] == b' ' && t.starts_with(&y.to_string()) && t.ends_with(&e.to_string())
+        })
+    {
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!(
+                "{p}the date {:?} is read as the years {y} to {e}; if it is a reprint ({e}) of a work first published in {y}, write \
+                 \"{e} [{y}]\" (the original year in brackets)",
+                v.text.trim()
+            ),
+        ));
     }
     if let Some((v, (y, m, e))) = &year_or_month
         && year_end == Some(*e)

@@ -1071,6 +1071,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     let read: Vec<&str> =
         CSL_READ.iter().copied().filter(|k| !unread(k)).chain(page_first_read.then_some("page-first")).collect();
     d.not_stored("CSL-JSON", o.iter().filter(|(_, v)| !v.is_null()).map(|(k, _)| k.as_str()), &read);
+    super::title_text::read_bibtex_braces(&mut d, "CSL-JSON");
     d
 }
 
@@ -1168,7 +1169,8 @@ mod tests {
             ["Ferdinand, Malcom", "van Gogh, Vincent"]
         );
         assert_eq!((b.authors[1].particle.as_deref(), b.authors[1].family.as_deref()), (Some("van"), Some("Gogh")));
-        assert_eq!(b.title, "Une {écologie} \"décoloniale\"");
+        // BibTeX's case protection in a CSL-JSON title is read as such (tester r96 F6).
+        assert_eq!(b.title, "Une <span class=\"nocase\">écologie</span> \"décoloniale\"");
         assert_eq!(b.year, Some(2019));
         assert_eq!(b.isbn.as_deref(), Some("9780385509930"));
         assert_eq!(b.doi.as_deref(), Some("10.1000/XYZ"));

@@ -21,6 +21,7 @@ pub mod pubmed_csv;
 pub mod reading_csv;
 pub mod records;
 pub mod rejects;
+pub mod reprint;
 pub mod ris;
 pub mod rows;
 pub mod scopus_csv;

@@ -742,7 +742,10 @@ pub fn strip_degrees(s: &str) -> (String, Vec<String>) {
         let strict = parts.len() == 2 && parts[0].split_whitespace().count() < 2;
         // A catalogue's relator terms, with the life dates before them or
         // not ("1951- author.", "editor."), end a name as a comma part only.
-        if last.is_empty() || !(degree_part(last, strict) || catalogue_tail(last)) {
+        // A title of honour after the given name ("Ross, Ronald, Sir,
+        // 1857-1932"): a catalogue's, never a person (tester r96 F7).
+        let honour = parts.len() > 2 && title_of_honour(last);
+        if last.is_empty() || !(degree_part(last, strict) || catalogue_tail(last) || honour) {
             break;
         }
         comma.insert(0, last.to_string());
@@ -750,6 +753,84 @@ pub fn strip_degrees(s: &str) -> (String, Vec<String>) {
     }
     dropped.extend(comma);
     if dropped.is_empty() { (s.to_string(), dropped) } else { (parts.join(",").trim().to_string(), dropped) }
+}
+
+/// Whether a comma part after a person's family and given names is a
+/// title of honour or address as library catalogues write it there (MARC
+/// 100 $c: "Ross, Ronald, Sir, 1857-1932", "Nightingale, Florence, Dame",
+/// "Lister, Joseph Lister, Baron"): no part of a name in a citation
+/// (Citing Medicine ch. 1: "omit degrees, titles and honors"), and never a
+/// person of its own (tester r96 F7: an author "Sir").
+fn title_of_honour(p: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "sir",
+        "dame",
+        "lady",
+        "lord",
+        "dr",
+        "rev",
+        "revd",
+        "reverend",
+        "baron",
+        "baroness",
+        "bart",
+        "bt",
+        "viscount",
+        "viscountess",
+        "earl",
+        "countess",
+        "count",
+        "marquess",
+        "duke",
+        "duchess",
+        "prince",
+        "princess",
+        "mrs",
+        "mr",
+        "miss",
+        "ms",
+        "prof",
+        "professor",
+        "saint",
+        "st",
+        "father",
+        "sister",
+        "mother",
+        "brother",
+    ];
+    let t = p.trim().trim_end_matches('.').trim();
+    // As catalogues write them: capitalised or in lower case, one or two words ("Sir, Bart.").
+    let words: Vec<&str> = t.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 2
+        && words.iter().all(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        && !t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+}
+
+/// What [`degree_note`] calls a catalogue heading's tail with a title of
+/// honour in it ([`title_of_honour`]): "a title of honour and life dates,
+/// as a library catalogue writes them after a name, are"; `None` without one.
+fn honour_heading_what(written: &str, dropped: &[String]) -> Option<String> {
+    // After a comma ("…, Sir"), not before the name ("Dr. Amina Yusuf").
+    let after = |d: &str| written.split(',').skip(1).any(|p| p.trim() == d);
+    let honour = dropped.iter().any(|d| title_of_honour(d) && after(d));
+    if !honour || !dropped.iter().all(|d| title_of_honour(d) || life_dates(d) || catalogue_tail(d)) {
+        return None;
+    }
+    let mut kinds = vec!["a title of honour"];
+    if dropped.iter().any(|d| life_dates(d) || (catalogue_tail(d) && relator_terms(d).is_none())) {
+        kinds.push("life dates");
+    }
+    if dropped.iter().any(|d| catalogue_tail(d)) {
+        kinds.push("a relator term (the person's role)");
+    }
+    let list = match kinds.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => String::new(),
+    };
+    let verb = if kinds.len() == 1 { "it, is" } else { "them, are" };
+    Some(format!("{list}, as a library catalogue writes {verb}"))
 }
 
 /// Titles written before a name, as written (case matters: "MS" and "DR"
@@ -780,7 +861,10 @@ const HONORIFICS: &[&str] = &[
 pub fn degree_note(written: &str, dropped: &[String], role: &str) -> Option<String> {
     (!dropped.is_empty()).then(|| {
         let list: Vec<String> = dropped.iter().map(|d| format!("{d:?}")).collect();
-        let what = if dropped.iter().all(|d| HONORIFICS.contains(&d.as_str())) {
+        let heading = honour_heading_what(written, dropped);
+        let what = if let Some(h) = heading.as_deref() {
+            h
+        } else if dropped.iter().all(|d| HONORIFICS.contains(&d.as_str())) {
             "a title before a name is"
         } else if dropped.iter().all(|d| life_dates(d)) {
             "life dates, as a library catalogue writes them, are"

@@ -878,6 +878,7 @@ fn draft(raw: &Raw) -> Draft {
         .chain(sv_read)
         .collect();
     d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), &read);
+    super::title_text::read_bibtex_braces(&mut d, "RIS");
     d
 }
 

@@ -153,6 +153,93 @@ fn read(chars: &[char], from: usize, to: usize, out: &mut String) {
     }
 }
 
+/// A title from a format without BibTeX's braces (RIS, CSL-JSON) written
+/// with them, as some reference managers copy a BibTeX title's case
+/// protection ("{Malaria in the Gold Coast}", "{DNA} repair in {Ghana}"):
+/// the title as BibTeX reads it, and whether the braces wrapped it whole.
+/// Braces around the whole title are an exporter's habit (as Mendeley's in
+/// BibTeX): read as an ordinary title. Braces around words keep their case,
+/// stored as case protection (`<span class="nocase">`). `None` when the
+/// text holds no braces, or braces that are no protection: unbalanced, or
+/// beside TeX (a backslash, math `$`).
+pub fn bibtex_braces(text: &str) -> Option<(String, bool)> {
+    let t = text.trim();
+    if !t.contains('{') || t.contains(['\\', '$']) {
+        return None;
+    }
+    let chars: Vec<char> = t.chars().collect();
+    // Balanced: every "{" closed, no "}" unopened.
+    let mut depth = 0i32;
+    for c in &chars {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return None;
+        }
+    }
+    if depth != 0 {
+        return None;
+    }
+    // One pair (or a double pair, "{{…}}") around the whole title.
+    let mut inner: &[char] = &chars;
+    let mut whole = false;
+    while inner.first() == Some(&'{') && partner(inner, 0, inner.len()) == Some(inner.len() - 1) {
+        inner = &inner[1..inner.len() - 1];
+        whole = true;
+    }
+    let mut out = String::with_capacity(t.len() + 16);
+    read(inner, 0, inner.len(), &mut out);
+    let out = out.trim().to_string();
+    (!out.is_empty()).then_some((out, whole))
+}
+
+/// The titles of a draft from a format without BibTeX's braces read by
+/// [`bibtex_braces`] (its title, container, series, volume title and
+/// original title), each change said (tester r96 F6: RIS `TI  - {…}` was
+/// stored and printed with its braces, unsaid).
+pub(crate) fn read_bibtex_braces(d: &mut super::builder::Draft, format: &str) {
+    let p = d.prefix();
+    let at = d.title.as_ref().map_or(d.at, |v| v.at);
+    let mut said: Vec<String> = Vec::new();
+    let mut one = |what: &str, v: &mut String| {
+        if let Some((read, whole)) = bibtex_braces(v) {
+            said.push(if whole {
+                format!(
+                    "{what} {:?}: the braces around the whole {what} are a BibTeX habit, not {format}'s; read as an \
+                     ordinary {what}",
+                    v.trim()
+                )
+            } else {
+                format!(
+                    "{what} {:?}: braces around words are BibTeX's case protection, not {format}'s; read without \
+                     them, the braced words' case kept as written",
+                    v.trim()
+                )
+            });
+            *v = read;
+        }
+    };
+    if let Some(v) = d.title.as_mut() {
+        one("title", &mut v.text);
+    }
+    for (what, v) in [
+        ("container", d.container.as_mut()),
+        ("series", d.series.as_mut()),
+        ("volume title", d.volume_title.as_mut()),
+        ("original title", d.original_title.as_mut()),
+    ] {
+        if let Some(v) = v {
+            one(what, v);
+        }
+    }
+    for s in said {
+        d.warnings.push(super::RowError::new(at.line, at.column, format!("{p}{s}")));
+    }
+}
+
 /// The index of the "}" that closes the "{" at `open`, before `to`.
 fn partner(chars: &[char], open: usize, to: usize) -> Option<usize> {
     let mut depth = 0usize;

@@ -834,6 +834,19 @@ fn other_work(o: &Record, theirs: &Record) -> Option<String> {
     None
 }
 
+/// Why their reading `theirs`, found here by our reading `o`'s ISBN, is
+/// another work: a set and one of its volumes, or two of its volumes
+/// ([`super::readings::set_and_volume`]). `None`: the same work.
+fn set_and_volume_apart(o: &Record, theirs: &Record) -> Option<String> {
+    let (p, q) = (place(o), place(theirs));
+    if !super::readings::set_and_volume(&p, &q) {
+        return None;
+    }
+    let vol = |v: Option<&str>| v.map_or_else(|| "the whole set".to_string(), |v| format!("volume {v}"));
+    let (a, b) = (vol(p.volume), vol(q.volume));
+    Some(if a == b { "other volume titles".into() } else { format!("ours is {a}, theirs {b}") })
+}
+
 /// A reading's field, when it holds more than blanks.
 fn opt<'r>(m: &'r Record, k: &str) -> Option<&'r str> {
     Some(s(m, k)).filter(|v| !v.trim().is_empty())
@@ -1083,13 +1096,21 @@ impl Merger<'_, '_> {
                         if k.starts_with("title:")
                             && let Some(why) = other_work(o, &rec)
                         {
-                            apart.get_or_insert((n, why));
+                            apart.get_or_insert((n, format!("of the same title and year: {why}")));
                             continue;
                         }
                         // One ISBN with two volume numbers: two volumes of a set (tester r76 F16).
                         if k.starts_with("isbn:")
                             && super::readings::other_volumes(opt_text(o, "volume"), opt_text(&rec, "volume"))
                         {
+                            continue;
+                        }
+                        // A set and one of its volumes under the set's ISBN (Zotero gives
+                        // it each volume) are two works, as on import (tester r96 F9).
+                        if k.starts_with("isbn:")
+                            && let Some(why) = set_and_volume_apart(o, &rec)
+                        {
+                            apart.get_or_insert((n, format!("of the same ISBN: {why}")));
                             continue;
                         }
                         if matched.contains(&n) || i(o, "id").is_some_and(|id| their_ids.contains(&id)) {
@@ -1185,7 +1206,7 @@ impl Merger<'_, '_> {
                     // Said, as an import flags it: one title and year, told apart as two works.
                     if let Some((n, apart)) = &apart {
                         what += &format!(
-                            " — another work than our reading {} of the same title and year: {apart}",
+                            " — another work than our reading {} {apart}",
                             i(&our_rows[*n], "id").unwrap_or(0)
                         );
                     }

@@ -4925,6 +4925,10 @@ pub struct ReadingWriter<'t> {
     /// Whether any stored title is in square brackets, once known
     /// ([`ReadingWriter::any_bracketed_title`]).
     bracketed: std::cell::Cell<Option<bool>>,
+    /// The entry the record being matched shares its ISBN with, passed
+    /// over as a set and one of its volumes (or two of its volumes):
+    /// said when the record is added as its own entry (tester r96 F9).
+    set_apart: std::cell::Cell<Option<(i64, &'static str)>>,
     /// Rows whose id names no reading here (a file from another database).
     foreign_ids: usize,
     /// DOIs and ISBNs a row (by ID) took from an entry whose row comes later
@@ -5382,6 +5386,7 @@ impl<'t> ReadingWriter<'t> {
             tx,
             year_titles: Default::default(),
             bracketed: Default::default(),
+            set_apart: Default::default(),
             ids,
             by,
             by_name,
@@ -5471,6 +5476,7 @@ impl<'t> ReadingWriter<'t> {
     /// journal, volume or pages, that tells them apart): tester r21, F2,
     /// where a row's note went silently to the first of two works.
     fn find_all(&self, r: &ReadingRecord) -> Result<Option<(i64, &'static str, Vec<i64>)>> {
+        self.set_apart.set(None);
         if let Some((id, how)) = self.find_by_key(r)? {
             return Ok(Some((id, how, Vec::new())));
         }
@@ -5500,7 +5506,16 @@ impl<'t> ReadingWriter<'t> {
             // (tester r19, F5: Farmer's editorial was overwritten by
             // Crenshaw's; r20, F3, F4: one author's two introductions or
             // editorials became one). Flagged as a possible duplicate instead.
-            if self.other_people(id, &r.authors)? || self.other_publication(id, r)? {
+            if self.other_people(id, &r.authors)? {
+                continue;
+            }
+            if self.set_and_volume(id, r)? {
+                if self.set_apart.get().is_none() {
+                    self.set_apart.set(Some((id, "title and year")));
+                }
+                continue;
+            }
+            if self.other_publication(id, r)? {
                 continue;
             }
             // A notice (erratum, correction, retraction, comment, reply) is
@@ -5626,7 +5641,15 @@ impl<'t> ReadingWriter<'t> {
         if let Some(i) = &r.isbn
             && let Some((id, _)) = isbn_owner(self.tx, i, &r.kind, r.volume.as_deref(), &r.title, None)?
         {
-            return Ok(Some((id, "ISBN")));
+            // A set's ISBN, which Zotero gives each of its volumes: a volume
+            // is not the set, nor another volume (tester r96 F9: the stored
+            // set became "Vol. 1"), as a generic type never replaces a
+            // specific one.
+            if self.set_and_volume(id, r)? {
+                self.set_apart.set(Some((id, "ISBN")));
+            } else {
+                return Ok(Some((id, "ISBN")));
+            }
         }
         Ok(None)
     }
@@ -5640,6 +5663,10 @@ impl<'t> ReadingWriter<'t> {
     fn find_by_other_isbn(&self, r: &ReadingRecord) -> Result<Option<(i64, &'static str)>> {
         for i in r.isbn.iter().chain(&r.other_isbns) {
             if let Some((id, _)) = isbn_holder(self.tx, i, &r.kind, r.volume.as_deref(), &r.title, None)? {
+                if self.set_and_volume(id, r)? {
+                    self.set_apart.set(Some((id, "ISBN")));
+                    continue;
+                }
                 return Ok(Some((id, OTHER_ISBN)));
             }
         }
@@ -6490,6 +6517,7 @@ impl<'t> ReadingWriter<'t> {
                 self.note(r.line, Outcome::Skipped, label, vec![why]);
                 return Ok(None);
             }
+            self.say_set_apart(r);
             return self.add(r, label).map(Some);
         };
         let (mut old, status) = self.load(id)?;
@@ -7900,6 +7928,22 @@ impl<'t> ReadingWriter<'t> {
     /// An entry's ID as messages give it, with the line of this file that
     /// first wrote it, if one did: "R12 (line 3 of this file)" (an entry only
     /// an earlier record of a refused file made is never in the database).
+    /// Says that the record, which shares its ISBN with a stored set or
+    /// volume of it (`set_apart`), is added as its own entry.
+    fn say_set_apart(&mut self, r: &ReadingRecord) {
+        let Some((id, how)) = self.set_apart.take() else { return };
+        let Ok(stored) = self.placement_row(id) else { return };
+        let vol = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+        let entry = self.entry_text(id);
+        let what = match (vol(r.volume.as_deref()), vol(stored.volume.as_deref())) {
+            (Some(v), None) => format!("volume {v} of the set stored as entry {entry}"),
+            (None, Some(w)) => format!("the whole set, of which entry {entry} is volume {w}"),
+            (Some(v), Some(w)) if v != w => format!("volume {v}, and entry {entry} volume {w} of the same set"),
+            _ => format!("another volume of the set than entry {entry} (another volume title)"),
+        };
+        self.notes.push((r.line, format!("{what} (same {how}): kept apart, added as its own entry")));
+    }
+
     fn entry_text(&self, id: i64) -> String {
         match self.touched.get(&id) {
             Some(line) => format!("{} (line {line} of this file)", crate::import::reading_id_text(id)),
@@ -9599,7 +9643,9 @@ fn holder_of_isbn(
     let same: Vec<_> =
         rows.into_iter().filter(|(_, _, k, v)| (!part || *k == key) && !other_volumes(v.as_deref(), volume)).collect();
     let given = |v: Option<&str>| v.is_some_and(|v| !v.trim().is_empty());
-    let best = same.iter().position(|(.., v)| given(v.as_deref()) && given(volume)).unwrap_or(0);
+    // The same volume first, else one that, like the record, gives none (a
+    // set stored after its volumes is found as the set: tester r96 F9).
+    let best = same.iter().position(|(.., v)| given(v.as_deref()) == given(volume)).unwrap_or(0);
     Ok(same.into_iter().nth(best).map(|(id, title, ..)| (id, title)))
 }
 
