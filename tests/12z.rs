@@ -377,6 +377,11 @@ fn full_reading(w: &Workdir) -> String {
             // Schema 0029: a translator.
             "--translator",
             "Philcox, Richard",
+            // Schema 0039: the archive holding it and its reference there.
+            "--archive",
+            "The National Archives",
+            "--archive-location",
+            "CO 98/45",
             "--container",
             "Collected Works",
             "--volume",
@@ -583,6 +588,8 @@ fn the_report_readings_table_has_every_field_in_every_output() {
         ("credit", "Kofi Mensah"),
         ("licence", "CC BY 4.0"),
         ("pmid", "31234567"),
+        ("archive", "The National Archives"),
+        ("archive_location", "CO 98/45"),
     ];
     for (col, value) in expect {
         assert_eq!(csv_row[at(col)], value, "readings.csv {col}");

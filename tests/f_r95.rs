@@ -168,21 +168,37 @@ fn in_press_in_other_scripts_is_read_in_every_format() {
 }
 
 /// F4: a date cell with no year canon reads keeps its row, without a year,
-/// said; it never refuses the file.
+/// said, when it is still a date: words in a script canon reads no date
+/// words of (an "in press" it does not know), a Hijri year alone, a century
+/// before the common era. What is no date ("someday", "twenty", "0000")
+/// is refused as before, naming the cell.
 #[test]
 fn a_date_with_no_year_keeps_its_row_and_is_said() {
     let w = Workdir::new();
-    let err = w.import_reading("n.csv", "title,authors,year\nX,\"A, B\",someday\nY,\"A, B\",2019\n");
+    let err = w.import_reading(
+        "n.csv",
+        "title,authors,year\nX,\"A, B\",อยู่ระหว่างการจัดพิมพ์\nY,\"A, B\",2019\nZ,\"A, B\",5th century BC\n",
+    );
     assert!(
         err.contains(
-            "n.csv:2:3: warning: date \"someday\" has no year canon reads (a year such as 2019 or 950, a date, \"in \
-             press\", or \"n.d.\" for an undated work); read without a year, the date's text not stored"
+            "n.csv:2:3: warning: date \"อยู่ระหว่างการจัดพิมพ์\" has no year canon reads (a year such as 2019 or 950, a \
+             date, \"in press\", or \"n.d.\" for an undated work); read without a year, the date's text not stored"
         ),
         "{err}"
     );
+    assert!(err.contains("n.csv:4:3: warning: date \"5th century BC\" has a date before the common era"), "{err}");
     let s = stored(&w);
-    assert_eq!(s[0].1, None);
-    assert_eq!(s[1].1, Some(2019));
+    assert_eq!(s.iter().map(|r| r.1).collect::<Vec<_>>(), [None, Some(2019), None]);
+    for bad in ["someday", "twenty", "0000"] {
+        let w = Workdir::new();
+        let p = w.write("b.csv", format!("title,authors,year\nX,\"A, B\",{bad}\nY,\"A, B\",2019\n"));
+        let err = w.fails(&["import", "reading", p.to_str().unwrap()]);
+        assert!(
+            err.contains(&format!("b.csv:2:3: year \"{bad}\" is not a year; expected a year such as 2019")),
+            "{err}"
+        );
+        assert_eq!(w.count("SELECT COUNT(*) FROM reading"), 0);
+    }
 }
 
 /// F3: a date in two calendars keeps its Gregorian year, said; a Hijri

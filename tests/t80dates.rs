@@ -160,13 +160,13 @@ fn a_spaced_no_date_is_undated() {
         assert!(r["year_note"].is_null(), "{t}: {r}");
     }
 
-    // What is no year is kept without one, said, naming the undated form
-    // (tester r95 F4: it refused the whole file).
-    let err = w.import_reading("bad.csv", "title,authors,year\nX,\"A, B\",someday\n");
+    // What is no year still refuses the file, and names the undated form.
+    let p = w.write("bad.csv", "title,authors,year\nX,\"A, B\",someday\n");
+    let err = w.fails(&["import", "reading", p.to_str().unwrap()]);
     assert!(
         err.contains(
-            "bad.csv:2:3: warning: date \"someday\" has no year canon reads (a year such as 2019 or 950, a date, \"in \
-             press\", or \"n.d.\" for an undated work); read without a year, the date's text not stored"
+            "bad.csv:2:3: year \"someday\" is not a year; expected a year such as 2019 or 950 (or a date, or \"in \
+             press\", or \"n.d.\" for an undated work)"
         ),
         "{err}"
     );

@@ -118,13 +118,13 @@ fn one_year_among_words_canon_cannot_read_is_kept_and_said() {
     assert_eq!(stored(&w), (Some(2011), Some(3), None, None, None), "{err}");
     assert!(err.contains("read as \"March 2011\", the rest of its text not stored"), "{err}");
 
-    // No year: kept without a year, said (tester r95 F4: the whole file was
-    // refused). Two years as alternatives are one of them, the first kept
-    // and said (b_r95, tester94 F6: this test had "2019 or 2020" refuse the
-    // file).
+    // No year: refused as before. Two years as alternatives are one of
+    // them, the first kept and said (b_r95, tester94 F6: this test had
+    // "2019 or 2020" refuse the file).
     let w = Workdir::new();
-    let err = w.import_reading("n.csv", "title,authors,year\nX,\"A, B\",someday\nY,\"A, B\",2019 or 2020\n");
-    assert!(err.contains("n.csv:2:3: warning: date \"someday\" has no year canon reads"), "{err}");
+    let p = w.write("n.csv", "title,authors,year\nX,\"A, B\",someday\nY,\"A, B\",2019 or 2020\n");
+    let err = w.fails(&["import", "reading", p.to_str().unwrap()]);
+    assert!(err.contains("n.csv:2:3: year \"someday\" is not a year; expected a year such as 2019"), "{err}");
     assert!(
         err.contains(
             "n.csv:3:3: warning: the date \"2019 or 2020\" is one of the years 2019 or 2020, the source unsure which; \

@@ -1983,6 +1983,25 @@ fn year_in_unread_words(text: &str) -> Option<String> {
     matches!(read_date(&read), Some(Dated::Year(_))).then_some(read)
 }
 
+/// Whether a date canon reads no year in is still a date, kept without a
+/// year (its row kept, said) rather than refused: a Hijri year alone
+/// (canon converts no calendar), a date before the common era with no year
+/// ("5th century BC"), or words without digits in a script other than the
+/// Latin one (an "in press" or "no date" of a language canon has no words
+/// of: it cannot tell them from a typing error, but neither is a year).
+/// "someday", "twenty", "0000" and "20190230" are none of these.
+fn dated_without_a_year(v: &str) -> bool {
+    let other_script =
+        v.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && !latin_letter(c)) && !v.chars().any(|c| c.is_numeric());
+    super::dates::hijri_only(v) || before_common_era(&v.to_lowercase()) || other_script
+}
+
+/// Whether `c` is a letter of the Latin script (ASCII, Latin-1, Latin
+/// Extended-A and -B, Latin Extended Additional: "é", "ą", "ơ", "ṭ").
+fn latin_letter(c: char) -> bool {
+    matches!(c as u32, 0x41..=0x5A | 0x61..=0x7A | 0xC0..=0x24F | 0x1E00..=0x1EFF)
+}
+
 /// What an import says of a date it reads no year in: the same in every
 /// format; the row is kept without a year.
 fn unread_date_message(v: &str) -> String {
@@ -3299,15 +3318,21 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                         None if short_year_message(v.text.trim()).is_some() => {
                             err(&mut errs, v.at, format!("{p}{}", date_message(v.text.trim())))
                         }
-                        // No year canon reads ("someday", "قيد النشر" before
-                        // its words were known, "5th century BC"): the row
-                        // is kept without a year and the date said, never
-                        // the whole file refused (tester r95 F2, F4).
-                        None => d.warnings.push(RowError::new(
+                        // A date that has no year by its nature (a Hijri
+                        // year alone, "5th century BC") or is words in a
+                        // script canon reads no date words of (an "in press"
+                        // it does not know yet): the row is kept without a
+                        // year and the date said, never the whole file
+                        // refused (tester r95 F2, F3, F4).
+                        None if dated_without_a_year(v.text.trim()) => d.warnings.push(RowError::new(
                             v.at.line,
                             v.at.column,
                             format!("{p}{}", unread_date_message(v.text.trim())),
                         )),
+                        // Anything else ("someday", "twenty", "0000",
+                        // "20190230") is no date: refused, as a value that
+                        // is not one ("--skip-invalid" keeps the others).
+                        None => err(&mut errs, v.at, format!("{p}{}", date_message(v.text.trim()))),
                     },
                 },
             }
@@ -7291,8 +7316,7 @@ pub(crate) mod tests {
         let errs = build(d, &TestThemes).unwrap_err();
         let msgs: Vec<_> = errs.iter().map(|e| (e.line, e.message.as_str())).collect();
         assert_eq!(msgs.len(), 3, "{msgs:?}");
-        // (A date with no year is a warning, the record kept: tester r95 F4.)
-        assert!(msgs[0].1.starts_with("warning: in entry `x`: date \"soon\" has no year canon reads"), "{msgs:?}");
+        assert!(msgs[0].1.starts_with("in entry `x`: year \"soon\" is not a year"), "{msgs:?}");
         assert!(msgs[1].1.starts_with("in entry `x`: doi \"nope\" is not a DOI"), "{msgs:?}");
         assert!(msgs[2].1.starts_with("in entry `x`: unknown theme \"decolonial-pedagogy\""), "{msgs:?}");
         let mut d = Draft::new(Pos::new(1, 1), None);

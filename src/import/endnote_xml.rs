@@ -972,8 +972,7 @@ mod tests {
         let got: Vec<_> = p.errors.iter().map(|e| (e.line, e.message.as_str())).collect();
         assert_eq!(got.len(), 2, "{got:?}");
         assert!(got[0].1.starts_with("record 3 has no title"), "{got:?}");
-        // (A date with no year is a warning, the record kept: tester r95 F4.)
-        assert!(got[1].1.starts_with("warning: in record 3: date \"0000\" has no year canon reads"), "{got:?}");
+        assert!(got[1].1.starts_with("in record 3: year \"0000\" is not a year"), "{got:?}");
         assert_eq!(p.rejected.len(), 1);
         let span = p.rejected[0].span.clone().unwrap();
         assert!(SAMPLE[span].starts_with("<record><rec-number>3"));

@@ -2144,6 +2144,10 @@ pub fn place_name(p: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
+    // "Earl of Chatham", "Duke of Wellington": a title of nobility, no place.
+    if words.first().is_some_and(|w| is_nobility(w)) {
+        return false;
+    }
     let capitalised = words.len() >= 2 && words.iter().all(|w| matches!(*w, "of" | "the") || capitalised_start(w));
     let of_inside = words.len() >= 3 && words[1..words.len() - 1].contains(&"of");
     let lead = words.first().is_some_and(|w| {
@@ -5499,7 +5503,12 @@ fn split_plain_names(cell: &str, truncated: bool) -> CellNames {
                 .iter()
                 .map(|c| {
                     let c = c.trim();
+                    // A name ending in a suffix ("João Silva Filho", "Martin
+                    // Luther King III") is read by the suffix's own rule,
+                    // which says what may be part of the family name.
+                    let suffixed = natural_order_suffix(&c.split_whitespace().collect::<Vec<_>>());
                     !c.contains(',')
+                        && !suffixed
                         && !has_body_phrase(c)
                         && (person_in_natural_order(c) || given_name_pair(c))
                         && (person_marked(c) || (alone && truncated && !body_shaped(c)))

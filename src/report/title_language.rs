@@ -245,7 +245,15 @@ pub(crate) fn foreign_main_title(title: &str, english_container: bool) -> Option
     let sub = words(rest);
     let marks: usize = (0..sub.len()).map(|i| marks_of(&sub, i)).sum();
     let english = |w: &Word<'_>| english_weight(&w.lower);
-    let told = sub.iter().any(|w| english(w) == 2) || english_container && sub.iter().any(|w| english(w) > 0);
+    // The main title's languages, by their function words: a word English
+    // shares with one of them ("in" with German and Italian) tells nothing
+    // of the subtitle ("Gesundheit und Migration: Kinder in Berlin").
+    let main_words = words(main);
+    let main_languages: Vec<&[&str]> =
+        STRONG.iter().copied().filter(|t| main_words.iter().any(|w| t.contains(&w.lower.as_str()))).collect();
+    let shared = |w: &Word<'_>| main_languages.iter().any(|t| also_written_by(&w.lower, t));
+    let told =
+        sub.iter().any(|w| english(w) == 2) || english_container && sub.iter().any(|w| english(w) == 1 && !shared(w));
     (sub.len() >= 2 && marks == 0 && told).then_some(at)
 }
 
@@ -322,6 +330,20 @@ fn vietnamese_letter(c: char) -> bool {
 }
 
 /// How many marks of another language the English word `w` takes back.
+/// Whether the language whose function words are `table` (one of
+/// [`STRONG`]) writes `word`, one of [`ENGLISH_TOO`]: German, Dutch,
+/// Italian and Scandinavian "in"; Portuguese, Spanish, Italian, French,
+/// Polish, Czech and Romanian "a"; Portuguese "as".
+fn also_written_by(word: &str, table: &[&str]) -> bool {
+    let writers: &[&[&str]] = match word {
+        "in" => &[GERMAN, DUTCH, ITALIAN, SCANDINAVIAN],
+        "a" => &[PORTUGUESE, SPANISH, ITALIAN, FRENCH, POLISH, CZECH, ROMANIAN],
+        "as" => &[PORTUGUESE],
+        _ => &[],
+    };
+    writers.contains(&table)
+}
+
 fn english_weight(w: &str) -> usize {
     if ENGLISH.contains(&w) {
         2
@@ -440,11 +462,14 @@ mod tests {
         assert_eq!(foreign_main_title(por, true), Some("Por la salud del pueblo".len()));
         let salud = "Salud para todos? primary care in Latin America";
         assert_eq!(foreign_main_title(salud, true), Some("Salud para todos".len()));
-        // Without an English journal, "in" alone does not tell English
-        // (an Italian subtitle writes it too; in an English journal it is
-        // taken for English, a limit of the rule).
+        // Without an English journal, "in" alone does not tell English;
+        // in one, not after a main title in a language that writes "in"
+        // too (Italian, German).
         assert_eq!(foreign_main_title(salud, false), None);
-        assert_eq!(foreign_main_title("Salute dei migranti: bambini in ospedale", false), None);
+        for english_journal in [false, true] {
+            assert_eq!(foreign_main_title("Salute dei migranti: bambini in ospedale", english_journal), None);
+            assert_eq!(foreign_main_title("Gesundheit und Migration: Kinder in Berlin", english_journal), None);
+        }
         let fr = "La santé des migrants: a review of the evidence";
         assert_eq!(foreign_main_title(fr, false), Some("La santé des migrants".len()));
         for t in [
