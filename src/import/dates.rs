@@ -764,6 +764,17 @@ fn month_day_written(s: &str) -> (Option<i64>, Option<i64>) {
             _ => (None, None),
         };
     }
+    // A month and the year after it ("05/2015", "5-2015", "05.2015"), as
+    // sheets and EndNote libraries write an issue's date (tester r97 F6:
+    // the month was dropped unsaid, while "2015/05" was read).
+    if let [m, y] = words.as_slice()
+        && is_year(y)
+        && m.bytes().all(|b| b.is_ascii_digit())
+        && t.contains(['/', '-', '.'])
+        && let Some(m) = number(m)
+    {
+        return checked(m, None);
+    }
     // A month alone, as a number (BibTeX `month = 4`).
     if words.len() == 1
         && let Some(m) = number(words[0])
