@@ -42,3 +42,42 @@ fn a_month_before_its_year_is_read_in_a_sheet_and_in_endnote() {
     assert!(!err.contains("is no month"), "{err}");
     assert_eq!(year_month(&w.reading_list(), "E1"), (Some(2015), Some(5)));
 }
+
+/// F7: a set's volumes and the whole set stored with its ISBN-10 (a
+/// catalogue's "(v. 1)", "(v. 2)"); another sheet giving the ISBN-13 of the
+/// same number for volume 2, or for the whole set, was refused whole
+/// ("already belongs to entry …"). It matches what the ISBN-10 matches.
+#[test]
+fn a_sets_isbn_13_matches_what_its_isbn_10_matches() {
+    let w = Workdir::new();
+    let head = "title,authors,year,type,isbn,volume,publisher\n";
+    let row = |isbn: &str, volume: &str| {
+        format!(
+            "Companion encyclopedia of the history of medicine,\"Bynum, W. F.; Porter, Roy\",1993,book,{isbn},{volume},Routledge\n"
+        )
+    };
+    let err = w.import_reading(
+        "vol.csv",
+        &format!("{head}{}{}{}", row("0415047722 (v. 1)", ""), row("0415047722 (v. 2)", ""), row("0415047722", "")),
+    );
+    assert!(err.contains("readings: 3 new"), "{err}");
+    let volumes = |w: &Workdir| {
+        let mut v: Vec<(Option<String>, Option<String>)> = w
+            .reading_list()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| (r["volume"].as_str().map(str::to_string), r["isbn"].as_str().map(str::to_string)))
+            .collect();
+        v.sort();
+        v
+    };
+    let before = volumes(&w);
+    assert_eq!(before.len(), 3, "{before:?}");
+    for (name, volume) in [("vol2.csv", "2"), ("vol4.csv", "")] {
+        let err = w.import_reading(name, &format!("{head}{}", row("978-0-415-04772-2", volume)));
+        assert!(!err.contains("already belongs"), "{err}");
+        assert!(err.contains("0 new"), "{err}");
+        assert_eq!(volumes(&w).len(), 3, "{name}: {err}");
+    }
+}

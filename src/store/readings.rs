@@ -8089,7 +8089,12 @@ impl<'t> ReadingWriter<'t> {
         for (field, old_v, new_v) in [("doi", &old.doi, &new.doi), ("isbn", &old.isbn, &new.isbn)] {
             // A new volume number may meet a volume of the set that holds the ISBN.
             let volume_changed = field == "isbn" && new.volume != old.volume;
-            let Some(v) = new_v.as_ref().filter(|_| new_v != old_v || volume_changed) else { continue };
+            // The same ISBN in its other form (ten digits stored, thirteen
+            // given) is no new ISBN (tester r97 F7: a set's volume refused
+            // the file, "already belongs to" the set).
+            let isbn13 = |v: &Option<String>| v.as_deref().and_then(crate::import::isbn_forms).map(|f| f.0);
+            let same_isbn = field == "isbn" && new_v.is_some() && isbn13(new_v) == isbn13(old_v);
+            let Some(v) = new_v.as_ref().filter(|_| (new_v != old_v && !same_isbn) || volume_changed) else { continue };
             let other: Option<i64> = if field == "doi" {
                 self.tx
                     .prepare_cached("SELECT id FROM reading WHERE doi = ?1 COLLATE NOCASE AND id <> ?2")?
