@@ -8120,20 +8120,7 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
 /// - Chicago: "Name. 1908. *Gazette*, no. 12 (March 14): 412.";
 /// - Harvard: "*Name* (1908) *Gazette*, no. 12, 14 March, p. 412."
 fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, number: Option<&String>) -> Rich {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    use crate::import::dates::MONTHS;
     let year = r.year.map(|y| y.to_string());
     let month = r.month.filter(|m| (1..=12).contains(m)).map(|m| MONTHS[m as usize - 1]);
     let day = r.day.filter(|_| month.is_some());
@@ -8938,20 +8925,7 @@ fn with_ama_preprint(mut t: Rich, r: &Reading) -> Rich {
     let end = t.text[place.date.end..].find(". ").map_or(t.text.len(), |i| place.date.end + i);
     let element = &t.text[stop + 2..end];
     if element.contains([';', ':']) && !in_identifier(&t.text, stop + 2, end) {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
+        use crate::import::dates::MONTHS;
         let year = r.year.unwrap_or_default();
         let date = match (r.month.and_then(|m| MONTHS.get((m - 1) as usize)), r.day) {
             (Some(m), Some(d)) => format!("{m} {d}, {year}"),
