@@ -300,20 +300,11 @@ fn draft(r: &Raw) -> Draft {
     // The byline in its order: a collective author (`CN`) stands where its
     // line stands among the persons' (NLM's element descriptions: "CN …
     // corporate author or group"; PubMed writes the authors in byline
-    // order). A person is written twice, `FAU` (full) then `AU` (short):
-    // the full names are read when there are any, else the short ones, so
-    // each person counts once.
-    let person_tag = if first("FAU").is_some() { "FAU" } else { "AU" };
-    d.authors = r
-        .fields
-        .iter()
-        .filter(|(t, v, _)| !v.is_empty() && (t == person_tag || t == "CN"))
-        .filter_map(|(t, v, _)| match t.as_str() {
-            "CN" => Some(Name::literal(v)),
-            "FAU" => names::parse(v),
-            _ => names::parse_medline(v),
-        })
-        .collect();
+    // order). A person is written twice, `FAU` (full) then `AU` (short),
+    // and counts once ([`byline`]); an `AU` with no `FAU` is a person too.
+    let authors = byline(&r.fields, "FAU", "AU", true);
+    let author_lines: Vec<u64> = authors.iter().map(|(_, n)| *n).collect();
+    d.authors = authors.into_iter().map(|(name, _)| name).collect();
     // A full name read as a person that looks like an institution's (a
     // collective author belongs in `CN`): said.
     let written: Vec<(String, String, u64)> =
@@ -327,9 +318,9 @@ fn draft(r: &Raw) -> Draft {
     }
     // Editors (`FED` full, `ED` short: one editor written two ways) are editors,
     // never authors; a book with only editors is cited by them (CSL substitution).
-    let full_ed: Vec<Name> = all("FED").filter_map(|(_, v, _)| names::parse(v)).collect();
-    d.editors =
-        if full_ed.is_empty() { all("ED").filter_map(|(_, v, _)| names::parse_medline(v)).collect() } else { full_ed };
+    let editors = byline(&r.fields, "FED", "ED", false);
+    let editor_lines: Vec<u64> = editors.iter().map(|(_, n)| *n).collect();
+    d.editors = editors.into_iter().map(|(name, _)| name).collect();
     let types: Vec<&str> = all("PT").map(|(_, v, _)| v.as_str()).collect();
     // A record with a title (`TI`) and a different book title (`BTI`) is a
     // part of that book (PubMed Bookshelf: `BTI` is the book's title, `TI`
@@ -508,13 +499,6 @@ fn draft(r: &Raw) -> Draft {
     if bti.is_some() && bti.as_ref() != d.title.as_ref().map(|t| &t.text) && bti != d.container {
         unread.push(("BTI", "book title"));
     }
-    // The short names (`AU`, `ED`) are the full ones (`FAU`, `FED`) again:
-    // one more short name than full ones is a name kept nowhere.
-    for (short, full) in [("AU", "FAU"), ("ED", "FED")] {
-        if all(full).count() > 0 && all(short).count() > all(full).count() {
-            unread.push((short, "a name with no full form"));
-        }
-    }
     // A tag that holds one value, given twice with another value: the
     // first is read, the other named.
     for tag in ["TI", "BTI", "DP", "JT", "TA", "VI", "IP", "PG", "PB", "PL", "EN", "CTI"] {
@@ -585,7 +569,7 @@ fn draft(r: &Raw) -> Draft {
         MEDLINE_READ,
     );
     if let Some(last) = r.cut {
-        cut_off(&mut d, r, last, person_tag);
+        cut_off(&mut d, r, last, &author_lines, &editor_lines);
     }
     d
 }
@@ -593,14 +577,68 @@ fn draft(r: &Raw) -> Draft {
 /// The tags of names: a name cut part way is a wrong name, not a short one.
 const NAME_TAGS: &[&str] = &["FAU", "AU", "CN", "FED", "ED"];
 
+/// A byline's names in order, each person once, with the line each was
+/// read from. A full name (`full`: `FAU`, `FED`) and the short one after it
+/// (`short`: `AU`, `ED`) are one person, read from the full form (NLM's
+/// MEDLINE/PubMed data element descriptions: "FAU … full author name",
+/// written before its `AU`); a short name with no full form before it is a
+/// person of its own (older records, and files edited by hand: tester r98
+/// F3, two of three authors dropped), unless it is the short form of a full
+/// name given elsewhere in the record. With `cn`, a collective author
+/// (`CN`) stands where its line stands.
+fn byline(fields: &[(String, String, u64)], full: &str, short: &str, cn: bool) -> Vec<(Name, u64)> {
+    let key = |n: &Name| {
+        let family = format!("{} {}", n.particle.as_deref().unwrap_or(""), n.family.as_deref().unwrap_or(""));
+        let initial = n.given.as_deref().and_then(|g| g.chars().next()).map(|c| c.to_lowercase().to_string());
+        (crate::import::title_key(&family), initial.unwrap_or_default())
+    };
+    let full_keys: Vec<_> = fields
+        .iter()
+        .filter(|(t, v, _)| t == full && !v.is_empty())
+        .filter_map(|(_, v, _)| names::parse(v))
+        .map(|n| key(&n))
+        .collect();
+    let mut out = Vec::new();
+    let mut pending: Option<(&str, u64)> = None;
+    let flush = |pending: &mut Option<(&str, u64)>, out: &mut Vec<(Name, u64)>| {
+        if let Some((v, n)) = pending.take()
+            && let Some(name) = names::parse(v)
+        {
+            out.push((name, n));
+        }
+    };
+    for (t, v, n) in fields {
+        if v.is_empty() {
+            continue;
+        }
+        if t == full {
+            flush(&mut pending, &mut out);
+            pending = Some((v, *n));
+        } else if t == short {
+            if pending.is_some() {
+                flush(&mut pending, &mut out);
+            } else if let Some(name) = names::parse_medline(v)
+                && !full_keys.contains(&key(&name))
+            {
+                out.push((name, *n));
+            }
+        } else if cn && t == "CN" {
+            flush(&mut pending, &mut out);
+            out.push((Name::literal(v), *n));
+        }
+    }
+    flush(&mut pending, &mut out);
+    out
+}
+
 /// Says that the file ends in the middle of `r`'s last line, with no line
-/// end (the record looks cut off). A name on that line that was read (an
-/// author's or editor's, `person_tag` naming which authors' form was read)
-/// is left out, as a fragment of a name ("Ei" of "Eisenstein, Leo G") would
-/// be printed as a person; the authors then end with "et al.".
-fn cut_off(d: &mut Draft, r: &Raw, last: u64, person_tag: &str) {
+/// end (the record looks cut off). A name read from that line (an
+/// author's or editor's: `author_lines` and `editor_lines` give the line
+/// each name was read from) is left out, as a fragment of a name ("Ei" of
+/// "Eisenstein, Leo G") would be printed as a person; the authors then end
+/// with "et al.".
+fn cut_off(d: &mut Draft, r: &Raw, last: u64, author_lines: &[u64], editor_lines: &[u64]) {
     let Some((tag, value, line)) = r.fields.last() else { return };
-    let editor_tag = if r.fields.iter().any(|(t, v, _)| t == "FED" && !v.is_empty()) { "FED" } else { "ED" };
     let label = d.label.clone().unwrap_or_else(|| "the record".to_string());
     let mut message = format!(
         "in {label}: the file ends without a line end in the middle of its {tag} (line {line}: {value:?}): the \
@@ -608,9 +646,9 @@ fn cut_off(d: &mut Draft, r: &Raw, last: u64, person_tag: &str) {
     );
     let read_name = NAME_TAGS.contains(&tag.as_str())
         && !value.trim().is_empty()
-        && (tag == "CN" || tag == person_tag || tag == editor_tag);
+        && (author_lines.last() == Some(line) || editor_lines.last() == Some(line));
     if read_name {
-        if tag == editor_tag {
+        if editor_lines.last() == Some(line) {
             d.editors.pop();
             message.push_str(&format!("; the editor {:?} is left out", value.trim()));
         } else {

@@ -87,12 +87,39 @@ pub fn check(conn: &Connection) -> Result<Vec<Check>> {
         },
     });
     out.push(languages(conn)?);
+    out.push(shared_pmids(conn)?);
     out.push(Check {
         check: "contents".into(),
         ok: true,
         detail: format!("{} modules, {} items, {} readings", counts.0, counts.1, counts.2),
     });
     Ok(out)
+}
+
+/// Readings that share one PMID. A PMID names one work, as a DOI does
+/// (schema 0015); its index is not unique because an older canon could leave
+/// two entries with one (tester r99 F1: an import whose DOI named one entry
+/// and whose PMID another copied the PMID), so this check finds them.
+fn shared_pmids(conn: &Connection) -> Result<Check> {
+    let mut st = conn.prepare(
+        "SELECT pmid, group_concat('R' || id, ', ') FROM (SELECT pmid, id FROM reading WHERE pmid IS NOT NULL ORDER BY id)
+          GROUP BY pmid HAVING count(*) > 1 ORDER BY pmid",
+    )?;
+    let shared = st
+        .query_map([], |r| Ok(format!("PMID {} in readings {}", r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Check {
+        check: "identifiers".into(),
+        ok: shared.is_empty(),
+        detail: if shared.is_empty() {
+            "no two readings share a PMID".into()
+        } else {
+            format!(
+                "{}; one work has one entry (remove one, or give it its own PMID with `canon reading edit`)",
+                shared.join("; ")
+            )
+        },
+    })
 }
 
 /// Readings whose language or original language canon does not know (issue 16c: a value an

@@ -1662,6 +1662,38 @@ impl Merger<'_, '_> {
             mixed.insert("container_short".to_string(), Value::from(short));
             take.push("container_short".to_string());
         }
+        // Their DOI or PMID that another of our readings holds is not copied
+        // onto this one (tester r99 F1: both entries left with one PMID):
+        // ours is kept, said; which of the two is the work is the user's call.
+        if t.name == "reading" {
+            for field in ["doi", "pmid"] {
+                let Some(v) = take.iter().any(|k| k.as_str() == field).then(|| opt(&mixed, field)).flatten() else {
+                    continue;
+                };
+                let sql = if field == "doi" {
+                    "SELECT id, title FROM reading WHERE doi = ?1 COLLATE NOCASE AND id <> ?2 ORDER BY id LIMIT 1"
+                } else {
+                    "SELECT id, title FROM reading WHERE pmid = ?1 AND id <> ?2 ORDER BY id LIMIT 1"
+                };
+                let holder: Option<(i64, String)> = self
+                    .tx
+                    .prepare_cached(sql)?
+                    .query_row(params![v, id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                if let Some((other, title)) = holder {
+                    let name = if field == "doi" { "DOI" } else { "PMID" };
+                    let what = format!(
+                        "{}: their {name} {v} not taken — it is our reading {} ({title:?}); one work has one \
+                         entry (if the two are one work, remove one by hand)",
+                        label(t.name, o),
+                        crate::import::reading_id_text(other)
+                    );
+                    take.retain(|k| k.as_str() != field);
+                    self.step("kept-ours", t.name, id, what);
+                    self.sum.kept_listed += 1;
+                }
+            }
+        }
         let theirs_all = theirs;
         let theirs = &mixed;
         // Their author list would move, rename or drop an author our facets are about: those

@@ -6544,12 +6544,16 @@ impl<'t> ReadingWriter<'t> {
             return self.add(r, label).map(Some);
         }
         // A DOI or ISBN an earlier row took from this entry: it is still this entry's as stored.
-        let parked: Vec<(&'static str, String, u64, i64)> = ["doi", "isbn"]
+        let parked: Vec<(&'static str, String, u64, i64)> = ["doi", "isbn", "pmid"]
             .into_iter()
             .filter_map(|f| self.parked.remove(&(id, f)).map(|(v, line, by)| (f, v, line, by)))
             .collect();
         for (field, v, ..) in &parked {
-            if *field == "doi" { old.doi = Some(v.clone()) } else { old.isbn = Some(v.clone()) }
+            match *field {
+                "doi" => old.doi = Some(v.clone()),
+                "pmid" => old.pmid = Some(v.clone()),
+                _ => old.isbn = Some(v.clone()),
+            }
         }
         // The ISBN the record gives that names this entry (its own, or one
         // it gives beside it), as the record gives it, before the record
@@ -7673,7 +7677,11 @@ impl<'t> ReadingWriter<'t> {
         }
         // What an earlier row took from this entry must leave it here.
         for (field, v, line, taker) in &parked {
-            let keeps = if *field == "doi" { new.doi.as_ref() } else { new.isbn.as_ref() };
+            let keeps = match *field {
+                "doi" => new.doi.as_ref(),
+                "pmid" => new.pmid.as_ref(),
+                _ => new.isbn.as_ref(),
+            };
             // A set's ISBN may stay with another volume than the one the
             // earlier row gave it to (two rows that swap volume numbers).
             let other_volume = *field == "isbn" && {
@@ -8086,7 +8094,13 @@ impl<'t> ReadingWriter<'t> {
     /// that entry's row must give it another; if it keeps it, or has no row,
     /// the import is refused naming both lines ([`ReadingWriter::unsettled`]).
     fn clashes(&mut self, line: u64, id: i64, old: &Stored, new: &Stored, by_id: bool) -> Result<bool> {
-        for (field, old_v, new_v) in [("doi", &old.doi, &new.doi), ("isbn", &old.isbn, &new.isbn)] {
+        // A PMID names one work as a DOI does (schema 0015), though its index
+        // is not unique: a record whose DOI is one entry and whose PMID is
+        // another's never copies that PMID onto the first (tester r99 F1: two
+        // entries left with one PMID, unsaid).
+        for (field, old_v, new_v) in
+            [("doi", &old.doi, &new.doi), ("isbn", &old.isbn, &new.isbn), ("pmid", &old.pmid, &new.pmid)]
+        {
             // A new volume number may meet a volume of the set that holds the ISBN.
             let volume_changed = field == "isbn" && new.volume != old.volume;
             // The same ISBN in its other form (ten digits stored, thirteen
@@ -8100,6 +8114,11 @@ impl<'t> ReadingWriter<'t> {
                     .prepare_cached("SELECT id FROM reading WHERE doi = ?1 COLLATE NOCASE AND id <> ?2")?
                     .query_row(params![v, id], |r| r.get(0))
                     .optional()?
+            } else if field == "pmid" {
+                self.tx
+                    .prepare_cached("SELECT id FROM reading WHERE pmid = ?1 AND id <> ?2 ORDER BY id LIMIT 1")?
+                    .query_row(params![v, id], |r| r.get(0))
+                    .optional()?
             } else if is_part(&new.kind) {
                 // A chapter shares its book's ISBN with the book and the other chapters.
                 continue;
@@ -8108,10 +8127,10 @@ impl<'t> ReadingWriter<'t> {
             };
             if let Some(other) = other {
                 if by_id && !self.touched.contains_key(&other) {
-                    let sql = if field == "doi" {
-                        "UPDATE reading SET doi = NULL WHERE id = ?1"
-                    } else {
-                        "UPDATE reading SET isbn = NULL WHERE id = ?1"
+                    let sql = match field {
+                        "doi" => "UPDATE reading SET doi = NULL WHERE id = ?1",
+                        "pmid" => "UPDATE reading SET pmid = NULL WHERE id = ?1",
+                        _ => "UPDATE reading SET isbn = NULL WHERE id = ?1",
                     };
                     self.tx.prepare_cached(sql)?.execute([other])?;
                     // (The other-versions check reads DOIs from the index.)
@@ -8120,11 +8139,22 @@ impl<'t> ReadingWriter<'t> {
                     continue;
                 }
                 let at = self.id_lines.get(&other).map(|l| format!(" (line {l} of this file)")).unwrap_or_default();
-                self.problems.push((
-                    line,
-                    field,
-                    format!("{field} {v} already belongs to entry {other}{at}; expected one entry per {field}"),
-                ));
+                let msg = if field == "pmid" {
+                    let title: String = self
+                        .tx
+                        .prepare_cached("SELECT title FROM reading WHERE id = ?1")?
+                        .query_row([other], |r| r.get(0))?;
+                    format!(
+                        "pmid {v} already belongs to entry {}{at} ({title:?}), and this record is entry {} by its \
+                         other identifiers; expected one entry per pmid (if the two entries are one work, remove \
+                         one or give it the other's fields with `canon reading edit`, then import again)",
+                        crate::import::reading_id_text(other),
+                        crate::import::reading_id_text(id),
+                    )
+                } else {
+                    format!("{field} {v} already belongs to entry {other}{at}; expected one entry per {field}")
+                };
+                self.problems.push((line, field, msg));
                 return Ok(false);
             }
         }
