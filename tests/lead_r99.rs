@@ -162,3 +162,49 @@ fn a_medline_author_with_no_full_form_is_an_author() {
         "{v:?}"
     );
 }
+
+/// The web form: a range of whole years ("1998-2000") whose first year was
+/// changed lost its end year in silence; a year typed as a range brings
+/// its own end; an end no longer after the year is refused, saying so.
+#[test]
+fn the_web_form_keeps_a_ranges_end_when_its_first_year_changes() {
+    use common::web::Server;
+    let w = workdir();
+    w.ok(&["reading", "add", "--by", "t", "--title", "Whole years", "--year", "1998", "--year-end", "2000"]);
+    let id = reading(&w.reading_list(), "Whole years")["id"].as_i64().unwrap().to_string();
+    let s = Server::start(&w, &[]);
+    let mut c = s.client();
+    c.login("amina");
+    let from = format!("/readings/{id}/edit");
+    let years = |w: &Workdir| {
+        let r = reading(&w.reading_list(), "Whole years").clone();
+        (r["year"].as_i64(), r["year_end"].as_i64())
+    };
+    let r = c.submit(
+        &from,
+        &from,
+        &[("was_year", "1998"), ("year", "1997"), ("was_year_end", "2000"), ("year_end", "2000")],
+    );
+    c.follow(&r);
+    assert_eq!(years(&w), (Some(1997), Some(2000)));
+    let r = c.submit(
+        &from,
+        &from,
+        &[("was_year", "1997"), ("year", "1996-2001"), ("was_year_end", "2000"), ("year_end", "2000")],
+    );
+    c.follow(&r);
+    assert_eq!(years(&w), (Some(1996), Some(2001)));
+    let r = c.submit(
+        &from,
+        &from,
+        &[("was_year", "1996"), ("year", "2005"), ("was_year_end", "2001"), ("year_end", "2001")],
+    );
+    let text = if (300..400).contains(&r.status) { c.follow(&r) } else { r.text() };
+    assert!(text.contains("year_end 2001 does not end a range after the year (2005)"), "{text}");
+    assert_eq!(years(&w), (Some(1996), Some(2001)));
+    // Emptying the end with the year is a single year.
+    let r =
+        c.submit(&from, &from, &[("was_year", "1996"), ("year", "2005"), ("was_year_end", "2001"), ("year_end", "")]);
+    c.follow(&r);
+    assert_eq!(years(&w), (Some(2005), None));
+}

@@ -312,9 +312,16 @@ fn changed(k: Kind, form: &HashMap<String, String>, stored: &bundle::Record) -> 
     // form shows and the person left as they were: they are kept with it, as
     // typed again (d86: a last month changed in a range across a year end
     // was refused, "not after the month"; a first month changed dropped the
-    // end). A year typed anew brings its own end, or none.
+    // end). A year typed anew as a range ("1998-2001") brings its own end;
+    // a plain year typed anew keeps the end shown beside it (the lead, r98:
+    // 1998 changed to 1997 in "1998-2000" dropped 2000 in silence), and an
+    // end no longer after it is refused by the edit, saying so.
     let dated = ["month", "day", "month_end", "season", "day_end", "season_end"];
-    if out.iter().any(|(f, _)| dated.contains(f)) && !out.iter().any(|(f, _)| matches!(*f, "year" | "year_end")) {
+    let plain_year = |v: &str| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit());
+    let year_typed = out.iter().find(|(f, _)| *f == "year").map(|(_, v)| plain_year(v.trim()));
+    if (year_typed == Some(true) || (year_typed.is_none() && out.iter().any(|(f, _)| dated.contains(f))))
+        && !out.iter().any(|(f, _)| *f == "year_end")
+    {
         let kept = |name: &str| {
             let v = form.get(name).map(|v| tidy(v)).filter(|v| !v.is_empty())?;
             (v == tidy(&shown_field(stored, name))).then_some(v)
