@@ -4316,6 +4316,22 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             })
         }
     };
+    // A web address in the DOI cell (a sheet's one "DOI / link" column)
+    // is the record's web address when it gives none, said (tester r100
+    // F7: the file was refused); beside another address it is refused.
+    let link_as_doi = d.doi.as_ref().is_some_and(|v| normalise_doi(&v.text).is_none() && v.text.trim().contains("://"));
+    if link_as_doi
+        && d.url.as_ref().is_none_or(|u| u.trim().is_empty())
+        && let Some(v) = d.doi.take()
+    {
+        d.warnings.push(RowError::new(
+            v.at.line,
+            v.at.column,
+            format!("{p}doi {:?} is a web address, not a DOI: stored as the url", v.text.trim()),
+        ));
+        d.url = Some(v.text.trim().to_string());
+        d.url_at = Some(v.at);
+    }
     let doi = d.doi.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
         let n = normalise_doi(&v.text);
         if n.is_none() {
@@ -4341,10 +4357,32 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // A DOI given only as a resolver link in the URL ("https://doi.org/10.…",
     // dx.doi.org, percent-encoded): the record's DOI, so a duplicate with
     // the DOI written out is found. The URL stays as given.
+    // A DOI written bare in the URL cell ("10.1056/NEJMc2029240", "doi:…":
+    // a sheet's one "DOI / link" column; tester r100 F7, it was dropped as
+    // no web address) is the record's DOI too, said; the cell is no URL.
+    let bare_doi = d.url.as_deref().filter(|u| !u.contains("://") && u.trim().len() > 3).and_then(|u| {
+        let t = u.trim();
+        let doi_like = t.starts_with("10.") || t.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("doi:"));
+        doi_like.then(|| normalise_doi(t)).flatten()
+    });
     let doi = match (doi, d.doi.as_ref().filter(|v| !v.text.trim().is_empty())) {
-        (None, None) => d.url.as_deref().and_then(super::doi_of_url),
+        (None, None) => d.url.as_deref().and_then(super::doi_of_url).or_else(|| bare_doi.clone()),
         (doi, _) => doi,
     };
+    if let Some(b) = &bare_doi {
+        let at = d.url_at.unwrap_or(d.at);
+        let what = if doi.as_deref().is_some_and(|x| super::same_doi(x, b)) {
+            "stored as the DOI".to_string()
+        } else {
+            format!("not stored (the record's DOI is {})", doi.as_deref().unwrap_or_default())
+        };
+        d.warnings.push(RowError::new(
+            at.line,
+            at.column,
+            format!("{p}url {:?} is a DOI, not a web address: {what}", d.url.as_deref().unwrap_or_default().trim()),
+        ));
+        d.url = None;
+    }
     // A PubMed record page as the URL (refused below) names the PMID: kept
     // when the record gives none.
     let page_pmid = d.url.as_deref().and_then(pmid_of_record_page);
@@ -5064,7 +5102,7 @@ pub fn not_kept_numbers(s: &str, kept: Option<&str>) -> Vec<String> {
     // tester r24) is the same number, not a second one.
     s.split([' ', ',', ';', '\t', '\n', '(', ')'])
         .map(str::trim)
-        .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()) && !super::is_isbn_label(t))
         .filter(|t| kept.is_none() || normalise_isbn(t).as_deref() != kept)
         .map(String::from)
         .collect()

@@ -221,6 +221,11 @@ pub fn normalise_pmid(s: &str) -> Option<String> {
         Some(head) if head.eq_ignore_ascii_case("pmid") => t[4..].trim_start().trim_start_matches(':').trim_start(),
         _ => t,
     };
+    // A PubMed address ("https://pubmed.ncbi.nlm.nih.gov/31649194/"), as
+    // PubMed's "Copy" button gives it: its number (tester r100 F6).
+    if t.contains("://") || (t.contains('/') && t.to_ascii_lowercase().contains("pubmed")) {
+        return pmid_from_url(t);
+    }
     // The punctuation a citation or list puts after the number ("PMID:
     // 32853499; PMCID: …", "22222222.") is not the number's (tester r90 F4).
     let t = t.trim_end_matches(['.', ';', ',']).trim_end();
@@ -229,6 +234,25 @@ pub fn normalise_pmid(s: &str) -> Option<String> {
     }
     let n = t.trim_start_matches('0');
     if n.is_empty() { None } else { Some(n.to_string()) }
+}
+
+/// The PMID of a PubMed address: `https://pubmed.ncbi.nlm.nih.gov/N/` or
+/// `https://www.ncbi.nlm.nih.gov/pubmed/N` (either scheme, with or without
+/// `www.`, a trailing slash or query). `None` for any other URL.
+pub fn pmid_from_url(url: &str) -> Option<String> {
+    let u = url.trim();
+    let rest = u.split_once("://").map_or(u, |(_, r)| r);
+    let rest = rest.strip_prefix("www.").unwrap_or(rest);
+    let lower = rest.to_ascii_lowercase();
+    let tail = if lower.starts_with("pubmed.ncbi.nlm.nih.gov/") {
+        &rest["pubmed.ncbi.nlm.nih.gov/".len()..]
+    } else if lower.starts_with("ncbi.nlm.nih.gov/pubmed/") {
+        &rest["ncbi.nlm.nih.gov/pubmed/".len()..]
+    } else {
+        return None;
+    };
+    let id = tail.split(['/', '?', '#']).next().unwrap_or_default();
+    normalise_pmid(id).filter(|_| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// `s` without the invisible format characters a copy from a web page
@@ -784,6 +808,34 @@ pub fn reading_type(s: &str) -> Option<&'static str> {
     })
 }
 
+/// A type word a list may give that is no reading type of canon's
+/// ([`READING_TYPES`]) but says what the work is: the reading type it is
+/// kept as, and its genre, as the formats that have such a type store it.
+/// A data set, program, manuscript, pamphlet, legal case, statute, map or
+/// patent (RIS `DATA`, CSL `dataset`…) is type "other" with the genre
+/// [`builder::genre_of_type_name`] gives; a preprint (biblatex `pubstate =
+/// prepublished`) and a letter, editorial, comment or review (MEDLINE's
+/// publication types, Citing Medicine ch. 1) are articles with that genre;
+/// proceedings are a book. `None` for any other word (tester r100 F2: a
+/// list's "dataset" or "Letter" row refused the whole file, F10: a Talis
+/// "Dataset" was stored as a book).
+pub fn type_with_genre(s: &str) -> Option<(&'static str, Option<&'static str>)> {
+    if let Some(g) = builder::genre_of_type_name(s) {
+        return Some(("other", Some(g)));
+    }
+    Some(match header::norm(s).as_str() {
+        "preprint" | "eprint" | "workingpaper" => ("article", Some("Preprint")),
+        "letter" | "lettertotheeditor" | "correspondence" => ("article", Some("Letter")),
+        "editorial" => ("article", Some("Editorial")),
+        "comment" | "commentary" => ("article", Some("Comment")),
+        "review" | "reviewarticle" => ("article", Some("Review")),
+        "systematicreview" => ("article", Some("Systematic Review")),
+        "metaanalysis" => ("article", Some("Meta-Analysis")),
+        "proceedings" | "conferenceproceedings" => ("book", None),
+        _ => return None,
+    })
+}
+
 /// The canonical type names, for messages.
 pub fn reading_type_names() -> String {
     READING_TYPES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
@@ -998,6 +1050,27 @@ pub fn isbn_forms(s: &str) -> Option<(String, String)> {
     Some((thirteen, ten))
 }
 
+/// After "ISBN", the rest of a label naming the form ("-13:", "-10 ",
+/// "13:", " 10:"): the text after it; `None` when `rest` holds no such
+/// label (digits "10…" of the number itself are the number's).
+fn isbn_label_digits(rest: &str) -> Option<&str> {
+    let dashed = rest.starts_with('-');
+    let r = rest.trim_start_matches([' ', '-']);
+    let after = r.strip_prefix("13").or_else(|| r.strip_prefix("10"))?;
+    let colon = after.trim_start().starts_with(':');
+    (colon || (dashed && after.starts_with(' '))).then(|| after.trim_start().trim_start_matches(':'))
+}
+
+/// Whether `t` is only a label of an ISBN ("ISBN", "ISBN-13:", "ISBN10:"),
+/// as a catalogue writes before the number: no number of its own.
+pub fn is_isbn_label(t: &str) -> bool {
+    let t = t.trim().trim_end_matches(':');
+    let Some(rest) = t.get(..4).filter(|h| h.eq_ignore_ascii_case("isbn")).map(|_| &t[4..]) else {
+        return false;
+    };
+    matches!(rest.trim_start_matches([' ', '-']), "" | "10" | "13")
+}
+
 /// An ISBN as ISBN-13 digits, from ISBN-10 or ISBN-13 with any hyphens or
 /// spaces; `None` if the check digit is wrong or it is not an ISBN. This is
 /// the key two ISBNs are compared by; the ISBN is stored as published
@@ -1007,7 +1080,14 @@ pub fn normalise_isbn(s: &str) -> Option<String> {
     // The punctuation a sentence or list puts after the number
     // ("978-0-306-40615-7.") is not the ISBN's (tester r90 F4).
     let s = s.trim().trim_end_matches(['.', ';', ',']).trim_end();
+    // A URN ("urn:isbn:978…", RFC 3187) and a label ("ISBN", "ISBN-13:",
+    // "ISBN10:") are no part of the number (tester r100 F6).
+    let s = match s.get(..9) {
+        Some(head) if head.eq_ignore_ascii_case("urn:isbn:") => &s[9..],
+        _ => s,
+    };
     let s = s.strip_prefix("ISBN").or_else(|| s.strip_prefix("isbn")).unwrap_or(s);
+    let s = isbn_label_digits(s).unwrap_or(s);
     let chars: Vec<char> = s.chars().filter(|c| !matches!(c, '-' | ' ' | ':' | '\u{2010}')).collect();
     match chars.len() {
         10 => {

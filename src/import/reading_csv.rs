@@ -735,6 +735,18 @@ impl<'a> ReadingReader<'a> {
         d.year_end = opt(YEAR_END);
         d.series = text(SERIES);
         d.genre = text(GENRE);
+        // A type word that is a genre of a reading type ("dataset", "Letter"):
+        // that type, and the genre when the row gives none (tester r100 F2).
+        if let KindSrc::Named(v) = &d.kind
+            && super::reading_type(&v.text).is_none()
+            && let Some((kind, genre)) = super::type_with_genre(&v.text)
+        {
+            d.kind = KindSrc::Named(Val::new(kind, v.at));
+            if d.genre.is_none() && genre.is_some() {
+                d.genre = genre.map(str::to_string);
+                d.genre_implied = true;
+            }
+        }
         d.day_end = opt(DAY_END);
         d.season_end = opt(SEASON_END);
         d.page_count = text(PAGE_COUNT);

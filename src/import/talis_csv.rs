@@ -39,6 +39,7 @@ const PLACE: usize = 16;
 const EDITION: usize = 17;
 const EDITORS: usize = 18;
 const PMID: usize = 19;
+const ACCESSED: usize = 20;
 
 /// The ISBN columns, best first: a book's ISBN-13 before its ISBN-10
 /// (tester r77 F14: with both, the ISBN-10 was stored).
@@ -178,12 +179,26 @@ pub const FIELDS: &[Field] = &[
     },
     // (Leganto has "PMID": tester58 F10, "no field has that name".)
     Field { name: "pmid", aliases: &["PMID", "PubMed ID", "PubMed", "PubMed Identifier"], required: false },
+    // Talis Aspire's "Date Accessed" of a web resource (tester r100 F1: it
+    // was not read, and `--map` could not name the field).
+    Field {
+        name: "accessed",
+        aliases: &[
+            "Date Accessed",
+            "Accessed",
+            "Access Date",
+            "Last Accessed",
+            "Date Viewed",
+            "Citation Date Accessed",
+        ],
+        required: false,
+    },
 ];
 
 /// The canonical reading type for a Talis or Leganto resource type; `None`
 /// for a word that names none (typed by [`builder::untyped_kind`], said).
 fn talis_kind(t: &str) -> Option<&'static str> {
-    if let Some(k) = reading_type(t) {
+    if let Some(k) = reading_type(t).or_else(|| super::type_with_genre(t).map(|(k, _)| k)) {
         return Some(k);
     }
     let k = t.to_lowercase();
@@ -275,6 +290,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         edition: m.columns[EDITION],
         editors: m.columns[EDITORS],
         pmid: m.columns[PMID],
+        accessed: m.columns[ACCESSED],
         // (tester58 F6: a chapter was stored under its book's title, by nobody.)
         chapter_title: m.read_as(CHAPTER_TITLES, "title (a chapter's)").first().copied(),
         chapter_authors: m.read_as(CHAPTER_AUTHORS, "authors (a chapter's)").first().copied(),
@@ -328,6 +344,7 @@ struct Columns {
     edition: Option<usize>,
     editors: Option<usize>,
     pmid: Option<usize>,
+    accessed: Option<usize>,
     chapter_title: Option<usize>,
     chapter_authors: Option<usize>,
     /// The header's cells, to name a column in a row's message.
@@ -354,7 +371,13 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.authors_truncated = crate::import::names::ends_with_et_al(get(r, c.authors).unwrap_or(""));
     d.editors = cell_names(r, c.editors, (line, n(c.editors)), &mut d.warnings, &mut d.guessed.editors);
     d.pmid = get(r, c.pmid).map(|v| Val::new(v, at(c.pmid)));
+    d.accessed = get(r, c.accessed).map(|v| Val::new(v, at(c.accessed)));
     d.kind = builder::kind_of_cell(get(r, c.kind), at(c.kind), talis_kind);
+    // "Dataset", "Preprint": the type and genre such a word names (tester r100 F10).
+    if let Some((_, Some(genre))) = get(r, c.kind).and_then(super::type_with_genre) {
+        d.genre = Some(genre.to_string());
+        d.genre_implied = true;
+    }
     let kind = match &d.kind {
         KindSrc::Mapped(k) => k,
         _ => "",

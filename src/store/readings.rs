@@ -9038,24 +9038,7 @@ pub(crate) fn fill_pmids(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
-/// The PMID of a PubMed address: `https://pubmed.ncbi.nlm.nih.gov/N/` or
-/// `https://www.ncbi.nlm.nih.gov/pubmed/N` (either scheme, with or without
-/// `www.`, a trailing slash or query). `None` for any other URL.
-pub fn pmid_from_url(url: &str) -> Option<String> {
-    let u = url.trim();
-    let rest = u.split_once("://").map_or(u, |(_, r)| r);
-    let rest = rest.strip_prefix("www.").unwrap_or(rest);
-    let lower = rest.to_ascii_lowercase();
-    let tail = if lower.starts_with("pubmed.ncbi.nlm.nih.gov/") {
-        &rest["pubmed.ncbi.nlm.nih.gov/".len()..]
-    } else if lower.starts_with("ncbi.nlm.nih.gov/pubmed/") {
-        &rest["ncbi.nlm.nih.gov/pubmed/".len()..]
-    } else {
-        return None;
-    };
-    let id = tail.split(['/', '?', '#']).next().unwrap_or_default();
-    crate::import::normalise_pmid(id).filter(|_| !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()))
-}
+pub use crate::import::pmid_from_url;
 
 /// A reading as listed (and as the report and gaps use it).
 #[derive(Debug, Clone, Default, Serialize)]
