@@ -2447,7 +2447,7 @@ fn calendar_after(rest: &str) -> Option<Calendar> {
 /// 2012", "AD 2019", "AH 1440"): only a marker set apart from the year by
 /// a space, never the year before it ("1440 هـ / 2019 م").
 fn calendar_before(head: &str) -> Option<Calendar> {
-    let head = head.trim_end_matches(|c: char| c == ' ' || matches!(c, '(' | '['));
+    let head = head.trim_end_matches([' ', '(', '[']);
     let at = head.rfind(marker_end).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
     // (Not the marker after a year before it: "2076 B.S. (2019)".)
     if head[..at].trim_end().ends_with(|c: char| c.is_ascii_digit()) {
