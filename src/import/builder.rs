@@ -1595,7 +1595,7 @@ pub fn read_date(s: &str) -> Option<Dated> {
     // A date in two calendars ("1440 هـ / 2019 م", "1440/2019") is read
     // by [`year_in_unread_words`], which keeps its Gregorian year and says
     // so; never its first year, the Hijri one.
-    if super::dates::gregorian_of_two_calendars(&t).is_some() || super::dates::hijri_only(&t) {
+    if super::dates::gregorian_of_two_calendars(&t).is_some() || super::dates::other_calendar_only(&t).is_some() {
         return None;
     }
     let bare = t.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '?' | ' '));
@@ -1905,8 +1905,9 @@ fn season_code_said(
 /// or an era word after it ("400 BC", "400 BCE", "400 B.C.").
 pub(crate) fn before_common_era(t: &str) -> bool {
     let t = t.trim().trim_start_matches(['[', '(', '{']).trim_start();
-    // (An approximate marker before it: "ca. 400 BC", "c. -0399".)
-    let t = without_circa(t);
+    // (An approximate marker before it: "ca. 400 BC", "c. -0399"; a day
+    // and month: "15 March 44 BC".)
+    let t = without_day_and_month(without_circa(t));
     let signed =
         t.strip_prefix(['-', '\u{2212}', '\u{2013}']).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
     let era = t.to_lowercase().replace('.', "");
@@ -1940,6 +1941,9 @@ fn without_circa(t: &str) -> &str {
 /// no year ("5th century BC") or one past 9999 BC.
 pub(crate) fn bce_year(t: &str) -> Option<i64> {
     let t = t.trim().trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '{' | '}' | '?' | ' '));
+    // The day and month before it ("15 March 44 BC", "March 44 BC"): the
+    // year is after them (the month is read as any date's is).
+    let t = without_day_and_month(t);
     let t = without_circa(t).trim_end_matches(['~', '?', '%', ']', ')']).trim();
     if let Some(d) = t.strip_prefix(['-', '\u{2212}', '\u{2013}']) {
         let n: i64 = d.parse().ok().filter(|_| (1..=4).contains(&d.len()) && d.bytes().all(|b| b.is_ascii_digit()))?;
@@ -1952,6 +1956,31 @@ pub(crate) fn bce_year(t: &str) -> Option<i64> {
     let era: String = t[digits.len()..].chars().filter(|c| !matches!(c, '.' | ' ')).collect::<String>().to_lowercase();
     let n: i64 = digits.parse().ok().filter(|n| (1..=9999).contains(n))?;
     matches!(era.as_str(), "bc" | "bce").then_some(-n)
+}
+
+/// A date before the common era without the day and month written before
+/// its year ("15 March 44 BC" gives "44 BC"), or the date as written when
+/// no month is named before it.
+fn without_day_and_month(t: &str) -> &str {
+    let mut rest = t;
+    let mut month = false;
+    loop {
+        let r = rest.trim_start_matches([' ', ',']);
+        let word = &r[..r.find([' ', ',']).unwrap_or(r.len())];
+        let day = word.trim_end_matches('.').trim_end_matches(char::is_alphabetic);
+        let is_day = !day.is_empty() && day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()) && {
+            let after: Vec<&str> = r[word.len()..].split([' ', ',']).filter(|w| !w.is_empty()).collect();
+            // (A day before its month, or after it with the year and its era still to come.)
+            after.first().is_some_and(|w| super::dates::month_word(w).is_some()) || (month && after.len() >= 2)
+        };
+        if super::dates::month_word(word).is_some() {
+            month = true;
+        } else if !is_day || word.is_empty() {
+            break;
+        }
+        rest = &r[word.len()..];
+    }
+    if month { rest.trim_start_matches([' ', ',']) } else { t }
 }
 
 /// Whether a year before the common era is written as ISO 8601 and EDTF
@@ -1993,7 +2022,7 @@ fn year_in_unread_words(text: &str) -> Option<String> {
 fn dated_without_a_year(v: &str) -> bool {
     let other_script =
         v.chars().any(|c| c.is_alphabetic() && !c.is_ascii() && !latin_letter(c)) && !v.chars().any(|c| c.is_numeric());
-    super::dates::hijri_only(v) || before_common_era(&v.to_lowercase()) || other_script
+    super::dates::other_calendar_only(v).is_some() || before_common_era(&v.to_lowercase()) || other_script
 }
 
 /// Whether `c` is a letter of the Latin script (ASCII, Latin-1, Latin
@@ -2005,9 +2034,15 @@ fn latin_letter(c: char) -> bool {
 /// What an import says of a date it reads no year in: the same in every
 /// format; the row is kept without a year.
 fn unread_date_message(v: &str) -> String {
-    let why = if super::dates::hijri_only(v) {
-        "only a Hijri year, and canon stores the Gregorian year and does not convert calendars (give the Gregorian \
-         year beside it, such as \"1440 هـ / 2019 م\")"
+    let calendar;
+    let why = if let Some(c) = super::dates::other_calendar_only(v) {
+        calendar = format!(
+            "only {}, and canon stores the Gregorian year and does not convert calendars \
+             (give the Gregorian year beside it, such as \"{}\")",
+            c.a_year(),
+            c.example()
+        );
+        calendar.as_str()
     } else if before_common_era(&v.to_lowercase()) {
         "a date before the common era with no year canon reads (a year such as \"400 BC\" or \"-400\" is kept)"
     } else {
@@ -2016,8 +2051,38 @@ fn unread_date_message(v: &str) -> String {
     format!("date {v:?} has {why}; read without a year, the date's text not stored")
 }
 
+/// The latest year a work may be published in: two years from today's (a
+/// year of the next volume or a forthcoming book, "2027" in 2026, is
+/// kept). A later one ("2076", a Bikram Sambat year with its marker lost,
+/// or 2300) is no publication year: refused as any year that is none,
+/// with its own words ([`future_year_message`]; tester r97 F1: 2076 was
+/// stored in silence while 2300 was refused).
+pub fn latest_year() -> i64 {
+    crate::store::now().get(..4).and_then(|y| y.parse::<i64>().ok()).unwrap_or(2026) + 2
+}
+
+/// The message for a year after [`latest_year`], the same in every format
+/// and for a typed year.
+pub fn future_year_message(v: &str) -> String {
+    format!(
+        "year {v:?} is in the future; expected the year the work was published, from 1 to {} (two years from \
+         now), \"in press\" or \"forthcoming\" for a work not yet published, or for a year of another calendar \
+         the Gregorian year beside it (such as \"2076 B.S. / 2019\")",
+        latest_year()
+    )
+}
+
+/// Whether a date is a year alone ("2300", "[2076]") after [`latest_year`].
+fn future_year(v: &str) -> bool {
+    let t = v.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')', '?']).trim();
+    t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) && t.parse::<i64>().is_ok_and(|y| y > latest_year())
+}
+
 /// The message for a date that is not one; the same in every format.
 fn date_message(v: &str) -> String {
+    if future_year(v) {
+        return future_year_message(v);
+    }
     if before_common_era(&v.to_lowercase()) {
         return format!(
             "year {v:?} is before the common era; canon stores years from 1 to 2100 (give the work's own edition's \
@@ -3243,6 +3308,17 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         } else {
             match read_date(&v.text) {
                 Some(Dated::Year(y)) => {
+                    if super::dates::plural_year(&v.text) == Some(y) {
+                        d.warnings.push(RowError::new(
+                            v.at.line,
+                            v.at.column,
+                            format!(
+                                "{p}date {:?} has an \"s\" after its year, as a decade has (\"1990s\"), but {y} \
+                                 names no decade; read as the year {y}",
+                                v.text.trim()
+                            ),
+                        ));
+                    }
                     if y < 0 && iso_bce(&v.text) {
                         d.warnings.push(RowError::new(
                             v.at.line,
@@ -3291,6 +3367,19 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                         ));
                     }
                     None => match year_in_unread_words(&v.text) {
+                        // A range of years in words ("2019 to 2021",
+                        // "between 2019 and 2020"): read as "2019-2021" is,
+                        // said.
+                        None if super::dates::worded_range(&v.text).is_some() => {
+                            let (a, b) = super::dates::worded_range(&v.text).unwrap_or_default();
+                            d.warnings.push(RowError::new(
+                                v.at.line,
+                                v.at.column,
+                                format!("{p}date {:?} read as the years {a} to {b}, as \"{a}-{b}\" is", v.text.trim()),
+                            ));
+                            year = Some(a);
+                            reread = Some(Val::new(format!("{a}-{b}"), v.at));
+                        }
                         // One four-digit year among words canon cannot read
                         // ("Sommersemester 2019", "Trimestre 2, 2019"): the
                         // year (and its month where one is named) is kept,
@@ -3337,6 +3426,13 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                 },
             }
         }
+    }
+    // A year after the next but one is no publication year: refused as
+    // 2300 is, never stored in silence.
+    if let Some(v) = d.date.as_ref()
+        && year.is_some_and(|y| y > latest_year())
+    {
+        err(&mut errs, v.at, format!("{p}{}", future_year_message(v.text.trim())));
     }
     if let Some(v) = reread {
         d.date = Some(v);
@@ -3849,9 +3945,12 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         }
     }
     if year.is_none() {
-        // A month (or day) with no year to belong to: said, never dropped in silence.
+        // A month (or day) with no year to belong to: said, never dropped in
+        // silence; not again for a date said to have no year canon reads
+        // ("5th century BC": its whole text is said not stored).
         if month.is_some()
             && let Some(v) = month_source
+            && !(dated_without_a_year(v.text.trim()) && d.date.as_ref().is_some_and(|x| x.text.trim() == v.text.trim()))
         {
             d.warnings.push(RowError::new(
                 v.at.line,
@@ -4933,6 +5032,20 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     {
         d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{why}")));
     }
+    // An original year before the common era is stored as the year is,
+    // negative (tester r96 F8: biblatex's "-0399" lost its sign), and ISO
+    // 8601's year 0 said as it is for the year.
+    if let Some(v) = &d.original_year
+        && iso_bce(&v.text)
+        && let Some(y) = original_year(&v.text).and_then(|y| y.parse::<i64>().ok())
+    {
+        let message = format!(
+            "{p}original year {:?} read as {} BC: ISO 8601 and EDTF count a year 0 (1 BC), so -0399 is 400 BC",
+            v.text.trim(),
+            -y
+        );
+        d.warnings.push(RowError::new(v.at.line, v.at.column, message));
+    }
     if let Some(v) = &d.original_year
         && let Some(rest) = original_year_rest(&v.text)
     {
@@ -5129,7 +5242,8 @@ fn date_before_time(text: &str) -> Option<String> {
 }
 
 /// The year a work first appeared as canon stores it: the year of a date
-/// ("1961", "1961-05-01", "1961/05", "May 1961"), or the text as written
+/// ("1961", "1961-05-01", "1961/05", "May 1961"), a year before the common
+/// era as a negative number ("-400" for "400 BC"), or the text as written
 /// when it holds no year of four digits ("ca. 375 BCE"); `None` when empty
 /// or when it holds no number at all ("Les damnés de la terre", a title
 /// in RIS `OP`, which APA printed as "(Original work published Les damnés
@@ -5138,6 +5252,17 @@ pub fn original_year(text: &str) -> Option<String> {
     let t = text.trim().trim_end_matches(['.', ',', ';']).trim();
     if t.is_empty() || !t.chars().any(|c| c.is_ascii_digit()) {
         return None;
+    }
+    // A year before the common era ("-400", biblatex's ISO "-0399", CSL
+    // `date-parts` [[-399]], "400 BC") as the year is stored: negative,
+    // with no year 0 ([`bce_year`]), so every style prints its era (tester
+    // r96 F8: "-0399" was stored as "0399", AD 399). An approximate one
+    // ("ca. 375 BCE") stays as written.
+    if before_common_era(&t.to_lowercase())
+        && without_circa(t) == t
+        && let Some(y) = bce_year(&t.to_lowercase())
+    {
+        return Some(y.to_string());
     }
     let words: Vec<&str> = t.split(|c: char| !c.is_ascii_digit()).filter(|w| w.len() == 4).collect();
     let bce = t.to_ascii_lowercase().contains("bc");

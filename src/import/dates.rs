@@ -540,8 +540,9 @@ pub fn year_month_in_text(s: &str) -> Option<String> {
     if let Some(y) = gregorian_of_two_calendars(s) {
         return Some(y.to_string());
     }
-    // A Hijri year alone is no Gregorian year: never stored as one.
-    if hijri_only(s) {
+    // A Hijri, Ethiopian or Bikram Sambat year alone is no Gregorian year:
+    // never stored as one.
+    if other_calendar_only(s).is_some() {
         return None;
     }
     let s = &western_digits(s);
@@ -578,11 +579,28 @@ fn year_in(s: &str) -> Option<i64> {
     s.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 4).and_then(|w| w.parse().ok())
 }
 
+/// A date before the common era with a month ("15 March 44 BC") with its
+/// year and era as a year of four digits (a leap year: February may have
+/// 29 days), so that 44 is not read as its day; any other date as written.
+fn era_as_year(s: &str) -> std::borrow::Cow<'_, str> {
+    let lower = s.to_lowercase();
+    if super::builder::bce_year(&lower).is_none()
+        || !super::builder::before_common_era(&lower)
+        || !lower.split(|c: char| !c.is_alphanumeric()).any(|w| month_word(w).is_some())
+    {
+        return s.into();
+    }
+    let cut = lower.rfind(|c: char| c.is_ascii_digit()).map_or(0, |i| i + 1);
+    let start = lower[..cut].rfind(|c: char| !c.is_ascii_digit()).map_or(0, |i| i + 1);
+    format!("{}2000", &s[..start]).into()
+}
+
 /// The month (1–12) and day (1–31, only with a month) a date names, or
 /// `(None, None)` when it names no month (a year, a season, "in press", an
 /// ambiguous all-numeric date with the year last). A day the month does not
 /// have ("2019-04-31") is not kept: [`impossible_day`] names it.
 pub fn month_day(s: &str) -> (Option<i64>, Option<i64>) {
+    let s = &era_as_year(s);
     let (m, d) = month_day_written(s);
     (m, d.filter(|d| m.is_some_and(|m| (1..=days_in_month(m, year_in(s))).contains(d))))
 }
@@ -670,6 +688,7 @@ pub fn ambiguous_day_month(s: &str) -> Option<((i64, i64), (i64, i64))> {
 /// `Some((2, 29, 28))` (2019 is no leap year; with no year February has
 /// 29). `None` for a valid day or no day.
 pub fn impossible_day(s: &str) -> Option<(i64, i64, i64)> {
+    let s = &era_as_year(s);
     let (m, d) = month_day_written(s);
     let (m, d) = (m?, d?);
     let last = days_in_month(m, year_in(s));
@@ -1071,6 +1090,17 @@ pub fn year_letter(s: &str) -> Option<char> {
     })
 }
 
+/// A year written with an "s" after it as a decade is ("2019s"), which
+/// names no decade (a decade's year ends in 0, "1990s", and is refused:
+/// [`span_message`]): the year, read as written before the "s", for a
+/// warning ([`year_letter`] takes no "s"; tester r97: read unsaid).
+pub fn plural_year(s: &str) -> Option<i64> {
+    s.to_lowercase().split(|c: char| !c.is_alphanumeric()).find_map(|w| {
+        let y = w.strip_suffix('s').filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))?;
+        (!y.ends_with('0')).then(|| y.parse().ok()).flatten()
+    })
+}
+
 /// The warning for a year written with its letter ("1998a",
 /// [`year_letter`]): the year is kept, the letter is not, and why. `what`
 /// names the value ("the date", "--year").
@@ -1356,7 +1386,7 @@ pub fn approximate(s: &str) -> bool {
 /// 2", "Spring 2019"), a range (its start, "1998-2000"), a state of
 /// publication ("in press", "forthcoming", "to appear": no year, the note)
 /// or no date ("n.d."). Refused, with what was expected: text that is no
-/// date, a year cut short ("79"), a year outside 1–2100.
+/// date, a year cut short ("79"), a year outside 1 to two years from now ([`super::builder::latest_year`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TypedDate {
     pub year: Option<i64>,
@@ -1627,6 +1657,33 @@ pub fn one_of_years(s: &str) -> Option<(i64, String)> {
     (rest != a).then(|| (a, format!("one of the years {a} or {rest}")))
 }
 
+/// A range of years written in words: "2019 to 2021", "from 2019 to
+/// 2021", "between 2019 and 2020", "2019 through 2021", "2019 until 2021"
+/// (and "von 2019 bis 2021", "de 2019 à 2021", "entre 2019 y 2020",
+/// "2019 a 2021"): the first and last year, read as "2019-2021" is, the
+/// first the year and the last its end (tester r97: the whole file was
+/// refused). `None` for anything else.
+pub fn worded_range(s: &str) -> Option<(i64, i64)> {
+    const FROM: &[&str] = &["from", "between", "von", "zwischen", "de", "du", "desde", "entre", "dal", "tra", "fra"];
+    const TO: &[&str] = &[
+        "to", "through", "thru", "until", "till", "and", "bis", "und", "à", "a", "au", "et", "hasta", "y", "al", "até",
+        "e", "ao",
+    ];
+    let t = s.trim().trim_start_matches(['[', '(']).trim_end_matches([']', ')', '.']).to_lowercase();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let words = match words.as_slice() {
+        [from, rest @ ..] if FROM.contains(from) => rest,
+        all => all,
+    };
+    let [a, to, b] = words else { return None };
+    let year = |w: &str| -> Option<i64> {
+        (w.len() == 4 && w.bytes().all(|c| c.is_ascii_digit())).then(|| w.parse().ok()).flatten()
+    };
+    let (a, b) = (year(a)?, year(b)?);
+    (TO.contains(to) && b > a && super::builder::YEARS.contains(&a) && super::builder::YEARS.contains(&b))
+        .then_some((a, b))
+}
+
 /// An EDTF interval open at one end ("2019/..": from 2019 on; "../2019": up
 /// to 2019; ISO 8601-2, biblatex §2.3.8): the words for the end canon does
 /// not keep, as it stores one year (tester r77 F6: kept as a plain year,
@@ -1689,16 +1746,21 @@ pub fn typed_year(s: &str) -> Result<TypedDate, String> {
 fn typed_refusal(s: &str) -> String {
     let expected = || {
         format!(
-            "{:?} is not a year; expected a year from 1 to 2100 such as 2019 or 950, an approximate one such as \
+            "{:?} is not a year; expected a year from 1 to {} such as 2019 or 950, an approximate one such as \
              \"c. 950\" or \"circa 1850\", a date such as \"2019 Apr 2\", or \"in press\", \"forthcoming\" or \"n.d.\"",
-            s.trim()
+            s.trim(),
+            super::builder::latest_year()
         )
     };
     if let Some(m) = span_message(s) {
         return m.replacen("year ", "", 1);
     }
     if super::builder::before_common_era(&s.to_lowercase()) {
-        return format!("{:?} is before the common era; expected a year from 1 to 2100 such as 2019 or 950", s.trim());
+        return format!(
+            "{:?} is before the common era; expected a year from 1 to {} such as 2019 or 950",
+            s.trim(),
+            super::builder::latest_year()
+        );
     }
     // "79", "c. 79": the rule a file's year follows, and its words.
     if let Some(m) = super::builder::short_year_message(s) {
@@ -1708,12 +1770,17 @@ fn typed_refusal(s: &str) -> String {
     let digits =
         ["copyright", "circa", "ca.", "ca", "c.", "c", "©"].iter().find_map(|m| t.strip_prefix(m)).unwrap_or(&t).trim();
     let digits = digits.strip_suffix(['~', '?', '%']).unwrap_or(digits).trim_end();
+    // A year after next year's next ("2076", "3000"): in the words a file's year is refused in.
+    if digits.len() == 4 && digits.parse::<i64>().is_ok_and(|y| y > super::builder::latest_year()) {
+        return super::builder::future_year_message(s.trim()).replacen("year ", "", 1);
+    }
     // A number, but no year canon keeps ("0", "3000").
     if !digits.is_empty() && digits.len() <= 6 && digits.bytes().all(|b| b.is_ascii_digit()) {
         return format!(
-            "{:?} is not a plausible year; expected a year from 1 to 2100 such as 2019 or 950, or an approximate one \
+            "{:?} is not a plausible year; expected a year from 1 to {} such as 2019 or 950, or an approximate one \
              such as \"c. 950\"",
-            s.trim()
+            s.trim(),
+            super::builder::latest_year()
         );
     }
     expected()
@@ -2294,46 +2361,101 @@ mod access_date_tests {
     }
 }
 
-/// A date with its Arabic-Indic ("٢٠١٩") and Persian ("۲۰۱۹") digits as
-/// ASCII digits: the same number, as publishers in the Arab world and Iran
-/// print it (tester r95 F3).
+/// A date with its Arabic-Indic ("٢٠١٩"), Persian ("۲۰۱۹") and Devanagari
+/// ("२०७६") digits as ASCII digits: the same number, as publishers in the
+/// Arab world, Iran and Nepal print it (tester r95 F3, r97 F1).
 pub fn western_digits(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
             '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+            '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
             _ => c,
         })
         .collect()
 }
 
-/// The calendar a year's marker after it names: Gregorian ("2019 م",
-/// milādī; "2019 CE", "AD") or Hijri ("1440 هـ", "1440 AH", "1440 H";
-/// the Solar Hijri "۱۳۹۸ ش", "1398 SH", and "ق" for the lunar one).
+/// The calendar a year's marker names: Gregorian ("2019 م", milādī;
+/// "2019 CE", "AD") or one canon does not convert: Hijri ("1440 هـ",
+/// "1440 AH", "1440 H"; the Solar Hijri "۱۳۹۸ ش", "1398 SH", and "ق" for
+/// the lunar one), Ethiopian ("2012 E.C.", "2011 EC", Amharic "2012
+/// ዓ.ም.", some seven or eight years behind) or Nepal's Bikram Sambat
+/// ("2076 B.S.", "BS 2076", "२०७६ वि.सं.", some 56–57 years ahead: tester
+/// r97 F1, stored as Gregorian years).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Calendar {
+pub enum Calendar {
     Gregorian,
     Hijri,
+    Ethiopian,
+    BikramSambat,
 }
 
-fn calendar_after(rest: &str) -> Option<Calendar> {
-    let word: String = rest
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']'))
-        .chars()
-        .take_while(|c| {
-            !c.is_whitespace() && !c.is_ascii_digit() && !matches!(c, '/' | '(' | ')' | ',' | ';' | '-' | '–')
-        })
-        .collect::<String>()
-        .to_lowercase();
-    let word = word.trim_end_matches(['.', '\u{0640}']);
+impl Calendar {
+    /// A year of the calendar, named for a warning ("only a Hijri year").
+    pub fn a_year(self) -> &'static str {
+        match self {
+            Calendar::Gregorian => "a Gregorian year",
+            Calendar::Hijri => "a Hijri year",
+            Calendar::Ethiopian => "an Ethiopian calendar year (E.C.)",
+            Calendar::BikramSambat => "a Bikram Sambat year (B.S., Nepal's calendar)",
+        }
+    }
+
+    /// A date in this calendar with its Gregorian year beside it, as a
+    /// warning shows how to write one.
+    pub fn example(self) -> &'static str {
+        match self {
+            Calendar::Gregorian | Calendar::Hijri => "1440 هـ / 2019 م",
+            Calendar::Ethiopian => "2012 E.C. / 2019",
+            Calendar::BikramSambat => "2076 B.S. / 2019",
+        }
+    }
+}
+
+/// The calendar a marker word names (lower case, without its last stop).
+fn calendar_word(word: &str) -> Option<Calendar> {
     match word {
         "م" | "ميلادي" | "ميلادية" | "ce" | "c.e" | "ad" | "a.d" | "m" | "میلادی" => {
             Some(Calendar::Gregorian)
         }
         "هـ" | "ه" | "ھ" | "هجري" | "هجرية" | "ق" | "ه.ق" | "ش" | "ه.ش" | "هـ.ش" | "هـ.ق" | "ah" | "a.h" | "h"
         | "sh" | "hs" | "هجری" | "شمسی" | "قمری" => Some(Calendar::Hijri),
+        "e.c" | "ec" | "ዓ.ም" | "ዓ/ም" | "ዓም" => Some(Calendar::Ethiopian),
+        "b.s" | "bs" | "वि.सं" | "विसं" | "वि" | "बि.सं" | "bikram" | "vikram" => {
+            Some(Calendar::BikramSambat)
+        }
         _ => None,
     }
+}
+
+/// Whether `c` ends a calendar's marker word.
+fn marker_end(c: char) -> bool {
+    c.is_whitespace() || c.is_ascii_digit() || matches!(c, '/' | '(' | ')' | ',' | ';' | '-' | '–')
+}
+
+fn calendar_after(rest: &str) -> Option<Calendar> {
+    let word: String = rest
+        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']'))
+        .chars()
+        .take_while(|c| !marker_end(*c))
+        .collect::<String>()
+        .to_lowercase();
+    calendar_word(word.trim_end_matches(['.', '\u{0640}']))
+}
+
+/// The calendar a marker written before a year names ("BS 2076", "E.C.
+/// 2012", "AD 2019", "AH 1440"): only a marker set apart from the year by
+/// a space, never the year before it ("1440 هـ / 2019 م").
+fn calendar_before(head: &str) -> Option<Calendar> {
+    let head = head.trim_end_matches([' ', '(', '[']);
+    let at = head.rfind(marker_end).map_or(0, |i| i + head[i..].chars().next().map_or(1, char::len_utf8));
+    // (Not the marker after a year before it: "2076 B.S. (2019)".)
+    if head[..at].trim_end().ends_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let word = head[at..].to_lowercase();
+    let word = word.trim_end_matches('.');
+    calendar_word(word).filter(|_| !word.is_empty() && !matches!(word, "m" | "h" | "ق" | "ش" | "ه"))
 }
 
 /// The years (three or four digits) a date holds, each with the calendar
@@ -2342,34 +2464,40 @@ fn marked_years(s: &str) -> Vec<(i64, Option<Calendar>)> {
     let s = western_digits(s);
     let mut out = Vec::new();
     let mut rest = s.as_str();
+    let mut head = 0;
     while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
         let run = rest[i..].find(|c: char| !c.is_ascii_digit()).map_or(rest.len(), |j| i + j);
         let digits = &rest[i..run];
+        let before = &s[..head + i];
         if (3..=4).contains(&digits.len())
             && let Ok(y) = digits.parse()
         {
-            out.push((y, calendar_after(&rest[run..])));
+            out.push((y, calendar_after(&rest[run..]).or_else(|| calendar_before(before))));
         }
+        head += run;
         rest = &rest[run..];
     }
     out
 }
 
-/// The Gregorian year of a date given in two calendars, as Arab-world and
-/// Iranian publishers print it: the year marked Gregorian ("1440 هـ / 2019
-/// م"), the one left unmarked beside a Hijri one ("2019 (1440 AH)"), or of
-/// two unmarked years the later where it is the Gregorian year of the
-/// other ("1440/2019": a lunar Hijri year is some 577–583 years behind, a
-/// Solar Hijri 621–622). Never a conversion: a year the text does not give
-/// is not made. `None` for any other date.
+/// The Gregorian year of a date given in two calendars, as Arab-world,
+/// Iranian, Ethiopian and Nepali publishers print it: the year marked
+/// Gregorian ("1440 هـ / 2019 م"), the one left unmarked beside one of a
+/// calendar canon does not convert ("2019 (1440 AH)", "2012 E.C. /
+/// 2019/20", "2076 B.S. (2019)"), or of two unmarked years the later where
+/// it is the Gregorian year of the other ("1440/2019": a lunar Hijri year
+/// is some 577–583 years behind, a Solar Hijri 621–622). Never a
+/// conversion: a year the text does not give is not made. `None` for any
+/// other date.
 pub fn gregorian_of_two_calendars(s: &str) -> Option<i64> {
     let years = marked_years(s);
     let [(a, ca), (b, cb)] = years[..] else { return None };
+    let other = |c: Option<Calendar>| c.is_some_and(|c| c != Calendar::Gregorian);
     let g = match (ca, cb) {
-        (Some(Calendar::Gregorian), Some(Calendar::Hijri) | None) => a,
-        (Some(Calendar::Hijri) | None, Some(Calendar::Gregorian)) => b,
-        (Some(Calendar::Hijri), None) => b,
-        (None, Some(Calendar::Hijri)) => a,
+        (Some(Calendar::Gregorian), c) if c.is_none() || other(c) => a,
+        (c, Some(Calendar::Gregorian)) if c.is_none() || other(c) => b,
+        (c, None) if other(c) => b,
+        (None, c) if other(c) => a,
         (None, None) => {
             let (h, g) = if a < b { (a, b) } else { (b, a) };
             let apart = g - h;
@@ -2381,9 +2509,12 @@ pub fn gregorian_of_two_calendars(s: &str) -> Option<i64> {
     super::builder::YEARS.contains(&g).then_some(g)
 }
 
-/// Whether a date gives only Hijri years ("1440 هـ", "۱۳۹۸ ش"), which canon
-/// does not convert to the Gregorian year it stores.
-pub fn hijri_only(s: &str) -> bool {
+/// The calendar canon does not convert to the Gregorian year it stores of
+/// a date that gives only years of it ("1440 هـ", "۱۳۹۸ ش", "2012 E.C.",
+/// "२०७६ वि.सं."); `None` for any other date.
+pub fn other_calendar_only(s: &str) -> Option<Calendar> {
     let years = marked_years(s);
-    !years.is_empty() && years.iter().all(|(_, c)| *c == Some(Calendar::Hijri))
+    let (_, first) = *years.first()?;
+    let first = first.filter(|c| *c != Calendar::Gregorian)?;
+    years.iter().all(|(_, c)| *c == Some(first)).then_some(first)
 }

@@ -348,6 +348,15 @@ fn draft(raw: &Raw) -> Draft {
             .collect()
     };
     d.title = val(&["TI", "T1", "CT", "BT"]).or_else(|| Some(Val::new("", d.at)));
+    // A year before the common era: the RIS specification (Research
+    // Information Systems, "RIS Format Specifications": `PY` "YYYY", `DA`
+    // "YYYY/MM/DD/other info") has none, so a signed year is read by
+    // the form it is written in, as in every format ([`super::builder::bce_year`]):
+    // "-400" or "400 BC" is 400 BC; "-0400", a signed year of four digits
+    // with a leading zero, is ISO 8601's expanded year representation (and
+    // EDTF's, ISO 8601-2), which counts a year 0 (1 BC), so 401 BC, said. One
+    // text, one year, whichever file holds it (biblatex `date = {-0400}`
+    // reads the same; tester r97 asked; lead_r15 fixes it).
     d.date = val(&["PY", "Y1", "DA"]);
     // The fourth part of a RIS date is free "other information"
     // ("2019/04/02/Epub"): what canon cannot read there is named, and the

@@ -5338,6 +5338,13 @@ fn with_original_year(mut t: Rich, r: &Reading, style: &str, words: &Words) -> R
     if r.year.is_some_and(|y| y.to_string() == orig) {
         return t;
     }
+    // Before the common era, stored negative: with its era as the style
+    // prints a year's (APA "400 B.C.E.", Chicago "400 BC"; tester r96 F8).
+    let era = orig.parse::<i64>().ok().filter(|y| *y < 0).map(|y| match style {
+        "apa" => format!("{} B.C.E.", -y),
+        _ => format!("{} BC", -y),
+    });
+    let orig = era.as_deref().unwrap_or(orig);
     match style {
         "apa" => {
             let end = t.text.len();
