@@ -235,7 +235,8 @@ fn a_statute_in_a_statute_book_and_a_case_are_cited_in_the_legal_form_ieee_inclu
     w.import_reading("l.bib", "@legislation{mha, title={Mental Health Act 1983}, number={c. 20}, year={1983}}\n");
     w.import_reading(
         "o.json",
-        r#"[{"id":"o","type":"legislation","title":"Towns Ordinance","container-title":"Laws of the Gold Coast","number":"13","issued":{"date-parts":[[1892]]}}]"#,
+        r#"[{"id":"o","type":"legislation","title":"Towns Ordinance","container-title":"Laws of the Gold Coast","number":"13","issued":{"date-parts":[[1892]]}},
+{"id":"a","type":"legislation","title":"Public Health Act 2012","container-title":"Acts of Parliament of Ghana","number":"Act 851","issued":{"date-parts":[[2012,10,9]]}}]"#,
     );
     for style in ["vancouver", "apa", "chicago", "ama", "ieee"] {
         let refs = w.references(style);
@@ -248,6 +249,8 @@ fn a_statute_in_a_statute_book_and_a_case_are_cited_in_the_legal_form_ieee_inclu
         assert_eq!(reference(&refs, "Tobacco Control Bill 2010"), "Tobacco Control Bill 2010, Bill 4.", "{style}");
         // A number in digits alone is the ordinance's number, never a page.
         assert_eq!(reference(&refs, "Towns Ordinance"), "Towns Ordinance, No. 13 (1892).", "{style}");
+        // Its date of assent makes the statute book no gazette.
+        assert_eq!(reference(&refs, "Public Health Act 2012"), "Public Health Act 2012, Act 851.", "{style}");
         assert_eq!(
             reference(&refs, "Montgomery v Lanarkshire Health Board"),
             "Montgomery v Lanarkshire Health Board, [2015] UKSC 11, [2015] AC 1430.",

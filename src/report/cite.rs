@@ -8119,13 +8119,16 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
 }
 
 /// Whether a statute's container is a gazette (or a code) it is printed in
-/// at a place the record gives: a page there or the issue's month, or a
-/// container named a gazette. A statute book named alone ("Acts of
+/// at a place the record gives (a page there), or a container named as a
+/// gazette or official journal is. A statute book named alone ("Acts of
 /// Parliament of Ghana", a volume of the session laws with no page) is no
-/// periodical to cite the statute in: the statute is cited by its number.
+/// periodical to cite the statute in, whatever date of assent the record
+/// gives: the statute is cited by its number.
 fn in_gazette(r: &Reading, container: &str) -> bool {
-    let given = |s: &Option<String>| s.as_deref().is_some_and(|v| !v.trim().is_empty());
-    given(&r.pages) || r.month.is_some() || container.to_lowercase().contains("gazette")
+    let paged = r.pages.as_deref().is_some_and(|v| !v.trim().is_empty());
+    let c = container.to_lowercase();
+    paged
+        || ["gazette", "journal", "official", "officiel", "oficial", "bulletin", "blatt"].iter().any(|w| c.contains(w))
 }
 
 /// A statute, ordinance or regulation printed in a gazette or a code (its
