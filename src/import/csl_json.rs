@@ -250,7 +250,11 @@ pub(crate) fn csl_kind(t: &str) -> &'static str {
         "article" | "article-journal" | "review" | "review-book" => "article",
         "book" | "classic" | "periodical" => "book",
         "chapter" | "entry" | "entry-dictionary" | "entry-encyclopedia" => "chapter",
-        "report" | "standard" | "legislation" | "regulation" => "report",
+        "report" | "standard" | "regulation" => "report",
+        // A statute or a bill is no report: the type every format gives it
+        // (RIS `STAT`, BibTeX `@legislation`), its genre saying what it is
+        // (tester r97 F2: an Act of Parliament counted as a report).
+        "legislation" | "bill" => "other",
         "webpage" | "post-weblog" => "web",
         "post" => "thread",
         "paper-conference" | "speech" | "presentation" => "conference-paper",
@@ -869,6 +873,20 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             text_of(o.get("collection-title"))
         }
     });
+    // A thesis is part of no container: a `container-title` there is what
+    // an exporter put in the one field it had (its academic department,
+    // "Department of Sociology", as EndNote's Thesis keeps it), named as
+    // not stored, and its `page` is then its number of pages (tester r97
+    // F3: the department stored as the container, "p. 250" printed).
+    if o.get("type").and_then(Value::as_str) == Some("thesis") {
+        if text_of(o.get("container-title")).is_some() {
+            d.not_stored_as(
+                "CSL-JSON container-title (of a thesis, which is part of no container: its academic department?)"
+                    .to_string(),
+            );
+        }
+        d.container = None;
+    }
     d.container_short = text_of(o.get("container-title-short")).or_else(|| text_of(o.get("journalAbbreviation")));
     d.volume = text_of(o.get("volume"));
     let mut volume_key = "volume";

@@ -422,7 +422,10 @@ fn endnote_kind(name: &str) -> &'static str {
         "journal article" | "electronic article" => "article",
         "book" | "edited book" | "electronic book" | "classical work" => "book",
         "book section" | "electronic book section" | "encyclopedia" | "dictionary" => "chapter",
-        "report" | "government document" | "legal rule or regulation" | "statute" | "bill" | "standard" => "report",
+        "report" | "government document" | "legal rule or regulation" | "standard" => "report",
+        // A statute, bill, case or hearing is no report: typed "other" as in
+        // every format, its genre saying what it is (tester r97 F2).
+        "statute" | "bill" | "case" | "hearing" => "other",
         "web page" | "blog" | "online database" | "online multimedia" => "web",
         "thesis" => "thesis",
         "conference paper" | "conference proceedings" => "conference-paper",
@@ -611,6 +614,14 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     // "WHO Technical Report Series").
     if kind == "book" || kind == "report" {
         d.series = text("titles/secondary-title").or_else(|| text("titles/tertiary-title"));
+        d.container = text("periodical/full-title");
+    } else if kind == "thesis" {
+        // A Thesis's `secondary-title` is EndNote's "Academic Department"
+        // ("Department of Sociology"): no container, for a thesis is part of
+        // none, and canon has no field for it, so it is named as not stored
+        // (tester r97 F3: stored as the container, and the thesis's number
+        // of pages then read as a page range).
+        d.series = text("titles/tertiary-title");
         d.container = text("periodical/full-title");
     } else {
         d.series = text("titles/tertiary-title");
@@ -872,7 +883,11 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     for (p, what) in [
         ("contributors/translated-authors/author", "the authors' names in translation, not the translator"),
         ("titles/translated-title", "the title in translation"),
+        ("titles/secondary-title", "a thesis's academic department"),
     ] {
+        if p == "titles/secondary-title" && kind != "thesis" {
+            continue;
+        }
         if read.contains(&p) {
             continue;
         }

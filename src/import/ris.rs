@@ -591,7 +591,14 @@ fn draft(raw: &Raw) -> Draft {
     // work's editor (tester87 F6).
     let series_a2 =
         matches!(raw.ty, Some("BOOK" | "RPRT")) && first(&["A2"]).is_some() && first(&["T2", "T3"]).is_some();
-    let mut editors = if case || series_a2 { names_of(&["ED"]) } else { listed("ED", "A2") };
+    // A thesis has no editor: its `A2` is named as not stored, as EndNote
+    // XML's secondary authors of a Thesis are (it printed "Mensah K,
+    // editor." after the thesis's title).
+    let thesis_a2 = raw.ty.map_or("other", ris_kind) == "thesis" && first(&["A2"]).is_some();
+    if thesis_a2 {
+        d.not_stored_as("RIS A2 (of a thesis, which has no editor)".to_string());
+    }
+    let mut editors = if case || series_a2 || thesis_a2 { names_of(&["ED"]) } else { listed("ED", "A2") };
     let a3_editors = series_a2 && raw.ty == Some("BOOK") && editors.is_empty() && first(&["A3"]).is_some();
     if series_a2 {
         d.not_stored_as("RIS A2 (the series editor of a book or report)".to_string());
@@ -653,7 +660,12 @@ fn draft(raw: &Raw) -> Draft {
     let book = matches!(raw.ty.map_or("other", ris_kind), "book");
     let series_in_t2 = book || matches!(raw.ty.map_or("other", ris_kind), "report");
     d.series = if series_in_t2 { text(&["T3", "T2"]) } else { text(&["T3"]) };
-    d.container = if series_in_t2 {
+    // A thesis's `T2` is its academic department (the RIS specification's
+    // THES; EndNote writes its Thesis's "Academic Department" there): no
+    // container, for a thesis is part of none; named as not stored (tester
+    // r97 F3: stored as the container, and `SP` then read as a page range).
+    let thesis = raw.ty.map_or("other", ris_kind) == "thesis";
+    d.container = if series_in_t2 || thesis {
         text(&["JF", "JO", "C3", "JA", "J2"])
     } else {
         text(&["T2", "JF", "JO", "BT", "C3", "JA", "J2"])
@@ -886,6 +898,11 @@ fn draft(raw: &Raw) -> Draft {
         .chain(m1_number.then_some("M1"))
         .chain(sv_read)
         .collect();
+    let department = thesis && first(&["T2"]).is_some();
+    if department {
+        d.not_stored_as("RIS T2 (a thesis's academic department)".to_string());
+    }
+    let read: Vec<&str> = read.into_iter().chain(department.then_some("T2")).collect();
     d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), &read);
     super::title_text::read_bibtex_braces(&mut d, "RIS");
     d

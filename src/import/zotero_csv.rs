@@ -129,7 +129,10 @@ fn zotero_kind(t: &str) -> Option<&'static str> {
         "journalArticle" | "preprint" => "article",
         "book" => "book",
         "bookSection" | "encyclopediaArticle" | "dictionaryEntry" => "chapter",
-        "report" | "statute" | "bill" | "case" | "hearing" | "standard" => "report",
+        "report" | "standard" => "report",
+        // A statute, bill, case or hearing is no report: typed "other" as in
+        // every format, its genre saying what it is (tester r97 F2).
+        "statute" | "bill" | "case" | "hearing" => "other",
         "webpage" | "blogPost" => "web",
         "forumPost" => "thread",
         "conferencePaper" | "presentation" => "conference-paper",

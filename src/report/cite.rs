@@ -768,7 +768,11 @@ impl Style {
     fn finish_plain(&self, t: Rich, r: &Reading) -> Rich {
         // A legal case or a statute in a named style: the legal form the
         // style's manual takes from the Bluebook ([`legal_reference`]).
-        if let Some(style) = self.named
+        // IEEE has no rule for legal materials of its own: it cites them so
+        // too (tester r97 F2: a case's neutral citation was dropped, "vol.
+        // 2015. 2015, p. 1430", and a statute's number printed "no. c. 20").
+        let legal_style = self.named.or_else(|| (self.key == "ieee").then_some("ieee"));
+        if let Some(style) = legal_style
             && let Some(legal) = legal_reference(r, style)
         {
             return legal;
@@ -8086,12 +8090,18 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
                 rest.push_str(&format!(" ({p})"));
             }
         }
-    } else if let Some(gazette) = &reporter {
+    } else if let Some(gazette) = reporter.as_ref().filter(|c| in_gazette(r, c)) {
         return Some(statute_in_container(r, style, &name, gazette, number.as_ref().or(volume.as_ref())));
     } else {
-        // (RIS writes a statute's number, "c. 15", in `VL`.)
+        // A statute in a statute book with no page or date there ("Acts of
+        // Parliament of Ghana"): cited by its number, as a code's statutes
+        // are (tester r97 F2: "…Act 2003. Acts of Parliament of Ghana.
+        // 2003;(Act 650).", a journal article's form).
+        // (RIS writes a statute's number, "c. 15", in `VL`.) A number in
+        // digits alone is an ordinance's or act's "No. 13", never a page.
         if let Some(n) = number.as_ref().or(volume.as_ref()) {
-            rest.push_str(&format!(", {n}"));
+            let no = if n.chars().all(|c| c.is_ascii_digit()) { "No. " } else { "" };
+            rest.push_str(&format!(", {no}{n}"));
         }
         if let Some(y) = year.as_ref().filter(|y| !name.contains(y.as_str())) {
             rest.push_str(&format!(" ({y})"));
@@ -8102,6 +8112,7 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
         rest.push_str(&match style {
             "vancouver" => format!(" Available from: {url}"),
             "harvard" => format!(" Available at: {url}."),
+            "ieee" => format!(" [Online]. Available: {url}"),
             _ => format!(" {url}"),
         });
     }
@@ -8112,6 +8123,19 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
         Vec::new()
     };
     Some(Rich { text, spans })
+}
+
+/// Whether a statute's container is a gazette (or a code) it is printed in
+/// at a place the record gives (a page there), or a container named as a
+/// gazette or official journal is. A statute book named alone ("Acts of
+/// Parliament of Ghana", a volume of the session laws with no page) is no
+/// periodical to cite the statute in, whatever date of assent the record
+/// gives: the statute is cited by its number.
+fn in_gazette(r: &Reading, container: &str) -> bool {
+    let paged = r.pages.as_deref().is_some_and(|v| !v.trim().is_empty());
+    let c = container.to_lowercase();
+    paged
+        || ["gazette", "journal", "official", "officiel", "oficial", "bulletin", "blatt"].iter().any(|w| c.contains(w))
 }
 
 /// A statute, ordinance or regulation printed in a gazette or a code (its
@@ -8216,6 +8240,31 @@ fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, num
             }
             text.push('.');
         }
+        "ieee" => {
+            // As IEEE cites an article: "“Name,” *Gazette*, no. 12, p. 412,
+            // Mar. 14, 1908."
+            text.push_str(&format!("\u{201c}{name},\u{201d} "));
+            push_italic(&mut text, gazette);
+            if let Some(n) = &number {
+                text.push_str(&format!(", no. {n}"));
+            }
+            if let Some(p) = &pages {
+                let label = if p.contains('\u{2013}') { "pp." } else { "p." };
+                text.push_str(&format!(", {label} {p}"));
+            }
+            let month = month.map(|m| match m {
+                "May" | "June" | "July" => m.to_string(),
+                "September" => "Sept.".to_string(),
+                _ => format!("{}.", &m[..3]),
+            });
+            let date =
+                [month, day.map(|d| format!("{d},")), year.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+            let date = date.trim_end_matches(',');
+            if !date.is_empty() {
+                text.push_str(&format!(", {date}"));
+            }
+            text.push('.');
+        }
         _ => {
             push_italic(&mut text, name);
             text.push_str(&format!(" ({}) ", year.clone().unwrap_or_else(|| "no date".to_string())));
@@ -8239,6 +8288,7 @@ fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, num
         text.push_str(&match style {
             "vancouver" => format!(" Available from: {url}"),
             "harvard" => format!(" Available at: {url}."),
+            "ieee" => format!(" [Online]. Available: {url}"),
             _ => format!(" {url}"),
         });
     }
