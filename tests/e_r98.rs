@@ -244,3 +244,109 @@ fn r97_f4_a_journal_without_its_abbreviation_is_printed_one_way() {
         ],
     );
 }
+
+/// Braces protecting case in a Zotero CSV, Talis CSV or EndNote XML title
+/// (a copy of a BibTeX-origin item) are read as in RIS and CSL-JSON: the
+/// braced words' case kept, the braces not stored, said; a container's or
+/// series' name stored as plain text, as BibTeX's importer stores it (its
+/// protection mark was printed as markup, "<span Class=…>BMJ</span>").
+#[test]
+fn braces_in_zotero_talis_and_endnote_titles_are_read() {
+    let w = Workdir::new();
+    let zotero = w.import_reading(
+        "z.csv",
+        "\"Key\",\"Item Type\",\"Publication Year\",\"Author\",\"Title\",\"Publication Title\",\"Series\"\n\
+         \"K1\",\"journalArticle\",\"2019\",\"Osei, Ama\",\"{HIV} in {Africa}: a history\",\"{BMJ} Global Health\",\"\"\n\
+         \"K2\",\"book\",\"2018\",\"Osei, Kofi\",\"{{Malaria in the Gold Coast}}\",\"\",\"{WHO} monographs\"\n",
+    );
+    let talis = w.import_reading(
+        "t.csv",
+        "\"Item Link\",\"Type\",\"Title\",\"Authors\",\"Date\",\"Journal Title\"\n\
+         \"http://x/1\",\"Article\",\"{DNA} repair in {Ghana}\",\"Mensah, Yaw\",\"2017\",\"Journal of {African} Health\"\n",
+    );
+    let endnote = w.import_reading(
+        "e.xml",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records><record><rec-number>1</rec-number>\
+         <ref-type name=\"Journal Article\">17</ref-type><contributors><authors><author>Okoro, Chidi</author></authors>\
+         </contributors><titles><title>{COVID}-19 care in {Lagos}</title><secondary-title>{BMJ} Open</secondary-title>\
+         </titles><periodical><full-title>{BMJ} Open</full-title></periodical><volume>9</volume>\
+         <dates><year>2020</year></dates></record></records></xml>",
+    );
+    // (The reading list writes case protection back as braces: the stored text is asked.)
+    let stored = |like: &str| -> String {
+        let c = rusqlite::Connection::open(w.db()).unwrap();
+        c.query_row(
+            "SELECT title || '|' || coalesce(container, '') || '|' || coalesce(series, '') FROM reading WHERE title LIKE ?1",
+            [like],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    let nocase = |s: &str| format!("<span class=\"nocase\">{s}</span>");
+    assert_eq!(stored("%HIV%"), format!("{} in {}: a history|BMJ Global Health|", nocase("HIV"), nocase("Africa")));
+    assert_eq!(stored("Malaria%"), "Malaria in the Gold Coast||WHO monographs");
+    assert_eq!(stored("%DNA%"), format!("{} repair in {}|Journal of African Health|", nocase("DNA"), nocase("Ghana")));
+    assert_eq!(stored("%COVID%"), format!("{}-19 care in {}|BMJ Open|", nocase("COVID"), nocase("Lagos")));
+    assert_eq!(
+        w.count("SELECT count(*) FROM reading WHERE title LIKE '%{%' OR container LIKE '%{%' OR series LIKE '%{%'"),
+        0
+    );
+    // Each read said, as RIS's and CSL-JSON's are.
+    assert!(zotero.contains(
+        "title \"{HIV} in {Africa}: a history\": braces around words are BibTeX's case protection, not Zotero CSV's"
+    ));
+    assert!(zotero.contains("the braces around the whole title are a BibTeX habit, not Zotero CSV's"));
+    assert!(talis.contains(
+        "title \"{DNA} repair in {Ghana}\": braces around words are BibTeX's case protection, not Talis CSV's"
+    ));
+    assert!(endnote.contains("braces around words are BibTeX's case protection, not EndNote XML's"));
+    // Printed with the braced words' case kept under title case.
+    let refs = w.references("chicago");
+    assert_eq!(reference(&refs, "{HIV}"), "Osei, Ama. 2019. “HIV in Africa: A History.” BMJ Global Health.");
+}
+
+/// A set and its volume share the set's ISBN by design (as import keeps
+/// them apart): `reading edit --isbn` gives a volume the set's ISBN, in
+/// either form; the set itself, or a second copy of the volume, is still
+/// refused.
+#[test]
+fn a_volume_may_be_given_its_sets_isbn() {
+    let w = Workdir::new();
+    w.import_reading(
+        "set.csv",
+        "title,authors,year,type,publisher,isbn,volume\n\
+         A History of Medicine in Africa,\"Patton, Adell\",1996,book,Heinemann,9780435089634,\n\
+         A History of Medicine in Africa,\"Patton, Adell\",1996,book,Heinemann,,2\n\
+         A History of Medicine in Africa,\"Patton, Adell\",1996,book,Heinemann,,3\n\
+         Another book,\"Patton, Adell\",1997,book,Heinemann,,\n",
+    );
+    let ids = |v: &str| -> String {
+        let list = w.reading_list();
+        list.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["title"] == "A History of Medicine in Africa" && r["volume"].as_str() == Some(v))
+            .map(|r| r["id"].as_str().map(str::to_string).unwrap_or_else(|| r["id"].to_string()))
+            .unwrap()
+    };
+    let (v2, v3) = (ids("2"), ids("3"));
+    w.ok(&["reading", "edit", &v2, "--isbn", "9780435089634", "--by", "t"]);
+    w.ok(&["reading", "edit", &v3, "--isbn", "0435089633", "--by", "t"]);
+    assert_eq!(
+        w.count("SELECT count(*) FROM reading WHERE isbn = '9780435089634' AND volume = '2' AND type = 'book'"),
+        1
+    );
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE isbn = '0435089633' AND volume = '3'"), 1);
+    assert_eq!(w.count("SELECT count(*) FROM reading WHERE isbn = '9780435089634' AND volume IS NULL"), 1);
+    // Another whole work, or volume 2 a second time, is no volume of the set.
+    let other =
+        w.reading_list().as_array().unwrap().iter().find(|r| r["title"] == "Another book").unwrap()["id"].clone();
+    let other = other.as_str().map(str::to_string).unwrap_or_else(|| other.to_string());
+    let err = w.fails(&["reading", "edit", &other, "--isbn", "9780435089634", "--by", "t"]);
+    assert!(err.contains("already belongs to reading"), "{err}");
+    let err = w.fails(&["reading", "edit", &v3, "--volume", "2", "--by", "t"]);
+    assert!(err.contains("already belongs to reading"), "{err}");
+    // The volume made the set again (its number cleared) meets the set.
+    let err = w.fails(&["reading", "edit", &v2, "--volume", "", "--by", "t"]);
+    assert!(err.contains("already belongs to reading"), "{err}");
+}
