@@ -306,7 +306,7 @@ fn f6_original_title_with_its_translation() {
             (
                 silva,
                 "da Silva, João Carlos, and Maria dos Santos. “Saúde indígena e racismo institucional no Brasil” \
-                 [Indigenous health and institutional racism in Brazil]. Cadernos de saude publica, vol. 35, no. 4, \
+                 [Indigenous health and institutional racism in Brazil]. Cadernos de Saude Publica, vol. 35, no. 4, \
                  Jan.–Feb. 2019, p. e00012319, https://doi.org/10.1590/0102-311X00012319.",
             ),
         ],

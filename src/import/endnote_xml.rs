@@ -928,6 +928,7 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     let mut present: Vec<&str> = r.values.keys().map(String::as_str).collect();
     present.sort_unstable();
     d.not_stored("EndNote XML", present, &read);
+    super::title_text::read_bibtex_braces(&mut d, "EndNote XML");
     d
 }
 

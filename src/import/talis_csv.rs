@@ -410,6 +410,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     } else {
         chapter_cells_not_read(r, line, c, &mut d);
     }
+    super::title_text::read_bibtex_braces(&mut d, "Talis CSV");
     d
 }
 

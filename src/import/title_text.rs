@@ -204,8 +204,15 @@ pub(crate) fn read_bibtex_braces(d: &mut super::builder::Draft, format: &str) {
     let p = d.prefix();
     let at = d.title.as_ref().map_or(d.at, |v| v.at);
     let mut said: Vec<String> = Vec::new();
+    // A container's or series' name is stored as BibTeX's importer stores
+    // `journal` and `series`: plain text, the braced words as written (a
+    // protection mark there was printed as markup: "<span Class=…>BMJ</span>
+    // Global Health").
     let mut one = |what: &str, v: &mut String| {
-        if let Some((read, whole)) = bibtex_braces(v) {
+        if let Some((mut read, whole)) = bibtex_braces(v) {
+            if what != "title" {
+                read = read.replace("<span class=\"nocase\">", "").replace("</span>", "");
+            }
             said.push(if whole {
                 format!(
                     "{what} {:?}: the braces around the whole {what} are a BibTeX habit, not {format}'s; read as an \

@@ -630,6 +630,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.language = text(c.lang);
     d.language_at = Some(at(c.lang));
     d.annotation = text(c.annotation);
+    super::title_text::read_bibtex_braces(&mut d, "Zotero CSV");
     d
 }
 

@@ -24,7 +24,7 @@ use serde_json::{Value, json};
 
 use super::formatted;
 use super::pdf::Rich;
-use super::title_language::{foreign_main_title, title_in_another_language};
+use super::title_language::{foreign_main_title, iberian_periodical_case, title_in_another_language};
 use crate::import::builder::{EDITION_NAMES, edition_number};
 use crate::import::names::Name;
 use crate::store::readings::Reading;
@@ -6361,6 +6361,11 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // Clin. Invest.").
             let c = if matches!(pk, "periodical" | "newspaper") { c.to_string() } else { cited_title(c).into_owned() };
             let c = &c;
+            // The name's language by its own words, never the work's: one
+            // journal is printed one way beside works in any language (tester
+            // r97 F4: "Revista medica de Chile" title-cased under an English
+            // article only).
+            let name_english = name_in_english(c).unwrap_or_else(|| !title_in_another_language(c));
             let named;
             let c = match (pk, form.periodical_title_case) {
                 ("periodical" | "newspaper", Some(title_case)) => {
@@ -6374,9 +6379,14 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                     // (A style whose CSL title-cases the name, APA and
                     // Chicago, does so for an English work only: the name
                     // of a work in another language is title-cased here.)
-                    let english_name = name_in_english(c).unwrap_or(english);
-                    let ours = english_name && (title_case || (!english && form.style_cases_periodical));
-                    named = periodical_name(c, ours || all_small(c));
+                    // A Spanish or Portuguese name in the catalogue's lower
+                    // case is title-cased by its own language's rules.
+                    let ours = name_english && (title_case || (!english && form.style_cases_periodical));
+                    let plain = periodical_name(c, ours || all_small(c));
+                    named = match iberian_periodical_case(&plain) {
+                        Some(cased) if !name_english && form.style_cases_periodical => cased,
+                        _ => plain,
+                    };
                     &named
                 }
                 _ => c,
@@ -6384,6 +6394,13 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             let kept = super::formatted::with_kept_stops(c);
             let c = &kept;
             match &r.container_short {
+                Some(s) if matches!(pk, "periodical" | "newspaper") && !name_english => {
+                    let s = super::formatted::with_kept_stops(s);
+                    parent.insert(
+                        "title".into(),
+                        json!({ "value": format!("{{{}}}", protected(c)), "short": with_letters_kept(&s, true) }),
+                    );
+                }
                 Some(s) => {
                     let s = super::formatted::with_kept_stops(s);
                     parent.insert(
@@ -6403,7 +6420,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                 // is no rule of its language, even beside an English work
                 // (tester r68 F10, the other way round: "Revue D'histoire
                 // De La Médecine").
-                None if matches!(pk, "periodical" | "newspaper") && name_in_english(c) == Some(false) => {
+                None if matches!(pk, "periodical" | "newspaper") && !name_english => {
                     parent.insert("title".into(), json!(format!("{{{}}}", protected(c))));
                 }
                 // A chapter's book in another language than the chapter's
@@ -10749,8 +10766,8 @@ fn spaced_as_printed(title: &str) -> std::borrow::Cow<'_, str> {
 /// "JAMA network open", "PloS one") and none of another language's small
 /// words ("de", "der", "für", "y", "di"…: "Revue de médecine interne",
 /// "Journal de chirurgie"); `Some(false)` when it holds such a word; `None`
-/// when nothing tells ("Harefuah", "Lancet"), and the work's language
-/// decides. (A one-letter word tells nothing: "Vitamin E", "y".)
+/// when nothing tells ("Harefuah", "Lancet"), and the name's other words
+/// decide ([`title_in_another_language`]), never the work's language. (A one-letter word tells nothing: "Vitamin E", "y".)
 fn name_in_english(name: &str) -> Option<bool> {
     const ENGLISH: &[&str] = &[
         "of",

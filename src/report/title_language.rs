@@ -257,6 +257,92 @@ pub(crate) fn foreign_main_title(title: &str, english_container: bool) -> Option
     (sub.len() >= 2 && marks == 0 && told).then_some(at)
 }
 
+/// A Spanish or Portuguese periodical's name in title case, as its own
+/// language writes a periodical's name: every word but a small one ("de",
+/// "del", "y", "e", "da", "para") after the first with a capital
+/// ("Revista Médica de Chile", "Cadernos de Saúde Pública": RAE,
+/// Ortografía 2010 §4.2.4.9.5, names of periodicals). The NLM catalogue
+/// writes them in lower case after the first word (MEDLINE `JT`: "Revista
+/// medica de Chile", "Cadernos de saude publica"); English title case would
+/// give "De" (tester r97 F4). `None` when the name's words do not tell
+/// Spanish or Portuguese, or tell another language too (French "revue",
+/// Italian "di", "-zione"), which keeps its own case as written. A word
+/// with its own case ("mSphere") is left as written.
+pub(crate) fn iberian_periodical_case(name: &str) -> Option<String> {
+    const TELLS: &[&str] = &[
+        "revista",
+        "cadernos",
+        "gaceta",
+        "anales",
+        "archivos",
+        "arquivos",
+        "salud",
+        "saude",
+        "saúde",
+        "boletin",
+        "boletín",
+        "enfermeria",
+        "enfermería",
+        "enfermagem",
+        "pública",
+        "publica",
+        "médica",
+        "medica",
+        "y",
+        "del",
+        "los",
+        "las",
+        "para",
+        "por",
+        "em",
+        "dos",
+        "das",
+        "do",
+        "da",
+        "com",
+    ];
+    const OTHER: &[&str] = &["revue", "rivista", "di", "il", "zeitschrift", "tijdschrift", "tidsskrift"];
+    const SMALL: &[&str] = &[
+        "a", "al", "ao", "aos", "as", "à", "às", "com", "con", "da", "das", "de", "del", "do", "dos", "e", "el", "em",
+        "en", "entre", "la", "las", "lo", "los", "na", "nas", "no", "nos", "o", "os", "para", "por", "sin", "sobre",
+        "u", "y",
+    ];
+    let ws = words(name);
+    let told = ws.iter().any(|w| TELLS.contains(&w.lower.as_str()));
+    let other = ws.iter().any(|w| {
+        let l = w.lower.as_str();
+        OTHER.contains(&l)
+            || [FRENCH, GERMAN, ITALIAN, DUTCH]
+                .iter()
+                .any(|t| t.contains(&l) && !SMALL.contains(&l) && !TELLS.contains(&l))
+            || (l.chars().count() >= 7 && ENDINGS.iter().any(|e| l.ends_with(e)))
+    });
+    if !told || other {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut first = true;
+    for piece in name.split_inclusive(' ') {
+        let word = piece.trim_end();
+        let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
+        let own_case = word.chars().skip(1).any(char::is_uppercase);
+        let starts_small = word.chars().next().is_some_and(char::is_lowercase);
+        if starts_small && !own_case && (first || !SMALL.contains(&bare.as_str())) {
+            let mut c = piece.chars();
+            if let Some(f) = c.next() {
+                out.extend(f.to_uppercase());
+                out.push_str(c.as_str());
+            }
+        } else {
+            out.push_str(piece);
+        }
+        if !word.is_empty() {
+            first = word.ends_with([':', '.', '?', '!']);
+        }
+    }
+    Some(out)
+}
+
 /// One word of a title as the rule reads it.
 struct Word<'a> {
     /// As written, without the punctuation around it.

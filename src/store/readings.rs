@@ -5662,7 +5662,7 @@ impl<'t> ReadingWriter<'t> {
     /// its own entry instead, and said ([`ReadingWriter::write_one`]).
     fn find_by_other_isbn(&self, r: &ReadingRecord) -> Result<Option<(i64, &'static str)>> {
         for i in r.isbn.iter().chain(&r.other_isbns) {
-            if let Some((id, _)) = isbn_holder(self.tx, i, &r.kind, r.volume.as_deref(), &r.title, None)? {
+            if let Some((id, _)) = isbn_holder_or_set(self.tx, i, &r.kind, r.volume.as_deref(), &r.title, None)? {
                 if self.set_and_volume(id, r)? {
                     self.set_apart.set(Some((id, "ISBN")));
                     continue;
@@ -9608,6 +9608,11 @@ pub(crate) fn isbn_key(isbn: &str, kind: &str, title: &str, volume: Option<&str>
 /// the same title and not in another volume. The same volume is preferred
 /// to one without a volume, then the oldest entry.
 ///
+/// A multi-volume set and one of its volumes, both books, share the set's
+/// ISBN by design and are two works (import's rule, [`set_and_volume`]):
+/// the whole set does not hold the ISBN for its volume (tester r98: `reading edit --isbn`
+/// refused to give a volume its set's ISBN, "already belongs to" the set).
+///
 /// One rule for the importers, `reading edit`, a bundle's rows, `merge`
 /// and `undo` (tester r76 F16: a catalogue gives a set's volumes one ISBN
 /// and "(v. 1)", "(v. 2)", and volume 2 was dropped as a duplicate of 1).
@@ -9619,7 +9624,21 @@ pub(crate) fn isbn_holder(
     title: &str,
     except: Option<i64>,
 ) -> Result<Option<(i64, String)>> {
-    holder_of_isbn(conn, isbn, kind, volume, title, except, true)
+    holder_of_isbn(conn, isbn, kind, volume, title, except, true, true)
+}
+
+/// As [`isbn_holder`], the set found for its volume and a volume for its
+/// set too: for an import, which keeps them apart itself and says so
+/// ([`ReadingWriter::say_set_apart`]).
+fn isbn_holder_or_set(
+    conn: &Connection,
+    isbn: &str,
+    kind: &str,
+    volume: Option<&str>,
+    title: &str,
+    except: Option<i64>,
+) -> Result<Option<(i64, String)>> {
+    holder_of_isbn(conn, isbn, kind, volume, title, except, true, false)
 }
 
 /// As [`isbn_holder`], by the entries' own ISBNs only, never one an entry
@@ -9632,9 +9651,10 @@ pub(crate) fn isbn_owner(
     title: &str,
     except: Option<i64>,
 ) -> Result<Option<(i64, String)>> {
-    holder_of_isbn(conn, isbn, kind, volume, title, except, false)
+    holder_of_isbn(conn, isbn, kind, volume, title, except, false, false)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn holder_of_isbn(
     conn: &Connection,
     isbn: &str,
@@ -9643,10 +9663,11 @@ fn holder_of_isbn(
     title: &str,
     except: Option<i64>,
     others: bool,
+    sets_apart: bool,
 ) -> Result<Option<(i64, String)>> {
     let (i13, i10) = crate::import::isbn_forms(isbn).unwrap_or_else(|| (isbn.to_string(), isbn.to_string()));
     let mut st = conn.prepare_cached(
-        "SELECT id, title, title_key, volume FROM reading
+        "SELECT id, title, title_key, volume, type FROM reading
           WHERE (isbn IN (?1, ?2) OR (?5 AND id IN (SELECT reading_id FROM reading_other_isbn WHERE isbn = ?1)))
             AND id IS NOT ?3
             AND (CASE WHEN ?4 THEN type IN ('chapter', 'conference-paper')
@@ -9654,16 +9675,26 @@ fn holder_of_isbn(
           ORDER BY id",
     )?;
     let part = is_part(kind);
-    let rows: Vec<(i64, String, String, Option<String>)> = st
-        .query_map(params![i13, i10, except, part, others], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+    let rows: Vec<(i64, String, String, Option<String>, String)> = st
+        .query_map(params![i13, i10, except, part, others], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     let key = title_key(title);
-    let same: Vec<_> =
-        rows.into_iter().filter(|(_, _, k, v)| (!part || *k == key) && !other_volumes(v.as_deref(), volume)).collect();
     let given = |v: Option<&str>| v.is_some_and(|v| !v.trim().is_empty());
+    // (Only a volume meeting its whole set: a work without a volume given
+    // the ISBN its set's volumes hold is still refused, tests/isbnvol_r77.)
+    let set_and_volume =
+        |t: &str, v: Option<&str>| sets_apart && t == "book" && kind == "book" && given(volume) && !given(v);
+    let same: Vec<_> = rows
+        .into_iter()
+        .filter(|(_, _, k, v, t)| {
+            (!part || *k == key) && !other_volumes(v.as_deref(), volume) && !set_and_volume(t, v.as_deref())
+        })
+        .collect();
     // The same volume first, else one that, like the record, gives none (a
     // set stored after its volumes is found as the set: tester r96 F9).
-    let best = same.iter().position(|(.., v)| given(v.as_deref()) == given(volume)).unwrap_or(0);
+    let best = same.iter().position(|(_, _, _, v, _)| given(v.as_deref()) == given(volume)).unwrap_or(0);
     Ok(same.into_iter().nth(best).map(|(id, title, ..)| (id, title)))
 }
 
