@@ -276,6 +276,14 @@ pub struct Style {
     /// The canon style this is, when it is one of [`NAMED`] (not a `.csl`
     /// file or another bundled style).
     named: Option<&'static str>,
+    /// One of the bundled styles ([`identity`]), whose faults canon mends
+    /// ([`without_second_original_year`]); a `.csl` file of another style
+    /// is left to itself.
+    bundled: bool,
+    /// The style title-cases a work's title and sentence-cases none
+    /// ([`title_cases_titles`]): a title's words in italics are cased with
+    /// the others ([`processor_title_cased`]).
+    title_cases_italics: bool,
 }
 
 /// The styles canon knows by their CSL id beyond [`NAMED`]: (canon's key,
@@ -321,6 +329,22 @@ fn style_id(xml: &str) -> Option<&str> {
     let at = info.find("<id>")? + "<id>".len();
     let len = info[at..].find("</id>")?;
     Some(info[at..at + len].trim())
+}
+
+/// Whether a style's CSL title-cases a work's title (a `<text
+/// variable="title">` with `text-case="title"`) and sentence-cases no text
+/// (whose rule would lower a genus's capital): a title's italic words are
+/// then cased with the others ([`processor_title_cased`]).
+fn title_cases_titles(xml: &str) -> bool {
+    if xml.contains("text-case=\"sentence\"") || xml.contains("text-case='sentence'") {
+        return false;
+    }
+    xml.split('<').any(|tag| {
+        let tag = tag.split('>').next().unwrap_or_default();
+        (tag.starts_with("text ") || tag.starts_with("cs:text "))
+            && (tag.contains("variable=\"title\"") || tag.contains("variable='title'"))
+            && (tag.contains("text-case=\"title\"") || tag.contains("text-case='title'"))
+    })
 }
 
 /// The canon style `key` ([`identity`]) is, when it is one of [`NAMED`].
@@ -428,6 +452,7 @@ impl Style {
         };
         let (key, bundled) = identity(arg, &xml);
         let named = named_of(&key);
+        let title_cases_italics = title_cases_titles(&xml);
         let xml = super::text_case::with_term_case(&super::text_case::with_case_marks(&xml));
         let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
         let xml = without_doubled_editor_translator(&xml);
@@ -548,6 +573,8 @@ impl Style {
             letters,
             undated_letter,
             named,
+            title_cases_italics,
+            bundled,
             note: None,
             dependent_title: None,
             dependent_file: None,
@@ -581,6 +608,7 @@ impl Style {
             // CSL gives it no case; the manuals cite NLM's abbreviation).
             style_cases_periodical: !matches!(self.key.as_str(), "vancouver" | "ama"),
             named: self.named,
+            title_cases_italics: self.title_cases_italics,
         }
     }
 
@@ -705,6 +733,14 @@ impl Style {
         // ("in press": German "im Druck"): the English manuals' choice of
         // word (Chicago's "forthcoming" for "in press") is no rule there.
         let (english, printed) = status_words(note, &self.status_terms, self.foreign(), &self.key);
+        // MLA and IEEE: the state in the year's place ([`Style::state_for_year`]).
+        if let Some(year) = self.state_for_year(r).and(r.year) {
+            let text =
+                formatted::entry(content, GLUE, None, &[], self.english_case(r)).map(|t| t.text).unwrap_or_default();
+            if years_at(&text, &year.to_string()).len() == 1 {
+                return None;
+            }
+        }
         // A style that printed the status itself, as stored or in its own
         // word ("[to appear]"), gets no second one ("… Forthcoming."; tester
         // r16, T2).
@@ -764,6 +800,43 @@ impl Style {
         }
     }
 
+    /// The words MLA and IEEE print in a date's place for a work accepted
+    /// and not yet published that is stored with its one expected year
+    /// ("2004 (forthcoming)"): MLA 9 "forthcoming" in place of the date
+    /// ("Oxford UP, forthcoming, pp. 21–34."), IEEE "to
+    /// be published" (IEEE Reference Guide, "…, to be published."). They
+    /// printed the year as published and then the state ("2004, pp. 21–34.
+    /// Forthcoming."; tester r98 F4). `None` for another style, or a
+    /// date with a month or a range, which stays with the state after it.
+    fn state_for_year(&self, r: &Reading) -> Option<&'static str> {
+        let note = r.year_note.as_deref();
+        if !crate::import::is_not_yet_published(note)
+            || r.year.is_none()
+            || r.year_end.is_some()
+            || r.month.is_some()
+            || r.season.is_some()
+        {
+            return None;
+        }
+        match self.key.as_str() {
+            "mla" => Some(FORTHCOMING),
+            "ieee" => Some(TO_BE_PUBLISHED),
+            _ => None,
+        }
+    }
+
+    /// `t` with the year of a work not yet published replaced by the
+    /// style's words for its state ([`Style::state_for_year`]), where the
+    /// year is printed once.
+    fn with_state_for_year(&self, mut t: Rich, r: &Reading) -> Rich {
+        let (Some(word), Some(year)) = (self.state_for_year(r), r.year) else { return t };
+        let year = year.to_string();
+        if let [at] = years_at(&t.text, &year)[..] {
+            splice(&mut t, at..at + year.len(), word);
+        }
+        t
+    }
+
     /// [`Style::finish`] of a reading whose title has no markup.
     fn finish_plain(&self, t: Rich, r: &Reading) -> Rich {
         // A legal case or a statute in a named style: the legal form the
@@ -777,6 +850,7 @@ impl Style {
         {
             return legal;
         }
+        let t = self.with_state_for_year(t, r);
         let t = with_given_case(without_verbatim_mark(t));
         let t = with_et_al(t, r, &self.et_al);
         let dash = page_dash(&self.key).unwrap_or('\u{2013}');
@@ -946,6 +1020,7 @@ impl Style {
             r,
         );
         let t = with_original_year(t, r, &self.key, &self.words);
+        let t = if self.named.is_none() && self.bundled { without_second_original_year(t, r) } else { t };
         let t = with_identifier_pages(t, r);
         let t = match self.named {
             Some(style) => with_ahead_of_print(t, r, style, &self.words),
@@ -2006,6 +2081,10 @@ const FORTHCOMING: &str = "forthcoming";
 /// APA's status for a stored "forthcoming" ([`printed_status`]).
 const IN_PRESS: &str = "in press";
 
+/// IEEE's words for a work accepted and not yet published (IEEE Reference
+/// Guide: "…, to be published."; [`printed_status`]).
+const TO_BE_PUBLISHED: &str = "to be published";
+
 /// The "no date" terms of the English locales (CSL `no date`, short and
 /// long form), as the bundled styles print them.
 const NO_DATE_TERMS: &[&str] = &["n.d.", "no date", "n.d"];
@@ -2179,8 +2258,11 @@ fn printed_status<'a>(note: &'a str, style: &str) -> &'a str {
     let n = note.trim();
     let accepted = ACCEPTED_STATES.iter().any(|a| n.eq_ignore_ascii_case(a));
     match style {
-        "chicago" | "vancouver" if n.eq_ignore_ascii_case(IN_PRESS) || accepted => FORTHCOMING,
+        "chicago" | "vancouver" | "mla" if n.eq_ignore_ascii_case(IN_PRESS) || accepted => FORTHCOMING,
         "apa" if n.eq_ignore_ascii_case(FORTHCOMING) || accepted => IN_PRESS,
+        "ieee" if n.eq_ignore_ascii_case(FORTHCOMING) || n.eq_ignore_ascii_case(IN_PRESS) || accepted => {
+            TO_BE_PUBLISHED
+        }
         _ if accepted => FORTHCOMING,
         _ => note,
     }
@@ -2665,6 +2747,17 @@ impl Style {
         // silence (d86). Both are printed, the state after the date as
         // for a `.csl` file; Citing Medicine writes both itself, below.
         if r.year_end.is_some_and(|e| e > year) && r.month.is_none() && self.named != Some("vancouver") {
+            return c;
+        }
+        // AMA writes the state in the year's place only where nothing
+        // follows the year ("Pub; in press.", "JAMA. In press."; AMA 11
+        // §3.13.3): a volume or pages after it hung off the word
+        // ("Oxford University Press; forthcoming:21-34", "Malaria J. In
+        // press;24:100-110"; tester r98 F4). With them the year is printed
+        // and the state after the reference, as for a range of years
+        // ("Oxford University Press; 2004:21-34. Forthcoming.").
+        let follows_year = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
+        if self.named == Some("ama") && (follows_year(&r.volume) || follows_year(&r.issue) || follows_year(&r.pages)) {
             return c;
         }
         let m = c.to_mut();
@@ -5376,6 +5469,42 @@ fn with_original_year(mut t: Rich, r: &Reading, style: &str, words: &Words) -> R
     t
 }
 
+/// A reprint's original year once, where a bundled style prints it with the
+/// date ("(1903) 2007") and again as a field of its own after a full stop
+/// ("The Souls of Black Folk. 1903; Oxford: Oxford University Press.",
+/// "Translated by Richard Philcox. 1961. 2nd ed."): the Zotero CMOS 17
+/// author-date style (`turabian-author-date`) gives the original year
+/// again in its publication history, meant for an original publisher and
+/// place, which canon never stores (tester r99 F2). Chicago 17 §15.38 and
+/// 18 §13.104 write the original year once, "(1903) 2007". A year printed
+/// once, or inside a phrase ("Originally published 1903"), is kept.
+fn without_second_original_year(mut t: Rich, r: &Reading) -> Rich {
+    let Some(orig) =
+        r.original_year.as_deref().map(str::trim).filter(|o| o.len() == 4 && o.bytes().all(|b| b.is_ascii_digit()))
+    else {
+        return t;
+    };
+    if r.year.is_some_and(|y| y.to_string() == orig) {
+        return t;
+    }
+    let at = years_at(&t.text, orig);
+    for &i in at.iter().skip(1).rev() {
+        if !t.text[..i].ends_with(". ") {
+            continue;
+        }
+        let after = &t.text[i + orig.len()..];
+        let cut = if ["; ", ". ", ", "].iter().any(|d| after.starts_with(d)) {
+            i..i + orig.len() + 2
+        } else if after == "." || after.is_empty() {
+            i - 2..i + orig.len()
+        } else {
+            continue;
+        };
+        splice(&mut t, cut, "");
+    }
+    t
+}
+
 /// A DOI written as a web address with the characters a URL cannot hold
 /// percent-encoded ("https://doi.org/10.1002/(SICI)…55:11%3C1423::AID-JCLP12%3E3.0.CO;2-2"):
 /// the DOI Handbook (§2.5.2.4, "Encoding rules for URLs") and RFC 3986
@@ -5915,6 +6044,8 @@ struct Form<'a> {
     /// thesis's genre is called ([`thesis_genre`]) and whether a magazine is
     /// cited as a journal.
     named: Option<&'static str>,
+    /// The style title-cases titles ([`Style`]'s `title_cases_italics`).
+    title_cases_italics: bool,
 }
 
 impl Form<'_> {
@@ -6044,7 +6175,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     let title = match foreign_main {
         Some(at) => format!("{}{VERBATIM_MARK}{}", as_written(&cited[..at]), with_letters_kept(&cited[at..], false)),
         None if !english && book_in_english => as_written(&cited),
-        None => processor_title(&cited),
+        None => processor_title_cased(&cited, form.title_cases_italics),
     };
     let mut e = serde_json::Map::new();
     e.insert("type".into(), json!(kind));
@@ -6246,7 +6377,10 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     // ([`VOLUME_TITLE_CARRIER`]); a style that does not has it in the title
     // ([`Style::cited`]).
     if let Some(vt) = r.volume_title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        e.insert(VOLUME_TITLE_CARRIER.0.into(), json!(processor_title(&with_first_capital(&cited_title(vt)))));
+        e.insert(
+            VOLUME_TITLE_CARRIER.0.into(),
+            json!(processor_title_cased(&with_first_capital(&cited_title(vt)), form.title_cases_italics)),
+        );
     }
     // Where an archival document is kept (CSL `archive`, `archive_location`;
     // schema 0039, tester r96 F3), for the styles that print them: APA 7
@@ -6589,7 +6723,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             original["date"] = json!(orig);
         }
         if let Some(t) = original_title {
-            original["title"] = json!(processor_title(t));
+            original["title"] = json!(processor_title_cased(t, form.title_cases_italics));
         }
         let parents = match e.remove("parent") {
             Some(Value::Array(mut a)) => {
@@ -10587,6 +10721,11 @@ struct TitlePart {
     /// class="nocase">`). Bold is a way of drawing the words, not a mark of
     /// their case: a title's words in `<b>` are title-cased as the others.
     kept: bool,
+    /// Kept for its italics alone (no `<span>`, small capitals,
+    /// superscript or subscript around it): italics are a font, not a mark
+    /// of case, so a style that title-cases the title cases these words too
+    /// ([`processor_title_cased`]), a species' name as such.
+    italic_only: bool,
     /// How the reference sets it: italic (flipped against the style's own
     /// italics), bold, all small capitals, superscript or subscript.
     emphasis: super::pdf::Emphasis,
@@ -10642,7 +10781,8 @@ fn title_markup(title: &str) -> Option<Vec<TitlePart>> {
             vertical,
         };
         let text = if emphasis.all_small_caps { s.to_uppercase() } else { s };
-        TitlePart { text, kept: open.iter().any(|t| *t != TitleTag::Bold), emphasis }
+        let italic_only = has(TitleTag::Italic) && open.iter().all(|t| matches!(t, TitleTag::Italic | TitleTag::Bold));
+        TitlePart { text, kept: open.iter().any(|t| *t != TitleTag::Bold), italic_only, emphasis }
     };
     while let Some(at) = rest.find('<') {
         text.push_str(&rest[..at]);
@@ -10896,18 +11036,46 @@ fn with_first_capital(title: &str) -> String {
 /// A title as the processor takes it ([`protected`]), the parts inside
 /// rich-text markup ([`title_markup`]) in braces, which hayagriva prints
 /// verbatim (no case change), and the tags left out.
+#[cfg(test)]
 fn processor_title(title: &str) -> String {
+    processor_title_cased(title, false)
+}
+
+/// [`processor_title`] for a style that title-cases titles
+/// (`italics_cased`, [`Style`]'s `title_cases_italics`): a part in italics
+/// alone is cased as the words around it, for italics are a font, not a
+/// mark of case (CSL keeps a word's case only in `<span
+/// class="nocase">`, BibTeX only in braces; tester r98 F1: "Task Sharing
+/// for hypertension in Rural India"). A species' name in italics
+/// ([`species_name`]) has its genus cased and its epithets kept as written
+/// (CMOS 18 §8.119: "Plasmodium falciparum", never "Plasmodium
+/// Falciparum"). A style that does not title-case (or sentence-cases)
+/// keeps the italic words as written, as before.
+fn processor_title_cased(title: &str, italics_cased: bool) -> String {
     match title_markup(title) {
         None => with_letters_kept(title, true),
         Some(parts) => {
             let mut out = String::new();
+            let verbatim = |p: &TitlePart| p.kept && !(italics_cased && p.italic_only);
             for (i, part) in parts.iter().enumerate() {
                 let text = &part.text;
-                if part.kept {
+                if part.kept && !verbatim(part) && species_name(text) {
+                    // The genus cased as a word of the title, the epithets
+                    // as written.
+                    let lead = text.len() - text.trim_start().len();
+                    let genus_end = text[lead..].find(char::is_whitespace).map_or(text.len(), |e| lead + e);
+                    let rest = text[genus_end..].trim_end();
+                    let epithets_at = genus_end + (rest.len() - rest.trim_start().len());
+                    out.push_str(&with_letters_kept(&text[..epithets_at], i == 0));
+                    out.push('{');
+                    out.push_str(&protected(&text[epithets_at..genus_end + rest.len()]));
+                    out.push('}');
+                    out.push_str(&text[genus_end + rest.len()..]);
+                } else if verbatim(part) {
                     out.push('{');
                     out.push_str(&protected(text));
                     out.push('}');
-                } else if i == 1 && parts[0].kept && text.starts_with(char::is_whitespace) {
+                } else if i == 1 && verbatim(&parts[0]) && text.starts_with(char::is_whitespace) {
                     // hayagriva's title case drops the space that begins the
                     // text after a verbatim part that begins the title
                     // ("Escherichia coliin Colonial Hospitals"): a mark
@@ -10918,7 +11086,7 @@ fn processor_title(title: &str) -> String {
                     // falciparum resistance in Rural Clinics", tester89 F5.)
                     out.push(VERBATIM_MARK);
                     out.push_str(&with_letters_kept(text, false));
-                } else if i == 1 && parts[0].kept {
+                } else if i == 1 && verbatim(&parts[0]) {
                     out.push_str(&with_letters_kept(text, false));
                 } else {
                     out.push_str(&with_letters_kept(text, i == 0));
@@ -10927,6 +11095,125 @@ fn processor_title(title: &str) -> String {
             out
         }
     }
+}
+
+/// Whether `text`, a title's run in italics, is a species' name: two or
+/// three words, a genus ("Plasmodium", "plasmodium", or abbreviated "P.")
+/// and epithets in small letters, each Latin in form (its ending) and no
+/// common English word ("Plasmodium falciparum", "vibrio cholerae", "Homo
+/// sapiens sapiens", "E. coli"; not "origin of species", "acute care").
+fn species_name(text: &str) -> bool {
+    const ENDINGS: &[&str] =
+        &["a", "ae", "e", "i", "o", "um", "us", "is", "es", "er", "ax", "ex", "ix", "ox", "yx", "ans", "ens", "ys"];
+    const ENGLISH: &[&str] = &[
+        "the",
+        "are",
+        "were",
+        "there",
+        "here",
+        "where",
+        "these",
+        "those",
+        "some",
+        "more",
+        "use",
+        "case",
+        "cases",
+        "data",
+        "area",
+        "areas",
+        "via",
+        "versus",
+        "also",
+        "into",
+        "onto",
+        "two",
+        "disease",
+        "diseases",
+        "care",
+        "cancer",
+        "other",
+        "after",
+        "under",
+        "over",
+        "never",
+        "ever",
+        "either",
+        "whether",
+        "fever",
+        "water",
+        "paper",
+        "number",
+        "order",
+        "this",
+        "thus",
+        "plus",
+        "minus",
+        "bonus",
+        "status",
+        "focus",
+        "virus",
+        "viruses",
+        "yes",
+        "acute",
+        "severe",
+        "chronic",
+        "large",
+        "little",
+        "three",
+        "five",
+        "nine",
+        "one",
+        "same",
+        "whole",
+        "life",
+        "role",
+        "rate",
+        "rates",
+        "type",
+        "types",
+        "time",
+        "times",
+        "home",
+        "house",
+        "public",
+        "basic",
+        "clinical",
+        "medical",
+        "species",
+        "series",
+        "analysis",
+        "diagnosis",
+        "crisis",
+        "basis",
+        "thesis",
+        "media",
+        "criteria",
+        "idea",
+        "ideas",
+        "radio",
+        "video",
+        "ratio",
+        "trauma",
+        "malaria",
+        "anaemia",
+        "anemia",
+        "asthma",
+    ];
+    let latin = |w: &str| {
+        let l = w.to_ascii_lowercase();
+        l.len() >= 3
+            && l.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            && ENDINGS.iter().any(|e| l.ends_with(e))
+            && !ENGLISH.contains(&l.as_str())
+    };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some((genus, epithets)) = words.split_first() else { return false };
+    let abbreviated = genus.len() == 2 && genus.ends_with('.') && genus.starts_with(|c: char| c.is_ascii_alphabetic());
+    let genus_ok = abbreviated || (latin(genus) && genus[1..].chars().all(|c| c.is_ascii_lowercase()));
+    (2..=3).contains(&words.len())
+        && genus_ok
+        && epithets.iter().all(|w| latin(w) && w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
 }
 
 /// A title as the processor takes it, printed as written: no part of it
