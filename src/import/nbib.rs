@@ -310,7 +310,7 @@ fn draft(r: &Raw) -> Draft {
         .filter(|(t, v, _)| !v.is_empty() && (t == person_tag || t == "CN"))
         .filter_map(|(t, v, _)| match t.as_str() {
             "CN" => Some(Name::literal(v)),
-            "FAU" => names::parse(v),
+            "FAU" => names::parse_field(v),
             _ => names::parse_medline(v),
         })
         .collect();
@@ -327,7 +327,7 @@ fn draft(r: &Raw) -> Draft {
     }
     // Editors (`FED` full, `ED` short: one editor written two ways) are editors,
     // never authors; a book with only editors is cited by them (CSL substitution).
-    let full_ed: Vec<Name> = all("FED").filter_map(|(_, v, _)| names::parse(v)).collect();
+    let full_ed: Vec<Name> = all("FED").filter_map(|(_, v, _)| names::parse_field(v)).collect();
     d.editors =
         if full_ed.is_empty() { all("ED").filter_map(|(_, v, _)| names::parse_medline(v)).collect() } else { full_ed };
     let types: Vec<&str> = all("PT").map(|(_, v, _)| v.as_str()).collect();
