@@ -1575,6 +1575,9 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
                     ),
                 });
                 builder::name_doubts(&mut d, field, &one, here, names::bibtex_suffix_doubt);
+                if !p.contains('{') {
+                    builder::name_doubts(&mut d, field, &one, here, names::bibtex_compound_doubt);
+                }
                 if !p.trim().starts_with('{') {
                     builder::name_doubts(&mut d, field, &one, here, names::cjk_whole_doubt);
                 }
@@ -2322,6 +2325,7 @@ fn continuation(parts: &[&str], i: usize) -> Vec<String> {
             break;
         }
         if raw.contains([',', '{'])
+            || founders_at(parts, i + 1 + out.len())
             || !names::continues_institution(&q)
             || own_institution(&q)
             || names::given_name_pair(&q)
@@ -2343,12 +2347,33 @@ fn continuation(parts: &[&str], i: usize) -> Vec<String> {
 /// Excellence").
 fn institution_run(parts: &[&str], i: usize) -> Option<usize> {
     let p = parts[i];
+    // "Bill and Melinda Gates Foundation": the body's word at the end makes
+    // the names before the "and" its own ([`names::founders_body`]).
+    if founders_at(parts, i) {
+        return Some(1);
+    }
+    // "Ministry of Health, Government of India": a body on each side of
+    // the comma is one body's name, not "Last, First".
+    if !user_braced(p) && names::body_comma_body(&collapse(&latex_to_unicode(p))) {
+        return Some(0);
+    }
     let next = continuation(parts, i);
     if plainly_institution(p) {
         return Some(next.len());
     }
     let whole = institution_text(&parts[i..=i + next.len()]);
     (!next.is_empty() && !p.contains([',', '{']) && plainly_institution(&whole)).then_some(next.len())
+}
+
+/// Whether `parts[i]` and the piece after it are one body named after its
+/// founders, cut by its "and" ([`names::founders_body`]), neither braced.
+fn founders_at(parts: &[&str], i: usize) -> bool {
+    match (parts.get(i), parts.get(i + 1)) {
+        (Some(a), Some(b)) if !a.contains('{') && !b.contains('{') => {
+            names::founders_body(&collapse(&latex_to_unicode(a)), &collapse(&latex_to_unicode(b)))
+        }
+        _ => false,
+    }
 }
 
 /// An institution's name from the pieces an "and" cut it into, as written.

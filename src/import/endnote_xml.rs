@@ -441,7 +441,7 @@ fn name(s: &str) -> Option<Name> {
     let t = s.trim();
     match t.strip_suffix(',') {
         Some(corp) if !corp.contains(',') && !corp.trim().is_empty() => Some(Name::literal(corp)),
-        _ => names::parse(t),
+        _ => names::parse_field(t),
     }
 }
 

@@ -148,6 +148,11 @@ const CORPORATE: &[&str] = &[
     "league",
     "union",
     "company",
+    // "World Bank", "Asian Development Bank": a body, never a person's
+    // name after another word (tester r98: Vancouver "World Bank, Bank A.").
+    "bank",
+    // "International Monetary Fund", "Global Fund".
+    "fund",
     "inc",
     "ltd",
     "llc",
@@ -1236,7 +1241,7 @@ pub fn looks_corporate(s: &str) -> bool {
     if given_name_pair(s) {
         return false;
     }
-    if words.iter().any(|w| institution_word(w)) {
+    if words.iter().any(|w| institution_word(w)) || has_body_phrase(s) {
         return true;
     }
     if words.len() == 1 {
@@ -2615,10 +2620,16 @@ fn von_last(words: &[&str]) -> (Option<String>, Option<String>) {
             return (Some(words[..n].join(" ")), Some(words[n..].join(" ")));
         }
     }
-    let last_lower = words[..words.len() - 1].iter().rposition(|w| lower_initial(w));
-    let (particle, family) = match last_lower {
-        Some(i) if lower_initial(words[0]) => (Some(words[..=i].join(" ")), words[i + 1..].join(" ")),
-        _ => (None, words.join(" ")),
+    // The particle is the lower-case words before the first capitalised
+    // one: what follows is the family name, whole, as "Ortega y Gasset" and
+    // "Ferreira da Silva" are ("de la Cruz y Sánchez" is "de la" and "Cruz y
+    // Sánchez", not "de la Cruz y" and "Sánchez": tester r97 F5). BibTeX's
+    // own rule runs the von part to the last lower-case word; the BibTeX
+    // import says so where the two differ ([`bibtex_compound_doubt`]).
+    let lead = words[..words.len() - 1].iter().take_while(|w| lower_initial(w)).count();
+    let (particle, family) = match lead {
+        0 => (None, words.join(" ")),
+        i => (Some(words[..i].join(" ")), words[i..].join(" ")),
     };
     match (particle, glued_particle(&family)) {
         (None, Some((p, f))) => (Some(p), Some(f)),
@@ -2711,6 +2722,9 @@ fn first_von_last(words: &[&str], capitals: bool) -> (Option<String>, Option<Str
         return (None, None, None);
     }
     let n = words.len();
+    if let Some(read) = compound_family(words) {
+        return read;
+    }
     // The von part starts at the first lower-case word that is not the last word.
     let start = words[..n - 1].iter().position(|w| lower_initial(w));
     match start {
@@ -2747,6 +2761,151 @@ fn first_von_last(words: &[&str], capitals: bool) -> (Option<String>, Option<Str
             }
         }
     }
+}
+
+/// The words that end the name of a body named after its founders, "X and
+/// Y Z Foundation" ("Bill and Melinda Gates Foundation", "David and Lucile
+/// Packard Foundation", "Sir Halley Stewart Trust"): the body's word last
+/// decides that the names before it, "and" and all, are its name.
+const FOUNDERS_BODY_ENDS: &[&str] = &[
+    "foundation",
+    "trust",
+    "institute",
+    "fund",
+    "centre",
+    "center",
+    "fellowship",
+    "prize",
+    "award",
+    "library",
+    "museum",
+    "hospital",
+    "school",
+    "college",
+    "stiftung",
+    "fondation",
+    "fundación",
+    "fundação",
+    "fondazione",
+];
+
+/// Whether the pieces an "and" cut from one name, `first` and `rest`
+/// ("Bill", "Melinda Gates Foundation"), are one body named after its
+/// founders: `first` one or two capitalised words, no initial, no comma;
+/// `rest` capitalised words ending with a body's word
+/// ([`FOUNDERS_BODY_ENDS`]); neither a person's two words "Given Family"
+/// ("John Board and Mary Trust": [`given_name_pair`]).
+pub fn founders_body(first: &str, rest: &str) -> bool {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+    let fw: Vec<&str> = first.split_whitespace().collect();
+    let rw: Vec<&str> = rest.split_whitespace().collect();
+    let small = |w: &&str| matches!(*w, "of" | "for" | "the" | "de" | "für");
+    (1..=2).contains(&fw.len())
+        && fw.iter().all(|w| capitalised(w) && w.chars().count() >= 2)
+        && rw.len() >= 2
+        && !first.contains(',')
+        && !rest.contains(',')
+        // "John Board and Mary Trust": two people, each "Given Family".
+        && !given_name_pair(first)
+        && !given_name_pair(rest)
+        && rw.iter().all(|w| small(w) || capitalised(w.trim_end_matches('.')))
+        && rw.last().is_some_and(|w| FOUNDERS_BODY_ENDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether a name without a comma is one name and its byname, "Given of
+/// Place" ("Julian of Norwich", "Catherine of Siena", "Hildegard of
+/// Bingen"), or a body's "X of Place" ("Bank of England"): three or four
+/// capitalised words with "of" second. Kept whole, as the CSV and RIS
+/// readers keep it and as "Earl of Chatham" is, never "Norwich, Julian of".
+fn byname(s: &str) -> bool {
+    let w: Vec<&str> = s.split_whitespace().collect();
+    let capital = |x: &&str| x.chars().next().is_some_and(char::is_uppercase) && x.chars().any(char::is_lowercase);
+    (3..=4).contains(&w.len())
+        && w[1] == "of"
+        && capital(&w[0])
+        && w[2..].iter().all(capital)
+        && !s.contains([',', '.', '{'])
+}
+
+/// The conjunctions that join the two family names of a Spanish,
+/// Portuguese or Catalan name ("Ortega y Gasset", "Silva e Souza", "Puig i
+/// Cadafalch"): never a particle, and never the end of the family name.
+const FAMILY_CONJUNCTIONS: &[&str] = &["y", "e", "i"];
+
+/// A "First von Last" name whose family name is two joined by a conjunction
+/// between capitalised words ("José Ortega y Gasset", "Juan de la Cruz y
+/// Sánchez", "Maria dos Santos e Silva"): (given, particle, family), the
+/// family name starting at the word before the conjunction, with the
+/// lower-case particle words just before it, as "de la Cruz y Sánchez,
+/// Juan" reads ([`von_last`]). BibTeX's rule would end the family name at
+/// the conjunction ("y" as von, "Gasset" as Last); the BibTeX import says
+/// so ([`bibtex_compound_doubt`]). `None` when no such conjunction is there,
+/// or the family name would begin the name.
+fn compound_family(words: &[&str]) -> Option<(Option<String>, Option<String>, Option<String>)> {
+    let n = words.len();
+    let capital = |w: &str| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase);
+    let j = (2..n.checked_sub(1)?)
+        .find(|&j| FAMILY_CONJUNCTIONS.contains(&words[j]) && capital(words[j - 1]) && capital(words[j + 1]))?;
+    let family_at = j - 1;
+    let particle_at = family_at - words[..family_at].iter().rev().take_while(|w| lower_initial(w)).count();
+    if particle_at == 0 {
+        return None;
+    }
+    let join = |r: &[&str]| (!r.is_empty()).then(|| r.join(" "));
+    Some((join(&words[..particle_at]), join(&words[particle_at..family_at]), join(&words[family_at..])))
+}
+
+/// Why a BibTeX name is read otherwise than BibTeX's own rule reads it
+/// (btxdoc §4: the von part runs to the last lower-case word before the
+/// last word) because its family name holds a lower-case word after a
+/// capitalised one ("Ortega y Gasset, José", "de la Cruz y Sánchez, Juan",
+/// "Ferreira da Silva, Ana", "José Ortega y Gasset"), or `None`. canon keeps such a family name whole, as every
+/// other format's reader does; BibTeX would print "Gasset" or "Sánchez"
+/// alone as the family name, so the import says so, with the braced form
+/// every BibTeX tool reads as canon does. Only for a name written without
+/// braces (the caller's to know).
+pub fn bibtex_compound_doubt(n: &Name) -> Option<String> {
+    if let Some(l) = n.literal.as_deref().filter(|l| byname(l)) {
+        let w: Vec<&str> = l.split_whitespace().collect();
+        return Some(format!(
+            "{l:?} was kept whole, as written (BibTeX's rule would read it as family name {:?}, von part \"of\", \
+             given name {:?}); to be sure, write it in braces, {{{l}}}",
+            w[2..].join(" "),
+            w[0]
+        ));
+    }
+    if looks_institutional(n) {
+        return None;
+    }
+    let family = n.family.as_deref()?;
+    let words: Vec<&str> = family.split_whitespace().collect();
+    let k = words[..words.len().saturating_sub(1)].iter().rposition(|w| lower_initial(w))?;
+    let given = n.given.as_deref().unwrap_or_default();
+    // Written "von Last, First", the von part starts at the first word;
+    // "First von Last", at the first lower-case one.
+    let from = match (&n.particle, n.original.contains(',')) {
+        (None, false) => words.iter().position(|w| lower_initial(w)).unwrap_or(k),
+        _ => 0,
+    };
+    let von: Vec<&str> = n.particle.iter().map(String::as_str).chain(words[from..=k].iter().copied()).collect();
+    let last = words[k + 1..].join(" ");
+    let read = n.family_full().unwrap_or_else(|| family.to_string());
+    let braced = match n.particle.as_deref() {
+        Some(p) => format!("{p} {{{family}}}"),
+        None => format!("{{{family}}}"),
+    };
+    let write = match (given.is_empty(), n.suffix.as_deref()) {
+        (true, _) => braced,
+        (false, Some(jr)) => format!("{braced}, {jr}, {given}"),
+        (false, None) => format!("{braced}, {given}"),
+    };
+    Some(format!(
+        "{:?} was read as family name {read:?}, given name {given:?}; BibTeX's own rule reads von part {:?}, \
+         family name {last:?} (the von part runs to the last lower-case word): to be read so by every BibTeX \
+         tool, write it {write:?}",
+        n.original,
+        von.join(" ")
+    ))
 }
 
 /// A name written "Family, Given" (or "Family, Given, Suffix", "Family,
@@ -3038,6 +3197,20 @@ fn without_aside(part: String) -> String {
 fn institution_with_comma(parts: &[&str]) -> bool {
     let has_word = |p: &str| p.split_whitespace().any(institution_word);
     parts.iter().enumerate().any(|(i, p)| has_word(p) && (i > 0 || p.split_whitespace().count() >= 2))
+}
+
+/// Whether a name with one comma is a body's on both sides of it,
+/// "Ministry of Health, Government of India", "Department of Health,
+/// Government of Kerala": two words or more before the comma, and an
+/// institution's word on each side. One body's name (its department and
+/// the government it belongs to), never "Family, Given" — BibTeX's rule
+/// reads it so unbraced, and its import keeps it whole and says so.
+pub fn body_comma_body(s: &str) -> bool {
+    let has_word = |p: &str| p.split_whitespace().any(institution_word);
+    match s.split(',').map(str::trim).collect::<Vec<_>>()[..] {
+        [a, b] => a.split_whitespace().count() >= 2 && has_word(a) && has_word(b) && !b.is_empty(),
+        _ => false,
+    }
 }
 
 /// Why a name read as a person may be an institution's, or `None`: a
@@ -4313,6 +4486,13 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
         1 => {
             let w = words(&parts[0]);
             if w.len() > 1 && !has_cased_letters(&original) {
+                return Some(Name::literal(&original));
+            }
+            // "Julian of Norwich", "Hildegard of Bingen": one name with its
+            // byname, kept whole as every other format keeps it ([`byname`]),
+            // never the person "of Norwich, Julian" (said: see
+            // [`bibtex_compound_doubt`]).
+            if byname(&original) {
                 return Some(Name::literal(&original));
             }
             let mut refs: Vec<&str> = w.iter().map(String::as_str).collect();
@@ -6044,6 +6224,46 @@ fn capitals_first(c: &str, min: usize) -> bool {
         && words[1..].iter().all(own_case)
 }
 
+/// Whether a comma-less name is shaped as a person's written "Given
+/// Family" and says it is one (a given name canon knows, a particle): the
+/// rule a name alone in a CSV cell is read by (tester r94 F5), for a
+/// format that writes one name a field ([`parse_field`]).
+fn lone_person_in_natural_order(c: &str) -> bool {
+    let c = c.trim();
+    !c.contains(',')
+        && !natural_order_suffix(&c.split_whitespace().collect::<Vec<_>>())
+        && !has_body_phrase(c)
+        && (person_in_natural_order(c) || given_name_pair(c))
+        && person_marked(c)
+}
+
+/// A name of a format that writes one name a field, "Family, Given" (RIS
+/// `AU`/`A1`/`A2`/`A3`/`ED`, EndNote's `<author>`, MEDLINE `FAU`): read
+/// as [`parse`] reads it; written "Given Family" without a comma by a
+/// sloppy exporter ("Paul Farmer"), read as the same name alone in a CSV
+/// cell is, a person with the family name last (tester r98: kept whole as
+/// an institution's), and said ([`field_name_doubt`]).
+pub fn parse_field(s: &str) -> Option<Name> {
+    if lone_person_in_natural_order(s) {
+        return parse_given_family(s).map(|n| Name { original: s.trim().to_string(), ..n });
+    }
+    parse(s)
+}
+
+/// Why a name of a one-name field was read "Given Family" ([`parse_field`]),
+/// with the form that says so, or `None`.
+fn natural_order_field_doubt(n: &Name) -> Option<String> {
+    if n.is_literal() || n.original.contains(',') || !lone_person_in_natural_order(&n.original) {
+        return None;
+    }
+    let read = n.inverted();
+    Some(format!(
+        "{:?} read as a name written \"Given Family\", with the family name last ({read:?}); the format writes \
+         \"Family, Given\", and a name written family name first would be read wrong — write it {read:?} to be sure",
+        n.original
+    ))
+}
+
 /// A name written "Given von Family" in a cell that lists names so.
 pub fn parse_given_family(s: &str) -> Option<Name> {
     let t = tidy(s);
@@ -6119,10 +6339,19 @@ fn split_and(s: &str) -> Vec<String> {
             };
             // A place after a comma ("Safety Executive, Great Britain") ends
             // an institution's name, never a person's (tester r94 F1).
+            // In a cell written in capitals throughout ("SMITH, JOHN AND
+            // JONES, KATE"), a word in capitals is a name, no acronym: only
+            // an institution's word says institution.
+            let capitals = !s.chars().any(char::is_lowercase);
             let corporate = |x: &str| {
                 x.split(',').enumerate().any(|(i, p)| {
-                    (looks_corporate(p.trim()) && !given_initials(i, p.trim()))
-                        || (i % 2 == 1 && place_not_given(p.trim()))
+                    let p = p.trim();
+                    let body = if capitals {
+                        p.split_whitespace().any(institution_word) || has_body_phrase(p)
+                    } else {
+                        looks_corporate(p)
+                    };
+                    (body && !given_initials(i, p)) || (i % 2 == 1 && place_not_given(p))
                 })
             };
             if !a.is_empty() && !b.is_empty() && !corporate(a) && (person_then_firm || !corporate(b)) {
@@ -6322,7 +6551,16 @@ fn split_other_and(s: &str) -> Option<(String, String)> {
             .map_or(b.to_string(), |k| b.split(' ').take(k).collect::<Vec<_>>().join(" "));
         let right_one = first.split(',').count() == 2 && paired(&first);
         let family_given = paired(a) && right_one && (paired(b) || split_other_and(b).is_some());
-        (family_given || other_and_between_names(a, b)).then(|| (a.to_string(), b.to_string()))
+        // "Weiß, Karl und Eva", "Dupont, Jean et Marie": a given name canon
+        // knows alone after the "and", read as "Smith, John and Mary" is
+        // (two names, said), not kept inside the given name before it.
+        let lone_given = a.split(',').count() == 2
+            && paired(a)
+            && !b.contains([' ', ','])
+            && capitalised_start(b)
+            && b.chars().count() >= 2
+            && GIVEN_NAMES.contains(&b.to_lowercase().as_str());
+        (family_given || lone_given || other_and_between_names(a, b)).then(|| (a.to_string(), b.to_string()))
     })
 }
 
@@ -6331,6 +6569,7 @@ fn split_other_and(s: &str) -> Option<(String, String)> {
 /// second person ([`second_person_doubt`]).
 pub fn field_name_doubt(n: &Name) -> Option<String> {
     second_person_doubt(n, "give each name its own tag (one `AU` line each in RIS, one `<author>` each in EndNote)")
+        .or_else(|| natural_order_field_doubt(n))
         .or_else(|| name_doubt(n))
 }
 

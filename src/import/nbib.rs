@@ -595,14 +595,14 @@ fn byline(fields: &[(String, String, u64)], full: &str, short: &str, cn: bool) -
     let full_keys: Vec<_> = fields
         .iter()
         .filter(|(t, v, _)| t == full && !v.is_empty())
-        .filter_map(|(_, v, _)| names::parse(v))
+        .filter_map(|(_, v, _)| names::parse_field(v))
         .map(|n| key(&n))
         .collect();
     let mut out = Vec::new();
     let mut pending: Option<(&str, u64)> = None;
     let flush = |pending: &mut Option<(&str, u64)>, out: &mut Vec<(Name, u64)>| {
         if let Some((v, n)) = pending.take()
-            && let Some(name) = names::parse(v)
+            && let Some(name) = names::parse_field(v)
         {
             out.push((name, n));
         }

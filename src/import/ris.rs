@@ -528,7 +528,7 @@ fn draft(raw: &Raw) -> Draft {
     let people = |written: &str| -> Vec<names::Name> {
         let a = &*names::with_list_punctuation(written);
         let mut v: Vec<names::Name> =
-            if a.contains(';') { names::split_cell(a).names } else { names::parse(a).into_iter().collect() };
+            if a.contains(';') { names::split_cell(a).names } else { names::parse_field(a).into_iter().collect() };
         names::keep_as_written(written, &mut v);
         v
     };
