@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod calendar;
 pub mod cli;
 pub mod cmd;
+pub(crate) mod edition;
 pub mod import;
 pub mod limits;
 pub mod output;

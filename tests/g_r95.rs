@@ -433,7 +433,7 @@ fn harvard_cites_a_data_set_as_one() {
         ),
         (
             "chicago",
-            "Singh, Priya. 2021. “Historical Malaria Mortality in British India, 1868-1947.” Data set. Version 1.2. \
+            "Singh, Priya. 2021. Historical Malaria Mortality in British India, 1868-1947. Data set. Version 1.2. \
              Zenodo. https://doi.org/10.5281/zenodo.1234567.",
         ),
     ] {

@@ -3219,7 +3219,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         // (A qualifier with no number, "Genişletilmiş baskı", is printed as
         // written too; "Nouvelle édition" is "New ed.".)
         && edition_key(e).is_some_and(|(n, words)| {
-            words.iter().any(|w| !EDITION_QUALIFIER_NAMES.contains(&w.as_str()))
+            words.iter().any(|w| !crate::edition::QUALIFIERS.iter().any(|q| q.key == w))
                 || (n.is_none() && !words.contains("new"))
         })
     {
@@ -6807,84 +6807,17 @@ fn edition_key(text: &str) -> Option<(Option<u32>, std::collections::BTreeSet<St
         let words = words.iter().map(|w| if *w == "rev." { "revised" } else { "enlarged" }.to_string()).collect();
         return Some((Some(n), words));
     }
-    const QUALIFIERS: &[(&str, &[&str])] = &[
-        (
-            "revised",
-            &[
-                "rev",
-                "revised",
-                "revision",
-                "revd",
-                "überarbeitete",
-                "überarb",
-                "revue",
-                "revisada",
-                "riveduta",
-                "riv",
-                "rivista",
-                "revista",
-                "poprawione",
-                "popr",
-                "geçirilmiş",
-                "herziene",
-                "reviderade",
-                "omarbetade",
-                "reviderede",
-                "reviderte",
-                "přepracované",
-                "переработанное",
-                "перераб",
-            ],
-        ),
-        ("new", &["new", "nouvelle", "neue", "nueva", "nuova", "nova"]),
-        (
-            "enlarged",
-            &[
-                "enl",
-                "enlarged",
-                "augm",
-                "augmented",
-                "augmentée",
-                "erweiterte",
-                "erw",
-                "ampliada",
-                "ampliata",
-                "ampl",
-                "accresciuta",
-                "aumentada",
-                "uzupełnione",
-                "uzup",
-                "rozszerzone",
-                "poszerzone",
-                "genişletilmiş",
-                "uitgebreide",
-                "utökade",
-                "udvidede",
-                "utvidede",
-                "rozšířené",
-                "doplněné",
-                "дополненное",
-                "доп",
-            ],
-        ),
-        ("expanded", &["exp", "expanded"]),
-        ("abridged", &["abr", "abridged", "abrégée", "gekürzte"]),
-        ("facsimile", &["facs", "facsim", "facsimile", "fac-simile", "faksimile"]),
-        ("updated", &["upd", "updated", "aktualisierte", "actualizada", "aggiornata", "atualizada", "bijgewerkte"]),
-        ("corrected", &["corr", "corrected", "korrigierte", "corretta", "corrigida", "исправленное", "испр"]),
-    ];
     let lower = text.to_lowercase();
     let mut number = None;
     let mut words = std::collections::BTreeSet::new();
     for token in lower.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '/' | ':')) {
         let t = token.trim_end_matches('.').trim_start_matches('.');
         // (Turkish "gözden geçirilmiş", revised: its second word is the qualifier.)
-        let and = ["and", "&", "und", "et", "y", "e", "i", "ve", "en", "och", "og", "a", "и", "gözden"];
-        if t.is_empty() || and.contains(&t) || EDITION_NAMES.contains(&t) {
+        if t.is_empty() || crate::edition::AND_WORDS.contains(&t) || EDITION_NAMES.contains(&t) {
             continue;
         }
-        if let Some((q, _)) = QUALIFIERS.iter().find(|(_, forms)| forms.contains(&t)) {
-            words.insert((*q).to_string());
+        if let Some(q) = crate::edition::qualifier(t) {
+            words.insert(q.key.to_string());
         } else if let Some(n) = edition_number(t).filter(|_| number.is_none()) {
             number = Some(n);
         } else {
@@ -6962,11 +6895,6 @@ pub const EDITION_NAMES: &[&str] = &[
     // Vietnamese "tái bản", "xuất bản" (a reissue, a publication).
     "bản",
 ];
-
-/// The qualifiers [`edition_key`] reads an edition's words as, in its
-/// words: an edition of a number and these is one canon reads.
-const EDITION_QUALIFIER_NAMES: &[&str] =
-    &["revised", "new", "enlarged", "expanded", "abridged", "facsimile", "updated", "corrected"];
 
 /// Whether an edition holds another language's word for edition ("baskı",
 /// "Aufl.", "wyd."), as [`EDITION_NAMES`] has it.

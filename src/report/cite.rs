@@ -850,6 +850,14 @@ impl Style {
         {
             return legal;
         }
+        // A statute in MLA and IEEE, whose bundled styles print its number
+        // after the word "Statute" and leave out a gazette's day and page
+        // ([`mla_ieee_statute`]).
+        if matches!(self.key.as_str(), "mla" | "ieee")
+            && let Some(statute) = mla_ieee_statute(r, &self.key)
+        {
+            return statute;
+        }
         let t = self.with_state_for_year(t, r);
         let t = with_given_case(without_verbatim_mark(t));
         let t = with_et_al(t, r, &self.et_al);
@@ -905,7 +913,7 @@ impl Style {
         };
         let t = with_report_label(t, r, self.key == "vancouver");
         let t = if self.labels_number { with_label_capitalised_after_stop(t) } else { t };
-        let t = if self.key == "ieee" { with_ieee_report(t, r) } else { t };
+        let t = if self.key == "ieee" { with_ieee_book_series(with_ieee_report(t, r), r) } else { t };
         let t = with_report_series(t, r, &self.key);
         let t = with_series_number(t, r, &self.key);
         let t = with_series_group_closed(t, r);
@@ -957,6 +965,7 @@ impl Style {
             _ => t,
         };
         let t = if self.named == Some("apa") { with_apa_unaccepted(t, r) } else { t };
+        let t = if matches!(self.key.as_str(), "chicago" | "mla") { with_data_set_title(t, r) } else { t };
         // (A `.csl` style too: one that prints no container for them
         // leaves it out as the bundled ones did, tester r23, F2.)
         let t = with_platform(t, r, &self.key);
@@ -1064,6 +1073,7 @@ impl Style {
         };
         let t = match self.named {
             Some(style @ ("harvard" | "ama")) => with_archive(t, r, style),
+            _ if self.key == "ieee" => with_ieee_archive(with_ieee_translators(t, r), r),
             _ => t,
         };
         let t = match self.named {
@@ -1072,7 +1082,7 @@ impl Style {
         };
         let t = with_doi_address_encoded(t, r);
         let t = if self.cites_original_title(r) { with_translation_after_title(t, r) } else { t };
-        with_alternated_quotes(t, r)
+        with_identifiers_as_stored(with_alternated_quotes(t, r), r)
     }
 
     /// A worded edition ("Revised", "3rd rev.", "Nouvelle édition" as "New
@@ -7161,121 +7171,6 @@ fn edition_as_printed(e: &str, word: Option<&str>) -> Option<String> {
     (out != e).then_some(out)
 }
 
-/// The words of a numbered edition in German, French or Spanish that an
-/// English style has its own abbreviation for (CMOS 18 §10.43 and §14.113,
-/// "rev.", "enl."; Citing Medicine ch. 2, "Edition", "2nd rev. ed."), each
-/// with its English form; `None`: a word that adds nothing of its own
-/// ("und", "et", "y"), said by the "and" between the English words.
-const EDITION_QUALIFIERS: &[(&[&str], Option<&str>)] = &[
-    (
-        &[
-            "überarb",
-            "überarbeitet",
-            "überarbeitete",
-            "überarbeiteten",
-            "neubearb",
-            "neubearbeitete",
-            "bearb",
-            "bearbeitete",
-            "rev",
-            "revue",
-            "révisée",
-            "revisee",
-            "revisada",
-            "revisado",
-            "revised",
-            // Italian, Portuguese, Polish, Turkish, Dutch, Nordic, Czech,
-            // Russian (tester93 F2: "terza edizione riveduta" printed as written).
-            "riveduta",
-            "riv",
-            "rivista",
-            "revista",
-            "poprawione",
-            "poprawiona",
-            "popr",
-            "zmienione",
-            "geçirilmiş",
-            "herziene",
-            "reviderade",
-            "omarbetade",
-            "reviderede",
-            "reviderte",
-            "přepracované",
-            "přeprac",
-            "переработанное",
-            "перераб",
-        ],
-        Some("rev."),
-    ),
-    (
-        &[
-            "erw",
-            "erweitert",
-            "erweiterte",
-            "erweiterten",
-            "augm",
-            "augmentée",
-            "augmentee",
-            "aum",
-            "aumentada",
-            "ampl",
-            "ampliada",
-            "enl",
-            "enlarged",
-            "ampliata",
-            "accresciuta",
-            "uzupełnione",
-            "uzup",
-            "rozszerzone",
-            "rozsz",
-            "poszerzone",
-            "genişletilmiş",
-            "uitgebreide",
-            "utökade",
-            "udvidede",
-            "utvidede",
-            "rozšířené",
-            "doplněné",
-            "дополненное",
-            "доп",
-        ],
-        Some("enl."),
-    ),
-    (
-        &[
-            "korr",
-            "korrigierte",
-            "corr",
-            "corrigée",
-            "corrigee",
-            "corregida",
-            "corrected",
-            "corretta",
-            "corrigida",
-            "испр",
-        ],
-        Some("corr."),
-    ),
-    (&["durchges", "durchgesehene", "durchgesehen"], Some("rev.")),
-    (&["unveränd", "unveränderte", "unverändert"], Some("unaltered")),
-    (
-        &[
-            "aktual",
-            "aktualisierte",
-            "act",
-            "actualizada",
-            "actualisée",
-            "updated",
-            "aggiornata",
-            "atualizada",
-            "bijgewerkte",
-        ],
-        Some("updated"),
-    ),
-    // (Turkish "gözden geçirilmiş", revised: its second word says it.)
-    (&["und", "u", "et", "y", "and", "&", "e", "i", "ve", "en", "och", "og", "a", "и", "gözden"], None),
-];
-
 /// Words of another language that strengthen the qualifier after them
 /// ("3., vollst. überarb. Aufl.": completely revised), in English.
 const EDITION_MODIFIERS: &[(&[&str], &str)] = &[(
@@ -7318,7 +7213,7 @@ const EDITION_LEADS: &[(&[&str], &str, bool)] = &[
 /// F10: "Neuausgabe ed.", the German statement printed as written). The
 /// ordinal is the style's, as for "2. Aufl." ("2nd ed."); the stored value
 /// stays as written. `None` when it is no such edition, or has a word not
-/// in [`EDITION_QUALIFIERS`] (printed as written then: nothing left out).
+/// in [`crate::edition::QUALIFIERS`] with an English word (printed as written then: nothing left out).
 fn english_edition(e: &str, word: &str) -> Option<String> {
     // Vietnamese "tái bản lần thứ 2 có sửa chữa": "3rd rev. ed." (tester93 F2).
     if let Some((n, words)) = crate::import::builder::vietnamese_edition(e) {
@@ -7357,7 +7252,14 @@ fn english_edition(e: &str, word: &str) -> Option<String> {
             modifier = Some(m);
             continue;
         }
-        let (_, english) = EDITION_QUALIFIERS.iter().find(|(forms, _)| forms.contains(&t))?;
+        // A qualifier in an English style's word ([`crate::edition`]); a
+        // word that adds nothing of its own ("und", "et") is said by the
+        // "and" between them; any other keeps the edition as written.
+        let english = match crate::edition::qualifier(t) {
+            Some(q) => Some(q.english?),
+            None if crate::edition::AND_WORDS.contains(&t) => None,
+            None => return None,
+        };
         if let Some(w) = english {
             let w = match modifier.take() {
                 Some(m) => format!("{m} {w}"),
@@ -7492,6 +7394,200 @@ fn with_archive(mut t: Rich, r: &Reading, style: &str) -> Rich {
     t
 }
 
+/// Where IEEE's reference ends before its online part: before "Accessed:",
+/// "[Online]", "doi:" or "Available:", else the reference's end.
+fn ieee_main_end(text: &str) -> usize {
+    [" Accessed:", " [Online]", " doi:", " Available:"].iter().filter_map(|m| text.find(m)).min().unwrap_or(text.len())
+}
+
+/// An archival document's archive and its reference in it in IEEE, where
+/// the bundled style prints neither (tester r97 F10). The IEEE Reference
+/// Guide (2023) has no archive element; as Harvard's and AMA's do
+/// ([`with_archive`]), they close the reference's facts, after its date
+/// and before its online part, with commas as IEEE joins its elements:
+/// "“Report on sleeping sickness in Uganda.” Manuscript, 1905, The National
+/// Archives, CO 536/1."
+fn with_ieee_archive(mut t: Rich, r: &Reading) -> Rich {
+    let parts: Vec<&str> = [r.archive.as_deref(), r.archive_location.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !t.text.contains(*p))
+        .collect();
+    if parts.is_empty() {
+        return t;
+    }
+    let end = ieee_main_end(&t.text);
+    let main = t.text[..end].trim_end();
+    let (at, element) = match main.strip_suffix('.') {
+        // (An abbreviation's stop, "Ed.", stays.)
+        Some(m) if !m.ends_with(" Ed") && !m.ends_with(" Eds") => {
+            (m.len()..main.len(), format!(", {}.", parts.join(", ")))
+        }
+        _ if main.is_empty() => (0..0, format!("{}.", parts.join(", "))),
+        _ => (main.len()..main.len(), format!(", {}.", parts.join(", "))),
+    };
+    splice(&mut t, at, &element);
+    t
+}
+
+/// A name as IEEE prints a person: initials, then the family name ("H.
+/// Chevalier", "M.-C. Dupont", "L. van Beethoven"); an organisation as
+/// written.
+fn ieee_name(n: &Name) -> String {
+    if let Some(l) = &n.literal {
+        return l.clone();
+    }
+    let Some(family) = n.family_full() else { return n.original.clone() };
+    let initials: Vec<String> = n
+        .given
+        .as_deref()
+        .unwrap_or("")
+        .split_whitespace()
+        .map(|w| {
+            w.split('-')
+                .filter_map(|p| p.chars().find(|c| c.is_alphabetic()))
+                .map(|c| format!("{}.", c.to_uppercase()))
+                .collect::<Vec<_>>()
+                .join("-")
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out = if initials.is_empty() { family } else { format!("{} {family}", initials.join(" ")) };
+    if let Some(s) = n.suffix.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        out.push_str(&format!(", {s}"));
+    }
+    out
+}
+
+/// Names joined as IEEE joins authors: "A and B", "A, B, and C".
+fn ieee_names(names: &[Name]) -> String {
+    let names: Vec<String> = names.iter().map(ieee_name).collect();
+    match names.as_slice() {
+        [] => String::new(),
+        [one] => one.clone(),
+        [a, b] => format!("{a} and {b}"),
+        many => format!("{}, and {}", many[..many.len() - 1].join(", "), many[many.len() - 1]),
+    }
+}
+
+/// A translator in IEEE, which the bundled style leaves out (tester r97
+/// F10): "H. Chevalier, Trans." as IEEE prints an editor, "R. H. Bates,
+/// Ed." (IEEE Reference Guide, 2023: "Trans." after the translator's name),
+/// where an editor of the book stands, before the facts of publication:
+/// "F. Fanon, *A Dying Colonialism*, H. Chevalier, Trans. New York: Grove
+/// Press, 1994."; after a chapter's editors and before its book's series
+/// ("R. H. Bates, Ed., I. Kamara, Trans. (African Studies, no. 12).
+/// Chicago: …"). Without a place or publisher, at the end of the
+/// reference's facts ([`ieee_main_end`]).
+fn with_ieee_translators(mut t: Rich, r: &Reading) -> Rich {
+    if r.translator_names.is_empty() || t.text.contains(" Trans.") {
+        return t;
+    }
+    let word = "Trans.";
+    let element = format!("{}, {word}", ieee_names(&r.translator_names));
+    let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
+    let end = ieee_main_end(&t.text);
+    // The ". " before the place or the publisher, which begins the facts of
+    // publication; a series in parentheses before it goes after the names.
+    let facts = [r.place.as_deref(), r.publisher.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| t.text[after_title..end].find(&format!(". {p}")).map(|i| after_title + i))
+        .min();
+    match facts {
+        Some(at) => {
+            let series_group = r
+                .series
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty() && t.text[..at].ends_with(')'))
+                .and_then(|s| t.text[after_title..at].rfind(&format!(" ({s}")))
+                .map(|i| after_title + i);
+            if let Some(open) = series_group {
+                // Before the series' group ("Ed., I. Kamara, Trans. (African Studies").
+                splice(&mut t, open..open, &format!(", {element}"));
+            } else {
+                // "2nd ed." and "Ed." keep their own stop before the names;
+                // a title's stop is the names' ("…, Trans.").
+                let word = t.text[..at].rsplit(' ').next().unwrap_or("");
+                if matches!(word, "ed" | "Ed" | "Eds" | "eds") {
+                    splice(&mut t, at + 1..at + 1, &format!(", {element}"));
+                } else {
+                    splice(&mut t, at..at + 1, &format!(", {element}"));
+                }
+            }
+        }
+        None => {
+            let main = t.text[..end].trim_end();
+            let m = main.strip_suffix('.').unwrap_or(main).len();
+            splice(&mut t, m..m, &format!(", {element}"));
+        }
+    }
+    t
+}
+
+/// A book's series in IEEE as the other bundled styles keep it, in
+/// parentheses after the book's title, edition, volume and editors and
+/// before the place: "*Colonial Medicine in Africa* (Medicine and Society,
+/// no. 2). Baltimore: …", "in *Africa and the Disciplines*, vol. 2, R. H.
+/// Bates, Ed. (African Studies, no. 12). Chicago: …". The IEEE Reference
+/// Guide (2023) has no series element; the bundled style printed it as a
+/// sentence begun in lower case (". in Medicine and Society, no. 2.") and
+/// a chapter's volume a second time after it ("no. 12, vol. 2.,"; tester
+/// r97 F9).
+fn with_ieee_book_series(mut t: Rich, r: &Reading) -> Rich {
+    if !matches!(r.kind.as_str(), "book" | "chapter") {
+        return t;
+    }
+    let Some(series) = r.series.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { return t };
+    let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
+    let Some(found) = find_case_insensitive(&t.text[after_title..], &format!(" in {series}"))
+        .map(|g| after_title + g.start..after_title + g.end)
+    else {
+        return t;
+    };
+    let printed_series = t.text[found.start + " in ".len()..found.end].to_string();
+    // The separator before "in": a comma, or the title's full stop (an
+    // abbreviation's own stop, "Ed." or "2nd ed.", stays).
+    let head = &t.text[..found.start];
+    let start = if head.ends_with(',')
+        || (head.ends_with('.') && !head.ends_with(" Ed.") && !head.ends_with(" Eds.") && !head.ends_with(" ed."))
+    {
+        found.start - 1
+    } else {
+        found.start
+    };
+    let mut end = found.end;
+    let mut group = printed_series;
+    let number = r.series_number.as_deref().or(r.issue.as_deref()).map(str::trim).filter(|n| !n.is_empty());
+    if let Some(n) = number
+        && t.text[end..].starts_with(&format!(", no. {n}"))
+    {
+        end += ", no. ".len() + n.len();
+        group.push_str(&format!(", no. {n}"));
+    }
+    // The book's volume the style printed again after its series.
+    let mut volume_after = String::new();
+    if let Some(v) = r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty())
+        && t.text[end..].starts_with(&format!(", vol. {v}"))
+        && !t.text[end + ", vol. ".len() + v.len()..].starts_with(char::is_alphanumeric)
+    {
+        if !t.text[..start].contains(&format!("vol. {v}")) {
+            volume_after = format!(", vol. {v}");
+        }
+        end += ", vol. ".len() + v.len();
+    }
+    // The group's stop and comma ("., Chicago:") as one full stop.
+    let rest = t.text[end..].trim_start_matches(['.', ',']).trim_start();
+    let close = if rest.is_empty() { "." } else { ". " };
+    let skipped = t.text.len() - end - rest.len();
+    splice(&mut t, start..end + skipped, &format!(" ({group}){volume_after}{close}"));
+    t
+}
+
 /// A data set or a program in Cite Them Right's form: "Singh, P. (2021)
 /// *Title* (Version 1.2) [Data set]. Zenodo. Available at: …" (Cite Them
 /// Right 12th ed., "Datasets" and "Computer programs"), the title in
@@ -7528,6 +7624,32 @@ fn with_harvard_data_set(mut t: Rich, r: &Reading) -> Rich {
         None => format!(" {what}"),
     };
     splice(&mut t, end..end, &after);
+    t.spans.retain(|(s, _)| s.end <= start || s.start >= end);
+    t.spans.push((start..end, super::pdf::Emphasis { italic: true, ..Default::default() }));
+    t.spans.sort_by_key(|(s, _)| s.start);
+    t
+}
+
+/// A data set's title in Chicago and MLA as a standalone work's, in
+/// italics and without quotation marks ("Singh, Priya. 2021. *Historical
+/// Malaria Mortality in British India, 1868-1947*. Data set. Version
+/// 1.2."); the bundled styles quoted it as an article's (tester r97;
+/// MLA's did so only for a data set with no version). The quotation marks
+/// go, and the stop inside them stays after the title.
+fn with_data_set_title(mut t: Rich, r: &Reading) -> Rich {
+    if r.genre.as_deref() != Some("Data set") {
+        return t;
+    }
+    let Some(title) = find_title(&t.text, r) else { return t };
+    let (open, close) = ('\u{201c}', '\u{201d}');
+    let stop = t.text[title.end..].chars().next().filter(|c| matches!(c, '.' | ',')).map_or(0, char::len_utf8);
+    if !t.text[..title.start].ends_with(open) || !t.text[title.end + stop..].starts_with(close) {
+        return t;
+    }
+    let close_at = title.end + stop;
+    splice(&mut t, close_at..close_at + close.len_utf8(), "");
+    splice(&mut t, title.start - open.len_utf8()..title.start, "");
+    let (start, end) = (title.start - open.len_utf8(), title.end - open.len_utf8());
     t.spans.retain(|(s, _)| s.end <= start || s.start >= end);
     t.spans.push((start..end, super::pdf::Emphasis { italic: true, ..Default::default() }));
     t.spans.sort_by_key(|(s, _)| s.start);
@@ -8289,6 +8411,59 @@ fn in_gazette(r: &Reading, container: &str) -> bool {
         || ["gazette", "journal", "official", "officiel", "oficial", "bulletin", "blatt"].iter().any(|w| c.contains(w))
 }
 
+/// A statute, ordinance or regulation in MLA or IEEE (`style` "mla" or
+/// "ieee"), whose bundled styles print its genre as a label before its
+/// number ("Statute no. c. 20", "Statute No. Act 851"; tester r97) and
+/// drop a gazette's day and page. Neither manual has a form of its own for
+/// legislation (MLA 9 cites it as any work in a container, IEEE's guide
+/// not at all): the statute's number as written ("c. 20", "Act
+/// 851"), as the Bluebook and the other bundled styles print it; in a
+/// gazette, the gazette as a periodical ([`statute_in_container`]):
+/// - MLA: "Mental Health Act 1983. c. 20." / "Public Health Act. Act 851,
+///   2012." / "Name. *Gazette*, no. 12, 14 Mar. 1908, p. 412.";
+/// - IEEE: "“Public Health Act,” Act 851, 2012." / "“Name,” *Gazette*, no.
+///   12, p. 412, Mar. 14, 1908."
+///
+/// The year is left out where the name holds it, as [`legal_reference`]
+/// has it. A legal case is the styles' own.
+fn mla_ieee_statute(r: &Reading, style: &str) -> Option<Rich> {
+    let genre = r.genre.as_deref().map(|g| g.trim().to_lowercase()).unwrap_or_default();
+    if !matches!(genre.as_str(), "statute" | "legislation" | "act" | "bill" | "regulation") {
+        return None;
+    }
+    let clean = |s: &Option<String>| s.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+    let name = r.title.trim().trim_end_matches(['.', ',']).to_string();
+    let number = clean(&r.issue).or_else(|| clean(&r.volume));
+    if let Some(gazette) = clean(&r.container).filter(|c| in_gazette(r, c)) {
+        return Some(statute_in_container(r, style, &name, &gazette, number.as_ref()));
+    }
+    let year = r.year.map(|y| y.to_string()).filter(|y| !name.contains(y.as_str()));
+    let facts: Vec<String> = [number, year].into_iter().flatten().collect();
+    let mut text = match style {
+        "ieee" if facts.is_empty() => format!("\u{201c}{name}.\u{201d}"),
+        "ieee" => format!("\u{201c}{name},\u{201d} {}.", facts.join(", ")),
+        _ if facts.is_empty() => format!("{name}."),
+        _ => format!("{name}. {}.", facts.join(", ")),
+    };
+    if let Some(url) = clean(&r.url) {
+        text = with_statute_url(text, style, &url);
+    }
+    Some(Rich { text, spans: Vec::new() })
+}
+
+/// A statute's address after its reference in MLA (the location, last:
+/// "…, p. 412, https://…") and IEEE (" [Online]. Available: https://…").
+fn with_statute_url(mut text: String, style: &str, url: &str) -> String {
+    match style {
+        "mla" => {
+            text.truncate(text.len() - 1);
+            text.push_str(&format!(", {url}."));
+        }
+        _ => text.push_str(&format!(" [Online]. Available: {url}")),
+    }
+    text
+}
+
 /// A statute, ordinance or regulation printed in a gazette or a code (its
 /// container): the gazette, its number, the date and the page, as each
 /// style cites a document in a periodical, where the manuals' statute form
@@ -8300,7 +8475,11 @@ fn in_gazette(r: &Reading, container: &str) -> bool {
 /// - AMA: "Name. *Gazette*. March 14, 1908;(12):412.";
 /// - APA: "Name. (1908, March 14). *Gazette*, (12), 412.";
 /// - Chicago: "Name. 1908. *Gazette*, no. 12 (March 14): 412.";
-/// - Harvard: "*Name* (1908) *Gazette*, no. 12, 14 March, p. 412."
+/// - Harvard: "*Name* (1908) *Gazette*, no. 12, 14 March, p. 412.";
+/// - MLA: "Name. *Gazette*, no. 12, 14 Mar. 1908, p. 412." (MLA 9: a
+///   periodical's number, date and page);
+/// - IEEE: "“Name,” *Gazette*, no. 12, p. 412, Mar. 14, 1908." (IEEE
+///   Reference Guide, "Periodicals": the pages before the date).
 fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, number: Option<&String>) -> Rich {
     use crate::import::dates::MONTHS;
     let year = r.year.map(|y| y.to_string());
@@ -8376,7 +8555,11 @@ fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, num
             text.push('.');
         }
         "chicago" => {
-            text.push_str(&format!("{name}. {}. ", year.clone().unwrap_or_else(|| "n.d.".to_string())));
+            // "n.d." ends with its own stop ("Name. n.d. *Gazette*", not "n.d..").
+            text.push_str(&match &year {
+                Some(y) => format!("{name}. {y}. "),
+                None => format!("{name}. n.d. "),
+            });
             push_italic(&mut text, gazette);
             if let Some(n) = &number {
                 text.push_str(&format!(", no. {n}"));
@@ -8391,28 +8574,44 @@ fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, num
             }
             text.push('.');
         }
-        "ieee" => {
-            // As IEEE cites an article: "“Name,” *Gazette*, no. 12, p. 412,
-            // Mar. 14, 1908."
-            text.push_str(&format!("\u{201c}{name},\u{201d} "));
+        "mla" | "ieee" => {
+            if style == "mla" {
+                text.push_str(&format!("{name}. "));
+            } else {
+                text.push_str(&format!("\u{201c}{name},\u{201d} "));
+            }
             push_italic(&mut text, gazette);
+            let mut facts: Vec<String> = Vec::new();
             if let Some(n) = &number {
-                text.push_str(&format!(", no. {n}"));
+                facts.push(format!("no. {n}"));
             }
-            if let Some(p) = &pages {
-                let label = if p.contains('\u{2013}') { "pp." } else { "p." };
-                text.push_str(&format!(", {label} {p}"));
+            let page = pages.as_ref().map(|p| format!("{} {p}", if p.contains('\u{2013}') { "pp." } else { "p." }));
+            // The style's abbreviated months, as each prints an issue's date.
+            let short = |m: &str| -> String {
+                let k = MONTHS.iter().position(|x| *x == m).unwrap_or(0);
+                let forms: [&str; 12] = if style == "mla" {
+                    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."]
+                } else {
+                    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."]
+                };
+                forms[k].to_string()
+            };
+            let date = match (month, day, &year) {
+                (Some(m), Some(d), Some(y)) if style == "mla" => Some(format!("{d} {} {y}", short(m))),
+                (Some(m), Some(d), Some(y)) => Some(format!("{} {d}, {y}", short(m))),
+                (Some(m), None, Some(y)) => Some(format!("{} {y}", short(m))),
+                (_, _, Some(y)) => Some(y.clone()),
+                _ => None,
+            };
+            if style == "mla" {
+                facts.extend(date);
+                facts.extend(page);
+            } else {
+                facts.extend(page);
+                facts.extend(date);
             }
-            let month = month.map(|m| match m {
-                "May" | "June" | "July" => m.to_string(),
-                "September" => "Sept.".to_string(),
-                _ => format!("{}.", &m[..3]),
-            });
-            let date =
-                [month, day.map(|d| format!("{d},")), year.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
-            let date = date.trim_end_matches(',');
-            if !date.is_empty() {
-                text.push_str(&format!(", {date}"));
+            if !facts.is_empty() {
+                text.push_str(&format!(", {}", facts.join(", ")));
             }
             text.push('.');
         }
@@ -8436,12 +8635,15 @@ fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, num
         }
     }
     if let Some(url) = r.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
-        text.push_str(&match style {
-            "vancouver" => format!(" Available from: {url}"),
-            "harvard" => format!(" Available at: {url}."),
-            "ieee" => format!(" [Online]. Available: {url}"),
-            _ => format!(" {url}"),
-        });
+        if matches!(style, "mla" | "ieee") {
+            text = with_statute_url(text, style, url);
+        } else {
+            text.push_str(&match style {
+                "vancouver" => format!(" Available from: {url}"),
+                "harvard" => format!(" Available at: {url}."),
+                _ => format!(" {url}"),
+            });
+        }
     }
     let spans = italic.into_iter().map(|r| (r, super::pdf::Emphasis { italic: true, ..Default::default() })).collect();
     Rich { text, spans }
@@ -11433,13 +11635,22 @@ fn own_case_by_source(mut t: Rich, r: &Reading, short_printed: bool) -> Rich {
         if words.is_empty() {
             continue;
         }
+        // A publisher "MoH" is not found in the call number "MOH/1/23"
+        // after it (tester r97 F8).
+        let ids = identifier_places(&t.text, r);
+        let outside_ids = |text: &str, s: &str| {
+            let mut end = text.len();
+            while let Some(g) = rfind_outside_identifiers(&text[..end], s) {
+                if !ids.iter().any(|h| h.start < g.end && g.start < h.end) {
+                    return Some(g);
+                }
+                end = g.start;
+            }
+            None
+        };
         let mut regions: Vec<Option<std::ops::Range<usize>>> = sources
             .iter()
-            .map(
-                |(s, first)| {
-                    if *first { find_case_insensitive(&t.text, s) } else { rfind_outside_identifiers(&t.text, s) }
-                },
-            )
+            .map(|(s, first)| if *first { find_case_insensitive(&t.text, s) } else { outside_ids(&t.text, s) })
             .collect();
         // A journal or book whose name begins a longer text that follows it
         // (the book "StatPearls", its publisher "StatPearls Publishing"):
@@ -11456,7 +11667,7 @@ fn own_case_by_source(mut t: Rich, r: &Reading, short_printed: bool) -> Rich {
             };
             let mut found = regions[j].clone();
             while !first && let Some(g) = found.clone().filter(|g| inside(g)) {
-                found = rfind_outside_identifiers(&t.text[..g.start], s);
+                found = outside_ids(&t.text[..g.start], s);
             }
             if found.is_some() {
                 regions[j] = found;
@@ -11469,9 +11680,12 @@ fn own_case_by_source(mut t: Rich, r: &Reading, short_printed: bool) -> Rich {
             .filter(|(j, g)| *j != k && g.is_some() && sources[*j].0.to_lowercase() != source.to_lowercase())
             .filter_map(|(_, g)| g.clone())
             .collect();
-        t = own_case_where(t, &words, |i, end| match &own {
-            Some(g) => g.start <= i && end <= g.end,
-            None => !others.iter().any(|g| g.start < end && i < g.end),
+        t = own_case_where(t, &words, |i, end| {
+            !ids.iter().any(|h| h.start < end && i < h.end)
+                && match &own {
+                    Some(g) => g.start <= i && end <= g.end,
+                    None => !others.iter().any(|g| g.start < end && i < g.end),
+                }
         });
     }
     with_own_case_everywhere(t, r, &sources)
@@ -11605,6 +11819,61 @@ fn own_case_where(mut t: Rich, words: &[String], allowed: impl Fn(usize, usize) 
     }
     if text.len() == t.text.len() {
         t.text = text;
+    }
+    t
+}
+
+/// The values of `r` that name it or its place rather than say something:
+/// its call number in an archive, its report's or statute's number, DOI,
+/// ISBNs, PubMed ID and address. They are printed exactly as stored,
+/// whatever case a word of another field has ([`with_identifiers_as_stored`]).
+fn stored_identifiers(r: &Reading) -> Vec<&str> {
+    let legal = r.genre.as_deref().is_some_and(|g| {
+        matches!(
+            g.trim().to_lowercase().as_str(),
+            "legal case" | "statute" | "legislation" | "act" | "bill" | "regulation"
+        )
+    });
+    // The issue of a report or a statute is its number, not a periodical's issue.
+    let number = r.issue.as_deref().filter(|_| legal || r.kind == "report");
+    [r.archive_location.as_deref(), number, r.doi.as_deref(), r.isbn.as_deref(), r.pmid.as_deref(), r.url.as_deref()]
+        .into_iter()
+        .flatten()
+        .chain(r.other_isbns.iter().map(String::as_str))
+        .map(str::trim)
+        .filter(|v| v.chars().count() >= 2)
+        .collect()
+}
+
+/// The places an identifier of `r` ([`stored_identifiers`]) stands whole in
+/// `text`, in any case.
+fn identifier_places(text: &str, r: &Reading) -> Vec<std::ops::Range<usize>> {
+    let mut out = Vec::new();
+    for id in stored_identifiers(r) {
+        let mut from = 0;
+        while let Some(g) = find_case_insensitive(&text[from..], id).map(|g| from + g.start..from + g.end) {
+            if !text[..g.start].ends_with(char::is_alphanumeric) && !text[g.end..].starts_with(char::is_alphanumeric) {
+                out.push(g.clone());
+            }
+            from = g.start + text[g.start..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    out
+}
+
+/// Each identifier of `r` ([`stored_identifiers`]) printed in the case it
+/// is stored in: a call number "MOH/1/23" is no word to write in a
+/// publisher's case "MoH" (tester r97 F8: Vancouver, APA, Chicago and MLA
+/// printed "MoH/1/23"), nor a report number "WHO/HIS/2019.1" in a
+/// publisher's "Who". An archive's reference is copied to find the file.
+fn with_identifiers_as_stored(mut t: Rich, r: &Reading) -> Rich {
+    for id in stored_identifiers(r) {
+        for g in identifier_places(&t.text, r) {
+            if g.len() == id.len() && t.text[g.clone()] != *id && t.text[g.clone()].to_lowercase() == id.to_lowercase()
+            {
+                t.text.replace_range(g, id);
+            }
+        }
     }
     t
 }
