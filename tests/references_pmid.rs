@@ -185,7 +185,7 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
         .unwrap();
         c.execute_batch(
             &(common::WITHOUT_MODULE_INDEX.to_string()
-                + "ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; ALTER TABLE reading DROP COLUMN editors_truncated; DROP TABLE reading_other_isbn; ALTER TABLE reading DROP COLUMN year_end_month; ALTER TABLE reading DROP COLUMN year_end; \
+                + "ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; ALTER TABLE reading DROP COLUMN editors_truncated; DROP TABLE reading_other_isbn; ALTER TABLE reading DROP COLUMN year_end_month; ALTER TABLE reading DROP COLUMN year_end; \
              ALTER TABLE reading DROP COLUMN accessed; ALTER TABLE reading DROP COLUMN original_year; DROP TABLE reading_translator; \
              ALTER TABLE reading DROP COLUMN original_title; ALTER TABLE reading DROP COLUMN volume_title; \
              ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred; \

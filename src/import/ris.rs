@@ -13,6 +13,36 @@ use super::names;
 use super::{Parsed, RowError, reading_type};
 use crate::store::themes::split_cell;
 
+/// A conference paper's conference (schema 0040; tester r98 F2): `T2` is
+/// the conference's name and `CY` where it was held (EndNote's Conference
+/// Paper and Conference Proceedings: "Conference Name", "Conference
+/// Location"; Zotero's RIS writes a paper's `conferenceName` in `T2` and
+/// its proceedings' title in `C3`). Both are kept as the event. A paper
+/// with no sign of publication (no `C3`, publisher, ISBN, volume, pages or
+/// editor) was presented, not published: `T2` is then no proceedings and
+/// `CY` no publisher's place, and it is cited by its event ("Paper
+/// presented at: …"), as its CSL-JSON form is. With `C3` the proceedings
+/// are `C3`.
+fn conference_event(d: &mut Draft, ty: Option<&str>, text: &dyn Fn(&[&str]) -> Option<String>) {
+    if !matches!(ty, Some("CPAPER" | "CONF")) {
+        return;
+    }
+    let Some(event) = text(&["T2"]) else { return };
+    let proceedings = text(&["C3"]);
+    let published = proceedings.is_some()
+        || ["PB", "SN", "VL", "SP", "ED", "A2", "IS"].iter().any(|t| text(&[*t]).is_some_and(|v| !v.trim().is_empty()));
+    d.event = Some(event);
+    d.event_place = text(&["CY"]);
+    if let Some(p) = proceedings {
+        d.container = Some(p);
+    } else if !published {
+        d.container = None;
+        if d.place.is_some() && d.place == d.event_place {
+            d.place = None;
+        }
+    }
+}
+
 /// A tag line's tag, value and the column where the value starts: two
 /// capitals or digits (the first a capital), one or two spaces, a hyphen,
 /// then an optional space and the value. As exporters and hands also write
@@ -708,6 +738,7 @@ fn draft(raw: &Raw) -> Draft {
         }
     }
     d.place = text(&["CY", "PP"]);
+    conference_event(&mut d, raw.ty, &text);
     // A journal article has no edition: EndNote's RIS writes its "Epub
     // Date" in `ET` ("2020/06/18", as its XML's `edition` of a Journal
     // Article): named, never printed as an edition (tester r30, F2).
@@ -792,6 +823,8 @@ fn draft(raw: &Raw) -> Draft {
         d.place.clone(),
         d.edition.clone(),
         d.url.clone(),
+        d.event.clone(),
+        d.event_place.clone(),
     ]
     .into_iter()
     .flatten()
