@@ -363,7 +363,7 @@ Priority Numbers,Programming Language,Version,System,Code,Code Number,Section,Se
     assert!(hints[0].contains("\"Notes\"") && hints[0].contains("--map 'Notes=annotation'"), "{hints:#?}");
     for (column, said) in [
         ("Date Added", "when the item was added to the Zotero library"),
-        ("Conference Name", "CSL `event-title`"),
+        // ("Conference Name" is read since schema 0040, tester r98 F2.)
         ("Court", "a field of a legal case"),
         ("Legislative Body", "a field of a legal case"),
     ] {

@@ -721,13 +721,15 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     // its event (schema 0040; tester r98 F2). Without a publisher, ISBN,
     // volume, pages or editor the paper was presented, not published: the
     // conference is then no proceedings and its place no publisher's, and
-    // it is cited by its event, as its CSL-JSON form is.
+    // it is cited by its event, as its CSL-JSON form is. A series
+    // (`tertiary-title`, Lecture Notes in Computer Science) is publication.
     let conference = matches!(ref_type.as_str(), "conference paper" | "conference proceedings")
         || (ref_type.is_empty() && matches!(text("ref-type").as_deref(), Some("47" | "10")));
     if conference && let Some(event) = text("titles/secondary-title") {
-        let published = ["publisher", "isbn", "volume", "pages", "contributors/secondary-authors/author"]
-            .iter()
-            .any(|p| text(p).is_some_and(|v| !v.trim().is_empty()));
+        let published =
+            ["publisher", "isbn", "volume", "pages", "contributors/secondary-authors/author", "titles/tertiary-title"]
+                .iter()
+                .any(|p| text(p).is_some_and(|v| !v.trim().is_empty()));
         d.event = Some(event);
         d.event_place = text("pub-location");
         if !published && text("periodical/full-title").is_none() {

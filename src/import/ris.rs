@@ -18,8 +18,8 @@ use crate::store::themes::split_cell;
 /// Paper and Conference Proceedings: "Conference Name", "Conference
 /// Location"; Zotero's RIS writes a paper's `conferenceName` in `T2` and
 /// its proceedings' title in `C3`). Both are kept as the event. A paper
-/// with no sign of publication (no `C3`, publisher, ISBN, volume, pages or
-/// editor) was presented, not published: `T2` is then no proceedings and
+/// with no sign of publication (no `C3`, publisher, ISBN, volume, pages,
+/// editor or series) was presented, not published: `T2` is then no proceedings and
 /// `CY` no publisher's place, and it is cited by its event ("Paper
 /// presented at: …"), as its CSL-JSON form is. With `C3` the proceedings
 /// are `C3`.
@@ -30,7 +30,9 @@ fn conference_event(d: &mut Draft, ty: Option<&str>, text: &dyn Fn(&[&str]) -> O
     let Some(event) = text(&["T2"]) else { return };
     let proceedings = text(&["C3"]);
     let published = proceedings.is_some()
-        || ["PB", "SN", "VL", "SP", "ED", "A2", "IS"].iter().any(|t| text(&[*t]).is_some_and(|v| !v.trim().is_empty()));
+        || ["PB", "SN", "VL", "SP", "ED", "A2", "IS", "T3"]
+            .iter()
+            .any(|t| text(&[*t]).is_some_and(|v| !v.trim().is_empty()));
     d.event = Some(event);
     d.event_place = text(&["CY"]);
     if let Some(p) = proceedings {
