@@ -22,22 +22,30 @@ use crate::store::themes::split_cell;
 /// editor or series) was presented, not published: `T2` is then no proceedings and
 /// `CY` no publisher's place, and it is cited by its event ("Paper
 /// presented at: …"), as its CSL-JSON form is. With `C3` the proceedings
-/// are `C3`.
+/// are `C3`; a published paper without `C3` keeps `T2` as its proceedings
+/// alone (no event apart, as its CSL-JSON and BibTeX copies have none).
 fn conference_event(d: &mut Draft, ty: Option<&str>, text: &dyn Fn(&[&str]) -> Option<String>) {
     if !matches!(ty, Some("CPAPER" | "CONF")) {
         return;
     }
     let Some(event) = text(&["T2"]) else { return };
     let proceedings = text(&["C3"]);
+    // (A `T2` that names proceedings is proceedings.)
     let published = proceedings.is_some()
-        || ["PB", "SN", "VL", "SP", "ED", "A2", "IS", "T3"]
+        || event.to_lowercase().contains("proceedings")
+        || ["PB", "SN", "VL", "SP", "ED", "A2", "IS", "T3", "C7"]
             .iter()
             .any(|t| text(&[*t]).is_some_and(|v| !v.trim().is_empty()));
+    // A published paper's `T2` without `C3` is its proceedings (the
+    // container, as before), which names no event apart.
+    if proceedings.is_none() && published {
+        return;
+    }
     d.event = Some(event);
     d.event_place = text(&["CY"]);
     if let Some(p) = proceedings {
         d.container = Some(p);
-    } else if !published {
+    } else {
         d.container = None;
         if d.place.is_some() && d.place == d.event_place {
             d.place = None;
