@@ -382,6 +382,13 @@ fn full_reading(w: &Workdir) -> String {
             "The National Archives",
             "--archive-location",
             "CO 98/45",
+            // Schema 0040: the conference it was given at, where and when.
+            "--event",
+            "Pan-African Congress",
+            "--event-place",
+            "Accra",
+            "--event-date",
+            "1958-12-05",
             "--container",
             "Collected Works",
             "--volume",
@@ -590,6 +597,9 @@ fn the_report_readings_table_has_every_field_in_every_output() {
         ("pmid", "31234567"),
         ("archive", "The National Archives"),
         ("archive_location", "CO 98/45"),
+        ("event", "Pan-African Congress"),
+        ("event_place", "Accra"),
+        ("event_date", "1958-12-05"),
     ];
     for (col, value) in expect {
         assert_eq!(csv_row[at(col)], value, "readings.csv {col}");

@@ -85,8 +85,14 @@ fn the_end_year_goes_through_export_and_back_unchanged() {
     w.ok(&["export", "reading", "-o", out.to_str().unwrap()]);
     let text = std::fs::read_to_string(&out).unwrap();
     // (Schema 0039's archive and archive location come after, empty here.)
-    assert!(text.lines().next().unwrap().ends_with(",year_end,other_isbns,archive,archive_location"), "{text}");
-    assert!(text.contains("Cross year nbib") && text.lines().nth(1).unwrap().ends_with(",2022,,,"), "{text}");
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .ends_with(",year_end,other_isbns,archive,archive_location,event,event_place,event_date"),
+        "{text}"
+    );
+    assert!(text.contains("Cross year nbib") && text.lines().nth(1).unwrap().ends_with(",2022,,,,,,"), "{text}");
     let err = import(&w, &out);
     assert!(err.contains("0 new, 0 changed, 5 unchanged"), "{err}");
     // Into another database: the same dates.

@@ -363,7 +363,7 @@ Priority Numbers,Programming Language,Version,System,Code,Code Number,Section,Se
     assert!(hints[0].contains("\"Notes\"") && hints[0].contains("--map 'Notes=annotation'"), "{hints:#?}");
     for (column, said) in [
         ("Date Added", "when the item was added to the Zotero library"),
-        ("Conference Name", "CSL `event-title`"),
+        // ("Conference Name" is read since schema 0040, tester r98 F2.)
         ("Court", "a field of a legal case"),
         ("Legislative Body", "a field of a legal case"),
     ] {
@@ -909,7 +909,7 @@ fn an_access_date_is_kept_edited_undone_exported_and_checked() {
     // title and 0033's number of volumes come after it.)
     assert!(
         csv.lines().next().unwrap().ends_with(
-            ",accessed,original_year,translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location"
+            ",accessed,original_year,translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location,event,event_place,event_date"
         ),
         "{csv}"
     );

@@ -55,7 +55,7 @@ fn zotero_extra_csl_variables_fill_fields_and_the_rest_is_named() {
             "",
             "Variables in Extra",
             "original-title: Peau noire, masques blancs\nPublisher Place: Dakar\npublisher: Codesria\n\
-             issued: 2019-05\nevent-place: Accra\nRead for week 3"
+             issued: 2019-05\narchive-place: Accra\nRead for week 3"
         ),
         zotero_row("B2", "2020", "Status that is a note", "Status: read twice"),
         zotero_row("B3", "2021", "Own year kept", "issued: 1999")
@@ -68,9 +68,9 @@ fn zotero_extra_csl_variables_fill_fields_and_the_rest_is_named() {
     assert_eq!(r["publisher"], "Codesria", "{r:#}");
     assert_eq!(r["year"], 2019, "{r:#}");
     let note = r["annotation"].as_str().unwrap_or_default();
-    assert!(note.contains("event-place: Accra") && note.contains("Read for week 3"), "{note}");
+    assert!(note.contains("archive-place: Accra") && note.contains("Read for week 3"), "{note}");
     assert!(!note.contains("Dakar") && !note.contains("issued"), "read lines leave the note: {note}");
-    assert!(said.contains("note line \"event-place: …\""), "the unread variable is named: {said}");
+    assert!(said.contains("note line \"archive-place: …\""), "the unread variable is named: {said}");
     let n = reading(&list, "Status that is a note");
     assert_eq!(n["annotation"], "Status: read twice", "{n:#}");
     assert!(n["year_note"].is_null(), "{n:#}");

@@ -187,7 +187,7 @@ TY  - CHAP\nTI  - Ris chapter\nAU  - Ola, A\nT2  - Parent Book\nT3  - Parent Ser
     assert!(
         text.lines().next().unwrap().ends_with(
             ",month_end,series,genre,day_end,season_end,page_count,credit,licence,series_number,year_note,\
-                 report_number,accessed,original_year,translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location"
+                 report_number,accessed,original_year,translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location,event,event_place,event_date"
         ),
         "{text}"
     );

@@ -153,6 +153,10 @@ const READING_COLUMNS: &[&str] = &[
     // last for the same reason.
     "archive",
     "archive_location",
+    // Schema 0040: the conference a paper was given at, where and when, last for the same reason.
+    "event",
+    "event_place",
+    "event_date",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -230,6 +234,9 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             r.other_isbns.join("; "),
             o(&r.archive),
             o(&r.archive_location),
+            o(&r.event),
+            o(&r.event_place),
+            o(&r.event_date),
         ]);
     }
     if !a.bom {

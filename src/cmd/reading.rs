@@ -235,6 +235,18 @@ pub struct BibArgs {
     /// "Located at: …", after the archive in APA, Chicago and Harvard; "" clears it in `edit`.
     #[arg(long, value_name = "SHELFMARK")]
     pub archive_location: Option<String>,
+    /// The conference a paper or presentation was given at ("6th Global Symposium on Health
+    /// Systems Research"): printed as "Paper presented at: …" (Vancouver) when no proceedings
+    /// are named; "" clears it in `edit`.
+    #[arg(long, value_name = "NAME")]
+    pub event: Option<String>,
+    /// Where the conference was held ("Dubai, United Arab Emirates"); "" clears it in `edit`.
+    #[arg(long, value_name = "PLACE")]
+    pub event_place: Option<String>,
+    /// When the conference was held, ISO ("2020-11-08", "2020-11-08/2020-11-11") or as written;
+    /// "" clears it in `edit`.
+    #[arg(long, value_name = "DATE")]
+    pub event_date: Option<String>,
 }
 
 impl BibArgs {
@@ -259,6 +271,9 @@ impl BibArgs {
             "number_of_volumes" => &self.volumes,
             "archive" => &self.archive,
             "archive_location" => &self.archive_location,
+            "event" => &self.event,
+            "event_place" => &self.event_place,
+            "event_date" => &self.event_date,
             _ => &None,
         }
     }
@@ -525,6 +540,9 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("number of volumes", &r.number_of_volumes);
     opt("archive", &r.archive);
     opt("archive location", &r.archive_location);
+    opt("event", &r.event);
+    opt("event place", &r.event_place);
+    opt("event date", &r.event_date);
     opt("annotation", &r.annotation);
     opt("source kind", &r.source_kind);
     opt("language", &r.language);
@@ -707,6 +725,9 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         number_of_volumes: take("number_of_volumes"),
         archive: take("archive"),
         archive_location: take("archive_location"),
+        event: take("event"),
+        event_place: take("event_place"),
+        event_date: take("event_date").map(|t| crate::import::builder::event_date(&t)),
         line: 0,
         title,
         authors: authors.iter().filter(|n| !crate::import::builder::is_et_al(n)).cloned().collect(),

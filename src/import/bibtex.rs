@@ -1333,6 +1333,14 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
     // canon keeps no more than Zotero's "Call Number": named as not stored.
     d.archive = get("archive");
     d.archive_location = get("archive_location").or_else(|| get("archivelocation"));
+    // The conference a paper was given at: biblatex's `eventtitle`, `venue`
+    // ("the location of a conference") and `eventdate` (biblatex manual
+    // §2.2.2), inherited from a crossref'd `@proceedings` as biber does
+    // (schema 0040; tester r98 F2: named as not stored). The date as
+    // written, ISO ("2020-11-08/2020-11-11") in biblatex.
+    d.event = get("eventtitle");
+    d.event_place = get("venue");
+    d.event_date = get("eventdate");
     if let Some(f) = e.fields.get("origlanguage") {
         let t = collapse(&latex_to_unicode(&f.raw));
         if !t.is_empty() {
@@ -2092,6 +2100,9 @@ const VERBATIM: &[&str] = &["urldate", "origdate", "origyear", "date", "pmid", "
 /// The BibTeX fields [`draft`] reads (`crossref` is resolved before; `month`
 /// and `day` belong to the date, of which canon stores the year).
 const BIBTEX_READ: &[&str] = &[
+    "eventtitle",
+    "venue",
+    "eventdate",
     "archive",
     "archive_location",
     "archivelocation",

@@ -194,6 +194,12 @@ pub struct Draft {
     /// 0039, tester r96 F3).
     pub archive: Option<String>,
     pub archive_location: Option<String>,
+    /// The conference a paper was given at, where and when, as written (CSL
+    /// `event-title`, `event-place`, `event-date`; schema 0040, tester r98
+    /// F2).
+    pub event: Option<String>,
+    pub event_place: Option<String>,
+    pub event_date: Option<String>,
     /// The source says its type is canon's guess (`export reading`'s
     /// `type_inferred` column): read as an inferred type (tester r76 F3).
     pub type_guessed: bool,
@@ -1061,6 +1067,13 @@ pub fn genre_of_work_type(v: &str) -> Option<String> {
 /// A work's version (CSL-JSON `version`, biblatex `version`, Zotero's
 /// "Version") as canon keeps it, in the edition: "Version 1.0" for a bare
 /// number ("1.0", "v2.1"), else as written ("2021 release").
+/// An event's date as stored (schema 0040; tester r98 F2): an ISO date or
+/// range as written ("2020-11-08", "2020-11-08/2020-11-11"), else the text
+/// on one line ("8-11 Nov 2020"), which the styles print as written.
+pub fn event_date(t: &str) -> String {
+    super::modules::one_line(t).trim().to_string()
+}
+
 pub fn version_as_edition(v: &str) -> String {
     let t = v.trim();
     let bare = t.trim_start_matches(['v', 'V']);
@@ -2411,6 +2424,10 @@ const CSL_EXTRA_READ: &[&str] = &[
     "number-of-volumes",
     "archive",
     "archive-location",
+    "event",
+    "event-date",
+    "event-place",
+    "event-title",
 ];
 
 /// The CSL 1.0.2 variables canon has no field for, which a Zotero "Extra"
@@ -2424,10 +2441,6 @@ const CSL_EXTRA_UNREAD: &[&str] = &[
     "collection-number",
     "container-title-short",
     "dimensions",
-    "event",
-    "event-date",
-    "event-place",
-    "event-title",
     "jurisdiction",
     "medium",
     "original-publisher",
@@ -2664,6 +2677,10 @@ fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
             "volume-title" => &mut d.volume_title,
             "archive" => &mut d.archive,
             "archive-location" => &mut d.archive_location,
+            // CSL 1.0.2's `event-title`, 1.0.1's `event` (schema 0040).
+            "event-title" | "event" => &mut d.event,
+            "event-place" => &mut d.event_place,
+            "event-date" => &mut d.event_date,
             "publisher-place" => &mut d.place,
             "publisher" => &mut d.publisher,
             "container-title" => &mut d.container,
@@ -5065,6 +5082,9 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     let one = |t: Option<String>| t.map(|t| super::modules::one_line(&t).trim().to_string()).filter(|t| !t.is_empty());
     let archive = one(d.archive.take());
     let archive_location = one(d.archive_location.take());
+    let event = one(d.event.take());
+    let event_place = one(d.event_place.take());
+    let event_date = one(d.event_date.take()).map(|t| event_date(&t));
     Ok(ReadingRecord {
         undated,
         year_end,
@@ -5076,6 +5096,9 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         number_of_volumes,
         archive,
         archive_location,
+        event,
+        event_place,
+        event_date,
         authors_truncated: authors_truncated && !authors.is_empty(),
         editors_truncated: editors_truncated && !d.editors.is_empty(),
         guessed: d.guessed,
@@ -7156,7 +7179,7 @@ pub(crate) mod tests {
     #[test]
     fn extra_lines_give_csl_variables() {
         let e = read_extra(
-            "status: in press\nOriginal Title: Peau noire\nPublisher Place: Dakar\nevent-place: Accra\n\
+            "status: in press\nOriginal Title: Peau noire\nPublisher Place: Dakar\narchive-place: Accra\n\
              References: a; b\nRead it",
         );
         assert_eq!(
@@ -7167,9 +7190,10 @@ pub(crate) mod tests {
                 ("publisher-place", "Dakar".to_string())
             ]
         );
-        assert_eq!(e.csl_unread, vec!["event-place".to_string()]);
+        // (`event-place` is stored since schema 0040, tester r98 F2.)
+        assert_eq!(e.csl_unread, vec!["archive-place".to_string()]);
         assert_eq!(e.machine, vec!["References".to_string()]);
-        assert_eq!(e.rest.as_deref(), Some("event-place: Accra\nRead it"));
+        assert_eq!(e.rest.as_deref(), Some("archive-place: Accra\nRead it"));
         let e = read_extra("Status: read twice");
         assert!(e.csl.is_empty());
         assert_eq!(e.rest.as_deref(), Some("Status: read twice"));

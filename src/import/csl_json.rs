@@ -449,6 +449,41 @@ fn date_parts(p: &[Value]) -> String {
     format!("[{}]", p.iter().map(Value::to_string).collect::<Vec<_>>().join(", "))
 }
 
+/// A CSL date as ISO 8601 text, a range as an interval ("2020-11-08",
+/// "2020-11-08/2020-11-11"): the `date-parts` of each end with their month
+/// and day; `raw` or `literal` as written (an event's date, schema 0040).
+fn iso_date(v: &Value) -> Option<String> {
+    let num = |x: &Value| match x {
+        Value::Number(n) => n.as_i64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    };
+    let end = |p: &Value| -> Option<String> {
+        let p = p.as_array()?;
+        let y = num(p.first()?)?;
+        let mut s = format!("{y:04}");
+        for x in p.iter().skip(1).take(2) {
+            s.push_str(&format!("-{:02}", num(x)?));
+        }
+        Some(s)
+    };
+    match v {
+        Value::Object(o) => {
+            if let Some(Value::Array(parts)) = o.get("date-parts") {
+                let ends: Vec<String> = parts.iter().filter_map(end).collect();
+                return match ends.as_slice() {
+                    [] => None,
+                    [a] => Some(a.clone()),
+                    [a, b, ..] if a == b => Some(a.clone()),
+                    [a, b, ..] => Some(format!("{a}/{b}")),
+                };
+            }
+            o.get("raw").or_else(|| o.get("literal")).and_then(date_text)
+        }
+        other => date_text(other),
+    }
+}
+
 fn date_text(v: &Value) -> Option<String> {
     match v {
         Value::Null => None,
@@ -1006,6 +1041,12 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // tester r96 F3: named as not stored).
     d.archive = text_of(o.get("archive"));
     d.archive_location = text_of(o.get("archive_location")).or_else(|| text_of(o.get("archive-location")));
+    // The conference a paper was given at (CSL 1.0.2 `event-title`, 1.0.1's
+    // `event`), where (`event-place`) and when (`event-date`): stored
+    // (schema 0040; tester r98 F2: named as not stored).
+    d.event = text_of(o.get("event-title")).or_else(|| text_of(o.get("event")));
+    d.event_place = text_of(o.get("event-place"));
+    d.event_date = o.get("event-date").and_then(iso_date);
     d.pages = text_of(o.get("page")).or_else(|| text_of(o.get("page-first")));
     // Each said at its own key, as the year and DOI are (tester r63 F8).
     d.pages_at = Some(at(if o.contains_key("page") { "page" } else { "page-first" }));
@@ -1080,7 +1121,10 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
             "journalAbbreviation" => {
                 text_of(o.get(*k)).is_some_and(|v| Some(v.trim()) != d.container_short.as_deref().map(str::trim))
             }
-            "event-place" => text_of(o.get(*k)).is_some_and(|v| Some(v.trim()) != d.place.as_deref().map(str::trim)),
+            // Both names of the event, when they differ: the second is said.
+            "event" => {
+                text_of(o.get("event-title")).is_some_and(|t| text_of(o.get(*k)).is_some_and(|v| v.trim() != t.trim()))
+            }
             "version" => text_of(o.get("edition")).is_some(),
             _ => false,
         }
@@ -1135,6 +1179,9 @@ const CSL_READ: &[&str] = &[
     "authority",
     "publisher-place",
     "event-place",
+    "event-title",
+    "event",
+    "event-date",
     "edition",
     "version",
     "genre",

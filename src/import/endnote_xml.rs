@@ -727,6 +727,27 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     }
     d.publisher = text("publisher");
     d.place = text("pub-location");
+    // A Conference Paper's or Conference Proceedings' "Conference Name"
+    // (`secondary-title`) and "Conference Location" (`pub-location`):
+    // its event (schema 0040; tester r98 F2). Without a publisher, ISBN,
+    // volume, pages or editor the paper was presented, not published: the
+    // conference is then no proceedings and its place no publisher's, and
+    // it is cited by its event, as its CSL-JSON form is. A series
+    // (`tertiary-title`, Lecture Notes in Computer Science) is publication.
+    let conference = matches!(ref_type.as_str(), "conference paper" | "conference proceedings")
+        || (ref_type.is_empty() && matches!(text("ref-type").as_deref(), Some("47" | "10")));
+    if conference && let Some(event) = text("titles/secondary-title") {
+        let published =
+            ["publisher", "isbn", "volume", "pages", "contributors/secondary-authors/author", "titles/tertiary-title"]
+                .iter()
+                .any(|p| text(p).is_some_and(|v| !v.trim().is_empty()));
+        d.event = Some(event);
+        d.event_place = text("pub-location");
+        if !published && text("periodical/full-title").is_none() {
+            d.container = None;
+            d.place = None;
+        }
+    }
     // A Journal Article's "Edition" field is EndNote's "Epub Date": no
     // edition (it printed "Kidney Int. 2020/06/01."); named as not stored.
     if journal_article {
@@ -855,7 +876,9 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     };
     for p in ["titles/secondary-title", "titles/tertiary-title", "titles/alt-title"] {
         if let Some(v) = text(p)
-            && [&d.container, &d.series, &d.container_short].iter().any(|k| k.as_deref().map(key) == Some(key(&v)))
+            && [&d.container, &d.series, &d.container_short, &d.event]
+                .iter()
+                .any(|k| k.as_deref().map(key) == Some(key(&v)))
         {
             read.push(p);
         }

@@ -554,6 +554,13 @@ pub struct ReadingRecord {
     /// schema 0039 (tester r96 F3: named as not stored).
     pub archive: Option<String>,
     pub archive_location: Option<String>,
+    /// The conference at which a paper or presentation was given: its name
+    /// (CSL `event-title`), where it was held (`event-place`) and when
+    /// (`event-date`, as written or ISO); schema 0040 (tester r98 F2: named
+    /// as not stored).
+    pub event: Option<String>,
+    pub event_place: Option<String>,
+    pub event_date: Option<String>,
     pub issue: Option<String>,
     /// Pages as written, ranges with an en dash ("123–9").
     pub pages: Option<String>,
@@ -692,7 +699,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
 /// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`,
-/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`, `original_title`, `volume_title`, `number_of_volumes`, `archive`, `archive_location`). `year` covers the year, its note ("in
+/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`, `original_title`, `volume_title`, `number_of_volumes`, `archive`, `archive_location`, `event`, `event_place`, `event_date`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u64);
@@ -749,6 +756,9 @@ impl Present {
         "other_isbns",
         "archive",
         "archive_location",
+        "event",
+        "event_place",
+        "event_date",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

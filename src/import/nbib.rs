@@ -387,7 +387,8 @@ fn draft(r: &Raw) -> Draft {
             head
         }
         None => v,
-    });
+    })
+    .map(|jt| without_section_stop(&jt, text("TA").as_deref()).unwrap_or(jt));
     // `CTI` is the collection (series) title of a Bookshelf book or report
     // ("The National Academies Collection: Reports funded by National
     // Institutes of Health"): the series (tester r79 F2: it was named as a
@@ -741,6 +742,54 @@ fn title_proper(title: &str) -> Option<String> {
     })?;
     let head = title[..cut].trim();
     (!head.is_empty()).then(|| head.to_string())
+}
+
+/// A catalogue title of a journal's section without the full stop that
+/// joins its common title and its section title ("The Lancet. Global
+/// health" → "The Lancet Global health"; tester r98 F5). The NLM Catalog
+/// records such a journal by the title of the journal it is a section of,
+/// a full stop, and the section's title (ISBD 1.1.3.7 and AACR2 12.1B4,
+/// "common title" and "section title", which NLM follows), but the journal
+/// calls itself by the two run together, as its NLM abbreviation does
+/// ("Lancet Glob Health"): the name the styles print. Only where that is
+/// sure: one ". " in the title outside brackets, a common title that is
+/// itself a journal's name (not a word such as "Proceedings" or "Journal"
+/// alone, as in "Proceedings. Biological sciences", the Royal Society's
+/// series B), and a `TA` without full stops that abbreviates the two
+/// parts run together ([`crate::store::readings::abbreviation_of`]: "Acta
+/// Paediatr Suppl" of "Acta Paediatrica. Supplement"; "MMWR Surveill Summ"
+/// is no abbreviation of "Morbidity and mortality weekly report.
+/// Surveillance summaries", which is left as it is). The title's case is
+/// kept as the catalogue gives it. `None` when the title is left alone.
+pub fn without_section_stop(jt: &str, ta: Option<&str>) -> Option<String> {
+    let ta = ta.map(str::trim).filter(|t| !t.is_empty() && !t.contains('.'))?;
+    let mut depth = 0i32;
+    let stops: Vec<usize> = jt
+        .char_indices()
+        .filter_map(|(i, c)| {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth -= 1,
+                _ => {}
+            }
+            (depth == 0 && jt[i..].starts_with(". ")).then_some(i)
+        })
+        .collect();
+    let [at] = stops.as_slice() else { return None };
+    let (common, section) = (jt[..*at].trim(), jt[*at + 2..].trim());
+    let bare = common.strip_prefix("The ").unwrap_or(common);
+    const GENERIC: &[&str] =
+        &["proceedings", "journal", "bulletin", "transactions", "annals", "archives", "reports", "review", "series"];
+    // A common title of one word that is no journal's name, or an initial
+    // ("J. Smith"), or nothing after the stop.
+    if section.is_empty()
+        || bare.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || (!bare.contains(' ') && GENERIC.contains(&bare.to_lowercase().as_str()))
+    {
+        return None;
+    }
+    let joined = format!("{common} {section}");
+    crate::store::readings::abbreviation_of(ta, &joined).then_some(joined)
 }
 
 /// Whether `s` is a Publisher Item Identifier as Elsevier writes one: "S",

@@ -73,6 +73,9 @@ const YEAR_END: usize = 51;
 const OTHER_ISBNS: usize = 52;
 const ARCHIVE: usize = 53;
 const ARCHIVE_LOCATION: usize = 54;
+const EVENT: usize = 55;
+const EVENT_PLACE: usize = 56;
+const EVENT_DATE: usize = 57;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -302,6 +305,20 @@ pub const FIELDS: &[Field] = &[
         aliases: &["archive location", "archive-location", "loc. in archive"],
         required: false,
     },
+    // Schema 0040: the conference a paper was given at, where and when (CSL
+    // `event-title`, `event-place`, `event-date`), as `export reading`
+    // writes them (tester r98 F2).
+    Field {
+        name: "event",
+        aliases: &["event title", "event-title", "conference name", "meeting name", "conference"],
+        required: false,
+    },
+    Field {
+        name: "event_place",
+        aliases: &["event place", "event-place", "conference location", "conference place"],
+        required: false,
+    },
+    Field { name: "event_date", aliases: &["event date", "event-date", "conference date"], required: false },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -357,6 +374,9 @@ const PRESENT: &[(usize, &str)] = &[
     (NUMBER_OF_VOLUMES, "number_of_volumes"),
     (ARCHIVE, "archive"),
     (ARCHIVE_LOCATION, "archive_location"),
+    (EVENT, "event"),
+    (EVENT_PLACE, "event_place"),
+    (EVENT_DATE, "event_date"),
     (DATE, "year"),
     (DATE, "month"),
     (DATE, "day"),
@@ -785,6 +805,9 @@ impl<'a> ReadingReader<'a> {
         d.number_of_volumes = opt(NUMBER_OF_VOLUMES);
         d.archive = text(ARCHIVE);
         d.archive_location = text(ARCHIVE_LOCATION);
+        d.event = text(EVENT);
+        d.event_place = text(EVENT_PLACE);
+        d.event_date = text(EVENT_DATE);
         // canon's export says which types canon inferred: read as a guess,
         // which never replaces a stated type (tester r76 F3).
         d.type_guessed = matches!(self.get(TYPE_INFERRED).trim().to_lowercase().as_str(), "yes" | "true" | "1");

@@ -13,6 +13,46 @@ use super::names;
 use super::{Parsed, RowError, reading_type};
 use crate::store::themes::split_cell;
 
+/// A conference paper's conference (schema 0040; tester r98 F2): `T2` is
+/// the conference's name and `CY` where it was held (EndNote's Conference
+/// Paper and Conference Proceedings: "Conference Name", "Conference
+/// Location"; Zotero's RIS writes a paper's `conferenceName` in `T2` and
+/// its proceedings' title in `C3`). Both are kept as the event. A paper
+/// with no sign of publication (no `C3`, publisher, ISBN, volume, pages,
+/// editor or series) was presented, not published: `T2` is then no proceedings and
+/// `CY` no publisher's place, and it is cited by its event ("Paper
+/// presented at: …"), as its CSL-JSON form is. With `C3` the proceedings
+/// are `C3`; a published paper without `C3` keeps `T2` as its proceedings
+/// alone (no event apart, as its CSL-JSON and BibTeX copies have none).
+fn conference_event(d: &mut Draft, ty: Option<&str>, text: &dyn Fn(&[&str]) -> Option<String>) {
+    if !matches!(ty, Some("CPAPER" | "CONF")) {
+        return;
+    }
+    let Some(event) = text(&["T2"]) else { return };
+    let proceedings = text(&["C3"]);
+    // (A `T2` that names proceedings is proceedings.)
+    let published = proceedings.is_some()
+        || event.to_lowercase().contains("proceedings")
+        || ["PB", "SN", "VL", "SP", "ED", "A2", "IS", "T3", "C7"]
+            .iter()
+            .any(|t| text(&[*t]).is_some_and(|v| !v.trim().is_empty()));
+    // A published paper's `T2` without `C3` is its proceedings (the
+    // container, as before), which names no event apart.
+    if proceedings.is_none() && published {
+        return;
+    }
+    d.event = Some(event);
+    d.event_place = text(&["CY"]);
+    if let Some(p) = proceedings {
+        d.container = Some(p);
+    } else {
+        d.container = None;
+        if d.place.is_some() && d.place == d.event_place {
+            d.place = None;
+        }
+    }
+}
+
 /// A tag line's tag, value and the column where the value starts: two
 /// capitals or digits (the first a capital), one or two spaces, a hyphen,
 /// then an optional space and the value. As exporters and hands also write
@@ -729,6 +769,7 @@ fn draft(raw: &Raw) -> Draft {
         }
     }
     d.place = text(&["CY", "PP"]);
+    conference_event(&mut d, raw.ty, &text);
     // A journal article has no edition: EndNote's RIS writes its "Epub
     // Date" in `ET` ("2020/06/18", as its XML's `edition` of a Journal
     // Article): named, never printed as an edition (tester r30, F2).
@@ -813,6 +854,8 @@ fn draft(raw: &Raw) -> Draft {
         d.place.clone(),
         d.edition.clone(),
         d.url.clone(),
+        d.event.clone(),
+        d.event_place.clone(),
     ]
     .into_iter()
     .flatten()

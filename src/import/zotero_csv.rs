@@ -173,6 +173,10 @@ const ORIGINAL_YEAR: usize = 25;
 const ORIGINAL_TITLE: usize = 26;
 const ARCHIVE: usize = 27;
 const ARCHIVE_LOCATION: usize = 28;
+const EVENT: usize = 29;
+const EVENT_PLACE: usize = 30;
+const EVENT_DATE: usize = 31;
+const MEETING_NAME: usize = 32;
 
 /// The Zotero columns canon reads, by canon's field names. Zotero's notes,
 /// abstracts and automatic tags are not read by default (the header report
@@ -233,13 +237,23 @@ pub const FIELDS: &[Field] = &[
     // (schema 0039; tester r96 F3: named as not read).
     Field { name: "archive", aliases: &["Archive"], required: false },
     Field { name: "archive_location", aliases: &["Archive Location", "Loc. in Archive"], required: false },
+    // A conference paper's "Conference Name" and a presentation's "Meeting
+    // Name" (CSL `event-title`): the event (schema 0040; tester r98 F2:
+    // named as not read). Its place is Zotero's one "Place" (CSL
+    // `event-place` and `publisher-place` both); no Zotero column holds a
+    // separate place or date, for a `--map` of a column added by hand.
+    Field { name: "event", aliases: &["Conference Name"], required: false },
+    Field { name: "event_place", aliases: &[], required: false },
+    Field { name: "event_date", aliases: &[], required: false },
+    // Zotero writes both columns, each item type filling its own.
+    Field { name: "meeting_name", aliases: &["Meeting Name"], required: false },
 ];
 
 /// Zotero's CSV columns (Zotero 6 and 7 export every field of every item
 /// type) that canon has no field for, each with what it holds, so that the
 /// header report names it rather than suggesting a `--map` to an unrelated
 /// field ("Notes" is named above, with the `--map` that reads it).
-const ZOTERO_UNREAD: [(&str, &str); 43] = [
+const ZOTERO_UNREAD: [(&str, &str); 41] = [
     ("Date Added", "when the item was added to the Zotero library, not part of the reference"),
     ("Date Modified", "when the item was last changed in Zotero, not part of the reference"),
     ("Short Title", "the title's short form (CSL `title-short`); the full title is read"),
@@ -277,11 +291,6 @@ const ZOTERO_UNREAD: [(&str, &str); 43] = [
     ("Priority Numbers", "a patent's priority numbers, which canon has no field for"),
     ("Legal Status", "a patent's legal status, which canon has no field for"),
     ("Country", "a patent's or statute's country, which canon has no field for"),
-    ("Meeting Name", "a presentation's meeting (CSL `event-title`), which canon has no field for"),
-    (
-        "Conference Name",
-        "a paper's conference (CSL `event-title`), which canon has no field for; the proceedings' title is read",
-    ),
     ("Programming Language", "software's programming language, which canon has no field for"),
     ("Version", "software's or a dataset's version, which canon has no field for"),
     ("System", "software's operating system, which canon has no field for"),
@@ -368,6 +377,10 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         original_title: m.columns[ORIGINAL_TITLE],
         archive: m.columns[ARCHIVE],
         archive_location: m.columns[ARCHIVE_LOCATION],
+        event: m.columns[EVENT],
+        event_place: m.columns[EVENT_PLACE],
+        event_date: m.columns[EVENT_DATE],
+        meeting_name: m.columns[MEETING_NAME],
         publisher: m.columns[PUBLISHER],
         place: m.columns[PLACE],
         edition: m.columns[EDITION],
@@ -438,6 +451,10 @@ struct Columns {
     original_title: Option<usize>,
     archive: Option<usize>,
     archive_location: Option<usize>,
+    event: Option<usize>,
+    event_place: Option<usize>,
+    event_date: Option<usize>,
+    meeting_name: Option<usize>,
     publisher: Option<usize>,
     place: Option<usize>,
     edition: Option<usize>,
@@ -617,6 +634,22 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     }
     d.publisher = text(c.publisher);
     d.place = text(c.place);
+    // A conference's place is Zotero's "Place" (schema 0040).
+    d.event = text(c.event).or_else(|| text(c.meeting_name));
+    if let (Some(e), Some(m)) = (text(c.event), text(c.meeting_name))
+        && e.trim() != m.trim()
+    {
+        d.warnings.push(RowError::new(
+            line,
+            n(c.meeting_name),
+            format!(
+                "Meeting Name {:?} not stored: the item has a Conference Name, and canon keeps one event",
+                m.trim()
+            ),
+        ));
+    }
+    d.event_place = text(c.event_place).or_else(|| text(c.place).filter(|_| d.event.is_some()));
+    d.event_date = text(c.event_date);
     d.edition = text(c.edition).or_else(|| text(c.version).map(|v| builder::version_as_edition(&v)));
     if let (Some(_), Some(v)) = (text(c.edition), text(c.version)) {
         d.warnings.push(RowError::new(

@@ -29,6 +29,8 @@ use crate::import::builder::{EDITION_NAMES, edition_number};
 use crate::import::names::Name;
 use crate::store::readings::Reading;
 
+mod event;
+
 /// Joins the words of a family name with a particle while the processor
 /// formats it (a private-use character, made a space again afterwards).
 const GLUE: char = '\u{E000}';
@@ -1079,6 +1081,12 @@ impl Style {
         let t = match self.named {
             Some(style @ ("apa" | "harvard")) => with_authorless_order(t, r, style),
             _ => t,
+        };
+        // An unpublished conference paper cited by its event (tester r98 F2).
+        let t = if self.named.is_some() || matches!(self.key.as_str(), "mla" | "ieee") {
+            event::with_event(t, r, &self.key)
+        } else {
+            t
         };
         let t = with_doi_address_encoded(t, r);
         let t = if self.cites_original_title(r) { with_translation_after_title(t, r) } else { t };
@@ -6744,6 +6752,10 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             None => vec![original],
         };
         e.insert("parent".into(), Value::Array(parents));
+    }
+    // A `.csl` style's `event-title`, `event-place` (tester r98 F2).
+    if form.named.is_none() {
+        event::add_event_parent(&mut e, r);
     }
     let mut doc = serde_json::Map::new();
     doc.insert(key.into(), Value::Object(e));

@@ -1877,6 +1877,10 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         // Schema 0039: the archive that holds an archival document and its place there, appended.
         "archive",
         "archive_location",
+        // Schema 0040: the conference a paper was given at, where and when, appended.
+        "event",
+        "event_place",
+        "event_date",
     ])
     .with_ids(&["id"]);
     for r in &d.readings {
@@ -1948,6 +1952,9 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             r.other_isbns.join("; "),
             o(&r.archive),
             o(&r.archive_location),
+            o(&r.event),
+            o(&r.event_place),
+            o(&r.event_date),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.

@@ -70,6 +70,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0037_other_isbn", include_str!("../../schema/0037_other_isbn.sql")),
     ("0038_editors_truncated", include_str!("../../schema/0038_editors_truncated.sql")),
     ("0039_archive", include_str!("../../schema/0039_archive.sql")),
+    ("0040_event", include_str!("../../schema/0040_event.sql")),
 ];
 
 /// The schema version this binary writes.

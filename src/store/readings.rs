@@ -129,6 +129,15 @@ struct Stored {
     /// `archive_location`; schema 0039).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     archive_location: Option<String>,
+    /// The conference a paper was given at (CSL `event-title`; schema 0040).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    event: Option<String>,
+    /// Where the conference was held (CSL `event-place`; schema 0040).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    event_place: Option<String>,
+    /// When it was held, ISO or as written (CSL `event-date`; schema 0040).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    event_date: Option<String>,
     /// The year is approximate ("circa 1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
@@ -191,6 +200,9 @@ impl Stored {
             number_of_volumes,
             archive,
             archive_location,
+            event,
+            event_place,
+            event_date,
             type_inferred,
             date_approximate,
             date_copyright,
@@ -267,6 +279,9 @@ impl Stored {
             number_of_volumes,
             archive,
             archive_location,
+            event,
+            event_place,
+            event_date,
             date_approximate,
             date_copyright,
             authors_truncated,
@@ -742,6 +757,9 @@ impl Stored {
             number_of_volumes: r.number_of_volumes.clone(),
             archive: r.archive.clone(),
             archive_location: r.archive_location.clone(),
+            event: r.event.clone(),
+            event_place: r.event_place.clone(),
+            event_date: r.event_date.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
             date_copyright: r.year.is_some() && r.date_copyright && !r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
@@ -1401,6 +1419,9 @@ impl Stored {
             number_of_volumes: pick(&r.number_of_volumes, &self.number_of_volumes),
             archive: pick(&r.archive, &self.archive),
             archive_location: pick(&r.archive_location, &self.archive_location),
+            event: pick(&r.event, &self.event),
+            event_place: pick(&r.event_place, &self.event_place),
+            event_date: pick(&r.event_date, &self.event_date),
             day_end: None,
             season_end: None,
         };
@@ -1657,6 +1678,9 @@ impl Stored {
             number_of_volumes: take("number_of_volumes", &r.number_of_volumes, &self.number_of_volumes),
             archive: take("archive", &r.archive, &self.archive),
             archive_location: take("archive_location", &r.archive_location, &self.archive_location),
+            event: take("event", &r.event, &self.event),
+            event_place: take("event_place", &r.event_place, &self.event_place),
+            event_date: take("event_date", &r.event_date, &self.event_date),
             day_end: None,
             season_end: None,
         };
@@ -1800,6 +1824,9 @@ impl Stored {
             number_of_volumes: pick(&self.number_of_volumes, &r.number_of_volumes),
             archive: pick(&self.archive, &r.archive),
             archive_location: pick(&self.archive_location, &r.archive_location),
+            event: pick(&self.event, &r.event),
+            event_place: pick(&self.event_place, &r.event_place),
+            event_date: pick(&self.event_date, &r.event_date),
             day_end: None,
             season_end: None,
         };
@@ -4346,6 +4373,21 @@ fn open_range_of(new: &str, old: &str) -> bool {
 /// first list gave them, and a merge kept ours on both sides).
 /// [`Form::Alike`] is one value written another way that no rule orders
 /// (case, punctuation, a catalogue's qualifier); [`Form::Other`] two values.
+/// Whether `catalogue` is `name` as the NLM catalogue writes a journal's
+/// section ("The Lancet. Global health" of "The Lancet Global Health"):
+/// one ". " after a word of three letters or more, none in `name`, and
+/// the same words otherwise, case aside ([`crate::import::nbib::without_section_stop`]).
+fn section_form_of(catalogue: &str, name: &str) -> bool {
+    let Some((head, _)) = catalogue.split_once(". ") else { return false };
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    };
+    catalogue.matches(". ").count() == 1
+        && !name.contains('.')
+        && head.rsplit(' ').next().is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        && words(catalogue) == words(name)
+}
+
 pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
     if ours == theirs {
         return Form::Alike;
@@ -4356,7 +4398,13 @@ pub(crate) fn fuller_form(field: &str, ours: &str, theirs: &str) -> Form {
     // title's, weighed by the marks of [`title_form`] (tester r91 F2: a
     // capitals name without its accents and apostrophe replaced it).
     let named = matches!(field, "container" | "publisher" | "place" | "series");
-    let rules: [(&str, &Beats); 12] = [
+    let rules: [(&str, &Beats); 13] = [
+        // The journal's name and the NLM catalogue's form of a section's
+        // title, its common title and section title joined by a full stop
+        // ("The Lancet Global Health" and "The Lancet. Global health",
+        // MEDLINE `JT`; tester r98 F5: the list's form was counted
+        // unchanged): the journal's own, in either order.
+        ("is the catalogue's form of a section's title", &|x, y| field == "container" && section_form_of(y, x)),
         // The same name in capitals (an old export's "THE LANCET",
         // "REVUE D EPIDEMIOLOGIE ET DE SANTE PUBLIQUE").
         ("is the same name in capitals", &|x, y| {
@@ -7977,11 +8025,12 @@ impl<'t> ReadingWriter<'t> {
                                       pmid, month_end, series, genre, date_copyright, day_end, season_end,
                                       page_count, credit, licence, series_number, accessed, original_year,
                                       original_title, volume_title, number_of_volumes, type_inferred,
-                                      year_end, year_end_month, editors_truncated, archive, archive_location)
+                                      year_end, year_end_month, editors_truncated, archive, archive_location,
+                                      event, event_place, event_date)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
                          ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46,
-                         ?47, ?48, ?49, ?50, ?51, ?52, ?53, ?54, ?55)",
+                         ?47, ?48, ?49, ?50, ?51, ?52, ?53, ?54, ?55, ?56, ?57, ?58)",
             )?
             .execute(params![
                 id,
@@ -8038,7 +8087,10 @@ impl<'t> ReadingWriter<'t> {
                 s.end_columns().2,
                 s.editors_truncated,
                 s.archive,
-                s.archive_location
+                s.archive_location,
+                s.event,
+                s.event_place,
+                s.event_date
             ])?;
         if s.title.starts_with('[') {
             self.bracketed.set(Some(true));
@@ -8705,7 +8757,8 @@ impl<'t> ReadingWriter<'t> {
                         series_number = ?42, accessed = ?43, original_year = ?44, original_title = ?45,
                         volume_title = ?46, number_of_volumes = ?47, type_inferred = ?48,
                         year_end = ?49, year_end_month = ?50, editors_truncated = ?51,
-                        archive = ?52, archive_location = ?53
+                        archive = ?52, archive_location = ?53, event = ?54, event_place = ?55,
+                        event_date = ?56
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -8725,7 +8778,10 @@ impl<'t> ReadingWriter<'t> {
                 new.end_columns().2,
                 new.editors_truncated,
                 new.archive,
-                new.archive_location
+                new.archive_location,
+                new.event,
+                new.event_place,
+                new.event_date
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -9109,6 +9165,12 @@ pub struct Reading {
     /// The item's place in its archive, a shelfmark or call number ("CO
     /// 98/45"; CSL `archive_location`, schema 0039).
     pub archive_location: Option<String>,
+    /// The conference a paper was given at ("6th Global Symposium on Health
+    /// Systems Research"; CSL `event-title`, schema 0040), where it was held
+    /// (CSL `event-place`) and when (CSL `event-date`, ISO or as written).
+    pub event: Option<String>,
+    pub event_place: Option<String>,
+    pub event_date: Option<String>,
     /// canon inferred the type; no source stated it (schema 0034). Written
     /// by `export reading` so that another copy reads the guess as one.
     #[serde(skip)]
@@ -9222,7 +9284,7 @@ const READING_COLUMNS: &str = "r.id, r.title, r.year, r.type, r.container, r.doi
                     AND p.language IS NOT NULL AND trim(p.language) <> ''
                     AND (p.title = trim(r.container) COLLATE NOCASE OR (r.isbn IS NOT NULL AND p.isbn = r.isbn))
                   ORDER BY p.id LIMIT 1),
-                r.archive, r.archive_location";
+                r.archive, r.archive_location, r.event, r.event_place, r.event_date";
 
 /// One row of [`READING_COLUMNS`] as a [`Reading`].
 fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
@@ -9263,6 +9325,9 @@ fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
         container_language: r.get(55)?,
         archive: r.get(56)?,
         archive_location: r.get(57)?,
+        event: r.get(58)?,
+        event_place: r.get(59)?,
+        event_date: r.get(60)?,
         id: r.get(0)?,
         title: r.get(1)?,
         year: r.get(2)?,

@@ -108,6 +108,9 @@ pub const BIB_TEXT: &[(&str, &str)] = &[
     ("number_of_volumes", "number of volumes"),
     ("archive", "archive"),
     ("archive_location", "archive location"),
+    ("event", "event"),
+    ("event_place", "event place"),
+    ("event_date", "event date"),
 ];
 
 /// A typed reference field (`column` one of [`BIB_TEXT`]) read by the
@@ -124,7 +127,10 @@ pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
     }
     // The original title as the importers store it: on one line.
     // An archive and a place in it as the importers store them: on one line.
-    if matches!(column, "original_title" | "volume_title" | "archive" | "archive_location") {
+    if matches!(
+        column,
+        "original_title" | "volume_title" | "archive" | "archive_location" | "event" | "event_place" | "event_date"
+    ) {
         return Ok(Some(crate::import::modules::one_line(v)).filter(|s| !s.is_empty()));
     }
     // The number of volumes as the importers store it ([`crate::import::builder::volume_total`]).
@@ -606,9 +612,12 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         (crate::limits::Kind::Title, "perspective", o(&p.perspective)),
     ])?;
     for (col, v) in &p.bib {
-        let kind = if matches!(*col, "original_title" | "volume_title") {
+        let kind = if matches!(*col, "original_title" | "volume_title" | "event") {
             crate::limits::Kind::Title
-        } else if matches!(*col, "publisher" | "place" | "series" | "container_short" | "genre" | "archive") {
+        } else if matches!(
+            *col,
+            "publisher" | "place" | "series" | "container_short" | "genre" | "archive" | "event_place"
+        ) {
             crate::limits::Kind::Name
         } else {
             crate::limits::Kind::Identifier

@@ -215,6 +215,9 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("Number of volumes", &r.number_of_volumes),
         field("Archive", &r.archive),
         field("Archive location", &r.archive_location),
+        field("Event", &r.event),
+        field("Event place", &r.event_place),
+        field("Event date", &r.event_date),
         field("Source kind", &r.source_kind),
         field("Language", &r.language),
         field("Original language", &r.original_language),
@@ -414,6 +417,9 @@ const MORE_FIELDS: &[(&str, &str)] = &[
     ("number_of_volumes", "Number of volumes (of a multi-volume work cited whole)"),
     ("archive", "Archive (that holds an archival document)"),
     ("archive_location", "Archive location (shelfmark or call number)"),
+    ("event", "Event (the conference a paper was given at)"),
+    ("event_place", "Event place (where the conference was held)"),
+    ("event_date", "Event date (when the conference was held, 2020-11-08)"),
 ];
 
 impl NewReading {
@@ -452,6 +458,9 @@ impl NewReading {
             volumes: self.more("number_of_volumes"),
             archive: self.more("archive"),
             archive_location: self.more("archive_location"),
+            event: self.more("event"),
+            event_place: self.more("event_place"),
+            event_date: self.more("event_date"),
         }
     }
 }

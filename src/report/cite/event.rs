@@ -1,0 +1,287 @@
+//! A paper or presentation given at a conference and not published in
+//! proceedings (schema 0040; tester r98 F2): cited by its event, its name,
+//! place and date, as each bundled style's manual gives it. The processor
+//! cites such a paper as a book without a publisher ("[place unknown]:
+//! [publisher unknown]; 2020."); the text after its title is put back here.
+//!
+//! - Citing Medicine ch. 3 (Vancouver): "Title [genre]. Paper presented at:
+//!   Event; 2020 Nov 8; Place."
+//! - APA 7 §10.5: "(2020, November 8). *Title* [Genre]. Event, Place."
+//! - Chicago 17 §14.217, §15.47: "“Title.” Paper presented at the Event,
+//!   Place, November 8, 2020."
+//! - Cite Them Right (Harvard), conference papers: "‘Title’, *Event*. Place,
+//!   8 November 2020."
+//! - MLA 9 §5.x (a presentation): "“Title.” Event, 8 Nov. 2020, Place.
+//!   Genre."
+//! - AMA 11 §3.13.2: "Title. Presented at: Event; November 8, 2020; Place."
+//! - IEEE (Reference Guide, "Conference or presented paper, unpublished"):
+//!   "“title,” presented at the Event, Place, Nov. 8, 2020."
+//!
+//! A paper in proceedings (a container) keeps its chapter's form.
+
+use super::{Reading, Rich, find_case_insensitive};
+use crate::import::dates::MONTHS;
+use crate::report::pdf::Emphasis;
+
+/// The paper's event when it is cited by it: a conference paper with an
+/// event and no proceedings.
+fn unpublished_event(r: &Reading) -> Option<&str> {
+    let blank = |s: &Option<String>| s.as_deref().is_none_or(|c| c.trim().is_empty());
+    (r.kind == "conference-paper" && blank(&r.container))
+        .then_some(r.event.as_deref())
+        .flatten()
+        .map(|e| e.trim().trim_end_matches('.'))
+        .filter(|e| !e.is_empty())
+}
+
+/// The event's date: its own (ISO, "2020-11-08" or a range
+/// "2020-11-08/2020-11-11") or, without one, the paper's date.
+#[derive(Debug, Clone, PartialEq)]
+enum When {
+    Parts { year: i32, month: Option<u32>, day: Option<u32>, end: Option<(Option<u32>, u32)> },
+    Written(String),
+}
+
+fn when(r: &Reading) -> Option<When> {
+    if let Some(t) = r.event_date.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        return Some(iso(t).unwrap_or_else(|| When::Written(t.to_string())));
+    }
+    let year = i32::try_from(r.year?).ok()?;
+    let small = |v: Option<i64>| v.and_then(|v| u32::try_from(v).ok());
+    let (month, day) = (small(r.month).filter(|m| (1..=12).contains(m)), small(r.day));
+    // A range of days in the paper's date ("2020 Nov 8-11"), in one year.
+    let end = small(r.day_end)
+        .filter(|_| day.is_some() && r.year_end.is_none())
+        .map(|e| (small(r.month_end).filter(|m| Some(*m) != month && (1..=12).contains(m)), e));
+    Some(When::Parts { year, month, day, end })
+}
+
+/// "2020-11-08", "2020-11", "2020", "2020-11-08/2020-11-11",
+/// "2020-10-30/2020-11-02" (the same year only; else as written).
+fn iso(t: &str) -> Option<When> {
+    let one = |s: &str| -> Option<(i32, Option<u32>, Option<u32>)> {
+        let mut p = s.trim().split('-');
+        let y: i32 = p.next()?.parse().ok()?;
+        let m: Option<u32> = p.next().map(str::parse).transpose().ok()?;
+        let d: Option<u32> = p.next().map(str::parse).transpose().ok()?;
+        (p.next().is_none() && m.is_none_or(|m| (1..=12).contains(&m)) && d.is_none_or(|d| (1..=31).contains(&d)))
+            .then_some((y, m, d))
+    };
+    let (a, b) = match t.split_once('/') {
+        Some((a, b)) => (a, Some(b)),
+        None => (t, None),
+    };
+    let (year, month, day) = one(a)?;
+    let end = match b.map(one) {
+        None => None,
+        Some(None) => return None,
+        Some(Some((y2, m2, Some(d2)))) if y2 == year && day.is_some() => {
+            Some(((m2 != month).then_some(m2).flatten(), d2))
+        }
+        Some(Some(_)) => return None,
+    };
+    Some(When::Parts { year, month, day, end })
+}
+
+/// The date in a style's form: `names` are its month names, `order` how
+/// day, month and year stand.
+#[derive(Clone, Copy)]
+enum Order {
+    /// "2020 Nov 8-11" (Citing Medicine).
+    YearMonthDay,
+    /// "November 8–11, 2020".
+    MonthDayYear,
+    /// "8–11 Nov. 2020".
+    DayMonthYear,
+    /// "2020, November 8–11" (APA).
+    YearCommaMonthDay,
+}
+
+fn dated(w: &When, names: &[&str; 12], order: Order, dash: char) -> String {
+    let (year, month, day, end) = match w {
+        When::Written(t) => return t.clone(),
+        When::Parts { year, month, day, end } => (*year, *month, *day, *end),
+    };
+    let name = |m: u32| names[(m - 1) as usize];
+    let Some(m) = month else { return year.to_string() };
+    let days = match (day, end) {
+        (None, _) => None,
+        (Some(d), None) => Some(d.to_string()),
+        (Some(d), Some((None, e))) => Some(format!("{d}{dash}{e}")),
+        (Some(d), Some((Some(m2), e))) => Some(match order {
+            Order::DayMonthYear => format!("{d} {}{dash}{e} {}", name(m), name(m2)),
+            _ => format!("{d}{dash}{} {e}", name(m2)),
+        }),
+    };
+    match (order, days) {
+        (Order::YearMonthDay, Some(d)) => format!("{year} {} {d}", name(m)),
+        (Order::YearMonthDay, None) => format!("{year} {}", name(m)),
+        (Order::MonthDayYear, Some(d)) => format!("{} {d}, {year}", name(m)),
+        (Order::MonthDayYear, None) => format!("{} {year}", name(m)),
+        (Order::DayMonthYear, Some(d)) if d.contains(' ') => format!("{d} {year}"),
+        (Order::DayMonthYear, Some(d)) => format!("{d} {} {year}", name(m)),
+        (Order::DayMonthYear, None) => format!("{} {year}", name(m)),
+        (Order::YearCommaMonthDay, Some(d)) => format!("{year}, {} {d}", name(m)),
+        (Order::YearCommaMonthDay, None) => format!("{year}, {}", name(m)),
+    }
+}
+
+const NLM_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MLA_MONTHS: [&str; 12] =
+    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+const IEEE_MONTHS: [&str; 12] =
+    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."];
+
+/// Where the reference's text after the paper's title ends: at its address
+/// (a DOI or URL, which stay), else at its end.
+fn rest_start(text: &str, from: usize) -> usize {
+    [" https://", " http://", " doi:", " DOI:", " Available from:", " Available:", " [Online]", " Retrieved from"]
+        .iter()
+        .filter_map(|m| text[from..].find(m).map(|i| from + i))
+        .min()
+        .unwrap_or(text.len())
+}
+
+/// The reference of an unpublished conference paper in a bundled style,
+/// cited by its event (see the module's text); any other reading, or a
+/// reference whose title cannot be found, as it was.
+pub(super) fn with_event(t: Rich, r: &Reading, style: &str) -> Rich {
+    let Some(event) = unpublished_event(r) else { return t };
+    let title = r.title.trim().trim_end_matches('.');
+    let Some(found) = find_case_insensitive(&t.text, title) else { return t };
+    // The title as the style cased it, and what stood before it (the
+    // authors, the date) without the quotation mark that opened it.
+    let cased = t.text[found.clone()].to_string();
+    let mut start = found.start;
+    while let Some(c) = t.text[..start].chars().next_back().filter(|c| matches!(c, '“' | '‘' | '"' | '\'')) {
+        start -= c.len_utf8();
+    }
+    let mut after = found.end;
+    // The genre in brackets after the title, as the processor printed it
+    // ("[oral presentation]"), kept where the style prints it.
+    let rest = &t.text[after..];
+    let skip_close = rest.len() - rest.trim_start_matches(['”', '’', '"', '\'', '.', ',']).len();
+    after += skip_close;
+    // (Only the genre's: "[place unknown]" is the processor's, of a book.)
+    let genre_said = r.genre.as_deref().map(|g| g.trim().to_lowercase());
+    let bracket = t.text[after..]
+        .strip_prefix(" [")
+        .and_then(|b| b.find(']').map(|i| t.text[after + 1..after + 2 + i + 1].to_string()))
+        .filter(|b| genre_said.as_deref().is_some_and(|g| b[1..b.len() - 1].to_lowercase() == g));
+    let end = rest_start(&t.text, after);
+    let address = t.text[end..].trim().to_string();
+    let mut prefix = Rich {
+        text: t.text[..start].to_string(),
+        spans: t.spans.iter().filter(|(s, _)| s.end <= start).cloned().collect(),
+    };
+    let place = r
+        .event_place
+        .as_deref()
+        .or(r.place.as_deref().filter(|_| r.publisher.as_deref().is_none_or(|p| p.trim().is_empty())))
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
+    let genre = r.genre.as_deref().map(str::trim).filter(|g| !g.is_empty());
+    let poster = genre.is_some_and(|g| g.to_lowercase().contains("poster"));
+    let w = when(r);
+    let date = |names: &[&str; 12], order: Order, dash: char| w.as_ref().map(|w| dated(w, names, order, dash));
+    let join = |parts: &[Option<String>], sep: &str| parts.iter().flatten().cloned().collect::<Vec<_>>().join(sep);
+    let place = place.map(str::to_string);
+    let italic = Emphasis { italic: true, ..Emphasis::default() };
+    let mut title_italic = false;
+    let (body, tail) = match style {
+        "vancouver" => {
+            let lead = if poster { "Poster session presented at" } else { "Paper presented at" };
+            let b = format!("{cased}{}.", bracket.as_deref().map(|b| format!(" {b}")).unwrap_or_default());
+            let parts = [Some(event.to_string()), date(&NLM_MONTHS, Order::YearMonthDay, '-'), place];
+            (b, format!(" {lead}: {}.", join(&parts, "; ")))
+        }
+        "apa" => {
+            // "(2020)" becomes the event's date, "(2020, November 8)".
+            if let (Some(d), Some(y)) = (date(&MONTHS, Order::YearCommaMonthDay, '\u{2013}'), r.year)
+                && let Some(at) = prefix.text.find(&format!("({y})"))
+            {
+                super::splice(&mut prefix, at + 1..at + 1 + y.to_string().len(), &d);
+            }
+            title_italic = true;
+            let b = format!("{cased}{}.", bracket.as_deref().map(|b| format!(" {b}")).unwrap_or_default());
+            (b, format!(" {}.", join(&[Some(event.to_string()), place], ", ")))
+        }
+        "chicago" => {
+            let lead = if poster { "Poster presented at the" } else { "Paper presented at the" };
+            let parts = [Some(event.to_string()), place, date(&MONTHS, Order::MonthDayYear, '\u{2013}')];
+            (format!("“{cased}.”"), format!(" {lead} {}.", join(&parts, ", ")))
+        }
+        "harvard" => {
+            let parts = [place, date(&MONTHS, Order::DayMonthYear, '\u{2013}')];
+            let after_event = join(&parts, ", ");
+            let tail =
+                if after_event.is_empty() { format!(", {event}.") } else { format!(", {event}. {after_event}.") };
+            (format!("‘{cased}’"), tail)
+        }
+        "mla" => {
+            let parts = [Some(event.to_string()), date(&MLA_MONTHS, Order::DayMonthYear, '\u{2013}'), place];
+            let g = genre.map(|g| format!(" {}{}.", g[..1].to_uppercase(), &g[1..])).unwrap_or_default();
+            (format!("“{cased}.”"), format!(" {}.{g}", join(&parts, ", ")))
+        }
+        "ama" => {
+            let lead = if poster { "Poster presented at" } else { "Presented at" };
+            let parts = [Some(event.to_string()), date(&MONTHS, Order::MonthDayYear, '-'), place];
+            (format!("{cased}."), format!(" {lead}: {}.", join(&parts, "; ")))
+        }
+        "ieee" => {
+            let parts = [Some(event.to_string()), place, date(&IEEE_MONTHS, Order::MonthDayYear, '\u{2013}')];
+            (format!("“{cased},”"), format!(" presented at the {}.", join(&parts, ", ")))
+        }
+        _ => return t,
+    };
+    let mut out = prefix;
+    let at = out.text.len();
+    out.text.push_str(&body);
+    if title_italic {
+        out.spans.push((at..at + cased.len(), italic));
+    }
+    // Cite Them Right sets the conference's name in italics.
+    if style == "harvard" {
+        let e = out.text.len() + tail.find(event).unwrap_or(0);
+        out.text.push_str(&tail);
+        out.spans.push((e..e + event.len(), italic));
+    } else {
+        out.text.push_str(&tail);
+    }
+    if !address.is_empty() {
+        out.text.push(' ');
+        out.text.push_str(&address);
+    }
+    out
+}
+
+/// A conference paper's event as hayagriva's `conference` parent of its
+/// entry, which it gives a `.csl` style as CSL `event-title`, `event-place`
+/// and `event-date` (hayagriva 0.10, `csl::taxonomy`: the title, location
+/// and date of a `Conference` parent). Only a paper has one.
+pub(super) fn add_event_parent(e: &mut serde_json::Map<String, serde_json::Value>, r: &Reading) {
+    use serde_json::{Value, json};
+    let Some(event) = r.event.as_deref().map(str::trim).filter(|t| !t.is_empty() && r.kind == "conference-paper")
+    else {
+        return;
+    };
+    let mut conference = json!({ "type": "conference", "title": super::processor_title(event) });
+    if let Some(p) = r.event_place.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        conference["location"] = json!(p);
+    }
+    // A single ISO day, month or year (hayagriva reads no range).
+    if let Some(d) = r.event_date.as_deref().map(str::trim).filter(|d| !d.contains('/'))
+        && matches!(iso(d), Some(When::Parts { .. }))
+    {
+        conference["date"] = json!(d);
+    }
+    let parents = match e.remove("parent") {
+        Some(Value::Array(mut a)) => {
+            a.push(conference);
+            a
+        }
+        Some(p) => vec![p, conference],
+        None => vec![conference],
+    };
+    e.insert("parent".into(), Value::Array(parents));
+}
