@@ -168,7 +168,7 @@ fn a_row_taller_than_a_page_is_split_into_parts_of_four_lines_or_more() {
     for i in 0..90 {
         r.push_str(&format!(
             "Colonial anatomy and empire number {i},\"Author{i}, A.\",{},article,historical-awareness,,en,approved\n",
-            1950 + i
+            1920 + i
         ));
     }
     let mp = w.write("m.csv", m);

@@ -279,7 +279,7 @@ fn a_statute_in_a_gazette_keeps_its_gazette_form_and_ieee_cites_it_as_an_article
     );
     assert_eq!(
         reference(&refs, "Vaccination Ordinance"),
-        "“Vaccination Ordinance,” Lagos Gazette, pp. 88–90, June 2, 1917. [Online]. Available: https://example.org/v"
+        "“Vaccination Ordinance,” Lagos Gazette, pp. 88–90, Jun. 2, 1917. [Online]. Available: https://example.org/v"
     );
     // A container named a gazette is one with no page given.
     assert_eq!(

@@ -382,11 +382,10 @@ fn statutes_in_mla_and_ieee() {
                 "Infectious Diseases Ordinance",
                 "“Infectious Diseases Ordinance,” Gold Coast Gazette, no. 12, p. 412, Mar. 14, 1908.",
             ),
-            ("Mental Health Act 1983", "“Mental Health Act 1983,” c. 20."),
-            (
-                "Public Health Act",
-                "“Public Health Act,” Act 851, 2012. [Online]. Available: https://example.org/act851",
-            ),
+            // A statute in no gazette: the legal form every bundled style
+            // takes from the Bluebook (IEEE has none of its own).
+            ("Mental Health Act 1983", "Mental Health Act 1983, c. 20."),
+            ("Public Health Act", "Public Health Act, Act 851 (2012). [Online]. Available: https://example.org/act851"),
             (
                 "Vaccination Ordinance",
                 "“Vaccination Ordinance,” Lagos Gazette, pp. 88–90, Jun. 2, 1917. [Online]. Available: \

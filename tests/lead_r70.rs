@@ -21,7 +21,10 @@ fn wos_group_authors_are_kept_whole_and_warnings_name_the_files_tags() {
     assert!(!err.contains("Writing Committee"), "{err}");
     assert!(!err.contains(" AU "), "{err}");
     assert!(
-        err.contains("wos.txt:7:4: warning: in the record starting at line 3: BE \"Jane Osei\" was kept whole"),
+        err.contains(
+            "wos.txt:7:4: warning: in the record starting at line 3: BE \"Jane Osei\" read as a name written \"Given \
+             Family\""
+        ),
         "{err}"
     );
     assert!(!err.contains(" ED "), "the file's tag, not RIS's: {err}");

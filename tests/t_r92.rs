@@ -190,7 +190,8 @@ fn book_series_number_not_whole_printed_as_a_whole_one() {
     assert_eq!(book_refs(&w, "apa"), each(&|t, _| format!("Green, T. (2018{}). {t} book. Academic Press.", letter(t))));
     assert_eq!(
         book_refs(&w, "ieee"),
-        each(&|t, n| format!("T. Green, {t} book. in Methods in Things, no. {n}. New York: Academic Press, 2018.")),
+        // IEEE: a book's series in parentheses after its title (tester r97 F9).
+        each(&|t, n| format!("T. Green, {t} book (Methods in Things, no. {n}). New York: Academic Press, 2018.")),
     );
 }
 

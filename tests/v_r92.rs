@@ -294,12 +294,12 @@ fn ieee_prints_one_stop_after_a_chapters_series() {
     let ieee = w.references("ieee");
     assert_eq!(
         reference(&ieee, "Community midwifery"),
-        "W. Mwangi, “Community midwifery in Kenya,” in Global Midwifery, N. Okafor, Ed., in Studies in Global \
-         Health, no. 7. Cham: Palgrave Macmillan, 2020, pp. 101–120."
+        "W. Mwangi, “Community midwifery in Kenya,” in Global Midwifery, N. Okafor, Ed. (Studies in Global \
+         Health, no. 7). Cham: Palgrave Macmillan, 2020, pp. 101–120."
     );
     assert_eq!(
         reference(&ieee, "Nursing in Nairobi"),
-        "B. Otieno, “Nursing in Nairobi,” in Global Midwifery, N. Okafor, Ed., in Studies in Global Health. Cham: \
+        "B. Otieno, “Nursing in Nairobi,” in Global Midwifery, N. Okafor, Ed. (Studies in Global Health). Cham: \
          Palgrave Macmillan, 2020, pp. 121–140."
     );
     for style in ["vancouver", "nature", "ama"] {
@@ -323,12 +323,12 @@ fn ieee_prints_one_stop_after_a_chapters_series() {
     let ieee = w.references("ieee");
     assert_eq!(
         reference(&ieee, "Salute"),
-        "G. Rossi, “Salute delle migranti,” in Infermieristica, M. Bianchi, Ed., in Studi di Sanità, no. 4. Roma: \
+        "G. Rossi, “Salute delle migranti,” in Infermieristica, M. Bianchi, Ed. (Studi di Sanità, no. 4). Roma: \
          Carocci, 2018, pp. 23–41."
     );
     assert_eq!(
         reference(&ieee, "Nursing in Kisumu"),
-        "B. Otieno, “Nursing in Kisumu,” in Global Midwifery, N. Okafor, Ed., in Studies in Global Health. Cham: \
+        "B. Otieno, “Nursing in Kisumu,” in Global Midwifery, N. Okafor, Ed. (Studies in Global Health). Cham: \
          Palgrave Macmillan, 2020, pp. 141–160."
     );
 }

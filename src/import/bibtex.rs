@@ -2596,6 +2596,10 @@ fn own_institution(q: &str) -> bool {
     if head_worded(q, words.len()) {
         return true;
     }
+    // A body's phrase ("Reporters Without Borders") names a body of its own.
+    if names::has_body_phrase(q) {
+        return true;
+    }
     words.len() >= 2
         && words.iter().all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "for" | "the" | "on" | "in"))
         && words.last().is_some_and(|w| {

@@ -265,7 +265,7 @@ pub(super) fn add_event_parent(e: &mut serde_json::Map<String, serde_json::Value
     else {
         return;
     };
-    let mut conference = json!({ "type": "conference", "title": super::processor_title(event) });
+    let mut conference = json!({ "type": "conference", "title": super::processor_title_cased(event, false) });
     if let Some(p) = r.event_place.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         conference["location"] = json!(p);
     }
