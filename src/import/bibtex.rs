@@ -1582,7 +1582,11 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
                         qs.iter().map(|q| format!("{q:?}")).collect::<Vec<_>>().join(", ")
                     ),
                 });
-                builder::name_doubts(&mut d, field, &one, here, names::bibtex_suffix_doubt);
+                if names::ends_with_braced_suffix(p) {
+                    builder::name_doubts(&mut d, field, &one, here, names::bibtex_braced_suffix_doubt);
+                } else {
+                    builder::name_doubts(&mut d, field, &one, here, names::bibtex_suffix_doubt);
+                }
                 if !p.contains('{') {
                     builder::name_doubts(&mut d, field, &one, here, names::bibtex_compound_doubt);
                 }

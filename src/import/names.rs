@@ -4495,6 +4495,19 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
             if byname(&original) {
                 return Some(Name::literal(&original));
             }
+            // "Martin Luther {King, Jr.}": a braced last group written
+            // "Family, Suffix" is what its writer meant, the family name and
+            // the suffix (tester100 F8; BibTeX reads the group as one family
+            // name "King, Jr.": the import says so, with the "King, Jr.,
+            // Martin Luther" form BibTeX reads the same way).
+            if let [given @ .., last] = &w[..]
+                && !given.is_empty()
+                && let Some((family, suffix)) = braced_family_suffix(last)
+            {
+                let given = decoded(given);
+                let (family, suffix) = (tidy(&decode(family)), tidy(&decode(suffix)));
+                return Some(Name::person(Some(&family), given.as_deref(), None, Some(&suffix), Some(&original)));
+            }
             let mut refs: Vec<&str> = w.iter().map(String::as_str).collect();
             // "Martin Luther King III": by BibTeX's rule the last word is the
             // family name ("III"), which no one means; a suffix of more than
@@ -4580,6 +4593,47 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
     Some(name)
 }
 
+/// The family name and suffix of a braced group "{King, Jr.}" that ends a
+/// "First Last" BibTeX name: one comma inside, a suffix of more than one
+/// letter after it ([`long_suffix`]), a family name before it; `None` for
+/// any other word.
+fn braced_family_suffix(word: &str) -> Option<(&str, &str)> {
+    let inner = word.strip_prefix('{')?.strip_suffix('}')?;
+    if matching_brace(word) != Some(word.len() - 1) {
+        return None;
+    }
+    let (family, suffix) = inner.split_once(',')?;
+    let (family, suffix) = (family.trim(), suffix.trim());
+    let plain = |w: &str| !w.contains(['{', '}', ','].as_slice());
+    (!family.is_empty() && plain(family) && plain(suffix) && long_suffix(suffix)).then_some((family, suffix))
+}
+
+/// Whether a BibTeX name as written (`raw`, one name) ends with a braced
+/// "{Family, Suffix}" group that [`parse_bibtex`] reads as the family name
+/// and the suffix: warned of by [`bibtex_braced_suffix_doubt`].
+pub fn ends_with_braced_suffix(raw: &str) -> bool {
+    let raw = raw.trim();
+    let Some(open) = raw.rfind('{') else { return false };
+    !raw[..open].trim().is_empty()
+        && !raw[..open].contains(',')
+        && raw[..open].ends_with(char::is_whitespace)
+        && braced_family_suffix(&raw[open..]).is_some()
+}
+
+/// What reading a braced "{King, Jr.}" at the end of a name as the family
+/// name and the suffix did, which BibTeX itself reads as one family name,
+/// with the "von Last, Jr, First" form every BibTeX tool reads as meant.
+pub fn bibtex_braced_suffix_doubt(n: &Name) -> Option<String> {
+    let (family, suffix, given) = (n.family_full()?, n.suffix.as_deref()?, n.given.as_deref()?);
+    Some(format!(
+        "{:?} was read as given name {given:?}, family name {family:?}, suffix {suffix:?}; BibTeX itself reads the \
+         braced {:?} as one family name: write it {:?} to be sure",
+        n.original,
+        format!("{family}, {suffix}"),
+        format!("{family}, {suffix}, {given}")
+    ))
+}
+
 /// Why a BibTeX name was not read by BibTeX's own rule, or `None`: a name
 /// written "First Last Jr" without commas, which BibTeX reads with the
 /// suffix as the family name (btxdoc §4: a "Jr" part is written only in
@@ -4601,6 +4655,7 @@ pub fn bibtex_suffix_doubt(n: &Name) -> Option<String> {
     if let (Some(family), Some(given), None) = (n.family_full(), written.or(n.given.as_deref()), n.suffix.as_deref())
         && long_suffix(given)
         && family.split_whitespace().count() >= 2
+        && !family.contains(',')
         && n.particle.is_none()
     {
         let words: Vec<&str> = family.split_whitespace().collect();
@@ -4819,7 +4874,9 @@ fn bibtex_rule_doubt(n: &Name) -> Option<String> {
         && long_suffix(last)
         && n.original.contains(',')
     {
+        // (A braced "{King, Jr.}, Martin Luther": "King, Jr., Martin Luther".)
         let rest = words[..words.len() - 1].join(" ");
+        let rest = rest.trim_end_matches(',');
         return Some(format!(
             "{:?} was read by BibTeX's rule as family name {family:?}, given name {given:?}; if {last:?} is a \
              suffix, write it {:?}",

@@ -297,9 +297,28 @@ const ZOTERO_UNREAD: [(&str, &str); 41] = [
     ("References", "a legal case's or statute's references, which canon has no field for"),
 ];
 
-/// Zotero's legal columns (cases, statutes, bills, hearings), named alike.
-const ZOTERO_LEGAL: [&str; 8] =
-    ["Court", "Reporter", "Code", "Code Number", "Section", "Session", "Committee", "History"];
+/// Zotero's legal columns (cases, statutes, bills, hearings), named alike
+/// ("Section", a statute's or a newspaper article's, by [`section_reason`]).
+const ZOTERO_LEGAL: [&str; 7] = ["Court", "Reporter", "Code", "Code Number", "Session", "Committee", "History"];
+
+/// What Zotero's "Section" column holds in `t`, by the item types of the
+/// rows with text there: a newspaper article's section ("Health", "A"), a
+/// statute's section, or either.
+fn section_reason(t: &Table, kind: Option<usize>) -> &'static str {
+    let Some(at) = t.header.iter().position(|h| h.trim().eq_ignore_ascii_case("section")) else {
+        return "";
+    };
+    let kinds = t.rows.iter().filter(|(_, r)| r.get(at).is_some_and(|v| !v.trim().is_empty()));
+    let news: Vec<bool> =
+        kinds.map(|(_, r)| kind.and_then(|k| r.get(k)).is_some_and(|k| k.trim() == "newspaperArticle")).collect();
+    if !news.is_empty() && news.iter().all(|n| *n) {
+        "a newspaper article's section (\"Health\", \"A\"), which canon has no field for"
+    } else if news.iter().any(|n| *n) {
+        "a newspaper article's section, or a statute's, which canon has no field for"
+    } else {
+        "a field of a legal case, statute, bill or hearing, which canon has no field for"
+    }
+}
 
 /// Reads and validates a Zotero CSV export (see [`read`] and [`builder::build`]).
 pub fn parse(path_display: &str, text: &str, themes: &dyn Themes) -> Parsed {
@@ -408,6 +427,9 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         ("Notes", "Zotero's notes on the item; to read them as the annotation, add --map 'Notes=annotation'"),
     ]);
     m.known_unread(&ZOTERO_UNREAD);
+    // Zotero's "Section" is a newspaper article's section as well as a
+    // statute's: named for the rows that hold it (tester100 F4).
+    m.known_unread(&[("Section", section_reason(&t, c.kind))]);
     let legal: Vec<(&str, &str)> = ZOTERO_LEGAL
         .iter()
         .chain(["Legislative Body"].iter())

@@ -1024,6 +1024,7 @@ impl Style {
             Some("vancouver") => with_translator_after_title(t, r, "vancouver"),
             _ => t,
         };
+        let t = if self.named == Some("chicago") { with_chicago_newspaper_edition(t, r) } else { t };
         // (A `.csl` file's own prefix before the page is its author's choice: tester r31, D17.)
         let t = if self.named.is_some() { without_page_label_on_article_number(t, r, self.article_label) } else { t };
         let t = with_letter_on_uncertain_year(
@@ -6121,7 +6122,13 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     let (kind, parent_kind) = match r.kind.as_str() {
         _ if legal_case => ("case", Some("anthology")),
         _ if version.is_some() => ("repository", None),
-        "conference-paper" if csl_file && !in_journal(r) => ("article", Some("proceedings")),
+        // (Not in MLA, whose bundled style cites `paper-conference` as an
+        // article in a periodical: "Proceedings … [New York], no. 81", no
+        // publisher, no series; tester100 F11. MLA 9 §2.75 cites a
+        // proceedings volume as any book that holds a work, its publisher
+        // after it and its series at the end, as the chapter form below
+        // gives it.)
+        "conference-paper" if csl_file && !in_journal(r) && !form.labels_number => ("article", Some("proceedings")),
         // A preprint as CSL's `article` (its repository the publisher), the
         // type CSL 1.0.2 gives "a preprint, working paper".
         "article" if csl_file && is_preprint(r) => ("article", None),
@@ -6183,7 +6190,11 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     let english = english_item(r);
     let in_book = parent_kind == Some("book") && book_title(r).is_some();
     let book_in_english = if in_book { book_english(r) } else { english };
-    let cited = with_first_capital(&cited_title(&r.title));
+    // (A catalogue's "Title : subtitle" is given as printed, "Title:
+    // subtitle", so the processor's title case capitalises the subtitle as
+    // it does after any colon: tester100 F9, MLA's "Medical Apartheid: the
+    // Dark History".)
+    let cited = with_first_capital(&spaced_as_printed(&cited_title(&r.title)));
     // An English work whose main title is a phrase in another language
     // before an English subtitle: the phrase as written, the subtitle cased
     // by the style (tester94 F7: "Por la salud del pueblo: Community Health
@@ -7890,8 +7901,104 @@ fn with_edn(mut t: Rich, r: &Reading) -> Rich {
     if let Some(at) = t.text.find(&printed) {
         let end = at + printed.len();
         splice(&mut t, end - 1..end, "n.");
+    } else if r.kind == "newspaper-article" {
+        // A newspaper's "2nd ed, 4 March", without the stop (tester100 F3).
+        let printed = format!("{} ed,", ordinal(n));
+        if let Some(at) = t.text.find(&printed) {
+            let end = at + printed.len();
+            splice(&mut t, end - 1..end, "n,");
+        }
     }
     t
+}
+
+/// A newspaper's edition as CMOS 18 §14.89 gives it, after the date and a
+/// comma, in small letters: "New York Times, December 22, late edition."
+/// (tester100 F3), where the bundled style printed it as a sentence of its
+/// own with its own word for edition ("December 22. Late Ed. Edition.").
+fn with_chicago_newspaper_edition(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "newspaper-article" {
+        return t;
+    }
+    let Some(e) = r.edition.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return t };
+    if is_version(e) {
+        return t;
+    }
+    let (at, end, shown) = match edition_number(e) {
+        Some(n) => {
+            let printed = format!(". {} ed.", ordinal(n));
+            let Some(at) = t.text.rfind(&printed) else { return t };
+            (at, at + printed.len() - 1, printed[2..printed.len() - 1].to_string())
+        }
+        None => {
+            let Some(first) = e.split_whitespace().next() else { return t };
+            let Some(found) = find_case_insensitive(&t.text, &format!(". {first}")) else { return t };
+            let Some(word) = t.text[found.start..].find(" Edition").map(|i| found.start + i + " Edition".len()) else {
+                return t;
+            };
+            if word - found.start > e.len() + 16 {
+                return t;
+            }
+            // (canon gave the processor "Late edition" as "Late ed.", its
+            // word for a book's edition: [`edition_as_printed`].)
+            let e = e.trim_end_matches('.');
+            let e = match e.rsplit_once(' ') {
+                Some((head, "ed" | "ed." | "edn" | "Ed" | "Edn")) => format!("{head} edition"),
+                _ if says_edition(e) => e.to_string(),
+                _ => format!("{e} edition"),
+            };
+            // "Late edition" is "late edition"; a name of its own
+            // ("NYC Edition", "Midwest edition") keeps its capital.
+            let mut words = e.split(' ').map(|w| {
+                let lower = w.to_lowercase();
+                let rest_lower = w.chars().skip(1).all(|c| !c.is_uppercase());
+                if rest_lower && (EDITION_NAMES.contains(&lower.trim_end_matches('.')) || is_common_word(&lower)) {
+                    lower
+                } else {
+                    w.to_string()
+                }
+            });
+            let shown = words.by_ref().collect::<Vec<_>>().join(" ");
+            (found.start, word, shown)
+        }
+    };
+    splice(&mut t, at..end, &format!(", {shown}"));
+    t
+}
+
+/// The words a newspaper's edition is named by ("late", "final", "national")
+/// that are no names of their own, printed in small letters after a comma.
+fn is_common_word(w: &str) -> bool {
+    [
+        "late",
+        "early",
+        "final",
+        "first",
+        "second",
+        "third",
+        "morning",
+        "evening",
+        "afternoon",
+        "city",
+        "national",
+        "international",
+        "overseas",
+        "weekend",
+        "daily",
+        "home",
+        "metro",
+        "state",
+        "regional",
+        "print",
+        "online",
+        "digital",
+        "special",
+        "extra",
+        "ed",
+        "ed.",
+        "edn",
+    ]
+    .contains(&w.trim_end_matches(['.', ',']))
 }
 
 /// The parent entry that carries a book's series (CSL `collection-title`):
