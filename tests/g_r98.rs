@@ -208,8 +208,10 @@ fn csl_json_event_date_and_old_event_name_are_read_and_a_poster_is_cited_as_one(
         ),
         (
             "mla",
-            "Nakato, Sarah. “Mobile Reminders in Kampala.” Proceedings of the 10th IAS Conference on HIV Science \
-             [Geneva], 2019, pp. 45–46.",
+            // (MLA cites a paper in proceedings as a work in a book, with
+            // its publisher, never "[Geneva]": tester r100 F11.)
+            "Nakato, Sarah. “Mobile Reminders in Kampala.” Proceedings of the 10th IAS Conference on HIV Science, \
+             International AIDS Society, 2019, IAS 2019, Mexico City, pp. 45–46.",
             "Okafor, Chinwe. “Poster on Vaccine Hesitancy.” West African Public Health Congress, 30 Oct.–2 Nov. \
              2022, Accra, Ghana. Poster.",
         ),

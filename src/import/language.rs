@@ -524,9 +524,30 @@ fn with_region(words: &str) -> Option<String> {
         ("taiwan", "TW"),
         ("hong kong", "HK"),
     ];
-    let (_, sub) = REGIONS.iter().find(|(n, _)| *n == region)?;
+    // A script in brackets ("Chinese (Traditional)", "Serbian (Latin)"):
+    // its BCP 47 script subtag (RFC 5646 §2.2.3; ISO 15924 codes); the
+    // language's other name ("Persian (Farsi)"): the language (tester r101
+    // F7: both were dropped).
+    const SCRIPTS: &[(&str, &str)] = &[
+        ("traditional", "Hant"),
+        ("simplified", "Hans"),
+        ("traditional chinese", "Hant"),
+        ("simplified chinese", "Hans"),
+        ("latin", "Latn"),
+        ("cyrillic", "Cyrl"),
+    ];
     let code = normalise(lang.trim()).ok()?;
-    (!code.contains('-')).then(|| format!("{code}-{sub}"))
+    if code.contains('-') {
+        return None;
+    }
+    if let Some((_, script)) = SCRIPTS.iter().find(|(n, _)| *n == region) {
+        return Some(format!("{code}-{script}"));
+    }
+    if normalise(&region).ok().as_deref() == Some(code.as_str()) {
+        return Some(code);
+    }
+    let (_, sub) = REGIONS.iter().find(|(n, _)| *n == region)?;
+    Some(format!("{code}-{sub}"))
 }
 
 /// `s` lower case, its diacritics dropped and its spaces made one, for

@@ -140,7 +140,11 @@ fn zotero_kind(t: &str) -> Option<&'static str> {
         "videoRecording" | "film" | "tvBroadcast" => "video",
         "podcast" | "audioRecording" | "radioBroadcast" | "interview" => "podcast",
         "document" | "manuscript" | "note" | "attachment" => "other",
-        other => return reading_type(other),
+        // A data set or a program: "other", its genre ("Data set") said by
+        // the item type, as CSL-JSON `dataset` and RIS `DATA` are stored
+        // (tester r101 F2: read as a book, "not one canon knows").
+        "dataset" | "computerProgram" => "other",
+        other => return reading_type(other).or_else(|| super::type_with_genre(other).map(|(k, _)| k)),
     })
 }
 

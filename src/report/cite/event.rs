@@ -188,10 +188,17 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str) -> Rich {
     let place = place.map(str::to_string);
     let italic = Emphasis { italic: true, ..Emphasis::default() };
     let mut title_italic = false;
+    // A title's own "?" or "!" ends it: no stop or comma after it (tester
+    // r101 F1: "“Whose Knowledge Counts?.”").
+    let own_mark = cased.ends_with(['?', '!', '.']);
+    let mark = |m: &'static str| if own_mark { "" } else { m };
     let (body, tail) = match style {
         "vancouver" => {
             let lead = if poster { "Poster session presented at" } else { "Paper presented at" };
-            let b = format!("{cased}{}.", bracket.as_deref().map(|b| format!(" {b}")).unwrap_or_default());
+            let b = match bracket.as_deref() {
+                Some(b) => format!("{cased} {b}."),
+                None => format!("{cased}{}", mark(".")),
+            };
             let parts = [Some(event.to_string()), date(&NLM_MONTHS, Order::YearMonthDay, '-'), place];
             (b, format!(" {lead}: {}.", join(&parts, "; ")))
         }
@@ -203,13 +210,16 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str) -> Rich {
                 super::splice(&mut prefix, at + 1..at + 1 + y.to_string().len(), &d);
             }
             title_italic = true;
-            let b = format!("{cased}{}.", bracket.as_deref().map(|b| format!(" {b}")).unwrap_or_default());
+            let b = match bracket.as_deref() {
+                Some(b) => format!("{cased} {b}."),
+                None => format!("{cased}{}", mark(".")),
+            };
             (b, format!(" {}.", join(&[Some(event.to_string()), place], ", ")))
         }
         "chicago" => {
             let lead = if poster { "Poster presented at the" } else { "Paper presented at the" };
             let parts = [Some(event.to_string()), place, date(&MONTHS, Order::MonthDayYear, '\u{2013}')];
-            (format!("“{cased}.”"), format!(" {lead} {}.", join(&parts, ", ")))
+            (format!("“{cased}{}”", mark(".")), format!(" {lead} {}.", join(&parts, ", ")))
         }
         "harvard" => {
             let parts = [place, date(&MONTHS, Order::DayMonthYear, '\u{2013}')];
@@ -221,16 +231,16 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str) -> Rich {
         "mla" => {
             let parts = [Some(event.to_string()), date(&MLA_MONTHS, Order::DayMonthYear, '\u{2013}'), place];
             let g = genre.map(|g| format!(" {}{}.", g[..1].to_uppercase(), &g[1..])).unwrap_or_default();
-            (format!("“{cased}.”"), format!(" {}.{g}", join(&parts, ", ")))
+            (format!("“{cased}{}”", mark(".")), format!(" {}.{g}", join(&parts, ", ")))
         }
         "ama" => {
             let lead = if poster { "Poster presented at" } else { "Presented at" };
             let parts = [Some(event.to_string()), date(&MONTHS, Order::MonthDayYear, '-'), place];
-            (format!("{cased}."), format!(" {lead}: {}.", join(&parts, "; ")))
+            (format!("{cased}{}", mark(".")), format!(" {lead}: {}.", join(&parts, "; ")))
         }
         "ieee" => {
             let parts = [Some(event.to_string()), place, date(&IEEE_MONTHS, Order::MonthDayYear, '\u{2013}')];
-            (format!("“{cased},”"), format!(" presented at the {}.", join(&parts, ", ")))
+            (format!("“{cased}{}”", mark(",")), format!(" presented at the {}.", join(&parts, ", ")))
         }
         _ => return t,
     };
