@@ -211,21 +211,19 @@ impl crate::import::builder::Themes for NoThemes {
 }
 
 /// Editors as typed, one name each, read as `reading add --author` reads
-/// an author ([`crate::import::names::parse_field`], as a one-name field
-/// of a file is read: "Family, Given", "Given Family" of a person, "Pieter
-/// van der Berg" (tester r101 F8: kept whole as an institution's), "{World
-/// Health Organization}" kept whole); empty names are
+/// an author ([`crate::import::names::parse`]: "Family, Given", "Given
+/// Family", "{World Health Organization}" kept whole); empty names are
 /// skipped. Returns the names and a warning for each name that may be an
 /// institution's ([`crate::import::names::institution_doubt`], as an import says it).
 pub fn editor_names(typed: &[String]) -> (Vec<crate::import::names::Name>, Vec<String>) {
-    let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse_field(s)).collect();
+    let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse(s)).collect();
     let warnings = typed_name_warnings("editor", &names, typed);
     (names, warnings)
 }
 
 /// Translators as typed, read as [`editor_names`] reads editors.
 pub fn translator_names(typed: &[String]) -> (Vec<crate::import::names::Name>, Vec<String>) {
-    let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse_field(s)).collect();
+    let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse(s)).collect();
     let warnings = typed_name_warnings("translator", &names, typed);
     (names, warnings)
 }
@@ -674,7 +672,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         // "authors is no longer what #14 set") and its redo the parts.
         let names: Vec<crate::import::names::Name> = list
             .iter()
-            .map(|a| crate::import::names::parse_field(a).unwrap_or_else(|| crate::import::names::Name::literal(a)))
+            .map(|a| crate::import::names::parse(a).unwrap_or_else(|| crate::import::names::Name::literal(a)))
             .collect();
         let list: Vec<String> = names.iter().map(|n| n.original.clone()).collect();
         super::facet::check_author_change(tx, id, &before, &list)?;
