@@ -1531,6 +1531,19 @@ const UNDATED: &[&str] = &[
     "s.f",
     "sin fecha",
     "sans date",
+    // The words "s.d." abbreviates, in full (tester r102 F3: Portuguese
+    // "sem data", which canon's own Portuguese styles print, refused the
+    // whole file), and their "no year" forms.
+    "sem data",
+    "sem ano",
+    "senza data",
+    "senza anno",
+    "sin data",
+    "sin año",
+    "sine data",
+    "sans année",
+    "ohne datum",
+    "o.d",
     "s.a",
     "sine anno",
     "sine dato",
@@ -1588,6 +1601,35 @@ const UNDATED: &[&str] = &[
     "날짜 없음",
 ];
 
+/// A "no date" term as compared: lower case, plain spaces, no spaces after
+/// full stops, no final full stop ("[S. D.]" and "s.d" are one key).
+fn no_date_key(t: &str) -> String {
+    let t = t.to_lowercase().replace(['\u{a0}', '\u{202f}'], " ");
+    let t = t.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | ' '));
+    t.replace(". ", ".").trim_end_matches('.').to_string()
+}
+
+/// Every "no date" term of the CSL locales canon prints with (hayagriva's
+/// bundled locales, long and short form), as [`no_date_key`]s: what canon
+/// prints for an undated work in any style it reads back as undated (tester
+/// r102 F3: Portuguese "[sem data]" refused the whole file). Read once.
+fn locale_no_date_terms() -> &'static std::collections::HashSet<String> {
+    static TERMS: std::sync::OnceLock<std::collections::HashSet<String>> = std::sync::OnceLock::new();
+    TERMS.get_or_init(|| {
+        use hayagriva::citationberg::TermForm;
+        use hayagriva::citationberg::taxonomy::{OtherTerm, Term};
+        hayagriva::archive::locales()
+            .iter()
+            .flat_map(|l| {
+                [TermForm::Long, TermForm::Short]
+                    .into_iter()
+                    .filter_map(|f| l.term(Term::Other(OtherTerm::NoDate), f).and_then(|t| t.single()).map(no_date_key))
+            })
+            .filter(|k| !k.is_empty())
+            .collect()
+    })
+}
+
 /// Words beside a year that are no month (month names are
 /// [`super::dates::month_word`]'s, in every language it reads): seasons in
 /// English, and the marks of an approximate or printing year.
@@ -1622,6 +1664,12 @@ pub fn read_date(s: &str) -> Option<Dated> {
     let squeezed = bare.replace(". ", ".");
     let squeezed = squeezed.trim_end_matches('.');
     if UNDATED.contains(&bare) || UNDATED.contains(&t.as_str()) || UNDATED.contains(&squeezed) {
+        return Some(Dated::Undated);
+    }
+    if !bare.is_empty()
+        && !bare.contains(|c: char| c.is_ascii_digit())
+        && locale_no_date_terms().contains(&no_date_key(bare))
+    {
         return Some(Dated::Undated);
     }
     // A time after the date ("1999-04-02T10:00:00Z") says nothing about the year.
@@ -7140,6 +7188,31 @@ pub fn build_all(read: Read, themes: &dyn Themes) -> super::Parsed {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    /// Every "no date" term canon can print (each bundled CSL locale's long
+    /// and short form, as the processor prints it, bracketed or not) is read
+    /// back as undated: a reference list canon printed can be typed back in
+    /// (tester r102 F3: Portuguese "[sem data]" refused the whole file).
+    #[test]
+    fn every_no_date_term_canon_prints_is_read_as_undated() {
+        use hayagriva::citationberg::TermForm;
+        use hayagriva::citationberg::taxonomy::{OtherTerm, Term};
+        let mut unread = Vec::new();
+        for locale in hayagriva::archive::locales() {
+            for form in [TermForm::Long, TermForm::Short] {
+                let Some(term) = locale.term(Term::Other(OtherTerm::NoDate), form).and_then(|t| t.single()) else {
+                    continue;
+                };
+                let plain = term.replace(['\u{a0}', '\u{202f}'], " ");
+                for written in [plain.clone(), format!("[{plain}]"), plain.to_uppercase()] {
+                    if read_date(&written) != Some(Dated::Undated) {
+                        unread.push(format!("{:?}: {written:?}", locale.lang));
+                    }
+                }
+            }
+        }
+        assert!(unread.is_empty(), "no-date terms not read as undated: {unread:#?}");
+    }
 
     /// A volume written into a title in the forms sources write it (tester
     /// r72 F9, F7): the work's title, the number, the volume's own title.

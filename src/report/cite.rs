@@ -10654,9 +10654,13 @@ fn with_apa_thesis_institution(mut t: Rich, r: &Reading) -> Rich {
 /// stand in the reference), as sources in sentence case write them with the
 /// subtitle in lower case (PubMed, many BibTeX files). A word with a capital
 /// of its own ("mRNA", "eLife") keeps its case; a title stored in title
-/// case already has its capital.
+/// case already has its capital. English works only, as the title-case
+/// styles' capital ([`with_title_case_capital`]): a French or Portuguese
+/// subtitle keeps its small letter, as its language writes it and as every
+/// other style prints it (tester r102 F6: APA alone printed "Paludisme
+/// grave: Prise en charge"). A chapter's book by the book's own language.
 fn with_capital_after_colon(t: Rich, r: &Reading) -> Rich {
-    with_capital_after_separators(t, r, true, true)
+    with_capital_after_separators(t, r, english_item(r), book_english(r))
 }
 
 /// The title-case styles' capital at the start of a subtitle, after a

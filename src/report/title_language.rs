@@ -208,6 +208,10 @@ const LETTERS: &str = "éèêëàâçîïôœùûüäößñáíóúãõìòåø�
 const ENDINGS: &[&str] = &[
     "ung", "ungen", "heit", "keit", "schaft", "ismus", "ischen", "ischer", "lichen", "ologie", "zione", "zioni",
     "heid", "lijke",
+    // Romance endings English never writes (tester r102 F2: "Racismo
+    // institucional", "Epidemiologia crítica", "Médecine traditionnelle
+    // africaine" were title-cased as English).
+    "ismo", "ismos", "cional", "cionais", "cionales", "logia", "logias", "nnelle", "nnelles", "idade", "idades",
 ];
 
 /// Whether `title`, stored without a language, is evidently in a language
