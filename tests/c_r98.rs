@@ -365,8 +365,10 @@ fn statutes_in_mla_and_ieee() {
                 "Infectious Diseases Ordinance",
                 "Infectious Diseases Ordinance. Gold Coast Gazette, no. 12, 14 Mar. 1908, p. 412.",
             ),
-            ("Mental Health Act 1983", "Mental Health Act 1983. c. 20."),
-            ("Public Health Act", "Public Health Act. Act 851, 2012, https://example.org/act851."),
+            // The number with the name, as every other style prints it
+            // (tester r101 F10: after a full stop it read as a page).
+            ("Mental Health Act 1983", "Mental Health Act 1983, c. 20."),
+            ("Public Health Act", "Public Health Act, Act 851, 2012, https://example.org/act851."),
             (
                 "Vaccination Ordinance",
                 "Vaccination Ordinance. Lagos Gazette, 2 June 1917, pp. 88–90, https://example.org/gazette.",

@@ -1085,7 +1085,7 @@ impl Style {
         };
         // An unpublished conference paper cited by its event (tester r98 F2).
         let t = if self.named.is_some() || matches!(self.key.as_str(), "mla" | "ieee") {
-            event::with_event(t, r, &self.key)
+            event::with_event(t, r, &self.key, &self.words)
         } else {
             t
         };
@@ -2119,32 +2119,24 @@ fn letter_place(text: &str, r: &Reading, locale_terms: &[String]) -> Option<Date
     if let Some(y) = r.year {
         let year = y.to_string();
         let bytes = text.as_bytes();
-        return text
-            .match_indices(&year)
-            .map(|(i, _)| i..i + year.len())
-            .find(|g| {
-                outside(g.start, g.end)
-                    && !(g.start > 0 && bytes[g.start - 1].is_ascii_digit())
-                    && !bytes.get(g.end).is_some_and(u8::is_ascii_digit)
-            })
-            .map(|mut date| {
-                // A range of whole years ([`with_year_range`]) is one date
-                // label: "1998–2000" is lettered after its end year and only
-                // among works of the same range (APA 7 §8.19; "1998a–2000"
-                // beside a "1998" work was wrong).
-                if let (Some(e), None) = (r.year_end, r.month) {
-                    for dash in ["\u{2013}", "-"] {
-                        let range = format!("{dash}{e}");
-                        if text[date.end..].starts_with(&range)
-                            && !bytes.get(date.end + range.len()).is_some_and(u8::is_ascii_digit)
-                        {
-                            date.end += range.len();
-                            break;
-                        }
+        return year_places(text, r, &year).first().map(|&i| i..i + year.len()).map(|mut date| {
+            // A range of whole years ([`with_year_range`]) is one date
+            // label: "1998–2000" is lettered after its end year and only
+            // among works of the same range (APA 7 §8.19; "1998a–2000"
+            // beside a "1998" work was wrong).
+            if let (Some(e), None) = (r.year_end, r.month) {
+                for dash in ["\u{2013}", "-"] {
+                    let range = format!("{dash}{e}");
+                    if text[date.end..].starts_with(&range)
+                        && !bytes.get(date.end + range.len()).is_some_and(u8::is_ascii_digit)
+                    {
+                        date.end += range.len();
+                        break;
                     }
                 }
-                DatePlace { date, undated: false }
-            });
+            }
+            DatePlace { date, undated: false }
+        });
     }
     let status = r.year_note.as_deref().map(str::trim).filter(|s| !s.is_empty());
     // Chicago prints "in press" as "Forthcoming", APA "forthcoming" as "in
@@ -3939,6 +3931,7 @@ const PHRASE_TERMS: &[(&str, OtherTerm)] = &[
     ("n.d.", OtherTerm::NoDate),
     ("date unknown", OtherTerm::NoDate),
     ("no date", OtherTerm::NoDate),
+    ("presented at", OtherTerm::PresentedAt),
 ];
 
 /// The words canon writes into a reference itself, in the style's language
@@ -3960,6 +3953,18 @@ struct Words {
     /// them, long and short form, January first ([`with_month_range`]);
     /// empty in English.
     months: Vec<(String, Option<String>)>,
+    /// In another language than English, the locale's text date form (CSL
+    /// 1.0.2, "Localized Date Formats": the style's own `<locale>` first,
+    /// then the locale file), by which canon writes a date it adds itself
+    /// where the style prints a localized date ([`Words::date`]).
+    date: Option<hayagriva::citationberg::Date>,
+    /// The locale's `ordinal` term ("." in German), for a day its date form
+    /// writes as an ordinal ("5. Januar 2023"); empty where the locale
+    /// limits ordinals to the first day (`limit-day-ordinals-to-day-1`,
+    /// pt-BR's "1º de maio" but "12 de maio"), with that term.
+    ordinal: String,
+    /// The ordinal of the first day where the locale limits them to it.
+    ordinal_day_1: Option<String>,
 }
 
 impl Words {
@@ -4025,7 +4030,82 @@ impl Words {
             })
             .collect();
         let months = if months.len() == 12 { months } else { Vec::new() };
-        Words { foreign, terms, seasons, months }
+        let date = in_locale(csl, files, |l: &Locale| {
+            l.date.iter().find(|d| d.form == Some(hayagriva::citationberg::DateForm::Text)).cloned()
+        })
+        .filter(|_| foreign && !months.is_empty());
+        let ordinal = locale_term(csl, files, OtherTerm::Ordinal).unwrap_or_default();
+        let day_1_only =
+            in_locale(csl, files, |l: &Locale| l.style_options.as_ref()?.limit_day_ordinals_to_day_1).unwrap_or(false);
+        let (ordinal, ordinal_day_1) = if day_1_only { (String::new(), Some(ordinal)) } else { (ordinal, None) };
+        Words { foreign, terms, seasons, months, date, ordinal, ordinal_day_1 }
+    }
+
+    /// A date canon writes itself in the locale's text date form ("5 janv
+    /// 2023" in Vancouver's French, "5. Januar 2023" in German), `days` the
+    /// day or a range of days ("8–11"); `None` in English (the manual's own
+    /// form is then canon's) or where the locale gives no such form.
+    fn date(&self, year: i64, month: Option<i64>, days: Option<&str>) -> Option<String> {
+        use hayagriva::citationberg::{DateDayForm, DateMonthForm, DatePartName, DateStrongAnyForm};
+        let form = self.date.as_ref()?;
+        let month = month.filter(|m| (1..=12).contains(m));
+        let mut parts = Vec::new();
+        for part in &form.date_part {
+            let text = match (part.name, part.form(), month) {
+                (DatePartName::Year, _, _) if year > 0 => year.to_string(),
+                (DatePartName::Month, DateStrongAnyForm::Month(f), Some(m)) => {
+                    let (long, short) = &self.months[m as usize - 1];
+                    match f {
+                        DateMonthForm::Long => long.clone(),
+                        DateMonthForm::Short => short.clone().unwrap_or_else(|| long.clone()),
+                        DateMonthForm::Numeric => m.to_string(),
+                        DateMonthForm::NumericLeadingZeros => format!("{m:02}"),
+                    }
+                }
+                (DatePartName::Day, f, Some(_)) => match days {
+                    Some(d) if f == DateStrongAnyForm::Day(DateDayForm::Ordinal) && !d.contains(['-', '\u{2013}']) => {
+                        match &self.ordinal_day_1 {
+                            Some(first) if d == "1" => format!("{d}{first}"),
+                            _ => format!("{d}{}", self.ordinal),
+                        }
+                    }
+                    Some(d) => d.to_string(),
+                    None => continue,
+                },
+                _ => continue,
+            };
+            let text = if part.strip_periods { text.replace('.', "") } else { text };
+            let affix = |a: &Option<String>| a.clone().unwrap_or_default();
+            parts.push(format!("{}{text}{}", affix(&part.affixes.prefix), affix(&part.affixes.suffix)));
+        }
+        let out = parts.join(form.delimiter.as_deref().unwrap_or(""));
+        let out = out.trim().replace(['\u{a0}', '\u{202f}'], " ");
+        (!out.is_empty() && year > 0).then_some(out)
+    }
+
+    /// Whether the locale's text date form puts the month before the year
+    /// ("5 janv 2023", "12 de mayo de 2020"); `false` in English.
+    fn month_before_year(&self) -> bool {
+        use hayagriva::citationberg::DatePartName;
+        let Some(form) = &self.date else { return false };
+        let at = |n: DatePartName| form.date_part.iter().position(|p| p.name == n);
+        matches!((at(DatePartName::Month), at(DatePartName::Year)), (Some(m), Some(y)) if m < y)
+    }
+
+    /// The twelve month names of the locale in one form, January first, for
+    /// a style that writes its own date order with them (long, or the
+    /// short form without its stops); `None` in English.
+    fn month_names(&self, short: bool) -> Option<[String; 12]> {
+        if self.months.len() != 12 {
+            return None;
+        }
+        Some(std::array::from_fn(|i| {
+            let (long, s) = &self.months[i];
+            match (short, s) {
+                (true, Some(s)) => s.replace('.', ""),
+                _ => long.clone(),
+            }
+        }))
     }
 
     /// `english`, a phrase canon adds to a reference (one of
@@ -4638,6 +4718,9 @@ fn with_season(mut t: Rich, r: &Reading, dash: char, place: SeasonAt, words: &Wo
         (SeasonAt::Before(pattern, _), _, Some(i)) => (i, pattern.replace("{}", &season)),
         (SeasonAt::After(pattern, _), _, Some(i)) => (letter(i + year.len()), pattern.replace("{}", &season)),
         (_, Some(e), _) => (e, format!(", {season}")),
+        // A locale whose dates put the month before the year ("été 2019"
+        // beside "5 janv 2023"; tester r101 F9).
+        (_, None, Some(i)) if words.month_before_year() => (i, format!("{season} ")),
         (_, None, Some(i)) => (letter(i + year.len()), format!(" {season}")),
         (_, None, None) => return t,
     };
@@ -4673,6 +4756,19 @@ fn with_accessed_day_first(mut t: Rich, r: &Reading) -> Rich {
         splice(&mut t, at..at + us.len(), &format!("Accessed: {d} {month} {y}"));
     }
     t
+}
+
+/// Cite Them Right's " (Accessed: 5 March 2024)" after an address canon
+/// writes itself (a statute's; tester r101 F6: every Harvard address has
+/// it), from the stored access date; "" without a whole one.
+fn harvard_accessed(r: &Reading) -> String {
+    let Some(parts) = r.accessed.as_deref() else { return String::new() };
+    let n: Vec<i64> = parts.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [y, m, d] = n.as_slice() else { return String::new() };
+    let Some(month) = crate::import::dates::MONTHS.get(usize::try_from(m - 1).unwrap_or(99)) else {
+        return String::new();
+    };
+    format!(" (Accessed: {d} {month} {y})")
 }
 
 /// A reference when the processor gives nothing: title and year.
@@ -6287,8 +6383,18 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
         // ([`with_approximate_year`] marks it where a style's manual does).
         // A year before the common era (stored -400 for 400 BC, with no year
         // 0) as hayagriva counts it, astronomically (0 is 1 BC): -399.
+        // Its month and day too, as for any year (hayagriva counts them from
+        // 0): "15 March 44 BC" was printed "44 BC" where the style prints a
+        // full date.
         if y < 0 {
-            e.insert("date".into(), json!({ "year": y + 1, "approximate": r.date_approximate }));
+            let mut bce = json!({ "year": y + 1, "approximate": r.date_approximate });
+            if let Some(m) = r.month.filter(|m| (1..=12).contains(m) && !year_only(r)) {
+                bce["month"] = json!(m - 1);
+                if let Some(d) = r.day.filter(|d| (1..=crate::import::dates::days_in_month(m, None)).contains(d)) {
+                    bce["day"] = json!(d - 1);
+                }
+            }
+            e.insert("date".into(), bce);
         }
         let mut date = format!("{}{y:04}", if r.date_approximate { "~" } else { "" });
         if let Some(m) = r.month.filter(|m| (1..=12).contains(m) && !year_only(r)) {
@@ -8492,8 +8598,7 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
         // (RIS writes a statute's number, "c. 15", in `VL`.) A number in
         // digits alone is an ordinance's or act's "No. 13", never a page.
         if let Some(n) = number.as_ref().or(volume.as_ref()) {
-            let no = if n.chars().all(|c| c.is_ascii_digit()) { "No. " } else { "" };
-            rest.push_str(&format!(", {no}{n}"));
+            rest.push_str(&format!(", {}", statute_number(n)));
         }
         if let Some(y) = year.as_ref().filter(|y| !name.contains(y.as_str())) {
             rest.push_str(&format!(" ({y})"));
@@ -8503,7 +8608,7 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
     if let Some(url) = clean(&r.url) {
         rest.push_str(&match style {
             "vancouver" => format!(" Available from: {url}"),
-            "harvard" => format!(" Available at: {url}."),
+            "harvard" => format!(" Available at: {url}{}.", harvard_accessed(r)),
             "ieee" => format!(" [Online]. Available: {url}"),
             _ => format!(" {url}"),
         });
@@ -8557,17 +8662,30 @@ fn mla_ieee_statute(r: &Reading, style: &str) -> Option<Rich> {
         return Some(statute_in_container(r, style, &name, &gazette, number.as_ref()));
     }
     let year = r.year.map(|y| y.to_string()).filter(|y| !name.contains(y.as_str()));
-    let facts: Vec<String> = [number, year].into_iter().flatten().collect();
+    // MLA: the number labelled as the other styles label it, with the name
+    // (tester r101 F10: "Mental Health Act 2017. 10." read as a page).
+    let mla_number = number.as_deref().map(statute_number);
+    let facts: Vec<String> = [number, year.clone()].into_iter().flatten().collect();
     let mut text = match style {
         "ieee" if facts.is_empty() => format!("\u{201c}{name}.\u{201d}"),
         "ieee" => format!("\u{201c}{name},\u{201d} {}.", facts.join(", ")),
         _ if facts.is_empty() => format!("{name}."),
-        _ => format!("{name}. {}.", facts.join(", ")),
+        _ => match mla_number {
+            Some(n) => format!("{name}, {}.", [Some(n), year].into_iter().flatten().collect::<Vec<_>>().join(", ")),
+            None => format!("{name}. {}.", facts.join(", ")),
+        },
     };
     if let Some(url) = clean(&r.url) {
         text = with_statute_url(text, style, &url);
     }
     Some(Rich { text, spans: Vec::new() })
+}
+
+/// A statute's number as the styles print it after its name: a number in
+/// digits alone is an ordinance's or act's "No. 13", never a page; another
+/// ("c. 20", "Act 851") as written.
+fn statute_number(n: &str) -> String {
+    if n.chars().all(|c| c.is_ascii_digit()) { format!("No. {n}") } else { n.to_string() }
 }
 
 /// A statute's address after its reference in MLA (the location, last:
@@ -8648,7 +8766,25 @@ fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, num
                 let colon = if place.is_empty() { "" } else { ":" };
                 place.push_str(&format!("{colon}{p}"));
             }
-            if place.is_empty() {
+            if style == "ama" && year.is_none() {
+                // AMA gives no "[date unknown]": an undated statute is cited
+                // by its number with its name, then the gazette it is
+                // printed in, "Name, No. 5. *Gazette*:412." (AMA 11 §3.16;
+                // "Name. *Gazette*. (5)." read as an issue with no date).
+                text.clear();
+                italic.clear();
+                text.push_str(name);
+                if let Some(n) = &number {
+                    text.push_str(&format!(", {}", statute_number(n)));
+                }
+                text.push_str(". ");
+                italic.push(text.len()..text.len() + gazette.len());
+                text.push_str(gazette);
+                if let Some(p) = &pages {
+                    text.push_str(&format!(":{p}"));
+                }
+                text.push('.');
+            } else if place.is_empty() {
                 // "Name. Gazette." and nothing after it.
                 text.truncate(text.trim_end().len());
             } else {
@@ -8759,7 +8895,7 @@ fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, num
         } else {
             text.push_str(&match style {
                 "vancouver" => format!(" Available from: {url}"),
-                "harvard" => format!(" Available at: {url}."),
+                "harvard" => format!(" Available at: {url}{}.", harvard_accessed(r)),
                 _ => format!(" {url}"),
             });
         }
@@ -9043,8 +9179,14 @@ fn with_nlm_place_unknown(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     }
     let Some(publisher) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
     let Some(year) = r.year else { return t };
-    let printed = format!("{publisher}; {year}");
-    let Some(at) = t.text.rfind(&printed) else { return t };
+    // (The date after it may begin with its season: "été 2019" in French.)
+    let printed = format!("{publisher}; ");
+    let Some(at) = t.text.rfind(&printed).filter(|&at| {
+        let date = &t.text[at + printed.len()..];
+        date.split(['.', ';']).next().is_some_and(|d| d.split_whitespace().any(|w| w == year.to_string()))
+    }) else {
+        return t;
+    };
     if !t.text[..at].ends_with(". ") || t.text[..at].ends_with("]: ") {
         return t;
     }
@@ -9067,10 +9209,14 @@ fn with_nlm_publisher_unknown(mut t: Rich, r: &Reading, words: &Words) -> Rich {
         return t;
     }
     let place = r.place.as_deref().map(str::trim).filter(|p| !p.is_empty());
-    let dates: Vec<String> = match r.year {
+    let mut dates: Vec<String> = match r.year {
         Some(y) => vec![format!(". {y}"), format!(". c{y}"), format!(". [{y}?]"), format!(". [c{y}]")],
         None => vec![". [date unknown]".to_string()],
     };
+    // A season before the year, where the locale's dates put it ("été 2019").
+    if let (Some(y), Some(season)) = (r.year, season_shown(r, '-', words).filter(|_| words.month_before_year())) {
+        dates.push(format!(". {season} {y}"));
+    }
     let Some(at) = dates.iter().filter_map(|d| t.text.rfind(d.as_str())).max() else { return t };
     let date_at = at + 2;
     // The date that ends a sentence or comes before the pages ("2013. p.
@@ -10389,16 +10535,25 @@ fn with_web_date(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     // Medicine ch. 24, audiovisual material on the Internet; tester r31, D8).
     let Some(y) = r.year.filter(|_| matches!(r.kind.as_str(), "web" | "podcast" | "video")) else { return t };
     const MON: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    // In another language, its months, and a date the locale's own way
+    // ("12 mai 2020" beside the style's "5 janv 2023"; tester r101 F9).
+    let local_months = words.month_names(true);
+    let mon = |m: i64| local_months.as_ref().map_or(MON[m as usize - 1].to_string(), |l| l[m as usize - 1].clone());
+    let month = r.month.filter(|m| (1..=12).contains(m));
+    let day = month.and_then(|m| r.day.filter(|d| (1..=crate::import::dates::days_in_month(m, Some(y))).contains(d)));
+    let ranged =
+        month.is_some_and(|m| r.month_end.is_some_and(|e| (1..=12).contains(&e) && (e != m || r.year_end.is_some())));
+    let local = month.filter(|_| !ranged).and_then(|_| words.date(y, month, day.map(|d| d.to_string()).as_deref()));
     let when = match r.month.filter(|m| (1..=12).contains(m)) {
         Some(m) => {
-            let mut w = MON[m as usize - 1].to_string();
+            let mut w = mon(m);
             // A range of months, "1998 Jul-Aug" (ch. 22; tester r59 F5: the
             // stored end was left out).
             match r.month_end.filter(|e| (1..=12).contains(e) && (*e != m || r.year_end.is_some())) {
                 // Across a year end, "2021 Dec-2022 Jan" (tester r79).
                 Some(e) => match r.year_end {
-                    Some(ye) => w.push_str(&format!("-{ye} {}", MON[e as usize - 1])),
-                    None => w.push_str(&format!("-{}", MON[e as usize - 1])),
+                    Some(ye) => w.push_str(&format!("-{ye} {}", mon(e))),
+                    None => w.push_str(&format!("-{}", mon(e))),
                 },
                 None => {
                     if let Some(d) = r.day.filter(|d| (1..=crate::import::dates::days_in_month(m, Some(y))).contains(d))
@@ -10419,19 +10574,31 @@ fn with_web_date(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     // from", and only where it stands alone (not already "2021 Mar").
     let Some(from) = t.text.find("Internet]") else { return t };
     let until = t.text[from..].find("Available from").map_or(t.text.len(), |a| from + a);
-    let year = y.to_string();
+    // A year before the common era as the processor printed it, with its
+    // era ("44BC"): the date goes after the era, as a journal's does ("44
+    // BC Mar 15"; it was left out).
+    let year = y.abs().to_string();
     let mut at = None;
     for (i, _) in t.text[from..until].match_indices(year.as_str()) {
         let i = from + i;
         let before = t.text[..i].chars().next_back();
-        let after = &t.text[i + year.len()..];
+        let rest = &t.text[i + year.len()..];
+        let era = if y < 0 {
+            let word = rest.strip_prefix(' ').unwrap_or(rest);
+            rest.len() - word.len() + (word.len() - word.trim_start_matches(char::is_alphabetic).len())
+        } else {
+            0
+        };
+        let after = &rest[era..];
         if matches!(before, Some(' ')) && (after.starts_with('.') || after.starts_with(" [")) {
-            at = Some(i + year.len());
+            at = Some(i + year.len() + era);
             break;
         }
     }
-    if let Some(at) = at {
-        splice(&mut t, at..at, &format!(" {when}"));
+    match (at, local) {
+        (Some(at), Some(local)) => splice(&mut t, at - year.len()..at, &local),
+        (Some(at), None) => splice(&mut t, at..at, &format!(" {when}")),
+        _ => {}
     }
     t
 }
@@ -12049,16 +12216,7 @@ fn with_approximate_year(mut t: Rich, r: &Reading, style: &str) -> Rich {
     };
     // (A year before the common era is printed without its sign: "ca. 400 BC".)
     let year = y.abs().to_string();
-    let title = find_title(&t.text, r);
-    let bytes = t.text.as_bytes();
-    let at = t.text.match_indices(&year).map(|(i, _)| i).find(|&i| {
-        let end = i + year.len();
-        let in_title = title.as_ref().is_some_and(|x| x.start <= i && end <= x.end);
-        let digit_before = i > 0 && bytes[i - 1].is_ascii_digit();
-        let digit_after = bytes.get(end).is_some_and(u8::is_ascii_digit);
-        !(in_title || digit_before || digit_after)
-    });
-    let Some(at) = at else { return t };
+    let Some(&at) = year_places(&t.text, r, &year).first() else { return t };
     let before = &t.text[..at];
     // A marker the style wrote itself, as a word of its own ("ca. 950"; not
     // the end of a title such as "Bib circa. 950"), or its brackets.
@@ -12099,18 +12257,9 @@ const ERA_TERMS: &[&str] = &[" A.D.", " AD", " C.E.", " CE", " c.e.", " a.d."];
 fn with_plain_era(mut t: Rich, r: &Reading) -> Rich {
     let Some(y) = r.year.filter(|y| (1..1000).contains(y)) else { return t };
     let year = y.to_string();
-    let title = find_title(&t.text, r);
-    let mut from = 0;
-    while let Some(i) = t.text[from..].find(&year).map(|i| i + from) {
+    // (Last first: taking a term out moves only what follows it.)
+    for i in year_places(&t.text, r, &year).into_iter().rev() {
         let end = i + year.len();
-        from = end;
-        let bytes = t.text.as_bytes();
-        if title.as_ref().is_some_and(|x| x.start <= i && end <= x.end)
-            || (i > 0 && bytes[i - 1].is_ascii_digit())
-            || bytes.get(end).is_some_and(u8::is_ascii_digit)
-        {
-            continue;
-        }
         let rest = &t.text[end..];
         let Some(term) = ERA_TERMS.iter().find(|e| {
             rest.starts_with(*e) && !rest[e.len()..].starts_with(|c: char| c.is_alphabetic() && c.is_uppercase())
@@ -12132,24 +12281,32 @@ fn with_plain_era(mut t: Rich, r: &Reading) -> Rich {
 fn with_bce_era(mut t: Rich, r: &Reading) -> Rich {
     let Some(y) = r.year.filter(|y| *y < 0) else { return t };
     let year = (-y).to_string();
-    let title = find_title(&t.text, r);
-    let mut from = 0;
-    while let Some(i) = t.text[from..].find(&year).map(|i| i + from) {
+    let glued =
+        year_places(&t.text, r, &year).into_iter().find(|i| t.text[i + year.len()..].starts_with(char::is_alphabetic));
+    if let Some(i) = glued {
         let end = i + year.len();
-        from = end;
-        let bytes = t.text.as_bytes();
-        if title.as_ref().is_some_and(|x| x.start <= i && end <= x.end)
-            || (i > 0 && bytes[i - 1].is_ascii_digit())
-            || bytes.get(end).is_some_and(u8::is_ascii_digit)
-        {
-            continue;
-        }
-        if t.text[end..].starts_with(char::is_alphabetic) {
-            splice(&mut t, end..end, " ");
-            break;
-        }
+        splice(&mut t, end..end, " ");
     }
     t
+}
+
+/// Where `year` (its digits) stands in `text` as the reading's year: outside
+/// its title and with no digit either side ("950" is not in "1950" or
+/// "9501"), first first; the byte offsets of its starts. One rule for the
+/// fixes that find the printed year ([`with_approximate_year`],
+/// [`with_plain_era`], [`with_bce_era`]).
+fn year_places(text: &str, r: &Reading, year: &str) -> Vec<usize> {
+    let title = find_title(text, r);
+    let bytes = text.as_bytes();
+    text.match_indices(year)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let end = i + year.len();
+            !(title.as_ref().is_some_and(|x| x.start <= i && end <= x.end)
+                || (i > 0 && bytes[i - 1].is_ascii_digit())
+                || bytes.get(end).is_some_and(u8::is_ascii_digit))
+        })
+        .collect()
 }
 
 /// Where `needle` stands in `text`, letters compared without their case (the

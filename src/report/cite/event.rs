@@ -19,7 +19,7 @@
 //!
 //! A paper in proceedings (a container) keeps its chapter's form.
 
-use super::{Reading, Rich, find_case_insensitive};
+use super::{Reading, Rich, Words, find_case_insensitive};
 use crate::import::dates::MONTHS;
 use crate::report::pdf::Emphasis;
 
@@ -133,19 +133,47 @@ const IEEE_MONTHS: [&str; 12] =
     ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."];
 
 /// Where the reference's text after the paper's title ends: at its address
-/// (a DOI or URL, which stay), else at its end.
+/// (a DOI or URL, which stay), else at its end; with the label the style
+/// wrote before the address, which stays with it (Cite Them Right's
+/// "Available at:", a locale's "Disponible sur :"; tester r101 F6: Harvard
+/// printed the address bare).
 fn rest_start(text: &str, from: usize) -> usize {
-    [" https://", " http://", " doi:", " DOI:", " Available from:", " Available:", " [Online]", " Retrieved from"]
-        .iter()
-        .filter_map(|m| text[from..].find(m).map(|i| from + i))
-        .min()
-        .unwrap_or(text.len())
+    let at =
+        [" https://", " http://", " doi:", " DOI:", " Available from:", " Available:", " [Online]", " Retrieved from"]
+            .iter()
+            .filter_map(|m| text[from..].find(m).map(|i| from + i))
+            .min()
+            .unwrap_or(text.len());
+    let before = &text[from..at];
+    if before.ends_with(':')
+        && let Some(stop) = before.rfind(". ")
+        && before[stop + 2..].split_whitespace().count() <= 4
+        && !before[stop + 2..].contains(char::is_numeric)
+    {
+        return from + stop + 1;
+    }
+    at
+}
+
+/// The event's date in the locale's text date form, for a style that
+/// prints its dates so (Vancouver's `<date form="text">`): "3 nov 2022"
+/// in French ([`Words::date`]); `None` in English, or for a range across
+/// months.
+fn local_text_date(w: &When, words: &Words, dash: char) -> Option<String> {
+    let When::Parts { year, month, day, end } = w else { return None };
+    let days = match (day, end) {
+        (Some(d), None) => Some(d.to_string()),
+        (Some(d), Some((None, e))) => Some(format!("{d}{dash}{e}")),
+        (None, _) => None,
+        (Some(_), Some((Some(_), _))) => return None,
+    };
+    words.date(i64::from(*year), month.map(i64::from), days.as_deref())
 }
 
 /// The reference of an unpublished conference paper in a bundled style,
 /// cited by its event (see the module's text); any other reading, or a
 /// reference whose title cannot be found, as it was.
-pub(super) fn with_event(t: Rich, r: &Reading, style: &str) -> Rich {
+pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Rich {
     let Some(event) = unpublished_event(r) else { return t };
     let title = r.title.trim().trim_end_matches('.');
     let Some(found) = find_case_insensitive(&t.text, title) else { return t };
@@ -183,7 +211,29 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str) -> Rich {
     let genre = r.genre.as_deref().map(str::trim).filter(|g| !g.is_empty());
     let poster = genre.is_some_and(|g| g.to_lowercase().contains("poster"));
     let w = when(r);
-    let date = |names: &[&str; 12], order: Order, dash: char| w.as_ref().map(|w| dated(w, names, order, dash));
+    // In another language, its month names and, where the style prints a
+    // localized date, its date form (tester r101 F9: "2022 Nov 3" beside
+    // the style's own "5 janv 2023").
+    let date = |english: &[&str; 12], order: Order, dash: char| {
+        let w = w.as_ref()?;
+        if style == "vancouver"
+            && let Some(d) = local_text_date(w, words, dash)
+        {
+            return Some(d);
+        }
+        let local = words.month_names(english[0].len() == 3 || english[0].ends_with('.'));
+        let names: [&str; 12] = match &local {
+            Some(l) => std::array::from_fn(|i| l[i].as_str()),
+            None => *english,
+        };
+        Some(dated(w, &names, order, dash))
+    };
+    // "Presented at" in the locale's words ("présenté à"), where canon
+    // writes it: the English "Paper"/"Poster" is the manual's, not the
+    // locale's.
+    let presented = |english: &'static str| -> String {
+        if words.foreign { words.say("Presented at") } else { english.to_string() }
+    };
     let join = |parts: &[Option<String>], sep: &str| parts.iter().flatten().cloned().collect::<Vec<_>>().join(sep);
     let place = place.map(str::to_string);
     let italic = Emphasis { italic: true, ..Emphasis::default() };
@@ -194,7 +244,7 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str) -> Rich {
     let mark = |m: &'static str| if own_mark { "" } else { m };
     let (body, tail) = match style {
         "vancouver" => {
-            let lead = if poster { "Poster session presented at" } else { "Paper presented at" };
+            let lead = presented(if poster { "Poster session presented at" } else { "Paper presented at" });
             let b = match bracket.as_deref() {
                 Some(b) => format!("{cased} {b}."),
                 None => format!("{cased}{}", mark(".")),
@@ -217,7 +267,7 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str) -> Rich {
             (b, format!(" {}.", join(&[Some(event.to_string()), place], ", ")))
         }
         "chicago" => {
-            let lead = if poster { "Poster presented at the" } else { "Paper presented at the" };
+            let lead = presented(if poster { "Poster presented at the" } else { "Paper presented at the" });
             let parts = [Some(event.to_string()), place, date(&MONTHS, Order::MonthDayYear, '\u{2013}')];
             (format!("“{cased}{}”", mark(".")), format!(" {lead} {}.", join(&parts, ", ")))
         }
@@ -234,7 +284,7 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str) -> Rich {
             (format!("“{cased}{}”", mark(".")), format!(" {}.{g}", join(&parts, ", ")))
         }
         "ama" => {
-            let lead = if poster { "Poster presented at" } else { "Presented at" };
+            let lead = presented(if poster { "Poster presented at" } else { "Presented at" });
             let parts = [Some(event.to_string()), date(&MONTHS, Order::MonthDayYear, '-'), place];
             (format!("{cased}{}", mark(".")), format!(" {lead}: {}.", join(&parts, "; ")))
         }
@@ -260,6 +310,11 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str) -> Rich {
     }
     if !address.is_empty() {
         out.text.push(' ');
+        // Cite Them Right's label of every address, "Available at: URL
+        // (Accessed: date)" (tester r101 F6: the paper's was printed bare).
+        if style == "harvard" && address.starts_with("http") {
+            out.text.push_str("Available at: ");
+        }
         out.text.push_str(&address);
     }
     out
