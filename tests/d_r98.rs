@@ -294,7 +294,8 @@ fn another_languages_and_and_capitals_and_split_as_english_and_does() {
          B2,\"Ortega y Gasset, José\",2001\n",
     );
     assert_eq!(authors(&w, "A6"), vec![person("Weiß", "Karl und Eva", "")]);
-    assert_eq!(authors(&w, "A7"), vec![person("Smith", "John", ""), person("Jane", "", "")]);
+    // English "and" follows the same rule (never a person "Jane" with no given name).
+    assert_eq!(authors(&w, "A7"), vec![person("Smith", "John and Jane", "")]);
     assert_eq!(authors(&w, "A8"), vec![person("SMITH", "JOHN", ""), person("JONES", "KATE", "")]);
     assert_eq!(authors(&w, "A9"), vec![person("Dupont", "Jean et Marie", "")]);
     assert_eq!(authors(&w, "B1"), vec![person("García", "José y María", "")]);

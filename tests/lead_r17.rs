@@ -403,12 +403,17 @@ fn bibtex_and_inside_an_institution_and_a_doubled_and() {
 
 /// A name typed with `reading add --author` gets the warning the same name
 /// in a file gets (tester r16, S8): "Pieter van der Berg" was stored whole
-/// without a word.
+/// without a word. Now read as a file's one-name field reads it, a person
+/// with the family name last, said (tester r101 F8); a name kept whole
+/// that could be a person's is said still.
 #[test]
 fn a_typed_name_kept_whole_is_said() {
     let w = workdir();
     let out = w.ok_stderr(&["reading", "add", "--title", "Typed", "--author", "Pieter van der Berg", "--by", "amina"]);
-    assert!(out.contains("author \"Pieter van der Berg\" was kept whole"), "{out}");
+    assert!(out.contains("author \"Pieter van der Berg\" read as a name written \"Given Family\""), "{out}");
+    let out =
+        w.ok_stderr(&["reading", "add", "--title", "Typed body", "--author", "Amnesty International", "--by", "amina"]);
+    assert!(out.contains("author \"Amnesty International\" was kept whole"), "{out}");
     let out =
         w.ok_stderr(&["reading", "add", "--title", "Typed two", "--author", "van der Berg, Pieter", "--by", "amina"]);
     assert!(!out.contains("kept whole"), "{out}");

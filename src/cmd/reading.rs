@@ -618,7 +618,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
                 .with_context(|| format!("--pmid {p:?} is not a PubMed ID; expected digits only, as 31234567"))
         })
         .transpose()?;
-    let authors: Vec<_> = a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect();
+    let authors: Vec<_> = a.authors.iter().filter_map(|s| crate::import::names::parse_typed(s)).collect();
     let b = &a.bib;
     let mut text = std::collections::HashMap::new();
     for (col, _) in edit_reading::BIB_TEXT {

@@ -198,7 +198,7 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
              (see --help)"
         );
     }
-    let typed: Vec<_> = a.authors.iter().filter_map(|s| crate::import::names::parse(s)).collect();
+    let typed: Vec<_> = a.authors.iter().filter_map(|s| crate::import::names::parse_typed(s)).collect();
     for w in a.bib.warnings().into_iter().chain(reading::typed_name_warnings("author", &typed, &a.authors)) {
         eprintln!("warning: {w}");
     }

@@ -4562,6 +4562,17 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
                     None => {}
                 }
             }
+            // "{King, Jr.}, Martin Luther": the braced group before the comma
+            // written "Family, Suffix" is the family name and the suffix, as
+            // "Martin Luther {King, Jr.}" is read (r100 F8: family "King,
+            // Jr."); BibTeX reads it as one family name: the import says so.
+            if let ([only], [_, first]) = (&refs[..], &parts[..])
+                && let Some((family, suffix)) = braced_family_suffix(only)
+            {
+                let (family, suffix) = (tidy(&decode(family)), tidy(&decode(suffix)));
+                let given = decoded(&words(first));
+                return Some(Name::person(Some(&family), given.as_deref(), None, Some(&suffix), Some(&original)));
+            }
             let (particle, family) = von_last(&refs);
             let (jr, first) = if parts.len() >= 3 {
                 (Some(parts[1].as_str()), parts[2..].join(", "))
@@ -4613,6 +4624,15 @@ fn braced_family_suffix(word: &str) -> Option<(&str, &str)> {
 /// and the suffix: warned of by [`bibtex_braced_suffix_doubt`].
 pub fn ends_with_braced_suffix(raw: &str) -> bool {
     let raw = raw.trim();
+    // "{King, Jr.}, Martin Luther": the group first, the given name after
+    // the comma, read the same way.
+    if raw.starts_with('{')
+        && let [head, tail] = split_top(raw, |c| c == ',')[..]
+        && !tail.trim().is_empty()
+        && braced_family_suffix(head.trim()).is_some()
+    {
+        return true;
+    }
     let Some(open) = raw.rfind('{') else { return false };
     !raw[..open].trim().is_empty()
         && !raw[..open].contains(',')
@@ -5748,7 +5768,9 @@ fn split_plain_names(cell: &str, truncated: bool) -> CellNames {
                         && !suffixed
                         && !has_body_phrase(c)
                         && (person_in_natural_order(c) || given_name_pair(c))
-                        && (person_marked(c) || (alone && truncated && !body_shaped(c)))
+                        && (person_marked(c)
+                            || (alone && truncated && !body_shaped(c))
+                            || (alone && two_words_of_a_person(c)))
                 })
                 .collect();
             if read.iter().any(|r| *r) {
@@ -6287,11 +6309,36 @@ fn capitals_first(c: &str, min: usize) -> bool {
 /// format that writes one name a field ([`parse_field`]).
 fn lone_person_in_natural_order(c: &str) -> bool {
     let c = c.trim();
-    !c.contains(',')
+    // Braces say which words are the family name ("Jean de La {Fontaine}"):
+    // read by [`parse`], as a cell reads them, never stored with the braces.
+    !c.contains([',', '{', '}'])
         && !natural_order_suffix(&c.split_whitespace().collect::<Vec<_>>())
         && !has_body_phrase(c)
         && (person_in_natural_order(c) || given_name_pair(c))
-        && person_marked(c)
+        && (person_marked(c) || two_words_of_a_person(c))
+}
+
+/// Whether a comma-less name of exactly two capitalised words, shaped as a
+/// person's ([`person_in_natural_order`]) and not as a body's
+/// ([`body_shaped`]: "World Bank", "Ghana Health"), is a person's "Given
+/// Family" in a field that holds one person's name: "Amartya Sen", whose
+/// given name canon does not know (it was kept whole as an institution's).
+fn two_words_of_a_person(c: &str) -> bool {
+    let body_word = |w: &str| {
+        let w = w.trim_matches(|ch: char| !ch.is_alphanumeric()).to_lowercase();
+        BODY_LEADS.contains(&w.as_str()) || BODY_TAILS.contains(&w.as_str())
+    };
+    // "Amnesty International", "Health Watch": a body's word anywhere.
+    // "Ibn Khaldun", "Van Morrison": a capitalised particle first leaves no
+    // given name sure; "Zhang Wei", "Nguyen An": a family name written first
+    // ([`FAMILY_FIRST_NAMES`]) is no given name.
+    let words: Vec<&str> = c.split_whitespace().collect();
+    words.len() == 2
+        && person_in_natural_order(c)
+        && !body_shaped(c)
+        && !words.iter().any(|w| one_word_body(w) || body_word(w))
+        && !CAPITAL_PARTICLES.iter().chain(GAELIC_PREFIXES).chain(PARTICLES_ALSO_GIVEN).any(|p| *p == words[0])
+        && !FAMILY_FIRST_NAMES.iter().chain(SHORT_FAMILY_FIRST).any(|f| *f == words[0])
 }
 
 /// A name of a format that writes one name a field, "Family, Given" (RIS
@@ -6302,7 +6349,7 @@ fn lone_person_in_natural_order(c: &str) -> bool {
 /// an institution's), and said ([`field_name_doubt`]).
 pub fn parse_field(s: &str) -> Option<Name> {
     if lone_person_in_natural_order(s) {
-        return parse_given_family(s).map(|n| Name { original: s.trim().to_string(), ..n });
+        return parse_given_family(s).map(|n| Name { original: tidy(s), ..n });
     }
     parse(s)
 }
@@ -6310,15 +6357,37 @@ pub fn parse_field(s: &str) -> Option<Name> {
 /// Why a name of a one-name field was read "Given Family" ([`parse_field`]),
 /// with the form that says so, or `None`.
 fn natural_order_field_doubt(n: &Name) -> Option<String> {
+    natural_order_doubt(n, "the format writes \"Family, Given\", and")
+}
+
+/// [`natural_order_field_doubt`], `why` said before "a name written family
+/// name first would be read wrong".
+fn natural_order_doubt(n: &Name, why: &str) -> Option<String> {
     if n.is_literal() || n.original.contains(',') || !lone_person_in_natural_order(&n.original) {
         return None;
     }
     let read = n.inverted();
     Some(format!(
-        "{:?} read as a name written \"Given Family\", with the family name last ({read:?}); the format writes \
-         \"Family, Given\", and a name written family name first would be read wrong — write it {read:?} to be sure",
+        "{:?} read as a name written \"Given Family\", with the family name last ({read:?}); {why} a name written \
+         family name first would be read wrong — write it {read:?} to be sure",
         n.original
     ))
+}
+
+/// A name typed with `reading add`/`reading edit` (`--author`, `--editor`,
+/// `--translator`: `flag`), read as [`parse_field`] reads a name of a
+/// one-name field, and what an import says of the same name in such a
+/// field ([`field_name_doubt`]), in the words of the command line.
+pub fn parse_typed(s: &str) -> Option<Name> {
+    parse_field(s)
+}
+
+/// [`field_name_doubt`] of a typed name ([`parse_typed`]), its advice
+/// naming the option it was typed with (`flag`, "--author").
+pub fn typed_name_doubt(n: &Name, flag: &str) -> Option<String> {
+    second_person_doubt(n, &format!("type each with its own {flag}"))
+        .or_else(|| natural_order_doubt(n, &format!("{flag} takes \"Family, Given\";")))
+        .or_else(|| name_doubt(n))
 }
 
 /// A name written "Given von Family" in a cell that lists names so.
@@ -6379,7 +6448,9 @@ fn split_and(s: &str) -> Vec<String> {
         return out;
     }
     for sep in [" & ", " and ", " AND ", " And "] {
-        if let Some((a, b)) = s.split_once(sep).filter(|(a, b)| !institution_joins_person(a, b)) {
+        if let Some((a, b)) =
+            s.split_once(sep).filter(|(a, b)| !institution_joins_person(a, b) && !given_name_joined(a, b))
+        {
             let a = a.trim().trim_end_matches(',').trim();
             let b = b.trim();
             // A person written "Family, Given" before a firm of several words
@@ -6433,6 +6504,32 @@ fn split_and(s: &str) -> Vec<String> {
         }
     }
     if s.is_empty() { Vec::new() } else { vec![s.to_string()] }
+}
+
+/// Whether `b`, after an "and" or `&`, is a given name alone joined to the
+/// "Family, Given" name `a` ends with ("Smith, John and Mary"): no person of
+/// its own, as another language's "and" before one is not ("Weiß, Karl und
+/// Eva", tester 86's rule; tester r87 stored a person "Mary" with no given
+/// name). Kept in the given name before it, said
+/// ([`conjunction_in_name_doubt`]). A given name of initials ("Smith, J.
+/// and Jones") leaves the word after it a family name.
+fn given_name_joined(a: &str, b: &str) -> bool {
+    let parts: Vec<&str> = a.trim().trim_end_matches(',').split(',').map(str::trim).collect();
+    let b = b.trim();
+    let given = parts.last().copied().unwrap_or_default();
+    parts.len() >= 2
+        && parts.len().is_multiple_of(2)
+        && parts.iter().all(|p| !p.is_empty())
+        && given
+            .split_whitespace()
+            .all(|w| !is_initials(w) && capitalised_start(w) && w.chars().any(char::is_lowercase))
+        && !b.contains([',', ' '])
+        && capitalised_start(b)
+        && b.chars().any(char::is_lowercase)
+        && !is_initials(b)
+        && !looks_corporate(b)
+        && !one_word_body(b)
+        && acronym_institution(b).is_none()
 }
 
 /// The joining words a cell's text holds between its names, as written and

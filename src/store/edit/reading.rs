@@ -211,19 +211,22 @@ impl crate::import::builder::Themes for NoThemes {
 }
 
 /// Editors as typed, one name each, read as `reading add --author` reads
-/// an author ([`crate::import::names::parse`]: "Family, Given", "Given
-/// Family", "{World Health Organization}" kept whole); empty names are
+/// an author and as a file's one-name field reads a name
+/// ([`crate::import::names::parse_typed`]: "Family, Given"; "Given Family"
+/// of a person, "Pieter van der Berg" a person, said (tester r101 F8: it
+/// was kept whole as an institution's); "{World Health Organization}" kept
+/// whole); empty names are
 /// skipped. Returns the names and a warning for each name that may be an
 /// institution's ([`crate::import::names::institution_doubt`], as an import says it).
 pub fn editor_names(typed: &[String]) -> (Vec<crate::import::names::Name>, Vec<String>) {
-    let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse(s)).collect();
+    let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse_typed(s)).collect();
     let warnings = typed_name_warnings("editor", &names, typed);
     (names, warnings)
 }
 
 /// Translators as typed, read as [`editor_names`] reads editors.
 pub fn translator_names(typed: &[String]) -> (Vec<crate::import::names::Name>, Vec<String>) {
-    let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse(s)).collect();
+    let names: Vec<_> = typed.iter().filter_map(|s| crate::import::names::parse_typed(s)).collect();
     let warnings = typed_name_warnings("translator", &names, typed);
     (names, warnings)
 }
@@ -248,7 +251,7 @@ pub fn typed_access_warning(typed: Option<&str>, year: Option<i64>) -> Option<St
 /// ("{Médecins Sans Frontières}") is kept whole as asked, unsaid (tester
 /// r75 F9: it was warned of as maybe a person's).
 pub fn typed_name_warnings(role: &str, names: &[crate::import::names::Name], typed: &[String]) -> Vec<String> {
-    use crate::import::names::{institution_doubt, name_doubt};
+    use crate::import::names::{institution_doubt, typed_name_doubt};
     let braced: Vec<&str> = typed
         .iter()
         .filter_map(|t| t.trim().strip_prefix('{').and_then(|t| t.strip_suffix('}')))
@@ -258,7 +261,7 @@ pub fn typed_name_warnings(role: &str, names: &[crate::import::names::Name], typ
     names
         .iter()
         .filter(|n| !(n.is_literal() && braced.contains(&n.original.trim())))
-        .filter_map(|n| institution_doubt(n).or_else(|| name_doubt(n)))
+        .filter_map(|n| institution_doubt(n).or_else(|| typed_name_doubt(n, &format!("--{role}"))))
         .map(|w| format!("{role} {w}"))
         .collect()
 }
@@ -672,7 +675,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
         // "authors is no longer what #14 set") and its redo the parts.
         let names: Vec<crate::import::names::Name> = list
             .iter()
-            .map(|a| crate::import::names::parse(a).unwrap_or_else(|| crate::import::names::Name::literal(a)))
+            .map(|a| crate::import::names::parse_typed(a).unwrap_or_else(|| crate::import::names::Name::literal(a)))
             .collect();
         let list: Vec<String> = names.iter().map(|n| n.original.clone()).collect();
         super::facet::check_author_change(tx, id, &before, &list)?;
