@@ -89,7 +89,7 @@ fn the_end_year_goes_through_export_and_back_unchanged() {
         text.lines()
             .next()
             .unwrap()
-            .ends_with(",year_end,other_isbns,archive,archive_location,event,event_place,event_date"),
+            .ends_with(",year_end,other_isbns,archive,archive_location,event,event_place,event_date,pmcid,eprint"),
         "{text}"
     );
     assert!(text.contains("Cross year nbib") && text.lines().nth(1).unwrap().ends_with(",2022,,,,,,"), "{text}");
