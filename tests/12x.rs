@@ -137,6 +137,8 @@ fn every_medline_tag_is_read_or_named() {
                 "LID" => ("e112873 [pii]".into(), "e112873".into()),
                 "ISBN" => ("978-0-385-50993-0".into(), "9780385509930".into()),
                 "LA" => ("klq".into(), "klq".into()),
+                // A PubMed Central ID, validated as the PMID is (schema 0041).
+                "PMC" => ("PMC1234567".into(), "PMC1234567".into()),
                 _ => (word(t), word(t)),
             };
             (*t, format!("{t:<4}- {value}"), want)
@@ -260,6 +262,8 @@ fn every_csl_variable_is_read_or_named() {
             "DOI" => ("10.1234/vdoiq".to_string(), "10.1234/vdoiq".to_string()),
             "ISBN" => ("978-0-385-50993-0".into(), "9780385509930".into()),
             "PMID" => ("31234567".into(), "31234567".into()),
+            // A PubMed Central ID, validated as the PMID is (schema 0041).
+            "PMCID" => ("PMC1234567".into(), "PMC1234567".into()),
             "language" => ("klq".into(), "klq".into()),
             "status" => ("in press".into(), "in press".into()),
             _ => (word(t), word(t)),

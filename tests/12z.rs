@@ -391,6 +391,11 @@ fn full_reading(w: &Workdir) -> String {
             "Accra",
             "--event-date",
             "1958-12-05",
+            // Schema 0041: its PubMed Central ID and arXiv ID.
+            "--pmcid",
+            "PMC1234567",
+            "--eprint",
+            "2101.01234",
             "--container",
             "Collected Works",
             "--volume",
@@ -602,6 +607,8 @@ fn the_report_readings_table_has_every_field_in_every_output() {
         ("event", "Pan-African Congress"),
         ("event_place", "Accra"),
         ("event_date", "1958-12-05"),
+        ("pmcid", "PMC1234567"),
+        ("eprint", "2101.01234"),
     ];
     for (col, value) in expect {
         assert_eq!(csv_row[at(col)], value, "readings.csv {col}");

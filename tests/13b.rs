@@ -354,12 +354,12 @@ fn an_existing_database_gets_the_new_keywords() {
          ALTER TABLE reading DROP COLUMN original_title; ALTER TABLE reading DROP COLUMN volume_title; \
          ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred; \
          DROP TABLE reading_other_isbn; ALTER TABLE reading DROP COLUMN year_end_month; ALTER TABLE reading DROP COLUMN year_end; \
-         ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date",
+         ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; DROP INDEX reading_pmcid; DROP INDEX reading_eprint; ALTER TABLE reading DROP COLUMN pmcid; ALTER TABLE reading DROP COLUMN eprint; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date",
     )
     .unwrap();
     // Before 0022: eleven migrations back since 0024 (12e), 0025 (13e), 0026, 0027, 0028, 0029, 0030, 0031, 0032, 0033 and 0034 came after 0023
     // (and 0035, 0036).
-    conn.pragma_update(None, "user_version", version - 19).unwrap();
+    conn.pragma_update(None, "user_version", version - 20).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

@@ -44,7 +44,9 @@ fn f4_bibtex_identifiers_with_trailing_punctuation_are_read() {
         "{err}"
     );
     let list = w.reading_list();
-    assert_eq!(ids(&list, "Hidden in plain sight"), four("32853499", "", "", "PMCID: PMC7480021."));
+    // (b102: the note's PMCID is the PMCID since schema 0041, no longer kept in the note.)
+    assert_eq!(ids(&list, "Hidden in plain sight"), four("32853499", "", "", ""));
+    assert_eq!(reading(&list, "Hidden in plain sight")["pmcid"], "PMC7480021");
     assert_eq!(ids(&list, "Another good one"), four("", "", "", ""));
     assert_eq!(ids(&list, "Pmid field with a stop"), four("22222222", "", "", ""));
     assert_eq!(ids(&list, "Eprint with a semicolon"), four("33333333", "", "", ""));
@@ -55,7 +57,7 @@ fn f4_bibtex_identifiers_with_trailing_punctuation_are_read() {
     let v = w.references("vancouver");
     assert_eq!(
         reference(&v, "Hidden in plain sight"),
-        "Vyas DA. Hidden in plain sight. N Engl J Med. 2020;383:874-82. PubMed PMID: 32853499."
+        "Vyas DA. Hidden in plain sight. N Engl J Med. 2020;383:874-82. PubMed PMID: 32853499; PubMed Central PMCID: PMC7480021."
     );
 }
 
@@ -142,9 +144,12 @@ fn f4_other_formats_read_identifiers_with_trailing_punctuation() {
     let err = w.import_reading("d.csv", csv);
     assert!(err.contains("d.csv: readings: 2 new"), "{err}");
     let list = w.reading_list();
-    assert_eq!(ids(&list, "Csl note"), four("66666666", "", "", "PMCID: PMC1234567."));
+    // (b102: the note's PMCID is the PMCID since schema 0041, no longer kept in the note.)
+    assert_eq!(ids(&list, "Csl note"), four("66666666", "", "", ""));
+    assert_eq!(reading(&list, "Csl note")["pmcid"], "PMC1234567");
     assert_eq!(ids(&list, "Csl fields"), four("77777777", "10.1000/xyz", "", ""));
-    assert_eq!(ids(&list, "Xml note"), four("12121212", "", "", "PMCID: PMC7654321."));
+    assert_eq!(ids(&list, "Xml note"), four("12121212", "", "", ""));
+    assert_eq!(reading(&list, "Xml note")["pmcid"], "PMC7654321");
     assert_eq!(ids(&list, "Xml accession"), four("13131313", "", "", ""));
     assert_eq!(ids(&list, "Csv one"), four("88888888", "10.1000/abc", "", "PMID: 32853499; PMCID: PMC7480021."));
     assert_eq!(ids(&list, "Csv two"), four("", "", "9780306406157", ""));

@@ -262,7 +262,7 @@ fn add_edit_undo_export_and_bundle_keep_the_archive() {
     w.ok(&["export", "reading", "-o", out.to_str().unwrap()]);
     let csv = std::fs::read_to_string(&out).unwrap();
     let header = csv.lines().next().unwrap();
-    assert!(header.ends_with(",archive,archive_location,event,event_place,event_date"), "{header}");
+    assert!(header.ends_with(",archive,archive_location,event,event_place,event_date,pmcid,eprint"), "{header}");
     assert!(csv.contains(",The National Archives,CO 96/345"), "{csv}");
     let other = w.path("other.db");
     w.ok_at(&other, &["init", "-q"]);

@@ -326,7 +326,10 @@ fn the_event_goes_round_export_and_import_and_add_edit_and_undo() {
     let out = w.path("ex.csv");
     w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap()]);
     let csv = std::fs::read_to_string(&out).unwrap();
-    assert!(csv.lines().next().unwrap().ends_with(",archive,archive_location,event,event_place,event_date"), "{csv}");
+    assert!(
+        csv.lines().next().unwrap().ends_with(",archive,archive_location,event,event_place,event_date,pmcid,eprint"),
+        "{csv}"
+    );
     let v = workdir();
     let said = v.import_reading("ex.csv", &csv);
     assert!(said.contains("2 new"), "{said}");

@@ -909,7 +909,7 @@ fn an_access_date_is_kept_edited_undone_exported_and_checked() {
     // title and 0033's number of volumes come after it.)
     assert!(
         csv.lines().next().unwrap().ends_with(
-            ",accessed,original_year,translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location,event,event_place,event_date"
+            ",accessed,original_year,translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location,event,event_place,event_date,pmcid,eprint"
         ),
         "{csv}"
     );

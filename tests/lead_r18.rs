@@ -90,10 +90,10 @@ fn an_older_database_gets_the_folded_keys_and_keeps_its_records() {
          ALTER TABLE reading DROP COLUMN original_title; ALTER TABLE reading DROP COLUMN volume_title;
          ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred;
          DROP TABLE reading_other_isbn; ALTER TABLE reading DROP COLUMN year_end_month; ALTER TABLE reading DROP COLUMN year_end;
-         ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date;",
+         ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; DROP INDEX reading_pmcid; DROP INDEX reading_eprint; ALTER TABLE reading DROP COLUMN pmcid; ALTER TABLE reading DROP COLUMN eprint; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date;",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", version - 14).unwrap();
+    conn.pragma_update(None, "user_version", version - 15).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

@@ -203,7 +203,7 @@ fn translators_are_kept_edited_and_undone() {
     assert!(
         csv.lines().next().unwrap().ends_with(
             ",translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,\
-                 archive,archive_location,event,event_place,event_date"
+                 archive,archive_location,event,event_place,event_date,pmcid,eprint"
         ),
         "{csv}"
     );

@@ -121,12 +121,12 @@ fn search_finds_the_original_title() {
         "DELETE FROM reading_fts; INSERT INTO reading_fts (rowid, title, authors, annotation) \
          SELECT id, title, '', annotation FROM reading; ALTER TABLE reading DROP COLUMN volume_title; \
          ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred; \
-         DROP TABLE reading_other_isbn; ALTER TABLE reading DROP COLUMN year_end_month; ALTER TABLE reading DROP COLUMN year_end; ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date; \
+         DROP TABLE reading_other_isbn; ALTER TABLE reading DROP COLUMN year_end_month; ALTER TABLE reading DROP COLUMN year_end; ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; DROP INDEX reading_pmcid; DROP INDEX reading_eprint; ALTER TABLE reading DROP COLUMN pmcid; ALTER TABLE reading DROP COLUMN eprint; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date; \
          DROP INDEX reading_isbn; CREATE UNIQUE INDEX reading_isbn ON reading (isbn) \
          WHERE isbn IS NOT NULL AND type NOT IN ('chapter', 'conference-paper'); \
          PRAGMA user_version = {};",
         // Before 0031, 0032, 0033, 0034, 0035 (an ISBN per volume) 0036 (the end year), 0037 (other ISBNs) and 0038 (editors et al.).
-        v - 10
+        v - 11
     ))
     .expect("older index");
     drop(c);

@@ -174,7 +174,7 @@ fn typed_counts_undo_and_the_export_round_trip() {
             .lines()
             .next()
             .expect("a header")
-            .ends_with(",number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location,event,event_place,event_date"),
+            .ends_with(",number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location,event,event_place,event_date,pmcid,eprint"),
         "{sheet}"
     );
     let back = w.import_reading("export.csv", &sheet);

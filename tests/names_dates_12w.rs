@@ -455,7 +455,7 @@ fn medline_publication_types_are_kept_as_the_genre() {
     assert!(
         csv.lines().next().unwrap().ends_with(
             ",genre,day_end,season_end,page_count,credit,licence,series_number,year_note,report_number,accessed,\
-             original_year,translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location,event,event_place,event_date"
+             original_year,translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location,event,event_place,event_date,pmcid,eprint"
         ),
         "{csv}"
     );

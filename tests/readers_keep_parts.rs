@@ -187,7 +187,7 @@ TY  - CHAP\nTI  - Ris chapter\nAU  - Ola, A\nT2  - Parent Book\nT3  - Parent Ser
     assert!(
         text.lines().next().unwrap().ends_with(
             ",month_end,series,genre,day_end,season_end,page_count,credit,licence,series_number,year_note,\
-                 report_number,accessed,original_year,translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location,event,event_place,event_date"
+                 report_number,accessed,original_year,translators,original_title,volume_title,number_of_volumes,type_inferred,year_end,other_isbns,archive,archive_location,event,event_place,event_date,pmcid,eprint"
         ),
         "{text}"
     );
@@ -222,18 +222,23 @@ TY  - JOUR\nTI  - Ris plain note\nPY  - 2018\nT2  - Lancet\nN1  - <p>a Zotero no
     let l = w.reading_list();
     let r = reading(&l, "Csl extra");
     assert_eq!((r["pmid"].as_str(), r["doi"].as_str()), (Some("22222222"), Some("10.1000/Extra.1")));
-    assert_eq!(r["annotation"], "PMCID: PMC1234\nRead for week 3");
+    // (b102: Extra's PMCID is the PMCID since schema 0041, no longer kept in the note.)
+    assert_eq!(r["pmcid"], "PMC1234");
+    assert_eq!(r["annotation"], "Read for week 3");
     let r = reading(&l, "Csl extra with own doi");
     assert_eq!(r["doi"], "10.1000/own");
     assert_eq!(r["annotation"], "DOI: 10.1000/other", "kept, not lost");
     let r = reading(&l, "Ris extra");
     assert_eq!(r["pmid"], "33333333");
-    assert_eq!(r["annotation"], "PMCID: PMC3");
+    // (b102: the PMCID is the PMCID since schema 0041, no longer kept in the note.)
+    assert_eq!(r["pmcid"], "PMC3");
+    assert_eq!(r["annotation"], serde_json::Value::Null);
     // A plain note is the annotation (issue 12d: N1 is a note, as BibTeX `note` is).
     assert_eq!(reading(&l, "Ris plain note")["annotation"], "a Zotero note");
     let r = reading(&l, "Bib extra");
     assert_eq!(r["pmid"], "44444444");
-    assert_eq!(r["annotation"], "Mine\nPMCID: PMC44");
+    assert_eq!(r["pmcid"], "PMC44");
+    assert_eq!(r["annotation"], "Mine");
     let r = reading(&l, "Bib note");
     assert_eq!((r["pmid"].as_str(), r["annotation"].as_str()), (Some("55555555"), Some("Pages cited in class")));
     let r = reading(&l, "Zotero extra");

@@ -303,10 +303,10 @@ fn decolonising_the_curriculum_is_historical_awareness_and_mrsa_is_not() {
          DROP TABLE reading_translator; ALTER TABLE reading DROP COLUMN original_title; \
          ALTER TABLE reading DROP COLUMN volume_title; ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred; \
          DROP TABLE reading_other_isbn; ALTER TABLE reading DROP COLUMN year_end_month; ALTER TABLE reading DROP COLUMN year_end; \
-         ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date",
+         ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; DROP INDEX reading_pmcid; DROP INDEX reading_eprint; ALTER TABLE reading DROP COLUMN pmcid; ALTER TABLE reading DROP COLUMN eprint; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", version - 16).unwrap();
+    conn.pragma_update(None, "user_version", version - 17).unwrap();
     drop(conn);
     v.ok(&["check"]);
     assert_eq!(v.count("PRAGMA user_version"), version);

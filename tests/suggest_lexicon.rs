@@ -221,13 +221,13 @@ fn an_existing_database_gets_the_new_seed_keywords_but_not_removed_ones() {
          DROP TABLE reading_translator; ALTER TABLE reading DROP COLUMN original_title; \
          ALTER TABLE reading DROP COLUMN volume_title; ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred; \
          DROP TABLE reading_other_isbn; ALTER TABLE reading DROP COLUMN year_end_month; ALTER TABLE reading DROP COLUMN year_end; \
-         ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date",
+         ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; DROP INDEX reading_pmcid; DROP INDEX reading_eprint; ALTER TABLE reading DROP COLUMN pmcid; ALTER TABLE reading DROP COLUMN eprint; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date",
     )
     .unwrap();
     // Fifteen migrations back since 0024 (12e), 0025 (13e), 0026 (the access date), 0027, 0028
     // (the original year), 0029 (the translators) and 0030 (the original title), 0031
     // 0032 (the volume title), 0033 (the number of volumes) and 0034 (a type inferred) came after 0023.
-    conn.pragma_update(None, "user_version", version - 23).unwrap();
+    conn.pragma_update(None, "user_version", version - 24).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

@@ -238,13 +238,13 @@ fn a_folded_title_from_an_older_canon_is_unfolded() {
             "UPDATE reading SET title = '{MAIN}. Vol. 2, Medicine in Society', volume = NULL WHERE volume_title IS NOT NULL AND type = 'book';
              UPDATE reading SET container = '{MAIN}. Vol. 2, Medicine in Society', volume = NULL WHERE type = 'chapter';
              ALTER TABLE reading DROP COLUMN volume_title; ALTER TABLE reading DROP COLUMN number_of_volumes; ALTER TABLE reading DROP COLUMN type_inferred;
-             DROP TABLE reading_other_isbn; ALTER TABLE reading DROP COLUMN year_end_month; ALTER TABLE reading DROP COLUMN year_end; ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date;
+             DROP TABLE reading_other_isbn; ALTER TABLE reading DROP COLUMN year_end_month; ALTER TABLE reading DROP COLUMN year_end; ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; DROP INDEX reading_pmcid; DROP INDEX reading_eprint; ALTER TABLE reading DROP COLUMN pmcid; ALTER TABLE reading DROP COLUMN eprint; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date;
              DROP INDEX reading_isbn; CREATE UNIQUE INDEX reading_isbn ON reading (isbn)
                WHERE isbn IS NOT NULL AND type NOT IN ('chapter', 'conference-paper');"
         ))
         .unwrap();
         // Before 0032 (the volume's title), 0033, 0034, 0035 (an ISBN per volume) and 0036 (the end year).
-        c.pragma_update(None, "user_version", version - 9).unwrap();
+        c.pragma_update(None, "user_version", version - 10).unwrap();
     }
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

@@ -157,6 +157,9 @@ const READING_COLUMNS: &[&str] = &[
     "event",
     "event_place",
     "event_date",
+    // Schema 0041: the PubMed Central ID and the arXiv ID, last for the same reason.
+    "pmcid",
+    "eprint",
 ];
 
 fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
@@ -237,6 +240,8 @@ fn export_reading(ctx: &Ctx, a: ReadingArgs) -> Result<()> {
             o(&r.event),
             o(&r.event_place),
             o(&r.event_date),
+            o(&r.pmcid),
+            o(&r.eprint),
         ]);
     }
     if !a.bom {

@@ -247,6 +247,15 @@ pub struct BibArgs {
     /// "" clears it in `edit`.
     #[arg(long, value_name = "DATE")]
     pub event_date: Option<String>,
+    /// The PubMed Central ID ("PMC7000001"; "PMCID: PMC7000001" and the digits alone are read as
+    /// it): the same PMCID is the same work; "" clears it in `edit`.
+    #[arg(long, value_name = "PMCID")]
+    pub pmcid: Option<String>,
+    /// The arXiv identifier of an e-print ("2101.01234", "2101.01234v2", "hep-th/9901001";
+    /// "arXiv:2101.01234" is read as it): the same e-print is the same work; "" clears it in
+    /// `edit`.
+    #[arg(long, value_name = "ARXIV-ID")]
+    pub eprint: Option<String>,
 }
 
 impl BibArgs {
@@ -274,6 +283,8 @@ impl BibArgs {
             "event" => &self.event,
             "event_place" => &self.event_place,
             "event_date" => &self.event_date,
+            "pmcid" => &self.pmcid,
+            "eprint" => &self.eprint,
             _ => &None,
         }
     }
@@ -529,6 +540,8 @@ fn card(d: &readings::ReadingDetail) -> Vec<Vec<String>> {
     opt("edition", &r.edition);
     opt("doi", &r.doi);
     opt("pmid", &r.pmid);
+    opt("pmcid", &r.pmcid);
+    opt("eprint", &r.eprint);
     opt("isbn", &r.isbn);
     // The book's other ISBNs (schema 0037), which find it as its own does.
     opt("other isbns", &(!r.other_isbns.is_empty()).then(|| r.other_isbns.join("; ")));
@@ -728,6 +741,8 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         event: take("event"),
         event_place: take("event_place"),
         event_date: take("event_date").map(|t| crate::import::builder::event_date(&t)),
+        pmcid: take("pmcid"),
+        eprint: take("eprint"),
         line: 0,
         title,
         authors: authors.iter().filter(|n| !crate::import::builder::is_et_al(n)).cloned().collect(),

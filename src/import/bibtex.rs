@@ -1406,6 +1406,20 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         .get("pmid")
         .or_else(|| e.fields.get("eprint").filter(|_| pubmed_eprint))
         .map(|f| Val::new(verbatim(&f.raw), at(f)));
+    // The PubMed Central ID (`pmcid`, as JabRef and PubMed2BibTeX write it)
+    // and the arXiv ID (`eprint` with `eprinttype = {arxiv}` or arXiv's
+    // `archivePrefix = {arXiv}`; Google Scholar's "arXiv preprint
+    // arXiv:…" journal): stored (schema 0041; tester r100 F5).
+    d.pmcid = e.fields.get("pmcid").map(|f| Val::new(verbatim(&f.raw), at(f)));
+    let arxiv_eprint = e
+        .fields
+        .get("eprinttype")
+        .or_else(|| e.fields.get("archiveprefix"))
+        .is_some_and(|f| verbatim(&f.raw).trim().eq_ignore_ascii_case("arxiv"));
+    d.eprint =
+        e.fields.get("eprint").filter(|_| arxiv_eprint).map(|f| Val::new(verbatim(&f.raw), at(f))).or_else(|| {
+            scholar_arxiv(e).map(|id| Val::new(id, e.fields.get("journal").map_or(Pos::new(line, col), at)))
+        });
     d.isbn = e.fields.get("isbn").map(|f| Val::new(verbatim(&f.raw), at(f)));
     d.isbn_rule = IsbnRule::FirstValid;
     d.isbn_field = Some("BibTeX isbn");
@@ -1846,6 +1860,7 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         d.themes = split_cell(&text).map(|k| Val::new(k, at(f))).collect();
     }
     let eprint_read = (pubmed_eprint && !e.fields.contains_key("pmid"))
+        || (arxiv_eprint && e.fields.contains_key("eprint"))
         || eprint_is_doi
         || eprint_url.as_ref().is_some_and(|(u, _)| d.url.as_deref() == Some(u.as_str()));
     if let Some((_, repository)) = eprint_url.as_ref().filter(|_| eprint_read)
@@ -2120,6 +2135,7 @@ const BIBTEX_READ: &[&str] = &[
     "maintitle",
     "mainsubtitle",
     "pmid",
+    "pmcid",
     "title",
     "subtitle",
     "year",

@@ -242,6 +242,12 @@ pub struct Draft {
     pub doi: Option<Val>,
     /// The PubMed identifier (MEDLINE `PMID`, BibTeX `pmid`, CSL-JSON `PMID`…).
     pub pmid: Option<Val>,
+    /// The PubMed Central identifier (MEDLINE `PMC`, CSL-JSON `PMCID`,
+    /// BibTeX `pmcid`…), validated by [`super::normalise_pmcid`].
+    pub pmcid: Option<Val>,
+    /// The arXiv identifier (biblatex `eprint` with `eprinttype = {arxiv}`,
+    /// CSL-JSON `number` "arXiv:…"…), validated by [`super::normalise_eprint`].
+    pub eprint: Option<Val>,
     /// Zotero's "Extra" field as the format carries it (CSL-JSON `note`,
     /// BibTeX `note`/`extra`, RIS `N1`, the CSV "Extra" column): its
     /// "PMID: …" and "DOI: …" lines fill those fields when the record has
@@ -2207,6 +2213,11 @@ pub struct Extra {
     pub pmid: Option<String>,
     /// The value after "DOI:", as written.
     pub doi: Option<String>,
+    /// The value after "PMCID:", as written (schema 0041).
+    pub pmcid: Option<String>,
+    /// The arXiv identifier after "arXiv:" ("arXiv: 2101.01234", Zotero's
+    /// "Archive ID: arXiv:2101.01234"), as written (schema 0041).
+    pub eprint: Option<String>,
     /// The value of an "Original Date:" line (or "original-date:", the
     /// CSL variable's own name), as written: the date of the original
     /// edition, which Zotero's item types have no field for (Zotero
@@ -2233,8 +2244,7 @@ pub struct Extra {
     /// (`event-place`, `archive`, `PMCID`…), as written before the `:`:
     /// the lines stay in the note, and the names are said.
     pub csl_unread: Vec<String>,
-    /// Everything else, lines kept ("PMCID: …" among them: canon has no
-    /// field for it, so it stays in the note); `None` when nothing is left.
+    /// Everything else, lines kept; `None` when nothing is left.
     pub rest: Option<String>,
     /// Whether the note names kinds of open access, as Scopus's BibTeX
     /// writes them ("All Open Access, Green Open Access"): the work is open
@@ -2531,10 +2541,18 @@ pub fn read_extra(s: &str) -> Extra {
     // part, so the person's words after it are kept.
     let lines: Vec<String> = s.lines().flat_map(machine_parts).collect();
     for line in lines.iter().map(String::as_str) {
+        // Zotero's "Archive ID: arXiv:2101.01234" (a preprint's archive ID
+        // kept in Extra) is the arXiv identifier, its label no note.
+        let line = match line.trim_start().get(..11) {
+            Some(h) if h.eq_ignore_ascii_case("archive id:") && line.to_ascii_lowercase().contains("arxiv:") => {
+                line.trim_start()[11..].trim_start()
+            }
+            _ => line,
+        };
         let words: Vec<&str> = line.split_whitespace().collect();
         let key = |w: &str| -> Option<(&'static str, usize)> {
             let l = w.to_ascii_lowercase();
-            ["pmid:", "doi:", "pmcid:"].into_iter().find(|k| l.starts_with(k)).map(|k| (k, k.len()))
+            ["pmid:", "doi:", "pmcid:", "arxiv:"].into_iter().find(|k| l.starts_with(k)).map(|k| (k, k.len()))
         };
         if let Some((label, value)) = line.split_once(':')
             && matches!(label.trim().to_ascii_lowercase().as_str(), "original date" | "original-date")
@@ -2602,7 +2620,7 @@ pub fn read_extra(s: &str) -> Extra {
             out.open_access = true;
             continue;
         }
-        if !words.iter().any(|w| key(w).is_some_and(|(k, _)| k != "pmcid:")) {
+        if !words.iter().any(|w| key(w).is_some()) {
             rest.push(line.trim_end().to_string());
             continue;
         }
@@ -2631,6 +2649,14 @@ pub fn read_extra(s: &str) -> Extra {
                         }
                         "doi:" if out.doi.is_none() && super::normalise_doi(bare).is_some() => {
                             out.doi = Some(bare.to_string())
+                        }
+                        "pmcid:" if out.pmcid.is_none() && super::normalise_pmcid(bare).is_some() => {
+                            out.pmcid = Some(bare.to_string())
+                        }
+                        // "arXiv:2101.01234" is the identifier with its
+                        // prefix, as arXiv writes it.
+                        "arxiv:" if out.eprint.is_none() && super::normalise_eprint(bare).is_some() => {
+                            out.eprint = Some(bare.to_string())
                         }
                         "pmid:" | "doi:" => {
                             if out.pmid.is_none() && k == "pmid:" || out.doi.is_none() && k == "doi:" {
@@ -3053,6 +3079,26 @@ fn take_extra(d: &mut Draft) {
             }
         }
     }
+    // A PMCID or arXiv ID in Extra, as the PMID: the record's own kept when
+    // it differs, Extra's in the note, said.
+    for (name, v, slot, same) in [
+        ("PMCID", e.pmcid, &mut d.pmcid, super::normalise_pmcid as fn(&str) -> Option<String>),
+        ("arXiv", e.eprint, &mut d.eprint, super::normalise_eprint),
+    ] {
+        let Some(v) = v else { continue };
+        match slot.as_ref().filter(|o| !o.text.trim().is_empty()) {
+            None => *slot = Some(Val::new(v, x.at)),
+            Some(o) if same(&o.text).is_some() && same(&o.text) == same(&v) => {}
+            Some(o) => {
+                d.warnings.push(RowError::new(
+                    x.at.line,
+                    x.at.column,
+                    format!("{p}Extra has {name} {v:?} and the record's {name} is {:?}; kept the record's, and Extra's in the note", o.text.trim()),
+                ));
+                note.push(format!("{name}: {v}"));
+            }
+        }
+    }
     if let Some(v) = e.doi {
         match d.doi.as_ref().filter(|o| !o.text.trim().is_empty()) {
             None => d.doi = Some(Val::new(v, x.at)),
@@ -3108,6 +3154,8 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         ("isbn", val(&d.isbn)),
         ("doi", val(&d.doi)),
         ("pmid", val(&d.pmid)),
+        ("pmcid", val(&d.pmcid)),
+        ("eprint", val(&d.eprint)),
         ("edition", text(&d.edition)),
         ("page_count", text(&d.page_count)),
         ("pages", text(&d.pages)),
@@ -3124,6 +3172,8 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
             // A DOI given as the address, or the address as a DOI, is kept in the other field.
             "doi" => r.doi.is_some() || r.url.is_some(),
             "pmid" => r.pmid.is_some(),
+            "pmcid" => r.pmcid.is_some(),
+            "eprint" => r.eprint.is_some(),
             "edition" => r.edition.is_some(),
             "page_count" => r.page_count.is_some(),
             "pages" => r.pages.is_some() || r.page_count.is_some(),
@@ -4570,6 +4620,43 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         }
         n
     });
+    let pmcid = d.pmcid.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
+        let n = super::normalise_pmcid(&v.text);
+        if n.is_none() {
+            err(
+                &mut errs,
+                v.at,
+                format!(
+                    "{p}pmcid {:?} is not a PubMed Central ID; expected PMC and digits, as PMC7000001",
+                    v.text.trim()
+                ),
+            );
+        }
+        n
+    });
+    // An arXiv abstract page as the address names the e-print: kept when
+    // the record gives none (the address stays).
+    if d.eprint.as_ref().is_none_or(|v| v.text.trim().is_empty())
+        && let Some(u) = d.url.as_deref().filter(|u| u.to_ascii_lowercase().contains("arxiv.org/abs/"))
+        && let Some(e) = super::normalise_eprint(u)
+    {
+        d.eprint = Some(Val::new(e, d.url_at.unwrap_or(d.at)));
+    }
+    let eprint = d.eprint.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
+        let n = super::normalise_eprint(&v.text);
+        if n.is_none() {
+            err(
+                &mut errs,
+                v.at,
+                format!(
+                    "{p}eprint {:?} is not an arXiv ID; expected the form 2101.01234 (with a version, 2101.01234v2) \
+                     or hep-th/9901001",
+                    v.text.trim()
+                ),
+            );
+        }
+        n
+    });
     let mut other_isbns: Vec<String> = std::mem::take(&mut d.other_isbns);
     // A strict format's cell of several ISBNs is read as the lenient ones read theirs.
     let isbn_rule = d.isbn.as_ref().map_or(d.isbn_rule, |v| isbn_rule_for(d.isbn_rule, &v.text));
@@ -5190,6 +5277,8 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         isbn_line: d.isbn.as_ref().map(|v| v.at.line).filter(|l| *l > 0 && *l != d.at.line),
         doi,
         pmid,
+        pmcid,
+        eprint,
         isbn,
         other_isbns,
         url: tidy(d.url),

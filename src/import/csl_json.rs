@@ -640,6 +640,10 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     d.date_name = Some("issued");
     d.doi = text_of(o.get("DOI")).map(|t| Val::new(t, at("DOI")));
     d.pmid = text_of(o.get("PMID")).map(|t| Val::new(t, at("PMID")));
+    // The PubMed Central ID and an arXiv ID (schema 0041; tester r100 F5:
+    // "PMCID" was named as not stored).
+    d.pmcid = text_of(o.get("PMCID")).map(|t| Val::new(t, at("PMCID")));
+    d.eprint = ["arXiv", "arxiv"].iter().find_map(|k| text_of(o.get(*k)).map(|t| Val::new(t, at(k))));
     d.isbn = text_of(o.get("ISBN")).map(|t| Val::new(t, at("ISBN")));
     d.isbn_rule = IsbnRule::FirstValid;
     d.isbn_field = Some("CSL-JSON ISBN");
@@ -945,7 +949,23 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // "Archive ID", "2021.01.01.21249123"), neither an article number nor
     // an issue; named (tester r30, F4: Chicago printed it in the date).
     let number = text_of(o.get("number")).map(|t| Val::new(t, at("number")));
+    // A preprint's arXiv ID (Zotero's Preprint "Archive ID",
+    // "arXiv:2009.10576", with repository "arXiv"): the e-print (schema
+    // 0041; tester r100 F5).
+    let arxiv_repository = ["publisher", "archive"]
+        .iter()
+        .any(|k| text_of(o.get(*k)).is_some_and(|t| t.trim().eq_ignore_ascii_case("arxiv")));
     let number = match number {
+        Some(n)
+            if csl_type == "article"
+                && !in_journal
+                && d.eprint.is_none()
+                && crate::import::normalise_eprint(&n.text).is_some()
+                && (arxiv_repository || n.text.trim().to_ascii_lowercase().starts_with("arxiv")) =>
+        {
+            d.eprint = Some(n);
+            None
+        }
         Some(_) if csl_type == "article" && !in_journal => {
             d.not_stored_as("CSL-JSON number (a preprint's ID in its repository)".into());
             None
@@ -1158,6 +1178,9 @@ const CSL_READ: &[&str] = &[
     "status",
     "DOI",
     "PMID",
+    "PMCID",
+    "arXiv",
+    "arxiv",
     "ISBN",
     "author",
     "editor",

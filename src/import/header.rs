@@ -470,6 +470,14 @@ fn related(theirs: &[String], field: &str) -> bool {
 /// "Staff" for lead), then in [`FREE_TEXT`] order. A field a column already
 /// fills is never among them.
 fn free_text_fields(header: &str, unfilled: &[&'static str], fields: &[Field]) -> Vec<&'static str> {
+    // A header naming an identifier ("PMCID", "arXiv ID", "ISSN", "ORCID")
+    // holds no names, titles or places: only the notes are offered (tester
+    // r100 F5: "PMCID" was offered editors, publisher, place…).
+    const IDENTIFIERS: &[&str] =
+        &["identifier", "pmcid", "pmc", "pmid", "arxiv", "eprint", "doi", "isbn", "issn", "orcid", "nihmsid", "nihm"];
+    if words(header).iter().any(|w| IDENTIFIERS.contains(&w.as_str())) {
+        return ["notes"].into_iter().filter(|f| unfilled.contains(f) && fields.iter().any(|x| x.name == *f)).collect();
+    }
     let theirs = key_words(header);
     let h = norm(header);
     // (words shared, close spelling, related meaning, list order, field)

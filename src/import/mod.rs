@@ -236,6 +236,99 @@ pub fn normalise_pmid(s: &str) -> Option<String> {
     if n.is_empty() { None } else { Some(n.to_string()) }
 }
 
+/// A PubMed Central identifier (PMCID) in canon's form: "PMC" and digits,
+/// without leading zeros ("PMC7000001"; NLM, "PMCID/PMID/NIHMSID"). Accepts
+/// "PMCID: PMC7000001", "pmc7000001", the digits alone, a PMC article address
+/// (`https://www.ncbi.nlm.nih.gov/pmc/articles/PMC7000001/`,
+/// `https://pmc.ncbi.nlm.nih.gov/articles/PMC7000001/`), surrounding spaces
+/// and a trailing ".", ";" or ","; `None` for anything else.
+pub fn normalise_pmcid(s: &str) -> Option<String> {
+    let s = without_invisible(s);
+    let t = s.trim();
+    let t = match t.get(..5) {
+        Some(head) if head.eq_ignore_ascii_case("pmcid") => t[5..].trim_start().trim_start_matches(':').trim_start(),
+        _ => t,
+    };
+    let t = if t.contains("://") || t.contains('/') {
+        let lower = t.to_ascii_lowercase();
+        if !lower.contains("ncbi.nlm.nih.gov/") && !lower.contains("europepmc.org/") {
+            return None;
+        }
+        let at = lower.find("/pmc")?;
+        let tail = &t[at + 1..];
+        let tail = tail.split_once("/articles/").map_or(tail, |(_, r)| r);
+        let tail = tail.strip_prefix("article/PMC/").unwrap_or(tail);
+        tail.split(['/', '?', '#']).next().unwrap_or_default()
+    } else {
+        t
+    };
+    let t = t.trim_end_matches(['.', ';', ',']).trim_end();
+    let digits = match t.get(..3) {
+        Some(head) if head.eq_ignore_ascii_case("pmc") => t[3..].trim_start(),
+        _ => t,
+    };
+    if digits.is_empty() || digits.len() > 12 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = digits.trim_start_matches('0');
+    if n.is_empty() { None } else { Some(format!("PMC{n}")) }
+}
+
+/// An arXiv identifier as written, without an "arXiv:" label or the address
+/// around it ("arXiv:2101.01234v2", `https://arxiv.org/abs/2101.01234v2`
+/// give "2101.01234v2"): the new form, YYMM.NNNN or YYMM.NNNNN with an
+/// optional version ("2101.01234v2"), or the old, archive(.subject class)/
+/// YYMMNNN ("hep-th/9901001", "math.GT/0309136v1") (arXiv, "Understanding
+/// the arXiv identifier"). `None` for anything else.
+pub fn normalise_eprint(s: &str) -> Option<String> {
+    let s = without_invisible(s);
+    let mut t = s.trim().trim_end_matches(['.', ';', ',']).trim_end();
+    let lower = t.to_ascii_lowercase();
+    if let Some(at) = lower.find("arxiv.org/") {
+        let tail = &t[at + "arxiv.org/".len()..];
+        let tail = ["abs/", "pdf/"].iter().find_map(|p| tail.strip_prefix(p))?;
+        t = tail.split(['?', '#']).next().unwrap_or_default().trim_end_matches('/');
+        t = t.strip_suffix(".pdf").unwrap_or(t);
+    } else if lower.starts_with("arxiv") {
+        t = t[5..].trim_start().trim_start_matches(':').trim_start();
+    }
+    let version_ok =
+        |v: &str| v.is_empty() || (v.len() > 1 && v.starts_with('v') && v[1..].bytes().all(|b| b.is_ascii_digit()));
+    let (body, version) = match t.rfind('v') {
+        Some(i) if i > 0 && version_ok(&t[i..]) => (&t[..i], &t[i..]),
+        _ => (t, ""),
+    };
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    let month_ok = |yymm: &str| yymm[2..].parse::<u32>().is_ok_and(|m| (1..=12).contains(&m));
+    let ok = if let Some((archive, number)) = body.split_once('/') {
+        // Old form: an archive ("hep-th", "math", "cond-mat"), an optional
+        // subject class ("math.GT"), then YYMMNNN.
+        let (name, class) = archive.split_once('.').unwrap_or((archive, ""));
+        !name.is_empty()
+            && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && class.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+            && number.len() == 7
+            && digits(number)
+            && month_ok(&number[..4])
+    } else if let Some((yymm, n)) = body.split_once('.') {
+        yymm.len() == 4 && digits(yymm) && month_ok(yymm) && digits(n) && (n.len() == 4 || n.len() == 5)
+    } else {
+        false
+    };
+    ok.then(|| format!("{body}{version}"))
+}
+
+/// An arXiv identifier without its version ("2101.01234v2" → "2101.01234"):
+/// every version of an e-print is one work.
+pub fn eprint_base(id: &str) -> &str {
+    match id.rfind('v') {
+        Some(i) if i + 1 < id.len() && id[i + 1..].bytes().all(|b| b.is_ascii_digit()) && !id[..i].ends_with('/') => {
+            &id[..i]
+        }
+        _ => id,
+    }
+}
+
 /// The PMID of a PubMed address: `https://pubmed.ncbi.nlm.nih.gov/N/` or
 /// `https://www.ncbi.nlm.nih.gov/pubmed/N` (either scheme, with or without
 /// `www.`, a trailing slash or query). `None` for any other URL.
@@ -607,6 +700,12 @@ pub struct ReadingRecord {
     pub isbn_line: Option<u64>,
     /// The PubMed identifier (PMID), digits only: the same PMID is the same work.
     pub pmid: Option<String>,
+    /// The PubMed Central identifier, "PMC" and digits ([`normalise_pmcid`];
+    /// schema 0041): the same PMCID is the same work.
+    pub pmcid: Option<String>,
+    /// The arXiv identifier as written ([`normalise_eprint`]; schema 0041):
+    /// the same e-print is the same work.
+    pub eprint: Option<String>,
     pub isbn: Option<String>,
     /// The field's other valid ISBNs of the same book (a cloth and a
     /// paperback ISBN), as ISBN-13: stored to find the book by, never
@@ -699,7 +798,7 @@ pub const ROUNDED_ID_HINT: &str = "a spreadsheet may have rounded it (Excel keep
 /// `language`, `themes`, `status`, `volume`, `issue`, `pages`, `publisher`,
 /// `place`, `edition`, the content facets, `editors`, `container_short`,
 /// `season`, `month`, `day`, `pmid`, `month_end`, `series`, `genre`, `day_end`, `season_end`,
-/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`, `original_title`, `volume_title`, `number_of_volumes`, `archive`, `archive_location`, `event`, `event_place`, `event_date`). `year` covers the year, its note ("in
+/// `page_count`, `credit`, `licence`, `series_number`, `accessed`, `original_year`, `translators`, `original_title`, `volume_title`, `number_of_volumes`, `archive`, `archive_location`, `event`, `event_place`, `event_date`, `pmcid`, `eprint`). `year` covers the year, its note ("in
 /// press") and whether it is approximate ("c1998"); `authors` covers "et al.".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Present(u64);
@@ -759,6 +858,8 @@ impl Present {
         "event",
         "event_place",
         "event_date",
+        "pmcid",
+        "eprint",
     ];
 
     /// This set with `field` added (an unknown name adds nothing).

@@ -442,6 +442,8 @@ fn draft(r: &Raw) -> Draft {
     // published: stored as the `pmid` field, never made a URL (a style prints
     // a URL as an online source, "[Internet] … Available from").
     d.pmid = val("PMID");
+    // `PMC` is the PubMed Central ID ("PMC7000001"; schema 0041).
+    d.pmcid = val("PMC");
     for tag in ["OT", "MH"] {
         for (_, v, n) in all(tag) {
             // MeSH headings carry qualifiers and a star: "Racism/*statistics & numerical data".
@@ -815,7 +817,7 @@ fn is_publisher_item_identifier(s: &str) -> bool {
 /// author written two ways).
 const MEDLINE_READ: &[&str] = &[
     "PMID", "TI", "BTI", "TT", "DP", "DEP", "AD", "AID", "LID", "ISBN", "FAU", "AU", "CN", "FED", "ED", "PT", "JT",
-    "TA", "VI", "IP", "PG", "PB", "PL", "CY", "EN", "EDN", "LA", "OT", "MH", "PST", "CTI",
+    "TA", "VI", "IP", "PG", "PB", "PL", "CY", "EN", "EDN", "LA", "OT", "MH", "PST", "CTI", "PMC",
 ];
 
 /// A journal title that names a series of reports ("World Health

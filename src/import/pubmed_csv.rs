@@ -23,6 +23,7 @@ const CONTAINER_SHORT: usize = 4;
 const DOI: usize = 5;
 const PMID: usize = 6;
 const THEMES: usize = 7;
+const PMCID: usize = 8;
 
 /// The columns canon reads from PubMed's CSV, by canon's field names.
 pub const FIELDS: &[Field] = &[
@@ -34,13 +35,14 @@ pub const FIELDS: &[Field] = &[
     Field { name: "doi", aliases: &["DOI"], required: false },
     Field { name: "pmid", aliases: &["PMID"], required: false },
     Field { name: "themes", aliases: &[], required: false },
+    // The PubMed Central ID (schema 0041; tester r100 F5).
+    Field { name: "pmcid", aliases: &["PMCID"], required: false },
 ];
 
 /// PubMed's columns that canon has no field for, each with what it holds.
-const UNREAD: [(&str, &str); 4] = [
+const UNREAD: [(&str, &str); 3] = [
     ("First Author", "the first of the Authors again (the Authors column is read)"),
     ("Create Date", "the day PubMed created the record, not the work's date (the Citation's date is read)"),
-    ("PMCID", "the PubMed Central ID, which canon has no field for (the PMID and DOI are read)"),
     ("NIHMS ID", "the NIH manuscript submission ID, which canon has no field for"),
 ];
 
@@ -84,6 +86,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         doi: m.columns[DOI],
         pmid: m.columns[PMID],
         themes: m.columns[THEMES],
+        pmcid: m.columns[PMCID],
     };
     m.known_unread(&UNREAD);
     out.filled = t.filled();
@@ -105,6 +108,7 @@ struct Columns {
     doi: Option<usize>,
     pmid: Option<usize>,
     themes: Option<usize>,
+    pmcid: Option<usize>,
 }
 
 /// What PubMed's "Citation" says of a journal article: its journal's
@@ -344,6 +348,7 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     }
     d.doi = get(r, c.doi).map(|v| Val::new(v, at(c.doi)));
     d.pmid = get(r, c.pmid).map(|v| Val::new(v, at(c.pmid)));
+    d.pmcid = get(r, c.pmcid).map(|v| Val::new(v, at(c.pmcid)));
     d.isbn_rule = IsbnRule::FirstValid;
     d.themes =
         crate::store::themes::split_cell(get(r, c.themes).unwrap_or("")).map(|t| Val::new(t, at(c.themes))).collect();

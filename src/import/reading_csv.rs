@@ -76,6 +76,8 @@ const ARCHIVE_LOCATION: usize = 54;
 const EVENT: usize = 55;
 const EVENT_PLACE: usize = 56;
 const EVENT_DATE: usize = 57;
+const PMCID: usize = 58;
+const EPRINT: usize = 59;
 
 pub const FIELDS: &[Field] = &[
     Field { name: "title", aliases: &["reading title", "work", "item title"], required: true },
@@ -319,6 +321,18 @@ pub const FIELDS: &[Field] = &[
         required: false,
     },
     Field { name: "event_date", aliases: &["event date", "event-date", "conference date"], required: false },
+    // Schema 0041: the PubMed Central ID and the arXiv identifier, as
+    // `export reading` writes them and as sheets head them (tester r100 F5).
+    Field {
+        name: "pmcid",
+        aliases: &["pmc id", "pmc", "pubmed central id", "pubmed central", "pmc identifier", "pmcid number"],
+        required: false,
+    },
+    Field {
+        name: "eprint",
+        aliases: &["arxiv id", "arxiv", "arxiv identifier", "arxiv number", "e-print", "eprint id", "e-print id"],
+        required: false,
+    },
 ];
 
 pub use super::builder::{SOURCE_KINDS, STATUSES, YEARS};
@@ -377,6 +391,8 @@ const PRESENT: &[(usize, &str)] = &[
     (EVENT, "event"),
     (EVENT_PLACE, "event_place"),
     (EVENT_DATE, "event_date"),
+    (PMCID, "pmcid"),
+    (EPRINT, "eprint"),
     (DATE, "year"),
     (DATE, "month"),
     (DATE, "day"),
@@ -661,6 +677,8 @@ impl<'a> ReadingReader<'a> {
         d.kind = if m.has(TYPE) { KindSrc::Named(val(TYPE)) } else { KindSrc::Absent(at(TYPE)) };
         d.doi = opt(DOI);
         d.pmid = opt(PMID);
+        d.pmcid = opt(PMCID);
+        d.eprint = opt(EPRINT);
         d.isbn = opt(ISBN);
         if let Some(v) = opt(OTHER_ISBNS) {
             builder::read_other_isbns(&mut d, &v);

@@ -466,8 +466,7 @@ fn draft(raw: &Raw) -> Draft {
     d.pmid = val(&["AN"]).filter(|v| from_pubmed || v.text.trim().to_ascii_lowercase().starts_with("pmid"));
     // Scopus writes the PubMed ID in `C2` (the RIS spec's "PMCID" slot for
     // JOUR): digits alone are a PMID (MEDLINE Element Descriptions, PMID:
-    // "a 1- to 8-digit accession number"); a "PMC…" there is a PMCID, named
-    // as not stored.
+    // "a 1- to 8-digit accession number"); a "PMC…" there is a PMCID.
     let c2_pmid = val(&["C2"]).filter(|v| {
         let t = v.text.trim();
         (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
@@ -475,6 +474,13 @@ fn draft(raw: &Raw) -> Draft {
     if d.pmid.is_none() {
         d.pmid = c2_pmid.clone();
     }
+    // A "PMC…" in `C2` is the PMCID (the RIS spec's and EndNote's "PMCID"
+    // slot of a journal article; schema 0041).
+    let c2_pmcid = val(&["C2"]).filter(|v| {
+        let t = v.text.trim();
+        t.len() > 3 && t[..3].eq_ignore_ascii_case("pmc") && crate::import::normalise_pmcid(t).is_some()
+    });
+    d.pmcid = c2_pmcid.clone();
     // Every `SN` line (ISBNs, ISSNs, a report number as Zotero writes it):
     // the builder keeps the first valid ISBN and names the rest. A report's
     // `SN` that is neither an ISBN nor an ISSN is its number, as Zotero
@@ -928,6 +934,7 @@ fn draft(raw: &Raw) -> Draft {
         .chain(
             c2_pmid.as_ref().filter(|c| d.pmid.as_ref().is_some_and(|p| p.text.trim() == c.text.trim())).map(|_| "C2"),
         )
+        .chain(c2_pmcid.as_ref().map(|_| "C2"))
         // `N1`: read as the note; `RN`: the annotation; `NV`: the number of
         // volumes; `AV`: the archive location.
         .chain(["N1", "RN", "NV", "AV"])

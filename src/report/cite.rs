@@ -2662,6 +2662,17 @@ impl Style {
     /// ([`multi_volume_title`]).
     fn cited<'a>(&self, r: &'a Reading) -> std::borrow::Cow<'a, Reading> {
         let mut c = std::borrow::Cow::Borrowed(r);
+        // An arXiv e-print with neither DOI nor address is cited by its
+        // arXiv address, and its repository where nothing else publishes it
+        // (APA 7 §10.8: "arXiv. https://arxiv.org/abs/…"), as an entry whose
+        // BibTeX `eprint` gave them is (schema 0041; tester r100 F5).
+        if let Some(e) = r.eprint.as_deref().filter(|_| r.doi.is_none() && r.url.is_none()) {
+            let c = c.to_mut();
+            c.url = Some(format!("https://arxiv.org/abs/{e}"));
+            if c.kind == "article" && c.container.is_none() && c.publisher.is_none() {
+                c.publisher = Some("arXiv".into());
+            }
+        }
         // A volume in Roman numerals or with its label ("II", "Vol. II",
         // "Bd. 3") is cited by its number in Arabic numerals, as the manuals
         // ask (Citing Medicine ch. 1 "Volume"; APA 7 §9.27's "(Vol. 2)";
@@ -6438,6 +6449,10 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     // The stored PMID; a PubMed address for an entry without one.
     if let Some(pmid) = r.pmid.as_deref().or_else(|| r.url.as_deref().and_then(pubmed_id)) {
         serial.insert("pmid".into(), json!(pmid));
+    }
+    // The PubMed Central ID (CSL `PMCID`), for a style that prints or tests it.
+    if let Some(pmcid) = r.pmcid.as_deref() {
+        serial.insert("pmcid".into(), json!(pmcid));
     }
     // A number that is not an issue ([`number_not_issue`]): CSL's `number`
     // (hayagriva's serial number), which the styles print as a report's

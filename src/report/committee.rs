@@ -1881,6 +1881,9 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
         "event",
         "event_place",
         "event_date",
+        // Schema 0041: the PubMed Central ID and the arXiv ID, appended.
+        "pmcid",
+        "eprint",
     ])
     .with_ids(&["id"]);
     for r in &d.readings {
@@ -1955,6 +1958,8 @@ pub fn csv_tables(d: &ReportData) -> Vec<(&'static str, super::Listing)> {
             o(&r.event),
             o(&r.event_place),
             o(&r.event_date),
+            o(&r.pmcid),
+            o(&r.eprint),
         ]);
     }
     // The theme names of every reading, after the columns scripts read by position.

@@ -132,6 +132,8 @@ pub const TABLES: &[Table] = &[
             "event",
             "event_place",
             "event_date",
+            "pmcid",
+            "eprint",
         ],
         order: "id",
         has_id: true,

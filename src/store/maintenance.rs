@@ -105,9 +105,23 @@ fn shared_pmids(conn: &Connection) -> Result<Check> {
         "SELECT pmid, group_concat('R' || id, ', ') FROM (SELECT pmid, id FROM reading WHERE pmid IS NOT NULL ORDER BY id)
           GROUP BY pmid HAVING count(*) > 1 ORDER BY pmid",
     )?;
-    let shared = st
+    let mut shared = st
         .query_map([], |r| Ok(format!("PMID {} in readings {}", r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
+    // A PubMed Central ID names one work too (schema 0041).
+    let pmcids = conn
+        .prepare(
+            "SELECT pmcid, group_concat('R' || id, ', ') FROM (SELECT pmcid, id FROM reading WHERE pmcid IS NOT NULL ORDER BY id)
+              GROUP BY pmcid HAVING count(*) > 1 ORDER BY pmcid",
+        )?
+        .query_map([], |r| Ok(format!("PMCID {} in readings {}", r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let which = match (shared.is_empty(), pmcids.is_empty()) {
+        (_, true) => "PMID",
+        (true, false) => "PMCID",
+        (false, false) => "PMID or PMCID",
+    };
+    shared.extend(pmcids);
     Ok(Check {
         check: "identifiers".into(),
         ok: shared.is_empty(),
@@ -115,7 +129,7 @@ fn shared_pmids(conn: &Connection) -> Result<Check> {
             "no two readings share a PMID".into()
         } else {
             format!(
-                "{}; one work has one entry (remove one, or give it its own PMID with `canon reading edit`)",
+                "{}; one work has one entry (remove one, or give it its own {which} with `canon reading edit`)",
                 shared.join("; ")
             )
         },

@@ -539,6 +539,13 @@ fn natural_keys(table: &str, m: &Record) -> Vec<String> {
             if !s(m, "pmid").trim().is_empty() {
                 k.push(format!("pmid:{}", s(m, "pmid").trim()));
             }
+            // So do a PubMed Central ID and an arXiv ID, whatever its version (schema 0041).
+            if !s(m, "pmcid").trim().is_empty() {
+                k.push(format!("pmcid:{}", s(m, "pmcid").trim()));
+            }
+            if !s(m, "eprint").trim().is_empty() {
+                k.push(format!("eprint:{}", crate::import::eprint_base(s(m, "eprint").trim())));
+            }
             if !s(m, "isbn").is_empty() {
                 // Compared as ISBN-13: a book stored with its ISBN-10 is the same book.
                 let isbn = crate::import::normalise_isbn(s(m, "isbn")).unwrap_or_else(|| s(m, "isbn").to_string());

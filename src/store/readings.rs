@@ -138,6 +138,12 @@ struct Stored {
     /// When it was held, ISO or as written (CSL `event-date`; schema 0040).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     event_date: Option<String>,
+    /// The PubMed Central ID, "PMC" and digits (schema 0041).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pmcid: Option<String>,
+    /// The arXiv identifier as written (schema 0041).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    eprint: Option<String>,
     /// The year is approximate ("circa 1998", CSL `circa`).
     #[serde(default, skip_serializing_if = "is_false")]
     date_approximate: bool,
@@ -203,6 +209,8 @@ impl Stored {
             event,
             event_place,
             event_date,
+            pmcid,
+            eprint,
             type_inferred,
             date_approximate,
             date_copyright,
@@ -282,6 +290,8 @@ impl Stored {
             event,
             event_place,
             event_date,
+            pmcid,
+            eprint,
             date_approximate,
             date_copyright,
             authors_truncated,
@@ -760,6 +770,8 @@ impl Stored {
             event: r.event.clone(),
             event_place: r.event_place.clone(),
             event_date: r.event_date.clone(),
+            pmcid: r.pmcid.clone(),
+            eprint: r.eprint.clone(),
             date_approximate: r.year.is_some() && r.date_approximate,
             date_copyright: r.year.is_some() && r.date_copyright && !r.date_approximate,
             authors_truncated: !r.authors.is_empty() && r.authors_truncated,
@@ -1422,6 +1434,8 @@ impl Stored {
             event: pick(&r.event, &self.event),
             event_place: pick(&r.event_place, &self.event_place),
             event_date: pick(&r.event_date, &self.event_date),
+            pmcid: pick(&r.pmcid, &self.pmcid),
+            eprint: pick(&r.eprint, &self.eprint),
             day_end: None,
             season_end: None,
         };
@@ -1681,6 +1695,8 @@ impl Stored {
             event: take("event", &r.event, &self.event),
             event_place: take("event_place", &r.event_place, &self.event_place),
             event_date: take("event_date", &r.event_date, &self.event_date),
+            pmcid: take("pmcid", &r.pmcid, &self.pmcid),
+            eprint: take("eprint", &r.eprint, &self.eprint),
             day_end: None,
             season_end: None,
         };
@@ -1827,6 +1843,8 @@ impl Stored {
             event: pick(&self.event, &r.event),
             event_place: pick(&self.event_place, &r.event_place),
             event_date: pick(&self.event_date, &r.event_date),
+            pmcid: pick(&self.pmcid, &r.pmcid),
+            eprint: pick(&self.eprint, &r.eprint),
             day_end: None,
             season_end: None,
         };
@@ -5372,6 +5390,7 @@ fn removed_readings(tx: &Transaction, floor: i64) -> Result<std::collections::Ha
         let mut keys = vec![format!("{base}#{n}")];
         keys.extend(doi.map(|d| format!("doi:{}", crate::import::doi_key(&d))));
         keys.extend(text("pmid").map(|p| format!("pmid:{p}")));
+        keys.extend(text("pmcid").map(|p| format!("pmcid:{p}")));
         if let Some(i) = text("isbn") {
             let kind = text("type").unwrap_or_default();
             keys.push(isbn_key(&i, &kind, &title, volume.as_deref()));
@@ -5673,6 +5692,21 @@ impl<'t> ReadingWriter<'t> {
             && let Some(id) = q("SELECT id FROM reading WHERE pmid = ?1 ORDER BY id LIMIT 1", p)?
         {
             return Ok(Some((id, "PMID")));
+        }
+        // So do a PubMed Central ID and an arXiv ID (every version of an
+        // e-print is one work; schema 0041).
+        if let Some(p) = &r.pmcid
+            && let Some(id) = q("SELECT id FROM reading WHERE pmcid = ?1 ORDER BY id LIMIT 1", p)?
+        {
+            return Ok(Some((id, "PMCID")));
+        }
+        if let Some(e) = &r.eprint
+            && let Some(id) = q(
+                "SELECT id FROM reading WHERE eprint = ?1 OR eprint GLOB ?1 || 'v[0-9]*' ORDER BY id LIMIT 1",
+                &crate::import::eprint_base(e),
+            )?
+        {
+            return Ok(Some((id, "arXiv ID")));
         }
         // An ISBN names a whole book: two chapters of one book share it, so a
         // chapter is the same entry only with the same ISBN and title.
@@ -5996,6 +6030,7 @@ impl<'t> ReadingWriter<'t> {
         let keys = [
             r.doi.as_deref().map(|d| format!("doi:{}", crate::import::doi_key(d))),
             r.pmid.as_deref().map(|p| format!("pmid:{p}")),
+            r.pmcid.as_deref().map(|p| format!("pmcid:{p}")),
             isbn(r.volume.as_deref()),
             isbn(None),
         ];
@@ -6628,7 +6663,7 @@ impl<'t> ReadingWriter<'t> {
         // A PMID or a book's ISBN names one work as a DOI does: a mistyped
         // one must not merge two works either (tester r47, F9, F10: a list's
         // row with another article's PMID overwrote its title and journal).
-        let one_work = matches!(how, "DOI" | "PMID" | "ISBN");
+        let one_work = matches!(how, "DOI" | "PMID" | "PMCID" | "arXiv ID" | "ISBN");
         let by_original = one_work
             && r.title_in_original().as_deref().is_some_and(|o| {
                 another_work((&old.title, old.author_names.first(), old.year), (o, r.authors.first(), r.year)).is_none()
@@ -6668,6 +6703,8 @@ impl<'t> ReadingWriter<'t> {
             let (line, column, value) = match how {
                 "DOI" => (r.doi_line.unwrap_or(r.line), "doi", r.doi.as_deref()),
                 "PMID" => (r.line, "pmid", r.pmid.as_deref()),
+                "PMCID" => (r.line, "pmcid", r.pmcid.as_deref()),
+                "arXiv ID" => (r.line, "eprint", r.eprint.as_deref()),
                 _ => (r.isbn_line.unwrap_or(r.line), "isbn", isbn_given.as_deref().or(r.isbn.as_deref())),
             };
             let value = value.unwrap_or_default();
@@ -7276,7 +7313,7 @@ impl<'t> ReadingWriter<'t> {
         }
         let title_notes = title_notes_from..self.notes.len();
         let titled = (new.title.clone(), new.original_title.clone());
-        if matches!(how, "DOI" | "ISBN" | "PMID" | OTHER_ISBN)
+        if matches!(how, "DOI" | "ISBN" | "PMID" | "PMCID" | "arXiv ID" | OTHER_ISBN)
             && !by_original
             && !by_script
             && new.title != old.title
@@ -7755,6 +7792,41 @@ impl<'t> ReadingWriter<'t> {
                 return Ok(None);
             }
         }
+        // Another PubMed Central ID, or another e-print than any version of
+        // ours, for this entry: the record and the entry disagree on an
+        // identifier; ours is kept and the file's said (schema 0041; a
+        // duplicate never makes a record poorer). Canon's own export (by ID)
+        // is the entry as the person left it.
+        if how != "ID" {
+            let pmcids = (old.pmcid.as_deref(), r.pmcid.as_deref());
+            if let (Some(ours), Some(theirs)) = pmcids
+                && ours != theirs
+            {
+                new.pmcid = Some(ours.to_string());
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {} (same {how}) has PMCID {ours}, and this record PMCID {theirs}; kept {ours} \
+                         (one work has one PMCID: is one of them mistyped?)",
+                        crate::import::reading_id_text(id)
+                    ),
+                ));
+            }
+            let eprints = (old.eprint.as_deref(), r.eprint.as_deref());
+            if let (Some(ours), Some(theirs)) = eprints
+                && crate::import::eprint_base(ours) != crate::import::eprint_base(theirs)
+            {
+                new.eprint = Some(ours.to_string());
+                self.warnings.push((
+                    r.line,
+                    format!(
+                        "entry {} (same {how}) has arXiv ID {ours}, and this record arXiv ID {theirs}; kept {ours} \
+                         (one work has one e-print: is one of them mistyped?)",
+                        crate::import::reading_id_text(id)
+                    ),
+                ));
+            }
+        }
         self.settle_other_isbns(id, how, r, &old, &mut new, &mut kept)?;
         if !self.clashes(r.line, id, &old, &new, how == "ID")? {
             return Ok(None);
@@ -8026,11 +8098,11 @@ impl<'t> ReadingWriter<'t> {
                                       page_count, credit, licence, series_number, accessed, original_year,
                                       original_title, volume_title, number_of_volumes, type_inferred,
                                       year_end, year_end_month, editors_truncated, archive, archive_location,
-                                      event, event_place, event_date)
+                                      event, event_place, event_date, pmcid, eprint)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15,
                          ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29,
                          ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45, ?46,
-                         ?47, ?48, ?49, ?50, ?51, ?52, ?53, ?54, ?55, ?56, ?57, ?58)",
+                         ?47, ?48, ?49, ?50, ?51, ?52, ?53, ?54, ?55, ?56, ?57, ?58, ?59, ?60)",
             )?
             .execute(params![
                 id,
@@ -8090,7 +8162,9 @@ impl<'t> ReadingWriter<'t> {
                 s.archive_location,
                 s.event,
                 s.event_place,
-                s.event_date
+                s.event_date,
+                s.pmcid,
+                s.eprint
             ])?;
         if s.title.starts_with('[') {
             self.bracketed.set(Some(true));
@@ -8150,9 +8224,13 @@ impl<'t> ReadingWriter<'t> {
         // is not unique: a record whose DOI is one entry and whose PMID is
         // another's never copies that PMID onto the first (tester r99 F1: two
         // entries left with one PMID, unsaid).
-        for (field, old_v, new_v) in
-            [("doi", &old.doi, &new.doi), ("isbn", &old.isbn, &new.isbn), ("pmid", &old.pmid, &new.pmid)]
-        {
+        for (field, old_v, new_v) in [
+            ("doi", &old.doi, &new.doi),
+            ("isbn", &old.isbn, &new.isbn),
+            ("pmid", &old.pmid, &new.pmid),
+            ("pmcid", &old.pmcid, &new.pmcid),
+            ("eprint", &old.eprint, &new.eprint),
+        ] {
             // A new volume number may meet a volume of the set that holds the ISBN.
             let volume_changed = field == "isbn" && new.volume != old.volume;
             // The same ISBN in its other form (ten digits stored, thirteen
@@ -8171,6 +8249,19 @@ impl<'t> ReadingWriter<'t> {
                     .prepare_cached("SELECT id FROM reading WHERE pmid = ?1 AND id <> ?2 ORDER BY id LIMIT 1")?
                     .query_row(params![v, id], |r| r.get(0))
                     .optional()?
+            } else if field == "pmcid" {
+                self.tx
+                    .prepare_cached("SELECT id FROM reading WHERE pmcid = ?1 AND id <> ?2 ORDER BY id LIMIT 1")?
+                    .query_row(params![v, id], |r| r.get(0))
+                    .optional()?
+            } else if field == "eprint" {
+                self.tx
+                    .prepare_cached(
+                        "SELECT id FROM reading WHERE (eprint = ?1 OR eprint GLOB ?1 || 'v[0-9]*') AND id <> ?2
+                          ORDER BY id LIMIT 1",
+                    )?
+                    .query_row(params![crate::import::eprint_base(v), id], |r| r.get(0))
+                    .optional()?
             } else if is_part(&new.kind) {
                 // A chapter shares its book's ISBN with the book and the other chapters.
                 continue;
@@ -8178,7 +8269,7 @@ impl<'t> ReadingWriter<'t> {
                 isbn_holder(self.tx, v, &new.kind, new.volume.as_deref(), &new.title, Some(id))?.map(|(o, _)| o)
             };
             if let Some(other) = other {
-                if by_id && !self.touched.contains_key(&other) {
+                if by_id && matches!(field, "doi" | "isbn" | "pmid") && !self.touched.contains_key(&other) {
                     let sql = match field {
                         "doi" => "UPDATE reading SET doi = NULL WHERE id = ?1",
                         "pmid" => "UPDATE reading SET pmid = NULL WHERE id = ?1",
@@ -8191,7 +8282,7 @@ impl<'t> ReadingWriter<'t> {
                     continue;
                 }
                 let at = self.id_lines.get(&other).map(|l| format!(" (line {l} of this file)")).unwrap_or_default();
-                let msg = if field == "pmid" {
+                let msg = if matches!(field, "pmid" | "pmcid" | "eprint") {
                     let title: String = self
                         .tx
                         .prepare_cached("SELECT title FROM reading WHERE id = ?1")?
@@ -8758,7 +8849,7 @@ impl<'t> ReadingWriter<'t> {
                         volume_title = ?46, number_of_volumes = ?47, type_inferred = ?48,
                         year_end = ?49, year_end_month = ?50, editors_truncated = ?51,
                         archive = ?52, archive_location = ?53, event = ?54, event_place = ?55,
-                        event_date = ?56
+                        event_date = ?56, pmcid = ?57, eprint = ?58
                   WHERE id = ?1",
             )?
             .execute(params![
@@ -8781,7 +8872,9 @@ impl<'t> ReadingWriter<'t> {
                 new.archive_location,
                 new.event,
                 new.event_place,
-                new.event_date
+                new.event_date,
+                new.pmcid,
+                new.eprint
             ])?;
         if new.author_names != old.author_names {
             self.tx.prepare_cached("DELETE FROM reading_author WHERE reading_id = ?1")?.execute([id])?;
@@ -9171,6 +9264,11 @@ pub struct Reading {
     pub event: Option<String>,
     pub event_place: Option<String>,
     pub event_date: Option<String>,
+    /// The PubMed Central ID, "PMC" and digits ("PMC7000001"; schema 0041).
+    pub pmcid: Option<String>,
+    /// The arXiv identifier as written ("2101.01234v2", "hep-th/9901001";
+    /// schema 0041).
+    pub eprint: Option<String>,
     /// canon inferred the type; no source stated it (schema 0034). Written
     /// by `export reading` so that another copy reads the guess as one.
     #[serde(skip)]
@@ -9284,7 +9382,7 @@ const READING_COLUMNS: &str = "r.id, r.title, r.year, r.type, r.container, r.doi
                     AND p.language IS NOT NULL AND trim(p.language) <> ''
                     AND (p.title = trim(r.container) COLLATE NOCASE OR (r.isbn IS NOT NULL AND p.isbn = r.isbn))
                   ORDER BY p.id LIMIT 1),
-                r.archive, r.archive_location, r.event, r.event_place, r.event_date";
+                r.archive, r.archive_location, r.event, r.event_place, r.event_date, r.pmcid, r.eprint";
 
 /// One row of [`READING_COLUMNS`] as a [`Reading`].
 fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
@@ -9328,6 +9426,8 @@ fn reading_from_row(r: &rusqlite::Row) -> rusqlite::Result<Reading> {
         event: r.get(58)?,
         event_place: r.get(59)?,
         event_date: r.get(60)?,
+        pmcid: r.get(61)?,
+        eprint: r.get(62)?,
         id: r.get(0)?,
         title: r.get(1)?,
         year: r.get(2)?,

@@ -111,6 +111,8 @@ pub const BIB_TEXT: &[(&str, &str)] = &[
     ("event", "event"),
     ("event_place", "event place"),
     ("event_date", "event date"),
+    ("pmcid", "PMCID"),
+    ("eprint", "arXiv ID"),
 ];
 
 /// A typed reference field (`column` one of [`BIB_TEXT`]) read by the
@@ -120,6 +122,23 @@ pub const BIB_TEXT: &[(&str, &str)] = &[
 pub fn bib_text(column: &str, value: Option<&str>) -> Result<Option<String>> {
     use crate::import::builder::{Draft, Pos, Val};
     let Some(v) = value else { return Ok(None) };
+    // A PubMed Central ID and an arXiv ID as the importers store them
+    // (schema 0041), refused when they are none.
+    if column == "pmcid" || column == "eprint" {
+        let t = v.trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        return if column == "pmcid" {
+            crate::import::normalise_pmcid(t)
+                .map(Some)
+                .with_context(|| format!("{t:?} is not a PubMed Central ID; expected PMC and digits, as PMC7000001"))
+        } else {
+            crate::import::normalise_eprint(t).map(Some).with_context(|| {
+                format!("{t:?} is not an arXiv ID; expected the form 2101.01234 (with a version, 2101.01234v2) or hep-th/9901001")
+            })
+        };
+    }
     // A number in the series is kept as typed (spaces collapsed); where it
     // goes (the issue, or apart beside a report's number) is the caller's.
     if column == "series_number" {
@@ -479,6 +498,20 @@ fn clash(tx: &Transaction, field: &str, new: &super::Record, id: i64) -> Result<
                 Ok((r.get(0)?, r.get(1)?))
             })
             .optional()?,
+        "pmcid" => tx
+            .query_row("SELECT id, title FROM reading WHERE pmcid = ?1 AND id <> ?2", params![v, id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .optional()?,
+        // An arXiv ID names the work whatever its version.
+        "eprint" => tx
+            .query_row(
+                "SELECT id, title FROM reading WHERE (eprint = ?1 OR eprint GLOB ?1 || 'v[0-9]*') AND id <> ?2
+                  ORDER BY id LIMIT 1",
+                params![crate::import::eprint_base(v), id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?,
         // Chapters share their book's ISBN: only two whole works may not.
         _ if crate::store::readings::is_part(text(new, "type")) => None,
         _ => crate::store::readings::isbn_holder(
@@ -499,7 +532,7 @@ fn clash(tx: &Transaction, field: &str, new: &super::Record, id: i64) -> Result<
             "{} {v}{volume} already belongs to reading {o} ({title:?}); one work has one entry \
              (remove or edit that one, or merge the two by hand; two volumes of a set may share its ISBN \
              when each gives its volume number)",
-            field.to_uppercase()
+            if field == "eprint" { "arXiv ID".to_string() } else { field.to_uppercase() }
         );
     }
     Ok(())
@@ -985,7 +1018,7 @@ pub fn edit(tx: &Transaction, by: i64, id: i64, p: &ReadingPatch) -> Result<Edit
     // An ISBN is checked again when the volume or type changes: volume 2
     // made volume 1 meets the set's volume 1 (tester r76 F16).
     let isbn_work_changed = ["volume", "type"].iter().any(|k| new.get(*k) != old.get(*k));
-    for k in ["doi", "pmid", "isbn"] {
+    for k in ["doi", "pmid", "pmcid", "eprint", "isbn"] {
         if new.get(k) != old.get(k) || (k == "isbn" && isbn_work_changed) {
             clash(tx, k, &new, id)?;
         }

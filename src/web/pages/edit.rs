@@ -114,6 +114,9 @@ const READING_FIELDS: &[Field] = &[
     Field { name: "doi", label: "DOI", input: Input::Line },
     // Issue 12o: as `canon reading edit --pmid` (digits; validated, in the history).
     Field { name: "pmid", label: "PubMed ID (PMID)", input: Input::Line },
+    // Schema 0041: as `canon reading edit --pmcid/--eprint` (validated, in the history).
+    Field { name: "pmcid", label: "PubMed Central ID (PMCID, PMC7000001)", input: Input::Line },
+    Field { name: "eprint", label: "arXiv ID (e-print, 2101.01234)", input: Input::Line },
     Field { name: "isbn", label: "ISBN", input: Input::Line },
     // Issue 12: the book's other ISBNs (schema 0037), as `reading edit --other-isbns`.
     Field {

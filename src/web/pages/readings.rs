@@ -201,6 +201,8 @@ fn show_page(db: &Db, v: &Visit, id: i64) -> Result<Markup, Fail> {
         field("Number of pages", &r.page_count),
         field("DOI", &r.doi),
         field("PMID", &r.pmid),
+        field("PMCID", &r.pmcid),
+        field("arXiv ID", &r.eprint),
         field("ISBN", &r.isbn),
         // The book's other ISBNs (schema 0037), as `canon reading show` lists them.
         field("Other ISBNs", &(!r.other_isbns.is_empty()).then(|| r.other_isbns.join("; "))),
@@ -410,6 +412,8 @@ const MORE_FIELDS: &[(&str, &str)] = &[
     ("season_end", "Last season of a range of seasons"),
     ("page_count", "Number of pages (of a whole book, report or thesis)"),
     ("pmid", "PubMed ID (PMID)"),
+    ("pmcid", "PubMed Central ID (PMCID, PMC7000001)"),
+    ("eprint", "arXiv ID (e-print, 2101.01234)"),
     ("accessed", "Access date (2024-03-05)"),
     ("original_year", "First published (a reprint's original year)"),
     ("original_title", "Title in the original language (when the title is its translation)"),
@@ -461,6 +465,8 @@ impl NewReading {
             event: self.more("event"),
             event_place: self.more("event_place"),
             event_date: self.more("event_date"),
+            pmcid: self.more("pmcid"),
+            eprint: self.more("eprint"),
         }
     }
 }
