@@ -611,6 +611,7 @@ impl Style {
             style_cases_periodical: !matches!(self.key.as_str(), "vancouver" | "ama"),
             named: self.named,
             title_cases_italics: self.title_cases_italics,
+            ieee: self.key == "ieee",
         }
     }
 
@@ -846,17 +847,26 @@ impl Style {
         // IEEE has no rule for legal materials of its own: it cites them so
         // too (tester r97 F2: a case's neutral citation was dropped, "vol.
         // 2015. 2015, p. 1430", and a statute's number printed "no. c. 20").
-        let legal_style = self.named.or_else(|| (self.key == "ieee").then_some("ieee"));
+        // MLA takes a legal case's form from the Bluebook too (MLA Handbook
+        // 9th ed.: legal works are cited as legal writing cites them); its
+        // bundled style printed the case as a report, "No. 11, Legal case
+        // no. 11", and its reporter's volume as a book's ("AC, vol. 2015,
+        // Legal case [2015] UKSC 11").
+        let legal_style = self.named.or(match self.key.as_str() {
+            "ieee" => Some("ieee"),
+            "mla" if is_legal_case(r) => Some("mla"),
+            _ => None,
+        });
         if let Some(style) = legal_style
             && let Some(legal) = legal_reference(r, style)
         {
             return legal;
         }
-        // A statute in MLA and IEEE, whose bundled styles print its number
-        // after the word "Statute" and leave out a gazette's day and page
-        // ([`mla_ieee_statute`]).
-        if matches!(self.key.as_str(), "mla" | "ieee")
-            && let Some(statute) = mla_ieee_statute(r, &self.key)
+        // A statute in MLA, whose bundled style prints its number after the
+        // word "Statute" and leaves out a gazette's day and page
+        // ([`mla_statute`]). (IEEE's statutes are all in the legal form.)
+        if self.key == "mla"
+            && let Some(statute) = mla_statute(r)
         {
             return statute;
         }
@@ -915,7 +925,11 @@ impl Style {
         };
         let t = with_report_label(t, r, self.key == "vancouver");
         let t = if self.labels_number { with_label_capitalised_after_stop(t) } else { t };
-        let t = if self.key == "ieee" { with_ieee_book_series(with_ieee_report(t, r), r) } else { t };
+        let t = if self.key == "ieee" {
+            with_ieee_proceedings_volume(with_ieee_book_series(with_ieee_report(t, r), r), r)
+        } else {
+            t
+        };
         let t = with_report_series(t, r, &self.key);
         let t = with_series_number(t, r, &self.key);
         let t = with_series_group_closed(t, r);
@@ -1076,7 +1090,9 @@ impl Style {
         };
         let t = match self.named {
             Some(style @ ("harvard" | "ama")) => with_archive(t, r, style),
-            _ if self.key == "ieee" => with_ieee_archive(with_ieee_translators(t, r), r),
+            _ if self.key == "ieee" => {
+                with_ieee_archive(with_ieee_translators(with_ieee_online(without_comma_after_mark(t), r), r), r)
+            }
             _ => t,
         };
         let t = match self.named {
@@ -6172,6 +6188,11 @@ struct Form<'a> {
     named: Option<&'static str>,
     /// The style title-cases titles ([`Style`]'s `title_cases_italics`).
     title_cases_italics: bool,
+    /// IEEE, whose data set canon completes itself ([`with_ieee_online`]):
+    /// its version is given as its edition, not as CSL `software`'s, which
+    /// the bundled style printed as "Title. (2021). Data set. Zenodo.", its
+    /// version lost.
+    ieee: bool,
 }
 
 impl Form<'_> {
@@ -6224,7 +6245,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
         .edition
         .as_deref()
         .map(str::trim)
-        .filter(|e| csl_file && is_version(e))
+        .filter(|e| csl_file && !(form.ieee && is_data_set(r)) && is_version(e))
         .map(|e| e.trim_start_matches(|c: char| !c.is_ascii_digit()).to_string());
     let (kind, parent_kind) = match r.kind.as_str() {
         _ if legal_case => ("case", Some("anthology")),
@@ -7516,16 +7537,7 @@ fn with_data_version(mut t: Rich, r: &Reading, style: &str) -> Rich {
 /// if any. Vancouver (its "Located
 /// at: …"), APA, Chicago and the `.csl` files print them themselves.
 fn with_archive(mut t: Rich, r: &Reading, style: &str) -> Rich {
-    let parts: Vec<&str> = [r.archive.as_deref(), r.archive_location.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|p| !p.is_empty() && !t.text.contains(*p))
-        .collect();
-    if parts.is_empty() {
-        return t;
-    }
-    let element = parts.join(", ");
+    let Some(element) = unprinted_archive(&t, r) else { return t };
     let address = match style {
         "harvard" => t.text.find(" Available at: "),
         _ => [" doi:", " http"].iter().filter_map(|m| t.text.find(m)).min(),
@@ -7536,6 +7548,20 @@ fn with_archive(mut t: Rich, r: &Reading, style: &str) -> Rich {
     let end = before.len();
     splice(&mut t, end..at, &format!("{stop} {element}."));
     t
+}
+
+/// An archival document's archive and its place in it ("The National
+/// Archives, CO 536/1"), those of them the reference does not print yet,
+/// for [`with_archive`] and [`with_ieee_archive`]; `None` when both are
+/// printed or neither is stored.
+fn unprinted_archive(t: &Rich, r: &Reading) -> Option<String> {
+    let parts: Vec<&str> = [r.archive.as_deref(), r.archive_location.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty() && !t.text.contains(*p))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// Where IEEE's reference ends before its online part: before "Accessed:",
@@ -7552,24 +7578,14 @@ fn ieee_main_end(text: &str) -> usize {
 /// "“Report on sleeping sickness in Uganda.” Manuscript, 1905, The National
 /// Archives, CO 536/1."
 fn with_ieee_archive(mut t: Rich, r: &Reading) -> Rich {
-    let parts: Vec<&str> = [r.archive.as_deref(), r.archive_location.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|p| !p.is_empty() && !t.text.contains(*p))
-        .collect();
-    if parts.is_empty() {
-        return t;
-    }
+    let Some(parts) = unprinted_archive(&t, r) else { return t };
     let end = ieee_main_end(&t.text);
     let main = t.text[..end].trim_end();
     let (at, element) = match main.strip_suffix('.') {
         // (An abbreviation's stop, "Ed.", stays.)
-        Some(m) if !m.ends_with(" Ed") && !m.ends_with(" Eds") => {
-            (m.len()..main.len(), format!(", {}.", parts.join(", ")))
-        }
-        _ if main.is_empty() => (0..0, format!("{}.", parts.join(", "))),
-        _ => (main.len()..main.len(), format!(", {}.", parts.join(", "))),
+        Some(m) if !m.ends_with(" Ed") && !m.ends_with(" Eds") => (m.len()..main.len(), format!(", {parts}.")),
+        _ if main.is_empty() => (0..0, format!("{parts}.")),
+        _ => (main.len()..main.len(), format!(", {parts}.")),
     };
     splice(&mut t, at, &element);
     t
@@ -7688,8 +7704,21 @@ fn with_ieee_book_series(mut t: Rich, r: &Reading) -> Rich {
     }
     let Some(series) = r.series.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { return t };
     let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
-    let Some(found) = find_case_insensitive(&t.text[after_title..], &format!(" in {series}"))
-        .map(|g| after_title + g.start..after_title + g.end)
+    // A chapter's book is printed "in Book" before its series: the series
+    // is looked for after it, so that a book whose title begins with its
+    // series' name ("Disease Control Priorities in Developing Countries" in
+    // the series "Disease Control Priorities") is not cut in two at the
+    // series' name (tester101 F3: "(Disease Control Priorities). in
+    // Developing Countries, …, in Disease Control Priorities.").
+    let after_book = r
+        .container
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| r.kind == "chapter" && !c.is_empty())
+        .and_then(|c| find_case_insensitive(&t.text[after_title..], &format!(" in {c}")))
+        .map_or(after_title, |g| after_title + g.end);
+    let Some(found) = find_case_insensitive(&t.text[after_book..], &format!(" in {series}"))
+        .map(|g| after_book + g.start..after_book + g.end)
     else {
         return t;
     };
@@ -7730,6 +7759,155 @@ fn with_ieee_book_series(mut t: Rich, r: &Reading) -> Rich {
     let skipped = t.text.len() - end - rest.len();
     splice(&mut t, start..end + skipped, &format!(" ({group}){volume_after}{close}"));
     t
+}
+
+/// A paper in a volume of proceedings in IEEE with the volume after the
+/// proceedings' title, as IEEE prints a chapter's book ("in *Title*, vol.
+/// 3, E. Editor, Ed. City: Publisher, …"; IEEE Reference Guide, 2023,
+/// "Books" and "Conference Proceedings"): the bundled style's
+/// `paper-conference` prints no volume (tester101 F11: "in Proceedings of
+/// the International Congress …, P. Mehta, Ed., New Delhi: ICHM, 2018", its
+/// "vol. 2" lost, printed by every other style). Proceedings published in
+/// a journal are a journal's article, whose volume the style prints.
+fn with_ieee_proceedings_volume(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "conference-paper" || in_journal(r) {
+        return t;
+    }
+    let Some(v) = r.volume.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { return t };
+    let Some(book) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
+    let Some(found) = find_case_insensitive(&t.text[after_title..], &format!(" in {book}")) else { return t };
+    let end = after_title + found.end;
+    if t.text[end..].contains(&format!("vol. {v}")) {
+        return t;
+    }
+    splice(&mut t, end..end, &format!(", vol. {v}"));
+    t
+}
+
+/// A web page and a data set in IEEE with their site or publisher and
+/// their date after the title, which the bundled style left out (tester101
+/// F5: "O. O. Táíwò, “Being-in-the-room privilege.” Accessed: …", stored
+/// with its site and its day). The IEEE Reference Guide (2023):
+/// - "Websites": author, “title,” the site, the date, then "Accessed:
+///   Mon. DD, YYYY. [Online]. Available: URL": "O. O. Táíwò,
+///   “Being-in-the-room privilege,” The Philosopher, May 12, 2020.
+///   Accessed: Mar. 05, 2024. [Online]. Available: …";
+/// - "Datasets": "Author, “Title of dataset,” Publisher/Repository, Year.
+///   [Online]. Available: DOI/URL" — the title in quotation marks, as the
+///   guide sets it, not in italics; the version, where one is stored,
+///   after the title as a book's edition: "P. Singh, “Malaria mortality,”
+///   Version 1.2, Zenodo, 2021. doi: …".
+///
+/// What the reference already prints after the title is not said twice.
+fn with_ieee_online(mut t: Rich, r: &Reading) -> Rich {
+    let data_set = is_data_set(r);
+    if !(r.kind == "web" || data_set) {
+        return t;
+    }
+    let Some(title) = find_title(&t.text, r) else { return t };
+    let end = ieee_main_end(&t.text);
+    if end < title.end {
+        return t;
+    }
+    let head = t.text[..end].trim_end().to_string();
+    let printed = &head[title.end..];
+    let stored = |s: Option<&str>| s.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+    let mut version: Vec<String> = Vec::new();
+    if data_set
+        && let Some(v) = stored(r.edition.as_deref())
+        && find_case_insensitive(printed, &v).is_none()
+    {
+        version.push(if is_version(&v) || says_edition(&v) { v } else { format!("Version {v}") });
+    }
+    let mut add: Vec<String> = Vec::new();
+    let sites: Vec<String> = [stored(r.container.as_deref()), stored(r.publisher.as_deref())]
+        .into_iter()
+        .flatten()
+        .filter(|s| find_case_insensitive(printed, s).is_none())
+        .collect();
+    add.extend(sites);
+    if let Some(date) = ieee_date(r).filter(|_| r.year.is_some_and(|y| !printed.contains(&y.to_string()))) {
+        add.push(date);
+    }
+    // The title's own stop inside its quotation marks ("“Census 2011.”
+    // DataFirst, 2012.") is IEEE's comma before what follows it.
+    let after = &head[title.end..];
+    let (stop, quoted) = if after.starts_with(".\u{201d}") || after.starts_with(",\u{201d}") {
+        (true, 1 + '\u{201d}'.len_utf8())
+    } else if after.starts_with('\u{201d}') {
+        (false, '\u{201d}'.len_utf8())
+    } else if after.starts_with(['.', ',']) {
+        (true, 1)
+    } else {
+        (false, 0)
+    };
+    let body = title.end + quoted;
+    let rest = head[body..].trim();
+    // The version right after the title; the site and the date after what
+    // the style printed of them.
+    let (mut front, mut back) = (version, add);
+    if rest.is_empty() {
+        front.append(&mut back);
+    }
+    if front.is_empty() && back.is_empty() && (!stop || rest.is_empty()) {
+        return t;
+    }
+    if !back.is_empty() {
+        // "…, Site." → "…, Site, Date."; an abbreviation's stop stays
+        // ("Inc., 2020").
+        let own_stop = [r.container.as_deref(), r.publisher.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|s| s.trim().ends_with('.') && head.ends_with(s.trim()));
+        let at = if head.ends_with('.') && !own_stop { head.len() - 1 } else { head.len() };
+        splice(&mut t, at..head.len(), &format!(", {}.", back.join(", ")));
+    }
+    if !front.is_empty() {
+        let close = if rest.is_empty() { "." } else { "," };
+        splice(&mut t, body..body, &format!(" {}{close}", front.join(", ")));
+    }
+    if stop {
+        splice(&mut t, title.end..title.end + 1, ",");
+    }
+    t
+}
+
+/// Whether `r` is a data set (genre "Data set").
+fn is_data_set(r: &Reading) -> bool {
+    r.genre.as_deref().is_some_and(|g| g.trim().eq_ignore_ascii_case("data set"))
+}
+
+/// A quoted title ending in its own "?" or "!" without the comma IEEE's
+/// style put after it ("“Why decolonise?,” BMJ" is "“Why decolonise?”
+/// BMJ"): the mark stands for the comma, as in the Chicago usage IEEE's
+/// punctuation follows (CMOS 17 §6.133).
+fn without_comma_after_mark(mut t: Rich) -> Rich {
+    for mark in ["?,\u{201d}", "!,\u{201d}"] {
+        while let Some(at) = t.text.find(mark) {
+            splice(&mut t, at + 1..at + 2, "");
+        }
+    }
+    t
+}
+
+/// A work's date as IEEE prints it: "May 12, 2020", "Nov. 2023", "2022",
+/// "2019–2020" (the guide's abbreviated months).
+fn ieee_date(r: &Reading) -> Option<String> {
+    const MONTHS: [&str; 12] =
+        ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."];
+    let y = r.year?;
+    let year = match r.year_end.filter(|e| *e != y) {
+        Some(e) => format!("{y}\u{2013}{e}"),
+        None => y.to_string(),
+    };
+    let month = r.month.filter(|m| (1..=12).contains(m)).map(|m| MONTHS[m as usize - 1]);
+    Some(match (month, r.day, r.season.as_deref().map(str::trim).filter(|s| !s.is_empty())) {
+        (Some(m), Some(d), _) if r.year_end.is_none() => format!("{m} {d}, {year}"),
+        (Some(m), _, _) if r.year_end.is_none() => format!("{m} {year}"),
+        (None, _, Some(season)) => format!("{season} {year}"),
+        _ => year,
+    })
 }
 
 /// A data set or a program in Cite Them Right's form: "Singh, P. (2021)
@@ -8506,7 +8684,7 @@ fn with_ama_supplement(mut t: Rich, r: &Reading) -> Rich {
 /// article, "2015;2015(11):1430", and a statute "[Statute No.]").
 fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
     let genre = r.genre.as_deref().map(|g| g.trim().to_lowercase()).unwrap_or_default();
-    let case = genre == "legal case";
+    let case = is_legal_case(r);
     let statute = matches!(genre.as_str(), "statute" | "legislation" | "act" | "bill" | "regulation");
     if !(case || statute) {
         return None;
@@ -8559,14 +8737,33 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
             [vol, Some(rep.clone()), page.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ")
         });
         let supreme = reporter.as_deref().is_some_and(|rep| matches!(rep.replace(['.', ' '], "").as_str(), "US"));
+        // A case number that is no neutral citation: its docket number,
+        // which the Bluebook gives an unreported case (rule 10.8.1, "Name,
+        // No. 11 (Court 2019)"); it was left out, the case then told from
+        // no other (tester101: "Court v Board (High Court of Kenya 2019).").
+        let docket = number.as_deref().filter(|_| neutral.is_none()).map(docket_number);
+        // An unreported case is dated by its day (rule 10.8.1), with the
+        // Bluebook's months (table T12).
+        let decided = year.as_ref().filter(|_| reported.is_none()).map(|y| {
+            const T12: [&str; 12] =
+                ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+            match (r.month.filter(|m| (1..=12).contains(m)), r.day) {
+                (Some(m), Some(d)) => format!("{} {d}, {y}", T12[m as usize - 1]),
+                (Some(m), None) => format!("{} {y}", T12[m as usize - 1]),
+                _ => y.clone(),
+            }
+        });
         let parenthesis = match (&neutral, &year) {
             (Some(_), _) | (None, None) => None,
             // "[2015] AC 1430 (UKSC)": the year stands in the brackets.
             (None, Some(_)) if by_year => court.clone(),
-            (None, Some(y)) => Some(match court.as_ref().filter(|_| !supreme) {
-                Some(c) => format!("{c} {y}"),
-                None => y.clone(),
-            }),
+            (None, Some(y)) => {
+                let y = decided.as_ref().unwrap_or(y);
+                Some(match court.as_ref().filter(|_| !supreme) {
+                    Some(c) => format!("{c} {y}"),
+                    None => y.clone(),
+                })
+            }
         };
         if style == "harvard" {
             // Cite Them Right: "Name [2015] UKSC 11." / "Name (1973) 410 U.S. 113."
@@ -8594,8 +8791,11 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
             if let (Some(c), None, None) = (&court, &neutral, &reported) {
                 rest.push_str(&format!(". {c}"));
             }
+            if let Some(d) = &docket {
+                rest.push_str(&format!(", {d}"));
+            }
         } else {
-            let cited: Vec<String> = [neutral, reported].into_iter().flatten().collect();
+            let cited: Vec<String> = [neutral, docket, reported].into_iter().flatten().collect();
             if !cited.is_empty() {
                 rest.push_str(&format!(", {}", cited.join(", ")));
             }
@@ -8621,7 +8821,12 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
     }
     rest.push('.');
     if let Some(url) = clean(&r.url) {
+        if style == "mla" {
+            // MLA: the location last, after a comma (MLA 9 §2.6).
+            rest.pop();
+        }
         rest.push_str(&match style {
+            "mla" => format!(", {url}."),
             "vancouver" => format!(" Available from: {url}"),
             "harvard" => format!(" Available at: {url}{}.", harvard_accessed(r)),
             "ieee" => format!(" [Online]. Available: {url}"),
@@ -8637,6 +8842,19 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
     Some(Rich { text, spans })
 }
 
+/// Whether `r` is a court's decision (genre "Legal case").
+fn is_legal_case(r: &Reading) -> bool {
+    r.genre.as_deref().is_some_and(|g| g.trim().eq_ignore_ascii_case("legal case"))
+}
+
+/// A case's docket number as the Bluebook prints an unreported case's
+/// (rule 10.8.1: "No. 11"): digits after "No.", a number written with its
+/// words ("Writ Petition (Civil) No. 13029 of 1985", "No. 70-18") as it
+/// stands.
+fn docket_number(n: &str) -> String {
+    if n.starts_with(|c: char| c.is_ascii_digit()) { format!("No. {n}") } else { n.to_string() }
+}
+
 /// Whether a statute's container is a gazette (or a code) it is printed in
 /// at a place the record gives (a page there), or a container named as a
 /// gazette or official journal is. A statute book named alone ("Acts of
@@ -8650,22 +8868,23 @@ fn in_gazette(r: &Reading, container: &str) -> bool {
         || ["gazette", "journal", "official", "officiel", "oficial", "bulletin", "blatt"].iter().any(|w| c.contains(w))
 }
 
-/// A statute, ordinance or regulation in MLA or IEEE (`style` "mla" or
-/// "ieee"), whose bundled styles print its genre as a label before its
-/// number ("Statute no. c. 20", "Statute No. Act 851"; tester r97) and
-/// drop a gazette's day and page. Neither manual has a form of its own for
-/// legislation (MLA 9 cites it as any work in a container, IEEE's guide
-/// not at all): the statute's number as written ("c. 20", "Act
-/// 851"), as the Bluebook and the other bundled styles print it; in a
-/// gazette, the gazette as a periodical ([`statute_in_container`]):
-/// - MLA: "Mental Health Act 1983. c. 20." / "Public Health Act. Act 851,
-///   2012." / "Name. *Gazette*, no. 12, 14 Mar. 1908, p. 412.";
-/// - IEEE: "“Public Health Act,” Act 851, 2012." / "“Name,” *Gazette*, no.
-///   12, p. 412, Mar. 14, 1908."
+/// A statute, ordinance or regulation in MLA, whose bundled style prints
+/// its genre as a label before its number ("Statute no. c. 20", "Statute
+/// No. Act 851"; tester r97) and drops a gazette's day and page. MLA 9 has
+/// no form of its own for legislation (it cites it as any work in a
+/// container): the statute's number as written ("c. 20", "Act 851"), as
+/// the Bluebook and the other bundled styles print it; in a gazette, the
+/// gazette as a periodical ([`statute_in_container`]): "Mental Health Act
+/// 1983, c. 20." / "Public Health Act, Act 851, 2012." / "Mental Health Act
+/// 2017, No. 10." (a number in digits alone labelled, tester r101 F10) /
+/// "Name. *Gazette*,
+/// no. 12, 14 Mar. 1908, p. 412."
 ///
 /// The year is left out where the name holds it, as [`legal_reference`]
-/// has it. A legal case is the styles' own.
-fn mla_ieee_statute(r: &Reading, style: &str) -> Option<Rich> {
+/// has it. (IEEE cites every statute in the legal form,
+/// [`legal_reference`], a gazette's as an article in it.)
+fn mla_statute(r: &Reading) -> Option<Rich> {
+    let style = "mla";
     let genre = r.genre.as_deref().map(|g| g.trim().to_lowercase()).unwrap_or_default();
     if !matches!(genre.as_str(), "statute" | "legislation" | "act" | "bill" | "regulation") {
         return None;
@@ -8679,17 +8898,8 @@ fn mla_ieee_statute(r: &Reading, style: &str) -> Option<Rich> {
     let year = r.year.map(|y| y.to_string()).filter(|y| !name.contains(y.as_str()));
     // MLA: the number labelled as the other styles label it, with the name
     // (tester r101 F10: "Mental Health Act 2017. 10." read as a page).
-    let mla_number = number.as_deref().map(statute_number);
-    let facts: Vec<String> = [number, year.clone()].into_iter().flatten().collect();
-    let mut text = match style {
-        "ieee" if facts.is_empty() => format!("\u{201c}{name}.\u{201d}"),
-        "ieee" => format!("\u{201c}{name},\u{201d} {}.", facts.join(", ")),
-        _ if facts.is_empty() => format!("{name}."),
-        _ => match mla_number {
-            Some(n) => format!("{name}, {}.", [Some(n), year].into_iter().flatten().collect::<Vec<_>>().join(", ")),
-            None => format!("{name}. {}.", facts.join(", ")),
-        },
-    };
+    let facts: Vec<String> = [number.as_deref().map(statute_number), year].into_iter().flatten().collect();
+    let mut text = if facts.is_empty() { format!("{name}.") } else { format!("{name}, {}.", facts.join(", ")) };
     if let Some(url) = clean(&r.url) {
         text = with_statute_url(text, style, &url);
     }
@@ -10091,7 +10301,23 @@ fn with_ieee_report(mut t: Rich, r: &Reading) -> Rich {
                     }
                 }
             }
-            Some(_) => {}
+            // Another kind of report ("Policy brief", "Working paper"): its
+            // kind and its number, as the guide writes "Tech. Memo.
+            // NGL-006-69-3", without the "No." canon gives the other
+            // styles ("Policy brief No. 12" is "Policy brief 12"); a last
+            // word "report" in the guide's abbreviation ("Research Rep. 3").
+            Some(g) => {
+                if let Some(found) = find_case_insensitive(&t.text[title.end..], &format!("{g} No. {n}")) {
+                    let at = title.end + found.start..title.end + found.end;
+                    // The genre as printed (the match is by letters, whatever their case).
+                    let printed: String = t.text[at.clone()].chars().take(g.chars().count()).collect();
+                    let kind = match printed.rsplit_once(' ') {
+                        Some((head, last)) if last.eq_ignore_ascii_case("report") => format!("{head} Rep."),
+                        _ => printed,
+                    };
+                    splice(&mut t, at, &format!("{kind} {bare}"));
+                }
+            }
         }
     }
     // The edition and the series, after the title as a book's edition.
