@@ -351,7 +351,8 @@ fn a_catalogue_colon_in_every_format_and_a_chapters_book() {
         "title,authors,year,type,container,language\n\
          \"Decolonizing methodologies : research and indigenous peoples\",\"Smith, Linda Tuhiwai\",1999,book,,en\n\
          \"Peau noire, masques blancs : essai\",\"Fanon, Frantz\",1952,book,,fr\n\
-         \"Race and health\",\"Osei, Ama\",2010,chapter,\"Handbook of health equity : a guide\",\n",
+         \"Race and health\",\"Osei, Ama\",2010,chapter,\"Handbook of health equity : a guide\",\n\
+         \"La médecine coloniale en Afrique de l'Ouest : héritages et ruptures\",\"Dozon, Jean-Pierre\",2019,book,,\n",
     );
     w.import_reading(
         "z.csv",
@@ -366,6 +367,11 @@ fn a_catalogue_colon_in_every_format_and_a_chapters_book() {
     let title = |p: &str| s(reading(&list, p), "title").map(str::to_string);
     assert_eq!(title("Decolonizing"), Some("Decolonizing methodologies: research and indigenous peoples".into()));
     assert_eq!(title("Peau noire"), Some("Peau noire, masques blancs : essai".into()));
+    // (French by its words when no language is given.)
+    assert_eq!(
+        title("La médecine"),
+        Some("La médecine coloniale en Afrique de l'Ouest : héritages et ruptures".into())
+    );
     assert_eq!(title("Killing"), Some("Killing the black body: race, reproduction, and the meaning of liberty".into()));
     assert_eq!(
         title("Breathing"),

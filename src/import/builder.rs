@@ -3329,7 +3329,11 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // catalogue's form outranked the publisher's). Only the space goes, so
     // nothing is said. A French title keeps it: there the space before a
     // colon is the language's own typography.
-    let french = language.as_deref().is_some_and(|l| l.split(';').next().is_some_and(|l| l.trim() == "fr"));
+    // (A title with no language given is French by its small words.)
+    let french = match language.as_deref() {
+        Some(l) => l.split(';').next().is_some_and(|l| l.trim() == "fr"),
+        None => title.as_deref().is_some_and(reads_french),
+    };
     if !french {
         title = title.map(|t| isbd_colon(&t));
         // A chapter's book, a paper's proceedings, from the same catalogue.
@@ -6661,6 +6665,21 @@ fn responsibility(title: &str, authors: &[Name]) -> Option<(String, String)> {
         .any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")) || lower.contains(&format!("; {w}")));
     (names_one || role)
         .then(|| (head.replace(" : ", ": ").trim_end_matches([' ', ':', ';', ',']).to_string(), rest.to_string()))
+}
+
+/// Whether a title reads as French by its small words ("La médecine
+/// coloniale en Afrique de l'Ouest : héritages et ruptures"): two or more of
+/// French's and none of English's.
+fn reads_french(t: &str) -> bool {
+    const FRENCH: &[&str] =
+        &["le", "la", "les", "des", "du", "de", "et", "une", "un", "pour", "sur", "dans", "aux", "au"];
+    const ENGLISH: &[&str] = &["the", "of", "and", "in", "a", "an", "to", "for", "on", "from", "with"];
+    let lower = t.to_lowercase();
+    let words: Vec<&str> =
+        lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let elided = |w: &str| ["l'", "d'", "l’", "d’"].iter().any(|e| w.starts_with(e) && w.len() > e.len());
+    let french = words.iter().filter(|w| FRENCH.contains(w) || elided(w)).count();
+    french >= 2 && !words.iter().any(|w| ENGLISH.contains(w))
 }
 
 /// `t` with a library catalogue's " : " (ISBD's mark before other title
