@@ -1330,9 +1330,16 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
     // `archive` and `archive_location` fields that exporters write from
     // Zotero's and CSL's fields. biblatex's `library`, "a library name and a
     // call number" (biblatex manual §2.2.2), is a library's holding, which
-    // canon keeps no more than Zotero's "Call Number": named as not stored.
+    // canon keeps no more than Zotero's "Call Number": named as not stored,
+    // except beside an archive (below).
     d.archive = get("archive");
     d.archive_location = get("archive_location").or_else(|| get("archivelocation"));
+    // (Beside an `archive` with no place in it, `library` is that archive's
+    // shelf mark, "CO 209/16", read as the archive location.)
+    let library_read = d.archive.is_some() && d.archive_location.is_none() && get("library").is_some();
+    if library_read {
+        d.archive_location = get("library");
+    }
     // The conference a paper was given at: biblatex's `eventtitle`, `venue`
     // ("the location of a conference") and `eventdate` (biblatex manual
     // §2.2.2), inherited from a crossref'd `@proceedings` as biber does
@@ -1948,6 +1955,7 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         .chain(if article_read { vec!["eid", "articleno"] } else { Vec::new() })
         .chain(howpublished_url.filter(|u| d.url.as_deref() == Some(u.as_str())).map(|_| "howpublished"))
         .chain(howpublished_publisher.then_some("howpublished"))
+        .chain(library_read.then_some("library"))
         // (A book's author who is the part's author too: read as the author.)
         .chain(get("bookauthor").filter(|b| get("author").as_ref() == Some(b)).map(|_| "bookauthor"))
         .collect();

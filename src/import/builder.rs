@@ -1199,6 +1199,9 @@ pub fn genre_of_type_name(t: &str) -> Option<&'static str> {
         "case" | "legalcase" | "jurisdiction" => "Legal case",
         "stat" | "statute" | "legislation" => "Statute",
         "bill" => "Bill",
+        // CSL `regulation`, EndNote's "Legal Rule or Regulation": no report,
+        // as a statute is none.
+        "regulation" | "legalruleorregulation" => "Regulation",
         "hear" | "hearing" => "Hearing",
         "map" => "Map",
         "pat" | "patent" => "Patent",
@@ -2278,8 +2281,8 @@ pub const MACHINE_NOTE_LINES: &[&str] = &[
     "manufacturers",
     "molecular sequence numbers",
     "sponsors",
-    // A conference paper's event (Scopus RIS `N1`; its CSV's columns of the
-    // same names are named as not read): canon has no field for it.
+    // A conference paper's event (Scopus RIS `N1`): read as the event
+    // ([`scopus_event_key`]); Scopus's code for it is named.
     "conference name",
     "conference date",
     "conference location",
@@ -2319,6 +2322,17 @@ const ONE_DATUM_LINES: &[&str] = &[
     "conference location",
     "conference code",
 ];
+
+/// The CSL variable of a Scopus note line about a paper's conference
+/// ("Conference name: …", "Conference date: …", "Conference location: …").
+fn scopus_event_key(label: &str) -> Option<&'static str> {
+    match label.trim().to_ascii_lowercase().as_str() {
+        "conference name" => Some("event-title"),
+        "conference date" => Some("event-date"),
+        "conference location" => Some("event-place"),
+        _ => None,
+    }
+}
 
 /// The label of a line a database writes into a note ("Cited By :12" →
 /// "Cited By", "Funding text 1: …" → "Funding text"), or `None`.
@@ -2607,6 +2621,16 @@ pub fn read_extra(s: &str) -> Extra {
             && out.pmid.is_none()
         {
             out.pmid = Some(value.trim().to_string());
+            continue;
+        }
+        // Scopus's conference lines (its RIS `N1`, its BibTeX `note`) are
+        // the paper's event (schema 0040), as its CSV's columns are.
+        if let Some((label, value)) = line.split_once(':')
+            && let Some(k) = scopus_event_key(label)
+            && !value.trim().is_empty()
+            && !out.csl.iter().any(|(o, _)| *o == k)
+        {
+            out.csl.push((k, value.trim().to_string()));
             continue;
         }
         if let Some(label) = machine_line(line) {
@@ -3396,6 +3420,30 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         title = Some(proper);
     }
     marked_language(&mut d, &mut title, &mut language);
+    // A library catalogue's " : " before other title information (ISBD
+    // area 1) is the title's colon: "Medical apartheid : the dark history"
+    // is stored as its publisher prints it, "Medical apartheid: the dark
+    // history", so the two copies are one form (tester r101 F4: the
+    // catalogue's form outranked the publisher's). Only the space goes, so
+    // nothing is said. A French title keeps it: there the space before a
+    // colon is the language's own typography.
+    // (A title with no language given is French by its small words.)
+    let french = match language.as_deref() {
+        Some(l) => l.split(';').next().is_some_and(|l| l.trim() == "fr"),
+        None => title.as_deref().is_some_and(reads_french),
+    };
+    if !french {
+        title = title.map(|t| isbd_colon(&t));
+        // A chapter's book, a paper's proceedings, from the same catalogue.
+        let part = match &d.kind {
+            KindSrc::Mapped(k) => matches!(*k, "chapter" | "conference-paper"),
+            KindSrc::Named(v) => matches!(super::reading_type(&v.text), Some("chapter" | "conference-paper")),
+            _ => false,
+        };
+        if part {
+            d.container = d.container.take().map(|c| isbd_colon(&c));
+        }
+    }
     untitled(&mut d, &mut title);
     // A title beside its original (CSL `original-title`, biblatex
     // `origtitle`, Zotero's "original-title:" line, the `original_title`
@@ -6754,6 +6802,30 @@ fn responsibility(title: &str, authors: &[Name]) -> Option<(String, String)> {
         .any(|w| lower.starts_with(w) || lower.contains(&format!(" {w}")) || lower.contains(&format!("; {w}")));
     (names_one || role)
         .then(|| (head.replace(" : ", ": ").trim_end_matches([' ', ':', ';', ',']).to_string(), rest.to_string()))
+}
+
+/// Whether a title reads as French by its small words ("La médecine
+/// coloniale en Afrique de l'Ouest : héritages et ruptures"): two or more of
+/// French's and none of English's.
+fn reads_french(t: &str) -> bool {
+    const FRENCH: &[&str] =
+        &["le", "la", "les", "des", "du", "de", "et", "une", "un", "pour", "sur", "dans", "aux", "au"];
+    const ENGLISH: &[&str] = &["the", "of", "and", "in", "a", "an", "to", "for", "on", "from", "with"];
+    let lower = t.to_lowercase();
+    let words: Vec<&str> =
+        lower.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').filter(|w| !w.is_empty()).collect();
+    let elided = |w: &str| ["l'", "d'", "l’", "d’"].iter().any(|e| w.starts_with(e) && w.len() > e.len());
+    let french = words.iter().filter(|w| FRENCH.contains(w) || elided(w)).count();
+    french >= 2 && !words.iter().any(|w| ENGLISH.contains(w))
+}
+
+/// `t` with a library catalogue's " : " (ISBD's mark before other title
+/// information, a no-break space too) written as a title's colon, ": ".
+pub(crate) fn isbd_colon(t: &str) -> String {
+    if !t.contains(" : ") && !t.contains("\u{a0}: ") {
+        return t.to_string();
+    }
+    t.replace(" : ", ": ").replace("\u{a0}: ", ": ")
 }
 
 /// A publisher or place without the punctuation a library catalogue

@@ -250,11 +250,12 @@ pub(crate) fn csl_kind(t: &str) -> &'static str {
         "article" | "article-journal" | "review" | "review-book" => "article",
         "book" | "classic" | "periodical" => "book",
         "chapter" | "entry" | "entry-dictionary" | "entry-encyclopedia" => "chapter",
-        "report" | "standard" | "regulation" => "report",
+        "report" | "standard" => "report",
         // A statute or a bill is no report: the type every format gives it
         // (RIS `STAT`, BibTeX `@legislation`), its genre saying what it is
         // (tester r97 F2: an Act of Parliament counted as a report).
-        "legislation" | "bill" => "other",
+        // A regulation likewise (genre "Regulation").
+        "legislation" | "bill" | "regulation" => "other",
         "webpage" | "post-weblog" => "web",
         "post" => "thread",
         "paper-conference" | "speech" | "presentation" => "conference-paper",

@@ -422,10 +422,10 @@ fn endnote_kind(name: &str) -> &'static str {
         "journal article" | "electronic article" => "article",
         "book" | "edited book" | "electronic book" | "classical work" => "book",
         "book section" | "electronic book section" | "encyclopedia" | "dictionary" => "chapter",
-        "report" | "government document" | "legal rule or regulation" | "standard" => "report",
+        "report" | "government document" | "standard" => "report",
         // A statute, bill, case or hearing is no report: typed "other" as in
         // every format, its genre saying what it is (tester r97 F2).
-        "statute" | "bill" | "case" | "hearing" => "other",
+        "statute" | "bill" | "case" | "hearing" | "legal rule or regulation" => "other",
         "web page" | "blog" | "online database" | "online multimedia" => "web",
         "thesis" => "thesis",
         "conference paper" | "conference proceedings" => "conference-paper",
@@ -928,6 +928,21 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     }
     if d.pmid.is_some() {
         read.push("accession-num");
+    }
+    // `remote-database-name` ("Name of Database") beside a call number is
+    // an archive and its shelf mark ("The National Archives", "CO 209/16";
+    // Zotero writes an item's archive and call number there): the archive
+    // and its location. A call number alone, or beside a bibliographic
+    // database (PubMed, Scopus), is a library's shelf mark, named as not
+    // stored.
+    if let (Some(archive), Some(call)) = (text("remote-database-name"), text("call-num"))
+        && !super::ris::is_bibliographic_database(&archive)
+        && d.archive.is_none()
+        && d.archive_location.is_none()
+    {
+        d.archive = Some(archive);
+        d.archive_location = Some(call);
+        read.extend(["remote-database-name", "call-num"]);
     }
     // An element that holds one value, given twice with another value (a
     // second URL, a second volume): the first is read, the other named, as

@@ -641,10 +641,22 @@ fn draft(raw: &Raw) -> Draft {
     // XML's secondary authors of a Thesis are (it printed "Mensah K,
     // editor." after the thesis's title).
     let thesis_a2 = raw.ty.map_or("other", ris_kind) == "thesis" && first(&["A2"]).is_some();
+    // A book's or report's `A2` with no series beside it: an editor, as the
+    // RIS specification's table has it (Mendeley and others write a book's
+    // editors there), unless it names a series ("Lecture Notes in Computer
+    // Science", "WHO Technical Report Series"), as some exporters write a
+    // book's series there: then it is the series (it was stored as an
+    // editor named "Lecture Notes in Computer Science").
+    let a2_series_title = (matches!(raw.ty, Some("BOOK" | "EBOOK" | "EDBOOK" | "RPRT")) && !series_a2)
+        .then(|| all(&["A2"]))
+        .filter(|v| v.len() == 1 && first(&["T2", "T3"]).is_none())
+        .and_then(|v| v.first().map(|(a, _, _)| a.trim().to_string()))
+        .filter(|a| names_a_series(a));
+    let a2_series = a2_series_title.is_some();
     if thesis_a2 {
         d.not_stored_as("RIS A2 (of a thesis, which has no editor)".to_string());
     }
-    let mut editors = if case || series_a2 || thesis_a2 { names_of(&["ED"]) } else { listed("ED", "A2") };
+    let mut editors = if case || series_a2 || thesis_a2 || a2_series { names_of(&["ED"]) } else { listed("ED", "A2") };
     let a3_editors = series_a2 && raw.ty == Some("BOOK") && editors.is_empty() && first(&["A3"]).is_some();
     if series_a2 {
         d.not_stored_as("RIS A2 (the series editor of a book or report)".to_string());
@@ -706,6 +718,9 @@ fn draft(raw: &Raw) -> Draft {
     let book = matches!(raw.ty.map_or("other", ris_kind), "book");
     let series_in_t2 = book || matches!(raw.ty.map_or("other", ris_kind), "report");
     d.series = if series_in_t2 { text(&["T3", "T2"]) } else { text(&["T3"]) };
+    if d.series.is_none() {
+        d.series = a2_series_title;
+    }
     // A thesis's `T2` is its academic department (the RIS specification's
     // THES; EndNote writes its Thesis's "Academic Department" there): no
     // container, for a thesis is part of none; named as not stored (tester
@@ -908,6 +923,22 @@ fn draft(raw: &Raw) -> Draft {
     // marks where an archive's name ends and its shelfmark begins (schema
     // 0039; tester r96 F3: named as not stored).
     d.archive_location = val(&["AV"]).map(|v| v.text);
+    // `DB`, "Name of Database", is where Zotero's RIS writes an item's
+    // archive (and Scopus, PubMed… their own names): the archive when the
+    // record gives a place in it (`AV`, or a `CN` below). `CN`, the call
+    // number, is a library's shelf mark (named as not stored) except beside
+    // such an archive with no `AV`: there it is the archive's shelf mark
+    // ("CO 209/16"), the archive location.
+    let archive = text(&["DB"]).filter(|db| !is_bibliographic_database(db));
+    let call_number = text(&["CN"]);
+    let cn_read = archive.is_some() && d.archive_location.is_none() && call_number.is_some();
+    if cn_read {
+        d.archive_location = call_number;
+    }
+    let db_read = archive.is_some() && d.archive_location.is_some();
+    if db_read {
+        d.archive = archive;
+    }
     // A book's or report's `VL` beside its series (`T3`, a book's `T2`) is
     // its number in the series, as BibTeX's `volume` beside `series` is
     // ([`Draft::volume_numbers_series`]; r83): a catalogue's "WHO technical
@@ -938,6 +969,9 @@ fn draft(raw: &Raw) -> Draft {
         // `N1`: read as the note; `RN`: the annotation; `NV`: the number of
         // volumes; `AV`: the archive location.
         .chain(["N1", "RN", "NV", "AV"])
+        .chain(cn_read.then_some("CN"))
+        .chain(db_read.then_some("DB"))
+        .chain(a2_series.then_some("A2"))
         // (`AF` not read is named above with why.)
         .chain(["AF"])
         .chain(tt_read.then_some("TT"))
@@ -1060,6 +1094,61 @@ fn looks_like_address(v: &str) -> bool {
         || l.split_once("://").is_some_and(|(scheme, _)| {
             !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
         })
+}
+
+/// Whether a `DB` ("Name of Database") names a bibliographic database or
+/// catalogue (Scopus, PubMed, Web of Science…), not an archive.
+pub(crate) fn is_bibliographic_database(db: &str) -> bool {
+    let l = db.trim().to_lowercase();
+    [
+        "scopus",
+        "pubmed",
+        "medline",
+        "web of science",
+        "wos",
+        "embase",
+        "psycinfo",
+        "cinahl",
+        "jstor",
+        "ebsco",
+        "proquest",
+        "google",
+        "crossref",
+        "europe pmc",
+        "pmc",
+        "nlm",
+        "ovid",
+        "datacite",
+        "semantic scholar",
+        "openalex",
+        "dimensions",
+        "worldcat",
+        "library of congress",
+        "catalog",
+        "catalogue",
+        "arxiv",
+    ]
+    .iter()
+    .any(|d| l == *d || l.starts_with(&format!("{d} ")) || l.contains(d) && d.len() > 5)
+}
+
+/// Whether a name given as a book's `A2` is a series' title, not a
+/// person's or body's: "Lecture Notes in Computer Science", "WHO
+/// technical report series", "Studies in Social Medicine".
+fn names_a_series(a: &str) -> bool {
+    let l = a.trim().trim_end_matches(['.', ';']).to_lowercase();
+    !l.contains(',')
+        && (l.ends_with(" series")
+            || l.contains(" series ")
+            || l.starts_with("lecture notes")
+            || l.starts_with("studies in ")
+            || l.starts_with("advances in ")
+            || l.starts_with("progress in ")
+            || l.starts_with("methods in ")
+            || l.starts_with("topics in ")
+            || l.starts_with("texts in ")
+            || l.contains(" monographs")
+            || l.starts_with("monographs "))
 }
 
 /// The RIS tags of which one is read in turn (a title, the year, the

@@ -39,6 +39,9 @@ const YEAR_NOTE: usize = 17;
 const OPEN_ACCESS: usize = 18;
 const THEMES: usize = 19;
 const URL: usize = 20;
+const EVENT: usize = 21;
+const EVENT_DATE: usize = 22;
+const EVENT_PLACE: usize = 23;
 
 /// The columns canon reads from a Scopus CSV export, by canon's field names.
 /// "Author Keywords" are keywords, which tag a theme when they name one (see
@@ -68,10 +71,17 @@ pub const FIELDS: &[Field] = &[
     Field { name: "open_access", aliases: &["Open Access"], required: false },
     Field { name: "themes", aliases: &[], required: false },
     Field { name: "url", aliases: &[], required: false },
+    // A paper's conference, its dates as Scopus writes them ("8 November
+    // 2020 through 12 November 2020") and its place (CSL `event-title`,
+    // `event-date`, `event-place`; schema 0040): stored, as its Scopus RIS
+    // and BibTeX copies' note lines are (they were named as not read).
+    Field { name: "event", aliases: &["Conference name"], required: false },
+    Field { name: "event_date", aliases: &["Conference date"], required: false },
+    Field { name: "event_place", aliases: &["Conference location"], required: false },
 ];
 
 /// Scopus's columns that canon has no field for, each with what it holds.
-const UNREAD: [(&str, &str); 24] = [
+const UNREAD: [(&str, &str); 21] = [
     ("Author(s) ID", "Scopus's author identifiers, which canon does not store (the names are read)"),
     ("Cited by", "the number of citing documents in Scopus on the day of export, not part of the reference"),
     ("Link", "Scopus's page for the record, not the work (the DOI is read)"),
@@ -88,9 +98,6 @@ const UNREAD: [(&str, &str); 24] = [
     ("References", "the work's own reference list, which canon does not keep"),
     ("Correspondence Address", "the corresponding author's address, which canon does not store"),
     ("Sponsors", "a conference's sponsors, which canon has no field for"),
-    ("Conference name", "a paper's conference (CSL `event-title`), which canon has no field for"),
-    ("Conference date", "a paper's conference dates, which canon has no field for"),
-    ("Conference location", "a paper's conference place (CSL `event-place`), which canon has no field for"),
     ("Conference code", "Scopus's code for the conference, not part of the reference"),
     ("ISSN", "the journal's ISSN, which canon has no field for (the journal is read by its title)"),
     ("CODEN", "the journal's CODEN, which canon has no field for (the journal is read by its title)"),
@@ -192,6 +199,9 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         open_access: m.columns[OPEN_ACCESS],
         themes: m.columns[THEMES],
         url: m.columns[URL],
+        event: m.columns[EVENT],
+        event_date: m.columns[EVENT_DATE],
+        event_place: m.columns[EVENT_PLACE],
     };
     m.known_unread(&UNREAD);
     out.filled = t.filled();
@@ -230,6 +240,9 @@ struct Columns {
     open_access: Option<usize>,
     themes: Option<usize>,
     url: Option<usize>,
+    event: Option<usize>,
+    event_date: Option<usize>,
+    event_place: Option<usize>,
 }
 
 /// The names of an "Author full names" cell ("Family, Given (ID); …"):
@@ -318,6 +331,9 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.pages = crate::import::pages_from_ends(get(r, c.page_start), get(r, c.page_end));
     d.article_number("Art. No.", get(r, c.article).map(|v| Val::new(v, at(c.article))));
     d.page_count = text(c.page_count);
+    d.event = text(c.event);
+    d.event_date = text(c.event_date);
+    d.event_place = text(c.event_place);
     // A whole book: Scopus gives its own title as the "Source title" and its
     // extent as the pages ("1", "480"); neither is a part's (tester r17,
     // F18: APA printed the book "in" itself, "(pp. 1–480)").

@@ -95,7 +95,8 @@ fn unread_meaning(tag: &str) -> &'static str {
         "DA" => "the date of the export",
         "DT" => "the document type",
         "PG" => "the page count",
-        "CT" | "CY" | "CL" | "SP" | "HO" => "the conference's title, dates, place, sponsors and host",
+        "CT" | "CY" | "CL" => "the conference's dates or place, without its title",
+        "SP" | "HO" => "the conference's sponsors and host",
         "WE" => "the Web of Science index that holds the record",
         "EA" | "EY" => "the early access date",
         "PN" => "the part number",
@@ -552,7 +553,27 @@ fn draft(raw: &Raw) -> builder::Draft {
             }
         }
     }
+    // A paper's conference (`CT`), its dates (`CY`) and place (`CL`):
+    // stored as the event (schema 0040), as Scopus's columns are.
+    let conference: Vec<Option<String>> =
+        ["CT", "CY", "CL"].iter().map(|t| first(t).map(|v| v.trim().to_string())).collect();
+    // (Without a title, a date or place names no event: named as not stored.)
+    if conference[0].is_some() {
+        unread.retain(|t| !matches!(*t, "CT" | "CY" | "CL"));
+    }
     let mut d = super::ris::draft_of(raw.line, Some(ty), fields);
+    if let Some(ct) = conference[0].clone() {
+        // A `SO` the RIS rules took for the event (a paper with no sign of
+        // publication) is then the proceedings' title.
+        if let Some(e) = d.event.take().filter(|e| e.trim() != ct) {
+            d.container.get_or_insert(e);
+        }
+        d.event = Some(ct);
+        d.event_date = conference[1].clone();
+        if conference[2].is_some() {
+            d.event_place = conference[2].clone();
+        }
+    }
     if !cased.is_empty() || !kept.is_empty() {
         let at = raw
             .fields

@@ -132,7 +132,7 @@ fn zotero_kind(t: &str) -> Option<&'static str> {
         "report" | "standard" => "report",
         // A statute, bill, case or hearing is no report: typed "other" as in
         // every format, its genre saying what it is (tester r97 F2).
-        "statute" | "bill" | "case" | "hearing" => "other",
+        "statute" | "bill" | "case" | "hearing" | "regulation" => "other",
         "webpage" | "blogPost" => "web",
         "forumPost" => "thread",
         "conferencePaper" | "presentation" => "conference-paper",
@@ -365,7 +365,23 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
         ));
         return out;
     }
+    // Zotero's "Call Number" is a library's shelf mark (named as not read),
+    // except beside an "Archive" with no "Loc. in Archive": there it is the
+    // archive's shelf mark, its place in the archive ("CO 209/16"), read as
+    // the archive location. Read only when some row has it so.
+    let column = |name: &str| t.header.iter().position(|h| super::header::norm(h) == super::header::norm(name));
+    let shelf_mark = |r: &csv::StringRecord| {
+        get(r, column("Call Number")).is_some()
+            && get(r, m.columns[ARCHIVE]).is_some()
+            && get(r, m.columns[ARCHIVE_LOCATION]).is_none()
+    };
+    let call_number = if t.rows.iter().any(|(_, r)| shelf_mark(r)) {
+        m.fallbacks(ARCHIVE_LOCATION, &["Call Number"]).first().copied()
+    } else {
+        None
+    };
     let c = Columns {
+        call_number,
         title: m.columns[TITLE],
         kind: m.columns[TYPE],
         year: m.columns[YEAR],
@@ -451,6 +467,7 @@ pub fn read_with(text: &str, maps: &[String]) -> Read {
 
 /// The columns of a Zotero export that canon reads.
 struct Columns {
+    call_number: Option<usize>,
     title: Option<usize>,
     kind: Option<usize>,
     year: Option<usize>,
@@ -575,6 +592,22 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     d.original_title = text(c.original_title).map(|t| super::title_text::from_sheet(&t));
     d.archive = text(c.archive);
     d.archive_location = text(c.archive_location);
+    if let Some(call) = text(c.call_number) {
+        if d.archive.is_some() && d.archive_location.is_none() {
+            d.archive_location = Some(call);
+        } else if d.archive_location.as_deref().is_none_or(|l| l.trim() != call.trim()) {
+            let why = if d.archive.is_some() {
+                "the item has a Loc. in Archive, and canon keeps one place in the archive"
+            } else {
+                "a library's shelf mark (read as the archive location only beside an Archive)"
+            };
+            d.warnings.push(RowError::new(
+                line,
+                n(c.call_number),
+                format!("Call Number {:?} not stored: {why}", call.trim()),
+            ));
+        }
+    }
     d.genre = text(c.genre);
     // The genre an item type implies ("Computer software") is a default (tester r92 F1).
     d.genre_implied = d.genre.is_none();

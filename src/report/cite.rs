@@ -6642,7 +6642,14 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     // An article whose journal is not known is still a journal article: as
     // hayagriva's bare `article` it becomes CSL's `article`, which Chicago
     // calls a "Preprint".
-    let untitled_journal = (parent_kind == Some("periodical") && r.container.is_none()).then_some(String::new());
+    // A paper with no proceedings, given at an event, is still a conference
+    // paper: a `.csl` style sees CSL `paper-conference` (hayagriva's article
+    // in proceedings, here proceedings without a title), with its event's
+    // `event-title`, `event-place` and `event-date` ([`event::add_event_parent`]);
+    // as a bare article it was CSL `article`.
+    let presented = parent_kind == Some("proceedings") && r.event.as_deref().is_some_and(|e| !e.trim().is_empty());
+    let untitled_journal =
+        ((parent_kind == Some("periodical") || presented) && r.container.is_none()).then_some(String::new());
     match (parent_kind, r.container.as_ref().or(server.as_ref()).or(untitled_journal.as_ref())) {
         (Some(pk), Some(c)) => {
             let mut parent = serde_json::Map::new();

@@ -3092,7 +3092,7 @@ pub(crate) fn title_form(ours: &str, theirs: &str) -> Form {
     }
     let same_text = title_text::same_but_case_marks(ours, theirs);
     let trimmed = |t: &str| t.trim().trim_end_matches('.').trim_end().to_string();
-    let marks: [(&str, &Weight); 8] = [
+    let marks: [(&str, &Weight); 9] = [
         ("in capitals", &in_own_case),
         ("without its diacritics", &diacritics),
         ("with fewer of its letters (\"&\" for \"and\"?)", &|t| t.chars().filter(|c| c.is_alphanumeric()).count()),
@@ -3121,6 +3121,9 @@ pub(crate) fn title_form(ours: &str, theirs: &str) -> Form {
                 .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
                 .count()
         }),
+        // A library catalogue's " : " (ISBD) before a subtitle loses to the
+        // title's own colon, as an import now stores it (tester r101 F4).
+        ("with a catalogue's space before its colon", &|t| usize::from(!t.contains(" : "))),
         ("with less of its punctuation", &punctuation),
         ("without its typographic marks", &|t| {
             t.chars().filter(|c| "\u{2018}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}".contains(*c)).count()
