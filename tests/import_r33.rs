@@ -580,8 +580,8 @@ fn scopus_note_coden_is_named_and_pubmed_id_read() {
 }
 
 /// Tester r35 F10: Web of Science's tab-delimited export was read as a CSV
-/// and refused with the hint `--map 'PT=title'`; it is named as a format
-/// canon does not read, with what to export instead.
+/// and refused with the hint `--map 'PT=title'`; since tester r103 F7 it is
+/// read, as its plain text is.
 #[test]
 fn web_of_science_tab_delimited_is_named() {
     let w = workdir();
@@ -590,12 +590,8 @@ fn web_of_science_tab_delimited_is_named() {
         "\u{feff}PT\tAU\tBA\tAF\tTI\tSO\tPY\tDI\tUT\n\
          J\tVyas, DA\t\tVyas, Darshali A.\tHidden in Plain Sight\tNEW ENGLAND JOURNAL OF MEDICINE\t2020\t10.1056/NEJMms2004740\tWOS:000563386500013\n",
     );
-    let err = w.fails(&["import", "reading", p.to_str().unwrap()]);
-    assert!(
-        err.contains("savedrecs.txt is Web of Science's tab-delimited export")
-            && err.contains("export the records as RIS"),
-        "{err}"
-    );
+    let err = w.ok_stderr(&["import", "reading", p.to_str().unwrap()]);
+    assert!(err.contains("readings: 1 new"), "{err}");
     assert!(!err.contains("--map"), "{err}");
 }
 

@@ -1822,6 +1822,14 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         if get("location").is_none() && d.place.take().is_some() {
             d.not_stored_as("BibTeX address (Web of Science's street address of the publisher, no place)".into());
         }
+        // Its `type` is the Web of Science document type ("Editorial
+        // Material", "Article; Early Access"), read as its `DT` is (tester
+        // r103 F5: printed "[editorial material]", "[Early Access]").
+        if let (Some(t), Some(at)) = (get("type"), field_at("type")) {
+            d.genre = builder::genre_of_type_name(&e.kind).map(str::to_string);
+            d.genre_implied = true;
+            super::wos::document_type(&t).apply(&mut d, at);
+        }
     }
     // biblatex's `version` ("the revision number of a piece of software, a
     // manual, etc.", biblatex manual §2.2.2): the edition when there is none.

@@ -318,15 +318,6 @@ pub fn unsupported(path: &Path, head: &str) -> Option<String> {
         // (Refer's tags without EndNote's `%0` type line are the same format:
         // tester r31, D3, a `.enw` of `%A`/`%T`/`%D` lines read as a CSV.)
         "EndNote's tagged format (.enw)".to_string()
-    } else if wos_tab_header(first) {
-        // Its header of field tags was read as a CSV's, and the hint offered
-        // `--map 'PT=title'` (tester r35 F10).
-        return Some(format!(
-            "{} is Web of Science's tab-delimited export (a header of its field tags: PT, AU, AF, TI, SO … UT), \
-             which canon does not read as a reading list; in Web of Science export the records as RIS (\"Export \
-             → RIS (other reference software)\") and import that",
-            path.display()
-        ));
     } else if starts("RT ") && starts("T1 ") {
         "RefWorks' tagged format".to_string()
     } else if let Some(order) = utf16_without_bom(head) {
@@ -356,17 +347,6 @@ pub fn unsupported(path: &Path, head: &str) -> Option<String> {
         return None;
     };
     Some(format!("{} is {found}, which canon does not read as a reading list; {export}", path.display()))
-}
-
-/// Whether `first` starts with the header row of Web of Science's
-/// tab-delimited export: tab-separated field tags, among them PT, AU, AF,
-/// TI, SO and UT.
-fn wos_tab_header(first: &str) -> bool {
-    let header = first.lines().next().unwrap_or("");
-    let tags: Vec<&str> = header.split('\t').map(str::trim).collect();
-    tags.len() >= 6
-        && ["PT", "AU", "AF", "TI", "SO", "UT"].iter().all(|t| tags.contains(t))
-        && tags.iter().all(|t| t.len() == 2 && t.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()))
 }
 
 /// What a text whose first line is no header row is, or `None`: a

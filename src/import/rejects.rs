@@ -61,6 +61,14 @@ pub fn render(format: &str, file: &str, text: &str, rejects: &[Reject]) -> Resul
                     out.push('\n');
                 }
             }
+            // Web of Science's tab-delimited records read back under their header.
+            if format == "wos"
+                && !rejects.is_empty()
+                && let Some(header) = super::wos::tab_header(text)
+            {
+                out.push_str(header);
+                out.push('\n');
+            }
             for r in rejects {
                 for (reason, e) in reasons(file, &r.errors).into_iter().zip(&r.errors) {
                     out.push_str(&format!("{mark} {}: {}\n", label(e), one_line(&reason)));

@@ -481,6 +481,7 @@ fn draft(raw: &Raw) -> Draft {
         t.len() > 3 && t[..3].eq_ignore_ascii_case("pmc") && crate::import::normalise_pmcid(t).is_some()
     });
     d.pmcid = c2_pmcid.clone();
+    let labelled_read = labelled_pmids(&mut d, &all(&["U1", "U2", "U3", "U4", "U5", "M2"]), raw);
     // Every `SN` line (ISBNs, ISSNs, a report number as Zotero writes it):
     // the builder keeps the first valid ISBN and names the rest. A report's
     // `SN` that is neither an ISBN nor an ISSN is its number, as Zotero
@@ -549,6 +550,11 @@ fn draft(raw: &Raw) -> Draft {
         }
         // A database's record type ("Article", "Book Chapter": Scopus writes
         // one on every record) is named, not stored as the genre.
+        // Web of Science's (`AN  - WOS:…`) is its document type, read as
+        // its `DT` is (tester r103 F5).
+        (Some(v), None) if first(&["AN"]).is_some_and(|(_, a, _, _)| a.trim().starts_with("WOS:")) => {
+            super::wos::document_type(&v.text).apply(&mut d, v.at);
+        }
         (Some(v), None) => match super::builder::genre_of_work_type(&v.text) {
             Some(g) => d.genre = Some(g),
             None => d.not_stored_as(format!(
@@ -979,6 +985,7 @@ fn draft(raw: &Raw) -> Draft {
         .chain(a3_editors.then_some("A3"))
         .chain(article.then_some("C7"))
         .chain(m3.is_some().then_some("M3"))
+        .chain(labelled_read)
         .chain(m1_number.then_some("M1"))
         .chain(sv_read)
         .collect();
@@ -990,6 +997,54 @@ fn draft(raw: &Raw) -> Draft {
     d.not_stored("RIS", raw.fields.iter().filter(|f| !f.1.is_empty()).map(|f| f.0), &read);
     super::title_text::read_bibtex_braces(&mut d, "RIS");
     d
+}
+
+/// The PMID EBSCO and Ovid write as "PMID: 33387821." in a user field
+/// (`U1`–`U5`: EBSCO's `U2`) or `M2` (tester r103 F3: dropped, only named as
+/// not stored): the record's PMID when it has none, the same PMID read
+/// again, or one that differs said and named as not stored, as is a
+/// "PMID:" that holds no PubMed ID. Returns the tags read.
+fn labelled_pmids(d: &mut Draft, fields: &[(&str, u64, u64)], raw: &Raw) -> Vec<&'static str> {
+    let mut read = Vec::new();
+    let p = d.prefix();
+    for (v, n, c) in fields {
+        let t = v.trim();
+        if !t.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("pmid")) {
+            continue;
+        }
+        let Some(tag) = raw
+            .fields
+            .iter()
+            .find(|f| f.2 == *n && f.3 == *c)
+            .and_then(|f| ["U1", "U2", "U3", "U4", "U5", "M2"].into_iter().find(|t| *t == f.0))
+        else {
+            continue;
+        };
+        let Some(id) = super::normalise_pmid(t) else {
+            d.warnings.push(RowError::new(
+                *n,
+                *c,
+                format!("{p}{tag} {t:?} is not a PubMed ID (digits only, as 31234567); not read as the PMID"),
+            ));
+            continue;
+        };
+        match d.pmid.as_ref().filter(|o| !o.text.trim().is_empty()) {
+            None => {
+                d.pmid = Some(Val::new(id, Pos::new(*n, *c)));
+                read.push(tag);
+            }
+            Some(o) if super::normalise_pmid(&o.text).as_deref() == Some(id.as_str()) => read.push(tag),
+            Some(o) => d.warnings.push(RowError::new(
+                *n,
+                *c,
+                format!(
+                    "{p}{tag} has PMID {id} and the record's PMID is {:?}; kept the record's, {tag} not stored",
+                    o.text.trim()
+                ),
+            )),
+        }
+    }
+    read
 }
 
 /// `SV`, "Series Volume" (EndNote writes it; Zotero's RIS translator reads

@@ -7,6 +7,11 @@
 //! such line is another name; `EF` ends the file. See Clarivate's "Web of
 //! Science Core Collection field tags" (webofscience.help.clarivate.com).
 //!
+//! Its "Tab-delimited file" export (the same tags as a header row, one
+//! record a line, names in a field parted by "; "; UTF-8 with a BOM, or
+//! UTF-16 in the older "Tab-delimited (Win)") is read into the same records
+//! ([`looks_like_tab`], [`read_tab`]).
+//!
 //! Each record is read as the RIS record it would be (the same tags where
 //! RIS has them, [`super::ris::draft_of`]), so a work is stored the same
 //! whichever of the two exports a user saved; the tags RIS does not have
@@ -27,6 +32,28 @@ pub fn looks_like(head: &str) -> bool {
     let tagged = starts("PT ") && (starts("AU ") || starts("TI "));
     (first.starts_with("FN ") && (tagged || first.contains("Web of Science")))
         || (first.starts_with("PT ") && tagged && lines.iter().any(|l| l.trim_end() == "ER"))
+        || looks_like_tab(head)
+}
+
+/// Whether the start of a file is Web of Science's tab-delimited export:
+/// its header row (the first line that is not a rejects file's `#` line)
+/// of six or more tab-separated field tags, each two capitals or a capital
+/// and a digit, among them PT, AU, AF, TI, SO and UT, which no other table
+/// writes together.
+pub fn looks_like_tab(head: &str) -> bool {
+    let head = head.trim_start_matches('\u{feff}');
+    let Some(header) = head.lines().find(|l| !l.trim().is_empty() && !l.starts_with('#')) else { return false };
+    let tags: Vec<&str> = header.split('\t').map(str::trim).collect();
+    tags.len() >= 6
+        && ["PT", "AU", "AF", "TI", "SO", "UT"].iter().all(|t| tags.contains(t))
+        && tags.iter().all(|t| t.len() == 2 && tag_line(t).is_some())
+}
+
+/// The header row of a tab-delimited export, for a rejects file to write
+/// above the records it gives back; `None` for the plain-text export.
+pub(crate) fn tab_header(text: &str) -> Option<&str> {
+    let text = text.trim_start_matches('\u{feff}');
+    looks_like_tab(text).then(|| text.lines().find(|l| !l.trim().is_empty() && !l.starts_with('#')))?
 }
 
 /// Reads and validates a Web of Science file (see [`read`] and [`builder::build`]).
@@ -110,6 +137,63 @@ fn unread_meaning(tag: &str) -> &'static str {
         "D2" => "the book's DOI",
         _ => "a field canon has no place for",
     }
+}
+
+/// What a Web of Science document type says of a work (the plain text's
+/// and tab-delimited export's `DT`, its BibTeX `Type`, its RIS `M3`:
+/// "Article", "Editorial Material", "Article; Early Access"): its genre as
+/// canon keeps one, and whether it is in early access. Clarivate's document
+/// types are the database's categories, not words to print: "Editorial
+/// Material" is an editorial, "Meeting Abstract" an abstract, and "Early
+/// Access" the version of record published online before its issue (the
+/// state canon keeps as "ahead of print"). "Article", "Proceedings Paper",
+/// "Book", "Book Chapter", "Data Paper" and "Note" say no more than the type
+/// read from `PT`/`DT` or the entry type; "Review" is kept as MEDLINE's
+/// `PT` "Review" is, a genre no style prints.
+pub(crate) struct DocumentType {
+    pub(crate) genre: Option<String>,
+    pub(crate) early_access: bool,
+}
+
+impl DocumentType {
+    /// Sets the genre (a genre the type implies gives way) and the early
+    /// access state (as "ahead of print", unless the record states one).
+    pub(crate) fn apply(self, d: &mut builder::Draft, at: builder::Pos) {
+        if let Some(g) = self.genre {
+            d.genre = Some(g);
+            d.genre_implied = false;
+        }
+        if self.early_access && d.pub_state.as_ref().is_none_or(|p| p.text.trim().is_empty()) {
+            d.pub_state = Some(builder::Val::new(super::AHEAD_OF_PRINT, at));
+        }
+    }
+}
+
+/// Reads a Web of Science document type (see [`DocumentType`]).
+pub(crate) fn document_type(dt: &str) -> DocumentType {
+    let mut genres: Vec<String> = Vec::new();
+    let mut early_access = false;
+    for part in dt.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+        let genre = match part.to_ascii_lowercase().as_str() {
+            "early access" => {
+                early_access = true;
+                continue;
+            }
+            "article" | "proceedings paper" | "book" | "book chapter" | "data paper" | "note" => continue,
+            "editorial material" | "editorial" => "Editorial",
+            "review" => "Review",
+            "letter" => "Letter",
+            "meeting abstract" => "Abstract",
+            "correction" | "correction, addition" => "Correction",
+            "news item" => "News",
+            "biographical-item" | "item about an individual" => "Biography",
+            _ => part,
+        };
+        if !genres.iter().any(|g| g == genre) {
+            genres.push(genre.to_string());
+        }
+    }
+    DocumentType { genre: (!genres.is_empty()).then(|| genres.join("; ")), early_access }
 }
 
 /// The RIS type of a record from its publication type (`PT`: J journal,
@@ -331,7 +415,11 @@ fn name_case(name: &str) -> NameCase {
 struct Raw {
     line: u64,
     start: usize,
-    fields: Vec<(&'static str, String, u64)>,
+    /// Tag, value, line and column of the value.
+    fields: Vec<(&'static str, String, u64, u64)>,
+    /// Columns of a tab-delimited file's header that are no Web of Science
+    /// tag, with a value in this record (named as not stored).
+    strange: Vec<String>,
 }
 
 /// The `&'static` form of a tag read from the file (the tags [`draft`] knows).
@@ -345,9 +433,96 @@ fn known_tag(tag: &str) -> &'static str {
     ALL.iter().find(|t| **t == tag).copied().unwrap_or("??")
 }
 
-/// Reads a Web of Science file into drafts, pure. Line numbers are the
-/// file's own.
+/// Fields that hold several names, parted by "; " in the tab-delimited
+/// export (a line each in the plain text).
+const NAME_LISTS: &[&str] = &["AU", "AF", "BE", "BA", "BF", "CA", "GP"];
+
+/// Reads Web of Science's tab-delimited export into drafts, pure: each line
+/// after the header a record, its fields those of the plain text, at the
+/// file's own line and the value's column. A line with a value beyond the
+/// header's last tag is that record's error (a tab typed in a value shifts
+/// every field after it), the other records read. Columns whose tag Web of
+/// Science does not define are named as not stored, by their header.
+pub fn read_tab(text: &str) -> Read {
+    let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
+    let mut out = Read::default();
+    let mut offset = bom;
+    let mut header: Option<Vec<&str>> = None;
+    for (n, full) in text[bom..].split_inclusive('\n').enumerate() {
+        let n = n as u64 + 1;
+        let line_start = offset;
+        offset += full.len();
+        let line = full.trim_end_matches(['\n', '\r']);
+        // (A rejects file's `# rejected: …` lines are comments.)
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some(tags) = header.as_ref() else {
+            header = Some(line.split('\t').map(str::trim).collect());
+            continue;
+        };
+        let cells: Vec<&str> = line.split('\t').collect();
+        let mut raw = Raw { line: n, start: line_start, fields: Vec::new(), strange: Vec::new() };
+        let mut col = 1u64;
+        let mut beyond = None;
+        for (i, cell) in cells.iter().enumerate() {
+            let here = col;
+            col += cell.chars().count() as u64 + 1;
+            if cell.trim().is_empty() {
+                continue;
+            }
+            let Some(tag) = tags.get(i) else {
+                beyond = Some(here);
+                break;
+            };
+            let known = known_tag(tag);
+            if known == "??" {
+                if !raw.strange.iter().any(|s| s == tag) {
+                    raw.strange.push(tag.to_string());
+                }
+                continue;
+            }
+            if NAME_LISTS.contains(&known) {
+                let mut at = here;
+                for name in cell.split(';') {
+                    let lead = (name.chars().count() - name.trim_start().chars().count()) as u64;
+                    if !name.trim().is_empty() {
+                        raw.fields.push((known, name.trim().to_string(), n, at + lead));
+                    }
+                    at += name.chars().count() as u64 + 1;
+                }
+            } else {
+                let lead = (cell.chars().count() - cell.trim_start().chars().count()) as u64;
+                raw.fields.push((known, cell.trim().to_string(), n, here + lead));
+            }
+        }
+        if let Some(at) = beyond {
+            out.broken(
+                RowError::new(
+                    n,
+                    at,
+                    format!(
+                        "the record has {} fields and the header {} tags; expected one value under each tag (is a \
+                         tab typed inside a value?)",
+                        cells.len(),
+                        tags.len()
+                    ),
+                ),
+                Some(line_start..offset),
+            );
+            continue;
+        }
+        out.push(draft(&raw), line_start..offset);
+    }
+    out
+}
+
+/// Reads a Web of Science file into drafts, pure: the plain text, or the
+/// tab-delimited export ([`read_tab`]). Line numbers are the file's own.
 pub fn read(text: &str) -> Read {
+    if looks_like_tab(text) {
+        return read_tab(text);
+    }
     let bom = if text.starts_with('\u{feff}') { '\u{feff}'.len_utf8() } else { 0 };
     let mut out = Read::default();
     let mut current: Option<Raw> = None;
@@ -364,12 +539,12 @@ pub fn read(text: &str) -> Read {
         }
         if let Some(cont) = line.strip_prefix("   ").or_else(|| line.strip_prefix('\t')) {
             if let Some(raw) = current.as_mut()
-                && let Some((tag, value, _)) = raw.fields.last_mut()
+                && let Some((tag, value, _, _)) = raw.fields.last_mut()
             {
                 let cont = cont.trim();
                 if LISTS.contains(tag) {
                     let tag = *tag;
-                    raw.fields.push((tag, cont.to_string(), n));
+                    raw.fields.push((tag, cont.to_string(), n, 4));
                 } else {
                     value.push(' ');
                     value.push_str(cont);
@@ -407,7 +582,12 @@ pub fn read(text: &str) -> Read {
                         Some(open.start..line_start),
                     );
                 }
-                current = Some(Raw { line: n, start: line_start, fields: vec![("PT", value.to_string(), n)] });
+                current = Some(Raw {
+                    line: n,
+                    start: line_start,
+                    fields: vec![("PT", value.to_string(), n, 4)],
+                    strange: Vec::new(),
+                });
             }
             "ER" => match current.take() {
                 Some(raw) => out.push(draft(&raw), raw.start..offset),
@@ -419,7 +599,7 @@ pub fn read(text: &str) -> Read {
                     if known == "??" && !strange.iter().any(|s| s == t) {
                         strange.push(t.to_string());
                     }
-                    raw.fields.push((if known == "??" { "??" } else { known }, value.to_string(), n));
+                    raw.fields.push((if known == "??" { "??" } else { known }, value.to_string(), n, 4));
                 }
                 None => out.errors.push(RowError::new(
                     n,
@@ -446,8 +626,9 @@ pub fn read(text: &str) -> Read {
 /// tags RIS has no place for named as not stored, by their Web of Science
 /// names.
 fn draft(raw: &Raw) -> builder::Draft {
-    let first =
-        |t: &str| raw.fields.iter().find(|(tag, v, _)| *tag == t && !v.trim().is_empty()).map(|(_, v, _)| v.as_str());
+    let first = |t: &str| {
+        raw.fields.iter().find(|(tag, v, _, _)| *tag == t && !v.trim().is_empty()).map(|(_, v, _, _)| v.as_str())
+    };
     let ty = ris_type(first("PT").unwrap_or(""), first("DT").unwrap_or(""));
     let py = first("PY");
     let ji = first("JI");
@@ -455,26 +636,26 @@ fn draft(raw: &Raw) -> builder::Draft {
     let mut fields: Vec<(&'static str, String, u64, u64)> = Vec::new();
     let mut unread: Vec<&'static str> = Vec::new();
     let mut cut_dates: Vec<RowError> = Vec::new();
-    for (tag, value, n) in &raw.fields {
+    for (tag, value, n, c) in &raw.fields {
         let value = value.trim();
         if value.is_empty() || *tag == "PT" {
             continue;
         }
         match *tag {
-            "SO" => fields.push(("T2", source_case(value, ji), *n, 4)),
+            "SO" => fields.push(("T2", source_case(value, ji), *n, *c)),
             // Publishers and their cities, and the titles of older records,
             // Web of Science writes in capitals ("UNIV MINNESOTA PRESS").
-            "PU" => fields.push(("PB", source_case(value, None), *n, 4)),
-            "PI" => fields.push(("CY", source_case(value, None), *n, 4)),
-            "TI" => fields.push(("TI", source_case(value, None), *n, 4)),
+            "PU" => fields.push(("PB", source_case(value, None), *n, *c)),
+            "PI" => fields.push(("CY", source_case(value, None), *n, *c)),
+            "TI" => fields.push(("TI", source_case(value, None), *n, *c)),
             // A book's `PG` is its number of pages, as a book's RIS `SP` is.
-            "PG" if book && first("BP").is_none() => fields.push(("SP", value.to_string(), *n, 4)),
+            "PG" if book && first("BP").is_none() => fields.push(("SP", value.to_string(), *n, *c)),
             "PD" => match full_date(value, py) {
                 Some((da, cut)) => {
                     if let Some(pd) = cut {
                         cut_dates.push(RowError::new(
                             *n,
-                            4,
+                            *c,
                             format!(
                                 "in the record starting at line {}: PD {pd:?} runs over a range canon cannot keep \
                                  whole; the start, {}, is kept",
@@ -483,16 +664,16 @@ fn draft(raw: &Raw) -> builder::Draft {
                             ),
                         ));
                     }
-                    fields.push(("DA", da, *n, 4))
+                    fields.push(("DA", da, *n, *c))
                 }
                 None => unread.push("PD"),
             },
             "DT" => {}
             // `PM` is the PubMed ID (Clarivate's field tags), which the RIS
             // reader takes from an `AN` that says so.
-            "PM" => fields.push(("AN", format!("PMID: {value}"), *n, 4)),
+            "PM" => fields.push(("AN", format!("PMID: {value}"), *n, *c)),
             t => match AS_RIS.iter().find(|(w, _)| *w == t) {
-                Some((_, ris)) => fields.push((ris, value.to_string(), *n, 4)),
+                Some((_, ris)) => fields.push((ris, value.to_string(), *n, *c)),
                 None => unread.push(t),
             },
         }
@@ -508,13 +689,14 @@ fn draft(raw: &Raw) -> builder::Draft {
             .or_else(|| ea.split_whitespace().find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())))
             .filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
         if let Some(y) = year {
-            let at = raw.fields.iter().find(|(t, _, _)| *t == "EY" || *t == "EA").map_or(raw.line, |f| f.2);
-            fields.push(("PY", y.to_string(), at, 4));
+            let (at, col) =
+                raw.fields.iter().find(|(t, _, _, _)| *t == "EY" || *t == "EA").map_or((raw.line, 1), |f| (f.2, f.3));
+            fields.push(("PY", y.to_string(), at, col));
             if let Some((da, _)) = full_date(ea, Some(y)) {
-                fields.push(("DA", da, at, 4));
+                fields.push(("DA", da, at, col));
             }
             if ty == "JOUR" {
-                fields.push(("ET", "Epub ahead of print".to_string(), at, 4));
+                fields.push(("ET", "Epub ahead of print".to_string(), at, col));
             }
             unread.retain(|t| !matches!(*t, "EA" | "EY"));
         }
@@ -524,10 +706,10 @@ fn draft(raw: &Raw) -> builder::Draft {
     if let Some(su) = first("SU").map(str::trim) {
         let su = su.trim_start_matches("Suppl").trim_start_matches('.').trim();
         let issue = fields.iter().position(|(t, _, _, _)| *t == "IS");
-        let line = raw.fields.iter().find(|(t, _, _)| *t == "SU").map_or(raw.line, |f| f.2);
+        let (line, col) = raw.fields.iter().find(|(t, _, _, _)| *t == "SU").map_or((raw.line, 1), |f| (f.2, f.3));
         match issue {
             Some(i) => fields[i].1 = format!("{} Suppl {su}", fields[i].1.trim()).trim_end().to_string(),
-            None => fields.push(("IS", format!("Suppl {su}").trim_end().to_string(), line, 4)),
+            None => fields.push(("IS", format!("Suppl {su}").trim_end().to_string(), line, col)),
         }
         unread.retain(|t| *t != "SU");
     }
@@ -574,12 +756,18 @@ fn draft(raw: &Raw) -> builder::Draft {
             d.event_place = conference[2].clone();
         }
     }
+    if let Some((_, dt, n, c)) = raw.fields.iter().find(|(t, v, _, _)| *t == "DT" && !v.trim().is_empty()) {
+        document_type(dt).apply(&mut d, builder::Pos::new(*n, *c));
+    }
+    for tag in &raw.strange {
+        d.not_stored_as(format!("Web of Science {tag} (a column whose tag Web of Science does not define)"));
+    }
     if !cased.is_empty() || !kept.is_empty() {
-        let at = raw
+        let (at, col) = raw
             .fields
             .iter()
-            .find(|(t, _, _)| matches!(*t, "AU" | "AF" | "BA" | "BF" | "BE"))
-            .map_or(raw.line, |f| f.2);
+            .find(|(t, _, _, _)| matches!(*t, "AU" | "AF" | "BA" | "BF" | "BE"))
+            .map_or((raw.line, 1), |f| (f.2, f.3));
         let mut message = format!("in the record starting at line {}: names written in capitals", raw.line);
         if !cased.is_empty() {
             message.push_str(&format!(" put in title case, as the title is: {}", cased.join(", ")));
@@ -592,7 +780,7 @@ fn draft(raw: &Raw) -> builder::Draft {
                 kept.join(", ")
             ));
         }
-        d.warnings.push(RowError::new(at, 4, message));
+        d.warnings.push(RowError::new(at, col, message));
     }
     tags_as_written(raw, &mut d);
     d.warnings.extend(cut_dates);
@@ -625,10 +813,20 @@ fn draft(raw: &Raw) -> builder::Draft {
 /// it is, unsaid (Clarivate's field tags: "Group Author"; tester r67 F7: a
 /// `CA` line was warned of as "AU … kept whole as an institution's name").
 fn tags_as_written(raw: &Raw, d: &mut builder::Draft) {
-    let tag_at = |line: u64| raw.fields.iter().find(|(_, _, n)| *n == line).map(|(t, _, _)| *t);
+    // (By line and column: a tab-delimited record is one line.)
+    let tag_at = |line: u64, col: u64| {
+        let on_line = || raw.fields.iter().filter(|(_, _, n, _)| *n == line);
+        let field = if on_line().count() > 1 { on_line().find(|f| f.3 == col) } else { on_line().next() };
+        field.map(|(t, _, _, _)| *t)
+    };
     let group = |t: &str| matches!(t, "CA" | "GP");
-    let groups: Vec<&str> =
-        raw.fields.iter().filter(|(t, _, _)| group(t)).map(|(_, v, _)| v.trim()).filter(|v| !v.is_empty()).collect();
+    let groups: Vec<&str> = raw
+        .fields
+        .iter()
+        .filter(|(t, _, _, _)| group(t))
+        .map(|(_, v, _, _)| v.trim())
+        .filter(|v| !v.is_empty())
+        .collect();
     for a in d.authors.iter_mut().filter(|a| !a.is_literal()) {
         if groups.contains(&a.original.trim()) {
             *a = crate::import::names::Name::literal(&a.original);
@@ -636,7 +834,7 @@ fn tags_as_written(raw: &Raw, d: &mut builder::Draft) {
     }
     let prefix = d.prefix();
     d.warnings.retain_mut(|w| {
-        let Some(wos) = tag_at(w.line) else { return true };
+        let Some(wos) = tag_at(w.line, w.column) else { return true };
         let Some((_, ris)) = AS_RIS.iter().find(|(t, _)| *t == wos) else { return true };
         let said = format!("{prefix}{ris} ");
         let Some(rest) = w.message.strip_prefix(&said) else { return true };
