@@ -316,8 +316,9 @@ fn a_database_from_before_0035_migrates_and_then_holds_both_volumes() {
              ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; DROP INDEX reading_pmcid; DROP INDEX reading_eprint; ALTER TABLE reading DROP COLUMN pmcid; ALTER TABLE reading DROP COLUMN eprint; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date;",
         )
         .unwrap();
-        // Before 0035, 0036 (the end year of a range across a year end), 0037 (other ISBNs), 0038 (editors et al.) and 0039 (archives).
-        c.pragma_update(None, "user_version", version - 7).unwrap();
+        // Before 0035, 0036 (the end year of a range across a year end), 0037 (other ISBNs), 0038 (editors et al.) and 0039 (archives)
+        // (and 0040, 0041, 0042).
+        c.pragma_update(None, "user_version", version - 8).unwrap();
     }
     let before = volumes(&w, &w.db());
     let check = w.ok(&["check"]);

@@ -209,9 +209,10 @@ fn an_older_database_gets_its_pmids_from_pubmed_urls_and_canons_notes() {
     // since 0032 (the volume's own title); 30 since 0033 (the number of volumes); 31 since 0034 (a
     // type stated or inferred); 32 since 0035 (an ISBN per volume of a set); 33 since 0036 (the
     // end year of a range across a year end); 34 since 0037 (a book's other ISBNs); 35 since 0038 (editors et al.); 36 since 0039 (archives);
-    // 37 since 0040 (a paper's event); 38 since 0041 (PMCID and e-print).
-    assert!(check.contains("(this canon writes 38)"), "{check}");
-    assert_eq!(w.count("PRAGMA user_version"), 38);
+    // 37 since 0040 (a paper's event); 38 since 0041 (PMCID and e-print); 39 since 0042 (conflict numbers; legal
+    // material as other).
+    assert!(check.contains("(this canon writes 39)"), "{check}");
+    assert_eq!(w.count("PRAGMA user_version"), 39);
     let l = w.reading_list();
     let got = |t: &str| reading(&l, t)["pmid"].as_str().map(str::to_string);
     assert_eq!(got("Via new URL").as_deref(), Some("31234567"));

@@ -95,9 +95,11 @@ pub struct AddArgs {
     /// The PubMed ID (PMID), digits only ("PMID: 31234567" is read as 31234567).
     #[arg(long)]
     pub pmid: Option<String>,
-    /// ISBN-10 or ISBN-13 (checked by its check digit).
-    #[arg(long)]
-    pub isbn: Option<String>,
+    /// ISBN-10 or ISBN-13 (checked by its check digit). Repeat it, or give
+    /// "ISBN; ISBN" as a catalogue lists a book's bindings: the first is
+    /// the one printed, the others are kept as the book's other ISBNs.
+    #[arg(long, value_name = "ISBN")]
+    pub isbn: Vec<String>,
     #[arg(long)]
     pub url: Option<String>,
     #[command(flatten)]
@@ -612,14 +614,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         .as_deref()
         .map(|d| normalise_doi(d).with_context(|| format!("--doi {d:?} is not a DOI; expected the form 10.1234/abc")))
         .transpose()?;
-    let isbn = a
-        .isbn
-        .as_deref()
-        .map(|i| {
-            crate::import::isbn_as_published(i)
-                .with_context(|| format!("--isbn {i:?} is not a valid ISBN-10 or ISBN-13"))
-        })
-        .transpose()?;
+    let (isbn, other_isbns) = typed_isbns(&a.isbn)?;
     let (source_kind, language, facets) = a.facets.read()?;
     let pmid = a
         .pmid
@@ -790,6 +785,7 @@ pub fn record(a: &AddArgs, idx: &ThemeIndex) -> Result<ReadingRecord> {
         doi,
         pmid,
         isbn,
+        other_isbns,
         url: typed_url(a.url.as_deref())?,
         annotation: a.note.clone(),
         status: Some(a.status.clone()),
@@ -821,7 +817,23 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
     let mut w = ReadingWriter::new(&tx, ids, by, None, "suggested", false)?;
     let id = w.write(&rec)?;
     let counts = w.counts.clone();
+    // What the writer kept apart (another entry's ISBN) or decided against the stored entry: said.
+    let (warned, noted) = (std::mem::take(&mut w.warnings), std::mem::take(&mut w.notes));
     tx.commit()?;
+    for (_, m) in warned {
+        eprintln!("warning: {m}");
+    }
+    for (_, m) in noted {
+        ctx.note(format_args!("{m}"));
+    }
+    if !rec.other_isbns.is_empty() {
+        ctx.note(format_args!(
+            "--isbn: {} is the ISBN cited; {} kept beside it as the book's other ISBN{}",
+            rec.isbn.as_deref().unwrap_or_default(),
+            rec.other_isbns.join(", "),
+            if rec.other_isbns.len() == 1 { "" } else { "s" }
+        ));
+    }
     if counts.new == 1 {
         ctx.note(format_args!("added reading {id} ({})", rec.status.as_deref().unwrap_or("suggested")));
     } else if counts.changed == 1 {
@@ -830,6 +842,39 @@ fn add(ctx: &Ctx, a: AddArgs) -> Result<()> {
         ctx.note(format_args!("reading {id} already holds all of this; nothing changed"));
     }
     super::editing::line(id)
+}
+
+/// The typed ISBNs (`--isbn` repeated, or one value "ISBN; ISBN" as a
+/// catalogue lists a book's bindings): the first as published, the one
+/// printed, and the others as ISBN-13, the book's other ISBNs (schema
+/// 0037), each checked by its check digit; one not valid refuses the whole
+/// reading, naming it, never dropped in silence.
+pub(crate) fn typed_isbns(given: &[String]) -> Result<(Option<String>, Vec<String>)> {
+    let (mut isbn, mut others): (Option<String>, Vec<String>) = (None, Vec::new());
+    let mut seen = Vec::new();
+    for value in given {
+        let parts: Vec<&str> = value.split([';', ',']).map(str::trim).filter(|i| !i.is_empty()).collect();
+        if parts.is_empty() {
+            bail!("--isbn {value:?} is not a valid ISBN-10 or ISBN-13");
+        }
+        for i in parts {
+            let (Some(published), Some(thirteen)) =
+                (crate::import::isbn_as_published(i), crate::import::normalise_isbn(i))
+            else {
+                bail!("--isbn {i:?} is not a valid ISBN-10 or ISBN-13");
+            };
+            // The ISBN-10 and ISBN-13 forms of one ISBN are one ISBN.
+            if seen.contains(&thirteen) {
+                continue;
+            }
+            seen.push(thirteen.clone());
+            match isbn {
+                None => isbn = Some(published),
+                Some(_) => others.push(thirteen),
+            }
+        }
+    }
+    Ok((isbn, others))
 }
 
 /// A `--url` as canon keeps it ([`crate::import::builder::web_address`]):

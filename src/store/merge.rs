@@ -404,6 +404,13 @@ impl Past {
         edits.iter().rev().find(|(_, v)| v == value).map(|(e, _)| e)
     }
 
+    /// Whether this side's history changed `field` of the record at all
+    /// (an update's `before`), as against a value it holds since the record
+    /// was added.
+    fn changed(&self, entity: &str, id: i64, field: &str) -> bool {
+        self.values.get(&(entity.to_string(), id)).is_some_and(|f| f.contains_key(field))
+    }
+
     fn held(&self, entity: &str, id: i64, field: &str, value: &Value) -> bool {
         self.values
             .get(&(entity.to_string(), id))
@@ -1584,6 +1591,25 @@ impl Merger<'_, '_> {
                 }
                 continue;
             }
+            // Two copies' own notes, neither changed since its record was
+            // added (two lists, each with its note): both kept, as an import
+            // keeps another list's note beside the stored one, never one lost
+            // to a conflict; a note either side edited since stays a conflict.
+            if t.name == "reading"
+                && k.as_str() == "annotation"
+                && !ours_moved
+                && !theirs_moved
+                && !self.ours_past.changed(t.name, id, k)
+                && !self.theirs_past.changed(t.name, their_id, k)
+                && let Some(side) = notes_side(ov, tv)
+            {
+                match side {
+                    super::readings::Side::Ours => kept.push((*k).clone()),
+                    super::readings::Side::Theirs => take.push((*k).clone()),
+                    super::readings::Side::Both => combine.push((*k).clone()),
+                }
+                continue;
+            }
             match (ours_moved, theirs_moved) {
                 (true, false) => {
                     if let Some((u, v)) = self.ours_past.undone.get(&(t.name.to_string(), id, (*k).clone()))
@@ -1915,7 +1941,8 @@ impl Merger<'_, '_> {
         }
         // Each kind of list said as what it is (tester r84 F12: other
         // ISBNs were said to be names).
-        let (isbns, names): (Vec<_>, Vec<_>) = combined.iter().partition(|(k, _)| k == "other_isbns");
+        let (notes, combined): (Vec<_>, Vec<_>) = combined.iter().partition(|(k, _)| k == "annotation");
+        let (isbns, names): (Vec<_>, Vec<_>) = combined.into_iter().partition(|(k, _)| k == "other_isbns");
         let said = |l: &[&(String, String)]| l.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join("; ");
         let mut what = Vec::new();
         if !names.is_empty() {
@@ -1928,6 +1955,13 @@ impl Merger<'_, '_> {
         if !isbns.is_empty() {
             let all = isbns.iter().map(|(_, v)| v.as_str()).collect::<Vec<_>>().join("; ");
             what.push(format!("both copies added other ISBNs of the book: all kept, other_isbns {all}"));
+        }
+        if !notes.is_empty() {
+            what.push(
+                "each copy has its own note: both kept, ours first, as an import keeps another list's note (`canon \
+                 reading edit --note` to keep one)"
+                    .to_string(),
+            );
         }
         if let Some(step) = self.steps.iter_mut().rev().find(|s| s.action == "update") {
             step.what += &format!(" — {}", what.join("; "));
@@ -2829,7 +2863,14 @@ fn copies_rule(k: &str, o: &Record, theirs: &Record) -> Option<super::readings::
     match k {
         "type" => {
             let (om, tm) = (place(o), place(theirs));
-            if type_kept_against(&om, &tm).is_some() {
+            // Legal material: `other` with its genre, never an older canon's `report`.
+            let legal =
+                super::readings::legal_genre(opt(o, "genre")) || super::readings::legal_genre(opt(theirs, "genre"));
+            if super::readings::legal_refines(s(theirs, "type"), s(o, "type"), legal) {
+                Some(Side::Theirs)
+            } else if super::readings::legal_refines(s(o, "type"), s(theirs, "type"), legal)
+                || type_kept_against(&om, &tm).is_some()
+            {
                 Some(Side::Ours)
             } else if type_kept_against(&tm, &om).is_some() {
                 Some(Side::Theirs)
@@ -2846,9 +2887,30 @@ fn copies_rule(k: &str, o: &Record, theirs: &Record) -> Option<super::readings::
     }
 }
 
+/// Which of two copies' notes a merge keeps when neither was changed since
+/// its record was added, by the import's rule: a note that holds the other
+/// is the fuller, else both ([`super::readings::settled_value`]). `None`
+/// when either is blank (the richer-value rule decides).
+fn notes_side(ours: &Value, theirs: &Value) -> Option<super::readings::Side> {
+    let (a, b) = (ours.as_str()?.trim(), theirs.as_str()?.trim());
+    if a.is_empty() || b.is_empty() {
+        return None;
+    }
+    Some(if a.contains(b) {
+        super::readings::Side::Ours
+    } else if b.contains(a) {
+        super::readings::Side::Theirs
+    } else {
+        super::readings::Side::Both
+    })
+}
+
 /// Why [`copies_rule`] kept ours, in words; `None` where it does not decide.
 fn copies_rule_said(k: &str, o: &Record, theirs: &Record) -> Option<String> {
     match k {
+        "type" if s(o, "type") == "other" && s(theirs, "type") == "report" => {
+            Some("legal material, which canon stores as type other with its genre; theirs is an older canon's".into())
+        }
         "type" => super::readings::type_kept_against(&place(o), &place(theirs)).map(|why| {
             why.replace("the file's", "their").replace("the file", "theirs").replace("the stored record", "ours")
         }),

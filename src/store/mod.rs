@@ -72,6 +72,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
     ("0039_archive", include_str!("../../schema/0039_archive.sql")),
     ("0040_event", include_str!("../../schema/0040_event.sql")),
     ("0041_pmcid_eprint", include_str!("../../schema/0041_pmcid_eprint.sql")),
+    ("0042_conflict_ids", include_str!("../../schema/0042_conflict_ids.sql")),
 ];
 
 /// The schema version this binary writes.

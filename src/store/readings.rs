@@ -427,6 +427,27 @@ pub(crate) fn default_genre(genre: &str) -> bool {
     .any(|d| d.eq_ignore_ascii_case(g))
 }
 
+/// Whether `genre` names legal material: a statute (an act, legislation,
+/// an ordinance, a regulation), a bill, a legal case or a hearing. Canon
+/// stores such a work as type `other` with that genre (the importers' rule,
+/// [`crate::import::builder::genre_of_type_name`]); an older canon stored
+/// it as a `report` (schema 0042 moves those).
+pub(crate) fn legal_genre(genre: Option<&str>) -> bool {
+    genre.is_some_and(|g| {
+        let g = g.trim().to_lowercase();
+        ["statute", "act", "legislation", "ordinance", "regulation", "bill", "legal case", "case", "hearing"]
+            .contains(&g.as_str())
+    })
+}
+
+/// Whether type `specific` replaces `generic` for a work of legal material
+/// (`legal`: either copy's genre is [`legal_genre`]): `other`, canon's type
+/// for it, against the `report` an older canon stored (and a stated report
+/// never replaces it).
+pub(crate) fn legal_refines(specific: &str, generic: &str, legal: bool) -> bool {
+    legal && specific == "other" && generic == "report"
+}
+
 /// Whether `specific` is a more specific type than `generic` for one work:
 /// what a reference manager writes when its export has no type for the work
 /// ("other" for misc or generic; "article", many an exporter's default, for
@@ -1159,14 +1180,27 @@ impl Stored {
         // or book against it is another list's disagreement, the rules below).
         let numbered = |volume: &Option<String>, issue: &Option<String>| volume.is_some() || issue.is_some();
         let weighed = typed && !stated_over_inferred && r.kind != self.kind;
+        // Legal material an older canon stored as a report is `other` ([`legal_refines`]).
+        let legal = legal_genre(self.genre.as_deref()) || legal_genre(r.genre.as_deref());
         let refined = weighed
-            && type_refines(&r.kind, &self.kind)
-            && (self.kind != "article" || subtype_of_article(&r.kind) || !numbered(&self.volume, &self.issue));
+            && (legal_refines(&r.kind, &self.kind, legal)
+                || (!legal_refines(&self.kind, &r.kind, legal)
+                    && type_refines(&r.kind, &self.kind)
+                    && (self.kind != "article"
+                        || subtype_of_article(&r.kind)
+                        || !numbered(&self.volume, &self.issue))));
         let poorer_kind = weighed
-            && type_refines(&self.kind, &r.kind)
-            && (r.kind != "article" || subtype_of_article(&self.kind) || !numbered(&r.volume, &r.issue));
+            && (legal_refines(&self.kind, &r.kind, legal)
+                || (!legal_refines(&r.kind, &self.kind, legal)
+                    && type_refines(&self.kind, &r.kind)
+                    && (r.kind != "article" || subtype_of_article(&self.kind) || !numbered(&r.volume, &r.issue))));
         // (The replacement is said as every replaced value is.)
-        if poorer_kind {
+        if poorer_kind && legal_refines(&self.kind, &r.kind, legal) {
+            kept.push(format!(
+                "type: kept {:?} (the file's {:?} for legal material, which canon stores as type other with its genre)",
+                self.kind, r.kind
+            ));
+        } else if poorer_kind {
             kept.push(format!("type: kept {:?} (the file's {:?} is a generic type of it)", self.kind, r.kind));
         }
         // A journal article stored with its volume or pages stays one
@@ -1741,6 +1775,17 @@ impl Stored {
             // more specific one a generic one (tester83 F1).
             kind: if stated_type_wins(self.type_inferred, r.kind_inferred) == Some(true)
                 || (stated_type_wins(self.type_inferred, r.kind_inferred).is_none()
+                    && legal_refines(
+                        &r.kind,
+                        &self.kind,
+                        legal_genre(self.genre.as_deref()) || legal_genre(r.genre.as_deref()),
+                    ))
+                || (stated_type_wins(self.type_inferred, r.kind_inferred).is_none()
+                    && !legal_refines(
+                        &self.kind,
+                        &r.kind,
+                        legal_genre(self.genre.as_deref()) || legal_genre(r.genre.as_deref()),
+                    )
                     && type_refines(&r.kind, &self.kind)
                     && (self.kind != "article"
                         || subtype_of_article(&r.kind)
@@ -4738,6 +4783,10 @@ fn people(v: &serde_json::Value) -> Option<Vec<Name>> {
 /// `authors`, in parts for `author_names`, `editor_names` and
 /// `translator_names`. `None` when the lists name other people.
 pub fn settled_value(field: &str, ours: &serde_json::Value, theirs: &serde_json::Value) -> Option<serde_json::Value> {
+    // Two notes, both kept, ours first, as an import adds another list's note after the stored one.
+    if field == "annotation" {
+        return Some(serde_json::Value::from(format!("{}\n\n{}", ours.as_str()?.trim_end(), theirs.as_str()?.trim())));
+    }
     if field == "other_isbns" {
         let mut all: Vec<String> = [ours, theirs]
             .iter()
@@ -6988,7 +7037,10 @@ impl<'t> ReadingWriter<'t> {
         // the file's: said (tester r92 F6: a one-author chapter was marked
         // cut short, nothing said).
         for k in kept.iter().filter(|k| {
-            k.contains(": kept the stored list as complete (") || k.contains(": kept the stored \"et al.\" (")
+            k.contains(": kept the stored list as complete (")
+                || k.contains(": kept the stored \"et al.\" (")
+                // A stated report of legal material against the stored `other` (task f102).
+                || k.contains(" for legal material, which canon stores as type other")
         }) {
             self.notes.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
         }

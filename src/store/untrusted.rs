@@ -1030,7 +1030,10 @@ fn scratch(reference: &Connection, s: &Snapshot, origin: Origin) -> Result<()> {
     // An on-disk temporary database: it spills to disk rather than growing in memory.
     let mut c = Connection::open("")?;
     let schema: Vec<String> = reference
-        .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE '%_fts%' ORDER BY rowid")?
+        .prepare(
+            "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE '%_fts%' \
+                  AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+        )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for sql in schema {

@@ -540,7 +540,7 @@ fn new_page(v: &Visit, themes: &[Theme], f: &NewReading, error: Option<&str>) ->
             }
             div { label for="r-container" { "Journal, publisher or series" } input #r-container type="text" name="container" value=(val(&f.container)); }
             div { label for="r-doi" { "DOI" } input #r-doi type="text" name="doi" value=(val(&f.doi)); }
-            div { label for="r-isbn" { "ISBN" } input #r-isbn type="text" name="isbn" value=(val(&f.isbn)); }
+            div { label for="r-isbn" { "ISBN (several: ISBN; ISBN)" } input #r-isbn type="text" name="isbn" value=(val(&f.isbn)); }
             div { label for="r-url" { "Web address" } input #r-url type="text" name="url" value=(val(&f.url)); }
             @for (name, label) in MORE_FIELDS {
                 @let id_ = format!("r-{name}");
@@ -594,7 +594,7 @@ pub async fn add(State(app): State<Arc<App>>, Extension(visit): Extension<Visit>
         container: text(&f.container),
         doi: text(&f.doi),
         pmid: f.more("pmid"),
-        isbn: text(&f.isbn),
+        isbn: text(&f.isbn).into_iter().collect(),
         bib: f.bib(),
         url: text(&f.url),
         note: text(&f.note),
