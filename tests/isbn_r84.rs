@@ -211,13 +211,13 @@ fn f4_an_emptied_other_isbns_cell_of_the_export_clears_them_as_an_emptied_editor
     let w = Workdir::new();
     w.import_reading("isbn.csv", &row(2004, &format!("{P}; {C}")));
     let csv = w.ok(&["export", "reading", "--format", "csv"]);
-    // (Schema 0039's archive and archive location, and 0040's event, its
-    // place and date come after, empty here.)
-    assert!(csv.lines().nth(1).unwrap().ends_with(&format!(",{C},,,,,")), "{csv}");
+    // (Schema 0039's archive and archive location, 0040's event, its place
+    // and date, and 0041's PMCID and e-print come after, empty here.)
+    assert!(csv.lines().nth(1).unwrap().ends_with(&format!(",{C},,,,,,,")), "{csv}");
     // Unchanged, the export changes nothing.
     let err = w.import_reading("same.csv", &csv);
     assert!(err.contains("readings: 0 new, 0 changed, 1 unchanged"), "{err}");
-    let emptied = csv.replace(&format!(",{C},,,,,\n"), ",,,,,,\n");
+    let emptied = csv.replace(&format!(",{C},,,,,,,\n"), ",,,,,,,,\n");
     let p = w.write("ie.csv", &emptied);
     let err = w.ok_stderr(&["import", "reading", p.to_str().unwrap(), "--by", "t"]);
     assert!(err.contains("readings: 0 new, 1 changed"), "{err}");

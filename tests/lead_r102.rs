@@ -1,8 +1,8 @@
 //! Fresh tester r102 (a francophone West African and Brazilian group):
 //! Portuguese "sem data" refused the whole file though canon's own
 //! Portuguese styles print it (F3); French and Portuguese titles with no
-//! small word were title-cased as English (F2); APA alone capitalised a
-//! French or Portuguese subtitle (F6).
+//! small word were title-cased as English (F2); APA's capital after a
+//! subtitle's colon in every language is APA 7's, now said (F6).
 
 mod common;
 use common::*;
@@ -68,35 +68,66 @@ fn romance_titles_without_a_language_keep_their_case() {
     assert_eq!(reference(&refs, "Structural"), "Bailey Z. Structural Racism and Health. 2017.");
 }
 
-/// F6: APA's capital at the start of a subtitle is English's: a French or
-/// Portuguese subtitle keeps its small letter, stored with its language or
-/// judged by its words, as every other style prints it.
+/// F6: APA's capital at the start of a subtitle is APA 7's in every
+/// language (§9.38: a title in another language in sentence case, §6.17's
+/// capital after its colon with it; the README says so), while the other
+/// styles print another language's subtitle as written.
 #[test]
-fn apa_leaves_another_languages_subtitle_as_written() {
+fn apa_capitalises_a_subtitle_in_every_language_and_the_others_keep_it() {
     let w = workdir();
     w.import_reading(
         "ap.csv",
         "title,authors,year,type,container,volume,pages,language\n\
          Saúde indígena: políticas comparadas na América Latina,\"Langdon, Esther Jean\",2004,book,,,,pt\n\
          Paludisme grave: prise en charge chez l'enfant,\"Diallo, Abdoulaye\",2011,article,Médecine Tropicale,71,45-50,fr\n\
-         Race-based correction in spirometry: a critical review,\"Bhakta, Nirav\",2023,article,Chest,163,10-20,en\n\
-         Racial bias in pain assessment: a review,\"Hoffman, Kelly\",2016,article,PNAS,113,4296-4301,\n",
+         Race-based correction in spirometry: a critical review,\"Bhakta, Nirav\",2023,article,Chest,163,10-20,en\n",
     );
     let refs = w.references("apa");
     assert_eq!(
         reference(&refs, "Saúde indígena"),
-        "Langdon, E. J. (2004). Saúde indígena: políticas comparadas na América Latina."
+        "Langdon, E. J. (2004). Saúde indígena: Políticas comparadas na América Latina."
     );
     assert_eq!(
         reference(&refs, "Paludisme"),
-        "Diallo, A. (2011). Paludisme grave: prise en charge chez l'enfant. Médecine Tropicale, 71, 45–50."
+        "Diallo, A. (2011). Paludisme grave: Prise en charge chez l'enfant. Médecine Tropicale, 71, 45–50."
     );
     assert_eq!(
         reference(&refs, "Race-based"),
         "Bhakta, N. (2023). Race-based correction in spirometry: A critical review. Chest, 163, 10–20."
     );
+    let refs = w.references("chicago");
     assert_eq!(
-        reference(&refs, "Racial bias"),
-        "Hoffman, K. (2016). Racial bias in pain assessment: A review. PNAS, 113, 4296–4301."
+        reference(&refs, "Paludisme"),
+        "Diallo, Abdoulaye. 2011. “Paludisme grave: prise en charge chez l'enfant.” Médecine Tropicale 71: 45–50."
     );
+    assert_eq!(
+        reference(&refs, "Saúde indígena"),
+        "Langdon, Esther Jean. 2004. Saúde indígena: políticas comparadas na América Latina."
+    );
+}
+
+/// F4: a French dependent style of Vancouver printed "janv 2020" for a
+/// January–March issue (the short month's full stop stripped, the range's
+/// end looked for with it and lost).
+#[test]
+fn a_french_vancouver_keeps_a_range_of_months() {
+    let w = workdir();
+    w.import_reading("dt.csv", "title,authors,year,type,container\nT20,\"Ba, A\",janv.-mars 2020,article,J\n");
+    let csl = w.write(
+        "fr.csl",
+        r#"<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" version="1.0" default-locale="fr-FR">
+  <info>
+    <title>Revue Africaine de Santé</title>
+    <id>http://www.zotero.org/styles/revue-africaine-de-sante</id>
+    <link href="http://www.zotero.org/styles/revue-africaine-de-sante" rel="self"/>
+    <link href="http://www.zotero.org/styles/vancouver" rel="independent-parent"/>
+    <category citation-format="numeric"/>
+    <updated>2024-01-01T00:00:00+00:00</updated>
+  </info>
+</style>
+"#,
+    );
+    assert_eq!(reference(&w.references(csl.to_str().unwrap()), "T20"), "Ba A. T20. J. janv–mars 2020.");
+    assert_eq!(reference(&w.references("vancouver"), "T20"), "Ba A. T20. J. 2020 Jan-Mar.");
 }

@@ -93,7 +93,7 @@ fn an_older_database_gets_the_folded_keys_and_keeps_its_records() {
          ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; DROP INDEX reading_pmcid; DROP INDEX reading_eprint; ALTER TABLE reading DROP COLUMN pmcid; ALTER TABLE reading DROP COLUMN eprint; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date;",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", version - 15).unwrap();
+    conn.pragma_update(None, "user_version", version - 16).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

@@ -125,8 +125,9 @@ fn search_finds_the_original_title() {
          DROP INDEX reading_isbn; CREATE UNIQUE INDEX reading_isbn ON reading (isbn) \
          WHERE isbn IS NOT NULL AND type NOT IN ('chapter', 'conference-paper'); \
          PRAGMA user_version = {};",
-        // Before 0031, 0032, 0033, 0034, 0035 (an ISBN per volume) 0036 (the end year), 0037 (other ISBNs) and 0038 (editors et al.).
-        v - 11
+        // Before 0031, 0032, 0033, 0034, 0035 (an ISBN per volume) 0036 (the end year), 0037 (other ISBNs), 0038 (editors
+        // et al.), 0039, 0040, 0041 and 0042.
+        v - 12
     ))
     .expect("older index");
     drop(c);

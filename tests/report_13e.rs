@@ -306,7 +306,7 @@ fn decolonising_the_curriculum_is_historical_awareness_and_mrsa_is_not() {
          ALTER TABLE reading DROP COLUMN editors_truncated; ALTER TABLE reading DROP COLUMN archive; ALTER TABLE reading DROP COLUMN archive_location; DROP INDEX reading_pmcid; DROP INDEX reading_eprint; ALTER TABLE reading DROP COLUMN pmcid; ALTER TABLE reading DROP COLUMN eprint; ALTER TABLE reading DROP COLUMN event; ALTER TABLE reading DROP COLUMN event_place; ALTER TABLE reading DROP COLUMN event_date",
     )
     .unwrap();
-    conn.pragma_update(None, "user_version", version - 17).unwrap();
+    conn.pragma_update(None, "user_version", version - 18).unwrap();
     drop(conn);
     v.ok(&["check"]);
     assert_eq!(v.count("PRAGMA user_version"), version);

@@ -227,7 +227,7 @@ fn an_existing_database_gets_the_new_seed_keywords_but_not_removed_ones() {
     // Fifteen migrations back since 0024 (12e), 0025 (13e), 0026 (the access date), 0027, 0028
     // (the original year), 0029 (the translators) and 0030 (the original title), 0031
     // 0032 (the volume title), 0033 (the number of volumes) and 0034 (a type inferred) came after 0023.
-    conn.pragma_update(None, "user_version", version - 24).unwrap();
+    conn.pragma_update(None, "user_version", version - 25).unwrap();
     drop(conn);
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

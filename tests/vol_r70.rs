@@ -244,7 +244,7 @@ fn a_folded_title_from_an_older_canon_is_unfolded() {
         ))
         .unwrap();
         // Before 0032 (the volume's title), 0033, 0034, 0035 (an ISBN per volume) and 0036 (the end year).
-        c.pragma_update(None, "user_version", version - 10).unwrap();
+        c.pragma_update(None, "user_version", version - 11).unwrap();
     }
     w.ok(&["check"]);
     assert_eq!(w.count("PRAGMA user_version"), version);

@@ -4332,8 +4332,17 @@ fn with_month_range(mut t: Rich, r: &Reading, nlm: bool, words: &Words) -> Rich 
         (|| Some((words.months.get(usize::try_from(m - 1).ok()?)?, words.months.get(usize::try_from(e - 1).ok()?)?)))();
     let forms = if let Some(((first, first_short), (last, last_short))) = own {
         let mut forms = vec![(first.clone(), format!("–{last}"))];
-        if let (Some(f), Some(l)) = (first_short, last_short) {
+        // (A month whose short form is its name, French "mars", "mai",
+        // "juin", has none of its own.)
+        if let (Some(f), Some(l)) = (first_short, last_short.as_ref().or(Some(last))) {
             forms.insert(0, (f.clone(), format!("–{l}")));
+            // With its full stop stripped, as Citing Medicine's `strip-periods`
+            // prints the short month ("janv 2020"; tester r102 F4: the end
+            // of a French range was lost).
+            if f.ends_with('.') {
+                let (f, l) = (f.trim_end_matches('.'), l.trim_end_matches('.'));
+                forms.insert(1, (f.to_string(), format!("–{l}")));
+            }
         }
         forms
     } else if nlm {
@@ -8905,8 +8914,13 @@ fn mla_statute(r: &Reading) -> Option<Rich> {
     let year = r.year.map(|y| y.to_string()).filter(|y| !name.contains(y.as_str()));
     // MLA: the number labelled as the other styles label it, with the name
     // (tester r101 F10: "Mental Health Act 2017. 10." read as a page).
-    let facts: Vec<String> = [number.as_deref().map(statute_number), year].into_iter().flatten().collect();
-    let mut text = if facts.is_empty() { format!("{name}.") } else { format!("{name}, {}.", facts.join(", ")) };
+    // Without a number, the year alone after the name's full stop.
+    let mut text = match (number.as_deref().map(statute_number), year) {
+        (Some(n), Some(y)) => format!("{name}, {n}, {y}."),
+        (Some(n), None) => format!("{name}, {n}."),
+        (None, Some(y)) => format!("{name}. {y}."),
+        (None, None) => format!("{name}."),
+    };
     if let Some(url) = clean(&r.url) {
         text = with_statute_url(text, style, &url);
     }
@@ -9415,7 +9429,10 @@ fn with_nlm_place_unknown(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     let printed = format!("{publisher}; ");
     let Some(at) = t.text.rfind(&printed).filter(|&at| {
         let date = &t.text[at + printed.len()..];
-        date.split(['.', ';']).next().is_some_and(|d| d.split_whitespace().any(|w| w == year.to_string()))
+        // (Its year a number of its own: "2019", "été 2019", "1998-2000".)
+        date.split(['.', ';'])
+            .next()
+            .is_some_and(|d| d.split(|c: char| !c.is_ascii_digit()).any(|w| w == year.to_string()))
     }) else {
         return t;
     };
@@ -11069,13 +11086,14 @@ fn with_apa_thesis_institution(mut t: Rich, r: &Reading) -> Rich {
 /// stand in the reference), as sources in sentence case write them with the
 /// subtitle in lower case (PubMed, many BibTeX files). A word with a capital
 /// of its own ("mRNA", "eLife") keeps its case; a title stored in title
-/// case already has its capital. English works only, as the title-case
-/// styles' capital ([`with_title_case_capital`]): a French or Portuguese
-/// subtitle keeps its small letter, as its language writes it and as every
-/// other style prints it (tester r102 F6: APA alone printed "Paludisme
-/// grave: Prise en charge"). A chapter's book by the book's own language.
+/// case already has its capital. In every language (APA 7 §9.38 sets a
+/// title in another language in sentence case as an English one, §6.17's
+/// capital after a colon with it: "Rassismus in der Medizin: Eine deutsche
+/// Perspektive"), unlike the title-case styles' capital, which is
+/// English's ([`with_title_case_capital`]); tester r102 F6 asked, and the
+/// README says so.
 fn with_capital_after_colon(t: Rich, r: &Reading) -> Rich {
-    with_capital_after_separators(t, r, english_item(r), book_english(r))
+    with_capital_after_separators(t, r, true, true)
 }
 
 /// The title-case styles' capital at the start of a subtitle, after a
