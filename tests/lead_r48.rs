@@ -239,13 +239,21 @@ fn a_duplicate_in_one_file_fills_the_date_of_the_same_year() {
 #[test]
 fn endnote_line_break_references_are_line_breaks() {
     let w = workdir();
+    // (h102: the note was EndNote's copy of a PubMed record, ISSN, name and
+    // publication type, which tester r103 F2 rules is no note: it is now
+    // named as not stored. A person's note with the same breaks keeps the
+    // test's point; the copy, its breaks read, is still told as the copy.)
     w.import_reading(
         "en.ris",
         "TY  - JOUR\nT1  - Notes with breaks\nA1  - Osei, Ama\nY1  - 2020\n\
+         N1  - Read for week 3&#xD;Discuss with the panel&#xD;&#xA;Core reading\nER  - \n\n\
+         TY  - JOUR\nT1  - Copy with breaks\nA1  - Osei, Ama\nY1  - 2020\n\
          N1  - 1533-4406&#xD;Vyas, Darshali A&#xD;&#xA;Journal Article\nER  - \n",
     );
     let r = reading(&w.reading_list(), "Notes with").clone();
-    assert_eq!(r["annotation"], "1533-4406\nVyas, Darshali A\nJournal Article", "{r:#}");
+    assert_eq!(r["annotation"], "Read for week 3\nDiscuss with the panel\nCore reading", "{r:#}");
+    let r = reading(&w.reading_list(), "Copy with").clone();
+    assert_eq!(r["annotation"], serde_json::Value::Null, "{r:#}");
 }
 
 /// A library catalogue's decade or century ("199-", "[199-?]", "19--") or a

@@ -570,6 +570,69 @@ pub fn container_names_swapped(d: &mut Draft, at: Pos) {
     std::mem::swap(&mut d.container, &mut d.container_short);
 }
 
+/// A journal abbreviation a database writes in capitals throughout (CINAHL's
+/// `JA  - NURSE EDUC TODAY`, tester r103 F1) in NLM's case, the form
+/// Vancouver cites ("Nurse Educ Today"): each word as the journal's own name
+/// writes the word it shortens ("PLOS MED" beside "PLoS Medicine" is "PLoS
+/// Med"), capitalised; a word no word of the name begins with capitalised,
+/// unless it is an acronym kept so ([`super::wos::acronym`]: "BMJ", "JAMA").
+/// Capitals are no form of the name (NLM writes none), so the stored form
+/// is the cased one, and a warning says so with what the file wrote.
+fn abbreviation_cased(d: &mut Draft) {
+    let Some(short) = d.container_short.as_deref().map(str::trim).filter(|s| !s.is_empty()) else { return };
+    if short.chars().any(char::is_lowercase) || !short.chars().any(char::is_uppercase) {
+        return;
+    }
+    let full: Vec<&str> = d
+        .container
+        .as_deref()
+        .filter(|c| c.chars().any(char::is_lowercase))
+        .map(|c| c.split(|ch: char| !ch.is_alphanumeric()).filter(|w| !w.is_empty()).collect())
+        .unwrap_or_default();
+    let case_word = |w: &str| -> String {
+        let n = w.chars().count();
+        let lower = w.to_lowercase();
+        let from_name = full
+            .iter()
+            .find(|f| f.chars().count() >= n && f.chars().take(n).collect::<String>().to_lowercase() == lower);
+        if let Some(f) = from_name {
+            let prefix: String = f.chars().take(n).collect();
+            // "medicine" in a catalogue's lower case: the abbreviation's word capitalised.
+            if prefix.chars().skip(1).any(char::is_uppercase) || prefix.starts_with(char::is_uppercase) {
+                return prefix;
+            }
+        } else if super::wos::acronym(w) {
+            return w.to_string();
+        }
+        let mut cs = lower.chars();
+        cs.next().map_or_else(String::new, |c| c.to_uppercase().chain(cs).collect())
+    };
+    let mut out = String::with_capacity(short.len());
+    let mut word = String::new();
+    for c in short.chars().chain(std::iter::once(' ')) {
+        if c.is_alphanumeric() {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            out.push_str(&case_word(&word));
+            word.clear();
+        }
+        out.push(c);
+    }
+    out.pop();
+    if out == short {
+        return;
+    }
+    let message = format!(
+        "{}the journal abbreviation {short:?} is written in capitals throughout, which is no form of it: stored \
+         as {out:?}, NLM's case (each word capitalised as the journal's name writes it)",
+        d.prefix()
+    );
+    d.warnings.push(RowError::new(d.at.line, d.at.column, message));
+    d.container_short = Some(out);
+}
+
 /// PubMed's page for a record ("pubmed.ncbi.nlm.nih.gov/32853499",
 /// "www.ncbi.nlm.nih.gov/pubmed/32853499") and Europe PMC's
 /// ("europepmc.org/abstract/MED/32853499") are the index's too, not the
@@ -2262,6 +2325,183 @@ pub struct Extra {
     /// pending"), with the value as written: a note is free text, so the
     /// words stay in the note, said, and never refuse the record.
     pub unread: Vec<(&'static str, String)>,
+    /// A database's copy of its own record written as the note (EBSCO's
+    /// "Accession Number: …. Language: …. Entry Date: …", EndNote's dump of
+    /// a PubMed record), described with what it holds that is not stored:
+    /// export data, not the group's note (tester r103 F2).
+    pub vendor: Vec<String>,
+}
+
+/// The labels EBSCO (CINAHL, MEDLINE on EBSCOhost…) writes in a record's
+/// note on export, run together in one line as "Label: value." sentences
+/// ("Accession Number: 148273645. Language: English. Entry Date: …").
+const EBSCO_NOTE_LABELS: &[&str] = &[
+    "accession number",
+    "language",
+    "entry date",
+    "revision date",
+    "publication type",
+    "journal subset",
+    "special interest",
+    "nlm uid",
+    "pmid",
+    "source info",
+    "instrumentation",
+    "grant information",
+    "number of pages",
+    "original study",
+    "update code",
+    "document type",
+    "issn",
+    "medline info",
+    "audience",
+];
+
+/// An EBSCO note line ([`EBSCO_NOTE_LABELS`]) as its label and value pairs,
+/// or `None` for any other line: it begins with one of the labels and holds
+/// two or more. The line is cut before each ". Label: " whose label is of
+/// one to four capitalised words, so a label canon does not know yet is its
+/// own pair, not part of the value before it.
+fn ebsco_note(line: &str) -> Option<Vec<(String, String)>> {
+    let t = line.trim();
+    let known = |l: &str| EBSCO_NOTE_LABELS.contains(&l.trim().to_lowercase().as_str());
+    let labelled = |s: &str| -> Option<usize> {
+        let i = s.find(':')?;
+        let label = &s[..i];
+        let words: Vec<&str> = label.split(' ').collect();
+        ((1..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphanumeric() || c == '&')
+                    || matches!(*w, "of" | "and" | "&")
+            }))
+        .then_some(i)
+    };
+    labelled(t).filter(|i| known(&t[..*i]))?;
+    let mut cuts: Vec<usize> = vec![0];
+    for (i, _) in t.match_indices(". ") {
+        if labelled(&t[i + 2..]).is_some() {
+            cuts.push(i + 2);
+        }
+    }
+    cuts.push(t.len());
+    let pairs: Vec<(String, String)> = cuts
+        .windows(2)
+        .filter_map(|w| {
+            let part = t[w[0]..w[1]].trim();
+            let (l, v) = part.split_once(':')?;
+            Some((l.trim().to_string(), v.trim().trim_end_matches('.').trim().to_string()))
+        })
+        .collect();
+    (pairs.iter().filter(|(l, _)| known(l)).count() >= 2).then_some(pairs)
+}
+
+/// Whether a note is EndNote's copy of the PubMed record it imported
+/// (EndNote 20 writes the record's ISSN, its authors' full names, its
+/// publication types, the journal's country and its citation, a line each,
+/// in Notes): the first line an ISSN, and a line one of MEDLINE's
+/// publication types or the citation ("N Engl J Med. 2020 Aug
+/// 27;383(9):874-882.").
+fn endnote_pubmed_copy(s: &str) -> bool {
+    // (EndNote's RIS continues the note on lines of their own, which RIS
+    // joins into one with spaces: read alike.)
+    let text = squashed(s);
+    let issn = |l: &str| {
+        let b = l.as_bytes();
+        b.len() == 9
+            && b[4] == b'-'
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[5..8].iter().all(u8::is_ascii_digit)
+            && (b[8].is_ascii_digit() || b[8] == b'X' || b[8] == b'x')
+    };
+    const TYPES: &[&str] = &[
+        "Journal Article",
+        "Review",
+        "Systematic Review",
+        "Meta-Analysis",
+        "Letter",
+        "Editorial",
+        "Comment",
+        "News",
+        "Case Reports",
+        "Clinical Trial",
+        "Randomized Controlled Trial",
+        "Comparative Study",
+        "Multicenter Study",
+        "Observational Study",
+        "Historical Article",
+        "Practice Guideline",
+        "Guideline",
+    ];
+    let Some((first, rest)) = text.split_once(' ') else { return false };
+    let rest = format!(" {rest} ");
+    issn(first) && (TYPES.iter().any(|t| rest.contains(&format!(" {t} "))) || rest.contains(" Research Support, "))
+}
+
+/// The PMID and DOI a citation line gives after "PMID:" and "doi:"
+/// (PubMed's "… 874-882. doi: 10.1056/NEJMms2004740. Epub …"), if valid.
+fn cited_ids(s: &str) -> (Option<String>, Option<String>) {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let (mut pmid, mut doi) = (None, None);
+    for (i, w) in words.iter().enumerate() {
+        let l = w.to_ascii_lowercase();
+        for (key, slot) in [("pmid:", &mut pmid), ("doi:", &mut doi)] {
+            if slot.is_some() || !l.starts_with(key) {
+                continue;
+            }
+            let glued = &w[key.len()..];
+            let value =
+                note_identifier(if glued.is_empty() { words.get(i + 1).copied().unwrap_or_default() } else { glued });
+            let valid = if key == "doi:" {
+                super::normalise_doi(value).is_some()
+            } else {
+                super::normalise_pmid(value).is_some()
+            };
+            if valid {
+                *slot = Some(value.to_string());
+            }
+        }
+    }
+    (pmid, doi)
+}
+
+/// A database's own record in the note ([`ebsco_note`],
+/// [`endnote_pubmed_copy`]) read into what canon has fields for (the
+/// language, the PMID, the DOI), the rest described in `out.vendor`; the
+/// lines that are no such record are returned to be read as the note.
+fn vendor_note(s: &str, out: &mut Extra) -> Vec<String> {
+    if endnote_pubmed_copy(s) {
+        (out.pmid, out.doi) = cited_ids(s);
+        out.vendor.push(
+            "note (EndNote's copy of the PubMed record: the ISSN, the authors' full names, the publication types, \
+             the journal's country and the citation; export data, not a note)"
+                .to_string(),
+        );
+        return Vec::new();
+    }
+    let mut rest = Vec::new();
+    for line in s.lines() {
+        let Some(pairs) = ebsco_note(line) else {
+            rest.push(line.to_string());
+            continue;
+        };
+        let mut unstored: Vec<String> = Vec::new();
+        for (label, value) in pairs {
+            match label.to_lowercase().as_str() {
+                "language" if !value.is_empty() && !out.csl.iter().any(|(k, _)| *k == "language") => {
+                    out.csl.push(("language", value));
+                }
+                "pmid" if out.pmid.is_none() && super::normalise_pmid(&value).is_some() => out.pmid = Some(value),
+                _ if !unstored.contains(&label) => unstored.push(label),
+                _ => {}
+            }
+        }
+        out.vendor.push(format!(
+            "note \"{}: …\" (EBSCO's record data: {}; export data, not a note)",
+            line.trim().split(':').next().unwrap_or_default(),
+            unstored.join(", ")
+        ));
+    }
+    rest
 }
 
 /// The labels of the lines Scopus and Web of Science write into a
@@ -2553,7 +2793,8 @@ pub fn read_extra(s: &str) -> Extra {
     // ("Export Date: 5 May 2020; Cited By: 3; Read for week 3"): a line
     // holding a machine line among `;`-separated parts is read part by
     // part, so the person's words after it are kept.
-    let lines: Vec<String> = s.lines().flat_map(machine_parts).collect();
+    let own = vendor_note(s, &mut out);
+    let lines: Vec<String> = own.iter().flat_map(|l| machine_parts(l)).collect();
     for line in lines.iter().map(String::as_str) {
         // Zotero's "Archive ID: arXiv:2101.01234" (a preprint's archive ID
         // kept in Extra) is the arXiv identifier, its label no note.
@@ -2704,6 +2945,12 @@ pub fn read_extra(s: &str) -> Extra {
     out
 }
 
+/// Text with every run of white space one space, for telling one note from
+/// another written with other line breaks (a re-export wraps it otherwise).
+pub(crate) fn squashed(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// An identifier as a note's sentence writes it, without the punctuation
 /// that ends the sentence or separates it from the next ("32853499;",
 /// "10.1000/x.", "44444444,").
@@ -2795,9 +3042,14 @@ fn take_extra_csl(d: &mut Draft, e: &Extra, at: Pos, note: &mut Vec<String>) {
                 continue;
             }
         };
+        // One language however written ("eng" and EBSCO's "English").
+        let same_language = |o: &str| {
+            *k == "language"
+                && matches!((super::language::normalise_list(o), super::language::normalise_list(v)), (Ok(a), Ok(b)) if a == b)
+        };
         if blank(slot) {
             *slot = Some(v.clone());
-        } else if slot.as_deref().is_some_and(|o| !same(o, v)) {
+        } else if slot.as_deref().is_some_and(|o| !same(o, v) && !same_language(o)) {
             note.push(format!("{k}: {v}"));
         }
     }
@@ -3049,6 +3301,9 @@ fn take_extra(d: &mut Draft) {
     for label in &e.machine {
         d.not_stored_as(format!("note lines \"{label}: …\" (export data a database writes in the note, not a note)"));
     }
+    for what in &e.vendor {
+        d.not_stored_as(what.clone());
+    }
     if e.open_access && d.facets.open_access.is_none() {
         d.facets.open_access = Some(true);
     }
@@ -3160,7 +3415,7 @@ fn take_extra(d: &mut Draft) {
     }
     let note = note.join("\n");
     d.annotation = Some(match d.annotation.take().filter(|a| !a.trim().is_empty()) {
-        Some(a) if a.contains(&note) => a,
+        Some(a) if squashed(&a).contains(&squashed(&note)) => a,
         Some(a) => format!("{}\n{note}", a.trim_end()),
         None => note,
     });
@@ -3314,6 +3569,10 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             v.text = known;
         }
     }
+    // (The note first: a language it gives, EBSCO's "Language: English" or
+    // Zotero's Extra line, is read with the record's own.)
+    take_original_pub(&mut d);
+    take_extra(&mut d);
     // A language as a code ("English" → "en") by the CLI's rule (issue 16b); one canon does not
     // know is not stored, and a warning names the record and the value.
     let mut language = match tidy(d.language.take()) {
@@ -3328,11 +3587,10 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         None => None,
     };
     let p = d.prefix();
-    take_original_pub(&mut d);
-    take_extra(&mut d);
     state_of_annotation(&mut d);
     let at = d.at;
     container_names_swapped(&mut d, at);
+    abbreviation_cased(&mut d);
     short_capitals_read(&mut d);
     capitals_noted(&mut d);
     // A program's or data set's "edition" is its version (RIS `ET` of a

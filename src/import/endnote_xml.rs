@@ -441,7 +441,10 @@ fn name(s: &str) -> Option<Name> {
     let t = s.trim();
     match t.strip_suffix(',') {
         Some(corp) if !corp.contains(',') && !corp.trim().is_empty() => Some(Name::literal(corp)),
-        _ => names::parse_field(t),
+        _ => names::parse_field(t).map(|mut n| {
+            names::without_institution_comma(&mut n);
+            n
+        }),
     }
 }
 

@@ -3557,6 +3557,19 @@ fn compound_initials(w: &str) -> String {
     starts.iter().filter_map(|&i| w[i..].chars().next()).collect()
 }
 
+/// An institution written with EndNote's trailing comma ("World Health
+/// Organization,", "Ministry of Health, Ghana,"), which marks it as one and
+/// is no part of its name: the name as written without it, as canon's own
+/// export writes it back (tester r103 F6: a change nobody made on the round
+/// trip). Any other name is left as it is.
+pub fn without_institution_comma(n: &mut Name) {
+    if let Some(l) = n.literal.as_deref()
+        && n.original.trim_end().strip_suffix(',').is_some_and(|o| o.trim_end() == l)
+    {
+        n.original = l.to_string();
+    }
+}
+
 /// A name as a spreadsheet cell writes it so that [`split_cell`] reads the
 /// same name back, parts and all: as written; for an institution (a
 /// literal) with a comma, `;` or `&`, or one that would otherwise be split

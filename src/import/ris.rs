@@ -582,6 +582,13 @@ fn draft(raw: &Raw) -> Draft {
         let mut v: Vec<names::Name> =
             if a.contains(';') { names::split_cell(a).names } else { names::parse_field(a).into_iter().collect() };
         names::keep_as_written(written, &mut v);
+        // EndNote's trailing comma that marks an institution ("World Health
+        // Organization,") is no part of its name, as EndNote XML reads it:
+        // kept in the name as written, it came back from canon's own export
+        // without it as a change nobody made (tester r103 F6).
+        if let [n] = v.as_mut_slice() {
+            names::without_institution_comma(n);
+        }
         v
     };
     for (t, a, n, c) in &raw.fields {
@@ -795,7 +802,22 @@ fn draft(raw: &Raw) -> Draft {
             Some(_) => d.not_stored_as("RIS A2 (a legal case's court; its PB is kept as the publisher)".into()),
         }
     }
-    d.place = text(&["CY", "PP"]);
+    // MEDLINE's RIS (Ovid's, PubMed's through EndNote) writes a journal
+    // article's `CY` from MEDLINE `PL`, the journal's country ("England",
+    // "United States"): no place of the article's publication, named as not
+    // stored as the PubMed import names `PL` (tester r103 F4: stored as the
+    // place and merged into the same article from other sources).
+    let medline = all(&["DB", "DP"]).iter().any(|(v, _, _)| {
+        let v = v.to_ascii_lowercase();
+        v.contains("pubmed") || v.contains("medline") || v.contains("ovid") || v.contains("nlm")
+    });
+    let journal_country = medline
+        && matches!(raw.ty.map_or("other", ris_kind), "article" | "newspaper-article" | "magazine-article")
+        && text(&["CY"]).is_some();
+    if journal_country {
+        d.not_stored_as("RIS CY (MEDLINE PL, the journal's country: an article has no place of publication)".into());
+    }
+    d.place = if journal_country { text(&["PP"]) } else { text(&["CY", "PP"]) };
     conference_event(&mut d, raw.ty, &text);
     // A journal article has no edition: EndNote's RIS writes its "Epub
     // Date" in `ET` ("2020/06/18", as its XML's `edition` of a Journal
@@ -890,6 +912,8 @@ fn draft(raw: &Raw) -> Draft {
     .collect();
     let unread: Vec<String> = ALTERNATIVES
         .iter()
+        // (A journal's country is named above with what it is.)
+        .filter(|t| !(journal_country && **t == "CY"))
         .filter(|t| {
             raw.fields.iter().any(|(tag, v, _, _)| {
                 tag == *t && !v.trim().is_empty() && {

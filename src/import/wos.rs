@@ -322,7 +322,7 @@ pub(crate) fn source_case(so: &str, ji: Option<&str>) -> String {
 /// "HIV", "CMAJ"), or a word of two to five letters with no vowel, which no
 /// English word is ("BMJ", "BMC", "MMWR", "QJM"; tester r48, F11: "Bmj",
 /// "Jama", "Plos One").
-fn acronym(word: &str) -> bool {
+pub(crate) fn acronym(word: &str) -> bool {
     const KNOWN: &[&str] = &[
         "JAMA", "PLOS", "AIDS", "HIV", "CMAJ", "NEJM", "PNAS", "JAMIA", "AMA", "WHO", "CDC", "USA", "UK", "COVID",
         "SARS", "IEEE", "ACM", "DNA", "RNA", "ICU", "MRI", "EMBO", "FASEB", "FEBS", "AJPH", "AJOG", "BJOG", "JACC",

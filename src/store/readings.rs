@@ -12,6 +12,7 @@ use super::IdGen;
 use super::curriculum::{Change, Counts, Outcome};
 use super::history::{self, Action};
 use super::tags::{self, Target};
+use crate::import::builder::squashed;
 use crate::import::facets::WorkFacets;
 use crate::import::names::{self, Name};
 use crate::import::title_text::Quoted as Q;
@@ -7236,10 +7237,13 @@ impl<'t> ReadingWriter<'t> {
         if how != "ID"
             && let (Some(o), Some(n)) = (&old.annotation, &r.annotation)
             && new.annotation.as_deref() == Some(n.as_str())
+            // (Compared with white space as one space: a note wrapped or
+            // spaced otherwise by another export is the same note, never
+            // added again; tester r103 F2.)
             && o.trim() != n.trim()
-            && !n.contains(o.trim())
+            && (squashed(o) == squashed(n) || !squashed(n).contains(&squashed(o)))
         {
-            if o.contains(n.trim()) {
+            if squashed(o).contains(&squashed(n)) {
                 new.annotation = Some(o.clone());
             } else if notes_set_by(self.tx, id)? != self.path {
                 new.annotation = Some(format!("{o}\n\n{n}"));
