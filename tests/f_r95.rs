@@ -265,10 +265,13 @@ fn ieee_marks_an_approximate_year() {
         reference(&ieee, "Curanderismo"),
         "R. Hernández, “Curanderismo and biomedicine,” Doctoral dissertation, UNAM, ca. 1998."
     );
+    // Citing Medicine's "[place unknown]" before a thesis's school with no
+    // place, as for a dated one (h_r98: "[place unknown]: Boston University;
+    // 1955."); the approximate year "[1998?]" hid it until the merge of r102.
     let v = w.references("vancouver");
     assert_eq!(
         reference(&v, "Curanderismo"),
-        "Hernández R. Curanderismo and biomedicine [dissertation]. UNAM; [1998?]."
+        "Hernández R. Curanderismo and biomedicine [dissertation]. [place unknown]: UNAM; [1998?]."
     );
 }
 

@@ -1342,6 +1342,20 @@ pub const STATUSES: &[&str] = &["suggested", "approved", "rejected"];
 /// of about 950, printed as written) to 2100.
 pub const YEARS: std::ops::RangeInclusive<i64> = 1..=2100;
 
+/// Whether `pages` says the work has no page numbers: EBSCO's "N.PAG"
+/// (alone or as both ends of a range), "[no pagination]", "no pagination",
+/// "unpaginated", "n. pag." (MLA 8's abbreviation), in any case.
+fn no_pagination(pages: &str) -> bool {
+    let l = pages.trim().trim_matches(['[', ']']).to_lowercase().replace(['\u{2013}', '\u{2014}'], "-");
+    let word = |w: &str| {
+        matches!(
+            w.trim().trim_end_matches('.').replace(". ", ".").as_str(),
+            "n.pag" | "no pagination" | "unpaginated" | "not paginated" | "npag"
+        )
+    };
+    l.split('-').all(word)
+}
+
 /// A year read from a date as written, or a reason there is none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dated {
@@ -5342,6 +5356,17 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             ),
         ));
         pages = Some(first);
+    }
+    // "N.PAG" (EBSCO's and CINAHL's "no pagination", "N.PAG-N.PAG" as its
+    // `SP` and `EP` join), "[no pagination]", "unpaginated": the work has no
+    // pages; none stored, said (tester r104 F6: printed "80:N.PAG").
+    if let Some(v) = pages.as_deref().filter(|v| no_pagination(v)) {
+        d.warnings.push(RowError::new(
+            d.at.line,
+            d.at.column,
+            format!("{p}pages {v:?} not stored: it says the work has no page numbers"),
+        ));
+        pages = None;
     }
     let mut page_count = tidy(d.page_count.take());
     // (A legal case's page is the first page of its report in the
