@@ -126,3 +126,22 @@ fn mohammad_and_md_are_given_names() {
         vec![person("Islam", "Md. Shafiqul"), person("Jahan", "Nusrat"), person("Azad", "Mohammad Abul Kalam")]
     );
 }
+
+/// A list that types a statute or a bill `report` (an older canon's export,
+/// a sheet typed so) stores it as type `other` with its genre, as every
+/// format's statute is, said; a report with another genre stays a report.
+#[test]
+fn a_report_typed_statute_is_legal_material() {
+    let w = workdir();
+    let err = w.import_reading(
+        "law.csv",
+        "title,authors,year,type,genre\n\
+         Mental Health Act 2017,{Parliament of India},2017,report,Statute\n\
+         Annual report on TB,{Ministry of Health},2019,report,Annual report\n",
+    );
+    assert!(err.contains("type report with genre \"Statute\" stored as type other"), "{err}");
+    let list = w.reading_list();
+    let act = reading(&list, "Mental Health Act");
+    assert_eq!((act["type"].as_str(), act["genre"].as_str()), (Some("other"), Some("Statute")));
+    assert_eq!(reading(&list, "Annual report")["type"], "report");
+}

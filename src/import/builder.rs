@@ -4850,6 +4850,23 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
             })
         }
     };
+    // A report whose genre is legal material ("Statute", "Bill", "Legal
+    // case": an older canon's export, a list typed so) is type `other`,
+    // canon's type for it in every format, said (f102's note: stored as
+    // `report` on its first import, moved by 0042 and re-imports only).
+    let kind = if kind == "report" && super::legal_genre(d.genre.as_deref()) {
+        d.warnings.push(RowError::new(
+            d.at.line,
+            d.at.column,
+            format!(
+                "{p}type report with genre {:?} stored as type other (canon's type for legal material, with its genre)",
+                d.genre.as_deref().unwrap_or_default().trim()
+            ),
+        ));
+        "other"
+    } else {
+        kind
+    };
     // A web address in the DOI cell (a sheet's one "DOI / link" column)
     // is the record's web address when it gives none, said (tester r100
     // F7: the file was refused); beside another address it is refused.

@@ -1908,3 +1908,17 @@ pub struct Reject {
     pub span: Option<std::ops::Range<usize>>,
     pub errors: Vec<RowError>,
 }
+
+/// Whether `genre` names legal material: a statute (an act, legislation,
+/// an ordinance, a regulation), a bill, a legal case or a hearing. Canon
+/// stores such a work as type `other` with that genre, from every format
+/// ([`builder::genre_of_type_name`]), and a record typed `report` with such
+/// a genre too (an older canon's export; tester r97 F2); an older canon
+/// stored it as a `report` (schema 0042 moves those).
+pub fn legal_genre(genre: Option<&str>) -> bool {
+    genre.is_some_and(|g| {
+        let g = g.trim().to_lowercase();
+        ["statute", "act", "legislation", "ordinance", "regulation", "bill", "legal case", "case", "hearing"]
+            .contains(&g.as_str())
+    })
+}

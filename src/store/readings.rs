@@ -428,18 +428,10 @@ pub(crate) fn default_genre(genre: &str) -> bool {
     .any(|d| d.eq_ignore_ascii_case(g))
 }
 
-/// Whether `genre` names legal material: a statute (an act, legislation,
-/// an ordinance, a regulation), a bill, a legal case or a hearing. Canon
-/// stores such a work as type `other` with that genre (the importers' rule,
-/// [`crate::import::builder::genre_of_type_name`]); an older canon stored
-/// it as a `report` (schema 0042 moves those).
-pub(crate) fn legal_genre(genre: Option<&str>) -> bool {
-    genre.is_some_and(|g| {
-        let g = g.trim().to_lowercase();
-        ["statute", "act", "legislation", "ordinance", "regulation", "bill", "legal case", "case", "hearing"]
-            .contains(&g.as_str())
-    })
-}
+/// Whether `genre` names legal material ([`crate::import::legal_genre`],
+/// the importers' rule, which makes a stated report of such a genre type
+/// `other`; schema 0042 moves the reports an older canon stored).
+pub(crate) use crate::import::legal_genre;
 
 /// Whether type `specific` replaces `generic` for a work of legal material
 /// (`legal`: either copy's genre is [`legal_genre`]): `other`, canon's type
