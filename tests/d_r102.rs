@@ -45,7 +45,7 @@ fn a_dependent_style_in_french_dates_everything_the_french_way() {
              Disponible sur: https://example.org/essay",
             "Al-Sayed F. Epistemic injustice in global surgery. Présenté à: Global Surgery Summit; 3 nov 2022; Cape \
              Town. Disponible sur: https://example.org/talk",
-            "Silva A. Saude indigena [master's thesis]. [sans lieu]: Universidade de Sao Paulo; été 2019.",
+            "Silva A. Saude indigena [mémoire de master]. [sans lieu]: Universidade de Sao Paulo; été 2019.",
             "Taiwo OO. The Philosopher [Internet]. 1 juin 2021. First of the month. Disponible sur: \
              https://example.org/first",
         ]
@@ -65,19 +65,20 @@ fn a_dependent_style_in_german_spanish_or_portuguese_too() {
                  privilege. Verfügbar unter: https://example.org/essay",
                 "Al-Sayed F. Epistemic injustice in global surgery. Gehalten auf der: Global Surgery Summit; 3. \
                  November 2022; Cape Town. Verfügbar unter: https://example.org/talk",
-                "Silva A. Saude indigena [master's thesis]. [ohne Ort]: Universidade de Sao Paulo; Sommer 2019.",
+                "Silva A. Saude indigena [Masterarbeit]. [ohne Ort]: Universidade de Sao Paulo; Sommer 2019.",
                 "Taiwo OO. The Philosopher [Internet]. 1. Juni 2021. First of the month. Verfügbar unter: \
                  https://example.org/first",
             ],
-            // es-ES has no "no-place" term of its own: en-US's (CSL 1.0.2,
-            // "Locale Fallback").
+            // es-ES has no "no-place" term of its own (its file writes
+            // en-US's "no place"): canon's Spanish "sin lugar" (tester r102
+            // F5's kind; it printed the English "[place unknown]").
             "es-ES" => [
                 "Naidoo P. Decolonising epidemiology [preprint]. medRxiv. 5 de enero de 2023.",
                 "Taiwo OO. The Philosopher [Internet]. 12 de mayo de 2020 [citado 5 de marzo de 2024]. \
                  Being-in-the-room privilege. Disponible en: https://example.org/essay",
                 "Al-Sayed F. Epistemic injustice in global surgery. Presentado en: Global Surgery Summit; 3 de \
                  noviembre de 2022; Cape Town. Disponible en: https://example.org/talk",
-                "Silva A. Saude indigena [master's thesis]. [place unknown]: Universidade de Sao Paulo; verano 2019.",
+                "Silva A. Saude indigena [tesis de maestría]. [sin lugar]: Universidade de Sao Paulo; verano 2019.",
                 "Taiwo OO. The Philosopher [Internet]. 1 de junio de 2021. First of the month. Disponible en: \
                  https://example.org/first",
             ],
@@ -88,7 +89,7 @@ fn a_dependent_style_in_german_spanish_or_portuguese_too() {
                  Being-in-the-room privilege. Disponível em: https://example.org/essay",
                 "Al-Sayed F. Epistemic injustice in global surgery. Apresentado em: Global Surgery Summit; 3 de \
                  novembro de 2022; Cape Town. Disponível em: https://example.org/talk",
-                "Silva A. Saude indigena [master's thesis]. [sem local]: Universidade de Sao Paulo; Verão 2019.",
+                "Silva A. Saude indigena [dissertação de mestrado]. [sem local]: Universidade de Sao Paulo; Verão 2019.",
                 "Taiwo OO. The Philosopher [Internet]. 1º de junho de 2021. First of the month. Disponível em: \
                  https://example.org/first",
             ],

@@ -7107,7 +7107,7 @@ fn responsibility(title: &str, authors: &[Name]) -> Option<(String, String)> {
 /// Whether a title reads as French by its small words ("La médecine
 /// coloniale en Afrique de l'Ouest : héritages et ruptures"): two or more of
 /// French's and none of English's.
-fn reads_french(t: &str) -> bool {
+pub(crate) fn reads_french(t: &str) -> bool {
     const FRENCH: &[&str] =
         &["le", "la", "les", "des", "du", "de", "et", "une", "un", "pour", "sur", "dans", "aux", "au"];
     const ENGLISH: &[&str] = &["the", "of", "and", "in", "a", "an", "to", "for", "on", "from", "with"];

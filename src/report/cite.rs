@@ -30,6 +30,7 @@ use crate::import::names::Name;
 use crate::store::readings::Reading;
 
 mod event;
+mod phrases;
 
 /// Joins the words of a family name with a particle while the processor
 /// formats it (a private-use character, made a space again afterwards).
@@ -591,6 +592,7 @@ impl Style {
     /// How this style wants fields given to the processor.
     fn form(&self) -> Form<'_> {
         Form {
+            words: &self.words,
             status_terms: &self.status_terms,
             foreign: self.foreign(),
             plain_suffix: self.plain_suffix,
@@ -770,6 +772,7 @@ impl Style {
     fn finish(&self, t: Rich, r: &Reading) -> Rich {
         let located = with_elocator(r);
         let r = located.as_ref();
+        let stored = r;
         // The title as the processor had it ([`cited_title`]) and as the
         // reference prints it ([`spaced_as_printed`]: a catalogue's
         // "Title : subtitle" is printed "Title: subtitle"), for the fixes
@@ -797,10 +800,11 @@ impl Style {
         };
         let t = self.finish_plain(t, r);
         let t = if self.key == "harvard" { with_harvard_role_names(t) } else { t };
-        match marked {
+        let t = match marked {
             Some(parts) => with_title_markup(t, r, &parts),
             None => t,
-        }
+        };
+        with_french_spacing(t, stored)
     }
 
     /// The words MLA and IEEE print in a date's place for a work accepted
@@ -935,21 +939,24 @@ impl Style {
         let t = with_series_group_closed(t, r);
         let t = with_one_stop_after_series(t, r);
         let t = match self.named {
-            Some("vancouver") => with_nlm_language(
-                with_web_date(
-                    with_untitled_journal_volume_once(
-                        with_whole_extent(with_thesis_place(with_nlm_genre(with_vancouver_part_pages(t, r), r), r), r),
+            Some("vancouver") => with_web_date(
+                with_untitled_journal_volume_once(
+                    with_whole_extent(
+                        with_thesis_place(with_nlm_genre(with_vancouver_part_pages(t, r), r, &self.words), r),
                         r,
-                        &self.volume_label,
                     ),
                     r,
-                    &self.words,
+                    &self.volume_label,
                 ),
                 r,
+                &self.words,
             ),
             Some("apa") => with_apa_preprint(
                 with_apa_web_page(
-                    with_capital_after_colon(with_apa_report_series(with_apa_thesis_institution(t, r), r), r),
+                    with_capital_after_colon(
+                        with_apa_report_series(with_apa_thesis_institution(t, r, &self.words), r),
+                        r,
+                    ),
                     r,
                 ),
                 r,
@@ -1102,6 +1109,13 @@ impl Style {
         // An unpublished conference paper cited by its event (tester r98 F2).
         let t = if self.named.is_some() || matches!(self.key.as_str(), "mla" | "ieee") {
             event::with_event(t, r, &self.key, &self.words)
+        } else {
+            t
+        };
+        // After the event's own text, which is put back whole (an
+        // unpublished paper's "French." was lost with it).
+        let t = if self.named == Some("vancouver") {
+            with_located_at_in(with_nlm_language(t, r, &self.words), &self.words)
         } else {
             t
         };
@@ -3959,6 +3973,7 @@ const PHRASE_TERMS: &[(&str, OtherTerm)] = &[
     ("date unknown", OtherTerm::NoDate),
     ("no date", OtherTerm::NoDate),
     ("presented at", OtherTerm::PresentedAt),
+    ("available at", OtherTerm::AvailableAt),
 ];
 
 /// The words canon writes into a reference itself, in the style's language
@@ -3969,6 +3984,9 @@ struct Words {
     /// Whether the style's locale is not English: its phrases are then
     /// the locale's terms where it has one.
     foreign: bool,
+    /// The style's locale ("fr-FR") where it is not English, for canon's
+    /// own phrases the CSL locales hold no term for ([`phrases`]).
+    locale: String,
     /// The locale's own terms for [`PHRASE_TERMS`], long form; a term the
     /// locale takes from en-US (it has none of its own) is not here.
     terms: Vec<(OtherTerm, String)>,
@@ -4065,7 +4083,8 @@ impl Words {
         let day_1_only =
             in_locale(csl, files, |l: &Locale| l.style_options.as_ref()?.limit_day_ordinals_to_day_1).unwrap_or(false);
         let (ordinal, ordinal_day_1) = if day_1_only { (String::new(), Some(ordinal)) } else { (ordinal, None) };
-        Words { foreign, terms, seasons, months, date, ordinal, ordinal_day_1 }
+        let locale = if foreign { locale.0.clone() } else { String::new() };
+        Words { foreign, locale, terms, seasons, months, date, ordinal, ordinal_day_1 }
     }
 
     /// A date canon writes itself in the locale's text date form ("5 janv
@@ -4140,8 +4159,9 @@ impl Words {
     /// English manual's phrase in an English locale; elsewhere the locale's
     /// term for it where it has one ("Online-Vorab-Publikation" for "ahead
     /// of print" in German, "sous presse" for "in press" in French), its
-    /// first letter a capital where `english` begins with one; else the
-    /// English phrase.
+    /// first letter a capital where `english` begins with one; else
+    /// canon's own word for it there ([`phrases::phrase`]: "mémoire de
+    /// master", "sin lugar"); else the English phrase.
     fn say(&self, english: &str) -> String {
         if !self.foreign {
             return english.to_string();
@@ -4151,7 +4171,8 @@ impl Words {
             .iter()
             .find(|(w, _)| w.eq_ignore_ascii_case(key))
             .and_then(|(_, term)| self.terms.iter().find(|(t, _)| t == term))
-            .map(|(_, found)| found.clone());
+            .map(|(_, found)| found.clone())
+            .or_else(|| phrases::phrase(&self.locale, key).map(str::to_string));
         match term {
             Some(found) if key.starts_with(char::is_uppercase) => capitalised(&found),
             Some(found) => found,
@@ -5377,25 +5398,35 @@ fn nlm_suffix(x: &str) -> String {
 /// "Language": "give the language of publication if other than English",
 /// in English, followed by a period; several joined by "and"). The bundled
 /// style prints none. A web page's order differs (its "Available from"
-/// comes first) and is left as it is.
-fn with_nlm_language(mut t: Rich, r: &Reading) -> Rich {
+/// comes first) and is left as it is. In a style of another language, the
+/// note in that language where canon can name every language there
+/// ([`phrases::language_note`]: "Portugais." in French; tester r102 F5),
+/// else in English.
+fn with_nlm_language(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     let Some(stored) = r.language.as_deref().map(str::trim).filter(|l| !l.is_empty()) else { return t };
     if english_item(r) || matches!(r.kind.as_str(), "webpage" | "web" | "post" | "blog") {
         return t;
     }
-    let names: Vec<String> = crate::import::language::split(stored)
+    let codes: Vec<&str> = crate::import::language::split(stored)
         .filter(|c| !matches!(c.split(['-', '_']).next().unwrap_or(c).to_ascii_lowercase().as_str(), "en" | "eng"))
-        .map(crate::import::language::name)
         .collect();
-    if names.is_empty() {
+    if codes.is_empty() {
         return t;
     }
-    let said = format!("{}.", names.join(" and "));
+    let local = if words.foreign { phrases::language_note(&words.locale, &codes) } else { None };
+    let said = local.unwrap_or_else(|| {
+        let names: Vec<String> = codes.iter().map(|c| crate::import::language::name(c)).collect();
+        format!("{}.", names.join(" and "))
+    });
     if t.text.contains(&format!(" {said}")) {
         return t;
     }
+    // The notes, and the address in the locale's words ("Disponible sur:").
+    let available = format!(" {}:", capitalised(&words.say("available at")));
+    let available = Some(available.as_str()).filter(|_| words.foreign);
     let notes = [" doi:", " PubMed PMID:", " PMID:", " Available from:"]
-        .iter()
+        .into_iter()
+        .chain(available)
         .filter_map(|m| t.text.find(m))
         .min()
         .unwrap_or(t.text.len());
@@ -5403,6 +5434,22 @@ fn with_nlm_language(mut t: Rich, r: &Reading) -> Rich {
     let at = before.len();
     let insert = if before.ends_with('.') { format!(" {said}") } else { format!(". {said}") };
     splice(&mut t, at..at, &insert);
+    t
+}
+
+/// Citing Medicine's "Located at:" before an archive (ch. 11), which the
+/// bundled Vancouver style writes in English, in the style's language where
+/// canon has the phrase ([`phrases::phrase`]: "Lieu de conservation:",
+/// "Standort:"; tester r102 F5, the same kind).
+fn with_located_at_in(mut t: Rich, words: &Words) -> Rich {
+    const ENGLISH: &str = "Located at:";
+    let said = words.say("Located at");
+    if !words.foreign || said == "Located at" {
+        return t;
+    }
+    if let Some(at) = t.text.find(ENGLISH) {
+        splice(&mut t, at..at + ENGLISH.len(), &format!("{said}:"));
+    }
     t
 }
 
@@ -6154,6 +6201,9 @@ fn without_unfounded_preprint(xml: &str) -> String {
 /// How a style wants some fields given to the processor (see [`entry`]).
 #[derive(Debug, Clone, Copy)]
 struct Form<'a> {
+    /// The words canon writes in the style's language ([`Words::say`]):
+    /// a thesis's genre.
+    words: &'a Words,
     /// The style's locale's words for a status ([`status_words`]): what a
     /// style that prints CSL `status` is given (tester r76 F10: "in press"
     /// in a German list).
@@ -6608,7 +6658,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     // ([`thesis_genre`]), whether the source gave its degree or only its
     // entry type (`@phdthesis`, RIS `THES`, CSL `thesis`).
     let genre = match (kind, form.named) {
-        ("thesis", Some(style)) => Some(thesis_genre(genre.as_deref(), style)),
+        ("thesis", Some(style)) => Some(thesis_genre_in(genre.as_deref(), style, form.words)),
         // A work on a preprint server with no genre (Zotero's usual
         // CSL-JSON: `"type": "article"`, `"publisher": "medRxiv"`) is a
         // preprint, and says so where the style prints a genre (tester r23, F6).
@@ -6999,6 +7049,20 @@ fn thesis_genre(stored: Option<&str>, style: &str) -> String {
         (None, Some(g)) => g.to_string(),
         (None, None) => words[3].to_string(),
     }
+}
+
+/// [`thesis_genre`] in the style's language ([`Words::say`]: "mémoire de
+/// master", "tese de doutorado"; tester r102 F5, the same kind), where the
+/// word is the manual's for a known degree or for a thesis of unknown
+/// degree; a genre printed as stored ("Dissertation" of no known degree,
+/// "DPhil thesis") stays as stored: a degree is never guessed.
+fn thesis_genre_in(stored: Option<&str>, style: &str, words: &Words) -> String {
+    let english = thesis_genre(stored, style);
+    let degree_known = stored
+        .map(str::trim)
+        .filter(|g| !g.is_empty())
+        .is_none_or(|g| crate::import::builder::thesis_degree(g).is_some());
+    if words.foreign && degree_known { words.say(&english) } else { english }
 }
 
 /// A periodical's name as APA, Chicago, Harvard and AMA print it: without
@@ -10714,14 +10778,19 @@ fn with_thesis_place(mut t: Rich, r: &Reading) -> Rich {
 ///   report No.: 987"), not again in brackets after the title;
 /// - one bracket with "[Internet]": "[dissertation on the Internet]",
 ///   "[letter on the Internet]" (ch. 8 and 23), not "[letter] [Internet]".
-fn with_nlm_genre(mut t: Rich, r: &Reading) -> Rich {
+fn with_nlm_genre(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     let genre = cited_genre(r);
     let genre = match (r.kind.as_str(), genre) {
-        ("thesis", g) => thesis_genre(g.as_deref(), "vancouver"),
+        ("thesis", g) => thesis_genre_in(g.as_deref(), "vancouver", words),
         (_, Some(g)) => g.trim().to_string(),
         (_, None) => return t,
     };
     let Some(found) = find_case_insensitive(&t.text, &format!("[{genre}]")) else { return t };
+    // A thesis in the locale's own words is as that language writes it
+    // ("[Masterarbeit]"), and "[… on the Internet]" is English.
+    if r.kind == "thesis" && words.foreign {
+        return t;
+    }
     if r.kind == "report" && number_not_issue(r, "report").is_some() {
         let start = if t.text[..found.start].ends_with(' ') { found.start - 1 } else { found.start };
         splice(&mut t, start..found.end, "");
@@ -11066,12 +11135,12 @@ fn with_page_count(mut t: Rich, r: &Reading, n: &str) -> Rich {
 /// archive, and after the brackets otherwise ("[Doctoral dissertation].
 /// University of Ghana."). canon does not know whether a thesis was
 /// published, and the brief's form is the published one.
-fn with_apa_thesis_institution(mut t: Rich, r: &Reading) -> Rich {
+fn with_apa_thesis_institution(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     let Some(school) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
     if r.kind != "thesis" {
         return t;
     }
-    let genre = thesis_genre(cited_genre(r).as_deref(), "apa");
+    let genre = thesis_genre_in(cited_genre(r).as_deref(), "apa", words);
     let apart = format!("[{genre}]. {school}");
     if let Some(found) = find_case_insensitive(&t.text, &apart) {
         splice(&mut t, found.start..found.end, &format!("[{genre}, {school}]"));
@@ -11656,6 +11725,53 @@ fn spaced_as_printed(title: &str) -> std::borrow::Cow<'_, str> {
         .map(|(_, c)| *c)
         .collect();
     std::borrow::Cow::Owned(kept)
+}
+
+/// A French title's space before a colon or semicolon put back where the
+/// reference printed the title without it ([`formatted::entry`] takes out
+/// a space before them, and [`spaced_as_printed`] finds the title so): the
+/// title as published, in French typography ("Sénégal : étude
+/// rétrospective"; tester r102 F7), in every style. French by the reading's
+/// first language, or, with none stored, by the title's small words
+/// ([`crate::import::builder::reads_french`]); a book's or proceedings'
+/// title likewise. (A space before "?" and "!" is never taken out.) The
+/// space is the stored one, a no-break space too.
+fn with_french_spacing(mut t: Rich, r: &Reading) -> Rich {
+    let french = match first_language(r) {
+        Some(l) => l.split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case("fr") || p == "fre" || p == "fra"),
+        None => crate::import::builder::reads_french(&r.title),
+    };
+    if !french {
+        return t;
+    }
+    for field in [Some(r.title.as_str()), r.container.as_deref()].into_iter().flatten() {
+        let stored = cited_title(field);
+        let printed = spaced_as_printed(&stored);
+        if printed == stored {
+            continue;
+        }
+        let Some(found) = find_case_insensitive(&t.text, &printed) else { continue };
+        // Where each space the print lost goes: before the printed mark
+        // that followed it in the stored title.
+        let chars: Vec<char> = stored.chars().collect();
+        let mut at = found.start;
+        let mut inserts = Vec::new();
+        for (i, c) in chars.iter().enumerate() {
+            let lost = matches!(c, ' ' | '\u{a0}' | '\u{202f}') && matches!(chars.get(i + 1), Some(':' | ';'));
+            if lost {
+                if t.text[at..].starts_with(chars[i + 1]) {
+                    inserts.push((at, *c));
+                }
+                continue;
+            }
+            let Some(next) = t.text[at..found.end.max(at)].chars().next() else { break };
+            at += next.len_utf8();
+        }
+        for (at, c) in inserts.into_iter().rev() {
+            splice(&mut t, at..at, &c.to_string());
+        }
+    }
+    t
 }
 
 /// Whether a periodical's name is English by its own words: `Some(true)`

@@ -312,8 +312,9 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
         out.text.push(' ');
         // Cite Them Right's label of every address, "Available at: URL
         // (Accessed: date)" (tester r101 F6: the paper's was printed bare).
+        // (In the locale's words in another language: "Disponible sur :".)
         if style == "harvard" && address.starts_with("http") {
-            out.text.push_str("Available at: ");
+            out.text.push_str(&format!("{}: ", super::capitalised(&words.say("Available at"))));
         }
         out.text.push_str(&address);
     }

@@ -1,0 +1,228 @@
+//! The phrases canon adds to a reference that a style's CSL locale holds no
+//! term for, in the languages canon knows them in: one table, so that a
+//! French or Portuguese journal's list is not "… 2011. Portuguese." beside
+//! "traducteur", "Disponible sur" (tester r102 F5).
+//!
+//! Sources:
+//! - The English is the manuals' (NLM Citing Medicine, 2nd ed.: ch. 1
+//!   "Language" — the language of publication after the pagination; ch. 8
+//!   "Content Type" — "[dissertation]", "[master's thesis]"; ch. 2 "Place of
+//!   Publication" / "Publisher" — "[place unknown]", "[publisher unknown]";
+//!   ch. 3 "Paper presented at:"; ch. 11 "Located at:"), APA 7 §10.6
+//!   ("Doctoral dissertation", "Master's thesis") and Cite Them Right
+//!   ("Available at:", "PhD thesis").
+//! - A translation is the CSL locale file's own term where the locale holds
+//!   one (citation-style-language/locales: fr-FR `no-place` "sans lieu",
+//!   `no-publisher` "sans nom", `thesis` "thèse", `available at` "disponible
+//!   sur", `presented at` "présenté à"; pt-BR "sem local", "sem editor",
+//!   "tese", "disponível em", "apresentado em"; de-DE "ohne Ort", "ohne
+//!   Verlag", "Abschlussarbeit", "verfügbar unter", "gehalten auf der";
+//!   it-IT "sine loco", "sine nomine", "tesi", "disponibile su", "presentato
+//!   al"; es-ES "disponible en", "presentado en"; nl-NL "beschikbaar op",
+//!   "gepresenteerd bij"). The processor's own lookup ([`super::Words::say`])
+//!   comes first; these are the fallback for a locale file without the
+//!   term (es-ES and nl-NL write `no-place` in English, "no place").
+//! - Otherwise the language's usual word in a library catalogue or a
+//!   university's thesis guide: the degree of a thesis ("mémoire de
+//!   master", "thèse de doctorat"; "dissertação de mestrado", "tese de
+//!   doutorado"; "tesis de maestría", "tesis doctoral"; "Masterarbeit",
+//!   "Dissertation"; "tesi di laurea magistrale", "tesi di dottorato";
+//!   "masterscriptie", "proefschrift"), the names of languages.
+//!
+//! A phrase or language not here stays in English, as the manual writes it:
+//! canon never guesses a word. Arabic has no entries yet: an Arabic style
+//! keeps the English phrases (its locale's own terms aside).
+
+/// `english` (one of canon's phrases, any case) in the language of `locale`
+/// ("fr-FR", "pt-BR"), the region's own word first ("pt-PT"), then the
+/// language's; `None` where canon has none.
+pub(super) fn phrase(locale: &str, english: &str) -> Option<&'static str> {
+    let key = english.trim().to_lowercase();
+    let key = match key.as_str() {
+        "doctoral dissertation" | "phd thesis" | "phd diss." => "dissertation",
+        k => k,
+    };
+    let lang = language_of(locale);
+    [locale, lang.as_str()]
+        .iter()
+        .find_map(|l| PHRASES.iter().find(|(at, en, _)| at.eq_ignore_ascii_case(l) && *en == key))
+        .map(|(_, _, said)| *said)
+}
+
+/// The primary language subtag of a locale, lower case ("pt" of "pt-BR").
+fn language_of(locale: &str) -> String {
+    locale.split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase()
+}
+
+/// Canon's phrases, by locale or language: (locale, English phrase in lower
+/// case, the phrase there).
+const PHRASES: &[(&str, &str, &str)] = &[
+    // French
+    ("fr", "master's thesis", "mémoire de master"),
+    ("fr", "dissertation", "thèse de doctorat"),
+    ("fr", "bachelor's thesis", "mémoire de licence"),
+    ("fr", "thesis", "thèse"),
+    ("fr", "place unknown", "sans lieu"),
+    ("fr", "publisher unknown", "sans nom"),
+    ("fr", "available at", "disponible sur"),
+    ("fr", "presented at", "présenté à"),
+    ("fr", "located at", "lieu de conservation"),
+    // Portuguese (Brazil's words; Portugal's where they differ)
+    ("pt", "master's thesis", "dissertação de mestrado"),
+    ("pt", "dissertation", "tese de doutorado"),
+    ("pt-PT", "dissertation", "tese de doutoramento"),
+    ("pt", "thesis", "tese"),
+    ("pt", "place unknown", "sem local"),
+    ("pt", "publisher unknown", "sem editor"),
+    ("pt", "available at", "disponível em"),
+    ("pt", "presented at", "apresentado em"),
+    ("pt", "located at", "localização"),
+    // Spanish
+    ("es", "master's thesis", "tesis de maestría"),
+    ("es", "dissertation", "tesis doctoral"),
+    ("es", "thesis", "tesis"),
+    ("es", "place unknown", "sin lugar"),
+    ("es", "publisher unknown", "sin editorial"),
+    ("es", "available at", "disponible en"),
+    ("es", "presented at", "presentado en"),
+    ("es", "located at", "localización"),
+    // German
+    ("de", "master's thesis", "Masterarbeit"),
+    ("de", "dissertation", "Dissertation"),
+    ("de", "bachelor's thesis", "Bachelorarbeit"),
+    ("de", "thesis", "Abschlussarbeit"),
+    ("de", "place unknown", "ohne Ort"),
+    ("de", "publisher unknown", "ohne Verlag"),
+    ("de", "available at", "verfügbar unter"),
+    ("de", "presented at", "gehalten auf der"),
+    ("de", "located at", "Standort"),
+    // Italian
+    ("it", "master's thesis", "tesi di laurea magistrale"),
+    ("it", "dissertation", "tesi di dottorato"),
+    ("it", "bachelor's thesis", "tesi di laurea triennale"),
+    ("it", "thesis", "tesi"),
+    ("it", "place unknown", "sine loco"),
+    ("it", "publisher unknown", "sine nomine"),
+    ("it", "available at", "disponibile su"),
+    ("it", "presented at", "presentato al"),
+    ("it", "located at", "collocazione"),
+    // Dutch
+    ("nl", "master's thesis", "masterscriptie"),
+    ("nl", "dissertation", "proefschrift"),
+    ("nl", "bachelor's thesis", "bachelorscriptie"),
+    ("nl", "place unknown", "plaats onbekend"),
+    ("nl", "publisher unknown", "uitgever onbekend"),
+    ("nl", "available at", "beschikbaar op"),
+    ("nl", "presented at", "gepresenteerd bij"),
+    ("nl", "located at", "bewaarplaats"),
+];
+
+/// The languages canon names the language of a work in: the columns of
+/// [`LANGUAGE_NAMES`].
+const NAMED_IN: [&str; 6] = ["fr", "pt", "es", "de", "it", "nl"];
+
+/// A language's name (by its ISO 639-1 code) as each of [`NAMED_IN`]
+/// writes it inside a sentence: lower case in French, Portuguese, Spanish
+/// and Italian, a capital in German and Dutch.
+const LANGUAGE_NAMES: &[(&str, [&str; 6])] = &[
+    ("af", ["afrikaans", "africâner", "afrikáans", "Afrikaans", "afrikaans", "Afrikaans"]),
+    ("am", ["amharique", "amárico", "amárico", "Amharisch", "amarico", "Amhaars"]),
+    ("ar", ["arabe", "árabe", "árabe", "Arabisch", "arabo", "Arabisch"]),
+    ("bn", ["bengali", "bengali", "bengalí", "Bengalisch", "bengalese", "Bengaals"]),
+    ("ca", ["catalan", "catalão", "catalán", "Katalanisch", "catalano", "Catalaans"]),
+    ("cs", ["tchèque", "tcheco", "checo", "Tschechisch", "ceco", "Tsjechisch"]),
+    ("da", ["danois", "dinamarquês", "danés", "Dänisch", "danese", "Deens"]),
+    ("de", ["allemand", "alemão", "alemán", "Deutsch", "tedesco", "Duits"]),
+    ("el", ["grec", "grego", "griego", "Griechisch", "greco", "Grieks"]),
+    ("es", ["espagnol", "espanhol", "español", "Spanisch", "spagnolo", "Spaans"]),
+    ("fa", ["persan", "persa", "persa", "Persisch", "persiano", "Perzisch"]),
+    ("fi", ["finnois", "finlandês", "finés", "Finnisch", "finlandese", "Fins"]),
+    ("fr", ["français", "francês", "francés", "Französisch", "francese", "Frans"]),
+    ("ha", ["haoussa", "hauçá", "hausa", "Hausa", "hausa", "Hausa"]),
+    ("he", ["hébreu", "hebraico", "hebreo", "Hebräisch", "ebraico", "Hebreeuws"]),
+    ("hi", ["hindi", "híndi", "hindi", "Hindi", "hindi", "Hindi"]),
+    ("hu", ["hongrois", "húngaro", "húngaro", "Ungarisch", "ungherese", "Hongaars"]),
+    ("id", ["indonésien", "indonésio", "indonesio", "Indonesisch", "indonesiano", "Indonesisch"]),
+    ("it", ["italien", "italiano", "italiano", "Italienisch", "italiano", "Italiaans"]),
+    ("ja", ["japonais", "japonês", "japonés", "Japanisch", "giapponese", "Japans"]),
+    ("ko", ["coréen", "coreano", "coreano", "Koreanisch", "coreano", "Koreaans"]),
+    ("la", ["latin", "latim", "latín", "Latein", "latino", "Latijn"]),
+    ("ms", ["malais", "malaio", "malayo", "Malaiisch", "malese", "Maleis"]),
+    ("nl", ["néerlandais", "neerlandês", "neerlandés", "Niederländisch", "olandese", "Nederlands"]),
+    ("no", ["norvégien", "norueguês", "noruego", "Norwegisch", "norvegese", "Noors"]),
+    ("pl", ["polonais", "polonês", "polaco", "Polnisch", "polacco", "Pools"]),
+    ("pt", ["portugais", "português", "portugués", "Portugiesisch", "portoghese", "Portugees"]),
+    ("ro", ["roumain", "romeno", "rumano", "Rumänisch", "rumeno", "Roemeens"]),
+    ("ru", ["russe", "russo", "ruso", "Russisch", "russo", "Russisch"]),
+    ("so", ["somali", "somali", "somalí", "Somali", "somalo", "Somalisch"]),
+    ("sv", ["suédois", "sueco", "sueco", "Schwedisch", "svedese", "Zweeds"]),
+    ("sw", ["swahili", "suaíli", "suajili", "Swahili", "swahili", "Swahili"]),
+    ("th", ["thaï", "tailandês", "tailandés", "Thailändisch", "thailandese", "Thai"]),
+    ("tr", ["turc", "turco", "turco", "Türkisch", "turco", "Turks"]),
+    ("uk", ["ukrainien", "ucraniano", "ucraniano", "Ukrainisch", "ucraino", "Oekraïens"]),
+    ("ur", ["ourdou", "urdu", "urdu", "Urdu", "urdu", "Urdu"]),
+    ("vi", ["vietnamien", "vietnamita", "vietnamita", "Vietnamesisch", "vietnamita", "Vietnamees"]),
+    ("wo", ["wolof", "uolofe", "wólof", "Wolof", "wolof", "Wolof"]),
+    ("yo", ["yoruba", "iorubá", "yoruba", "Yoruba", "yoruba", "Yoruba"]),
+    ("zh", ["chinois", "chinês", "chino", "Chinesisch", "cinese", "Chinees"]),
+    ("zu", ["zoulou", "zulu", "zulú", "Zulu", "zulu", "Zoeloe"]),
+];
+
+/// Citing Medicine's language note ("Portuguese.", "French and Spanish.")
+/// for the languages `codes` (ISO 639-1, a region aside: "pt-BR") in the
+/// language of `locale`: "Portugais.", "Português.", "Francés y español.";
+/// `None` where canon cannot name one of them there (the note then stays
+/// English whole, never half translated).
+pub(super) fn language_note(locale: &str, codes: &[&str]) -> Option<String> {
+    let column = NAMED_IN.iter().position(|l| *l == language_of(locale))?;
+    let names = codes
+        .iter()
+        .map(|c| {
+            let code = language_of(c);
+            LANGUAGE_NAMES.iter().find(|(k, _)| *k == code).map(|(_, names)| names[column])
+        })
+        .collect::<Option<Vec<&str>>>()?;
+    let (last, rest) = names.split_last()?;
+    let mut said = rest.join(", ");
+    if !rest.is_empty() {
+        let and = match NAMED_IN[column] {
+            "fr" => "et",
+            "de" => "und",
+            "nl" => "en",
+            // Spanish "e" before an /i/ sound ("francés e italiano").
+            "es" if last.starts_with('i') || (last.starts_with("hi") && !last.starts_with("hie")) => "e",
+            "es" => "y",
+            _ => "e",
+        };
+        said.push_str(&format!(" {and} "));
+    }
+    said.push_str(last);
+    Some(format!("{}.", super::capitalised(&said)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_phrase_in_the_region_first_then_the_language_then_none() {
+        assert_eq!(phrase("pt-PT", "dissertation"), Some("tese de doutoramento"));
+        assert_eq!(phrase("pt-BR", "Doctoral dissertation"), Some("tese de doutorado"));
+        assert_eq!(phrase("fr-FR", "master's thesis"), Some("mémoire de master"));
+        assert_eq!(phrase("ar", "master's thesis"), None);
+        assert_eq!(phrase("es-ES", "bachelor's thesis"), None);
+    }
+
+    #[test]
+    fn a_language_note_is_named_whole_or_not_at_all() {
+        assert_eq!(language_note("fr-FR", &["pt"]).as_deref(), Some("Portugais."));
+        assert_eq!(language_note("pt-BR", &["fr"]).as_deref(), Some("Francês."));
+        assert_eq!(language_note("es-ES", &["fr", "it"]).as_deref(), Some("Francés e italiano."));
+        assert_eq!(
+            language_note("de-DE", &["fr", "pt", "es"]).as_deref(),
+            Some("Französisch, Portugiesisch und Spanisch.")
+        );
+        assert_eq!(language_note("fr-FR", &["pt", "xx"]), None);
+        assert_eq!(language_note("ar", &["fr"]), None);
+    }
+}
