@@ -1787,6 +1787,11 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
             match e.kind.as_str() {
                 "phdthesis" => Some("phdthesis"),
                 "mastersthesis" => Some("mathesis"),
+                // "@techreport: similar to @report except that the type
+                // field is optional and defaults to the localised term
+                // 'technical report'" (biblatex manual §2.1.2): the styles
+                // print it ("[Technical report]"; it printed no kind).
+                "techreport" => Some("techreport"),
                 _ => None,
             }
             .map(genre_of_type)
