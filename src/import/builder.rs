@@ -652,7 +652,7 @@ fn journal_in_short_case(full: String, short: Option<&str>) -> String {
     let mut out: Vec<String> = Vec::new();
     for token in full.split(' ') {
         let w = core(token);
-        if w.is_empty() || SMALL.contains(&w.to_lowercase().as_str()) && !short_words[next..].iter().any(|s| *s == w) {
+        if w.is_empty() || SMALL.contains(&w.to_lowercase().as_str()) && !short_words[next..].contains(&w) {
             out.push(token.to_string());
             continue;
         }

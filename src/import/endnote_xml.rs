@@ -515,7 +515,7 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
             t.len() > 3 && t[..3].eq_ignore_ascii_case("pmc") && crate::import::normalise_pmcid(t).is_some()
         })
     });
-    d.pmcid = pmcid_custom.and_then(|p| val(p));
+    d.pmcid = pmcid_custom.and_then(&val);
     d.isbn = val("isbn");
     d.isbn_rule = IsbnRule::FirstValid;
     d.isbn_field = Some("EndNote XML isbn");
