@@ -198,8 +198,9 @@ fn a_techreport_without_type_is_a_technical_report() {
 
 /// Web of Science's BibTeX: its journal in capitals and doubled braces is
 /// stored as the journal's name; the reference prints no brace; its
-/// `EarlyAccessDate` is named as not stored. (The title's doubled braces are
-/// kept as a whole-title protection mark: see NOTES-FOR-LEAD.md.)
+/// `EarlyAccessDate` is named as not stored with what it is; the doubled
+/// braces round its title are its export's habit, not a protection of the
+/// whole title (it was stored "{Racism and health: A review}").
 #[test]
 fn wos_bibtex_braces_and_early_access() {
     let w = workdir();
@@ -209,15 +210,57 @@ fn wos_bibtex_braces_and_early_access() {
          Journal = {{LANCET}},\nYear = {{2021}},\nVolume = {{397}},\nPages = {{100-110}},\n\
          EarlyAccessDate = {{JAN 2021}},\nDOI = {{10.1016/S0140-6736(20)32000-1}},\n}\n",
     );
+    assert!(
+        said.contains(
+            "title: the braces around the whole title are Web of Science's, which wraps every field so: read as an \
+             ordinary title"
+        ),
+        "{said}"
+    );
     let list = w.reading_list();
     let r = &list[0];
+    assert_eq!(s(r, "title"), Some("Racism and health: A review"), "{r:#}");
     assert_eq!(s(r, "container"), Some("Lancet"), "{r:#}");
     assert_eq!(s(r, "pages"), Some("100-110"), "{r:#}");
-    assert!(said.contains("BibTeX earlyaccessdate"), "{said}");
+    assert!(
+        said.contains(
+            "BibTeX earlyaccessdate (Web of Science's early access date, \"JAN 2021\": when the work was published \
+             online before its issue; canon keeps no online date)"
+        ),
+        "{said}"
+    );
     let apa = w.references("apa");
     assert_eq!(
-        reference(&apa, "{Racism"),
+        reference(&apa, "Racism and health"),
         "Mensah, K. (2021). Racism and health: A review. Lancet, 397, 100\u{2013}110. \
          https://doi.org/10.1016/S0140-6736(20)32000-1"
+    );
+}
+
+/// Web of Science's BibTeX record in early access, with no year yet: dated
+/// by its `EarlyAccessDate` and ahead of print, as its plain text's `EA`
+/// is; the plain text's `EA` beside a `PY` is named.
+#[test]
+fn wos_early_access_without_a_year() {
+    let w = workdir();
+    let said = w.import_reading(
+        "w.bib",
+        "@article{ WOS:000600000000003,\nAuthor = {Mensah, Kofi},\nTitle = {{Early access only}},\n\
+         Journal = {{LANCET}},\nEarlyAccessDate = {{JAN 2021}},\nType = {{Article; Early Access}},\n\
+         DOI = {{10.1016/S0140-6736(20)32000-3}},\n}\n",
+    );
+    assert!(!said.contains("earlyaccessdate"), "{said}");
+    let said = w.import_reading(
+        "e.txt",
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Mensah, K\nAF Mensah, Kofi\n\
+         TI Plain text early access\nSO LANCET\nPY 2021\nVL 397\nBP 10\nEP 20\nEA JAN 2021\nDI 10.1016/x.1\nER\n\nEF\n",
+    );
+    assert!(said.contains("EA (the early access date)"), "{said}");
+    let list = w.reading_list();
+    let r = reading(&list, "Early access only");
+    assert_eq!(
+        (r["year"].as_i64(), r["month"].as_i64(), s(r, "year_note")),
+        (Some(2021), Some(1), Some("ahead of print")),
+        "{r:#}"
     );
 }
