@@ -1,7 +1,7 @@
 //! Import fields stored faithfully (issue 12's "nothing lost, nothing
 //! silent"): a journal's own capitals from its abbreviation (tester r104
 //! F9), EndNote's PMCID in a custom field, database platforms' record links,
-//! a multi-database `DB`, and a `@techreport`'s default genre.
+//! a multi-database `DB`, and Web of Science BibTeX's braces and early access date.
 
 mod common;
 use common::*;
@@ -167,41 +167,6 @@ fn a_books_a2_person() {
     assert!(eds("A book in a series").is_empty());
     assert_eq!(s(reading(&list, "A book in a series"), "series"), Some("Studies in Health"));
     assert!(said.contains("RIS A2 (the series editor of a book or report)"), "{said}");
-}
-
-/// "@techreport: … the type field is optional and defaults to … 'technical
-/// report'" (biblatex manual §2.1.2): without a number (whose label says it
-/// is a report, "Report No.: 12"), the genre the styles print.
-#[test]
-fn a_techreport_without_type_is_a_technical_report() {
-    let w = workdir();
-    w.import_reading(
-        "t.bib",
-        "@techreport{tr1,\n author = {Osei, Ama},\n title = {A report with no type},\n institution = {Ghana Health \
-         Service},\n address = {Accra},\n year = {2019},\n}\n\
-         @techreport{tr2,\n author = {Osei, Ama},\n title = {A policy brief},\n institution = {Ghana Health \
-         Service},\n year = {2018},\n type = {Policy Brief},\n}\n\
-         @techreport{tr3,\n author = {Osei, Ama},\n title = {A numbered report},\n institution = {Ghana Health \
-         Service},\n address = {Accra},\n year = {2017},\n number = {12},\n}\n",
-    );
-    let list = w.reading_list();
-    assert_eq!(s(reading(&list, "A report with no type"), "genre"), Some("Technical report"));
-    assert_eq!(s(reading(&list, "A policy brief"), "genre"), Some("Policy Brief"));
-    assert_eq!(s(reading(&list, "A numbered report"), "genre"), None);
-    let van = w.references("vancouver");
-    assert_eq!(
-        reference(&van, "A report with no type"),
-        "Osei A. A report with no type [technical report]. Accra: Ghana Health Service; 2019."
-    );
-    assert_eq!(
-        reference(&van, "A numbered report"),
-        "Osei A. A numbered report. Accra: Ghana Health Service; 2017. Report No.: 12."
-    );
-    let apa = w.references("apa");
-    assert_eq!(
-        reference(&apa, "A report with no type"),
-        "Osei, A. (2019). A report with no type [Technical report]. Ghana Health Service."
-    );
 }
 
 /// Web of Science's BibTeX: its journal in capitals and doubled braces is

@@ -1825,13 +1825,6 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
             match e.kind.as_str() {
                 "phdthesis" => Some("phdthesis"),
                 "mastersthesis" => Some("mathesis"),
-                // "@techreport: similar to @report except that the type
-                // field is optional and defaults to the localised term
-                // 'technical report'" (biblatex manual §2.1.2): the styles
-                // print it ("[technical report]"; it printed no kind). With a
-                // number, the styles' own label says it is a report ("Report
-                // No.: 42", 12c), and no genre is implied.
-                "techreport" if get("number").is_none() => Some("techreport"),
                 _ => None,
             }
             .map(genre_of_type)
