@@ -1289,6 +1289,14 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         Pos::new(l, c)
     };
     let get = |n: &str| e.fields.get(n).map(|f| collapse(&latex_to_unicode(&f.raw))).filter(|s| !s.is_empty());
+    // Web of Science's BibTeX export wraps every value in a second pair of
+    // braces (`Title = {{…}}`, `Year = {{2021}}`): an export habit, as
+    // Mendeley's braces round every title are, not a protection of the
+    // title's case (its title was stored and printed "{Racism and health: A
+    // review}").
+    let wos_braces = e.key.get(..4).is_some_and(|k| k.eq_ignore_ascii_case("WOS:"))
+        || get("unique-id").is_some_and(|u| u.trim().get(..4).is_some_and(|k| k.eq_ignore_ascii_case("WOS:")));
+    let whole_habit = mendeley || wos_braces;
     let text_val = |n: &str| e.fields.get(n).map(|f| Val::new(collapse(&latex_to_unicode(&f.raw)), at(f)));
     // biblatex's `date` is an EDTF date (biblatex manual §2.3.8), not TeX
     // text: its `~` is "approximate" ("950~"), not a tie.
@@ -1297,7 +1305,7 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         // A title's italics are kept as markup ([`latex_to_rich`]).
         "title" => e.fields.get(n).map(|f| {
             let raw = match wrapped_whole(&f.raw) {
-                Some(inner) if mendeley && latex_to_rich(inner) != latex_to_rich(&f.raw) => inner,
+                Some(inner) if whole_habit && latex_to_rich(inner) != latex_to_rich(&f.raw) => inner,
                 _ => f.raw.as_str(),
             };
             Val::new(super::without_whole_italics(&collapse(&latex_to_rich(raw))), at(f))
@@ -1362,18 +1370,23 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         }
     }
     d.title = val("title").filter(|v| !v.text.is_empty());
-    if let Some(f) = e.fields.get("title").filter(|f| mendeley && !f.inherited)
+    if let Some(f) = e.fields.get("title").filter(|f| whole_habit && !f.inherited)
         && let Some(inner) = wrapped_whole(&f.raw)
         && latex_to_rich(inner) != latex_to_rich(&f.raw)
     {
         let (l, c) = lines.pos(f.at);
+        let whose = if mendeley {
+            "Mendeley Desktop's, which wraps every title so"
+        } else {
+            "Web of Science's, which wraps every field so"
+        };
         d.warnings.push(RowError::new(
             l,
             c,
             format!(
-                "in entry `{name}`: title: the braces around the whole title are Mendeley Desktop's, which wraps \
-                 every title so: read as an ordinary title, whose case a style changes as it does any title's; to \
-                 keep a word's case, brace that word alone (\"{{eGFR}}\")"
+                "in entry `{name}`: title: the braces around the whole title are {whose}: read as an ordinary \
+                 title, whose case a style changes as it does any title's; to keep a word's case, brace that word \
+                 alone (\"{{eGFR}}\")"
             ),
         ));
     }
@@ -1627,6 +1640,31 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
             && (v.text.trim().is_empty() || builder::season_of(&v.text).is_some())
     };
     d.month = val("month").filter(|v| !no_month(v));
+    // Web of Science's `EarlyAccessDate` ("JAN 2021", its plain text's
+    // `EA`): a record with no year yet is dated by it and ahead of print,
+    // as its plain text's is; beside a year it is named with what it is
+    // (it was named as a bare field).
+    let early_access = val("earlyaccessdate").filter(|v| !v.text.trim().is_empty());
+    if let Some(ea) = &early_access {
+        let year = ea.text.split_whitespace().find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()));
+        match year {
+            Some(y) if d.date.is_none() => {
+                d.date = Some(Val::new(y, ea.at));
+                let month = ea.text.split_whitespace().find(|w| crate::import::dates::month_day(w).0.is_some());
+                if d.month.is_none() {
+                    d.month = month.map(|m| Val::new(m, ea.at));
+                }
+                if e.kind.eq_ignore_ascii_case("article") {
+                    d.pub_state = Some(Val::new(super::AHEAD_OF_PRINT, ea.at));
+                }
+            }
+            _ => d.not_stored_as(format!(
+                "BibTeX earlyaccessdate (Web of Science's early access date, {:?}: when the work was published \
+                 online before its issue; canon keeps no online date)",
+                ea.text.trim()
+            )),
+        }
+    }
     // biblatex `date` beside a `year` (Zotero's Better BibTeX writes both):
     // the month and day when no `month` gives them; the builder checks the
     // two name one year.
@@ -1964,6 +2002,7 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         .chain(howpublished_url.filter(|u| d.url.as_deref() == Some(u.as_str())).map(|_| "howpublished"))
         .chain(howpublished_publisher.then_some("howpublished"))
         .chain(library_read.then_some("library"))
+        .chain(early_access.is_some().then_some("earlyaccessdate"))
         // (A book's author who is the part's author too: read as the author.)
         .chain(get("bookauthor").filter(|b| get("author").as_ref() == Some(b)).map(|_| "bookauthor"))
         .collect();

@@ -633,6 +633,40 @@ fn abbreviation_cased(d: &mut Draft) {
     d.container_short = Some(out);
 }
 
+/// A journal's name in a catalogue's lower case (NLM's `JT`, "PloS one",
+/// "BMJ open"; PubMed's RIS `T2`, CSL `container-title`) in the capitals of
+/// its abbreviation where the abbreviation is the same words
+/// (NLM's `TA`, "PLoS One", "BMJ Open"): the journal's own case (README: "a
+/// journal's name in its own case before a catalogue's lower case"; tester
+/// r104 F9 printed "PloS One"). Only where every word of the name but its
+/// small words ("and", "of") is a word of the abbreviation, and each takes
+/// the abbreviation's capitals only by adding capitals ("eLife" is not
+/// NLM's "Elife"): a name the abbreviation shortens ("Health policy and
+/// planning", "Health Policy Plan") is kept whole as written.
+fn journal_in_short_case(full: String, short: Option<&str>) -> String {
+    let Some(short) = short else { return full };
+    let core = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let short_words: Vec<String> = short.split_whitespace().map(core).filter(|w| !w.is_empty()).collect();
+    const SMALL: &[&str] = &["a", "an", "and", "&", "of", "the", "in", "on", "for", "to", "de", "la", "le", "du"];
+    let mut next = 0;
+    let mut out: Vec<String> = Vec::new();
+    for token in full.split(' ') {
+        let w = core(token);
+        if w.is_empty() || SMALL.contains(&w.to_lowercase().as_str()) && !short_words[next..].contains(&w) {
+            out.push(token.to_string());
+            continue;
+        }
+        let Some(k) = short_words[next..].iter().position(|s| s.to_lowercase() == w.to_lowercase()) else {
+            return full;
+        };
+        let s = &short_words[next + k];
+        next += k + 1;
+        let adds_only = w.chars().zip(s.chars()).all(|(a, b)| !a.is_uppercase() || b.is_uppercase());
+        out.push(if adds_only { token.replacen(w.as_str(), s, 1) } else { token.to_string() });
+    }
+    out.join(" ")
+}
+
 /// PubMed's page for a record ("pubmed.ncbi.nlm.nih.gov/32853499",
 /// "www.ncbi.nlm.nih.gov/pubmed/32853499") and Europe PMC's
 /// ("europepmc.org/abstract/MED/32853499") are the index's too, not the
@@ -653,6 +687,14 @@ fn index_record(url: &str) -> Option<&'static str> {
         "europepmc.org" if path.starts_with("/abstract/med/") || path.starts_with("/article/med/") => {
             Some("Europe PMC")
         }
+        // A database platform's link to its record (Ovid's session link
+        // "ovidsp.ovid.com/ovidweb.cgi?T=JS&…&AN=…", EBSCOhost's
+        // "search.ebscohost.com/login.aspx?direct=true&db=…&AN=…"): it opens
+        // the record for a subscriber, not the work (canon keeps no
+        // database link). Ovid's full text links ("…/ovidweb.cgi?…&PAGE=fulltext")
+        // are the platform's too.
+        h if h.ends_with(".ovid.com") && (h.starts_with("ovidsp") || path.contains("ovidweb.cgi")) => Some("Ovid"),
+        "search.ebscohost.com" | "openurl.ebscohost.com" => Some("EBSCOhost"),
         _ => None,
     }
 }
@@ -3605,6 +3647,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     let at = d.at;
     container_names_swapped(&mut d, at);
     abbreviation_cased(&mut d);
+    d.container = d.container.take().map(|c| journal_in_short_case(c, d.container_short.as_deref()));
     short_capitals_read(&mut d);
     capitals_noted(&mut d);
     // A program's or data set's "edition" is its version (RIS `ET` of a

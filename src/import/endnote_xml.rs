@@ -506,6 +506,16 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
         })
     });
     d.pmid = val("accession-num").filter(|v| from_pubmed || v.text.trim().to_ascii_lowercase().starts_with("pmid"));
+    // EndNote's PubMed import writes the PMCID in Custom 2 (`custom2`,
+    // "PMCID" in a Journal Article; its RIS export's `C2`, read so): a
+    // "PMC…" in a custom field is the PMCID. Other custom values stay named.
+    let pmcid_custom = CUSTOMS.iter().copied().find(|p| {
+        text(p).is_some_and(|v| {
+            let t = v.trim();
+            t.len() > 3 && t[..3].eq_ignore_ascii_case("pmc") && crate::import::normalise_pmcid(t).is_some()
+        })
+    });
+    d.pmcid = pmcid_custom.and_then(&val);
     d.isbn = val("isbn");
     d.isbn_rule = IsbnRule::FirstValid;
     d.isbn_field = Some("EndNote XML isbn");
@@ -923,6 +933,9 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
         }
     }
     read.push("periodical/abbr-1");
+    if let Some(p) = pmcid_custom {
+        read.push(p);
+    }
     if kind == "article" {
         read.push("custom7");
     }
@@ -972,6 +985,9 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     super::title_text::read_bibtex_braces(&mut d, "EndNote XML");
     d
 }
+
+/// EndNote's custom fields, Custom 1 to 8.
+const CUSTOMS: [&str; 8] = ["custom1", "custom2", "custom3", "custom4", "custom5", "custom6", "custom7", "custom8"];
 
 #[cfg(test)]
 mod tests {

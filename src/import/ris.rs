@@ -1176,8 +1176,19 @@ fn looks_like_address(v: &str) -> bool {
 }
 
 /// Whether a `DB` ("Name of Database") names a bibliographic database or
-/// catalogue (Scopus, PubMed, Web of Science…), not an archive.
+/// catalogue (Scopus, PubMed, Web of Science…), not an archive. A list of
+/// databases searched at once ("MEDLINE; CINAHL", "ERIC; Embase", as Ovid
+/// and EBSCO write a multi-database search) is one when any of them is: a
+/// search names no archive.
 pub(crate) fn is_bibliographic_database(db: &str) -> bool {
+    let parts: Vec<&str> = db.split([';', '|']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if parts.len() > 1 {
+        return parts.iter().any(|p| one_bibliographic_database(p));
+    }
+    one_bibliographic_database(db)
+}
+
+fn one_bibliographic_database(db: &str) -> bool {
     let l = db.trim().to_lowercase();
     [
         "scopus",
@@ -1206,6 +1217,12 @@ pub(crate) fn is_bibliographic_database(db: &str) -> bool {
         "catalog",
         "catalogue",
         "arxiv",
+        "eric",
+        "assia",
+        "lilacs",
+        "cab abstracts",
+        "cochrane",
+        "africa-wide",
     ]
     .iter()
     .any(|d| l == *d || l.starts_with(&format!("{d} ")) || l.contains(d) && d.len() > 5)
