@@ -317,6 +317,12 @@ fn name(v: &Value) -> Option<Name> {
         (f, x) => (f.map(str::to_string), x.map(str::to_string)),
     };
     let family = family_owned.as_deref();
+    // A title in `given` ("Dr. Grace"), a degree as `suffix` ("PhD"): taken
+    // off, said ([`family_suffix_doubts`]), kept in `original`.
+    let (given_untitled, suffix_untitled, taken) = names::untitled_parts(given, suffix.as_deref());
+    let titled_original =
+        (!taken.is_empty()).then(|| Name::person(family, given, particle.as_deref(), suffix.as_deref(), None).original);
+    let (given, suffix) = (given_untitled.as_deref(), suffix_untitled);
     if family.is_none() && given.is_none() {
         // `{"name": "…"}`, no CSL key but what some exporters write for a
         // whole name (tester r15, T7): read as a plain string is.
@@ -353,8 +359,10 @@ fn name(v: &Value) -> Option<Name> {
     let given = given.as_deref();
     // The name as written, in CSL's display order: given, dropping particle,
     // non-dropping particle, family, suffix.
-    let written: Vec<&str> =
-        [part("given"), particle.as_deref(), family.as_deref(), suffix.as_deref()].into_iter().flatten().collect();
+    let written: Vec<&str> = [given_untitled.as_deref(), particle.as_deref(), family.as_deref(), suffix.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
     let capitals = family.as_deref().is_some_and(in_caps)
         && particle.is_none()
         && given.is_some_and(|g| g.chars().any(char::is_lowercase));
@@ -362,6 +370,9 @@ fn name(v: &Value) -> Option<Name> {
     let mut n = Name::person(family.as_deref(), given, particle.as_deref(), suffix.as_deref(), written.as_deref());
     if capitals {
         names::family_out_of_capitals(&mut n);
+    }
+    if let Some(o) = titled_original {
+        n.original = o;
     }
     Some(n)
 }
@@ -372,6 +383,10 @@ fn family_suffix_doubts(d: &mut Draft, o: &serde_json::Map<String, Value>, k: &s
     let names = o.get(k).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_object);
     for n in names {
         let part = |p: &str| n.get(p).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+        if let Some(note) = names::untitled_note(part("family"), part("given"), part("suffix")) {
+            let label = d.label.as_deref().unwrap_or("item");
+            d.warnings.push(RowError::new(at.line, at.column, format!("in {label}: {k} {note}")));
+        }
         // `{"family": "King", "given": "III"}`: the suffix (tester r73 F1).
         if let Some(given) = part("given").filter(|g| part("suffix").is_none() && names::suffix_only(g)) {
             d.warnings.push(RowError::new(

@@ -886,6 +886,42 @@ pub fn degree_note(written: &str, dropped: &[String], role: &str) -> Option<Stri
     })
 }
 
+/// The warning for what reading one name as written took off it ([`strip_degrees`]:
+/// a title before it, degrees, a catalogue's life dates), or `None`: the
+/// one note a typed name and a file's name share.
+pub fn taken_off_note(written: &str) -> Option<String> {
+    let (_, dropped) = strip_degrees(written.trim());
+    degree_note(written.trim(), &dropped, "name")
+}
+
+/// A name's `given` and `suffix` parts as a format that gives them apart
+/// writes them (CSL-JSON) without a title before the given name ("Dr.
+/// Grace") or a degree for a suffix ("PhD"), and what was taken off, for
+/// [`untitled_note`] to say (tester r104 F8).
+pub fn untitled_parts(given: Option<&str>, suffix: Option<&str>) -> (Option<String>, Option<String>, Vec<String>) {
+    let mut taken = Vec::new();
+    let given = given.map(|g| {
+        let mut words: Vec<&str> = g.split_whitespace().collect();
+        let n = words.len();
+        while words.len() > 1 && HONORIFICS.contains(&words[0]) {
+            taken.push(words.remove(0).to_string());
+        }
+        if words.len() == n { g.to_string() } else { words.join(" ") }
+    });
+    let degree = suffix.filter(|x| !life_dates(x) && degree_part(x, false));
+    taken.extend(degree.map(str::to_string));
+    let suffix = suffix.filter(|_| degree.is_none()).map(str::to_string);
+    (given, suffix, taken)
+}
+
+/// The warning for what [`untitled_parts`] took off a name given in parts,
+/// naming the name as "Family, Given, Suffix", or `None`.
+pub fn untitled_note(family: Option<&str>, given: Option<&str>, suffix: Option<&str>) -> Option<String> {
+    let (_, _, taken) = untitled_parts(given, suffix);
+    let written: Vec<&str> = [family, given, suffix].into_iter().flatten().collect();
+    degree_note(&written.join(", "), &taken, "name")
+}
+
 /// Whether a word is a name suffix such as "Jr.", "Sr", "III".
 pub fn is_suffix(word: &str) -> bool {
     generation(word) == Some(Generation::Suffix)
@@ -2704,8 +2740,13 @@ const GAELIC_PREFIXES: &[&str] = &["Ó", "Ní", "Nic", "Mac", "Mhic", "Ua", "Uí
 /// Damme", "Maria De Souza"): Citing Medicine ch. 1 ("Surnames with
 /// prefixes") and APA 7 §9.8 keep "Du Bois" whole (tester r60 F1: family
 /// "Bois", printed "Bois WEBD"). Only after a given name, never last.
-const GIVEN_FIRST_PARTICLES: &[&str] =
-    &["Du", "De", "Del", "Della", "Dei", "Van", "Von", "Le", "La", "Da", "Di", "Dos", "Das", "Des", "Ten", "Ter"];
+const GIVEN_FIRST_PARTICLES: &[&str] = &[
+    "Du", "De", "Del", "Della", "Dei", "Van", "Von", "Le", "La", "Da", "Di", "Dos", "Das", "Des", "Ten", "Ter",
+    // Arabic articles and kinship words written capitalised and apart
+    // ("Shams El Arifeen", "Ahmed Al Mansouri", "Nasr Abu Zeid"): the
+    // family name's first word (tester r104 F8).
+    "El", "Al", "Abu", "Ibn", "Bin",
+];
 
 /// Lower-case name particles that may stand after a given name, as a name
 /// inverted with its particle last is written ("Gogh, Vincent van", "Cruz,
@@ -3135,6 +3176,16 @@ fn parse_read(s: &str) -> Option<Name> {
     let trimmed = original.trim_end_matches(',').trim();
     if trimmed.is_empty() || is_no_author(trimmed) {
         return None;
+    }
+    // A title before the name or a degree after it ("Dr. Grace Wanjiru",
+    // "Ahmed, Syed Masud, PhD"): taken off and said by the importers, kept
+    // in `original` (nothing typed is lost), and a person's mark: a name
+    // without a comma is read "Given Family", never kept whole as an
+    // institution's (tester r104 F8).
+    if person_titled(&dropped) {
+        let written = tidy(s);
+        let name = if trimmed.contains(',') { parse_read(trimmed) } else { parse_given_family(trimmed) };
+        return name.map(|n| Name { original: written, role, ..n });
     }
     // One brace group around the whole name (`{World Health Organization}`,
     // as the help of `reading add --author` says to write an institution and
@@ -4491,13 +4542,17 @@ pub fn parse_bibtex(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> 
 /// [`parse_bibtex`] of a name with only ASCII commas.
 fn parse_bibtex_degrees(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name> {
     // Degrees after the name ("Osei, K.A., PhD") are not part of it (see [`strip_degrees`]).
-    let (stripped, dropped) = strip_degrees(raw.trim());
+    let whole = raw.trim();
+    let (stripped, dropped) = strip_degrees(whole);
     let raw = stripped.trim();
     if raw.is_empty() {
         return None;
     }
     let role = relator_role(&dropped);
-    parse_bibtex_name(raw, decode).map(|n| Name { role, ..n })
+    // A title or degree taken off (said by the importer) stays in the name
+    // as written (tester r104 F8: "Prof." gone from `original`).
+    let written = person_titled(&dropped).then(|| tidy(&decode(whole)));
+    parse_bibtex_name(raw, decode).map(|n| Name { role, original: written.unwrap_or_else(|| n.original.clone()), ..n })
 }
 
 /// A BibTeX name with the commas of other scripts ("،", "，", "﹐") outside
@@ -5566,6 +5621,9 @@ fn split_plain_names(cell: &str, truncated: bool) -> CellNames {
     // A catalogue's relator after the cell's one name ("Smith, J., 1950-
     // editor."): that name's role, as [`parse`] reads it of a `;` part.
     let mut cell_role = None;
+    // The cell's one name with a title or degree taken off ("Dr. Grace
+    // Wanjiru"): a person's, its `original` as written ([`person_titled`]).
+    let mut titled: Option<&str> = None;
     // " / " between names, as library catalogues and hand-made lists write
     // them ("Achebe, Ngozi / Byrne, Siobhan"), separates them as `|` does
     // (tester r70 F21: read as given name "Ngozi / Byrne" and a person
@@ -5581,6 +5639,7 @@ fn split_plain_names(cell: &str, truncated: bool) -> CellNames {
         let dropped;
         (stripped, dropped) = strip_degrees(cell);
         cell_role = relator_role(&dropped);
+        titled = person_titled(&dropped).then_some(cell);
         stripped.as_str()
     };
     let mut natural = false;
@@ -5904,6 +5963,15 @@ fn split_plain_names(cell: &str, truncated: bool) -> CellNames {
         .collect();
     if let Some(last) = names.last_mut().filter(|_| cell_role.is_some()) {
         last.role = cell_role;
+    }
+    if let (Some(written), [n]) = (titled, names.as_mut_slice()) {
+        if n.is_literal()
+            && !n.original.contains(',')
+            && let Some(p) = parse_given_family(&n.original)
+        {
+            *n = Name { role: n.role.take(), ..p };
+        }
+        n.original = written.to_string();
     }
     if doubt.is_none() {
         doubt = names.iter().find_map(institution_doubt);
@@ -6267,11 +6335,17 @@ fn person_in_natural_order(c: &str) -> bool {
         words.pop();
     }
     let n = words.len();
-    let capitalised = words.iter().filter(|w| capitalised_start(w)).count();
+    // "al-Farouq": a family name with its article glued on counts as capitalised.
+    let capitalised = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| capitalised_start(w) || (*i > 0 && glued_particle(w).is_some()))
+        .count();
     (2..=4).contains(&capitalised)
         && words.iter().enumerate().all(|(i, w)| {
             let particle = i > 0 && i + 1 < n && (GIVEN_PARTICLES.contains(w) || PATRONYMIC_WORDS.contains(w));
-            (particle || (capitalised_start(w) && w.chars().any(char::is_lowercase)))
+            let glued = i > 0 && glued_particle(w).is_some();
+            (particle || glued || (capitalised_start(w) && w.chars().any(char::is_lowercase)))
                 && !w.chars().any(|ch| ch.is_ascii_digit())
                 && !institution_word(w)
                 && !INSTITUTION_SMALL_WORDS.contains(w)
@@ -6365,8 +6439,72 @@ const NOT_IN_PERSON_NAMES: &[&str] = &[
 /// between its words ("Sjaak van der Geest").
 fn person_marked(c: &str) -> bool {
     let words: Vec<&str> = c.split_whitespace().collect();
-    words.first().is_some_and(|w| given_or_initial(w))
+    words.first().is_some_and(|w| given_or_initial(w) || (words.len() >= 2 && HONORIFICS.contains(w)))
         || words.iter().skip(1).take(words.len().saturating_sub(2)).any(|w| GIVEN_PARTICLES.contains(w))
+        // An Arabic article glued to the family name after a given name
+        // ("Omar al-Farouq", "Shams el-Arifeen"): a person's, as "van der"
+        // says (tester r104 F7: kept whole, unsaid).
+        || words.iter().skip(1).any(|w| glued_particle(w).is_some())
+        || given_beside_no_building(&words)
+}
+
+/// Given names that also begin bodies' and buildings' names ("Grace",
+/// "Mercy", "Victoria": "Grace Hall", "Mercy Corps"), not in [`GIVEN_NAMES`].
+const GIVEN_NAMES_ALSO_BODIES: &[&str] = &["grace", "mercy", "faith", "hope", "joy", "charity", "victoria"];
+
+/// Last words that make such a name a building's or a body's ("Grace
+/// Hall", "Victoria Park", "Mercy Corps"), never a person's family name
+/// beside one of [`GIVEN_NAMES_ALSO_BODIES`].
+const BUILDING_TAILS: &[&str] = &[
+    "hall",
+    "house",
+    "court",
+    "lodge",
+    "park",
+    "gardens",
+    "falls",
+    "corps",
+    "street",
+    "road",
+    "square",
+    "chapel",
+    "church",
+    "cathedral",
+    "abbey",
+    "college",
+    "school",
+    "academy",
+    "villa",
+    "manor",
+    "farm",
+    "press",
+    "books",
+    "home",
+    "homes",
+    "place",
+    "centre",
+    "center",
+    "ministries",
+    "mission",
+    "foundation",
+];
+
+/// Whether a name of two or three words begins with one of
+/// [`GIVEN_NAMES_ALSO_BODIES`] and ends with no building's or body's word
+/// ("Grace Wanjiru", "Mercy Achieng"; not "Grace Hall"): a person's (tester
+/// r104 F7: kept whole as an institution's).
+fn given_beside_no_building(words: &[&str]) -> bool {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    (2..=3).contains(&words.len())
+        && GIVEN_NAMES_ALSO_BODIES.contains(&bare(words[0]).as_str())
+        && words.last().is_some_and(|w| !BUILDING_TAILS.contains(&bare(w).as_str()))
+}
+
+/// Whether what [`strip_degrees`] took off a name says it is a person's:
+/// a title before it ("Dr.", "Prof.") or a degree after it ("PhD"), not a
+/// catalogue's life dates or relator terms alone.
+fn person_titled(dropped: &[String]) -> bool {
+    dropped.iter().any(|d| HONORIFICS.contains(&d.as_str()) || (!life_dates(d) && degree_part(d, false)))
 }
 
 /// Whether a cell's name is written family name first in capitals, one
@@ -6448,7 +6586,10 @@ pub fn typed_name_doubt(n: &Name, flag: &str) -> Option<String> {
 /// A name written "Given von Family" in a cell that lists names so.
 pub fn parse_given_family(s: &str) -> Option<Name> {
     let t = tidy(s);
-    let mut words: Vec<&str> = t.split_whitespace().collect();
+    // "Dr. Grace Wanjiru", "Ngozi Achebe MBChB": the title or degree is no
+    // part of the name (the importers say it was taken off); `original` keeps it.
+    let (bare, _) = strip_degrees(&t);
+    let mut words: Vec<&str> = bare.split_whitespace().collect();
     if words.is_empty() {
         return None;
     }

@@ -270,17 +270,20 @@ pub fn typed_access_warning(typed: Option<&str>, year: Option<i64>) -> Option<St
 /// ("{Médecins Sans Frontières}") is kept whole as asked, unsaid (tester
 /// r75 F9: it was warned of as maybe a person's).
 pub fn typed_name_warnings(role: &str, names: &[crate::import::names::Name], typed: &[String]) -> Vec<String> {
-    use crate::import::names::{institution_doubt, typed_name_doubt};
+    use crate::import::names::{institution_doubt, taken_off_note, typed_name_doubt};
     let braced: Vec<&str> = typed
         .iter()
         .filter_map(|t| t.trim().strip_prefix('{').and_then(|t| t.strip_suffix('}')))
         .filter(|t| !t.contains(['{', '}']))
         .map(str::trim)
         .collect();
+    // A title or degree typed with a name is taken off, said (tester r104 F8).
+    let taken = typed.iter().filter(|t| !t.trim().starts_with('{')).filter_map(|t| taken_off_note(t));
     names
         .iter()
         .filter(|n| !(n.is_literal() && braced.contains(&n.original.trim())))
         .filter_map(|n| institution_doubt(n).or_else(|| typed_name_doubt(n, &format!("--{role}"))))
+        .chain(taken)
         .map(|w| format!("{role} {w}"))
         .collect()
 }
