@@ -261,7 +261,7 @@ fn ieee_software_keeps_its_version() {
     );
     assert_eq!(
         reference(&ieee, "Outbreak simulator"),
-        "G. Banda, Outbreak simulator (v3.0.1) [Computer software]. (Jan. 5, 2020). Zenodo. doi: \
+        "G. Banda, Outbreak simulator (Version 3.0.1) [Computer software]. (Jan. 5, 2020). Zenodo. doi: \
          10.5281/zenodo.7000001."
     );
 }
