@@ -7843,7 +7843,10 @@ fn with_ieee_online(mut t: Rich, r: &Reading) -> Rich {
     // `post` cites a thread: tester r104 F5, "W. Kimani, “…,” medRxiv."; a
     // map, a letter, a graphic) has it, and its site or publisher, after
     // its title as a web page has: "…,” medRxiv, May 30, 2022."
-    let undated = r.year.is_some_and(|y| !printed.contains(&y.to_string()));
+    // (A year before the common era is printed as "400 BC"; a stored
+    // status in its place, "to be published", is the date's statement.)
+    let undated = r.year.is_some_and(|y| !printed.contains(&y.abs().to_string()))
+        && !printed.to_lowercase().contains(TO_BE_PUBLISHED);
     if !(r.kind == "web" || data_set || undated) {
         return t;
     }
