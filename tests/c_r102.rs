@@ -148,7 +148,7 @@ fn f5_web_pages_and_data_sets_print_their_site_and_date_in_ieee() {
         &[
             (
                 "Being-in-the-room privilege",
-                "O. O. Táíwò, “Being-in-the-room privilege,” The Philosopher, May 12, 2020. Accessed: Mar. 05, 2024. \
+                "O. O. Táíwò, “Being-in-the-room privilege,” The Philosopher, May 12, 2020. Accessed: Mar. 5, 2024. \
                  [Online]. Available: https://www.thephilosopher1923.org/essay-taiwo",
             ),
             (
@@ -167,12 +167,12 @@ fn f5_web_pages_and_data_sets_print_their_site_and_date_in_ieee() {
             ),
             (
                 "Household survey",
-                "Kenya National Bureau of Statistics, “Household survey 2019,” KNBS, Mar. 4, 2020. Accessed: Jan. 09, \
+                "Kenya National Bureau of Statistics, “Household survey 2019,” KNBS, Mar. 4, 2020. Accessed: Jan. 9, \
                  2024. [Online]. Available: https://example.org/hs",
             ),
             (
                 "Decolonising global health",
-                "S. Abimbola, “Decolonising global health,” Think Global Health, Mar. 5, 2021. Accessed: Feb. 01, \
+                "S. Abimbola, “Decolonising global health,” Think Global Health, Mar. 5, 2021. Accessed: Feb. 1, \
                  2024. [Online]. Available: https://example.org/w1",
             ),
             (

@@ -1229,15 +1229,79 @@ pub fn looks_like_host_path(t: &str) -> bool {
 }
 
 /// Whether `name` is a preprint server's (medRxiv, bioRxiv, arXiv, SSRN,
-/// Research Square, Preprints.org, OSF Preprints and its *Rxivs), compared
-/// without case.
+/// Research Square, Preprints.org, OSF Preprints, SciELO Preprints and the
+/// *Rxivs: AfricArXiv, SocArXiv…), compared without case.
 pub fn is_preprint_server(name: &str) -> bool {
     let n = name.trim().to_lowercase();
     n.ends_with("rxiv")
         || matches!(
             n.as_str(),
-            "ssrn" | "research square" | "preprints.org" | "preprints" | "osf preprints" | "authorea"
+            "ssrn"
+                | "research square"
+                | "preprints.org"
+                | "preprints"
+                | "osf preprints"
+                | "scielo preprints"
+                | "authorea"
         )
+}
+
+/// Whether a note is only the word "Preprint" (medRxiv's BibTeX `note =
+/// {Preprint}`), compared without case.
+fn is_preprint_note(note: &str) -> bool {
+    let n = note.trim().trim_end_matches('.').trim().to_lowercase();
+    matches!(n.as_str(), "preprint" | "pre-print" | "preprint article")
+}
+
+/// Whether `note` only says "Preprint" and is the record's genre: stored
+/// as its genre where it has none stated (a list's type "Preprint" and
+/// biblatex's `pubstate = {prepublished}` are stored so), or repeating a
+/// stated genre that says it; `false` beside another stated genre
+/// ("Working paper"), when the note stays a note.
+fn preprint_noted(d: &mut Draft, note: &str) -> bool {
+    if !is_preprint_note(note) {
+        return false;
+    }
+    let stated = d.genre.as_deref().filter(|g| !d.genre_implied && !g.trim().is_empty());
+    match stated {
+        Some(g) => g.to_lowercase().contains("preprint"),
+        None => {
+            d.genre = Some("Preprint".to_string());
+            d.genre_implied = false;
+            true
+        }
+    }
+}
+
+/// A record the format typed as a web page or an unpublished work
+/// (RIS `ELEC`, `UNPB`; BibTeX `@online`), posted on a preprint server
+/// named as its container ("bioRxiv", "Research Square") or noted as a
+/// preprint: an article with the genre "Preprint", as a list's type
+/// "Preprint" is stored, so that every style cites it as a preprint in its
+/// repository (tester r104 F3). A type a person gave is kept.
+fn preprint_typed(d: &mut Draft) {
+    // A list's note column that only says "Preprint" (read as the
+    // annotation) is the genre, as a BibTeX `note` is ([`take_extra`]).
+    if let Some(a) = d.annotation.clone()
+        && preprint_noted(d, &a)
+    {
+        d.annotation = None;
+    }
+    let KindSrc::Mapped(kind) = &d.kind else { return };
+    let kind = *kind;
+    let on_server = d.container.as_deref().is_some_and(is_preprint_server);
+    let noted = d.genre.as_deref().is_some_and(|g| !d.genre_implied && g.to_lowercase().contains("preprint"));
+    let implied = d.genre_implied || d.genre.as_deref().is_none_or(|g| g.trim().is_empty());
+    let unpublished =
+        implied && d.genre.as_deref().is_none_or(|g| g.trim().is_empty() || g.eq_ignore_ascii_case("unpublished work"));
+    if !(on_server || noted) || !(kind == "web" || (kind == "other" && (unpublished || noted))) {
+        return;
+    }
+    d.kind = KindSrc::Mapped("article");
+    if !noted {
+        d.genre = Some("Preprint".to_string());
+        d.genre_implied = false;
+    }
 }
 
 /// The names canon's reference types go by in a source's "type of work"
@@ -3465,6 +3529,14 @@ fn take_extra(d: &mut Draft) {
         d.pub_state = Some(Val::new(state, x.at));
         rest = left;
     }
+    // A note that only says "Preprint" (medRxiv's own BibTeX: `note =
+    // {Preprint}`) says what the work is: its genre, as biblatex's
+    // `pubstate = {prepublished}` and a list's type "Preprint" give it, not
+    // an annotation (tester r104 F3). A record with another stated genre
+    // keeps the note.
+    if rest.as_deref().is_some_and(|n| preprint_noted(d, n)) {
+        rest = None;
+    }
     note.extend(rest);
     if note.is_empty() {
         return;
@@ -3629,6 +3701,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // Zotero's Extra line, is read with the record's own.)
     take_original_pub(&mut d);
     take_extra(&mut d);
+    preprint_typed(&mut d);
     // A language as a code ("English" → "en") by the CLI's rule (issue 16b); one canon does not
     // know is not stored, and a warning names the record and the value.
     let mut language = match tidy(d.language.take()) {

@@ -960,25 +960,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // as Zotero's CSL-JSON writes a Preprint's repository) is no journal
     // (tester r104 F4: its arXiv ID was stored as the pages, "Article
     // arXiv:2311.04567").
-    let repository = text_of(o.get("container-title")).is_some_and(|t| {
-        let t = t.trim().to_ascii_lowercase();
-        matches!(
-            t.as_str(),
-            "arxiv"
-                | "medrxiv"
-                | "biorxiv"
-                | "ssrn"
-                | "research square"
-                | "preprints"
-                | "osf preprints"
-                | "socarxiv"
-                | "psyarxiv"
-                | "chemrxiv"
-                | "techrxiv"
-                | "africarxiv"
-                | "scielo preprints"
-        )
-    });
+    let repository = text_of(o.get("container-title")).is_some_and(|t| super::builder::is_preprint_server(&t));
     let in_journal = text_of(o.get("container-title")).is_some() && !(csl_type == "article" && repository);
     let article = matches!(csl_type, "article-journal" | "article-magazine" | "article-newspaper")
         || (csl_type == "article" && in_journal);

@@ -1098,7 +1098,9 @@ impl Style {
         let t = match self.named {
             Some(style @ ("harvard" | "ama")) => with_archive(t, r, style),
             _ if self.key == "ieee" => {
-                with_ieee_archive(with_ieee_translators(with_ieee_online(without_comma_after_mark(t), r), r), r)
+                let t = with_ieee_online(with_ieee_software_version(without_comma_after_mark(t), r), r);
+                let t = with_ieee_archive(with_ieee_translators(t, r), r);
+                without_ieee_day_zero(with_ieee_doi(t, r), r)
             }
             _ => t,
         };
@@ -6692,12 +6694,24 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
     // the repository where a journal stands, as one stored as its container
     // is (tester r22, F1: no style printed "medRxiv").
     let server = preprint_server(r).filter(|_| r.container.is_none() && !csl_file).map(str::to_string);
-    let publisher = r.publisher.as_ref().filter(|p| !publisher_is_author(p) && server.is_none() && !legal_case).map(
-        |p| match &place {
-            Some(l) => json!({ "name": protected(p), "location": protected(l) }),
-            None => json!(protected(p)),
-        },
-    );
+    // A preprint whose repository is its container (medRxiv's own BibTeX:
+    // `journal = {medRxiv}`, `publisher = {Cold Spring Harbor Laboratory
+    // Press}`) is cited by its repository, never by the repository's
+    // publisher (tester r104 F3: IEEE printed the publisher only); the
+    // publisher stays in the record. A CSL style (IEEE, a `.csl` file) is
+    // given the repository as the preprint's `publisher`, as Zotero's
+    // CSL-JSON gives a Preprint's.
+    let server_container = r.container.as_deref().filter(|c| is_preprint(r) && is_server_name(c));
+    let publisher = match server_container {
+        Some(c) if csl_file => Some(json!(protected(c))),
+        Some(_) => None,
+        None => r.publisher.as_ref().filter(|p| !publisher_is_author(p) && server.is_none() && !legal_case).map(|p| {
+            match &place {
+                Some(l) => json!({ "name": protected(p), "location": protected(l) }),
+                None => json!(protected(p)),
+            }
+        }),
+    };
     // An article whose journal is not known is still a journal article: as
     // hayagriva's bare `article` it becomes CSL's `article`, which Chicago
     // calls a "Preprint".
@@ -7872,7 +7886,7 @@ fn with_ieee_proceedings_volume(mut t: Rich, r: &Reading) -> Rich {
 /// - "Websites": author, “title,” the site, the date, then "Accessed:
 ///   Mon. DD, YYYY. [Online]. Available: URL": "O. O. Táíwò,
 ///   “Being-in-the-room privilege,” The Philosopher, May 12, 2020.
-///   Accessed: Mar. 05, 2024. [Online]. Available: …";
+///   Accessed: Mar. 5, 2024. [Online]. Available: …";
 /// - "Datasets": "Author, “Title of dataset,” Publisher/Repository, Year.
 ///   [Online]. Available: DOI/URL" — the title in quotation marks, as the
 ///   guide sets it, not in italics; the version, where one is stored,
@@ -7882,9 +7896,6 @@ fn with_ieee_proceedings_volume(mut t: Rich, r: &Reading) -> Rich {
 /// What the reference already prints after the title is not said twice.
 fn with_ieee_online(mut t: Rich, r: &Reading) -> Rich {
     let data_set = is_data_set(r);
-    if !(r.kind == "web" || data_set) {
-        return t;
-    }
     let Some(title) = find_title(&t.text, r) else { return t };
     let end = ieee_main_end(&t.text);
     if end < title.end {
@@ -7892,6 +7903,17 @@ fn with_ieee_online(mut t: Rich, r: &Reading) -> Rich {
     }
     let head = t.text[..end].trim_end().to_string();
     let printed = &head[title.end..];
+    // Any other work whose stored date the style left out (a post, as CSL
+    // `post` cites a thread: tester r104 F5, "W. Kimani, “…,” medRxiv."; a
+    // map, a letter, a graphic) has it, and its site or publisher, after
+    // its title as a web page has: "…,” medRxiv, May 30, 2022."
+    // (A year before the common era is printed as "400 BC"; a stored
+    // status in its place, "to be published", is the date's statement.)
+    let undated = r.year.is_some_and(|y| !printed.contains(&y.abs().to_string()))
+        && !printed.to_lowercase().contains(TO_BE_PUBLISHED);
+    if !(r.kind == "web" || data_set || undated) {
+        return t;
+    }
     let stored = |s: Option<&str>| s.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
     let mut version: Vec<String> = Vec::new();
     if data_set
@@ -7953,6 +7975,80 @@ fn with_ieee_online(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// IEEE's months as its guide abbreviates them ("Jan.", "May", "Sep.").
+const IEEE_MONTHS: [&str; 12] =
+    ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."];
+
+/// A day as IEEE writes it, without a leading zero: "Accessed: May 1,
+/// 2020.", "Apr. 9, 2021" (IEEE Reference Guide 2023, "Websites":
+/// "Accessed: Mon. Day, Year"). The bundled style pads the day to two
+/// digits ("May 01, 2020") in every date it prints; the title is left as
+/// written.
+fn without_ieee_day_zero(mut t: Rich, r: &Reading) -> Rich {
+    let title = find_title(&t.text, r);
+    for m in IEEE_MONTHS {
+        let mark = format!("{m} 0");
+        let mut from = 0;
+        while let Some(i) = t.text[from..].find(&mark).map(|i| i + from) {
+            let zero = i + mark.len() - 1;
+            let rest = t.text.as_bytes();
+            let day = rest.get(zero + 1).is_some_and(|b| (b'1'..=b'9').contains(b))
+                && rest.get(zero + 2) == Some(&b',')
+                && (i == 0 || !rest[i - 1].is_ascii_alphanumeric());
+            let in_title = title.as_ref().is_some_and(|g| g.start <= i && zero < g.end);
+            if day && !in_title {
+                splice(&mut t, zero..zero + 1, "");
+            }
+            from = zero + 1;
+        }
+    }
+    t
+}
+
+/// A stored DOI IEEE's bundled style left out (a post, a map, a letter:
+/// tester r104 F5, "W. Kimani, “…,” medRxiv." with its DOI stored), after
+/// the reference's facts and before its online part, as IEEE prints a DOI
+/// (IEEE Reference Guide 2023: "…, year, doi: xxx." / "doi: xxx."):
+/// "…, medRxiv, May 30, 2022. doi: 10.1101/2022.05.27.22275678."
+fn with_ieee_doi(mut t: Rich, r: &Reading) -> Rich {
+    let Some(doi) = r.doi.as_deref().map(str::trim).filter(|d| !d.is_empty()) else { return t };
+    if find_case_insensitive(&t.text, doi).is_some() {
+        return t;
+    }
+    let end = ieee_main_end(&t.text);
+    let main = t.text[..end].trim_end();
+    let stop = if main.ends_with(['.', '?', '!']) || main.is_empty() { "" } else { "." };
+    let at = main.len();
+    splice(&mut t, at..at, &format!("{stop} doi: {doi}."));
+    t
+}
+
+/// A program's version in IEEE after its title, with what it is, which the
+/// bundled style left out ("version 2.1" stored, not printed). The IEEE
+/// Reference Guide (2023) cites software as "Author(s). (Year). *Title of
+/// software* (Version or edition) [Type of medium]. Available: URL": "P.
+/// Mwangi, *canonr* (Version 2.1) [Computer software]. (Jun. 7, 2021).
+/// GitHub. doi: …"; the style's own sentence "Computer software." goes.
+fn with_ieee_software_version(mut t: Rich, r: &Reading) -> Rich {
+    let software = r.genre.as_deref().is_some_and(|g| g.trim().eq_ignore_ascii_case("computer software"));
+    let Some(v) = r.edition.as_deref().map(str::trim).filter(|v| !v.is_empty()) else { return t };
+    if !software {
+        return t;
+    }
+    let Some(title) = find_title(&t.text, r) else { return t };
+    if find_case_insensitive(&t.text[title.end..], v).is_some() {
+        return t;
+    }
+    let medium = r.genre.as_deref().map(str::trim).unwrap_or("Computer software").to_string();
+    let sentence = format!(" {medium}.");
+    if let Some(i) = t.text[title.end..].find(&sentence).map(|i| i + title.end) {
+        splice(&mut t, i..i + sentence.len(), "");
+    }
+    let version = if is_version(v) || says_edition(v) { v.to_string() } else { format!("Version {v}") };
+    splice(&mut t, title.end..title.end, &format!(" ({version}) [{medium}]"));
+    t
+}
+
 /// Whether `r` is a data set (genre "Data set").
 fn is_data_set(r: &Reading) -> bool {
     r.genre.as_deref().is_some_and(|g| g.trim().eq_ignore_ascii_case("data set"))
@@ -7974,8 +8070,7 @@ fn without_comma_after_mark(mut t: Rich) -> Rich {
 /// A work's date as IEEE prints it: "May 12, 2020", "Nov. 2023", "2022",
 /// "2019–2020" (the guide's abbreviated months).
 fn ieee_date(r: &Reading) -> Option<String> {
-    const MONTHS: [&str; 12] =
-        ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."];
+    const MONTHS: [&str; 12] = IEEE_MONTHS;
     let y = r.year?;
     let year = match r.year_end.filter(|e| *e != y) {
         Some(e) => format!("{y}\u{2013}{e}"),
@@ -10867,7 +10962,11 @@ fn with_nlm_online_date_unknown(mut t: Rich, r: &Reading) -> Rich {
 fn with_web_date(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     // A podcast episode and a video are dated to the day too (Citing
     // Medicine ch. 24, audiovisual material on the Internet; tester r31, D8).
-    let Some(y) = r.year.filter(|_| matches!(r.kind.as_str(), "web" | "podcast" | "video")) else { return t };
+    // A post (CSL `post`, stored as a thread) too, after its site, where
+    // the style prints no "[Internet]" (tester r104 F5: "medRxiv. 2022.").
+    let Some(y) = r.year.filter(|_| matches!(r.kind.as_str(), "web" | "podcast" | "video" | "thread")) else {
+        return t;
+    };
     const MON: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     // In another language, its months, and a date the locale's own way
     // ("12 mai 2020" beside the style's "5 janv 2023"; tester r101 F9).
@@ -10906,7 +11005,14 @@ fn with_web_date(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     // The year where the style printed the date: after "[Internet]." (and
     // the place and publisher, "Geneva: WHO; 2021."), before "Available
     // from", and only where it stands alone (not already "2021 Mar").
-    let Some(from) = t.text.find("Internet]") else { return t };
+    let from = match t.text.find("Internet]") {
+        Some(f) => f,
+        None if r.kind == "thread" => match find_title(&t.text, r) {
+            Some(g) => g.end,
+            None => return t,
+        },
+        None => return t,
+    };
     let until = t.text[from..].find("Available from").map_or(t.text.len(), |a| from + a);
     // A year before the common era as the processor printed it, with its
     // era ("44BC"): the date goes after the era, as a journal's does ("44
