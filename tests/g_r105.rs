@@ -7,8 +7,11 @@
 mod common;
 use common::*;
 
-/// `title`'s stored year, month and day (None for NULL).
-fn ymd(w: &Workdir, title: &str) -> (Option<i64>, Option<i64>, Option<i64>) {
+/// A stored year, month and day (None for NULL).
+type Ymd = (Option<i64>, Option<i64>, Option<i64>);
+
+/// `title`'s stored year, month and day.
+fn ymd(w: &Workdir, title: &str) -> Ymd {
     let c = rusqlite::Connection::open(w.db()).expect("open db");
     c.query_row("SELECT year, month, day FROM reading WHERE title = ?1", [title], |r| {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?))
@@ -51,7 +54,7 @@ fn solar_hijri_dates_in_a_csv() {
          Persian Gregorian,\"Pérez, Ana\",۲۰۱۹,article,Biomédica\n\
          Two calendars,\"Pérez, Ana\",۱۳۹۸ / 2019,article,Biomédica\n",
     );
-    let cases: &[(&str, (Option<i64>, Option<i64>, Option<i64>))] = &[
+    let cases: &[(&str, Ymd)] = &[
         ("Persian digits", (None, None, None)),
         ("Tir", (Some(2019), None, None)),
         ("Gregorian with Ordibehesht", (Some(2020), None, None)),
