@@ -52,7 +52,8 @@ fn solar_hijri_dates_in_a_csv() {
          Marked shamsi,\"Pérez, Ana\",۱۳۹۸ هجری شمسی,article,Biomédica\n\
          Arabic-Indic,\"Amin, Omar\",١٤٤٠,article,Saudi Med J\n\
          Persian Gregorian,\"Pérez, Ana\",۲۰۱۹,article,Biomédica\n\
-         Two calendars,\"Pérez, Ana\",۱۳۹۸ / 2019,article,Biomédica\n",
+         Two calendars,\"Pérez, Ana\",۱۳۹۸ / 2019,article,Biomédica\n\
+         Numeric marked,\"Karimi, Ali\",1398/04/15 ش,article,Iran J Public Health\n",
     );
     let cases: &[(&str, Ymd)] = &[
         ("Persian digits", (None, None, None)),
@@ -69,11 +70,12 @@ fn solar_hijri_dates_in_a_csv() {
         ("Arabic-Indic", (None, None, None)),
         ("Persian Gregorian", (Some(2019), None, None)),
         ("Two calendars", (Some(2019), None, None)),
+        ("Numeric marked", (Some(2019), Some(7), Some(6))),
     ];
     for (title, want) in cases {
         assert_eq!(ymd(&w, title), *want, "{title}\n{said}");
     }
-    assert!(said.contains("14 new"), "{said}");
+    assert!(said.contains("15 new"), "{said}");
     for (at, date) in [("dates.csv:2:3", "۱۳۹۹"), ("dates.csv:11:3", "1398 SH"), ("dates.csv:12:3", "۱۳۹۸ هجری شمسی")]
     {
         assert!(said.contains(&only_a_year(at, date, SOLAR, SOLAR_HOW, SOLAR_EXAMPLE)), "{at}: {said}");

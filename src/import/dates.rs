@@ -2515,6 +2515,13 @@ fn marked_years(s: &str) -> Vec<(i64, Option<Calendar>)> {
         head += run;
         rest = &rest[run..];
     }
+    // A numeric date with its marker after the day ("1398/04/15 ش"): the
+    // marker is its one year's.
+    if let [(_, c @ None)] = out.as_mut_slice()
+        && s.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    {
+        *c = calendar_after(rest);
+    }
     out
 }
 
@@ -2891,6 +2898,8 @@ mod solar_hijri_tests {
         assert_eq!(gregorian_of_two_calendars("۱۳۹۸ / 2019"), Some(2019));
         assert_eq!(solar_hijri_read("2020 اردیبهشت"), None);
         assert_eq!(solar_hijri_read("۱۳۹۸/۰۴/۱۵").and_then(|r| r.1).as_deref(), Some("2019-07-06"));
+        assert_eq!(solar_hijri_read("1398/04/15 ش").and_then(|r| r.1).as_deref(), Some("2019-07-06"));
+        assert_eq!(other_calendar_only("2019/04/15 م"), None);
         assert_eq!(solar_hijri_read("Dey 1398").map(|r| r.1), Some(None));
     }
 }
