@@ -1837,12 +1837,20 @@ pub fn read_date(s: &str) -> Option<Dated> {
     let t = s.trim().trim_end_matches('.').trim().to_lowercase().replace('\u{307}', "");
     // Vietnamese "tháng 3 năm 2019" as "march 2019" (tester r93 F1).
     let t = super::dates::vietnamese_date(&t).unwrap_or(t);
+    // "كانون الثاني 2019" as "january 2019".
+    let t = super::dates::arabic_two_word_months(&t).unwrap_or(t);
+    // (A year in Persian digits, "۱۳۹۹", is a Solar Hijri one: seen before
+    // its digits are made ASCII.)
+    let persian = super::dates::other_calendar_only(&t).is_some();
     // Arabic-Indic and Persian digits as digits ("٢٠١٩" is 2019).
     let t = super::dates::western_digits(&t);
     // A date in two calendars ("1440 هـ / 2019 م", "1440/2019") is read
     // by [`year_in_unread_words`], which keeps its Gregorian year and says
     // so; never its first year, the Hijri one.
-    if super::dates::gregorian_of_two_calendars(&t).is_some() || super::dates::other_calendar_only(&t).is_some() {
+    if super::dates::gregorian_of_two_calendars(&t).is_some()
+        || persian
+        || super::dates::other_calendar_only(&t).is_some()
+    {
         return None;
     }
     let bare = t.trim_matches(|c: char| matches!(c, '[' | ']' | '(' | ')' | '?' | ' '));
@@ -2289,9 +2297,15 @@ fn latin_letter(c: char) -> bool {
 fn unread_date_message(v: &str) -> String {
     let calendar;
     let why = if let Some(c) = super::dates::other_calendar_only(v) {
+        // (A Solar Hijri date with its month is converted: [`super::dates::solar_hijri_read`].)
+        let how = match c {
+            super::dates::Calendar::SolarHijri => {
+                "does not convert a Solar Hijri year alone, which spans two Gregorian years"
+            }
+            _ => "does not convert calendars",
+        };
         calendar = format!(
-            "only {}, and canon stores the Gregorian year and does not convert calendars \
-             (give the Gregorian year beside it, such as \"{}\")",
+            "only {}, and canon stores the Gregorian year and {how} (give the Gregorian year beside it, such as \"{}\")",
             c.a_year(),
             c.example()
         );
@@ -3856,6 +3870,14 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     if let Some(v) = d.date.as_ref().filter(|v| !v.text.trim().is_empty()) {
         if let Some(m) = super::dates::span_message(&v.text) {
             err(&mut errs, v.at, format!("{p}{m}"));
+        } else if let Some((said, kept)) = super::dates::solar_hijri_read(&v.text) {
+            // "تیر ۱۳۹۸", "۱۵ تیر ۱۳۹۸": a Solar Hijri date converted where
+            // it is one Gregorian date or year, said (tester r105 F3).
+            d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}date {:?} {said}", v.text.trim())));
+            if let Some(g) = kept {
+                year = g.get(..4).and_then(|y| y.parse().ok());
+                reread = Some(Val::new(g, v.at));
+            }
         } else {
             match read_date(&v.text) {
                 Some(Dated::Year(y)) => {
@@ -3941,12 +3963,21 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
                                 Dated::Year(y) => Some(y),
                                 _ => None,
                             });
+                            // "2020 اردیبهشت": a Gregorian year beside a
+                            // Solar Hijri month, which no Gregorian month is.
+                            let solar = super::dates::solar_hijri_month_in(&v.text).map_or(String::new(), |m| {
+                                format!(
+                                    " ({} is a month of the Solar Hijri (Persian) calendar, spanning two Gregorian \
+                                     months)",
+                                    super::dates::solar_hijri_month_name(m)
+                                )
+                            });
                             d.warnings.push(RowError::new(
                                 v.at.line,
                                 v.at.column,
                                 format!(
                                     "{p}date {:?} is not a date canon reads whole; read as {read:?}, the rest of its \
-                                     text not stored",
+                                     text not stored{solar}",
                                     v.text.trim()
                                 ),
                             ));
@@ -3984,6 +4015,13 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         && year.is_some_and(|y| y > latest_year())
     {
         err(&mut errs, v.at, format!("{p}{}", future_year_message(v.text.trim())));
+    }
+    // 1398 on a Persian title may be a Solar Hijri year: kept, said.
+    if let (Some(y), Some(v), Some(t)) = (year, d.date.as_ref(), title.as_deref())
+        && reread.is_none()
+        && let Some(said) = super::dates::maybe_hijri_year(y, &v.text, t)
+    {
+        d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{said}")));
     }
     if let Some(v) = reread {
         d.date = Some(v);

@@ -528,7 +528,11 @@ pub fn month_word(w: &str) -> Option<i64> {
     let w = w.trim().trim_end_matches('.').to_lowercase();
     // (Turkish "İ" lower-cases to "i" and a combining dot.)
     let w = w.replace('\u{307}', "");
-    MONTH_NAMES.iter().position(|names| names.contains(&w.as_str())).map(|i| i as i64 + 1)
+    MONTH_NAMES
+        .iter()
+        .position(|names| names.contains(&w.as_str()))
+        .or_else(|| arabic_script_month(&w))
+        .map(|i| i as i64 + 1)
 }
 
 /// The year (1000–2100) and month a free-text date holds that canon cannot
@@ -1013,6 +1017,7 @@ fn bare(s: &str) -> String {
     // (Turkish "İ" lower-cases to "i" and a combining dot.)
     let t = s.trim().to_lowercase().replace('\u{307}', "");
     let t = vietnamese_date(&t).unwrap_or(t);
+    let t = arabic_two_word_months(&t).unwrap_or(t);
     let t = t.trim_start_matches(['[', '(']).trim_end_matches([']', ')']).trim();
     let t = ["copyright", "circa", "ca.", "ca", "c.", "c", "©"]
         .iter()
@@ -2386,6 +2391,9 @@ pub fn western_digits(s: &str) -> String {
 pub enum Calendar {
     Gregorian,
     Hijri,
+    /// The Solar Hijri (Persian) calendar, Iran's and Afghanistan's: its
+    /// year begins at the March equinox, 621 years behind the Gregorian.
+    SolarHijri,
     Ethiopian,
     BikramSambat,
 }
@@ -2396,6 +2404,7 @@ impl Calendar {
         match self {
             Calendar::Gregorian => "a Gregorian year",
             Calendar::Hijri => "a Hijri year",
+            Calendar::SolarHijri => "a Solar Hijri (Persian calendar) year",
             Calendar::Ethiopian => "an Ethiopian calendar year (E.C.)",
             Calendar::BikramSambat => "a Bikram Sambat year (B.S., Nepal's calendar)",
         }
@@ -2406,6 +2415,7 @@ impl Calendar {
     pub fn example(self) -> &'static str {
         match self {
             Calendar::Gregorian | Calendar::Hijri => "1440 هـ / 2019 م",
+            Calendar::SolarHijri => "۱۳۹۸ ش / 2019",
             Calendar::Ethiopian => "2012 E.C. / 2019",
             Calendar::BikramSambat => "2076 B.S. / 2019",
         }
@@ -2418,8 +2428,10 @@ fn calendar_word(word: &str) -> Option<Calendar> {
         "م" | "ميلادي" | "ميلادية" | "ce" | "c.e" | "ad" | "a.d" | "m" | "میلادی" => {
             Some(Calendar::Gregorian)
         }
-        "هـ" | "ه" | "ھ" | "هجري" | "هجرية" | "ق" | "ه.ق" | "ش" | "ه.ش" | "هـ.ش" | "هـ.ق" | "ah" | "a.h" | "h"
-        | "sh" | "hs" | "هجری" | "شمسی" | "قمری" => Some(Calendar::Hijri),
+        "هـ" | "ه" | "ھ" | "هجري" | "هجرية" | "ق" | "ه.ق" | "هـ.ق" | "ah" | "a.h" | "h" | "هجری" | "قمری" => {
+            Some(Calendar::Hijri)
+        }
+        "ش" | "ه.ش" | "هـ.ش" | "sh" | "hs" | "شمسی" | "شمسي" | "ap" => Some(Calendar::SolarHijri),
         "e.c" | "ec" | "ዓ.ም" | "ዓ/ም" | "ዓም" => Some(Calendar::Ethiopian),
         "b.s" | "bs" | "वि.सं" | "विसं" | "वि" | "बि.सं" | "bikram" | "vikram" => {
             Some(Calendar::BikramSambat)
@@ -2434,13 +2446,15 @@ fn marker_end(c: char) -> bool {
 }
 
 fn calendar_after(rest: &str) -> Option<Calendar> {
-    let word: String = rest
-        .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']'))
-        .chars()
-        .take_while(|c| !marker_end(*c))
-        .collect::<String>()
-        .to_lowercase();
-    calendar_word(word.trim_end_matches(['.', '\u{0640}']))
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']'));
+    let raw: String = rest.chars().take_while(|c| !marker_end(*c)).collect();
+    let calendar = calendar_word(raw.to_lowercase().trim_end_matches(['.', '\u{0640}']));
+    // "هجری شمسی", "هجري شمسي": Hijri, and the next word says solar.
+    let next = rest[raw.len()..].split_whitespace().next().unwrap_or_default();
+    match calendar {
+        Some(Calendar::Hijri) if matches!(next, "شمسی" | "شمسي") => Some(Calendar::SolarHijri),
+        c => c,
+    }
 }
 
 /// The calendar a marker written before a year names ("BS 2076", "E.C.
@@ -2460,22 +2474,53 @@ fn calendar_before(head: &str) -> Option<Calendar> {
 
 /// The years (three or four digits) a date holds, each with the calendar
 /// its marker names.
+///
+/// A year left unmarked is still one of the Solar Hijri calendar where the
+/// text says so otherwise (tester r105 F3: stored as a Gregorian year 621
+/// years early): written in Persian digits ("۱۳۹۹") within
+/// [`SOLAR_HIJRI_YEARS`], or beside a Solar Hijri month's name ("تیر ۱۳۹۸",
+/// "Mehr 1398"); and one of the lunar Hijri calendar written in
+/// Arabic-Indic digits ("١٤٤٠") within 1300–1460, as "1440 هـ" is.
 fn marked_years(s: &str) -> Vec<(i64, Option<Calendar>)> {
+    let original = s;
     let s = western_digits(s);
+    let named_solar = solar_hijri_month_in(original).is_some();
     let mut out = Vec::new();
     let mut rest = s.as_str();
     let mut head = 0;
+    // (Each digit is one character in both texts: the nth run of digits
+    // in one is the nth in the other.)
+    let digit = |c: char| c.is_ascii_digit() || western_digits(c.encode_utf8(&mut [0; 4])) != c.to_string();
+    let mut runs = original.split(|c: char| !digit(c)).filter(|r| !r.is_empty());
     while let Some(i) = rest.find(|c: char| c.is_ascii_digit()) {
         let run = rest[i..].find(|c: char| !c.is_ascii_digit()).map_or(rest.len(), |j| i + j);
         let digits = &rest[i..run];
+        let written = runs.next().unwrap_or_default();
         let before = &s[..head + i];
         if (3..=4).contains(&digits.len())
             && let Ok(y) = digits.parse()
         {
-            out.push((y, calendar_after(&rest[run..]).or_else(|| calendar_before(before))));
+            let marked = calendar_after(&rest[run..]).or_else(|| calendar_before(before));
+            let persian = written.chars().all(|c| ('\u{06F0}'..='\u{06F9}').contains(&c));
+            let arabic_indic = written.chars().all(|c| ('\u{0660}'..='\u{0669}').contains(&c));
+            let unmarked = if SOLAR_HIJRI_YEARS.contains(&y) && (persian || named_solar) {
+                Some(Calendar::SolarHijri)
+            } else if (1300..=1460).contains(&y) && arabic_indic {
+                Some(Calendar::Hijri)
+            } else {
+                None
+            };
+            out.push((y, marked.or(unmarked)));
         }
         head += run;
         rest = &rest[run..];
+    }
+    // A numeric date with its marker after the day ("1398/04/15 ش"): the
+    // marker is its one year's.
+    if let [(_, c @ None)] = out.as_mut_slice()
+        && s.trim_start().starts_with(|c: char| c.is_ascii_digit())
+    {
+        *c = calendar_after(rest);
     }
     out
 }
@@ -2517,4 +2562,344 @@ pub fn other_calendar_only(s: &str) -> Option<Calendar> {
     let (_, first) = *years.first()?;
     let first = first.filter(|c| *c != Calendar::Gregorian)?;
     years.iter().all(|(_, c)| *c == Some(first)).then_some(first)
+}
+
+/// Gregorian month names in Arabic and Persian script, by month (January
+/// first), read as [`MONTH_NAMES`] are (tester r105 F3: "مايو 2020" lost its
+/// month): the Egyptian and Gulf names from the European ones ("يناير",
+/// "مايو"), the Syriac-derived Levantine and Iraqi ones ("شباط", "أيار";
+/// the two-word "كانون الثاني" is [`arabic_two_word_months`]'), the
+/// Maghrebi ones ("جانفي", "ماي", "غشت"), and Persian's ("ژانویه", "مه",
+/// "ژوئن"). Written with and without hamza ("أيار", "ايار"). The Solar
+/// Hijri months are no Gregorian months: [`SOLAR_HIJRI_MONTHS`].
+const ARABIC_SCRIPT_MONTHS: [&[&str]; 12] = [
+    &["يناير", "جانفي", "ژانویه", "ژانويه"],
+    &["فبراير", "فبرایر", "شباط", "فيفري", "فوریه", "فوريه"],
+    &["مارس", "آذار", "اذار"],
+    &["أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل", "آوریل", "آوريل", "اپریل"],
+    &["مايو", "أيار", "ايار", "ماي", "مه", "مى", "مئی"],
+    &["يونيو", "يونيه", "حزيران", "جوان", "ژوئن"],
+    &["يوليو", "يوليه", "تموز", "جويلية", "يوليوز", "ژوئیه", "ژوئيه", "جولای"],
+    &["أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "غشت", "اوگوست", "آگوست"],
+    &["سبتمبر", "أيلول", "ايلول", "شتنبر", "سپتامبر"],
+    &["أكتوبر", "اكتوبر", "اکتبر", "اكتبر"],
+    &["نوفمبر", "نونبر", "نوامبر"],
+    &["ديسمبر", "دجنبر", "دسامبر"],
+];
+
+/// The month (0–11) an Arabic- or Persian-script word names, its yeh and
+/// kaf written either way ("ژانويه" and "ژانویه").
+fn arabic_script_month(w: &str) -> Option<usize> {
+    let arabic = w.replace('ی', "ي").replace('ک', "ك");
+    let persian = w.replace('ي', "ی").replace('ك', "ک");
+    [w, arabic.as_str(), persian.as_str()]
+        .iter()
+        .find_map(|w| ARABIC_SCRIPT_MONTHS.iter().position(|names| names.contains(w)))
+}
+
+/// The Levantine and Iraqi months written in two words (October to
+/// January: "تشرين الأول", "كانون الثاني"), each second word "first" or
+/// "second", the first alone no month.
+const ARABIC_TWO_WORD_MONTHS: &[(&str, &[&str], &str)] = &[
+    ("تشرين", &["الأول", "الاول", "اول", "الأوّل"], "october"),
+    ("تشرين", &["الثاني", "ثاني", "الثانى"], "november"),
+    ("كانون", &["الأول", "الاول", "اول", "الأوّل"], "december"),
+    ("كانون", &["الثاني", "ثاني", "الثانى"], "january"),
+];
+
+/// A date with a Levantine month of two words ("كانون الثاني 2019") with
+/// the month in one word canon reads ("january 2019"); `None` for any
+/// other text.
+pub fn arabic_two_word_months(s: &str) -> Option<String> {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::new();
+    let (mut j, mut changed) = (0, false);
+    while j < words.len() {
+        let pair = words.get(j + 1).and_then(|second| {
+            let second = second.trim_end_matches(|c: char| !c.is_alphabetic());
+            ARABIC_TWO_WORD_MONTHS.iter().find(|(a, b, _)| *a == words[j] && b.contains(&second))
+        });
+        match pair {
+            Some((.., month)) => {
+                out.push(month);
+                // (Whatever follows the second word, a comma, is kept.)
+                let tail = words[j + 1].trim_start_matches(char::is_alphabetic);
+                if !tail.is_empty() {
+                    out.push(tail);
+                }
+                changed = true;
+                j += 2;
+            }
+            None => {
+                out.push(words[j]);
+                j += 1;
+            }
+        }
+    }
+    changed.then(|| out.join(" "))
+}
+
+/// The years a Solar Hijri year written without its marker is read as
+/// within (1250 SH is 1871 CE; 1450 SH, 2071 CE): the years an Iranian or
+/// Afghan publication prints.
+pub const SOLAR_HIJRI_YEARS: std::ops::RangeInclusive<i64> = 1250..=1450;
+
+/// The twelve months of the Solar Hijri calendar, Farvardin first, in
+/// Persian script and romanised; their names for a message are
+/// [`SOLAR_HIJRI_NAMES`].
+const SOLAR_HIJRI_MONTHS: [&[&str]; 12] = [
+    &["فروردین", "farvardin", "farvardīn"],
+    &["اردیبهشت", "ordibehesht", "ordībehesht"],
+    &["خرداد", "khordad", "khordād", "xordad"],
+    &["تیر", "tir", "tīr"],
+    &["مرداد", "امرداد", "mordad", "mordād", "amordad"],
+    &["شهریور", "shahrivar", "shahrīvar"],
+    &["مهر", "mehr"],
+    &["آبان", "ابان", "aban", "ābān"],
+    &["آذر", "اذر", "azar", "āzar", "adhar"],
+    &["دی", "dey", "dei"],
+    &["بهمن", "bahman"],
+    &["اسفند", "esfand", "espand"],
+];
+
+/// The Solar Hijri months' names as a message writes them.
+const SOLAR_HIJRI_NAMES: [&str; 12] = [
+    "Farvardin",
+    "Ordibehesht",
+    "Khordad",
+    "Tir",
+    "Mordad",
+    "Shahrivar",
+    "Mehr",
+    "Aban",
+    "Azar",
+    "Dey",
+    "Bahman",
+    "Esfand",
+];
+
+/// The Solar Hijri month (1–12) a word names, lower case, its yeh written
+/// either way ("تير", "تیر").
+fn solar_hijri_month(w: &str) -> Option<i64> {
+    let w = w.replace(['ي', 'ى'], "ی").replace('ك', "ک");
+    SOLAR_HIJRI_MONTHS.iter().position(|names| names.contains(&w.as_str())).map(|i| i as i64 + 1)
+}
+
+/// The name of Solar Hijri month `m` (1–12), romanised, for a message.
+pub fn solar_hijri_month_name(m: i64) -> &'static str {
+    SOLAR_HIJRI_NAMES.get((m - 1) as usize).copied().unwrap_or("?")
+}
+
+/// The Solar Hijri month a text names among its words, if one.
+pub fn solar_hijri_month_in(s: &str) -> Option<i64> {
+    let lower = s.to_lowercase();
+    lower.split(|c: char| !c.is_alphanumeric()).find_map(solar_hijri_month)
+}
+
+/// The Gregorian year and the day in March on which 1 Farvardin of the
+/// Solar Hijri year `jy` falls, and whether `jy` is a leap year (Esfand has
+/// 30 days): the arithmetic of the Iranian calendar's 33-year cycles and the
+/// years that break them (Borkowski's, as the jalaali libraries compute it;
+/// exact for the years canon reads, [`SOLAR_HIJRI_YEARS`]).
+fn solar_hijri_year(jy: i64) -> (i64, i64, bool) {
+    const BREAKS: [i64; 20] =
+        [-61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456, 3178];
+    let gy = jy + 621;
+    let (mut leap_j, mut jp, mut jump) = (-14, BREAKS[0], 0);
+    for &jm in &BREAKS[1..] {
+        jump = jm - jp;
+        if jy < jm {
+            break;
+        }
+        leap_j += jump / 33 * 8 + jump % 33 / 4;
+        jp = jm;
+    }
+    let mut n = jy - jp;
+    leap_j += n / 33 * 8 + (n % 33 + 3) / 4;
+    if jump % 33 == 4 && jump - n == 4 {
+        leap_j += 1;
+    }
+    let leap_g = gy / 4 - (gy / 100 + 1) * 3 / 4 - 150;
+    let march = 20 + leap_j - leap_g;
+    if jump - n < 6 {
+        n = n - jump + (jump + 4) / 33 * 33;
+    }
+    let leap = ((n + 1) % 33 - 1) % 4;
+    (gy, march, leap == 0)
+}
+
+/// The days of Solar Hijri month `m` (1–12) of year `jy`.
+fn solar_hijri_month_days(jy: i64, m: i64) -> i64 {
+    match m {
+        1..=6 => 31,
+        7..=11 => 30,
+        _ if solar_hijri_year(jy).2 => 30,
+        _ => 29,
+    }
+}
+
+/// The Gregorian date (year, month, day) of day `d` of Solar Hijri month
+/// `m` of year `jy`.
+fn solar_hijri_to_gregorian(jy: i64, m: i64, d: i64) -> (i64, i64, i64) {
+    let (gy, march, _) = solar_hijri_year(jy);
+    // Days since 1 Farvardin: six months of 31 days, then of 30.
+    let mut left = (m - 1) * 31 - (m / 7) * (m - 7) + d - 1 + (march - 1);
+    let (mut y, mut month) = (gy, 3);
+    loop {
+        let days = days_in_month(month, Some(y));
+        if left < days {
+            return (y, month, left + 1);
+        }
+        left -= days;
+        month += 1;
+        if month > 12 {
+            (y, month) = (y + 1, 1);
+        }
+    }
+}
+
+/// A Gregorian date in words, for a message: "6 July 2019".
+fn gregorian_words((y, m, d): (i64, i64, i64)) -> String {
+    format!("{d} {} {y}", MONTHS[(m - 1) as usize])
+}
+
+/// What canon reads of a Solar Hijri date that names its month ("تیر
+/// ۱۳۹۸", "۱۵ تیر ۱۳۹۸", "۱۳۹۸/۰۴/۱۵", "Mehr 1398"): the words for a
+/// warning after the date, and the Gregorian date canon stores ("2019-07-06",
+/// or "2019" alone), converted exactly.
+///
+/// A day gives one Gregorian date, kept whole. A month alone spans two
+/// Gregorian months, so only its Gregorian year is kept, when the month lies
+/// in one (every month but Dey, which runs from December into January).
+/// A Solar Hijri year alone (and Dey without its day) runs across two
+/// Gregorian years (1398 SH from 21 March 2019 to 19 March 2020), so it is
+/// not converted: canon keeps the row without a year and says so, as it
+/// does a lunar Hijri year ([`other_calendar_only`]), never a guess at the
+/// year. `None` for any other text (a date with words canon does not know
+/// beside the month is read as [`other_calendar_only`] reads it).
+pub fn solar_hijri_read(s: &str) -> Option<(String, Option<String>)> {
+    // Words that may stand beside a Solar Hijri date: its markers, and
+    // "month", "year", "day".
+    const BESIDE: &[&str] = &["ش", "ه", "هـ", "sh", "hs", "ap", "شمسی", "شمسي", "هجری", "هجري", "ماه", "سال", "روز"];
+    let calendar = other_calendar_only(s);
+    if calendar.is_some_and(|c| c != Calendar::SolarHijri) {
+        return None;
+    }
+    let t = western_digits(s).to_lowercase();
+    let words: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let number = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+    let named: Vec<i64> = words.iter().filter_map(|w| solar_hijri_month(w)).collect();
+    let numbers: Vec<i64> = words.iter().filter(|w| number(w)).filter_map(|w| w.parse().ok()).collect();
+    if words.iter().any(|w| !number(w) && solar_hijri_month(w).is_none() && !BESIDE.contains(w)) {
+        return None;
+    }
+    let year = |y: &i64| SOLAR_HIJRI_YEARS.contains(y);
+    let (y, m, d) = match (named.as_slice(), numbers.as_slice()) {
+        ([m], [y]) if year(y) => (*y, *m, None),
+        ([m], [d, y]) | ([m], [y, d]) if year(y) && *d <= 31 => (*y, *m, Some(*d)),
+        // A numeric date, year first, in a text that says it is Solar Hijri.
+        ([], [y, m]) if year(y) && calendar.is_some() => (*y, *m, None),
+        ([], [y, m, d]) if year(y) && calendar.is_some() => (*y, *m, Some(*d)),
+        _ => return None,
+    };
+    if !(1..=12).contains(&m) || d.is_some_and(|d| !(1..=solar_hijri_month_days(y, m)).contains(&d)) {
+        return None;
+    }
+    let name = SOLAR_HIJRI_NAMES[(m - 1) as usize];
+    let what = "is a Solar Hijri (Persian calendar) date";
+    if let Some(d) = d {
+        let g = solar_hijri_to_gregorian(y, m, d);
+        return Some((
+            format!("{what}, {d} {name} {y}: stored as the Gregorian date it is, {}", gregorian_words(g)),
+            Some(format!("{}-{:02}-{:02}", g.0, g.1, g.2)),
+        ));
+    }
+    let (first, last) =
+        (solar_hijri_to_gregorian(y, m, 1), solar_hijri_to_gregorian(y, m, solar_hijri_month_days(y, m)));
+    let runs = format!("{name} {y}, which runs from {} to {}", gregorian_words(first), gregorian_words(last));
+    Some(if first.0 == last.0 {
+        (
+            format!(
+                "{what}, {runs}: stored as the Gregorian year {}, without a month (the Solar Hijri month spans two \
+                 Gregorian ones)",
+                first.0
+            ),
+            Some(first.0.to_string()),
+        )
+    } else {
+        (
+            format!(
+                "{what}, {runs}: read without a year, as it spans two Gregorian years and canon stores one (give \
+                 its day, or the Gregorian year beside it, such as \"{}\")",
+                Calendar::SolarHijri.example()
+            ),
+            None,
+        )
+    })
+}
+
+/// What to say of a year of 1300–1450 written in ASCII digits on a record
+/// whose title is in Arabic script: it may be a Solar or lunar Hijri year,
+/// stored as written. `None` for any other year or title.
+pub fn maybe_hijri_year(year: i64, date: &str, title: &str) -> Option<String> {
+    let arabic_script =
+        |c: char| matches!(c as u32, 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF);
+    let ascii_year = date.contains(&year.to_string());
+    if !(1300..=1450).contains(&year) || !ascii_year || !title.chars().any(|c| c.is_alphabetic() && arabic_script(c)) {
+        return None;
+    }
+    let (solar, _, _) = solar_hijri_year(year);
+    // (1 Muharram drifts 11 days a year: the lunar year's Gregorian ones, near enough.)
+    let lunar = (year as f64 * 0.970_229 + 621.564_3).floor() as i64;
+    Some(format!(
+        "year {year} on a title in Arabic script may be a Hijri year (Solar Hijri {year} is {solar}–{}, lunar \
+         Hijri {year} about {lunar}–{}); stored as written, as the Gregorian year {year} (if it is a Hijri year, \
+         give the Gregorian year beside it, such as \"{}\")",
+        solar + 1,
+        lunar + 1,
+        Calendar::SolarHijri.example()
+    ))
+}
+
+#[cfg(test)]
+mod solar_hijri_tests {
+    use super::*;
+
+    #[test]
+    fn solar_hijri_dates_convert_exactly() {
+        assert_eq!(solar_hijri_to_gregorian(1398, 1, 1), (2019, 3, 21));
+        assert_eq!(solar_hijri_to_gregorian(1398, 4, 15), (2019, 7, 6));
+        assert_eq!(solar_hijri_to_gregorian(1398, 10, 1), (2019, 12, 22));
+        assert_eq!(solar_hijri_to_gregorian(1398, 10, 11), (2020, 1, 1));
+        assert_eq!(solar_hijri_to_gregorian(1399, 12, 30), (2021, 3, 20));
+        assert_eq!(solar_hijri_to_gregorian(1403, 1, 1), (2024, 3, 20));
+        assert_eq!(solar_hijri_to_gregorian(1357, 11, 22), (1979, 2, 11));
+        assert!(solar_hijri_year(1399).2 && !solar_hijri_year(1398).2 && solar_hijri_year(1403).2);
+    }
+
+    #[test]
+    fn arabic_and_persian_month_names() {
+        for (w, m) in [("مايو", 5), ("أيار", 5), ("يناير", 1), ("ژوئن", 6), ("مه", 5), ("ژانویه", 1), ("آب", 8)]
+        {
+            assert_eq!(month_word(w), Some(m), "{w}");
+        }
+        assert_eq!(arabic_two_word_months("كانون الثاني 2019").as_deref(), Some("january 2019"));
+        assert_eq!(month_day("كانون الأول، 2019").0, Some(12));
+        assert_eq!(month_word("تیر"), None);
+    }
+
+    #[test]
+    fn unmarked_solar_hijri_years() {
+        assert_eq!(other_calendar_only("۱۳۹۹"), Some(Calendar::SolarHijri));
+        assert_eq!(other_calendar_only("١٤٤٠"), Some(Calendar::Hijri));
+        assert_eq!(other_calendar_only("۲۰۱۹"), None);
+        assert_eq!(other_calendar_only("تیر 1398"), Some(Calendar::SolarHijri));
+        assert_eq!(other_calendar_only("1398 هجری شمسی"), Some(Calendar::SolarHijri));
+        assert_eq!(gregorian_of_two_calendars("۱۳۹۸ / 2019"), Some(2019));
+        assert_eq!(solar_hijri_read("2020 اردیبهشت"), None);
+        assert_eq!(solar_hijri_read("۱۳۹۸/۰۴/۱۵").and_then(|r| r.1).as_deref(), Some("2019-07-06"));
+        assert_eq!(solar_hijri_read("1398/04/15 ش").and_then(|r| r.1).as_deref(), Some("2019-07-06"));
+        assert_eq!(other_calendar_only("2019/04/15 م"), None);
+        assert_eq!(solar_hijri_read("Dey 1398").map(|r| r.1), Some(None));
+    }
 }
