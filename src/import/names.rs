@@ -2415,6 +2415,38 @@ pub fn literal_is_organisation(l: &str) -> bool {
     looks_corporate(l) || (l.split_whitespace().count() >= 3 && !joined_like_a_person(l) && !given_led(l))
 }
 
+/// Whether a name kept whole (a literal) reads as one person's, printed
+/// whole beside the other persons: a person of one name ("Sukarno",
+/// "Aristotle", "Al-Rāzī"), a name in a script without letter case with no
+/// institution's word ("محمد بن زكريا الرازي"), one joined by a particle or
+/// patronymic word ("Ngũgĩ wa Thiong'o", "Ibn Sīnā"), one led by a known
+/// given name ([`given_led`]: "Mary Jane Smith (MJS)") or written in small
+/// letters ("bell hooks"). Any other literal is an institution's or a name
+/// canon kept whole as one ("icddr,b", "Wangari Maathai", "Shams El
+/// Arifeen": said so at import), which Citing Medicine and AMA set apart
+/// from the persons by semicolons (tester r104 F2).
+pub fn literal_is_a_persons(l: &str) -> bool {
+    if literal_is_organisation(l) {
+        return false;
+    }
+    if !has_cased_letters(l) {
+        return true;
+    }
+    let plain = |w: &str| w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c));
+    let words: Vec<&str> = l.split_whitespace().collect();
+    match words.as_slice() {
+        [] => false,
+        [one] => plain(one),
+        [first, ..] => {
+            let leader = ["ibn", "bin", "bint", "binti", "abu", "ben", "ould", "ibnu"];
+            joined_like_a_person(l)
+                || given_led(l)
+                || (leader.contains(&first.to_lowercase().as_str()) && words.iter().all(|w| plain(w)))
+                || words.iter().all(|w| lower_initial(w) && plain(w))
+        }
+    }
+}
+
 /// Whether a name holds a phrase of a body's name ([`BODY_PHRASES`],
 /// any case): "Médecins Sans Frontières", "Reporters Without Borders".
 pub fn has_body_phrase(s: &str) -> bool {
@@ -4593,12 +4625,14 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
     // One braced group around the whole name: a corporate name, kept whole;
     // of one word, when it is an acronym ("{NHS}", "{UNICEF}": tester r57,
     // it was a person's family name and the warning asked for the braces
-    // it had). One word in small letters ("{Plato}") is a person's one name.
+    // it had). One word in small letters ("{Plato}") is a person's one name;
+    // one with a comma the braces protect ("{icddr,b}") is a body's, as
+    // CSL-JSON's literal "icddr,b" is (tester r104 F2).
     let acronym = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
     if raw.starts_with('{')
         && raw.ends_with('}')
         && matching_brace(raw) == Some(raw.len() - 1)
-        && (original.contains(' ') || acronym(&original))
+        && (original.contains([' ', ',']) || acronym(&original))
     {
         return Some(Name::literal(&original));
     }

@@ -1052,6 +1052,9 @@ impl Style {
             with_approximate_year(with_bce_era(with_plain_era(t, r), r), r, &self.key),
             r,
         );
+        // Again once a year before the common era has its era term: AMA's
+        // "Published 350 BC." as "Published 2020." (tester r104).
+        let t = if self.named == Some("ama") { with_ama_published(t, r) } else { t };
         let t = with_original_year(t, r, &self.key, &self.words);
         let t = if self.named.is_none() && self.bundled { without_second_original_year(t, r) } else { t };
         let t = with_identifier_pages(t, r);
@@ -3976,6 +3979,7 @@ const PHRASE_TERMS: &[(&str, OtherTerm)] = &[
     ("no date", OtherTerm::NoDate),
     ("presented at", OtherTerm::PresentedAt),
     ("available at", OtherTerm::AvailableAt),
+    ("accessed", OtherTerm::Accessed),
 ];
 
 /// The words canon writes into a reference itself, in the style's language
@@ -4819,15 +4823,46 @@ fn with_accessed_day_first(mut t: Rich, r: &Reading) -> Rich {
 
 /// Cite Them Right's " (Accessed: 5 March 2024)" after an address canon
 /// writes itself (a statute's; tester r101 F6: every Harvard address has
-/// it), from the stored access date; "" without a whole one.
+/// it), from the stored access date; a month or a year alone as the style
+/// prints one, "(Accessed: May 2020)" (tester r104: a case's was left out);
+/// "" without one.
 fn harvard_accessed(r: &Reading) -> String {
     let Some(parts) = r.accessed.as_deref() else { return String::new() };
     let n: Vec<i64> = parts.split('-').filter_map(|p| p.parse().ok()).collect();
-    let [y, m, d] = n.as_slice() else { return String::new() };
-    let Some(month) = crate::import::dates::MONTHS.get(usize::try_from(m - 1).unwrap_or(99)) else {
-        return String::new();
-    };
-    format!(" (Accessed: {d} {month} {y})")
+    let month = |m: &i64| crate::import::dates::MONTHS.get(usize::try_from(m - 1).unwrap_or(99));
+    match n.as_slice() {
+        [y, m, d] if month(m).is_some() => format!(" (Accessed: {d} {} {y})", month(m).unwrap_or(&"")),
+        [y, m] if month(m).is_some() => format!(" (Accessed: {} {y})", month(m).unwrap_or(&"")),
+        [y] => format!(" (Accessed: {y})"),
+        _ => String::new(),
+    }
+}
+
+/// The date a legal reference's address was consulted, as each style's
+/// other references print it: Citing Medicine's "[cited 2020 May 1]" (ch.
+/// 22, "Date of citation"), AMA's "Accessed May 1, 2020." (AMA 11 §3.15),
+/// IEEE's "Accessed: May 01, 2020." (as the bundled style writes it).
+/// `None` in the other styles (Harvard's is after the address; APA 7 gives
+/// none for a dated work, §9.16) and without an access date.
+fn legal_accessed(r: &Reading, style: &str) -> Option<String> {
+    const NLM: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    const IEEE: [&str; 12] =
+        ["Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec."];
+    let n: Vec<usize> = r.accessed.as_deref()?.split('-').filter_map(|p| p.parse().ok()).collect();
+    let (y, m, d) = (*n.first()?, n.get(1).and_then(|m| m.checked_sub(1)).filter(|m| *m < 12), n.get(2));
+    let long = crate::import::dates::MONTHS;
+    Some(match (style, m, d) {
+        ("vancouver", Some(m), Some(d)) => format!("[cited {y} {} {d}]", NLM[m]),
+        ("vancouver", Some(m), None) => format!("[cited {y} {}]", NLM[m]),
+        ("vancouver", None, _) => format!("[cited {y}]"),
+        ("ama", Some(m), Some(d)) => format!("Accessed {} {d}, {y}.", long[m]),
+        ("ama", Some(m), None) => format!("Accessed {} {y}.", long[m]),
+        ("ama", None, _) => format!("Accessed {y}."),
+        ("ieee", Some(m), Some(d)) => format!("Accessed: {} {d:02}, {y}.", IEEE[m]),
+        ("ieee", Some(m), None) => format!("Accessed: {} {y}.", IEEE[m]),
+        ("ieee", None, _) => format!("Accessed: {y}."),
+        _ => return None,
+    })
 }
 
 /// A reference when the processor gives nothing: title and year.
@@ -9000,6 +9035,16 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
             // MLA: the location last, after a comma (MLA 9 §2.6).
             rest.pop();
         }
+        // The date it was consulted, where the style's other references
+        // print it (tester r104: a statute's or case's was left out).
+        match (style, legal_accessed(r, style)) {
+            ("vancouver", Some(cited)) => {
+                rest.pop();
+                rest.push_str(&format!(" {cited}."));
+            }
+            (_, Some(accessed)) => rest.push_str(&format!(" {accessed}")),
+            (_, None) => {}
+        }
         rest.push_str(&match style {
             "mla" => format!(", {url}."),
             "vancouver" => format!(" Available from: {url}"),
@@ -9162,6 +9207,13 @@ fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, num
             };
             // Citing Medicine's "[date unknown]" (ch. 1); AMA gives none.
             let date = if date.is_empty() && style == "vancouver" { "[date unknown]".to_string() } else { date };
+            // Citing Medicine's date of citation after the date, as a
+            // journal's on the Internet (ch. 1: "2020 Mar 4 [cited …];(12)").
+            let online = r.url.as_deref().is_some_and(|u| !u.trim().is_empty());
+            let date = match legal_accessed(r, style).filter(|_| style == "vancouver" && online) {
+                Some(cited) => format!("{date} {cited}"),
+                None => date,
+            };
             let mut place = date;
             if let Some(n) = &number {
                 let semicolon = if place.is_empty() { "" } else { ";" };
@@ -9295,6 +9347,11 @@ fn statute_in_container(r: &Reading, style: &str, name: &str, gazette: &str, num
         }
     }
     if let Some(url) = r.url.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+        // AMA's and IEEE's access date before the address (Vancouver's is
+        // after the date above; tester r104: left out).
+        if let Some(accessed) = legal_accessed(r, style).filter(|_| style != "vancouver") {
+            text.push_str(&format!(" {accessed}"));
+        }
         if matches!(style, "mla" | "ieee") {
             text = with_statute_url(text, style, url);
         } else {
@@ -9498,17 +9555,17 @@ fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
     // Comparative Sequencing Program; Maduro VV, …"): the reader could not
     // tell where one author ended ("Ministry of Health, Ghana, WHO,
     // Department of Health"; tester r42 #6).
-    // (An organisation: a name kept whole that reads as one; a single name
-    // kept whole, "Sukarno", is a person's.)
+    // (An organisation: every name kept whole, "icddr,b", "Wangari Maathai"
+    // as canon said at import, one rule whatever its words (tester r104
+    // F2: only names with an institution's word were); a name kept whole
+    // that reads as one person's, "Sukarno", "Ngũgĩ wa Thiong'o" (tester
+    // r62 F1), "محمد بن زكريا الرازي" (tester r70 F17), is a person.)
     let literals: Vec<&str> = r
         .author_names
         .iter()
         .take(6)
         .filter_map(|n| n.literal.as_deref())
-        // A person's name kept whole with its joining word ("Ngũgĩ wa
-        // Thiong'o", tester r62 F1) or in a script without letter case
-        // ("محمد بن زكريا الرازي", tester r70 F17) is no organisation.
-        .filter(|l| crate::import::names::literal_is_organisation(l))
+        .filter(|l| !crate::import::names::literal_is_a_persons(l))
         .collect();
     if r.author_names.len() > 1 && !literals.is_empty() {
         // Where the title starts, never a word of an organisation's name
@@ -9517,7 +9574,16 @@ fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
         let mut from = 0;
         let mut marks: Vec<usize> = Vec::new();
         for org in literals {
-            let Some(at) = t.text[from..title_at].find(org).map(|i| i + from) else { continue };
+            // The name whole, never a piece of another author's ("BRAC" in "BRAC University").
+            let whole = |at: usize| {
+                let (before, after) = (&t.text[..at], &t.text[at + org.len()..title_at]);
+                (at == 0 || before.ends_with(", ") || before.ends_with("; "))
+                    && (after.is_empty() || [", ", ". ", "; ", "."].iter().any(|d| after.starts_with(d)))
+            };
+            let Some(at) = t.text[from..title_at].match_indices(org).map(|(i, _)| i + from).find(|&at| whole(at))
+            else {
+                continue;
+            };
             let end = at + org.len();
             if t.text[..at].ends_with(", ") {
                 marks.push(at - 2);
@@ -10088,9 +10154,22 @@ fn with_ama_published(mut t: Rich, r: &Reading) -> Rich {
     if r.kind != "web" || is_preprint(r) {
         return t;
     }
-    let Some(place) = letter_place(&t.text, r, &[]).filter(|p| !p.undated) else { return t };
-    let Some(stop) = t.text[..place.date.start].rfind(". ") else { return t };
-    let element = &t.text[stop + 2..place.date.start];
+    // A year before the common era is printed with its era term ("350
+    // BC", "ca 350 BC"), which [`letter_place`]'s year ("-350") is not
+    // (tester r104: "Published" only before a year of the common era).
+    let bce = || {
+        let y = r.year.filter(|y| *y < 0)?.unsigned_abs().to_string();
+        let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
+        t.text[after_title..]
+            .match_indices(&format!("{y} B"))
+            .map(|(i, _)| after_title + i)
+            .find(|&i| !t.text[..i].ends_with(|c: char| c.is_ascii_digit()))
+    };
+    let Some(date) = letter_place(&t.text, r, &[]).filter(|p| !p.undated).map(|p| p.date.start).or_else(bce) else {
+        return t;
+    };
+    let Some(stop) = t.text[..date].rfind(". ") else { return t };
+    let element = &t.text[stop + 2..date];
     if element.to_lowercase().contains("published") || element.len() > 20 {
         return t;
     }

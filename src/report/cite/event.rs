@@ -198,6 +198,10 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
         .filter(|b| genre_said.as_deref().is_some_and(|g| b[1..b.len() - 1].to_lowercase() == g));
     let end = rest_start(&t.text, after);
     let address = t.text[end..].trim().to_string();
+    // The date the address was consulted, as the style printed it in the
+    // text the event's form replaces (tester r104: "[cited 2020 May 1]",
+    // "Accessed May 1, 2020." were lost with it).
+    let consulted = (!address.is_empty()).then(|| printed_access(&t.text[after..end], r, style, words)).flatten();
     let mut prefix = Rich {
         text: t.text[..start].to_string(),
         spans: t.spans.iter().filter(|(s, _)| s.end <= start).cloned().collect(),
@@ -294,6 +298,13 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
         }
         _ => return t,
     };
+    // Citing Medicine's date of citation in brackets before the stop that
+    // ends the event's part; any other style's statement after it.
+    let tail = match consulted {
+        Some(c) if style == "vancouver" && tail.ends_with('.') => format!("{} {c}.", &tail[..tail.len() - 1]),
+        Some(c) => format!("{tail} {c}"),
+        None => tail,
+    };
     let mut out = prefix;
     let at = out.text.len();
     out.text.push_str(&body);
@@ -319,6 +330,31 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
         out.text.push_str(&address);
     }
     out
+}
+
+/// The statement of the date the address was consulted that the processor
+/// printed in `dropped` (the text after the title that the event's form
+/// replaces), for a reading with an access date: Citing Medicine's bracket
+/// ("[cited 2020 May 1]") in Vancouver, the sentence that begins with the
+/// style's word for it in the others ("Accessed May 1, 2020.", "Accessed:
+/// May 01, 2020.", APA's "Retrieved May 1, 2020, from"), to the end of
+/// `dropped`. `None` when the style printed none there.
+fn printed_access(dropped: &str, r: &Reading, style: &str, words: &Words) -> Option<String> {
+    let year = r.accessed.as_deref()?.get(..4)?;
+    let at = dropped.rfind(year)?;
+    if style == "vancouver" {
+        let close = at + dropped[at..].find(']')?;
+        let open = dropped[..at].rfind('[')?;
+        return Some(dropped[open..=close].to_string());
+    }
+    let local = words.say("accessed").to_lowercase();
+    let starts = (0..at).filter(|&i| dropped.is_char_boundary(i) && (i == 0 || dropped[..i].ends_with(' ')));
+    let start = starts.filter(|&i| i == 0 || dropped[..i].trim_end().ends_with(['.', ','])).rev().find(|&i| {
+        let word: String = dropped[i..].trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
+        let word = word.to_lowercase();
+        matches!(word.as_str(), "accessed" | "retrieved" | "cited") || local.split_whitespace().next() == Some(&word)
+    })?;
+    Some(dropped[start..].trim().to_string())
 }
 
 /// A conference paper's event as hayagriva's `conference` parent of its
