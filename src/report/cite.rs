@@ -24,7 +24,10 @@ use serde_json::{Value, json};
 
 use super::formatted;
 use super::pdf::Rich;
-use super::title_language::{foreign_main_title, iberian_periodical_case, title_in_another_language};
+use super::title_language::{
+    foreign_main_title, iberian_periodical_case, name_in_another_language, title_in_another_language,
+    title_not_judged_english,
+};
 use crate::import::builder::{EDITION_NAMES, edition_number};
 use crate::import::names::Name;
 use crate::store::readings::Reading;
@@ -704,7 +707,7 @@ impl Style {
     /// 1.0.2, "Text-case"), as the processor takes it: by its language, or
     /// its title's script; a work without either by the style's locale.
     fn english_case(&self, r: &Reading) -> bool {
-        if first_language(r).is_some() || title_not_english(&r.title) {
+        if first_language(r).is_some() || reading_title_not_english(r) {
             return english_item(r);
         }
         self.csl.default_locale.as_ref().is_none_or(hayagriva::citationberg::LocaleCode::is_english)
@@ -1000,6 +1003,17 @@ impl Style {
         };
         // After AMA's magazine date, which canon writes itself.
         let t = with_day_range(t, r, dash, &self.words);
+        // A `.csl` style's event date: the range's last day, as of a work's
+        // own date (canon's named styles print the event themselves).
+        let t = match event::event_day_range(r).filter(|_| self.named.is_none()) {
+            Some((m, d, e)) => {
+                // (As no book's date, whose day is never printed: [`year_only`].)
+                let kind = String::from("event");
+                let event_days = Reading { kind, month: Some(m), day: Some(d), day_end: Some(e), ..r.clone() };
+                with_day_range(t, &event_days, dash, &self.words)
+            }
+            None => t,
+        };
         let t = with_issue_dash(t, r, dash);
         let t = if self.key == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.key == "harvard" {
@@ -6779,7 +6793,14 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
             // punctuation follows it (tester r46 F14: "Equity., 2nd ed.",
             // "Equity. (2nd ed."). A journal's name keeps its stops ("J.
             // Clin. Invest.").
-            let c = if matches!(pk, "periodical" | "newspaper") { c.to_string() } else { cited_title(c).into_owned() };
+            // A book's title with its first word's capital, as the book's
+            // own entry prints it ([`with_first_capital`]; "In: the handbook
+            // of global health" was printed so under a chapter).
+            let c = if matches!(pk, "periodical" | "newspaper") {
+                c.to_string()
+            } else {
+                with_first_capital(&cited_title(c))
+            };
             let c = &c;
             // The name's language by its own words, never the work's: one
             // journal is printed one way beside works in any language (tester
@@ -7136,28 +7157,11 @@ fn periodical_name(name: &str, title_case: bool) -> String {
     if !title_case {
         return t.to_string();
     }
-    let mut out = String::with_capacity(t.len());
-    let mut first = true;
-    let mut after_colon = false;
-    for piece in t.split_inclusive(' ') {
-        let word = piece.trim_end();
+    let own_case = |word: &str| {
         let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-        let own_case = word.chars().skip(1).any(char::is_uppercase) || vowelless(&bare);
-        let minor = MINOR_WORDS.contains(&bare.to_lowercase().as_str());
-        let starts_small = word.chars().next().is_some_and(char::is_lowercase);
-        if starts_small && !own_case && (first || after_colon || !minor) {
-            let mut c = piece.chars();
-            if let Some(f) = c.next() {
-                out.extend(f.to_uppercase());
-                out.push_str(c.as_str());
-            }
-        } else {
-            out.push_str(piece);
-        }
-        first = false;
-        after_colon = word.ends_with(':');
-    }
-    out
+        word.chars().skip(1).any(char::is_uppercase) || vowelless(&bare)
+    };
+    super::title_language::capitalised_words(t, |bare| MINOR_WORDS.contains(&bare), own_case, &[':'])
 }
 
 /// Whether two names of a body (an author, a publisher) are the same once
@@ -10239,8 +10243,26 @@ fn preprint_server(r: &Reading) -> Option<&str> {
 fn english_item(r: &Reading) -> bool {
     match first_language(r) {
         Some(l) => english_tag(l),
-        None => !title_not_english(&r.title) || foreign_main_title(&r.title, english_container(r)).is_some(),
+        None => !reading_title_not_english(r) || foreign_main_title(&r.title, english_container(r)).is_some(),
     }
+}
+
+/// Whether `r`'s title, stored without a language, is not judged English:
+/// by its own words ([`title_not_english`]), or, with no English function
+/// word, by its periodical's or book's name in another language
+/// ([`title_not_judged_english`]: "Racismo institucional" in "Saúde e
+/// Sociedade").
+fn reading_title_not_english(r: &Reading) -> bool {
+    let stored =
+        r.container_language.as_deref().and_then(|l| l.split([';', ',']).map(str::trim).find(|l| !l.is_empty()));
+    let container_foreign = match stored {
+        Some(l) => !english_tag(l),
+        None => r.container.as_deref().is_some_and(|c| match name_in_english(c) {
+            Some(english) => !english,
+            None => name_in_another_language(c),
+        }),
+    };
+    in_another_script(&r.title) || title_not_judged_english(&r.title, container_foreign)
 }
 
 /// Whether the periodical or book `r` is in is English: by its stored

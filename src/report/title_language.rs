@@ -220,8 +220,248 @@ pub(crate) fn title_in_another_language(title: &str) -> bool {
     let words = words(title);
     let marks: usize = (0..words.len()).map(|i| marks_of(&words, i)).sum();
     let english: usize = words.iter().map(|w| english_weight(&w.lower)).sum();
-    marks >= 2 && marks > english
+    marks >= 2 && marks > english || english == 0 && words.iter().any(never_english)
 }
+
+/// Whether a title without a stored language is one that cannot be judged
+/// English: in another language by its words ([`title_in_another_language`]),
+/// or without an English function word in a periodical or book whose name
+/// is in another language (`container_foreign`: "Racismo institucional" in
+/// "Saúde e Sociedade", "Paludisme grave" in "Médecine Tropicale"; tester
+/// r102 F2). Such a title keeps its case as written: title case would be a
+/// guess, and a wrong one for a Portuguese article in a Portuguese journal.
+pub(crate) fn title_not_judged_english(title: &str, container_foreign: bool) -> bool {
+    title_in_another_language(title) || container_foreign && words(title).iter().all(|w| english_weight(&w.lower) == 0)
+}
+
+/// Whether a periodical's or book's name, in title case as names are
+/// written, is in another language: judged as a title in small letters
+/// ("Saúde e sociedade", "Médecine tropicale"), its capitals being the
+/// name's and no sign of a proper name; words in capitals stay acronyms.
+pub(crate) fn name_in_another_language(name: &str) -> bool {
+    let lowered: String = name
+        .split_inclusive(char::is_whitespace)
+        .enumerate()
+        .map(|(i, w)| {
+            let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+            if i == 0 || acronym { w.to_string() } else { w.to_lowercase() }
+        })
+        .collect();
+    title_in_another_language(&lowered)
+}
+
+/// Whether `w`, a word in small letters, is one English never writes (tester
+/// r102 F2: "Peau noire, masques blancs", "Epidemiologia crítica" were
+/// title-cased as English, with no function word of their language): a
+/// letter English lacks ([`LETTERS`]) outside the words English borrows
+/// with it ([`ENGLISH_ACCENTED`]: "café", "naïve"), an ending it never has
+/// ([`ENDINGS`], [`SHORT_ENDINGS`]), a start it never has (Swahili "mt",
+/// Yoruba "gb"), or a common word of another language's titles
+/// ([`CONTENT`]). One such word in a title without an English function
+/// word tells that the title is not English. A word with a capital is a
+/// name's ("Behçet's disease", "Sjögren's syndrome") and tells nothing.
+fn never_english(w: &Word<'_>) -> bool {
+    let l = w.lower.as_str();
+    let n = l.chars().count();
+    let common = CONTENT.iter().any(|t| t.contains(&l));
+    let long_ending = n >= 7 && ENDINGS.iter().any(|e| l.ends_with(e));
+    match w.text.chars().next() {
+        Some(c) if c.is_lowercase() => {}
+        // A capital at the start of the title or a subtitle: its common
+        // word or long ending still tells ("Afya bora", "Paludisme grave").
+        Some(_) if w.first => return !ENGLISH_ACCENTED.contains(&l) && (common || long_ending),
+        _ => return false,
+    }
+    if ENGLISH_ACCENTED.contains(&l) {
+        return false;
+    }
+    let letters = l.chars().any(|c| LETTERS.contains(c) || vietnamese_letter(c) || c == '\u{0323}');
+    let ending = long_ending || n >= 5 && SHORT_ENDINGS.iter().any(|e| l.ends_with(e));
+    let start = n >= 3 && ["mt", "mw", "mk", "mz", "nd", "gb", "kp"].iter().any(|s| l.starts_with(s));
+    letters || ending || start || common
+}
+
+/// Words English writes with a letter it otherwise lacks, borrowed with
+/// their accents: they tell nothing of a title's language.
+const ENGLISH_ACCENTED: &[&str] = &[
+    "café",
+    "cafés",
+    "naïve",
+    "naïveté",
+    "naïvety",
+    "cliché",
+    "clichés",
+    "résumé",
+    "décor",
+    "élite",
+    "élites",
+    "façade",
+    "fiancé",
+    "fiancée",
+    "protégé",
+    "protégée",
+    "rôle",
+    "rôles",
+    "crème",
+    "exposé",
+    "début",
+    "débris",
+    "détente",
+    "émigré",
+    "émigrés",
+    "passé",
+    "risqué",
+    "blasé",
+    "entrée",
+    "purée",
+    "soufflé",
+    "sauté",
+    "coöperation",
+    "coördination",
+    "señor",
+    "jalapeño",
+    "piñata",
+    "über",
+    "déjà",
+    "vis-à-vis",
+    "doppelgänger",
+    "débridement",
+    "apartheid",
+    "machismo",
+    "hamstrung",
+    "repertoire",
+    "memoire",
+    "chanteuse",
+    "masseuse",
+    "grandeur",
+    "café-au-lait",
+    "née",
+    "ångström",
+    "ångströms",
+    "élan",
+    "éclat",
+    "fête",
+    "crêpe",
+    "pâté",
+    "soirée",
+    "matinée",
+    "mêlée",
+    "tête-à-tête",
+    "communiqué",
+    "attaché",
+    "consommé",
+    "appliqué",
+    "manqué",
+    "outré",
+];
+
+/// Endings of words of five letters or more that English never writes:
+/// French ("-oire" "noire", "-eux", "-euse", "-isme", "-ées", "-icale"),
+/// German ("-ische", "-liche", "-lich"), Portuguese ("-nha", "-lho",
+/// "-dade"), Spanish ("-idad", "-ción"), Italian ("-zione", "-mente").
+const SHORT_ENDINGS: &[&str] = &[
+    "oire", "oires", "eux", "euse", "euses", "isme", "ismes", "ées", "icale", "icales", "ncs", "ische", "ischen",
+    "liche", "lichen", "lich", "nha", "nhas", "nho", "nhos", "lho", "lhos", "lha", "lhas", "dade", "dades", "idad",
+    "idades", "zione", "zioni", "mente",
+];
+
+/// Common words of health titles in other languages that English never
+/// writes, which carry no letter or ending of their own to tell them.
+const CONTENT: &[&[&str]] = &[
+    // French
+    &[
+        "peau",
+        "noire",
+        "noires",
+        "blanc",
+        "blancs",
+        "blanche",
+        "blanches",
+        "masques",
+        "maladie",
+        "maladies",
+        "soins",
+        "femmes",
+        "enfants",
+        "sociale",
+        "sociales",
+        "politique",
+        "politiques",
+        "terre",
+        "monde",
+        "guerre",
+        "sida",
+        "malades",
+        "paludisme",
+        "tropicale",
+        "grave",
+        "graves",
+    ],
+    // Portuguese, Spanish, Italian
+    &[
+        "doença",
+        "doenças",
+        "mulher",
+        "mulheres",
+        "negra",
+        "negras",
+        "negros",
+        "povos",
+        "morte",
+        "salud",
+        "mujeres",
+        "mujer",
+        "vida",
+        "muerte",
+        "enfermedad",
+        "enfermedades",
+        "medicina",
+        "colectiva",
+        "coletiva",
+        "comunitaria",
+        "malattia",
+        "malattie",
+        "donne",
+        "bambini",
+        "sanitaria",
+        "sanitario",
+        "pubblica",
+        "racismo",
+    ],
+    // German
+    &["krank", "kranke", "krankheit", "gesund", "gesundheit", "macht", "frauen", "medizin", "pflege", "ärzte", "leben"],
+    // Swahili, Yoruba, Indonesian and Malay
+    &[
+        "afya",
+        "mtoto",
+        "watoto",
+        "wanawake",
+        "jamii",
+        "ukimwi",
+        "magonjwa",
+        "huduma",
+        "elimu",
+        "dawa",
+        "ilera",
+        "oogun",
+        "aisan",
+        "obinrin",
+        "kesehatan",
+        "kesihatan",
+        "masyarakat",
+        "penyakit",
+        "perempuan",
+        "wanita",
+        "pelayanan",
+        "kebijakan",
+        "gizi",
+        "puskesmas",
+        "ibu",
+        "anak",
+        "bora",
+        "ibile",
+    ],
+];
 
 /// Where the main title of an English work ends (a byte offset into
 /// `title`), when that main title is a phrase in another language and the
@@ -324,14 +564,30 @@ pub(crate) fn iberian_periodical_case(name: &str) -> Option<String> {
     if !told || other {
         return None;
     }
+    let own_case = |word: &str| word.chars().skip(1).any(char::is_uppercase);
+    Some(capitalised_words(name, |bare| SMALL.contains(&bare), own_case, &[':', '.', '?', '!']))
+}
+
+/// `name` with a capital on each word that starts with a small letter,
+/// but a `minor` one (given in small letters, its punctuation off) that
+/// neither starts the name nor follows a word ending in one of `restart`,
+/// and a word with its `own_case` ("mBio", "eLife"), which is left as
+/// written. The one loop of a periodical's title case in English
+/// ([`super::cite`]'s `periodical_name`) and in Spanish and Portuguese
+/// ([`iberian_periodical_case`]), which differ in their minor words only.
+pub(crate) fn capitalised_words(
+    name: &str,
+    minor: impl Fn(&str) -> bool,
+    own_case: impl Fn(&str) -> bool,
+    restart: &[char],
+) -> String {
     let mut out = String::with_capacity(name.len());
     let mut first = true;
     for piece in name.split_inclusive(' ') {
         let word = piece.trim_end();
         let bare: String = word.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_lowercase();
-        let own_case = word.chars().skip(1).any(char::is_uppercase);
         let starts_small = word.chars().next().is_some_and(char::is_lowercase);
-        if starts_small && !own_case && (first || !SMALL.contains(&bare.as_str())) {
+        if starts_small && !own_case(word) && (first || !minor(&bare)) {
             let mut c = piece.chars();
             if let Some(f) = c.next() {
                 out.extend(f.to_uppercase());
@@ -341,10 +597,10 @@ pub(crate) fn iberian_periodical_case(name: &str) -> Option<String> {
             out.push_str(piece);
         }
         if !word.is_empty() {
-            first = word.ends_with([':', '.', '?', '!']);
+            first = word.ends_with(restart);
         }
     }
-    Some(out)
+    out
 }
 
 /// One word of a title as the rule reads it.
@@ -573,6 +829,60 @@ mod tests {
         ] {
             assert_eq!(foreign_main_title(t, true), None, "{t}");
         }
+    }
+
+    #[test]
+    fn a_short_title_with_a_word_english_never_writes_is_not_english() {
+        // (Tester r102 F2: no function word of its language to tell it.)
+        for t in [
+            "Peau noire, masques blancs",
+            "Epidemiologia crítica",
+            "Médecine traditionnelle africaine",
+            "Racismo institucional",
+            "Salud colectiva",
+            "Sanità pubblica",
+            "Armut macht krank",
+            "Afya bora",
+            "Mtoto mwenye afya",
+            "Ìlera obìnrin",
+            "Oogun ibile",
+            "Kesehatan masyarakat",
+            "Gizi buruk",
+        ] {
+            assert!(title_in_another_language(t), "{t}");
+        }
+        for t in [
+            "Black skin, white masks",
+            "Medical apartheid",
+            "Race and health",
+            "Sjögren's syndrome",
+            "Behçet's disease",
+            "Naïve trust",
+            "Café culture",
+            "Wound débridement",
+            "Num only",
+            "Sa node dysfunction",
+        ] {
+            assert!(!title_in_another_language(t), "{t}");
+        }
+        // Its periodical's language tells a title with no English function word.
+        assert!(name_in_another_language("Saúde e Sociedade"));
+        assert!(name_in_another_language("Médecine Tropicale"));
+        assert!(!name_in_another_language("Social Science & Medicine"));
+        assert!(title_not_judged_english("Santé mentale", true));
+        assert!(!title_not_judged_english("Health in Brazil", true));
+        assert!(!title_not_judged_english("Medical apartheid", false));
+    }
+
+    #[test]
+    fn capitalised_words_leaves_minor_words_and_own_case() {
+        let own = |w: &str| w.chars().skip(1).any(char::is_uppercase);
+        let minor = |w: &str| ["of", "the", "de"].contains(&w);
+        assert_eq!(
+            capitalised_words("the journal of mBio: the end", minor, own, &[':']),
+            "The Journal of mBio: The End"
+        );
+        assert_eq!(capitalised_words("revista de saúde. de novo", minor, own, &['.']), "Revista de Saúde. De Novo");
     }
 
     #[test]

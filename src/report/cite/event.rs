@@ -43,8 +43,8 @@ enum When {
 }
 
 fn when(r: &Reading) -> Option<When> {
-    if let Some(t) = r.event_date.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        return Some(iso(t).unwrap_or_else(|| When::Written(t.to_string())));
+    if let Some(w) = event_when(r) {
+        return Some(w);
     }
     let year = i32::try_from(r.year?).ok()?;
     let small = |v: Option<i64>| v.and_then(|v| u32::try_from(v).ok());
@@ -54,6 +54,53 @@ fn when(r: &Reading) -> Option<When> {
         .filter(|_| day.is_some() && r.year_end.is_none())
         .map(|e| (small(r.month_end).filter(|m| Some(*m) != month && (1..=12).contains(m)), e));
     Some(When::Parts { year, month, day, end })
+}
+
+/// The event's own date: ISO ([`iso`]), a date written in words that reads
+/// as one day or a range of days ("12–14 May 2019", "May 12-14, 2019", "30
+/// Oct–2 Nov 2019": [`written`]), else as written.
+fn event_when(r: &Reading) -> Option<When> {
+    let t = r.event_date.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
+    Some(iso(t).or_else(|| written(t)).unwrap_or_else(|| When::Written(t.to_string())))
+}
+
+/// A date written in words with a year, a month and a day, or a range of
+/// days in one year, read as the import reads a work's date
+/// ([`crate::import::dates::typed_year`]); `None` for anything it reads
+/// with a doubt (a warning, an approximate or uncertain date, a season, a
+/// range across years), which is printed as written (tester r102: "12–14
+/// May 2019" was printed as written in APA's "(2019, May 12–14)" slot and
+/// given to no `.csl` style).
+fn written(t: &str) -> Option<When> {
+    let d = crate::import::dates::typed_year(t).ok()?;
+    let plain = d.warnings.is_empty()
+        && d.note.is_none()
+        && !d.approximate
+        && !d.copyright
+        && d.season.is_none()
+        && d.year_end.is_none();
+    let small = |v: Option<i64>| v.and_then(|v| u32::try_from(v).ok());
+    let (month, day) = (small(d.month).filter(|m| (1..=12).contains(m))?, small(d.day)?);
+    let end = small(d.day_end).map(|e| (small(d.month_end).filter(|m| *m != month && (1..=12).contains(m)), e));
+    (plain && d.month_end.is_none_or(|_| end.is_some())).then_some(When::Parts {
+        year: i32::try_from(d.year?).ok()?,
+        month: Some(month),
+        day: Some(day),
+        end,
+    })
+}
+
+/// The event's date range for a `.csl` style, which is given its first day
+/// ([`add_event_parent`]: hayagriva's date holds no range): the month, the
+/// first day and the last, within one month, for the report to put the
+/// last day after the first where the style printed it.
+pub(super) fn event_day_range(r: &Reading) -> Option<(i64, i64, i64)> {
+    match event_when(r)? {
+        When::Parts { month: Some(m), day: Some(d), end: Some((None, e)), .. } if e > d => {
+            Some((i64::from(m), i64::from(d), i64::from(e)))
+        }
+        _ => None,
+    }
 }
 
 /// "2020-11-08", "2020-11", "2020", "2020-11-08/2020-11-11",
@@ -371,11 +418,18 @@ pub(super) fn add_event_parent(e: &mut serde_json::Map<String, serde_json::Value
     if let Some(p) = r.event_place.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
         conference["location"] = json!(p);
     }
-    // A single ISO day, month or year (hayagriva reads no range).
-    if let Some(d) = r.event_date.as_deref().map(str::trim).filter(|d| !d.contains('/'))
-        && matches!(iso(d), Some(When::Parts { .. }))
+    // Its day, month or year; of a range in one month, the first day
+    // (hayagriva reads no range: the report puts the last day after it,
+    // [`event_day_range`]). A range across months is not given: its first
+    // day alone would be an untrue date.
+    if let Some(When::Parts { year, month, day, end }) = event_when(r)
+        && end.is_none_or(|(m, _)| m.is_none())
     {
-        conference["date"] = json!(d);
+        conference["date"] = json!(match (month, day) {
+            (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{year:04}-{m:02}"),
+            _ => format!("{year:04}"),
+        });
     }
     let parents = match e.remove("parent") {
         Some(Value::Array(mut a)) => {
