@@ -5073,7 +5073,47 @@ fn bibtex_rule_doubt(n: &Name) -> Option<String> {
             format!("{rest}, {last}, {given}")
         ));
     }
-    None
+    iberian_surnames_doubt(n)
+}
+
+/// A name "First Last" without a comma whose last two words look like a
+/// Spanish or Portuguese name's two surnames ("José García Márquez"):
+/// BibTeX's rule reads family "Márquez", given "José García", and the
+/// first surname, by which the person is cited, is lost in the given name
+/// (tester r105 note). The reading stays BibTeX's; said, with the form
+/// that reads both as the family name. Only where the word before the
+/// last is no given name canon knows nor an initial, and the name is
+/// written as Iberian names are (an accent or "ñ"/"ç"/"ã"/"õ", or a
+/// surname in "-ez": "Pérez", "Martinez").
+fn iberian_surnames_doubt(n: &Name) -> Option<String> {
+    if n.original.contains([',', '{']) || n.particle.is_some() || n.suffix.is_some() {
+        return None;
+    }
+    let (family, given) = (n.family.as_deref()?, n.given.as_deref()?);
+    let given_words: Vec<&str> = given.split_whitespace().collect();
+    let (second_last, first) = given_words.split_last()?;
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase);
+    if first.is_empty()
+        || family.contains(' ')
+        || !capital(family)
+        || !capital(second_last)
+        || given_or_initial(second_last)
+        || second_last.contains('.')
+    {
+        return None;
+    }
+    let iberian = n.original.contains(['á', 'é', 'í', 'ó', 'ú', 'ñ', 'ç', 'ã', 'õ', 'Á', 'É', 'Í', 'Ó', 'Ú'])
+        || [*second_last, family].iter().any(|w| super::fold(w).ends_with("ez"));
+    if !iberian {
+        return None;
+    }
+    let both = format!("{second_last} {family}");
+    Some(format!(
+        "{:?} was read by BibTeX's rule as family name {family:?}, given name {given:?}; if {both:?} is the family \
+         name (two surnames), write it {:?}",
+        n.original,
+        format!("{both}, {}", first.join(" "))
+    ))
 }
 
 /// A "First von Last" name whose von part BibTeX's rule (btxdoc §4: from
@@ -5493,6 +5533,14 @@ pub fn split_cell(cell: &str) -> CellNames {
 /// [`split_cell`], the names as written with "," for their script's comma.
 fn split_cell_read(cell: &str) -> CellNames {
     let cell = &*with_list_punctuation(cell);
+    if let Some((names, said)) = arabic_and_joined(cell) {
+        let mut read = split_cell_read(&names);
+        read.doubt = Some(match read.doubt {
+            Some(d) => format!("{cell:?}: {said}; and {d}"),
+            None => format!("{cell:?}: {said}"),
+        });
+        return read;
+    }
     // Names on lines of their own in one cell (Alt+Enter in a spreadsheet):
     // each line is a name, as `;` separates them (tester r24, F1, F6).
     let lines;
@@ -6897,11 +6945,226 @@ fn other_and_between_names(a: &str, b: &str) -> bool {
 /// Estonian "ja", Latvian "un", Lithuanian "ir", Romanian "și", Indonesian
 /// and Malay "dan"; and German "und" abbreviated "u." (as in "u. a.", et
 /// al.; tester r88 F9: "Weiß, K. u. Schäfer, L." was one name, Schäfer lost
-/// in Weiß's initials).
+/// in Weiß's initials); Arabic and Persian "و" written as a word of its
+/// own (tester r105 F2; written joined to the next name, see
+/// [`arabic_and_joined`]).
 const OTHER_ANDS: &[&str] = &[
     "и", "і", "та", "und", "u.", "et", "y", "e", "ed", "en", "i", "och", "og", "a", "és", "ve", "ja", "un", "ir", "și",
-    "şi", "dan",
+    "şi", "dan", "و",
 ];
+
+/// Whether `full` is `short` with both of a Spanish (or Catalan) name's
+/// surnames where `short` gives the first only: "Pérez Gómez, Ana" of
+/// "Pérez, Ana", "García Márquez, Gabriel" of "García, G." (Mendeley and
+/// hand-made lists cite the first surname, SciELO both: tester r105 F6,
+/// "another person", and which survived depended on the order of import).
+/// The same given name, or its initials; no particle or suffix of its own
+/// on either; the second surname may be joined by a hyphen, "y"/"i"/"e",
+/// or lead with "de"/"del"/"de la" ("Pérez de la Cruz").
+pub fn first_surname_of(short: &Name, full: &Name) -> bool {
+    const JOINS: &[&str] = &["y", "i", "e", "de", "del", "la", "las", "los"];
+    let words = |s: Option<String>| -> Vec<String> {
+        s.map(|s| super::fold(&s).split([' ', '-']).filter(|w| !w.is_empty()).map(String::from).collect())
+            .unwrap_or_default()
+    };
+    let (sw, fw) = (words(short.family_full()), words(full.family_full()));
+    let second = fw.get(1..).unwrap_or_default();
+    let surname = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !JOINS.contains(&w.as_str());
+    !short.is_literal()
+        && !full.is_literal()
+        && short.suffix.is_none()
+        && full.suffix.is_none()
+        && short.particle.is_none()
+        && full.particle.is_none()
+        && sw.len() == 1
+        && fw.first() == sw.first()
+        && surname(&sw[0])
+        && second.last().is_some_and(surname)
+        && second[..second.len() - 1].iter().all(|w| JOINS.contains(&w.as_str()))
+        && same_given_or_initials(short.given.as_deref(), full.given.as_deref())
+}
+
+/// Whether two given names are one: the same words (case and diacritics
+/// folded), or one written as the other's initials ("G." and "Gabriel",
+/// "A. M." and "Ana María", "AM").
+fn same_given_or_initials(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a, b) else { return false };
+    let words = |s: &str| -> Vec<String> {
+        super::fold(s).split([' ', '.', '-']).filter(|w| !w.is_empty()).map(String::from).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return false;
+    }
+    let initials = |w: &[String], whole: &str| -> Option<String> {
+        if w.iter().all(|x| x.chars().count() == 1) {
+            return Some(w.concat());
+        }
+        // "AM": a run of capitals is initials.
+        let t = whole.trim();
+        (w.len() == 1 && (2..=3).contains(&t.chars().count()) && t.chars().all(char::is_uppercase))
+            .then(|| w[0].clone())
+    };
+    let firsts = |w: &[String]| w.iter().filter_map(|x| x.chars().next()).collect::<String>();
+    wa == wb || initials(&wa, a).is_some_and(|i| i == firsts(&wb)) || initials(&wb, b).is_some_and(|i| i == firsts(&wa))
+}
+
+/// Arabic and Persian names that begin with "و" (Waw), the letter that
+/// written joined to a word is also "and": "وحيد" (Wahid) is a name, not
+/// "and Hid" (tester r105 F2).
+const WAW_NAMES: &[&str] = &[
+    "وحيد",
+    "وحید",
+    "وحيدي",
+    "وحیدی",
+    "وليد",
+    "ولید",
+    "وائل",
+    "وفاء",
+    "وفا",
+    "وداد",
+    "وسام",
+    "وجيه",
+    "وجیه",
+    "وصفي",
+    "وصفی",
+    "وديع",
+    "ودیع",
+    "وردة",
+    "ورده",
+    "ولاء",
+    "وعد",
+    "وئام",
+    "وهيب",
+    "وهیب",
+    "وهبة",
+    "وهبه",
+    "وزير",
+    "وزیر",
+    "وزيري",
+    "وزیری",
+    "ولي",
+    "ولی",
+    "والي",
+    "والی",
+    "وفيق",
+    "وفیق",
+    "وضاح",
+    "وجدي",
+    "وجدی",
+    "ونوس",
+    "وطفة",
+    "وكيل",
+    "وکیل",
+    "وکیلی",
+    "ويس",
+    "ویس",
+    "وهاب",
+    "وثيق",
+    "وسيم",
+    "وسیم",
+    "وحدت",
+    "ودود",
+    "ورقاء",
+    "وصال",
+    "وثوق",
+    "وقار",
+    "وحيدة",
+    "وجيهة",
+    "وديعة",
+    "واثق",
+    "واصف",
+    "وافي",
+    "وارث",
+    "واعظ",
+    "واعظی",
+    "وطن",
+    "ولايتي",
+    "ولایتی",
+];
+
+/// Whether a text's letters are all of the Arabic script (Arabic, Persian,
+/// Urdu), which writes "و" ("and") joined to the word after it.
+fn arabic_script(s: &str) -> bool {
+    let arabic = |c: char| matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+    s.chars().any(arabic) && s.chars().filter(|c| c.is_alphabetic()).all(arabic)
+}
+
+/// A cell of names "Family, Given" in the Arabic script joined by "و"
+/// ("and") written onto the next family name, as Arabic writes it:
+/// "الخطيب، ليلى وحداد، رامي" is Khatib, Layla and Haddad, Rami (tester
+/// r105 F2: stored as given name "ليلى وحداد" and a person "رامي"). Read
+/// so only where it is sure: every part between the first and the last
+/// ends with a word "و…" (or holds "و" as a word of its own before the
+/// next family name), so that every name is then "Family, Given", and
+/// none of those words is a name that begins with "و" ([`WAW_NAMES`]:
+/// "وحيد"). The names separated by `;`, and what was read, to be said.
+fn arabic_and_joined(cell: &str) -> Option<(String, String)> {
+    if cell.contains(';') || !cell.contains('و') || !arabic_script(cell) {
+        return None;
+    }
+    if !cell.contains(',') {
+        return arabic_and_natural(cell);
+    }
+    let parts: Vec<&str> = cell.split(',').map(str::trim).collect();
+    if parts.len() < 3 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    let mut names: Vec<String> = vec![parts[0].to_string()];
+    let mut joined: Vec<(String, String)> = Vec::new();
+    for part in &parts[1..parts.len() - 1] {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let (given, family) = if let Some(k) = words.iter().position(|w| *w == "و").filter(|k| *k >= 1) {
+            (words[..k].join(" "), words[k + 1..].join(" "))
+        } else {
+            let (last, given) = words.split_last()?;
+            let family = last.strip_prefix('و').filter(|f| f.chars().count() >= 2 && !given.is_empty())?;
+            if WAW_NAMES.contains(last) {
+                return None;
+            }
+            joined.push((last.to_string(), family.to_string()));
+            (given.join(" "), family.to_string())
+        };
+        if given.is_empty() || family.is_empty() {
+            return None;
+        }
+        if let Some(prev) = names.last_mut() {
+            *prev = format!("{prev}, {given}");
+        }
+        names.push(family);
+    }
+    if joined.is_empty() {
+        return None;
+    }
+    if let Some(prev) = names.last_mut() {
+        *prev = format!("{prev}, {}", parts[parts.len() - 1]);
+    }
+    let words =
+        joined.iter().map(|(w, f)| format!("{w:?} as \"و\" (\"and\") and {f:?}")).collect::<Vec<_>>().join(", ");
+    let said = format!(
+        "read {words}: {} names \"Family, Given\" ({}); if {} is one name, separate names with \"؛\" or `;` to be sure",
+        names.len(),
+        names.join("; "),
+        joined.iter().map(|(w, _)| format!("{w:?}")).collect::<Vec<_>>().join(" or ")
+    );
+    Some((names.join("; "), said))
+}
+
+/// A comma-less cell in the Arabic script of names written whole joined
+/// by "و" as a word of its own: "رضا محمدی و علی احمدی" is two people,
+/// each kept whole as written (as "رضا محمدی؛ علی احمدی" is), where each
+/// side is of two to four words and none an institution's name
+/// ([`literal_is_organisation`]: "وزارة الصحة و السكان" is one body).
+fn arabic_and_natural(cell: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = cell.split_whitespace().collect();
+    let names: Vec<String> = words.split(|w| *w == "و").map(|p| p.join(" ")).collect();
+    let fits = |n: &String| (2..=4).contains(&n.split_whitespace().count()) && !literal_is_organisation(n);
+    if names.len() < 2 || !names.iter().all(fits) {
+        return None;
+    }
+    let said = format!("read \"و\" as \"and\": {} names ({})", names.len(), names.join("; "));
+    Some((names.join("; "), said))
+}
 
 /// Splits a cell's text at the first "and" of another language
 /// ([`OTHER_ANDS`]) that stands between two whole names "Family, Given":
@@ -7254,11 +7517,20 @@ fn split_commas(s: &str, doubt: &mut Option<String>) -> Vec<String> {
     if parts.len().is_multiple_of(2) && parts.chunks(2).all(|pair| !initials_only(pair[0]) && initials_only(pair[1])) {
         return names;
     }
+    // An odd count leaves the last part alone: a name of its own with no
+    // given name, kept whole, not a "Family, Given" (tester r105 F2: the
+    // message said 2 names "Family, Given" of "…; رامي").
+    let read = match names.last().filter(|n| !n.contains(',') && names.len() > 1) {
+        Some(alone) => format!(
+            "{} {} \"Family, Given\" and {alone:?} kept whole as a name of its own",
+            names.len() - 1,
+            if names.len() == 2 { "name" } else { "names" }
+        ),
+        None => format!("{} names \"Family, Given\"", names.len()),
+    };
     *doubt = Some(format!(
-        "{s:?} has {} comma-separated parts and no `;`; read as {} names \"Family, Given\" ({}) — separate names \
-         with `;` to be sure",
+        "{s:?} has {} comma-separated parts and no `;`; read as {read} ({}) — separate names with `;` to be sure",
         parts.len(),
-        names.len(),
         names.join("; ")
     ));
     names

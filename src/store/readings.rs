@@ -910,6 +910,9 @@ impl Stored {
         // citation (tester r42 #3: counted "unchanged", nothing said).
         let reordered = in_our_order(&self.author_names, &r.authors).is_some()
             && order_keys(&names, false) == order_keys(&self.author_names, false);
+        // One person with the first of two surnames and with both: said
+        // name by name, the fuller taken or kept (tester r105 F6).
+        let surnames = surnames_said("authors", &self.author_names, &r.authors, &names);
         if reordered {
             let first = |v: &[Name]| v.first().map(|n| n.original.clone()).unwrap_or_default();
             kept.push(format!(
@@ -918,7 +921,12 @@ impl Stored {
                 first(&self.author_names),
                 first(&r.authors)
             ));
-        } else if names == self.author_names && !written.is_empty() && written != self.authors && !same_parts {
+        } else if names == self.author_names
+            && !written.is_empty()
+            && written != self.authors
+            && !same_parts
+            && surnames.is_empty()
+        {
             // A shorter list that names someone the stored one does not is
             // another list, not a part of it: kept, and said in the real
             // import too (tester r50 F3: "nothing changed: the database
@@ -950,6 +958,7 @@ impl Stored {
                 "authors: kept the fuller forms of the names".to_string()
             });
         }
+        kept.extend(surnames);
         // The stored container's abbreviation (or an abbreviation of it, as
         // RIS `T2` or another list gives it) never replaces the full name:
         // it is the abbreviation, and fills that field when empty.
@@ -2649,6 +2658,62 @@ fn other_parts(a: &str, b: &str) -> bool {
         && wa.iter().zip(&wb).all(|(x, y)| x == y || (number(x) && number(y)))
 }
 
+/// Of one person written with the first of two surnames and with both
+/// ([`names::first_surname_of`]: "Pérez, Ana" and "Pérez Gómez, Ana"), the
+/// form with both, in either order (tester r105 F6: the stored one stayed,
+/// so the record depended on the order of import), with what the other
+/// form has more (its diacritics, a fuller given name). `None` for any
+/// other two names.
+fn with_both_surnames(a: &Name, b: &Name) -> Option<Name> {
+    let (short, full) = if names::first_surname_of(a, b) {
+        (a, b)
+    } else if names::first_surname_of(b, a) {
+        (b, a)
+    } else {
+        return None;
+    };
+    let mut n = with_stored_marks(short, full);
+    if let (Some(g), Some(sg)) = (n.given.clone(), short.given.as_deref())
+        && let Some(given) = merged_given(&g, sg)
+    {
+        n.given = Some(given);
+    }
+    if n != *full {
+        n.original = n.inverted();
+    }
+    Some(n)
+}
+
+/// What an import says of a person one list names with the first of two
+/// surnames and the other with both ([`with_both_surnames`]), when the
+/// lists are merged into `merged`.
+fn surnames_said(role: &str, ours: &[Name], theirs: &[Name], merged: &[Name]) -> Vec<String> {
+    if ours.len() != theirs.len() || merged.len() != ours.len() {
+        return Vec::new();
+    }
+    let theirs = in_our_order(ours, theirs).unwrap_or_else(|| theirs.to_vec());
+    ours.iter()
+        .zip(&theirs)
+        .zip(merged)
+        .filter(|((a, b), _)| names::first_surname_of(a, b) || names::first_surname_of(b, a))
+        .map(|((a, b), m)| {
+            if m.original == a.original {
+                format!(
+                    "{role}: kept {:?} (the file's {:?} is the same person with the first surname only)",
+                    a.original, b.original
+                )
+            } else {
+                let from = if m.original == b.original {
+                    String::new()
+                } else {
+                    format!(", from the file's {:?}", b.original)
+                };
+                format!("{role}: {:?} for {:?} (the same person with both surnames{from})", m.original, a.original)
+            }
+        })
+        .collect()
+}
+
 /// Whether two author lists of works with one title and year name other
 /// people: both have authors, and no person is in both (by [`same_person`],
 /// so "Gonçalves" and "Goncalves", "Müller" and "Mueller", "van der Berg"
@@ -2665,7 +2730,12 @@ pub fn other_authors(stored: &[Name], theirs: &[Name]) -> bool {
     // same people (r20, F12).
     // (The same person in another script is one: "Иванова, Анна" and
     // PubMed's "Ivanova, Anna"; tester r86 F1.)
-    let one = |x: &Name, y: &Name| (same_person(x, y) && same_initial(x, y)) || romanised_person(x, y);
+    let one = |x: &Name, y: &Name| {
+        (same_person(x, y) && same_initial(x, y))
+            || romanised_person(x, y)
+            || names::first_surname_of(x, y)
+            || names::first_surname_of(y, x)
+    };
     !stored.iter().any(|a| theirs.iter().any(|b| one(a, b)))
 }
 
@@ -2897,6 +2967,9 @@ pub fn richer_names(ours: &[Name], theirs: &[Name]) -> Vec<Name> {
         .map(|(a, b)| {
             if let Some(whole) = spelled_out(a, b) {
                 return whole;
+            }
+            if let Some(both) = with_both_surnames(a, b) {
+                return both;
             }
             // Parts that differ only in dots and spaces ("Kofi A., Jr." and
             // "Kofi A, Jr", MEDLINE's FAU) are the same parts (tester r18, F1).
@@ -3732,7 +3805,7 @@ fn other_people_kept(stored: &[Name], merged: &[Name]) -> Vec<(usize, String)> {
         .iter()
         .zip(merged)
         .enumerate()
-        .filter(|(_, (a, b))| !same_person(a, b))
+        .filter(|(_, (a, b))| !same_person(a, b) && !names::first_surname_of(a, b) && !names::first_surname_of(b, a))
         .map(|(i, (a, b))| {
             (
                 i,
@@ -7111,6 +7184,8 @@ impl<'t> ReadingWriter<'t> {
             k.contains(" is now both ")
                 || (k.contains(" as stored, ") && k.contains(", is a guess"))
                 || k.contains(" is the initials of ")
+                || k.contains(" with the first surname only)")
+                || k.contains(" with both surnames")
         }) {
             self.notes.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
         }
