@@ -289,7 +289,8 @@ fn a_date_before_the_common_era_keeps_its_month_and_day() {
             [
                 "Caesar J. Ides. J. March 15, 44 BC.",
                 "Caesar J. Month only. J. March 44 BC.",
-                "Caesar J. Ides web. March 15, 44 BC. https://example.org/i",
+                // AMA's "Published" before a web page's date, BCE as CE (a105).
+                "Caesar J. Ides web. Published March 15, 44 BC. https://example.org/i",
             ],
         ),
     ];

@@ -209,9 +209,11 @@ fn csl_json_event_date_and_old_event_name_are_read_and_a_poster_is_cited_as_one(
         (
             "mla",
             // (MLA cites a paper in proceedings as a work in a book, with
-            // its publisher, never "[Geneva]": tester r100 F11.)
+            // its publisher, never "[Geneva]": tester r100 F11. The event's
+            // days, stored written in words, are read at report time and
+            // printed in MLA's form as the poster's are: f105.)
             "Nakato, Sarah. “Mobile Reminders in Kampala.” Proceedings of the 10th IAS Conference on HIV Science, \
-             International AIDS Society, 2019, IAS 2019, Mexico City, pp. 45–46.",
+             International AIDS Society, 2019, IAS 2019, 21–24 July 2019, Mexico City, pp. 45–46.",
             "Okafor, Chinwe. “Poster on Vaccine Hesitancy.” West African Public Health Congress, 30 Oct.–2 Nov. \
              2022, Accra, Ghana. Poster.",
         ),

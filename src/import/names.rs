@@ -2434,6 +2434,17 @@ pub fn literal_is_a_persons(l: &str) -> bool {
     }
     let plain = |w: &str| w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c));
     let words: Vec<&str> = l.split_whitespace().collect();
+    // A name in a cased script other than Latin ("Иван Петров", Greek,
+    // Armenian): canon knows no given names in it, so it cannot tell a
+    // person's name from a body's by its words beyond the institutions'
+    // words already looked for; a name of plain words is read as a
+    // person's, as one in a script without case is (tester r70 F17).
+    let latin = |c: char| {
+        c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+    };
+    if !l.chars().any(latin) && words.iter().all(|w| plain(w)) {
+        return true;
+    }
     match words.as_slice() {
         [] => false,
         [one] => plain(one),

@@ -4855,7 +4855,7 @@ fn harvard_accessed(r: &Reading) -> String {
 /// The date a legal reference's address was consulted, as each style's
 /// other references print it: Citing Medicine's "[cited 2020 May 1]" (ch.
 /// 22, "Date of citation"), AMA's "Accessed May 1, 2020." (AMA 11 §3.15),
-/// IEEE's "Accessed: May 01, 2020." (as the bundled style writes it).
+/// IEEE's "Accessed: May 1, 2020." (as the bundled style writes it).
 /// `None` in the other styles (Harvard's is after the address; APA 7 gives
 /// none for a dated work, §9.16) and without an access date.
 fn legal_accessed(r: &Reading, style: &str) -> Option<String> {
@@ -4872,7 +4872,7 @@ fn legal_accessed(r: &Reading, style: &str) -> Option<String> {
         ("ama", Some(m), Some(d)) => format!("Accessed {} {d}, {y}.", long[m]),
         ("ama", Some(m), None) => format!("Accessed {} {y}.", long[m]),
         ("ama", None, _) => format!("Accessed {y}."),
-        ("ieee", Some(m), Some(d)) => format!("Accessed: {} {d:02}, {y}.", IEEE[m]),
+        ("ieee", Some(m), Some(d)) => format!("Accessed: {} {d}, {y}.", IEEE[m]),
         ("ieee", Some(m), None) => format!("Accessed: {} {y}.", IEEE[m]),
         ("ieee", None, _) => format!("Accessed: {y}."),
         _ => return None,
