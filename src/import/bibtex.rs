@@ -2344,7 +2344,7 @@ fn author(p: &str) -> Option<Name> {
     if p.trim().eq_ignore_ascii_case("others") {
         return Some(Name::literal("others"));
     }
-    if plainly_institution(p) {
+    if plainly_institution(p) || (!user_braced(p) && names::lower_case_comma_body(&collapse(&latex_to_unicode(p)))) {
         return Some(Name::literal(&collapse(&latex_to_unicode(p))));
     }
     names::parse_bibtex(p, |x| collapse(&latex_to_unicode(x)))
@@ -2443,6 +2443,11 @@ fn institution_run(parts: &[&str], i: usize) -> Option<usize> {
     if !user_braced(p) && names::body_comma_body(&collapse(&latex_to_unicode(p))) {
         return Some(0);
     }
+    // "icddr,b" unbraced: a body's name, as in every other format (tester
+    // r106 F2: read by BibTeX's rule as the person "icddr, b", unsaid).
+    if !user_braced(p) && names::lower_case_comma_body(&collapse(&latex_to_unicode(p))) {
+        return Some(0);
+    }
     let next = continuation(parts, i);
     if plainly_institution(p) {
         return Some(next.len());
@@ -2515,6 +2520,12 @@ fn plainly_institution(p: &str) -> bool {
     // name ("BfArM", "Росстат": [`names::one_word_body`]); "Aristotle"
     // stays a person of one name.
     if words.len() == 1 && names::one_word_body(&t) {
+        return true;
+    }
+    // One word in capitals throughout, an acronym ("INSERM", "UNICEF",
+    // "BRAC"), as a CSV cell and RIS read it (tester r106 F3: a person's
+    // family name, with advice to write it in its own case).
+    if acronym_word(&t) {
         return true;
     }
     // A body's word, or its plural ("Centers for Disease Control").
@@ -2665,6 +2676,10 @@ const TAIL_BODY_WORDS: &[&str] = &[
 /// institution's name of its own ([`TAIL_BODY_WORDS`]), not the rest of
 /// the name before it.
 fn own_institution(q: &str) -> bool {
+    // "BRAC and UNICEF": an acronym is a body of its own.
+    if acronym_word(q) {
+        return true;
+    }
     let words: Vec<&str> = q.split_whitespace().collect();
     // A head word of any language ("Paul-Ehrlich-Institut", "Instituto de
     // Salud Carlos III"): a body of its own, as [`plainly_institution`] reads it.
@@ -2680,6 +2695,17 @@ fn own_institution(q: &str) -> bool {
         && words.last().is_some_and(|w| {
             TAIL_BODY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str())
         })
+}
+
+/// Whether `t` is one word in capitals throughout, an acronym ("INSERM",
+/// "UNICEF", "BRAC"): a body's name, as a CSV cell and RIS read it (tester
+/// r106 F3: a person's family name, with advice to write it in its own case).
+fn acronym_word(t: &str) -> bool {
+    let t = t.trim();
+    !t.contains(char::is_whitespace)
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !t.chars().any(char::is_lowercase)
+        && t.chars().all(|c| c.is_alphanumeric() || "-&.".contains(c))
 }
 
 /// The names of a BibTeX name list as written, split at each top-level "and".

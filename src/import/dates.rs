@@ -2366,16 +2366,29 @@ mod access_date_tests {
     }
 }
 
-/// A date with its Arabic-Indic ("٢٠١٩"), Persian ("۲۰۱۹") and Devanagari
-/// ("२०७६") digits as ASCII digits: the same number, as publishers in the
-/// Arab world, Iran and Nepal print it (tester r95 F3, r97 F1).
+/// The first code point (digit zero) of each block of ten decimal digits
+/// a date may be written in (Unicode's `Nd` blocks, each zero to nine in
+/// order): Arabic-Indic, Persian, Devanagari, Bengali, Gurmukhi, Gujarati,
+/// Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala, Thai, Lao, Tibetan,
+/// Myanmar, Khmer, Mongolian and full-width digits.
+const DIGIT_ZEROS: [u32; 19] = [
+    0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50, 0x0ED0,
+    0x0F20, 0x1040, 0x17E0, 0x1810, 0xFF10,
+];
+
+/// A date with its Arabic-Indic ("٢٠١٩"), Persian ("۲۰۱۹"), Devanagari
+/// ("२०७६"), Bengali ("২০২০") or another script's digits ([`DIGIT_ZEROS`])
+/// as ASCII digits: the same number, as publishers in the Arab world, Iran,
+/// Nepal and Bangladesh print it (tester r95 F3, r97 F1, r106 F1: "২০২০"
+/// refused the file).
 pub fn western_digits(s: &str) -> String {
     s.chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            '\u{0966}'..='\u{096F}' => char::from(b'0' + (c as u32 - 0x0966) as u8),
-            _ => c,
+        .map(|c| {
+            let n = c as u32;
+            DIGIT_ZEROS
+                .iter()
+                .find(|&&zero| (zero..zero + 10).contains(&n))
+                .map_or(c, |&zero| char::from(b'0' + (n - zero) as u8))
         })
         .collect()
 }

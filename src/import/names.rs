@@ -556,11 +556,94 @@ const COMPANY_ENDS: &[&str] =
 /// (dots aside) or in capitals: not part of a name, and never a citation's
 /// (ICMJE; Citing Medicine ch. 1, "Author": "omit degrees, titles and honors").
 const DEGREES: &[&str] = &[
-    "PhD", "DPhil", "MD", "MBChB", "MBBS", "MBBCh", "BMBS", "FRCP", "FRCPC", "FRCS", "FRCOG", "FRCPCH", "FRCPath",
-    "FRCPsych", "FRCGP", "MRCP", "MRCS", "MRCGP", "FACP", "FACS", "FAAN", "FMedSci", "FRS", "MPH", "MSPH", "DrPH",
-    "RN", "RGN", "BSN", "MSN", "DNP", "MSc", "BSc", "MPhil", "DSc", "EdD", "PharmD", "DDS", "DMD", "DVM", "MBA", "LLB",
-    "LLM", "JD", "PsyD", "MBE", "OBE", "CBE", "DBE", "KBE", "MPharm", "FRACP", "FRCSC", "CCFP", "MMed", "MRCPCH",
-    "FFPH", "PA-C", "LPN", "CNM", "CRNA", "DPT", "MHS",
+    "PhD",
+    "DPhil",
+    "MD",
+    "MBChB",
+    "MBBS",
+    "MBBCh",
+    "BMBS",
+    "FRCP",
+    "FRCPC",
+    "FRCS",
+    "FRCOG",
+    "FRCPCH",
+    "FRCPath",
+    "FRCPsych",
+    "FRCGP",
+    "MRCP",
+    "MRCS",
+    "MRCGP",
+    "FACP",
+    "FACS",
+    "FAAN",
+    "FMedSci",
+    "FRS",
+    "MPH",
+    "MSPH",
+    "DrPH",
+    "RN",
+    "RGN",
+    "BSN",
+    "MSN",
+    "DNP",
+    "MSc",
+    "BSc",
+    "MPhil",
+    "DSc",
+    "EdD",
+    "PharmD",
+    "DDS",
+    "DMD",
+    "DVM",
+    "MBA",
+    "LLB",
+    "LLM",
+    "JD",
+    "PsyD",
+    "MBE",
+    "OBE",
+    "CBE",
+    "DBE",
+    "KBE",
+    "MPharm",
+    "FRACP",
+    "FRCSC",
+    "CCFP",
+    "MMed",
+    "MRCPCH",
+    "FFPH",
+    "PA-C",
+    "LPN",
+    "CNM",
+    "CRNA",
+    "DPT",
+    "MHS",
+    // South Asian and West African fellowships and diplomas (tester r106
+    // F9: "Hossain, Fatima, FCPS" kept "FCPS" in the given name), and the
+    // honours of a degree ("BSc (Hons)").
+    "FCPS",
+    "MCPS",
+    "FWACP",
+    "FWACS",
+    "FWACN",
+    "FMCP",
+    "FMCS",
+    "FMCPH",
+    "FRCPI",
+    "FRCSI",
+    "FRCSEd",
+    "FRCPE",
+    "DCH",
+    "DTMH",
+    "DTM&H",
+    "MRCOG",
+    "MMedSc",
+    "MCh",
+    "DNB",
+    "FAFPHM",
+    "MClinEpid",
+    "Hons",
 ];
 
 /// Whether a comma part written after a name is a degree or a list of them
@@ -725,8 +808,10 @@ pub fn strip_degrees(s: &str) -> (String, Vec<String>) {
         // A title before the name ("Dr. Amina Yusuf", "Yusuf, Prof. Amina"):
         // no part of a name in a citation, as a degree after it is not
         // (tester r70 F10: "Dr." kept as a given name, cited "Yusuf DA").
-        while words.len() > 1 && words.first().is_some_and(|w| HONORIFICS.contains(w)) {
+        let mut titled = false;
+        while words.len() > 1 && words.first().is_some_and(|w| title_word(w, titled)) {
             taken.push(words.remove(0).to_string());
+            titled = true;
         }
         if taken.is_empty() {
             spaced.push(part.to_string());
@@ -859,7 +944,39 @@ const HONORIFICS: &[&str] = &[
     "Rev",
     "Rev.",
     "Revd",
+    // French, Portuguese and Spanish forms (tester r106 F9: "Pr Awa
+    // Diallo" stored given "Pr Awa"; "Dra. Ana Ferreira" kept whole).
+    "Pr",
+    "Pr.",
+    "Pre",
+    "Dra",
+    "Dra.",
+    "Dr.ª",
+    "Dr.a",
+    "Drª",
+    "Prof.ª",
+    "Prof.a",
+    "Profª",
+    "Profa",
+    "Profa.",
+    "Mme",
+    "Mme.",
+    "Mlle",
+    "Sra.",
 ];
+
+/// The faculty after a German "Dr." ("Dr. med. Klaus Weber", "Dr. rer.
+/// nat."): part of the title, no particle of the name (tester r106 F9:
+/// stored particle "med.", family "Klaus Weber").
+const DOCTORAL_FIELDS: &[&str] = &[
+    "med.", "dent.", "rer.", "nat.", "phil.", "jur.", "pol.", "h.c.", "habil.", "vet.", "sc.", "oec.", "theol.", "Ing.",
+];
+
+/// Whether `w` is a title before a name: one of [`HONORIFICS`], or after
+/// "Dr." ( `titled`) a faculty of [`DOCTORAL_FIELDS`].
+fn title_word(w: &str, titled: bool) -> bool {
+    HONORIFICS.contains(&w) || (titled && DOCTORAL_FIELDS.contains(&w))
+}
 
 /// The warning for degrees [`strip_degrees`] took off a name, or `None`:
 /// `"PhD" dropped from the author "Osei, K.A., PhD"`.
@@ -869,7 +986,7 @@ pub fn degree_note(written: &str, dropped: &[String], role: &str) -> Option<Stri
         let heading = honour_heading_what(written, dropped);
         let what = if let Some(h) = heading.as_deref() {
             h
-        } else if dropped.iter().all(|d| HONORIFICS.contains(&d.as_str())) {
+        } else if dropped.iter().all(|d| title_word(d, true)) {
             "a title before a name is"
         } else if dropped.iter().all(|d| life_dates(d)) {
             "life dates, as a library catalogue writes them, are"
@@ -903,12 +1020,16 @@ pub fn untitled_parts(given: Option<&str>, suffix: Option<&str>) -> (Option<Stri
     let given = given.map(|g| {
         let mut words: Vec<&str> = g.split_whitespace().collect();
         let n = words.len();
-        while words.len() > 1 && HONORIFICS.contains(&words[0]) {
+        let mut titled = false;
+        while words.len() > 1 && title_word(words[0], titled) {
             taken.push(words.remove(0).to_string());
+            titled = true;
         }
         if words.len() == n { g.to_string() } else { words.join(" ") }
     });
-    let degree = suffix.filter(|x| !life_dates(x) && degree_part(x, false));
+    // ("MBBS, PhD" in one suffix: each part a degree; tester r106 F6.)
+    let degree =
+        suffix.filter(|x| !life_dates(x) && x.split(',').all(|p| !p.trim().is_empty() && degree_part(p.trim(), false)));
     taken.extend(degree.map(str::to_string));
     let suffix = suffix.filter(|_| degree.is_none()).map(str::to_string);
     (given, suffix, taken)
@@ -2458,6 +2579,17 @@ pub fn literal_is_a_persons(l: &str) -> bool {
     }
 }
 
+/// Whether a name is a body's that writes itself in small letters with a
+/// comma and no space, "icddr,b" (the International Centre for Diarrhoeal
+/// Disease Research, Bangladesh): no person's "Family, Given" in any format
+/// (tester r104 F1 in a cell, r106 F2 unbraced in BibTeX).
+pub fn lower_case_comma_body(s: &str) -> bool {
+    s.split_once(',').is_some_and(|(a, b)| {
+        !b.contains(',')
+            && [a, b].iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
+    })
+}
+
 /// Whether a name holds a phrase of a body's name ([`BODY_PHRASES`],
 /// any case): "Médecins Sans Frontières", "Reporters Without Borders".
 pub fn has_body_phrase(s: &str) -> bool {
@@ -3241,10 +3373,7 @@ fn parse_read(s: &str) -> Option<Name> {
     // space, "icddr,b" (the International Centre for Diarrhoeal Disease
     // Research, Bangladesh): no person's "Family, Given" (tester r104 F1:
     // stored as family "icddr", given "b", printed "icddr b").
-    if let Some((a, b)) = trimmed.split_once(',')
-        && !b.contains(',')
-        && [a, b].iter().all(|p| !p.is_empty() && p.chars().all(|c| c.is_alphabetic() && c.is_lowercase()))
-    {
+    if lower_case_comma_body(trimmed) {
         return Some(Name::literal(trimmed));
     }
     // A braced part of a person's name, as canon's exports and the README

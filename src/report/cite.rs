@@ -10204,13 +10204,23 @@ fn with_apa_preprint(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
-/// Whether reference `text` of `r` says "preprint" outside the title.
+/// Whether reference `text` of `r` says "preprint" outside the title, its
+/// server's name ("Preprints", "SciELO Preprints") and its identifiers
+/// ("10.1590/SciELOPreprints.1234"): tester r106 F8, AMA's "Preprint
+/// posted online" was left out for those servers.
 fn says_preprint(text: &str, r: &Reading) -> bool {
     let outside = match find_title(text, r) {
         Some(g) => format!("{}{}", &text[..g.start], &text[g.end..]),
         None => text.to_string(),
     };
-    outside.to_lowercase().contains("preprint")
+    let mut outside = outside.to_lowercase();
+    if let Some(server) = preprint_server(r) {
+        outside = outside.replace(&server.to_lowercase(), " ");
+    }
+    outside
+        .split_whitespace()
+        .filter(|w| !w.contains('/') && !w.starts_with("doi:") && !w.starts_with("10."))
+        .any(|w| w.contains("preprint"))
 }
 
 /// Whether `r` is a preprint: its genre says so ("Preprint", "preprint
@@ -12916,8 +12926,15 @@ fn find_title(text: &str, r: &Reading) -> Option<std::ops::Range<usize>> {
     let mut from = 0;
     let (mut first, mut whole_word) = (None, None);
     while let Some(g) = find_case_insensitive(&text[from..], title).map(|g| g.start + from..g.end + from) {
-        first.get_or_insert(g.clone());
         let before = &text[..g.start];
+        // Never within an address ("…/example/epiafrica": tester r106 F5,
+        // IEEE's version was put after the URL).
+        let token = &before[before.rfind(char::is_whitespace).map_or(0, |i| i + 1)..];
+        if token.contains("://") || token.starts_with("www.") || token.starts_with("doi:") {
+            from = g.start + text[g.start..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        first.get_or_insert(g.clone());
         let word_start = !before.chars().next_back().is_some_and(char::is_alphanumeric);
         let word_end = !text[g.end..].chars().next().is_some_and(char::is_alphanumeric)
             || !title.chars().next_back().is_some_and(char::is_alphanumeric);
