@@ -1844,7 +1844,9 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         d.article_number(field, number);
     }
     d.publisher = ["publisher", "institution", "school", "organization"].iter().find_map(|f| get(f));
-    d.place = get("address").or_else(|| get("location"));
+    // (Mendeley Reference Manager writes the place as `city`: tester r107
+    // F1, named as "no field" and lost.)
+    d.place = get("address").or_else(|| get("location")).or_else(|| get("city"));
     // Web of Science's BibTeX export (keys and `unique-id` "WOS:…") writes
     // journals and publishers in capitals, as its plain text does ("NEW
     // ENGLAND JOURNAL OF MEDICINE"), its `journal-iso` the abbreviation and
@@ -2161,6 +2163,7 @@ const BIBTEX_ALTERNATIVES: &[&str] = &[
     "organization",
     "address",
     "location",
+    "city",
     "annotation",
     "annote",
     "language",
@@ -2221,6 +2224,7 @@ const BIBTEX_READ: &[&str] = &[
     "organization",
     "address",
     "location",
+    "city",
     "edition",
     "annotation",
     "annote",

@@ -1113,6 +1113,7 @@ pub fn thesis_degree(genre: &str) -> Option<(Degree, bool)> {
         "dprof",
         "dnp",
         "dmed",
+        "dnsc",
     ]) {
         Degree::Doctoral
     } else if has(&[
@@ -1141,6 +1142,15 @@ pub fn thesis_degree(genre: &str) -> Option<(Degree, bool)> {
         "llm",
         "mch",
         "mnurs",
+        // Nursing and midwifery (tester r107 F2: "[mscn thesis]").
+        "mn",
+        "msn",
+        "mscn",
+        "msnc",
+        "mnsc",
+        "mmid",
+        "mmidwifery",
+        "mnursing",
     ]) {
         Degree::Masters
     } else if has(&[
@@ -1156,6 +1166,11 @@ pub fn thesis_degree(genre: &str) -> Option<(Degree, bool)> {
         "honours",
         "honors",
         "undergraduate",
+        "bsn",
+        "bscn",
+        "bnsc",
+        "bmid",
+        "bnurs",
     ]) {
         Degree::Bachelors
     } else {
