@@ -194,3 +194,27 @@ fn ama_says_preprint_for_every_server() {
         "Otieno G. Malaria in Kisumu. medRxiv. Preprint posted online 2022. doi:10.1101/2022.01.01.22222222"
     );
 }
+
+/// F7: a short Portuguese title whose first word has a letter English
+/// lacks keeps its case in Chicago, with "no" and "do" (English words too)
+/// in it; an English title is still title-cased, and a name's possessive
+/// at the start tells nothing.
+#[test]
+fn short_portuguese_titles_keep_their_case_in_chicago() {
+    let w = workdir();
+    w.import_reading(
+        "pt.csv",
+        "title,authors,year,type,container,event\n\
+         Saúde no Brasil rural,\"Barbosa, Luciana\",2021,report,,\n\
+         Telessaúde no Nordeste,\"Barbosa, Luciana\",2022,conference-paper,,Congresso Brasileiro de Saúde Coletiva\n\
+         Saúde do Brasil,\"Barbosa, Luciana\",2020,book,,\n\
+         Behçet's disease in women,\"Smith, John\",2019,book,,\n\
+         Race and health,\"Smith, John\",2018,book,,\n",
+    );
+    let refs = w.references("chicago");
+    assert_eq!(refs["Saúde no Brasil rural"], "Barbosa, Luciana. 2021. Saúde no Brasil rural.");
+    assert_eq!(refs["Saúde do Brasil"], "Barbosa, Luciana. 2020. Saúde do Brasil.");
+    assert!(refs["Telessaúde no Nordeste"].contains("“Telessaúde no Nordeste.”"), "{}", refs["Telessaúde no Nordeste"]);
+    assert_eq!(refs["Behçet's disease in women"], "Smith, John. 2019. Behçet's Disease in Women.");
+    assert_eq!(refs["Race and health"], "Smith, John. 2018. Race and Health.");
+}

@@ -269,7 +269,13 @@ fn never_english(w: &Word<'_>) -> bool {
         Some(c) if c.is_lowercase() => {}
         // A capital at the start of the title or a subtitle: its common
         // word or long ending still tells ("Afya bora", "Paludisme grave").
-        Some(_) if w.first => return !ENGLISH_ACCENTED.contains(&l) && (common || long_ending),
+        // So does a letter English lacks in a word that is no name's
+        // possessive ("Saúde no Brasil rural", "Telessaúde no Nordeste":
+        // tester r106 F7; "Behçet's disease" tells nothing).
+        Some(_) if w.first => {
+            let own_letter = l.chars().any(|c| LETTERS.contains(c)) && !w.text.contains(['\'', '’']);
+            return !ENGLISH_ACCENTED.contains(&l) && (common || long_ending || own_letter);
+        }
         _ => return false,
     }
     if ENGLISH_ACCENTED.contains(&l) {
