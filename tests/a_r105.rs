@@ -328,8 +328,9 @@ fn a_conference_paper_cited_by_its_event_keeps_its_access_date() {
         "apa",
         &[(
             "Undated event paper",
-            "Osei, K. (n.d.). Undated event paper. Annual Health Meeting, Accra. Retrieved May 1, 2020, from \
-             https://example.org/u1",
+            // (APA 7 §10.5's "[Paper presentation]": tester r107 F3.)
+            "Osei, K. (n.d.). Undated event paper [Paper presentation]. Annual Health Meeting, Accra. Retrieved May \
+             1, 2020, from https://example.org/u1",
         )],
     );
     assert_refs(

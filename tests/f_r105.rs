@@ -507,13 +507,16 @@ fn an_events_range_of_days_is_printed_in_each_styles_form_and_given_to_a_csl() {
         ),
         (
             "apa",
+            // (APA 7 §10.5's "[Paper presentation]" for a paper cited by
+            // its event: tester r107 F3.)
             [
-                "Mensah, K. (2019, May 12–14). Racism in triage. World Health Summit, Berlin.",
-                "Lind, T. (2021, June 7–9). Pulse oximetry bias. Nordic Anaesthesia Days, Oslo.",
-                "Osei, A. (2019, October 30–November 2). Colonial wards. African Health Congress, Accra.",
+                "Mensah, K. (2019, May 12–14). Racism in triage [Paper presentation]. World Health Summit, Berlin.",
+                "Lind, T. (2021, June 7–9). Pulse oximetry bias [Paper presentation]. Nordic Anaesthesia Days, Oslo.",
+                "Osei, A. (2019, October 30–November 2). Colonial wards [Paper presentation]. African Health Congress, \
+                 Accra.",
                 "Boateng, Y. (2018). Sickle cell care. In Proceedings of the Pan-African Haematology Meeting.",
-                "Addo, E. (2017, March 9). Maternal deaths. Ghana Health Week, Tamale.",
-                "Tetteh, K. (sometime in spring). Clinic queues. Accra Health Forum, Accra.",
+                "Addo, E. (2017, March 9). Maternal deaths [Paper presentation]. Ghana Health Week, Tamale.",
+                "Tetteh, K. (sometime in spring). Clinic queues [Paper presentation]. Accra Health Forum, Accra.",
             ],
         ),
         (

@@ -62,3 +62,31 @@ fn nursing_and_midwifery_degrees_are_read() {
     let apa = w.references("apa");
     assert!(apa["Thesis MScN"].contains("[Master's thesis, University of the West Indies]"), "{}", apa["Thesis MScN"]);
 }
+
+/// F3: APA 7 describes a paper cited by its conference, "[Paper
+/// presentation]" (§10.5), or its stored genre; a paper in proceedings is
+/// a chapter and has none.
+#[test]
+fn apa_describes_a_paper_cited_by_its_event() {
+    let w = workdir();
+    w.import_reading(
+        "conf.json",
+        r#"[
+ {"id":"conf","type":"paper-conference","title":"Decolonising midwifery education in Ghana","author":[{"family":"Osei","given":"Akua"}],"event-title":"ICM Triennial Congress","event-place":"Bali, Indonesia","issued":{"date-parts":[[2023,6,11]]}},
+ {"id":"post","type":"paper-conference","genre":"Poster presentation","title":"Respectful care in Trinidad","author":[{"family":"Ramsaran","given":"Devika"}],"event-title":"Caribbean Nursing Summit","event-place":"Port of Spain, Trinidad and Tobago","issued":{"date-parts":[[2022,3,4]]}},
+ {"id":"proc","type":"paper-conference","title":"Midwives in Kumasi","author":[{"family":"Boateng","given":"Yaa"}],"container-title":"Proceedings of the West African Nursing Conference","issued":{"date-parts":[[2019]]}}
+]"#,
+    );
+    let refs = w.references("apa");
+    assert_eq!(
+        refs["Decolonising midwifery education in Ghana"],
+        "Osei, A. (2023, June 11). Decolonising midwifery education in Ghana [Paper presentation]. ICM Triennial \
+         Congress, Bali, Indonesia."
+    );
+    assert_eq!(
+        refs["Respectful care in Trinidad"],
+        "Ramsaran, D. (2022, March 4). Respectful care in Trinidad [Poster presentation]. Caribbean Nursing Summit, \
+         Port of Spain, Trinidad and Tobago."
+    );
+    assert!(!refs["Midwives in Kumasi"].contains("presentation"), "{}", refs["Midwives in Kumasi"]);
+}

@@ -311,7 +311,16 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
                 super::splice(&mut prefix, at + 1..at + 1 + y.to_string().len(), &d);
             }
             title_italic = true;
-            let b = match bracket.as_deref() {
+            // APA 7 §10.5 describes the work in brackets after its title,
+            // "[Paper presentation]" when no genre says otherwise (tester
+            // r107 F3: none was printed); the stored genre where the
+            // processor left it out. (In another language only the genre.)
+            let described = match (genre, words.foreign) {
+                (Some(g), _) => Some(format!("[{}{}]", g[..1].to_uppercase(), &g[1..])),
+                (None, false) => Some("[Paper presentation]".to_string()),
+                (None, true) => None,
+            };
+            let b = match bracket.as_deref().map(str::to_string).or(described) {
                 Some(b) => format!("{cased} {b}."),
                 None => format!("{cased}{}", mark(".")),
             };
