@@ -6,24 +6,6 @@
 mod common;
 use common::*;
 
-fn names(list: &serde_json::Value, title: &str) -> Vec<(String, String, String)> {
-    let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
-    reading(list, title)["author_names"]
-        .as_array()
-        .expect("author names")
-        .iter()
-        .map(|a| (s(&a["family"]), s(&a["given"]), s(&a["literal"])))
-        .collect()
-}
-
-fn whole(l: &str) -> (String, String, String) {
-    (String::new(), String::new(), l.to_string())
-}
-
-fn person(f: &str, g: &str) -> (String, String, String) {
-    (f.to_string(), g.to_string(), String::new())
-}
-
 /// F1: a body that writes its name in lower case with a comma and no space
 /// is kept whole, in a list, alone, and typed; a person's "Family, Given"
 /// is still a person.
@@ -51,9 +33,12 @@ fn icddr_b_is_a_body() {
         "amina",
     ]);
     let list = w.reading_list();
-    assert_eq!(names(&list, "Oral rehydration"), vec![person("Hossain", "Shahadat"), whole("icddr,b")]);
-    assert_eq!(names(&list, "Zinc"), vec![whole("icddr,b")]);
-    assert_eq!(names(&list, "Maternal"), vec![whole("icddr,b"), person("Chowdhury", "A. M. R.")]);
+    assert_eq!(
+        author_triples(&list, "Oral rehydration"),
+        vec![person_name("Hossain", "Shahadat"), whole_name("icddr,b")]
+    );
+    assert_eq!(author_triples(&list, "Zinc"), vec![whole_name("icddr,b")]);
+    assert_eq!(author_triples(&list, "Maternal"), vec![whole_name("icddr,b"), person_name("Chowdhury", "A. M. R.")]);
     let v = w.references("vancouver");
     assert_eq!(
         reference(&v, "Zinc"),
@@ -120,10 +105,14 @@ fn mohammad_and_md_are_given_names() {
          T two,\"Md. Shafiqul Islam; Nusrat Jahan; Mohammad Abul Kalam Azad\",2018,article\n",
     );
     let list = w.reading_list();
-    assert_eq!(names(&list, "T one"), vec![person("Yunus", "Mohammad"), person("Jahan", "Nusrat")]);
+    assert_eq!(author_triples(&list, "T one"), vec![person_name("Yunus", "Mohammad"), person_name("Jahan", "Nusrat")]);
     assert_eq!(
-        names(&list, "T two"),
-        vec![person("Islam", "Md. Shafiqul"), person("Jahan", "Nusrat"), person("Azad", "Mohammad Abul Kalam")]
+        author_triples(&list, "T two"),
+        vec![
+            person_name("Islam", "Md. Shafiqul"),
+            person_name("Jahan", "Nusrat"),
+            person_name("Azad", "Mohammad Abul Kalam")
+        ]
     );
 }
 

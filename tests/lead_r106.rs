@@ -10,24 +10,6 @@
 mod common;
 use common::*;
 
-fn names(list: &serde_json::Value, title: &str) -> Vec<(String, String, String)> {
-    let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
-    reading(list, title)["author_names"]
-        .as_array()
-        .expect("author names")
-        .iter()
-        .map(|a| (s(&a["family"]), s(&a["given"]), s(&a["literal"])))
-        .collect()
-}
-
-fn whole(l: &str) -> (String, String, String) {
-    (String::new(), String::new(), l.to_string())
-}
-
-fn person(f: &str, g: &str) -> (String, String, String) {
-    (f.to_string(), g.to_string(), String::new())
-}
-
 /// F1: a year in Bengali digits (and Gurmukhi, Tamil, Thai) is the year
 /// its digits say, as Devanagari's and Persian's are; a day and a month
 /// in Bengali words keep the year, the rest said.
@@ -79,16 +61,16 @@ fn bibtex_bodies_written_unbraced_are_kept_whole() {
     assert!(!err.contains("written in capitals throughout"), "{err}");
     let list = w.reading_list();
     assert_eq!(
-        names(&list, "Diarrhoeal disease surveillance"),
+        author_triples(&list, "Diarrhoeal disease surveillance"),
         [
-            whole("World Health Organization"),
-            person("Rahman", "Aminur"),
-            whole("icddr,b"),
-            person("Sarker", "Shafiqul A.")
+            whole_name("World Health Organization"),
+            person_name("Rahman", "Aminur"),
+            whole_name("icddr,b"),
+            person_name("Sarker", "Shafiqul A.")
         ]
     );
-    assert_eq!(names(&list, "HIV in Thies"), [whole("INSERM"), person("Diop", "Awa")]);
-    assert_eq!(names(&list, "Child growth"), [whole("BRAC"), whole("UNICEF")]);
+    assert_eq!(author_triples(&list, "HIV in Thies"), [whole_name("INSERM"), person_name("Diop", "Awa")]);
+    assert_eq!(author_triples(&list, "Child growth"), [whole_name("BRAC"), whole_name("UNICEF")]);
     let refs = w.references("vancouver");
     assert_eq!(
         refs["Diarrhoeal disease surveillance"],
@@ -115,11 +97,26 @@ fn titles_and_degrees_of_other_countries_are_taken_off() {
     );
     assert!(err.contains("\"FCPS\" dropped from the name \"Hossain, Fatima, FCPS\""), "{err}");
     let list = w.reading_list();
-    assert_eq!(names(&list, "Hypertension in Dhaka"), [person("Rahman", "Amina"), person("Hossain", "Fatima")]);
-    assert_eq!(names(&list, "Hypertension in Sylhet"), [person("Rahman", "Amina"), person("Weber", "Klaus")]);
-    assert_eq!(names(&list, "Hypertension in Shiraz"), [person("Rahimi", "Hamid"), person("Moradi", "Zahra")]);
-    assert_eq!(names(&list, "Hypertension in Recife"), [person("Ferreira", "Ana"), person("Santos", "Maria")]);
-    assert_eq!(names(&list, "Hypertension in Dakar"), [person("Diallo", "Awa"), person("Sow", "Mamadou")]);
+    assert_eq!(
+        author_triples(&list, "Hypertension in Dhaka"),
+        [person_name("Rahman", "Amina"), person_name("Hossain", "Fatima")]
+    );
+    assert_eq!(
+        author_triples(&list, "Hypertension in Sylhet"),
+        [person_name("Rahman", "Amina"), person_name("Weber", "Klaus")]
+    );
+    assert_eq!(
+        author_triples(&list, "Hypertension in Shiraz"),
+        [person_name("Rahimi", "Hamid"), person_name("Moradi", "Zahra")]
+    );
+    assert_eq!(
+        author_triples(&list, "Hypertension in Recife"),
+        [person_name("Ferreira", "Ana"), person_name("Santos", "Maria")]
+    );
+    assert_eq!(
+        author_triples(&list, "Hypertension in Dakar"),
+        [person_name("Diallo", "Awa"), person_name("Sow", "Mamadou")]
+    );
     // The original keeps what was written.
     let dakar = reading(&list, "Hypertension in Dakar")["author_names"][0]["original"].clone();
     assert_eq!(dakar, "Pr Awa Diallo");

@@ -448,3 +448,25 @@ pub fn fails_at(w: &Workdir, db: &Path, args: &[&str]) -> String {
 pub fn json_at(w: &Workdir, db: &Path, args: &[&str]) -> serde_json::Value {
     serde_json::from_str(&w.ok_at(db, args)).expect("JSON")
 }
+
+/// The authors of the reading whose title starts with `title`, each as
+/// (family, given, literal), "" for a part not stored.
+pub fn author_triples(list: &serde_json::Value, title: &str) -> Vec<(String, String, String)> {
+    let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    reading(list, title)["author_names"]
+        .as_array()
+        .expect("author names")
+        .iter()
+        .map(|a| (s(&a["family"]), s(&a["given"]), s(&a["literal"])))
+        .collect()
+}
+
+/// A name kept whole, as [`author_triples`] gives it.
+pub fn whole_name(l: &str) -> (String, String, String) {
+    (String::new(), String::new(), l.to_string())
+}
+
+/// A person's name, as [`author_triples`] gives it.
+pub fn person_name(f: &str, g: &str) -> (String, String, String) {
+    (f.to_string(), g.to_string(), String::new())
+}
