@@ -5144,6 +5144,9 @@ pub struct ReadingWriter<'t> {
     /// once per year and kept in step as `title_groups` is (a list of one
     /// year read the whole year per row: task q2).
     page_index: std::cell::RefCell<page_index::PageIndex>,
+    /// Whether the update being written is a row of canon's own export (by
+    /// ID): its history entry is noted [`EXPORT_EDIT`], a person's edit.
+    export_row: bool,
 }
 
 /// An entry's title, journal and names (authors' and editors', as
@@ -5225,8 +5228,17 @@ struct Since {
     kept: Vec<String>,
 }
 
+/// The note of a history entry written by a row of canon's own reading
+/// export re-imported (a row naming its entry by `id`): the values it
+/// changes, clears or fills are a person's edit in a spreadsheet, set by
+/// hand as `canon reading edit`'s are (tester r107 F4: a translator cleared
+/// in the export came back with the next import of the original list). The
+/// entry keeps its import run, so `canon undo` of the run reverts it.
+pub const EXPORT_EDIT: &str = "edited in the reading export";
+
 /// The fields of reading `id` whose last change was made by hand (a
-/// history entry outside any import run and no merge's, up to `floor`;
+/// history entry outside any import run or a row of canon's export,
+/// [`EXPORT_EDIT`]; no merge's; up to `floor`;
 /// tester r61 F6: a merge was "set by hand"), each with that
 /// change and who made it (tester r19, F9: every field was credited to the
 /// latest hand edit); `None` when there are none. A field an import changed
@@ -5234,14 +5246,17 @@ struct Since {
 fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<Vec<(String, i64, String)>>> {
     let mut st = conn.prepare_cached(
         "SELECT h.id, h.before, h.after, c.name,
-                h.import_id IS NULL AND coalesce(h.note, '') NOT LIKE '%merged from%', h.note FROM history h
+                (h.import_id IS NULL OR h.note IS ?3) AND coalesce(h.note, '') NOT LIKE '%merged from%', h.note
+           FROM history h
            LEFT JOIN contributor c ON c.id = h.by_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action = 'update' AND h.id <= ?2
           ORDER BY h.id",
     )?;
     type Row = (i64, Option<String>, Option<String>, Option<String>, bool, Option<String>);
     let rows: Vec<Row> = st
-        .query_map(params![id, floor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))?
+        .query_map(params![id, floor, EXPORT_EDIT], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     // Each field's changes still in effect, the last one last: (entry, by
     // hand, who). An undo takes the change it reverts off its fields, so
@@ -5290,9 +5305,14 @@ fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<Vec<(
                     )
                 })
                 .flatten();
+            // A row of canon's export says where the person made the edit.
+            let by = match note.as_deref() == Some(EXPORT_EDIT) {
+                true => Some(format!("{} in the reading export", by.as_deref().unwrap_or("(unknown)"))),
+                false => by.clone(),
+            };
             match origin {
                 Some(o) => changes.entry(k).or_default().push((o.0, o.4, o.3.clone())),
-                None => changes.entry(k).or_default().push((*hid, *hand, by.clone())),
+                None => changes.entry(k).or_default().push((*hid, *hand, by)),
             }
         }
     }
@@ -5303,6 +5323,81 @@ fn edited_by_hand(conn: &Connection, id: i64, floor: i64) -> Result<Option<Vec<(
         .map(|(k, (hid, _, by))| (k, hid, by.unwrap_or_else(|| "(unknown)".into())))
         .collect();
     Ok((!hand.is_empty()).then_some(hand))
+}
+
+/// The `canon reading edit` options that set `fields` (as the "kept as
+/// stored: set by hand" warning names them: "authors", "notes",
+/// "translator_names"…), each followed by " …": what a person runs to take
+/// a file's value instead of the one set by hand (tester r107 F4). A field
+/// no option sets (the status, a review's) is left out; the empty string
+/// when none has one.
+pub fn edit_flags(fields: &[String]) -> String {
+    const SAME: &[&str] = &[
+        "title",
+        "year",
+        "type",
+        "container",
+        "doi",
+        "pmid",
+        "isbn",
+        "other_isbns",
+        "url",
+        "source_kind",
+        "credit",
+        "licence",
+        "language",
+        "original_language",
+        "translated",
+        "global_south",
+        "open_access",
+        "perspective",
+        "volume",
+        "issue",
+        "series_number",
+        "pages",
+        "page_count",
+        "publisher",
+        "place",
+        "edition",
+        "series",
+        "genre",
+        "month",
+        "day",
+        "month_end",
+        "year_end",
+        "season",
+        "day_end",
+        "season_end",
+        "accessed",
+        "original_year",
+        "original_title",
+        "volume_title",
+        "archive",
+        "archive_location",
+        "event",
+        "event_place",
+        "event_date",
+        "pmcid",
+        "eprint",
+    ];
+    let mut flags: Vec<String> = Vec::new();
+    for f in fields {
+        let flag = match f.as_str() {
+            "authors" | "author_names" => "author".to_string(),
+            "editors" | "editor_names" => "editor".to_string(),
+            "translators" | "translator_names" => "translator".to_string(),
+            "notes" | "annotation" => "note".to_string(),
+            "container_short" => "journal-abbreviation".to_string(),
+            "number_of_volumes" => "volumes".to_string(),
+            f if SAME.contains(&f) => f.replace('_', "-"),
+            _ => continue,
+        };
+        let flag = format!(" --{flag} …");
+        if !flags.contains(&flag) {
+            flags.push(flag);
+        }
+    }
+    flags.concat()
 }
 
 /// The path of the list whose import last set reading `id`'s date (its
@@ -5316,14 +5411,17 @@ fn date_set_by(conn: &Connection, id: i64) -> Result<Option<String>> {
 /// `fields`, or `None` when a person set them by hand or no history says.
 fn set_by(conn: &Connection, id: i64, fields: &[&str]) -> Result<Option<String>> {
     let mut st = conn.prepare_cached(
-        "SELECT h.action, h.before, h.after, r.path, h.id, h.note FROM history h
+        "SELECT h.action, h.before, h.after, CASE WHEN h.note IS ?2 THEN NULL ELSE r.path END, h.id, h.note
+           FROM history h
            LEFT JOIN import_run r ON r.id = h.import_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action IN ('insert', 'update')
           ORDER BY h.id DESC",
     )?;
     type Row = (String, Option<String>, Option<String>, Option<String>);
     let rows: Vec<(i64, Option<String>, Row)> = st
-        .query_map([id], |r| Ok((r.get(4)?, r.get(5)?, (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))))?
+        .query_map(params![id, EXPORT_EDIT], |r| {
+            Ok((r.get(4)?, r.get(5)?, (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     for (action, before, after, path) in standing(rows) {
         let changed = changed_fields(before.as_deref(), after.as_deref());
@@ -5372,14 +5470,17 @@ fn year_as_written(o: &serde_json::Map<String, serde_json::Value>) -> String {
 
 fn replaced_by_import(conn: &Connection, id: i64, field: &str) -> Result<Option<(serde_json::Value, Option<String>)>> {
     let mut st = conn.prepare_cached(
-        "SELECT h.before, h.after, h.import_id, r.path, h.id, h.note FROM history h
+        "SELECT h.before, h.after, CASE WHEN h.note IS ?2 THEN NULL ELSE h.import_id END, r.path, h.id, h.note
+           FROM history h
            LEFT JOIN import_run r ON r.id = h.import_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action = 'update'
           ORDER BY h.id DESC",
     )?;
     type Row = (Option<String>, Option<String>, Option<i64>, Option<String>);
     let rows: Vec<(i64, Option<String>, Row)> = st
-        .query_map([id], |r| Ok((r.get(4)?, r.get(5)?, (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))))?
+        .query_map(params![id, EXPORT_EDIT], |r| {
+            Ok((r.get(4)?, r.get(5)?, (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+        })?
         .collect::<rusqlite::Result<_>>()?;
     for (before, after, import, path) in standing(rows) {
         let (b, a) = (json_of(before.as_deref()), json_of(after.as_deref()));
@@ -5399,12 +5500,13 @@ fn replaced_by_import(conn: &Connection, id: i64, field: &str) -> Result<Option<
 /// `None` when a person wrote them by hand (or no history says).
 fn notes_set_by(conn: &Connection, id: i64) -> Result<Option<String>> {
     let mut st = conn.prepare_cached(
-        "SELECT h.after, r.path FROM history h LEFT JOIN import_run r ON r.id = h.import_id
+        "SELECT h.after, CASE WHEN h.note IS ?2 THEN NULL ELSE r.path END FROM history h
+           LEFT JOIN import_run r ON r.id = h.import_id
           WHERE h.entity = 'reading' AND h.entity_id = ?1 AND h.action IN ('insert', 'update')
           ORDER BY h.id DESC",
     )?;
     let rows: Vec<(Option<String>, Option<String>)> =
-        st.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        st.query_map(params![id, EXPORT_EDIT], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
     Ok(rows.into_iter().find(|(after, _)| json_of(after.as_deref()).get("annotation").is_some()).and_then(|(_, p)| p))
 }
 
@@ -5596,6 +5698,7 @@ impl<'t> ReadingWriter<'t> {
             removed: std::cell::OnceCell::new(),
             title_groups: Default::default(),
             page_index: Default::default(),
+            export_row: false,
         })
     }
 
@@ -6040,10 +6143,11 @@ impl<'t> ReadingWriter<'t> {
         }
         let mut st = self.tx.prepare_cached(
             "SELECT before FROM history WHERE entity = 'reading' AND entity_id = ?1 AND action = 'update'
-               AND import_id IS NULL AND (json_type(before, '$.author_names') IS NOT NULL
+               AND (import_id IS NULL OR note IS ?2) AND (json_type(before, '$.author_names') IS NOT NULL
                  OR json_type(before, '$.authors') IS NOT NULL)",
         )?;
-        let befores: Vec<Option<String>> = st.query_map([id], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        let befores: Vec<Option<String>> =
+            st.query_map(params![id, EXPORT_EDIT], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
         for before in befores {
             let before = json_of(before.as_deref());
             let names: Vec<Name> = match (before.get("author_names"), before.get("authors")) {
@@ -6121,12 +6225,13 @@ impl<'t> ReadingWriter<'t> {
         }
         let mut st = self.tx.prepare(
             "SELECT h.entity_id, json_extract(h.before, '$.doi') FROM history h JOIN reading r ON r.id = h.entity_id
-              WHERE h.entity = 'reading' AND h.action = 'update' AND h.import_id IS NULL AND h.id <= ?1
-                AND json_type(h.before, '$.doi') = 'text'
+              WHERE h.entity = 'reading' AND h.action = 'update' AND (h.import_id IS NULL OR h.note IS ?2)
+                AND h.id <= ?1 AND json_type(h.before, '$.doi') = 'text'
               ORDER BY h.id",
         )?;
-        let rows: Vec<(i64, String)> =
-            st.query_map([self.history_floor], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let rows: Vec<(i64, String)> = st
+            .query_map(params![self.history_floor, EXPORT_EDIT], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
         // In order of edit: the latest edit's entry stands.
         let map = rows.into_iter().map(|(id, doi)| (doi.to_lowercase(), id)).collect();
         Ok(self.hand_dois.get_or_init(|| map))
@@ -6181,12 +6286,15 @@ impl<'t> ReadingWriter<'t> {
         if self.hand_keys.get().is_none() {
             let mut st = self.tx.prepare(
                 "SELECT h.entity_id, h.before, r.title, r.year FROM history h JOIN reading r ON r.id = h.entity_id
-                  WHERE h.entity = 'reading' AND h.action = 'update' AND h.import_id IS NULL AND h.id <= ?1
+                  WHERE h.entity = 'reading' AND h.action = 'update' AND (h.import_id IS NULL OR h.note IS ?2)
+                    AND h.id <= ?1
                     AND (json_type(h.before, '$.title') IS NOT NULL OR json_type(h.before, '$.year') IS NOT NULL)
                   ORDER BY h.id",
             )?;
             let rows: Vec<(i64, Option<String>, String, Option<i64>)> = st
-                .query_map([self.history_floor], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+                .query_map(params![self.history_floor, EXPORT_EDIT], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
                 .collect::<rusqlite::Result<_>>()?;
             let keys = rows
                 .into_iter()
@@ -7677,13 +7785,15 @@ impl<'t> ReadingWriter<'t> {
                     r.line,
                     format!(
                         "entry {}: {} {} kept as stored: set by hand {}, so the file's {} not applied{beside}; edit \
-                         the entry to change {}",
+                         the entry to change {} (`canon reading edit {}{}`)",
                         crate::import::reading_id_text(id),
                         all.join(", "),
                         if one_field(&all) { "is" } else { "are" },
                         credit(false),
                         if all.len() == 1 { "value is" } else { "values are" },
                         if all.len() == 1 { "it" } else { "them" },
+                        crate::import::reading_id_text(id),
+                        edit_flags(&all),
                     ),
                 ));
             }
@@ -8001,7 +8111,12 @@ impl<'t> ReadingWriter<'t> {
             return Ok(None);
         }
         if !fields.is_empty() {
-            self.update(id, &old, &new)?;
+            // A row of canon's export is the entry as a person left it: what
+            // it changes is their edit (tester r107 F4).
+            self.export_row = how == "ID";
+            let written = self.update(id, &old, &new);
+            self.export_row = false;
+            written?;
         }
         self.merged_into = Some(StoredForms::of(&new));
         let whole_set = how == "ID" && r.present.has("themes");
@@ -9028,7 +9143,7 @@ impl<'t> ReadingWriter<'t> {
         let mut stored = new.clone();
         stored.original_title = own_original_title(&new.title, &new.original_title).map(str::to_string);
         let after = serde_json::to_value(&stored)?;
-        history::record(
+        history::record_noted(
             self.tx,
             self.by,
             Action::Update,
@@ -9037,6 +9152,7 @@ impl<'t> ReadingWriter<'t> {
             Some(&before),
             Some(&after),
             self.run_id,
+            self.export_row.then_some(EXPORT_EDIT),
         )?;
         Ok(())
     }
