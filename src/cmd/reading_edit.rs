@@ -211,6 +211,14 @@ pub fn edit(ctx: &Ctx, a: EditArgs) -> Result<()> {
     if let Some(n) = cleared.filter(|_| !e.is_unchanged()) {
         eprintln!("note: {n}");
     }
+    // A year (or its month or day) set: the Hijri doubt an import says.
+    let dated = [&p.month, &p.day].iter().any(|f| f.as_ref().is_some_and(Option::is_some));
+    if !e.is_unchanged()
+        && (p.year.as_ref().is_some_and(Option::is_some) || dated)
+        && let Some(w) = super::reading::hijri_warning(&store.conn, id, clearable(&a.year).flatten().as_deref())?
+    {
+        eprintln!("warning: {w}");
+    }
     editing::edited(ctx, &e)?;
     if let Some(n) = reading::ended_ahead_of_print(&e) {
         ctx.note(format_args!("note: {n}"));

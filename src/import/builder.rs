@@ -1200,6 +1200,32 @@ pub fn event_date(t: &str) -> String {
     super::modules::one_line(t).trim().to_string()
 }
 
+/// What to say of an event's date canon does not read as a date ("TBA",
+/// "Spring term", "2019-20 academic year"): kept as written and printed so
+/// by canon's own styles, but a `.csl` style is given no event date, as a
+/// CSL date holds only dates (CSL 1.0.2, "Date-related Elements"). `None`
+/// for a date or a range of dates ("2020-11-08", "2020-11-08/2020-11-11",
+/// "12–14 May 2019", "29 November – 2 December 2019").
+pub fn event_date_unread(t: &str) -> Option<String> {
+    let read = |s: &str| super::dates::typed_year(s).is_ok_and(|d| d.year.is_some() && d.warnings.is_empty());
+    let tight = tight_dashes(t);
+    let whole = read(&tight) || tight.split_once('/').is_some_and(|(a, b)| read(a) && read(b));
+    (!whole).then(|| {
+        format!(
+            "event date {} is not a date canon reads (a day, a month or a year, or a range of them): kept as \
+             written, and printed as written by canon's styles, but a `.csl` style is given no event date (write \
+             it as \"2019-11-29\" or \"29 November 2019\" to give it one: `canon reading edit ID --event-date …`)",
+            crate::limits::shown(t)
+        )
+    })
+}
+
+/// A range with spaces round its dash as one without ("29 November – 2
+/// December 2019" as "29 November–2 December 2019"), as a date is read.
+pub fn tight_dashes(t: &str) -> String {
+    [" – ", " - ", " — ", " —", "— ", " –", "– "].iter().fold(t.to_string(), |s, d| s.replace(d, d.trim()))
+}
+
 pub fn version_as_edition(v: &str) -> String {
     let t = v.trim();
     let bare = t.trim_start_matches(['v', 'V']);
@@ -3598,7 +3624,12 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
         ("volume", text(&d.volume)),
         ("number_of_volumes", val(&d.number_of_volumes)),
     ];
+    let (p, date) = (d.prefix(), d.date.clone().filter(|v| !v.text.trim().is_empty()));
+    let at = date.as_ref().map_or(d.at, |v| v.at);
     build_record(d, themes).map(in_nfc).map(|mut r| {
+        if let Some(said) = date.as_ref().and_then(|v| modern_hijri_said(&r, &v.text)) {
+            r.warnings.push(RowError::new(at.line, at.column, format!("{p}{said}")));
+        }
         let stored = |f: &str| match f {
             "url" => r.url.is_some(),
             "accessed" => r.accessed.is_some(),
@@ -3622,6 +3653,28 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
             r.refused = r.refused.with(f);
         }
         r
+    })
+}
+
+/// What to say of a stored date of 1300–1450 with its month on a modern
+/// record ([`super::dates::modern_hijri_doubt`]): the same rule in every
+/// format, as the builder sees every record; `written` is the date as the
+/// file wrote it.
+fn modern_hijri_said(r: &ReadingRecord, written: &str) -> Option<String> {
+    let reference = r.doi.clone().unwrap_or_else(|| "ID".to_string());
+    super::dates::modern_hijri_doubt(&super::dates::DatedRecord {
+        year: r.year?,
+        month: r.month,
+        day: r.day,
+        written,
+        title: &r.title,
+        doi: r.doi.is_some(),
+        url: r.url.is_some(),
+        accessed: r.accessed.is_some(),
+        kind: &r.kind,
+        container: r.container.is_some(),
+        language: r.language.as_deref(),
+        reference: &reference,
     })
 }
 
@@ -5737,6 +5790,9 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     let event = one(d.event.take());
     let event_place = one(d.event_place.take());
     let event_date = one(d.event_date.take()).map(|t| event_date(&t));
+    if let Some(said) = event_date.as_deref().and_then(event_date_unread) {
+        d.warnings.push(RowError::new(d.at.line, d.at.column, format!("{p}{said}")));
+    }
     Ok(ReadingRecord {
         undated,
         year_end,

@@ -2916,3 +2916,120 @@ mod solar_hijri_tests {
         assert_eq!(solar_hijri_read("Dey 1398").map(|r| r.1), Some(None));
     }
 }
+
+/// What a record says of itself that its date's calendar must agree with,
+/// for [`hijri_doubt`] and [`modern_hijri_doubt`]: its stored year, month
+/// and day, the date as written (or typed), its title, and the fields
+/// that make it a work of the last century or so.
+pub struct DatedRecord<'a> {
+    pub year: i64,
+    pub month: Option<i64>,
+    pub day: Option<i64>,
+    /// The date as written ("1400/02/15") or the year as typed ("1399").
+    pub written: &'a str,
+    pub title: &'a str,
+    pub doi: bool,
+    pub url: bool,
+    pub accessed: bool,
+    /// canon's type ("article") and whether a journal is named beside it.
+    pub kind: &'a str,
+    pub container: bool,
+    /// The stored language (an ISO 639 code or a name), if any.
+    pub language: Option<&'a str>,
+    /// How a correction names the reading: its ID or DOI, else "ID".
+    pub reference: &'a str,
+}
+
+/// Why a record with a date is of the modern era, which no date of 1300–1450
+/// CE fits, for [`modern_hijri_doubt`]; `None` when nothing says so.
+///
+/// The evidence, each with the year before which it cannot be:
+/// - a language whose countries date by the Solar Hijri calendar (Persian,
+///   Dari, Pashto: Iran's official calendar since the law of 31 March 1925,
+///   Afghanistan's since 1922) or the lunar Hijri one (Arabic);
+/// - a DOI (first assigned in 2000; ISO 26324:2012);
+/// - a web address (the Web, 1991; RFC 1738, 1994) or an access date,
+///   which only an online work has;
+/// - a journal article in a named journal (the first scholarly journals,
+///   the *Journal des sçavans* and the *Philosophical Transactions*, are
+///   of 1665).
+pub fn modern_evidence(r: &DatedRecord) -> Option<&'static str> {
+    let language = r.language.map(|l| l.trim().to_lowercase());
+    let solar = ["fa", "fas", "per", "persian", "farsi", "prs", "dari", "ps", "pus", "pashto"];
+    let lunar = ["ar", "ara", "arabic"];
+    if let Some(l) = language.as_deref() {
+        let code = l.split(['-', '_']).next().unwrap_or(l);
+        if solar.contains(&code) {
+            return Some("its language is Persian, Dari or Pashto, whose countries date by the Solar Hijri calendar");
+        }
+        if lunar.contains(&code) {
+            return Some("its language is Arabic, whose countries often date by the Hijri calendar");
+        }
+    }
+    if r.doi {
+        return Some("it has a DOI, and DOIs were first assigned in 2000");
+    }
+    if r.url || r.accessed {
+        return Some("it has a web address or an access date, which only a work of the Web (1991 on) has");
+    }
+    if r.kind == "article" && r.container {
+        return Some("it is a journal article, and the first journals are of 1665");
+    }
+    None
+}
+
+/// What to say of a full date of 1300–1450 in ASCII digits, with its month
+/// (and day), on a record [`modern_evidence`] dates to the modern era
+/// (tester r106 F10: CSL-JSON `"raw": "1400/02/15"` on an English title
+/// was stored as 1400 CE in silence): it is most likely a Solar Hijri date
+/// (1300–1450 SH is 1921–2072 CE), converted here for the message only,
+/// with the command that corrects it. The date stays stored as written:
+/// canon never converts on a guess. `None` for any other date or record,
+/// and where [`maybe_hijri_year`] already speaks (a title in Arabic script).
+pub fn modern_hijri_doubt(r: &DatedRecord) -> Option<String> {
+    let (y, m) = (r.year, r.month?);
+    if !(1300..=1450).contains(&y) || !(1..=12).contains(&m) || !r.written.contains(&y.to_string()) {
+        return None;
+    }
+    if maybe_hijri_year(y, r.written, r.title).is_some() {
+        return None;
+    }
+    let why = modern_evidence(r)?;
+    let name = SOLAR_HIJRI_NAMES[(m - 1) as usize];
+    let days = solar_hijri_month_days(y, m);
+    let (as_written, as_solar, fix) = match r.day {
+        Some(d) if (1..=days).contains(&d) => {
+            let g = solar_hijri_to_gregorian(y, m, d);
+            (
+                format!("{d} {} {y}", MONTHS[(m - 1) as usize]),
+                format!("{d} {name} {y} is {}", gregorian_words(g)),
+                format!("--year {} --month {} --day {}", g.0, g.1, g.2),
+            )
+        }
+        Some(_) => return None,
+        None => {
+            let (a, b) = (solar_hijri_to_gregorian(y, m, 1), solar_hijri_to_gregorian(y, m, days));
+            (
+                format!("{} {y}", MONTHS[(m - 1) as usize]),
+                format!("{name} {y} runs from {} to {}", gregorian_words(a), gregorian_words(b)),
+                format!("--year {} --month \"\"", a.0),
+            )
+        }
+    };
+    Some(format!(
+        "date {:?} reads as {as_written} CE, but {why}: it is most likely a Solar Hijri (Persian calendar) date \
+         ({as_solar}); stored as written, never converted on a guess (if it is, correct it: `canon reading edit {} \
+         {fix}`)",
+        r.written.trim(),
+        r.reference
+    ))
+}
+
+/// Whether a record's year may be of a Hijri calendar: [`maybe_hijri_year`]
+/// (a year of 1300–1450 on a title in Arabic script) or
+/// [`modern_hijri_doubt`] (such a full date on a modern record), in the
+/// same words as an import's warning, for a year typed with `reading add`
+/// or `reading edit`.
+pub fn hijri_doubt(r: &DatedRecord) -> Option<String> {
+    maybe_hijri_year(r.year, r.written, r.title).or_else(|| modern_hijri_doubt(r))
+}

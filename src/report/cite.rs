@@ -1014,6 +1014,7 @@ impl Style {
             }
             None => t,
         };
+        let t = if self.named.is_none() { event::with_event_month_range(t, r, dash, &self.words) } else { t };
         let t = with_issue_dash(t, r, dash);
         let t = if self.key == "chicago" { with_part_pages_after_title(t, r) } else { t };
         let t = if self.key == "harvard" {

@@ -61,7 +61,9 @@ fn when(r: &Reading) -> Option<When> {
 /// Oct–2 Nov 2019": [`written`]), else as written.
 fn event_when(r: &Reading) -> Option<When> {
     let t = r.event_date.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
-    Some(iso(t).or_else(|| written(t)).unwrap_or_else(|| When::Written(t.to_string())))
+    // (A range with spaces round its dash, "29 November – 2 December 2019", read as one without.)
+    let tight = crate::import::builder::tight_dashes(t);
+    Some(iso(t).or_else(|| written(t)).or_else(|| written(&tight)).unwrap_or_else(|| When::Written(t.to_string())))
 }
 
 /// A date written in words with a year, a month and a day, or a range of
@@ -429,10 +431,10 @@ pub(super) fn add_event_parent(e: &mut serde_json::Map<String, serde_json::Value
     }
     // Its day, month or year; of a range in one month, the first day
     // (hayagriva reads no range: the report puts the last day after it,
-    // [`event_day_range`]). A range across months is not given: its first
-    // day alone would be an untrue date.
+    // [`event_day_range`]). A range across months is given its first day
+    // too, and its end put after it ([`with_event_month_range`]).
     if let Some(When::Parts { year, month, day, end }) = event_when(r)
-        && end.is_none_or(|(m, _)| m.is_none())
+        && (end.is_none_or(|(m, _)| m.is_none()) || event_month_range(r).is_some())
     {
         conference["date"] = json!(match (month, day) {
             (Some(m), Some(d)) => format!("{year:04}-{m:02}-{d:02}"),
@@ -449,4 +451,69 @@ pub(super) fn add_event_parent(e: &mut serde_json::Map<String, serde_json::Value
         None => vec![conference],
     };
     e.insert("parent".into(), Value::Array(parents));
+}
+
+/// The event's range across two months ("29 November – 2 December 2019",
+/// "2019-11-29/2019-12-02") for a `.csl` style, which is given its first
+/// day ([`add_event_parent`]): (first month, first day, last month, last
+/// day). `None` for any other event date.
+fn event_month_range(r: &Reading) -> Option<(u32, u32, u32, u32)> {
+    match event_when(r)? {
+        When::Parts { month: Some(m), day: Some(d), end: Some((Some(m2), e)), .. } if m2 > m => Some((m, d, m2, e)),
+        _ => None,
+    }
+}
+
+/// A `.csl` style's event date across two months: the last month and day
+/// put after the first day where the style printed it, in the form it used
+/// for the first (hayagriva's date holds no range): "November 29–December
+/// 2, 2019", "2019 Nov 29–Dec 2", "29 November–2 December 2019". Where the
+/// first day is not found (a style that prints the year alone), the text
+/// is left as it is.
+pub(super) fn with_event_month_range(mut t: Rich, r: &Reading, dash: char, words: &Words) -> Rich {
+    let Some((m, d, m2, e)) = event_month_range(r) else { return t };
+    let (i, i2) = ((m - 1) as usize, (m2 - 1) as usize);
+    let (Some(first), Some(last)) = (MONTHS.get(i), MONTHS.get(i2)) else { return t };
+    // Each form of the first month with the same form of the last: the
+    // locale's, long and short, then English's.
+    let mut forms: Vec<(String, String)> = Vec::new();
+    if let (Some((l1, s1)), Some((l2, s2))) = (words.months.get(i), words.months.get(i2)) {
+        if let (Some(s1), Some(s2)) = (s1, s2.as_ref().or(Some(l2))) {
+            forms.push((s1.clone(), s2.clone()));
+        }
+        forms.push((l1.clone(), l2.clone()));
+    }
+    forms.push((first.to_string(), last.to_string()));
+    forms.push((super::short_month(first), super::short_month(last)));
+    forms.push((first[..3].to_string(), last[..3].to_string()));
+    let taken = super::printed_at(&t.text, &[Some(r.title.as_str()), r.event.as_deref(), r.container.as_deref()]);
+    let day = d.to_string();
+    let digit = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    for (form, end_form) in forms {
+        for (at, _) in t.text.match_indices(form.as_str()) {
+            let after = at + form.len();
+            if taken.iter().any(|w| w.contains(&at))
+                || t.text[..at].ends_with(char::is_alphabetic)
+                || t.text[after..].starts_with(char::is_alphabetic)
+            {
+                continue;
+            }
+            // "November 29" (month first): the end after the day.
+            let rest = &t.text[after..];
+            if let Some(tail) = rest.strip_prefix(' ').and_then(|s| s.strip_prefix(day.as_str()))
+                && !digit(tail)
+            {
+                let end = after + 1 + day.len();
+                super::splice(&mut t, end..end, &format!("{dash}{end_form} {e}"));
+                return t;
+            }
+            // "29 November" (day first): the end after the month.
+            let before = t.text[..at].strip_suffix(' ').and_then(|s| s.strip_suffix(day.as_str()));
+            if before.is_some_and(|b| !b.ends_with(|c: char| c.is_ascii_digit())) {
+                super::splice(&mut t, after..after, &format!("{dash}{e} {end_form}"));
+                return t;
+            }
+        }
+    }
+    t
 }
