@@ -809,7 +809,13 @@ pub fn strip_degrees(s: &str) -> (String, Vec<String>) {
         // no part of a name in a citation, as a degree after it is not
         // (tester r70 F10: "Dr." kept as a given name, cited "Yusuf DA").
         let mut titled = false;
-        while words.len() > 1 && words.first().is_some_and(|w| title_word(w, titled)) {
+        // (A title that is also a family name, "Sheikh", "Chief": only
+        // before a whole name, [`honorific_also_name`].)
+        let whole = if i == 0 { 2 } else { 1 };
+        while words.first().is_some_and(|w| {
+            (words.len() > 1 && (HONORIFICS.contains(w) || (titled && DOCTORAL_FIELDS.contains(w))))
+                || (words.len() > whole && honorific_also_name(w, i == 0))
+        }) {
             taken.push(words.remove(0).to_string());
             titled = true;
         }
@@ -975,7 +981,30 @@ const DOCTORAL_FIELDS: &[&str] = &[
 /// Whether `w` is a title before a name: one of [`HONORIFICS`], or after
 /// "Dr." ( `titled`) a faculty of [`DOCTORAL_FIELDS`].
 fn title_word(w: &str, titled: bool) -> bool {
-    HONORIFICS.contains(&w) || (titled && DOCTORAL_FIELDS.contains(&w))
+    HONORIFICS.contains(&w) || (titled && DOCTORAL_FIELDS.contains(&w)) || honorific_also_name(w, false)
+}
+
+/// Titles of address before a name that are also family names or given
+/// names: Arabic and Islamic "Sheikh" (and "Shaikh", "Shaykh", "Sheikha"),
+/// the Hausa and Yoruba pilgrim's titles "Alhaji", "Alhaja", "Hajia",
+/// "Hajiya", "Haji", "Hajja", the teacher's "Mallam"/"Malam", and the
+/// chieftaincy titles "Chief", "Oba", "Nana". The rule (Citing Medicine
+/// ch. 1, "omit titles and honors"; the same as for "Dr."): one of these
+/// written before a whole name is a title, taken off, kept in the name's
+/// `original` and said — "Sheikh Ahmed Al-Mansouri", "Alhaji Musa Bello",
+/// "Bello, Alhaji Musa"; written as a name's family name it is the name —
+/// "Sheikh, Aziz", "Aziz Sheikh", "Hasina, Sheikh". `first`: the word
+/// begins the name (no comma before it), where a whole name after it is two
+/// words or more ([`strip_degrees`]); "Chief", "Oba" and "Nana" only there,
+/// never after a comma, where they may be a given name ("Osei, Nana Ama").
+/// Case matters: the word as a title is written, capitalised.
+fn honorific_also_name(w: &str, first: bool) -> bool {
+    const ANYWHERE: &[&str] = &[
+        "Sheikh", "Shaikh", "Shaykh", "Sheikha", "Alhaji", "Alhaja", "Hajia", "Hajiya", "Haji", "Hajja", "Mallam",
+        "Malam",
+    ];
+    const FIRST: &[&str] = &["Chief", "Oba", "Nana"];
+    ANYWHERE.contains(&w) || (first && FIRST.contains(&w))
 }
 
 /// The warning for degrees [`strip_degrees`] took off a name, or `None`:
@@ -986,7 +1015,7 @@ pub fn degree_note(written: &str, dropped: &[String], role: &str) -> Option<Stri
         let heading = honour_heading_what(written, dropped);
         let what = if let Some(h) = heading.as_deref() {
             h
-        } else if dropped.iter().all(|d| title_word(d, true)) {
+        } else if dropped.iter().all(|d| title_word(d, true) || honorific_also_name(d, true)) {
             "a title before a name is"
         } else if dropped.iter().all(|d| life_dates(d)) {
             "life dates, as a library catalogue writes them, are"
@@ -3359,7 +3388,13 @@ fn parse_read(s: &str) -> Option<Name> {
     // institution's (tester r104 F8).
     if person_titled(&dropped) {
         let written = tidy(s);
-        let name = if trimmed.contains(',') { parse_read(trimmed) } else { parse_given_family(trimmed) };
+        // (Vancouver's "Family INITIALS", "Osei A, PhD", is read as that
+        // form is without a degree: r105 notes, family "A".)
+        let name = if trimmed.contains(',') || initials_part(trimmed) {
+            parse_read(trimmed)
+        } else {
+            parse_given_family(trimmed)
+        };
         return name.map(|n| Name { original: written, role, ..n });
     }
     // One brace group around the whole name (`{World Health Organization}`,
@@ -5831,8 +5866,12 @@ fn split_plain_names(cell: &str, truncated: bool) -> CellNames {
         return CellNames::default();
     }
     let mut doubt = None;
+    // Names separated by commas, each with its degrees after it ("Mensah K,
+    // MD, Osei A, PhD"): one name each, its degrees with it ([`degrees_between_names`]).
+    let regrouped = if cell.contains([';', '|']) { None } else { degrees_between_names(cell) };
+    let cell = regrouped.as_ref().map_or(cell, |(c, _)| c.as_str());
     // Degrees written after a name are taken off and named ([`strip_degrees`]).
-    let mut degrees: Vec<String> = Vec::new();
+    let mut degrees: Vec<String> = regrouped.as_ref().map(|(_, said)| said.clone()).into_iter().collect();
     let mut note_degrees = |part: &str| {
         let (_, d) = strip_degrees(part.trim());
         if let Some(n) = degree_note(part.trim(), &d, "name") {
@@ -6726,7 +6765,9 @@ fn given_beside_no_building(words: &[&str]) -> bool {
 /// a title before it ("Dr.", "Prof.") or a degree after it ("PhD"), not a
 /// catalogue's life dates or relator terms alone.
 fn person_titled(dropped: &[String]) -> bool {
-    dropped.iter().any(|d| HONORIFICS.contains(&d.as_str()) || (!life_dates(d) && degree_part(d, false)))
+    dropped.iter().any(|d| {
+        HONORIFICS.contains(&d.as_str()) || honorific_also_name(d, true) || (!life_dates(d) && degree_part(d, false))
+    })
 }
 
 /// Whether a cell's name is written family name first in capitals, one
@@ -7121,6 +7162,34 @@ pub fn first_surname_of(short: &Name, full: &Name) -> bool {
         && surname(&sw[0])
         && second.last().is_some_and(surname)
         && second[..second.len() - 1].iter().all(|w| JOINS.contains(&w.as_str()))
+        && same_given_or_initials(short.given.as_deref(), full.given.as_deref())
+}
+
+/// Whether `full` is `short` with both of a Spanish (or Catalan) name's
+/// surnames where `short` gives the second only: "Pérez Gómez, Ana" of
+/// "Gómez, Ana" (a list that took the last word for the family name, as
+/// English-language databases do). The conditions of [`first_surname_of`],
+/// the single surname matched against the last of `full`'s.
+pub fn second_surname_of(short: &Name, full: &Name) -> bool {
+    const JOINS: &[&str] = &["y", "i", "e", "de", "del", "la", "las", "los"];
+    let words = |s: Option<String>| -> Vec<String> {
+        s.map(|s| super::fold(&s).split([' ', '-']).filter(|w| !w.is_empty()).map(String::from).collect())
+            .unwrap_or_default()
+    };
+    let (sw, fw) = (words(short.family_full()), words(full.family_full()));
+    let surname = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !JOINS.contains(&w.as_str());
+    !short.is_literal()
+        && !full.is_literal()
+        && short.suffix.is_none()
+        && full.suffix.is_none()
+        && short.particle.is_none()
+        && full.particle.is_none()
+        && sw.len() == 1
+        && fw.len() >= 2
+        && fw.last() == sw.first()
+        && surname(&sw[0])
+        && fw.first().is_some_and(surname)
+        && fw[1..fw.len() - 1].iter().all(|w| JOINS.contains(&w.as_str()))
         && same_given_or_initials(short.given.as_deref(), full.given.as_deref())
 }
 
@@ -7536,6 +7605,50 @@ fn names_in_semicolon_part(part: &str) -> Vec<String> {
         return parts.chunks(2).map(|pair| format!("{}, {}", pair[0], pair[1])).collect();
     }
     vec![part.to_string()]
+}
+
+/// A `;`-less cell of names separated by commas with degrees after a
+/// name before the next name ("Mensah K, MD, Osei A, PhD", "Kofi Mensah,
+/// MD, Akua Osei, PhD", "Mensah, Kofi, MD, Osei, Akua"): the names
+/// separated by `;`, each with its degrees ("Mensah K, MD; Osei A, PhD"),
+/// so that each name's `original` is as written in the cell, degrees
+/// included, and no degree is read as a person (tester notes r105: "MD" an
+/// author, "Osei A" kept without its "PhD"); with what the import says of
+/// the split, a guess from the degrees' places. A degree right after a
+/// family name alone ("Smith, MD") may be initials and counts only in the
+/// form initials cannot have ([`degree_part`], strict). `None` when no
+/// degree stands between two names.
+fn degrees_between_names(cell: &str) -> Option<(String, String)> {
+    let parts: Vec<&str> = cell.split(',').map(str::trim).collect();
+    if parts.len() < 3 || parts.iter().any(|p| p.is_empty()) {
+        return None;
+    }
+    // (Strict right after a group's first part of one word: "Smith, MD".)
+    let mut groups: Vec<Vec<&str>> = vec![Vec::new()];
+    let mut after_degree = false;
+    for p in &parts {
+        let group = groups.last().map_or(&[][..], Vec::as_slice);
+        let strict = matches!(group, [one] if one.split_whitespace().count() < 2);
+        let degree = !group.is_empty() && !life_dates(p) && degree_part(p, strict);
+        if after_degree && !degree {
+            groups.push(Vec::new());
+        }
+        after_degree = degree;
+        if let Some(g) = groups.last_mut() {
+            g.push(p);
+        }
+    }
+    if groups.len() < 2 {
+        return None;
+    }
+    let names: Vec<String> = groups.iter().map(|g| g.join(", ")).collect();
+    let read = names.join("; ");
+    let said = format!(
+        "{cell:?} has names separated by commas, each with its degrees after it: read as {} names ({read}) — \
+         separate names with `;` to be sure",
+        names.len()
+    );
+    Some((read, said))
 }
 
 /// Whether a part is initials alone, written as a given name is: stopped

@@ -1267,6 +1267,9 @@ impl Stored {
         } else {
             r.kind.clone()
         };
+        let translator_names = richer_names(&self.translator_names, &r.translators);
+        // Editors' and translators' two surnames said as authors' are (r105 notes).
+        kept.extend(surnames_said("translators", &self.translator_names, &r.translators, &translator_names));
         let editor_names = if editors_as_authors {
             // Their fuller forms are the editors'.
             if r.authors.len() == self.editor_names.len() {
@@ -1280,6 +1283,9 @@ impl Stored {
         } else {
             richer_names(&self.editor_names, &r.editors)
         };
+        if !editors_as_authors && !authors_as_editors {
+            kept.extend(surnames_said("editors", &self.editor_names, &r.editors, &editor_names));
+        }
         // Each "et al." goes with the list that was kept (tester r85 F2,
         // F10): see [`merged_truncated`].
         let authors_truncated = if editors_as_authors || authors_as_editors {
@@ -1374,7 +1380,7 @@ impl Stored {
             authors: names.iter().map(|n| n.original.clone()).collect(),
             author_names: names,
             editor_names,
-            translator_names: richer_names(&self.translator_names, &r.translators),
+            translator_names,
             container_short,
             // A season goes with its year: the file's when it gives a year.
             // The same year without a season erases nothing.
@@ -2665,9 +2671,9 @@ fn other_parts(a: &str, b: &str) -> bool {
 /// form has more (its diacritics, a fuller given name). `None` for any
 /// other two names.
 fn with_both_surnames(a: &Name, b: &Name) -> Option<Name> {
-    let (short, full) = if names::first_surname_of(a, b) {
+    let (short, full) = if names::first_surname_of(a, b) || names::second_surname_of(a, b) {
         (a, b)
-    } else if names::first_surname_of(b, a) {
+    } else if names::first_surname_of(b, a) || names::second_surname_of(b, a) {
         (b, a)
     } else {
         return None;
@@ -2695,8 +2701,13 @@ fn surnames_said(role: &str, ours: &[Name], theirs: &[Name], merged: &[Name]) ->
     ours.iter()
         .zip(&theirs)
         .zip(merged)
-        .filter(|((a, b), _)| names::first_surname_of(a, b) || names::first_surname_of(b, a))
+        .filter(|((a, b), _)| two_surnames_one_person(a, b))
         .map(|((a, b), m)| {
+            // The second surname alone ("Gómez, Ana" of "Pérez Gómez, Ana"):
+            // said in its own words (r105 notes: merged unsaid).
+            if let Some(said) = second_surname_said(role, a, b, m) {
+                return said;
+            }
             if m.original == a.original {
                 format!(
                     "{role}: kept {:?} (the file's {:?} is the same person with the first surname only)",
@@ -2712,6 +2723,42 @@ fn surnames_said(role: &str, ours: &[Name], theirs: &[Name], merged: &[Name]) ->
             }
         })
         .collect()
+}
+
+/// Whether two names are one person with one of two surnames and with
+/// both ([`names::first_surname_of`], [`names::second_surname_of`]), in
+/// either order.
+fn two_surnames_one_person(a: &Name, b: &Name) -> bool {
+    names::first_surname_of(a, b)
+        || names::first_surname_of(b, a)
+        || names::second_surname_of(a, b)
+        || names::second_surname_of(b, a)
+}
+
+/// What a merge says of the stored name `a` and the file's `b` when one is
+/// the other with the second of two surnames only ([`names::second_surname_of`]),
+/// `m` the name stored: `None` for any other two names.
+fn second_surname_said(role: &str, a: &Name, b: &Name, m: &Name) -> Option<String> {
+    if !names::second_surname_of(a, b) && !names::second_surname_of(b, a) {
+        return None;
+    }
+    Some(if m.original == a.original && names::second_surname_of(b, a) {
+        format!(
+            "{role}: kept {:?} (the file's {:?} is the same person with the second surname only)",
+            a.original, b.original
+        )
+    } else if m.original == a.original {
+        format!(
+            "{role}: kept {:?} (the file's {:?} is the same person with both surnames: edit the entry if the \
+             file's form is right)",
+            a.original, b.original
+        )
+    } else {
+        format!(
+            "{role}: {:?} for {:?} (the same person with both surnames; the stored form has the second surname only)",
+            m.original, a.original
+        )
+    })
 }
 
 /// Whether two author lists of works with one title and year name other
@@ -7293,6 +7340,7 @@ impl<'t> ReadingWriter<'t> {
                 || (k.contains(" as stored, ") && k.contains(", is a guess"))
                 || k.contains(" is the initials of ")
                 || k.contains(" with the first surname only)")
+                || k.contains(" with the second surname only)")
                 || k.contains(" with both surnames")
         }) {
             self.notes.push((r.line, format!("entry {} (same {how}): {k}", crate::import::reading_id_text(id))));
