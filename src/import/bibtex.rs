@@ -1626,6 +1626,7 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
                 }
                 if !p.trim().starts_with('{') {
                     builder::name_doubts(&mut d, field, &one, here, names::cjk_whole_doubt);
+                    builder::name_doubts(&mut d, field, &one, here, names::given_first_script_doubt);
                 }
                 builder::degree_doubts(&mut d, field, &collapse(&latex_to_unicode(p)), here);
             }

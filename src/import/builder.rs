@@ -2343,6 +2343,9 @@ fn unread_date_message(v: &str) -> String {
             super::dates::Calendar::SolarHijri => {
                 "does not convert a Solar Hijri year alone, which spans two Gregorian years"
             }
+            super::dates::Calendar::Bangabda => {
+                "does not convert a Bengali calendar year alone, which spans two Gregorian years (it begins in mid-April)"
+            }
             _ => "does not convert calendars",
         };
         calendar = format!(
@@ -3751,6 +3754,17 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // the date as far as it is known, and what is lost said.
     let p = d.prefix();
     for v in [d.date.as_mut(), d.month.as_mut()].into_iter().flatten() {
+        // "2019. 4. 2.", "2019年春", "단기 4352년" (tester r108 F1–F3).
+        if let Some((text, note)) = super::east_asian::east_asian_date(&v.text) {
+            if let Some(note) = note {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!("{p}the date {:?} is {note}", v.text.trim()),
+                ));
+            }
+            v.text = text;
+        }
         if let Some(iso) = super::dates::basic_iso(&v.text) {
             v.text = iso;
         }
@@ -4926,8 +4940,9 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // r93 F4: given name "M. ve ark."); what was said of the name as it was
     // written is said no more.
     let mut cut_in_name = false;
-    if let Some(last) = d.authors.last_mut()
-        && !is_et_al(last)
+    // (The last name that is no "et al." itself: RIS `AU  - 김, 지원 외 2인`
+    // then `AU  - 등`, tester r108 F5.)
+    if let Some(last) = d.authors.iter_mut().rev().find(|n| !is_et_al(n))
         && let Some(before) = super::names::without_et_al(&last.original).filter(|b| !b.is_empty())
         && let Some(name) = super::names::parse(before)
     {
@@ -5104,6 +5119,15 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         ));
         d.url = Some(v.text.trim().to_string());
         d.url_at = Some(v.at);
+    }
+    // "DOI：10.…": full-width forms read as ASCII, said (tester r108 F7).
+    if let Some(v) = d.doi.as_ref()
+        && super::east_asian::halfwidth(&v.text).is_some()
+        && let Some(n) = normalise_doi(&v.text)
+    {
+        let message = format!("{p}doi {:?} is written with full-width characters; read as {n:?}", v.text.trim());
+        let at = v.at;
+        d.warnings.push(RowError::new(at.line, at.column, message));
     }
     let doi = d.doi.as_ref().filter(|v| !v.text.trim().is_empty()).and_then(|v| {
         let n = normalise_doi(&v.text);

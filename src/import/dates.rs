@@ -2409,6 +2409,10 @@ pub enum Calendar {
     SolarHijri,
     Ethiopian,
     BikramSambat,
+    /// The Bengali calendar (বঙ্গাব্দ, Bangabda or Bangla San), Bangladesh's
+    /// and West Bengal's: its year begins in mid-April, 593 or 594 years
+    /// behind the Gregorian (tester r108 F1: stored as Gregorian 1426).
+    Bangabda,
 }
 
 impl Calendar {
@@ -2420,6 +2424,7 @@ impl Calendar {
             Calendar::SolarHijri => "a Solar Hijri (Persian calendar) year",
             Calendar::Ethiopian => "an Ethiopian calendar year (E.C.)",
             Calendar::BikramSambat => "a Bikram Sambat year (B.S., Nepal's calendar)",
+            Calendar::Bangabda => "a Bengali calendar year (বঙ্গাব্দ, Bangabda)",
         }
     }
 
@@ -2431,6 +2436,7 @@ impl Calendar {
             Calendar::SolarHijri => "۱۳۹۸ ش / 2019",
             Calendar::Ethiopian => "2012 E.C. / 2019",
             Calendar::BikramSambat => "2076 B.S. / 2019",
+            Calendar::Bangabda => "১৪২৬ বঙ্গাব্দ / 2019",
         }
     }
 }
@@ -2449,8 +2455,17 @@ fn calendar_word(word: &str) -> Option<Calendar> {
         "b.s" | "bs" | "वि.सं" | "विसं" | "वि" | "बि.सं" | "bikram" | "vikram" => {
             Some(Calendar::BikramSambat)
         }
+        w if bangabda_word(w) => Some(Calendar::Bangabda),
         _ => None,
     }
+}
+
+/// Whether a marker word names the Bengali calendar: "বঙ্গাব্দ" (in either
+/// of its spellings, with or without the locative "-এ"), "বাংলা সন", "সন",
+/// "ব", "bangabda", "bangla san".
+fn bangabda_word(w: &str) -> bool {
+    let w = w.replace('\u{09CD}', "").replace('\u{200C}', "").replace('\u{200D}', "");
+    w.starts_with("বঙগাবদ") || matches!(w.as_str(), "সন" | "ব" | "বাংলা" | "bangabda" | "b.s.a" | "bangla")
 }
 
 /// Whether `c` ends a calendar's marker word.

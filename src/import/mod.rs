@@ -8,6 +8,7 @@ pub mod csl_json;
 pub mod curriculum_inventory;
 pub mod dates;
 pub mod detect;
+pub mod east_asian;
 pub mod endnote_xml;
 pub mod facets;
 pub mod header;
@@ -967,6 +968,9 @@ pub fn reading_type_names() -> String {
 /// characters they name.
 pub fn normalise_doi(s: &str) -> Option<String> {
     let s = without_invisible(s);
+    // "DOI：10.…" (full-width forms, CJK typography): as ASCII.
+    let wide = east_asian::halfwidth(&s);
+    let s = wide.as_deref().unwrap_or(&s);
     // A link or DOI in brackets ("<https://doi.org/…>", "(doi:…)"): the
     // opening bracket is the sentence's (the closing one is cut below).
     let mut raw = s.trim().trim_start_matches(['(', '[', '<']).trim_start();

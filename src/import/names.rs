@@ -4371,6 +4371,84 @@ fn nobility_doubt(n: &Name, bibtex: bool) -> Option<String> {
     Some(s)
 }
 
+/// Whether a letter is of a script without capitals whose names are
+/// written given name first, as Latin-script ones are: the Indic scripts
+/// (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu,
+/// Kannada, Malayalam, Sinhala), Arabic (Urdu, Persian, Arabic), Hebrew
+/// and Thai. Han, kana and Hangul are not ([`cjk_letter`]).
+fn given_first_letter(c: char) -> bool {
+    matches!(c as u32,
+        0x0590..=0x05FF | 0x0600..=0x06FF | 0x0750..=0x077F | 0x0900..=0x0DFF | 0x0E00..=0x0E7F
+        | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF)
+}
+
+/// Words that name a body in the scripts of [`given_first_letter`]: a
+/// name holding one is no person's ("council", "institute", "ministry",
+/// "university", "department", "directorate", "hospital", "society").
+const GIVEN_FIRST_BODY_WORDS: &[&str] = &[
+    "परिषद",
+    "संस्थान",
+    "मंत्रालय",
+    "विश्वविद्यालय",
+    "विभाग",
+    "अस्पताल",
+    "संगठन",
+    "आयोग",
+    "समिति",
+    "निदेशालय",
+    "পরিষদ",
+    "ইনস্টিটিউট",
+    "মন্ত্রণালয়",
+    "বিশ্ববিদ্যালয়",
+    "অধিদপ্তর",
+    "অধিদফতর",
+    "হাসপাতাল",
+    "সংস্থা",
+    "বিভাগ",
+    "کونسل",
+    "وزارت",
+    "یونیورسٹی",
+    "ادارہ",
+    "ہسپتال",
+    "جامعہ",
+    "وزارة",
+    "جامعة",
+    "مستشفى",
+    "منظمة",
+    "معهد",
+];
+
+/// Whether a BibTeX "First Last" name with no comma is a person's name in
+/// a script that writes given names first ([`given_first_letter`]: "राजेश
+/// शर्मा", "রাজেশ শর্মা", "عمران خان"): two or three words, all of such
+/// letters, none a body's word. BibTeX's name grammar ("First von Last",
+/// Patashnik's BibTeXing §4; the last word is the family name) then reads
+/// it as it reads a Latin-script name (tester r108 F4: kept whole, and
+/// printed given-first beside its romanised twin).
+pub fn given_first_script_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (2..=3).contains(&words.len())
+        && !s.contains([',', '{', '}', '(', '&'])
+        && words.iter().all(|w| w.chars().any(given_first_letter) && !w.chars().any(cjk_letter))
+        && s.chars().filter(|c| c.is_alphabetic()).all(|c| given_first_letter(c) || !c.is_alphabetic())
+        && !words.iter().any(|w| GIVEN_FIRST_BODY_WORDS.contains(w))
+}
+
+/// What a BibTeX import says of a name [`given_first_script_name`] split:
+/// the family and given names read, and the form that says otherwise.
+/// `None` for any other name.
+pub fn given_first_script_doubt(n: &Name) -> Option<String> {
+    let o = n.original.trim();
+    let family = n.family.as_deref()?;
+    (!n.is_literal() && given_first_script_name(o)).then(|| {
+        format!(
+            "{o:?} read as BibTeX reads \"First Last\": family name {family:?}, given name {:?} (write it \"Family, \
+             Given\" to say otherwise, or in braces if it is an organisation)",
+            n.given.as_deref().unwrap_or_default()
+        )
+    })
+}
+
 /// Whether a character is of a script whose names are written family name
 /// first and without capitals: Han, Hiragana, Katakana, Hangul.
 fn cjk_letter(c: char) -> bool {
@@ -4829,7 +4907,7 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
     let name = match parts.len() {
         1 => {
             let w = words(&parts[0]);
-            if w.len() > 1 && !has_cased_letters(&original) {
+            if w.len() > 1 && !has_cased_letters(&original) && !given_first_script_name(&original) {
                 return Some(Name::literal(&original));
             }
             // "Julian of Norwich", "Hildegard of Bingen": one name with its
@@ -5541,6 +5619,22 @@ const ET_AL_TAILS: &[&str] = &[
     "और अन्य",
     "व अन्य",
     "आदि",
+    // Hindi "इत्यादि"; Urdu "وغیرہ" (and its Arabic spelling "وغيره"), "و
+    // دیگران" is Persian's above; Bengali "প্রমুখ", "ও অন্যান্য", "এবং
+    // অন্যান্য", "অন্যান্য"; Korean "등" (tester r108 F5: stored as an
+    // author). Korean "외 2인" and Japanese "ほか2名" are
+    // [`numbered_et_al_len`]'s.
+    "इत्यादि",
+    "वगैरह",
+    "وغیرہ",
+    "وغیره",
+    "وغيره",
+    "و غیرہ",
+    "প্রমুখ",
+    "ও অন্যান্য",
+    "এবং অন্যান্য",
+    "অন্যান্য",
+    "등",
     "และคณะ",
     "und mitarbeiter",
     "u. mitarb.",
@@ -5596,12 +5690,14 @@ pub fn without_et_al(cell: &str) -> Option<&str> {
         let n = t.chars().count();
         c.char_indices().rev().nth(n - 1).is_some_and(|(i, _)| c[i..].to_lowercase() == t)
     };
-    let (tail_len, tail) = ET_AL_EXACT.iter().find(|t| c.ends_with(*t)).map(|t| (t.len(), *t)).or_else(|| {
-        ET_AL_TAILS.iter().find(|t| ends_lower(t)).map(|t| {
-            let n = t.chars().count();
-            (c.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| c.len() - i), *t)
-        })
-    })?;
+    let numbered = numbered_et_al_len(c).map(|n| (n, "等"));
+    let (tail_len, tail) =
+        numbered.or_else(|| ET_AL_EXACT.iter().find(|t| c.ends_with(*t)).map(|t| (t.len(), *t))).or_else(|| {
+            ET_AL_TAILS.iter().find(|t| ends_lower(t)).map(|t| {
+                let n = t.chars().count();
+                (c.char_indices().rev().nth(n - 1).map_or(0, |(i, _)| c.len() - i), *t)
+            })
+        })?;
     let before = &c[..c.len() - tail_len];
     let cjk = ET_AL_CJK.contains(&tail)
         && before
@@ -5613,6 +5709,22 @@ pub fn without_et_al(cell: &str) -> Option<&str> {
     // "…" needs nothing before it.
     (ok || tail == "…" || tail == "...")
         .then(|| before.trim_end_matches(|ch: char| ch == ',' || ch == ';' || ch.is_whitespace()))
+}
+
+/// The length in bytes of a Korean or Japanese "et al." with the number
+/// of the authors left out at the end of `c`: "외 2인", "외 2명", "외2인"
+/// (Korean: "and 2 others"), "ほか2名", "他3名", "等3人" (tester r108 F5:
+/// "김, 지원 외 2인" gave the given name "지원 외 2인"). `None` when it
+/// does not end so.
+fn numbered_et_al_len(c: &str) -> Option<usize> {
+    let body = c.strip_suffix(['인', '명', '名', '人'])?;
+    let digits = body.trim_end_matches(|ch: char| ch.is_ascii_digit() || ('０'..='９').contains(&ch));
+    if digits.len() == body.len() {
+        return None;
+    }
+    let word = digits.trim_end();
+    let head = ["외", "ほか", "他", "等"].iter().find_map(|w| word.strip_suffix(w))?;
+    Some(c.len() - head.len())
 }
 
 /// Whether one name, as a format gave it, is the "et al." that ends a
