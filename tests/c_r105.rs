@@ -349,9 +349,10 @@ fn located_at_available_at_and_a_paper_s_language() {
         "Sow M. Santé mondiale et décolonisation. Présenté à: Congrès de santé publique; 3 nov 2022; Dakar. \
          Français. Disponible sur: https://example.org/talk"
     );
+    // (c_r108: the type in the locale's word, "[manuscrit]", tester r106 F10.)
     assert_eq!(
         reference(&refs, "Lettre"),
-        "Ross R. Lettre sur la fièvre jaune [manuscript]. 1897. Lieu de conservation: Archives nationales du \
+        "Ross R. Lettre sur la fièvre jaune [manuscrit]. 1897. Lieu de conservation: Archives nationales du \
          Sénégal; Fonds H 12. Français."
     );
     assert_eq!(
@@ -359,9 +360,10 @@ fn located_at_available_at_and_a_paper_s_language() {
         "Weber A. Eine Dissertation [Dissertation]. [sans lieu]: Universität Wien; 2016. Allemand."
     );
     let de = w.dependent_style("zeitschrift", "vancouver", "de-DE");
+    // (c_r108: the type in the locale's word, "[Manuskript]", tester r106 F10.)
     assert_eq!(
         reference(&w.references(&de), "Lettre"),
-        "Ross R. Lettre sur la fièvre jaune [manuscript]. 1897. Standort: Archives nationales du Sénégal; Fonds H \
+        "Ross R. Lettre sur la fièvre jaune [Manuskript]. 1897. Standort: Archives nationales du Sénégal; Fonds H \
          12. Französisch."
     );
     let harvard_fr = w.dependent_style("revue-h", "harvard-cite-them-right", "fr-FR");

@@ -867,7 +867,7 @@ impl Style {
         if let Some(style) = legal_style
             && let Some(legal) = legal_reference(r, style)
         {
-            return legal;
+            return legal_in_words(legal, r, style, &self.words);
         }
         // A statute in MLA, whose bundled style prints its number after the
         // word "Statute" and leaves out a gazette's day and page
@@ -981,8 +981,10 @@ impl Style {
                                 r,
                             ),
                             r,
+                            &self.words,
                         ),
                         r,
+                        &self.words,
                     ),
                     r,
                 ),
@@ -1069,7 +1071,7 @@ impl Style {
         );
         // Again once a year before the common era has its era term: AMA's
         // "Published 350 BC." as "Published 2020." (tester r104).
-        let t = if self.named == Some("ama") { with_ama_published(t, r) } else { t };
+        let t = if self.named == Some("ama") { with_ama_published(t, r, &self.words) } else { t };
         let t = with_original_year(t, r, &self.key, &self.words);
         let t = if self.named.is_none() && self.bundled { without_second_original_year(t, r) } else { t };
         let t = with_identifier_pages(t, r);
@@ -3995,6 +3997,10 @@ const PHRASE_TERMS: &[(&str, OtherTerm)] = &[
     ("presented at", OtherTerm::PresentedAt),
     ("available at", OtherTerm::AvailableAt),
     ("accessed", OtherTerm::Accessed),
+    // Citing Medicine's "[cited …]", IEEE's "[Online]", a preprint's label.
+    ("cited", OtherTerm::Cited),
+    ("online", OtherTerm::Online),
+    ("preprint", OtherTerm::Preprint),
 ];
 
 /// The words canon writes into a reference itself, in the style's language
@@ -4878,6 +4884,61 @@ fn legal_accessed(r: &Reading, style: &str) -> Option<String> {
         ("ieee", None, _) => format!("Accessed: {y}."),
         _ => return None,
     })
+}
+
+/// A legal reference ([`legal_reference`]) in the style's language: the
+/// phrases canon wrote in English there, Citing Medicine's "[cited 2020 May
+/// 1]" and "Available from:", AMA's "Accessed May 1, 2020.", IEEE's
+/// "Accessed: …" and "[Online]. Available:", Cite Them Right's "Available
+/// at: … (Accessed: 1 May 2020)", as the style prints them for every other
+/// reference in that locale: the CSL locale's terms (`cited`, `accessed`,
+/// `online`, `available at`; CSL 1.0.2 Appendix II) and its text date form
+/// ([`Words::date`]): "[citado 1 de mayo de 2023]. Disponible en:",
+/// "Consulté le 1 mai 2023." (tester r106 F10). A phrase whose term the
+/// locale lacks stays English; an English locale's reference is unchanged.
+fn legal_in_words(mut t: Rich, r: &Reading, style: &str, words: &Words) -> Rich {
+    if !words.foreign {
+        return t;
+    }
+    let swap = |t: &mut Rich, english: &str, local: String| {
+        if local != english
+            && let Some(at) = t.text.find(english)
+        {
+            splice(t, at..at + english.len(), &local);
+        }
+    };
+    let term = |english: &str| {
+        let said = words.say(english);
+        (said != english).then(|| capitalised(&said))
+    };
+    let n: Vec<i64> = r.accessed.as_deref().unwrap_or_default().split('-').filter_map(|p| p.parse().ok()).collect();
+    let (day, month) = (n.get(2).map(|d| d.to_string()), n.get(1).copied());
+    let date = n.first().and_then(|y| words.date(*y, month, day.as_deref().filter(|_| month.is_some())));
+    let accessed = term("accessed");
+    let local = match (style, &date) {
+        ("vancouver", Some(d)) => Some(words.say("cited")).filter(|c| c != "cited").map(|c| format!("[{c} {d}]")),
+        ("ama", Some(d)) => accessed.as_ref().map(|a| format!("{a} {d}.")),
+        ("ieee", Some(d)) => accessed.as_ref().map(|a| format!("{a}: {d}.")),
+        _ => None,
+    };
+    if let (Some(english), Some(local)) = (legal_accessed(r, style), local) {
+        swap(&mut t, &english, local);
+    }
+    if let (Some(a), Some(d)) = (accessed.as_ref().filter(|_| style == "harvard"), &date) {
+        swap(&mut t, &harvard_accessed(r), format!(" ({a}: {d})"));
+    }
+    if let Some(available) = term("available at") {
+        match style {
+            "vancouver" => swap(&mut t, " Available from: ", format!(" {available}: ")),
+            "harvard" => swap(&mut t, " Available at: ", format!(" {available}: ")),
+            "ieee" => {
+                let online = term("online").unwrap_or_else(|| "Online".to_string());
+                swap(&mut t, " [Online]. Available: ", format!(" [{online}]. {available}: "));
+            }
+            _ => {}
+        }
+    }
+    t
 }
 
 /// A reference when the processor gives nothing: title and year.
@@ -7292,12 +7353,18 @@ fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
         return t;
     }
     if is_version(e) {
-        let printed = format!("{e} ed.");
-        if let Some(at) = t.text.rfind(&printed) {
+        // The style's word for edition in its locale too (tester r106 F4:
+        // a French Vancouver's "Version 3 éd."): the CSL locales' short
+        // `edition` terms, "éd." (fr), "Aufl." (de), "dr." (nl), "edn".
+        for word in ["ed.", "éd.", "Aufl.", "dr.", "edn"] {
+            let printed = format!("{e} {word}");
+            let Some(at) = t.text.rfind(&printed) else { continue };
             let end = at + printed.len();
             // "(Version 1 ed.)" is "(Version 1)"; "Version 1 ed. New York", "Version 1. New York".
             let inside = t.text[end..].starts_with([')', ',', ';']);
-            splice(&mut t, end - 4..if inside { end } else { end - 1 }, "");
+            let keep_stop = word.ends_with('.') && !inside;
+            splice(&mut t, at + e.len()..if keep_stop { end - 1 } else { end }, "");
+            break;
         }
         return t;
     }
@@ -10066,7 +10133,10 @@ fn with_harvard_preprint(mut t: Rich, r: &Reading) -> Rich {
 /// (AMA Manual of Style 11th ed., §3.13.8, preprints): the words before
 /// the date, which the bundled style does not print (tester r22, F1).
 /// Left alone when the reference says "preprint" already or prints no year.
-fn with_ama_preprint(mut t: Rich, r: &Reading) -> Rich {
+/// In another language the words are the locale's ([`Words::say`]:
+/// "Prépublication mise en ligne le 3 janvier 2023") and a date canon
+/// writes is in its date form ([`Words::date`]).
+fn with_ama_preprint(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     if !is_preprint(r) || says_preprint(&t.text, r) {
         return t;
     }
@@ -10086,9 +10156,11 @@ fn with_ama_preprint(mut t: Rich, r: &Reading) -> Rich {
             (Some(m), None) => format!("{m} {year}"),
             _ => year.to_string(),
         };
+        let day = r.day.map(|d| d.to_string());
+        let date = words.date(year, r.month, day.as_deref()).unwrap_or(date);
         splice(&mut t, stop + 2..end, &date);
     }
-    splice(&mut t, stop + 2..stop + 2, "Preprint posted online ");
+    splice(&mut t, stop + 2..stop + 2, &format!("{} ", words.say("Preprint posted online")));
     t
 }
 
@@ -10155,7 +10227,9 @@ fn with_ama_publisher(mut t: Rich, r: &Reading) -> Rich {
 /// of Style 11th ed., §3.15.1, websites: "Published [date]. Updated
 /// [date]. Accessed [date]."); the bundled style prints the date alone
 /// (tester r27 F15). Not for an undated page, nor one that says it.
-fn with_ama_published(mut t: Rich, r: &Reading) -> Rich {
+/// In another language, the locale's word ([`Words::say`]: "Publié le 16
+/// décembre 2022").
+fn with_ama_published(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     if r.kind != "web" || is_preprint(r) {
         return t;
     }
@@ -10175,10 +10249,11 @@ fn with_ama_published(mut t: Rich, r: &Reading) -> Rich {
     };
     let Some(stop) = t.text[..date].rfind(". ") else { return t };
     let element = &t.text[stop + 2..date];
-    if element.to_lowercase().contains("published") || element.len() > 20 {
+    let local = words.say("Published");
+    if element.to_lowercase().contains("published") || element.starts_with(local.as_str()) || element.len() > 20 {
         return t;
     }
-    splice(&mut t, stop + 2..stop + 2, "Published ");
+    splice(&mut t, stop + 2..stop + 2, &format!("{local} "));
     t
 }
 
@@ -11024,6 +11099,14 @@ fn with_nlm_genre(mut t: Rich, r: &Reading, words: &Words) -> Rich {
         })
         .collect();
     let lower = lower.join(" ");
+    // In another language, a genre canon has the locale's word for
+    // ("[jeu de données]", "[manuscrito]") in its own bracket, the style's
+    // "[Internet]" after it as a thesis's is: "[… on the Internet]" is
+    // English (tester r106 F10).
+    if let Some(local) = Some(words.say(&lower)).filter(|l| words.foreign && *l != lower) {
+        splice(&mut t, found.start..found.end, &format!("[{local}]"));
+        return t;
+    }
     let rest = &t.text[found.end..];
     let internet = " [Internet]";
     if rest.starts_with(internet) {

@@ -269,7 +269,9 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
     // the style's own "5 janv 2023").
     let date = |english: &[&str; 12], order: Order, dash: char| {
         let w = w.as_ref()?;
-        if style == "vancouver"
+        // (Every style but APA, whose date in parentheses keeps the
+        // style's own order: tester r106 F10, AMA's "noviembre 5, 2019".)
+        if (style == "vancouver" || (words.foreign && style != "apa"))
             && let Some(d) = local_text_date(w, words, dash)
         {
             return Some(d);
@@ -352,7 +354,8 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
         }
         "ieee" => {
             let parts = [Some(event.to_string()), place, date(&IEEE_MONTHS, Order::MonthDayYear, '\u{2013}')];
-            (format!("“{cased}{}”", mark(",")), format!(" presented at the {}.", join(&parts, ", ")))
+            let lead = if words.foreign { words.say("presented at") } else { "presented at the".to_string() };
+            (format!("“{cased}{}”", mark(",")), format!(" {lead} {}.", join(&parts, ", ")))
         }
         _ => return t,
     };

@@ -29,6 +29,20 @@
 //!   "Dissertation"; "tesi di laurea magistrale", "tesi di dottorato";
 //!   "masterscriptie", "proefschrift"), the names of languages.
 //!
+//! - The genres and words canon adds in AMA, Vancouver, IEEE and Cite Them
+//!   Right (tester r106 F10): a work's type in brackets, the CSL locale's
+//!   type term (`dataset` "jeu de données", "conjunto de dados",
+//!   "Datensatz"; `manuscript` "manuscrit", "manuscrito", "Manuskript",
+//!   "manoscritto"; `software` "logiciel", "programa de computador") and
+//!   `version` ("versión", "versão", "versione", "versie"); es-ES writes
+//!   `dataset` and `manuscript` in English, so Spanish has the usual
+//!   "conjunto de datos" and "manuscrito" (to be reviewed by a native
+//!   speaker). AMA's "Published" and "Preprint posted online" (AMA 11
+//!   §3.15.1, §3.13.8) have no CSL term: "publié le", "publicado el",
+//!   "publicado em", "veröffentlicht am", "pubblicato il", "gepubliceerd
+//!   op", built as each locale's `accessed` term is ("consulté le", "acesso
+//!   em"), to be reviewed by a native speaker.
+//!
 //! A phrase or language not here stays in English, as the manual writes it:
 //! canon never guesses a word. Arabic has no entries yet: an Arabic style
 //! keeps the English phrases (its locale's own terms aside).
@@ -67,6 +81,13 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("fr", "available at", "disponible sur"),
     ("fr", "presented at", "présenté à"),
     ("fr", "located at", "lieu de conservation"),
+    ("fr", "data set", "jeu de données"),
+    ("fr", "manuscript", "manuscrit"),
+    ("fr", "computer software", "logiciel"),
+    ("fr", "computer program", "logiciel"),
+    ("fr", "version", "version"),
+    ("fr", "published", "publié le"),
+    ("fr", "preprint posted online", "prépublication mise en ligne le"),
     // Portuguese (Brazil's words; Portugal's where they differ)
     ("pt", "master's thesis", "dissertação de mestrado"),
     ("pt", "dissertation", "tese de doutorado"),
@@ -77,6 +98,13 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("pt", "available at", "disponível em"),
     ("pt", "presented at", "apresentado em"),
     ("pt", "located at", "localização"),
+    ("pt", "data set", "conjunto de dados"),
+    ("pt", "manuscript", "manuscrito"),
+    ("pt", "computer software", "programa de computador"),
+    ("pt", "computer program", "programa de computador"),
+    ("pt", "version", "versão"),
+    ("pt", "published", "publicado em"),
+    ("pt", "preprint posted online", "preprint publicado online em"),
     // Spanish
     ("es", "master's thesis", "tesis de maestría"),
     ("es", "dissertation", "tesis doctoral"),
@@ -86,6 +114,13 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("es", "available at", "disponible en"),
     ("es", "presented at", "presentado en"),
     ("es", "located at", "localización"),
+    ("es", "data set", "conjunto de datos"),
+    ("es", "manuscript", "manuscrito"),
+    ("es", "computer software", "software"),
+    ("es", "computer program", "software"),
+    ("es", "version", "versión"),
+    ("es", "published", "publicado el"),
+    ("es", "preprint posted online", "preprint publicado en línea el"),
     // German
     ("de", "master's thesis", "Masterarbeit"),
     ("de", "dissertation", "Dissertation"),
@@ -96,6 +131,13 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("de", "available at", "verfügbar unter"),
     ("de", "presented at", "gehalten auf der"),
     ("de", "located at", "Standort"),
+    ("de", "data set", "Datensatz"),
+    ("de", "manuscript", "Manuskript"),
+    ("de", "computer software", "Software"),
+    ("de", "computer program", "Software"),
+    ("de", "version", "Version"),
+    ("de", "published", "veröffentlicht am"),
+    ("de", "preprint posted online", "Preprint online veröffentlicht am"),
     // Italian
     ("it", "master's thesis", "tesi di laurea magistrale"),
     ("it", "dissertation", "tesi di dottorato"),
@@ -106,6 +148,13 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("it", "available at", "disponibile su"),
     ("it", "presented at", "presentato al"),
     ("it", "located at", "collocazione"),
+    ("it", "data set", "dataset"),
+    ("it", "manuscript", "manoscritto"),
+    ("it", "computer software", "software"),
+    ("it", "computer program", "software"),
+    ("it", "version", "versione"),
+    ("it", "published", "pubblicato il"),
+    ("it", "preprint posted online", "preprint pubblicato online il"),
     // Dutch
     ("nl", "master's thesis", "masterscriptie"),
     ("nl", "dissertation", "proefschrift"),
@@ -115,6 +164,13 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("nl", "available at", "beschikbaar op"),
     ("nl", "presented at", "gepresenteerd bij"),
     ("nl", "located at", "bewaarplaats"),
+    ("nl", "data set", "dataset"),
+    ("nl", "manuscript", "manuscript"),
+    ("nl", "computer software", "software"),
+    ("nl", "computer program", "software"),
+    ("nl", "version", "versie"),
+    ("nl", "published", "gepubliceerd op"),
+    ("nl", "preprint posted online", "preprint online gepubliceerd op"),
 ];
 
 /// The languages canon names the language of a work in: the columns of
