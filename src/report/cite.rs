@@ -34,6 +34,7 @@ use crate::store::readings::Reading;
 
 mod event;
 mod phrases;
+mod roles;
 
 /// Joins the words of a family name with a particle while the processor
 /// formats it (a private-use character, made a space again afterwards).
@@ -1044,7 +1045,13 @@ impl Style {
             with_harvard_video(
                 with_harvard_podcast(
                     with_harvard_site_once(
-                        with_harvard_site_as_author(with_harvard_editors(with_harvard_part_pages(t, r), r), r),
+                        with_harvard_site_as_author(
+                            with_harvard_editors(
+                                roles::with_harvard_part_translators(with_harvard_part_pages(t, r), r),
+                                r,
+                            ),
+                            r,
+                        ),
                         r,
                     ),
                     r,
@@ -1063,6 +1070,7 @@ impl Style {
             _ => t,
         };
         let t = if self.named == Some("chicago") { with_chicago_newspaper_edition(t, r) } else { t };
+        let t = roles::with_part_translators_after_title(t, r, &self.key);
         // (A `.csl` file's own prefix before the page is its author's choice: tester r31, D17.)
         let t = if self.named.is_some() { without_page_label_on_article_number(t, r, self.article_label) } else { t };
         let t = with_letter_on_uncertain_year(
@@ -1134,6 +1142,7 @@ impl Style {
         } else {
             t
         };
+        let t = if self.key == "harvard" { roles::with_harvard_genre(t, r, self.words.foreign) } else { t };
         // After the event's own text, which is put back whole (an
         // unpublished paper's "French." was lost with it).
         let t = if self.named == Some("vancouver") {
