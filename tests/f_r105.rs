@@ -429,7 +429,8 @@ fn a_chapters_book_in_small_letters_is_printed_in_the_styles_case() {
         (
             "ieee",
             [
-                "P. Farmer, “Global surgery and the poor,” in The handbook of global health, J. Y. Kim, Ed., Oxford: Oxford University Press, 2015, pp. 10–30.",
+                // r108 (F): IEEE title-cases an English chapter's book (IEEE Reference Guide 2023, "Books").
+                "P. Farmer, “Global surgery and the poor,” in The Handbook of Global Health, J. Y. Kim, Ed., Oxford: Oxford University Press, 2015, pp. 10–30.",
                 "O. Sow, “Santé et colonialisme,” in Le manuel de santé publique, Paris: Masson, 2001, pp. 5–9.",
                 "A. Perez, “Medicina tradicional,” in Manual de salud colectiva, Bogotá: Lugar, 2003, pp. 1–9.",
             ],

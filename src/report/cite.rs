@@ -466,6 +466,7 @@ impl Style {
         let xml = without_by_cite_given_names(&xml);
         let xml = if key == "harvard" { with_british_quotes(&xml) } else { xml };
         let xml = if key == "chicago" { with_chicago_part_pages(&xml) } else { xml };
+        let xml = if key == "ieee" { with_ieee_book_title_case(&xml) } else { xml };
         let xml = match key.as_str() {
             "vancouver" | "ama" | "harvard" => with_translators(&xml, &key),
             _ => xml,
@@ -902,6 +903,10 @@ impl Style {
             with_season(t, r, dash, SeasonAt::Before("{} ".into(), None), &self.words)
         } else if year_alone {
             t
+        } else if self.named == Some("ama") {
+            // AMA writes a season before the year, as a month ("Published
+            // Summer 2019.", as "Published March 2019."; AMA 11 §3.15.1).
+            with_season(t, r, dash, SeasonAt::Before("{} ".into(), None), &self.words)
         } else if self.named.is_some() {
             with_season(t, r, dash, SeasonAt::NextToYear, &self.words)
         } else if csl_season(r, self.named).is_some() {
@@ -1094,7 +1099,11 @@ impl Style {
                         with_nlm_podcast(
                             with_nlm_publisher_unknown(
                                 with_nlm_place_unknown(
-                                    with_nlm_group_author(with_nlm_volume_supplement(t, r), r),
+                                    with_comma_before_et_al(
+                                        with_nlm_group_author(with_nlm_volume_supplement(t, r), r),
+                                        r,
+                                        &self.et_al,
+                                    ),
                                     r,
                                     &self.words,
                                 ),
@@ -1113,7 +1122,7 @@ impl Style {
             Some("ama") => {
                 let t = with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r);
                 let t = with_ama_media(t, r);
-                with_ama_supplement(with_nlm_group_author(t, r), r)
+                with_ama_supplement(with_comma_before_et_al(with_nlm_group_author(t, r), r, &self.et_al), r)
             }
             Some("apa" | "harvard") => with_plural_page_label(t, r),
             _ => t,
@@ -1127,7 +1136,8 @@ impl Style {
             Some(style @ ("harvard" | "ama")) => with_archive(t, r, style),
             _ if self.key == "ieee" => {
                 let t = with_ieee_online(with_ieee_software_version(without_comma_after_mark(t), r), r);
-                let t = with_ieee_archive(with_ieee_translators(t, r), r);
+                let t = with_title_case_capital(with_ieee_broadcast(t, r), r, "ieee");
+                let t = with_ieee_archive(with_ieee_translators(with_ieee_book_editors(t, r), r), r);
                 without_ieee_day_zero(with_ieee_doi(t, r), r)
             }
             _ => t,
@@ -6158,6 +6168,45 @@ fn with_british_quotes(xml: &str) -> String {
     }
 }
 
+/// IEEE's book titles in title case, as published: "B. Klaus and P. Horn,
+/// *Robot Vision*." and a chapter's "in *Title of His Published Book*"
+/// (IEEE Reference Guide 2023, "Books": the book's title in italics,
+/// capitalised as a title; an article's, a report's and a thesis's title
+/// quoted, as written). The bundled style printed a book as stored ("*Black
+/// skin, white masks*"). Every italic `<text variable="title">` (the
+/// style's books and like works) and the container after the term "in" (a
+/// chapter's book, a paper's proceedings) get `text-case="title"`, which
+/// the processor applies to English works only (CSL 1.0.2, "Text-case").
+/// `xml` is the style; a text with a case of its own is left as it is.
+fn with_ieee_book_title_case(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len() + 64);
+    let (mut rest, mut after_in) = (xml, false);
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let Some(end) = rest.find('>').map(|e| e + 1) else { break };
+        let tag = &rest[..end];
+        rest = &rest[end..];
+        let is_text = tag.starts_with("<text ") || tag.starts_with("<cs:text ");
+        let has = |a: &str| tag.contains(&format!("{a}=\"")) || tag.contains(&format!("{a}='"));
+        let says = |a: &str, v: &str| tag.contains(&format!("{a}=\"{v}\"")) || tag.contains(&format!("{a}='{v}'"));
+        let italic = says("font-style", "italic") && !has("text-case") && tag.ends_with("/>");
+        let book_title =
+            is_text && italic && (says("variable", "title") || after_in && says("variable", "container-title"));
+        if book_title {
+            out.push_str(tag.trim_end_matches("/>").trim_end());
+            out.push_str(" text-case=\"title\"/>");
+        } else {
+            out.push_str(tag);
+        }
+        if !tag.trim().is_empty() && !tag.starts_with("<!--") {
+            after_in = is_text && says("term", "in");
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Chicago's page range for a part of a book: the bundled author-date style
 /// prints no pages for a chapter or a paper in proceedings (its
 /// `source-monographic-locator` prints nothing for an item with a
@@ -7841,6 +7890,49 @@ fn ieee_names(names: &[Name]) -> String {
     }
 }
 
+/// A book's editors beside its authors in IEEE, which the bundled style
+/// leaves out (it prints editors only in their place): "World Health
+/// Organization, *Global Health in the Twenty-First Century*, K. Mensah, Ed.
+/// Geneva: WHO Press, 2015.", as a chapter's book has them ("in *Book*, R.
+/// H. Bates, Ed.", IEEE Reference Guide 2023, "Books"), before the facts of
+/// publication and a translator ([`with_ieee_translators`]). `r` is a book
+/// with authors and editors; any other reading is returned as it is.
+fn with_ieee_book_editors(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "book" || r.author_names.is_empty() || r.editor_names.is_empty() {
+        return t;
+    }
+    if t.text.contains(" Ed.") || t.text.contains(" Eds.") {
+        return t;
+    }
+    let word = if r.editor_names.len() > 1 || r.editors_truncated { "Eds." } else { "Ed." };
+    let names = if r.editors_truncated {
+        format!("{} et al.", ieee_names(&r.editor_names))
+    } else {
+        ieee_names(&r.editor_names)
+    };
+    let element = format!("{names}, {word}");
+    let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
+    let end = ieee_main_end(&t.text);
+    let facts = [r.place.as_deref(), r.publisher.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| t.text[after_title..end].find(&format!(". {p}")).map(|i| after_title + i))
+        .min();
+    match facts {
+        // "2nd ed." keeps its own stop before the names.
+        Some(at) if t.text[..at].ends_with(" ed") => splice(&mut t, at + 1..at + 1, &format!(", {element}")),
+        Some(at) => splice(&mut t, at..at + 1, &format!(", {element}")),
+        None => {
+            let main = t.text[..end].trim_end();
+            let m = main.strip_suffix('.').unwrap_or(main).len();
+            splice(&mut t, m..m, &format!(", {element}"));
+        }
+    }
+    t
+}
+
 /// A translator in IEEE, which the bundled style leaves out (tester r97
 /// F10): "H. Chevalier, Trans." as IEEE prints an editor, "R. H. Bates,
 /// Ed." (IEEE Reference Guide, 2023: "Trans." after the translator's name),
@@ -8180,6 +8272,30 @@ fn without_comma_after_mark(mut t: Rich) -> Rich {
             splice(&mut t, at + 1..at + 2, "");
         }
     }
+    t
+}
+
+/// A broadcast's episode in IEEE: its title quoted, its programme in
+/// italics after it ("A. Osei, “The hidden history of medicine,” *Health
+/// Matters*, BBC Radio 4, Mar. 4, 2019."; IEEE Reference Guide 2023,
+/// "Broadcasts": episode "Title," *Programme*, network, date). The bundled
+/// style printed the programme inside the episode's quotation marks
+/// ("“Title. Programme,”"). `r` is a video or an audio recording with a
+/// container; any other reading is returned as it is.
+fn with_ieee_broadcast(mut t: Rich, r: &Reading) -> Rich {
+    if !matches!(r.kind.as_str(), "video" | "podcast" | "audio") {
+        return t;
+    }
+    let Some(programme) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
+    let inside = format!(". {programme},\u{201d}");
+    let Some(at) = t.text[title.start..].find(&inside).map(|i| title.start + i) else { return t };
+    let end = at + inside.len();
+    splice(&mut t, at..end, &format!(",\u{201d} {programme},"));
+    let start = at + ",\u{201d} ".len();
+    t.spans.retain(|(g, _)| g.end <= start || g.start >= start + programme.len());
+    t.spans.push((start..start + programme.len(), super::pdf::Emphasis { italic: true, ..Default::default() }));
+    t.spans.sort_by_key(|(g, _)| g.start);
     t
 }
 
@@ -9106,8 +9222,11 @@ fn legal_reference(r: &Reading, style: &str) -> Option<Rich> {
         if let Some(n) = number.as_ref().or(volume.as_ref()) {
             rest.push_str(&format!(", {}", statute_number(n)));
         }
+        // IEEE gives the whole date stored (IEEE Reference Guide 2023,
+        // "Laws and regulations": "(Abbrev. Month Day, Year)").
+        let dated = if style == "ieee" { ieee_date(r).filter(|d| d.contains(' ')) } else { None };
         if let Some(y) = year.as_ref().filter(|y| !name.contains(y.as_str())) {
-            rest.push_str(&format!(" ({y})"));
+            rest.push_str(&format!(" ({})", dated.as_ref().unwrap_or(y)));
         }
     }
     rest.push('.');
@@ -9678,6 +9797,22 @@ fn with_nlm_group_author(mut t: Rich, r: &Reading) -> Rich {
         for at in marks.into_iter().rev() {
             splice(&mut t, at..at + 1, ";");
         }
+    }
+    t
+}
+
+/// "et al." after an organisation that ends a cut list of authors follows
+/// a comma, as after a person: "Ramsaran D; World Health Organization, et
+/// al." (Citing Medicine ch. 1, "Follow the last named author by a comma
+/// and \"et al.\""; AMA 11 §3.7, "Doe JF, Roe JP III, Coe RT Jr, et al.");
+/// [`with_nlm_group_author`] set the organisation apart on both sides and
+/// printed "; et al.". `et_al` is the style's term; `r`'s title bounds the
+/// author list (a title that says "; et al." keeps it).
+fn with_comma_before_et_al(mut t: Rich, r: &Reading, et_al: &str) -> Rich {
+    let title_at = find_title(&t.text, r).map_or(t.text.len(), |g| g.start);
+    let semicolon = format!("; {et_al}");
+    if let Some(at) = t.text[..title_at].find(&semicolon) {
+        splice(&mut t, at..at + 1, ",");
     }
     t
 }
@@ -11492,6 +11627,9 @@ fn with_title_case_capital(t: Rich, r: &Reading, style: &str) -> Rich {
         "ama" => {
             with_capital_after_separators(t, r, title && matches!(r.kind.as_str(), "book" | "report" | "thesis"), book)
         }
+        // IEEE title-cases a book's title and a chapter's book only
+        // ([`with_ieee_book_title_case`]).
+        "ieee" => with_capital_after_separators(t, r, title && r.kind == "book", book),
         _ => t,
     }
 }
