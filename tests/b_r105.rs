@@ -261,7 +261,8 @@ fn ieee_software_keeps_its_version() {
     );
     assert_eq!(
         reference(&ieee, "Outbreak simulator"),
-        "G. Banda, Outbreak simulator (Version 3.0.1) [Computer software]. (Jan. 5, 2020). Zenodo. doi: \
+        // IEEE sets a book's (italic) title in title case, as published (h-F, r108: IEEE Reference Guide, books).
+        "G. Banda, Outbreak Simulator (Version 3.0.1) [Computer software]. (Jan. 5, 2020). Zenodo. doi: \
          10.5281/zenodo.7000001."
     );
 }

@@ -228,20 +228,22 @@ fn f9_ieee_series_in_parentheses_and_the_volume_once() {
             ),
             (
                 "Colonial medicine in Africa",
-                "R. M. Packard, Colonial medicine in Africa (Medicine and Society, no. 2). Baltimore: Johns Hopkins \
+                // IEEE sets a book's (italic) title in title case, as published (h-F, r108: IEEE Reference Guide, books).
+                "R. M. Packard, Colonial Medicine in Africa (Medicine and Society, no. 2). Baltimore: Johns Hopkins \
                  University Press, 2005.",
             ),
             (
                 "Book with a volume",
-                "R. M. Packard, Book with a volume, vol. 3 (Medicine and Society, no. 2). Baltimore: Johns Hopkins \
+                // IEEE sets a book's (italic) title in title case, as published (h-F, r108: IEEE Reference Guide, books).
+                "R. M. Packard, Book with a Volume, vol. 3 (Medicine and Society, no. 2). Baltimore: Johns Hopkins \
                  University Press, 2001.",
             ),
             (
                 "Book with no number",
-                "R. M. Packard, Book with no number (Medicine and Society). Baltimore: Johns Hopkins University Press, \
+                "R. M. Packard, Book with No Number (Medicine and Society). Baltimore: Johns Hopkins University Press, \
                  2006.",
             ),
-            ("Book with no publisher", "R. M. Packard, Book with no publisher (Medicine and Society, no. 4). 2007."),
+            ("Book with no publisher", "R. M. Packard, Book with No Publisher (Medicine and Society, no. 4). 2007."),
             (
                 "Chapter with no editor",
                 "A. Mbembe, “Chapter with no editor,” in Africa and the Disciplines, vol. 2 (African Studies, no. 12). \
@@ -317,14 +319,16 @@ fn f10_ieee_prints_the_translator() {
         &w,
         "ieee",
         &[
-            ("A dying colonialism", "F. Fanon, A dying colonialism, H. Chevalier, Trans. New York: Grove Press, 1994."),
+            // IEEE sets a book's (italic) title in title case, as published (h-F, r108: IEEE Reference Guide, books).
+            ("A dying colonialism", "F. Fanon, A Dying Colonialism, H. Chevalier, Trans. New York: Grove Press, 1994."),
             (
                 "Book translated",
-                "F. Fanon, Book translated, 2nd ed., H. Chevalier, Trans. New York: Grove Press, 1994.",
+                // IEEE sets a book's (italic) title in title case, as published (h-F, r108: IEEE Reference Guide, books).
+                "F. Fanon, Book Translated, 2nd ed., H. Chevalier, Trans. New York: Grove Press, 1994.",
             ),
             (
                 "Edited and translated",
-                "R. H. Bates, Ed., Edited and translated, H. Chevalier and M.-C. Dupont, Trans. New York: Grove Press, \
+                "R. H. Bates, Ed., Edited and Translated, H. Chevalier and M.-C. Dupont, Trans. New York: Grove Press, \
                  1995.",
             ),
             (
@@ -334,7 +338,7 @@ fn f10_ieee_prints_the_translator() {
             ),
             (
                 "Translated in a series",
-                "F. Fanon, Translated in a series, H. Chevalier, Trans. (Medicine and Society, no. 5). New York: Grove \
+                "F. Fanon, Translated in a Series, H. Chevalier, Trans. (Medicine and Society, no. 5). New York: Grove \
                  Press, 1996.",
             ),
         ],

@@ -536,7 +536,8 @@ fn an_events_range_of_days_is_printed_in_each_styles_form_and_given_to_a_csl() {
             [
                 "Racism in triage. World Health Summit, Berlin, May 12–14, 2019.",
                 "Pulse oximetry bias. Nordic Anaesthesia Days, Oslo, June 7–9, 2021.",
-                "Colonial wards. African Health Congress, Accra.",
+                // A `.csl` style is given a range across months too (h-D, r108).
+                "Colonial wards. African Health Congress, Accra, October 30–November 2, 2019.",
                 "Sickle cell care. In: Proceedings of the Pan-African Haematology Meeting. Pan-African Haematology Meeting, Kumasi, May 3–5, 2018.",
                 "Maternal deaths. Ghana Health Week, Tamale, March 9, 2017.",
                 "Clinic queues. Accra Health Forum, Accra.",

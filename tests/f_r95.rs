@@ -75,7 +75,8 @@ fn a_year_before_the_common_era_is_kept_and_printed_in_every_style() {
     assert_eq!(reference(&apa, "Old800"), "Diallo, A. (800). Old800.");
     let ieee = w.references("ieee");
     assert_eq!(reference(&ieee, "Epidemics"), "Hippocrates, Epidemics. Loeb, 400 BC.");
-    assert_eq!(reference(&ieee, "D9 circa"), "A, D9 circa. ca. 400 BC.");
+    // IEEE sets a book's (italic) title in title case, as published (h-F, r108: IEEE Reference Guide, books).
+    assert_eq!(reference(&ieee, "D9 circa"), "A, D9 Circa. ca. 400 BC.");
     let v = w.references("vancouver");
     assert_eq!(reference(&v, "Oath"), "Hippocrates. Oath. [400 BC?].");
     let c = w.references("chicago");
@@ -286,8 +287,9 @@ fn ieee_and_mla_print_a_suffix_in_their_own_form() {
     let ieee = w.references("ieee");
     assert_eq!(
         reference(&ieee, "Names across"),
+        // IEEE sets a book's (italic) title in title case, as published (h-F, r108: IEEE Reference Guide, books).
         "J. van der Merwe Jr., A. Ünal, I. Khaldūn, A. de Souza e Silva, M. L. King Jr., and V. A. Nguyễn, Names \
-         across the world. Zed, 2015."
+         across the World. Zed, 2015."
     );
     let mla = w.references("mla");
     assert_eq!(

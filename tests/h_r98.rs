@@ -249,7 +249,8 @@ fn a_catalogues_spaced_colon_starts_a_subtitle_in_every_style() {
         (
             "ieee",
             [
-                "H. B. Washington, Medical apartheid: the dark history again. Doubleday, 2007.",
+                // IEEE sets a book's (italic) title in title case, as published (h-F, r108: IEEE Reference Guide, books).
+                "H. B. Washington, Medical Apartheid: The Dark History Again. Doubleday, 2007.",
                 "K. Osei, “Pulse oximetry: a review of racial bias,” Anaesthesia, vol. 76, pp. 1–9, 2021.",
             ],
         ),

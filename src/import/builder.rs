@@ -1207,7 +1207,12 @@ pub fn event_date(t: &str) -> String {
 /// for a date or a range of dates ("2020-11-08", "2020-11-08/2020-11-11",
 /// "12–14 May 2019", "29 November – 2 December 2019").
 pub fn event_date_unread(t: &str) -> Option<String> {
-    let read = |s: &str| super::dates::typed_year(s).is_ok_and(|d| d.year.is_some() && d.warnings.is_empty());
+    // A range across months is read (its end said by the date reader, as
+    // a date keeps only its start): an event's date keeps both.
+    let read = |s: &str| {
+        super::dates::typed_year(s)
+            .is_ok_and(|d| d.year.is_some() && d.warnings.iter().all(|w| w.contains("is a range of days ending")))
+    };
     let tight = tight_dashes(t);
     let whole = read(&tight) || tight.split_once('/').is_some_and(|(a, b)| read(a) && read(b));
     (!whole).then(|| {

@@ -2464,7 +2464,7 @@ fn calendar_word(word: &str) -> Option<Calendar> {
 /// of its spellings, with or without the locative "-এ"), "বাংলা সন", "সন",
 /// "ব", "bangabda", "bangla san".
 fn bangabda_word(w: &str) -> bool {
-    let w = w.replace('\u{09CD}', "").replace('\u{200C}', "").replace('\u{200D}', "");
+    let w = w.replace(['\u{09CD}', '\u{200C}', '\u{200D}'], "");
     w.starts_with("বঙগাবদ") || matches!(w.as_str(), "সন" | "ব" | "বাংলা" | "bangabda" | "b.s.a" | "bangla")
 }
 

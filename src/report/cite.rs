@@ -10273,6 +10273,22 @@ fn with_harvard_preprint(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// The ". " that ends the element before a date found at byte `date` of
+/// `text`, passing over a day written with a stop before its month, as
+/// German writes it ("16. Dezember 2022", DIN 5008), so that words put
+/// before the date ("Veröffentlicht am") never split it (tester r108's
+/// merge printed "16. Veröffentlicht am Dezember 2022"). `None` when no
+/// stop comes before.
+fn stop_before_date(text: &str, date: usize) -> Option<usize> {
+    let stop = text[..date].rfind(". ")?;
+    let b = &text[..stop];
+    let n = b.len() - b.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=2).contains(&n) && b[..b.len() - n].ends_with(' ') {
+        return text[..b.len() - n].rfind(". ").or(Some(stop));
+    }
+    Some(stop)
+}
+
 /// A preprint in AMA: "medRxiv. Preprint posted online January 3, 2023."
 /// (AMA Manual of Style 11th ed., §3.13.8, preprints): the words before
 /// the date, which the bundled style does not print (tester r22, F1).
@@ -10285,7 +10301,7 @@ fn with_ama_preprint(mut t: Rich, r: &Reading, words: &Words) -> Rich {
         return t;
     }
     let Some(place) = letter_place(&t.text, r, &[]).filter(|p| !p.undated) else { return t };
-    let Some(stop) = t.text[..place.date.start].rfind(". ") else { return t };
+    let Some(stop) = stop_before_date(&t.text, place.date.start) else { return t };
     // The element is the posting date, whole: a record of a preprint with a
     // volume and pages ("medRxiv. 2022;1:1-2.", as a journal article from a
     // reference manager) printed "Preprint posted online 2022;1:1-2" (tester
@@ -10391,7 +10407,7 @@ fn with_ama_published(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     let Some(date) = letter_place(&t.text, r, &[]).filter(|p| !p.undated).map(|p| p.date.start).or_else(bce) else {
         return t;
     };
-    let Some(stop) = t.text[..date].rfind(". ") else { return t };
+    let Some(stop) = stop_before_date(&t.text, date) else { return t };
     let element = &t.text[stop + 2..date];
     let local = words.say("Published");
     if element.to_lowercase().contains("published") || element.starts_with(local.as_str()) || element.len() > 20 {

@@ -123,7 +123,9 @@ fn names_end(text: &str, r: &Reading) -> Option<usize> {
 /// Them Right's Harvard: "‘Respectful care in Trinidad’ [Poster], *Caribbean
 /// Nursing Summit*" (Cite Them Right 12th ed., "Poster presentations":
 /// "[Poster]"); any other genre as stored, with its first capital
-/// ("[Keynote address]"). The bundled style printed no genre (tester r107
+/// ("[Keynote address]"), but none for a paper given aloud ("Oral
+/// presentation", "Paper"), which is what a conference paper is. The
+/// bundled style printed no genre (tester r107
 /// F5). In another language (`foreign`) the genre is printed as stored,
 /// never the English "Poster".
 ///
@@ -135,6 +137,13 @@ pub(super) fn with_harvard_genre(mut t: Rich, r: &Reading, foreign: bool) -> Ric
         return t;
     }
     let Some(genre) = r.genre.as_deref().map(str::trim).filter(|g| !g.is_empty()) else { return t };
+    // A paper given aloud is what a conference paper is: Cite Them Right
+    // brackets what differs from it (a poster, a keynote), not it.
+    let plain =
+        ["oral presentation", "oral", "paper", "conference paper", "paper presentation", "presentation", "talk"];
+    if plain.contains(&genre.to_lowercase().trim_end_matches('.')) {
+        return t;
+    }
     let bracket = if !foreign && genre.to_lowercase().contains("poster") {
         "[Poster]".to_string()
     } else {
