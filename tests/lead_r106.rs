@@ -154,7 +154,8 @@ fn ieee_software_version_follows_the_title() {
     );
     assert_eq!(
         refs["epiAfrica: epidemic curves"],
-        "C. Okonkwo, epiAfrica: epidemic curves (Version 2.0) [Computer software]. (2021). [Online]. Available: \
+        // IEEE sets a book's (italic) title in title case (h-F, r108: IEEE Reference Guide, books).
+        "C. Okonkwo, epiAfrica: Epidemic Curves (Version 2.0) [Computer software]. (2021). [Online]. Available: \
          https://github.com/example/epiafrica2"
     );
 }

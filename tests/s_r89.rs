@@ -191,7 +191,8 @@ fn other_english_styles_use_their_own_word_after_a_worded_edition() {
         &[
             (
                 "Epidemiology",
-                "N. Krieger, Epidemiology and the people's health, 2nd ed., revised and expanded. New York: Oxford University Press, 2024.",
+                // IEEE sets a book's (italic) title in title case (h-F, r108: IEEE Reference Guide, books).
+                "N. Krieger, Epidemiology and the People's Health, 2nd ed., revised and expanded. New York: Oxford University Press, 2024.",
             ),
             ("Orientalism", "E. W. Said, Orientalism, 25th anniversary ed. New York: Vintage, 2003."),
         ],

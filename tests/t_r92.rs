@@ -191,7 +191,8 @@ fn book_series_number_not_whole_printed_as_a_whole_one() {
     assert_eq!(
         book_refs(&w, "ieee"),
         // IEEE: a book's series in parentheses after its title (tester r97 F9).
-        each(&|t, n| format!("T. Green, {t} book (Methods in Things, no. {n}). New York: Academic Press, 2018.")),
+        // IEEE sets a book's (italic) title in title case (h-F, r108: IEEE Reference Guide, books).
+        each(&|t, n| format!("T. Green, {t} Book (Methods in Things, no. {n}). New York: Academic Press, 2018.")),
     );
 }
 

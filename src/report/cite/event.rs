@@ -63,7 +63,24 @@ fn event_when(r: &Reading) -> Option<When> {
     let t = r.event_date.as_deref().map(str::trim).filter(|t| !t.is_empty())?;
     // (A range with spaces round its dash, "29 November – 2 December 2019", read as one without.)
     let tight = crate::import::builder::tight_dashes(t);
-    Some(iso(t).or_else(|| written(t)).or_else(|| written(&tight)).unwrap_or_else(|| When::Written(t.to_string())))
+    let read = iso(t).or_else(|| across_months(&tight)).or_else(|| written(t)).or_else(|| written(&tight));
+    Some(read.unwrap_or_else(|| When::Written(t.to_string())))
+}
+
+/// A range of days across two months of one year written in words, the
+/// year once at its end ("29 November–2 December 2019", "November 29–December
+/// 2, 2019"): each end read as a date ([`written`]), the first with the
+/// last's year. `None` for anything else (a range within a month is
+/// [`written`]'s).
+fn across_months(t: &str) -> Option<When> {
+    let (a, b) = t.split_once('–').or_else(|| t.split_once(" - "))?;
+    let When::Parts { year, month: Some(m2), day: Some(d2), end: None } = written(b.trim())? else { return None };
+    let When::Parts { month: Some(m1), day: Some(d1), end: None, .. } =
+        written(&format!("{} {year}", a.trim().trim_end_matches(',')))?
+    else {
+        return None;
+    };
+    (m1 < m2).then_some(When::Parts { year, month: Some(m1), day: Some(d1), end: Some((Some(m2), d2)) })
 }
 
 /// A date written in words with a year, a month and a day, or a range of
@@ -75,7 +92,10 @@ fn event_when(r: &Reading) -> Option<When> {
 /// given to no `.csl` style).
 fn written(t: &str) -> Option<When> {
     let d = crate::import::dates::typed_year(t).ok()?;
-    let plain = d.warnings.is_empty()
+    // The date reader says of a range across months that a work's date
+    // keeps its start only ("is a range of days ending …"); an event's
+    // keeps both, so that is no doubt here.
+    let plain = d.warnings.iter().all(|w| w.contains("is a range of days ending"))
         && d.note.is_none()
         && !d.approximate
         && !d.copyright
