@@ -1009,6 +1009,7 @@ impl Style {
             Some("chicago") => with_chicago_podcast(t, r),
             _ => t,
         };
+        let t = if self.key == "mla" { with_mla_podcast(t, r) } else { t };
         // After AMA's magazine date, which canon writes itself.
         let t = with_day_range(t, r, dash, &self.words);
         // A `.csl` style's event date: the range's last day, as of a work's
@@ -8843,6 +8844,39 @@ fn with_chicago_podcast(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// MLA's podcast episode: a part of a larger work, its title in quotation
+/// marks and its podcast the container in italics, followed by a comma as
+/// every container of MLA's core elements is: "Pihama, Leonie. “Mana
+/// Wahine.” *Te Ahi Kaa*, 2022, URL." (MLA Handbook 9 §5.x, "Podcast
+/// episode"; tester r109 F6: the title upright, "Te Ahi Kaa. 2022").
+fn with_mla_podcast(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "podcast" {
+        return t;
+    }
+    let Some(podcast) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let Some(g) = find_title(&t.text, r) else { return t };
+    let Some(c) = find_case_insensitive(&t.text[g.end..], podcast).map(|x| g.end + x.start..g.end + x.end) else {
+        return t;
+    };
+    // The podcast in italics, and a comma after it where a stop was.
+    if !t.spans.iter().any(|(s, e)| s.contains(&c.start) && e.italic) {
+        flip_italic(&mut t, c.clone());
+    }
+    if t.text[c.end..].starts_with(". ") {
+        splice(&mut t, c.end..c.end + 2, ", ");
+    }
+    if t.text[..g.start].ends_with('\u{201C}') {
+        return t;
+    }
+    if t.spans.iter().any(|(s, e)| s.contains(&g.start) && e.italic) {
+        flip_italic(&mut t, g.clone());
+    }
+    let end = if t.text[g.end..].starts_with('.') { g.end + 1 } else { g.end };
+    splice(&mut t, end..end, "\u{201D}");
+    splice(&mut t, g.start..g.start, "\u{201C}");
+    t
+}
+
 /// AMA's podcast episode: "Title of episode. *Podcast*. Podcast. June 10,
 /// 2020. URL" (AMA Manual of Style 11 §3.14.1, audiovisual media: the
 /// podcast's name, the medium, the date it was posted). The bundled style
@@ -12572,20 +12606,27 @@ fn as_written(title: &str) -> String {
 /// ("Vitamin a Deficiency", "Physical Review a"). At the start (`at_start`)
 /// and after a colon or a sentence's end it is the article, and is left to
 /// the style.
+///
+/// A name's particle in small letters between two words with capitals is
+/// the name's, kept as written: "Te Tiriti o Waitangi", "Te Rūnanga o Ngāi
+/// Tahu", "Hospital de la Raza" (tester r109 F3: "Te Tiriti O Waitangi and
+/// Health"; CMOS 18 §8.159, proper names keep their own case).
 fn with_letters_kept(s: &str, at_start: bool) -> String {
     let mut out = String::with_capacity(s.len() + 4);
     let mut start = at_start;
-    for piece in s.split_inclusive(' ') {
+    let pieces: Vec<&str> = s.split_inclusive(' ').collect();
+    let particle = name_particles(&pieces);
+    for (k, piece) in pieces.iter().enumerate() {
         let word = piece.trim_end();
         let bare = word.trim_end_matches([',', ';', '.', ')', ':']);
         // (Any other capital letter alone, as in "Proc Natl Acad Sci U S A":
         // APA's title case made it "U s A"; tester r58 F15.)
         let lone_capital = bare.len() == 1 && bare.chars().all(|c| c.is_ascii_uppercase()) && bare != "A";
-        if (bare == "A" || lone_capital) && !start {
+        if (bare == "A" || lone_capital) && !start || particle[k] {
             out.push('{');
-            out.push_str(bare);
+            out.push_str(&protected(bare));
             out.push('}');
-            out.push_str(&protected(&piece[1..]));
+            out.push_str(&protected(&piece[bare.len()..]));
         } else {
             out.push_str(&protected(piece));
         }
@@ -12595,6 +12636,46 @@ fn with_letters_kept(s: &str, at_start: bool) -> String {
     }
     out
 }
+
+/// For each of a title's words (`pieces`, split after spaces), whether it
+/// is a proper name's particle in small letters ([`NAME_PARTICLES`]) inside
+/// the name: a run of them after a word with a capital and before one, with
+/// no punctuation between ("Te Tiriti o Waitangi", "Universidad de la
+/// República"; not "Ngāi Tahu: o" or "Māori, o").
+fn name_particles(pieces: &[&str]) -> Vec<bool> {
+    let capital = |p: &str| p.trim().chars().next().is_some_and(char::is_uppercase);
+    let joined = |p: &str| p.trim_end().chars().last().is_some_and(char::is_alphanumeric);
+    let is_particle = |p: &str| {
+        let w = p.trim_end();
+        NAME_PARTICLES.contains(&w) && joined(p)
+    };
+    let mut out = vec![false; pieces.len()];
+    let mut k = 1;
+    while k < pieces.len() {
+        if is_particle(pieces[k]) && capital(pieces[k - 1]) && joined(pieces[k - 1]) {
+            let run_end = (k..pieces.len()).find(|&j| !is_particle(pieces[j])).unwrap_or(pieces.len());
+            if pieces.get(run_end).is_some_and(|p| capital(p)) {
+                out[k..run_end].iter_mut().for_each(|x| *x = true);
+            }
+            k = run_end;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+/// Particles of proper names, written in small letters inside a name, in
+/// Māori and Hawaiian ("o", "ki", "te", "ngā", "nā"), the Romance
+/// languages ("de", "da", "das", "dos", "di", "del", "della", "du", "des",
+/// "la", "le", "y", "e"), Dutch and German ("van", "von", "der", "den",
+/// "ter", "ten"), Arabic ("al", "el", "bin", "ibn", "bint") and Gikuyu
+/// ("wa"). Words English writes too ("do"; "a", which title case keeps in
+/// small letters as the article) are left out.
+const NAME_PARTICLES: &[&str] = &[
+    "o", "ki", "te", "ngā", "nā", "de", "da", "das", "dos", "di", "del", "della", "du", "des", "la", "le", "y", "e",
+    "van", "von", "der", "den", "ter", "ten", "al", "el", "bin", "ibn", "bint", "wa",
+];
 
 /// The markup of a title's parts ([`title_markup`]) in its reference, each
 /// part found where the title stands: an `<i>` part set in italics, or

@@ -135,6 +135,13 @@ pub(crate) fn with_case_marks(xml: &str) -> String {
                 }
             }
             ("text", Some(&(_, mark, _))) if has("macro") => out.push_str(&marked(tag, &attrs, mark)),
+            // Sentence case on a variable or a value is CSL 1.0.2's, not the
+            // processor's, which lowered every capital but the first
+            // ("Talanoa with tongan and samoan families in aotearoa",
+            // tester r109 F2): applied here ([`sentence_case`]).
+            ("text", Some(&("sentence", mark, _))) if has("variable") || has("value") => {
+                out.push_str(&marked(tag, &attrs, mark))
+            }
             ("date", Some(&(_, mark, _))) if has("variable") => out.push_str(&marked(tag, &attrs, mark)),
             ("group", Some(&(_, mark, _))) => out.push_str(&marked(tag, &attrs, mark)),
             ("name", Some(&(value, _, _))) => {
@@ -271,6 +278,9 @@ pub(crate) fn applied(mut chars: Vec<(char, Emphasis)>, english: bool) -> Vec<(c
 /// `inner` in `case`, each character in the emphasis of the one it came
 /// from (a letter that becomes two, "ß" to "SS", takes its own for both).
 fn in_case(inner: &[(char, Emphasis)], case: TextCase) -> Vec<(char, Emphasis)> {
+    if case == TextCase::SentenceCase {
+        return sentence_case(inner);
+    }
     let text: String = inner.iter().map(|(c, _)| c).collect();
     let cased = Case::from(case).transform(&text);
     if cased.chars().count() == inner.len() {
@@ -287,6 +297,34 @@ fn in_case(inner: &[(char, Emphasis)], case: TextCase) -> Vec<(char, Emphasis)> 
     }
 }
 
+/// `inner` in sentence case as CSL 1.0.2 ("Text-case") defines it: a
+/// string in capitals keeps its first letter's capital and lowers all
+/// others; in a string with small letters (lower or mixed case) the first
+/// word gets a capital if it is all in small letters, and every other word
+/// keeps its case. Proper nouns of a title stored in sentence case are not
+/// lowered ("Talanoa with Tongan and Samoan families in Aotearoa"; tester
+/// r109 F2: the processor gave "tongan", "aotearoa", and "Health—the").
+/// Each character keeps its emphasis.
+fn sentence_case(inner: &[(char, Emphasis)]) -> Vec<(char, Emphasis)> {
+    let first = inner.iter().position(|(c, _)| c.is_alphabetic());
+    let Some(first) = first else { return inner.to_vec() };
+    if inner.iter().any(|(c, _)| c.is_lowercase()) {
+        let word_end = inner[first..].iter().position(|(c, _)| c.is_whitespace()).map_or(inner.len(), |e| first + e);
+        let all_small = inner[first..word_end].iter().all(|(c, _)| !c.is_uppercase());
+        if !all_small {
+            return inner.to_vec();
+        }
+        let mut out = inner[..first].to_vec();
+        let (c, e) = inner[first];
+        out.extend(c.to_uppercase().map(|u| (u, e)));
+        out.extend_from_slice(&inner[first + 1..]);
+        return out;
+    }
+    let mut out = inner[..=first].to_vec();
+    out.extend(inner[first + 1..].iter().flat_map(|&(c, e)| c.to_lowercase().map(move |l| (l, e))));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,6 +335,20 @@ mod tests {
 
     fn text(chars: &[(char, Emphasis)]) -> String {
         chars.iter().map(|(c, _)| c).collect()
+    }
+
+    #[test]
+    fn sentence_case_keeps_a_mixed_strings_words_and_lowers_capitals() {
+        let t = |s: &str| text(&sentence_case(&plain(s)));
+        assert_eq!(
+            t("Talanoa with Tongan and Samoan families in Aotearoa: racism in health—The evidence"),
+            "Talanoa with Tongan and Samoan families in Aotearoa: racism in health—The evidence"
+        );
+        assert_eq!(t("kaupapa Māori approaches"), "Kaupapa Māori approaches");
+        assert_eq!(t("eGFR and race"), "eGFR and race");
+        assert_eq!(t("RACISM IN HEALTH"), "Racism in health");
+        assert_eq!(t("“quoted title”"), "“Quoted title”");
+        assert_eq!(t("2019 report"), "2019 report");
     }
 
     #[test]

@@ -71,6 +71,7 @@ const STRONG: &[&[&str]] = &[
     IGBO,
     NGUNI,
     SHONA,
+    POLYNESIAN,
 ];
 
 /// French function words English never writes.
@@ -178,6 +179,15 @@ const NGUNI: &[&str] = &["kanye", "futhi", "noma", "ngoba", "kodwa", "phakathi",
 /// Shona function words English never writes.
 const SHONA: &[&str] = &["ne", "uye", "kana", "pamwe", "muna", "kuti", "nekuti", "zvino", "pamusoro"];
 
+/// Māori, Samoan, Tongan and Hawaiian function words English never writes
+/// (tester r109 F4: "Ngā whakaaro: Indigenous medical education in
+/// Aotearoa" was title-cased as English). "a", "i", "e" and "o" are other
+/// tables' or English's; "ki" is [`WEAK`]'s.
+const POLYNESIAN: &[&str] = &[
+    "ngā", "kei", "mō", "mā", "hei", "kia", "tēnei", "ēnei", "ēnā", "ērā", "nō", "nā", "mo", "ʻo", "ʻa", "ʻi", "ʻe",
+    "ʻoku", "ʻoe", "ʻae", "ʻihe", "faʻa",
+];
+
 /// Function words of other languages that English borrows in names and
 /// phrases ("Simone de Beauvoir", "La Niña", "per capita", "Roe v Wade",
 /// "To do or die"): one mark each.
@@ -201,7 +211,10 @@ const ENGLISH_TOO: &[&str] = &["a", "as", "in"];
 /// Letters English does not write, in small letters: French, German,
 /// Spanish, Portuguese, Italian, Scandinavian, Polish, Czech, Romanian and
 /// Turkish ones (Vietnamese's are [`vietnamese_letter`]).
-const LETTERS: &str = "éèêëàâçîïôœùûüäößñáíóúãõìòåøæąćęłńśźżčďěňřšťůýășțşţğıơưđ";
+/// The long vowels of Māori, Hawaiian, Samoan and Tongan (ā, ē, ī, ō, ū,
+/// also Latvian's) and their ʻokina or fakauʻa (U+02BB), a letter of those
+/// languages (tester r109 F4: "Pūrongo hauora 2022", "Hauora tāne").
+const LETTERS: &str = "éèêëàâçîïôœùûüäößñáíóúãõìòåøæąćęłńśźżčďěňřšťůýășțşţğıơưđāēīōūʻ";
 
 /// Endings of long words (seven letters or more) that English has no word
 /// with: German, Italian, Dutch ("-ique" is English too: "technique").
@@ -434,6 +447,53 @@ const CONTENT: &[&[&str]] = &[
         "pubblica",
         "racismo",
     ],
+    // Māori, Samoan, Tongan (tester r109 F4): common words of health
+    // titles, written with or without their long vowels' macrons.
+    &[
+        "hauora",
+        "tāne",
+        "tane",
+        "wāhine",
+        "wahine",
+        "whānau",
+        "whanau",
+        "tamariki",
+        "mokopuna",
+        "rangatahi",
+        "kaumātua",
+        "kaumatua",
+        "mātauranga",
+        "matauranga",
+        "tikanga",
+        "kaupapa",
+        "pūrongo",
+        "purongo",
+        "oranga",
+        "wairua",
+        "tinana",
+        "hinengaro",
+        "whakaaro",
+        "whenua",
+        "tangata",
+        "rongoā",
+        "rongoa",
+        "kōrero",
+        "korero",
+        "hapori",
+        "manaakitanga",
+        "whanaungatanga",
+        "rangatiratanga",
+        "kaitiakitanga",
+        "whakapapa",
+        "ngāti",
+        "soifua",
+        "mālōlōina",
+        "maloloina",
+        "fanau",
+        "moʻui",
+        "lelei",
+        "fakatonga",
+    ],
     // German
     &["krank", "kranke", "krankheit", "gesund", "gesundheit", "macht", "frauen", "medizin", "pflege", "ärzte", "leben"],
     // Swahili, Yoruba, Indonesian and Malay
@@ -502,8 +562,12 @@ pub(crate) fn foreign_main_title(title: &str, english_container: bool) -> Option
     let main_languages: Vec<&[&str]> =
         STRONG.iter().copied().filter(|t| main_words.iter().any(|w| t.contains(&w.lower.as_str()))).collect();
     let shared = |w: &Word<'_>| main_languages.iter().any(|t| also_written_by(&w.lower, t));
-    let told =
-        sub.iter().any(|w| english(w) == 2) || english_container && sub.iter().any(|w| english(w) == 1 && !shared(w));
+    // An English word other languages write too ("in") tells the subtitle
+    // English in an English periodical, or after a main title whose
+    // language is told by its words and does not write it ("Ngā whakaaro:
+    // Indigenous medical education in Aotearoa"; tester r109 F4).
+    let weak_tells = english_container || !main_languages.is_empty();
+    let told = sub.iter().any(|w| english(w) == 2) || weak_tells && sub.iter().any(|w| english(w) == 1 && !shared(w));
     (sub.len() >= 2 && marks == 0 && told).then_some(at)
 }
 

@@ -2482,9 +2482,28 @@ fn abbreviation_of_whole(short: &str, full: &str) -> bool {
         return false;
     }
     let mut cut = false;
-    let mut words = f.iter();
+    let mut words = f.iter().peekable();
     for w in &s {
         loop {
+            // A place's name of two to four words written as its initials,
+            // as the NLM catalogue and ISO 4 practice write a country's in a
+            // journal's name: "NZ Med J" of "New Zealand Medical Journal",
+            // "S Afr Med J" keeps "Afr", "UK" of "United Kingdom" (tester
+            // r109 F5: "NZ Med J" replaced the stored full name).
+            let n = w.chars().count();
+            if (2..=4).contains(&n) && w.chars().all(char::is_alphabetic) {
+                let ahead: Vec<&&str> = words.clone().take(n).collect();
+                let initials: String = ahead.iter().filter_map(|x| x.chars().next()).collect();
+                if ahead.len() == n
+                    && initials == *w
+                    && !ahead.iter().any(|x| DROPPED.contains(*x))
+                    && !ahead.first().is_some_and(|x| x.starts_with(w))
+                {
+                    words.nth(n - 1);
+                    cut = true;
+                    break;
+                }
+            }
             match words.next() {
                 // ISO 4 also drops inner letters: "Wkly" of "weekly",
                 // "Natl" of "national", "Mgmt" of "management" (tester r17,
@@ -10170,6 +10189,15 @@ pub fn find_id(conn: &Connection, reference: &str) -> Result<Option<i64>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_written_as_its_initials() {
+        assert!(abbreviation_of("NZ Med J", "New Zealand Medical Journal"));
+        assert!(abbreviation_of("N Z Med J", "New Zealand Medical Journal"));
+        assert!(abbreviation_of("UK J Nurs", "United Kingdom Journal of Nursing"));
+        assert!(!abbreviation_of("NZ Med J", "New Medical Journal"));
+        assert!(!abbreviation_of("NZ Med J", "New Zealand Medical Journal Supplement"));
+    }
 
     #[test]
     fn iso4_abbreviations_and_a_leading_the() {
