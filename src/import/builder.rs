@@ -3759,7 +3759,12 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // the date as far as it is known, and what is lost said.
     let p = d.prefix();
     for v in [d.date.as_mut(), d.month.as_mut()].into_iter().flatten() {
-        // "2019. 4. 2.", "2019年春", "단기 4352년" (tester r108 F1–F3).
+        // "১৪২৬" alone: perhaps a Bengali calendar year (r109).
+        if let Some(note) = super::east_asian::bengali_digit_year_doubt(&v.text) {
+            d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}the date {:?} {note}", v.text.trim())));
+        }
+        // "2019. 4. 2.", "2019年春", "단기 4352년" (tester r108 F1–F3);
+        // "2019年4月号"; a Bengali date with its month (r109).
         if let Some((text, note)) = super::east_asian::east_asian_date(&v.text) {
             if let Some(note) = note {
                 d.warnings.push(RowError::new(

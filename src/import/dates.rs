@@ -2468,6 +2468,13 @@ fn bangabda_word(w: &str) -> bool {
     w.starts_with("বঙগাবদ") || matches!(w.as_str(), "সন" | "ব" | "বাংলা" | "bangabda" | "b.s.a" | "bangla")
 }
 
+/// Whether a word is a marker naming the Bengali calendar ("বঙ্গাব্দ",
+/// "সন", "Bangabda"; [`bangabda_word`]), for a Bengali date read with its
+/// month ([`super::east_asian::bangla_date`]).
+pub(crate) fn calendar_marker_is_bangabda(word: &str) -> bool {
+    bangabda_word(&word.to_lowercase().trim_end_matches('.').to_lowercase())
+}
+
 /// Whether `c` ends a calendar's marker word.
 fn marker_end(c: char) -> bool {
     c.is_whitespace() || c.is_ascii_digit() || matches!(c, '/' | '(' | ')' | ',' | ';' | '-' | '–')

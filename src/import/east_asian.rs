@@ -121,11 +121,209 @@ pub fn dangi_date(s: &str) -> Option<(String, String)> {
     Some((format!("{year}{after}"), note))
 }
 
+/// A magazine's issue of a month as Japanese, Chinese and Korean covers
+/// and records name it, "2019年4月号" (the April 2019 issue), "2019年4月號",
+/// "2019년 4월호": the year and month without the issue word (号, 號, 호:
+/// "number, issue", never a day), for [`super::dates::cjk_date`] to read
+/// ("2019年4月"). `None` for any other text ("2019年第4号", an issue
+/// number and no month, is no date).
+pub fn month_issue(s: &str) -> Option<String> {
+    let t = ascii_digits(s.trim());
+    let rest = t.strip_suffix(['号', '號', '호'])?.trim_end();
+    (rest.ends_with(['月', '월']) && !rest.contains('第') && rest.chars().next()?.is_ascii_digit())
+        .then(|| rest.to_string())
+}
+
+/// The Bengali years canon reads beside a Bengali month (1893–2093).
+const BANGLA_YEARS: std::ops::RangeInclusive<i64> = 1300..=1500;
+
+/// The Bengali months (বাংলা মাস), Boishakh first: their Bengali names
+/// (spellings in use, compared without the virama and joiners) and their
+/// romanisations.
+const BANGLA_MONTHS: [&[&str]; 12] = [
+    &["বৈশাখ", "boishakh", "baishakh", "boisakh", "baisakh", "vaisakh", "boishak", "baishak"],
+    &["জ্যৈষ্ঠ", "জৈষ্ঠ", "joishtho", "jyoishtho", "jyaistha", "jaistha", "jyeshtha", "joishto", "jaishtha"],
+    &["আষাঢ়", "আষাঢ়", "asharh", "asadh", "ashar", "asar", "ashadh"],
+    &["শ্রাবণ", "srabon", "shraban", "sraban", "shrabon", "shravan", "srabon"],
+    &["ভাদ্র", "bhadro", "bhadra", "vadro"],
+    &["আশ্বিন", "ashwin", "ashshin", "ashvin", "aswin", "ashin"],
+    &["কার্তিক", "কার্ত্তিক", "kartik", "kartick", "karthik", "kartika"],
+    &["অগ্রহায়ণ", "অগ্রহায়ন", "অগ্রহায়ণ", "ogrohayon", "agrahayan", "ograhayon", "agrahayon", "aghrayan", "agrahayana"],
+    &["পৌষ", "poush", "paush", "pous", "pausha"],
+    &["মাঘ", "magh", "magha"],
+    &["ফাল্গুন", "falgun", "phalgun", "phalguna", "falgoon"],
+    &["চৈত্র", "choitro", "chaitra", "choitra", "chaitro"],
+];
+
+/// The Bengali month (1 = Boishakh) a word names, in Bengali script or
+/// romanised ([`BANGLA_MONTHS`]).
+fn bangla_month(word: &str) -> Option<usize> {
+    let bare = |w: &str| w.replace(['\u{09CD}', '\u{200C}', '\u{200D}'], "").to_lowercase();
+    let w = bare(word);
+    BANGLA_MONTHS.iter().position(|names| names.iter().any(|n| bare(n) == w)).map(|i| i + 1)
+}
+
+/// Whether a Gregorian year is a leap year.
+fn gregorian_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// The days of each month of Bengali year `year` in Bangladesh's revised
+/// calendar, Boishakh first; `None` before the revision (1395, 1987). The
+/// Bangla Academy's 2019 revision (in use from 1426, 14 April 2019):
+/// Boishakh to Ashwin 31 days, Kartik to Magh and Choitro 30, Falgun 29,
+/// 30 where its February is a Gregorian leap year's. Its 1987 revision
+/// (1395–1425): Boishakh to Srabon 31, the others 30, Falgun 31 in a
+/// Gregorian leap year. Either way 1 Boishakh is 14 April (Wikipedia,
+/// "Bengali calendars", "Revised Bengali calendar"; Bangla Academy,
+/// 2019).
+fn bangla_month_days(year: i64) -> Option<[i64; 12]> {
+    let leap = gregorian_leap(year + 594);
+    if year >= 1426 {
+        Some([31, 31, 31, 31, 31, 31, 30, 30, 30, 30, if leap { 30 } else { 29 }, 30])
+    } else if year >= 1395 {
+        Some([31, 31, 31, 31, 31, 30, 30, 30, 30, 30, if leap { 31 } else { 30 }, 30])
+    } else {
+        None
+    }
+}
+
+/// A date in the Bengali calendar (বঙ্গাব্দ) with its month, "১ বৈশাখ
+/// ১৪২৬", "বৈশাখ ১৪২৬", "Boishakh 1426" (Bengali or ASCII digits, a
+/// marker "বঙ্গাব্দ" or "সন" allowed): with its day, the Gregorian date
+/// (ISO 8601, "2019-04-14") by Bangladesh's revised calendar
+/// ([`bangla_month_days`]); with the month alone, the Gregorian year it
+/// falls in (a Bengali month spans two Gregorian months, so none is
+/// stored), and for Poush, which spans two years, the Bengali year alone
+/// for the shared reader to keep out and say. Each with the words that
+/// say how it was read, for a warning. `None` for text with no Bengali
+/// month.
+pub fn bangla_date(s: &str) -> Option<(String, String)> {
+    let t: String = s
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '০'..='৯' => char::from(b'0' + (c as u32 - '০' as u32) as u8),
+            ',' | '.' => ' ',
+            c => c,
+        })
+        .collect();
+    let mut month = None;
+    let mut numbers = Vec::new();
+    for w in t.split_whitespace() {
+        if let Some(m) = bangla_month(w) {
+            if month.replace(m).is_some() {
+                return None;
+            }
+        } else if w.bytes().all(|b| b.is_ascii_digit()) && w.len() <= 4 {
+            numbers.push(w.parse::<i64>().ok()?);
+        } else if !super::dates::calendar_marker_is_bangabda(w) {
+            return None;
+        }
+    }
+    let month = month?;
+    let (day, year) = match numbers.as_slice() {
+        // A Bengali year of the last two centuries (1300 is 1893): "Magh
+        // 2019" is no Bengali date.
+        [y] if BANGLA_YEARS.contains(y) => (None, *y),
+        [d, y] if BANGLA_YEARS.contains(y) && (1..=31).contains(d) => (Some(*d), *y),
+        _ => return None,
+    };
+    let name = BANGLA_MONTHS[month - 1][0];
+    let kept_out =
+        |why: &str| (format!("{year} বঙ্গাব্দ"), format!("written in the Bengali calendar (বঙ্গাব্দ, {name} {year}); {why}"));
+    let Some(days) = bangla_month_days(year) else {
+        return Some(kept_out(
+            "canon converts a Bengali date from 1395 (1987), when Bangladesh's revised calendar began, and not an \
+             earlier one (give the Gregorian date beside it)",
+        ));
+    };
+    let rule = "by Bangladesh's revised Bengali calendar (Bangla Academy, 2019 revision from 1426; 1987 before it): \
+                1 Boishakh is 14 April";
+    let start = crate::calendar::days_from_civil(year + 593, 4, 14) + days[..month - 1].iter().sum::<i64>();
+    match day {
+        Some(d) if d > days[month - 1] => Some(kept_out(&format!(
+            "{name} {year} has {} days, so {d} is no day of it; not converted",
+            days[month - 1]
+        ))),
+        Some(d) => {
+            let (gy, gm, gd) = crate::calendar::civil_from_days(start + d - 1);
+            let iso = format!("{gy:04}-{gm:02}-{gd:02}");
+            Some((
+                iso.clone(),
+                format!("written in the Bengali calendar (বঙ্গাব্দ, {d} {name} {year}), read as {iso} {rule}"),
+            ))
+        }
+        None => {
+            let (y0, m0, _) = crate::calendar::civil_from_days(start);
+            let (y1, m1, _) = crate::calendar::civil_from_days(start + days[month - 1] - 1);
+            if y0 != y1 {
+                return Some(kept_out(&format!(
+                    "its month spans the Gregorian years {y0} and {y1}, so canon reads no year in it (give the day, \
+                     or the Gregorian date beside it)"
+                )));
+            }
+            const MONTHS: [&str; 12] = [
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ];
+            Some((
+                y0.to_string(),
+                format!(
+                    "written in the Bengali calendar (বঙ্গাব্দ, {name} {year}), read as the year {y0} {rule}; its month \
+                     spans {} and {} {y0}, so no month is stored (give the day to have the date)",
+                    MONTHS[m0 as usize - 1],
+                    MONTHS[m1 as usize - 1]
+                ),
+            ))
+        }
+    }
+}
+
+/// What to say of a year written in Bengali digits alone ("১৪২৬") that
+/// falls among the Bengali calendar's years of today ([`BANGLA_YEARS`]):
+/// kept as the year it says, as any year is, but it may be a Bengali
+/// calendar year with its marker left off, 593 or 594 years behind the
+/// Gregorian one (it was stored unsaid). `None` for any other text.
+pub fn bengali_digit_year_doubt(s: &str) -> Option<String> {
+    let t = s.trim();
+    if t.chars().count() != 4 || !t.chars().all(|c| ('০'..='৯').contains(&c)) {
+        return None;
+    }
+    let year: i64 =
+        t.chars().map(|c| char::from(b'0' + (c as u32 - '০' as u32) as u8)).collect::<String>().parse().ok()?;
+    BANGLA_YEARS.contains(&year).then(|| {
+        format!(
+            "is written in Bengali digits and kept as the year {year}; it may be a Bengali calendar year \
+             (বঙ্গাব্দ {year} runs from 14 April {} to 13 April {}): if so, write \"{t} বঙ্গাব্দ\" or the Gregorian \
+             year",
+            year + 593,
+            year + 594
+        )
+    })
+}
+
 /// A date as South and East Asian records write it, as the shared reader
 /// reads dates: the text to read in its place, and what to say of it
 /// (only for a date whose year was converted). `None` when the text is
 /// none of [`dangi_date`], [`dotted_date`], [`cjk_season`].
 pub fn east_asian_date(s: &str) -> Option<(String, Option<String>)> {
+    if let Some((text, note)) = bangla_date(s) {
+        return Some((text, Some(note)));
+    }
+    if let Some(text) = month_issue(s) {
+        return Some((text, None));
+    }
     if let Some((text, note)) = dangi_date(s) {
         let text = dotted_date(&text).or_else(|| cjk_season(&text)).unwrap_or(text);
         return Some((text, Some(note)));
@@ -164,6 +362,51 @@ mod tests {
         for no in ["2019", "2019.", "02.04.2019", "2019.13", "2019.02.30", "v2.1", "2019 04 02"] {
             assert_eq!(dotted_date(no), None, "{no}");
         }
+    }
+
+    #[test]
+    fn bangla_dates() {
+        let iso = |s: &str| bangla_date(s).map(|d| d.0);
+        assert_eq!(iso("১ বৈশাখ ১৪২৬").as_deref(), Some("2019-04-14"));
+        assert_eq!(iso("Boishakh 1426").as_deref(), Some("2019"));
+        assert_eq!(iso("বৈশাখ ১৪২৬").as_deref(), Some("2019"));
+        // 2019 rule: Kartik 1 is 17 October, Falgun 1 is 14 February,
+        // Choitro 1 is 15 March whether February has 29 days or not.
+        assert_eq!(iso("1 Kartik 1426").as_deref(), Some("2019-10-17"));
+        assert_eq!(iso("1 Falgun 1426").as_deref(), Some("2020-02-14"));
+        assert_eq!(iso("30 Falgun 1426").as_deref(), Some("2020-03-14"));
+        assert_eq!(iso("1 Choitro 1426").as_deref(), Some("2020-03-15"));
+        assert_eq!(iso("1 Choitro 1427").as_deref(), Some("2021-03-15"));
+        assert_eq!(iso("30 Choitro 1426").as_deref(), Some("2020-04-13"));
+        assert_eq!(iso("30 Falgun 1427").as_deref(), Some("1427 বঙ্গাব্দ"));
+        // 21 February 1952, the Language Movement's day, is 8 Falgun 1358
+        // in the old reckoning: before the revision, not converted.
+        assert_eq!(iso("৮ ফাল্গুন ১৩৫৮").as_deref(), Some("1358 বঙ্গাব্দ"));
+        // 1987 rule: Bhadro 1 is 16 August (five months of 31 days).
+        assert_eq!(iso("1 Bhadro 1400").as_deref(), Some("1993-08-16"));
+        assert_eq!(iso("Poush 1426").as_deref(), Some("1426 বঙ্গাব্দ"));
+        assert_eq!(iso("Magh 1426").as_deref(), Some("2020"));
+        assert_eq!(iso("১ বৈশাখ ১৪২৬ বঙ্গাব্দ").as_deref(), Some("2019-04-14"));
+        assert_eq!(iso("Spring 1426"), None);
+        assert_eq!(iso("2019"), None);
+        assert_eq!(iso("Magh 2019"), None);
+    }
+
+    #[test]
+    fn bengali_digit_years() {
+        assert!(bengali_digit_year_doubt("১৪২৬").is_some_and(|d| d.contains("14 April 2019")));
+        assert_eq!(bengali_digit_year_doubt("২০১৯"), None);
+        assert_eq!(bengali_digit_year_doubt("1426"), None);
+    }
+
+    #[test]
+    fn month_issues() {
+        assert_eq!(month_issue("2019年4月号").as_deref(), Some("2019年4月"));
+        assert_eq!(month_issue("2019년 4월호").as_deref(), Some("2019년 4월"));
+        assert_eq!(month_issue("２０１９年４月號").as_deref(), Some("2019年4月"));
+        assert_eq!(month_issue("2019年第4号"), None);
+        assert_eq!(month_issue("第4巻第2号"), None);
+        assert_eq!(month_issue("2019年春号"), None);
     }
 
     #[test]

@@ -4498,6 +4498,22 @@ pub fn name_doubt(n: &Name) -> Option<String> {
     if let Some(doubt) = cjk_whole_doubt(n) {
         return Some(doubt);
     }
+    // "Kim Min-su", "Mao Zedong" kept whole (RIS AU, a CSV cell,
+    // `--author`): said with the form that reads it family name first, as
+    // BibTeX's reading of it is ([`family_first_doubt`]).
+    let written: Vec<&str> = n.original.split_whitespace().collect();
+    if n.is_literal()
+        && let [first, rest @ ..] = written.as_slice()
+        && family_written_first(first, rest)
+    {
+        return Some(format!(
+            "{:?} was kept whole as written, as an institution's name is (no comma says which word is the family \
+             name); if it is a person's and {first:?} is the family name (written first, as Chinese, Korean and \
+             Vietnamese names are), write it \"{first}, {}\"",
+            n.original.trim(),
+            rest.join(" ")
+        ));
+    }
     if let Some(doubt) = comma_suffix_doubt(n, false) {
         return Some(doubt);
     }
@@ -5242,6 +5258,43 @@ pub fn short_capitals_doubt(n: &Name) -> Option<String> {
     })
 }
 
+/// Korean and Chinese family names that are English given names too
+/// ("Kim", "Lee", "Han"; [`FAMILY_FIRST_NAMES`] leaves them out, as "Kim
+/// Smith" is as likely), read as written first only before a romanised
+/// given name of two syllables joined by a hyphen ("Kim Min-su", "Lee
+/// Ji-hoon", [`romanised_given_name`]), which is no English given name's
+/// form (tester r108 E). Korea's commonest (Statistics Korea, 2015 census)
+/// in their variant spellings.
+const FAMILY_FIRST_BEFORE_HYPHENATED: &[&str] = &[
+    "Kim", "Gim", "Lee", "Yi", "Rhee", "Pak", "Bak", "Choe", "Chung", "Jo", "Yun", "Han", "Oh", "Im", "Song", "Hong",
+    "Ryu",
+];
+
+/// A romanised Korean or Chinese given name of two syllables joined by a
+/// hyphen, the second lower case ("Min-su", "Ji-hoon", "Yat-sen"), as the
+/// Revised Romanization and McCune-Reischauer write them.
+fn romanised_given_name(w: &str) -> bool {
+    let Some((a, b)) = w.split_once('-') else { return false };
+    let syllable = |s: &str| (1..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_alphabetic());
+    syllable(a)
+        && syllable(b)
+        && a.starts_with(|c: char| c.is_ascii_uppercase())
+        && a.chars().skip(1).all(|c| c.is_ascii_lowercase())
+        && b.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Whether a name of the words `first` and `rest`, written without a
+/// comma, reads as one written family name first: `first` a family name
+/// its bearers write first ([`FAMILY_FIRST_NAMES`]), or one that is an
+/// English given name too before a hyphenated romanised given name
+/// ([`FAMILY_FIRST_BEFORE_HYPHENATED`]), and the last word none.
+fn family_written_first(first: &str, rest: &[&str]) -> bool {
+    let known = |w: &str| FAMILY_FIRST_NAMES.contains(&w);
+    let hyphenated =
+        matches!(rest, [given] if FAMILY_FIRST_BEFORE_HYPHENATED.contains(&first) && romanised_given_name(given));
+    (1..=2).contains(&rest.len()) && !rest.last().is_some_and(|w| known(w)) && (known(first) || hyphenated)
+}
+
 /// A BibTeX name without commas whose first word is a family name that
 /// its bearers write first ([`FAMILY_FIRST_NAMES`]: "Mao Zedong", "Sun
 /// Yat-sen", "Nguyen Van An") and whose last word is not one: BibTeX's rule
@@ -5254,8 +5307,7 @@ fn family_first_doubt(n: &Name) -> Option<String> {
     }
     let words: Vec<&str> = n.original.split_whitespace().collect();
     let [first, rest @ ..] = &words[..] else { return None };
-    let known = |w: &str| FAMILY_FIRST_NAMES.contains(&w);
-    if !(1..=2).contains(&rest.len()) || !known(first) || rest.last().is_some_and(|w| known(w)) {
+    if !family_written_first(first, rest) {
         return None;
     }
     let (family, given) = (n.family_full()?, n.given.as_deref()?);
@@ -8746,8 +8798,21 @@ mod suffixes_titles_scripts {
     #[test]
     fn family_first_names_in_bibtex_are_doubted_only_when_likely() {
         let doubt = |s: &str| family_first_doubt(&parse_bibtex(s, str::to_string).unwrap());
-        for s in ["Mao Zedong", "Sun Yat-sen", "Nguyen Van An", "Park Chung-hee", "Tran Thi Mai"] {
+        for s in [
+            "Mao Zedong",
+            "Sun Yat-sen",
+            "Nguyen Van An",
+            "Park Chung-hee",
+            "Tran Thi Mai",
+            "Kim Min-su",
+            "Lee Ji-hoon",
+        ] {
             assert!(doubt(s).is_some(), "{s}");
+        }
+        // "Kim", "Lee" before no hyphenated romanised given name: an English
+        // given name as likely.
+        for s in ["Kim Smith-Jones", "Lee Min", "Kim Min-Su", "Lee Ann-marie Smith"] {
+            assert!(doubt(s).is_none(), "{s}");
         }
         for s in ["Jim Yong Kim", "Paul Farmer", "Mao, Zedong", "{Mao Zedong}", "Wang Li", "Kim Smith", "Sukarno"] {
             assert!(doubt(s).is_none(), "{s}");

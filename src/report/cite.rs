@@ -1114,6 +1114,7 @@ impl Style {
                             r,
                         ),
                         r,
+                        &self.words,
                     ),
                     r,
                 );
@@ -4057,6 +4058,14 @@ struct Words {
     ordinal: String,
     /// The ordinal of the first day where the locale limits them to it.
     ordinal_day_1: Option<String>,
+    /// In another language than English, the locale's `internet` term
+    /// ("インターネット", "网际网络"), which Citing Medicine's "[Internet]"
+    /// is printed in ([`with_web_date`]).
+    internet: Option<String>,
+    /// The suffix the locale's numeric date form puts after a year ("年" in
+    /// ja-JP; CSL 1.0.2, "Localized Date Formats"), which a localized year
+    /// is printed with ([`with_web_date`]); empty where it has none.
+    year_suffix: String,
 }
 
 impl Words {
@@ -4130,8 +4139,16 @@ impl Words {
         let day_1_only =
             in_locale(csl, files, |l: &Locale| l.style_options.as_ref()?.limit_day_ordinals_to_day_1).unwrap_or(false);
         let (ordinal, ordinal_day_1) = if day_1_only { (String::new(), Some(ordinal)) } else { (ordinal, None) };
+        let internet =
+            locale_term(csl, files, OtherTerm::Internet).filter(|t| foreign && !t.trim().is_empty() && t != "internet");
+        let year_suffix = in_locale(csl, files, |l: &Locale| {
+            let numeric = l.date.iter().find(|d| d.form == Some(hayagriva::citationberg::DateForm::Numeric))?;
+            let year = numeric.date_part.iter().find(|p| p.name == hayagriva::citationberg::DatePartName::Year)?;
+            year.affixes.suffix.clone()
+        })
+        .unwrap_or_default();
         let locale = if foreign { locale.0.clone() } else { String::new() };
-        Words { foreign, locale, terms, seasons, months, date, ordinal, ordinal_day_1 }
+        Words { foreign, locale, terms, seasons, months, date, ordinal, ordinal_day_1, internet, year_suffix }
     }
 
     /// A date canon writes itself in the locale's text date form ("5 janv
@@ -11318,12 +11335,22 @@ fn with_nlm_genre(mut t: Rich, r: &Reading, words: &Words) -> Rich {
 /// B6). After the publisher ("Accra: Ministry of Health; [date unknown].")
 /// or, with none printed, after "[Internet]." ("BMA [Internet]. [date
 /// unknown]. Anti-racism in medicine.").
-fn with_nlm_online_date_unknown(mut t: Rich, r: &Reading) -> Rich {
+fn with_nlm_online_date_unknown(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     if r.year.is_some() || r.year_note.is_some() || t.text.contains("[date unknown]") {
         return t;
     }
-    let Some(internet) = t.text.find("[Internet]. ") else { return t };
-    let Some(available) = t.text.find(" Available from") else { return t };
+    // In another language, its "[インターネット]" and "入手先" (r109: the
+    // date's absence went unsaid outside English).
+    let local = words.internet.as_ref().map(|i| format!("[{i}]. "));
+    let mark = local.filter(|m| t.text.contains(m.as_str())).unwrap_or_else(|| "[Internet]. ".to_string());
+    let Some(internet) = t.text.find(&mark) else { return t };
+    let internet_end = internet + mark.len();
+    let Some(available) = [" Available from".to_string(), format!(" {}", words.say("Available at"))]
+        .iter()
+        .find_map(|a| t.text.find(a.as_str()))
+    else {
+        return t;
+    };
     if available < internet {
         return t;
     }
@@ -11337,8 +11364,7 @@ fn with_nlm_online_date_unknown(mut t: Rich, r: &Reading) -> Rich {
         splice(&mut t, at..at, "; [date unknown]");
         return t;
     }
-    let at = internet + "[Internet]. ".len();
-    splice(&mut t, at..at, "[date unknown]. ");
+    splice(&mut t, internet_end..internet_end, "[date unknown]. ");
     t
 }
 
@@ -11394,7 +11420,10 @@ fn with_web_date(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     // The year where the style printed the date: after "[Internet]." (and
     // the place and publisher, "Geneva: WHO; 2021."), before "Available
     // from", and only where it stands alone (not already "2021 Mar").
-    let from = match t.text.find("Internet]") {
+    // (In another language, the locale's word: "[インターネット]" in ja-JP,
+    // where the date was lost; tester r108 F6.)
+    let marked = words.internet.as_ref().and_then(|i| t.text.find(&format!("[{i}]")));
+    let from = match marked.or_else(|| t.text.find("Internet]")) {
         Some(f) => f,
         None if r.kind == "thread" => match find_title(&t.text, r) {
             Some(g) => g.end,
@@ -11403,6 +11432,9 @@ fn with_web_date(mut t: Rich, r: &Reading, words: &Words) -> Rich {
         None => return t,
     };
     let until = t.text[from..].find("Available from").map_or(t.text.len(), |a| from + a);
+    // A year the locale's numeric date form printed with its suffix
+    // ("2022年", ja-JP's; CSL 1.0.2, "Localized Date Formats").
+    let suffix = words.year_suffix.as_str();
     // A year before the common era as the processor printed it, with its
     // era ("44BC"): the date goes after the era, as a journal's does ("44
     // BC Mar 15"; it was left out).
@@ -11419,13 +11451,18 @@ fn with_web_date(mut t: Rich, r: &Reading, words: &Words) -> Rich {
             0
         };
         let after = &rest[era..];
+        let (after, suffixed) = match after.strip_prefix(suffix).filter(|_| !suffix.is_empty()) {
+            Some(a) => (a, suffix.len()),
+            None => (after, 0),
+        };
         if matches!(before, Some(' ')) && (after.starts_with('.') || after.starts_with(" [")) {
-            at = Some(i + year.len() + era);
+            at = Some(i + year.len() + era + suffixed);
             break;
         }
     }
+    let year_len = year.len() + if at.is_some_and(|a| t.text[..a].ends_with(suffix)) { suffix.len() } else { 0 };
     match (at, local) {
-        (Some(at), Some(local)) => splice(&mut t, at - year.len()..at, &local),
+        (Some(at), Some(local)) => splice(&mut t, at - year_len..at, &local),
         (Some(at), None) => splice(&mut t, at..at, &format!(" {when}")),
         _ => {}
     }
