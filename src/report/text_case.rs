@@ -309,9 +309,13 @@ fn sentence_case(inner: &[(char, Emphasis)]) -> Vec<(char, Emphasis)> {
     let first = inner.iter().position(|(c, _)| c.is_alphabetic());
     let Some(first) = first else { return inner.to_vec() };
     if inner.iter().any(|(c, _)| c.is_lowercase()) {
-        let word_end = inner[first..].iter().position(|(c, _)| c.is_whitespace()).map_or(inner.len(), |e| first + e);
-        let all_small = inner[first..word_end].iter().all(|(c, _)| !c.is_uppercase());
-        if !all_small {
+        // The first word (its quotation marks and brackets included): one
+        // with no letter ("2019") or with a capital stays as it is.
+        let word_start = inner.iter().position(|(c, _)| !c.is_whitespace()).unwrap_or(0);
+        let word_end =
+            inner[word_start..].iter().position(|(c, _)| c.is_whitespace()).map_or(inner.len(), |e| word_start + e);
+        let all_small = inner[word_start..word_end].iter().all(|(c, _)| !c.is_uppercase());
+        if first >= word_end || !all_small {
             return inner.to_vec();
         }
         let mut out = inner[..first].to_vec();

@@ -229,11 +229,43 @@ const ENDINGS: &[&str] = &[
 
 /// Whether `title`, stored without a language, is evidently in a language
 /// other than English (see the module's documentation for the rule).
+///
+/// A main title in another language before a subtitle with no word only
+/// English writes ("the", "of", "and") makes the whole title so: "Ngā
+/// whakaaro: Indigenous medical education in Aotearoa" (tester r109 F4:
+/// title-cased as English, "Ngā Whakaaro"), as "Salud para todos? primary
+/// care in Latin America" is. In an English periodical its subtitle may
+/// still be cased ([`foreign_main_title`]).
 pub(crate) fn title_in_another_language(title: &str) -> bool {
+    by_its_words(title) || main_title_told_and_subtitle_not(title)
+}
+
+/// [`title_in_another_language`] of `title` taken whole.
+fn by_its_words(title: &str) -> bool {
     let words = words(title);
     let marks: usize = (0..words.len()).map(|i| marks_of(&words, i)).sum();
     let english: usize = words.iter().map(|w| english_weight(&w.lower)).sum();
     marks >= 2 && marks > english || english == 0 && words.iter().any(never_english)
+}
+
+/// Whether `title` has a main title in another language ([`by_its_words`],
+/// with a word in small letters of that language) and a subtitle (after
+/// ":", "?" or "!") without a word only English writes.
+fn main_title_told_and_subtitle_not(title: &str) -> bool {
+    let Some((at, sep)) = title
+        .char_indices()
+        .find(|&(i, c)| matches!(c, ':' | '?' | '!') && title[i + c.len_utf8()..].starts_with(char::is_whitespace))
+    else {
+        return false;
+    };
+    let (main, rest) = (&title[..at], &title[at + sep.len_utf8()..]);
+    // A word in small letters tells the main title's language: one of
+    // capitals only is a name ("Médecins Sans Frontières: a history").
+    let small_told = words(main).iter().any(|w| {
+        w.text.starts_with(char::is_lowercase)
+            && (never_english(w) || STRONG.iter().any(|l| l.contains(&w.lower.as_str())))
+    });
+    small_told && by_its_words(main) && !words(rest).iter().any(|w| english_weight(&w.lower) == 2)
 }
 
 /// Whether a title without a stored language is one that cannot be judged
@@ -562,12 +594,8 @@ pub(crate) fn foreign_main_title(title: &str, english_container: bool) -> Option
     let main_languages: Vec<&[&str]> =
         STRONG.iter().copied().filter(|t| main_words.iter().any(|w| t.contains(&w.lower.as_str()))).collect();
     let shared = |w: &Word<'_>| main_languages.iter().any(|t| also_written_by(&w.lower, t));
-    // An English word other languages write too ("in") tells the subtitle
-    // English in an English periodical, or after a main title whose
-    // language is told by its words and does not write it ("Ngā whakaaro:
-    // Indigenous medical education in Aotearoa"; tester r109 F4).
-    let weak_tells = english_container || !main_languages.is_empty();
-    let told = sub.iter().any(|w| english(w) == 2) || weak_tells && sub.iter().any(|w| english(w) == 1 && !shared(w));
+    let told =
+        sub.iter().any(|w| english(w) == 2) || english_container && sub.iter().any(|w| english(w) == 1 && !shared(w));
     (sub.len() >= 2 && marks == 0 && told).then_some(at)
 }
 

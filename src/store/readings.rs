@@ -2491,7 +2491,9 @@ fn abbreviation_of_whole(short: &str, full: &str) -> bool {
             // "S Afr Med J" keeps "Afr", "UK" of "United Kingdom" (tester
             // r109 F5: "NZ Med J" replaced the stored full name).
             let n = w.chars().count();
-            if (2..=4).contains(&n) && w.chars().all(char::is_alphabetic) {
+            let in_capitals =
+                |t: &str| t.chars().count() == n && t.chars().all(char::is_uppercase) && t.to_lowercase() == *w;
+            if (2..=4).contains(&n) && short.split(|c: char| !c.is_alphanumeric()).any(in_capitals) {
                 let ahead: Vec<&&str> = words.clone().take(n).collect();
                 let initials: String = ahead.iter().filter_map(|x| x.chars().next()).collect();
                 if ahead.len() == n
