@@ -158,6 +158,17 @@ const VENUES: &str = r#"
   pages = {20--29},
   year = {2019},
 }
+@inproceedings{v3,
+  author = {Mensah, Ama},
+  title = {Venue and event date},
+  booktitle = {Proceedings of the Ghana Nursing Summit},
+  venue = {Tamale, Ghana},
+  eventdate = {2019-03-05/2019-03-07},
+  publisher = {GNS Press},
+  address = {Kumasi},
+  pages = {30--39},
+  year = {2020},
+}
 "#;
 
 #[test]
@@ -181,6 +192,13 @@ fn venue_is_the_event_place_and_address_the_publishers() {
     has(&refs, "ieee", "Both places", "in Proceedings of the Ghana Nursing Summit, Accra, Ghana,");
     has(&refs, "vancouver", "Venue only", "In: Proceedings of the Ghana Nursing Summit; Tamale, Ghana.");
     has(&refs, "ieee", "Venue only", "Summit, Tamale, Ghana,");
+    // Citing Medicine ch. 3: "Proceedings; date; place. Pub place: Publisher; year."
+    has(
+        &refs,
+        "vancouver",
+        "Venue and event date",
+        "In: Proceedings of the Ghana Nursing Summit; 2019 Mar 5-7; Tamale, Ghana. Kumasi: GNS Press; 2020.",
+    );
     // The venue is never the publisher's place.
     for s in STYLES {
         lacks(&refs, s, "Venue only", "Tamale, Ghana:");

@@ -1149,7 +1149,8 @@ impl Style {
         };
         // An unpublished conference paper cited by its event (tester r98 F2).
         let t = if self.named.is_some() || matches!(self.key.as_str(), "mla" | "ieee") {
-            let t = event::with_proceedings_venue(event::with_event(t, r, &self.key, &self.words), r, &self.key);
+            let t = event::with_event(t, r, &self.key, &self.words);
+            let t = event::with_proceedings_venue(t, r, &self.key, &self.words);
             if self.key == "chicago" && !self.words.foreign { event::with_chicago_proceedings(t, r) } else { t }
         } else {
             t

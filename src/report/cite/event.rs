@@ -493,20 +493,28 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
 /// processor printed the publisher's place only, and the venue nowhere
 /// (tester r109 B2). Any other reading or style, or a reference that
 /// prints the place already, is returned as it is.
-pub(super) fn with_proceedings_venue(mut t: Rich, r: &Reading, style: &str) -> Rich {
+pub(super) fn with_proceedings_venue(mut t: Rich, r: &Reading, style: &str, words: &Words) -> Rich {
     if r.kind != "conference-paper" || unpublished_event(r).is_some() || !matches!(style, "vancouver" | "ieee") {
         return t;
     }
-    let Some(venue) = r.event_place.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
+    let venue = r.event_place.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    // Citing Medicine dates the conference too, "2018 May 3-5" (its own
+    // date, not the proceedings' year).
+    let date = event_when(r).filter(|_| style == "vancouver").map(|w| {
+        let local = if words.foreign { local_text_date(&w, words, '-') } else { None };
+        local.unwrap_or_else(|| dated(&w, &NLM_MONTHS, Order::YearMonthDay, '-'))
+    });
     let Some(container) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
     let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
-    if find_case_insensitive(&t.text[title.end..], venue).is_some() {
+    let printed = |p: &str| find_case_insensitive(&t.text[title.end..], p).is_some();
+    let parts: Vec<String> = [date, venue.map(str::to_string)].into_iter().flatten().filter(|p| !printed(p)).collect();
+    if parts.is_empty() {
         return t;
     }
     let Some(c) = find_case_insensitive(&t.text[title.end..], container.trim_end_matches('.')) else { return t };
     let at = title.end + c.end;
     let sep = if style == "vancouver" { "; " } else { ", " };
-    super::splice(&mut t, at..at, &format!("{sep}{venue}"));
+    super::splice(&mut t, at..at, &format!("{sep}{}", parts.join(sep)));
     t
 }
 
