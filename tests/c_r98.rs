@@ -156,7 +156,8 @@ fn f10_ieee_prints_the_archive_and_call_number() {
             ),
             (
                 "Letter on sleeping sickness",
-                "Colonial Office, “Letter on sleeping sickness.” 1905, The National Archives, CO 536/1.",
+                // IEEE: a quoted title is followed by a comma inside the quotes (r109).
+                "Colonial Office, “Letter on sleeping sickness,” 1905, The National Archives, CO 536/1.",
             ),
             (
                 "Ghana health report",
@@ -184,7 +185,8 @@ fn f10_ieee_prints_the_archive_and_call_number() {
         &[
             (
                 "Report on sleeping sickness in Uganda",
-                "Colonial Office, “Report on sleeping sickness in Uganda.” Manuscript, 1905, The National Archives, CO \
+                // IEEE: a quoted title is followed by a comma inside the quotes (r109).
+                "Colonial Office, “Report on sleeping sickness in Uganda,” Manuscript, 1905, The National Archives, CO \
                  536/1.",
             ),
             (

@@ -526,7 +526,8 @@ fn an_events_range_of_days_is_printed_in_each_styles_form_and_given_to_a_csl() {
                 "Mensah K. Racism in triage. Paper presented at: World Health Summit; 2019 May 12-14; Berlin.",
                 "Lind T. Pulse oximetry bias. Paper presented at: Nordic Anaesthesia Days; 2021 Jun 7-9; Oslo.",
                 "Osei A. Colonial wards. Paper presented at: African Health Congress; 2019 Oct 30-Nov 2; Accra.",
-                "Boateng Y. Sickle cell care. In: Proceedings of the Pan-African Haematology Meeting. [place unknown]: [publisher unknown]; 2018.",
+                // Citing Medicine ch. 3: the conference's date and place after the proceedings' title (r109).
+                "Boateng Y. Sickle cell care. In: Proceedings of the Pan-African Haematology Meeting; 2018 May 3-5; Kumasi. [place unknown]: [publisher unknown]; 2018.",
                 "Addo E. Maternal deaths. Paper presented at: Ghana Health Week; 2017 Mar 9; Tamale.",
                 "Tetteh K. Clinic queues. Paper presented at: Accra Health Forum; sometime in spring; Accra.",
             ],

@@ -180,8 +180,9 @@ fn csl_json_event_date_and_old_event_name_are_read_and_a_poster_is_cited_as_one(
     let want: &[(&str, &str, &str)] = &[
         (
             "vancouver",
-            "Nakato S. Mobile reminders in Kampala. In: Proceedings of the 10th IAS Conference on HIV Science. Geneva: \
-             International AIDS Society; 2019. p. 45-6.",
+            // Citing Medicine ch. 3: the conference's date and place after the proceedings' title (r109).
+            "Nakato S. Mobile reminders in Kampala. In: Proceedings of the 10th IAS Conference on HIV Science; 2019 Jul \
+             21-24; Mexico City. Geneva: International AIDS Society; 2019. p. 45-6.",
             "Okafor C. Poster on vaccine hesitancy [poster]. Poster session presented at: West African Public Health \
              Congress; 2022 Oct 30-Nov 2; Accra, Ghana.",
         ),
@@ -227,8 +228,9 @@ fn csl_json_event_date_and_old_event_name_are_read_and_a_poster_is_cited_as_one(
         ),
         (
             "ieee",
+            // IEEE: "in Proc. Conf., City, Country, Year, pp." — the conference's place after its name (r109).
             "S. Nakato, “Mobile reminders in Kampala,” in Proceedings of the 10th IAS Conference on HIV Science, \
-             Geneva: International AIDS Society, 2019, pp. 45–46.",
+             Mexico City, Geneva: International AIDS Society, 2019, pp. 45–46.",
             "C. Okafor, “Poster on vaccine hesitancy,” presented at the West African Public Health Congress, Accra, \
              Ghana, Oct. 30–Nov. 2, 2022.",
         ),

@@ -1832,6 +1832,25 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
         })
         .or_else(|| builder::genre_of_type_name(&e.kind).map(str::to_string))
         .or_else(|| prepublished.then(|| "Preprint".to_string()));
+    // A paper's `note` that only says what was presented ("Poster",
+    // "Keynote address"), with no `type`: the genre, said (tester r109 B1:
+    // Chicago cited a poster as a paper in proceedings). The note is kept.
+    if d.genre_implied
+        && matches!(e.kind.as_str(), "inproceedings" | "conference")
+        && let Some(f) = e.fields.get("note")
+    {
+        let note = collapse(&latex_to_unicode(&f.raw));
+        let note = note.trim().trim_end_matches('.');
+        if is_presentation_note(note) {
+            d.genre = Some(note.to_string());
+            d.genre_implied = false;
+            d.warnings.push(RowError::new(
+                at(f).line,
+                at(f).column,
+                format!("{}note {note:?} read as the genre (what was presented), as `type` would give it", d.prefix()),
+            ));
+        }
+    }
     d.pages = get("pages");
     // biblatex's `pagetotal`: "the total number of pages of the work"
     // (biblatex manual §2.2.2), a book's extent, never its page range.
@@ -2148,6 +2167,32 @@ pub(crate) fn genre_of_type(t: &str) -> String {
         _ => return t.to_string(),
     }
     .to_string()
+}
+
+/// Whether a `note` names only what a paper was at its conference: a
+/// poster, a keynote, a talk, an oral presentation (the words of
+/// conferences' programmes), which a style prints as the genre.
+fn is_presentation_note(note: &str) -> bool {
+    matches!(
+        note.to_lowercase().as_str(),
+        "poster"
+            | "poster presentation"
+            | "poster session"
+            | "e-poster"
+            | "keynote"
+            | "keynote address"
+            | "keynote lecture"
+            | "keynote presentation"
+            | "oral presentation"
+            | "paper presentation"
+            | "invited talk"
+            | "invited paper"
+            | "invited lecture"
+            | "plenary lecture"
+            | "plenary address"
+            | "talk"
+            | "presentation"
+    )
 }
 
 /// The BibTeX fields of which one is read in turn: named when the entry

@@ -1123,7 +1123,7 @@ impl Style {
             }
             Some("ama") => {
                 let t = with_ama_roman_suffix(with_ama_site(with_ama_status_before_doi(t, r), r), r);
-                let t = with_ama_media(t, r);
+                let t = with_ama_broadcast(with_ama_media(t, r), r);
                 with_ama_supplement(with_comma_before_et_al(with_nlm_group_author(t, r), r, &self.et_al), r)
             }
             Some("apa" | "harvard") => with_plural_page_label(t, r),
@@ -1137,6 +1137,7 @@ impl Style {
         let t = match self.named {
             Some(style @ ("harvard" | "ama")) => with_archive(t, r, style),
             _ if self.key == "ieee" => {
+                let t = with_ieee_title_comma(with_ieee_season(t, r), r);
                 let t = with_ieee_online(with_ieee_software_version(without_comma_after_mark(t), r), r);
                 let t = with_title_case_capital(with_ieee_broadcast(t, r), r, "ieee");
                 let t = with_ieee_archive(with_ieee_translators(with_ieee_book_editors(t, r), r), r);
@@ -1150,7 +1151,9 @@ impl Style {
         };
         // An unpublished conference paper cited by its event (tester r98 F2).
         let t = if self.named.is_some() || matches!(self.key.as_str(), "mla" | "ieee") {
-            event::with_event(t, r, &self.key, &self.words)
+            let t = event::with_event(t, r, &self.key, &self.words);
+            let t = event::with_proceedings_venue(t, r, &self.key, &self.words);
+            if self.key == "chicago" && !self.words.foreign { event::with_chicago_proceedings(t, r) } else { t }
         } else {
             t
         };
@@ -8317,6 +8320,58 @@ fn with_ieee_broadcast(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// A season as IEEE writes it: capitalised and in American English
+/// ("Summer", "Fall" for "autumn"), as the IEEE Reference Guide's dates
+/// are written (tester r109 B5: "summer 2019"). Anything else as it is.
+fn ieee_season(season: &str) -> String {
+    match season.trim().to_lowercase().as_str() {
+        "spring" => "Spring".to_string(),
+        "summer" => "Summer".to_string(),
+        "autumn" | "fall" => "Fall".to_string(),
+        "winter" => "Winter".to_string(),
+        _ => capitalised(season.trim()),
+    }
+}
+
+/// IEEE's season in a reference: the processor's lower-case word
+/// ("summer 2019", "autumn 2019") after the title, as [`ieee_season`]
+/// writes it, where `r` has a season.
+fn with_ieee_season(mut t: Rich, r: &Reading) -> Rich {
+    if r.season.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        return t;
+    }
+    let from = find_title(&t.text, r).map_or(0, |g| g.end);
+    for word in ["spring", "summer", "autumn", "fall", "winter", "Autumn"] {
+        let Some(at) = t.text[from..].find(word).map(|i| from + i) else { continue };
+        let end = at + word.len();
+        let alone = !t.text[..at].ends_with(char::is_alphabetic) && !t.text[end..].starts_with(char::is_alphabetic);
+        // (A season is followed by its year.)
+        if alone && t.text[end..].trim_start().starts_with(|c: char| c.is_ascii_digit()) {
+            splice(&mut t, at..end, &ieee_season(word));
+            return t;
+        }
+    }
+    t
+}
+
+/// IEEE's quoted title is followed by a comma inside its quotation marks
+/// ("“Title,” 2019."; IEEE Reference Guide: the title "in quotation marks,
+/// followed by a comma"): the processor's stop inside them ("“Title.”
+/// 2019.", a `@misc` or a document without a container, with or without
+/// an author; tester r109 B5) is a comma when more of the reference
+/// follows. A title's own "?" or "!" stays, as [`without_comma_after_mark`].
+fn with_ieee_title_comma(mut t: Rich, r: &Reading) -> Rich {
+    let Some(g) = find_title(&t.text, r) else { return t };
+    let rest = &t.text[g.end..];
+    if t.text[..g.start].ends_with('\u{201c}')
+        && rest.starts_with(".\u{201d}")
+        && !rest[".\u{201d}".len()..].trim().is_empty()
+    {
+        splice(&mut t, g.end..g.end + 1, ",");
+    }
+    t
+}
+
 /// A work's date as IEEE prints it: "May 12, 2020", "Nov. 2023", "2022",
 /// "2019–2020" (the guide's abbreviated months).
 fn ieee_date(r: &Reading) -> Option<String> {
@@ -8330,7 +8385,7 @@ fn ieee_date(r: &Reading) -> Option<String> {
     Some(match (month, r.day, r.season.as_deref().map(str::trim).filter(|s| !s.is_empty())) {
         (Some(m), Some(d), _) if r.year_end.is_none() => format!("{m} {d}, {year}"),
         (Some(m), _, _) if r.year_end.is_none() => format!("{m} {year}"),
-        (None, _, Some(season)) => format!("{season} {year}"),
+        (None, _, Some(season)) => format!("{} {year}", ieee_season(season)),
         _ => year,
     })
 }
@@ -10064,6 +10119,54 @@ fn with_ama_media(mut t: Rich, r: &Reading) -> Rich {
         "Published "
     };
     splice(&mut t, start..start, insert);
+    t
+}
+
+/// A radio or television broadcast in AMA: its network (the stored
+/// publisher) after the programme and before the full date, "Title.
+/// Programme. Network. Month Day, Year." (AMA 11 §3.13, "Radio and
+/// television"; tester r109 B6: the network was left out, or printed as a
+/// book's publisher, "SABC; 2019."). A video or recording with an address
+/// is [`with_ama_media`]'s; any other reading is returned as it is.
+fn with_ama_broadcast(mut t: Rich, r: &Reading) -> Rich {
+    if !matches!(r.kind.as_str(), "video" | "audio") || r.url.as_deref().is_some_and(|u| !u.trim().is_empty()) {
+        return t;
+    }
+    // (A broadcast: an episode of a programme, or a genre that says so; a
+    // film keeps its studio and year.)
+    let genre = r.genre.as_deref().unwrap_or_default().to_lowercase();
+    let aired = ["broadcast", "radio", "television", "tv "].iter().any(|w| format!("{genre} ").contains(w));
+    if !aired && r.container.as_deref().is_none_or(|c| c.trim().is_empty()) {
+        return t;
+    }
+    let Some(network) = r.publisher.as_deref().map(str::trim).filter(|p| !p.is_empty()) else { return t };
+    let Some(year) = r.year else { return t };
+    let Some(title) = find_title(&t.text, r) else { return t };
+    let month = r.month.filter(|m| (1..=12).contains(m)).map(|m| crate::import::dates::MONTHS[m as usize - 1]);
+    let date = match (month, r.day.filter(|d| (1..=31).contains(d))) {
+        (Some(m), Some(d)) => format!("{m} {d}, {year}"),
+        (Some(m), None) => format!("{m} {year}"),
+        _ => year.to_string(),
+    };
+    let y = year.to_string();
+    // "Network; 2019." (a book's publisher and year): the network, then the date.
+    let book_form = format!("{network}; {y}");
+    if let Some(at) = t.text[title.end..].find(&book_form).map(|i| title.end + i) {
+        splice(&mut t, at + network.len()..at + book_form.len(), &format!(". {date}"));
+        return t;
+    }
+    if find_case_insensitive(&t.text[title.end..], network).is_some() {
+        return t;
+    }
+    let Some(yat) = t.text[title.end..].find(&y).map(|i| title.end + i) else { return t };
+    let start = match month.and_then(|m| t.text[title.end..yat].rfind(m)) {
+        Some(i) => title.end + i,
+        None => yat,
+    };
+    if !t.text[..start].ends_with(". ") {
+        return t;
+    }
+    splice(&mut t, start..start, &format!("{network}. "));
     t
 }
 

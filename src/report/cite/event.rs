@@ -23,15 +23,70 @@ use super::{Reading, Rich, Words, find_case_insensitive};
 use crate::import::dates::MONTHS;
 use crate::report::pdf::Emphasis;
 
-/// The paper's event when it is cited by it: a conference paper with an
-/// event and no proceedings.
+/// The paper's event when it is cited by it: a conference paper (or a
+/// talk with an event and no other kind) given at an event and not
+/// published in proceedings. That is one with an event and no container; one
+/// whose container is its event named again (BibTeX's `booktitle` and
+/// `eventtitle` alike: tester r109, B1); or one whose genre names a
+/// presentation ("Poster", "Keynote address") and whose container is no
+/// proceedings, which is then its event (a `@inproceedings` with
+/// `booktitle = {Ghana Nursing Summit}`, `type = {Poster}`). A paper with
+/// pages, a publisher, a DOI or an ISBN is published: it keeps its
+/// chapter's form.
 fn unpublished_event(r: &Reading) -> Option<&str> {
-    let blank = |s: &Option<String>| s.as_deref().is_none_or(|c| c.trim().is_empty());
-    (r.kind == "conference-paper" && blank(&r.container))
-        .then_some(r.event.as_deref())
-        .flatten()
-        .map(|e| e.trim().trim_end_matches('.'))
-        .filter(|e| !e.is_empty())
+    fn text(s: &Option<String>) -> Option<&str> {
+        s.as_deref().map(|e| e.trim().trim_end_matches('.')).filter(|e| !e.is_empty())
+    }
+    let talk = r.kind == "conference-paper" || (r.kind == "other" && text(&r.event).is_some());
+    if !talk {
+        return None;
+    }
+    let published = [&r.pages, &r.publisher, &r.doi, &r.isbn].iter().any(|f| text(f).is_some());
+    match (text(&r.container), text(&r.event)) {
+        (None, event) => event,
+        (Some(c), Some(e)) if !published && crate::import::title_key(c) == crate::import::title_key(e) => Some(e),
+        (Some(c), None) if !published && presentation_genre(r) && !proceedings_like(c) => Some(c),
+        _ => None,
+    }
+}
+
+/// Whether the reading's genre names a thing presented at an event: a
+/// poster, a paper, a keynote, a talk, a lecture, an address, a
+/// presentation.
+fn presentation_genre(r: &Reading) -> bool {
+    let g = r.genre.as_deref().unwrap_or_default().to_lowercase();
+    ["poster", "paper", "keynote", "talk", "lecture", "address", "presentation", "plenary", "oral"]
+        .iter()
+        .any(|w| g.split(|c: char| !c.is_alphabetic()).any(|x| x == *w))
+}
+
+/// Whether a container's name is a published book of a meeting's papers
+/// or abstracts ("Proceedings of …", "Proc. …", "Abstracts of …",
+/// "Transactions …", a journal's supplement), not the meeting itself.
+fn proceedings_like(c: &str) -> bool {
+    let c = c.to_lowercase();
+    ["proceeding", "proc.", "abstracts", "transactions", "book of", "supplement", "journal", "digest", "record"]
+        .iter()
+        .any(|w| c.contains(w))
+}
+
+/// The words before "presented at" in Chicago's form of a presentation
+/// (Chicago 17th ed. §14.217–14.218: "Paper presented at", "Poster
+/// presented at"; a keynote or a lecture by its own name, "Keynote
+/// address presented at"): the genre's, "Paper" without one.
+fn chicago_lead(genre: Option<&str>) -> String {
+    let Some(g) = genre.map(str::trim).filter(|g| !g.is_empty()) else { return "Paper".to_string() };
+    let lower = g.to_lowercase();
+    if lower.contains("poster") {
+        return "Poster".to_string();
+    }
+    if matches!(
+        lower.as_str(),
+        "paper" | "paper presentation" | "oral presentation" | "presentation" | "oral" | "conference paper" | "talk"
+    ) {
+        return "Paper".to_string();
+    }
+    super::capitalised(g)
 }
 
 /// The event's date: its own (ISO, "2020-11-08" or a range
@@ -351,12 +406,21 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
             (b, format!(" {}.", join(&[Some(event.to_string()), place], ", ")))
         }
         "chicago" => {
-            let lead = presented(if poster { "Poster presented at the" } else { "Paper presented at the" });
+            let lead = if words.foreign {
+                words.say("Presented at")
+            } else {
+                format!("{} presented at the", chicago_lead(genre))
+            };
             let parts = [Some(event.to_string()), place, date(&MONTHS, Order::MonthDayYear, '\u{2013}')];
             (format!("“{cased}{}”", mark(".")), format!(" {lead} {}.", join(&parts, ", ")))
         }
         "harvard" => {
-            let parts = [place, date(&MONTHS, Order::DayMonthYear, '\u{2013}')];
+            // The year alone is the one in parentheses after the authors:
+            // not printed twice (tester r109 B3, "(2019) … Summit. 2019.").
+            let year_only =
+                matches!(w, Some(When::Parts { month: None, day: None, year, .. }) if Some(i64::from(year)) == r.year);
+            let day = if year_only { None } else { date(&MONTHS, Order::DayMonthYear, '\u{2013}') };
+            let parts = [place, day];
             let after_event = join(&parts, ", ");
             let tail =
                 if after_event.is_empty() { format!(", {event}.") } else { format!(", {event}. {after_event}.") };
@@ -364,7 +428,15 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
         }
         "mla" => {
             let parts = [Some(event.to_string()), date(&MLA_MONTHS, Order::DayMonthYear, '\u{2013}'), place];
-            let g = genre.map(|g| format!(" {}{}.", g[..1].to_uppercase(), &g[1..])).unwrap_or_default();
+            // MLA 9 describes a presentation after its place, "Poster.",
+            // "Keynote address.", and "Presentation." when no genre says
+            // which (MLA Handbook 9th ed., "Presentations"; tester r109 B4:
+            // nothing was printed). (In another language only the genre.)
+            let g = match (genre, words.foreign) {
+                (Some(g), _) => format!(" {}.", super::capitalised(g)),
+                (None, false) => " Presentation.".to_string(),
+                (None, true) => String::new(),
+            };
             (format!("“{cased}{}”", mark(".")), format!(" {}.{g}", join(&parts, ", ")))
         }
         "ama" => {
@@ -411,6 +483,63 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
         out.text.push_str(&address);
     }
     out
+}
+
+/// A paper published in proceedings with the place of its conference
+/// (BibTeX's `venue`, CSL's `event-place`), which Vancouver and IEEE print
+/// after the proceedings' title: Citing Medicine ch. 3, "Proceedings title;
+/// date; Place of conference. Place of publication: Publisher; year."; the
+/// IEEE Reference Guide, "in *Proc. Conf.*, City, Country, Year, pp.". The
+/// processor printed the publisher's place only, and the venue nowhere
+/// (tester r109 B2). Any other reading or style, or a reference that
+/// prints the place already, is returned as it is.
+pub(super) fn with_proceedings_venue(mut t: Rich, r: &Reading, style: &str, words: &Words) -> Rich {
+    if r.kind != "conference-paper" || unpublished_event(r).is_some() || !matches!(style, "vancouver" | "ieee") {
+        return t;
+    }
+    let venue = r.event_place.as_deref().map(str::trim).filter(|p| !p.is_empty());
+    // Citing Medicine dates the conference too, "2018 May 3-5" (its own
+    // date, not the proceedings' year).
+    let date = event_when(r).filter(|_| style == "vancouver").map(|w| {
+        let local = if words.foreign { local_text_date(&w, words, '-') } else { None };
+        local.unwrap_or_else(|| dated(&w, &NLM_MONTHS, Order::YearMonthDay, '-'))
+    });
+    let Some(container) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let printed = |p: &str| find_case_insensitive(&t.text[title.end..], p).is_some();
+    let parts: Vec<String> = [date, venue.map(str::to_string)].into_iter().flatten().filter(|p| !printed(p)).collect();
+    if parts.is_empty() {
+        return t;
+    }
+    let Some(c) = find_case_insensitive(&t.text[title.end..], container.trim_end_matches('.')) else { return t };
+    let at = title.end + c.end;
+    let sep = if style == "vancouver" { "; " } else { ", " };
+    super::splice(&mut t, at..at, &format!("{sep}{}", parts.join(sep)));
+    t
+}
+
+/// A paper in published proceedings with a genre in Chicago: "In
+/// *Proceedings*", as Chicago 17th ed. §14.218 cites a paper published in
+/// proceedings (a chapter), where the processor wrote the genre as a
+/// presentation to it ("Paper to Proceedings of …", "Poster to …": tester
+/// r109 B1). Any other reading or text is returned as it is.
+pub(super) fn with_chicago_proceedings(mut t: Rich, r: &Reading) -> Rich {
+    if r.kind != "conference-paper" || unpublished_event(r).is_some() {
+        return t;
+    }
+    let Some(genre) = r.genre.as_deref().map(str::trim).filter(|g| !g.is_empty()) else { return t };
+    let Some(container) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let to = format!("{genre} to ");
+    let Some(g) = find_case_insensitive(&t.text[title.end..], &to).map(|g| title.end + g.start..title.end + g.end)
+    else {
+        return t;
+    };
+    if find_case_insensitive(&t.text[g.end..], container).is_none_or(|c| c.start != 0) {
+        return t;
+    }
+    super::splice(&mut t, g, "In ");
+    t
 }
 
 /// The statement of the date the address was consulted that the processor
