@@ -895,29 +895,11 @@ pub(crate) fn typed_url(u: Option<&str>) -> Result<Option<String>> {
 }
 
 /// The warning an import gives a year that may be a Hijri one
-/// ([`crate::import::dates::hijri_doubt`]: 1300–1450 on a title in Arabic
-/// script, or with its month on a modern record), for reading `id` as
+/// ([`crate::import::builder::typed_hijri_said`]), for reading `id` as
 /// stored once `reading add` or `reading edit` set its date; `typed` is the
 /// `--year` as typed, if one was. `None` when there is nothing to say.
 ///
 /// Errors: the reading cannot be read back from the database.
 pub(crate) fn hijri_warning(conn: &rusqlite::Connection, id: i64, typed: Option<&str>) -> Result<Option<String>> {
-    let Some(r) = readings::get(conn, id)? else { return Ok(None) };
-    let Some(year) = r.year else { return Ok(None) };
-    let written = typed.map(str::trim).filter(|t| !t.is_empty()).map_or_else(|| year.to_string(), str::to_string);
-    let reference = id.to_string();
-    Ok(crate::import::dates::hijri_doubt(&crate::import::dates::DatedRecord {
-        year,
-        month: r.month,
-        day: r.day,
-        written: &written,
-        title: &r.title,
-        doi: r.doi.is_some(),
-        url: r.url.is_some(),
-        accessed: r.accessed.is_some(),
-        kind: &r.kind,
-        container: r.container.is_some(),
-        language: r.language.as_deref(),
-        reference: &reference,
-    }))
+    Ok(readings::get(conn, id)?.and_then(|r| crate::import::builder::typed_hijri_said(&r, typed)))
 }

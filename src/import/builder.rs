@@ -3664,26 +3664,50 @@ pub fn build(d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowErro
     })
 }
 
+/// The facts [`super::dates::DatedRecord`] weighs, taken from a built
+/// record ([`ReadingRecord`]) or a stored reading
+/// ([`crate::store::readings::Reading`]), whose fields of the same names
+/// hold the same things: one assembly for the import and the commands.
+macro_rules! dated_record {
+    ($r:expr, $year:expr, $written:expr, $reference:expr) => {
+        super::dates::DatedRecord {
+            year: $year,
+            month: $r.month,
+            day: $r.day,
+            written: $written,
+            title: &$r.title,
+            doi: $r.doi.is_some(),
+            url: $r.url.is_some(),
+            accessed: $r.accessed.is_some(),
+            kind: &$r.kind,
+            container: $r.container.is_some(),
+            language: $r.language.as_deref(),
+            reference: $reference,
+        }
+    };
+}
+
 /// What to say of a stored date of 1300–1450 with its month on a modern
 /// record ([`super::dates::modern_hijri_doubt`]): the same rule in every
 /// format, as the builder sees every record; `written` is the date as the
 /// file wrote it.
 fn modern_hijri_said(r: &ReadingRecord, written: &str) -> Option<String> {
     let reference = r.doi.clone().unwrap_or_else(|| "ID".to_string());
-    super::dates::modern_hijri_doubt(&super::dates::DatedRecord {
-        year: r.year?,
-        month: r.month,
-        day: r.day,
-        written,
-        title: &r.title,
-        doi: r.doi.is_some(),
-        url: r.url.is_some(),
-        accessed: r.accessed.is_some(),
-        kind: &r.kind,
-        container: r.container.is_some(),
-        language: r.language.as_deref(),
-        reference: &reference,
-    })
+    super::dates::modern_hijri_doubt(&dated_record!(r, r.year?, written, &reference))
+}
+
+/// The warning an import gives a year that may be a Hijri one
+/// ([`super::dates::hijri_doubt`]: 1300–1450 on a title in Arabic script,
+/// or with its month on a modern record), in the import's words, for
+/// reading `r` as stored once `reading add` or `reading edit` set its
+/// date; `typed` is the `--year` as typed, if one was (else the stored
+/// year is the date as written). `None` when there is nothing to say or no
+/// year is stored.
+pub(crate) fn typed_hijri_said(r: &crate::store::readings::Reading, typed: Option<&str>) -> Option<String> {
+    let year = r.year?;
+    let written = typed.map(str::trim).filter(|t| !t.is_empty()).map_or_else(|| year.to_string(), str::to_string);
+    let reference = r.id.to_string();
+    super::dates::hijri_doubt(&dated_record!(r, year, &written, &reference))
 }
 
 /// A record with its text in Unicode Normalization Form C (composed: "é"

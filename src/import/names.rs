@@ -5863,9 +5863,23 @@ pub fn conjunctions_as_semicolons(list: &str) -> String {
     pieces.join("; ")
 }
 
+/// How a cell of names separates two people, as a doubt says it.
+const CELL_HINT: &str = "separate the names with \"؛\" or `;`";
+
+/// A cell of names (a CSV or spreadsheet column, `--author`) read as
+/// names, with what canon was unsure of (`doubt`) to be said.
 pub fn split_cell(cell: &str) -> CellNames {
     let mut read = split_cell_read(cell);
     keep_as_written(cell, &mut read.names);
+    // "و" joined to a name that no rule was sure of: kept, and said (r109).
+    let unsure: Vec<String> = read.names.iter().filter_map(|n| joined_and_doubt(&n.original, CELL_HINT)).collect();
+    if !unsure.is_empty() {
+        let unsure = unsure.join("; ");
+        read.doubt = Some(match read.doubt.take() {
+            Some(d) => format!("{d}; and {unsure}"),
+            None => format!("{cell:?}: {unsure}"),
+        });
+    }
     read
 }
 
@@ -7307,26 +7321,7 @@ const OTHER_ANDS: &[&str] = &[
 /// on either; the second surname may be joined by a hyphen, "y"/"i"/"e",
 /// or lead with "de"/"del"/"de la" ("Pérez de la Cruz").
 pub fn first_surname_of(short: &Name, full: &Name) -> bool {
-    const JOINS: &[&str] = &["y", "i", "e", "de", "del", "la", "las", "los"];
-    let words = |s: Option<String>| -> Vec<String> {
-        s.map(|s| super::fold(&s).split([' ', '-']).filter(|w| !w.is_empty()).map(String::from).collect())
-            .unwrap_or_default()
-    };
-    let (sw, fw) = (words(short.family_full()), words(full.family_full()));
-    let second = fw.get(1..).unwrap_or_default();
-    let surname = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !JOINS.contains(&w.as_str());
-    !short.is_literal()
-        && !full.is_literal()
-        && short.suffix.is_none()
-        && full.suffix.is_none()
-        && short.particle.is_none()
-        && full.particle.is_none()
-        && sw.len() == 1
-        && fw.first() == sw.first()
-        && surname(&sw[0])
-        && second.last().is_some_and(surname)
-        && second[..second.len() - 1].iter().all(|w| JOINS.contains(&w.as_str()))
-        && same_given_or_initials(short.given.as_deref(), full.given.as_deref())
+    one_surname_of(short, full, SurnameEnd::First)
 }
 
 /// Whether `full` is `short` with both of a Spanish (or Catalan) name's
@@ -7335,6 +7330,21 @@ pub fn first_surname_of(short: &Name, full: &Name) -> bool {
 /// English-language databases do). The conditions of [`first_surname_of`],
 /// the single surname matched against the last of `full`'s.
 pub fn second_surname_of(short: &Name, full: &Name) -> bool {
+    one_surname_of(short, full, SurnameEnd::Second)
+}
+
+/// Which of a two-surname name's surnames a one-surname name gives.
+#[derive(Clone, Copy)]
+enum SurnameEnd {
+    First,
+    Second,
+}
+
+/// The one rule of [`first_surname_of`] and [`second_surname_of`]: `full`
+/// has two surnames (joined by a space, a hyphen, "y"/"i"/"e" or led by
+/// "de"/"del"/"de la"), `short` one, the surname at `end` of `full`; the
+/// same given name or its initials; no particle or suffix on either.
+fn one_surname_of(short: &Name, full: &Name, end: SurnameEnd) -> bool {
     const JOINS: &[&str] = &["y", "i", "e", "de", "del", "la", "las", "los"];
     let words = |s: Option<String>| -> Vec<String> {
         s.map(|s| super::fold(&s).split([' ', '-']).filter(|w| !w.is_empty()).map(String::from).collect())
@@ -7342,6 +7352,10 @@ pub fn second_surname_of(short: &Name, full: &Name) -> bool {
     };
     let (sw, fw) = (words(short.family_full()), words(full.family_full()));
     let surname = |w: &String| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !JOINS.contains(&w.as_str());
+    let matched = match end {
+        SurnameEnd::First => fw.first(),
+        SurnameEnd::Second => fw.last(),
+    };
     !short.is_literal()
         && !full.is_literal()
         && short.suffix.is_none()
@@ -7350,9 +7364,10 @@ pub fn second_surname_of(short: &Name, full: &Name) -> bool {
         && full.particle.is_none()
         && sw.len() == 1
         && fw.len() >= 2
-        && fw.last() == sw.first()
+        && matched == sw.first()
         && surname(&sw[0])
         && fw.first().is_some_and(surname)
+        && fw.last().is_some_and(surname)
         && fw[1..fw.len() - 1].iter().all(|w| JOINS.contains(&w.as_str()))
         && same_given_or_initials(short.given.as_deref(), full.given.as_deref())
 }
@@ -7454,6 +7469,13 @@ const WAW_NAMES: &[&str] = &[
     "وطن",
     "ولايتي",
     "ولایتی",
+    // Mauritanian "ould" (son of), and a few more names of "و".
+    "ولد",
+    "وهبي",
+    "وهبی",
+    "وجدان",
+    "وزان",
+    "وهابي",
 ];
 
 /// Whether a text's letters are all of the Arabic script (Arabic, Persian,
@@ -7524,19 +7546,234 @@ fn arabic_and_joined(cell: &str) -> Option<(String, String)> {
 }
 
 /// A comma-less cell in the Arabic script of names written whole joined
-/// by "و" as a word of its own: "رضا محمدی و علی احمدی" is two people,
-/// each kept whole as written (as "رضا محمدی؛ علی احمدی" is), where each
-/// side is of two to four words and none an institution's name
-/// ([`literal_is_organisation`]: "وزارة الصحة و السكان" is one body).
+/// by "و" ("and"): "رضا محمدی و علی احمدی" is two people, each kept whole
+/// as written (as "رضا محمدی؛ علی احمدی" is), where each side is of two to
+/// four words and none an institution's name ([`literal_is_organisation`]:
+/// "وزارة الصحة و السكان" is one body). "و" written joined to the next
+/// name ("أحمد محمد وسارة علي", r109) separates two names only where that
+/// is sure: the rest of the word is a known given name
+/// ([`GIVEN_AFTER_WAW`]), or the list separates its other names by "و" as
+/// a word; never a name that begins with "و" ([`WAW_NAMES`]). Where
+/// unsure, the cell is read as before (and [`joined_and_doubt`] says it).
+/// The names separated by `;`, and what was read, to be said.
 fn arabic_and_natural(cell: &str) -> Option<(String, String)> {
     let words: Vec<&str> = cell.split_whitespace().collect();
-    let names: Vec<String> = words.split(|w| *w == "و").map(|p| p.join(" ")).collect();
+    let apart = words.contains(&"و");
     let fits = |n: &String| (2..=4).contains(&n.split_whitespace().count()) && !literal_is_organisation(n);
-    if names.len() < 2 || !names.iter().all(fits) {
+    // First with "و" joined to a name where sure, then with "و" as a word only.
+    for joined_too in [true, false] {
+        let mut parts: Vec<Vec<&str>> = vec![Vec::new()];
+        let mut joined: Vec<(&str, &str)> = Vec::new();
+        for w in &words {
+            if *w == "و" {
+                parts.push(Vec::new());
+                continue;
+            }
+            let started = parts.last().is_some_and(|p| !p.is_empty());
+            match after_joined_and(w).filter(|r| joined_too && started && (apart || known_given_name(r))) {
+                Some(rest) => {
+                    joined.push((w, rest));
+                    parts.push(vec![rest]);
+                }
+                None => parts.last_mut().into_iter().for_each(|p| p.push(w)),
+            }
+        }
+        let names: Vec<String> = parts.iter().map(|p| p.join(" ")).collect();
+        if names.len() < 2 || !names.iter().all(fits) || (joined_too && joined.is_empty()) {
+            continue;
+        }
+        if joined.is_empty() {
+            let said = format!("read \"و\" as \"and\": {} names ({})", names.len(), names.join("; "));
+            return Some((names.join("; "), said));
+        }
+        let read = joined.iter().map(|(w, r)| format!("{w:?} as \"و\" (\"and\") and {r:?}")).collect::<Vec<_>>();
+        let said = format!(
+            "read {}{}: {} names ({}); if {} is one name, separate names with \"؛\" or `;` to be sure",
+            read.join(", "),
+            if apart { " and \"و\" as \"and\"" } else { "" },
+            names.len(),
+            names.join("; "),
+            joined.iter().map(|(w, _)| format!("{w:?}")).collect::<Vec<_>>().join(" or ")
+        );
+        return Some((names.join("; "), said));
+    }
+    None
+}
+
+/// Given names of the Arabic script common in Arabic and Persian lists, by
+/// which "و" joined to a word is read as "and" before a name
+/// ([`arabic_and_natural`]); a name beginning "عبد" ("Abd al-…") is one
+/// too. A name that itself begins with "و" is in [`WAW_NAMES`] and wins.
+const GIVEN_AFTER_WAW: &[&str] = &[
+    "محمد",
+    "أحمد",
+    "احمد",
+    "محمود",
+    "مصطفى",
+    "مصطفی",
+    "علي",
+    "علی",
+    "حسن",
+    "حسين",
+    "حسین",
+    "عمر",
+    "عمرو",
+    "خالد",
+    "يوسف",
+    "یوسف",
+    "إبراهيم",
+    "ابراهيم",
+    "ابراهیم",
+    "إسماعيل",
+    "اسماعیل",
+    "سليمان",
+    "سلیمان",
+    "موسى",
+    "موسی",
+    "عيسى",
+    "عیسی",
+    "داود",
+    "يحيى",
+    "یحیی",
+    "زكريا",
+    "زکریا",
+    "طارق",
+    "ماجد",
+    "سعيد",
+    "سعید",
+    "كريم",
+    "کریم",
+    "كمال",
+    "کمال",
+    "جمال",
+    "منصور",
+    "ناصر",
+    "ياسر",
+    "یاسر",
+    "رشيد",
+    "رشید",
+    "سامي",
+    "سامی",
+    "رامي",
+    "رامی",
+    "هاني",
+    "هانی",
+    "عادل",
+    "صالح",
+    "فيصل",
+    "عثمان",
+    "حمزة",
+    "حمزه",
+    "زياد",
+    "زیاد",
+    "بشير",
+    "نبيل",
+    "أمين",
+    "امین",
+    "رضا",
+    "مهدي",
+    "مهدی",
+    "امیر",
+    "أمير",
+    "حمید",
+    "حميد",
+    "مجید",
+    "مجيد",
+    "جواد",
+    "سجاد",
+    "میلاد",
+    "پرویز",
+    "بهرام",
+    "فاطمة",
+    "فاطمه",
+    "سارة",
+    "سارا",
+    "ساره",
+    "مريم",
+    "مریم",
+    "زينب",
+    "زینب",
+    "عائشة",
+    "عایشه",
+    "خديجة",
+    "خدیجه",
+    "ليلى",
+    "لیلا",
+    "ليلا",
+    "هدى",
+    "منى",
+    "سلمى",
+    "ياسمين",
+    "یاسمن",
+    "نور",
+    "نورا",
+    "أسماء",
+    "اسماء",
+    "آمنة",
+    "نادية",
+    "نادیا",
+    "رانيا",
+    "دينا",
+    "هند",
+    "ريم",
+    "رنا",
+    "سناء",
+    "هالة",
+    "غادة",
+    "مها",
+    "نجلاء",
+    "زهرا",
+    "زهراء",
+    "نرگس",
+    "مینا",
+    "پریسا",
+    "الهام",
+    "نسرین",
+    "نسرين",
+    "شیرین",
+    "شيرين",
+    "سمیرا",
+    "سميرة",
+    "ندا",
+    "آزاده",
+    "رقية",
+    "رقیه",
+];
+
+/// Whether `word` is a known given name ([`GIVEN_AFTER_WAW`], or "عبد…").
+fn known_given_name(word: &str) -> bool {
+    GIVEN_AFTER_WAW.contains(&word) || word.starts_with("عبد")
+}
+
+/// The rest of a word of the Arabic script that may be "و" ("and")
+/// written joined to a name ("وسارة": "سارة"), of two letters or more;
+/// `None` for any other word and for a name that begins with "و"
+/// ([`WAW_NAMES`]: "وليد" is Walid, never "and Lid").
+fn after_joined_and(word: &str) -> Option<&str> {
+    if WAW_NAMES.contains(&word) || !arabic_script(word) {
         return None;
     }
-    let said = format!("read \"و\" as \"and\": {} names ({})", names.len(), names.join("; "));
-    Some((names.join("; "), said))
+    let rest = word.strip_prefix('و')?;
+    (rest.chars().count() >= 2 && !rest.starts_with('و')).then_some(rest)
+}
+
+/// What to say of a name kept whole in the Arabic script with a word after
+/// its first that may be "و" ("and") joined to a second person's name
+/// ([`after_joined_and`]: "أحمد محمد وكمالي علي"), which canon was not sure
+/// enough to split (r109): kept as written, said with how to separate two
+/// names. `None` for an institution's name ([`literal_is_organisation`]:
+/// "وزارة الصحة والسكان") and any other name. `hint` is how the format
+/// writes two names.
+fn joined_and_doubt(name: &str, hint: &str) -> Option<String> {
+    if !arabic_script(name) || literal_is_organisation(name) {
+        return None;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let (w, rest) = words.iter().skip(1).find_map(|w| after_joined_and(w).map(|r| (*w, r)))?;
+    Some(format!(
+        "{w:?} in {name:?} may be \"و\" (\"and\") joined to a second name ({rest:?}): kept in the name as written, \
+         as canon is not sure; if it is two people, {hint}"
+    ))
 }
 
 /// Splits a cell's text at the first "and" of another language
@@ -7582,7 +7819,9 @@ fn split_other_and(s: &str) -> Option<(String, String)> {
 /// `AU`, MEDLINE `FAU`, EndNote's `<author>`): first whether it holds a
 /// second person ([`second_person_doubt`]).
 pub fn field_name_doubt(n: &Name) -> Option<String> {
-    second_person_doubt(n, "give each name its own tag (one `AU` line each in RIS, one `<author>` each in EndNote)")
+    let hint = "give each name its own tag (one `AU` line each in RIS, one `<author>` each in EndNote)";
+    second_person_doubt(n, hint)
+        .or_else(|| joined_and_doubt(&n.original, hint))
         .or_else(|| natural_order_field_doubt(n))
         .or_else(|| name_doubt(n))
 }

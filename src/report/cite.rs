@@ -7932,25 +7932,7 @@ fn with_ieee_book_editors(mut t: Rich, r: &Reading) -> Rich {
         ieee_names(&r.editor_names)
     };
     let element = format!("{names}, {word}");
-    let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
-    let end = ieee_main_end(&t.text);
-    let facts = [r.place.as_deref(), r.publisher.as_deref()]
-        .into_iter()
-        .flatten()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .filter_map(|p| t.text[after_title..end].find(&format!(". {p}")).map(|i| after_title + i))
-        .min();
-    match facts {
-        // "2nd ed." keeps its own stop before the names.
-        Some(at) if t.text[..at].ends_with(" ed") => splice(&mut t, at + 1..at + 1, &format!(", {element}")),
-        Some(at) => splice(&mut t, at..at + 1, &format!(", {element}")),
-        None => {
-            let main = t.text[..end].trim_end();
-            let m = main.strip_suffix('.').unwrap_or(main).len();
-            splice(&mut t, m..m, &format!(", {element}"));
-        }
-    }
+    splice_before_ieee_facts(&mut t, r, &element);
     t
 }
 
@@ -7969,10 +7951,22 @@ fn with_ieee_translators(mut t: Rich, r: &Reading) -> Rich {
     }
     let word = "Trans.";
     let element = format!("{}, {word}", ieee_names(&r.translator_names));
+    splice_before_ieee_facts(&mut t, r, &element);
+    t
+}
+
+/// Splices `, ELEMENT` (a book's editors, "K. Mensah, Ed.", or its
+/// translators, "H. Chevalier, Trans.") into IEEE reference `t` where the
+/// IEEE Reference Guide (2023, "Books") has an editor: after the title,
+/// edition and any names already there, and before a book's series in
+/// parentheses and the facts of publication (the ". " before the place or
+/// the publisher of `r`). "2nd ed." and "Ed." keep their own stop before
+/// the names; a title's stop becomes the names' ("…, Trans."). Without a
+/// place or publisher in the text, at the end of the reference's facts
+/// ([`ieee_main_end`]).
+fn splice_before_ieee_facts(t: &mut Rich, r: &Reading, element: &str) {
     let after_title = find_title(&t.text, r).map_or(0, |g| g.end);
     let end = ieee_main_end(&t.text);
-    // The ". " before the place or the publisher, which begins the facts of
-    // publication; a series in parentheses before it goes after the names.
     let facts = [r.place.as_deref(), r.publisher.as_deref()]
         .into_iter()
         .flatten()
@@ -7980,36 +7974,27 @@ fn with_ieee_translators(mut t: Rich, r: &Reading) -> Rich {
         .filter(|p| !p.is_empty())
         .filter_map(|p| t.text[after_title..end].find(&format!(". {p}")).map(|i| after_title + i))
         .min();
-    match facts {
-        Some(at) => {
-            let series_group = r
-                .series
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty() && t.text[..at].ends_with(')'))
-                .and_then(|s| t.text[after_title..at].rfind(&format!(" ({s}")))
-                .map(|i| after_title + i);
-            if let Some(open) = series_group {
-                // Before the series' group ("Ed., I. Kamara, Trans. (African Studies").
-                splice(&mut t, open..open, &format!(", {element}"));
-            } else {
-                // "2nd ed." and "Ed." keep their own stop before the names;
-                // a title's stop is the names' ("…, Trans.").
-                let word = t.text[..at].rsplit(' ').next().unwrap_or("");
-                if matches!(word, "ed" | "Ed" | "Eds" | "eds") {
-                    splice(&mut t, at + 1..at + 1, &format!(", {element}"));
-                } else {
-                    splice(&mut t, at..at + 1, &format!(", {element}"));
-                }
-            }
-        }
-        None => {
-            let main = t.text[..end].trim_end();
-            let m = main.strip_suffix('.').unwrap_or(main).len();
-            splice(&mut t, m..m, &format!(", {element}"));
-        }
+    let Some(at) = facts else {
+        let main = t.text[..end].trim_end();
+        let m = main.strip_suffix('.').unwrap_or(main).len();
+        splice(t, m..m, &format!(", {element}"));
+        return;
+    };
+    let series_group = r
+        .series
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && t.text[..at].ends_with(')'))
+        .and_then(|s| t.text[after_title..at].rfind(&format!(" ({s}")))
+        .map(|i| after_title + i);
+    if let Some(open) = series_group {
+        // Before the series' group ("Ed., I. Kamara, Trans. (African Studies").
+        splice(t, open..open, &format!(", {element}"));
+    } else if matches!(t.text[..at].rsplit(' ').next().unwrap_or(""), "ed" | "Ed" | "Eds" | "eds") {
+        splice(t, at + 1..at + 1, &format!(", {element}"));
+    } else {
+        splice(t, at..at + 1, &format!(", {element}"));
     }
-    t
 }
 
 /// A book's series in IEEE as the other bundled styles keep it, in

@@ -249,6 +249,13 @@ impl Entry {
     }
 }
 
+/// Whether a history entry's note marks a person's edit made in canon's
+/// reading export and imported again ([`super::readings::EXPORT_EDIT`]),
+/// here or in another copy ("…; from y.db").
+fn export_edit(note: &str) -> bool {
+    note.split("; from ").next() == Some(super::readings::EXPORT_EDIT)
+}
+
 /// Contributor names by ID.
 fn contributor_names(snap: &Snapshot) -> HashMap<i64, String> {
     snap.get("contributor").iter().filter_map(|c| Some((i(c, "id")?, s(c, "name").to_string()))).collect()
@@ -354,17 +361,25 @@ impl Past {
                 let a = map.map_or_else(|| a.clone(), |m| m.json(a));
                 p.added.insert((entity.clone(), removal_key(&entity, &a)), entry());
             }
-            // A hand edit is ours to name whether or not the other copy holds it too.
+            // A hand edit is ours to name whether or not the other copy holds it too:
+            // `reading edit`'s (no import run), and a row of canon's export edited
+            // and imported again by a person, as the import counts it
+            // ([`super::readings::EXPORT_EDIT`]; r109: a merge named it "by the
+            // rule an import follows").
             let copied = note(h).is_empty() || note(h).starts_with("from ");
+            let exported = export_edit(&note(h));
             if s(h, "action") == "update"
-                && h.get("import_id").is_none_or(Value::is_null)
+                && (h.get("import_id").is_none_or(Value::is_null) && copied || exported)
                 && i(h, "by_id").is_some()
-                && copied
                 && let Some(Value::Object(a)) = &after
             {
+                let mut e = entry();
+                if exported {
+                    e.by = format!("{} in the reading export", e.by);
+                }
                 for (k, v) in a {
                     if before.as_ref().and_then(|b| b.get(k)) != Some(v) {
-                        p.by_hand.entry((entity.clone(), id, k.clone())).or_default().push((entry(), v.clone()));
+                        p.by_hand.entry((entity.clone(), id, k.clone())).or_default().push((e.clone(), v.clone()));
                     }
                 }
             }

@@ -6275,9 +6275,16 @@ impl<'t> ReadingWriter<'t> {
             .unwrap_or_default();
         let by_hand = |f: &str| hand.iter().any(|h| h == f);
         let mut stored = stored.placement();
-        for (f, v) in
-            [("container", &mut stored.container), ("volume", &mut stored.volume), ("pages", &mut stored.pages)]
-        {
+        // An edition or publisher set by hand is the person's correction too
+        // (r109: `reading edit --edition 2`, then the original list again,
+        // made the list's record "another edition" of the reading).
+        for (f, v) in [
+            ("container", &mut stored.container),
+            ("volume", &mut stored.volume),
+            ("pages", &mut stored.pages),
+            ("edition", &mut stored.edition),
+            ("publisher", &mut stored.publisher),
+        ] {
             if by_hand(f) {
                 *v = None;
             }
