@@ -399,3 +399,21 @@ fn ieee_web_and_ama_podcast_dates_are_the_locales() {
     let en = w.references("ama");
     has(&en, "ama", "Episode one", &["Health podcast. Podcast. March 2, 2020."]);
 }
+
+/// IEEE's "[Online Video]" is one label of the language (it was "[En
+/// ligne Vidéo]"), and APA's "In" before a podcast is the locale's `in`.
+#[test]
+fn ieee_online_video_and_apa_in_are_the_locales() {
+    let w = cited();
+    for (locale, video, within) in [
+        ("fr-FR", "[Vidéo en ligne]", "[Épisode de podcast]. Dans Health podcast."),
+        ("es-ES", "[Vídeo en línea]", "[Episodio de podcast]. En Health podcast."),
+    ] {
+        let ieee = in_locale(&w, "ieee", locale);
+        has(&ieee, &format!("ieee {locale}"), "Video one", &[video]);
+        let apa = in_locale(&w, "apa", locale);
+        has(&apa, &format!("apa {locale}"), "Episode one", &[within]);
+    }
+    has(&w.references("ieee"), "ieee", "Video one", &["[Online Video]"]);
+    has(&w.references("apa"), "apa", "Episode one", &["[Podcast episode]. In Health podcast."]);
+}

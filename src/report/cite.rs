@@ -4034,6 +4034,7 @@ const PHRASE_TERMS: &[(&str, OtherTerm)] = &[
     ("podcast", OtherTerm::Podcast),
     ("podcast episode", OtherTerm::PodcastEpisode),
     ("video", OtherTerm::Video),
+    ("in", OtherTerm::In),
 ];
 
 /// Canon's phrases that are a CSL type or number term rather than a

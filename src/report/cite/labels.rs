@@ -101,7 +101,44 @@ pub(super) fn with_labels_in(mut t: Rich, r: &Reading, words: &Words) -> Rich {
             splice(&mut t, found, &local);
         }
     }
+    let t = with_online_video_in(t, words);
+    let t = with_in_before_container(t, r, words);
     with_numbers_in(t, &fields, words)
+}
+
+/// IEEE's "[Online Video]" as one label of the language ("[Vidéo en
+/// ligne]", "[Vídeo en línea]"), not the two terms in English order
+/// ("[En ligne Vidéo]").
+fn with_online_video_in(mut t: Rich, words: &Words) -> Rich {
+    let local = words.say("online video");
+    if local == "online video" {
+        return t;
+    }
+    // (The bundled IEEE style writes it with the locale's `online` and
+    // `video` terms side by side.)
+    let (online, video) = (words.say("online"), words.say("video"));
+    for said in ["[Online Video]".to_string(), format!("[{online} Video]"), format!("[{online} {video}]")] {
+        if let Some(found) = super::find_case_insensitive(&t.text, &said) {
+            splice(&mut t, found, &format!("[{}]", capitalised(&local)));
+        }
+    }
+    t
+}
+
+/// APA's "In" before the work that holds the one cited ("[Podcast
+/// episode]. In *Health podcast*"), as the locale's `in` term ("En",
+/// "Dans"); only there, right before the container as printed.
+fn with_in_before_container(mut t: Rich, r: &Reading, words: &Words) -> Rich {
+    let Some(container) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let local = capitalised(&words.say("in"));
+    if local == "In" {
+        return t;
+    }
+    let english = format!(". In {container}");
+    if let Some(at) = t.text.find(&english) {
+        splice(&mut t, at + 2..at + 4, &local);
+    }
+    t
 }
 
 /// The next place at or after `from` where `english` (any case) stands as

@@ -118,6 +118,9 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("fr", "preprint", "prépublication"),
     ("fr", "report", "rapport"),
     ("fr", "no.", "nᵒ"),
+    ("fr", "online video", "vidéo en ligne"),
+    // (fr-FR writes `in` as English does; APA's French guides "Dans".) // review
+    ("fr", "in", "dans"),
     // Portuguese (Brazil's words; Portugal's where they differ)
     ("pt", "master's thesis", "dissertação de mestrado"),
     ("pt", "dissertation", "tese de doutorado"),
@@ -145,6 +148,7 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("pt", "preprint", "preprint"),
     ("pt", "report", "relatório"),
     ("pt", "no.", "n."),
+    ("pt", "online video", "vídeo online"),
     // Spanish
     ("es", "master's thesis", "tesis de maestría"),
     ("es", "dissertation", "tesis doctoral"),
@@ -171,6 +175,8 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("es", "preprint", "preprint"),
     ("es", "report", "informe"),
     ("es", "no.", "n.º"),
+    ("es", "online video", "video en línea"),
+    ("es-ES", "online video", "vídeo en línea"),
     ("es-ES", "video", "vídeo"),
     // German
     ("de", "master's thesis", "Masterarbeit"),
@@ -199,6 +205,7 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("de", "preprint", "Preprint"),
     ("de", "report", "Bericht"),
     ("de", "no.", "Nr."),
+    ("de", "online video", "Online-Video"),
     // Italian
     ("it", "master's thesis", "tesi di laurea magistrale"),
     ("it", "dissertation", "tesi di dottorato"),
@@ -226,6 +233,7 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("it", "preprint", "preprint"),
     ("it", "report", "rapporto"),
     ("it", "no.", "n."),
+    ("it", "online video", "video online"),
     // Dutch
     ("nl", "master's thesis", "masterscriptie"),
     ("nl", "dissertation", "proefschrift"),
@@ -252,6 +260,7 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("nl", "preprint", "preprint"),
     ("nl", "report", "rapport"),
     ("nl", "no.", "nr."),
+    ("nl", "online video", "online video"),
 ];
 
 /// The languages canon names the language of a work in: the columns of
