@@ -40,7 +40,8 @@ fn a_dependent_style_in_french_dates_everything_the_french_way() {
     assert_eq!(
         printed(&w, &style),
         [
-            "Naidoo P. Decolonising epidemiology [preprint]. medRxiv. 5 janv 2023.",
+            // Citing Medicine's content type in the locale's term (fr-FR `preprint`), as a stored genre's was (r109).
+            "Naidoo P. Decolonising epidemiology [prépublication]. medRxiv. 5 janv 2023.",
             "Taiwo OO. The Philosopher [Internet]. 12 mai 2020 [cité 5 mars 2024]. Being-in-the-room privilege. \
              Disponible sur: https://example.org/essay",
             "Al-Sayed F. Epistemic injustice in global surgery. Présenté à: Global Surgery Summit; 3 nov 2022; Cape \

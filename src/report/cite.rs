@@ -17,7 +17,8 @@ use std::sync::Arc;
 
 use anyhow::{Context, Result, bail};
 use hayagriva::archive::ArchivedStyle;
-use hayagriva::citationberg::taxonomy::OtherTerm;
+use hayagriva::citationberg::TermForm as TypeForm;
+use hayagriva::citationberg::taxonomy::{Kind as TypeKind, NumberVariable as TypeNumber, OtherTerm, Term as TypeTerm};
 use hayagriva::citationberg::{IndependentStyle, Locale, Style as CslStyle};
 use hayagriva::{BibliographyDriver, BibliographyRequest, CitationItem, CitationRequest};
 use serde_json::{Value, json};
@@ -33,6 +34,7 @@ use crate::import::names::Name;
 use crate::store::readings::Reading;
 
 mod event;
+mod labels;
 mod phrases;
 mod roles;
 
@@ -1005,7 +1007,7 @@ impl Style {
         let t = with_platform(t, r, &self.key);
         let t = match self.named {
             Some("apa") => with_apa_description_after_title(with_apa_site_once(with_apa_podcast(t, r), r), r),
-            Some("ama") => with_ama_podcast(t, r),
+            Some("ama") => with_ama_podcast(t, r, &self.words),
             Some("chicago") => with_chicago_podcast(t, r),
             _ => t,
         };
@@ -1138,7 +1140,7 @@ impl Style {
             Some(style @ ("harvard" | "ama")) => with_archive(t, r, style),
             _ if self.key == "ieee" => {
                 let t = with_ieee_title_comma(with_ieee_season(t, r), r);
-                let t = with_ieee_online(with_ieee_software_version(without_comma_after_mark(t), r), r);
+                let t = with_ieee_online(with_ieee_software_version(without_comma_after_mark(t), r), r, &self.words);
                 let t = with_title_case_capital(with_ieee_broadcast(t, r), r, "ieee");
                 let t = with_ieee_archive(with_ieee_translators(with_ieee_book_editors(t, r), r), r);
                 without_ieee_day_zero(with_ieee_doi(t, r), r)
@@ -1162,6 +1164,13 @@ impl Style {
         // unpublished paper's "French." was lost with it).
         let t = if self.named == Some("vancouver") {
             with_located_at_in(with_nlm_language(t, r, &self.words), &self.words)
+        } else {
+            t
+        };
+        // A work's type and number labels in the style's language (tester
+        // r109: "[Data set]", "Version 2", "No. 12" in a French list).
+        let t = if self.named.is_some() || matches!(self.key.as_str(), "mla" | "ieee") {
+            labels::with_labels_in(t, r, &self.words)
         } else {
             t
         };
@@ -4025,6 +4034,30 @@ const PHRASE_TERMS: &[(&str, OtherTerm)] = &[
     ("cited", OtherTerm::Cited),
     ("online", OtherTerm::Online),
     ("preprint", OtherTerm::Preprint),
+    // A work's type in APA's, Harvard's, Chicago's and MLA's words
+    // ("[Podcast episode]", "[Video]"; tester r109).
+    ("podcast", OtherTerm::Podcast),
+    ("podcast episode", OtherTerm::PodcastEpisode),
+    ("video", OtherTerm::Video),
+    ("in", OtherTerm::In),
+];
+
+/// Canon's phrases that are a CSL type or number term rather than a
+/// miscellaneous one, with the form the locale is asked for: a work's type
+/// ("[Data set]", "Computer software", "Manuscript", "Report No."), a
+/// program's "Version" and a number's "No." (CSL 1.0.2, "Terms": item
+/// types, number variables). As [`PHRASE_TERMS`], the locale's own term
+/// comes before canon's table ([`phrases::phrase`]); tester r109.
+const TYPE_TERMS: &[(&str, TypeTerm, TypeForm)] = &[
+    ("data set", TypeTerm::Kind(TypeKind::Dataset), TypeForm::Long),
+    ("dataset", TypeTerm::Kind(TypeKind::Dataset), TypeForm::Long),
+    ("computer software", TypeTerm::Kind(TypeKind::Software), TypeForm::Long),
+    ("computer program", TypeTerm::Kind(TypeKind::Software), TypeForm::Long),
+    ("software", TypeTerm::Kind(TypeKind::Software), TypeForm::Long),
+    ("manuscript", TypeTerm::Kind(TypeKind::Manuscript), TypeForm::Long),
+    ("report", TypeTerm::Kind(TypeKind::Report), TypeForm::Long),
+    ("version", TypeTerm::NumberVariable(TypeNumber::Version), TypeForm::Long),
+    ("no.", TypeTerm::NumberVariable(TypeNumber::Number), TypeForm::Short),
 ];
 
 /// The words canon writes into a reference itself, in the style's language
@@ -4041,6 +4074,9 @@ struct Words {
     /// The locale's own terms for [`PHRASE_TERMS`], long form; a term the
     /// locale takes from en-US (it has none of its own) is not here.
     terms: Vec<(OtherTerm, String)>,
+    /// The locale's own terms for [`TYPE_TERMS`], by their English phrase;
+    /// as `terms`, one the locale takes from en-US is not here.
+    type_terms: Vec<(&'static str, String)>,
     /// The seasons, spring to winter, as the style's locale writes them
     /// ([`Words::season`]); empty: "Spring", "Summer", "Fall", "Winter"
     /// (in a locale without them).
@@ -4106,6 +4142,20 @@ impl Words {
                 }
             }
         }
+        let type_terms = TYPE_TERMS
+            .iter()
+            .filter(|_| foreign)
+            .filter_map(|(english, term, form)| {
+                let en_us = files
+                    .iter()
+                    .filter(|l| l.lang == Some(hayagriva::citationberg::LocaleCode::en_us()))
+                    .find_map(|l| l.term(*term, *form))
+                    .and_then(|t| t.single())
+                    .map(str::to_string);
+                let found = locale_term_of(csl, files, *term, *form).filter(|t| !t.trim().is_empty())?;
+                (Some(&found) != en_us.as_ref()).then(|| (*english, found.replace(['\u{a0}', '\u{202f}'], " ")))
+            })
+            .collect();
         // The seasons: an English locale's, with the "Fall" of the American
         // manuals (Citing Medicine ch. 1, AMA, APA, Chicago) for en-US,
         // whose CSL locale file writes "Autumn"; Cite Them Right's British
@@ -4151,7 +4201,7 @@ impl Words {
         })
         .unwrap_or_default();
         let locale = if foreign { locale.0.clone() } else { String::new() };
-        Words { foreign, locale, terms, seasons, months, date, ordinal, ordinal_day_1, internet, year_suffix }
+        Words { foreign, locale, terms, type_terms, seasons, months, date, ordinal, ordinal_day_1, internet, year_suffix }
     }
 
     /// A date canon writes itself in the locale's text date form ("5 janv
@@ -4239,6 +4289,7 @@ impl Words {
             .find(|(w, _)| w.eq_ignore_ascii_case(key))
             .and_then(|(_, term)| self.terms.iter().find(|(t, _)| t == term))
             .map(|(_, found)| found.clone())
+            .or_else(|| self.type_terms.iter().find(|(w, _)| w.eq_ignore_ascii_case(key)).map(|(_, t)| t.clone()))
             .or_else(|| phrases::phrase(&self.locale, key).map(str::to_string));
         match term {
             Some(found) if key.starts_with(char::is_uppercase) => capitalised(&found),
@@ -4978,7 +5029,8 @@ fn legal_in_words(mut t: Rich, r: &Reading, style: &str, words: &Words) -> Rich 
             _ => {}
         }
     }
-    t
+    // A case's or a statute's "No. 12" in the locale's words ("nᵒ 12").
+    labels::with_labels_in(t, r, words)
 }
 
 /// A reference when the processor gives nothing: title and year.
@@ -8108,10 +8160,22 @@ fn with_ieee_proceedings_volume(mut t: Rich, r: &Reading) -> Rich {
 ///   Version 1.2, Zenodo, 2021. doi: …".
 ///
 /// What the reference already prints after the title is not said twice.
-fn with_ieee_online(mut t: Rich, r: &Reading) -> Rich {
+fn with_ieee_online(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     let data_set = is_data_set(r);
     let Some(title) = find_title(&t.text, r) else { return t };
-    let end = ieee_main_end(&t.text);
+    // In another language the online part opens with the locale's words
+    // ("Consulté le:", "[En ligne]", "Disponible sur:"; tester r109: the
+    // date was put after the address, in English, "…/w1, Dec. 16, 2022.").
+    let local_marks: Vec<String> = if words.foreign {
+        vec![
+            format!(" {}:", capitalised(&words.say("accessed"))),
+            format!(" [{}]", capitalised(&words.say("online"))),
+            format!(" {}:", capitalised(&words.say("available at"))),
+        ]
+    } else {
+        Vec::new()
+    };
+    let end = local_marks.iter().filter_map(|m| t.text.find(m.as_str())).fold(ieee_main_end(&t.text), usize::min);
     if end < title.end {
         return t;
     }
@@ -8143,7 +8207,15 @@ fn with_ieee_online(mut t: Rich, r: &Reading) -> Rich {
         .filter(|s| find_case_insensitive(printed, s).is_none())
         .collect();
     add.extend(sites);
-    if let Some(date) = ieee_date(r).filter(|_| r.year.is_some_and(|y| !printed.contains(&y.to_string()))) {
+    // The date in the locale's form where canon writes one ("16 décembre
+    // 2022"), else IEEE's "Dec. 16, 2022".
+    let local_date = r
+        .year
+        .filter(|_| words.foreign && r.year_end.is_none() && r.season.is_none())
+        .and_then(|y| words.date(y, r.month, r.day.filter(|_| r.month.is_some()).map(|d| d.to_string()).as_deref()));
+    if let Some(date) =
+        local_date.or_else(|| ieee_date(r)).filter(|_| r.year.is_some_and(|y| !printed.contains(&y.to_string())))
+    {
         add.push(date);
     }
     // The title's own stop inside its quotation marks ("“Census 2011.”
@@ -8939,7 +9011,7 @@ fn with_mla_podcast(mut t: Rich, r: &Reading) -> Rich {
 /// podcast's name, the medium, the date it was posted). The bundled style
 /// cited it as a journal issue, "Code Switch. 2020;(112)." (tester r31,
 /// D8).
-fn with_ama_podcast(mut t: Rich, r: &Reading) -> Rich {
+fn with_ama_podcast(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     if r.kind != "podcast" {
         return t;
     }
@@ -8957,13 +9029,18 @@ fn with_ama_podcast(mut t: Rich, r: &Reading) -> Rich {
     let issue = r.issue.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let printed = [issue.map(|n| format!("{year};({n})")), Some(year.to_string())];
     let Some(old) = printed.iter().flatten().find(|p| t.text[from..].starts_with(p.as_str())) else { return t };
-    let date = match (r.month.filter(|m| (1..=12).contains(m)), r.day) {
+    // In another language the locale's date form (tester r109: "Podcast.
+    // March 2, 2020." in a French list).
+    let month = r.month.filter(|m| (1..=12).contains(m));
+    let local = words.date(year, month, r.day.filter(|_| month.is_some()).map(|d| d.to_string()).as_deref());
+    let date = local.unwrap_or_else(|| match (month, r.day) {
         (Some(m), Some(d)) => format!("{} {d}, {year}", crate::import::dates::MONTHS[m as usize - 1]),
         (Some(m), None) => format!("{} {year}", crate::import::dates::MONTHS[m as usize - 1]),
         _ => year.to_string(),
-    };
+    });
     let len = old.len();
-    splice(&mut t, from..from + len, &format!("Podcast. {date}"));
+    let podcast = capitalised(&words.say("Podcast"));
+    splice(&mut t, from..from + len, &format!("{podcast}. {date}"));
     t
 }
 

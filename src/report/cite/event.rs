@@ -319,7 +319,12 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
     let bracket = t.text[after..]
         .strip_prefix(" [")
         .and_then(|b| b.find(']').map(|i| t.text[after + 1..after + 2 + i + 1].to_string()))
-        .filter(|b| genre_said.as_deref().is_some_and(|g| b[1..b.len() - 1].to_lowercase() == g));
+        // (Or in the style's language: Citing Medicine's "[affiche]" for a
+        // poster in French; tester r109, it was dropped.)
+        .filter(|b| {
+            let inner = b[1..b.len() - 1].to_lowercase();
+            genre_said.as_deref().is_some_and(|g| inner == g || inner == words.say(g).to_lowercase())
+        });
     let end = rest_start(&t.text, after);
     let address = t.text[end..].trim().to_string();
     // The date the address was consulted, as the style printed it in the
@@ -397,7 +402,11 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
             let described = match (genre, words.foreign) {
                 (Some(g), _) => Some(format!("[{}{}]", g[..1].to_uppercase(), &g[1..])),
                 (None, false) => Some("[Paper presentation]".to_string()),
-                (None, true) => None,
+                // The locale's words where canon has them (tester r109:
+                // "[Ponencia]"), else none rather than English.
+                (None, true) => Some(words.say("Paper presentation"))
+                    .filter(|s| s != "Paper presentation")
+                    .map(|s| format!("[{}]", super::capitalised(&s))),
             };
             let b = match bracket.as_deref().map(str::to_string).or(described) {
                 Some(b) => format!("{cased} {b}."),
