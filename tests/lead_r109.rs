@@ -190,3 +190,56 @@ fn bibtex_braced_capitals_keep_their_case() {
         vec!["Talanoa with Tongan and Samoan families in Aotearoa: eGFR and racism in health—The evidence."]
     );
 }
+
+/// Fresh tester r110 F1, F3: Afrikaans, isiZulu and Shona names and titles
+/// without an English reading keep their case; F4: IEEE's translator of a
+/// chapter after the book's editors, with one stop.
+#[test]
+fn r110_afrikaans_nguni_shona_and_ieee_translators() {
+    let w = workdir();
+    w.import_reading(
+        "j.csv",
+        "title,authors,year,type,container,volume,pages\n\
+         Gesondheid en armoede,\"Botha, A.\",2017,article,Tydskrif vir geesteswetenskappe,57,1-10\n\
+         Ukugula nokuphila,\"Nkosi, Sipho\",2022,book,,,\n\
+         Kurapa nevadzimu,\"Moyo, Tendai\",2018,book,,,\n",
+    );
+    for style in ["apa", "chicago", "mla"] {
+        let refs = w.all_references(style);
+        let has = |s: &str| refs.iter().any(|r| r.contains(s));
+        assert!(has("Tydskrif vir"), "{style}: {refs:#?}");
+        assert!(has("Ukugula nokuphila"), "{style}: {refs:#?}");
+        assert!(has("Kurapa nevadzimu"), "{style}: {refs:#?}");
+    }
+    let w = workdir();
+    w.import_reading(
+        "t.json",
+        r#"[{"id":"g","type":"chapter","title":"A chapter in a translated book","author":[{"family":"Fanon","given":"Frantz"}],
+ "editor":[{"family":"Gibson","given":"Nigel C."}],"translator":[{"family":"Philcox","given":"Richard"}],
+ "container-title":"The Wretched of the Earth","publisher":"Grove Press","publisher-place":"New York",
+ "issued":{"date-parts":[[2004]]},"page":"1-62"}]"#,
+    );
+    let refs = w.all_references("ieee");
+    assert!(!refs[0].contains(".."), "{refs:?}");
+    assert!(refs[0].contains("N. C. Gibson, Ed., R. Philcox, Trans., New York"), "{refs:?}");
+}
+
+/// Fresh tester r110 F6: MLA's "forthcoming" of a work without a year in
+/// the date's place, after a comma.
+#[test]
+fn r110_mla_forthcoming_in_the_dates_place() {
+    let w = workdir();
+    w.import_reading(
+        "fc.bib",
+        "@article{inpress, author = {Dube, Farai}, title = {Ubuntu and clinical ethics}, journal = {Developing World \
+         Bioethics}, year = {In press}}\n\
+         @book{bk, author = {Zulu, Fikile}, title = {Healing in Durban}, publisher = {UKZN Press}, address = {Durban}, \
+         year = {In press}}\n",
+    );
+    let refs = w.references("mla");
+    assert_eq!(
+        refs["Ubuntu and clinical ethics"],
+        "Dube, Farai. “Ubuntu and Clinical Ethics.” Developing World Bioethics, forthcoming."
+    );
+    assert_eq!(refs["Healing in Durban"], "Zulu, Fikile. Healing in Durban. UKZN Press, forthcoming.");
+}

@@ -263,20 +263,7 @@ pub fn bangla_date(s: &str) -> Option<(String, String)> {
                      or the Gregorian date beside it)"
                 )));
             }
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
+            use super::dates::MONTHS;
             Some((
                 y0.to_string(),
                 format!(

@@ -843,6 +843,17 @@ impl Style {
     /// style's words for its state ([`Style::state_for_year`]), where the
     /// year is printed once.
     fn with_state_for_year(&self, mut t: Rich, r: &Reading) -> Rich {
+        // Without a year, MLA's "forthcoming" is in the date's place too,
+        // after the container or publisher and a comma ("*Developing World
+        // Bioethics*, forthcoming."; MLA 9; tester r110 F6: ". Forthcoming.").
+        if self.key == "mla" && r.year.is_none() && crate::import::is_not_yet_published(r.year_note.as_deref()) {
+            let end = t.text.trim_end().len();
+            if let Some(head) = t.text[..end].strip_suffix(". Forthcoming.") {
+                let at = head.len();
+                splice(&mut t, at..end, ", forthcoming.");
+            }
+            return t;
+        }
         let (Some(word), Some(year)) = (self.state_for_year(r), r.year) else { return t };
         let year = year.to_string();
         if let [at] = years_at(&t.text, &year)[..] {
@@ -4201,7 +4212,19 @@ impl Words {
         })
         .unwrap_or_default();
         let locale = if foreign { locale.0.clone() } else { String::new() };
-        Words { foreign, locale, terms, type_terms, seasons, months, date, ordinal, ordinal_day_1, internet, year_suffix }
+        Words {
+            foreign,
+            locale,
+            terms,
+            type_terms,
+            seasons,
+            months,
+            date,
+            ordinal,
+            ordinal_day_1,
+            internet,
+            year_suffix,
+        }
     }
 
     /// A date canon writes itself in the locale's text date form ("5 janv
@@ -8027,9 +8050,22 @@ fn splice_before_ieee_facts(t: &mut Rich, r: &Reading, element: &str) {
         .filter_map(|p| t.text[after_title..end].find(&format!(". {p}")).map(|i| after_title + i))
         .min();
     let Some(at) = facts else {
+        // A chapter's editors, "Ed.," before its place ("in *Book*, N. C.
+        // Gibson, Ed., New York: …"): the element after them (tester r110
+        // F4: "pp. 1–62, R. Philcox, Trans..").
+        let editors = [" Ed., ", " Eds., "]
+            .iter()
+            .filter_map(|e| t.text[after_title..end].find(e).map(|i| after_title + i + e.len() - 1))
+            .min();
+        if let Some(i) = editors {
+            splice(t, i..i, &format!(" {element},"));
+            return;
+        }
         let main = t.text[..end].trim_end();
         let m = main.strip_suffix('.').unwrap_or(main).len();
-        splice(t, m..m, &format!(", {element}"));
+        // (An element ending in its own stop takes the reference's.)
+        let stop = usize::from(element.ends_with('.') && t.text[m..].starts_with('.'));
+        splice(t, m..m + stop, &format!(", {element}"));
         return;
     };
     let series_group = r
@@ -8961,6 +8997,13 @@ fn with_chicago_podcast(mut t: Rich, r: &Reading) -> Rich {
         }
     }
     let Some(g) = find_title(&t.text, r) else { return t };
+    with_title_quoted(t, g)
+}
+
+/// `t` with its title (`g`) upright in quotation marks, its stop inside
+/// them, as a part of a larger work is printed (Chicago's and MLA's
+/// podcast episode); left alone when it is quoted already.
+fn with_title_quoted(mut t: Rich, g: std::ops::Range<usize>) -> Rich {
     if t.text[..g.start].ends_with('\u{201C}') {
         return t;
     }
@@ -8994,16 +9037,7 @@ fn with_mla_podcast(mut t: Rich, r: &Reading) -> Rich {
     if t.text[c.end..].starts_with(". ") {
         splice(&mut t, c.end..c.end + 2, ", ");
     }
-    if t.text[..g.start].ends_with('\u{201C}') {
-        return t;
-    }
-    if t.spans.iter().any(|(s, e)| s.contains(&g.start) && e.italic) {
-        flip_italic(&mut t, g.clone());
-    }
-    let end = if t.text[g.end..].starts_with('.') { g.end + 1 } else { g.end };
-    splice(&mut t, end..end, "\u{201D}");
-    splice(&mut t, g.start..g.start, "\u{201C}");
-    t
+    with_title_quoted(t, g)
 }
 
 /// AMA's podcast episode: "Title of episode. *Podcast*. Podcast. June 10,

@@ -72,6 +72,7 @@ const STRONG: &[&[&str]] = &[
     NGUNI,
     SHONA,
     POLYNESIAN,
+    AFRIKAANS,
 ];
 
 /// French function words English never writes.
@@ -187,6 +188,12 @@ const POLYNESIAN: &[&str] = &[
     "ngā", "kei", "mō", "mā", "hei", "kia", "tēnei", "ēnei", "ēnā", "ērā", "nō", "nā", "mo", "ʻo", "ʻa", "ʻi", "ʻe",
     "ʻoku", "ʻoe", "ʻae", "ʻihe", "faʻa",
 ];
+
+/// Afrikaans function words English never writes (tester r110 F1:
+/// "Tydskrif vir Geesteswetenskappe" printed "Tydskrif Vir"); "en" is
+/// Dutch's too, "die" and "van" [`WEAK`]'s.
+const AFRIKAANS: &[&str] =
+    &["vir", "nie", "oor", "deur", "teen", "tydens", "sonder", "hierdie", "volgens", "binne", "tussen", "ook", "wat"];
 
 /// Function words of other languages that English borrows in names and
 /// phrases ("Simone de Beauvoir", "La Niña", "per capita", "Roe v Wade",
@@ -525,6 +532,35 @@ const CONTENT: &[&[&str]] = &[
         "moʻui",
         "lelei",
         "fakatonga",
+    ],
+    // Afrikaans, isiZulu, isiXhosa and Shona (tester r110 F1, F3:
+    // "Ukugula nokuphila", "Kurapa nevadzimu" title-cased as English)
+    &[
+        "gesondheid",
+        "tydskrif",
+        "navorsing",
+        "armoede",
+        "siekte",
+        "gemeenskap",
+        "impilo",
+        "ukuphila",
+        "nokuphila",
+        "ukugula",
+        "umphakathi",
+        "yomphakathi",
+        "izifo",
+        "isifo",
+        "umuthi",
+        "imithi",
+        "abantu",
+        "kurapa",
+        "hutano",
+        "utano",
+        "vadzimu",
+        "nevadzimu",
+        "midzimu",
+        "varwere",
+        "chirwere",
     ],
     // German
     &["krank", "kranke", "krankheit", "gesund", "gesundheit", "macht", "frauen", "medizin", "pflege", "ärzte", "leben"],
