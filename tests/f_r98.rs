@@ -193,9 +193,11 @@ fn a_work_not_yet_published_is_one_statement_in_each_style() {
             "mla",
             [
                 "Sen, Amartya. “Health Achievement and Equity.” Public Health, Ethics, and Equity, edited by Sudhir Anand et al., Oxford University Press, forthcoming, pp. 21–34.",
-                "Mbeki, Thabo. “Undated Chapter to Come.” Essays on Care, edited by Ama Kofi, Oxford University Press, pp. 5–9. Forthcoming.",
+                // Without a year too, in the date's place (tester r110 F6; MLA 9).
+                "Mbeki, Thabo. “Undated Chapter to Come.” Essays on Care, edited by Ama Kofi, Oxford University Press, forthcoming, pp. 5–9.",
                 "Osei, Kwame. “Malaria in the North.” Malaria Journal, vol. 24, forthcoming, pp. 100–10.",
-                "Addo, Kojo. “Fever Without a Year.” Malaria Journal. Forthcoming.",
+                // Without a year too, in the date's place (tester r110 F6; MLA 9).
+                "Addo, Kojo. “Fever Without a Year.” Malaria Journal, forthcoming.",
             ],
         ),
         (

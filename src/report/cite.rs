@@ -847,10 +847,17 @@ impl Style {
         // after the container or publisher and a comma ("*Developing World
         // Bioethics*, forthcoming."; MLA 9; tester r110 F6: ". Forthcoming.").
         if self.key == "mla" && r.year.is_none() && crate::import::is_not_yet_published(r.year_note.as_deref()) {
+            // (Before the pages, as with a year: "Oxford University Press,
+            // forthcoming, pp. 5–9.")
             let end = t.text.trim_end().len();
             if let Some(head) = t.text[..end].strip_suffix(". Forthcoming.") {
                 let at = head.len();
-                splice(&mut t, at..end, ", forthcoming.");
+                let pages = [", pp. ", ", p. "].iter().filter_map(|p| head.rfind(p)).max();
+                splice(&mut t, at..end, ".");
+                match pages {
+                    Some(p) => splice(&mut t, p..p, ", forthcoming"),
+                    None => splice(&mut t, at..at, ", forthcoming"),
+                }
             }
             return t;
         }
