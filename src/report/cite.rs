@@ -13033,9 +13033,38 @@ fn own_case_words_in(text: &str) -> Vec<String> {
             out.push(w.to_string());
         }
     }
+    for w in capital_inside_words(text) {
+        if !out.contains(&w) {
+            out.push(w);
+        }
+    }
     for phrase in particle_names(text) {
         if !out.contains(&phrase) {
             out.push(phrase);
+        }
+    }
+    out
+}
+
+/// The words of `text` (between spaces, edge punctuation off) with a
+/// capital after a mark inside the word, where title case would lower it:
+/// hayagriva 0.10 starts a word only after a space, a dash or an opening
+/// bracket, so it printed "O'brien", "Journal of Health Care for the
+/// Poor/underserved", "Études/inuit/studies", "U.S./canada" (tester r111
+/// F1). CSL 1.0.2 ("Text-case") lowers no letter of a word in a string of
+/// small and capital letters but a minor word's first; a text without a
+/// small letter is in capitals and gives none.
+fn capital_inside_words(text: &str) -> Vec<String> {
+    if !text.chars().any(char::is_lowercase) {
+        return Vec::new();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for token in text.split(|c: char| c.is_whitespace() || matches!(c, '-' | '–' | '—' | '(' | '[' | '{')) {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let chars: Vec<char> = word.chars().collect();
+        let inside = chars.windows(2).any(|p| !p[0].is_alphanumeric() && p[1].is_uppercase());
+        if inside && !out.iter().any(|o| o == word) {
+            out.push(word.to_string());
         }
     }
     out
@@ -14028,6 +14057,20 @@ mod tests {
         );
         assert_eq!(t.text, "Race and eGFR: mRNA, HbA1c and the UK. Egfrs. BMJ Global Health.");
         assert_eq!(protected("plain words"), "plain words");
+    }
+
+    #[test]
+    fn capital_inside_words_found() {
+        assert_eq!(
+            capital_inside_words("Journal of Health Care for the Poor/Underserved"),
+            vec!["Poor/Underserved".to_string()]
+        );
+        assert_eq!(capital_inside_words("Care for O'Brien's patients (U.S./Canada)"), vec!["O'Brien's", "U.S./Canada"]);
+        assert_eq!(capital_inside_words("Études/Inuit/Studies"), vec!["Études/Inuit/Studies"]);
+        // A dash starts a word for the processor; a text in capitals has none.
+        assert!(capital_inside_words("Afro-Caribbean health").is_empty());
+        assert!(capital_inside_words("POOR/UNDERSERVED").is_empty());
+        assert!(capital_inside_words("health/illness").is_empty());
     }
 
     #[test]

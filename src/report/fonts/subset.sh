@@ -21,7 +21,7 @@ trap 'rm -rf "$work"' EXIT
 # 1. Script fonts: every glyph and layout feature kept, TrueType hinting
 #    instructions dropped (PDF viewers rasterise at print resolution or with
 #    their own hinting; the instructions were a third of each file).
-for script in Hebrew Bengali Tamil Ethiopic Thai Armenian Georgian; do
+for script in Hebrew Bengali Tamil Ethiopic Thai Armenian Georgian CanadianAboriginal; do
     pyftsubset "$core/NotoSans$script-Regular.ttf" --unicodes='*' --layout-features='*' \
         --name-IDs='*' --name-languages='*' --notdef-outline --no-hinting \
         --output-file="NotoSans$script-Regular.ttf"

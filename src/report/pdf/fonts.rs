@@ -22,9 +22,11 @@ pub const ITALIC: FontIdx = 10;
 pub const BOLD_ITALIC: FontIdx = 11;
 pub const ARMENIAN: FontIdx = 12;
 pub const GEORGIAN: FontIdx = 13;
+/// Unified Canadian Aboriginal Syllabics (Inuktitut, Cree, Ojibwe…; tester r111 F7).
+pub const SYLLABICS: FontIdx = 14;
 
 /// (file name, bytes). Order = [`FontIdx`].
-pub const FONT_FILES: [(&str, &[u8]); 14] = [
+pub const FONT_FILES: [(&str, &[u8]); 15] = [
     ("NotoSans-Regular.ttf", include_bytes!("../fonts/NotoSans-Regular.ttf")),
     ("NotoSans-Bold.ttf", include_bytes!("../fonts/NotoSans-Bold.ttf")),
     ("NotoSansArabic-Regular.ttf", include_bytes!("../fonts/NotoSansArabic-Regular.ttf")),
@@ -39,6 +41,7 @@ pub const FONT_FILES: [(&str, &[u8]); 14] = [
     ("NotoSans-BoldItalic.ttf", include_bytes!("../fonts/NotoSans-BoldItalic.ttf")),
     ("NotoSansArmenian-Regular.ttf", include_bytes!("../fonts/NotoSansArmenian-Regular.ttf")),
     ("NotoSansGeorgian-Regular.ttf", include_bytes!("../fonts/NotoSansGeorgian-Regular.ttf")),
+    ("NotoSansCanadianAboriginal-Regular.ttf", include_bytes!("../fonts/NotoSansCanadianAboriginal-Regular.ttf")),
 ];
 
 /// The face of the primary Latin/Greek/Cyrillic font: its weight and, for the
@@ -89,15 +92,15 @@ pub fn is_italic(font: FontIdx) -> bool {
 /// The script fonts, tried in this order after the Latin/Greek/Cyrillic face.
 /// Their repertoires hardly overlap, so the order only matters for shared
 /// punctuation, which [`is_neutral`] keeps in the font of the text around it.
-pub const CHAIN_REGULAR: [FontIdx; 11] =
-    [REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, ARMENIAN, GEORGIAN, CJK];
-pub const CHAIN_BOLD: [FontIdx; 12] =
-    [BOLD, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, ARMENIAN, GEORGIAN, CJK];
+pub const CHAIN_REGULAR: [FontIdx; 12] =
+    [REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, ARMENIAN, GEORGIAN, SYLLABICS, CJK];
+pub const CHAIN_BOLD: [FontIdx; 13] =
+    [BOLD, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, ARMENIAN, GEORGIAN, SYLLABICS, CJK];
 /// An italic run: the italic face, then (for a character it lacks) the
 /// upright one, then each script's regular face.
-pub const CHAIN_ITALIC: [FontIdx; 12] =
-    [ITALIC, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, ARMENIAN, GEORGIAN, CJK];
-pub const CHAIN_BOLD_ITALIC: [FontIdx; 14] = [
+pub const CHAIN_ITALIC: [FontIdx; 13] =
+    [ITALIC, REGULAR, HEBREW, ARABIC, DEVANAGARI, BENGALI, TAMIL, THAI, ETHIOPIC, ARMENIAN, GEORGIAN, SYLLABICS, CJK];
+pub const CHAIN_BOLD_ITALIC: [FontIdx; 15] = [
     BOLD_ITALIC,
     BOLD,
     ITALIC,
@@ -111,6 +114,7 @@ pub const CHAIN_BOLD_ITALIC: [FontIdx; 14] = [
     ETHIOPIC,
     ARMENIAN,
     GEORGIAN,
+    SYLLABICS,
     CJK,
 ];
 
