@@ -316,3 +316,35 @@ fn vancouver_names_the_conference() {
     // Citing Medicine ch. 3: a proceedings volume without a publisher says so.
     assert!(r.contains("[publisher unknown]"), "{r}");
 }
+
+/// F8: an approximate year in every position: MLA's "circa" in lower case
+/// after a comma, IEEE's "ca." on a web page's date too.
+#[test]
+fn an_approximate_year_in_every_position() {
+    let w = workdir();
+    w.import_reading(
+        "circa2.json",
+        r#"[{"id":"c1","type":"webpage","title":"Circa page","container-title":"Naalakkersuisut","issued":{"date-parts":[[1998]],"circa":true},"URL":"https://naalakkersuisut.gl/x"},
+{"id":"c3","type":"report","title":"Circa report","publisher":"Naalakkersuisut","issued":{"date-parts":[[1998]],"circa":true}},
+{"id":"c4","type":"article-journal","title":"Circa article","author":[{"family":"Ba","given":"A"}],"container-title":"Arctic","volume":"2","issued":{"date-parts":[[1998]],"circa":true}}]"#,
+    );
+    let mla = w.references("mla");
+    assert!(mla["Circa report"].contains("Naalakkersuisut, circa 1998."), "{}", mla["Circa report"]);
+    assert!(mla["Circa page"].contains("Naalakkersuisut, circa 1998,"), "{}", mla["Circa page"]);
+    let ieee = w.references("ieee");
+    for t in ["Circa page", "Circa report", "Circa article"] {
+        assert!(ieee[t].contains("ca. 1998"), "{t}: {}", ieee[t]);
+    }
+    let ama = w.references("ama");
+    for t in ["Circa page", "Circa report", "Circa article"] {
+        assert!(ama[t].contains("ca 1998"), "{t}: {}", ama[t]);
+    }
+    let apa = w.references("apa");
+    let harvard = w.references("harvard");
+    let vancouver = w.references("vancouver");
+    for t in ["Circa page", "Circa report", "Circa article"] {
+        assert!(apa[t].contains("(ca. 1998)"), "{t}: {}", apa[t]);
+        assert!(harvard[t].contains("(c. 1998)"), "{t}: {}", harvard[t]);
+        assert!(vancouver[t].contains("[1998?]"), "{t}: {}", vancouver[t]);
+    }
+}

@@ -8293,6 +8293,10 @@ fn with_ieee_online(mut t: Rich, r: &Reading, words: &Words) -> Rich {
     if let Some(date) =
         local_date.or_else(|| ieee_date(r)).filter(|_| r.year.is_some_and(|y| !printed.contains(&y.to_string())))
     {
+        // An approximate year as IEEE's other references mark it, "ca. 1998"
+        // ([`with_approximate_year`], which ran before this date was added;
+        // tester r111 F8: a web page's was printed exact).
+        let date = if r.date_approximate { format!("ca. {date}") } else { date };
         add.push(date);
     }
     // The title's own stop inside its quotation marks ("“Census 2011.”
@@ -10626,7 +10630,11 @@ fn with_harvard_film(mut t: Rich, r: &Reading) -> Rich {
 /// With no repository stored, "preprint" follows the title. Left alone
 /// when the reference says "preprint" already.
 fn with_ieee_preprint(mut t: Rich, r: &Reading) -> Rich {
-    if !is_preprint(r) || says_preprint(&t.text, r) {
+    // ("SciELO Preprints" says it in its own name.)
+    if !is_preprint(r)
+        || says_preprint(&t.text, r)
+        || preprint_server(r).is_some_and(|s| s.to_lowercase().contains("preprint"))
+    {
         return t;
     }
     let Some(title) = find_title(&t.text, r) else { return t };
