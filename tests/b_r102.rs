@@ -64,7 +64,8 @@ fn a_sheets_pmcid_and_arxiv_columns_are_read_and_printed() {
     let ieee = w.references("ieee");
     assert_eq!(
         reference(&ieee, "Ethical"),
-        "I. Y. Chen, “Ethical machine learning in health care,” 2021, arXiv. [Online]. \
+        // IEEE marks a preprint after its repository, "arXiv, preprint" (tester r111 F9, r111).
+        "I. Y. Chen, “Ethical machine learning in health care,” 2021, arXiv, preprint. [Online]. \
          Available: https://arxiv.org/abs/2009.10576v2"
     );
     // APA cites the DOI, not the PMCID.

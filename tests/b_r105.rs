@@ -39,7 +39,8 @@ fn medrxiv_bibtex_is_stored_as_a_preprint_and_ieee_names_the_server() {
     assert_eq!(
         reference(&w.references("ieee"), "Seroprevalence"),
         format!(
-            "N. Akhter, R. Sultana, and icddr,b COVID-19 Study Team, “{title},” Mar. 2021, medRxiv. doi: \
+            // IEEE marks a preprint after its repository (tester r111 F9, r111).
+            "N. Akhter, R. Sultana, and icddr,b COVID-19 Study Team, “{title},” Mar. 2021, medRxiv, preprint. doi: \
              10.1101/2021.03.15.21253612."
         )
     );
@@ -103,19 +104,23 @@ fn preprints_from_ris_and_csv_are_stored_and_cited_by_their_server() {
     let ieee = w.references("ieee");
     assert_eq!(
         reference(&ieee, "Ris jour preprint"),
-        "N. Akhter, “Ris jour preprint,” Mar. 15, 2021, medRxiv. doi: 10.1101/2021.03.15.21253613."
+        // IEEE marks a preprint after its repository (tester r111 F9, r111).
+        "N. Akhter, “Ris jour preprint,” Mar. 15, 2021, medRxiv, preprint. doi: 10.1101/2021.03.15.21253613."
     );
     assert_eq!(
         reference(&ieee, "Ris unpb preprint"),
-        "G. Banda, “Ris unpb preprint,” 2022, Research Square. doi: 10.21203/rs.3.rs-123456/v1."
+        // IEEE marks a preprint after its repository (tester r111 F9, r111).
+        "G. Banda, “Ris unpb preprint,” 2022, Research Square, preprint. doi: 10.21203/rs.3.rs-123456/v1."
     );
     assert_eq!(
         reference(&ieee, "Ris elec preprint"),
-        "P. Mwangi, “Ris elec preprint,” Jan. 5, 2023, bioRxiv. doi: 10.1101/2023.01.05.522999."
+        // IEEE marks a preprint after its repository (tester r111 F9, r111).
+        "P. Mwangi, “Ris elec preprint,” Jan. 5, 2023, bioRxiv, preprint. doi: 10.1101/2023.01.05.522999."
     );
     assert_eq!(
         reference(&ieee, "Csv article preprint"),
-        "J. Otieno, “Csv article preprint,” 2021, medRxiv. doi: 10.1101/2021.01.01.21249999."
+        // IEEE marks a preprint after its repository (tester r111 F9, r111).
+        "J. Otieno, “Csv article preprint,” 2021, medRxiv, preprint. doi: 10.1101/2021.01.01.21249999."
     );
     assert_eq!(
         reference(&ieee, "Csv scielo preprint"),
@@ -123,7 +128,8 @@ fn preprints_from_ris_and_csv_are_stored_and_cited_by_their_server() {
     );
     assert_eq!(
         reference(&ieee, "Csv africarxiv preprint"),
-        "M. Achieng, “Csv africarxiv preprint,” 2022, AfricArXiv. doi: 10.31730/osf.io/abcde."
+        // IEEE marks a preprint after its repository (tester r111 F9, r111).
+        "M. Achieng, “Csv africarxiv preprint,” 2022, AfricArXiv, preprint. doi: 10.31730/osf.io/abcde."
     );
     for style in ["vancouver", "apa", "harvard", "chicago", "ama", "mla"] {
         let refs = w.references(style);
@@ -235,7 +241,8 @@ fn ieee_drops_no_stored_date_or_doi_of_any_kind_of_work() {
     );
     assert_eq!(
         reference(&ieee, "Preprint consulted"),
-        "J. Otieno, “Preprint consulted,” Mar. 5, 2021, bioRxiv. Accessed: Apr. 1, 2021. [Online]. Available: \
+        // IEEE marks a preprint after its repository, "bioRxiv, preprint" (tester r111 F9, r111).
+        "J. Otieno, “Preprint consulted,” Mar. 5, 2021, bioRxiv, preprint. Accessed: Apr. 1, 2021. [Online]. Available: \
          https://www.biorxiv.org/content/x"
     );
 }

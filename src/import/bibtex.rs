@@ -1830,7 +1830,7 @@ fn draft(e: &Entry, lines: &Lines, mendeley: bool) -> Draft {
             }
             .map(genre_of_type)
         })
-        .or_else(|| builder::genre_of_type_name(&e.kind).map(str::to_string))
+        .or_else(|| builder::genre_of_type_name(&e.kind).or_else(|| builder::film_of_type(&e.kind)).map(str::to_string))
         .or_else(|| prepublished.then(|| "Preprint".to_string()));
     // A paper's `note` that only says what was presented ("Poster",
     // "Keynote address"), with no `type`: the genre, said (tester r109 B1:

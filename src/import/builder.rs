@@ -1418,10 +1418,38 @@ pub fn genre_of_type_name(t: &str) -> Option<&'static str> {
         // as a statute is none.
         "regulation" | "legalruleorregulation" => "Regulation",
         "hear" | "hearing" => "Hearing",
+        // CSL 1.0.2's `treaty` ("A treaty", Appendix III): legal material
+        // as a statute is, cited in the legal form (Bluebook rule 21.4;
+        // tester r111 F6: it was stored as "other" with no genre).
+        "treaty" => "Treaty",
         "map" => "Map",
         "pat" | "patent" => "Patent",
         _ => return None,
     })
+}
+
+/// The genre canon gives a film when its record says only that it is one
+/// (CSL `motion_picture` without an address, RIS `MPCT`, BibTeX `@movie`):
+/// APA 7 §10.12's "[Film]", Citing Medicine ch. 24's "[motion picture]".
+pub const FILM: &str = "Film";
+
+/// The genre a record type that says "film" implies ([`FILM`]): RIS `MPCT`
+/// ("Motion Picture", RIS specification 2011), BibTeX/biblatex `@movie`,
+/// EndNote's "Film or Broadcast"; `None` for any other (RIS `VIDEO`, an
+/// online video, is APA 7 §10.12's "[Video]"). Compared as
+/// [`genre_of_type_name`] compares (tester r111 F3).
+pub fn film_of_type(t: &str) -> Option<&'static str> {
+    let k: String = t.chars().filter(|c| !matches!(c, ' ' | '-' | '_')).collect::<String>().to_lowercase();
+    matches!(k.as_str(), "mpct" | "movie" | "motionpicture" | "filmorbroadcast").then_some(FILM)
+}
+
+/// A CSL type's name as a genre in words ("musical_score" → "Musical
+/// score", "personal_communication" → "Personal communication"): what a
+/// CSL type canon has no reading type for is kept as (tester r111 F6).
+pub fn csl_type_words(t: &str) -> String {
+    let words = t.replace(['_', '-'], " ");
+    let mut c = words.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 /// Whether a report's or thesis's pages are its place in something else,
@@ -1432,7 +1460,7 @@ pub fn genre_of_type_name(t: &str) -> Option<&'static str> {
 /// count (tester r96 F1). A book's container is its set or series, so a
 /// book is not one.
 pub fn pages_within(kind: &str, genre: Option<&str>, container: Option<&str>) -> bool {
-    let legal = matches!(genre, Some("Legal case" | "Statute" | "Bill" | "Hearing" | "Regulation"));
+    let legal = matches!(genre, Some("Legal case" | "Statute" | "Bill" | "Hearing" | "Regulation" | "Treaty"));
     legal || (kind != "book" && container.is_some_and(|c| !c.trim().is_empty()))
 }
 

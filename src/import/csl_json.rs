@@ -1134,9 +1134,43 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // adventure movie, 'PhD dissertation' for a PhD thesis)" (CSL 1.0.2
     // Appendix IV, Variables): canon's genre, as written.
     d.genre = text_of(o.get("genre")).filter(|g| !g.trim().is_empty());
+    // `medium` ("Description of the item's format or medium (e.g. 'CD',
+    // 'DVD', 'Album')", CSL 1.0.2 Appendix IV) says what canon's genre says
+    // of a recording ("[Film]", "[DVD]"; APA 7 §10.12, Citing Medicine ch.
+    // 24): kept as the genre when the item states none, else named as not
+    // stored (tester r111 F3).
+    let medium = text_of(o.get("medium")).filter(|m| !m.trim().is_empty());
+    let medium_kept = d.genre.is_none() && medium.is_some();
+    if medium_kept {
+        d.genre = medium.clone();
+    }
     // The genre a type implies ("Data set" of `dataset`) is a default (tester r92 F1).
     d.genre_implied = d.genre.is_none();
     d.genre = d.genre.take().or_else(|| builder::genre_of_type_name(csl_type).map(str::to_string));
+    // A `motion_picture` with no address is a film (CSL 1.0.2 Appendix
+    // III: "A film or video"; one with an address is an online video,
+    // APA 7 §10.12's "[Video]"): "Film", which each style prints as its
+    // manual writes a film ([Film], [motion picture]; tester r111 F3).
+    if d.genre.is_none() && csl_type == "motion_picture" && text_of(o.get("URL")).is_none_or(|u| u.trim().is_empty()) {
+        d.genre = Some(builder::FILM.to_string());
+    }
+    // A CSL type canon keeps as "other" with no genre that says what it is
+    // (a figure, a performance, an event…) is said, never silently made
+    // "other" (tester r111 F6); `document` is CSL's own generic type.
+    if d.genre.is_none() && csl_kind(csl_type) == "other" && !matches!(csl_type, "document" | "") {
+        let label = d.label.as_deref().unwrap_or("item").to_string();
+        let at = at("type");
+        d.warnings.push(RowError::new(
+            at.line,
+            at.column,
+            format!(
+                "in {label}: CSL type {csl_type:?} has no reading type in canon: stored as type \"other\" with \
+                 genre {:?}",
+                builder::csl_type_words(csl_type)
+            ),
+        ));
+        d.genre = Some(builder::csl_type_words(csl_type));
+    }
     d.url = text_of(o.get("URL"));
     d.url_at = Some(at("URL"));
     // `note` is where Zotero writes its Extra field ("PMID: …", "DOI: …"
@@ -1167,6 +1201,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
                 text_of(o.get("event-title")).is_some_and(|t| text_of(o.get(*k)).is_some_and(|v| v.trim() != t.trim()))
             }
             "version" => text_of(o.get("edition")).is_some(),
+            "medium" => !medium_kept,
             _ => false,
         }
     };
@@ -1229,6 +1264,7 @@ const CSL_READ: &[&str] = &[
     "edition",
     "version",
     "genre",
+    "medium",
     "URL",
     "annote",
     "note",

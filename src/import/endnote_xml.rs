@@ -796,10 +796,12 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
     d.genre = work_type.as_deref().and_then(super::builder::genre_of_work_type);
     // The genre a ref-type implies ("Data set") is a default (tester r92 F1).
     d.genre_implied = d.genre.is_none();
-    d.genre = d
-        .genre
-        .take()
-        .or_else(|| r.ref_type.as_deref().and_then(super::builder::genre_of_type_name).map(str::to_string));
+    d.genre = d.genre.take().or_else(|| {
+        r.ref_type
+            .as_deref()
+            .and_then(|t| super::builder::genre_of_type_name(t).or_else(|| super::builder::film_of_type(t)))
+            .map(str::to_string)
+    });
     if let Some(w) = work_type.filter(|w| super::builder::genre_of_work_type(w).as_deref() != Some(w.trim())) {
         let types: Vec<&str> =
             w.split(['\r', '\n', ';']).map(str::trim).filter(|p| super::builder::is_record_type(p)).collect();

@@ -1922,7 +1922,7 @@ pub struct Reject {
 pub fn legal_genre(genre: Option<&str>) -> bool {
     genre.is_some_and(|g| {
         let g = g.trim().to_lowercase();
-        ["statute", "act", "legislation", "ordinance", "regulation", "bill", "legal case", "case", "hearing"]
+        ["statute", "act", "legislation", "ordinance", "regulation", "bill", "legal case", "case", "hearing", "treaty"]
             .contains(&g.as_str())
     })
 }

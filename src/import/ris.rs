@@ -569,7 +569,7 @@ fn draft(raw: &Raw) -> Draft {
     // that what the work is is not lost (tester r24, F16: it became `other`
     // with nothing to say so).
     if d.genre.is_none()
-        && let Some(g) = raw.ty.and_then(builder::genre_of_type_name)
+        && let Some(g) = raw.ty.and_then(|t| builder::genre_of_type_name(t).or_else(|| builder::film_of_type(t)))
     {
         d.genre = Some(g.to_string());
         d.genre_implied = true;

@@ -421,6 +421,8 @@ pub(crate) fn default_genre(genre: &str) -> bool {
         "Statute",
         "Bill",
         "Hearing",
+        "Treaty",
+        "Film",
         "Map",
         "Patent",
     ]

@@ -516,7 +516,19 @@ pub(super) fn with_proceedings_venue(mut t: Rich, r: &Reading, style: &str, word
     let Some(container) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
     let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
     let printed = |p: &str| find_case_insensitive(&t.text[title.end..], p).is_some();
-    let parts: Vec<String> = [date, venue.map(str::to_string)].into_iter().flatten().filter(|p| !printed(p)).collect();
+    // Citing Medicine names the conference after the proceedings' title,
+    // before its date and place ("Proceedings …; Name of Conference; Date;
+    // Place."; tester r111 F10: the event's name was left out). IEEE's
+    // proceedings title is the conference's own.
+    let name = r
+        .event
+        .as_deref()
+        .map(|e| e.trim().trim_end_matches('.'))
+        .filter(|e| !e.is_empty() && style == "vancouver")
+        .filter(|e| crate::import::title_key(e) != crate::import::title_key(container))
+        .map(str::to_string);
+    let parts: Vec<String> =
+        [name, date, venue.map(str::to_string)].into_iter().flatten().filter(|p| !printed(p)).collect();
     if parts.is_empty() {
         return t;
     }
