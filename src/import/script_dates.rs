@@ -447,7 +447,10 @@ pub fn maybe_ethiopian_year(year: i64, date: &str, title: &str) -> Option<String
     if year < 1900 || !date.contains(&year.to_string()) || !title.chars().any(|c| c.is_alphabetic() && geez(c)) {
         return None;
     }
-    if date.chars().any(geez) || super::dates::other_calendar_only(date).is_some() {
+    if date.chars().any(geez)
+        || super::dates::other_calendar_only(date).is_some()
+        || super::dates::gregorian_of_two_calendars(date).is_some()
+    {
         return None;
     }
     Some(format!(
@@ -513,6 +516,6 @@ mod tests {
     fn an_ascii_year_on_an_amharic_title() {
         assert!(maybe_ethiopian_year(2012, "2012", "የጤና ጥናት").is_some());
         assert!(maybe_ethiopian_year(2012, "2012", "Health study").is_none());
-        assert!(maybe_ethiopian_year(2012, "2012 E.C. / 2019", "የጤና ጥናት").is_none());
+        assert!(maybe_ethiopian_year(2019, "2012 E.C. / 2019", "የጤና ጥናት").is_none());
     }
 }
