@@ -1428,4 +1428,38 @@ mod tests {
             assert!(!title_in_another_language(t), "{t}");
         }
     }
+
+    #[test]
+    fn titles_in_the_languages_of_r111_are_not_english_and_english_ones_are() {
+        // (Tester r111 F3: languages canon judged by letters and endings only.)
+        for t in [
+            "Runakunapaq qhali kawsay",
+            "Jaqinakan qullapa uka jakañataki",
+            "Tesãi ha mba'asy",
+            "Yetena agelglot ena mahberesab",
+            "Ke ola pono o na kupuna",
+            "Fahasalamana sy fitsaboana ny ankizy",
+            "Lafiyar mata da yara a karkara",
+            "Caafimaadka hooyada iyo carruurta",
+            "Ubuzima bw'abana kandi imiti",
+            "Kadin sagligi ve toplum",
+            "Suc khoe va benh tat cua tre em",
+            "Pengetahuan ibu hamil tentang gizi balita",
+        ] {
+            assert!(title_in_another_language(t), "{t}");
+        }
+        for t in [
+            "Suma qamaña and the politics of living well in Bolivia",
+            "Lafiya and maternal care in northern Nigeria",
+            "The ayllu as a unit of care",
+            "Tai chi for falls in older adults",
+            "Mu opioid receptors and pain",
+            "Effects of tai chi on balance",
+            "Rock n' roll and hearing loss",
+            "A lien on the hospital",
+            "Kale and cardiovascular risk",
+        ] {
+            assert!(!title_in_another_language(t), "{t}");
+        }
+    }
 }
