@@ -31,8 +31,11 @@ const TITLE_CASE_CSL: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 </style>
 "#;
 
+/// A reading's stored year, month and day.
+type Ymd = (Option<i64>, Option<i64>, Option<i64>);
+
 /// Each reading's (year, month, day), by title, from `reading list`.
-fn dates(w: &Workdir) -> HashMap<String, (Option<i64>, Option<i64>, Option<i64>)> {
+fn dates(w: &Workdir) -> HashMap<String, Ymd> {
     let list = w.reading_list();
     list.as_array()
         .expect("a list")
@@ -69,25 +72,25 @@ fn gregorian_months_in_south_asian_and_thai_script_are_read_whole() {
     let w = workdir();
     w.import_reading("dates.csv", SCRIPT_DATES_CSV);
     let d = dates(&w);
-    let want: [(&str, (i64, Option<i64>, Option<i64>)); 15] = [
-        ("Bengali day", (2019, Some(3), Some(15))),
-        ("Bengali month", (2019, Some(3), None)),
-        ("Bengali numeric", (2019, Some(3), Some(15))),
-        ("Bengali variant", (2020, Some(1), Some(2))),
-        ("Bengali august", (2018, Some(8), Some(31))),
-        ("Hindi day", (2019, Some(3), Some(15))),
-        ("Hindi nukta", (2019, Some(2), None)),
-        ("Hindi september", (2018, Some(9), None)),
-        ("Marathi october", (2017, Some(10), Some(5))),
-        ("Tamil day", (2019, Some(3), Some(15))),
-        ("Tamil december", (2020, Some(12), None)),
-        ("Urdu day", (2019, Some(3), Some(15))),
-        ("Urdu december", (2020, Some(12), None)),
-        ("Thai day", (2019, Some(3), Some(15))),
-        ("Thai abbreviated", (2019, Some(3), Some(15))),
+    let want: [(&str, Ymd); 15] = [
+        ("Bengali day", (Some(2019), Some(3), Some(15))),
+        ("Bengali month", (Some(2019), Some(3), None)),
+        ("Bengali numeric", (Some(2019), Some(3), Some(15))),
+        ("Bengali variant", (Some(2020), Some(1), Some(2))),
+        ("Bengali august", (Some(2018), Some(8), Some(31))),
+        ("Hindi day", (Some(2019), Some(3), Some(15))),
+        ("Hindi nukta", (Some(2019), Some(2), None)),
+        ("Hindi september", (Some(2018), Some(9), None)),
+        ("Marathi october", (Some(2017), Some(10), Some(5))),
+        ("Tamil day", (Some(2019), Some(3), Some(15))),
+        ("Tamil december", (Some(2020), Some(12), None)),
+        ("Urdu day", (Some(2019), Some(3), Some(15))),
+        ("Urdu december", (Some(2020), Some(12), None)),
+        ("Thai day", (Some(2019), Some(3), Some(15))),
+        ("Thai abbreviated", (Some(2019), Some(3), Some(15))),
     ];
-    for (title, (y, m, day)) in want {
-        assert_eq!(d[title], (Some(y), m, day), "{title}");
+    for (title, ymd) in want {
+        assert_eq!(d[title], ymd, "{title}");
     }
 }
 
