@@ -3810,6 +3810,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // An EDTF date with unspecified digits ("2019-05-XX", biblatex §2.3.8):
     // the date as far as it is known, and what is lost said.
     let p = d.prefix();
+    let india = super::east_asian::from_india(d.place.as_deref(), d.language.as_deref());
     for v in [d.date.as_mut(), d.month.as_mut()].into_iter().flatten() {
         // "১৪২৬" alone: perhaps a Bengali calendar year (r109).
         if let Some(note) = super::east_asian::bengali_digit_year_doubt(&v.text) {
@@ -3817,7 +3818,19 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         }
         // "2019. 4. 2.", "2019年春", "단기 4352년" (tester r108 F1–F3);
         // "2019年4月号"; a Bengali date with its month (r109).
-        if let Some((text, note)) = super::east_asian::east_asian_date(&v.text) {
+        if let Some((text, note)) = super::east_asian::east_asian_date(&v.text, india) {
+            if let Some(note) = note {
+                d.warnings.push(RowError::new(
+                    v.at.line,
+                    v.at.column,
+                    format!("{p}the date {:?} is {note}", v.text.trim()),
+                ));
+            }
+            v.text = text;
+        }
+        // "১৫ মার্চ ২০১৯", "१५ मार्च २०१९", "15 มีนาคม 2562", "መስከረም 1
+        // 2012" (tester r111 F1: only the year was kept).
+        if let Some((text, note)) = super::script_dates::script_date(&v.text) {
             if let Some(note) = note {
                 d.warnings.push(RowError::new(
                     v.at.line,
@@ -4164,6 +4177,13 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     if let (Some(y), Some(v), Some(t)) = (year, d.date.as_ref(), title.as_deref())
         && reread.is_none()
         && let Some(said) = super::dates::maybe_hijri_year(y, &v.text, t)
+    {
+        d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{said}")));
+    }
+    // 2012 on an Amharic title may be an Ethiopian calendar year: kept, said (r111).
+    if let (Some(y), Some(v), Some(t)) = (year, d.date.as_ref(), title.as_deref())
+        && reread.is_none()
+        && let Some(said) = super::script_dates::maybe_ethiopian_year(y, &v.text, t)
     {
         d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}{said}")));
     }

@@ -199,6 +199,21 @@ fn bangla_month_days(year: i64) -> Option<[i64; 12]> {
 /// say how it was read, for a warning. `None` for text with no Bengali
 /// month.
 pub fn bangla_date(s: &str) -> Option<(String, String)> {
+    bangla_date_in(s, false)
+}
+
+/// [`bangla_date`] of a record that says it is from India (`india`: its
+/// place names India, West Bengal or Kolkata, or its language tag is
+/// `bn-IN`; [`from_india`]). West Bengal keeps the traditional reckoning
+/// (the Surya Siddhanta's: a month begins with the sun's entry into a
+/// sign, so months are 29 to 32 days and 1 Boishakh is 14 or 15 April),
+/// which can differ from Bangladesh's revised calendar by a day or more
+/// and which canon cannot reckon exactly without an ephemeris. Such a date
+/// keeps only the Gregorian year it falls in under either reckoning (its
+/// day and month kept out, said), or is kept out whole where that year is
+/// not sure (tester r111 F2: it was converted by Bangladesh's calendar in
+/// silence).
+pub fn bangla_date_in(s: &str, india: bool) -> Option<(String, String)> {
     let t: String = s
         .trim()
         .chars()
@@ -239,8 +254,12 @@ pub fn bangla_date(s: &str) -> Option<(String, String)> {
         ));
     };
     let rule = "by Bangladesh's revised Bengali calendar (Bangla Academy, 2019 revision from 1426; 1987 before it): \
-                1 Boishakh is 14 April";
+                1 Boishakh is 14 April; India's (West Bengal's) traditional reckoning can differ by a day or more, so \
+                a record from India should give the Gregorian date beside it";
     let start = crate::calendar::days_from_civil(year + 593, 4, 14) + days[..month - 1].iter().sum::<i64>();
+    if india {
+        return Some(indian_reckoning(year, month, day, start, days[month - 1], &kept_out));
+    }
     match day {
         Some(d) if d > days[month - 1] => Some(kept_out(&format!(
             "{name} {year} has {} days, so {d} is no day of it; not converted",
@@ -277,6 +296,66 @@ pub fn bangla_date(s: &str) -> Option<(String, String)> {
     }
 }
 
+/// How far (in days) the traditional Indian reckoning of a Bengali date
+/// may stand from Bangladesh's revised one: its months begin up to a day
+/// before or after, and its month lengths (29–32 days) drift against the
+/// revised calendar's by a day or two within a year.
+const INDIAN_DRIFT: i64 = 3;
+
+/// A Bengali date of a record from India ([`bangla_date_in`]): the
+/// Gregorian year its days fall in under either reckoning (the revised
+/// calendar's days `start` to `start + len - 1`, or the one day, widened
+/// by [`INDIAN_DRIFT`]), its day and month kept out, said; or the Bengali
+/// year for the shared reader to keep out and say (`kept_out`) where that
+/// year is not sure.
+fn indian_reckoning(
+    year: i64,
+    month: usize,
+    day: Option<i64>,
+    start: i64,
+    len: i64,
+    kept_out: &dyn Fn(&str) -> (String, String),
+) -> (String, String) {
+    let name = BANGLA_MONTHS[month - 1][0];
+    let (first, last) = match day {
+        Some(d) => (start + d - 1, start + d - 1),
+        None => (start, start + len - 1),
+    };
+    let (y0, ..) = crate::calendar::civil_from_days(first - INDIAN_DRIFT);
+    let (y1, ..) = crate::calendar::civil_from_days(last + INDIAN_DRIFT);
+    let why = "the record is from India (its place or language tag bn-IN), where West Bengal keeps the traditional \
+               Bengali reckoning (months from the sun's entry into each sign, 29 to 32 days), which can differ by a \
+               day or more from Bangladesh's revised calendar and which canon cannot reckon exactly";
+    if y0 != y1 {
+        return kept_out(&format!(
+            "{why}; its Gregorian year may be {y0} or {y1}, so no date is stored (give the Gregorian date beside it)"
+        ));
+    }
+    let written = day.map_or_else(|| format!("{name} {year}"), |d| format!("{d} {name} {year}"));
+    (
+        y0.to_string(),
+        format!(
+            "written in the Bengali calendar (বঙ্গাব্দ, {written}); {why}: only the Gregorian year {y0}, the same by \
+             either reckoning, is kept, and its day and month left out (give the Gregorian date beside it)"
+        ),
+    )
+}
+
+/// Whether a record says it is from India, for its Bengali calendar dates
+/// ([`bangla_date_in`]): its language tag is `bn-IN` (BCP 47, any case,
+/// "_" for "-"), or its place of publication names India, West Bengal, or
+/// Kolkata (Calcutta), in English or Bengali.
+pub fn from_india(place: Option<&str>, language: Option<&str>) -> bool {
+    let tag = language.is_some_and(|l| l.trim().replace('_', "-").eq_ignore_ascii_case("bn-IN"));
+    let place = place.is_some_and(|p| {
+        let p = p.to_lowercase();
+        ["india", "west bengal", "kolkata", "calcutta", "ভারত", "পশ্চিমবঙ্গ", "কলকাতা", "পশ্চিমবঙ্গ"]
+            .iter()
+            .any(|w| p.contains(w))
+    });
+    tag || place
+}
+
 /// What to say of a year written in Bengali digits alone ("১৪২৬") that
 /// falls among the Bengali calendar's years of today ([`BANGLA_YEARS`]):
 /// kept as the year it says, as any year is, but it may be a Bengali
@@ -304,8 +383,11 @@ pub fn bengali_digit_year_doubt(s: &str) -> Option<String> {
 /// reads dates: the text to read in its place, and what to say of it
 /// (only for a date whose year was converted). `None` when the text is
 /// none of [`dangi_date`], [`dotted_date`], [`cjk_season`].
-pub fn east_asian_date(s: &str) -> Option<(String, Option<String>)> {
-    if let Some((text, note)) = bangla_date(s) {
+///
+/// `india`: the record says it is from India, whose Bengali calendar
+/// differs from Bangladesh's ([`bangla_date_in`]).
+pub fn east_asian_date(s: &str, india: bool) -> Option<(String, Option<String>)> {
+    if let Some((text, note)) = bangla_date_in(s, india) {
         return Some((text, Some(note)));
     }
     if let Some(text) = month_issue(s) {

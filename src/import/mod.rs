@@ -26,6 +26,7 @@ pub mod reprint;
 pub mod ris;
 pub mod rows;
 pub mod scopus_csv;
+pub mod script_dates;
 pub mod sheet_xml;
 pub mod source;
 pub mod talis_csv;

@@ -7081,8 +7081,14 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                     // case is title-cased by its own language's rules.
                     let ours = name_english && (title_case || (!english && form.style_cases_periodical));
                     let plain = periodical_name(c, ours || all_small(c));
+                    // Vancouver and AMA too, which print the name as stored
+                    // where no abbreviation is cited: NLM capitalises every
+                    // word of a journal's name but its particles (Citing
+                    // Medicine, 2nd ed., ch. 1, "Journal Title"; AMA 11
+                    // §3.11.1), so "Revista de salud pública" is "Revista de
+                    // Salud Pública" in all seven styles (tester r111 F4).
                     named = match iberian_periodical_case(&plain) {
-                        Some(cased) if !name_english && form.style_cases_periodical => cased,
+                        Some(cased) if !name_english => cased,
                         _ => plain,
                     };
                     &named
