@@ -7361,7 +7361,8 @@ fn clean(s: &str) -> String {
     } else {
         s
     };
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // (A no-break space is kept as written: tester r111 F5.)
+    super::spaces_collapsed(&s)
 }
 
 /// A title cut at a library catalogue's " / " before its statement of
