@@ -12714,7 +12714,7 @@ fn with_french_spacing(mut t: Rich, r: &Reading) -> Rich {
     let french = match first_language(r) {
         Some(l) => l.split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case("fr") || p == "fre" || p == "fra"),
         None => crate::import::builder::reads_french(&r.title),
-    };
+    } || crate::import::builder::french_typography(&r.title);
     if !french {
         return t;
     }
