@@ -5108,8 +5108,13 @@ fn with_season(mut t: Rich, r: &Reading, dash: char, place: SeasonAt, words: &Wo
 /// marzo)", "2 mars"): the work's date, its access date and its event's
 /// (tester r111 F3). A range of days keeps the style's order. In English,
 /// or a locale without a text date form, `t` as it was.
+///
+/// Chinese, Japanese and Korean keep the style's month and day as before
+/// (tester r109, j_r109: APA's "(2022年, 12月 16)"); their order is not in
+/// question there, and the lead decides whether "12月16日" is wanted.
 fn with_local_dates(mut t: Rich, r: &Reading, words: &Words) -> Rich {
-    if !words.foreign || words.date.is_none() || words.months.len() != 12 {
+    let cjk = ["ja", "ko", "zh"].iter().any(|l| words.locale.split(['-', '_']).next() == Some(*l));
+    if !words.foreign || cjk || words.date.is_none() || words.months.len() != 12 {
         return t;
     }
     let ymd = |s: Option<&str>| -> Option<(i64, i64, i64)> {
