@@ -118,10 +118,7 @@ fn apa_and_harvard_dates_are_in_the_locales_order() {
     ] {
         let apa = in_locale(&w, "apa", locale);
         let all = apa.values().cloned().collect::<Vec<_>>().join("\n");
-        assert!(
-            all.contains(&web.replace("2020", "2020b").replace("(2020b", "(2020b")) || all.contains(web),
-            "{locale}: {all}"
-        );
+        assert!(all.contains(&web.replace("(2020,", "(2020b,")) || all.contains(web), "{locale}: {all}");
         assert!(all.contains(&event.replace("(2019,", "(2019a,")) || all.contains(event), "{locale}: {all}");
     }
     let de = in_locale(&w, "harvard-cite-them-right", "de-DE");
