@@ -16,6 +16,7 @@ const READINGS: &str = r#"[
 {"id":"c2","type":"speech","title":"Poster one","author":[{"family":"Ba","given":"Amadou"}],"issued":{"date-parts":[[2019,11,5]]},"event-title":"Congrès de santé","event-place":"Dakar","event-date":{"date-parts":[[2019,11,5]]},"genre":"Poster"},
 {"id":"c3","type":"speech","title":"Keynote one","author":[{"family":"Ba","given":"Amadou"}],"issued":{"date-parts":[[2019,11,5]]},"event-title":"Congrès de santé","event-place":"Dakar","event-date":{"date-parts":[[2019,11,5]]},"genre":"Keynote address"},
 {"id":"w1","type":"webpage","title":"Web page one","author":[{"family":"Ba","given":"Amadou"}],"issued":{"date-parts":[[2020,3,2]]},"URL":"https://example.org/w1","accessed":{"date-parts":[[2023,5,1]]},"container-title":"WHO"},
+{"id":"d1","type":"dataset","title":"Data set one","author":[{"family":"Ba","given":"Amadou"}],"issued":{"date-parts":[[2021]]},"publisher":"Dryad","URL":"https://example.org/d1"},
 {"id":"a1","type":"article-journal","title":"Le rapport « santé » et \"soins\" chez les Métis","author":[{"family":"Ba","given":"Amadou"}],"issued":{"date-parts":[[2020,3,2]]},"container-title":"Revue","volume":"3","page":"1-9"}
 ]"#;
 
@@ -99,6 +100,11 @@ fn ieee_chicago_and_mla_quote_with_the_locales_marks_once() {
         let mla = in_locale(&w, "modern-language-association", locale);
         let p = &mla["Paper one"];
         assert!(!p.contains("\u{201c}Paper"), "mla {locale}: {p}");
+    }
+    // A data set's title is in italics, not quoted, in Chicago and MLA whatever the locale.
+    for parent in ["chicago-author-date", "modern-language-association"] {
+        let fr = in_locale(&w, parent, "fr-FR");
+        assert!(!fr["Data set one"].contains('«'), "{parent}: {}", fr["Data set one"]);
     }
     let en = w.references("ieee");
     assert!(en["Paper one"].contains("A. Ba, “Paper one,” presented at the Congrès de santé"), "{}", en["Paper one"]);

@@ -1019,7 +1019,11 @@ impl Style {
             _ => t,
         };
         let t = if self.named == Some("apa") { with_apa_unaccepted(t, r) } else { t };
-        let t = if matches!(self.key.as_str(), "chicago" | "mla") { with_data_set_title(t, r) } else { t };
+        let t = if matches!(self.key.as_str(), "chicago" | "mla") {
+            with_data_set_title(t, r, &self.words.quotes)
+        } else {
+            t
+        };
         // (A `.csl` style too: one that prints no container for them
         // leaves it out as the bundled ones did, tester r23, F2.)
         let t = with_platform(t, r, &self.key);
@@ -8776,20 +8780,27 @@ fn with_harvard_data_set(mut t: Rich, r: &Reading) -> Rich {
 /// 1.2."); the bundled styles quoted it as an article's (tester r97;
 /// MLA's did so only for a data set with no version). The quotation marks
 /// go, and the stop inside them stays after the title.
-fn with_data_set_title(mut t: Rich, r: &Reading) -> Rich {
+///
+/// The marks are the locale's, its stop inside them or after them as its
+/// `punctuation-in-quote` says (tester r111 F2: "« Data »." in French).
+fn with_data_set_title(mut t: Rich, r: &Reading, q: &Quotes) -> Rich {
     if r.genre.as_deref() != Some("Data set") {
         return t;
     }
     let Some(title) = find_title(&t.text, r) else { return t };
-    let (open, close) = ('\u{201c}', '\u{201d}');
-    let stop = t.text[title.end..].chars().next().filter(|c| matches!(c, '.' | ',')).map_or(0, char::len_utf8);
+    let (open, close) = (q.open.as_str(), q.close.as_str());
+    let stop = t.text[title.end..]
+        .chars()
+        .next()
+        .filter(|c| q.punctuation_inside && matches!(c, '.' | ','))
+        .map_or(0, char::len_utf8);
     if !t.text[..title.start].ends_with(open) || !t.text[title.end + stop..].starts_with(close) {
         return t;
     }
     let close_at = title.end + stop;
-    splice(&mut t, close_at..close_at + close.len_utf8(), "");
-    splice(&mut t, title.start - open.len_utf8()..title.start, "");
-    let (start, end) = (title.start - open.len_utf8(), title.end - open.len_utf8());
+    splice(&mut t, close_at..close_at + close.len(), "");
+    splice(&mut t, title.start - open.len()..title.start, "");
+    let (start, end) = (title.start - open.len(), title.end - open.len());
     t.spans.retain(|(s, _)| s.end <= start || s.start >= end);
     t.spans.push((start..end, super::pdf::Emphasis { italic: true, ..Default::default() }));
     t.spans.sort_by_key(|(s, _)| s.start);
