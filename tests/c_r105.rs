@@ -346,8 +346,9 @@ fn located_at_available_at_and_a_paper_s_language() {
     let refs = w.references(&fr);
     assert_eq!(
         reference(&refs, "Santé"),
-        "Sow M. Santé mondiale et décolonisation. Présenté à: Congrès de santé publique; 3 nov 2022; Dakar. \
-         Français. Disponible sur: https://example.org/talk"
+        // Citing Medicine's whole "Paper presented at:" in French, not "presented at" alone (ch. 3; r111 F1).
+        "Sow M. Santé mondiale et décolonisation. Communication présentée à: Congrès de santé publique; 3 nov 2022; \
+         Dakar. Français. Disponible sur: https://example.org/talk"
     );
     // (c_r108: the type in the locale's word, "[manuscrit]", tester r106 F10.)
     assert_eq!(
@@ -394,15 +395,15 @@ fn a_french_title_keeps_its_spaces_before_marks_in_every_style() {
     );
     let list = w.reading_list();
     assert_eq!(reading(&list, "La santé")["title"], "La santé des femmes au Mali : enjeux et perspectives");
-    // (The import writes a no-break space as a space.)
-    assert_eq!(reading(&list, "Le paludisme")["title"], "Le paludisme : une maladie");
+    // The no-break space is stored as written (tester r111 F5: it was made a plain space, silently; r111).
+    assert_eq!(reading(&list, "Le paludisme")["title"], "Le paludisme\u{a0}: une maladie");
     let fr = w.dependent_style("revue", "vancouver", "fr-FR");
     for style in ["vancouver", "apa", "harvard", "chicago", "mla", "ama", "ieee", fr.as_str()] {
         let refs = w.references(style);
         for (title, want) in [
             ("Médecine", "Médecine et colonie ; une histoire ? Pourquoi pas !"),
             ("La santé", "Mali : "),
-            ("Le paludisme", "Le paludisme : "),
+            ("Le paludisme", "Le paludisme\u{a0}: "), // printed as stored, its no-break space kept (r111 F5)
         ] {
             assert!(reference(&refs, title).contains(want), "{style}: {}", reference(&refs, title));
         }

@@ -84,7 +84,8 @@ fn an_event_date_is_in_the_locales_order() {
         ("american-medical-association", "fr-FR", "Présenté à: Congrès de santé; 5 novembre 2019; Dakar."),
         ("harvard-cite-them-right", "es-ES", "Congrès de santé. Dakar, 5 de noviembre de 2019."),
         ("ieee", "es-ES", "presentado en Congrès de santé, Dakar, 5 de noviembre de 2019."),
-        ("chicago-author-date", "fr-FR", "Présenté à Congrès de santé, Dakar, 5 novembre 2019."),
+        // Chicago's "Paper presented at the" whole in French, its title in « » (CMOS §14.217; r111 F1, F2).
+        ("chicago-author-date", "fr-FR", "Communication présentée à Congrès de santé, Dakar, 5 novembre 2019."),
     ] {
         let refs = in_locale(&w, parent, locale);
         assert!(refs["Paper one"].contains(want), "{parent} {locale}: {}", refs["Paper one"]);

@@ -44,7 +44,8 @@ fn a_dependent_style_in_french_dates_everything_the_french_way() {
             "Naidoo P. Decolonising epidemiology [prépublication]. medRxiv. 5 janv 2023.",
             "Taiwo OO. The Philosopher [Internet]. 12 mai 2020 [cité 5 mars 2024]. Being-in-the-room privilege. \
              Disponible sur: https://example.org/essay",
-            "Al-Sayed F. Epistemic injustice in global surgery. Présenté à: Global Surgery Summit; 3 nov 2022; Cape \
+            // Citing Medicine's whole "Paper presented at:" in the language (ch. 3; r111 F1).
+            "Al-Sayed F. Epistemic injustice in global surgery. Communication présentée à: Global Surgery Summit; 3 nov 2022; Cape \
              Town. Disponible sur: https://example.org/talk",
             "Silva A. Saude indigena [mémoire de master]. [sans lieu]: Universidade de Sao Paulo; été 2019.",
             "Taiwo OO. The Philosopher [Internet]. 1 juin 2021. First of the month. Disponible sur: \
@@ -64,7 +65,8 @@ fn a_dependent_style_in_german_spanish_or_portuguese_too() {
                 "Naidoo P. Decolonising epidemiology [preprint]. medRxiv. 5. Januar 2023.",
                 "Taiwo OO. The Philosopher [Internet]. 12. Mai 2020 [zitiert 5. März 2024]. Being-in-the-room \
                  privilege. Verfügbar unter: https://example.org/essay",
-                "Al-Sayed F. Epistemic injustice in global surgery. Gehalten auf der: Global Surgery Summit; 3. \
+                // Citing Medicine's whole "Paper presented at:" in the language (ch. 3; r111 F1).
+                "Al-Sayed F. Epistemic injustice in global surgery. Vortrag, gehalten bei: Global Surgery Summit; 3. \
                  November 2022; Cape Town. Verfügbar unter: https://example.org/talk",
                 "Silva A. Saude indigena [Masterarbeit]. [ohne Ort]: Universidade de Sao Paulo; Sommer 2019.",
                 "Taiwo OO. The Philosopher [Internet]. 1. Juni 2021. First of the month. Verfügbar unter: \
@@ -77,7 +79,8 @@ fn a_dependent_style_in_german_spanish_or_portuguese_too() {
                 "Naidoo P. Decolonising epidemiology [preprint]. medRxiv. 5 de enero de 2023.",
                 "Taiwo OO. The Philosopher [Internet]. 12 de mayo de 2020 [citado 5 de marzo de 2024]. \
                  Being-in-the-room privilege. Disponible en: https://example.org/essay",
-                "Al-Sayed F. Epistemic injustice in global surgery. Presentado en: Global Surgery Summit; 3 de \
+                // Citing Medicine's whole "Paper presented at:" in the language (ch. 3; r111 F1).
+                "Al-Sayed F. Epistemic injustice in global surgery. Ponencia presentada en: Global Surgery Summit; 3 de \
                  noviembre de 2022; Cape Town. Disponible en: https://example.org/talk",
                 "Silva A. Saude indigena [tesis de maestría]. [sin lugar]: Universidade de Sao Paulo; verano 2019.",
                 "Taiwo OO. The Philosopher [Internet]. 1 de junio de 2021. First of the month. Disponible en: \
@@ -88,7 +91,8 @@ fn a_dependent_style_in_german_spanish_or_portuguese_too() {
                 "Naidoo P. Decolonising epidemiology [preprint]. medRxiv. 5 de janeiro de 2023.",
                 "Taiwo OO. The Philosopher [Internet]. 12 de maio de 2020 [citado 5 de março de 2024]. \
                  Being-in-the-room privilege. Disponível em: https://example.org/essay",
-                "Al-Sayed F. Epistemic injustice in global surgery. Apresentado em: Global Surgery Summit; 3 de \
+                // Citing Medicine's whole "Paper presented at:" in the language (ch. 3; r111 F1).
+                "Al-Sayed F. Epistemic injustice in global surgery. Trabalho apresentado em: Global Surgery Summit; 3 de \
                  novembro de 2022; Cape Town. Disponível em: https://example.org/talk",
                 "Silva A. Saude indigena [dissertação de mestrado]. [sem local]: Universidade de Sao Paulo; Verão 2019.",
                 "Taiwo OO. The Philosopher [Internet]. 1º de junho de 2021. First of the month. Disponível em: \

@@ -2326,7 +2326,7 @@ fn verbatim(raw: &str) -> String {
             c => out.push(c),
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::spaces_collapsed(&out)
 }
 
 /// Whitespace runs made single spaces, ends trimmed.
@@ -2362,7 +2362,8 @@ fn extra_lines(raw: &str) -> String {
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // (A no-break space is kept as written: tester r111 F5.)
+    super::spaces_collapsed(s)
 }
 
 /// Authors from a raw `author` value: split on ` and ` outside braces, each
@@ -3300,7 +3301,13 @@ fn latex_text(s: &str, rich: bool) -> String {
                 }
             }
             '~' => {
-                out.push(' ');
+                // A tie is a no-break space: kept as one where French
+                // typography writes it, after « and before », :, ;, ! and ?
+                // (tester r111 F5: "«~santé~»" was stored with plain
+                // spaces); elsewhere (between initials, "Fig.~1") a space.
+                let next = c.get(i + 1).copied();
+                let french = out.ends_with(['«', '‹']) || matches!(next, Some('»' | '›' | ':' | ';' | '!' | '?'));
+                out.push(if french { '\u{a0}' } else { ' ' });
                 i += 1;
             }
             '-' if c.get(i + 1) == Some(&'-') => {

@@ -3987,10 +3987,11 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // nothing is said. A French title keeps it: there the space before a
     // colon is the language's own typography.
     // (A title with no language given is French by its small words.)
+    // So is one written in French typography ([`french_typography`]).
     let french = match language.as_deref() {
         Some(l) => l.split(';').next().is_some_and(|l| l.trim() == "fr"),
         None => title.as_deref().is_some_and(reads_french),
-    };
+    } || title.as_deref().is_some_and(french_typography);
     if !french {
         title = title.map(|t| isbd_colon(&t));
         // A chapter's book, a paper's proceedings, from the same catalogue.
@@ -7409,7 +7410,8 @@ fn clean(s: &str) -> String {
     } else {
         s
     };
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    // (A no-break space is kept as written: tester r111 F5.)
+    super::spaces_collapsed(&s)
 }
 
 /// A title cut at a library catalogue's " / " before its statement of
@@ -7448,6 +7450,14 @@ pub(crate) fn reads_french(t: &str) -> bool {
     let elided = |w: &str| ["l'", "d'", "l’", "d’"].iter().any(|e| w.starts_with(e) && w.len() > e.len());
     let french = words.iter().filter(|w| FRENCH.contains(w) || elided(w)).count();
     french >= 2 && !words.iter().any(|w| ENGLISH.contains(w))
+}
+
+/// Whether a title is written in French typography: guillemets, a narrow
+/// no-break space, or a no-break space before `:`, `;`, `!` or `?` (tester
+/// r111 F5: "»\u{a0}:" lost its space as a catalogue's " : " would). Its
+/// space before a colon is then the language's, never ISBD's.
+pub(crate) fn french_typography(t: &str) -> bool {
+    t.contains(['«', '»', '\u{202f}']) || ["\u{a0}:", "\u{a0};", "\u{a0}!", "\u{a0}?"].iter().any(|m| t.contains(m))
 }
 
 /// `t` with a library catalogue's " : " (ISBD's mark before other title

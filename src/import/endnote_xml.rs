@@ -266,7 +266,7 @@ fn read_from(text: &str, base: usize, lines: &Lines, out: &mut Read) -> Option<u
                 }
                 path.pop();
                 if let (Some((p, v, at)), Some(r)) = (open.pop(), record.as_mut()) {
-                    let collapse = |v: &str| v.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let collapse = |v: &str| super::spaces_collapsed(v);
                     // "Type of Article" holds one publication type a line
                     // (PubMed's, as EndNote imports them): its lines are kept.
                     // Notes likewise: one line each of what a database wrote

@@ -1090,6 +1090,40 @@ pub fn same_doi(a: &str, b: &str) -> bool {
     a.eq_ignore_ascii_case(b)
 }
 
+/// Whether `c` is a no-break space: U+00A0, the narrow U+202F French
+/// typography puts inside « » and before `;` `!` `?`, or the figure space
+/// U+2007. Such a space is written on purpose and kept as written.
+pub(crate) fn no_break_space(c: char) -> bool {
+    matches!(c, '\u{a0}' | '\u{202f}' | '\u{2007}')
+}
+
+/// `s` with each run of white space one character, its ends trimmed: a run
+/// holding a no-break space ([`no_break_space`]) is that space as written
+/// ("Le rapport «\u{a0}santé\u{a0}»", as French typography writes it;
+/// tester r111 F5), any other run (spaces, tabs, line breaks, other Unicode
+/// spaces) one plain space. Every importer stores its text fields so; the
+/// README says that line breaks and tabs inside a field become one space.
+pub(crate) fn spaces_collapsed(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run: Option<String> = None;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            let r = run.get_or_insert_with(String::new);
+            if no_break_space(c) {
+                r.push(c);
+            }
+            continue;
+        }
+        if let Some(r) = run.take()
+            && !out.is_empty()
+        {
+            if r.is_empty() { out.push(' ') } else { out.push_str(&r) }
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// HTML's character references in `s` decoded: every named one of the
 /// HTML Living Standard's table (`&amp;`, `&uuml;`, `&ntilde;`, `&nbsp;`…,
 /// with its `;`) and numeric ones (`&#233;`, `&#x3C;`), by the
@@ -1668,6 +1702,13 @@ pub fn same_pages(a: &str, b: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_no_break_space_is_kept_and_other_runs_are_one_space() {
+        use super::spaces_collapsed as c;
+        assert_eq!(c("  Le rapport «\u{a0}santé\u{a0}» :\tsoins\n "), "Le rapport «\u{a0}santé\u{a0}» : soins");
+        assert_eq!(c("Quoi\u{202f}? a \u{a0} b"), "Quoi\u{202f}? a\u{a0}b");
+    }
+
     #[test]
     fn pages_from_their_two_ends() {
         use super::pages_from_ends as p;

@@ -975,8 +975,9 @@ impl<'a> ReadingReader<'a> {
 }
 
 /// A title with its whitespace (including line breaks) made single spaces.
+/// A no-break space is kept as written ([`super::spaces_collapsed`]).
 pub fn clean_title(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    super::spaces_collapsed(s)
 }
 
 /// The names of a names cell; a cell that writes a role before its names

@@ -1027,7 +1027,11 @@ impl Style {
             _ => t,
         };
         let t = if self.named == Some("apa") { with_apa_unaccepted(t, r) } else { t };
-        let t = if matches!(self.key.as_str(), "chicago" | "mla") { with_data_set_title(t, r) } else { t };
+        let t = if matches!(self.key.as_str(), "chicago" | "mla") {
+            with_data_set_title(t, r, &self.words.quotes)
+        } else {
+            t
+        };
         // (A `.csl` style too: one that prints no container for them
         // leaves it out as the bundled ones did, tester r23, F2.)
         let t = with_platform(t, r, &self.key);
@@ -1169,8 +1173,12 @@ impl Style {
         let t = match self.named {
             Some(style @ ("harvard" | "ama")) => with_archive(t, r, style),
             _ if self.key == "ieee" => {
-                let t = with_ieee_title_comma(with_ieee_season(t, r), r);
-                let t = with_ieee_online(with_ieee_software_version(without_comma_after_mark(t), r), r, &self.words);
+                let t = with_ieee_title_comma(with_ieee_season(t, r), r, &self.words.quotes);
+                let t = with_ieee_online(
+                    with_ieee_software_version(without_comma_after_mark(t, &self.words.quotes), r),
+                    r,
+                    &self.words,
+                );
                 let t = with_title_case_capital(with_ieee_broadcast(t, r), r, "ieee");
                 let t = with_ieee_archive(with_ieee_translators(with_ieee_book_editors(t, r), r), r);
                 with_ieee_preprint(without_ieee_day_zero(with_ieee_doi(t, r), r), r)
@@ -1205,8 +1213,14 @@ impl Style {
             t
         };
         let t = with_doi_address_encoded(t, r);
+        // A date in the style's English order in the locale's (tester r111 F3).
+        let t = if self.named.is_some() || matches!(self.key.as_str(), "mla" | "ieee") {
+            with_local_dates(t, r, &self.words)
+        } else {
+            t
+        };
         let t = if self.cites_original_title(r) { with_translation_after_title(t, r) } else { t };
-        with_identifiers_as_stored(with_alternated_quotes(t, r), r)
+        with_identifiers_as_stored(with_alternated_quotes(t, r, &self.words.quotes), r)
     }
 
     /// A worded edition ("Revised", "3rd rev.", "Nouvelle édition" as "New
@@ -3923,88 +3937,124 @@ fn with_harvard_editors(mut t: Rich, r: &Reading) -> Rich {
 /// a title become the curly marks of the other kind; an apostrophe
 /// ("Women’s", "students’") is left alone. A title not set in quotation
 /// marks (APA, Vancouver, a book in italics) keeps its marks as stored.
-fn with_alternated_quotes(mut t: Rich, r: &Reading) -> Rich {
+///
+/// In any locale the same (CSL 1.0.2, "quotes": a quotation inside a
+/// quoted string takes the locale's inner marks; tester r111 F6): a fr-CA
+/// style's `quotes="true"` title "Les « soins » chez les Métis" prints
+/// "« Les “soins” chez les Métis »", not "« « soins » … »"; a German one
+/// "„Die ‚Pflege‘ …“". Straight marks inside take the inner marks too.
+fn with_alternated_quotes(mut t: Rich, r: &Reading, q: &Quotes) -> Rich {
     let plain = title_without_markup(&r.title);
     let plain = plain.trim();
     let n = plain.chars().count();
-    if n < 2 || !plain.contains(['"', '“', '”', '‘', '\'', '’']) {
+    let locale_marks = [q.open.trim(), q.close.trim()];
+    if n < 2
+        || !(plain.contains(['"', '\u{201c}', '\u{201d}', '\u{2018}', '\'', '\u{2019}', '«', '»', '„', '‹', '›', '‚'])
+            || locale_marks.iter().any(|m| !m.is_empty() && plain.contains(m)))
+    {
         return t;
     }
     let first: Vec<char> = plain.chars().take(6).flat_map(char::to_lowercase).collect();
+    // The marks a title may be quoted with: the locale's, English double and single.
+    let english = Quotes::default();
+    let british = Quotes {
+        open: english.open_inner.clone(),
+        close: english.close_inner.clone(),
+        open_inner: english.open.clone(),
+        close_inner: english.close.clone(),
+        punctuation_inside: false,
+    };
+    let kinds = [q, &english, &british];
     // The title's opening mark: one whose next characters are the title's.
-    let found = t.text.char_indices().find_map(|(i, c)| {
-        if !matches!(c, '“' | '‘') {
-            return None;
-        }
-        let after = &t.text[i + c.len_utf8()..];
-        let head: Vec<char> = after.chars().take(6).flat_map(char::to_lowercase).collect();
-        (head == first).then_some((i + c.len_utf8(), c))
+    let found = kinds.iter().enumerate().find_map(|(k, kind)| {
+        t.text.match_indices(kind.open.as_str()).find_map(|(i, m)| {
+            let after = &t.text[i + m.len()..];
+            let head: Vec<char> = after.chars().take(6).flat_map(char::to_lowercase).collect();
+            (head == first).then_some((i + m.len(), k))
+        })
     });
-    let Some((start, outer)) = found else { return t };
+    let Some((start, k)) = found else { return t };
+    let kind = kinds[k];
+    let english_outer = kind.open == english.open;
     let end = match t.text[start..].char_indices().nth(n) {
         Some((k, _)) => start + k,
         None => t.text.len(),
     };
     // The closing mark right after the title, or after the stop the style puts inside it.
-    let close = if outer == '“' { '”' } else { '’' };
-    let tail: Vec<char> = t.text[end..].chars().take(2).collect();
-    if !(tail.first() == Some(&close) || (tail.len() == 2 && matches!(tail[0], '.' | ',') && tail[1] == close)) {
+    let close = kind.close.as_str();
+    let tail = &t.text[end..];
+    let stop =
+        tail.chars().next().filter(|c| matches!(c, '.' | ',')).filter(|c| tail[c.len_utf8()..].starts_with(close));
+    if !(tail.starts_with(close) || stop.is_some()) {
         return t;
     }
-    let (open_in, close_in) = if outer == '“' { ('‘', '’') } else { ('“', '”') };
+    let (open_in, close_in) = (kind.open_inner.trim(), kind.close_inner.trim());
     let span: Vec<char> = t.text[start..end].chars().collect();
     let letter = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+    let (outer_open, outer_close) = (kind.open.trim(), kind.close.trim());
     let mut out = String::with_capacity(t.text[start..end].len() + 8);
     let mut single_open = false;
-    for (k, &c) in span.iter().enumerate() {
+    let mut k = 0;
+    while k < span.len() {
+        let c = span[k];
         let (prev, next) = (k.checked_sub(1).map(|j| &span[j]), span.get(k + 1));
         let opening = !letter(prev) && !prev.is_some_and(|p| matches!(p, '.' | ',' | '?' | '!'));
-        out.push(match c {
-            '“' | '”' if outer == '“' => {
-                if c == '“' {
-                    open_in
-                } else {
-                    close_in
+        let is = |m: &str| !m.is_empty() && m.chars().count() == 1 && m.starts_with(c);
+        let double = matches!(c, '\u{201c}' | '\u{201d}' | '«' | '»' | '„') && !english_outer
+            || is(outer_open)
+            || is(outer_close);
+        k += 1;
+        if double || (c == '\u{201c}' || c == '\u{201d}') && english_outer {
+            // A mark that opens ("«", "„", "“" after a space) or closes.
+            let opens = matches!(c, '«' | '„') || (c == '\u{201c}' && opening) || (is(outer_open) && !is(outer_close));
+            if opens {
+                out.push_str(open_in);
+                // (French spacing inside « » goes with the guillemets.)
+                while k < span.len() && span[k].is_whitespace() && c == '«' {
+                    k += 1;
                 }
-            }
-            '"' => {
-                if opening {
-                    open_in
-                } else {
-                    close_in
+            } else {
+                if c == '»' {
+                    while out.ends_with(char::is_whitespace) {
+                        out.pop();
+                    }
                 }
+                out.push_str(close_in);
             }
+            continue;
+        }
+        match c {
+            '"' => out.push_str(if opening { open_in } else { close_in }),
             // Single marks inside a single-quoted title; an apostrophe stays.
-            '‘' if outer == '‘' => {
+            '\u{2018}' if kind.open == british.open => {
                 single_open = true;
-                open_in
+                out.push_str(open_in);
             }
-            '\'' if outer == '‘' && opening && letter(next) => {
+            '\'' if kind.open == british.open && opening && letter(next) => {
                 single_open = true;
-                open_in
+                out.push_str(open_in);
             }
-            '’' | '\'' if outer == '‘' && single_open && !letter(next) => {
+            '\u{2019}' | '\'' if kind.open == british.open && single_open && !letter(next) => {
                 single_open = false;
-                close_in
+                out.push_str(close_in);
             }
-            '\'' if outer == '“' && opening && letter(next) => {
+            '\'' if english_outer && opening && letter(next) => {
                 single_open = true;
-                '‘'
+                out.push('\u{2018}');
             }
-            '\'' if outer == '“' && single_open && !letter(next) => {
+            '\'' if english_outer && single_open && !letter(next) => {
                 single_open = false;
-                '’'
+                out.push('\u{2019}');
             }
-            c => c,
-        });
+            c => out.push(c),
+        }
     }
     // American style puts a stop inside every closing mark (CMOS 17
     // §6.9): "“On ‘Race.’”", not "“On ‘Race’.”".
-    if outer == '“' && out.ends_with(close_in) && matches!(tail.first(), Some('.' | ',')) && tail.len() == 2 {
-        let stop = tail[0];
-        out.pop();
+    if let Some(stop) = stop.filter(|_| english_outer && kind.punctuation_inside && out.ends_with(close_in)) {
+        out.truncate(out.len() - close_in.len());
         out.push(stop);
-        out.push(close_in);
+        out.push_str(close_in);
         splice(&mut t, start..end + stop.len_utf8(), &out);
         return t;
     }
@@ -4157,7 +4207,65 @@ struct Words {
     /// ja-JP; CSL 1.0.2, "Localized Date Formats"), which a localized year
     /// is printed with ([`with_web_date`]); empty where it has none.
     year_suffix: String,
+    /// The locale's quotation marks and its rule for punctuation beside
+    /// them, which canon quotes a title it writes itself with ([`Quotes`]).
+    quotes: Quotes,
 }
+
+/// A locale's quotation marks (CSL 1.0.2, Appendix II "Quotation marks":
+/// the terms `open-quote`, `close-quote`, `open-inner-quote`,
+/// `close-inner-quote`, as the locale writes them, a no-break space kept:
+/// fr-FR "«\u{a0}" and "\u{a0}»", de-DE "„" and "“", nb-NO "«" and "»")
+/// and its `punctuation-in-quote` option (CSL 1.0.2, "Locale Options":
+/// en-US true, every other locale file false): whether a comma or a full
+/// stop after a quoted title goes inside the closing mark. English's
+/// “ ” ‘ ’, punctuation inside, where a locale has none (tester r111 F2).
+#[derive(Debug, Clone, PartialEq)]
+struct Quotes {
+    open: String,
+    close: String,
+    open_inner: String,
+    close_inner: String,
+    punctuation_inside: bool,
+}
+
+impl Default for Quotes {
+    fn default() -> Quotes {
+        Quotes {
+            open: "\u{201c}".into(),
+            close: "\u{201d}".into(),
+            open_inner: "\u{2018}".into(),
+            close_inner: "\u{2019}".into(),
+            punctuation_inside: true,
+        }
+    }
+}
+
+impl Quotes {
+    /// `title` quoted, with `mark` (a "." or "," that follows it, or "")
+    /// inside the closing mark where the locale puts it there ("“Title,”")
+    /// and after it elsewhere ("« Title »,").
+    fn quoted(&self, title: &str, mark: &str) -> String {
+        if self.punctuation_inside {
+            format!("{}{title}{mark}{}", self.open, self.close)
+        } else {
+            format!("{}{title}{}{mark}", self.open, self.close)
+        }
+    }
+
+    /// Whether `c` is one of the locale's outer quotation marks or one of
+    /// the English curly and straight marks ([`QUOTE_MARKS`]).
+    fn is_mark(&self, c: char) -> bool {
+        QUOTE_MARKS.contains(&c) || self.open.contains(c) || self.close.contains(c)
+    }
+}
+
+/// Every quotation mark a CSL locale opens or closes a quotation with
+/// (English, French, German, Nordic, Polish, East Asian corner brackets
+/// aside), for a step that finds where a quoted title begins or ends
+/// whatever the locale: “ ” ‘ ’ " ' « » ‹ › „ ‚ 「 」.
+const QUOTE_MARKS: &[char] =
+    &['\u{201c}', '\u{201d}', '\u{2018}', '\u{2019}', '"', '\'', '«', '»', '‹', '›', '„', '‚', '「', '」', '『', '』'];
 
 impl Words {
     /// The words of `csl`'s locale, found in its own `<locale>` and the
@@ -4252,8 +4360,21 @@ impl Words {
             year.affixes.suffix.clone()
         })
         .unwrap_or_default();
+        let quote = |term: OtherTerm, english: &str| {
+            locale_term(csl, files, term).filter(|t| !t.is_empty()).unwrap_or_else(|| english.to_string())
+        };
+        let english_quotes = Quotes::default();
+        let quotes = Quotes {
+            open: quote(OtherTerm::OpenQuote, &english_quotes.open),
+            close: quote(OtherTerm::CloseQuote, &english_quotes.close),
+            open_inner: quote(OtherTerm::OpenInnerQuote, &english_quotes.open_inner),
+            close_inner: quote(OtherTerm::CloseInnerQuote, &english_quotes.close_inner),
+            punctuation_inside: in_locale(csl, files, |l: &Locale| l.style_options.as_ref()?.punctuation_in_quote)
+                .unwrap_or(!foreign),
+        };
         let locale = if foreign { locale.0.clone() } else { String::new() };
         Words {
+            quotes,
             foreign,
             locale,
             terms,
@@ -4273,13 +4394,32 @@ impl Words {
     /// day or a range of days ("8–11"); `None` in English (the manual's own
     /// form is then canon's) or where the locale gives no such form.
     fn date(&self, year: i64, month: Option<i64>, days: Option<&str>) -> Option<String> {
+        (year > 0).then(|| self.date_parts(Some(year), month, days)).flatten()
+    }
+
+    /// A day and month without the year in the locale's text date form, the
+    /// year's delimiter and the affix between them left out: "2 mars",
+    /// "2 de marzo", "2. März" (CSL 1.0.2, "Localized Date Formats"), for
+    /// a style that writes the year apart (APA 7 §9.14 "(2020, March 2)",
+    /// in Spanish "(2020, 2 de marzo)"; tester r111 F3). `None` in English.
+    fn day_month(&self, month: i64, day: &str) -> Option<String> {
+        self.date_parts(None, Some(month), Some(day))
+    }
+
+    /// [`Words::date`], the year left out when `year` is `None`.
+    fn date_parts(&self, year: Option<i64>, month: Option<i64>, days: Option<&str>) -> Option<String> {
         use hayagriva::citationberg::{DateDayForm, DateMonthForm, DatePartName, DateStrongAnyForm};
         let form = self.date.as_ref()?;
         let month = month.filter(|m| (1..=12).contains(m));
         let mut parts = Vec::new();
+        let mut year_at = None;
         for part in &form.date_part {
+            if part.name == DatePartName::Year && year.is_none() {
+                year_at = Some(parts.len());
+                continue;
+            }
             let text = match (part.name, part.form(), month) {
-                (DatePartName::Year, _, _) if year > 0 => year.to_string(),
+                (DatePartName::Year, _, _) => year.unwrap_or_default().to_string(),
                 (DatePartName::Month, DateStrongAnyForm::Month(f), Some(m)) => {
                     let (long, short) = &self.months[m as usize - 1];
                     match f {
@@ -4303,11 +4443,27 @@ impl Words {
             };
             let text = if part.strip_periods { text.replace('.', "") } else { text };
             let affix = |a: &Option<String>| a.clone().unwrap_or_default();
-            parts.push(format!("{}{text}{}", affix(&part.affixes.prefix), affix(&part.affixes.suffix)));
+            parts.push((affix(&part.affixes.prefix), text, affix(&part.affixes.suffix)));
         }
+        // Without the year, the affix that joined it to its neighbour goes:
+        // "2 de marzo de" is "2 de marzo".
+        match year_at {
+            Some(0) => {
+                if let Some(first) = parts.first_mut() {
+                    first.0.clear();
+                }
+            }
+            Some(at) if at == parts.len() => {
+                if let Some(last) = parts.last_mut() {
+                    last.2.clear();
+                }
+            }
+            _ => {}
+        }
+        let parts: Vec<String> = parts.into_iter().map(|(p, t, s)| format!("{p}{t}{s}")).collect();
         let out = parts.join(form.delimiter.as_deref().unwrap_or(""));
         let out = out.trim().replace(['\u{a0}', '\u{202f}'], " ");
-        (!out.is_empty() && year > 0).then_some(out)
+        (!out.is_empty()).then_some(out)
     }
 
     /// Whether the locale's text date form puts the month before the year
@@ -4977,6 +5133,72 @@ fn with_season(mut t: Rich, r: &Reading, dash: char, place: SeasonAt, words: &Wo
             range.end += insert.len();
         } else if range.end >= at {
             range.end += insert.len();
+        }
+    }
+    t
+}
+
+/// The dates of a reading a named style prints in its English manual's
+/// order with the locale's month names ("marzo 2, 2020", "2 Mai 2023",
+/// APA's "(2020, marzo 2)", Chicago's "mars 2"), in the order the style's
+/// locale writes a date (its text date form, CSL 1.0.2 "Localized Date
+/// Formats": "2 de marzo de 2020", "2. Mai 2023", APA's "(2020, 2 de
+/// marzo)", "2 mars"): the work's date, its access date and its event's
+/// (tester r111 F3). A range of days keeps the style's order. In English,
+/// or a locale without a text date form, `t` as it was.
+///
+/// Chinese, Japanese and Korean keep the style's month and day as before
+/// (tester r109, j_r109: APA's "(2022年, 12月 16)"); their order is not in
+/// question there, and the lead decides whether "12月16日" is wanted.
+fn with_local_dates(mut t: Rich, r: &Reading, words: &Words) -> Rich {
+    let cjk = ["ja", "ko", "zh"].iter().any(|l| words.locale.split(['-', '_']).next() == Some(*l));
+    if !words.foreign || cjk || words.date.is_none() || words.months.len() != 12 {
+        return t;
+    }
+    let ymd = |s: Option<&str>| -> Option<(i64, i64, i64)> {
+        let n: Vec<i64> = s?.split(['-', '/']).filter_map(|p| p.trim().parse().ok()).collect();
+        match n.as_slice() {
+            [y, m, d, ..] => Some((*y, *m, *d)),
+            _ => None,
+        }
+    };
+    let issued = match (r.year, r.month, r.day) {
+        (Some(y), Some(m), Some(d)) => Some((y, m, d)),
+        _ => None,
+    };
+    let dates = [issued, ymd(r.accessed.as_deref()), ymd(r.event_date.as_deref())];
+    for (y, m, d) in dates.into_iter().flatten() {
+        if !(1..=12).contains(&m) || y <= 0 {
+            continue;
+        }
+        let long = words.months[m as usize - 1].0.as_str();
+        let day = d.to_string();
+        let (Some(full), Some(day_month)) = (words.date(y, Some(m), Some(&day)), words.day_month(m, &day)) else {
+            continue;
+        };
+        for (said, local) in [
+            (format!("{long} {d}, {y}"), full.clone()),
+            (format!("{d} {long} {y}"), full.clone()),
+            (format!("{long} {d}"), day_month.clone()),
+        ] {
+            if said == local {
+                continue;
+            }
+            let mut from = 0;
+            while let Some(at) = t.text[from..].find(&said).map(|i| from + i) {
+                let end = at + said.len();
+                let next = t.text[end..].chars().next();
+                let prev = t.text[..at].chars().next_back();
+                // (Whole: not "marzo 2" of "marzo 20" or of a range "2–5".)
+                if next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '\u{2013}'))
+                    || prev.is_some_and(char::is_alphanumeric)
+                {
+                    from = end;
+                    continue;
+                }
+                splice(&mut t, at..end, &local);
+                from = at + local.len();
+            }
         }
     }
     t
@@ -8431,10 +8653,21 @@ fn is_data_set(r: &Reading) -> bool {
 /// style put after it ("“Why decolonise?,” BMJ" is "“Why decolonise?”
 /// BMJ"): the mark stands for the comma, as in the Chicago usage IEEE's
 /// punctuation follows (CMOS 17 §6.133).
-fn without_comma_after_mark(mut t: Rich) -> Rich {
-    for mark in ["?,\u{201d}", "!,\u{201d}"] {
-        while let Some(at) = t.text.find(mark) {
-            splice(&mut t, at + 1..at + 2, "");
+///
+/// So with a locale's closing mark, the comma inside or after it ("« Why
+/// decolonise? », BMJ" is "« Why decolonise? » BMJ"; tester r111 F2).
+fn without_comma_after_mark(mut t: Rich, q: &Quotes) -> Rich {
+    for close in ["\u{201d}", q.close.as_str()] {
+        for mark in ['?', '!'] {
+            let inside = format!("{mark},{close}");
+            while let Some(at) = t.text.find(&inside) {
+                splice(&mut t, at + 1..at + 2, "");
+            }
+            let outside = format!("{mark}{close},");
+            while let Some(at) = t.text.find(&outside) {
+                let comma = at + outside.len() - 1;
+                splice(&mut t, comma..comma + 1, "");
+            }
         }
     }
     t
@@ -8504,14 +8737,23 @@ fn with_ieee_season(mut t: Rich, r: &Reading) -> Rich {
 /// 2019.", a `@misc` or a document without a container, with or without
 /// an author; tester r109 B5) is a comma when more of the reference
 /// follows. A title's own "?" or "!" stays, as [`without_comma_after_mark`].
-fn with_ieee_title_comma(mut t: Rich, r: &Reading) -> Rich {
+///
+/// In another locale the marks are the locale's, and the comma goes where
+/// its `punctuation-in-quote` puts it (tester r111 F2): "« Title », 2019."
+/// in French, whose processor printed "« Title ». 2019.".
+fn with_ieee_title_comma(mut t: Rich, r: &Reading, q: &Quotes) -> Rich {
     let Some(g) = find_title(&t.text, r) else { return t };
     let rest = &t.text[g.end..];
-    if t.text[..g.start].ends_with('\u{201c}')
-        && rest.starts_with(".\u{201d}")
-        && !rest[".\u{201d}".len()..].trim().is_empty()
-    {
+    if !t.text[..g.start].ends_with(q.open.as_str()) {
+        return t;
+    }
+    let inside = format!(".{}", q.close);
+    let outside = format!("{}.", q.close);
+    if rest.starts_with(&inside) && !rest[inside.len()..].trim().is_empty() {
         splice(&mut t, g.end..g.end + 1, ",");
+    } else if rest.starts_with(&outside) && !rest[outside.len()..].trim().is_empty() {
+        let at = g.end + q.close.len();
+        splice(&mut t, at..at + 1, ",");
     }
     t
 }
@@ -8582,20 +8824,27 @@ fn with_harvard_data_set(mut t: Rich, r: &Reading) -> Rich {
 /// 1.2."); the bundled styles quoted it as an article's (tester r97;
 /// MLA's did so only for a data set with no version). The quotation marks
 /// go, and the stop inside them stays after the title.
-fn with_data_set_title(mut t: Rich, r: &Reading) -> Rich {
+///
+/// The marks are the locale's, its stop inside them or after them as its
+/// `punctuation-in-quote` says (tester r111 F2: "« Data »." in French).
+fn with_data_set_title(mut t: Rich, r: &Reading, q: &Quotes) -> Rich {
     if r.genre.as_deref() != Some("Data set") {
         return t;
     }
     let Some(title) = find_title(&t.text, r) else { return t };
-    let (open, close) = ('\u{201c}', '\u{201d}');
-    let stop = t.text[title.end..].chars().next().filter(|c| matches!(c, '.' | ',')).map_or(0, char::len_utf8);
+    let (open, close) = (q.open.as_str(), q.close.as_str());
+    let stop = t.text[title.end..]
+        .chars()
+        .next()
+        .filter(|c| q.punctuation_inside && matches!(c, '.' | ','))
+        .map_or(0, char::len_utf8);
     if !t.text[..title.start].ends_with(open) || !t.text[title.end + stop..].starts_with(close) {
         return t;
     }
     let close_at = title.end + stop;
-    splice(&mut t, close_at..close_at + close.len_utf8(), "");
-    splice(&mut t, title.start - open.len_utf8()..title.start, "");
-    let (start, end) = (title.start - open.len_utf8(), title.end - open.len_utf8());
+    splice(&mut t, close_at..close_at + close.len(), "");
+    splice(&mut t, title.start - open.len()..title.start, "");
+    let (start, end) = (title.start - open.len(), title.end - open.len());
     t.spans.retain(|(s, _)| s.end <= start || s.start >= end);
     t.spans.push((start..end, super::pdf::Emphasis { italic: true, ..Default::default() }));
     t.spans.sort_by_key(|(s, _)| s.start);
@@ -12634,7 +12883,7 @@ fn with_french_spacing(mut t: Rich, r: &Reading) -> Rich {
     let french = match first_language(r) {
         Some(l) => l.split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case("fr") || p == "fre" || p == "fra"),
         None => crate::import::builder::reads_french(&r.title),
-    };
+    } || crate::import::builder::french_typography(&r.title);
     if !french {
         return t;
     }
@@ -13525,7 +13774,8 @@ fn with_identifiers_as_stored(mut t: Rich, r: &Reading) -> Rich {
 /// "10." and a slash follows): a title's "EndNote" or "mRNA" is not written
 /// into "…/endnote/mrna-guide", whose path is case-sensitive, or a DOI.
 fn in_identifier(text: &str, start: usize, end: usize) -> bool {
-    let from = text[..start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // (A no-break space is two bytes: tester r111 F5.)
+    let from = text[..start].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
     let to = text[end..].find(char::is_whitespace).map_or(text.len(), |i| end + i);
     let token = text[from..to].to_lowercase();
     let token = token.trim_start_matches(|c: char| !c.is_alphanumeric());
@@ -13700,7 +13950,8 @@ fn find_title(text: &str, r: &Reading) -> Option<std::ops::Range<usize>> {
         let before = &text[..g.start];
         // Never within an address ("…/example/epiafrica": tester r106 F5,
         // IEEE's version was put after the URL).
-        let token = &before[before.rfind(char::is_whitespace).map_or(0, |i| i + 1)..];
+        let token = &before
+            [before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8())..];
         if token.contains("://") || token.starts_with("www.") || token.starts_with("doi:") {
             from = g.start + text[g.start..].chars().next().map_or(1, char::len_utf8);
             continue;

@@ -119,6 +119,20 @@ fn push(out: &mut Vec<Styled>, text: &str, e: Emphasis) {
     out.extend(text.chars().map(|c| (if c == KEPT_STOP { '.' } else { c }, e)));
 }
 
+/// Whether the white space `c` (between `before` and `after`, where known)
+/// is kept as written in a reference: the narrow no-break space U+202F
+/// always, a no-break space U+00A0 inside French quotation marks and before
+/// `:`, `;`, `!`, `?` as French typography writes it, in a stored title or
+/// in the CSL locale's own quote terms (fr-FR `open-quote` "«&#160;"; tester
+/// r111 F5). Any other space is one plain space, as before.
+fn kept_space(c: char, before: Option<char>, after: Option<char>) -> bool {
+    match c {
+        '\u{202f}' => true,
+        '\u{a0}' => matches!(before, Some('«' | '‹')) || matches!(after, Some('»' | '›' | ':' | ';' | '!' | '?')),
+        _ => false,
+    }
+}
+
 /// `text` with each full stop between two digits made [`KEPT_STOP`].
 pub fn with_kept_stops(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -134,19 +148,27 @@ pub fn with_kept_stops(text: &str) -> String {
 
 /// Whitespace runs made one space (in the emphasis of the run's first
 /// character), none at the ends, and none before `;`, `,`, `:` or `.` (the
-/// processor leaves one where an empty date part had its prefix).
+/// processor leaves one where an empty date part had its prefix). A
+/// no-break space of French typography is kept as written ([`kept_space`]).
 fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
     let mut one: Vec<Styled> = Vec::with_capacity(chars.len());
-    for (c, e) in chars {
+    for (i, &(c, e)) in chars.iter().enumerate() {
         if c.is_whitespace() {
-            if one.last().is_some_and(|(p, _)| *p != ' ') {
-                one.push((' ', e));
+            let before = one.last().map(|(p, _)| *p);
+            let after = chars[i + 1..].iter().map(|(n, _)| *n).find(|n| !n.is_whitespace());
+            let kept = kept_space(c, before, after);
+            match one.last_mut() {
+                // (A kept space wins over the plain one before it in a run.)
+                Some((p, pe)) if *p == ' ' && kept => (*p, *pe) = (c, e),
+                Some((p, _)) if p.is_whitespace() => {}
+                Some(_) => one.push((if kept { c } else { ' ' }, e)),
+                None => {}
             }
         } else {
             one.push((c, e));
         }
     }
-    if one.last().is_some_and(|(c, _)| *c == ' ') {
+    if one.last().is_some_and(|(c, _)| c.is_whitespace()) {
         one.pop();
     }
     let mut out: Vec<Styled> = Vec::with_capacity(one.len());
@@ -173,7 +195,9 @@ fn tidy(chars: Vec<Styled>) -> Vec<Styled> {
             // style put inside the quotation marks ("“Guidance Web Page.”" in
             // Chicago's web page entry), takes no full stop after them.
             let quoted_question =
-                matches!(before.first(), Some('”' | '’' | '"')) && matches!(before.get(1), Some('?' | '!' | '.'));
+                // (Or a locale's closing mark: "»", German "“"; tester r111.)
+                matches!(before.first(), Some('”' | '’' | '"' | '»' | '›' | '“' | '‘'))
+                    && matches!(before.get(1), Some('?' | '!' | '.'));
             if matches!(before.first(), Some('?' | '!'))
                 || quoted_question
                 || (before.first() == Some(&'.') && before.get(1) != Some(&'.'))

@@ -89,6 +89,32 @@ fn chicago_lead(genre: Option<&str>) -> String {
     super::capitalised(g)
 }
 
+/// What was presented and "presented at" in the style's language, for a
+/// style that names the kind in English (Chicago 17 §14.217 "Poster
+/// presented at the", AMA 11 §3.13.2 "Poster presented at:", Citing
+/// Medicine's "Paper presented at:"): canon's whole phrase for a poster, a
+/// paper or a keynote ([`super::phrases`]: "Affiche présentée à", "Póster
+/// presentado en", with the agreement the language needs), else the
+/// locale's `presented at` term alone (a lecture's). No genre is a paper
+/// in Citing Medicine and Chicago; in AMA (`ama`), which then says only
+/// "Presented at", a paper is one whose genre says so. Tester r111 F1: the poster was lost ("Présenté à").
+fn foreign_lead(genre: Option<&str>, words: &Words, ama: bool) -> String {
+    let g = genre.unwrap_or_default().to_lowercase();
+    let english = if g.contains("poster") {
+        Some("Poster presented at")
+    } else if g.contains("keynote") {
+        Some("Keynote presented at")
+    } else if (g.trim().is_empty() && !ama) || ["paper", "oral", "talk", "presentation"].iter().any(|w| g.contains(w)) {
+        Some("Paper presented at")
+    } else {
+        None
+    };
+    english
+        .map(|e| words.say(e))
+        .filter(|said| english.is_some_and(|e| said != e))
+        .unwrap_or_else(|| words.say("Presented at"))
+}
+
 /// The event's date: its own (ISO, "2020-11-08" or a range
 /// "2020-11-08/2020-11-11") or, without one, the paper's date.
 #[derive(Debug, Clone, PartialEq)]
@@ -305,14 +331,20 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
     // authors, the date) without the quotation mark that opened it.
     let cased = t.text[found.clone()].to_string();
     let mut start = found.start;
-    while let Some(c) = t.text[..start].chars().next_back().filter(|c| matches!(c, '“' | '‘' | '"' | '\'')) {
+    // (The locale's marks too, and the no-break space inside French ones:
+    // tester r111 F2, IEEE's French "« “Paper one,” présenté à".)
+    let q = &words.quotes;
+    while let Some(c) =
+        t.text[..start].chars().next_back().filter(|&c| q.is_mark(c) || c == '\u{a0}' || c == '\u{202f}')
+    {
         start -= c.len_utf8();
     }
     let mut after = found.end;
     // The genre in brackets after the title, as the processor printed it
     // ("[oral presentation]"), kept where the style prints it.
     let rest = &t.text[after..];
-    let skip_close = rest.len() - rest.trim_start_matches(['”', '’', '"', '\'', '.', ',']).len();
+    let skip_close = rest.len()
+        - rest.trim_start_matches(|c: char| q.is_mark(c) || matches!(c, '.' | ',' | '\u{a0}' | '\u{202f}')).len();
     after += skip_close;
     // (Only the genre's: "[place unknown]" is the processor's, of a book.)
     let genre_said = r.genre.as_deref().map(|g| g.trim().to_lowercase());
@@ -366,8 +398,8 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
     // "Presented at" in the locale's words ("présenté à"), where canon
     // writes it: the English "Paper"/"Poster" is the manual's, not the
     // locale's.
-    let presented = |english: &'static str| -> String {
-        if words.foreign { words.say("Presented at") } else { english.to_string() }
+    let presented = |english: &'static str, ama: bool| -> String {
+        if words.foreign { foreign_lead(genre, words, ama) } else { english.to_string() }
     };
     let join = |parts: &[Option<String>], sep: &str| parts.iter().flatten().cloned().collect::<Vec<_>>().join(sep);
     let place = place.map(str::to_string);
@@ -379,7 +411,7 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
     let mark = |m: &'static str| if own_mark { "" } else { m };
     let (body, tail) = match style {
         "vancouver" => {
-            let lead = presented(if poster { "Poster session presented at" } else { "Paper presented at" });
+            let lead = presented(if poster { "Poster session presented at" } else { "Paper presented at" }, false);
             let b = match bracket.as_deref() {
                 Some(b) => format!("{cased} {b}."),
                 None => format!("{cased}{}", mark(".")),
@@ -416,12 +448,12 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
         }
         "chicago" => {
             let lead = if words.foreign {
-                words.say("Presented at")
+                foreign_lead(genre, words, false)
             } else {
                 format!("{} presented at the", chicago_lead(genre))
             };
             let parts = [Some(event.to_string()), place, date(&MONTHS, Order::MonthDayYear, '\u{2013}')];
-            (format!("“{cased}{}”", mark(".")), format!(" {lead} {}.", join(&parts, ", ")))
+            (q.quoted(&cased, mark(".")), format!(" {lead} {}.", join(&parts, ", ")))
         }
         "harvard" => {
             // The year alone is the one in parentheses after the authors:
@@ -446,17 +478,17 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
                 (None, false) => " Presentation.".to_string(),
                 (None, true) => String::new(),
             };
-            (format!("“{cased}{}”", mark(".")), format!(" {}.{g}", join(&parts, ", ")))
+            (q.quoted(&cased, mark(".")), format!(" {}.{g}", join(&parts, ", ")))
         }
         "ama" => {
-            let lead = presented(if poster { "Poster presented at" } else { "Presented at" });
+            let lead = presented(if poster { "Poster presented at" } else { "Presented at" }, true);
             let parts = [Some(event.to_string()), date(&MONTHS, Order::MonthDayYear, '-'), place];
             (format!("{cased}{}", mark(".")), format!(" {lead}: {}.", join(&parts, "; ")))
         }
         "ieee" => {
             let parts = [Some(event.to_string()), place, date(&IEEE_MONTHS, Order::MonthDayYear, '\u{2013}')];
             let lead = if words.foreign { words.say("presented at") } else { "presented at the".to_string() };
-            (format!("“{cased}{}”", mark(",")), format!(" {lead} {}.", join(&parts, ", ")))
+            (q.quoted(&cased, mark(",")), format!(" {lead} {}.", join(&parts, ", ")))
         }
         _ => return t,
     };

@@ -28,6 +28,9 @@ const LABELS: &[&str] = &[
     "Podcast episode",
     "Audio podcast",
     "Poster presentation",
+    // (A keynote's own description: APA's "[Keynote address]", MLA's
+    // "Keynote address."; tester r111.)
+    "Keynote address",
     "Paper presentation",
     "Computer software",
     "Computer program",

@@ -76,11 +76,28 @@ pub(super) fn phrase(locale: &str, english: &str) -> Option<&'static str> {
         "audio podcast" => "podcast",
         k => k,
     };
-    let lang = language_of(locale);
-    [locale, lang.as_str()]
-        .iter()
-        .find_map(|l| PHRASES.iter().find(|(at, en, _)| at.eq_ignore_ascii_case(l) && *en == key))
-        .map(|(_, _, said)| *said)
+    let lang = match language_of(locale).as_str() {
+        // (Norwegian's macrolanguage and Nynorsk take Bokmål's words.)
+        "no" | "nn" => "nb".to_string(),
+        l => l.to_string(),
+    };
+    [locale.to_ascii_lowercase(), lang].iter().find_map(|l| index().get(l.as_str())?.get(key).copied())
+}
+
+/// [`PHRASES`] by locale or language (lower case), then English phrase;
+/// made once per process: a report asks for phrases many times a reference.
+type Index = std::collections::HashMap<String, std::collections::HashMap<&'static str, &'static str>>;
+
+fn index() -> &'static Index {
+    static INDEX: std::sync::OnceLock<Index> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map = Index::new();
+        for (at, en, said) in PHRASES {
+            // (The first entry of a locale and phrase is the one said.)
+            map.entry(at.to_ascii_lowercase()).or_default().entry(*en).or_insert(*said);
+        }
+        map
+    })
 }
 
 /// The primary language subtag of a locale, lower case ("pt" of "pt-BR").
@@ -121,6 +138,15 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("fr", "online video", "vidéo en ligne"),
     // (fr-FR writes `in` as English does; APA's French guides "Dans".) // review
     ("fr", "in", "dans"),
+    ("fr", "poster presented at", "affiche présentée à"), // review
+    ("fr", "paper presented at", "communication présentée à"), // review
+    ("fr", "keynote presented at", "conférence plénière présentée à"), // review
+    ("fr", "keynote address", "conférence plénière"),     // review
+    // Quebec (fr-CA): the words of its universities and the OQLF.
+    ("fr-CA", "master's thesis", "mémoire de maîtrise"), // review
+    ("fr-CA", "podcast", "balado"),                      // review
+    ("fr-CA", "podcast episode", "épisode de balado"),   // review
+    ("fr-CA", "audio podcast episode", "épisode de balado audio"), // review
     // Portuguese (Brazil's words; Portugal's where they differ)
     ("pt", "master's thesis", "dissertação de mestrado"),
     ("pt", "dissertation", "tese de doutorado"),
@@ -149,6 +175,10 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("pt", "report", "relatório"),
     ("pt", "no.", "n."),
     ("pt", "online video", "vídeo online"),
+    ("pt", "poster presented at", "pôster apresentado em"), // review
+    ("pt", "paper presented at", "trabalho apresentado em"), // review
+    ("pt", "keynote presented at", "conferência de abertura apresentada em"), // review
+    ("pt", "keynote address", "conferência de abertura"),   // review
     // Spanish
     ("es", "master's thesis", "tesis de maestría"),
     ("es", "dissertation", "tesis doctoral"),
@@ -178,6 +208,10 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("es", "online video", "video en línea"),
     ("es-ES", "online video", "vídeo en línea"),
     ("es-ES", "video", "vídeo"),
+    ("es", "poster presented at", "póster presentado en"), // review
+    ("es", "paper presented at", "ponencia presentada en"), // review
+    ("es", "keynote presented at", "conferencia magistral presentada en"), // review
+    ("es", "keynote address", "conferencia magistral"),    // review
     // German
     ("de", "master's thesis", "Masterarbeit"),
     ("de", "dissertation", "Dissertation"),
@@ -206,6 +240,10 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("de", "report", "Bericht"),
     ("de", "no.", "Nr."),
     ("de", "online video", "Online-Video"),
+    ("de", "poster presented at", "Poster, vorgestellt bei"), // review
+    ("de", "paper presented at", "Vortrag, gehalten bei"),    // review
+    ("de", "keynote presented at", "Keynote, gehalten bei"),  // review
+    ("de", "keynote address", "Keynote"),                     // review
     // Italian
     ("it", "master's thesis", "tesi di laurea magistrale"),
     ("it", "dissertation", "tesi di dottorato"),
@@ -234,6 +272,10 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("it", "report", "rapporto"),
     ("it", "no.", "n."),
     ("it", "online video", "video online"),
+    ("it", "poster presented at", "poster presentato a"),   // review
+    ("it", "paper presented at", "relazione presentata a"), // review
+    ("it", "keynote presented at", "relazione plenaria presentata a"), // review
+    ("it", "keynote address", "relazione plenaria"),        // review
     // Dutch
     ("nl", "master's thesis", "masterscriptie"),
     ("nl", "dissertation", "proefschrift"),
@@ -261,6 +303,115 @@ const PHRASES: &[(&str, &str, &str)] = &[
     ("nl", "report", "rapport"),
     ("nl", "no.", "nr."),
     ("nl", "online video", "online video"),
+    ("nl", "poster presented at", "poster gepresenteerd op"), // review
+    ("nl", "paper presented at", "paper gepresenteerd op"),   // review
+    ("nl", "keynote presented at", "keynote gepresenteerd op"), // review
+    ("nl", "keynote address", "keynote"),                     // review
+    // Norwegian (Bokmål; "no" and "nn" read as it): tester r111, every entry to be reviewed.
+    ("nb", "master's thesis", "masteroppgave"),                     // review
+    ("nb", "dissertation", "doktorgradsavhandling"),                // review
+    ("nb", "bachelor's thesis", "bacheloroppgave"),                 // review
+    ("nb", "thesis", "avhandling"),                                 // review
+    ("nb", "place unknown", "uten sted"),                           // review
+    ("nb", "publisher unknown", "uten utgiver"),                    // review
+    ("nb", "available at", "tilgjengelig på"),                      // review
+    ("nb", "presented at", "presentert på"),                        // review
+    ("nb", "located at", "oppbevart ved"),                          // review
+    ("nb", "data set", "datasett"),                                 // review
+    ("nb", "manuscript", "manuskript"),                             // review
+    ("nb", "computer software", "programvare"),                     // review
+    ("nb", "computer program", "programvare"),                      // review
+    ("nb", "version", "versjon"),                                   // review
+    ("nb", "accessed", "åpnet"),                                    // review
+    ("nb", "date unknown", "udatert"),                              // review
+    ("nb", "published", "publisert"),                               // review
+    ("nb", "preprint posted online", "preprint publisert på nett"), // review
+    ("nb", "poster", "poster"),                                     // review
+    ("nb", "poster presentation", "posterpresentasjon"),            // review
+    ("nb", "paper presentation", "muntlig presentasjon"),           // review
+    ("nb", "audio podcast episode", "lydpodkastepisode"),           // review
+    ("nb", "podcast episode", "podkastepisode"),                    // review
+    ("nb", "podcast", "podkast"),                                   // review
+    ("nb", "video", "video"),                                       // review
+    ("nb", "preprint", "preprint"),                                 // review
+    ("nb", "report", "rapport"),                                    // review
+    ("nb", "no.", "nr."),                                           // review
+    ("nb", "online video", "nettvideo"),                            // review
+    ("nb", "keynote address", "hovedinnlegg"),                      // review
+    ("nb", "poster presented at", "poster presentert på"),          // review
+    ("nb", "paper presented at", "foredrag holdt på"),              // review
+    ("nb", "keynote presented at", "hovedinnlegg holdt på"),        // review
+    ("nb", "in", "i"),                                              // review
+    // Swedish: tester r111, every entry to be reviewed.
+    ("sv", "master's thesis", "masteruppsats"),                     // review
+    ("sv", "dissertation", "doktorsavhandling"),                    // review
+    ("sv", "bachelor's thesis", "kandidatuppsats"),                 // review
+    ("sv", "thesis", "avhandling"),                                 // review
+    ("sv", "place unknown", "utan ort"),                            // review
+    ("sv", "publisher unknown", "utan förlag"),                     // review
+    ("sv", "available at", "tillgänglig på"),                       // review
+    ("sv", "presented at", "presenterad vid"),                      // review
+    ("sv", "located at", "förvaras vid"),                           // review
+    ("sv", "data set", "dataset"),                                  // review
+    ("sv", "manuscript", "manuskript"),                             // review
+    ("sv", "computer software", "programvara"),                     // review
+    ("sv", "computer program", "programvara"),                      // review
+    ("sv", "version", "version"),                                   // review
+    ("sv", "accessed", "hämtad"),                                   // review
+    ("sv", "date unknown", "odaterad"),                             // review
+    ("sv", "published", "publicerad"),                              // review
+    ("sv", "preprint posted online", "preprint publicerad online"), // review
+    ("sv", "poster", "poster"),                                     // review
+    ("sv", "poster presentation", "posterpresentation"),            // review
+    ("sv", "paper presentation", "muntlig presentation"),           // review
+    ("sv", "audio podcast episode", "ljudpoddavsnitt"),             // review
+    ("sv", "podcast episode", "poddavsnitt"),                       // review
+    ("sv", "podcast", "podd"),                                      // review
+    ("sv", "video", "video"),                                       // review
+    ("sv", "preprint", "preprint"),                                 // review
+    ("sv", "report", "rapport"),                                    // review
+    ("sv", "no.", "nr"),                                            // review
+    ("sv", "online video", "onlinevideo"),                          // review
+    ("sv", "keynote address", "huvudtal"),                          // review
+    ("sv", "poster presented at", "poster presenterad vid"),        // review
+    ("sv", "paper presented at", "föredrag hållet vid"),            // review
+    ("sv", "keynote presented at", "huvudtal hållet vid"),          // review
+    ("sv", "in", "i"),                                              // review
+    // Danish: tester r111, every entry to be reviewed.
+    ("da", "master's thesis", "specialeafhandling"), // review
+    ("da", "dissertation", "ph.d.-afhandling"),      // review
+    ("da", "bachelor's thesis", "bachelorprojekt"),  // review
+    ("da", "thesis", "afhandling"),                  // review
+    ("da", "place unknown", "uden sted"),            // review
+    ("da", "publisher unknown", "uden forlag"),      // review
+    ("da", "available at", "tilgængelig på"),        // review
+    ("da", "presented at", "præsenteret ved"),       // review
+    ("da", "located at", "opbevaret ved"),           // review
+    ("da", "data set", "datasæt"),                   // review
+    ("da", "manuscript", "manuskript"),              // review
+    ("da", "computer software", "software"),         // review
+    ("da", "computer program", "software"),          // review
+    ("da", "version", "version"),                    // review
+    ("da", "accessed", "tilgået"),                   // review
+    ("da", "date unknown", "udateret"),              // review
+    ("da", "published", "publiceret"),               // review
+    ("da", "preprint posted online", "preprint publiceret online"), // review
+    ("da", "poster", "poster"),                      // review
+    ("da", "poster presentation", "posterpræsentation"), // review
+    ("da", "paper presentation", "mundtlig præsentation"), // review
+    ("da", "audio podcast episode", "lydpodcastafsnit"), // review
+    ("da", "podcast episode", "podcastafsnit"),      // review
+    ("da", "podcast", "podcast"),                    // review
+    ("da", "video", "video"),                        // review
+    ("da", "preprint", "preprint"),                  // review
+    ("da", "report", "rapport"),                     // review
+    ("da", "no.", "nr."),                            // review
+    ("da", "online video", "onlinevideo"),           // review
+    ("da", "keynote address", "hovedtale"),          // review
+    ("da", "poster presented at", "poster præsenteret ved"), // review
+    ("da", "paper presented at", "oplæg præsenteret ved"), // review
+    ("da", "keynote presented at", "hovedtale holdt ved"), // review
+    ("da", "in", "i"),                               // review
 ];
 
 /// The languages canon names the language of a work in: the columns of
@@ -363,6 +514,14 @@ mod tests {
         assert_eq!(phrase("fr-FR", "M.S. thesis"), Some("mémoire de master"));
         assert_eq!(phrase("de-DE", "Dataset"), Some("Datensatz"));
         assert_eq!(phrase("ar", "Poster presentation"), None);
+        // tester r111: Quebec's own words, the Nordic languages, the poster's phrase.
+        assert_eq!(phrase("fr-CA", "master's thesis"), Some("mémoire de maîtrise"));
+        assert_eq!(phrase("fr-CA", "dissertation"), Some("thèse de doctorat"));
+        assert_eq!(phrase("nb-NO", "Data set"), Some("datasett"));
+        assert_eq!(phrase("nn-NO", "Data set"), Some("datasett"));
+        assert_eq!(phrase("sv-SE", "available at"), Some("tillgänglig på"));
+        assert_eq!(phrase("da-DK", "Version"), Some("version"));
+        assert_eq!(phrase("fr-FR", "Poster presented at"), Some("affiche présentée à"));
     }
 
     #[test]
