@@ -1958,8 +1958,8 @@ impl Merger<'_, '_> {
         if !conflict.is_empty() {
             let fields: Vec<&String> = differ.iter().copied().filter(|k| conflict.contains(*k)).collect();
             let ours_now = if take.is_empty() { o.clone() } else { self.take_theirs(t, o, theirs, &take, id)? };
-            self.say_rules(&take, &decided);
             self.say_combined(&combined);
+            self.say_rules(&take, &decided);
             return self.conflict(t.name, &ours_now, theirs_all, &fields, None);
         }
         // A record whose only changes are ours, none listed: counted apart
@@ -1976,9 +1976,10 @@ impl Merger<'_, '_> {
             return Ok(());
         }
         self.take_theirs(t, o, theirs, &take, id)?;
-        self.say_rules(&take, &decided);
         self.say_combined(&combined);
         self.say_date(date_said);
+        // (Last: the fields, then the combined lists and the date, as before.)
+        self.say_rules(&take, &decided);
         Ok(())
     }
 
