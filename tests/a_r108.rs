@@ -26,37 +26,6 @@ const BIB: &str = "@book{fanon,\n  author = {Fanon, Frantz},\n  translator = {Ma
                    {The Lancet},\n  year = {2021},\n  volume = {397},\n  pages = {17-18},\n  doi = \
                    {10.1016/S0140-6736(20)32716-1},\n}\n";
 
-/// Canon's CSV export of the work directory's database, as rows of cells.
-fn export(w: &Workdir) -> (csv::StringRecord, Vec<csv::StringRecord>) {
-    let out = w.path("export.csv");
-    w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap(), "-q"]);
-    let mut rd = csv::Reader::from_path(&out).expect("the export");
-    let header = rd.headers().expect("a header").clone();
-    let rows = rd.records().map(|r| r.expect("a row")).collect();
-    (header, rows)
-}
-
-/// Writes the export with `edits` ((title prefix, column, new cell)) made
-/// to it, as a person in a spreadsheet would, to `name`.
-fn edited(w: &Workdir, name: &str, edits: &[(&str, &str, &str)]) -> String {
-    let (header, rows) = export(w);
-    let col = |c: &str| header.iter().position(|h| h == c).unwrap_or_else(|| panic!("no column {c}"));
-    let title = col("title");
-    let mut out = csv::Writer::from_path(w.path(name)).expect("a CSV");
-    out.write_record(&header).unwrap();
-    for row in rows {
-        let mut cells: Vec<String> = row.iter().map(str::to_string).collect();
-        for (prefix, c, v) in edits {
-            if cells[title].starts_with(prefix) {
-                cells[col(c)] = v.to_string();
-            }
-        }
-        out.write_record(&cells).unwrap();
-    }
-    out.flush().unwrap();
-    w.path(name).to_str().unwrap().to_string()
-}
-
 /// The number of the latest change of the reading log (`canon log`).
 fn last_update(w: &Workdir) -> i64 {
     w.count("SELECT max(id) FROM history WHERE entity = 'reading' AND action = 'update'")
@@ -80,7 +49,7 @@ fn names(v: &serde_json::Value) -> Vec<String> {
 fn translator_cleared_in_the_export_stays_cleared() {
     let w = workdir();
     w.import_reading("zotero.bib", BIB);
-    let file = edited(&w, "edited.csv", &[("Black skin", "translators", "")]);
+    let file = export_edited(&w, "edited.csv", &[("Black skin", "translators", "")]);
     w.ok(&["import", "reading", &file, "--by", "kemi", "-q"]);
     let change = last_update(&w);
     assert!(names(&reading(&w.reading_list(), "Black skin")["translator_names"]).is_empty());
@@ -99,7 +68,7 @@ fn translator_cleared_in_the_export_stays_cleared() {
 fn every_field_changed_or_cleared_in_the_export_stands() {
     let w = workdir();
     w.import_reading("zotero.bib", BIB);
-    let file = edited(
+    let file = export_edited(
         &w,
         "edited.csv",
         &[
@@ -174,7 +143,7 @@ fn every_field_changed_or_cleared_in_the_export_stands() {
 fn a_ris_list_after_the_export_keeps_the_edit() {
     let w = workdir();
     w.import_reading("zotero.bib", BIB);
-    let file = edited(
+    let file = export_edited(
         &w,
         "edited.csv",
         &[("Abolish race correction", "issue", "10268"), ("Abolish race correction", "pages", "17-19")],
@@ -197,7 +166,7 @@ fn a_ris_list_after_the_export_keeps_the_edit() {
 fn undo_of_the_export_change_still_works() {
     let w = workdir();
     w.import_reading("zotero.bib", BIB);
-    let file = edited(&w, "edited.csv", &[("Black skin", "translators", ""), ("Black skin", "place", "Paris")]);
+    let file = export_edited(&w, "edited.csv", &[("Black skin", "translators", ""), ("Black skin", "place", "Paris")]);
     w.ok(&["import", "reading", &file, "--by", "kemi", "-q"]);
     let change = last_update(&w);
     w.ok(&["undo", &change.to_string(), "--by", "kemi", "-q"]);
@@ -209,7 +178,7 @@ fn undo_of_the_export_change_still_works() {
     // And the undo of the import run as a whole likewise.
     let w = workdir();
     w.import_reading("zotero.bib", BIB);
-    let file = edited(&w, "edited.csv", &[("Black skin", "translators", "")]);
+    let file = export_edited(&w, "edited.csv", &[("Black skin", "translators", "")]);
     w.ok(&["import", "reading", &file, "--by", "kemi", "-q"]);
     let run = w.count("SELECT max(id) FROM history WHERE action = 'import'");
     w.ok(&["undo", &run.to_string(), "--by", "kemi", "-q"]);
@@ -224,7 +193,7 @@ fn a_theme_removed_in_the_export_stays_removed() {
     w.import_reading("zotero.bib", BIB);
     let id = s(&reading(&w.reading_list(), "Black skin")["id"]);
     w.ok(&["tag", &id, "historical-awareness", "epistemic-bias", "--by", "ade", "-q"]);
-    let file = edited(&w, "edited.csv", &[("Black skin", "themes", "epistemic-bias")]);
+    let file = export_edited(&w, "edited.csv", &[("Black skin", "themes", "epistemic-bias")]);
     w.ok(&["import", "reading", &file, "--by", "kemi", "-q"]);
     let err = w.import_reading(
         "list.csv",
@@ -243,10 +212,10 @@ fn a_theme_removed_in_the_export_stays_removed() {
 fn without_by_a_filled_blank_is_still_a_persons_edit() {
     let w = workdir();
     w.import_reading("zotero.bib", BIB);
-    let file = edited(&w, "cleared.csv", &[("Black skin", "translators", "")]);
+    let file = export_edited(&w, "cleared.csv", &[("Black skin", "translators", "")]);
     let err = w.fails(&["import", "reading", &file]);
     assert!(err.contains("--by NAME"), "{err}");
-    let file = edited(&w, "filled.csv", &[("Abolish race correction", "issue", "10268")]);
+    let file = export_edited(&w, "filled.csv", &[("Abolish race correction", "issue", "10268")]);
     w.ok(&["import", "reading", &file, "-q"]);
     let change = last_update(&w);
     let ris = "TY  - JOUR\nAU  - Roberts, Dorothy\nTI  - Abolish race correction\nT2  - The Lancet\nPY  - 2021\n\
@@ -257,7 +226,7 @@ fn without_by_a_filled_blank_is_still_a_persons_edit() {
     // With CANON_USER, the history names that person.
     let w = workdir();
     w.import_reading("zotero.bib", BIB);
-    let file = edited(&w, "edited.csv", &[("Black skin", "place", "")]);
+    let file = export_edited(&w, "edited.csv", &[("Black skin", "place", "")]);
     let out = w.cmd(&["import", "reading", &file, "-q"]).env("CANON_USER", "tove").output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let err = w.import_reading("zotero.bib", BIB);

@@ -14,37 +14,6 @@ fn last_update(w: &Workdir) -> i64 {
     w.count("SELECT max(id) FROM history WHERE entity = 'reading' AND action = 'update'")
 }
 
-/// Canon's CSV export of the work directory's database, as rows of cells.
-fn export(w: &Workdir) -> (csv::StringRecord, Vec<csv::StringRecord>) {
-    let out = w.path("export.csv");
-    w.ok(&["export", "reading", "--format", "csv", "-o", out.to_str().unwrap(), "-q"]);
-    let mut rd = csv::Reader::from_path(&out).expect("the export");
-    let header = rd.headers().expect("a header").clone();
-    let rows = rd.records().map(|r| r.expect("a row")).collect();
-    (header, rows)
-}
-
-/// Writes the export with `edits` ((title prefix, column, new cell)) made
-/// to it, as a person in a spreadsheet would, to `name`.
-fn edited(w: &Workdir, name: &str, edits: &[(&str, &str, &str)]) -> String {
-    let (header, rows) = export(w);
-    let col = |c: &str| header.iter().position(|h| h == c).unwrap_or_else(|| panic!("no column {c}"));
-    let title = col("title");
-    let mut out = csv::Writer::from_path(w.path(name)).expect("a CSV");
-    out.write_record(&header).unwrap();
-    for row in rows {
-        let mut cells: Vec<String> = row.iter().map(str::to_string).collect();
-        for (prefix, c, v) in edits {
-            if cells[title].starts_with(prefix) {
-                cells[col(c)] = v.to_string();
-            }
-        }
-        out.write_record(&cells).unwrap();
-    }
-    out.flush().unwrap();
-    w.path(name).to_str().unwrap().to_string()
-}
-
 /// The merge's steps of `action`, their text.
 fn steps(v: &serde_json::Value, action: &str) -> Vec<String> {
     v.as_array()
@@ -70,7 +39,7 @@ fn a_merge_names_a_value_set_by_hand_in_the_export() {
     let theirs = w.path("y.db");
     std::fs::copy(w.db(), &theirs).unwrap();
     let full = "New England Journal of Medicine";
-    let file = edited(&w, "edited.csv", &[("Hidden", "container", full)]);
+    let file = export_edited(&w, "edited.csv", &[("Hidden", "container", full)]);
     w.ok(&["import", "reading", &file, "--by", "kemi", "-q"]);
     let change = last_update(&w);
     assert_eq!(reading(&w.reading_list(), "Hidden")["container"], full);
@@ -109,7 +78,7 @@ fn their_value_set_in_their_export_is_named_too() {
     let mine = w.path("mine.db");
     std::fs::rename(w.db(), &mine).unwrap();
     std::fs::copy(&theirs, w.db()).unwrap();
-    let file = edited(&w, "theirs.csv", &[("Hidden", "container", "N Engl J Med")]);
+    let file = export_edited(&w, "theirs.csv", &[("Hidden", "container", "N Engl J Med")]);
     w.ok(&["import", "reading", &file, "--by", "yuki", "-q"]);
     let their_change = last_update(&w);
     std::fs::copy(w.db(), &theirs).unwrap();
@@ -135,7 +104,7 @@ fn a_value_set_in_the_export_merged_into_another_copy_stays() {
     let other = w.path("other.db");
     std::fs::copy(w.db(), &other).unwrap();
     let full = "New England Journal of Medicine";
-    let file = edited(&w, "edited.csv", &[("Hidden", "container", full)]);
+    let file = export_edited(&w, "edited.csv", &[("Hidden", "container", full)]);
     w.ok(&["import", "reading", &file, "--by", "kemi", "-q"]);
     let db = w.db();
     w.ok_at(&other, &["merge", db.to_str().unwrap(), "--by", "yuki", "-q"]);
@@ -226,13 +195,15 @@ fn a_publisher_and_edition_set_by_hand_make_no_second_entry() {
     assert_eq!(list.as_array().unwrap().len(), 1, "{err}");
     let r = reading(&list, "Medicine and empire");
     assert_eq!((r["publisher"].as_str(), r["edition"].as_str()), (Some("Zed Books"), Some("3")), "{err}");
-    // Said, never silent (the publisher's rule speaks first here: its words,
-    // not the hand rule's; see NOTES-FOR-LEAD.md).
-    assert!(err.contains("the file's edition \"2\"") && err.contains("not stored"), "{err}");
+    // Said, never silent, in the hand rule's words with the change that set
+    // them (r111: a value set by hand is said as set by hand, not in the
+    // publisher rule's words "two sources that differ").
+    let change = w.count("SELECT max(id) FROM history WHERE entity = 'reading' AND action = 'update'");
     assert!(
-        err.contains("the file's publisher \"Routledge\" differs from the stored \"Zed Books\", which stays"),
+        err.contains(&format!("edition, publisher are kept as stored: set by hand in change #{change} by ade")),
         "{err}"
     );
+    assert!(!err.contains("differs from the stored"), "{err}"); // r111: the hand rule alone says it
 }
 
 /// A second edition in another list, never edited by hand, is still

@@ -30,13 +30,6 @@ fn cited() -> Workdir {
     w
 }
 
-/// The references of a dependent style of `parent` in `locale`.
-fn in_locale(w: &Workdir, parent: &str, locale: &str) -> std::collections::HashMap<String, String> {
-    let name = format!("r108-{parent}-{}", locale.to_lowercase());
-    let style = w.dependent_style(&name, parent, locale);
-    w.references(&style)
-}
-
 /// F10: AMA's "Published" before a web page's date and "Preprint posted
 /// online" before a preprint's, in the locale's words and date form.
 #[test]

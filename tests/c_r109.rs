@@ -36,13 +36,6 @@ fn cited() -> Workdir {
     w
 }
 
-/// The references of a dependent style of `parent` in `locale`.
-fn in_locale(w: &Workdir, parent: &str, locale: &str) -> std::collections::HashMap<String, String> {
-    let name = format!("r109-{parent}-{}", locale.to_lowercase());
-    let style = w.dependent_style(&name, parent, locale);
-    w.references(&style)
-}
-
 /// Asserts that the reference titled `title` contains each of `wants`.
 fn has(refs: &std::collections::HashMap<String, String>, what: &str, title: &str, wants: &[&str]) {
     let reference = refs.get(title).unwrap_or_else(|| panic!("{what}: no reference titled {title}: {refs:?}"));

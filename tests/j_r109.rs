@@ -26,12 +26,6 @@ fn cited() -> Workdir {
     w
 }
 
-fn in_locale(w: &Workdir, parent: &str, locale: &str) -> std::collections::HashMap<String, String> {
-    let name = format!("r109-{parent}-{}", locale.to_lowercase());
-    let style = w.dependent_style(&name, parent, locale);
-    w.references(&style)
-}
-
 /// Vancouver (NLM's style) prints its dates localized (`form="text"`, and
 /// `form="numeric" date-parts="year"` for a book): the locale's parts and
 /// affixes, by the spec.

@@ -223,7 +223,8 @@ fn a_conflict_never_swallows_their_change_to_another_field() {
     let (out, err) = merge(&w, &x, &y, "xavier");
     assert!(row(&out, "update", "url").is_some(), "{out}");
     let conflict = row(&out, "conflict", "Demarginalizing").unwrap_or_else(|| panic!("{out}"));
-    assert!(conflict.contains("both sides changed open_access |"), "{conflict}");
+    // (The cell may be padded now that an update row says its rule: r111.)
+    assert!(conflict.split("both sides changed open_access").nth(1).is_some_and(|t| t.trim() == "|"), "{conflict}");
     assert!(err.contains("1 updated") && err.contains("1 conflicts"), "{err}");
     w.ok(&["resolve", "1", "--take", "ours", "--by", "xavier"]);
     let r = reading(&w, &x, DEMARG);

@@ -1534,6 +1534,12 @@ impl Merger<'_, '_> {
         let mut combine = Vec::new();
         // Our stated type against their copy's inferred one, kept and said.
         let mut kept_type = false;
+        // The rule that took each of their values, said with the update
+        // (r111: a take named its fields only, never why).
+        let mut decided: Vec<(String, String)> = Vec::new();
+        // Our values kept because a person set them here and their copy's
+        // value only a rule for two copies would prefer.
+        let mut hand_kept: HashSet<String> = HashSet::new();
         let inferred = |r: &Record| r.get("type_inferred").and_then(Value::as_i64).unwrap_or(0) == 1;
         let basis = super::readings::stated_type_wins(inferred(o), inferred(theirs));
         // A reading's date goes whole, by the import's rule (tester r87 F8,
@@ -1581,6 +1587,7 @@ impl Merger<'_, '_> {
             {
                 if theirs_stated {
                     take.push((*k).clone());
+                    decided.push(((*k).clone(), "theirs is stated, ours was canon's guess".into()));
                 } else if k.as_str() == "type" {
                     kept_type = true;
                 }
@@ -1588,11 +1595,38 @@ impl Merger<'_, '_> {
             }
             if series_number == Some(true) && matches!(k.as_str(), "volume" | "issue") {
                 take.push((*k).clone());
+                decided.push(((*k).clone(), "one number in the series, kept there once".into()));
                 continue;
             }
             let ours_moved = self.ours_past.held(t.name, id, k, tv);
             // Their history is keyed by their own IDs.
             let theirs_moved = self.theirs_past.held(t.name, their_id, k, ov);
+            // A value a person set by hand on one side only wins over the
+            // rules for two copies neither side moved (a fuller form, a
+            // type, an "et al.", a note): a decision, never outweighed by a
+            // merely fuller value (r111: their fuller journal name was taken
+            // over ours set by hand). Set by hand on both sides, the rules
+            // below decide, and the listing names both changes.
+            if t.name == "reading" && !ours_moved && !theirs_moved {
+                let ours_hand = self.ours_past.set_by_hand(t.name, id, k, ov).is_some();
+                let theirs_hand = self.theirs_past.set_by_hand(t.name, their_id, k, tv).map(Entry::said);
+                match (ours_hand, theirs_hand) {
+                    (true, None) => {
+                        kept.push((*k).clone());
+                        hand_kept.insert((*k).clone());
+                        continue;
+                    }
+                    (false, Some(e)) => {
+                        take.push((*k).clone());
+                        decided.push((
+                            (*k).clone(),
+                            format!("theirs set by hand in their change {e}, over ours, which no person set"),
+                        ));
+                        continue;
+                    }
+                    _ => {}
+                }
+            }
             // Two copies neither side edited: a type, or an "et al.", by the
             // import's rule (tester r92 F5, F6).
             if t.name == "reading"
@@ -1601,7 +1635,10 @@ impl Merger<'_, '_> {
                 && let Some(side) = copies_rule(k, o, theirs)
             {
                 match side {
-                    super::readings::Side::Theirs => take.push((*k).clone()),
+                    super::readings::Side::Theirs => {
+                        take.push((*k).clone());
+                        decided.push(((*k).clone(), "the rule an import follows for two copies".into()));
+                    }
                     _ => kept.push((*k).clone()),
                 }
                 continue;
@@ -1620,7 +1657,10 @@ impl Merger<'_, '_> {
             {
                 match side {
                     super::readings::Side::Ours => kept.push((*k).clone()),
-                    super::readings::Side::Theirs => take.push((*k).clone()),
+                    super::readings::Side::Theirs => {
+                        take.push((*k).clone());
+                        decided.push(((*k).clone(), "their note holds ours".into()));
+                    }
                     super::readings::Side::Both => combine.push((*k).clone()),
                 }
                 continue;
@@ -1633,9 +1673,13 @@ impl Merger<'_, '_> {
                         refused.push(((*k).clone(), u.clone()));
                     }
                 }
-                (false, true) => take.push((*k).clone()),
+                (false, true) => {
+                    take.push((*k).clone());
+                    decided.push(((*k).clone(), "their copy changed it from ours; ours did not change it".into()));
+                }
                 (false, false) if t.name == "reading" && k.as_str() == "title" && translation_of_ours(o, theirs) => {
-                    take.push((*k).clone())
+                    take.push((*k).clone());
+                    decided.push(((*k).clone(), "theirs is the original of our translated title".into()));
                 }
                 // Two copies of one work: the richer value stands (a merge never makes it poorer).
                 // Other ISBNs are keys to find the book by: both sides' changes to them never
@@ -1646,7 +1690,29 @@ impl Merger<'_, '_> {
                     let script = super::readings::own_script_side(k, o, theirs).map(|(side, _)| side);
                     match script.or_else(|| super::readings::richer_value(k, ov, tv)) {
                         Some(super::readings::Side::Ours) => kept.push((*k).clone()),
-                        Some(super::readings::Side::Theirs) => take.push((*k).clone()),
+                        Some(super::readings::Side::Theirs) => {
+                            take.push((*k).clone());
+                            let why = if script.is_some() {
+                                "theirs in the work's own script".to_string()
+                            } else if empty_value(ov) {
+                                "ours has none".to_string()
+                            } else {
+                                "the same value; theirs is its fuller or published form, neither copy changed it"
+                                    .to_string()
+                            };
+                            let hands = match (
+                                self.ours_past.set_by_hand(t.name, id, k, ov),
+                                self.theirs_past.set_by_hand(t.name, their_id, k, tv),
+                            ) {
+                                (Some(a), Some(b)) => format!(
+                                    " (both set by hand: ours in change {}, theirs in their change {})",
+                                    a.said(),
+                                    b.said()
+                                ),
+                                _ => String::new(),
+                            };
+                            decided.push(((*k).clone(), format!("{why}{hands}")));
+                        }
                         Some(super::readings::Side::Both) => combine.push((*k).clone()),
                         None => conflict.push((*k).clone()),
                     }
@@ -1812,13 +1878,17 @@ impl Merger<'_, '_> {
                     // The rule that decided, in words that agree with the basis
                     // below (tester r87 F12: "fuller or published form" beside "no
                     // history says which side's value is newer").
-                    let why = form.unwrap_or_else(|| {
-                        if k.as_str() == "doi" {
-                            "the same DOI in another case; ours is the form every copy keeps".to_string()
-                        } else {
-                            "the same value; ours is its fuller or published form".to_string()
-                        }
-                    });
+                    let why = if hand_kept.contains(k.as_str()) {
+                        "a value set by hand wins over the rule for two copies".to_string()
+                    } else {
+                        form.unwrap_or_else(|| {
+                            if k.as_str() == "doi" {
+                                "the same DOI in another case; ours is the form every copy keeps".to_string()
+                            } else {
+                                "the same value; ours is its fuller or published form".to_string()
+                            }
+                        })
+                    };
                     // Our value set by hand is a decision history records: named
                     // (and theirs, when a person set it too).
                     let by_hand = match self.ours_past.set_by_hand(t.name, id, k, ov) {
@@ -1889,6 +1959,7 @@ impl Merger<'_, '_> {
             let fields: Vec<&String> = differ.iter().copied().filter(|k| conflict.contains(*k)).collect();
             let ours_now = if take.is_empty() { o.clone() } else { self.take_theirs(t, o, theirs, &take, id)? };
             self.say_combined(&combined);
+            self.say_rules(&take, &decided);
             return self.conflict(t.name, &ours_now, theirs_all, &fields, None);
         }
         // A record whose only changes are ours, none listed: counted apart
@@ -1907,6 +1978,8 @@ impl Merger<'_, '_> {
         self.take_theirs(t, o, theirs, &take, id)?;
         self.say_combined(&combined);
         self.say_date(date_said);
+        // (Last: the fields, then the combined lists and the date, as before.)
+        self.say_rules(&take, &decided);
         Ok(())
     }
 
@@ -1937,6 +2010,20 @@ impl Merger<'_, '_> {
             return None;
         }
         super::readings::merged_date_side(o, theirs)
+    }
+
+    /// Adds to the update just listed the rule that took each of their
+    /// values (`decided`: field and rule, for the fields of `take`), so a
+    /// take is never a bare list of fields (r111).
+    fn say_rules(&mut self, take: &[String], decided: &[(String, String)]) {
+        let said: Vec<String> =
+            decided.iter().filter(|(k, _)| take.contains(k)).map(|(k, why)| format!("{k}: {why}")).collect();
+        if said.is_empty() {
+            return;
+        }
+        if let Some(step) = self.steps.iter_mut().rev().find(|s| s.action == "update") {
+            step.what += &format!(" — taken by rule: {}", said.join("; "));
+        }
     }
 
     /// Adds to the update just listed which copy's date it took whole, and why.
@@ -2900,6 +2987,11 @@ fn copies_rule(k: &str, o: &Record, theirs: &Record) -> Option<super::readings::
         }
         _ => None,
     }
+}
+
+/// Whether a field's value is blank: null, white space or an empty list.
+fn empty_value(v: &Value) -> bool {
+    v.is_null() || v.as_str().is_some_and(|x| x.trim().is_empty()) || v.as_array().is_some_and(Vec::is_empty)
 }
 
 /// Which of two copies' notes a merge keeps when neither was changed since

@@ -7125,6 +7125,16 @@ impl<'t> ReadingWriter<'t> {
         };
         let r = stale.as_ref().unwrap_or(r);
         let (mut new, mut kept) = if how == "ID" { (old.edited(r), Vec::new()) } else { old.merged(r) };
+        // The fields a person set by hand since a list last wrote the entry:
+        // the hand rule below keeps each and says so in its own words ("set
+        // by hand in change #N"), never another rule's (r111: a publisher
+        // and an edition set by hand were said in the publisher rule's
+        // words, "two sources that differ").
+        // (Read once: the hand rule below uses the same edits.)
+        let hand_edits = if how == "ID" { None } else { edited_by_hand(self.tx, id, self.history_floor)? };
+        let by_hand: Vec<String> =
+            hand_edits.as_ref().map(|v| v.iter().map(|(f, ..)| f.clone()).collect()).unwrap_or_default();
+        let hand = |f: &str| by_hand.iter().any(|h| h == f);
         self.keep_stored_names(id, r, &old, &mut new, &mut kept);
         self.keep_binding_date(id, how, r, &old, &mut new, &mut kept);
         // One number moved between the volume and the issue, said here: not
@@ -7152,6 +7162,7 @@ impl<'t> ReadingWriter<'t> {
             // Organization" of "WHO", is no other publisher: tester r85 F3.)
             && !matches!(fuller_form("publisher", o, n), Form::Theirs(_))
             && (self.path.is_none() || set_by(self.tx, id, &["publisher"])? != self.path)
+            && !hand("publisher")
         {
             new.publisher = Some(o.clone());
             kept.push(format!("publisher: kept {o:?} (the file's {n:?} is another source's)"));
@@ -7160,24 +7171,24 @@ impl<'t> ReadingWriter<'t> {
             // (tester r75 F1: "New York: Pluto Press", a translator of
             // Grove's edition on Pluto's), said.
             let mut with_publisher = Vec::new();
-            if new.place != old.place {
+            if new.place != old.place && !hand("place") {
                 with_publisher.push(format!(
                     "place {}",
                     r.place.as_deref().map_or_else(|| "(none)".to_string(), |p| format!("{p:?}"))
                 ));
                 new.place = old.place.clone();
             }
-            if new.edition != old.edition {
+            if new.edition != old.edition && !hand("edition") {
                 with_publisher.push(format!("edition {:?}", r.edition.as_deref().unwrap_or_default()));
                 new.edition = old.edition.clone();
             }
             // Its ISBN too: another edition's (tester r76 F8: Routledge's
             // ISBN on Pantheon's record).
-            if new.isbn != old.isbn && old.isbn.is_some() {
+            if new.isbn != old.isbn && old.isbn.is_some() && !hand("isbn") {
                 with_publisher.push(format!("ISBN {:?}", r.isbn.as_deref().unwrap_or_default()));
                 new.isbn = old.isbn.clone();
             }
-            if new.translator_names != old.translator_names {
+            if new.translator_names != old.translator_names && !hand("translator_names") {
                 let names: Vec<&str> = r.translators.iter().map(|t| t.original.as_str()).collect();
                 with_publisher.push(format!("translators {:?}", names.join("; ")));
                 new.translator_names = old.translator_names.clone();
@@ -7228,7 +7239,7 @@ impl<'t> ReadingWriter<'t> {
             // back, as issue 10 has it; the change is said.)
             for field in ["container", "container_short", "url", "place", "publisher"] {
                 let (o, n) = (oj.get(field).cloned().unwrap_or_default(), nj.get(field).cloned().unwrap_or_default());
-                if o.is_null() || n.is_null() || o == n {
+                if o.is_null() || n.is_null() || o == n || hand(field) {
                     continue;
                 }
                 if let Some((before, path)) = replaced_by_import(self.tx, id, field)?
@@ -7266,12 +7277,15 @@ impl<'t> ReadingWriter<'t> {
         let forms: Vec<&str> = kept
             .iter()
             .filter(|k| {
+                // (A value set by hand is the hand rule's to say.)
                 ["container", "publisher", "place", "series", "pages", "isbn", "url", "accessed"].iter().any(|f| {
-                    k.strip_prefix(f).is_some_and(|rest| rest.starts_with(": kept "))
+                    !hand(f)
+                        && k.strip_prefix(f).is_some_and(|rest| rest.starts_with(": kept "))
                         && k.contains(" (the file's ")
                         && !k.ends_with("is another source's)")
-                }) || k.starts_with("genre: kept ")
+                }) || (k.starts_with("genre: kept ") && !hand("genre"))
                     || (k.starts_with("type: kept ")
+                        && !hand("type")
                         && (k.contains("says less of a work stored")
                             || k.contains("is canon's guess")
                             || k.contains("is a generic type of it")))
@@ -7298,6 +7312,7 @@ impl<'t> ReadingWriter<'t> {
         // A stored type kept against the file's by what only it has: said
         // with the edit that takes the file's (tester r92 F5).
         if how != "ID"
+            && !hand("type")
             && let Some(k) = kept.iter().find(|k| {
                 k.starts_with("type: kept ")
                     && (k.contains(" has what a book has not: ") || k.contains(" names no book it is in"))
@@ -7316,6 +7331,7 @@ impl<'t> ReadingWriter<'t> {
         // said, and where no rule prefers either form, with the edit that
         // takes the file's (tester r63 F1).
         if how != "ID"
+            && !hand("title")
             && let Some(k) = kept.iter().find(|k| k.starts_with("title: kept ") && k.contains(" is the same title "))
         {
             let entry = crate::import::reading_id_text(id);
@@ -7630,6 +7646,7 @@ impl<'t> ReadingWriter<'t> {
             && !by_script
             && new.title != old.title
             && !same_value("title", &old.title, &r.title)
+            && !hand("title")
         {
             let entry = crate::import::reading_id_text(id);
             if fuller_title(&old.title, &r.title) == Fuller::Theirs {
@@ -7665,7 +7682,7 @@ impl<'t> ReadingWriter<'t> {
         // hand since a list last wrote this entry: those values stand, and say so.
         let mut held = since.as_ref().is_some_and(|s| !s.kept.is_empty());
         if how != "ID"
-            && let Some(hand) = edited_by_hand(self.tx, id, self.history_floor)?
+            && let Some(hand) = hand_edits
         {
             let mut n = serde_json::to_value(&new).unwrap_or_default();
             let o = serde_json::to_value(&old).unwrap_or_default();
@@ -7744,6 +7761,10 @@ impl<'t> ReadingWriter<'t> {
                     fields.push((b.to_string(), hid, by));
                 }
             }
+            // The file's own values: a value set by hand that another rule
+            // kept as well (a fuller form, another publisher) is still kept
+            // because it was set by hand, and said so (r111).
+            let file = serde_json::to_value(Stored::from_record(r)).unwrap_or_default();
             if let (Some(nm), Some(om)) = (n.as_object_mut(), o.as_object()) {
                 for (f, hid, by) in &fields {
                     // A field left out of the JSON is empty (`skip_serializing_if`):
@@ -7764,7 +7785,7 @@ impl<'t> ReadingWriter<'t> {
                             nm.insert(f.clone(), ov.clone());
                             true
                         }
-                        _ => false,
+                        (ov, _) => hand_value_against_file(f, ov, file.get(f)),
                     };
                     if stands && year_with_date && f == "year" && !year_by_hand {
                         year_stood = true;
@@ -10150,6 +10171,47 @@ pub(crate) fn isbn_key(isbn: &str, kind: &str, title: &str, volume: Option<&str>
     k
 }
 
+/// Whether a value set by hand (`stored`, as the entry's JSON holds it;
+/// `None` when cleared) stands against the file's value `file` of field
+/// `field`, where another rule left the stored value as it is: the file
+/// gives another value (not the same text in another case or accents, nor
+/// the same ISBN in its other form). The date's parts, notes and lists of
+/// people have rules of their own in the hand rule and are not compared
+/// here (r111: a hand-set container the file gives cut short was kept by
+/// the fuller-form rule and said in its words, or not at all).
+fn hand_value_against_file(field: &str, stored: Option<&serde_json::Value>, file: Option<&serde_json::Value>) -> bool {
+    const OWN_RULES: &[&str] = &[
+        "authors",
+        "author_names",
+        "editor_names",
+        "translator_names",
+        "annotation",
+        "other_isbns",
+        "container_short",
+        "type_inferred",
+        "authors_truncated",
+        "editors_truncated",
+    ];
+    if DATE_FIELDS.contains(&field) || OWN_RULES.contains(&field) {
+        return false;
+    }
+    let text = |v: Option<&serde_json::Value>| match v {
+        Some(serde_json::Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+        Some(serde_json::Value::Bool(b)) => Some(b.to_string()),
+        _ => None,
+    };
+    let Some(theirs) = text(file) else { return false };
+    match text(stored) {
+        None => true,
+        Some(ours) if field == "isbn" => {
+            crate::import::isbn_forms(&ours).map(|f| f.0) != crate::import::isbn_forms(&theirs).map(|f| f.0)
+                && crate::import::fold(&ours) != crate::import::fold(&theirs)
+        }
+        Some(ours) => crate::import::fold(&ours) != crate::import::fold(&theirs),
+    }
+}
+
 /// The reading, other than `except`, that holds ISBN `isbn` (either of its
 /// forms, ten or thirteen digits) as the same work as a reading of type
 /// `kind`, volume `volume` and title `title`, with its title: among whole
@@ -10161,7 +10223,9 @@ pub(crate) fn isbn_key(isbn: &str, kind: &str, title: &str, volume: Option<&str>
 /// A multi-volume set and one of its volumes, both books, share the set's
 /// ISBN by design and are two works (import's rule, [`set_and_volume`]):
 /// the whole set does not hold the ISBN for its volume (tester r98: `reading edit --isbn`
-/// refused to give a volume its set's ISBN, "already belongs to" the set).
+/// refused to give a volume its set's ISBN, "already belongs to" the set),
+/// nor a volume for its whole set (r111: the rule held one way only, so
+/// a set's other ISBN was kept or refused by which came first).
 ///
 /// One rule for the importers, `reading edit`, a bundle's rows, `merge`
 /// and `undo` (tester r76 F16: a catalogue gives a set's volumes one ISBN
@@ -10232,10 +10296,13 @@ fn holder_of_isbn(
         .collect::<rusqlite::Result<_>>()?;
     let key = title_key(title);
     let given = |v: Option<&str>| v.is_some_and(|v| !v.trim().is_empty());
-    // (Only a volume meeting its whole set: a work without a volume given
-    // the ISBN its set's volumes hold is still refused, tests/isbnvol_r77.)
+    // Both ways (r111): a volume meeting its whole set, and the whole set
+    // meeting one of its volumes, as the import keeps the two apart in
+    // either order; before, only the volume looked past its set, so the
+    // set's other ISBN that its volume holds was kept or dropped by the
+    // order of two imports.
     let set_and_volume =
-        |t: &str, v: Option<&str>| sets_apart && t == "book" && kind == "book" && given(volume) && !given(v);
+        |t: &str, v: Option<&str>| sets_apart && t == "book" && kind == "book" && given(volume) != given(v);
     let same: Vec<_> = rows
         .into_iter()
         .filter(|(_, _, k, v, t)| {

@@ -3,7 +3,15 @@
 
 #![allow(dead_code)]
 
+pub mod export;
+pub mod locale;
 pub mod web;
+
+// (Each test file uses some of the helpers, so an unused one is no fault.)
+#[allow(unused_imports)]
+pub use export::{export_edited, export_rows};
+#[allow(unused_imports)]
+pub use locale::in_locale;
 
 /// SQL that takes a database back to before schema 0020 (the module
 /// index and its triggers), for tests that make an older database.
