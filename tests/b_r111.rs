@@ -308,13 +308,19 @@ fn vancouver_names_the_conference() {
     let w = workdir();
     w.import_reading(
         "conf.json",
-        r#"[{"id":"p2","type":"paper-conference","title":"Arctic paper","author":[{"family":"Olsen","given":"Aka"}],"container-title":"Proceedings of the Arctic Health Conference","event-title":"Arctic Circle Assembly","event-place":"Reykjavík","issued":{"date-parts":[[2022,11]]},"page":"5-9"}]"#,
+        r#"[{"id":"p2","type":"paper-conference","title":"Arctic paper","author":[{"family":"Olsen","given":"Aka"}],"container-title":"Proceedings of the Arctic Health Conference","event-title":"Arctic Circle Assembly","event-place":"Reykjavík","issued":{"date-parts":[[2022,11]]},"page":"5-9"},
+        {"id":"p3","type":"paper-conference","title":"Tumour paper","author":[{"family":"Harnden","given":"P"}],"container-title":"Germ cell tumours V","event-title":"5th Germ Cell Tumour Conference","event-place":"Leeds, UK","issued":{"date-parts":[[2002]]},"publisher":"Springer","publisher-place":"New York","page":"5-9"}]"#,
     );
     let v = w.references("vancouver");
     let r = &v["Arctic paper"];
-    assert!(r.contains("In: Proceedings of the Arctic Health Conference; Arctic Circle Assembly; Reykjavík."), "{r}");
+    // A title that names the meeting is the conference's name (Citing
+    // Medicine ch. 3 examples; g_r98, lead_r29, a_r105): no second name (r111).
+    assert!(r.contains("In: Proceedings of the Arctic Health Conference; Reykjavík."), "{r}");
     // Citing Medicine ch. 3: a proceedings volume without a publisher says so.
     assert!(r.contains("[publisher unknown]"), "{r}");
+    // A book title names no meeting: the conference follows it.
+    let r = &v["Tumour paper"];
+    assert!(r.contains("In: Germ cell tumours V; 5th Germ Cell Tumour Conference; Leeds, UK."), "{r}");
 }
 
 /// F8: an approximate year in every position: MLA's "circa" in lower case

@@ -104,3 +104,47 @@ fn a_chapters_book_language_is_found_for_the_whole_list() {
     assert!(reference(&refs, "Another chapter").contains("In Tropenmedizin heute."), "{refs:#?}");
     assert!(reference(&refs, "A third chapter").contains("In Pflegemedizin Heute."), "{refs:#?}");
 }
+
+/// Tester r112 F5: "2563 B.E. / 2020", the form canon's own message asks
+/// for a year of another calendar, gives the Gregorian year in BibTeX, CSV
+/// and CSL-JSON (it refused the BibTeX file, and CSL-JSON stored no year),
+/// as "2076 B.S. / 2019" does; the Buddhist Era year is said.
+#[test]
+fn a_buddhist_era_year_with_its_gregorian_year_is_read() {
+    let w = workdir();
+    let out = w.import_reading(
+        "be.bib",
+        "@article{k, author={Somchai, J.}, title={Thai bib}, journal={JPH}, year={2563 B.E. / 2020}}\n\
+         @article{k2, author={Thapa, R.}, title={Nepali bib}, journal={JNMA}, year={2076 B.S. / 2019}}\n",
+    );
+    w.import_reading(
+        "be.csv",
+        "title,authors,year,type,container\nThai csv,\"Somchai, J.\",2563 B.E. / 2020,article,JPH\n",
+    );
+    w.import_reading(
+        "be.json",
+        r#"[{"id":"t1","type":"article-journal","title":"Thai json","author":[{"family":"Somchai","given":"J."}],"issued":{"raw":"2563 B.E. / 2020"},"container-title":"JPH"}]"#,
+    );
+    let list = w.reading_list();
+    for (title, year) in [("Thai bib", 2020), ("Nepali bib", 2019), ("Thai csv", 2020), ("Thai json", 2020)] {
+        assert_eq!(reading(&list, title)["year"], year, "{title}: {out}");
+    }
+}
+
+/// Tester r112 F4: a Portuguese edition is "2ª ed." ("edição" is
+/// feminine; CSL 1.0.2, "Gender-specific Ordinals"), in APA and Vancouver
+/// with a pt-BR locale; Spanish keeps its own "2.ª ed.".
+#[test]
+fn a_portuguese_edition_ordinal_is_feminine() {
+    let w = workdir();
+    w.import_reading(
+        "ed.csv",
+        "title,authors,year,type,publisher,edition\nHampi: saberes de salud quechua,\"Quispe, Rosa\",2018,book,Fiocruz,2\n",
+    );
+    for parent in ["apa", "vancouver"] {
+        let style = w.dependent_style(&format!("{parent}-br"), parent, "pt-BR");
+        let refs = w.all_references(&style);
+        assert!(refs.iter().any(|r| r.contains("2ª ed")), "{parent}: {refs:#?}");
+        assert!(!refs.iter().any(|r| r.contains("2º")), "{parent}: {refs:#?}");
+    }
+}

@@ -2409,6 +2409,10 @@ pub enum Calendar {
     SolarHijri,
     Ethiopian,
     BikramSambat,
+    /// The Thai solar calendar's Buddhist Era (พ.ศ., B.E.), 543 years
+    /// ahead of the Gregorian (tester r112 F5: "2563 B.E. / 2020", the
+    /// form canon's own message asks for, refused a BibTeX file).
+    BuddhistEra,
     /// The Bengali calendar (বঙ্গাব্দ, Bangabda or Bangla San), Bangladesh's
     /// and West Bengal's: its year begins in mid-April, 593 or 594 years
     /// behind the Gregorian (tester r108 F1: stored as Gregorian 1426).
@@ -2424,6 +2428,7 @@ impl Calendar {
             Calendar::SolarHijri => "a Solar Hijri (Persian calendar) year",
             Calendar::Ethiopian => "an Ethiopian calendar year (E.C.)",
             Calendar::BikramSambat => "a Bikram Sambat year (B.S., Nepal's calendar)",
+            Calendar::BuddhistEra => "a Buddhist Era year (B.E., พ.ศ., Thailand's calendar)",
             Calendar::Bangabda => "a Bengali calendar year (বঙ্গাব্দ, Bangabda)",
         }
     }
@@ -2436,6 +2441,7 @@ impl Calendar {
             Calendar::SolarHijri => "۱۳۹۸ ش / 2019",
             Calendar::Ethiopian => "2012 E.C. / 2019",
             Calendar::BikramSambat => "2076 B.S. / 2019",
+            Calendar::BuddhistEra => "2563 B.E. / 2020",
             Calendar::Bangabda => "১৪২৬ বঙ্গাব্দ / 2019",
         }
     }
@@ -2455,6 +2461,9 @@ fn calendar_word(word: &str) -> Option<Calendar> {
         "b.s" | "bs" | "वि.सं" | "विसं" | "वि" | "बि.सं" | "bikram" | "vikram" => {
             Some(Calendar::BikramSambat)
         }
+        // (Not a bare "be", an English word; Thai-script "พ.ศ." years are
+        // converted by `script_dates`.)
+        "b.e" => Some(Calendar::BuddhistEra),
         w if bangabda_word(w) => Some(Calendar::Bangabda),
         _ => None,
     }

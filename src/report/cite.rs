@@ -463,6 +463,7 @@ impl Style {
         let (key, bundled) = identity(arg, &xml);
         let named = named_of(&key);
         let title_cases_italics = title_cases_titles(&xml);
+        let xml = without_french_spacing_outside_french(&xml);
         let xml = super::text_case::with_term_case(&super::text_case::with_case_marks(&xml));
         let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
         let xml = without_doubled_editor_translator(&xml);
@@ -1074,6 +1075,7 @@ impl Style {
         // (A style canon does not name prints an edition as its author chose:
         // ABNT's and gb-7714's "rev. ed." after the title stays as written.)
         let t = if self.named.is_some() && !self.foreign() { with_edition_capitalised(t, r) } else { t };
+        let t = if self.words.locale.starts_with("pt") { with_feminine_edition_ordinal(t, r) } else { t };
         let t = if self.named.is_none() {
             self.without_word_after_named_edition(self.with_own_edition_word(t, r), r)
         } else {
@@ -3161,6 +3163,34 @@ fn capitalises_term(xml: &str, term: &str) -> bool {
     })
 }
 
+/// `xml`, a CSL style, with the no-break space its affixes and delimiters
+/// write before ":", ";", "!" and "?" (ISO 690's " : " between place and
+/// publisher, written for French) made a plain one where the style's
+/// locale is not French: canon keeps a no-break space there as French
+/// typography writes it (r111, in a stored title or a French locale), and
+/// an English ISO 690 list printed "New York\u{a0}: Anchor" (s_r89), where
+/// it printed "New York: Anchor".
+fn without_french_spacing_outside_french(xml: &str) -> String {
+    let Some(start) = xml.find("<style") else { return xml.to_string() };
+    let Some(len) = xml[start..].find('>') else { return xml.to_string() };
+    let tag = &xml[start..start + len];
+    let locale = ["default-locale=\"", "default-locale='"].iter().find_map(|p| {
+        let at = tag.find(p)? + p.len();
+        let end = tag[at..].find(['"', '\''])?;
+        Some(&tag[at..at + end])
+    });
+    if locale.is_some_and(|l| l.starts_with("fr")) {
+        return xml.to_string();
+    }
+    let mut out = xml.to_string();
+    for nbsp in ["&#160;", "&#xA0;", "&#xa0;", "\u{a0}"] {
+        for mark in [":", ";", "!", "?"] {
+            out = out.replace(&format!("{nbsp}{mark}"), &format!(" {mark}"));
+        }
+    }
+    out
+}
+
 /// `xml`, a CSL style, with `locale` as its `default-locale` (the root
 /// element's attribute, replaced or added).
 fn with_default_locale(xml: &str, locale: &str) -> String {
@@ -4000,9 +4030,13 @@ fn with_alternated_quotes(mut t: Rich, r: &Reading, q: &Quotes) -> Rich {
         let (prev, next) = (k.checked_sub(1).map(|j| &span[j]), span.get(k + 1));
         let opening = !letter(prev) && !prev.is_some_and(|p| matches!(p, '.' | ',' | '?' | '!'));
         let is = |m: &str| !m.is_empty() && m.chars().count() == 1 && m.starts_with(c);
+        // A single curly or straight mark may be an apostrophe ("Women’s",
+        // "students’ views"): under single outer marks (British ‘ ’) it is
+        // left to the single-mark rules below, which tell the two apart
+        // (lead_r15: "Women”s" was printed).
+        let apostrophe_like = matches!(c, '\u{2018}' | '\u{2019}' | '\'');
         let double = matches!(c, '\u{201c}' | '\u{201d}' | '«' | '»' | '„') && !english_outer
-            || is(outer_open)
-            || is(outer_close);
+            || !apostrophe_like && (is(outer_open) || is(outer_close));
         k += 1;
         if double || (c == '\u{201c}' || c == '\u{201d}') && english_outer {
             // A mark that opens ("«", "„", "“" after a space) or closes.
@@ -7821,6 +7855,28 @@ fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
         };
         let word = if t.text[end..].starts_with('.') { word.trim_end_matches('.') } else { word };
         splice(&mut t, end - e.len()..end, &format!("{shown} {word}"));
+    }
+    t
+}
+
+/// A Portuguese edition's ordinal in the feminine, "2ª ed.": "edição" is
+/// feminine, and CSL 1.0.2 ("Gender-specific Ordinals") has an ordinal
+/// agree with the term it numbers, but the pt-BR and pt-PT locale files
+/// hayagriva 0.10 bundles give the edition "2º" (tester r112 F4; Spanish,
+/// whose locale genders it, already printed "2.ª ed.").
+fn with_feminine_edition_ordinal(mut t: Rich, r: &Reading) -> Rich {
+    if r.edition.is_none() {
+        return t;
+    }
+    let mut at = 0;
+    while let Some(i) = t.text[at..].find('º').map(|i| i + at) {
+        let end = i + 'º'.len_utf8();
+        let before_digit = t.text[..i].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+        let after = t.text[end..].trim_start_matches(['.', ' ', '\u{a0}']);
+        if before_digit && (after.starts_with("ed.") || after.starts_with("ed ") || after.starts_with("edição")) {
+            splice(&mut t, i..end, "ª");
+        }
+        at = end.min(t.text.len());
     }
     t
 }

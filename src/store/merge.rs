@@ -1491,7 +1491,11 @@ impl Merger<'_, '_> {
         self.compare_fields(t, o, &folded, their_id)?;
         let id = i(o, "id").unwrap_or(0);
         match self.steps[before..].iter_mut().find(|s| s.entity == t.name && s.id == id) {
-            Some(step) => step.what += &format!(" — {said}"),
+            // Before the rules that took the fields, which end the line (isbn_r86).
+            Some(step) => match step.what.find(" — taken by rule: ") {
+                Some(at) => step.what.insert_str(at, &format!(" — {said}")),
+                None => step.what += &format!(" — {said}"),
+            },
             None => self.step("update", t.name, id, format!("{}: isbn — {said}", label(t.name, o))),
         }
         Ok(())
@@ -1607,7 +1611,19 @@ impl Merger<'_, '_> {
             // merely fuller value (r111: their fuller journal name was taken
             // over ours set by hand). Set by hand on both sides, the rules
             // below decide, and the listing names both changes.
-            if t.name == "reading" && !ours_moved && !theirs_moved {
+            // Lists of people are settled name by name, a hand edit's names
+            // kept inside the fuller or combined list (lead_r55, merge_r74:
+            // "Okoro, C." set by hand and "Okoro, Chidi" are one person, and
+            // a merge never makes the list poorer): not by this rule. Nor two
+            // values the rules combine.
+            let combined = matches!(k.as_str(), "authors" | "author_names" | "editor_names" | "translator_names")
+                || matches!(
+                    super::readings::own_script_side(k, o, theirs)
+                        .map(|(side, _)| side)
+                        .or_else(|| super::readings::richer_value(k, ov, tv)),
+                    Some(super::readings::Side::Both)
+                );
+            if t.name == "reading" && !ours_moved && !theirs_moved && !combined {
                 let ours_hand = self.ours_past.set_by_hand(t.name, id, k, ov).is_some();
                 let theirs_hand = self.theirs_past.set_by_hand(t.name, their_id, k, tv).map(Entry::said);
                 match (ours_hand, theirs_hand) {

@@ -549,15 +549,19 @@ pub(super) fn with_proceedings_venue(mut t: Rich, r: &Reading, style: &str, word
     let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
     let printed = |p: &str| find_case_insensitive(&t.text[title.end..], p).is_some();
     // Citing Medicine names the conference after the proceedings' title,
-    // before its date and place ("Proceedings …; Name of Conference; Date;
-    // Place."; tester r111 F10: the event's name was left out). IEEE's
-    // proceedings title is the conference's own.
+    // before its date and place ("Title; Name of Conference; Date;
+    // Place."; tester r111 F10: the event's name was left out), unless the
+    // title is itself the conference's ("Proceedings of the 10th IAS
+    // Conference on HIV Science; 2019 Jul 21-24; Mexico City": ch. 3's
+    // examples give no second name). IEEE's proceedings title is the
+    // conference's own.
     let name = r
         .event
         .as_deref()
         .map(|e| e.trim().trim_end_matches('.'))
         .filter(|e| !e.is_empty() && style == "vancouver")
         .filter(|e| crate::import::title_key(e) != crate::import::title_key(container))
+        .filter(|_| !names_a_meeting(container))
         .map(str::to_string);
     let parts: Vec<String> =
         [name, date, venue.map(str::to_string)].into_iter().flatten().filter(|p| !printed(p)).collect();
@@ -721,4 +725,47 @@ pub(super) fn with_event_month_range(mut t: Rich, r: &Reading, dash: char, words
         }
     }
     t
+}
+
+/// Whether a proceedings volume's title names the meeting itself
+/// ("Proceedings of …", "… Conference", "Anais do Congresso …"): Citing
+/// Medicine (ch. 3, "Conference Name") then prints no separate conference
+/// name after it.
+fn names_a_meeting(title: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "proceedings",
+        "conference",
+        "congress",
+        "symposium",
+        "meeting",
+        "summit",
+        "workshop",
+        "colloquium",
+        "assembly",
+        "convention",
+        "forum",
+        "actas",
+        "anais",
+        "anales",
+        "atti",
+        "actes",
+        "congreso",
+        "congresso",
+        "congrès",
+        "conférence",
+        "colloque",
+        "jornadas",
+        "simposio",
+        "simpósio",
+        "encontro",
+        "encuentro",
+        "tagung",
+        "kongress",
+        "konferenz",
+        "symposium",
+        "seminar",
+        "seminário",
+        "seminario",
+    ];
+    title.split(|c: char| !c.is_alphanumeric()).any(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
