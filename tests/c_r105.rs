@@ -117,7 +117,8 @@ fn vancouver_in_portuguese_spanish_german_italian_and_dutch_too() {
         let style = w.dependent_style(&format!("v-{locale}"), "vancouver", locale);
         let want: [&str; 5] = match locale {
             "pt-BR" => [
-                "Foucault M. O nascimento da clínica. 7º ed. Machado R, tradutor. Rio de Janeiro: Forense \
+                // "edição" is feminine: "7ª" (CSL 1.0.2 gender-specific ordinals; r112 F4).
+                "Foucault M. O nascimento da clínica. 7ª ed. Machado R, tradutor. Rio de Janeiro: Forense \
                  Universitária; 2011. Português.",
                 "Mbembe A. Santé et colonisation. Em: Diouf M, organizador. L'Afrique et la médecine. Dakar: \
                  CODESRIA; 2005. p. 23-41. Francês.",
@@ -155,7 +156,8 @@ fn vancouver_in_portuguese_spanish_german_italian_and_dutch_too() {
                  Französisch.",
             ],
             "it-IT" => [
-                "Foucault M. O nascimento da clínica. 7º ed. Machado R, traduttore. Rio de Janeiro: Forense \
+                // "edizione" is feminine: "7ª" (CSL 1.0.2 gender-specific ordinals; r112 F4).
+                "Foucault M. O nascimento da clínica. 7ª ed. Machado R, traduttore. Rio de Janeiro: Forense \
                  Universitária; 2011. Portoghese.",
                 "Mbembe A. Santé et colonisation. In: Diouf M, curatore. L'Afrique et la médecine. Dakar: \
                  CODESRIA; 2005. p. 23-41. Francese.",

@@ -60,42 +60,44 @@ fn a_dependent_style_in_german_spanish_or_portuguese_too() {
     for locale in ["de-DE", "es-ES", "pt-BR"] {
         let style = w.dependent_style(&format!("j-{locale}"), "vancouver", locale);
         let want: [&str; 5] = match locale {
-            // German writes its day as an ordinal, "5. Januar 2023".
+            // Citing Medicine's year, month, day with the locale's months
+            // in every language (ch. 1, "Date of Publication"; r112 F1: the
+            // locale's "5. Januar 2023" was printed).
             "de-DE" => [
-                "Naidoo P. Decolonising epidemiology [preprint]. medRxiv. 5. Januar 2023.",
-                "Taiwo OO. The Philosopher [Internet]. 12. Mai 2020 [zitiert 5. März 2024]. Being-in-the-room \
+                "Naidoo P. Decolonising epidemiology [preprint]. medRxiv. 2023 Jan 5.",
+                "Taiwo OO. The Philosopher [Internet]. 2020 Mai 12 [zitiert 2024 März 5]. Being-in-the-room \
                  privilege. Verfügbar unter: https://example.org/essay",
                 // Citing Medicine's whole "Paper presented at:" in the language (ch. 3; r111 F1).
-                "Al-Sayed F. Epistemic injustice in global surgery. Vortrag, gehalten bei: Global Surgery Summit; 3. \
-                 November 2022; Cape Town. Verfügbar unter: https://example.org/talk",
-                "Silva A. Saude indigena [Masterarbeit]. [ohne Ort]: Universidade de Sao Paulo; Sommer 2019.",
-                "Taiwo OO. The Philosopher [Internet]. 1. Juni 2021. First of the month. Verfügbar unter: \
+                "Al-Sayed F. Epistemic injustice in global surgery. Vortrag, gehalten bei: Global Surgery Summit; 2022 \
+                 Nov 3; Cape Town. Verfügbar unter: https://example.org/talk",
+                "Silva A. Saude indigena [Masterarbeit]. [ohne Ort]: Universidade de Sao Paulo; 2019 Sommer.",
+                "Taiwo OO. The Philosopher [Internet]. 2021 Juni 1. First of the month. Verfügbar unter: \
                  https://example.org/first",
             ],
             // es-ES has no "no-place" term of its own (its file writes
             // en-US's "no place"): canon's Spanish "sin lugar" (tester r102
             // F5's kind; it printed the English "[place unknown]").
             "es-ES" => [
-                "Naidoo P. Decolonising epidemiology [preprint]. medRxiv. 5 de enero de 2023.",
-                "Taiwo OO. The Philosopher [Internet]. 12 de mayo de 2020 [citado 5 de marzo de 2024]. \
+                "Naidoo P. Decolonising epidemiology [preprint]. medRxiv. 2023 ene 5.",
+                "Taiwo OO. The Philosopher [Internet]. 2020 may 12 [citado 2024 mar 5]. \
                  Being-in-the-room privilege. Disponible en: https://example.org/essay",
                 // Citing Medicine's whole "Paper presented at:" in the language (ch. 3; r111 F1).
-                "Al-Sayed F. Epistemic injustice in global surgery. Ponencia presentada en: Global Surgery Summit; 3 de \
-                 noviembre de 2022; Cape Town. Disponible en: https://example.org/talk",
-                "Silva A. Saude indigena [tesis de maestría]. [sin lugar]: Universidade de Sao Paulo; verano 2019.",
-                "Taiwo OO. The Philosopher [Internet]. 1 de junio de 2021. First of the month. Disponible en: \
+                "Al-Sayed F. Epistemic injustice in global surgery. Ponencia presentada en: Global Surgery Summit; 2022 \
+                 nov 3; Cape Town. Disponible en: https://example.org/talk",
+                "Silva A. Saude indigena [tesis de maestría]. [sin lugar]: Universidade de Sao Paulo; 2019 verano.",
+                "Taiwo OO. The Philosopher [Internet]. 2021 jun 1. First of the month. Disponible en: \
                  https://example.org/first",
             ],
-            // pt-BR limits its ordinals to the first day: "1º de junho", "12 de maio".
+            // (pt-BR's ordinal first day, "1º de junho", is its text form's: not used.)
             _ => [
-                "Naidoo P. Decolonising epidemiology [preprint]. medRxiv. 5 de janeiro de 2023.",
-                "Taiwo OO. The Philosopher [Internet]. 12 de maio de 2020 [citado 5 de março de 2024]. \
+                "Naidoo P. Decolonising epidemiology [preprint]. medRxiv. 2023 jan 5.",
+                "Taiwo OO. The Philosopher [Internet]. 2020 maio 12 [citado 2024 mar 5]. \
                  Being-in-the-room privilege. Disponível em: https://example.org/essay",
                 // Citing Medicine's whole "Paper presented at:" in the language (ch. 3; r111 F1).
-                "Al-Sayed F. Epistemic injustice in global surgery. Trabalho apresentado em: Global Surgery Summit; 3 de \
-                 novembro de 2022; Cape Town. Disponível em: https://example.org/talk",
-                "Silva A. Saude indigena [dissertação de mestrado]. [sem local]: Universidade de Sao Paulo; Verão 2019.",
-                "Taiwo OO. The Philosopher [Internet]. 1º de junho de 2021. First of the month. Disponível em: \
+                "Al-Sayed F. Epistemic injustice in global surgery. Trabalho apresentado em: Global Surgery Summit; 2022 \
+                 nov 3; Cape Town. Disponível em: https://example.org/talk",
+                "Silva A. Saude indigena [dissertação de mestrado]. [sem local]: Universidade de Sao Paulo; 2019 Verão.",
+                "Taiwo OO. The Philosopher [Internet]. 2021 jun 1. First of the month. Disponível em: \
                  https://example.org/first",
             ],
         };

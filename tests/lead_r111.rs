@@ -148,3 +148,28 @@ fn a_portuguese_edition_ordinal_is_feminine() {
         assert!(!refs.iter().any(|r| r.contains("2º")), "{parent}: {refs:#?}");
     }
 }
+
+/// Tester r112 F1: Vancouver in another language writes dates in Citing
+/// Medicine's order (2nd ed., ch. 1, "Date of Publication": year, month,
+/// day) with the locale's month names, as in English: "2019 abr 2",
+/// "[citado 2024 mar 5]", never the locale's "2 de abril de 2019".
+#[test]
+fn vancouver_dates_keep_citing_medicines_order_in_every_language() {
+    let w = workdir();
+    w.import_reading(
+        "d.json",
+        r#"[{"id":"a1","type":"article-journal","title":"Saúde indígena","author":[{"family":"Santos","given":"Ricardo"}],"issued":{"date-parts":[[2019,4,2]]},"container-title":"Cadernos de Saúde Pública","volume":"35","page":"1-8"},
+        {"id":"w","type":"webpage","title":"OPS página","author":[{"literal":"Organización Panamericana de la Salud"}],"issued":{"date-parts":[[2023,8,9]]},"accessed":{"date-parts":[[2024,3,5]]},"URL":"https://paho.org/x"}]"#,
+    );
+    let english = w.all_references("vancouver").join("\n");
+    assert!(english.contains("2019 Apr 2;35:1-8"), "{english}");
+    for (locale, article, cited) in
+        [("pt-BR", "2019 abr 2;35:1-8", "2024 mar 5"), ("es-ES", "2019 abr 2;35:1-8", "2024 mar 5")]
+    {
+        let style = w.dependent_style(&format!("vanc-{locale}"), "vancouver", locale);
+        let refs = w.all_references(&style).join("\n");
+        assert!(refs.contains(article), "{locale}: {refs}");
+        assert!(refs.contains(cited), "{locale}: {refs}");
+        assert!(!refs.contains(" de abril de "), "{locale}: {refs}");
+    }
+}

@@ -493,7 +493,7 @@ impl Style {
         // form and direction (CSL 1.0.2, "Sorting"; tester r111 item 1).
         let xml = if named.is_none() { sort_keys::with_empty_sort_keys_last(&xml) } else { xml };
         let xml = match key.as_str() {
-            "vancouver" => with_date_unknown(&xml, Unknown::Bracketed),
+            "vancouver" => with_date_forms_for_every_language(&with_date_unknown(&xml, Unknown::Bracketed)),
             "ama" => with_date_unknown(&xml, Unknown::Words),
             _ => xml,
         };
@@ -1075,7 +1075,11 @@ impl Style {
         // (A style canon does not name prints an edition as its author chose:
         // ABNT's and gb-7714's "rev. ed." after the title stays as written.)
         let t = if self.named.is_some() && !self.foreign() { with_edition_capitalised(t, r) } else { t };
-        let t = if self.words.locale.starts_with("pt") { with_feminine_edition_ordinal(t, r) } else { t };
+        let t = if ["pt", "it"].iter().any(|l| self.words.locale.starts_with(l)) {
+            with_feminine_edition_ordinal(t, r)
+        } else {
+            t
+        };
         let t = if self.named.is_none() {
             self.without_word_after_named_edition(self.with_own_edition_word(t, r), r)
         } else {
@@ -3163,6 +3167,54 @@ fn capitalises_term(xml: &str, term: &str) -> bool {
     })
 }
 
+/// The `default-locale` of a CSL style's root element, if it names one.
+fn style_default_locale(xml: &str) -> Option<&str> {
+    let start = xml.find("<style")?;
+    let len = xml[start..].find('>')?;
+    let tag = &xml[start..start + len];
+    ["default-locale=\"", "default-locale='"].iter().find_map(|p| {
+        let at = tag.find(p)? + p.len();
+        let end = tag[at..].find(['"', '\''])?;
+        Some(&tag[at..at + end])
+    })
+}
+
+/// `xml`, a CSL style, with the date forms of its English `<locale>` also
+/// in a `<locale>` of no language, so that they hold in every language:
+/// Vancouver's style writes Citing Medicine's "2019 Apr 2" as its English
+/// text date form and prints every date in the text form, so in another
+/// language the locale file's form came instead ("2 de abril de 2019",
+/// "[citado 5 de março de 2024]"; tester r112 F1), where Citing Medicine
+/// (2nd ed., ch. 1, "Date of Publication") gives year, month, day in any
+/// language. The locale's month names and terms stay the locale's (CSL
+/// 1.0.2, "Locale Fallback": a style locale without `xml:lang` comes after
+/// one of the language and before the locale files).
+fn with_date_forms_for_every_language(xml: &str) -> String {
+    // Chinese, Japanese and Korean keep their locale's own form ("2020年4
+    //月30日"; j_r109): Citing Medicine's order with their month words
+    // would read "2020 4月 30".
+    if style_default_locale(xml).is_some_and(|l| ["ja", "ko", "zh"].iter().any(|c| l.starts_with(c))) {
+        return xml.to_string();
+    }
+    let Some(open) = ["<locale xml:lang=\"en\">", "<locale xml:lang='en'>"].iter().find_map(|o| xml.find(o)) else {
+        return xml.to_string();
+    };
+    let Some(close) = xml[open..].find("</locale>").map(|c| open + c) else { return xml.to_string() };
+    let block = &xml[open..close];
+    let mut dates = String::new();
+    let mut from = 0;
+    while let Some(start) = block[from..].find("<date ").map(|i| i + from) {
+        let Some(end) = block[start..].find("</date>").map(|e| start + e + "</date>".len()) else { break };
+        dates.push_str(&block[start..end]);
+        from = end;
+    }
+    if dates.is_empty() {
+        return xml.to_string();
+    }
+    let at = close + "</locale>".len();
+    format!("{}<locale>{dates}</locale>{}", &xml[..at], &xml[at..])
+}
+
 /// `xml`, a CSL style, with the no-break space its affixes and delimiters
 /// write before ":", ";", "!" and "?" (ISO 690's " : " between place and
 /// publisher, written for French) made a plain one where the style's
@@ -3171,15 +3223,7 @@ fn capitalises_term(xml: &str, term: &str) -> bool {
 /// an English ISO 690 list printed "New York\u{a0}: Anchor" (s_r89), where
 /// it printed "New York: Anchor".
 fn without_french_spacing_outside_french(xml: &str) -> String {
-    let Some(start) = xml.find("<style") else { return xml.to_string() };
-    let Some(len) = xml[start..].find('>') else { return xml.to_string() };
-    let tag = &xml[start..start + len];
-    let locale = ["default-locale=\"", "default-locale='"].iter().find_map(|p| {
-        let at = tag.find(p)? + p.len();
-        let end = tag[at..].find(['"', '\''])?;
-        Some(&tag[at..at + end])
-    });
-    if locale.is_some_and(|l| l.starts_with("fr")) {
+    if style_default_locale(xml).is_some_and(|l| l.starts_with("fr")) {
         return xml.to_string();
     }
     let mut out = xml.to_string();
@@ -3216,14 +3260,7 @@ fn with_default_locale(xml: &str, locale: &str) -> String {
 /// prints a month ([`csl_season`]). A style that names its own season-03
 /// keeps it.
 fn with_american_fall(xml: &str) -> String {
-    let Some(start) = xml.find("<style") else { return xml.to_string() };
-    let Some(len) = xml[start..].find('>') else { return xml.to_string() };
-    let tag = &xml[start..start + len];
-    let locale = ["default-locale=\"", "default-locale='"].iter().find_map(|p| {
-        let at = tag.find(p)? + p.len();
-        let end = tag[at..].find(['"', '\''])?;
-        Some(&tag[at..at + end])
-    });
+    let locale = style_default_locale(xml);
     if !matches!(locale, None | Some("en-US" | "en")) || xml.contains("\"season-03\"") || xml.contains("'season-03'") {
         return xml.to_string();
     }
@@ -7859,8 +7896,8 @@ fn with_edition_word(mut t: Rich, r: &Reading, word: &str) -> Rich {
     t
 }
 
-/// A Portuguese edition's ordinal in the feminine, "2ª ed.": "edição" is
-/// feminine, and CSL 1.0.2 ("Gender-specific Ordinals") has an ordinal
+/// A Portuguese or Italian edition's ordinal in the feminine, "2ª ed.":
+/// "edição" and "edizione" are feminine, and CSL 1.0.2 ("Gender-specific Ordinals") has an ordinal
 /// agree with the term it numbers, but the pt-BR and pt-PT locale files
 /// hayagriva 0.10 bundles give the edition "2º" (tester r112 F4; Spanish,
 /// whose locale genders it, already printed "2.ª ed.").
