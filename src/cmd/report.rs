@@ -291,7 +291,7 @@ fn compute(store: &Store, o: &ReportOptions) -> Result<ReportData> {
     let referenced =
         |readings: &[crate::store::readings::Reading]| -> Result<(Style, crate::report::cite::References)> {
             let style = Style::load(&o.style)?;
-            let references = style.references(&readings.iter().collect::<Vec<_>>());
+            let references = crate::report::committee::document_references(&style, &themes, readings);
             Ok((style, references))
         };
     let (ranked, done, styled) = std::thread::scope(|scope| {

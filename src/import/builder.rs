@@ -3989,7 +3989,12 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
     // (A title with no language given is French by its small words.)
     // So is one written in French typography ([`french_typography`]).
     let french = match language.as_deref() {
-        Some(l) => l.split(';').next().is_some_and(|l| l.trim() == "fr"),
+        // "fr", and a region's French ("fr-FR", "fr_CA", as Zotero writes
+        // it: tester r114 F5 lost the space with "fr-FR" alone).
+        Some(l) => l.split(';').next().is_some_and(|l| {
+            let primary = l.trim().split(['-', '_']).next().unwrap_or_default();
+            ["fr", "fre", "fra", "french", "français", "francais"].iter().any(|f| primary.eq_ignore_ascii_case(f))
+        }),
         None => title.as_deref().is_some_and(reads_french),
     } || title.as_deref().is_some_and(french_typography);
     if !french {

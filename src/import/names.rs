@@ -2349,6 +2349,83 @@ const PLACES: &[&str] = &[
     "santiago",
     "moscow",
     "москва",
+    // The same countries in French, Spanish and Portuguese, as a ministry
+    // writes its country after its name ("…, Algérie", tester r114 F1).
+    "sierra léone",
+    "république du congo",
+    "république démocratique du congo",
+    "guinée équatoriale",
+    "soudan du sud",
+    "afrique du sud",
+    "arabie saoudite",
+    "émirats arabes unis",
+    "royaume-uni",
+    "états-unis",
+    "estados unidos",
+    "reino unido",
+    "são tomé e príncipe",
+    "áfrica do sul",
+    "algérie",
+    "maroc",
+    "tunisie",
+    "libye",
+    "égypte",
+    "mauritanie",
+    "sénégal",
+    "gambie",
+    "guinée",
+    "guinée-bissau",
+    "libéria",
+    "bénin",
+    "nigéria",
+    "tchad",
+    "cameroun",
+    "centrafrique",
+    "comores",
+    "éthiopie",
+    "érythrée",
+    "somalie",
+    "soudan",
+    "ouganda",
+    "tanzanie",
+    "zambie",
+    "namibie",
+    "liban",
+    "syrie",
+    "jordanie",
+    "irak",
+    "yémen",
+    "turquie",
+    "haïti",
+    "belgique",
+    "allemagne",
+    "espagne",
+    "italie",
+    "inde",
+    "chine",
+    "japon",
+    "brésil",
+    "mexique",
+    "argelia",
+    "marruecos",
+    "túnez",
+    "egipto",
+    "camerún",
+    "etiopía",
+    "sudáfrica",
+    "francia",
+    "alemania",
+    "argélia",
+    "marrocos",
+    "tunísia",
+    "egito",
+    "moçambique",
+    "guiné-bissau",
+    "etiópia",
+    "espanha",
+    "frança",
+    "alemanha",
+    "índia",
 ];
 
 /// Places of [`PLACES`] that are people's given names too ("Smith,
@@ -6151,6 +6228,8 @@ fn split_plain_names(cell: &str, truncated: bool) -> CellNames {
         cell.split('|').flat_map(split_and).collect()
     } else if slashed {
         cell.split(" / ").flat_map(split_and).collect()
+    } else if institution_then_place(cell) {
+        vec![cell.to_string()]
     } else {
         let and = split_and(cell);
         // "Kofi Mensah, Jane Osei and Lena Berg": names written "Given Family".
@@ -6730,6 +6809,14 @@ fn ampersand_pair_in(cell: &str) -> Option<String> {
 /// be two people.
 const PARTICLES_ALSO_GIVEN: &[&str] = &["Van", "Al", "El", "Ben", "Bin", "Abu", "Del", "Le", "Di", "Mac"];
 
+/// Words that begin a family name of several words before a comma, beside
+/// the capitalised particles: Italian "Dei", French "Des", and the
+/// Maghrebi and Sahelian "Ould" and "Mint" (son, daughter of: "Ould Cheikh,
+/// Abdel Wedoud"), Tuareg "Ag" (son of), Berber "Ait"/"Aït" (people of),
+/// "Bou", "Bel" and "Bent" (tester r114 F2: "Ould Cheikh, Abdel Wedoud" was
+/// read as two people "Cheikh, Ould" and "Wedoud, Abdel").
+const FAMILY_LEADERS: &[&str] = &["Dei", "Des", "Ould", "Mint", "Ag", "Ait", "Aït", "Bou", "Bel", "Bent", "Oulad"];
+
 /// The capitalised particle that starts a family name of two words or
 /// more ("Da Silva", "Van Gogh", "De la Cruz", "Ó Súilleabháin", "Mac
 /// Giolla Phádraig"), or `None`.
@@ -6737,7 +6824,7 @@ fn particle_first(part: &str) -> Option<&str> {
     let mut words = part.split_whitespace();
     let first = words.next()?;
     words.next()?;
-    CAPITAL_PARTICLES.iter().chain(GAELIC_PREFIXES).chain(&["Dei", "Des"]).find(|p| **p == first).copied()
+    CAPITAL_PARTICLES.iter().chain(GAELIC_PREFIXES).chain(FAMILY_LEADERS).find(|p| **p == first).copied()
 }
 
 /// Whether a comma-separated part of a cell reads as a whole person's name
@@ -7054,6 +7141,11 @@ fn split_and(s: &str) -> Vec<String> {
         .find_map(|p| s.strip_prefix(p))
         .or_else(|| s.strip_prefix('&'))
         .map_or(s, str::trim);
+    // One institution's name with commas and an "and" of its own, its
+    // country after it ([`institution_then_place`]): never split.
+    if institution_then_place(s) {
+        return vec![s.to_string()];
+    }
     // "Bolnick D A and Fullwiley D and Duster T": every piece a name
     // "Family Initials" (Vancouver, PubMed's `AU`) is a person, though the
     // pieces after the first, read together, hold an "and" as an
@@ -7236,6 +7328,27 @@ fn vancouver_person(p: &str) -> bool {
     // (tester r88 F1: read as a person, given name "Р. А. Н.").
     let capitalised = p.split_whitespace().any(|w| !is_initials(w) && capitalised_start(w));
     !p.contains(',') && initials_part(p) && !looks_corporate(p) && capitalised
+}
+
+/// Whether `s` is one institution's name, commas and any language's "and"
+/// inside it, followed by its country: "Ministry of Health, Population and
+/// Hospital Reform, Algeria", "Ministère de la Santé, de la Population et
+/// de la Réforme hospitalière, Algérie", "Ministère de la Santé et de la
+/// Protection sociale, Maroc" (tester r114 F1: split at "et" into a body
+/// and a person "de la Réforme hospitalière, Algérie", unsaid). The first
+/// comma-separated part names a body (two words or more, an institution's
+/// word among them), the last is a place no one is named ([`place_not_given`]),
+/// and no part between reads as a person's name (a known given name or an
+/// initial first, [`given_or_initial`]; initials).
+fn institution_then_place(s: &str) -> bool {
+    let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+    let [first, middle @ .., last] = parts.as_slice() else { return false };
+    let body = first.split_whitespace().count() >= 2 && first.split_whitespace().next().is_some_and(institution_word);
+    let person = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        words.first().is_some_and(|w| given_or_initial(w)) || words.iter().any(|w| is_initials(w))
+    };
+    body && place_not_given(last) && middle.iter().all(|p| !p.is_empty() && !person(p))
 }
 
 /// Whether a comma-less part is an institution canon recognises: its

@@ -2672,22 +2672,17 @@ pub struct Entries<'a> {
 /// A list ([`References::list`]) is the style's order of the document
 /// restricted to the list's readings.
 ///
-/// A style that numbers its entries and whose text can depend on the list
-/// (sorted, or with list-wide rules: only a `.csl` file) is rendered per list,
-/// numbered from 1 in each; a style whose entries stand alone (Vancouver)
-/// has the same text in every list anyway, and is numbered per list.
+/// A style that numbers its entries (Vancouver, IEEE, a numeric `.csl`)
+/// gives each work one number for the whole document, as a
+/// citation-sequence bibliography numbers each cited work once (Citing
+/// Medicine, "Citation-sequence system"; CSL 1.0.2 `citation-number`): the
+/// work keeps its number in every list that holds it, and no two works share
+/// one (tester r114 F3: each list was numbered from 1, so two works were both
+/// "1." and a work's PDF number was not its number in the CSV).
 #[derive(Debug, Clone, Default)]
 pub struct References {
     /// The style's name ([`Style::name`]) the references were made in.
     style: String,
-    /// Each list is rendered on its own ([`References::list`]).
-    per_list: bool,
-    /// By position in the document's readings: the processor's entry, kept
-    /// for rendering per list (empty otherwise).
-    entries: Vec<Option<hayagriva::Entry>>,
-    /// By position: the reading rendered alone, in a style whose entries
-    /// stand alone (empty otherwise).
-    alone: Vec<Option<Alone>>,
     /// By position: the reading's place in the style's order of the whole document.
     place: Vec<usize>,
     /// By position: the label the style prints before it in the whole document ("" in author-date styles).
@@ -2706,7 +2701,6 @@ impl Style {
         let cited = self.cited_all(readings);
         let readings: &[&Reading] = &cited.iter().map(AsRef::as_ref).collect::<Vec<_>>();
         let (entries, alone): (Vec<_>, Vec<_>) = self.prepared(readings).into_iter().unzip();
-        let per_list = self.stand_alone || self.prints_number;
         let whole = {
             let refs: Vec<Option<&hayagriva::Entry>> = entries.iter().map(Option::as_ref).collect();
             let alone: Vec<Option<&Alone>> = alone.iter().map(Option::as_ref).collect();
@@ -2722,8 +2716,7 @@ impl Style {
                 texts[c.index] = c.text;
             }
         }
-        let (entries, alone) = if per_list { (entries, alone) } else { (Vec::new(), Vec::new()) };
-        References { style: self.name.clone(), per_list, entries, alone, place, labels, texts }
+        References { style: self.name.clone(), place, labels, texts }
     }
 }
 
@@ -2735,28 +2728,44 @@ impl References {
         self.texts.get(position)
     }
 
+    /// The same references with the document's readings in another order:
+    /// `order[k]` is the position, in the new order, of the reading that was
+    /// at position `k` when these were made. Labels and texts are unchanged.
+    /// `None` when `order` is not a permutation of the positions.
+    pub fn reindexed(self, order: &[usize]) -> Option<References> {
+        let n = self.texts.len();
+        if order.len() != n || self.place.len() != n || self.labels.len() != n {
+            return None;
+        }
+        let mut seen = vec![false; n];
+        let mut place = vec![usize::MAX; n];
+        let mut labels = vec![String::new(); n];
+        let mut texts = vec![Rich::default(); n];
+        let (old_place, old_labels) = (self.place, self.labels);
+        for (k, ((p, l), t)) in old_place.into_iter().zip(old_labels).zip(self.texts).enumerate() {
+            let to = *order.get(k)?;
+            if std::mem::replace(seen.get_mut(to)?, true) {
+                return None;
+            }
+            place[to] = p;
+            labels[to] = l;
+            texts[to] = t;
+        }
+        Some(References { style: self.style, place, labels, texts })
+    }
+
     /// One list of the document: `members` are the positions of its readings
     /// in the document's `readings` (those [`Style::references`] was given,
-    /// in `style`). The entries come in the order the style sorts them (list
-    /// order when it does not sort), each with its document-wide text and
-    /// the label the style puts before it, numbered from 1 in this list when
-    /// the style numbers. `Cited::index` is the entry's position in `members`.
+    /// in `style`). The entries come in the order the style sorts the whole
+    /// document (list order when it does not sort), each with its
+    /// document-wide text and label: in a numbered style the work's number
+    /// in the document, the same in every list. `Cited::index` is the
+    /// entry's position in `members`.
     pub fn list(&self, style: &Style, readings: &[&Reading], members: &[usize]) -> Vec<Cited> {
         let list: Vec<&Reading> = members.iter().filter_map(|&i| readings.get(i).copied()).collect();
         if list.len() != members.len() || style.name != self.style || self.texts.len() != readings.len() {
             // Not made for this document or style: rendered as a list on its own.
             return style.bibliography(&list);
-        }
-        if self.per_list {
-            let cited = style.cited_all(&list);
-            let list: Vec<&Reading> = cited.iter().map(AsRef::as_ref).collect();
-            let entries: Vec<Option<&hayagriva::Entry>> =
-                members.iter().map(|&i| self.entries.get(i).and_then(Option::as_ref)).collect();
-            let alone: Vec<Option<&Alone>> =
-                members.iter().map(|&i| self.alone.get(i).and_then(Option::as_ref)).collect();
-            return style
-                .numbered_alone(&list, &entries, &alone)
-                .unwrap_or_else(|| style.bibliography_of(&list, &entries));
         }
         let mut order: Vec<usize> = (0..members.len()).collect();
         order.sort_by_key(|&j| (self.place[members[j]], j));
@@ -15081,12 +15090,23 @@ mod tests {
             let vancouver = Style::vancouver().unwrap();
             assert_eq!(refs.list(&vancouver, &all, &[1, 0]), vancouver.bibliography(&[all[1], all[0]]));
         }
-        // A numeric style: the same text in every list, numbered from 1 in each.
+        // A numeric style: one number per work over the document, the same
+        // in every list that holds it (tester r114 F3), the list in the
+        // document's order.
         let style = Style::vancouver().unwrap();
         let refs = style.references(&all);
         let some = refs.list(&style, &all, &[3, 1]);
-        assert_eq!(some, style.bibliography(&[all[3], all[1]]));
-        assert_eq!(some[1].text, *refs.text(1).unwrap());
+        let labels: Vec<(usize, &str)> = some.iter().map(|c| (c.index, c.label.as_str())).collect();
+        assert_eq!(labels, [(1, "2."), (0, "4.")]);
+        assert_eq!(some[0].text, *refs.text(1).unwrap());
+        assert_eq!(refs.list(&style, &all, &[1])[0].label, "2.");
+        // The same references over the readings in another order.
+        let moved = refs.clone().reindexed(&[2, 0, 3, 1]).expect("a permutation");
+        let reordered: Vec<&Reading> = vec![all[1], all[3], all[0], all[2]];
+        let labels: Vec<String> = moved.list(&style, &reordered, &[0, 1, 2, 3]).into_iter().map(|c| c.label).collect();
+        assert_eq!(labels, ["1.", "2.", "3.", "4."]);
+        assert_eq!(moved.text(0), refs.text(1));
+        assert!(refs.clone().reindexed(&[0, 0, 1, 2]).is_none(), "not a permutation");
     }
 
     #[test]

@@ -161,8 +161,13 @@ impl ReportData {
     /// review, rejected when listed) rendered once in the report's style,
     /// so each work has one reference and one year letter ("1998a") in every
     /// list and every format. Made on first use and kept.
+    ///
+    /// The readings are given to the style in the order the PDF's reading
+    /// list first prints them ([`document_references`]), so a numbered style
+    /// (Vancouver) numbers each work once, in the order a reader meets it:
+    /// the same number in every list and format (tester r114 F3).
     pub fn references(&self) -> &super::cite::References {
-        self.references.get_or_init(|| self.style.references(&self.readings.iter().collect::<Vec<_>>()))
+        self.references.get_or_init(|| document_references(&self.style, &self.themes, &self.readings))
     }
 
     /// Each reading's year as the report's references label it, by reading
@@ -1192,42 +1197,98 @@ fn reference_of(d: &ReportData, refs: &std::collections::HashMap<i64, String>, r
     refs.get(&r.id).cloned().unwrap_or_else(|| d.style.reference(r))
 }
 
+/// The references of a report on `themes` (slug, name) listing `readings`
+/// ([`super::cite::References`], by position in `readings`), in `style`:
+/// the readings given to the style in the order the PDF's reading list
+/// first prints them ([`document_order`]), so a numbered style numbers each
+/// work once, in the order a reader meets it (tester r114 F3).
+pub fn document_references(
+    style: &super::cite::Style,
+    themes: &[(String, String)],
+    readings: &[Reading],
+) -> super::cite::References {
+    let order = document_order(themes, readings);
+    let in_order: Vec<&Reading> = order.iter().filter_map(|&i| readings.get(i)).collect();
+    let refs = style.references(&in_order);
+    // `order[k]` is the reading the style got at `k`: each goes back to its place.
+    refs.clone().reindexed(&order).unwrap_or(refs)
+}
+
+/// The positions in `readings` of every reading, in the order the PDF's
+/// reading list first prints them ([`report_lists`]: by theme, then
+/// untagged, awaiting review, rejected), then any it does not list: each
+/// position once.
+fn document_order(themes: &[(String, String)], readings: &[Reading]) -> Vec<usize> {
+    let mut seen = vec![false; readings.len()];
+    let mut order = Vec::with_capacity(readings.len());
+    let listed = theme_lists(themes, readings)
+        .into_iter()
+        .flatten()
+        .chain(status_lists(readings).into_iter().flat_map(|(_, m)| m));
+    for i in listed.chain(0..readings.len()) {
+        if let Some(s) = seen.get_mut(i).filter(|s| !**s) {
+            *s = true;
+            order.push(i);
+        }
+    }
+    order
+}
+
+/// The positions in `readings` of the readings `keep` holds, in list order.
+fn positions_in(readings: &[Reading], keep: impl Fn(&Reading) -> bool) -> Vec<usize> {
+    readings.iter().enumerate().filter(|(_, r)| keep(r)).map(|(i, _)| i).collect()
+}
+
+/// Each theme's approved readings (positions in `readings`), in the order of `themes`.
+fn theme_lists(themes: &[(String, String)], readings: &[Reading]) -> Vec<Vec<usize>> {
+    themes
+        .iter()
+        .map(|(slug, _)| positions_in(readings, |r| r.status == "approved" && r.themes.contains(slug)))
+        .collect()
+}
+
+/// The reading list's lists after the themes': approved with no theme,
+/// awaiting review, rejected (positions in `readings`), each with its status key.
+fn status_lists(readings: &[Reading]) -> [(&'static str, Vec<usize>); 3] {
+    [
+        ("untagged", positions_in(readings, |r| r.status == "approved" && r.themes.is_empty())),
+        ("suggested", positions_in(readings, |r| r.status == "suggested")),
+        ("rejected", positions_in(readings, |r| r.status == "rejected")),
+    ]
+}
+
 /// The reference lists of the PDF's reading list: what goes before each
 /// (heading, lead-in), then its readings (their positions in
 /// [`ReportData::readings`]). One theme's approved readings each, then those
 /// with no theme, awaiting review and rejected.
 fn report_lists(d: &ReportData) -> Vec<(Vec<Block>, Vec<usize>)> {
     let mut lists: Vec<(Vec<Block>, Vec<usize>)> = Vec::new();
-    for (slug, name) in &d.themes {
-        let rs = d.positions(|r| r.status == "approved" && r.themes.contains(slug));
+    for ((_, name), rs) in d.themes.iter().zip(theme_lists(&d.themes, &d.readings)) {
         let mut before = vec![Block::Heading { level: 2, text: format!("{name} ({})", rs.len()) }];
         if rs.is_empty() {
             before.push(Block::Paragraph { text: "No approved reading yet.".into(), style: Style::Muted });
         }
         lists.push((before, rs));
     }
-    let untagged = d.positions(|r| r.status == "approved" && r.themes.is_empty());
-    if !untagged.is_empty() {
-        let before =
-            vec![Block::Heading { level: 2, text: format!("Not yet tagged with a theme ({})", untagged.len()) }];
-        lists.push((before, untagged));
-    }
-    let suggested = d.positions(|r| r.status == "suggested");
-    if !suggested.is_empty() {
-        let before = vec![
-            Block::Heading { level: 2, text: format!("Awaiting review ({})", suggested.len()) },
-            Block::Paragraph {
-                text: "Suggested by contributors and not yet reviewed; they do not count towards the gaps above."
-                    .into(),
-                style: Style::Muted,
-            },
-        ];
-        lists.push((before, suggested));
-    }
-    let rejected = d.positions(|r| r.status == "rejected");
-    if !rejected.is_empty() {
-        let before = vec![Block::Heading { level: 2, text: format!("Rejected after review ({})", rejected.len()) }];
-        lists.push((before, rejected));
+    for (kind, rs) in status_lists(&d.readings) {
+        if rs.is_empty() {
+            continue;
+        }
+        let before = match kind {
+            "untagged" => {
+                vec![Block::Heading { level: 2, text: format!("Not yet tagged with a theme ({})", rs.len()) }]
+            }
+            "suggested" => vec![
+                Block::Heading { level: 2, text: format!("Awaiting review ({})", rs.len()) },
+                Block::Paragraph {
+                    text: "Suggested by contributors and not yet reviewed; they do not count towards the gaps above."
+                        .into(),
+                    style: Style::Muted,
+                },
+            ],
+            _ => vec![Block::Heading { level: 2, text: format!("Rejected after review ({})", rs.len()) }],
+        };
+        lists.push((before, rs));
     }
     lists
 }
@@ -1252,44 +1313,17 @@ pub const UNREVIEWED_MARK: &str = "[not reviewed]";
 /// The bibliography of each list in `lists` (positions in
 /// [`ReportData::readings`]; see [`super::cite::References::list`]), in the
 /// same order. Each reading is rendered once for the whole report
-/// ([`ReportData::references`]); a style rendered per list (numbered, with
-/// list-wide rules) is most of a large report's time there, and the lists are
-/// independent, so they are shared between two threads (the machines canon
-/// runs on have at least two cores), largest first.
+/// ([`ReportData::references`]); a list takes its readings' references and
+/// labels from there.
 fn bibliographies(d: &ReportData, lists: &[&[usize]]) -> Vec<Vec<super::cite::Cited>> {
     let refs = d.references();
     let all: Vec<&Reading> = d.readings.iter().collect();
-    let render = |i: usize| refs.list(&d.style, &all, lists[i]);
-    let mut order: Vec<usize> = (0..lists.len()).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(lists[i].len()));
-    let (mut mine, mut theirs, mut load) = (Vec::new(), Vec::new(), [0usize; 2]);
-    for i in order {
-        if load[0] <= load[1] {
-            load[0] += lists[i].len();
-            mine.push(i);
-        } else {
-            load[1] += lists[i].len();
-            theirs.push(i);
-        }
-    }
-    let mut out: Vec<Vec<super::cite::Cited>> = vec![Vec::new(); lists.len()];
-    std::thread::scope(|scope| {
-        let worker = scope.spawn(|| theirs.iter().map(|&i| (i, render(i))).collect::<Vec<_>>());
-        for &i in &mine {
-            out[i] = render(i);
-        }
-        match worker.join() {
-            Ok(done) => done.into_iter().for_each(|(i, c)| out[i] = c),
-            // A panic on the worker is a bug: render its lists here instead.
-            Err(_) => theirs.iter().for_each(|&i| out[i] = render(i)),
-        }
-    });
-    out
+    lists.iter().map(|members| refs.list(&d.style, &all, members)).collect()
 }
 
 /// One list of the reading list as one bibliography in the report's style:
-/// sorted as the style sorts, numbered only when the style numbers (each list
-/// from 1), each reference with its note. `cited` is the list's bibliography.
+/// sorted as the style sorts, numbered only when the style numbers (each work
+/// its number in the report), each reference with its note. `cited` is the list's bibliography.
 fn references(d: &ReportData, rs: &[&Reading], cited: Vec<super::cite::Cited>, b: &mut Vec<Block>) {
     for c in cited {
         let r = rs[c.index];
