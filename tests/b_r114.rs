@@ -234,3 +234,32 @@ fn an_unread_russian_date_is_said() {
     assert_eq!(stored(&list, "Odd one"), [Some(2019), None, None, None]);
     assert_eq!(stored(&list, "Odd two"), [None, None, None, None]);
 }
+
+/// F4: an access date with its year word is read whole too (CSL-JSON
+/// `accessed`, a CSV `accessed` column).
+#[test]
+fn an_access_date_with_a_year_word() {
+    let w = workdir();
+    w.import_reading(
+        "a.json",
+        r#"[{"id":"w1","type":"webpage","title":"Web one","author":[{"family":"Иванов","given":"Иван"}],"issued":{"raw":"2019 г."},"URL":"https://example.ru/x","accessed":{"raw":"15 марта 2020 г."}},
+{"id":"w2","type":"webpage","title":"Web two","author":[{"family":"Иванов","given":"Иван"}],"issued":{"raw":"2019"},"URL":"https://example.ru/y","accessed":{"raw":"2020-yil 15-mart"}}]"#,
+    );
+    let err = w.import_reading(
+        "a.csv",
+        "title,authors,year,type,url,accessed\nWeb csv,\"Иванов, И.\",2019,webpage,https://e.ru/z,15 березня 2020 р.\nWeb odd,\"Иванов, И.\",2019,webpage,https://e.ru/q,весной 2020 г.\n",
+    );
+    assert!(
+        err.contains(
+            "a.csv:3:6: warning: access date \"весной 2020 г.\" is not a date; expected a date such as 2024-03-05"
+        ),
+        "{err}"
+    );
+    let list = w.reading_list();
+    assert_eq!(reading_titled(&list, "Web one")["accessed"], "2020-03-15");
+    assert_eq!(reading_titled(&list, "Web two")["accessed"], "2020-03-15");
+    assert_eq!(reading_titled(&list, "Web csv")["accessed"], "2020-03-15");
+    assert_eq!(reading_titled(&list, "Web one")["year"], 2019);
+    let v = w.references("vancouver");
+    assert!(v["Web one"].contains("[cited 2020 Mar 15]"), "{}", v["Web one"]);
+}

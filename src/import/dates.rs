@@ -593,8 +593,31 @@ pub fn vietnamese_date(s: &str) -> Option<String> {
 /// Kazakh "ж." and "жылғы" (жыл, "year"), Uzbek "yil" and "йил".
 static YEAR_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
     [
-        "г", "гг", "год", "года", "году", "годы", "годов", "р", "рр", "рік", "року", "роки", "років", "ж", "жж",
-        "жыл", "жылы", "жылғы", "жылдар", "yil", "yili", "yilgi", "йил", "йили", "йилги",
+        "г",
+        "гг",
+        "год",
+        "года",
+        "году",
+        "годы",
+        "годов",
+        "р",
+        "рр",
+        "рік",
+        "року",
+        "роки",
+        "років",
+        "ж",
+        "жж",
+        "жыл",
+        "жылы",
+        "жылғы",
+        "жылдар",
+        "yil",
+        "yili",
+        "yilgi",
+        "йил",
+        "йили",
+        "йилги",
     ]
     .into_iter()
     .collect()
@@ -632,20 +655,25 @@ pub fn year_word_date(s: &str) -> Option<String> {
     let year_word = |w: &str| YEAR_WORDS.contains(w.trim_end_matches([',', '.']).to_lowercase().as_str());
     let at: Vec<usize> = (1..words.len()).filter(|&i| year_word(&words[i]) && ends_in_year(&words[i - 1])).collect();
     let [at] = at[..] else { return None };
-    // A year word that ended a clause ("2019 г., 15 марта") keeps its comma.
+    // A year word that ended a clause ("15 марта 2019 г., вторник") keeps
+    // its comma; the year first, then the day and month ("2019 г., 15
+    // марта"): the year moved last, its comma dropped.
     let comma = words[at].ends_with(',');
     words.remove(at);
-    if comma {
-        words[at - 1].push(',');
-    }
-    // The year first, then the day and month: the year moved last.
     if at == 1 && words.len() > 1 {
         let year = words.remove(0);
         words.push(year);
+    } else if comma {
+        words[at - 1].push(',');
     }
     let parted = |w: &String| -> Vec<String> {
         match w.split_once('-') {
-            Some((d, m)) if !d.is_empty() && d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()) && month_word(m).is_some() => {
+            Some((d, m))
+                if !d.is_empty()
+                    && d.len() <= 2
+                    && d.chars().all(|c| c.is_ascii_digit())
+                    && month_word(m).is_some() =>
+            {
                 vec![d.to_string(), m.to_string()]
             }
             _ => vec![w.clone()],
@@ -2360,6 +2388,13 @@ mod tests {
 /// could be read either way ("03/05/2024").
 pub fn access_date(s: &str) -> Result<String, String> {
     const EXPECTED: &str = "expected a date such as 2024-03-05 (year, month, day)";
+    // "15 марта 2024 г.", "2024-yil 5-mart": read without the year word
+    // ([`year_word_date`]); else refused in the words written.
+    if let Some(plain) = year_word_date(s)
+        && let Ok(read) = access_date(&plain)
+    {
+        return Ok(read);
+    }
     let t = s.trim().trim_end_matches('/');
     // The date before a time of day ("T10:11", " 10:11:12", RIS "/10:11").
     let date = t.split(['T', ' ']).next().unwrap_or_default();
@@ -2454,6 +2489,30 @@ pub fn access_date_doubt(date: &str, today: &str, year: Option<i64>) -> Option<A
                 "access date {date} is before the work's year ({y}); a work is consulted after it is published"
             ))
         })
+    }
+}
+
+#[cfg(test)]
+mod year_word_tests {
+    use super::year_word_date;
+
+    #[test]
+    fn year_words_aside_and_the_year_last() {
+        for (written, read) in [
+            ("15 марта 2019 г.", Some("15 марта 2019")),
+            ("15 марта 2019г.", Some("15 марта 2019")),
+            ("1985–1987 гг.", Some("1985–1987")),
+            ("2019 г., 15 марта", Some("15 марта 2019")),
+            ("15 березня 2019 р.", Some("15 березня 2019")),
+            ("2019-yil 15-mart", Some("15 mart 2019")),
+            ("2019 жылғы 15 наурыз", Some("15 наурыз 2019")),
+            ("2019 ж. 15 наурыз", Some("15 наурыз 2019")),
+            ("15 марта 2019", None),
+            ("когда-то г.", None),
+            ("г. Москва, 2019", None),
+        ] {
+            assert_eq!(year_word_date(written).as_deref(), read, "{written}");
+        }
     }
 }
 
