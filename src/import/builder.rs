@@ -3796,6 +3796,19 @@ pub(crate) fn incomplete_chapter(kind: &str, container: Option<&str>, dated: boo
     })
 }
 
+/// A date converted to the form canon reads (by [`super::east_asian::east_asian_date`],
+/// [`super::script_dates::script_date`] or [`super::dates::cjk_date`]):
+/// `v`'s text made the converted text, and the conversion's note, where it
+/// has one, said in `warnings` as "{p}the date "…" is {note}", naming the
+/// date as written. `None` leaves `v` as it is.
+fn converted_date(v: &mut Val, conversion: Option<(String, Option<String>)>, p: &str, warnings: &mut Vec<RowError>) {
+    let Some((text, note)) = conversion else { return };
+    if let Some(note) = note {
+        warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}the date {:?} is {note}", v.text.trim())));
+    }
+    v.text = text;
+}
+
 fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowError>> {
     // A date with a time of day ("2019-04-02 00:00", a spreadsheet's date
     // cell; "2019-04-02T10:11:12Z"): the date, day and all (tester r24,
@@ -3816,44 +3829,23 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         if let Some(note) = super::east_asian::bengali_digit_year_doubt(&v.text) {
             d.warnings.push(RowError::new(v.at.line, v.at.column, format!("{p}the date {:?} {note}", v.text.trim())));
         }
+        // "15 марта 2019 г.", "1985–1987 гг.", "2019-yil 15-mart": the
+        // year word aside where the rest is a date canon reads (tester r114
+        // F4: the day was lost); else the text as written, said as it is.
+        if let Some(text) = super::dates::year_word_date(&v.text).filter(|t| read_date(t).is_some()) {
+            v.text = text;
+        }
         // "2019. 4. 2.", "2019年春", "단기 4352년" (tester r108 F1–F3);
         // "2019年4月号"; a Bengali date with its month (r109).
-        if let Some((text, note)) = super::east_asian::east_asian_date(&v.text, india) {
-            if let Some(note) = note {
-                d.warnings.push(RowError::new(
-                    v.at.line,
-                    v.at.column,
-                    format!("{p}the date {:?} is {note}", v.text.trim()),
-                ));
-            }
-            v.text = text;
-        }
+        converted_date(v, super::east_asian::east_asian_date(&v.text, india), &p, &mut d.warnings);
         // "১৫ মার্চ ২০১৯", "१५ मार्च २०१९", "15 มีนาคม 2562", "መስከረም 1
         // 2012" (tester r111 F1: only the year was kept).
-        if let Some((text, note)) = super::script_dates::script_date(&v.text) {
-            if let Some(note) = note {
-                d.warnings.push(RowError::new(
-                    v.at.line,
-                    v.at.column,
-                    format!("{p}the date {:?} is {note}", v.text.trim()),
-                ));
-            }
-            v.text = text;
-        }
+        converted_date(v, super::script_dates::script_date(&v.text), &p, &mut d.warnings);
         if let Some(iso) = super::dates::basic_iso(&v.text) {
             v.text = iso;
         }
         // A CJK date ("2018年3月", "平成30年"): as ISO 8601; an era's year said.
-        if let Some((iso, era)) = super::dates::cjk_date(&v.text) {
-            if let Some(era) = era {
-                d.warnings.push(RowError::new(
-                    v.at.line,
-                    v.at.column,
-                    format!("{p}the date {:?} is {era}", v.text.trim()),
-                ));
-            }
-            v.text = iso;
-        }
+        converted_date(v, super::dates::cjk_date(&v.text), &p, &mut d.warnings);
         if let Some((known, lost)) = super::dates::edtf_unspecified(&v.text) {
             if let Some(lost) = lost {
                 d.warnings.push(RowError::new(

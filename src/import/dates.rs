@@ -33,7 +33,9 @@ pub const MONTHS: [&str; 12] = [
 /// F7, the year was lost or the file refused). French, Spanish, Portuguese,
 /// Italian, German, Dutch, Polish (both cases), Turkish, Swedish, Norwegian,
 /// Danish, Finnish, Czech, Hungarian, Indonesian, Malay, Tagalog, Swahili
-/// and Russian (tester r93 F1: "Hunyo 2019" refused the file; Vietnamese
+/// Russian, Ukrainian, Kazakh and Uzbek (Latin and Cyrillic; tester r114
+/// F4: "15 березня 2019 р." kept its year only) (tester r93 F1: "Hunyo 2019"
+/// refused the file; Vietnamese
 /// writes its months as numbers, "tháng 3": [`vietnamese_date`]). A word two
 /// languages write for different months (Croatian "listopad", October, is
 /// Polish and Czech November) is read as the languages listed here read it.
@@ -68,6 +70,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "янв",
         "январь",
         "января",
+        "січень",
+        "січня",
+        "січ",
+        "қаңтар",
+        "yanvar",
+        "январ",
     ],
     &[
         "february",
@@ -97,6 +105,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "февр",
         "февраль",
         "февраля",
+        "лютий",
+        "лютого",
+        "лют",
+        "ақпан",
+        "fevral",
+        "феврал",
         "pebrero",
         "peb",
     ],
@@ -127,6 +141,10 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "мар",
         "март",
         "марта",
+        "березень",
+        "березня",
+        "берез",
+        "наурыз",
         "marso",
         "mac",
         "machi",
@@ -153,6 +171,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "апр",
         "апрель",
         "апреля",
+        "квітень",
+        "квітня",
+        "квіт",
+        "сәуір",
+        "aprel",
+        "апрел",
         "aprili",
     ],
     &[
@@ -175,6 +199,10 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "máj",
         "май",
         "мая",
+        "травень",
+        "травня",
+        "трав",
+        "мамыр",
     ],
     &[
         "june",
@@ -199,6 +227,11 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "июнь",
         "июня",
         "июн",
+        "червень",
+        "червня",
+        "черв",
+        "маусым",
+        "iyun",
         "hunyo",
     ],
     &[
@@ -225,6 +258,11 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "июль",
         "июля",
         "июл",
+        "липень",
+        "липня",
+        "лип",
+        "шілде",
+        "iyul",
         "hulyo",
         "julai",
     ],
@@ -251,6 +289,11 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "авг",
         "август",
         "августа",
+        "серпень",
+        "серпня",
+        "серп",
+        "тамыз",
+        "avgust",
         "ogos",
         "agosti",
     ],
@@ -279,6 +322,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "сент",
         "сентябрь",
         "сентября",
+        "вересень",
+        "вересня",
+        "верес",
+        "қыркүйек",
+        "sentabr",
+        "sentyabr",
+        "сентябр",
         "setyembre",
         "septemba",
     ],
@@ -306,6 +356,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "окт",
         "октябрь",
         "октября",
+        "жовтень",
+        "жовтня",
+        "жовт",
+        "қазан",
+        "oktabr",
+        "oktyabr",
+        "октябр",
         "oktubre",
         "oktoba",
     ],
@@ -327,6 +384,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "нояб",
         "ноябрь",
         "ноября",
+        "листопад",
+        "листопада",
+        "листоп",
+        "қараша",
+        "noyabr",
+        "ноябр",
         "nobyembre",
         "nob",
         "novemba",
@@ -356,6 +419,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "дек",
         "декабрь",
         "декабря",
+        "грудень",
+        "грудня",
+        "груд",
+        "желтоқсан",
+        "dekabr",
+        "декабр",
         "disyembre",
         "dis",
         "disember",
@@ -515,6 +584,102 @@ pub fn vietnamese_date(s: &str) -> Option<String> {
         j += 1;
     }
     changed.then(|| out.join(" "))
+}
+
+/// The words for "year" and "years" that Russian, Ukrainian, Kazakh and
+/// Uzbek write beside a year, lower case, without a final full stop:
+/// Russian "г." (год, года) and "гг." (годы, GOST 7.1-2003 abbreviations,
+/// appendix A), Ukrainian "р." (рік, року) and "рр." (роки, DSTU 3582),
+/// Kazakh "ж." and "жылғы" (жыл, "year"), Uzbek "yil" and "йил".
+static YEAR_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    [
+        "г",
+        "гг",
+        "год",
+        "года",
+        "году",
+        "годы",
+        "годов",
+        "р",
+        "рр",
+        "рік",
+        "року",
+        "роки",
+        "років",
+        "ж",
+        "жж",
+        "жыл",
+        "жылы",
+        "жылғы",
+        "жылдар",
+        "yil",
+        "yili",
+        "yilgi",
+        "йил",
+        "йили",
+        "йилги",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Whether `w` ends in a year (four digits, "2019", "1985–1987").
+fn ends_in_year(w: &str) -> bool {
+    let digits = w.chars().rev().take_while(char::is_ascii_digit).count();
+    digits == 4
+}
+
+/// A date written with the word for "year" beside its year, as Russian,
+/// Ukrainian, Kazakh and Uzbek write one, in the words canon reads: "15
+/// марта 2019 г." as "15 марта 2019", "1985–1987 гг." as "1985–1987",
+/// "15 березня 2019 р." as "15 березня 2019", Uzbek "2019-yil 15-mart" as
+/// "15 mart 2019", Kazakh "2019 жылғы 15 наурыз" as "15 наурыз 2019" (the
+/// year first, as those languages write it, moved last; a day joined to its
+/// month by a hyphen, "15-mart", parted from it). Tester r114 F4: the year
+/// word made the day unread. `None` when `s` has no year word after a year.
+pub fn year_word_date(s: &str) -> Option<String> {
+    // "2019г.", "2019-yil": the year word parted from its year.
+    let mut words: Vec<String> = Vec::new();
+    for w in s.split_whitespace() {
+        let split = w.char_indices().find(|&(i, c)| {
+            i > 0 && !c.is_ascii_digit() && ends_in_year(&w[..i]) && {
+                let rest = w[i..].trim_start_matches('-').trim_end_matches([',', '.']).to_lowercase();
+                YEAR_WORDS.contains(rest.as_str())
+            }
+        });
+        match split {
+            Some((i, _)) => words.extend([w[..i].to_string(), w[i..].trim_start_matches('-').to_string()]),
+            None => words.push(w.to_string()),
+        }
+    }
+    let year_word = |w: &str| YEAR_WORDS.contains(w.trim_end_matches([',', '.']).to_lowercase().as_str());
+    let at: Vec<usize> = (1..words.len()).filter(|&i| year_word(&words[i]) && ends_in_year(&words[i - 1])).collect();
+    let [at] = at[..] else { return None };
+    // A year word that ended a clause ("15 марта 2019 г., вторник") keeps
+    // its comma; the year first, then the day and month ("2019 г., 15
+    // марта"): the year moved last, its comma dropped.
+    let comma = words[at].ends_with(',');
+    words.remove(at);
+    if at == 1 && words.len() > 1 {
+        let year = words.remove(0);
+        words.push(year);
+    } else if comma {
+        words[at - 1].push(',');
+    }
+    let parted = |w: &String| -> Vec<String> {
+        match w.split_once('-') {
+            Some((d, m))
+                if !d.is_empty()
+                    && d.len() <= 2
+                    && d.chars().all(|c| c.is_ascii_digit())
+                    && month_word(m).is_some() =>
+            {
+                vec![d.to_string(), m.to_string()]
+            }
+            _ => vec![w.clone()],
+        }
+    };
+    Some(words.iter().flat_map(parted).collect::<Vec<_>>().join(" "))
 }
 
 /// The little words a date written out in another language puts between
@@ -2223,6 +2388,13 @@ mod tests {
 /// could be read either way ("03/05/2024").
 pub fn access_date(s: &str) -> Result<String, String> {
     const EXPECTED: &str = "expected a date such as 2024-03-05 (year, month, day)";
+    // "15 марта 2024 г.", "2024-yil 5-mart": read without the year word
+    // ([`year_word_date`]); else refused in the words written.
+    if let Some(plain) = year_word_date(s)
+        && let Ok(read) = access_date(&plain)
+    {
+        return Ok(read);
+    }
     let t = s.trim().trim_end_matches('/');
     // The date before a time of day ("T10:11", " 10:11:12", RIS "/10:11").
     let date = t.split(['T', ' ']).next().unwrap_or_default();
@@ -2317,6 +2489,30 @@ pub fn access_date_doubt(date: &str, today: &str, year: Option<i64>) -> Option<A
                 "access date {date} is before the work's year ({y}); a work is consulted after it is published"
             ))
         })
+    }
+}
+
+#[cfg(test)]
+mod year_word_tests {
+    use super::year_word_date;
+
+    #[test]
+    fn year_words_aside_and_the_year_last() {
+        for (written, read) in [
+            ("15 марта 2019 г.", Some("15 марта 2019")),
+            ("15 марта 2019г.", Some("15 марта 2019")),
+            ("1985–1987 гг.", Some("1985–1987")),
+            ("2019 г., 15 марта", Some("15 марта 2019")),
+            ("15 березня 2019 р.", Some("15 березня 2019")),
+            ("2019-yil 15-mart", Some("15 mart 2019")),
+            ("2019 жылғы 15 наурыз", Some("15 наурыз 2019")),
+            ("2019 ж. 15 наурыз", Some("15 наурыз 2019")),
+            ("15 марта 2019", None),
+            ("когда-то г.", None),
+            ("г. Москва, 2019", None),
+        ] {
+            assert_eq!(year_word_date(written).as_deref(), read, "{written}");
+        }
     }
 }
 

@@ -7283,7 +7283,8 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
         let labelled =
             kind == "report" && number.is_some() && form.label_genre && !form.foreign && !ends_with_number_label(g);
         let g = if labelled { format!("{} No.", g.trim()) } else { g.clone() };
-        e.insert("genre".into(), json!(protected(&g)));
+        // (Its spaced ellipsis or colon as written: [`formatted::KEPT_SPACE`].)
+        e.insert("genre".into(), json!(protected(&formatted::with_kept_spaces(&g))));
     }
     // APA: a publisher that is the author (a group author, "World Health
     // Organization") is not named twice ([`same_body`]).
@@ -11969,6 +11970,14 @@ fn with_thesis_place(mut t: Rich, r: &Reading) -> Rich {
     t
 }
 
+/// Whether a genre is written with an abbreviation (a word of letters
+/// ending in a full stop: "Дис.", "doct.", "Diss.") or an ellipsis.
+fn abbreviated_genre(genre: &str) -> bool {
+    genre.contains("...")
+        || genre.contains('…')
+        || genre.split_whitespace().any(|w| w.ends_with('.') && w.chars().any(char::is_alphabetic))
+}
+
 /// The genre in Citing Medicine's brackets after the title, as Citing
 /// Medicine writes it (2nd ed., ch. 1 and 15, "Content Type" and "Type of
 /// Medium"):
@@ -12016,7 +12025,12 @@ fn with_nlm_genre(mut t: Rich, r: &Reading, words: &Words) -> Rich {
             }
         })
         .collect();
-    let lower = lower.join(" ");
+    // A genre written with abbreviations or an ellipsis ("Дис. ... канд.
+    // мед. наук", GOST 7.1-2003; "Diss. med."; "Thèse de doct. : Méd.") is
+    // as the cataloguing rules of its language write it, which Citing
+    // Medicine's lower case for content-type words does not change: as
+    // stored (tester r114 F3).
+    let lower = if abbreviated_genre(&genre) { genre.clone() } else { lower.join(" ") };
     // Citing Medicine ch. 24 (audiovisual), "Type of Medium": a film is
     // "[motion picture]" (tester r111 F3: "[film]").
     let lower = if r.kind == "video" && lower == "film" { "motion picture".to_string() } else { lower };
