@@ -893,24 +893,103 @@ impl Present {
 
 /// Reading types canon knows, with the other names they come under.
 pub const READING_TYPES: &[(&str, &[&str])] = &[
-    ("article", &["journal article", "journal", "paper", "jour", "article-journal"]),
+    // The same words in French, Spanish, Portuguese and German, as a sheet
+    // kept in those languages writes them (tester r114 F8: "rapport",
+    // "livre" refused).
+    (
+        "article",
+        &[
+            "journal article",
+            "journal",
+            "paper",
+            "jour",
+            "article-journal",
+            "article de revue",
+            "artículo",
+            "articulo",
+            "artigo",
+            "artículo de revista",
+            "zeitschriftenartikel",
+            "aufsatz",
+        ],
+    ),
     // Issue 12o: a newspaper's or a magazine's article is not a journal's
     // (CSL `article-newspaper`, `article-magazine`; RIS `NEWS`, `MGZN`).
     ("newspaper-article", &["newspaper article", "article-newspaper", "news", "newspaper", "newspaperarticle"]),
     ("magazine-article", &["magazine article", "article-magazine", "mgzn", "magazine", "magazinearticle"]),
-    ("book", &["monograph", "edited book", "ebook", "e-book"]),
-    ("chapter", &["book chapter", "book section", "chap", "incollection", "inbook"]),
-    ("report", &["rprt", "grey literature", "gray literature", "policy document", "guideline", "techreport"]),
-    ("web", &["webpage", "web page", "website", "blog", "blog post", "elec", "online"]),
+    ("book", &["monograph", "edited book", "ebook", "e-book", "livre", "ouvrage", "libro", "livro", "buch"]),
+    (
+        "chapter",
+        &[
+            "book chapter",
+            "book section",
+            "chap",
+            "incollection",
+            "inbook",
+            "chapitre",
+            "capítulo",
+            "capitulo",
+            "kapitel",
+        ],
+    ),
+    (
+        "report",
+        &[
+            "rprt",
+            "grey literature",
+            "gray literature",
+            "policy document",
+            "guideline",
+            "techreport",
+            "rapport",
+            "informe",
+            "relatório",
+            "relatorio",
+            "bericht",
+        ],
+    ),
+    (
+        "web",
+        &[
+            "webpage",
+            "web page",
+            "website",
+            "blog",
+            "blog post",
+            "elec",
+            "online",
+            "site web",
+            "page web",
+            "sitio web",
+            "página web",
+        ],
+    ),
     ("podcast", &["audio", "podcast episode", "radio broadcast"]),
-    ("video", &["film", "documentary", "motion picture", "video recording"]),
+    (
+        "video",
+        &["film", "documentary", "motion picture", "video recording", "vidéo", "vídeo", "documentaire", "documental"],
+    ),
     ("thread", &["social-media thread", "social media thread", "social media", "tweet", "twitter thread", "post"]),
-    ("thesis", &["dissertation", "phdthesis", "mastersthesis"]),
+    (
+        "thesis",
+        &[
+            "dissertation",
+            "phdthesis",
+            "mastersthesis",
+            "thèse",
+            "these",
+            "mémoire",
+            "tesis",
+            "tese",
+            "dissertação",
+            "doktorarbeit",
+        ],
+    ),
     (
         "conference-paper",
         &["conference paper", "inproceedings", "proceedings paper", "paper-conference", "conf", "cpaper"],
     ),
-    ("other", &["misc", "generic", "gen", "document"]),
+    ("other", &["misc", "generic", "gen", "document", "autre", "otro", "outro", "sonstiges"]),
 ];
 
 /// The canonical reading type for a name or alias.
