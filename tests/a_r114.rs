@@ -196,3 +196,26 @@ fn family_names_shaped_as_patronymics_alone_are_no_mark() {
         vec![whole_name("Милошевич Слободан"), whole_name("Петрович Иван Сергей")]
     );
 }
+
+/// F2: eLIBRARY.ru lists a paper's authors separated by commas, each in
+/// the Russian order: each read by its patronymic, and said so.
+#[test]
+fn comma_separated_patronymic_names_in_a_cell() {
+    let w = workdir();
+    let err = w.import_reading(
+        "e.csv",
+        "title,authors,year,type,journal\nKit,\"Ахмедов Бахтиёр Рустамович, Иванов Иван Петрович\",2020,article,J\n",
+    );
+    assert_eq!(
+        authors(&w, "Kit"),
+        vec![person_name("Ахмедов", "Бахтиёр Рустамович"), person_name("Иванов", "Иван Петрович")]
+    );
+    assert!(
+        err.contains(
+            "authors cell \"Ахмедов Бахтиёр Рустамович, Иванов Иван Петрович\" read as 2 names separated by commas, \
+             each in the order its patronymic says (\"Ахмедов, Бахтиёр Рустамович\", \"Иванов, Иван Петрович\"); \
+             write names \"Family, Given\" separated by `;` to be sure"
+        ),
+        "{err}"
+    );
+}

@@ -6456,7 +6456,22 @@ fn split_plain_names(cell: &str, truncated: bool) -> CellNames {
             // nor can a part with initials before its last word ("A. B. Smith",
             // "Darshali A. Vyas"): a family name holds no initials.
             let initials_inside = given_first.iter().any(|p| p.split_whitespace().any(is_initials));
-            if given_first.len() == 2 && and.len() == 1 && !initials_inside {
+            // "Ахмедов Бахтиёр Рустамович, Иванов Иван Петрович", as
+            // eLIBRARY.ru lists authors: each name's patronymic says its
+            // order ([`patronymic_reading`]; tester r114 F2).
+            let by_patronymic: Vec<String> = given_first
+                .iter()
+                .filter_map(|p| patronymic_name(p))
+                .map(|n| format!("{:?}", n.inverted()))
+                .collect();
+            if by_patronymic.len() == given_first.len() {
+                doubt = Some(format!(
+                    "{cell:?} read as {} names separated by commas, each in the order its patronymic says ({}); \
+                     write names \"Family, Given\" separated by `;` to be sure",
+                    given_first.len(),
+                    by_patronymic.join(", ")
+                ));
+            } else if given_first.len() == 2 && and.len() == 1 && !initials_inside {
                 doubt = Some(format!(
                     "{cell:?} read as 2 names written \"Given Family\", each with its family name last \
                      ({}; {}); it could be one name \"Family, Given\", and a name written family name first \
