@@ -163,7 +163,8 @@ fn patronymic_reading_is_said_in_every_format() {
         assert_eq!(a["Kit"], "Ахмедов, Б. Р., & Ахмедов, Б. Р. (2020). Kit. J.", "{file}");
     }
     let w = workdir();
-    let err = w.ok_stderr(&["reading", "add", "--by", "t", "--title", "Kit", "--author", names[0], "--author", names[1]]);
+    let err =
+        w.ok_stderr(&["reading", "add", "--by", "t", "--title", "Kit", "--author", names[0], "--author", names[1]]);
     assert!(err.contains(first) && err.contains(second), "reading add: {err}");
 }
 
@@ -176,7 +177,8 @@ fn two_words_stay_as_any_two_word_name() {
     let w = workdir();
     w.import_reading("t.bib", &bibtex(&names));
     assert_eq!(authors(&w, "Kit"), vec![person_name("Иван", "Иванов"), person_name("Mensah", "Kofi")]);
-    for (file, text) in [("t.ris", ris(&names[..1])), ("t.csv", csv(&names[..1])), ("t.json", csl_literals(&names[..1]))]
+    for (file, text) in
+        [("t.ris", ris(&names[..1])), ("t.csv", csv(&names[..1])), ("t.json", csl_literals(&names[..1]))]
     {
         let w = workdir();
         w.import_reading(file, &text);
@@ -191,10 +193,7 @@ fn two_words_stay_as_any_two_word_name() {
 fn family_names_shaped_as_patronymics_alone_are_no_mark() {
     let w = workdir();
     w.import_reading("s.ris", &ris(&["Милошевич Слободан", "Петрович Иван Сергей"]));
-    assert_eq!(
-        authors(&w, "Kit"),
-        vec![whole_name("Милошевич Слободан"), whole_name("Петрович Иван Сергей")]
-    );
+    assert_eq!(authors(&w, "Kit"), vec![whole_name("Милошевич Слободан"), whole_name("Петрович Иван Сергей")]);
 }
 
 /// F2: eLIBRARY.ru lists a paper's authors separated by commas, each in

@@ -2989,8 +2989,28 @@ pub fn joined_like_a_person(name: &str) -> bool {
 /// Superanskaya, *Современный словарь личных имён*, 2005). Latin "-ich"
 /// alone is not one: German given names end so ("Heinrich", "Ulrich").
 const PATRONYMIC_ENDS: &[&str] = &[
-    "ович", "евич", "ич", "овна", "евна", "ична", "инична", "івна", "ївна", "авіч", "овіч", "евіч", "аўна", "еўна",
-    "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ivna",
+    "ович",
+    "евич",
+    "ич",
+    "овна",
+    "евна",
+    "ична",
+    "инична",
+    "івна",
+    "ївна",
+    "авіч",
+    "овіч",
+    "евіч",
+    "аўна",
+    "еўна",
+    "ovich",
+    "evich",
+    "ovych",
+    "evych",
+    "ovna",
+    "evna",
+    "ichna",
+    "ivna",
 ];
 
 /// Words written after the father's name that make it a patronymic
@@ -3000,8 +3020,20 @@ const PATRONYMIC_ENDS: &[&str] = &[
 static PATRONYMIC_MARKS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
     std::sync::LazyLock::new(|| {
         [
-            "o'g'li", "o‘g‘li", "oʻgʻli", "o`g`li", "o’g’li", "qizi", "ўғли", "қизи", "ұлы", "қызы", "oğlu", "qızı",
-            "уулу", "кызы",
+            "o'g'li",
+            "o‘g‘li",
+            "oʻgʻli",
+            "o`g`li",
+            "o’g’li",
+            "qizi",
+            "ўғли",
+            "қизи",
+            "ұлы",
+            "қызы",
+            "oğlu",
+            "qızı",
+            "уулу",
+            "кызы",
         ]
         .into_iter()
         .collect()
@@ -3198,9 +3230,7 @@ fn ordered_doubt(n: &Name, csl: bool) -> Option<String> {
         n.original
     );
     Some(if csl {
-        format!(
-            "{read}; CSL prints a literal whole: write it {{\"family\": {head:?}, \"given\": {tail:?}}} to be sure"
-        )
+        format!("{read}; CSL prints a literal whole: write it {{\"family\": {head:?}, \"given\": {tail:?}}} to be sure")
     } else {
         format!(
             "{read}; BibTeX's own rule reads a name without commas as \"First Last\" (family name {:?}): write it \
@@ -6459,11 +6489,8 @@ fn split_plain_names(cell: &str, truncated: bool) -> CellNames {
             // "Ахмедов Бахтиёр Рустамович, Иванов Иван Петрович", as
             // eLIBRARY.ru lists authors: each name's patronymic says its
             // order ([`patronymic_reading`]; tester r114 F2).
-            let by_patronymic: Vec<String> = given_first
-                .iter()
-                .filter_map(|p| patronymic_name(p))
-                .map(|n| format!("{:?}", n.inverted()))
-                .collect();
+            let by_patronymic: Vec<String> =
+                given_first.iter().filter_map(|p| patronymic_name(p)).map(|n| format!("{:?}", n.inverted())).collect();
             if by_patronymic.len() == given_first.len() {
                 doubt = Some(format!(
                     "{cell:?} read as {} names separated by commas, each in the order its patronymic says ({}); \
