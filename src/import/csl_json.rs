@@ -291,8 +291,11 @@ fn name(v: &Value) -> Option<Name> {
     }
     let o = v.as_object()?;
     let part = |k: &str| o.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty());
+    // A literal whose words say a person's order ("Иванов И.И.",
+    // "Ахмедов Бахтиёр Рустамович") is read as that person, and said
+    // (tester r114 F1, F2).
     if let Some(l) = part("literal") {
-        return Some(Name::literal(l));
+        return Some(names::parse_literal(l));
     }
     // CSL 1.0.2, "Name-part Formatting" and "Name Particles": a
     // `non-dropping-particle` ("van der" of "van der Berg") stays with the
@@ -726,6 +729,7 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     for k in ["author", "editor", "translator"] {
         family_suffix_doubts(&mut d, o, k, at(k));
         let names = people(k);
+        builder::name_doubts(&mut d, k, &names, at(k), names::literal_read_doubt);
         builder::institution_doubts(&mut d, k, &names, at(k), |n| format!("write it as {{\"literal\": {n:?}}}"));
     }
     // The month and day of `date-parts` ([[2019, 4, 2]]), as an ISO date the

@@ -3057,6 +3057,288 @@ pub fn joined_like_a_person(name: &str) -> bool {
         && !looks_corporate(name)
 }
 
+/// Endings of a patronymic written as one word, lower case: Russian
+/// (-ович, -евич, -ич; -овна, -евна, -ична, -инична), Ukrainian (-ович,
+/// -евич; -івна, -ївна), Belarusian (-авіч, -овіч, -евіч; -аўна, -еўна),
+/// and their Latin transliterations (BGN/PCGN, passports: -ovich, -evich,
+/// -ovych, -evych; -ovna, -evna, -ichna, -ivna). A patronymic is formed
+/// from the father's given name with these (Russian Civil Code art. 19;
+/// Superanskaya, *Современный словарь личных имён*, 2005). Latin "-ich"
+/// alone is not one: German given names end so ("Heinrich", "Ulrich").
+const PATRONYMIC_ENDS: &[&str] = &[
+    "ович",
+    "евич",
+    "ич",
+    "овна",
+    "евна",
+    "ична",
+    "инична",
+    "івна",
+    "ївна",
+    "авіч",
+    "овіч",
+    "евіч",
+    "аўна",
+    "еўна",
+    "ovich",
+    "evich",
+    "ovych",
+    "evych",
+    "ovna",
+    "evna",
+    "ichna",
+    "ivna",
+];
+
+/// Words written after the father's name that make it a patronymic
+/// ("Rustam o‘g‘li", son of Rustam): Uzbek o‘g‘li/qizi (Latin, with each
+/// apostrophe Uzbek writes, and Cyrillic ўғли/қизи), Kazakh ұлы/қызы,
+/// Azerbaijani oğlu/qızı, Kyrgyz уулу/кызы; lower case.
+static PATRONYMIC_MARKS: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        [
+            "o'g'li",
+            "o‘g‘li",
+            "oʻgʻli",
+            "o`g`li",
+            "o’g’li",
+            "qizi",
+            "ўғли",
+            "қизи",
+            "ұлы",
+            "қызы",
+            "oğlu",
+            "qızı",
+            "уулу",
+            "кызы",
+        ]
+        .into_iter()
+        .collect()
+    });
+
+/// Whether a word is a patronymic written as one word: capitalised, the
+/// rest lower case, letters only (and a Ukrainian or Belarusian
+/// apostrophe), ending in one of [`PATRONYMIC_ENDS`] after three letters
+/// or more ("Ильич" yes, "Бич" no).
+fn patronymic_word(w: &str) -> bool {
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(char::is_uppercase)
+        || !chars.all(|c| c.is_lowercase() || matches!(c, '\'' | '’' | 'ʼ'))
+    {
+        return false;
+    }
+    let lower = w.to_lowercase();
+    let letters = lower.chars().count();
+    PATRONYMIC_ENDS.iter().any(|e| lower.ends_with(e) && letters >= e.chars().count() + 3)
+}
+
+/// Whether a word is a name's own word, as a patronymic reading needs it:
+/// capitalised, with lower-case letters, no full stop or digit.
+fn own_name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        && w.chars().any(char::is_lowercase)
+        && w.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | 'ʼ'))
+}
+
+/// How a patronymic told the order of a comma-less name ([`patronymic_reading`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatronymicReading {
+    /// The family name.
+    pub family: String,
+    /// The given name and the patronymic, in that order.
+    pub given: String,
+    /// The patronymic as written ("Рустамович", "Rustam o‘g‘li").
+    pub patronymic: String,
+    /// Whether the patronymic came last ("Family Given Patronymic", the
+    /// Russian official order), not after the given name ("Given
+    /// Patronymic Family").
+    pub last: bool,
+}
+
+/// The family and given name of a comma-less name of three parts that a
+/// patronymic orders: the patronymic last ("Ахмедов Бахтиёр Рустамович",
+/// "Karimov Aziz Rustam o‘g‘li") makes the first word the family name; in
+/// the middle ("Бахтиёр Рустамович Ахмедов") the last word. A patronymic
+/// is one word ([`PATRONYMIC_ENDS`]) or a father's name and a word of
+/// [`PATRONYMIC_MARKS`]. The middle is looked at first, so "Роман
+/// Аркадьевич Абрамович" has the family name Абрамович. `None` for any
+/// other name: two words ("Иванов Иван") say no order.
+pub fn patronymic_reading(s: &str) -> Option<PatronymicReading> {
+    if s.contains([',', '{', '}', '(', ';']) {
+        return None;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    // Parts: a word, or a father's name with its mark.
+    let mut parts: Vec<(String, bool)> = Vec::with_capacity(3);
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && PATRONYMIC_MARKS.contains(w.to_lowercase().as_str()) {
+            let (prev, marked) = parts.pop()?;
+            if marked {
+                return None;
+            }
+            parts.push((format!("{prev} {w}"), true));
+        } else if own_name_word(w) {
+            parts.push((w.to_string(), patronymic_word(w)));
+        } else {
+            return None;
+        }
+    }
+    let [(a, _), (b, b_marked), (c, c_marked)] = parts.as_slice() else {
+        return None;
+    };
+    if *b_marked && !a.contains(' ') {
+        Some(PatronymicReading { family: c.clone(), given: format!("{a} {b}"), patronymic: b.clone(), last: false })
+    } else if *c_marked && !b.contains(' ') {
+        Some(PatronymicReading { family: a.clone(), given: format!("{b} {c}"), patronymic: c.clone(), last: true })
+    } else {
+        None
+    }
+}
+
+/// [`patronymic_reading`] as a person's name, `s` kept as written.
+fn patronymic_name(s: &str) -> Option<Name> {
+    let p = patronymic_reading(s)?;
+    Some(Name::person(Some(&p.family), Some(&p.given), None, None, Some(s)))
+}
+
+/// What reading a name by its patronymic did ([`patronymic_reading`]),
+/// with the form that says it for sure; `None` for any other name.
+pub fn patronymic_doubt(n: &Name) -> Option<String> {
+    let p = patronymic_reading(&n.original)?;
+    if n.family.as_deref() != Some(p.family.as_str()) || n.given.as_deref() != Some(p.given.as_str()) {
+        return None;
+    }
+    let (family, given, pat) = (&p.family, &p.given, &p.patronymic);
+    let order = if p.last {
+        format!("the patronymic {pat:?} last: Family Given Patronymic, the Russian order")
+    } else {
+        format!("the patronymic {pat:?} after the given name: Given Patronymic Family")
+    };
+    Some(format!(
+        "{:?} was read as family name {family:?}, given name {given:?} ({order}); write it {:?} to be sure",
+        n.original,
+        format!("{family}, {given}")
+    ))
+}
+
+/// Whether a word is initials written with full stops ("И.И.", "K.A.",
+/// "A."), as a format that writes "First Last" may still hold them after
+/// the family name.
+fn stopped_initials(w: &str) -> bool {
+    is_initials(w) && w.contains('.')
+}
+
+/// A comma-less name written "Family Initials" with stopped initials
+/// ("Иванов И.И.", "Mensah K.A.", "Petrov A. B.", as eLIBRARY.ru and
+/// Vancouver lists write names) in a format whose own order is another
+/// (BibTeX's "First Last", CSL-JSON's `literal` kept whole): the first
+/// word a whole word, every word after the family name initials. Unstopped
+/// capitals ("Mensah KA") may be a name's own word there, so are not read
+/// so. `None` otherwise.
+fn family_then_initials(s: &str) -> Option<Name> {
+    if s.contains([',', '{', '}']) {
+        return None;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let trailing = words.iter().rev().take_while(|w| stopped_initials(w)).count();
+    let at = words.len().checked_sub(trailing).filter(|&at| at >= 1 && trailing >= 1)?;
+    let whole = |w: &str| w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().any(char::is_lowercase);
+    if !whole(words[0]) || !words[..at].iter().all(|w| !w.contains('.') && !is_initials(w)) {
+        return None;
+    }
+    let (particle, family) = von_last(&words[..at]);
+    Some(Name::person(family.as_deref(), Some(&words[at..].join(" ")), particle.as_deref(), None, Some(s)))
+}
+
+/// A name in a format whose own order is another, read by what it says
+/// of itself: "Family Initials" ([`family_then_initials`]) or a
+/// patronymic's order ([`patronymic_reading`]). `None` otherwise.
+fn ordered_by_its_words(s: &str) -> Option<Name> {
+    family_then_initials(s).or_else(|| patronymic_name(s))
+}
+
+/// A CSL-JSON `literal` name: kept whole, as CSL prints a literal, unless
+/// its words say a person's order: "Иванов И.И." (a family name, then
+/// initials) or "Ахмедов Бахтиёр Рустамович" (a patronymic), read into
+/// family and given name as the same name in any other format is, and
+/// said ([`literal_read_doubt`]).
+pub fn parse_literal(l: &str) -> Name {
+    let t = tidy(l);
+    ordered_by_its_words(&t).or_else(|| initials_then_family(&t)).unwrap_or_else(|| Name::literal(&t))
+}
+
+/// A comma-less name written "Initials Family" with stopped initials
+/// ("Б.Р. Ахмедов", "K. A. Mensah"): the initials the given name, the
+/// whole words after them the family name (its particle apart). `None`
+/// otherwise.
+fn initials_then_family(s: &str) -> Option<Name> {
+    if s.contains([',', '{', '}']) {
+        return None;
+    }
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let leading = words.iter().take_while(|w| stopped_initials(w)).count();
+    let whole = |w: &&str| !w.contains('.') && !is_initials(w) && w.chars().any(char::is_lowercase);
+    if leading == 0 || leading == words.len() || !words[leading..].iter().all(whole) {
+        return None;
+    }
+    let (particle, family) = von_last(&words[leading..]);
+    Some(Name::person(family.as_deref(), Some(&words[..leading].join(" ")), particle.as_deref(), None, Some(s)))
+}
+
+/// What reading a comma-less name as "Family Initials" or by its
+/// patronymic did, where the format's own order is another (a CSL-JSON
+/// `literal`, `csl` true; BibTeX's "First Last" otherwise), with the form
+/// that says it for sure; `None` for any other name.
+fn ordered_doubt(n: &Name, csl: bool) -> Option<String> {
+    if let Some(d) = patronymic_doubt(n) {
+        return Some(d);
+    }
+    let m = family_then_initials(&n.original)?;
+    if n.family != m.family || n.given != m.given || n.is_literal() {
+        return None;
+    }
+    let (family, given) = (m.family_full().unwrap_or_default(), m.given.unwrap_or_default());
+    let words: Vec<&str> = n.original.split_whitespace().collect();
+    let at = words.len() - words.iter().rev().take_while(|w| stopped_initials(w)).count();
+    let (head, tail) = (words[..at].join(" "), words[at..].join(" "));
+    let read = format!(
+        "{:?} was read as family name {family:?}, given name {given:?} (a family name, then initials, as eLIBRARY \
+         and Vancouver lists write names)",
+        n.original
+    );
+    Some(if csl {
+        format!("{read}; CSL prints a literal whole: write it {{\"family\": {head:?}, \"given\": {tail:?}}} to be sure")
+    } else {
+        format!(
+            "{read}; BibTeX's own rule reads a name without commas as \"First Last\" (family name {:?}): write it \
+             {:?} to be read so by every BibTeX tool",
+            words[words.len() - 1],
+            format!("{head}, {tail}")
+        )
+    })
+}
+
+/// [`ordered_doubt`] of a CSL-JSON name (its `literal`, or a plain string).
+pub fn literal_read_doubt(n: &Name) -> Option<String> {
+    if let Some(doubt) = ordered_doubt(n, true) {
+        return Some(doubt);
+    }
+    let m = initials_then_family(&n.original)?;
+    if n.is_literal() || n.family != m.family || n.given != m.given {
+        return None;
+    }
+    let (family, given) = (m.family_full().unwrap_or_default(), m.given.unwrap_or_default());
+    let words: Vec<&str> = n.original.split_whitespace().collect();
+    let at = words.iter().take_while(|w| stopped_initials(w)).count();
+    Some(format!(
+        "{:?} was read as family name {family:?}, given name {given:?} (initials, then a family name); CSL prints a \
+         literal whole: write it {{\"family\": {:?}, \"given\": {:?}}} to be sure",
+        n.original,
+        words[at..].join(" "),
+        words[..at].join(" ")
+    ))
+}
+
 /// Whether `word` is one of the lower-case particles that may stand after
 /// a given name ("van", "de la", "bin").
 pub fn is_particle_word(word: &str) -> bool {
@@ -4124,6 +4406,14 @@ fn comma_less(s: &str) -> Name {
         let (particle, family) = von_last(&words[leading..]);
         return Name::person(family.as_deref(), Some(&given), particle.as_deref(), suffix, Some(s));
     }
+    // "Ахмедов Бахтиёр Рустамович", "Бахтиёр Рустамович Ахмедов": a
+    // patronymic says which word is the family name (tester r114 F2: kept
+    // whole); said ([`patronymic_doubt`]).
+    if suffix.is_none()
+        && let Some(n) = patronymic_name(s)
+    {
+        return n;
+    }
     Name::literal(s)
 }
 
@@ -4571,6 +4861,9 @@ pub fn name_doubt(n: &Name) -> Option<String> {
     // as a name: nothing to doubt (tester r85 F11: "e.g. \"al., et\"").
     if crate::import::builder::is_et_al(n) {
         return None;
+    }
+    if let Some(doubt) = patronymic_doubt(n) {
+        return Some(doubt);
     }
     if let Some(doubt) = cjk_whole_doubt(n) {
         return Some(doubt);
@@ -5023,6 +5316,15 @@ fn parse_bibtex_name(raw: &str, decode: impl Fn(&str) -> String) -> Option<Name>
                 let (family, suffix) = (tidy(&decode(family)), tidy(&decode(suffix)));
                 return Some(Name::person(Some(&family), given.as_deref(), None, Some(&suffix), Some(&original)));
             }
+            // "Иванов И.И.", "Ахмедов Бахтиёр Рустамович": a family name
+            // then initials, or a patronymic, says the order, not BibTeX's
+            // "First Last" (tester r114 F1, F2: family "И.И.", "Рустамович");
+            // said ([`bibtex_suffix_doubt`]). Braces keep BibTeX's rule.
+            if !raw.contains('{')
+                && let Some(n) = ordered_by_its_words(&original)
+            {
+                return Some(n);
+            }
             let mut refs: Vec<&str> = w.iter().map(String::as_str).collect();
             // "Martin Luther King III": by BibTeX's rule the last word is the
             // family name ("III"), which no one means; a suffix of more than
@@ -5175,6 +5477,9 @@ pub fn bibtex_braced_suffix_doubt(n: &Name) -> Option<String> {
 /// the "von Last, Jr, First" form), is read as the suffix it is; said, with
 /// the form every BibTeX tool reads the same way.
 pub fn bibtex_suffix_doubt(n: &Name) -> Option<String> {
+    if let Some(doubt) = ordered_doubt(n, false) {
+        return Some(doubt);
+    }
     if let Some(doubt) = second_person_doubt(n, "separate the names with \" and \"") {
         return Some(doubt);
     }
@@ -6260,7 +6565,19 @@ fn split_plain_names(cell: &str, truncated: bool) -> CellNames {
             // nor can a part with initials before its last word ("A. B. Smith",
             // "Darshali A. Vyas"): a family name holds no initials.
             let initials_inside = given_first.iter().any(|p| p.split_whitespace().any(is_initials));
-            if given_first.len() == 2 && and.len() == 1 && !initials_inside {
+            // "Ахмедов Бахтиёр Рустамович, Иванов Иван Петрович", as
+            // eLIBRARY.ru lists authors: each name's patronymic says its
+            // order ([`patronymic_reading`]; tester r114 F2).
+            let by_patronymic: Vec<String> =
+                given_first.iter().filter_map(|p| patronymic_name(p)).map(|n| format!("{:?}", n.inverted())).collect();
+            if by_patronymic.len() == given_first.len() {
+                doubt = Some(format!(
+                    "{cell:?} read as {} names separated by commas, each in the order its patronymic says ({}); \
+                     write names \"Family, Given\" separated by `;` to be sure",
+                    given_first.len(),
+                    by_patronymic.join(", ")
+                ));
+            } else if given_first.len() == 2 && and.len() == 1 && !initials_inside {
                 doubt = Some(format!(
                     "{cell:?} read as 2 names written \"Given Family\", each with its family name last \
                      ({}; {}); it could be one name \"Family, Given\", and a name written family name first \
@@ -7069,7 +7386,8 @@ fn lone_person_in_natural_order(c: &str) -> bool {
 /// cell is, a person with the family name last (tester r98: kept whole as
 /// an institution's), and said ([`field_name_doubt`]).
 pub fn parse_field(s: &str) -> Option<Name> {
-    if lone_person_in_natural_order(s) {
+    // A patronymic says the order itself ([`patronymic_reading`]).
+    if lone_person_in_natural_order(s) && patronymic_reading(&tidy(s)).is_none() {
         return parse_given_family(s).map(|n| Name { original: tidy(s), ..n });
     }
     parse(s)
@@ -7084,7 +7402,11 @@ fn natural_order_field_doubt(n: &Name) -> Option<String> {
 /// [`natural_order_field_doubt`], `why` said before "a name written family
 /// name first would be read wrong".
 fn natural_order_doubt(n: &Name, why: &str) -> Option<String> {
-    if n.is_literal() || n.original.contains(',') || !lone_person_in_natural_order(&n.original) {
+    if n.is_literal()
+        || n.original.contains(',')
+        || !lone_person_in_natural_order(&n.original)
+        || patronymic_reading(&n.original).is_some()
+    {
         return None;
     }
     let read = n.inverted();
@@ -7120,6 +7442,11 @@ pub fn parse_given_family(s: &str) -> Option<Name> {
     let mut words: Vec<&str> = bare.split_whitespace().collect();
     if words.is_empty() {
         return None;
+    }
+    // "Ахмедов Бахтиёр Рустамович": the patronymic says the order, not the
+    // list's "Given Family" (tester r114 F2).
+    if let Some(n) = patronymic_name(&bare) {
+        return Some(Name { original: t, ..n });
     }
     let suffix = natural_order_suffix(&words).then(|| words.pop()).flatten();
     // "Jacques LE GOFF" after a role word ("sous la direction de …"), "ZHANG
