@@ -276,3 +276,48 @@ fn a_csl_file_without_a_case_prints_the_journal_as_stored() {
         &["Smith, J. 2019. Health inequities in Latin America. International Journal for Equity in Health, 18."],
     );
 }
+
+/// A `.csl` file's title case leaves only CSL 1.0.2's stop words small
+/// ("Between", "Against", "Across" capitalised; "and", "of" small); APA's
+/// journal names capitalise words of four letters or more (APA 7 §6.17),
+/// while MLA and Chicago keep every preposition small, and APA's titles
+/// stay in sentence case.
+#[test]
+fn a_csl_title_case_leaves_only_its_stop_words_small() {
+    let w = workdir();
+    w.import_reading(
+        "s.csv",
+        "title,authors,year,type,container,volume,pages\n\
+         Medicine between wars and against empire,\"Smith, John\",2017,article,Journal of health across borders,1,1-9\n\
+         Why care? a review of living with dignity,\"Smith, John\",2018,article,Journal of health across borders,2,1-9\n",
+    );
+    let titled = w.write(
+        "t.csl",
+        std::fs::read_to_string(plain_style(&w, "titled-both", r#" text-case="title""#))
+            .expect("the style")
+            .replace(r#"<text variable="title"/>"#, r#"<text variable="title" text-case="title"/>"#),
+    );
+    assert_references(
+        &w,
+        titled.to_str().expect("utf-8 path"),
+        &["Smith, J. 2017. Medicine Between Wars and Against Empire. Journal of Health Across Borders, 1."],
+    );
+    assert_references(
+        &w,
+        "apa",
+        &[
+            "Smith, J. (2017). Medicine between wars and against empire. Journal of Health Across Borders, 1, 1–9.",
+            "Smith, J. (2018). Why care? A review of living with dignity. Journal of Health Across Borders, 2, 1–9.",
+        ],
+    );
+    assert_references(
+        &w,
+        "mla",
+        &["Smith, John. “Medicine between Wars and against Empire.” Journal of Health across Borders, vol. 1, 2017, pp. 1–9."],
+    );
+    assert_references(
+        &w,
+        "chicago",
+        &["Smith, John. 2017. “Medicine between Wars and against Empire.” Journal of Health across Borders 1: 1–9."],
+    );
+}

@@ -978,7 +978,20 @@ impl Style {
         let short_printed = matches!(self.named, Some("vancouver" | "ama"));
         // MLA and Chicago lowercase prepositions of any length (MLA 9
         // §2.90, CMOS 18 §8.159; tester r114 F6).
-        let cases = SourceCase { chicago: self.key == "chicago", small_prepositions: matches!(self.key.as_str(), "chicago" | "mla") };
+        // Title case in APA and in a `.csl` file lowercases fewer words than
+        // the processor does (APA 7 §6.17; CSL 1.0.2's stop words).
+        let stop_words: Option<fn(&str) -> bool> = if self.key == "apa" {
+            Some(apa_small)
+        } else if !self.bundled {
+            Some(csl_stop_word)
+        } else {
+            None
+        };
+        let cases = SourceCase {
+            chicago: self.key == "chicago",
+            small_prepositions: matches!(self.key.as_str(), "chicago" | "mla"),
+            stop_words,
+        };
         let t = with_source_case(own_case_by_source(t, r, short_printed), r, cases, short_printed);
         let t = if self.plain_suffix { with_lower_page_label(t, r) } else { t };
         let t = if matches!(self.key.as_str(), "harvard" | "vancouver") {
@@ -14268,6 +14281,56 @@ struct SourceCase {
     /// MLA's and Chicago's: a long preposition written small stays small
     /// ([`small_preposition`]).
     small_prepositions: bool,
+    /// The style's own words that title case leaves small, where they are
+    /// fewer than the processor's [`MINOR_WORDS`] ([`only_stop_words_small`]).
+    stop_words: Option<fn(&str) -> bool>,
+}
+
+/// CSL 1.0.2's stop words ("Text-case", title case): the only words a
+/// `.csl` style's title case leaves small (but first, last and after a
+/// colon).
+const CSL_STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto", "or",
+    "over", "so", "the", "till", "to", "up", "via", "with", "yet",
+];
+
+/// Whether a `.csl` style's title case leaves `word` small ([`CSL_STOP_WORDS`]).
+fn csl_stop_word(word: &str) -> bool {
+    CSL_STOP_WORDS.contains(&word)
+}
+
+/// Whether APA's title case leaves `word` small: an article, or a
+/// conjunction or preposition of three letters or fewer (APA 7 §6.17:
+/// "capitalize … words of four letters or more": "Journal of Health Across
+/// Borders", "Living With").
+fn apa_small(word: &str) -> bool {
+    word.chars().count() <= 3 && MINOR_WORDS.contains(&word)
+}
+
+/// Where the style title-cased `printed` (a word small in `src` has a
+/// capital in `printed`, not after punctuation), a word of [`MINOR_WORDS`] the
+/// processor left small that `stop_word` does not is given its capital
+/// ("Medicine Between Wars" in a `.csl` style; "Journal of Health Across
+/// Borders" in APA), unless [`source_case`] already decided its case.
+fn only_stop_words_small(src: &[char], printed: &[char], want: &mut [Option<bool>], stop_word: fn(&str) -> bool) {
+    let word_start = |k: usize| k == 0 || !src[k - 1].is_alphanumeric() && src[k - 1] != '\'';
+    // (Not after a colon, question mark or dash, where sentence case gives
+    // a capital too: APA's "Why care? A review".)
+    let title_cased = (1..src.len()).any(|k| {
+        word_start(k) && src[k].is_lowercase() && printed[k].is_uppercase() && !(k >= 2 && !src[k - 2].is_alphanumeric())
+    });
+    if !title_cased {
+        return;
+    }
+    for k in 1..src.len() {
+        if !word_start(k) || !src[k].is_lowercase() || !printed[k].is_lowercase() || want[k].is_some() {
+            continue;
+        }
+        let word: String = src[k..].iter().take_while(|c| c.is_alphanumeric()).collect();
+        if MINOR_WORDS.contains(&word.as_str()) && !stop_word(&word) {
+            want[k] = Some(true);
+        }
+    }
 }
 
 /// The title, journal and publisher as the record has them, where the style's
@@ -14298,7 +14361,7 @@ fn with_source_case(mut t: Rich, r: &Reading, cases: SourceCase, short_printed: 
     {
         let src: Vec<char> = source.trim().trim_end_matches('.').chars().collect();
         let mut want = source_case(&src, cases);
-        if want.iter().all(Option::is_none) && n != 0 {
+        if want.iter().all(Option::is_none) && n != 0 && cases.stop_words.is_none() {
             continue;
         }
         let text: Vec<char> = t.text.chars().collect();
@@ -14323,6 +14386,9 @@ fn with_source_case(mut t: Rich, r: &Reading, cases: SourceCase, short_printed: 
         if n == 0 {
             last_word_capitalised(&src, &text[start..start + src.len()], &mut want);
             without_case_unasked(&src, &text[start..start + src.len()], &mut want);
+        }
+        if let Some(stop_word) = cases.stop_words {
+            only_stop_words_small(&src, &text[start..start + src.len()], &mut want, stop_word);
         }
         let mut out = text.clone();
         for (k, w) in want.iter().enumerate() {
