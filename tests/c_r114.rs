@@ -99,7 +99,11 @@ fn turkic_titles_and_journals_keep_their_case_in_every_style() {
             "Atayew, M. (2017). Türkmenistanda saglygy goraýyş ulgamy. Saglyk jurnaly, 1, 2–6.",
         ],
     );
-    assert_references(&w, "harvard", &["Karimov, A. (2020) ‘Oʻzbekistonda sil kasalligining tarqalishi’, Tibbiyot jurnali, 3, pp. 10–15."]);
+    assert_references(
+        &w,
+        "harvard",
+        &["Karimov, A. (2020) ‘Oʻzbekistonda sil kasalligining tarqalishi’, Tibbiyot jurnali, 3, pp. 10–15."],
+    );
 }
 
 /// English titles with a Turkic name or an Irish one stay English:
@@ -169,7 +173,10 @@ fn mla_and_chicago_lowercase_prepositions_of_any_length() {
     assert_references(
         &w,
         "apa",
-        &["Smith, J. (2017). Health beyond borders. Global Health Review, 1, 1–9.", "Bala, P. (2016). Medicine after empire. Routledge."],
+        &[
+            "Smith, J. (2017). Health beyond borders. Global Health Review, 1, 1–9.",
+            "Bala, P. (2016). Medicine after empire. Routledge.",
+        ],
     );
     assert_references(&w, "harvard", &["Smith, J. (2017) ‘Health beyond borders’, Global Health Review, 1, pp. 1–9."]);
 }
@@ -313,7 +320,9 @@ fn a_csl_title_case_leaves_only_its_stop_words_small() {
     assert_references(
         &w,
         "mla",
-        &["Smith, John. “Medicine between Wars and against Empire.” Journal of Health across Borders, vol. 1, 2017, pp. 1–9."],
+        &[
+            "Smith, John. “Medicine between Wars and against Empire.” Journal of Health across Borders, vol. 1, 2017, pp. 1–9.",
+        ],
     );
     assert_references(
         &w,

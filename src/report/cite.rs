@@ -14317,7 +14317,7 @@ fn only_stop_words_small(src: &[char], printed: &[char], want: &mut [Option<bool
     // (Not after a colon, question mark or dash, where sentence case gives
     // a capital too: APA's "Why care? A review".)
     let title_cased = (1..src.len()).any(|k| {
-        word_start(k) && src[k].is_lowercase() && printed[k].is_uppercase() && !(k >= 2 && !src[k - 2].is_alphanumeric())
+        word_start(k) && src[k].is_lowercase() && printed[k].is_uppercase() && (k < 2 || src[k - 2].is_alphanumeric())
     });
     if !title_cased {
         return;

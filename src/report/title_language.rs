@@ -142,7 +142,18 @@ const ROMANIAN: &[&str] =
 /// "about", "yönelik" "towards", "ilişkin" "concerning": Göksel and
 /// Kerslake, *Turkish: A Comprehensive Grammar*, 2005).
 const TURKISH: &[&str] = &[
-    "ve", "ile", "için", "bir", "olarak", "göre", "üzerine", "arasında", "veya", "hakkında", "üzerinde", "yönelik",
+    "ve",
+    "ile",
+    "için",
+    "bir",
+    "olarak",
+    "göre",
+    "üzerine",
+    "arasında",
+    "veya",
+    "hakkında",
+    "üzerinde",
+    "yönelik",
     "ilişkin",
 ];
 
@@ -1644,6 +1655,32 @@ mod tests {
             "Rock n' roll and hearing loss",
             "A lien on the hospital",
             "Kale and cardiovascular risk",
+        ] {
+            assert!(!title_in_another_language(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn turkic_latin_titles_are_not_english_and_english_ones_with_their_names_are() {
+        // (Tester r114 F5: Uzbek, Kazakh, Turkmen, Azerbaijani, Turkish.)
+        for t in [
+            "Tibbiyot jurnali",
+            "Oʻzbekiston tibbiyot jurnali",
+            "O'zbekistonda onalar salomatligi",
+            "O‘zbekistonda sog‘liqni saqlash tizimi",
+            "Densaulyq saqtau jurnaly",
+            "Saglyk jurnaly",
+            "Azərbaycan tibb jurnalı",
+            "Saglik bilimleri dergisi",
+            "Bolalar salomatligi uchun tavsiyalar",
+        ] {
+            assert!(title_in_another_language(t), "{t}");
+        }
+        for t in [
+            "Tuberculosis care in Uzbekistan",
+            "O'Neill's report and the politics of antimicrobial resistance",
+            "The drug's effect on sleep",
+            "Ten o'clock rounds in the ward",
         ] {
             assert!(!title_in_another_language(t), "{t}");
         }
