@@ -197,7 +197,9 @@ fn a_work_not_yet_published_is_one_statement_in_each_style() {
                 "Mbeki, Thabo. “Undated Chapter to Come.” Essays on Care, edited by Ama Kofi, Oxford University Press, forthcoming, pp. 5–9.",
                 "Osei, Kwame. “Malaria in the North.” Malaria Journal, vol. 24, forthcoming, pp. 100–10.",
                 // Without a year too, in the date's place (tester r110 F6; MLA 9).
-                "Addo, Kojo. “Fever Without a Year.” Malaria Journal, forthcoming.",
+                // "without" small: MLA 9 §2.90 lowercases prepositions
+                // whatever their length (r114 F6; was "Without").
+                "Addo, Kojo. “Fever without a Year.” Malaria Journal, forthcoming.",
             ],
         ),
         (

@@ -116,11 +116,15 @@ fn ahead_of_print_is_said_in_the_styles_language() {
     // The bundled styles in another language (a journal's dependent style):
     // each manual's phrase, put where it puts it, in the locale's words.
     let apa = w.references(&dependent(&w, "apa", "de-DE"));
-    assert!(reference(&apa, "Decolonising").contains("Medical education. Online-Vorab-Publikation. https://doi.org"));
+    // (An English journal's name in title case in a list in any language:
+    // APA 7 §9.25, r112 F2; was "Medical education".)
+    assert!(reference(&apa, "Decolonising").contains("Medical Education. Online-Vorab-Publikation. https://doi.org"));
     let v = w.references(&dependent(&w, "nlm-citation-sequence", "fr-FR"));
     assert!(reference(&v, "Decolonising").contains(" [Publication en ligne anticipée]. doi:10.1111/medu.15234."));
     let c = w.references(&dependent(&w, "chicago-author-date", "de-DE"));
-    assert!(reference(&c, "Decolonising").contains("Medical education, Online-Vorab-Publikation,"));
+    // (Chicago gives a periodical's name headline-style capitals in any
+    // language's list: CMOS 18 §8.159, §14.170, r112 F2; was "Medical education".)
+    assert!(reference(&c, "Decolonising").contains("Medical Education, Online-Vorab-Publikation,"));
     let h = w.references(&dependent(&w, "harvard-cite-them-right", "fr-FR"));
     assert!(reference(&h, "Decolonising").contains("Medical Education, publication en ligne anticipée."));
     // AMA's "Published online" (no CSL term: English) before the whole

@@ -294,6 +294,13 @@ pub struct Style {
     /// ([`title_cases_titles`]): a title's words in italics are cased with
     /// the others ([`processor_title_cased`]).
     title_cases_italics: bool,
+    /// canon gives a periodical's name its capitals ([`periodical_name`],
+    /// [`iberian_periodical_case`]): a bundled style, or a `.csl` file whose
+    /// container title asks for title case ([`title_cases_containers`]). A
+    /// `.csl` file that prints the name as stored gets it as stored (tester
+    /// r112 F3: "Revista Panamericana de Salud Publica" for a stored
+    /// "Revista panamericana de salud publica").
+    cases_periodical: bool,
 }
 
 /// The styles canon knows by their CSL id beyond [`NAMED`]: (canon's key,
@@ -353,6 +360,18 @@ fn title_cases_titles(xml: &str) -> bool {
         let tag = tag.split('>').next().unwrap_or_default();
         (tag.starts_with("text ") || tag.starts_with("cs:text "))
             && (tag.contains("variable=\"title\"") || tag.contains("variable='title'"))
+            && (tag.contains("text-case=\"title\"") || tag.contains("text-case='title'"))
+    })
+}
+
+/// Whether a style's CSL title-cases a periodical's or book's name: a
+/// `<text variable="container-title">` with `text-case="title"` (CSL 1.0.2,
+/// "Text-case"). A style that does not prints the name as stored.
+fn title_cases_containers(xml: &str) -> bool {
+    xml.split('<').any(|tag| {
+        let tag = tag.split('>').next().unwrap_or_default();
+        (tag.starts_with("text ") || tag.starts_with("cs:text "))
+            && (tag.contains("variable=\"container-title\"") || tag.contains("variable='container-title'"))
             && (tag.contains("text-case=\"title\"") || tag.contains("text-case='title'"))
     })
 }
@@ -463,6 +482,7 @@ impl Style {
         let (key, bundled) = identity(arg, &xml);
         let named = named_of(&key);
         let title_cases_italics = title_cases_titles(&xml);
+        let cases_periodical = bundled || title_cases_containers(&xml);
         let xml = without_french_spacing_outside_french(&xml);
         let xml = super::text_case::with_term_case(&super::text_case::with_case_marks(&xml));
         let xml = with_page_label_number(&with_inherited_substitutes(&with_name_elements(&xml)));
@@ -590,6 +610,7 @@ impl Style {
             named,
             title_cases_italics,
             bundled,
+            cases_periodical,
             note: None,
             dependent_title: None,
             dependent_file: None,
@@ -623,6 +644,7 @@ impl Style {
             // Vancouver and AMA print a journal's name as stored (their
             // CSL gives it no case; the manuals cite NLM's abbreviation).
             style_cases_periodical: !matches!(self.key.as_str(), "vancouver" | "ama"),
+            cases_periodical: self.cases_periodical,
             named: self.named,
             title_cases_italics: self.title_cases_italics,
             ieee: self.key == "ieee",
@@ -954,7 +976,23 @@ impl Style {
         let t = with_one_page_dash(t, r, page_dash(&self.key));
         let t = with_stop_before_pmid(t);
         let short_printed = matches!(self.named, Some("vancouver" | "ama"));
-        let t = with_source_case(own_case_by_source(t, r, short_printed), r, self.key == "chicago", short_printed);
+        // MLA and Chicago lowercase prepositions of any length (MLA 9
+        // §2.90, CMOS 18 §8.159; tester r114 F6).
+        // Title case in APA and in a `.csl` file lowercases fewer words than
+        // the processor does (APA 7 §6.17; CSL 1.0.2's stop words).
+        let stop_words: Option<fn(&str) -> bool> = if self.key == "apa" {
+            Some(apa_small)
+        } else if !self.bundled {
+            Some(csl_stop_word)
+        } else {
+            None
+        };
+        let cases = SourceCase {
+            chicago: self.key == "chicago",
+            small_prepositions: matches!(self.key.as_str(), "chicago" | "mla"),
+            stop_words,
+        };
+        let t = with_source_case(own_case_by_source(t, r, short_printed), r, cases, short_printed);
         let t = if self.plain_suffix { with_lower_page_label(t, r) } else { t };
         let t = if matches!(self.key.as_str(), "harvard" | "vancouver") {
             with_book_volume(t, r, self.key == "vancouver", &self.volume_label)
@@ -6846,6 +6884,10 @@ struct Form<'a> {
     /// "Journal of Clinical Nursing" under a Polish article, "Journal of
     /// clinical nursing" under an English one).
     style_cases_periodical: bool,
+    /// canon gives a periodical's name capitals at all ([`Style`]'s
+    /// `cases_periodical`): `false` for a `.csl` file that prints it as
+    /// stored.
+    cases_periodical: bool,
     /// No publisher when it is the author (APA 7 §9.25: "When the author
     /// and publisher are the same, omit the publisher"; §10.4's reports of
     /// a group author).
@@ -7382,8 +7424,17 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                     // of a work in another language is title-cased here.)
                     // A Spanish or Portuguese name in the catalogue's lower
                     // case is title-cased by its own language's rules.
-                    let ours = name_english && (title_case || (!english && form.style_cases_periodical));
-                    let plain = periodical_name(c, ours || all_small(c));
+                    // An English name is title case in a list in another
+                    // language too, where the processor cases English
+                    // works only in an English locale (APA 7 §9.25; tester
+                    // r112 F2: "International journal for equity in
+                    // health" in a Spanish-locale APA list).
+                    // A `.csl` file that prints the name as stored gets it
+                    // so (tester r112 F3).
+                    let ours = form.cases_periodical
+                        && name_english
+                        && (title_case || ((!english || form.foreign) && form.style_cases_periodical));
+                    let plain = periodical_name(c, ours || form.cases_periodical && all_small(c));
                     // Vancouver and AMA too, which print the name as stored
                     // where no abbreviation is cited: NLM capitalises every
                     // word of a journal's name but its particles (Citing
@@ -7391,7 +7442,7 @@ fn entry(r: &Reading, form: Form<'_>, key: &str) -> Option<hayagriva::Entry> {
                     // §3.11.1), so "Revista de salud pública" is "Revista de
                     // Salud Pública" in all seven styles (tester r111 F4).
                     named = match iberian_periodical_case(&plain) {
-                        Some(cased) if !name_english => cased,
+                        Some(cased) if !name_english && form.cases_periodical => cased,
                         _ => plain,
                     };
                     &named
@@ -14208,6 +14259,10 @@ const LONG_PREPOSITIONS: &[&str] = &[
     "concerning",
     "despite",
     "except",
+    "outside",
+    "alongside",
+    "atop",
+    "notwithstanding",
     "per",
     "regarding",
     "through",
@@ -14219,6 +14274,87 @@ const LONG_PREPOSITIONS: &[&str] = &[
     "vs",
     "without",
 ];
+
+/// "after" and "before", prepositions ("Medicine after Empire") and
+/// subordinating conjunctions ("Life After We Left"), which headline style
+/// capitalises (CMOS 18 §8.159; MLA 9 §2.90): a conjunction before a
+/// clause, told by its subject pronoun ([`SUBJECT_PRONOUNS`]).
+const CONJUNCTION_PREPOSITIONS: &[&str] = &["after", "before"];
+
+/// Subject pronouns: after "after" or "before" they start a clause.
+const SUBJECT_PRONOUNS: &[&str] = &["i", "we", "you", "he", "she", "it", "they", "there"];
+
+/// Whether `word` (as written, in small letters) is a preposition title case
+/// leaves small inside a title in MLA and Chicago, with `rest` the title
+/// after it: one of [`LONG_PREPOSITIONS`], or of
+/// [`CONJUNCTION_PREPOSITIONS`] not before a clause.
+fn small_preposition(word: &str, rest: &[char]) -> bool {
+    if LONG_PREPOSITIONS.contains(&word) {
+        return true;
+    }
+    let next: String = rest.iter().take_while(|c| c.is_alphanumeric()).flat_map(|c| c.to_lowercase()).collect();
+    CONJUNCTION_PREPOSITIONS.contains(&word) && !SUBJECT_PRONOUNS.contains(&next.as_str())
+}
+
+/// Which of [`with_source_case`]'s steps a style takes.
+#[derive(Clone, Copy, Default)]
+struct SourceCase {
+    /// Chicago's: after a prefix's hyphen a small letter (CMOS 17 §8.161).
+    chicago: bool,
+    /// MLA's and Chicago's: a long preposition written small stays small
+    /// ([`small_preposition`]).
+    small_prepositions: bool,
+    /// The style's own words that title case leaves small, where they are
+    /// fewer than the processor's [`MINOR_WORDS`] ([`only_stop_words_small`]).
+    stop_words: Option<fn(&str) -> bool>,
+}
+
+/// CSL 1.0.2's stop words ("Text-case", title case): the only words a
+/// `.csl` style's title case leaves small (but first, last and after a
+/// colon).
+const CSL_STOP_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on", "onto", "or",
+    "over", "so", "the", "till", "to", "up", "via", "with", "yet",
+];
+
+/// Whether a `.csl` style's title case leaves `word` small ([`CSL_STOP_WORDS`]).
+fn csl_stop_word(word: &str) -> bool {
+    CSL_STOP_WORDS.contains(&word)
+}
+
+/// Whether APA's title case leaves `word` small: an article, or a
+/// conjunction or preposition of three letters or fewer (APA 7 §6.17:
+/// "capitalize … words of four letters or more": "Journal of Health Across
+/// Borders", "Living With").
+fn apa_small(word: &str) -> bool {
+    word.chars().count() <= 3 && MINOR_WORDS.contains(&word)
+}
+
+/// Where the style title-cased `printed` (a word small in `src` has a
+/// capital in `printed`, not after punctuation), a word of [`MINOR_WORDS`] the
+/// processor left small that `stop_word` does not is given its capital
+/// ("Medicine Between Wars" in a `.csl` style; "Journal of Health Across
+/// Borders" in APA), unless [`source_case`] already decided its case.
+fn only_stop_words_small(src: &[char], printed: &[char], want: &mut [Option<bool>], stop_word: fn(&str) -> bool) {
+    let word_start = |k: usize| k == 0 || !src[k - 1].is_alphanumeric() && src[k - 1] != '\'';
+    // (Not after a colon, question mark or dash, where sentence case gives
+    // a capital too: APA's "Why care? A review".)
+    let title_cased = (1..src.len()).any(|k| {
+        word_start(k) && src[k].is_lowercase() && printed[k].is_uppercase() && (k < 2 || src[k - 2].is_alphanumeric())
+    });
+    if !title_cased {
+        return;
+    }
+    for k in 1..src.len() {
+        if !word_start(k) || !src[k].is_lowercase() || !printed[k].is_lowercase() || want[k].is_some() {
+            continue;
+        }
+        let word: String = src[k..].iter().take_while(|c| c.is_alphanumeric()).collect();
+        if MINOR_WORDS.contains(&word.as_str()) && !stop_word(&word) {
+            want[k] = Some(true);
+        }
+    }
+}
 
 /// The title, journal and publisher as the record has them, where the style's
 /// case change made them wrong:
@@ -14232,7 +14368,7 @@ const LONG_PREPOSITIONS: &[&str] = &[
 ///
 /// Done only where the text stands in the reference with its letters
 /// unchanged (case aside), and only to the letters these rules name.
-fn with_source_case(mut t: Rich, r: &Reading, chicago: bool, short_printed: bool) -> Rich {
+fn with_source_case(mut t: Rich, r: &Reading, cases: SourceCase, short_printed: bool) -> Rich {
     // The title where it first stands; the journal and publisher, which
     // follow it, where they last stand (a title may quote a journal's name).
     let (container, short) = journal_forms(r, short_printed);
@@ -14247,8 +14383,8 @@ fn with_source_case(mut t: Rich, r: &Reading, chicago: bool, short_printed: bool
             .filter_map(|(n, s)| s.map(|s| (n, s)))
     {
         let src: Vec<char> = source.trim().trim_end_matches('.').chars().collect();
-        let mut want = source_case(&src, chicago);
-        if want.iter().all(Option::is_none) && n != 0 {
+        let mut want = source_case(&src, cases);
+        if want.iter().all(Option::is_none) && n != 0 && cases.stop_words.is_none() {
             continue;
         }
         let text: Vec<char> = t.text.chars().collect();
@@ -14273,6 +14409,9 @@ fn with_source_case(mut t: Rich, r: &Reading, chicago: bool, short_printed: bool
         if n == 0 {
             last_word_capitalised(&src, &text[start..start + src.len()], &mut want);
             without_case_unasked(&src, &text[start..start + src.len()], &mut want);
+        }
+        if let Some(stop_word) = cases.stop_words {
+            only_stop_words_small(&src, &text[start..start + src.len()], &mut want, stop_word);
         }
         let mut out = text.clone();
         for (k, w) in want.iter().enumerate() {
@@ -14350,7 +14489,7 @@ fn without_case_unasked(src: &[char], printed: &[char], want: &mut [Option<bool>
 /// capitals) or of a text in capitals throughout, `Some(false)` the first
 /// letter of a minor word written in small letters after ", " or "; ", and
 /// a lone small Greek letter (a symbol: "α", "κ").
-fn source_case(src: &[char], chicago: bool) -> Vec<Option<bool>> {
+fn source_case(src: &[char], cases: SourceCase) -> Vec<Option<bool>> {
     let mut want = vec![None; src.len()];
     // One word in small letters with a mark or digit in it ("raceless-egfr",
     // "ggplot2", "scikit-learn"): a program's or package's name, written so
@@ -14411,7 +14550,7 @@ fn source_case(src: &[char], chicago: bool) -> Vec<Option<bool>> {
             // "U.S."): title case leaves it so (tester r41 A2: "t-Cell";
             // Chicago printed "U.s.").
             want[i] = Some(true);
-        } else if chicago
+        } else if cases.chicago
             && i >= 2
             && src[i - 1] == '-'
             && word[0].is_lowercase()
@@ -14458,20 +14597,22 @@ fn source_case(src: &[char], chicago: bool) -> Vec<Option<bool>> {
             // capitalise ("Smith Et Al. And the Critics").
             want[i - 3] = Some(false);
             want[i] = Some(false);
-        } else if chicago
+        } else if cases.small_prepositions
             && i >= 2
             && src[i - 1] == ' '
             && src[i - 2].is_alphanumeric()
             && src.get(end) == Some(&' ')
             && src.get(end + 1).is_some_and(|c| c.is_alphanumeric())
-            && LONG_PREPOSITIONS.contains(&word.iter().collect::<String>().as_str())
+            && small_preposition(&word.iter().collect::<String>(), &src[end + 1..])
         {
             // A preposition hayagriva's list lacks, written in small letters
             // inside a title: title case leaves it so (CMOS 17th ed. §8.159,
             // "lowercase prepositions, regardless of length"; tester r25,
-            // F12: "Medicine Without Borders" beside "Bias against Women").
-            // Not first, last or beside punctuation, where it may stand as
-            // an adverb ("Pull Through").
+            // F12: "Medicine Without Borders" beside "Bias against Women"),
+            // in Chicago and in MLA (MLA Handbook 9 §2.90, "prepositions,
+            // regardless of length"; tester r114 F6: "Health Beyond
+            // Borders"). Not first, last or beside punctuation, where it
+            // may stand as an adverb ("Pull Through").
             want[i] = Some(false);
         }
         i = end;
@@ -15325,7 +15466,7 @@ mod tests {
             container: Some("BMJ Global Health".into()),
             ..Reading::default()
         };
-        let t = |s: &str| with_source_case(Rich::from(s.to_string()), &r, false, false).text;
+        let t = |s: &str| with_source_case(Rich::from(s.to_string()), &r, SourceCase::default(), false).text;
         assert_eq!(
             t("Okoro C. “Covid-19, Hiv's Toll; And the ED, Of Course.” Bmj Global Health."),
             "Okoro C. “COVID-19, HIV's Toll; and the ED, of Course.” BMJ Global Health."
@@ -15338,7 +15479,7 @@ mod tests {
         // A title in capitals throughout stays so.
         let caps = Reading { title: "RACE, AND THE CLINIC".into(), ..Reading::default() };
         assert_eq!(
-            with_source_case(Rich::from("RACE, AND THE Clinic.".to_string()), &caps, false, false).text,
+            with_source_case(Rich::from("RACE, AND THE Clinic.".to_string()), &caps, SourceCase::default(), false).text,
             "RACE, AND THE CLINIC."
         );
     }

@@ -36,7 +36,8 @@
 //! The languages are those of the Latin-script works a health-sciences
 //! reading list cites without a stored language: French, German, Spanish,
 //! Portuguese, Italian, Dutch, the Scandinavian languages, Polish, Czech,
-//! Romanian, Turkish, Indonesian and Malay, Swahili, Vietnamese, Tagalog
+//! Romanian, Turkish, Uzbek, Kazakh, Turkmen and Azerbaijani (in Latin
+//! script), Indonesian and Malay, Swahili, Vietnamese, Tagalog
 //! (Filipino), Yoruba (with or without its tone marks), Hausa, Igbo,
 //! Zulu and Xhosa, and Shona (tester r93 F3: "Kalusugan ng Mga Katutubo Sa
 //! Mindanao"). English words of these languages' spelling ("at", "a", "in",
@@ -65,6 +66,10 @@ const STRONG: &[&[&str]] = &[
     CZECH,
     ROMANIAN,
     TURKISH,
+    UZBEK,
+    KAZAKH,
+    TURKMEN,
+    AZERBAIJANI,
     MALAY,
     SWAHILI,
     VIETNAMESE,
@@ -133,8 +138,48 @@ const CZECH: &[&str] = &["ve", "při", "nebo", "podle", "mezi", "jejich"];
 const ROMANIAN: &[&str] =
     &["și", "şi", "în", "pentru", "unei", "unui", "privind", "asupra", "prin", "între", "despre", "sau", "cu", "pe"];
 
-/// Turkish function words English never writes.
-const TURKISH: &[&str] = &["ve", "ile", "için", "bir", "olarak", "göre", "üzerine", "arasında"];
+/// Turkish function words English never writes ("veya" "or", "hakkında"
+/// "about", "yönelik" "towards", "ilişkin" "concerning": Göksel and
+/// Kerslake, *Turkish: A Comprehensive Grammar*, 2005).
+const TURKISH: &[&str] = &[
+    "ve",
+    "ile",
+    "için",
+    "bir",
+    "olarak",
+    "göre",
+    "üzerine",
+    "arasında",
+    "veya",
+    "hakkında",
+    "üzerinde",
+    "yönelik",
+    "ilişkin",
+];
+
+/// Uzbek (Latin script, 1995 alphabet) function words English never
+/// writes: "with", "for", "about", "through", "and also", "or", "on", with
+/// the oʻ of "boʻyicha" as U+02BB or U+2018 (Uzbek's own letter) and "va"
+/// ("and") in [`VIETNAMESE_BARE`] (tester r114 F5: "Tibbiyot jurnali" was
+/// title-cased; Bodrogligeti, *An Academic Reference Grammar of Modern
+/// Literary Uzbek*, 2003).
+const UZBEK: &[&str] = &["bilan", "uchun", "haqida", "orqali", "hamda", "yoki", "boʻyicha", "bo‘yicha"];
+
+/// Kazakh (Latin script, 2021 alphabet) function words English never
+/// writes: "and", "for", "about", "through", "or", "by" (the alphabet of
+/// the Decree of the President of Kazakhstan of 15 March 2021); "men"
+/// ("with") is English's.
+const KAZAKH: &[&str] = &["jäne", "üşin", "turaly", "arqyly", "nemese", "boiynşa", "boyynşa"];
+
+/// Turkmen (Latin script, 1993 alphabet) function words English never
+/// writes: "with", "for", "about", "by", "through"; "we" ("and") is
+/// English's.
+const TURKMEN: &[&str] = &["bilen", "üçin", "barada", "boýunça", "arkaly"];
+
+/// Azerbaijani (Latin script) function words English never writes: "and",
+/// "with", "for", "about", "on" (Schönig, "Azerbaijanian", in Johanson and
+/// Csató, *The Turkic Languages*, 1998).
+const AZERBAIJANI: &[&str] = &["və", "ilə", "üçün", "haqqında", "üzrə"];
 
 /// Indonesian and Malay function words English never writes.
 const MALAY: &[&str] = &[
@@ -490,6 +535,63 @@ const HEALTH_WORDS: &[&str] = &[
     "yaklasim",
     "halk",
     "hastalar",
+    "dergisi",
+    "bilimleri",
+    "tıp",
+    "hekimliği",
+    "hekimligi",
+    "bülteni",
+    "bulteni",
+    // Uzbek, Kazakh, Turkmen and Azerbaijani in Latin script (tester r114
+    // F5: "Tibbiyot jurnali", "Oʻzbekiston tibbiyot jurnali"; the
+    // ministries of health's and national medical journals' titles),
+    // written with or without their letters
+    "tibbiyot",
+    "tibbiy",
+    "jurnali",
+    "jurnaly",
+    "jurnalı",
+    "salomatlik",
+    "salomatligi",
+    "kasallik",
+    "kasalligi",
+    "kasalligining",
+    "kasalliklari",
+    "tarqalishi",
+    "bolalar",
+    "ayollar",
+    "onalar",
+    "davolash",
+    "aholi",
+    "tizimi",
+    "saqlash",
+    "sogʻliq",
+    "sogʻliqni",
+    "sog‘liq",
+    "sog‘liqni",
+    "densaulyq",
+    "saqtau",
+    "aurulary",
+    "emdeu",
+    "äielder",
+    "saglyk",
+    "saglygy",
+    "goraýyş",
+    "lukmançylyk",
+    "keseli",
+    "keselleri",
+    "çagalar",
+    "aýallar",
+    "bejergi",
+    "ulgamy",
+    "səhiyyə",
+    "səhiyyəsi",
+    "tibb",
+    "xəstəlik",
+    "xəstəliyi",
+    "sağlamlıq",
+    "uşaqlar",
+    "müalicə",
     // Vietnamese without diacritics
     "suc",
     "khoe",
@@ -604,7 +706,25 @@ const ENGLISH_TOO: &[&str] = &["a", "as", "in"];
 /// languages (tester r109 F4: "Pūrongo hauora 2022", "Hauora tāne"); and
 /// Guaraní's nasal ĩ and ũ (tester r111 F3; its ẽ and ỹ are
 /// [`vietnamese_letter`]'s block).
-const LETTERS: &str = "éèêëàâçîïôœùûüäößñáíóúãõìòåøæąćęłńśźżčďěňřšťůýășțşţğıơưđāēīōūʻĩũ";
+/// Azerbaijani's schwa ə (tester r114 F5; Turkish, Turkmen and Kazakh
+/// Latin's ç, ğ, ı, ñ, ö, ş, ü, ý, ä are there already).
+const LETTERS: &str = "éèêëàâçîïôœùûüäößñáíóúãõìòåøæąćęłńśźżčďěňřšťůýășțşţğıơưđāēīōūʻĩũə";
+
+/// Whether `text`, a word as written, has Uzbek's letter oʻ or gʻ: "o" or
+/// "g" and a turned comma (U+02BB), a left quotation mark (U+2018) or an
+/// apostrophe, then two small letters or more ("Oʻzbekiston",
+/// "O'zbekistonda", "sog‘liqni"; tester r114 F5). A possessive ("drug's"),
+/// an Irish name ("O'Neill", a capital after the mark) and "o'clock" are
+/// English.
+fn uzbek_letter(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    let told = (0..chars.len().saturating_sub(3)).any(|i| {
+        matches!(chars[i], 'o' | 'O' | 'g' | 'G')
+            && matches!(chars[i + 1], 'ʻ' | '‘' | '\'' | '’')
+            && chars[i + 2..i + 4].iter().all(|c| c.is_lowercase())
+    });
+    told && !text.to_lowercase().replace('’', "'").starts_with("o'clock")
+}
 
 /// Endings of long words (seven letters or more) that English has no word
 /// with: German, Italian, Dutch ("-ique" is English too: "technique").
@@ -706,7 +826,8 @@ fn never_english(w: &Word<'_>) -> bool {
         // possessive ("Saúde no Brasil rural", "Telessaúde no Nordeste":
         // tester r106 F7; "Behçet's disease" tells nothing).
         Some(_) if w.first => {
-            let own_letter = l.chars().any(|c| LETTERS.contains(c)) && !w.text.contains(['\'', '’']);
+            let own_letter =
+                l.chars().any(|c| LETTERS.contains(c)) && !w.text.contains(['\'', '’']) || uzbek_letter(w.text);
             return !ENGLISH_ACCENTED.contains(&l) && (common || long_ending || own_letter);
         }
         _ => return false,
@@ -714,7 +835,8 @@ fn never_english(w: &Word<'_>) -> bool {
     if ENGLISH_ACCENTED.contains(&l) {
         return false;
     }
-    let letters = l.chars().any(|c| LETTERS.contains(c) || vietnamese_letter(c) || c == '\u{0323}');
+    let letters =
+        l.chars().any(|c| LETTERS.contains(c) || vietnamese_letter(c) || c == '\u{0323}') || uzbek_letter(w.text);
     let ending = long_ending || n >= 5 && SHORT_ENDINGS.iter().any(|e| l.ends_with(e));
     let start = n >= 3 && ["mt", "mw", "mk", "mz", "nd", "gb", "kp"].iter().any(|s| l.starts_with(s));
     letters || ending || start || common
@@ -1181,7 +1303,8 @@ fn marks_of(words: &[Word<'_>], i: usize) -> usize {
     if capital && words.get(i + 1).is_some_and(|n| n.text.chars().next().is_some_and(char::is_uppercase)) {
         function = function.saturating_sub(1);
     }
-    let letters = w.text.chars().flat_map(char::to_lowercase).any(|c| LETTERS.contains(c) || vietnamese_letter(c));
+    let letters = w.text.chars().flat_map(char::to_lowercase).any(|c| LETTERS.contains(c) || vietnamese_letter(c))
+        || uzbek_letter(w.text);
     let ending = w.lower.chars().count() >= 7 && ENDINGS.iter().any(|e| w.lower.ends_with(e));
     function.max(usize::from(letters || ending))
 }
@@ -1532,6 +1655,32 @@ mod tests {
             "Rock n' roll and hearing loss",
             "A lien on the hospital",
             "Kale and cardiovascular risk",
+        ] {
+            assert!(!title_in_another_language(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn turkic_latin_titles_are_not_english_and_english_ones_with_their_names_are() {
+        // (Tester r114 F5: Uzbek, Kazakh, Turkmen, Azerbaijani, Turkish.)
+        for t in [
+            "Tibbiyot jurnali",
+            "Oʻzbekiston tibbiyot jurnali",
+            "O'zbekistonda onalar salomatligi",
+            "O‘zbekistonda sog‘liqni saqlash tizimi",
+            "Densaulyq saqtau jurnaly",
+            "Saglyk jurnaly",
+            "Azərbaycan tibb jurnalı",
+            "Saglik bilimleri dergisi",
+            "Bolalar salomatligi uchun tavsiyalar",
+        ] {
+            assert!(title_in_another_language(t), "{t}");
+        }
+        for t in [
+            "Tuberculosis care in Uzbekistan",
+            "O'Neill's report and the politics of antimicrobial resistance",
+            "The drug's effect on sleep",
+            "Ten o'clock rounds in the ward",
         ] {
             assert!(!title_in_another_language(t), "{t}");
         }
