@@ -667,6 +667,28 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         o.get(k).and_then(Value::as_array).map_or_else(Vec::new, |a| a.iter().filter_map(name).collect())
     };
     d.authors = people("author");
+    // A film's director is its maker, whom RIS `MPCT` (`AU`, "Director" in
+    // the RIS specification, 2011) and EndNote's "Film or Broadcast"
+    // (Author) give as the author; Zotero exports a film's as `director`.
+    // With no `author`, the director is read as the author and said
+    // (canon keeps no director role: schema 0001/0012/0029 keep authors,
+    // editors, translators).
+    let film = matches!(o.get("type").and_then(Value::as_str), Some("motion_picture" | "broadcast"));
+    let director_read = film && d.authors.is_empty() && !people("director").is_empty();
+    if director_read {
+        d.authors = people("director");
+        let p = at("director");
+        d.warnings.push(RowError::new(
+            p.line,
+            p.column,
+            format!(
+                "in {}: CSL-JSON director {} read as the author (canon keeps no director role; a film's \
+                 director is its author, as RIS MPCT and EndNote give it)",
+                d.label.as_deref().unwrap_or("item"),
+                d.authors.iter().map(|n| format!("{:?}", n.original)).collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
     // Editors are editors: an edited book is cited by them through the style's substitution rule.
     d.editors = people("editor");
     d.translators = people("translator");
@@ -1206,8 +1228,13 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         }
     };
     let page_first_read = text_of(o.get("page")).is_none() && text_of(o.get("page-first")).is_some();
-    let read: Vec<&str> =
-        CSL_READ.iter().copied().filter(|k| !unread(k)).chain(page_first_read.then_some("page-first")).collect();
+    let read: Vec<&str> = CSL_READ
+        .iter()
+        .copied()
+        .filter(|k| !unread(k))
+        .chain(page_first_read.then_some("page-first"))
+        .chain(director_read.then_some("director"))
+        .collect();
     d.not_stored("CSL-JSON", o.iter().filter(|(_, v)| !v.is_null()).map(|(k, _)| k.as_str()), &read);
     super::title_text::read_bibtex_braces(&mut d, "CSL-JSON");
     d
