@@ -63,3 +63,92 @@ fn a_csl_json_director_is_the_films_author_and_said() {
         "Z. Kunuk, Dir., Atanarjuat: The Fast Runner. Igloolik: Igloolik Isuma Productions, 2001."
     );
 }
+
+/// Every RIS type of the specification (RIS Format Specifications, 2011):
+/// the reading type and genre canon stores, and what the import says
+/// (`None`: the type is canon's, or a CSL type's, own; nothing to say).
+const RIS_EXPECTED: &[(&str, &str, Option<&str>, Option<&str>)] = &[
+    ("ABST", "article", None, Some("RIS type \"ABST\" (abstract) has no reading type in canon: stored as type article")),
+    ("ADVS", "video", None, Some("RIS type \"ADVS\" (audiovisual material) has no reading type in canon: stored as type video")),
+    ("AGGR", "other", Some("Data set"), None),
+    ("ANCIENT", "book", None, Some("RIS type \"ANCIENT\" (ancient text) has no reading type in canon: stored as type book")),
+    ("ART", "other", Some("Artwork"), Some("RIS type \"ART\" (artwork) has no reading type in canon: stored as type other with genre \"Artwork\"")),
+    ("BILL", "other", Some("Bill"), None),
+    ("BLOG", "web", None, None),
+    ("BOOK", "book", None, None),
+    ("CASE", "other", Some("Legal case"), None),
+    ("CHAP", "chapter", None, None),
+    ("CHART", "other", Some("Chart"), Some("RIS type \"CHART\" (chart) has no reading type in canon: stored as type other with genre \"Chart\"")),
+    ("CLSWK", "book", None, Some("RIS type \"CLSWK\" (classical work) has no reading type in canon: stored as type book")),
+    ("COMP", "other", Some("Computer software"), None),
+    ("CONF", "conference-paper", None, None),
+    ("CPAPER", "conference-paper", None, None),
+    ("CTLG", "book", None, Some("RIS type \"CTLG\" (catalogue) has no reading type in canon: stored as type book")),
+    ("DATA", "other", Some("Data set"), None),
+    ("DBASE", "other", Some("Data set"), None),
+    ("DICT", "chapter", None, Some("RIS type \"DICT\" (dictionary entry) has no reading type in canon: stored as type chapter")),
+    ("EBOOK", "book", None, None),
+    ("ECHAP", "chapter", None, None),
+    ("EDBOOK", "book", None, None),
+    ("EJOUR", "article", None, None),
+    ("ELEC", "web", None, None),
+    ("ENCYC", "chapter", None, Some("RIS type \"ENCYC\" (encyclopedia entry) has no reading type in canon: stored as type chapter")),
+    ("EQUA", "other", Some("Equation"), Some("RIS type \"EQUA\" (equation) has no reading type in canon: stored as type other with genre \"Equation\"")),
+    ("FIGURE", "other", Some("Figure"), Some("RIS type \"FIGURE\" (figure) has no reading type in canon: stored as type other with genre \"Figure\"")),
+    ("GEN", "other", None, None),
+    ("GOVDOC", "report", None, None),
+    ("GRANT", "other", Some("Grant"), Some("RIS type \"GRANT\" (grant) has no reading type in canon: stored as type other with genre \"Grant\"")),
+    ("HEAR", "other", Some("Hearing"), None),
+    ("ICOMM", "web", None, Some("RIS type \"ICOMM\" (Internet communication) has no reading type in canon: stored as type web")),
+    ("INPR", "article", None, None),
+    ("JFULL", "book", None, Some("RIS type \"JFULL\" (whole journal) has no reading type in canon: stored as type book")),
+    ("JOUR", "article", None, None),
+    ("LEGAL", "other", Some("Regulation"), None),
+    ("MANSCPT", "other", Some("Manuscript"), None),
+    ("MAP", "other", Some("Map"), None),
+    ("MGZN", "magazine-article", None, None),
+    ("MPCT", "video", Some("Film"), None),
+    ("MULTI", "other", Some("Multimedia"), Some("RIS type \"MULTI\" (multimedia) has no reading type in canon: stored as type other with genre \"Multimedia\"")),
+    ("MUSIC", "other", Some("Musical score"), Some("RIS type \"MUSIC\" (music score) has no reading type in canon: stored as type other with genre \"Musical score\"")),
+    ("NEWS", "newspaper-article", None, None),
+    ("PAMP", "other", Some("Pamphlet"), None),
+    ("PAT", "other", Some("Patent"), None),
+    ("PCOMM", "other", Some("Personal communication"), Some("RIS type \"PCOMM\" (personal communication) has no reading type in canon: stored as type other with genre \"Personal communication\"")),
+    ("RPRT", "report", None, None),
+    ("SER", "book", None, Some("RIS type \"SER\" (serial publication) has no reading type in canon: stored as type book")),
+    ("SLIDE", "other", Some("Slide"), Some("RIS type \"SLIDE\" (slide) has no reading type in canon: stored as type other with genre \"Slide\"")),
+    ("SOUND", "podcast", None, None),
+    ("STAND", "report", None, None),
+    ("STAT", "other", Some("Statute"), None),
+    ("THES", "thesis", None, None),
+    ("UNBILL", "other", Some("Bill"), Some("RIS type \"UNBILL\" (unenacted bill) has no reading type in canon: stored as type other with genre \"Bill\"")),
+    ("UNPB", "other", Some("Unpublished work"), None),
+    ("VIDEO", "video", None, None),
+];
+
+/// Item 2: every RIS `TY` is kept as a reading type (and genre) that says
+/// what the work is, or the import names the record and the type it used;
+/// none becomes "other" or an article unsaid.
+#[test]
+fn every_ris_type_is_kept_or_said() {
+    let w = workdir();
+    let ris: String = RIS_EXPECTED
+        .iter()
+        .map(|(ty, ..)| format!("TY  - {ty}\nID  - r{ty}\nTI  - Work {ty}\nAU  - Osei, Ama\nPY  - 2019\nER  - \n\n"))
+        .collect();
+    let err = w.import_reading("all.ris", &ris);
+    let list = w.reading_list();
+    for (ty, kind, genre, said) in RIS_EXPECTED {
+        let r = reading_titled(&list, &format!("Work {ty}"));
+        assert_eq!(r["type"], *kind, "{ty}: {r}");
+        assert_eq!(r["genre"].as_str(), *genre, "{ty}: {r}");
+        let lines: Vec<&str> = err.lines().filter(|l| l.contains(&format!("record \"r{ty}\":"))).collect();
+        match said {
+            Some(s) => {
+                assert_eq!(lines.len(), 1, "{ty}: {err}");
+                assert!(lines[0].ends_with(s), "{ty}: {}", lines[0]);
+            }
+            None => assert!(lines.is_empty(), "{ty}: {lines:?}"),
+        }
+    }
+}
