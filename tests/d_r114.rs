@@ -152,3 +152,107 @@ fn every_ris_type_is_kept_or_said() {
         }
     }
 }
+
+/// Every EndNote reference type name (EndNote X9–21): the reading type and
+/// genre stored, and whether the import names the record's type.
+const ENDNOTE_EXPECTED: &[(&str, &str, Option<&str>, bool)] = &[
+    ("Aggregated Database", "other", Some("Data set"), false),
+    ("Ancient Text", "book", None, true),
+    ("Artwork", "other", Some("Artwork"), true),
+    ("Audiovisual Material", "video", None, false),
+    ("Bill", "other", Some("Bill"), false),
+    ("Blog", "web", None, false),
+    ("Book", "book", None, false),
+    ("Book Section", "chapter", None, false),
+    ("Case", "other", Some("Legal case"), false),
+    ("Catalog", "book", None, true),
+    ("Chart or Table", "other", Some("Chart"), true),
+    ("Classical Work", "book", None, true),
+    ("Computer Program", "other", Some("Computer software"), false),
+    ("Conference Paper", "conference-paper", None, false),
+    ("Conference Proceedings", "conference-paper", None, false),
+    ("Dataset", "other", Some("Data set"), false),
+    ("Dictionary", "chapter", None, true),
+    ("Discussion Forum", "thread", None, true),
+    ("Edited Book", "book", None, false),
+    ("Electronic Article", "article", None, false),
+    ("Electronic Book", "book", None, false),
+    ("Electronic Book Section", "chapter", None, false),
+    ("Encyclopedia", "chapter", None, true),
+    ("Equation", "other", Some("Equation"), true),
+    ("Figure", "other", Some("Figure"), true),
+    ("Film or Broadcast", "video", Some("Film"), false),
+    ("Generic", "other", None, false),
+    ("Government Document", "report", None, false),
+    ("Grant", "other", Some("Grant"), true),
+    ("Hearing", "other", Some("Hearing"), false),
+    ("Interview", "other", Some("Interview"), true),
+    ("Journal Article", "article", None, false),
+    ("Legal Rule or Regulation", "other", Some("Regulation"), false),
+    ("Magazine Article", "magazine-article", None, false),
+    ("Manuscript", "other", Some("Manuscript"), false),
+    ("Map", "other", Some("Map"), false),
+    ("Multimedia Application", "other", Some("Multimedia"), true),
+    ("Music", "podcast", None, false),
+    ("Newspaper Article", "newspaper-article", None, false),
+    ("Online Database", "web", None, false),
+    ("Online Multimedia", "web", None, false),
+    ("Pamphlet", "other", Some("Pamphlet"), false),
+    ("Patent", "other", Some("Patent"), false),
+    ("Personal Communication", "other", Some("Personal communication"), true),
+    ("Podcast", "podcast", None, false),
+    ("Press Release", "report", Some("Press release"), true),
+    ("Report", "report", None, false),
+    ("Serial", "book", None, true),
+    ("Social Media", "thread", None, false),
+    ("Sound Recording", "podcast", None, false),
+    ("Standard", "report", None, false),
+    ("Statute", "other", Some("Statute"), false),
+    ("Television Episode", "video", None, false),
+    ("Thesis", "thesis", None, false),
+    ("Unpublished Work", "other", Some("Unpublished work"), false),
+    ("Unused 1", "other", None, true),
+    ("Unused 2", "other", None, true),
+    ("Unused 3", "other", None, true),
+    ("Web Page", "web", None, false),
+];
+
+/// Item 2: every EndNote XML `ref-type` name is kept as a reading type
+/// (and genre) that says what the work is, or the import names the record
+/// and the type it used: "in record 3: EndNote ref-type \"Artwork\" has no
+/// reading type in canon: stored as type other with genre \"Artwork\"".
+#[test]
+fn every_endnote_type_is_kept_or_said() {
+    let w = workdir();
+    let records: String = ENDNOTE_EXPECTED
+        .iter()
+        .enumerate()
+        .map(|(i, (name, ..))| {
+            format!(
+                "<record><rec-number>{}</rec-number><ref-type name=\"{name}\">1</ref-type><contributors><authors>\
+                 <author>Osei, Ama</author></authors></contributors><titles><title>Work {name}</title></titles>\
+                 <dates><year>2019</year></dates></record>\n",
+                i + 1
+            )
+        })
+        .collect();
+    let xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><xml><records>\n{records}</records></xml>");
+    let err = w.import_reading("all.xml", &xml);
+    let list = w.reading_list();
+    for (i, (name, kind, genre, said)) in ENDNOTE_EXPECTED.iter().enumerate() {
+        let r = reading_titled(&list, &format!("Work {name}"));
+        assert_eq!(r["type"], *kind, "{name}: {r}");
+        assert_eq!(r["genre"].as_str(), *genre, "{name}: {r}");
+        let lines: Vec<&str> = err.lines().filter(|l| l.contains(&format!("in record {}:", i + 1))).collect();
+        if *said {
+            let mut expected = format!("EndNote ref-type {name:?} has no reading type in canon: stored as type {kind}");
+            if let Some(g) = genre {
+                expected.push_str(&format!(" with genre {g:?}"));
+            }
+            assert_eq!(lines.len(), 1, "{name}: {err}");
+            assert!(lines[0].ends_with(&expected), "{name}: {}", lines[0]);
+        } else {
+            assert!(lines.is_empty(), "{name}: {lines:?}");
+        }
+    }
+}

@@ -824,6 +824,32 @@ pub fn unknown_type(d: &mut Draft, at: Pos, what: &str, value: &str, known: &[&s
     true
 }
 
+/// Says that a record's type (`what_type`: "RIS type", "EndNote ref-type";
+/// `ty` as written, `name` its meaning where `ty` is a code) has no reading
+/// type of canon's and is kept as `kind`, with `genre` where the record
+/// states none (which it then takes, as a genre its type implies): one
+/// message for every format (r114 item 2; CSL-JSON's own types are said by
+/// its reader, which has its genre from the CSL type's name).
+pub fn say_approximated_type(
+    d: &mut Draft,
+    at: Pos,
+    what_type: &str,
+    ty: &str,
+    name: Option<&str>,
+    kind: &str,
+    genre: Option<&str>,
+) {
+    let meaning = name.map(|n| format!(" ({n})")).unwrap_or_default();
+    let mut message =
+        format!("{}{what_type} {:?}{meaning} has no reading type in canon: stored as type {kind}", d.prefix(), ty.trim());
+    if let Some(g) = genre.filter(|_| d.genre.as_deref().is_none_or(|x| x.trim().is_empty())) {
+        d.genre = Some(g.to_string());
+        d.genre_implied = true;
+        message.push_str(&format!(" with genre {g:?}"));
+    }
+    d.warnings.push(RowError::new(at.line, at.column, message));
+}
+
 /// How the pages field writes an article number ([`Draft::article_number`]):
 /// "Article 112873", APA 7's form (§9.25); the styles that print the number
 /// alone (Vancouver) take it off.
@@ -1410,7 +1436,7 @@ pub fn genre_of_type_name(t: &str) -> Option<&'static str> {
         "comp" | "software" | "computerprogram" => "Computer software",
         "manscpt" | "manuscript" => "Manuscript",
         "pamp" | "pamphlet" => "Pamphlet",
-        "unpb" => "Unpublished work",
+        "unpb" | "unpublishedwork" => "Unpublished work",
         "case" | "legalcase" | "jurisdiction" => "Legal case",
         "stat" | "statute" | "legislation" => "Statute",
         "bill" => "Bill",

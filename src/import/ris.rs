@@ -625,13 +625,7 @@ fn draft(raw: &Raw) -> Draft {
     // A type canon has none for: kept as the nearest, with a genre that
     // says what the work is, and said (r114 item 2).
     if let Some((ty, kind, genre, what)) = raw.ty.and_then(ris_approximated) {
-        let mut message = format!("{}RIS type {ty:?} ({what}) has no reading type in canon: stored as type {kind}", d.prefix());
-        if let Some(g) = genre.filter(|_| d.genre.is_none()) {
-            d.genre = Some(g.to_string());
-            d.genre_implied = true;
-            message.push_str(&format!(" with genre {g:?}"));
-        }
-        d.warnings.push(RowError::new(raw.line, 1, message));
+        builder::say_approximated_type(&mut d, Pos::new(raw.line, 1), "RIS type", ty, Some(what), kind, *genre);
     }
     // One name a line; a line that lists several with `;` ("AU  - Deloitte;
     // Smith & Partners", as some exporters write a whole list) is split as a
