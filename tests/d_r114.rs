@@ -256,3 +256,39 @@ fn every_endnote_type_is_kept_or_said() {
         }
     }
 }
+
+/// Item 3: Cite Them Right (12th ed., "Conference papers") prints a
+/// published paper's conference place and date after the proceedings:
+/// "Author (Year) 'Title', in *Proceedings*. Place, Date. Place: Publisher,
+/// pages." A year alone that is the reference's is not printed twice; a
+/// paper with neither stored is as it was.
+#[test]
+fn harvard_prints_a_proceedings_papers_conference_place_and_date() {
+    let w = workdir();
+    w.import_reading(
+        "conf.json",
+        r#"[{"id":"p1","type":"paper-conference","title":"Respectful maternity care in Accra","author":[{"family":"Mensah","given":"Ama"}],"container-title":"Proceedings of the African Health Sciences Congress","event-title":"African Health Sciences Congress","event-place":"Accra, Ghana","event-date":{"date-parts":[[2019,4,2],[2019,4,4]]},"publisher":"AHS Press","publisher-place":"Kampala","page":"12-19","issued":{"date-parts":[[2019]]}},
+{"id":"p2","type":"paper-conference","title":"Triage in Kumasi","author":[{"family":"Owusu","given":"Kofi"}],"container-title":"Proceedings of the Ghana Nursing Conference","event-place":"Kumasi","event-date":{"date-parts":[[2020,11,12]]},"publisher":"GNC","page":"5-9","issued":{"date-parts":[[2020]]}},
+{"id":"p3","type":"paper-conference","title":"Clinics in Tamale","author":[{"family":"Abu","given":"Sana"}],"container-title":"Proceedings of the Northern Health Forum","publisher":"NHF","publisher-place":"Tamale","page":"1-4","issued":{"date-parts":[[2021]]}},
+{"id":"p4","type":"paper-conference","title":"Wards in Tema","author":[{"family":"Boateng","given":"Efua"}],"container-title":"Proceedings of the Coastal Health Meeting","event-date":{"date-parts":[[2022]]},"event-place":"Tema","publisher":"CHM","publisher-place":"Accra","page":"7-8","issued":{"date-parts":[[2022]]}}]"#,
+    );
+    let h = w.references("harvard");
+    assert_eq!(
+        h["Respectful maternity care in Accra"],
+        "Mensah, A. (2019) ‘Respectful maternity care in Accra’, in Proceedings of the African Health Sciences \
+         Congress. Accra, Ghana, 2–4 April 2019. Kampala: AHS Press, pp. 12–19."
+    );
+    assert_eq!(
+        h["Triage in Kumasi"],
+        "Owusu, K. (2020) ‘Triage in Kumasi’, in Proceedings of the Ghana Nursing Conference. Kumasi, 12 November \
+         2020. GNC, pp. 5–9."
+    );
+    assert_eq!(
+        h["Clinics in Tamale"],
+        "Abu, S. (2021) ‘Clinics in Tamale’, in Proceedings of the Northern Health Forum. Tamale: NHF, pp. 1–4."
+    );
+    assert_eq!(
+        h["Wards in Tema"],
+        "Boateng, E. (2022) ‘Wards in Tema’, in Proceedings of the Coastal Health Meeting. Tema. Accra: CHM, pp. 7–8."
+    );
+}
