@@ -292,3 +292,49 @@ fn harvard_prints_a_proceedings_papers_conference_place_and_date() {
         "Boateng, E. (2022) ‘Wards in Tema’, in Proceedings of the Coastal Health Meeting. Tema. Accra: CHM, pp. 7–8."
     );
 }
+
+/// Item 4: a tab or a line break inside a CSV cell or a CSL-JSON string
+/// (a title, a name) is stored as one space, and said once for the file:
+/// how many fields, and the first record's.
+#[test]
+fn a_tab_or_line_break_inside_a_field_is_said_once() {
+    let w = workdir();
+    let err = w.import_reading(
+        "t.csv",
+        "title,authors,year,type\n\"Plain title\",\"Abu, Sana\",2020,book\n\"Racism in\tmedicine\",\"Osei, Ama\tKwame\",2019,article\n\"Second\r\nbroken\",\"Boa, Efua\",2021,book\n",
+    );
+    let said: Vec<&str> = err.lines().filter(|l| l.contains("tab or line break")).collect();
+    assert_eq!(said.len(), 1, "{err}");
+    assert!(said[0].starts_with("note: ") && said[0].contains("t.csv: "), "{err}");
+    assert!(
+        said[0].ends_with(
+            "t.csv: 3 fields held a tab or line break, each stored as one space (first: the title of the record at line 3)"
+        ),
+        "{err}"
+    );
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Racism")["title"], "Racism in medicine");
+    assert_eq!(author_parts(reading(&list, "Racism"), ["family", "given"]), [["Osei".to_string(), "Ama Kwame".to_string()]]);
+    assert_eq!(reading(&list, "Second")["title"], "Second broken");
+
+    let err = w.import_reading(
+        "t.json",
+        r#"[{"id":"x1","type":"book","title":"Colonial medicine","author":[{"family":"Osei","given":"Ama"}],"issued":{"date-parts":[[2019]]}},
+{"id":"x2","type":"book","title":"Medicine\nin Kenya","author":[{"family":"Mensah","given":"Kofi\tB."}],"issued":{"date-parts":[[2019]]}}]"#,
+    );
+    let said: Vec<&str> = err.lines().filter(|l| l.contains("tab or line break")).collect();
+    assert_eq!(said.len(), 1, "{err}");
+    assert!(
+        said[0].ends_with(
+            "t.json: 2 fields held a tab or line break, each stored as one space (first: the title of item `x2`)"
+        ),
+        "{err}"
+    );
+    let list = w.reading_list();
+    assert_eq!(reading(&list, "Medicine in")["title"], "Medicine in Kenya");
+    assert_eq!(author_parts(reading(&list, "Medicine in"), ["given"]), [["Kofi B.".to_string()]]);
+
+    // A BibTeX title over two lines is BibTeX's whitespace: nothing said.
+    let err = w.import_reading("t.bib", "@book{k, title = {Healing in\n  Lagos}, author = {Ade, Bola}, year = {2018}}\n");
+    assert!(!err.contains("tab or line break"), "{err}");
+}

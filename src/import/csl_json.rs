@@ -577,6 +577,8 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     };
     let label = text_of(o.get("id")).map(|i| format!("item `{i}`")).unwrap_or_else(|| "item".to_string());
     let mut d = Draft::new(Pos::new(line, col), Some(label));
+    // (A JSON string keeps its text as written: a tab or line break in it is said.)
+    d.breaks_said = true;
     d.title = Some(Val::new(text_of(o.get("title")).unwrap_or_default(), Pos::new(line, col)));
     d.date = ["issued", "original-date", "available-date"]
         .iter()
@@ -692,6 +694,17 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     // Editors are editors: an edited book is cited by them through the style's substitution rule.
     d.editors = people("editor");
     d.translators = people("translator");
+    // A name's part with a tab or line break inside it, stored with one
+    // space, is said once for the file (r114 item 4).
+    for (k, role) in [("author", "an author"), ("editor", "an editor"), ("translator", "a translator")] {
+        let broken = |n: &Value| match n {
+            Value::String(t) => t.trim().contains(['\t', '\n', '\r']),
+            Value::Object(o) => o.values().filter_map(Value::as_str).any(|t| t.trim().contains(['\t', '\n', '\r'])),
+            _ => false,
+        };
+        let n = o.get(k).and_then(Value::as_array).map_or(0, |a| a.iter().filter(|n| broken(n)).count());
+        d.broken_names.extend(std::iter::repeat_n(role, n));
+    }
     // A name's keys canon keeps no field for (`static-ordering`, the display
     // order of a family-first name; `comma-suffix`) are named, never dropped
     // unsaid (the parts themselves are read).
