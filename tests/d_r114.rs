@@ -23,7 +23,10 @@ fn a_film_in_ieee_is_the_guides_form() {
         "Z. Kunuk, Dir., Atanarjuat: The Fast Runner. Igloolik: Igloolik Isuma Productions, 2001."
     );
     let expected = [
-        ("vancouver", "Kunuk Z. Atanarjuat: The Fast Runner [motion picture]. Igloolik: Igloolik Isuma Productions; 2001."),
+        (
+            "vancouver",
+            "Kunuk Z. Atanarjuat: The Fast Runner [motion picture]. Igloolik: Igloolik Isuma Productions; 2001.",
+        ),
         ("ama", "Kunuk Z. Atanarjuat: The Fast Runner. Igloolik Isuma Productions; 2001."),
         ("harvard", "Kunuk, Z. (2001) Atanarjuat: The Fast Runner [Film]. Igloolik: Igloolik Isuma Productions."),
         ("chicago", "Kunuk, Zacharias. 2001. Atanarjuat: The Fast Runner. Film. Igloolik Isuma Productions."),
@@ -57,7 +60,10 @@ fn a_csl_json_director_is_the_films_author_and_said() {
     let err = w.import_reading("film.json", &FILM.replace("\"author\"", "\"director\""));
     let said: Vec<&str> = err.lines().filter(|l| l.contains("director")).collect();
     assert_eq!(said.len(), 1, "{err}");
-    assert!(said[0].contains("in item `atanarjuat`: CSL-JSON director \"Kunuk, Zacharias\" read as the author"), "{err}");
+    assert!(
+        said[0].contains("in item `atanarjuat`: CSL-JSON director \"Kunuk, Zacharias\" read as the author"),
+        "{err}"
+    );
     assert_eq!(
         w.references("ieee")["Atanarjuat: The Fast Runner"],
         "Z. Kunuk, Dir., Atanarjuat: The Fast Runner. Igloolik: Igloolik Isuma Productions, 2001."
@@ -68,60 +74,163 @@ fn a_csl_json_director_is_the_films_author_and_said() {
 /// the reading type and genre canon stores, and what the import says
 /// (`None`: the type is canon's, or a CSL type's, own; nothing to say).
 const RIS_EXPECTED: &[(&str, &str, Option<&str>, Option<&str>)] = &[
-    ("ABST", "article", None, Some("RIS type \"ABST\" (abstract) has no reading type in canon: stored as type article")),
-    ("ADVS", "video", None, Some("RIS type \"ADVS\" (audiovisual material) has no reading type in canon: stored as type video")),
+    (
+        "ABST",
+        "article",
+        None,
+        Some("RIS type \"ABST\" (abstract) has no reading type in canon: stored as type article"),
+    ),
+    (
+        "ADVS",
+        "video",
+        None,
+        Some("RIS type \"ADVS\" (audiovisual material) has no reading type in canon: stored as type video"),
+    ),
     ("AGGR", "other", Some("Data set"), None),
-    ("ANCIENT", "book", None, Some("RIS type \"ANCIENT\" (ancient text) has no reading type in canon: stored as type book")),
-    ("ART", "other", Some("Artwork"), Some("RIS type \"ART\" (artwork) has no reading type in canon: stored as type other with genre \"Artwork\"")),
+    (
+        "ANCIENT",
+        "book",
+        None,
+        Some("RIS type \"ANCIENT\" (ancient text) has no reading type in canon: stored as type book"),
+    ),
+    (
+        "ART",
+        "other",
+        Some("Artwork"),
+        Some("RIS type \"ART\" (artwork) has no reading type in canon: stored as type other with genre \"Artwork\""),
+    ),
     ("BILL", "other", Some("Bill"), None),
     ("BLOG", "web", None, None),
     ("BOOK", "book", None, None),
     ("CASE", "other", Some("Legal case"), None),
     ("CHAP", "chapter", None, None),
-    ("CHART", "other", Some("Chart"), Some("RIS type \"CHART\" (chart) has no reading type in canon: stored as type other with genre \"Chart\"")),
-    ("CLSWK", "book", None, Some("RIS type \"CLSWK\" (classical work) has no reading type in canon: stored as type book")),
+    (
+        "CHART",
+        "other",
+        Some("Chart"),
+        Some("RIS type \"CHART\" (chart) has no reading type in canon: stored as type other with genre \"Chart\""),
+    ),
+    (
+        "CLSWK",
+        "book",
+        None,
+        Some("RIS type \"CLSWK\" (classical work) has no reading type in canon: stored as type book"),
+    ),
     ("COMP", "other", Some("Computer software"), None),
     ("CONF", "conference-paper", None, None),
     ("CPAPER", "conference-paper", None, None),
     ("CTLG", "book", None, Some("RIS type \"CTLG\" (catalogue) has no reading type in canon: stored as type book")),
     ("DATA", "other", Some("Data set"), None),
     ("DBASE", "other", Some("Data set"), None),
-    ("DICT", "chapter", None, Some("RIS type \"DICT\" (dictionary entry) has no reading type in canon: stored as type chapter")),
+    (
+        "DICT",
+        "chapter",
+        None,
+        Some("RIS type \"DICT\" (dictionary entry) has no reading type in canon: stored as type chapter"),
+    ),
     ("EBOOK", "book", None, None),
     ("ECHAP", "chapter", None, None),
     ("EDBOOK", "book", None, None),
     ("EJOUR", "article", None, None),
     ("ELEC", "web", None, None),
-    ("ENCYC", "chapter", None, Some("RIS type \"ENCYC\" (encyclopedia entry) has no reading type in canon: stored as type chapter")),
-    ("EQUA", "other", Some("Equation"), Some("RIS type \"EQUA\" (equation) has no reading type in canon: stored as type other with genre \"Equation\"")),
-    ("FIGURE", "other", Some("Figure"), Some("RIS type \"FIGURE\" (figure) has no reading type in canon: stored as type other with genre \"Figure\"")),
+    (
+        "ENCYC",
+        "chapter",
+        None,
+        Some("RIS type \"ENCYC\" (encyclopedia entry) has no reading type in canon: stored as type chapter"),
+    ),
+    (
+        "EQUA",
+        "other",
+        Some("Equation"),
+        Some("RIS type \"EQUA\" (equation) has no reading type in canon: stored as type other with genre \"Equation\""),
+    ),
+    (
+        "FIGURE",
+        "other",
+        Some("Figure"),
+        Some("RIS type \"FIGURE\" (figure) has no reading type in canon: stored as type other with genre \"Figure\""),
+    ),
     ("GEN", "other", None, None),
     ("GOVDOC", "report", None, None),
-    ("GRANT", "other", Some("Grant"), Some("RIS type \"GRANT\" (grant) has no reading type in canon: stored as type other with genre \"Grant\"")),
+    (
+        "GRANT",
+        "other",
+        Some("Grant"),
+        Some("RIS type \"GRANT\" (grant) has no reading type in canon: stored as type other with genre \"Grant\""),
+    ),
     ("HEAR", "other", Some("Hearing"), None),
-    ("ICOMM", "web", None, Some("RIS type \"ICOMM\" (Internet communication) has no reading type in canon: stored as type web")),
+    (
+        "ICOMM",
+        "web",
+        None,
+        Some("RIS type \"ICOMM\" (Internet communication) has no reading type in canon: stored as type web"),
+    ),
     ("INPR", "article", None, None),
-    ("JFULL", "book", None, Some("RIS type \"JFULL\" (whole journal) has no reading type in canon: stored as type book")),
+    (
+        "JFULL",
+        "book",
+        None,
+        Some("RIS type \"JFULL\" (whole journal) has no reading type in canon: stored as type book"),
+    ),
     ("JOUR", "article", None, None),
     ("LEGAL", "other", Some("Regulation"), None),
     ("MANSCPT", "other", Some("Manuscript"), None),
     ("MAP", "other", Some("Map"), None),
     ("MGZN", "magazine-article", None, None),
     ("MPCT", "video", Some("Film"), None),
-    ("MULTI", "other", Some("Multimedia"), Some("RIS type \"MULTI\" (multimedia) has no reading type in canon: stored as type other with genre \"Multimedia\"")),
-    ("MUSIC", "other", Some("Musical score"), Some("RIS type \"MUSIC\" (music score) has no reading type in canon: stored as type other with genre \"Musical score\"")),
+    (
+        "MULTI",
+        "other",
+        Some("Multimedia"),
+        Some(
+            "RIS type \"MULTI\" (multimedia) has no reading type in canon: stored as type other with genre \"Multimedia\"",
+        ),
+    ),
+    (
+        "MUSIC",
+        "other",
+        Some("Musical score"),
+        Some(
+            "RIS type \"MUSIC\" (music score) has no reading type in canon: stored as type other with genre \"Musical score\"",
+        ),
+    ),
     ("NEWS", "newspaper-article", None, None),
     ("PAMP", "other", Some("Pamphlet"), None),
     ("PAT", "other", Some("Patent"), None),
-    ("PCOMM", "other", Some("Personal communication"), Some("RIS type \"PCOMM\" (personal communication) has no reading type in canon: stored as type other with genre \"Personal communication\"")),
+    (
+        "PCOMM",
+        "other",
+        Some("Personal communication"),
+        Some(
+            "RIS type \"PCOMM\" (personal communication) has no reading type in canon: stored as type other with genre \"Personal communication\"",
+        ),
+    ),
     ("RPRT", "report", None, None),
-    ("SER", "book", None, Some("RIS type \"SER\" (serial publication) has no reading type in canon: stored as type book")),
-    ("SLIDE", "other", Some("Slide"), Some("RIS type \"SLIDE\" (slide) has no reading type in canon: stored as type other with genre \"Slide\"")),
+    (
+        "SER",
+        "book",
+        None,
+        Some("RIS type \"SER\" (serial publication) has no reading type in canon: stored as type book"),
+    ),
+    (
+        "SLIDE",
+        "other",
+        Some("Slide"),
+        Some("RIS type \"SLIDE\" (slide) has no reading type in canon: stored as type other with genre \"Slide\""),
+    ),
     ("SOUND", "podcast", None, None),
     ("STAND", "report", None, None),
     ("STAT", "other", Some("Statute"), None),
     ("THES", "thesis", None, None),
-    ("UNBILL", "other", Some("Bill"), Some("RIS type \"UNBILL\" (unenacted bill) has no reading type in canon: stored as type other with genre \"Bill\"")),
+    (
+        "UNBILL",
+        "other",
+        Some("Bill"),
+        Some(
+            "RIS type \"UNBILL\" (unenacted bill) has no reading type in canon: stored as type other with genre \"Bill\"",
+        ),
+    ),
     ("UNPB", "other", Some("Unpublished work"), None),
     ("VIDEO", "video", None, None),
 ];
@@ -314,7 +423,10 @@ fn a_tab_or_line_break_inside_a_field_is_said_once() {
     );
     let list = w.reading_list();
     assert_eq!(reading(&list, "Racism")["title"], "Racism in medicine");
-    assert_eq!(author_parts(reading(&list, "Racism"), ["family", "given"]), [["Osei".to_string(), "Ama Kwame".to_string()]]);
+    assert_eq!(
+        author_parts(reading(&list, "Racism"), ["family", "given"]),
+        [["Osei".to_string(), "Ama Kwame".to_string()]]
+    );
     assert_eq!(reading(&list, "Second")["title"], "Second broken");
 
     let err = w.import_reading(
@@ -335,6 +447,7 @@ fn a_tab_or_line_break_inside_a_field_is_said_once() {
     assert_eq!(author_parts(reading(&list, "Medicine in"), ["given"]), [["Kofi B.".to_string()]]);
 
     // A BibTeX title over two lines is BibTeX's whitespace: nothing said.
-    let err = w.import_reading("t.bib", "@book{k, title = {Healing in\n  Lagos}, author = {Ade, Bola}, year = {2018}}\n");
+    let err =
+        w.import_reading("t.bib", "@book{k, title = {Healing in\n  Lagos}, author = {Ade, Bola}, year = {2018}}\n");
     assert!(!err.contains("tab or line break"), "{err}");
 }

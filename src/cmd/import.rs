@@ -1396,7 +1396,8 @@ impl ReadingNotes {
         }
         out.extend(self.inferred_line(file));
         if let Some(first) = self.first_broken.as_deref() {
-            let (fields, each) = if self.broken == 1 { ("1 field", "") } else { (&*format!("{} fields", self.broken), "each ") };
+            let (fields, each) =
+                if self.broken == 1 { ("1 field", "") } else { (&*format!("{} fields", self.broken), "each ") };
             out.push(format!(
                 "note: {file}: {fields} held a tab or line break, {each}stored as one space (first: {first})"
             ));

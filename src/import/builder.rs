@@ -849,8 +849,11 @@ pub fn say_approximated_type(
     genre: Option<&str>,
 ) {
     let meaning = name.map(|n| format!(" ({n})")).unwrap_or_default();
-    let mut message =
-        format!("{}{what_type} {:?}{meaning} has no reading type in canon: stored as type {kind}", d.prefix(), ty.trim());
+    let mut message = format!(
+        "{}{what_type} {:?}{meaning} has no reading type in canon: stored as type {kind}",
+        d.prefix(),
+        ty.trim()
+    );
     if let Some(g) = genre.filter(|_| d.genre.as_deref().is_none_or(|x| x.trim().is_empty())) {
         d.genre = Some(g.to_string());
         d.genre_implied = true;

@@ -8832,10 +8832,15 @@ fn with_ieee_film(t: Rich, r: &Reading) -> Rich {
     let start = text.len();
     text.push_str(&title);
     let italic = (start..text.len(), super::pdf::Emphasis { italic: true, ..Default::default() });
-    let facts: Vec<&str> =
-        [r.place.as_deref(), r.publisher.as_deref()].into_iter().flatten().map(str::trim).filter(|f| !f.is_empty()).collect();
+    let facts: Vec<&str> = [r.place.as_deref(), r.publisher.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
     let date = ieee_date(r);
-    let rest = [(!facts.is_empty()).then(|| facts.join(": ")), date].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    let rest =
+        [(!facts.is_empty()).then(|| facts.join(": ")), date].into_iter().flatten().collect::<Vec<_>>().join(", ");
     if !rest.is_empty() {
         if !title.ends_with(['?', '!', '.']) {
             text.push('.');
