@@ -202,8 +202,10 @@ fn csl_json_event_date_and_old_event_name_are_read_and_a_poster_is_cited_as_one(
         ),
         (
             "harvard",
+            // (r114 item 3: Cite Them Right 12th ed., "Conference papers", prints the
+            // conference's place and date after the proceedings; this expectation had neither.)
             "Nakato, S. (2019) ‘Mobile reminders in Kampala’, in Proceedings of the 10th IAS Conference on HIV \
-             Science. Geneva: International AIDS Society, pp. 45–46.",
+             Science. Mexico City, 21–24 July 2019. Geneva: International AIDS Society, pp. 45–46.",
             // Harvard brackets a stored poster genre (h-B, r108: Cite Them Right, "Poster presentations").
             "Okafor, C. (2022) ‘Poster on vaccine hesitancy’ [Poster], West African Public Health Congress. Accra, Ghana, 30 \
              October–2 November 2022.",

@@ -1271,6 +1271,10 @@ struct ReadingNotes {
     /// The file has a type column (its rows' empty cells were typed), or
     /// none (every row was).
     type_column: bool,
+    /// Fields whose tab or line break was stored as one space, and the
+    /// first of them ([`ReadingRecord::broken`]): said once for the file.
+    broken: usize,
+    first_broken: Option<String>,
 }
 
 impl ReadingNotes {
@@ -1290,6 +1294,10 @@ impl ReadingNotes {
         }
         if let Some(why) = r.kind_unsaid {
             *self.inferred.entry((r.kind.clone(), why)).or_default() += 1;
+        }
+        if let Some((n, first)) = &r.broken {
+            self.broken += n;
+            self.first_broken.get_or_insert_with(|| first.clone());
         }
     }
 
@@ -1387,6 +1395,13 @@ impl ReadingNotes {
             out.push(format!("note: not stored (canon has no field for them): {}", shown.join(", ")));
         }
         out.extend(self.inferred_line(file));
+        if let Some(first) = self.first_broken.as_deref() {
+            let (fields, each) =
+                if self.broken == 1 { ("1 field", "") } else { (&*format!("{} fields", self.broken), "each ") };
+            out.push(format!(
+                "note: {file}: {fields} held a tab or line break, {each}stored as one space (first: {first})"
+            ));
+        }
         if self.not_yet > 0 {
             out.push(format!(
                 "note: {} reading{} not yet published (in press, forthcoming…): read without a year, with that note in its place",

@@ -105,6 +105,15 @@ pub struct Draft {
     /// `None` for a spreadsheet row, which its line names.
     pub label: Option<String>,
     pub id: Option<Val>,
+    /// The format keeps a field's text as written, so that a tab or a line
+    /// break inside one is the writer's (a CSV or workbook cell, a CSL-JSON
+    /// string), not the format's whitespace (a BibTeX field over two
+    /// lines): one collapsed to a space is said ([`broken_fields`]).
+    pub breaks_said: bool,
+    /// Names whose text in a cell held a tab or a line break inside it
+    /// ("an author", "an editor"), as the reader of a cell of names finds
+    /// them ([`broken_names`]); said with [`broken_fields`].
+    pub broken_names: Vec<&'static str>,
     pub title: Option<Val>,
     /// The title in the original language when `title` translates it
     /// ([`ReadingRecord::original_title`]).
@@ -824,6 +833,35 @@ pub fn unknown_type(d: &mut Draft, at: Pos, what: &str, value: &str, known: &[&s
     true
 }
 
+/// Says that a record's type (`what_type`: "RIS type", "EndNote ref-type";
+/// `ty` as written, `name` its meaning where `ty` is a code) has no reading
+/// type of canon's and is kept as `kind`, with `genre` where the record
+/// states none (which it then takes, as a genre its type implies): one
+/// message for every format (r114 item 2; CSL-JSON's own types are said by
+/// its reader, which has its genre from the CSL type's name).
+pub fn say_approximated_type(
+    d: &mut Draft,
+    at: Pos,
+    what_type: &str,
+    ty: &str,
+    name: Option<&str>,
+    kind: &str,
+    genre: Option<&str>,
+) {
+    let meaning = name.map(|n| format!(" ({n})")).unwrap_or_default();
+    let mut message = format!(
+        "{}{what_type} {:?}{meaning} has no reading type in canon: stored as type {kind}",
+        d.prefix(),
+        ty.trim()
+    );
+    if let Some(g) = genre.filter(|_| d.genre.as_deref().is_none_or(|x| x.trim().is_empty())) {
+        d.genre = Some(g.to_string());
+        d.genre_implied = true;
+        message.push_str(&format!(" with genre {g:?}"));
+    }
+    d.warnings.push(RowError::new(at.line, at.column, message));
+}
+
 /// How the pages field writes an article number ([`Draft::article_number`]):
 /// "Article 112873", APA 7's form (§9.25); the styles that print the number
 /// alone (Vancouver) take it off.
@@ -1410,7 +1448,7 @@ pub fn genre_of_type_name(t: &str) -> Option<&'static str> {
         "comp" | "software" | "computerprogram" => "Computer software",
         "manscpt" | "manuscript" => "Manuscript",
         "pamp" | "pamphlet" => "Pamphlet",
-        "unpb" => "Unpublished work",
+        "unpb" | "unpublishedwork" => "Unpublished work",
         "case" | "legalcase" | "jurisdiction" => "Legal case",
         "stat" | "statute" | "legislation" => "Statute",
         "bill" => "Bill",
@@ -3810,6 +3848,7 @@ fn converted_date(v: &mut Val, conversion: Option<(String, Option<String>)>, p: 
 }
 
 fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<RowError>> {
+    let broken = broken_fields(&d);
     // A date with a time of day ("2019-04-02 00:00", a spreadsheet's date
     // cell; "2019-04-02T10:11:12Z"): the date, day and all (tester r24,
     // F14: the day was lost).
@@ -5978,6 +6017,7 @@ fn build_record(mut d: Draft, themes: &dyn Themes) -> Result<ReadingRecord, Vec<
         emptied: super::Present::default(),
         refused: super::Present::default(),
         changed: None,
+        broken,
     })
 }
 
@@ -7409,6 +7449,37 @@ fn clean(s: &str) -> String {
     };
     // (A no-break space is kept as written: tester r111 F5.)
     super::spaces_collapsed(&s)
+}
+
+/// How many of the names in a cell of names (`;` between them) hold a tab
+/// or a line break inside their text, which is stored as one space: each
+/// as `role` ("an author") for [`Draft::broken_names`].
+pub fn broken_names<'a>(cell: &'a str, role: &'static str) -> impl Iterator<Item = &'static str> + 'a {
+    cell.split(';').filter(|p| p.trim().contains(['\t', '\n', '\r'])).map(move |_| role)
+}
+
+/// The fields of `d` that hold a tab or a line break inside their text
+/// (not at its ends), which the builder stores with one space ([`clean`],
+/// [`super::spaces_collapsed`]): how many, and the first, as "the title of
+/// item `x2`" (r114 item 4: changed unsaid). Only where the format keeps
+/// a field as written ([`Draft::breaks_said`]); `None` when none does.
+fn broken_fields(d: &Draft) -> Option<(usize, String)> {
+    if !d.breaks_said {
+        return None;
+    }
+    let inner = |s: &str| s.trim().contains(['\t', '\n', '\r']);
+    let texts = [
+        ("the title", d.title.as_ref().map(|v| v.text.as_str())),
+        ("the container", d.container.as_deref()),
+        ("the series", d.series.as_deref()),
+        ("the publisher", d.publisher.as_deref()),
+        ("the place", d.place.as_deref()),
+    ];
+    let mut fields: Vec<&str> = texts.iter().filter(|(_, t)| t.is_some_and(inner)).map(|(f, _)| *f).collect();
+    fields.extend(d.broken_names.iter().copied());
+    let first = fields.first()?;
+    let record = d.label.clone().unwrap_or_else(|| format!("the record at line {}", d.at.line));
+    Some((fields.len(), format!("{first} of {record}")))
 }
 
 /// A title cut at a library catalogue's " / " before its statement of

@@ -580,6 +580,8 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
     };
     let label = text_of(o.get("id")).map(|i| format!("item `{i}`")).unwrap_or_else(|| "item".to_string());
     let mut d = Draft::new(Pos::new(line, col), Some(label));
+    // (A JSON string keeps its text as written: a tab or line break in it is said.)
+    d.breaks_said = true;
     d.title = Some(Val::new(text_of(o.get("title")).unwrap_or_default(), Pos::new(line, col)));
     d.date = ["issued", "original-date", "available-date"]
         .iter()
@@ -670,9 +672,42 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         o.get(k).and_then(Value::as_array).map_or_else(Vec::new, |a| a.iter().filter_map(name).collect())
     };
     d.authors = people("author");
+    // A film's director is its maker, whom RIS `MPCT` (`AU`, "Director" in
+    // the RIS specification, 2011) and EndNote's "Film or Broadcast"
+    // (Author) give as the author; Zotero exports a film's as `director`.
+    // With no `author`, the director is read as the author and said
+    // (canon keeps no director role: schema 0001/0012/0029 keep authors,
+    // editors, translators).
+    let film = matches!(o.get("type").and_then(Value::as_str), Some("motion_picture" | "broadcast"));
+    let director_read = film && d.authors.is_empty() && !people("director").is_empty();
+    if director_read {
+        d.authors = people("director");
+        let p = at("director");
+        d.warnings.push(RowError::new(
+            p.line,
+            p.column,
+            format!(
+                "in {}: CSL-JSON director {} read as the author (canon keeps no director role; a film's \
+                 director is its author, as RIS MPCT and EndNote give it)",
+                d.label.as_deref().unwrap_or("item"),
+                d.authors.iter().map(|n| format!("{:?}", n.original)).collect::<Vec<_>>().join(", ")
+            ),
+        ));
+    }
     // Editors are editors: an edited book is cited by them through the style's substitution rule.
     d.editors = people("editor");
     d.translators = people("translator");
+    // A name's part with a tab or line break inside it, stored with one
+    // space, is said once for the file (r114 item 4).
+    for (k, role) in [("author", "an author"), ("editor", "an editor"), ("translator", "a translator")] {
+        let broken = |n: &Value| match n {
+            Value::String(t) => t.trim().contains(['\t', '\n', '\r']),
+            Value::Object(o) => o.values().filter_map(Value::as_str).any(|t| t.trim().contains(['\t', '\n', '\r'])),
+            _ => false,
+        };
+        let n = o.get(k).and_then(Value::as_array).map_or(0, |a| a.iter().filter(|n| broken(n)).count());
+        d.broken_names.extend(std::iter::repeat_n(role, n));
+    }
     // A name's keys canon keeps no field for (`static-ordering`, the display
     // order of a family-first name; `comma-suffix`) are named, never dropped
     // unsaid (the parts themselves are read).
@@ -1210,8 +1245,13 @@ fn draft(o: &serde_json::Map<String, Value>, span: &Spans, lines: &Lines) -> Dra
         }
     };
     let page_first_read = text_of(o.get("page")).is_none() && text_of(o.get("page-first")).is_some();
-    let read: Vec<&str> =
-        CSL_READ.iter().copied().filter(|k| !unread(k)).chain(page_first_read.then_some("page-first")).collect();
+    let read: Vec<&str> = CSL_READ
+        .iter()
+        .copied()
+        .filter(|k| !unread(k))
+        .chain(page_first_read.then_some("page-first"))
+        .chain(director_read.then_some("director"))
+        .collect();
     d.not_stored("CSL-JSON", o.iter().filter(|(_, v)| !v.is_null()).map(|(k, _)| k.as_str()), &read);
     super::title_text::read_bibtex_braces(&mut d, "CSL-JSON");
     d

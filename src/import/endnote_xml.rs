@@ -415,7 +415,44 @@ const ENDNOTE_TYPES: &[&str] = &[
     "Web Page",
 ];
 
+/// The EndNote reference types that have no reading type of canon's: the
+/// reading type each is kept as and the genre that says what the work is
+/// (where the type kept does not), said with the record (r114 item 2: an
+/// artwork, a grant, an interview or a press release became type "other"
+/// with nothing to say what it was). As the RIS types of the same works
+/// ([`super::ris`]), and a CSL type's as the CSL-JSON reader keeps it.
+const ENDNOTE_APPROXIMATED: &[(&str, &str, Option<&str>)] = &[
+    ("Ancient Text", "book", None),
+    ("Artwork", "other", Some("Artwork")),
+    ("Catalog", "book", None),
+    ("Chart or Table", "other", Some("Chart")),
+    ("Classical Work", "book", None),
+    ("Dictionary", "chapter", None),
+    ("Discussion Forum", "thread", None),
+    ("Encyclopedia", "chapter", None),
+    ("Equation", "other", Some("Equation")),
+    ("Figure", "other", Some("Figure")),
+    ("Grant", "other", Some("Grant")),
+    ("Interview", "other", Some("Interview")),
+    ("Multimedia Application", "other", Some("Multimedia")),
+    ("Personal Communication", "other", Some("Personal communication")),
+    ("Press Release", "report", Some("Press release")),
+    ("Serial", "book", None),
+    ("Unused 1", "other", None),
+    ("Unused 2", "other", None),
+    ("Unused 3", "other", None),
+];
+
+/// The entry of [`ENDNOTE_APPROXIMATED`] for `name` (any case), if any.
+fn endnote_approximated(name: &str) -> Option<&'static (&'static str, &'static str, Option<&'static str>)> {
+    let name = name.trim();
+    ENDNOTE_APPROXIMATED.iter().find(|(t, ..)| t.eq_ignore_ascii_case(name))
+}
+
 fn endnote_kind(name: &str) -> &'static str {
+    if let Some((_, kind, _)) = endnote_approximated(name) {
+        return kind;
+    }
     match name.trim().to_lowercase().as_str() {
         "newspaper article" => "newspaper-article",
         "magazine article" => "magazine-article",
@@ -429,7 +466,7 @@ fn endnote_kind(name: &str) -> &'static str {
         "web page" | "blog" | "online database" | "online multimedia" => "web",
         "thesis" => "thesis",
         "conference paper" | "conference proceedings" => "conference-paper",
-        "film or broadcast" | "audiovisual material" => "video",
+        "film or broadcast" | "audiovisual material" | "television episode" => "video",
         "podcast" | "music" | "sound recording" => "podcast",
         "generic" | "unpublished work" | "manuscript" => "other",
         other => reading_type(other).unwrap_or("other"),
@@ -802,6 +839,9 @@ fn draft(r: &Raw, lines: &Lines, source: &str) -> Draft {
             .and_then(|t| super::builder::genre_of_type_name(t).or_else(|| super::builder::film_of_type(t)))
             .map(str::to_string)
     });
+    if let Some((ty, kind, genre)) = r.ref_type.as_deref().and_then(endnote_approximated) {
+        super::builder::say_approximated_type(&mut d, pos(r.start), "EndNote ref-type", ty, None, kind, *genre);
+    }
     if let Some(w) = work_type.filter(|w| super::builder::genre_of_work_type(w).as_deref() != Some(w.trim())) {
         let types: Vec<&str> =
             w.split(['\r', '\n', ';']).map(str::trim).filter(|p| super::builder::is_record_type(p)).collect();

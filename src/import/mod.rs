@@ -748,6 +748,10 @@ pub struct ReadingRecord {
     /// reading` wrote the row (its `changed` column; 0 when the entry had
     /// none). What others changed after that is not reverted by the row.
     pub changed: Option<i64>,
+    /// How many fields held a tab or a line break that was stored as one
+    /// space, and the first of them ("the title of item `x2`"), said once
+    /// for the file ([`builder::Draft::breaks_said`]; r114 item 4).
+    pub broken: Option<(usize, String)>,
 }
 
 impl ReadingRecord {

@@ -251,6 +251,8 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let n = |c: Option<usize>| c.map_or(0, |c| c as u64 + 1);
     let at = |c: Option<usize>| super::rows::cell_pos(r, line, n(c));
     let mut d = Draft::new(Pos::new(line, n(c.title)), None);
+    // (A cell keeps its text as written: a tab or line break in it is said.)
+    d.breaks_said = true;
     // MEDLINE ends every title with a period of its own: not the title's.
     let title = get(r, c.title).map(|t| super::nbib::without_medline_period(t).to_string()).unwrap_or_default();
     let title_text = title.clone();

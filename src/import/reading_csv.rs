@@ -699,6 +699,8 @@ impl<'a> ReadingReader<'a> {
         let opt = |f: usize| Some(val(f)).filter(|v| !v.text.is_empty());
         let text = |f: usize| opt(f).map(|v| v.text);
         let mut d = Draft::new(Pos::new(line, m.column(TITLE)), None);
+        // (A cell keeps its text as written: a tab or line break in it is said.)
+        d.breaks_said = true;
         d.date_name = Some("year");
         // A title's case protection and marks as `export reading` writes
         // them (`{eGFR}`, `\textit{…}`): read back into the stored form.
@@ -770,6 +772,7 @@ impl<'a> ReadingReader<'a> {
         d.themes = split_cell(self.get(THEMES)).map(|t| Val::new(t, at(THEMES))).collect();
         d.names_at = [at(AUTHORS), at(EDITORS), at(TRANSLATORS)].map(Some);
         let split = split_names_cell(self.get(AUTHORS));
+        d.broken_names.extend(builder::broken_names(self.get(AUTHORS), "an author"));
         if let Some(doubt) = split.doubt {
             d.guessed.authors = true;
             d.warnings.push(RowError::new(line, m.column(AUTHORS), format!("authors cell {doubt}")));
@@ -792,6 +795,7 @@ impl<'a> ReadingReader<'a> {
                 ));
             }
             let split = split_names_cell(&cell);
+            d.broken_names.extend(builder::broken_names(&cell, if editors { "an editor" } else { "a translator" }));
             if let Some(doubt) = split.doubt {
                 if editors {
                     d.guessed.editors = true

@@ -345,8 +345,49 @@ const RIS_TYPES: &[&str] = &[
     "UNBILL", "UNPB", "VIDEO", "WEB",
 ];
 
+/// The RIS types that have no reading type of canon's (RIS Format
+/// Specifications, 2011, the type names in brackets): the reading type each
+/// is kept as, the genre that says what the work is (where the type kept
+/// does not), and the type's name, which the import says with the record
+/// (r114 item 2: a dictionary entry, a chart or a grant became type
+/// "other", a whole journal an article, unsaid). A CSL type of the same
+/// work is kept as the CSL-JSON reader keeps it ([`super::csl_json`]:
+/// `entry-dictionary` a chapter, `classic` and `periodical` a book,
+/// `musical_score` type "other" with its genre).
+const RIS_APPROXIMATED: &[(&str, &str, Option<&str>, &str)] = &[
+    ("ABST", "article", None, "abstract"),
+    ("ADVS", "video", None, "audiovisual material"),
+    ("ANCIENT", "book", None, "ancient text"),
+    ("ART", "other", Some("Artwork"), "artwork"),
+    ("CHART", "other", Some("Chart"), "chart"),
+    ("CLSWK", "book", None, "classical work"),
+    ("CTLG", "book", None, "catalogue"),
+    ("DICT", "chapter", None, "dictionary entry"),
+    ("ENCYC", "chapter", None, "encyclopedia entry"),
+    ("EQUA", "other", Some("Equation"), "equation"),
+    ("FIGURE", "other", Some("Figure"), "figure"),
+    ("GRANT", "other", Some("Grant"), "grant"),
+    ("ICOMM", "web", None, "Internet communication"),
+    ("JFULL", "book", None, "whole journal"),
+    ("MULTI", "other", Some("Multimedia"), "multimedia"),
+    ("MUSIC", "other", Some("Musical score"), "music score"),
+    ("PCOMM", "other", Some("Personal communication"), "personal communication"),
+    ("SER", "book", None, "serial publication"),
+    ("SLIDE", "other", Some("Slide"), "slide"),
+    ("UNBILL", "other", Some("Bill"), "unenacted bill"),
+];
+
+/// The entry of [`RIS_APPROXIMATED`] for `ty` (any case), if it has one.
+fn ris_approximated(ty: &str) -> Option<&'static (&'static str, &'static str, Option<&'static str>, &'static str)> {
+    let ty = ty.trim();
+    RIS_APPROXIMATED.iter().find(|(t, ..)| t.eq_ignore_ascii_case(ty))
+}
+
 /// The canonical reading type for a RIS `TY`.
 fn ris_kind(ty: &str) -> &'static str {
+    if let Some((_, kind, ..)) = ris_approximated(ty) {
+        return kind;
+    }
     match ty.trim().to_ascii_uppercase().as_str() {
         "NEWS" => "newspaper-article",
         "MGZN" => "magazine-article",
@@ -358,6 +399,9 @@ fn ris_kind(ty: &str) -> &'static str {
         "CONF" | "CPAPER" => "conference-paper",
         "THES" => "thesis",
         "GEN" => "other",
+        // RIS "Legal Rule or Regulation": CSL `regulation`, kept as the
+        // CSL-JSON reader keeps one.
+        "LEGAL" => "other",
         "VIDEO" | "MPCT" | "ADVS" => "video",
         "SOUND" | "MUSIC" => "podcast",
         other => reading_type(other).unwrap_or("other"),
@@ -569,10 +613,19 @@ fn draft(raw: &Raw) -> Draft {
     // that what the work is is not lost (tester r24, F16: it became `other`
     // with nothing to say so).
     if d.genre.is_none()
-        && let Some(g) = raw.ty.and_then(|t| builder::genre_of_type_name(t).or_else(|| builder::film_of_type(t)))
+        && let Some(g) = raw.ty.and_then(|t| {
+            builder::genre_of_type_name(t)
+                .or_else(|| builder::film_of_type(t))
+                .or_else(|| t.trim().eq_ignore_ascii_case("LEGAL").then_some("Regulation"))
+        })
     {
         d.genre = Some(g.to_string());
         d.genre_implied = true;
+    }
+    // A type canon has none for: kept as the nearest, with a genre that
+    // says what the work is, and said (r114 item 2).
+    if let Some((ty, kind, genre, what)) = raw.ty.and_then(ris_approximated) {
+        builder::say_approximated_type(&mut d, Pos::new(raw.line, 1), "RIS type", ty, Some(what), kind, *genre);
     }
     // One name a line; a line that lists several with `;` ("AU  - Deloitte;
     // Smith & Partners", as some exporters write a whole list) is split as a

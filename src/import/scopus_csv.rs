@@ -278,6 +278,8 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let at = |c: Option<usize>| super::rows::cell_pos(r, line, n(c));
     let text = |c: Option<usize>| get(r, c).map(str::to_string);
     let mut d = Draft::new(Pos::new(line, n(c.title)), None);
+    // (A cell keeps its text as written: a tab or line break in it is said.)
+    d.breaks_said = true;
     d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));
     d.date = get(r, c.year).map(|y| Val::new(y, at(c.year)));
     let ids: Vec<&str> = get(r, c.ids).unwrap_or("").split(';').map(str::trim).filter(|i| !i.is_empty()).collect();

@@ -531,6 +531,8 @@ fn row(line: u64, r: &csv::StringRecord, c: &Columns) -> Draft {
     let at = |c: Option<usize>| super::rows::cell_pos(r, line, n(c));
     let text = |c: Option<usize>| get(r, c).map(str::to_string);
     let mut d = Draft::new(Pos::new(line, n(c.title)), None);
+    // (A cell keeps its text as written: a tab or line break in it is said.)
+    d.breaks_said = true;
     d.title = Some(Val::new(get(r, c.title).unwrap_or(""), at(c.title)));
     // Zotero writes its "Date" as ISO 8601 where it parsed one ("2011-12",
     // "2011-12-03", with "00" for an unknown month or day as it stores them:

@@ -1225,7 +1225,7 @@ impl Style {
                 );
                 let t = with_title_case_capital(with_ieee_broadcast(t, r), r, "ieee");
                 let t = with_ieee_archive(with_ieee_translators(with_ieee_book_editors(t, r), r), r);
-                with_ieee_preprint(without_ieee_day_zero(with_ieee_doi(t, r), r), r)
+                with_ieee_film(with_ieee_preprint(without_ieee_day_zero(with_ieee_doi(t, r), r), r), r)
             }
             _ => t,
         };
@@ -8849,6 +8849,70 @@ fn with_ieee_broadcast(mut t: Rich, r: &Reading) -> Rich {
     t.spans.push((start..start + programme.len(), super::pdf::Emphasis { italic: true, ..Default::default() }));
     t.spans.sort_by_key(|(g, _)| g.start);
     t
+}
+
+/// Whether `r` is a film: a video with no address whose stored genre says
+/// "Film" (CSL `motion_picture`, RIS `MPCT`, BibTeX `@movie`, EndNote's
+/// "Film or Broadcast": [`crate::import::builder::FILM`]) or "motion picture".
+fn is_film(r: &Reading) -> bool {
+    r.kind == "video"
+        && r.url.as_deref().is_none_or(|u| u.trim().is_empty())
+        && r.genre.as_deref().map(str::trim).is_some_and(|g| {
+            g.eq_ignore_ascii_case(crate::import::builder::FILM) || g.eq_ignore_ascii_case("motion picture")
+        })
+}
+
+/// A film in IEEE as the IEEE Reference Guide (2023, "Videos") writes one:
+/// "Z. Kunuk, Dir., *Atanarjuat: The Fast Runner*. Igloolik, NU, Canada:
+/// Igloolik Isuma Productions, 2001." The bundled style has no film form
+/// and printed the place where the title belongs, the title in roman and
+/// no publisher ("Z. Kunuk, Igloolik. Atanarjuat: The Fast Runner,
+/// (2001).", tester r113). A film's stored author is its director (RIS
+/// `MPCT`'s `AU`, EndNote's "Film or Broadcast" author, a CSL-JSON
+/// `director` read as the author): "Dir." after the names. The title
+/// keeps the case the style gave it, in italics; place and publisher are
+/// joined as a book's ("Place: Publisher"); the year closes it.
+///
+/// `t` is the reference as printed and `r` its reading; returned as it is
+/// when `r` is no film ([`is_film`]), has a DOI (the bundled form is kept
+/// rather than lose it), or its title is not found in `t`.
+fn with_ieee_film(t: Rich, r: &Reading) -> Rich {
+    if !is_film(r) || r.doi.as_deref().is_some_and(|d| !d.trim().is_empty()) {
+        return t;
+    }
+    let Some(g) = find_title(&t.text, r) else { return t };
+    let title = t.text[g.clone()].to_string();
+    let mut text = String::new();
+    if !r.author_names.is_empty() {
+        text.push_str(&ieee_names(&r.author_names));
+        if r.authors_truncated {
+            text.push_str(" et al.");
+        }
+        text.push_str(", Dir., ");
+    }
+    let start = text.len();
+    text.push_str(&title);
+    let italic = (start..text.len(), super::pdf::Emphasis { italic: true, ..Default::default() });
+    let facts: Vec<&str> = [r.place.as_deref(), r.publisher.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(str::trim)
+        .filter(|f| !f.is_empty())
+        .collect();
+    let date = ieee_date(r);
+    let rest =
+        [(!facts.is_empty()).then(|| facts.join(": ")), date].into_iter().flatten().collect::<Vec<_>>().join(", ");
+    if !rest.is_empty() {
+        if !title.ends_with(['?', '!', '.']) {
+            text.push('.');
+        }
+        text.push(' ');
+        text.push_str(&rest);
+    }
+    if !text.ends_with('.') {
+        text.push('.');
+    }
+    Rich { text, spans: vec![italic] }
 }
 
 /// A season as IEEE writes it: capitalised and in American English

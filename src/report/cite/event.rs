@@ -535,7 +535,13 @@ pub(super) fn with_event(t: Rich, r: &Reading, style: &str, words: &Words) -> Ri
 /// (tester r109 B2). Any other reading or style, or a reference that
 /// prints the place already, is returned as it is.
 pub(super) fn with_proceedings_venue(mut t: Rich, r: &Reading, style: &str, words: &Words) -> Rich {
-    if r.kind != "conference-paper" || unpublished_event(r).is_some() || !matches!(style, "vancouver" | "ieee") {
+    if r.kind != "conference-paper" || unpublished_event(r).is_some() {
+        return t;
+    }
+    if style == "harvard" {
+        return with_harvard_proceedings_venue(t, r, words);
+    }
+    if !matches!(style, "vancouver" | "ieee") {
         return t;
     }
     let venue = r.event_place.as_deref().map(str::trim).filter(|p| !p.is_empty());
@@ -572,6 +578,48 @@ pub(super) fn with_proceedings_venue(mut t: Rich, r: &Reading, style: &str, word
     let at = title.end + c.end;
     let sep = if style == "vancouver" { "; " } else { ", " };
     super::splice(&mut t, at..at, &format!("{sep}{}", parts.join(sep)));
+    t
+}
+
+/// Cite Them Right's published conference paper (12th ed., "Conference
+/// papers"): the conference's place and date after the proceedings' title,
+/// before the facts of publication: "Mensah, A. (2019) ‘Title’, in
+/// *Proceedings of the African Health Sciences Congress*. Accra, Ghana, 2–4
+/// April 2019. Kampala: AHS Press, pp. 12–19." (r114 item 3: the bundled
+/// style printed neither). The date as an unpublished paper's
+/// ([`with_event`]): day, month, year, in the locale's words in another
+/// language, and not a year alone that is the reference's own. `t` is
+/// returned as it is when `r` has no container, neither place nor date is
+/// stored, either is printed already, or the container is not found after
+/// the title.
+fn with_harvard_proceedings_venue(mut t: Rich, r: &Reading, words: &Words) -> Rich {
+    let place = r.event_place.as_deref().map(str::trim).filter(|p| !p.is_empty()).map(str::to_string);
+    let date = event_when(r)
+        .filter(|w| !matches!(w, When::Parts { month: None, day: None, year, .. } if Some(i64::from(*year)) == r.year))
+        .map(|w| {
+            let local = if words.foreign { local_text_date(&w, words, '\u{2013}') } else { None };
+            local.unwrap_or_else(|| {
+                let names = words.month_names(false);
+                let names: [&str; 12] = match &names {
+                    Some(l) => std::array::from_fn(|i| l[i].as_str()),
+                    None => MONTHS,
+                };
+                dated(&w, &names, Order::DayMonthYear, '\u{2013}')
+            })
+        });
+    let Some(container) = r.container.as_deref().map(str::trim).filter(|c| !c.is_empty()) else { return t };
+    let Some(title) = find_case_insensitive(&t.text, r.title.trim().trim_end_matches('.')) else { return t };
+    let printed = |p: &str| find_case_insensitive(&t.text[title.end..], p).is_some();
+    let parts: Vec<String> = [place, date].into_iter().flatten().filter(|p| !printed(p)).collect();
+    if parts.is_empty() {
+        return t;
+    }
+    let Some(c) = find_case_insensitive(&t.text[title.end..], container.trim_end_matches('.')) else { return t };
+    let at = title.end + c.end;
+    // (A container's own "?" or "!" ends its sentence.)
+    let lead = if t.text[..at].ends_with(['?', '!']) { " " } else { ". " };
+    // (The stop or comma the style printed after the container follows it.)
+    super::splice(&mut t, at..at, &format!("{lead}{}", parts.join(", ")));
     t
 }
 
