@@ -215,3 +215,47 @@ fn a_french_title_keeps_its_space_before_a_colon_in_any_region() {
     // An English title's catalogue " : " is still the title's colon.
     assert!(titles.contains(&"Medical apartheid: the dark history"), "{titles:?}");
 }
+
+/// F8: a sheet kept in French (`;`-separated, as French Excel saves it)
+/// imports as exported: its headers and type words are read as the English
+/// ones, and every column is named in the summary.
+#[test]
+fn a_french_sheet_imports_as_exported() {
+    let w = workdir();
+    let err = w.import_reading(
+        "liste-fr.csv",
+        "Titre;Auteurs;Année;Type;Revue;Volume;Numéro;Pages;Date de publication;Éditeur;Lieu;Langue;Thèmes;Remarques\n\
+         Les tradipraticiens et la santé mentale;\"Diouf, Mamadou; Fall, Ndèye Khady\";2019;article;Revue de Médecine Africaine;12;3;45-52;12 mars 2019;;;français;historical-awareness;lu en séance\n\
+         Rapport sur la situation sanitaire au Mali;Ministère de la Santé et de l'Hygiène publique, Mali;2018;rapport;;;;;;MSHP;Bamako;Français;;\n\
+         Ibn Khaldoun et la médecine;\"Ben Achour, Yadh\";2015;livre;;;;;;Éditions Le Fennec;Casablanca;fr;;\n\
+         Santé mentale à Pikine;\"Ndiaye, Awa\";2015;thèse;;;;;;Université Cheikh Anta Diop;Dakar;fr;;\n",
+    );
+    assert!(
+        err.contains(
+            "columns read: \"Titre\" → title, \"Auteurs\" → authors, \"Année\" → year, \"Type\" → type, \"Revue\" → \
+             container, \"Volume\" → volume, \"Numéro\" → issue, \"Pages\" → pages, \"Date de publication\" → date, \
+             \"Éditeur\" → publisher, \"Lieu\" → place, \"Langue\" → language, \"Thèmes\" → themes, \"Remarques\" → notes"
+        ),
+        "{err}"
+    );
+    let list = w.reading_list();
+    let r = reading(&list, "Les tradipraticiens");
+    assert_eq!((r["year"].as_i64(), r["month"].as_i64(), r["day"].as_i64()), (Some(2019), Some(3), Some(12)));
+    assert_eq!(
+        (r["volume"].as_str(), r["issue"].as_str(), r["pages"].as_str()),
+        (Some("12"), Some("3"), Some("45-52"))
+    );
+    assert_eq!(r["annotation"].as_str(), Some("lu en séance"));
+    for (title, kind, publisher, place) in [
+        ("Rapport sur la situation", "report", "MSHP", "Bamako"),
+        ("Ibn Khaldoun", "book", "Éditions Le Fennec", "Casablanca"),
+        ("Santé mentale à Pikine", "thesis", "Université Cheikh Anta Diop", "Dakar"),
+    ] {
+        let r = reading(&list, title);
+        assert_eq!(
+            (r["type"].as_str(), r["publisher"].as_str(), r["place"].as_str(), r["language"].as_str()),
+            (Some(kind), Some(publisher), Some(place), Some("fr")),
+            "{title}"
+        );
+    }
+}
