@@ -290,6 +290,11 @@ fn titles_in_languages_without_tables_keep_their_case_in_every_style() {
         let refs = w.references(style);
         for (t, cased) in ENGLISH_TITLES {
             let r = &refs[*t];
+            // A `.csl` file's title case keeps only CSL 1.0.2's stop words
+            // small ("Text-case"): "among" is none (Chicago and MLA lower
+            // every preposition, CMOS 18 §8.159, MLA 9 §2.90).
+            let csl_cased = cased.replace("Seeking among", "Seeking Among");
+            let cased = if style == csl { csl_cased.as_str() } else { cased };
             assert!(r.contains(cased), "{style}: {t} not title-cased\n  got: {r}\n want: {cased}");
         }
     }

@@ -259,3 +259,30 @@ fn a_french_sheet_imports_as_exported() {
         );
     }
 }
+
+/// F4: an institution's name printed in capitals by the style (ISO 690, a
+/// `.csl` file's `text-case="uppercase"`) stays in capitals when the same
+/// body is the publisher: its publisher's case is not put back inside the
+/// author ("AGENCE NATIONALE de la Statistique ET de la Démographie").
+#[test]
+fn an_institution_in_capitals_keeps_them_beside_its_publisher() {
+    let w = workdir();
+    w.write(
+        "ansd.json",
+        r#"[{"id": "z2", "type": "report", "title": "Enquête démographique et de santé au Sénégal (EDS-Continue) 2019",
+             "publisher": "Agence Nationale de la Statistique et de la Démographie (ANSD)", "publisher-place": "Dakar, Sénégal",
+             "author": [{"literal": "Agence Nationale de la Statistique et de la Démographie (ANSD), Sénégal"}, {"literal": "ICF"}],
+             "issued": {"raw": "mars 2020"}}]"#,
+    );
+    w.ok(&["import", "reading", w.path("ansd.json").to_str().unwrap()]);
+    let iso = w.all_references("iso-690-author-date");
+    assert!(
+        iso[0].starts_with("AGENCE NATIONALE DE LA STATISTIQUE ET DE LA DÉMOGRAPHIE (ANSD), SÉNÉGAL and ICF, 2020."),
+        "{iso:#?}"
+    );
+    // The publisher keeps its own case where it stands as the publisher.
+    assert!(
+        iso[0].contains("Dakar, Sénégal: Agence Nationale de la Statistique et de la Démographie (ANSD)"),
+        "{iso:#?}"
+    );
+}

@@ -180,19 +180,36 @@ fn a_numeric_style_has_no_letters_and_numbers_each_list_from_one() {
     let w = five_of_1998();
     let Some(entries) = pdf_entries(&w, "vancouver") else { return };
     assert!(entries.iter().all(|(_, l)| !l.contains("1998a") && !l.contains("1998b")), "{entries:#?}");
-    // Alpha under two themes: the same reference, each list numbered from 1.
+    // Alpha under two themes: the same reference with the same number. A
+    // numbered style numbers each work once in the report, in the order
+    // the reading list first prints it (tester r114 F3; Citing Medicine's
+    // citation-sequence system), where each list was numbered from 1.
     let alpha: Vec<&String> = entries.iter().filter(|(_, l)| l.contains("Alpha")).map(|(_, l)| l).collect();
     assert_eq!(alpha.len(), 2, "{entries:#?}");
+    assert_eq!(alpha[0], alpha[1]);
     let text = |l: &str| l.split_once(". ").map(|(_, t)| t.to_string()).unwrap_or_default();
-    assert_eq!(text(alpha[0]), text(alpha[1]));
-    let mut lists: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let number = |l: &str| -> usize {
+        l.split_once(". ").and_then(|(n, _)| n.parse().ok()).unwrap_or_else(|| panic!("no number: {l:?}"))
+    };
+    // One number per work, one work per number, given in the order first printed.
+    let mut seen: BTreeMap<usize, String> = BTreeMap::new();
     for (h, l) in &entries {
-        lists.entry(h).or_default().push(l);
-    }
-    for (h, ls) in lists {
-        for (n, l) in ls.iter().enumerate() {
-            assert!(l.starts_with(&format!("{}.", n + 1)), "{h}: entry {} is {l:?}", n + 1);
+        let n = number(l);
+        match seen.get(&n) {
+            Some(t) => assert_eq!(t, &text(l), "{h}: number {n} names two works"),
+            None => {
+                assert_eq!(n, seen.len() + 1, "{h}: {l:?} is not the next number");
+                seen.insert(n, text(l));
+            }
         }
+    }
+    assert_eq!(seen.values().collect::<BTreeSet<_>>().len(), seen.len(), "one number per work: {seen:#?}");
+    let mut lists: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (h, l) in &entries {
+        lists.entry(h).or_default().push(number(l));
+    }
+    for (h, ns) in lists {
+        assert!(ns.windows(2).all(|p| p[0] < p[1]), "{h}: numbers in order: {ns:?}");
     }
     // The JSON's reference is the text of the PDF's entry, without the number.
     let json = w.references("vancouver");

@@ -76,6 +76,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "қаңтар",
         "yanvar",
         "январ",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "ianuarie",
+        "ιανουάριος",
+        "ιανουαρίου",
+        "ιαν",
+        "януари",
+        "јануар",
     ],
     &[
         "february",
@@ -113,6 +120,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "феврал",
         "pebrero",
         "peb",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "februarie",
+        "φεβρουάριος",
+        "φεβρουαρίου",
+        "φεβ",
+        "февруари",
+        "фебруар",
     ],
     &[
         "march",
@@ -148,6 +162,11 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "marso",
         "mac",
         "machi",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "martie",
+        "μάρτιος",
+        "μαρτίου",
+        "μαρ",
     ],
     &[
         "april",
@@ -178,6 +197,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "aprel",
         "апрел",
         "aprili",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "aprilie",
+        "απρίλιος",
+        "απριλίου",
+        "απρ",
+        "април",
     ],
     &[
         "may",
@@ -203,6 +228,12 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "травня",
         "трав",
         "мамыр",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "μάιος",
+        "μαΐου",
+        "μαίου",
+        "μαϊου",
+        "мај",
     ],
     &[
         "june",
@@ -233,6 +264,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "маусым",
         "iyun",
         "hunyo",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "iunie",
+        "ιούνιος",
+        "ιουνίου",
+        "ιουν",
+        "юни",
+        "јун",
     ],
     &[
         "july",
@@ -265,6 +303,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "iyul",
         "hulyo",
         "julai",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "iulie",
+        "ιούλιος",
+        "ιουλίου",
+        "ιουλ",
+        "юли",
+        "јул",
     ],
     &[
         "august",
@@ -296,6 +341,10 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "avgust",
         "ogos",
         "agosti",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "αύγουστος",
+        "αυγούστου",
+        "αυγ",
     ],
     &[
         "september",
@@ -331,6 +380,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "сентябр",
         "setyembre",
         "septemba",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "septembrie",
+        "σεπτέμβριος",
+        "σεπτεμβρίου",
+        "σεπτ",
+        "септември",
+        "септембар",
     ],
     &[
         "october",
@@ -365,6 +421,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "октябр",
         "oktubre",
         "oktoba",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "octombrie",
+        "οκτώβριος",
+        "οκτωβρίου",
+        "οκτ",
+        "октомври",
+        "октобар",
     ],
     &[
         "november",
@@ -393,6 +456,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "nobyembre",
         "nob",
         "novemba",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "noiembrie",
+        "νοέμβριος",
+        "νοεμβρίου",
+        "νοεμ",
+        "ноември",
+        "новембар",
     ],
     &[
         "december",
@@ -429,6 +499,13 @@ const MONTH_NAMES: [&[&str]; 12] = [
         "dis",
         "disember",
         "desemba",
+        // Romanian, Greek, Bulgarian, Serbian (tester r115 F6).
+        "decembrie",
+        "δεκέμβριος",
+        "δεκεμβρίου",
+        "δεκ",
+        "декември",
+        "децембар",
     ],
 ];
 
@@ -590,9 +667,16 @@ pub fn vietnamese_date(s: &str) -> Option<String> {
 /// Uzbek write beside a year, lower case, without a final full stop:
 /// Russian "г." (год, года) and "гг." (годы, GOST 7.1-2003 abbreviations,
 /// appendix A), Ukrainian "р." (рік, року) and "рр." (роки, DSTU 3582),
-/// Kazakh "ж." and "жылғы" (жыл, "year"), Uzbek "yil" and "йил".
+/// Kazakh "ж." and "жылғы" (жыл, "year"), Uzbek "yil" and "йил"; Polish
+/// "r." and Serbian and Croatian "god.".
 static YEAR_WORDS: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
     [
+        // Polish "r." (rok, roku: "15 marca 2019 r.") and "rr.", Serbian and
+        // Croatian "god." (godine) (tester r115 F6).
+        "r",
+        "rr",
+        "god",
+        "godine",
         "г",
         "гг",
         "год",

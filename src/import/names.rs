@@ -70,6 +70,15 @@ const SUFFIXES: &[(&str, Generation)] = &[
     ("neta", Generation::Spelled),
     ("sobrinho", Generation::Spelled),
     ("sobrinha", Generation::Spelled),
+    // Hungarian "ifj." and "id." (ifjabb, idősebb: younger, elder) and Czech
+    // and Slovak "ml." and "st." (mladší, starší), written after the given
+    // name ("Kovács, János, ifj.", "Novák, Jan, ml."; tester r115 F1: kept
+    // in the given name). Only there: "ML" is a person's initials and "St."
+    // begins a family name ("St. John").
+    ("ifj", Generation::Spelled),
+    ("id", Generation::Spelled),
+    ("ml", Generation::Spelled),
+    ("st", Generation::Spelled),
 ];
 
 /// How a generational word in [`SUFFIXES`] is read.
@@ -901,6 +910,9 @@ fn title_of_honour(p: &str) -> bool {
         && words.len() <= 2
         && words.iter().all(|w| TITLES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
         && !t.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+        // "st." in small letters alone is Czech and Slovak "starší" (the
+        // elder), a suffix ([`SUFFIXES`]; tester r115 F1); "St." a saint.
+        && t != "st"
 }
 
 /// What [`degree_note`] calls a catalogue heading's tail with a title of

@@ -13795,7 +13795,7 @@ fn own_case_by_source(mut t: Rich, r: &Reading, short_printed: bool) -> Rich {
                 regions[j] = found;
             }
         }
-        let own = regions[k].clone();
+        let own = regions[k].clone().filter(|g| !set_in_capitals(&t.text[g.clone()], source));
         let others: Vec<std::ops::Range<usize>> = regions
             .iter()
             .enumerate()
@@ -13838,6 +13838,7 @@ fn with_own_case_everywhere(mut t: Rich, r: &Reading, sources: &[(&str, bool)]) 
                 !lower[..g.start].ends_with(char::is_alphanumeric)
                     && !lower[g.end..].starts_with(char::is_alphanumeric)
                     && !title.as_ref().is_some_and(|h| h.start < g.end && g.start < h.end)
+                    && !set_in_capitals(&t.text[g.clone()], source)
             })
             .collect();
         if !places.is_empty() {
@@ -13845,6 +13846,21 @@ fn with_own_case_everywhere(mut t: Rich, r: &Reading, sources: &[(&str, bool)]) 
         }
     }
     t
+}
+
+/// Whether `printed`, a place where the text `source` stands in a
+/// reference, is set in capitals by the style where the source is not: an
+/// institution's name as ISO 690 or a `.csl` file's `text-case="uppercase"`
+/// prints an author ("AGENCE NATIONALE DE LA STATISTIQUE…"), which is no
+/// place to put the source's own case back (tester r114 F4: the publisher's
+/// "de la Statistique" was put back inside the author in capitals,
+/// "AGENCE NATIONALE de la Statistique ET de la Démographie"). Words of
+/// several letters only: one word in capitals ("EGFR") is title case's.
+fn set_in_capitals(printed: &str, source: &str) -> bool {
+    printed.contains(char::is_whitespace)
+        && printed.chars().any(char::is_alphabetic)
+        && !printed.chars().any(char::is_lowercase)
+        && source.chars().filter(|c| c.is_lowercase()).count() > 1
 }
 
 /// Lower-case name particles that stay lower-case before a capitalised name
